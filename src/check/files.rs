@@ -1,0 +1,97 @@
+//! What loading said about a file, and what its header row says: unreadable
+//! files, decoding notes, unknown, missing and doubled columns.
+
+use super::Sink;
+use crate::diag::{Finding, Location};
+use crate::load::{LoadError, LoadNotes};
+use crate::normalize::HeaderMap;
+use crate::template::Template;
+
+/// The finding for a file that could not be read.
+pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
+    let loc = Location::file(file);
+    match err {
+        LoadError::Empty => Finding::new("F003", loc)
+            .arg("detail", "berkas berukuran 0 bita")
+            .arg("detail_en", "the file is 0 bytes"),
+        LoadError::Encrypted => Finding::new("F002", loc),
+        LoadError::NotSpreadsheet(kind) => {
+            let (id, en) = match *kind {
+                "html" => ("tabel HTML (halaman web)", "an HTML table (web page)"),
+                "pdf" => ("dokumen PDF", "a PDF document"),
+                "zip" => ("arsip zip", "a zip archive"),
+                _ => ("data biner yang tidak dikenal", "unknown binary data"),
+            };
+            Finding::new("F004", loc).arg("kind", id).arg("kind_en", en)
+        }
+        LoadError::Corrupt(detail) => Finding::new("F001", loc).arg("detail", detail),
+    }
+}
+
+/// Info findings about how a readable file was read.
+pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if notes.decoded_cp1252 {
+        out.push(Finding::new("F006", Location::file(file)));
+    }
+    if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
+        out.push(
+            Finding::new("F007", Location::file(file))
+                .arg("ext", ext)
+                .arg("kind", format.name()),
+        );
+    }
+    out
+}
+
+/// Unknown columns (once per sheet), missing required columns (once per
+/// sheet) and columns doubling a field.
+pub(super) fn header_findings(
+    t: &Template,
+    file: &str,
+    sheet: Option<&str>,
+    h: &HeaderMap,
+    sink: &mut Sink<'_>,
+) {
+    let header_row = h.row + 1;
+    let base = Location {
+        file: file.to_string(),
+        sheet: sheet.map(str::to_string),
+        row: Some(header_row),
+        col: None,
+        header: None,
+    };
+    for c in h.columns.iter().filter(|c| c.field.is_none() && !c.ignored) {
+        let mut loc = base.clone();
+        loc.col = Some(c.col);
+        loc.header = Some(c.header.clone());
+        sink.push(Finding::new("H001", loc));
+    }
+    for (fi, field) in t.fields.iter().enumerate() {
+        // The agency column may be absent: the agency then comes from the
+        // file's folder or name (see `load::InputFile::agency_hint`).
+        if field.key == "perangkat_daerah" {
+            continue;
+        }
+        if field.required && h.field_columns[fi].is_none() {
+            sink.push(
+                Finding::new("H002", base.clone())
+                    .field(&field.key)
+                    .arg("label", &field.label)
+                    .arg("label_en", &field.label_en),
+            );
+        }
+    }
+    for &(ci, first) in &h.duplicates {
+        let c = &h.columns[ci];
+        let mut loc = base.clone();
+        loc.col = Some(c.col);
+        loc.header = Some(c.header.clone());
+        let key = &t.fields[c.field.expect("duplicate maps a field")].key;
+        sink.push(
+            Finding::new("H003", loc)
+                .field(key)
+                .arg("first", crate::diag::column_letters(first)),
+        );
+    }
+}

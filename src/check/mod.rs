@@ -1,0 +1,377 @@
+//! Records + template -> findings. One file per rule family: `files` (what
+//! loading said), `fields` (each cell against its field), `rows` (fields
+//! against each other), `unique` (names across rows and agencies). No I/O,
+//! no terminal: everything here is testable on records built in memory.
+
+mod fields;
+mod files;
+mod rows;
+mod unique;
+
+pub use files::{load_error_finding, load_note_findings};
+
+use crate::diag::{Finding, Location, Severity};
+use crate::normalize::{Event, Record};
+use crate::template::{Template, fold};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Options that shape the checks.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Reference date: dates after it are in the future.
+    pub as_of: NaiveDate,
+}
+
+/// One innovation as reported.
+#[derive(Debug, Clone, Serialize)]
+pub struct Innovation {
+    pub id: String,
+    pub agency: String,
+    pub name: String,
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub status: Severity,
+    pub errors: u32,
+    pub warnings: u32,
+    /// Folded name, for matching.
+    #[serde(skip)]
+    pub name_key: String,
+    /// Canonical urusan, when readable (for yandas coverage).
+    #[serde(skip)]
+    pub urusan: Option<String>,
+}
+
+/// The findings and innovations of one file.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// The file as displayed, and the agency its location suggests.
+    pub file: String,
+    pub agency_hint: String,
+    pub findings: Vec<Finding>,
+    pub innovations: Vec<Innovation>,
+}
+
+/// Applies the template's severity overrides; drops switched-off codes.
+pub(crate) struct Sink<'t> {
+    template: &'t Template,
+    pub findings: Vec<Finding>,
+}
+
+impl<'t> Sink<'t> {
+    pub fn new(template: &'t Template) -> Self {
+        Sink {
+            template,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, mut f: Finding) {
+        match self.template.severity_of(f.code, f.severity) {
+            Some(s) => {
+                f.severity = s;
+                self.findings.push(f);
+            }
+            None => {}
+        }
+    }
+}
+
+/// Checks one file's events as they arrive.
+pub struct FileCheck<'t> {
+    template: &'t Template,
+    options: &'t CheckOptions,
+    file: String,
+    agency_hint: String,
+    sink: Sink<'t>,
+    innovations: Vec<Innovation>,
+    headers_seen: usize,
+    no_header: Vec<(Option<Arc<str>>, u32)>,
+    name_field: Option<usize>,
+    urusan_field: Option<usize>,
+}
+
+impl<'t> FileCheck<'t> {
+    pub fn new(template: &'t Template, options: &'t CheckOptions, file: &str, agency_hint: &str) -> Self {
+        FileCheck {
+            template,
+            options,
+            file: file.to_string(),
+            agency_hint: agency_hint.to_string(),
+            sink: Sink::new(template),
+            innovations: Vec::new(),
+            headers_seen: 0,
+            no_header: Vec::new(),
+            name_field: template.field_index("nama_inovasi"),
+            urusan_field: template.field_index("urusan_utama"),
+        }
+    }
+
+    /// A finding about the file itself (load problems and notes).
+    pub fn file_finding(&mut self, f: Finding) {
+        self.sink.push(f);
+    }
+
+    pub fn event(&mut self, event: Event) {
+        match event {
+            Event::HiddenSheet { sheet } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = Some(sheet.to_string());
+                self.sink.push(Finding::new("F008", loc));
+            }
+            Event::NoHeader { sheet, scanned } => self.no_header.push((sheet, scanned)),
+            Event::Header { sheet, header } => {
+                self.headers_seen += 1;
+                files::header_findings(
+                    self.template,
+                    &self.file,
+                    sheet.as_deref(),
+                    &header,
+                    &mut self.sink,
+                );
+            }
+            Event::Record(record) => self.record(record),
+        }
+    }
+
+    fn record(&mut self, record: Record) {
+        let loc = Location {
+            file: self.file.clone(),
+            sheet: record.sheet.as_deref().map(str::to_string),
+            row: Some(record.row),
+            col: None,
+            header: None,
+        };
+        fields::check(self.template, self.options, &loc, &record, &mut self.sink);
+        rows::check(self.template, &loc, &record, &mut self.sink);
+        let name = self
+            .name_field
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces)
+            .unwrap_or_default();
+        let urusan = self.urusan_field.and_then(|f| {
+            match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => {
+                    Some(self.template.fields[f].values[*index].value.clone())
+                }
+                _ => None,
+            }
+        });
+        let id = match &loc.sheet {
+            Some(s) => format!("{}:{}:{}", self.file, s, record.row),
+            None => format!("{}:{}", self.file, record.row),
+        };
+        self.innovations.push(Innovation {
+            id,
+            agency: record.agency,
+            name_key: fold(&name),
+            name,
+            file: self.file.clone(),
+            sheet: loc.sheet,
+            row: record.row,
+            status: Severity::Info,
+            errors: 0,
+            warnings: 0,
+            urusan,
+        });
+    }
+
+    /// Close the file: decide file-level findings that depend on all sheets.
+    pub fn finish(mut self) -> FileResult {
+        if self.innovations.is_empty() {
+            let loc = Location::file(&self.file);
+            if self.headers_seen > 0 {
+                self.sink.push(
+                    Finding::new("F003", loc)
+                        .arg("detail", "hanya baris judul kolom")
+                        .arg("detail_en", "only the header row"),
+                );
+            } else if let Some((sheet, scanned)) = self.no_header.first() {
+                let mut loc = loc;
+                loc.sheet = sheet.as_deref().map(str::to_string);
+                self.sink.push(Finding::new("F005", loc).arg("scanned", scanned));
+            } else if !self.sink.findings.iter().any(|f| f.severity == Severity::Error) {
+                self.sink.push(
+                    Finding::new("F003", loc)
+                        .arg("detail", "lembar kerja kosong")
+                        .arg("detail_en", "the sheets are empty"),
+                );
+            }
+        }
+        FileResult {
+            file: self.file,
+            agency_hint: self.agency_hint,
+            findings: self.sink.findings,
+            innovations: self.innovations,
+        }
+    }
+}
+
+/// Everything a check run produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every input file with its agency hint, sorted.
+    pub files: Vec<(String, String)>,
+    pub innovations: Vec<Innovation>,
+    pub findings: Vec<Finding>,
+}
+
+/// Join per-file results: cross-file checks, sorting, per-innovation counts.
+pub fn combine(template: &Template, results: Vec<FileResult>) -> Outcome {
+    let mut files: Vec<(String, String)> = results
+        .iter()
+        .map(|r| (r.file.clone(), r.agency_hint.clone()))
+        .collect();
+    files.sort();
+    let mut sink = Sink::new(template);
+    let mut innovations = Vec::new();
+    for r in results {
+        sink.findings.extend(r.findings);
+        innovations.extend(r.innovations);
+    }
+    unique::check(&innovations, &mut sink);
+    let mut findings = sink.findings;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    innovations.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+    count_per_innovation(&mut innovations, &findings);
+    Outcome {
+        files,
+        innovations,
+        findings,
+    }
+}
+
+/// Fill `errors`, `warnings` and `status` from the findings on each row.
+fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
+    // Both lists are sorted by (file, sheet, row): walk them together.
+    let mut fi = 0;
+    for inn in innovations.iter_mut() {
+        let key = (&inn.file, &inn.sheet, Some(inn.row));
+        while fi < findings.len() {
+            let l = &findings[fi].location;
+            if (&l.file, &l.sheet, l.row) < key {
+                fi += 1;
+            } else {
+                break;
+            }
+        }
+        let mut j = fi;
+        while j < findings.len() {
+            let f = &findings[j];
+            let l = &f.location;
+            if (&l.file, &l.sheet, l.row) != key {
+                break;
+            }
+            match f.severity {
+                Severity::Error => inn.errors += 1,
+                Severity::Warning => inn.warnings += 1,
+                Severity::Info => {}
+            }
+            j += 1;
+        }
+        inn.status = if inn.errors > 0 {
+            Severity::Error
+        } else if inn.warnings > 0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers to build records in memory for rule tests.
+    use super::*;
+    use crate::load::RawCell;
+    use crate::normalize::read_cell;
+
+    pub fn template() -> Template {
+        Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    pub fn options() -> CheckOptions {
+        CheckOptions {
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        }
+    }
+
+    /// A record with the given (field key, cell) pairs; other fields have
+    /// columns but are empty, except those in `missing`.
+    pub fn record(t: &Template, cells: &[(&str, RawCell)], missing: &[&str]) -> Record {
+        let mut out = Vec::new();
+        for (i, f) in t.fields.iter().enumerate() {
+            if missing.contains(&f.key.as_str()) {
+                out.push(None);
+                continue;
+            }
+            let raw = cells
+                .iter()
+                .find(|(k, _)| *k == f.key)
+                .map(|(_, c)| c.clone())
+                .unwrap_or(RawCell::Empty);
+            out.push(Some(read_cell(t, i, i as u32, Arc::from(f.label.as_str()), &raw)));
+        }
+        Record {
+            sheet: Some(Arc::from("Data")),
+            row: 5,
+            agency: "Dinas Uji".into(),
+            cells: out,
+        }
+    }
+
+    pub fn text(s: &str) -> RawCell {
+        RawCell::Text(s.to_string())
+    }
+
+    /// A complete, clean innovation.
+    pub fn clean_cells() -> Vec<(&'static str, RawCell)> {
+        let long = "kata ".repeat(320);
+        vec![
+            ("nama_inovasi", text("SIPANDU Posyandu Digital")),
+            ("perangkat_daerah", text("Dinas Kesehatan")),
+            ("tahapan", text("Penerapan")),
+            ("inisiator", text("OPD")),
+            ("nama_inisiator", text("dr. Sari")),
+            ("jenis", text("Digital")),
+            ("bentuk", text("Inovasi Pelayanan Publik")),
+            ("klasifikasi", text("Inovasi Perangkat Daerah")),
+            ("urusan_utama", text("Kesehatan")),
+            ("waktu_uji_coba", text("01/03/2024")),
+            ("waktu_penerapan", text("01/06/2024")),
+            ("rancang_bangun", RawCell::Text(long)),
+            ("tujuan", text("Mempercepat layanan")),
+            ("manfaat", text("Layanan lebih cepat")),
+            ("hasil", text("Waktu layanan turun")),
+            ("koordinat", text("-3.3194,114.5908")),
+            ("asta_cita", RawCell::Number(4.0)),
+            ("pkpn_klaster", text("Kesehatan")),
+        ]
+    }
+
+    /// Run the per-row rules on one record and return the codes found.
+    pub fn codes(t: &Template, r: &Record) -> Vec<&'static str> {
+        let mut sink = Sink::new(t);
+        let loc = Location {
+            file: "x.xlsx".into(),
+            sheet: Some("Data".into()),
+            row: Some(r.row),
+            ..Location::default()
+        };
+        fields::check(t, &options(), &loc, r, &mut sink);
+        rows::check(t, &loc, r, &mut sink);
+        let mut c: Vec<_> = sink.findings.iter().map(|f| f.code).collect();
+        c.sort_unstable();
+        c
+    }
+
+    #[test]
+    fn a_clean_record_has_no_findings() {
+        let t = template();
+        let r = record(&t, &clean_cells(), &[]);
+        assert_eq!(codes(&t, &r), Vec::<&str>::new());
+    }
+}

@@ -1,0 +1,98 @@
+//! The same innovation name twice: within one agency (usually a copied row)
+//! or across agencies (a joint innovation reported twice). Names are
+//! compared after folding case, spaces and punctuation.
+
+use super::{Innovation, Sink};
+use crate::diag::{Finding, Location};
+use crate::template::fold;
+use std::collections::BTreeMap;
+
+fn place(i: &Innovation) -> String {
+    match &i.sheet {
+        Some(s) => format!("{} ({s}, baris {})", i.file, i.row),
+        None => format!("{} (baris {})", i.file, i.row),
+    }
+}
+
+fn place_en(i: &Innovation) -> String {
+    match &i.sheet {
+        Some(s) => format!("{} ({s}, row {})", i.file, i.row),
+        None => format!("{} (row {})", i.file, i.row),
+    }
+}
+
+fn location(i: &Innovation) -> Location {
+    Location {
+        file: i.file.clone(),
+        sheet: i.sheet.clone(),
+        row: Some(i.row),
+        col: None,
+        header: None,
+    }
+}
+
+pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
+    let mut by_name: BTreeMap<&str, Vec<&Innovation>> = BTreeMap::new();
+    for i in innovations.iter().filter(|i| !i.name_key.is_empty()) {
+        by_name.entry(i.name_key.as_str()).or_default().push(i);
+    }
+    for group in by_name.values().filter(|g| g.len() > 1) {
+        let mut group = group.clone();
+        group.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+        let first = group[0];
+        for dup in &group[1..] {
+            let same_agency = fold(&dup.agency) == fold(&first.agency);
+            let code = if same_agency { "U001" } else { "U002" };
+            sink.push(
+                Finding::new(code, location(dup))
+                    .field("nama_inovasi")
+                    .value(&dup.name)
+                    .arg("other", place(first))
+                    .arg("other_en", place_en(first))
+                    .arg("agency", &first.agency),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::template;
+    use crate::diag::Severity;
+
+    fn inn(file: &str, row: u32, agency: &str, name: &str) -> Innovation {
+        Innovation {
+            id: format!("{file}:{row}"),
+            agency: agency.into(),
+            name: name.into(),
+            file: file.into(),
+            sheet: None,
+            row,
+            status: Severity::Info,
+            errors: 0,
+            warnings: 0,
+            name_key: fold(name),
+            urusan: None,
+        }
+    }
+
+    #[test]
+    fn u001_within_and_u002_across_agencies() {
+        let t = template();
+        let mut sink = Sink::new(&t);
+        let list = vec![
+            inn("a.csv", 2, "Dinas Kesehatan", "Si Cantik"),
+            inn("a.csv", 3, "dinas kesehatan", "SI  CANTIK"),
+            inn("b.csv", 2, "Dinas Sosial", "si-cantik"),
+            inn("b.csv", 3, "Dinas Sosial", "Lain"),
+        ];
+        check(&list, &mut sink);
+        let got: Vec<_> = sink
+            .findings
+            .iter()
+            .map(|f| (f.code, f.location.file.as_str(), f.location.row))
+            .collect();
+        assert_eq!(got, [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]);
+    }
+}

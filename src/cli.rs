@@ -1,0 +1,85 @@
+//! Command-line syntax: clap derive types only. The `///` docs become
+//! `--help`. Nothing here resolves or validates beyond what clap does;
+//! `settings.rs` turns these into resolved settings.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// bimtek: periksa data inovasi daerah (IID) dari lembar kerja OPD sebelum
+/// diinput ke portal. Check regional-innovation spreadsheets before they are
+/// entered into the IID portal.
+#[derive(Debug, Parser)]
+#[command(name = "bimtek", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Language of messages: id (Bahasa Indonesia) or en (English).
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load agency spreadsheets and check every innovation against the template.
+    Check(CheckArgs),
+    /// Explain a finding code (or list all codes).
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders (walked recursively): xlsx, xlsm, xlsb, xls, ods, csv, tsv.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    /// Template: a shipped id (iid-2026) or a path to a .toml file.
+    #[arg(long, default_value = "iid-2026")]
+    pub template: String,
+
+    /// Reference date (yyyy-mm-dd) for "date in the future"; default today.
+    #[arg(long)]
+    pub as_of: Option<String>,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Table width in columns (default: the terminal's, or 100).
+    #[arg(long)]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A finding code such as R001; without one, all codes are listed.
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Id,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}

@@ -1,0 +1,4 @@
+//! One module per subcommand; the only place that wires stages together.
+
+pub mod check;
+pub mod explain;

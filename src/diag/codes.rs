@@ -1,0 +1,553 @@
+//! The one registry of finding codes. A code is a family letter and three
+//! digits; codes are never renumbered or reused. The family names the kind of
+//! problem (F file, H header, R required, V value, D date, T text,
+//! U uniqueness), not its severity, since a template may change severity.
+//!
+//! Each entry carries its texts in Bahasa Indonesia and English: a one-line
+//! summary, an explanation for `bimtek explain`, the message template and the
+//! fix hint. `{name}` in a message is filled from the finding's arguments.
+
+use super::{Lang, Severity};
+
+/// Everything bimtek knows about one finding code.
+#[derive(Debug)]
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// [Indonesian, English]
+    pub summary: [&'static str; 2],
+    pub explain: [&'static str; 2],
+    pub message: [&'static str; 2],
+    pub hint: [&'static str; 2],
+}
+
+impl CodeInfo {
+    fn pick(texts: &[&'static str; 2], lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => texts[0],
+            Lang::En => texts[1],
+        }
+    }
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        Self::pick(&self.summary, lang)
+    }
+    pub fn explain(&self, lang: Lang) -> &'static str {
+        Self::pick(&self.explain, lang)
+    }
+    pub fn message(&self, lang: Lang) -> &'static str {
+        Self::pick(&self.message, lang)
+    }
+    pub fn hint(&self, lang: Lang) -> &'static str {
+        Self::pick(&self.hint, lang)
+    }
+}
+
+/// Find a code (case-insensitive).
+pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
+    CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+use Severity::{Error, Info, Warning};
+
+/// All codes, grouped by family.
+pub static CODES: &[CodeInfo] = &[
+    // ---------------------------------------------------------------- F: files
+    CodeInfo {
+        code: "F001",
+        severity: Error,
+        summary: ["Berkas rusak atau tidak dapat dibaca", "File is corrupt or cannot be read"],
+        explain: [
+            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
+            "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
+        ],
+        message: [
+            "Berkas tidak dapat dibaca ({detail})",
+            "The file cannot be read ({detail})",
+        ],
+        hint: [
+            "Minta OPD mengirim ulang berkas, atau buka dan simpan ulang sebagai .xlsx.",
+            "Ask the agency to send it again, or open it and save it again as .xlsx.",
+        ],
+    },
+    CodeInfo {
+        code: "F002",
+        severity: Error,
+        summary: ["Berkas dilindungi kata sandi", "File is password-protected"],
+        explain: [
+            "Berkas dienkripsi dengan kata sandi, sehingga isinya tidak dapat dibaca tanpa kata sandi itu. bimtek tidak membuka enkripsi.\nPerbaikan: minta OPD menghapus kata sandi (Excel: File > Info > Protect Workbook > Encrypt with Password, kosongkan) lalu kirim ulang.",
+            "The file is encrypted with a password, so its content cannot be read without it. bimtek does not decrypt.\nFix: ask the agency to remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password, clear it) and send it again.",
+        ],
+        message: [
+            "Berkas dilindungi kata sandi dan tidak dapat dibaca",
+            "The file is password-protected and cannot be read",
+        ],
+        hint: [
+            "Hapus kata sandi di Excel (File > Info > Protect Workbook) lalu simpan ulang.",
+            "Remove the password in Excel (File > Info > Protect Workbook) and save again.",
+        ],
+    },
+    CodeInfo {
+        code: "F003",
+        severity: Error,
+        summary: ["Berkas kosong atau tanpa data inovasi", "File is empty or holds no innovation rows"],
+        explain: [
+            "Berkas tidak berisi baris inovasi: ukurannya nol, lembar kerjanya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
+            "The file holds no innovation rows: it is zero bytes, its sheets are empty, or only the header row is there.\nFix: make sure the agency sends the filled-in file.",
+        ],
+        message: ["Tidak ada data inovasi ({detail})", "No innovation data ({detail})"],
+        hint: [
+            "Minta OPD mengirim berkas yang sudah diisi.",
+            "Ask the agency for the filled-in file.",
+        ],
+    },
+    CodeInfo {
+        code: "F004",
+        severity: Error,
+        summary: ["Bukan lembar kerja", "Not a spreadsheet"],
+        explain: [
+            "Isi berkas bukan lembar kerja walaupun namanya berakhiran .xls/.xlsx: misalnya tabel HTML hasil unduhan portal web, PDF, atau dokumen lain yang diganti namanya.\nPerbaikan: buka berkas di Excel/LibreOffice dan simpan sebagai .xlsx, atau minta berkas aslinya.",
+            "The content is not a spreadsheet although the name ends in .xls/.xlsx: for example an HTML table downloaded from a web portal, a PDF, or another document that was renamed.\nFix: open it in Excel/LibreOffice and save it as .xlsx, or ask for the original file.",
+        ],
+        message: [
+            "Isi berkas adalah {kind}, bukan lembar kerja",
+            "The file content is {kind}, not a spreadsheet",
+        ],
+        hint: [
+            "Buka di Excel/LibreOffice lalu simpan sebagai .xlsx.",
+            "Open it in Excel/LibreOffice and save it as .xlsx.",
+        ],
+    },
+    CodeInfo {
+        code: "F005",
+        severity: Error,
+        summary: ["Baris judul kolom tidak ditemukan", "No header row found"],
+        explain: [
+            "Di baris-baris teratas setiap lembar tidak ada baris yang judul kolomnya dikenali sebagai isian templat (misalnya \"Nama Inovasi\", \"Tahapan Inovasi\"). Tanpa baris judul, kolom tidak dapat dipetakan.\nPerbaikan: gunakan judul kolom seperti di formulir portal, atau tambahkan ejaan OPD sebagai alias di templat.",
+            "None of the top rows of any sheet has column headers recognised as template fields (for example \"Nama Inovasi\", \"Tahapan Inovasi\"). Without a header row the columns cannot be mapped.\nFix: use the portal form's column headers, or add the agency's spelling as an alias in the template.",
+        ],
+        message: [
+            "Tidak ditemukan baris judul kolom yang dikenali di {scanned} baris teratas",
+            "No recognised header row in the top {scanned} rows",
+        ],
+        hint: [
+            "Beri judul kolom seperti di formulir portal (Nama Inovasi, Tahapan Inovasi, ...).",
+            "Give the columns the portal form's headers (Nama Inovasi, Tahapan Inovasi, ...).",
+        ],
+    },
+    CodeInfo {
+        code: "F006",
+        severity: Info,
+        summary: ["Teks dibaca sebagai Windows-1252", "Text decoded as Windows-1252"],
+        explain: [
+            "Berkas CSV tidak berupa UTF-8; bimtek membacanya sebagai Windows-1252, penyandian yang dipakai Excel di Windows. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
+            "The CSV file is not UTF-8; bimtek decoded it as Windows-1252, the encoding Excel uses on Windows. The result is usually right; check accented letters and quotes.\nFix: not required. To be sure, save as \"CSV UTF-8\".",
+        ],
+        message: [
+            "Teks bukan UTF-8; dibaca sebagai Windows-1252",
+            "Text is not UTF-8; decoded as Windows-1252",
+        ],
+        hint: [
+            "Simpan ulang sebagai \"CSV UTF-8 (Comma delimited)\".",
+            "Save again as \"CSV UTF-8 (Comma delimited)\".",
+        ],
+    },
+    CodeInfo {
+        code: "F007",
+        severity: Warning,
+        summary: ["Isi berkas tidak sesuai ekstensinya", "File content does not match its extension"],
+        explain: [
+            "Nama berkas menyebut satu format, tetapi isinya format lain (misalnya CSV yang diberi nama .xlsx). bimtek membaca isinya apa adanya.\nPerbaikan: beri nama sesuai isinya atau simpan ulang sebagai .xlsx.",
+            "The file name says one format but the content is another (for example a CSV named .xlsx). bimtek reads the content as it is.\nFix: rename it to match its content, or save it again as .xlsx.",
+        ],
+        message: [
+            "Berkas bernama .{ext} tetapi isinya {kind}; dibaca sebagai {kind}",
+            "The file is named .{ext} but holds {kind}; read as {kind}",
+        ],
+        hint: [
+            "Simpan ulang berkas dengan format yang benar.",
+            "Save the file again in the right format.",
+        ],
+    },
+    CodeInfo {
+        code: "F008",
+        severity: Info,
+        summary: ["Lembar tersembunyi dilewati", "Hidden sheet skipped"],
+        explain: [
+            "Lembar yang disembunyikan di buku kerja tidak diperiksa, karena biasanya berisi daftar pilihan atau data lama.\nPerbaikan: jika lembar itu berisi inovasi, tampilkan (Unhide) lalu simpan.",
+            "A hidden sheet of the workbook is not checked, since it usually holds lists or old data.\nFix: if it holds innovations, unhide it and save.",
+        ],
+        message: ["Lembar tersembunyi dilewati", "Hidden sheet skipped"],
+        hint: [
+            "Tampilkan lembar (Unhide) jika berisi data inovasi.",
+            "Unhide the sheet if it holds innovations.",
+        ],
+    },
+    // ---------------------------------------------------------------- H: headers
+    CodeInfo {
+        code: "H001",
+        severity: Info,
+        summary: ["Kolom tidak dikenal", "Unknown column"],
+        explain: [
+            "Judul kolom ini tidak cocok dengan isian templat mana pun, sehingga isinya tidak diperiksa dan tidak diekspor. Dilaporkan sekali per lembar.\nPerbaikan: jika kolom itu sebenarnya isian portal, ganti judulnya dengan label portal, atau tambahkan ejaannya sebagai alias di templat.",
+            "This column header matches no template field, so its content is neither checked nor exported. Reported once per sheet.\nFix: if the column is really a portal field, rename it to the portal label, or add the spelling as an alias in the template.",
+        ],
+        message: [
+            "Kolom \"{header}\" tidak dikenal dan tidak diperiksa",
+            "Column \"{header}\" is not known and is not checked",
+        ],
+        hint: [
+            "Ganti judul dengan label portal, atau tambahkan alias di templat.",
+            "Rename it to the portal label, or add an alias in the template.",
+        ],
+    },
+    CodeInfo {
+        code: "H002",
+        severity: Error,
+        summary: ["Kolom wajib tidak ada", "Required column missing"],
+        explain: [
+            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
+            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row.\nFix: add the column with the portal label and fill it for every innovation.",
+        ],
+        message: [
+            "Kolom wajib \"{label}\" tidak ada di lembar ini",
+            "Required column \"{label}\" is missing from this sheet",
+        ],
+        hint: [
+            "Tambahkan kolom \"{label}\" dan isi untuk setiap inovasi.",
+            "Add a \"{label}\" column and fill it for every innovation.",
+        ],
+    },
+    CodeInfo {
+        code: "H003",
+        severity: Warning,
+        summary: ["Dua kolom untuk isian yang sama", "Two columns for the same field"],
+        explain: [
+            "Dua kolom dipetakan ke isian templat yang sama (misalnya \"Nama Inovasi\" dan \"Judul Inovasi\"). Hanya kolom pertama yang dipakai.\nPerbaikan: hapus atau ganti nama kolom yang berlebih.",
+            "Two columns map to the same template field (for example \"Nama Inovasi\" and \"Judul Inovasi\"). Only the first one is used.\nFix: delete or rename the extra column.",
+        ],
+        message: [
+            "Kolom \"{header}\" juga dipetakan ke {field} (sudah ada di kolom {first}); kolom ini diabaikan",
+            "Column \"{header}\" also maps to {field} (already column {first}); this column is ignored",
+        ],
+        hint: [
+            "Hapus atau ganti nama salah satu kolom.",
+            "Delete or rename one of the columns.",
+        ],
+    },
+    // ---------------------------------------------------------------- R: required values
+    CodeInfo {
+        code: "R001",
+        severity: Error,
+        summary: ["Isian wajib kosong", "Required value empty"],
+        explain: [
+            "Isian yang wajib di portal (bertanda *) kosong untuk inovasi ini. Portal tidak menerima inovasi tanpa isian wajib.\nPerbaikan: isi sel tersebut.",
+            "A field the portal requires (marked *) is empty for this innovation. The portal does not accept an innovation without it.\nFix: fill the cell.",
+        ],
+        message: ["{label} wajib diisi", "{label} is required"],
+        hint: ["Isi sel {cell}.", "Fill cell {cell}."],
+    },
+    // ---------------------------------------------------------------- V: values
+    CodeInfo {
+        code: "V001",
+        severity: Error,
+        summary: ["Nilai tidak termasuk pilihan yang diizinkan", "Value not among the allowed values"],
+        explain: [
+            "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan; bimtek menyebut yang paling mirip.",
+            "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values; bimtek names the closest.",
+        ],
+        message: [
+            "\"{value}\" bukan pilihan yang sah untuk {label}{closest}",
+            "\"{value}\" is not an allowed value for {label}{closest}",
+        ],
+        hint: ["Pilihan yang sah: {allowed}.", "Allowed values: {allowed}."],
+    },
+    CodeInfo {
+        code: "V002",
+        severity: Info,
+        summary: ["Ejaan dinormalkan", "Spelling normalised"],
+        explain: [
+            "Nilai ditulis dengan ejaan lain dari pilihan portal (misalnya \"ujicoba\" untuk \"Uji Coba\"). bimtek mengenalinya dan memakai ejaan portal dalam ekspor.\nPerbaikan: tidak wajib; gunakan ejaan portal agar konsisten.",
+            "The value is spelled differently from the portal option (for example \"ujicoba\" for \"Uji Coba\"). bimtek recognises it and uses the portal spelling in exports.\nFix: not required; use the portal spelling for consistency.",
+        ],
+        message: [
+            "\"{value}\" dibaca sebagai \"{canonical}\"",
+            "\"{value}\" read as \"{canonical}\"",
+        ],
+        hint: ["Tulis \"{canonical}\".", "Write \"{canonical}\"."],
+    },
+    CodeInfo {
+        code: "V003",
+        severity: Warning,
+        summary: ["Angka tidak dapat dibaca", "Number cannot be read"],
+        explain: [
+            "Isian ini berupa angka (misalnya anggaran dalam rupiah), tetapi teksnya tidak dapat dibaca sebagai angka. Format Indonesia seperti \"Rp 1.500.000,00\" diterima.\nPerbaikan: tulis angkanya saja, misalnya 1500000 atau Rp 1.500.000.",
+            "This field is a number (for example a budget in rupiah), but the text cannot be read as one. Indonesian format such as \"Rp 1.500.000,00\" is accepted.\nFix: write just the number, for example 1500000 or Rp 1.500.000.",
+        ],
+        message: [
+            "\"{value}\" tidak dapat dibaca sebagai angka untuk {label}",
+            "\"{value}\" cannot be read as a number for {label}",
+        ],
+        hint: [
+            "Tulis angka, misalnya Rp 1.500.000.",
+            "Write a number, for example Rp 1.500.000.",
+        ],
+    },
+    CodeInfo {
+        code: "V004",
+        severity: Error,
+        summary: ["Sel berisi galat rumus", "Cell holds a formula error"],
+        explain: [
+            "Sel berisi hasil rumus yang galat (#REF!, #N/A, #DIV/0!, #VALUE!, ...), biasanya karena rumus merujuk ke lembar atau sel yang sudah dihapus.\nPerbaikan: perbaiki rumus atau ganti dengan nilai biasa (Paste Special > Values).",
+            "The cell holds a formula error (#REF!, #N/A, #DIV/0!, #VALUE!, ...), usually because the formula points at a deleted sheet or cell.\nFix: repair the formula or replace it with a plain value (Paste Special > Values).",
+        ],
+        message: ["{label} berisi galat rumus {value}", "{label} holds the formula error {value}"],
+        hint: [
+            "Perbaiki rumus di {cell} atau tempel sebagai nilai.",
+            "Repair the formula in {cell} or paste it as a value.",
+        ],
+    },
+    CodeInfo {
+        code: "V005",
+        severity: Error,
+        summary: ["Koordinat tidak dapat dibaca", "Coordinates cannot be read"],
+        explain: [
+            "Koordinat harus ditulis \"lintang,bujur\" dalam derajat desimal, misalnya \"-3.3194,114.5908\".\nPerbaikan: salin koordinat dari Google Maps (klik kanan pada lokasi).",
+            "Coordinates must be written \"lat,lng\" in decimal degrees, for example \"-3.3194,114.5908\".\nFix: copy them from Google Maps (right-click the place).",
+        ],
+        message: [
+            "\"{value}\" bukan koordinat lintang,bujur",
+            "\"{value}\" is not a lat,lng coordinate",
+        ],
+        hint: [
+            "Tulis seperti \"-3.3194,114.5908\" (lintang,bujur).",
+            "Write it like \"-3.3194,114.5908\" (lat,lng).",
+        ],
+    },
+    CodeInfo {
+        code: "V006",
+        severity: Error,
+        summary: ["Koordinat di luar Indonesia", "Coordinates outside Indonesia"],
+        explain: [
+            "Koordinat terbaca, tetapi letaknya di luar wilayah Indonesia. Sering terjadi karena lintang dan bujur tertukar atau tanda minus hilang.\nPerbaikan: periksa urutan (lintang dulu, lalu bujur) dan tanda minus untuk lintang selatan.",
+            "The coordinates parse but lie outside Indonesia. Often latitude and longitude are swapped or a minus sign is lost.\nFix: check the order (latitude first, then longitude) and the minus sign for southern latitudes.",
+        ],
+        message: [
+            "Koordinat {value} berada di luar Indonesia{swapped}",
+            "Coordinates {value} lie outside Indonesia{swapped}",
+        ],
+        hint: [
+            "Lintang dulu, lalu bujur; lintang selatan bertanda minus.",
+            "Latitude first, then longitude; southern latitudes are negative.",
+        ],
+    },
+    CodeInfo {
+        code: "V007",
+        severity: Error,
+        summary: ["Bilangan di luar rentang", "Number out of range"],
+        explain: [
+            "Isian ini berupa bilangan bulat dalam rentang tertentu (misalnya Asta Cita 1 sampai 8).\nPerbaikan: tulis bilangan dalam rentang yang disebut.",
+            "This field is a whole number within a range (for example Asta Cita 1 to 8).\nFix: write a number within the range given.",
+        ],
+        message: [
+            "{label} harus bilangan {min} sampai {max}, bukan \"{value}\"",
+            "{label} must be a number from {min} to {max}, not \"{value}\"",
+        ],
+        hint: ["Tulis bilangan {min}-{max}.", "Write a number {min}-{max}."],
+    },
+    // ---------------------------------------------------------------- D: dates
+    CodeInfo {
+        code: "D001",
+        severity: Error,
+        summary: ["Tanggal tidak dapat dibaca", "Date cannot be read"],
+        explain: [
+            "Teks di isian tanggal tidak dapat dibaca sebagai tanggal. Diterima: sel tanggal Excel, dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd, \"17 Mei 2022\", \"17 May 2022\", dan bulan-tahun.\nPerbaikan: tulis tanggal seperti 17/05/2024.",
+            "The text in a date field cannot be read as a date. Accepted: Excel date cells, dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd, \"17 Mei 2022\", \"17 May 2022\", and month-year.\nFix: write the date like 17/05/2024.",
+        ],
+        message: [
+            "\"{value}\" tidak dapat dibaca sebagai tanggal untuk {label}",
+            "\"{value}\" cannot be read as a date for {label}",
+        ],
+        hint: ["Tulis seperti 17/05/2024.", "Write it like 17/05/2024."],
+    },
+    CodeInfo {
+        code: "D002",
+        severity: Error,
+        summary: ["Tanggal bermakna ganda", "Ambiguous date"],
+        explain: [
+            "Tanggal dapat dibaca lebih dari satu cara: tahun dua digit (\"05/06/24\"), atau urutan bulan/hari gaya Amerika (\"05/17/2024\"). bimtek tidak menebak.\nPerbaikan: tulis hari/bulan/tahun lengkap, misalnya 17/05/2024.",
+            "The date can be read more than one way: a two-digit year (\"05/06/24\") or the American month/day order (\"05/17/2024\"). bimtek does not guess.\nFix: write day/month/full year, for example 17/05/2024.",
+        ],
+        message: [
+            "\"{value}\" bermakna ganda untuk {label} ({reason})",
+            "\"{value}\" is ambiguous for {label} ({reason})",
+        ],
+        hint: [
+            "Tulis hari/bulan/tahun empat digit, misalnya 17/05/2024.",
+            "Write day/month/four-digit year, for example 17/05/2024.",
+        ],
+    },
+    CodeInfo {
+        code: "D003",
+        severity: Error,
+        summary: ["Tanggal tidak mungkin", "Impossible date"],
+        explain: [
+            "Bagian-bagian tanggal terbaca, tetapi tanggal itu tidak ada di kalender (misalnya 31/02/2025 atau bulan 13).\nPerbaikan: periksa hari dan bulan.",
+            "The parts of the date parse, but the day does not exist (for example 31/02/2025 or month 13).\nFix: check the day and month.",
+        ],
+        message: [
+            "\"{value}\" bukan tanggal yang ada di kalender ({label})",
+            "\"{value}\" is not a calendar date ({label})",
+        ],
+        hint: ["Periksa hari dan bulan.", "Check the day and month."],
+    },
+    CodeInfo {
+        code: "D004",
+        severity: Error,
+        summary: ["Tanggal di masa depan", "Date in the future"],
+        explain: [
+            "Tanggal jatuh setelah tanggal acuan pemeriksaan (--as-of, bawaan hari ini). Inovasi yang belum diterapkan tidak dapat dilaporkan dengan tanggal itu.\nPerbaikan: periksa tahun; biasanya salah ketik.",
+            "The date falls after the check's reference date (--as-of, default today). An innovation cannot be reported with a date that has not come yet.\nFix: check the year; usually a typo.",
+        ],
+        message: [
+            "{label} {value} jatuh setelah {as_of}",
+            "{label} {value} falls after {as_of}",
+        ],
+        hint: ["Periksa tahunnya.", "Check the year."],
+    },
+    CodeInfo {
+        code: "D005",
+        severity: Error,
+        summary: ["Uji coba setelah penerapan", "Trial after application"],
+        explain: [
+            "Waktu uji coba jatuh setelah waktu penerapan. Uji coba mendahului penerapan.\nPerbaikan: tukar atau perbaiki kedua tanggal.",
+            "The trial date falls after the application date. A trial comes before application.\nFix: swap or correct the two dates.",
+        ],
+        message: [
+            "Waktu uji coba {value} jatuh setelah waktu penerapan {penerapan}",
+            "Trial date {value} falls after the application date {penerapan}",
+        ],
+        hint: [
+            "Perbaiki waktu uji coba atau waktu penerapan.",
+            "Correct the trial or the application date.",
+        ],
+    },
+    CodeInfo {
+        code: "D006",
+        severity: Error,
+        summary: ["Tanggal yang dibutuhkan tahapan kosong", "Date required by the stage is missing"],
+        explain: [
+            "Tahapan inovasi menuntut tanggal tertentu: tahapan Penerapan butuh waktu penerapan, tahapan Uji Coba butuh waktu uji coba.\nPerbaikan: isi tanggal itu, atau perbaiki tahapannya.",
+            "The innovation's stage requires a date: Penerapan needs the application date, Uji Coba needs the trial date.\nFix: fill that date, or correct the stage.",
+        ],
+        message: [
+            "Tahapan {stage} membutuhkan {label}, tetapi kosong",
+            "Stage {stage} needs {label}, but it is empty",
+        ],
+        hint: [
+            "Isi {label} atau perbaiki tahapan.",
+            "Fill {label} or correct the stage.",
+        ],
+    },
+    CodeInfo {
+        code: "D007",
+        severity: Warning,
+        summary: ["Tanggal tidak lengkap", "Incomplete date"],
+        explain: [
+            "Hanya bulan dan tahun (atau hanya tahun) yang tertulis. Portal meminta tanggal lengkap; bimtek memakai hari pertama periode itu untuk pemeriksaan lain.\nPerbaikan: tulis tanggal lengkap.",
+            "Only the month and year (or only the year) is given. The portal asks for a full date; bimtek uses the first day of that period for its other checks.\nFix: write the full date.",
+        ],
+        message: [
+            "{label} \"{value}\" hanya menyebut {precision}",
+            "{label} \"{value}\" gives only the {precision}",
+        ],
+        hint: [
+            "Tulis tanggal lengkap, misalnya 17/05/2024.",
+            "Write the full date, for example 17/05/2024.",
+        ],
+    },
+    // ---------------------------------------------------------------- T: text
+    CodeInfo {
+        code: "T001",
+        severity: Error,
+        summary: ["Teks terlalu pendek", "Text too short"],
+        explain: [
+            "Isian ini punya jumlah kata minimum (rancang bangun: 300 kata). Kata dihitung seperti orang menghitung: tanda baca dan tag HTML tidak dihitung, kata berulang bertanda hubung (masing-masing) dihitung satu.\nPerbaikan: lengkapi uraian: dasar hukum, permasalahan, isu strategis, metode pembaharuan, keunggulan, tahapan inovasi.",
+            "This field has a minimum word count (rancang bangun: 300 words). Words are counted as a person would: punctuation and HTML tags do not count, hyphenated words (masing-masing) count once.\nFix: complete the text: legal basis, problem, strategic issue, method, advantages, stages.",
+        ],
+        message: [
+            "{label} berisi {words} kata; minimal {min} kata",
+            "{label} has {words} words; at least {min} are needed",
+        ],
+        hint: [
+            "Tambahkan {missing} kata lagi: dasar hukum, permasalahan, metode, keunggulan, tahapan.",
+            "Add {missing} more words: legal basis, problem, method, advantages, stages.",
+        ],
+    },
+    // ---------------------------------------------------------------- U: uniqueness
+    CodeInfo {
+        code: "U001",
+        severity: Warning,
+        summary: ["Nama inovasi ganda dalam satu OPD", "Duplicate innovation name within an agency"],
+        explain: [
+            "Nama inovasi yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan) muncul dua kali atau lebih pada OPD yang sama. Biasanya baris tersalin dua kali.\nPerbaikan: hapus baris ganda, atau bedakan namanya jika memang dua inovasi.",
+            "The same innovation name (ignoring case, spaces and punctuation) appears twice or more in one agency. Usually a row was copied twice.\nFix: delete the duplicate row, or give the two innovations distinct names.",
+        ],
+        message: [
+            "\"{value}\" juga ada di {other}",
+            "\"{value}\" also appears at {other}",
+        ],
+        hint: [
+            "Hapus baris ganda atau bedakan namanya.",
+            "Delete the duplicate or rename one.",
+        ],
+    },
+    CodeInfo {
+        code: "U002",
+        severity: Warning,
+        summary: ["Nama inovasi sama di OPD lain", "Same innovation name in another agency"],
+        explain: [
+            "Nama inovasi yang sama dilaporkan oleh dua OPD. Bisa jadi inovasi bersama yang dilaporkan dua kali.\nPerbaikan: sepakati satu OPD pelapor, atau bedakan namanya.",
+            "Two agencies report an innovation with the same name. It may be a joint innovation reported twice.\nFix: agree on one reporting agency, or distinguish the names.",
+        ],
+        message: [
+            "\"{value}\" juga dilaporkan oleh {agency} ({other})",
+            "\"{value}\" is also reported by {agency} ({other})",
+        ],
+        hint: [
+            "Sepakati satu OPD pelapor atau bedakan namanya.",
+            "Agree on one reporting agency or distinguish the names.",
+        ],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_sorted_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for c in CODES {
+            assert!(seen.insert(c.code), "duplicate code {}", c.code);
+            let b = c.code.as_bytes();
+            assert_eq!(b.len(), 4, "{}", c.code);
+            assert!(b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit));
+            for t in c.summary.iter().chain(&c.explain).chain(&c.message).chain(&c.hint) {
+                assert!(!t.trim().is_empty(), "{} has an empty text", c.code);
+            }
+        }
+    }
+
+    #[test]
+    fn code_list_snapshot() {
+        // Codes are a public contract: adding is fine, renumbering is not.
+        let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
+        let expected = [
+            "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "H001", "H002",
+            "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "D001",
+            "D002", "D003", "D004", "D005", "D006", "D007", "T001", "U001", "U002",
+        ];
+        assert_eq!(&list[..expected.len()], &expected[..]);
+    }
+}

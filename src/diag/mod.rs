@@ -1,0 +1,276 @@
+//! Findings: what bimtek says about the user's data. A `Finding` is a value
+//! (a problem in the data), never an error (a problem that stops the tool).
+//! This module owns the finding type, its location, severities and the one
+//! registry of codes with their messages in both languages; it renders
+//! nothing to the terminal.
+
+mod codes;
+
+pub use codes::{CODES, CodeInfo, lookup};
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// User-facing language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+/// Where a finding points. Every part is optional because a finding may be
+/// about a whole file, a sheet, a column or a single cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Path as found under the given input, with `/` separators.
+    pub file: String,
+    pub sheet: Option<String>,
+    /// Row number as the spreadsheet shows it (1-based).
+    pub row: Option<u32>,
+    /// Column index (0-based); rendered as letters.
+    pub col: Option<u32>,
+    /// Header text of the column as the agency wrote it.
+    pub header: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            ..Location::default()
+        }
+    }
+
+    /// Column letters (`A`, `Z`, `AA`, ...), if a column is known.
+    pub fn column_letters(&self) -> Option<String> {
+        self.col.map(column_letters)
+    }
+
+    /// Cell reference such as `Inovasi!D12` or, for a CSV, `D12`.
+    pub fn cell(&self) -> Option<String> {
+        let (row, col) = (self.row?, self.col?);
+        let cell = format!("{}{}", column_letters(col), row);
+        Some(match &self.sheet {
+            Some(s) if needs_quotes(s) => format!("'{}'!{cell}", s.replace('\'', "''")),
+            Some(s) => format!("{s}!{cell}"),
+            None => cell,
+        })
+    }
+}
+
+fn needs_quotes(sheet: &str) -> bool {
+    !sheet.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// `0 -> A`, `25 -> Z`, `26 -> AA`.
+pub fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+/// One problem found in the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub location: Location,
+    /// Template field key, when the finding is about a field.
+    pub field: Option<String>,
+    /// SID indicator number, when the finding is about an indicator.
+    pub indicator: Option<u32>,
+    /// The offending value as the agency wrote it (shortened if long).
+    pub value: Option<String>,
+    /// Named parameters substituted into the message and hint.
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// Longest value kept in a finding; long texts are cut with an ellipsis so
+/// reports stay readable and memory stays flat on huge sheets.
+const MAX_VALUE_CHARS: usize = 120;
+
+impl Finding {
+    /// A finding with the registry's default severity for `code`.
+    pub fn new(code: &'static str, location: Location) -> Self {
+        let info = lookup(code).unwrap_or_else(|| panic!("finding code {code} is not registered"));
+        Finding {
+            code: info.code,
+            severity: info.severity,
+            location,
+            field: None,
+            indicator: None,
+            value: None,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn field(mut self, key: &str) -> Self {
+        self.field = Some(key.to_string());
+        self
+    }
+
+    pub fn indicator(mut self, no: u32) -> Self {
+        self.indicator = Some(no);
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Self {
+        self.value = Some(shorten(value, MAX_VALUE_CHARS));
+        self
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The message in `lang`, with the arguments filled in.
+    pub fn message(&self, lang: Lang) -> String {
+        let info = lookup(self.code).expect("registered");
+        fill(info.message(lang), self, lang)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn hint(&self, lang: Lang) -> String {
+        let info = lookup(self.code).expect("registered");
+        fill(info.hint(lang), self, lang)
+    }
+
+    /// Sort key: file, sheet, row, column, code.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.location.file,
+            &self.location.sheet,
+            self.location.row,
+            self.location.col,
+            self.code,
+            self.indicator,
+            &self.value,
+        )
+    }
+}
+
+/// Replace `{name}` with the finding's argument of that name; `{value}`,
+/// `{field}`, `{header}` and `{cell}` come from the finding itself. In
+/// English an argument `name_en`, when given, wins over `name`.
+fn fill(template: &str, f: &Finding, lang: Lang) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let name = &after[..end];
+        let replacement = match name {
+            "value" => f.value.clone(),
+            "field" => f.field.clone(),
+            "header" => f.location.header.clone(),
+            "indicator" => f.indicator.map(|n| n.to_string()),
+            "cell" => f.location.cell(),
+            _ => {
+                let find = |key: &str| {
+                    f.args
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, v)| v.clone())
+                };
+                let english = match lang {
+                    Lang::En => find(&format!("{name}_en")),
+                    Lang::Id => None,
+                };
+                english.or_else(|| find(name))
+            }
+        };
+        out.push_str(&replacement.unwrap_or_default());
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Cut `s` to at most `max` characters, adding `…` when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((i, _)) => format!("{}…", &s[..i]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_roll_over() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn cell_reference_quotes_sheet_names_with_spaces() {
+        let mut loc = Location::file("a.xlsx");
+        loc.row = Some(12);
+        loc.col = Some(3);
+        assert_eq!(loc.cell().unwrap(), "D12");
+        loc.sheet = Some("Inovasi".into());
+        assert_eq!(loc.cell().unwrap(), "Inovasi!D12");
+        loc.sheet = Some("Data OPD".into());
+        assert_eq!(loc.cell().unwrap(), "'Data OPD'!D12");
+    }
+
+    #[test]
+    fn shorten_cuts_on_char_boundaries() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("ééééé", 2), "éé…");
+    }
+}

@@ -1,0 +1,36 @@
+//! bimtek: get Indonesian regional-innovation (IID) data ready for submission.
+//!
+//! ```text
+//!  files ──load──▶ rows ──normalize──▶ records ──check──▶ findings ──report──▶ stdout
+//!                         (template)              (template)        table | json | csv
+//! ```
+//!
+//! Data flows one way. `load` knows files, not templates; `normalize` maps
+//! headers and reads values as the template's types; `check` judges records
+//! and never does I/O; `report` is the only place that prints. Only `cmd/*`
+//! wires the stages together.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod load;
+pub mod normalize;
+pub mod report;
+pub mod settings;
+pub mod template;
+
+/// Exit code: nothing at or above `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the tool could not do its job.
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// Run a parsed command line; returns the exit code.
+pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        cli::Command::Check(args) => cmd::check::run(settings::resolve_check(args, cli.lang)?),
+        cli::Command::Explain(args) => cmd::explain::run(args.code.as_deref(), settings::lang(cli.lang)),
+    }
+}

@@ -1,0 +1,218 @@
+//! Files -> rows of raw cells, positions exact. This module finds input
+//! files, recognises their format from their bytes (not their name), and
+//! streams their rows to a [`RowSink`] one at a time, so a 100k-row workbook
+//! is never held whole. It knows nothing of templates, fields or findings.
+
+mod delimited;
+mod sniff;
+mod walk;
+mod workbook;
+
+pub use sniff::{Format, sniff};
+pub use walk::{InputFile, collect_inputs};
+
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// One cell as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawCell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A cell the spreadsheet marks as a date (date-formatted number, ODS date).
+    Date(NaiveDate),
+    /// A formula error such as `#REF!`.
+    Error(String),
+}
+
+impl RawCell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            RawCell::Empty => true,
+            RawCell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, the way a person reads it in the sheet: integral
+    /// numbers without `.0`, dates as dd/mm/yyyy.
+    pub fn display(&self) -> String {
+        match self {
+            RawCell::Empty => String::new(),
+            RawCell::Text(s) => s.clone(),
+            RawCell::Number(n) => format_number(*n),
+            RawCell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            RawCell::Date(d) => d.format("%d/%m/%Y").to_string(),
+            RawCell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// Print a number without a trailing `.0` when it is integral.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// One row: its 0-based index in the sheet and its non-empty cells, sorted
+/// by 0-based column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawRow {
+    pub index: u32,
+    pub cells: Vec<(u32, RawCell)>,
+}
+
+impl RawRow {
+    pub fn get(&self, col: u32) -> Option<&RawCell> {
+        self.cells
+            .binary_search_by_key(&col, |(c, _)| *c)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, c)| c.is_empty())
+    }
+}
+
+/// What a sheet looks like before its rows arrive.
+#[derive(Debug, Clone)]
+pub struct SheetInfo {
+    /// `None` for CSV files, which have no sheets.
+    pub name: Option<String>,
+    pub hidden: bool,
+}
+
+/// Receives rows as they are read.
+pub trait RowSink {
+    /// A sheet starts. Return `false` to skip it.
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool;
+    /// One non-blank row of the current sheet, in order.
+    fn row(&mut self, row: RawRow);
+    /// The current sheet ended.
+    fn end_sheet(&mut self);
+}
+
+/// Why a file could not be read. Each becomes a finding about the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Zero bytes.
+    Empty,
+    /// Encrypted with a password.
+    Encrypted,
+    /// The content is not a spreadsheet; the string names what it is.
+    NotSpreadsheet(&'static str),
+    /// Damaged, truncated or unreadable; the string is the reader's detail.
+    Corrupt(String),
+}
+
+/// Facts about how a file was read, for info findings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadNotes {
+    /// The format found in the bytes.
+    pub format: Option<Format>,
+    /// Set when the extension names another format than the content.
+    pub extension_mismatch: Option<String>,
+    /// Some text was not UTF-8 and was decoded as Windows-1252.
+    pub decoded_cp1252: bool,
+}
+
+/// Read `path`, sending each row to `sink`.
+pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    let format = sniff(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let mut notes = LoadNotes {
+        format: Some(format),
+        ..LoadNotes::default()
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let expected = Format::from_extension(&ext);
+    if let Some(expected) = expected
+        && !expected.compatible_with(format)
+        && format.is_readable()
+    {
+        notes.extension_mismatch = Some(ext.clone());
+    }
+    match format {
+        Format::Empty => Err(LoadError::Empty),
+        Format::Encrypted => Err(LoadError::Encrypted),
+        Format::Html => Err(LoadError::NotSpreadsheet("html")),
+        Format::Pdf => Err(LoadError::NotSpreadsheet("pdf")),
+        Format::Binary => Err(LoadError::NotSpreadsheet("binary")),
+        Format::Zip => Err(LoadError::NotSpreadsheet("zip")),
+        Format::Text | Format::Utf16Text => {
+            delimited::read(path, format, sink, &mut notes)?;
+            Ok(notes)
+        }
+        Format::Xlsx | Format::Xlsb | Format::Xls | Format::Ods => {
+            workbook::read(path, format, sink)?;
+            Ok(notes)
+        }
+    }
+}
+
+/// Group a stream of `(row, col, cell)` in row-major order into rows,
+/// dropping blank ones.
+struct RowGrouper<'a> {
+    sink: &'a mut dyn RowSink,
+    current: RawRow,
+}
+
+impl<'a> RowGrouper<'a> {
+    fn new(sink: &'a mut dyn RowSink) -> Self {
+        RowGrouper {
+            sink,
+            current: RawRow::default(),
+        }
+    }
+
+    fn push(&mut self, row: u32, col: u32, cell: RawCell) {
+        if cell.is_empty() {
+            return;
+        }
+        if row != self.current.index {
+            self.flush();
+            self.current.index = row;
+        }
+        self.current.cells.push((col, cell));
+    }
+
+    fn flush(&mut self) {
+        if !self.current.cells.is_empty() {
+            let mut row = std::mem::take(&mut self.current);
+            // Streams are row-major but not always column-sorted (xlsb, odd writers).
+            if !row.cells.is_sorted_by_key(|(c, _)| *c) {
+                row.cells.sort_by_key(|(c, _)| *c);
+            }
+            row.cells.dedup_by_key(|(c, _)| *c);
+            self.sink.row(row);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integral_numbers_print_without_fraction() {
+        assert_eq!(format_number(1.0), "1");
+        assert_eq!(format_number(45429.0), "45429");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(-3.0), "-3");
+    }
+
+    #[test]
+    fn blank_text_cells_count_as_empty() {
+        assert!(RawCell::Text("  ".into()).is_empty());
+        assert!(!RawCell::Number(0.0).is_empty());
+    }
+}

@@ -1,0 +1,139 @@
+//! Turn the paths a user gives into the list of input files: folders are
+//! walked recursively in a stable order; Excel lock files (`~$...`), hidden
+//! files and files that are not spreadsheets by extension are skipped inside
+//! folders. A file named explicitly is always taken, whatever its name, so
+//! its content can be judged.
+
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One file to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputFile {
+    /// Path as found under the given input, `/`-separated, for reports.
+    pub display: String,
+    pub path: PathBuf,
+    /// The agency the file's place suggests: the first folder below the
+    /// given input folder (agencies' files are often sorted into one folder
+    /// each), otherwise the file name without extension.
+    pub agency_hint: String,
+}
+
+const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv"];
+
+/// Expand `inputs` into files. Unreadable folders and missing paths are
+/// returned as errors for the caller to report; they stop nothing.
+pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            for entry in WalkDir::new(input)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_spreadsheet_name(e.path()) => {
+                        files.push(InputFile {
+                            display: display_path(e.path()),
+                            path: e.path().to_path_buf(),
+                            agency_hint: agency_hint(input, e.path()),
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(err) => problems.push((
+                        err.path().unwrap_or(input).to_path_buf(),
+                        err.to_string(),
+                    )),
+                }
+            }
+        } else if input.exists() {
+            files.push(InputFile {
+                display: display_path(input),
+                path: input.clone(),
+                agency_hint: stem(input),
+            });
+        } else {
+            problems.push((input.clone(), "not found".to_string()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn agency_hint(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file);
+    let mut parts = rel.components();
+    match (parts.next(), parts.next()) {
+        (Some(first), Some(_)) => first.as_os_str().to_string_lossy().trim().to_string(),
+        _ => stem(file),
+    }
+}
+
+/// File name without extension, separators turned into spaces.
+fn stem(path: &Path) -> String {
+    let s = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    s.replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn is_spreadsheet_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with("~$") || name.starts_with('.') {
+        return false;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SPREADSHEET_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// `/`-separated, without a leading `./`.
+fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_lock_hidden_and_non_spreadsheet_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for name in ["b.xlsx", "a.CSV", "~$b.xlsx", ".x.csv", "notes.pdf"] {
+            std::fs::write(d.join(name), b"x").unwrap();
+        }
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("sub/c.ods"), b"x").unwrap();
+        std::fs::create_dir(d.join(".git")).unwrap();
+        std::fs::write(d.join(".git/d.csv"), b"x").unwrap();
+        let (files, problems) = collect_inputs(&[d.to_path_buf()]);
+        assert!(problems.is_empty());
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.path.strip_prefix(d).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        assert_eq!(names, ["a.CSV", "b.xlsx", "sub/c.ods"]);
+        let hints: Vec<_> = files.iter().map(|f| f.agency_hint.as_str()).collect();
+        assert_eq!(hints, ["a", "b", "sub"]);
+    }
+
+    #[test]
+    fn missing_path_is_a_problem_not_a_panic() {
+        let (files, problems) = collect_inputs(&[PathBuf::from("/no/such/place.xlsx")]);
+        assert!(files.is_empty());
+        assert_eq!(problems.len(), 1);
+    }
+}

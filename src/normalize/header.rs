@@ -1,0 +1,254 @@
+//! Find the header row and map its columns onto template fields. The header
+//! is found, not assumed: title rows above it, data starting in another
+//! column, and two-row headers (a merged group cell such as "Waktu" over
+//! "Uji Coba" | "Penerapan") are all handled.
+
+use crate::load::{RawCell, RawRow};
+use crate::template::Template;
+
+/// One column of the header row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub col: u32,
+    /// Header text as written (for two-row headers, "Group Sub").
+    pub header: String,
+    pub field: Option<usize>,
+    /// Known to carry no field (row number, actions).
+    pub ignored: bool,
+}
+
+/// The header row found in a sheet and what its columns mean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderMap {
+    /// 0-based index of the (last) header row.
+    pub row: u32,
+    pub columns: Vec<Column>,
+    /// Field index -> column index into `columns` of its first column.
+    pub field_columns: Vec<Option<usize>>,
+    /// Columns that map to a field another column already took:
+    /// (column index into `columns`, the first column's letter index).
+    pub duplicates: Vec<(usize, u32)>,
+}
+
+impl HeaderMap {
+    /// The column (0-based sheet column) holding field `f`.
+    pub fn column_of(&self, f: usize) -> Option<&Column> {
+        self.field_columns[f].map(|i| &self.columns[i])
+    }
+}
+
+fn cell_text(c: &RawCell) -> Option<String> {
+    match c {
+        RawCell::Text(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// The text of `row` at `col`, or of the nearest text cell to its left
+/// (a merged group header stores its text in its first cell only).
+fn group_text(row: &RawRow, col: u32) -> Option<String> {
+    row.cells
+        .iter()
+        .rev()
+        .find(|(c, cell)| *c <= col && cell_text(cell).is_some())
+        .and_then(|(_, cell)| cell_text(cell))
+}
+
+/// Build the columns of a candidate header row `row`, with `above` the row
+/// immediately above it (for two-row headers).
+fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column> {
+    let mut cols: Vec<Column> = Vec::new();
+    let mut seen_cols = Vec::new();
+    for (col, cell) in &row.cells {
+        let Some(text) = cell_text(cell) else { continue };
+        seen_cols.push(*col);
+        let mut column = Column {
+            col: *col,
+            header: text.clone(),
+            field: t.field_for_header(&text),
+            ignored: false,
+        };
+        if column.field.is_none()
+            && let Some(group) = above.and_then(|a| group_text(a, *col))
+        {
+            let combined = format!("{group} {text}");
+            if let Some(f) = t.field_for_header(&combined) {
+                column.header = combined;
+                column.field = Some(f);
+            }
+        }
+        column.ignored = column.field.is_none() && t.is_ignored_header(&column.header);
+        cols.push(column);
+    }
+    // Header cells merged vertically over both rows keep their text above.
+    if let Some(above) = above {
+        for (col, cell) in &above.cells {
+            if seen_cols.contains(col) {
+                continue;
+            }
+            let Some(text) = cell_text(cell) else { continue };
+            let field = t.field_for_header(&text);
+            if field.is_some() {
+                cols.push(Column {
+                    col: *col,
+                    header: text,
+                    field,
+                    ignored: false,
+                });
+            }
+        }
+    }
+    cols.sort_by_key(|c| c.col);
+    cols
+}
+
+fn distinct_fields(cols: &[Column]) -> usize {
+    let mut fields: Vec<usize> = cols.iter().filter_map(|c| c.field).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields.len()
+}
+
+/// Pick the header row among the first rows of a sheet: the row mapping the
+/// most distinct fields, at least `header_min_matches`. `None` when no row
+/// qualifies.
+pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
+    let mut best: Option<(usize, usize, Vec<Column>)> = None;
+    for (i, row) in rows.iter().enumerate() {
+        let above = i
+            .checked_sub(1)
+            .map(|p| &rows[p])
+            .filter(|p| p.index + 1 == row.index);
+        let cols = columns_for(t, row, above);
+        let score = distinct_fields(&cols);
+        if score >= t.settings.header_min_matches as usize
+            && best.as_ref().is_none_or(|(_, s, _)| score > *s)
+        {
+            best = Some((i, score, cols));
+        }
+    }
+    let (i, _, columns) = best?;
+    let mut field_columns = vec![None; t.fields.len()];
+    let mut duplicates = Vec::new();
+    for (ci, c) in columns.iter().enumerate() {
+        if let Some(f) = c.field {
+            match field_columns[f] {
+                None => field_columns[f] = Some(ci),
+                Some(first) => duplicates.push((ci, columns[first].col)),
+            }
+        }
+    }
+    Some(HeaderMap {
+        row: rows[i].index,
+        columns,
+        field_columns,
+        duplicates,
+    })
+}
+
+/// Government tables often number their columns in the row under the
+/// header: "1 2 3 4 ..." or "(1) (2) (3)". Such a row is not an innovation.
+pub fn is_column_number_row(row: &RawRow) -> bool {
+    if row.cells.len() < 3 {
+        return false;
+    }
+    let mut prev: Option<i64> = None;
+    for (_, cell) in &row.cells {
+        let n = match cell {
+            RawCell::Number(n) if n.fract() == 0.0 => *n as i64,
+            RawCell::Text(s) => {
+                match s.trim().trim_matches(|c| c == '(' || c == ')').parse::<i64>() {
+                    Ok(n) => n,
+                    Err(_) => return false,
+                }
+            }
+            _ => return false,
+        };
+        if let Some(p) = prev
+            && n != p + 1
+        {
+            return false;
+        }
+        prev = Some(n);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(index: u32, cells: &[(u32, &str)]) -> RawRow {
+        RawRow {
+            index,
+            cells: cells
+                .iter()
+                .map(|(c, s)| (*c, RawCell::Text(s.to_string())))
+                .collect(),
+        }
+    }
+
+    fn template() -> Template {
+        Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    #[test]
+    fn finds_the_header_below_title_rows_and_from_column_b() {
+        let t = template();
+        let rows = vec![
+            row(0, &[(0, "DAFTAR INOVASI DAERAH")]),
+            row(2, &[(1, "No"), (2, "Nama Inovasi*"), (3, "Tahapan Inovasi*"), (4, "Catatan")]),
+            row(3, &[(1, "1"), (2, "SIPANDU"), (3, "Penerapan")]),
+        ];
+        let h = detect(&t, &rows).unwrap();
+        assert_eq!(h.row, 2);
+        let name = t.field_index("nama_inovasi").unwrap();
+        assert_eq!(h.column_of(name).unwrap().col, 2);
+        assert!(h.columns.iter().any(|c| c.ignored && c.header == "No"));
+        let unknown: Vec<_> = h
+            .columns
+            .iter()
+            .filter(|c| c.field.is_none() && !c.ignored)
+            .collect();
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(unknown[0].header, "Catatan");
+    }
+
+    #[test]
+    fn two_row_headers_combine_group_and_sub_header() {
+        let t = template();
+        let rows = vec![
+            row(0, &[(0, "Nama Inovasi"), (1, "Tahapan"), (2, "Waktu")]),
+            row(1, &[(2, "Uji Coba"), (3, "Penerapan")]),
+            row(2, &[(0, "A"), (1, "Penerapan"), (2, "01/01/2024"), (3, "01/02/2024")]),
+        ];
+        let h = detect(&t, &rows).unwrap();
+        assert_eq!(h.row, 1);
+        let pen = t.field_index("waktu_penerapan").unwrap();
+        assert_eq!(h.column_of(pen).unwrap().col, 3);
+        let name = t.field_index("nama_inovasi").unwrap();
+        assert_eq!(h.column_of(name).unwrap().col, 0);
+    }
+
+    #[test]
+    fn no_header_when_nothing_matches() {
+        let t = template();
+        let rows = vec![row(0, &[(0, "foo"), (1, "bar")]), row(1, &[(0, "1"), (1, "2")])];
+        assert!(detect(&t, &rows).is_none());
+    }
+
+    #[test]
+    fn duplicate_columns_for_one_field_are_listed() {
+        let t = template();
+        let rows = vec![row(0, &[(0, "Nama Inovasi"), (1, "Judul Inovasi"), (2, "Tahapan")])];
+        let h = detect(&t, &rows).unwrap();
+        assert_eq!(h.duplicates, vec![(1, 0)]);
+    }
+
+    #[test]
+    fn column_number_rows() {
+        assert!(is_column_number_row(&row(3, &[(0, "1"), (1, "2"), (2, "3")])));
+        assert!(is_column_number_row(&row(3, &[(0, "(1)"), (1, "(2)"), (2, "(3)")])));
+        assert!(!is_column_number_row(&row(3, &[(0, "1"), (1, "SIPANDU"), (2, "3")])));
+    }
+}

@@ -1,0 +1,427 @@
+//! Rows of raw cells + a template -> records of typed values. This module
+//! finds each sheet's header row (buffering only the first rows), maps the
+//! columns onto template fields, and reads each cell as the field's type:
+//! dates, numbers, allowed-value spellings, coordinates. It reports what it
+//! saw as events; judging them is `check`'s job.
+
+pub mod date;
+pub mod header;
+pub mod scalar;
+
+pub use date::{AmbiguousReason, DateValue, Precision};
+pub use header::{Column, HeaderMap};
+pub use scalar::Coordinate;
+
+use crate::load::{RawCell, RawRow, RowSink, SheetInfo};
+use crate::template::{FieldKind, Template, fold};
+use std::sync::Arc;
+
+/// A field's value after reading it as its type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text,
+    /// An allowed value (index into the field's values); `exact` when written
+    /// exactly as the canonical spelling.
+    Enum { index: usize, exact: bool },
+    /// Matches no allowed value; the closest one with its similarity.
+    UnknownEnum { closest: Option<(usize, f64)> },
+    Date(DateValue),
+    Integer(i64),
+    /// Not a whole number, or outside the field's range.
+    BadInteger,
+    Amount(f64),
+    /// A file name given where an amount or a file is expected.
+    FileRef,
+    BadAmount,
+    Coordinate(Coordinate),
+    /// A formula error cell (`#REF!`...).
+    FormulaError,
+}
+
+/// One cell of a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldCell {
+    pub col: u32,
+    pub header: Arc<str>,
+    /// The cell as a person reads it in the sheet, trimmed.
+    pub text: String,
+    pub value: Value,
+}
+
+/// One innovation row, read.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub sheet: Option<Arc<str>>,
+    /// Row number as the spreadsheet shows it (1-based).
+    pub row: u32,
+    /// The agency (OPD): from its column, or the file's agency hint.
+    pub agency: String,
+    /// Indexed by template field; `None` when the sheet has no such column.
+    pub cells: Vec<Option<FieldCell>>,
+}
+
+impl Record {
+    pub fn cell(&self, field: usize) -> Option<&FieldCell> {
+        self.cells.get(field).and_then(Option::as_ref)
+    }
+
+    /// The field's text, if the column exists and the cell is not empty.
+    pub fn text(&self, field: usize) -> Option<&str> {
+        self.cell(field)
+            .filter(|c| c.value != Value::Empty)
+            .map(|c| c.text.as_str())
+    }
+}
+
+/// What normalizing a file reports, in order.
+#[derive(Debug)]
+pub enum Event {
+    /// A hidden sheet was skipped.
+    HiddenSheet { sheet: Arc<str> },
+    /// A sheet's header was found.
+    Header {
+        sheet: Option<Arc<str>>,
+        header: HeaderMap,
+    },
+    /// A sheet had rows but no recognisable header in its first rows.
+    NoHeader {
+        sheet: Option<Arc<str>>,
+        scanned: u32,
+    },
+    Record(Record),
+}
+
+/// Normalizes one file's rows and hands each event to `emit`.
+pub struct Normalizer<'a, F: FnMut(Event)> {
+    template: &'a Template,
+    agency_hint: &'a str,
+    agency_field: Option<usize>,
+    emit: F,
+    sheet: Option<Arc<str>>,
+    buffer: Vec<RawRow>,
+    header: Option<(HeaderMap, Vec<Arc<str>>)>,
+    /// The sheet had no header in its first rows: ignore the rest of it.
+    skip_rest: bool,
+}
+
+impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
+    pub fn new(template: &'a Template, agency_hint: &'a str, emit: F) -> Self {
+        Normalizer {
+            template,
+            agency_hint,
+            agency_field: template.field_index("perangkat_daerah"),
+            emit,
+            sheet: None,
+            buffer: Vec::new(),
+            header: None,
+            skip_rest: false,
+        }
+    }
+
+    fn try_header(&mut self) {
+        if let Some(h) = header::detect(self.template, &self.buffer) {
+            let headers = h.columns.iter().map(|c| Arc::from(c.header.as_str())).collect();
+            let header_row = h.row;
+            (self.emit)(Event::Header {
+                sheet: self.sheet.clone(),
+                header: h.clone(),
+            });
+            self.header = Some((h, headers));
+            let rows: Vec<RawRow> = std::mem::take(&mut self.buffer)
+                .into_iter()
+                .filter(|r| r.index > header_row)
+                .collect();
+            for r in rows {
+                self.record(r);
+            }
+        }
+    }
+
+    fn record(&mut self, row: RawRow) {
+        let Some((h, headers)) = &self.header else {
+            return;
+        };
+        if header::is_column_number_row(&row) {
+            return;
+        }
+        let t = self.template;
+        let mut cells: Vec<Option<FieldCell>> = vec![None; t.fields.len()];
+        let mut any_value = false;
+        for (fi, slot) in cells.iter_mut().enumerate() {
+            let Some(ci) = h.field_columns[fi] else { continue };
+            let col = h.columns[ci].col;
+            let raw = row.get(col).cloned().unwrap_or(RawCell::Empty);
+            let cell = read_cell(t, fi, col, headers[ci].clone(), &raw);
+            any_value |= cell.value != Value::Empty;
+            *slot = Some(cell);
+        }
+        if !any_value {
+            // Only row numbers or notes in unmapped columns: not an innovation.
+            return;
+        }
+        let agency = self
+            .agency_field
+            .and_then(|f| cells[f].as_ref())
+            .filter(|c| c.value != Value::Empty)
+            .map(|c| collapse_spaces(&c.text))
+            .unwrap_or_else(|| self.agency_hint.to_string());
+        (self.emit)(Event::Record(Record {
+            sheet: self.sheet.clone(),
+            row: row.index + 1,
+            agency,
+            cells,
+        }));
+    }
+}
+
+impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        let name: Option<Arc<str>> = sheet.name.as_deref().map(Arc::from);
+        if let Some(n) = &name
+            && self.template.settings.skip_sheets.contains(&fold(n))
+        {
+            return false;
+        }
+        if sheet.hidden {
+            if let Some(n) = name {
+                (self.emit)(Event::HiddenSheet { sheet: n });
+            }
+            return false;
+        }
+        self.sheet = name;
+        self.buffer.clear();
+        self.header = None;
+        self.skip_rest = false;
+        true
+    }
+
+    fn row(&mut self, row: RawRow) {
+        if self.skip_rest {
+            return;
+        }
+        if self.header.is_some() {
+            self.record(row);
+            return;
+        }
+        let limit = self.template.settings.header_scan_rows as usize;
+        self.buffer.push(row);
+        if self.buffer.len() >= limit {
+            self.try_header();
+            if self.header.is_none() {
+                (self.emit)(Event::NoHeader {
+                    sheet: self.sheet.clone(),
+                    scanned: limit as u32,
+                });
+                self.buffer = Vec::new();
+                self.skip_rest = true;
+            }
+        }
+    }
+
+    fn end_sheet(&mut self) {
+        if self.header.is_none() && !self.skip_rest && !self.buffer.is_empty() {
+            self.try_header();
+            if self.header.is_none() {
+                (self.emit)(Event::NoHeader {
+                    sheet: self.sheet.clone(),
+                    scanned: self.buffer.len() as u32,
+                });
+            }
+        }
+        self.buffer.clear();
+        self.header = None;
+    }
+}
+
+/// Collapse runs of whitespace (including newlines) into one space.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Read one cell as field `fi`'s type.
+pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawCell) -> FieldCell {
+    let field = &t.fields[fi];
+    let text = raw.display().trim().to_string();
+    let value = if raw.is_empty() {
+        Value::Empty
+    } else if matches!(raw, RawCell::Error(_)) {
+        Value::FormulaError
+    } else {
+        match &field.kind {
+            FieldKind::Text => Value::Text,
+            FieldKind::File => Value::FileRef,
+            FieldKind::Enum => {
+                let folded = fold(&text);
+                match field.lookup_value(&folded) {
+                    Some(v) => {
+                        let index = field
+                            .values
+                            .iter()
+                            .position(|x| std::ptr::eq(x, v))
+                            .expect("value of this field");
+                        Value::Enum {
+                            index,
+                            exact: text == v.value,
+                        }
+                    }
+                    None => Value::UnknownEnum {
+                        closest: closest_value(field, &text),
+                    },
+                }
+            }
+            FieldKind::Date => Value::Date(date::parse_cell(raw, t.settings.date_order)),
+            FieldKind::Integer { min, max } => {
+                let n = match raw {
+                    RawCell::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+                    _ => text.parse::<i64>().ok(),
+                };
+                match n {
+                    Some(n) if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) => {
+                        Value::Integer(n)
+                    }
+                    _ => Value::BadInteger,
+                }
+            }
+            FieldKind::Amount => match raw {
+                RawCell::Number(n) => Value::Amount(*n),
+                _ if looks_like_file(&text) => Value::FileRef,
+                _ => match scalar::parse_amount(&text) {
+                    Some(n) => Value::Amount(n),
+                    None => Value::BadAmount,
+                },
+            },
+            FieldKind::Coordinate => Value::Coordinate(scalar::parse_coordinate(&text)),
+        }
+    };
+    FieldCell {
+        col,
+        header,
+        text,
+        value,
+    }
+}
+
+fn looks_like_file(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [".pdf", ".ppt", ".pptx", ".doc", ".docx", ".xlsx", ".jpg", ".png"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+}
+
+/// The allowed value most like `text`: the best of word overlap and
+/// character similarity, over the canonical value and its spellings.
+pub fn closest_value(field: &crate::template::Field, text: &str) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, v) in field.values.iter().enumerate() {
+        for candidate in std::iter::once(&v.value).chain(v.spellings.iter()) {
+            let score = similarity(text, candidate);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+    }
+    best
+}
+
+/// How alike two values are (0..1.5). Shared words weigh most ("Olahraga
+/// Prestasi" is near "Kepemudaan dan Olahraga"); letters break ties and catch
+/// typos ("Penerapn").
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let chars = strsim::jaro_winkler(&fold(a), &fold(b));
+    let (wa, wb) = (word_set(a), word_set(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let overlap = if wa.is_empty() {
+        0.0
+    } else {
+        shared as f64 / wa.len().max(wb.len()) as f64
+    };
+    overlap + 0.5 * chars
+}
+
+fn word_set(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "dan" | "yang" | "the" | "and"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> Template {
+        Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    fn read(t: &Template, key: &str, raw: RawCell) -> Value {
+        let fi = t.field_index(key).unwrap();
+        read_cell(t, fi, 0, Arc::from("h"), &raw).value
+    }
+
+    #[test]
+    fn enum_spellings_fold_to_canonical_values() {
+        let t = t();
+        let tahapan = t.field("tahapan").unwrap();
+        for s in ["ujicoba", "UJI COBA", "Uji-Coba", "uji coba"] {
+            let Value::Enum { index, exact } = read(&t, "tahapan", RawCell::Text(s.into())) else {
+                panic!("{s}")
+            };
+            assert_eq!(tahapan.values[index].value, "Uji Coba");
+            assert!(!exact);
+        }
+        assert!(matches!(
+            read(&t, "tahapan", RawCell::Text("Uji Coba".into())),
+            Value::Enum { exact: true, .. }
+        ));
+        let Value::Enum { index, .. } = read(&t, "tahapan", RawCell::Text("Inisiasi".into())) else {
+            panic!()
+        };
+        assert_eq!(tahapan.values[index].value, "Inisiatif");
+        let Value::Enum { index, .. } = read(&t, "inisiator", RawCell::Text("Perangkat Daerah".into()))
+        else {
+            panic!()
+        };
+        assert_eq!(t.field("inisiator").unwrap().values[index].value, "OPD");
+        assert!(matches!(
+            read(&t, "jenis", RawCell::Text("Non-Digital".into())),
+            Value::Enum { .. }
+        ));
+    }
+
+    #[test]
+    fn unknown_values_name_the_closest() {
+        let t = t();
+        let urusan = t.field("urusan_utama").unwrap();
+        let Value::UnknownEnum { closest: Some((i, _)) } =
+            read(&t, "urusan_utama", RawCell::Text("Olahraga Prestasi".into()))
+        else {
+            panic!()
+        };
+        assert!(urusan.values[i].value.contains("Olahraga"), "{}", urusan.values[i].value);
+        let Value::UnknownEnum { closest: Some((i, _)) } =
+            read(&t, "tahapan", RawCell::Text("Penerapn".into()))
+        else {
+            panic!()
+        };
+        assert_eq!(t.field("tahapan").unwrap().values[i].value, "Penerapan");
+    }
+
+    #[test]
+    fn values_by_kind() {
+        let t = t();
+        assert_eq!(read(&t, "asta_cita", RawCell::Number(3.0)), Value::Integer(3));
+        assert_eq!(read(&t, "asta_cita", RawCell::Text("9".into())), Value::BadInteger);
+        assert_eq!(
+            read(&t, "anggaran", RawCell::Text("Rp 1.500.000,00".into())),
+            Value::Amount(1_500_000.0)
+        );
+        assert_eq!(read(&t, "anggaran", RawCell::Text("sekitar 2 juta".into())), Value::BadAmount);
+        assert_eq!(read(&t, "anggaran", RawCell::Text("dpa-2024.pdf".into())), Value::FileRef);
+        assert_eq!(read(&t, "nama_inovasi", RawCell::Error("#REF!".into())), Value::FormulaError);
+        assert_eq!(read(&t, "nama_inovasi", RawCell::Text("  ".into())), Value::Empty);
+    }
+}

@@ -1,0 +1,38 @@
+//! `--format csv`: one row per finding, the same keys as the JSON findings.
+
+use super::RenderOptions;
+use crate::check::Outcome;
+use std::io::{self, Write};
+
+pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
+    let stdout = io::stdout().lock();
+    let mut w = ::csv::Writer::from_writer(stdout);
+    write(&mut w, outcome, opts)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn write<W: Write>(w: &mut ::csv::Writer<W>, outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
+    w.write_record([
+        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "indicator", "value",
+        "message", "hint",
+    ])?;
+    for f in &outcome.findings {
+        let l = &f.location;
+        w.write_record([
+            f.code.to_string(),
+            f.severity.to_string(),
+            l.file.clone(),
+            l.sheet.clone().unwrap_or_default(),
+            l.row.map(|r| r.to_string()).unwrap_or_default(),
+            l.column_letters().unwrap_or_default(),
+            l.cell().unwrap_or_default(),
+            f.field.clone().unwrap_or_default(),
+            f.indicator.map(|i| i.to_string()).unwrap_or_default(),
+            f.value.clone().unwrap_or_default(),
+            f.message(opts.lang),
+            f.hint(opts.lang),
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,143 @@
+//! `--format json`: the documented, stable contract (version 1). Keys are
+//! only ever added, never renamed or removed, within a version.
+
+use super::RenderOptions;
+use crate::check::Outcome;
+use crate::diag::Severity;
+use crate::template::Template;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    tool: Tool,
+    template: TemplateRef<'a>,
+    as_of: String,
+    summary: Summary,
+    innovations: Vec<InnovationOut<'a>>,
+    findings: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct TemplateRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    year: i32,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    innovations: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct InnovationOut<'a> {
+    id: &'a str,
+    agency: &'a str,
+    name: &'a str,
+    file: &'a str,
+    sheet: Option<&'a str>,
+    row: u32,
+    status: &'static str,
+    errors: u32,
+    warnings: u32,
+}
+
+#[derive(Serialize)]
+struct FindingOut {
+    code: &'static str,
+    severity: Severity,
+    file: String,
+    sheet: Option<String>,
+    row: Option<u32>,
+    column: Option<String>,
+    cell: Option<String>,
+    field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicator: Option<u32>,
+    value: Option<String>,
+    message: String,
+    hint: String,
+}
+
+/// `ok`, `warning` or `error`.
+pub fn status_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "ok",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
+    let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
+    let doc = Doc {
+        version: 1,
+        tool: Tool {
+            name: "bimtek",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        template: TemplateRef {
+            id: &t.id,
+            name: &t.name,
+            year: t.year,
+        },
+        as_of: opts.as_of.format("%Y-%m-%d").to_string(),
+        summary: Summary {
+            files: outcome.files.len(),
+            innovations: outcome.innovations.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        },
+        innovations: outcome
+            .innovations
+            .iter()
+            .map(|i| InnovationOut {
+                id: &i.id,
+                agency: &i.agency,
+                name: &i.name,
+                file: &i.file,
+                sheet: i.sheet.as_deref(),
+                row: i.row,
+                status: status_word(i.status),
+                errors: i.errors,
+                warnings: i.warnings,
+            })
+            .collect(),
+        findings: outcome
+            .findings
+            .iter()
+            .map(|f| FindingOut {
+                code: f.code,
+                severity: f.severity,
+                file: f.location.file.clone(),
+                sheet: f.location.sheet.clone(),
+                row: f.location.row,
+                column: f.location.column_letters(),
+                cell: f.location.cell(),
+                field: f.field.clone(),
+                indicator: f.indicator,
+                value: f.value.clone(),
+                message: f.message(opts.lang),
+                hint: f.hint(opts.lang),
+            })
+            .collect(),
+    };
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}

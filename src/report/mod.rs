@@ -1,0 +1,109 @@
+//! The only place that prints. Renders an outcome as a table for people,
+//! JSON or CSV for scripts, and the `explain` texts. stdout carries the
+//! report and nothing else; progress goes to stderr.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod csv;
+mod json;
+mod table;
+
+pub use self::csv::csv;
+pub use json::json;
+pub use table::{render_table, table};
+
+use crate::diag::{CodeInfo, Lang, Severity};
+use chrono::NaiveDate;
+use std::io::{self, IsTerminal, Write};
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    /// Table width; `None` means the terminal's, or 100.
+    pub width: Option<u16>,
+}
+
+/// Whether an error is stdout closing under us (`bimtek check ... | head`):
+/// that is not a failure.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Severity as a word in the user's language.
+pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::Id) => "GALAT",
+        (Severity::Warning, Lang::Id) => "PERINGATAN",
+        (Severity::Info, Lang::Id) => "INFO",
+        (Severity::Error, Lang::En) => "ERROR",
+        (Severity::Warning, Lang::En) => "WARNING",
+        (Severity::Info, Lang::En) => "INFO",
+    }
+}
+
+/// Colours only on a terminal and never with NO_COLOR set.
+pub fn use_color() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// A progress bar on stderr, shown only when asked and stderr is a terminal.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    pub fn new(total: u64, wanted: bool) -> Self {
+        if !wanted || !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} berkas {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress(Some(bar))
+    }
+
+    pub fn inc(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// `bimtek explain` without a code: one line per code.
+pub fn explain_list(codes: &[CodeInfo], lang: Lang) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for c in codes {
+        writeln!(
+            out,
+            "{}  {:<10}  {}",
+            c.code,
+            severity_word(c.severity, lang),
+            c.summary(lang)
+        )?;
+    }
+    out.flush()
+}
+
+/// `bimtek explain CODE`.
+pub fn explain_one(c: &CodeInfo, lang: Lang) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let sev = match lang {
+        Lang::Id => "Tingkat bawaan",
+        Lang::En => "Default severity",
+    };
+    writeln!(out, "{}: {}", c.code, c.summary(lang))?;
+    writeln!(out, "{sev}: {}", severity_word(c.severity, lang))?;
+    writeln!(out)?;
+    writeln!(out, "{}", c.explain(lang))?;
+    out.flush()
+}

@@ -1,0 +1,93 @@
+//! CLI arguments -> resolved settings: the template loaded, the language,
+//! the reference date, the output format. clap stops here: nothing past this
+//! module sees clap types.
+
+use crate::cli::{CheckArgs, FailOn, FormatArg, LangArg};
+use crate::diag::{Lang, Severity};
+use crate::template::{Template, TemplateError};
+use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// Output format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Everything `check` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    pub paths: Vec<PathBuf>,
+    pub template: Template,
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    pub format: Format,
+    /// Lowest severity that fails the run; `None` never fails.
+    pub fail_on: Option<Severity>,
+    pub quiet: bool,
+    pub width: Option<u16>,
+}
+
+pub fn lang(l: LangArg) -> Lang {
+    match l {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    }
+}
+
+/// A template by shipped id, or from a file when the argument names one.
+pub fn load_template(arg: &str) -> Result<Template> {
+    let as_path = Path::new(arg);
+    if arg.ends_with(".toml") || as_path.is_file() {
+        return Template::from_file(as_path).map_err(template_error);
+    }
+    match Template::builtin(arg) {
+        Some(t) => t.map_err(template_error),
+        None => Err(anyhow!(
+            "templat \"{arg}\" tidak dikenal (templat bawaan: {}) / unknown template",
+            crate::template::BUILTIN
+                .iter()
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+fn template_error(e: TemplateError) -> anyhow::Error {
+    anyhow!("templat tidak valid / invalid template: {e}")
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .with_context(|| format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd / write the date as yyyy-mm-dd"))
+}
+
+pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings> {
+    let template = load_template(&args.template)?;
+    let as_of = match &args.as_of {
+        Some(s) => parse_date(s)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    Ok(CheckSettings {
+        paths: args.paths,
+        template,
+        lang: lang(lang_arg),
+        as_of,
+        format: match args.format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+        },
+        fail_on: match args.fail_on {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        },
+        quiet: args.quiet,
+        width: args.width,
+    })
+}

@@ -1,0 +1,758 @@
+//! Raw template -> `Template`: apply `extends`, check every reference (field
+//! keys in `requires`, yandas values, severity codes, dates), and build the
+//! lookup tables the loader and checks use (folded header aliases, folded
+//! value spellings). Every mistake names the file, line and column.
+
+use super::fold;
+use super::raw::{RawField, RawIndicator, RawTemplate};
+use crate::diag::{self, Severity};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A template that could not be read. Displayed as `file:line:col: message`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Order of day and month in numeric text dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    DayMonth,
+    MonthDay,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub header_scan_rows: u32,
+    pub header_min_matches: u32,
+    pub date_order: DateOrder,
+    /// [lat_min, lat_max, lng_min, lng_max]
+    pub coordinate_bounds: [f64; 4],
+    /// Folded sheet names that are never data.
+    pub skip_sheets: HashSet<String>,
+    pub suggest_threshold: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Window {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub note: String,
+    pub max_prior_entries: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Predicate {
+    pub name: String,
+    pub min: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    pub spd_max: f64,
+    pub sid_max: f64,
+    pub count_per_innovation: f64,
+    pub count_cap: u32,
+    pub total_max: f64,
+    pub divisor_min: u32,
+    pub yandas_min: u32,
+    /// Canonical urusan values that are basic-service affairs.
+    pub yandas: Vec<String>,
+    /// Highest minimum first.
+    pub predicates: Vec<Predicate>,
+}
+
+/// What kind of value a field holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Text,
+    Enum,
+    Date,
+    Integer { min: Option<i64>, max: Option<i64> },
+    Amount,
+    Coordinate,
+    File,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub value: String,
+    pub spellings: Vec<String>,
+    /// Indices of fields that must be filled when this value is chosen.
+    pub requires: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: String,
+    pub label: String,
+    pub label_en: String,
+    pub aliases: Vec<String>,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub min_words: Option<u32>,
+    pub values: Vec<EnumValue>,
+    /// Folded value or spelling -> index into `values`.
+    value_index: HashMap<String, usize>,
+    pub grade: String,
+    pub note: String,
+}
+
+impl Field {
+    /// The allowed value a folded spelling stands for.
+    pub fn lookup_value(&self, folded: &str) -> Option<&EnumValue> {
+        self.value_index.get(folded).map(|&i| &self.values[i])
+    }
+
+    pub fn label(&self, lang: diag::Lang) -> &str {
+        match lang {
+            diag::Lang::Id => &self.label,
+            diag::Lang::En => &self.label_en,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub no: u32,
+    pub pedoman_no: Option<u32>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub variable: String,
+    pub weight: f64,
+    pub mandatory: bool,
+    pub params: Vec<String>,
+    pub types: Vec<String>,
+    pub max_mb: f64,
+    pub years: Option<[i32; 2]>,
+    pub links: Vec<String>,
+    pub grade: String,
+    pub note: String,
+}
+
+/// A compiled template, ready for loading and checking.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub year: i32,
+    pub source: String,
+    pub settings: Settings,
+    pub window: Option<Window>,
+    pub scoring: Option<Scoring>,
+    /// Code -> severity; `None` switches the code off.
+    pub severity: BTreeMap<String, Option<Severity>>,
+    pub fields: Vec<Field>,
+    pub indicators: Vec<Indicator>,
+    /// Folded header alias -> field index.
+    header_index: HashMap<String, usize>,
+    ignore_headers: HashSet<String>,
+    /// The exact source text(s) this template was compiled from, parent first.
+    pub sources: Vec<String>,
+}
+
+const KINDS: &[&str] = &[
+    "text",
+    "enum",
+    "date",
+    "integer",
+    "amount",
+    "coordinate",
+    "file",
+];
+
+impl Template {
+    /// A shipped template by id.
+    pub fn builtin(id: &str) -> Option<Result<Template, TemplateError>> {
+        super::BUILTIN
+            .iter()
+            .find(|(bid, _)| *bid == id)
+            .map(|(bid, src)| Template::parse(src, &format!("templates/{bid}.toml")))
+    }
+
+    /// Read a user's template file.
+    pub fn from_file(path: &std::path::Path) -> Result<Template, TemplateError> {
+        let name = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|e| TemplateError {
+            file: name.clone(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read the template: {e}"),
+        })?;
+        Template::parse(&src, &name)
+    }
+
+    /// Compile template source text; `file` names it in errors.
+    pub fn parse(src: &str, file: &str) -> Result<Template, TemplateError> {
+        let raw: RawTemplate = toml::from_str(src).map_err(|e| TemplateError {
+            file: file.to_string(),
+            line: line_col(src, e.span().unwrap_or(0..0)).0,
+            column: line_col(src, e.span().unwrap_or(0..0)).1,
+            message: e.message().trim().to_string(),
+        })?;
+        let ctx = Ctx { src, file };
+        let mut sources = Vec::new();
+        let raw = match &raw.template.extends {
+            None => raw,
+            Some(parent_id) => {
+                let Some((pid, psrc)) = super::BUILTIN
+                    .iter()
+                    .find(|(id, _)| *id == parent_id.get_ref())
+                else {
+                    return Err(ctx.err(
+                        parent_id.span(),
+                        format!(
+                            "extends \"{}\": no shipped template has this id (known: {})",
+                            parent_id.get_ref(),
+                            super::BUILTIN
+                                .iter()
+                                .map(|(id, _)| *id)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
+                };
+                let parent: RawTemplate = toml::from_str(psrc).map_err(|e| TemplateError {
+                    file: format!("templates/{pid}.toml"),
+                    line: line_col(psrc, e.span().unwrap_or(0..0)).0,
+                    column: line_col(psrc, e.span().unwrap_or(0..0)).1,
+                    message: e.message().trim().to_string(),
+                })?;
+                sources.push(psrc.to_string());
+                merge(parent, raw)
+            }
+        };
+        sources.push(src.to_string());
+        let mut t = ctx.compile(raw)?;
+        t.sources = sources;
+        Ok(t)
+    }
+
+    /// The field a header stands for, if any.
+    pub fn field_for_header(&self, header: &str) -> Option<usize> {
+        let folded = fold(header);
+        if let Some(&i) = self.header_index.get(&folded) {
+            return Some(i);
+        }
+        // "Waktu Penerapan (dd/mm/yyyy)": try without the parenthesised part.
+        let stripped = strip_parens(header);
+        if stripped != header {
+            return self.header_index.get(&fold(&stripped)).copied();
+        }
+        None
+    }
+
+    /// Whether a header is known to carry no field (row numbers, actions).
+    pub fn is_ignored_header(&self, header: &str) -> bool {
+        let f = fold(header);
+        f.is_empty() || self.ignore_headers.contains(&f)
+    }
+
+    pub fn field_index(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key == key)
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The severity of `code` under this template: `None` when switched off.
+    pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.severity.get(code) {
+            Some(s) => *s,
+            None => Some(default),
+        }
+    }
+}
+
+fn strip_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0u32;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Child replaces the parent's sections it sets; fields and indicators with
+/// the same key/number replace the parent's, new ones are appended.
+fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
+    let mut fields = parent.fields;
+    for f in child.fields {
+        match fields.iter().position(|p| p.key.get_ref() == f.key.get_ref()) {
+            Some(i) => fields[i] = f,
+            None => fields.push(f),
+        }
+    }
+    let mut indicators = parent.indicators;
+    for ind in child.indicators {
+        match indicators
+            .iter()
+            .position(|p| p.no.get_ref() == ind.no.get_ref())
+        {
+            Some(i) => indicators[i] = ind,
+            None => indicators.push(ind),
+        }
+    }
+    let mut severity = parent.severity;
+    severity.extend(child.severity);
+    let mut ignore_headers = parent.ignore_headers;
+    ignore_headers.extend(child.ignore_headers);
+    RawTemplate {
+        template: child.template,
+        settings: child.settings.or(parent.settings),
+        window: child.window.or(parent.window),
+        scoring: child.scoring.or(parent.scoring),
+        severity,
+        fields,
+        ignore_headers,
+        evidence: child.evidence.or(parent.evidence),
+        indicators,
+    }
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+    file: &'a str,
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Range<usize>, message: String) -> TemplateError {
+        let (line, column) = line_col(self.src, span);
+        TemplateError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    fn date(&self, s: &Spanned<String>, what: &str) -> Result<NaiveDate, TemplateError> {
+        NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
+            self.err(
+                s.span(),
+                format!(
+                    "{what} \"{}\" is not a date in yyyy-mm-dd form",
+                    s.get_ref()
+                ),
+            )
+        })
+    }
+
+    fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
+        let id = raw.template.id.get_ref().trim().to_string();
+        if id.is_empty() {
+            return Err(self.err(raw.template.id.span(), "template id is empty".into()));
+        }
+        let rs = raw.settings.unwrap_or_default();
+        let date_order = match rs.date_order.as_ref().map(|s| s.get_ref().as_str()) {
+            None | Some("dmy") => DateOrder::DayMonth,
+            Some("mdy") => DateOrder::MonthDay,
+            Some(other) => {
+                return Err(self.err(
+                    rs.date_order.as_ref().expect("some").span(),
+                    format!("date_order \"{other}\" must be \"dmy\" or \"mdy\""),
+                ));
+            }
+        };
+        let settings = Settings {
+            header_scan_rows: rs.header_scan_rows.unwrap_or(30).max(1),
+            header_min_matches: rs.header_min_matches.unwrap_or(2).max(1),
+            date_order,
+            coordinate_bounds: rs.coordinate_bounds.unwrap_or([-11.5, 6.5, 94.5, 141.5]),
+            skip_sheets: rs.skip_sheets.iter().map(|s| fold(s)).collect(),
+            suggest_threshold: rs.suggest_threshold.unwrap_or(0.75),
+        };
+
+        let window = match raw.window {
+            None => None,
+            Some(w) => {
+                let start = self.date(&w.start, "window.start")?;
+                let end = self.date(&w.end, "window.end")?;
+                if end < start {
+                    return Err(self.err(w.end.span(), "window.end is before window.start".into()));
+                }
+                Some(Window {
+                    start,
+                    end,
+                    note: w.note,
+                    max_prior_entries: w.max_prior_entries,
+                })
+            }
+        };
+
+        // Fields: keys unique, kinds known.
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        for (i, f) in raw.fields.iter().enumerate() {
+            let key = f.key.get_ref();
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                return Err(self.err(
+                    f.key.span(),
+                    format!("field key \"{key}\" must be lowercase letters, digits and _"),
+                ));
+            }
+            if keys.insert(key.clone(), i).is_some() {
+                return Err(self.err(f.key.span(), format!("field key \"{key}\" appears twice")));
+            }
+        }
+        let mut header_index: HashMap<String, usize> = HashMap::new();
+        let mut fields = Vec::with_capacity(raw.fields.len());
+        for (i, f) in raw.fields.into_iter().enumerate() {
+            let field = self.field(f, i, &keys, &mut header_index)?;
+            fields.push(field);
+        }
+
+        let scoring = match raw.scoring {
+            None => None,
+            Some(s) => {
+                let urusan = fields.iter().find(|f| f.key == "urusan_utama");
+                let mut yandas = Vec::new();
+                for y in &s.yandas {
+                    let canonical = urusan
+                        .and_then(|f| f.lookup_value(&fold(y.get_ref())))
+                        .map(|v| v.value.clone());
+                    match canonical {
+                        Some(v) => yandas.push(v),
+                        None => {
+                            return Err(self.err(
+                                y.span(),
+                                format!(
+                                    "scoring.yandas \"{}\" is not a value of the urusan_utama field",
+                                    y.get_ref()
+                                ),
+                            ));
+                        }
+                    }
+                }
+                let mut predicates: Vec<Predicate> = s
+                    .predicates
+                    .into_iter()
+                    .map(|p| Predicate {
+                        name: p.name,
+                        min: p.min,
+                    })
+                    .collect();
+                predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
+                Some(Scoring {
+                    spd_max: s.spd_max,
+                    sid_max: s.sid_max,
+                    count_per_innovation: s.count_per_innovation,
+                    count_cap: s.count_cap,
+                    total_max: s.total_max,
+                    divisor_min: s.divisor_min,
+                    yandas_min: s.yandas_min,
+                    yandas,
+                    predicates,
+                })
+            }
+        };
+
+        let mut severity = BTreeMap::new();
+        for (code, level) in raw.severity {
+            let Some(info) = diag::lookup(&code) else {
+                return Err(self.err(
+                    level.span(),
+                    format!("severity: \"{code}\" is not a finding code (see `bimtek explain`)"),
+                ));
+            };
+            let value = match level.get_ref().as_str() {
+                "off" => None,
+                s => match Severity::parse(s) {
+                    Some(sev) => Some(sev),
+                    None => {
+                        return Err(self.err(
+                            level.span(),
+                            format!("severity of {code} must be error, warning, info or off, not \"{s}\""),
+                        ));
+                    }
+                },
+            };
+            severity.insert(info.code.to_string(), value);
+        }
+
+        let (default_types, default_max_mb) = match &raw.evidence {
+            Some(e) => (e.default_types.clone(), e.default_max_mb.unwrap_or(2.0)),
+            None => (vec!["pdf".to_string()], 2.0),
+        };
+        let mut indicators = Vec::new();
+        let mut seen = HashSet::new();
+        for ind in raw.indicators {
+            let no = *ind.no.get_ref();
+            if !seen.insert(no) {
+                return Err(self.err(ind.no.span(), format!("indicator {no} appears twice")));
+            }
+            indicators.push(self.indicator(ind, &default_types, default_max_mb));
+        }
+        indicators.sort_by_key(|i| i.no);
+
+        Ok(Template {
+            id,
+            name: raw.template.name,
+            year: raw.template.year,
+            source: raw.template.source,
+            settings,
+            window,
+            scoring,
+            severity,
+            fields,
+            indicators,
+            header_index,
+            ignore_headers: raw.ignore_headers.iter().map(|s| fold(s)).collect(),
+            sources: Vec::new(),
+        })
+    }
+
+    fn field(
+        &self,
+        f: RawField,
+        index: usize,
+        keys: &HashMap<String, usize>,
+        header_index: &mut HashMap<String, usize>,
+    ) -> Result<Field, TemplateError> {
+        let key = f.key.get_ref().clone();
+        let kind = match f.kind.get_ref().as_str() {
+            "text" => FieldKind::Text,
+            "enum" => FieldKind::Enum,
+            "date" => FieldKind::Date,
+            "integer" => FieldKind::Integer {
+                min: f.min,
+                max: f.max,
+            },
+            "amount" => FieldKind::Amount,
+            "coordinate" => FieldKind::Coordinate,
+            "file" => FieldKind::File,
+            other => {
+                return Err(self.err(
+                    f.kind.span(),
+                    format!(
+                        "field {key}: type \"{other}\" is unknown (one of: {})",
+                        KINDS.join(", ")
+                    ),
+                ));
+            }
+        };
+        if kind == FieldKind::Enum && f.values.is_empty() {
+            return Err(self.err(
+                f.kind.span(),
+                format!("field {key}: an enum needs at least one [[field.value]]"),
+            ));
+        }
+        if kind != FieldKind::Enum && !f.values.is_empty() {
+            return Err(self.err(
+                f.kind.span(),
+                format!("field {key}: only enum fields take [[field.value]]"),
+            ));
+        }
+        // The key and label always match, besides the aliases.
+        for alias in [key.as_str(), f.label.as_str()]
+            .into_iter()
+            .chain(f.aliases.iter().map(String::as_str))
+        {
+            let folded = fold(alias);
+            if folded.is_empty() {
+                continue;
+            }
+            if let Some(&other) = header_index.get(&folded)
+                && other != index
+            {
+                return Err(self.err(
+                    f.key.span(),
+                    format!("field {key}: header alias \"{alias}\" is already used by another field"),
+                ));
+            }
+            header_index.insert(folded, index);
+        }
+        let mut values = Vec::new();
+        let mut value_index = HashMap::new();
+        for (vi, v) in f.values.into_iter().enumerate() {
+            let mut requires = Vec::new();
+            for r in &v.requires {
+                match keys.get(r.get_ref()) {
+                    Some(&i) => requires.push(i),
+                    None => {
+                        return Err(self.err(
+                            r.span(),
+                            format!("field {key}: requires \"{}\", which is not a field key", r.get_ref()),
+                        ));
+                    }
+                }
+            }
+            for spelling in std::iter::once(v.value.get_ref()).chain(v.spellings.iter()) {
+                let folded = fold(spelling);
+                if let Some(&prev) = value_index.get(&folded)
+                    && prev != vi
+                {
+                    return Err(self.err(
+                        v.value.span(),
+                        format!("field {key}: spelling \"{spelling}\" belongs to two values"),
+                    ));
+                }
+                value_index.insert(folded, vi);
+            }
+            values.push(EnumValue {
+                value: v.value.into_inner(),
+                spellings: v.spellings,
+                requires,
+            });
+        }
+        Ok(Field {
+            label_en: f.label_en.unwrap_or_else(|| f.label.clone()),
+            label: f.label,
+            key,
+            aliases: f.aliases,
+            kind,
+            required: f.required,
+            min_words: f.min_words,
+            values,
+            value_index,
+            grade: f.grade,
+            note: f.note,
+        })
+    }
+
+    fn indicator(&self, ind: RawIndicator, default_types: &[String], default_max_mb: f64) -> Indicator {
+        Indicator {
+            no: ind.no.into_inner(),
+            pedoman_no: ind.pedoman_no,
+            name: ind.name,
+            aliases: ind.aliases,
+            variable: ind.variable,
+            weight: ind.weight,
+            mandatory: ind.mandatory,
+            params: ind.params,
+            types: if ind.types.is_empty() {
+                default_types.to_vec()
+            } else {
+                ind.types.iter().map(|t| t.to_ascii_lowercase()).collect()
+            },
+            max_mb: ind.max_mb.unwrap_or(default_max_mb),
+            years: ind.years,
+            links: ind.links,
+            grade: ind.grade,
+            note: ind.note,
+        }
+    }
+}
+
+/// 1-based line and column of the start of `span` in `src`.
+fn line_col(src: &str, span: Range<usize>) -> (usize, usize) {
+    let at = span.start.min(src.len());
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[template]
+id = "t"
+name = "T"
+year = 2026
+
+[[field]]
+key = "tahapan"
+label = "Tahapan Inovasi"
+type = "enum"
+[[field.value]]
+value = "Penerapan"
+requires = ["waktu_penerapan"]
+"#;
+
+    #[test]
+    fn unknown_keys_are_errors_with_line_and_column() {
+        let src = "[template]\nid = \"t\"\nname = \"T\"\nyear = 2026\ncolour = 1\n";
+        let e = Template::parse(src, "x.toml").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("x.toml", 5), "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn requires_must_name_a_field() {
+        let e = Template::parse(MINIMAL, "m.toml").unwrap_err();
+        assert!(e.message.contains("waktu_penerapan"), "{e}");
+        assert_eq!(e.line, 13, "{e}");
+        assert!(e.column > 1, "{e}");
+    }
+
+    #[test]
+    fn broken_toml_points_at_the_line() {
+        let e = Template::parse("[template\nid = 1\n", "b.toml").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+    }
+
+    #[test]
+    fn headers_match_aliases_labels_keys_and_stripped_parentheses() {
+        let src = MINIMAL.replace("requires = [\"waktu_penerapan\"]", "")
+            + "\n[[field]]\nkey = \"waktu_penerapan\"\nlabel = \"Waktu Penerapan Inovasi Daerah\"\naliases = [\"Penerapan Awal\"]\ntype = \"date\"\n";
+        let t = Template::parse(&src, "m.toml").unwrap();
+        assert_eq!(t.field_for_header("Waktu Penerapan Inovasi Daerah*"), Some(1));
+        assert_eq!(t.field_for_header("waktu_penerapan"), Some(1));
+        assert_eq!(t.field_for_header("PENERAPAN AWAL"), Some(1));
+        assert_eq!(t.field_for_header("Penerapan Awal (dd/mm/yyyy)"), Some(1));
+        assert_eq!(t.field_for_header("Tahapan_Inovasi"), Some(0));
+        assert_eq!(t.field_for_header("Keterangan"), None);
+    }
+
+    #[test]
+    fn severity_overrides_are_checked() {
+        let src = format!("{}\n[severity]\nZ999 = \"error\"\n", MINIMAL.replace("requires = [\"waktu_penerapan\"]", ""));
+        // [severity] after [[field.value]] is a new top-level table in TOML.
+        let e = Template::parse(&src, "s.toml").unwrap_err();
+        assert!(e.message.contains("Z999"), "{e}");
+        let ok = src.replace("Z999", "T001").replace("\"error\"", "\"off\"");
+        let t = Template::parse(&ok, "s.toml").unwrap();
+        assert_eq!(t.severity_of("T001", Severity::Error), None);
+    }
+
+    #[test]
+    fn extends_merges_fields_by_key() {
+        let src = r#"
+[template]
+id = "kalsel"
+name = "K"
+year = 2026
+extends = "iid-2026"
+
+[[field]]
+key = "nama_inovasi"
+label = "Judul"
+type = "text"
+required = true
+"#;
+        let t = Template::parse(src, "k.toml").unwrap();
+        let parent = Template::builtin("iid-2026").unwrap().unwrap();
+        assert_eq!(t.fields.len(), parent.fields.len());
+        assert_eq!(t.field("nama_inovasi").unwrap().label, "Judul");
+        assert_eq!(t.indicators.len(), parent.indicators.len());
+        let bad = src.replace("iid-2026", "nope");
+        assert!(Template::parse(&bad, "k.toml").unwrap_err().message.contains("nope"));
+    }
+}

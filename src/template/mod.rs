@@ -1,0 +1,55 @@
+//! The submission template language: a TOML file per scheme describes the
+//! profile fields (keys, labels, header aliases, types, allowed values), the
+//! indicators, the eligibility window and the scoring constants. Uncertain
+//! domain facts live here as settings, never as constants in code.
+//!
+//! `raw.rs` mirrors the file (serde, unknown keys rejected); `compile.rs`
+//! resolves references and builds lookup tables, reporting mistakes with
+//! file, line and column.
+
+mod compile;
+pub mod raw;
+
+pub use compile::{
+    DateOrder, EnumValue, Field, FieldKind, Indicator, Predicate, Scoring, Settings, Template,
+    TemplateError, Window,
+};
+
+/// Templates shipped inside the binary: (id, source text).
+pub static BUILTIN: &[(&str, &str)] = &[(
+    "iid-2026",
+    include_str!("../../templates/iid-2026.toml"),
+)];
+
+/// Fold a header or value for matching: lowercase, letters and digits only.
+/// "Nama Inovasi*", "nama_inovasi", "namaInovasi" and "NAMA  INOVASI" all
+/// fold to "namainovasi".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_space_punctuation_and_stars() {
+        for s in ["Nama Inovasi*", "nama_inovasi", "namaInovasi", " NAMA  INOVASI ", "Nama-Inovasi"] {
+            assert_eq!(fold(s), "namainovasi", "{s}");
+        }
+        assert_eq!(fold("Uji Coba"), fold("UJI-COBA"));
+    }
+
+    #[test]
+    fn every_shipped_template_compiles() {
+        for (id, src) in BUILTIN {
+            let t = Template::parse(src, &format!("templates/{id}.toml"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(t.id, *id);
+            assert!(!t.fields.is_empty());
+        }
+    }
+}

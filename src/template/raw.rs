@@ -1,0 +1,196 @@
+//! The template file as written: serde structs mirroring the TOML, with
+//! `deny_unknown_fields` so a typo in a user's template is an error with a
+//! line and column, never a silently ignored setting. Nothing here resolves
+//! references or applies defaults; that is `compile.rs`'s job.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The whole template file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTemplate {
+    pub template: RawMeta,
+    #[serde(default)]
+    pub settings: Option<RawSettings>,
+    #[serde(default)]
+    pub window: Option<RawWindow>,
+    #[serde(default)]
+    pub scoring: Option<RawScoring>,
+    /// Severity overrides: finding code -> "error" | "warning" | "info" | "off".
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, Spanned<String>>,
+    #[serde(default, rename = "field")]
+    pub fields: Vec<RawField>,
+    /// Header spellings that are known but carry no template field (row
+    /// numbers, action columns); they are not reported as unknown.
+    #[serde(default)]
+    pub ignore_headers: Vec<String>,
+    #[serde(default)]
+    pub evidence: Option<RawEvidence>,
+    #[serde(default, rename = "indicator")]
+    pub indicators: Vec<RawIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub year: i32,
+    #[serde(default)]
+    pub source: String,
+    /// Id of a shipped template (or path of a file) whose content this one
+    /// starts from; fields and indicators with the same key replace the
+    /// parent's, new ones are appended.
+    #[serde(default)]
+    pub extends: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSettings {
+    /// How many rows from the top of a sheet are searched for the header row.
+    pub header_scan_rows: Option<u32>,
+    /// Minimum number of template fields a row must match to be taken as the header.
+    pub header_min_matches: Option<u32>,
+    /// Order of day and month in numeric text dates: "dmy" (Indonesian) or "mdy".
+    pub date_order: Option<Spanned<String>>,
+    /// Bounding box for coordinates: [lat_min, lat_max, lng_min, lng_max].
+    pub coordinate_bounds: Option<[f64; 4]>,
+    /// Names of sheets that are never innovation data (instructions, lists).
+    #[serde(default)]
+    pub skip_sheets: Vec<String>,
+    /// Similarity (0..1) above which a value is offered as "did you mean".
+    pub suggest_threshold: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWindow {
+    /// First day an innovation's penerapan (or pengembangan) may fall on.
+    pub start: Spanned<String>,
+    /// Last day of the window.
+    pub end: Spanned<String>,
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub note: String,
+    /// How many earlier years' entries an innovation may have before it
+    /// needs a development date to be entered again.
+    pub max_prior_entries: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoring {
+    pub spd_max: f64,
+    pub sid_max: f64,
+    pub count_per_innovation: f64,
+    pub count_cap: u32,
+    pub total_max: f64,
+    pub divisor_min: u32,
+    pub yandas_min: u32,
+    /// Canonical urusan values (as in the `urusan_utama` field) that count as
+    /// basic-service affairs (pelayanan dasar).
+    pub yandas: Vec<Spanned<String>>,
+    #[serde(default, rename = "predicate")]
+    pub predicates: Vec<RawPredicate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPredicate {
+    pub name: String,
+    /// Lowest IID value (inclusive) that earns this predicate.
+    pub min: f64,
+}
+
+/// One profile field of the innovation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    pub key: Spanned<String>,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: Option<String>,
+    /// Header spellings agencies use, matched after folding case, spaces and punctuation.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// For text fields: minimum number of words.
+    pub min_words: Option<u32>,
+    /// For integer fields.
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// For enum fields: the allowed values.
+    #[serde(default, rename = "value")]
+    pub values: Vec<RawValue>,
+    /// Grade of the source for this field (A-D); informational.
+    #[serde(default)]
+    pub grade: String,
+    /// Free note shown by `bimtek template show`.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One allowed value of an enum field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawValue {
+    /// The canonical spelling, exactly as the portal shows it.
+    pub value: Spanned<String>,
+    /// Other spellings accepted for it (matched after folding).
+    #[serde(default)]
+    pub spellings: Vec<String>,
+    /// Field keys that must be filled when this value is chosen
+    /// (e.g. tahapan Penerapan needs waktu_penerapan).
+    #[serde(default)]
+    pub requires: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    #[serde(default)]
+    pub default_types: Vec<String>,
+    pub default_max_mb: Option<f64>,
+}
+
+/// One SID indicator (per innovation).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    /// Number as the portal shows it (1..20).
+    pub no: Spanned<u32>,
+    /// Number in the Pedoman (16..35).
+    #[serde(default)]
+    pub pedoman_no: Option<u32>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub variable: String,
+    pub weight: f64,
+    #[serde(default)]
+    pub mandatory: bool,
+    /// The three parameter options, tier 1..3.
+    pub params: Vec<String>,
+    /// Accepted evidence types: pdf, jpg, jpeg, png, mp4.
+    #[serde(default)]
+    pub types: Vec<String>,
+    pub max_mb: Option<f64>,
+    /// Evidence document year range relative to the assessment year T:
+    /// [-2, 0] means T-2..T-0. Absent: no year rule.
+    pub years: Option<[i32; 2]>,
+    /// Links accepted in place of a file: "youtube", "gdrive".
+    #[serde(default)]
+    pub links: Vec<String>,
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub note: String,
+}
