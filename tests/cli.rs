@@ -1,0 +1,481 @@
+//! CLI tests: run the real binary and check exit codes, formats, languages,
+//! the fixture of every finding code, the loader fixtures, sample-data and
+//! the real-world files in ../shared/realdata when present.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-11-24";
+
+fn bimtek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run bimtek")
+}
+
+fn fixture(rel: &str) -> String {
+    format!("tests/fixtures/{rel}")
+}
+
+/// `bimtek check PATHS --format json --as-of AS_OF [extra]`: (exit code, document).
+fn check_json(paths: &[&str], extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", "--format", "json", "--as-of", AS_OF];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(paths);
+    let out = bimtek(&args);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().expect("exit code"), doc)
+}
+
+fn findings(doc: &Value) -> &Vec<Value> {
+    doc["findings"].as_array().expect("findings array")
+}
+
+fn codes(doc: &Value) -> Vec<String> {
+    findings(doc)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn innovations(doc: &Value) -> &Vec<Value> {
+    doc["innovations"].as_array().expect("innovations array")
+}
+
+#[test]
+fn every_finding_code_has_a_fixture_that_triggers_it() {
+    // Rows named "BAD ..." (or files not named ok*) must trigger the code;
+    // rows named "OK ..." and files named ok* must not.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes");
+    for info in bimtek::diag::CODES {
+        let dir = root.join(info.code);
+        assert!(dir.is_dir(), "finding code {} has no fixture folder {}", info.code, dir.display());
+        let (_, doc) = check_json(&[dir.to_str().unwrap()], &[]);
+        let mine: Vec<&Value> = findings(&doc)
+            .iter()
+            .filter(|f| f["code"] == info.code)
+            .collect();
+        assert!(!mine.is_empty(), "{}: fixture does not trigger it", info.code);
+        for f in &mine {
+            let file = f["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            assert!(!name.starts_with("ok"), "{}: triggered on the clean file {file}", info.code);
+            if let Some(row) = f["row"].as_u64() {
+                let inn = innovations(&doc)
+                    .iter()
+                    .find(|i| i["file"] == f["file"] && i["row"] == row && i["sheet"] == f["sheet"]);
+                if let Some(inn) = inn {
+                    let n = inn["name"].as_str().unwrap();
+                    assert!(!n.starts_with("OK"), "{}: triggered on the clean row {n}", info.code);
+                }
+            }
+        }
+        // The clean rows are there and were checked.
+        assert!(
+            innovations(&doc)
+                .iter()
+                .any(|i| i["name"].as_str().unwrap().starts_with("OK")),
+            "{}: fixture has no clean row",
+            info.code
+        );
+    }
+}
+
+#[test]
+fn sample_data_shows_every_kind_of_mistake() {
+    let (code, doc) = check_json(&["sample-data"], &[]);
+    assert_eq!(code, 1);
+    let got: Vec<(String, String, String)> = findings(&doc)
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let agency = file.split('/').nth(1).unwrap().to_string();
+            let place = match f["cell"].as_str() {
+                Some(c) => c.to_string(),
+                None => format!(
+                    "{}#{}",
+                    f["sheet"].as_str().unwrap_or(""),
+                    f["row"].as_u64().map(|r| r.to_string()).unwrap_or_default()
+                ),
+            };
+            (f["code"].as_str().unwrap().to_string(), agency, place)
+        })
+        .collect();
+    let expected = [
+        ("V002", "Dinas Kesehatan", "'Inovasi 2026'!D6"),
+        ("V004", "Dinas Kesehatan", "'Inovasi 2026'!J7"),
+        ("T001", "Dinas Kesehatan", "'Inovasi 2026'!N7"),
+        ("D005", "Dinas Kesehatan", "'Inovasi 2026'!K8"),
+        ("V002", "Dinas Kesehatan", "'Inovasi 2026'!G9"),
+        ("D006", "Dinas Kesehatan", "'Inovasi 2026'!L9"),
+        ("H001", "Dinas Komunikasi dan Informatika", "Inovasi!T1"),
+        ("D001", "Dinas Komunikasi dan Informatika", "Inovasi!J3"),
+        ("V005", "Dinas Komunikasi dan Informatika", "Inovasi!Q3"),
+        ("V002", "Dinas Komunikasi dan Informatika", "Inovasi!C4"),
+        ("V006", "Dinas Komunikasi dan Informatika", "Inovasi!Q5"),
+        ("V007", "Dinas Komunikasi dan Informatika", "Inovasi!R5"),
+        ("V002", "Dinas PUPR", "Sheet1!D2"),
+        ("V002", "Dinas PUPR", "Sheet1!L2"),
+        ("V002", "Dinas PUPR", "Sheet1!L4"),
+        ("D007", "Dinas PUPR", "Sheet1!M4"),
+        ("D003", "Dinas PUPR", "Sheet1!N4"),
+        ("D004", "Dinas PUPR", "Sheet1!O4"),
+        ("F006", "Dinas Pendidikan", "#"),
+        ("V002", "Dinas Pendidikan", "D3"),
+        ("V002", "Dinas Pendidikan", "F3"),
+        ("R001", "Dinas Pendidikan", "E4"),
+        ("D002", "Dinas Pendidikan", "K4"),
+        ("V001", "Dinas Pendidikan", "I5"),
+        ("V003", "Dinas Pendidikan", "T5"),
+        ("U001", "Dinas Pendidikan", "#6"),
+        ("V002", "Dinas Pendidikan", "C6"),
+        ("H002", "Dinas Sosial", "Sheet1#1"),
+        ("U002", "Dinas Sosial", "Sheet1#2"),
+        ("V001", "Dinas Sosial", "Sheet1!C3"),
+        ("R001", "Dinas Sosial", "Sheet1!P3"),
+        ("V004", "Dinas Sosial", "Sheet1!S4"),
+        ("V002", "Dinas Sosial", "Sheet1!F5"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(doc["summary"]["innovations"], 24);
+    assert_eq!(doc["summary"]["files"], 5);
+    // The agency comes from the folder when the file has no agency column.
+    let dinkes = innovations(&doc)
+        .iter()
+        .find(|i| i["file"].as_str().unwrap().contains("dinkes"))
+        .unwrap();
+    assert_eq!(dinkes["agency"], "Dinas Kesehatan");
+}
+
+#[test]
+fn json_contract_has_the_documented_keys() {
+    let (_, doc) = check_json(&["sample-data/Dinas Sosial"], &[]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["tool"]["name"], "bimtek");
+    assert_eq!(doc["template"]["id"], "iid-2026");
+    assert_eq!(doc["as_of"], AS_OF);
+    for k in ["files", "innovations", "errors", "warnings", "infos"] {
+        assert!(doc["summary"][k].is_u64(), "summary.{k}");
+    }
+    let inn = &innovations(&doc)[0];
+    for k in ["id", "agency", "name", "file", "sheet", "row", "status", "errors", "warnings"] {
+        assert!(inn.get(k).is_some(), "innovation.{k}");
+    }
+    assert!(["ok", "warning", "error"].contains(&inn["status"].as_str().unwrap()));
+    let f = &findings(&doc)[0];
+    for k in [
+        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "value", "message", "hint",
+    ] {
+        assert!(f.get(k).is_some(), "finding.{k}");
+    }
+    // Same input, same bytes.
+    let a = bimtek(&["check", "--format", "json", "--as-of", AS_OF, "sample-data"]);
+    let b = bimtek(&["check", "--format", "json", "--as-of", AS_OF, "sample-data"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn csv_format_is_one_row_per_finding() {
+    let out = bimtek(&["check", "--format", "csv", "--as-of", AS_OF, "sample-data"]);
+    assert_eq!(out.status.code(), Some(1));
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        headers,
+        [
+            "code", "severity", "file", "sheet", "row", "column", "cell", "field", "indicator",
+            "value", "message", "hint"
+        ]
+    );
+    let (_, doc) = check_json(&["sample-data"], &[]);
+    assert_eq!(r.records().count(), findings(&doc).len());
+}
+
+#[test]
+fn table_is_indonesian_by_default_and_english_with_lang_en() {
+    let id = bimtek(&["check", "--as-of", AS_OF, "--width", "100", "sample-data"]);
+    let id = String::from_utf8(id.stdout).unwrap();
+    assert!(id.contains("Perangkat Daerah"), "{id}");
+    assert!(id.contains("wajib diisi"), "{id}");
+    assert!(id.contains("GALAT"), "{id}");
+    assert!(id.lines().all(|l| l.chars().count() <= 100), "wider than 100:\n{id}");
+    let en = bimtek(&["check", "--lang", "en", "--as-of", AS_OF, "--width", "100", "sample-data"]);
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(en.contains("Agency"), "{en}");
+    assert!(en.contains("is required"), "{en}");
+    assert!(en.contains("ERROR"), "{en}");
+    let (_, doc) = check_json(&["sample-data"], &["--lang", "en"]);
+    let r001 = findings(&doc).iter().find(|f| f["code"] == "R001").unwrap();
+    assert_eq!(r001["message"], "Initiator name is required");
+}
+
+#[test]
+fn exit_codes() {
+    // 0: a clean file.
+    let (code, doc) = check_json(&[&fixture("codes/H001/ok.csv")], &[]);
+    assert!(codes(&doc).is_empty(), "{doc}");
+    assert_eq!(code, 0);
+    // 1: errors; 0 with --fail-on never.
+    assert_eq!(check_json(&[&fixture("codes/R001")], &[]).0, 1);
+    assert_eq!(check_json(&[&fixture("codes/R001")], &["--fail-on", "never"]).0, 0);
+    // Warnings only: 0 by default, 1 with --fail-on warning.
+    assert_eq!(check_json(&[&fixture("codes/U001")], &[]).0, 0);
+    assert_eq!(check_json(&[&fixture("codes/U001")], &["--fail-on", "warning"]).0, 1);
+    // 2: the tool could not run.
+    for args in [
+        vec!["check", "--as-of", "24/11/2026", "sample-data"],
+        vec!["check", "--template", "nope", "sample-data"],
+        vec!["check"],
+        vec!["explain", "Z999"],
+    ] {
+        let out = bimtek(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn a_broken_template_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saya.toml");
+    std::fs::write(
+        &path,
+        "[template]\nid = \"saya\"\nname = \"x\"\nyear = 2026\n\n[[field]]\nkey = \"nama_inovasi\"\nlabel = \"Nama\"\ntype = \"txt\"\n",
+    )
+    .unwrap();
+    let out = bimtek(&["check", "--template", path.to_str().unwrap(), "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("saya.toml:9:8"), "{err}");
+    assert!(err.contains("txt"), "{err}");
+}
+
+#[test]
+fn a_users_own_template_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("longgar.toml");
+    // Extends the shipped template and switches the word minimum to a warning.
+    std::fs::write(
+        &path,
+        "[template]\nid = \"longgar\"\nname = \"Longgar\"\nyear = 2026\nextends = \"iid-2026\"\n\n[severity]\nT001 = \"warning\"\n",
+    )
+    .unwrap();
+    let (code, doc) = check_json(&[&fixture("codes/T001")], &["--template", path.to_str().unwrap()]);
+    assert_eq!(doc["template"]["id"], "longgar");
+    let t001 = findings(&doc).iter().find(|f| f["code"] == "T001").unwrap();
+    assert_eq!(t001["severity"], "warning");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn explain_prints_a_code_or_lists_them_all() {
+    let out = bimtek(&["explain", "r001"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("R001: Isian wajib kosong"), "{s}");
+    let out = bimtek(&["--lang", "en", "explain", "R001"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Required value empty"));
+    let out = bimtek(&["explain"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(s.lines().count(), bimtek::diag::CODES.len());
+}
+
+// ---------------------------------------------------------------- loading
+
+fn load_case(name: &str) -> (i32, Value) {
+    check_json(&[&fixture(&format!("load/{name}"))], &[])
+}
+
+fn file_codes(doc: &Value) -> Vec<String> {
+    findings(doc)
+        .iter()
+        .filter(|f| f["row"].is_null())
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn unreadable_files_are_findings_naming_the_file() {
+    for (name, code) in [
+        ("corrupt.xlsx", "F001"),
+        ("encrypted.xlsx", "F002"),
+        ("empty.xlsx", "F003"),
+        ("empty-sheet.xlsx", "F003"),
+        ("header-only.xlsx", "F003"),
+        ("html-table.xls", "F004"),
+        ("pdf-named.xlsx", "F004"),
+        ("not-zip.xlsx", "F004"),
+    ] {
+        let (exit, doc) = load_case(name);
+        assert_eq!(exit, 1, "{name}");
+        let f = findings(&doc).iter().find(|f| f["code"] == code);
+        let f = f.unwrap_or_else(|| panic!("{name}: no {code} in {doc}"));
+        assert!(f["file"].as_str().unwrap().ends_with(name), "{name}");
+        assert!(!f["message"].as_str().unwrap().is_empty());
+        assert!(!f["hint"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn a_broken_file_does_not_stop_the_batch() {
+    let (_, doc) = check_json(
+        &[&fixture("load/corrupt.xlsx"), &fixture("load/encrypted.xlsx"), &fixture("load/semicolon.csv")],
+        &[],
+    );
+    assert_eq!(doc["summary"]["files"], 3);
+    assert!(codes(&doc).contains(&"F001".to_string()));
+    assert!(codes(&doc).contains(&"F002".to_string()));
+    assert!(innovations(&doc).iter().any(|i| i["file"].as_str().unwrap().ends_with("semicolon.csv")));
+}
+
+#[test]
+fn title_rows_and_data_from_b3() {
+    let (_, doc) = load_case("title-rows-b3.xlsx");
+    let rows: Vec<u64> = innovations(&doc).iter().map(|i| i["row"].as_u64().unwrap()).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|&r| r >= 4), "{rows:?}");
+    assert!(!file_codes(&doc).contains(&"F005".to_string()));
+    // Cells are reported where they are: nothing in column A.
+    assert!(findings(&doc).iter().all(|f| f["column"] != "A"), "{doc}");
+}
+
+#[test]
+fn delimiters_bom_encodings_and_line_ends() {
+    for name in ["semicolon.csv", "bom.csv", "cp1252.csv", "tab.tsv", "crlf.csv", "quoted-newline.csv"] {
+        let (_, doc) = load_case(name);
+        assert!(!innovations(&doc).is_empty(), "{name}: no rows read");
+        // Every header was recognised: no unknown columns, no missing name.
+        let hs: Vec<_> = findings(&doc).iter().filter(|f| f["code"] == "H001").collect();
+        assert!(hs.is_empty(), "{name}: {hs:?}");
+        assert!(
+            innovations(&doc).iter().all(|i| !i["name"].as_str().unwrap().is_empty()),
+            "{name}"
+        );
+    }
+    let (_, doc) = load_case("cp1252.csv");
+    assert!(codes(&doc).contains(&"F006".to_string()));
+    assert!(
+        innovations(&doc)
+            .iter()
+            .any(|i| i["name"].as_str().unwrap().contains('é')),
+        "{doc}"
+    );
+    let (_, doc) = load_case("quoted-newline.csv");
+    assert_eq!(innovations(&doc).len(), 2);
+}
+
+#[test]
+fn dates_from_cells_serials_text_and_the_1904_system() {
+    // With the reference date the day before, every reading of 17 May 2024
+    // is "in the future": five D004, one per form, and none unreadable.
+    for (name, n) in [("dates.xlsx", 5), ("date1904.xlsx", 1), ("sample.ods", 0), ("sample.xls", 0)] {
+        let out = bimtek(&[
+            "check", "--format", "json", "--as-of", "2024-05-16",
+            &fixture(&format!("load/{name}")),
+        ]);
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d004 = findings(&doc).iter().filter(|f| f["code"] == "D004").count();
+        assert!(d004 >= n, "{name}: {d004} D004 in {doc}");
+        assert!(!codes(&doc).contains(&"D001".to_string()), "{name}: {doc}");
+        if name == "date1904.xlsx" {
+            let f = findings(&doc).iter().find(|f| f["code"] == "D004").unwrap();
+            assert_eq!(f["message"].as_str().unwrap().contains("17/05/2024"), true, "{f}");
+        }
+    }
+}
+
+#[test]
+fn formula_errors_merged_headers_and_sheets() {
+    let (_, doc) = load_case("formula-errors.xlsx");
+    let cells: Vec<&str> = findings(&doc)
+        .iter()
+        .filter(|f| f["code"] == "V004")
+        .map(|f| f["cell"].as_str().unwrap())
+        .collect();
+    assert!(cells.iter().any(|c| c.ends_with("D3")), "{cells:?}");
+    assert!(cells.iter().any(|c| c.ends_with("C4")), "{cells:?}");
+    // A formula with a cached number is a value, not an error.
+    assert!(!cells.iter().any(|c| c.ends_with("E4")), "{cells:?}");
+
+    let (_, doc) = load_case("merged-header.xlsx");
+    assert!(!innovations(&doc).is_empty());
+
+    let (_, doc) = load_case("hidden-sheet.xlsx");
+    assert!(codes(&doc).contains(&"F008".to_string()));
+    assert!(innovations(&doc).iter().all(|i| i["sheet"] == "Data Inovasi"));
+    assert_eq!(innovations(&doc).len(), 3);
+
+    let (_, doc) = load_case("multi-sheet.xlsx");
+    assert_eq!(innovations(&doc).len(), 3);
+    assert!(!codes(&doc).contains(&"F005".to_string()));
+
+    for name in ["sample.ods", "sample.xls", "sample.xlsm"] {
+        let (_, doc) = load_case(name);
+        assert_eq!(innovations(&doc).len(), 3, "{name}");
+    }
+
+    let (_, doc) = load_case("csv-named.xlsx");
+    assert!(codes(&doc).contains(&"F007".to_string()));
+    assert!(!innovations(&doc).is_empty());
+}
+
+#[test]
+fn walking_a_folder_skips_lock_and_hidden_files() {
+    let (_, doc) = check_json(&[&fixture("load")], &[]);
+    let files: Vec<&str> = findings(&doc)
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .chain(innovations(&doc).iter().map(|i| i["file"].as_str().unwrap()))
+        .collect();
+    assert!(!files.iter().any(|f| f.contains("~$") || f.contains("/.hidden")), "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("semicolon.csv")));
+}
+
+#[test]
+fn real_files_from_regional_systems_load_and_map() {
+    // ../shared/realdata holds real published innovation lists (never
+    // copied into the project). CI has it; skip quietly where it is absent.
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
+    if !real.is_dir() {
+        return;
+    }
+    let (code, doc) = check_json(&[real.to_str().unwrap()], &[]);
+    assert!(code == 0 || code == 1, "exit {code}");
+    let per_file = |suffix: &str| {
+        innovations(&doc)
+            .iter()
+            .filter(|i| i["file"].as_str().unwrap().ends_with(suffix))
+            .count()
+    };
+    // Kota Bogor 2017: 32 innovations; LAN directory: 200; LAN workbook: the
+    // Labinov idea lists and directories on four sheets.
+    assert_eq!(per_file("inovasi_kota-bogor_2017.csv"), 32);
+    assert_eq!(per_file("inovasi-lan_inovasi_flat.csv"), 200);
+    assert!(per_file("kondisi-inovasi.xlsx") >= 1_869, "{}", per_file("kondisi-inovasi.xlsx"));
+    // The name column maps in every innovation list: no innovation without a name.
+    let missing_name: Vec<_> = findings(&doc)
+        .iter()
+        .filter(|f| f["code"] == "H002" && f["field"] == "nama_inovasi")
+        .collect();
+    assert!(missing_name.is_empty(), "{missing_name:?}");
+    // Agencies come from their columns (LAN unit_instansi, Labinov Inovator).
+    let lan = innovations(&doc)
+        .iter()
+        .find(|i| i["file"].as_str().unwrap().ends_with("inovasi-lan_inovasi_flat.csv"))
+        .unwrap();
+    assert_ne!(lan["agency"], "inovasi lan inovasi flat");
+}
