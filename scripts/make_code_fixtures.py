@@ -5,10 +5,21 @@ rows named "OK ..." must not; file-level codes also get an `ok.csv` beside the
 bad file, which must not trigger it. tests/cli.rs checks every registered code
 against its folder, so a new code without a fixture fails the tests.
 
+Evidence codes (E001-E016) get a profile CSV `e0xx.csv`, a long-layout evidence
+file `bukti.csv` beside it and the evidence files under `bukti/` (made by
+scripts/evfiles.py). Every OK innovation is fully clean: the 5 mandatory
+indicators (1, 2, 17, 18 as PDF; 20 as a YouTube link), each with a parameter,
+a document number and a 2025 date; the BAD innovations differ in one way.
+The folders are listed in tests/fixtures/README.md (block between the
+`code fixtures` markers; text outside them is kept).
+
 Run: python3 scripts/make_code_fixtures.py   (standard library only; binary
 file fixtures are copied from tests/fixtures/load/, made by make_data.py)
 """
-import csv, os, shutil
+import csv, os, re, shutil, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evfiles as ev  # noqa: E402  (scripts/evfiles.py)
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures")
 OUT = os.path.join(ROOT, "codes")
@@ -71,6 +82,200 @@ def copy(code, fixture, name=None):
     write(code, [clean(f"OK {code}")], name="ok.csv")
 
 
+# ---------------------------------------------------------------------------
+# Evidence codes. bukti.csv columns and values follow the long layout: one row per
+# innovation x indicator document; paths are relative to the fixture folder.
+# ---------------------------------------------------------------------------
+
+BUKTI_HEAD = ["Nama Inovasi", "Indikator", "Parameter", "Nomor Dokumen", "Tanggal Dokumen", "Tentang", "File"]
+YOUTUBE = "https://www.youtube.com/watch?v=abc123xyz00"
+TANGGAL = "15/03/2025"
+# indicator, parameter, file stem, document title
+MANDATORY = [(1, "1", "regulasi", "Penetapan Inovasi"), (2, "2", "sdm", "Tim Pelaksana Inovasi"),
+             (17, "3", "penciptaan", "Laporan Tahapan Penciptaan Inovasi"),
+             (18, "2", "kemanfaatan", "Rekapitulasi Kemanfaatan Inovasi"), (20, "3", None, "Video Inovasi")]
+EV_README = []  # (code, description) in README order
+
+
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def doc(name, title, no=1):
+    return ev.pdf([name, title, f"Nomor 440/{no:02d}/Uji/2025", "(fixture bimtek)"])
+
+
+def evidence(name):
+    """Clean evidence of one innovation: (rows, files). rows: dicts with the BUKTI_HEAD
+    values under short keys; files: {relative path: bytes}."""
+    rows, files = [], {}
+    for no, param, stem, title in MANDATORY:
+        if stem is None:
+            ref = YOUTUBE
+        else:
+            ref = f"bukti/{slug(name)}/{stem}.pdf"
+            files[ref] = doc(name, title, no)
+        rows.append(dict(nama=name, ind=str(no), param=param,
+                         nomor="" if stem is None else f"440/{no:02d}/Uji/2025",
+                         tgl=TANGGAL, tentang=f"{title} {name}", file=ref))
+    return rows, files
+
+
+def row_of(rows, ind):
+    return next(r for r in rows if r["ind"] == str(ind))
+
+
+def ev_code(code, desc, bads, extra=()):
+    """Fixture folder for an evidence code. bads: {innovation name: fn(rows, files)} where fn
+    changes that innovation's clean evidence in place; extra: (rows, files) that belong to no
+    profile row. Writes e0xx.csv (profile), bukti.csv and bukti/..."""
+    ok = f"OK {code}"
+    write(code, [clean(ok)] + [clean(n) for n in bads])
+    all_rows, all_files = evidence(ok)
+    for name, change in bads.items():
+        rows, files = evidence(name)
+        change(rows, files)
+        all_rows += rows
+        all_files.update(files)
+    for rows, files in extra:
+        all_rows += rows
+        all_files.update(files)
+    d = os.path.join(OUT, code)
+    with open(os.path.join(d, "bukti.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(BUKTI_HEAD)
+        for r in all_rows:
+            w.writerow([r["nama"], r["ind"], r["param"], r["nomor"], r["tgl"], r["tentang"], r["file"]])
+    for rel, data in sorted(all_files.items()):
+        path = os.path.join(d, *rel.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+    EV_README.append((code, desc))
+
+
+def replace_file(ind, data, ext=None):
+    """Give indicator `ind` other file content (and optionally another extension)."""
+    def change(rows, files):
+        r = row_of(rows, ind)
+        del files[r["file"]]
+        if ext:
+            r["file"] = r["file"].rsplit(".", 1)[0] + "." + ext
+        files[r["file"]] = data
+    return change
+
+
+def set_cell(ind, key, value, drop_file=False):
+    def change(rows, files):
+        r = row_of(rows, ind)
+        if drop_file:
+            del files[r["file"]]
+        r[key] = value
+    return change
+
+
+def make_evidence_codes():
+    ev_code("E001", "BAD E001: indikator 2 has Parameter 2 but an empty File cell",
+            {"BAD E001": set_cell(2, "file", "", drop_file=True)})
+
+    def e002(rows, files):
+        ref = "bukti/bad-e002/alat-kerja.png"
+        files[ref] = ev.png(12, 9, (200, 60, 40))
+        rows.append(dict(nama="BAD E002", ind="4", param="", nomor="", tgl=TANGGAL,
+                         tentang="Foto alat kerja", file=ref))
+    ev_code("E002", "BAD E002: an extra indikator 4 row with a valid PNG but no Parameter", {"BAD E002": e002})
+    ev_code("E003", "BAD E003: indikator 17 names `bukti/bad-e003/tidak-ada.pdf`, which does not exist",
+            {"BAD E003": set_cell(17, "file", "bukti/bad-e003/tidak-ada.pdf", drop_file=True)})
+    ev_code("E004", "BAD E004 teks: indikator 17 `penciptaan.pdf` is a text file; "
+                    "BAD E004 png: indikator 1 (PDF only) is a real PNG `regulasi.png`",
+            {"BAD E004 teks": replace_file(17, b"Laporan tahapan penciptaan (teks biasa, bukan PDF)\r\n"),
+             "BAD E004 png": replace_file(1, ev.png(16, 10, (90, 90, 200)), ext="png")})
+    ev_code("E005", "BAD E005: indikator 17 `penciptaan.pdf` is 0 bytes",
+            {"BAD E005": replace_file(17, b"")})
+    ev_code("E006", "BAD E006: indikator 18 `kemanfaatan.pdf` is a valid PDF of 2,100,000 bytes (> 2 MiB; "
+                    "padding compresses to a few KB in git)",
+            {"BAD E006": replace_file(18, ev.pdf(["BAD E006", "Rekapitulasi Kemanfaatan Inovasi", "(hasil pindai)"],
+                                                 pad=2_100_000))})
+    ev_code("E007", "BAD E007: indikator 17 `penciptaan.pdf` cut to its first 60 % (no `%%EOF`)",
+            {"BAD E007": replace_file(17, ev.truncated(doc("BAD E007", "Laporan Tahapan Penciptaan Inovasi", 17)))})
+    ev_code("E008", "BAD E008: indikator 1 `regulasi.pdf` encrypted (RC4 40-bit, user password `rahasia`; "
+                    "`/Encrypt` in the trailer)",
+            {"BAD E008": replace_file(1, ev.pdf_encrypted(["BAD E008", "Penetapan Inovasi", "Nomor 440/01/Uji/2025"]))})
+    ev_code("E009", "BAD E009: indikator 2 (years T-2..T-0) dated 11/02/2019",
+            {"BAD E009": set_cell(2, "tgl", "11/02/2019")})
+
+    def e010(rows, files):
+        r = row_of(rows, 17)
+        rows.remove(r)
+        del files[r["file"]]
+    ev_code("E010", "BAD E010: no indikator 17 row at all (the other 4 mandatory indicators are clean)",
+            {"BAD E010": e010})
+    shared = ev.pdf(["Rekapitulasi Kemanfaatan Inovasi", "dipakai dua inovasi", "(fixture bimtek)"])
+
+    def e011(new_name):
+        def change(rows, files):
+            r = row_of(rows, 18)
+            del files[r["file"]]
+            r["file"] = r["file"].rsplit("/", 1)[0] + "/" + new_name
+            files[r["file"]] = shared
+        return change
+    ev_code("E011", "BAD E011 satu and BAD E011 dua: indikator 18 files `rekap-manfaat.pdf` and "
+                    "`kemanfaatan-2025.pdf` are byte-identical",
+            {"BAD E011 satu": e011("rekap-manfaat.pdf"), "BAD E011 dua": e011("kemanfaatan-2025.pdf")})
+    ev_code("E012", "BAD E012: indikator 1 File `../luar.pdf` (outside the evidence root; no such file is made)",
+            {"BAD E012": set_cell(1, "file", "../luar.pdf", drop_file=True)})
+    ev_code("E013", "BAD E013 drive: indikator 1 (no links accepted) is a Google Drive link; "
+                    "BAD E013 vimeo: indikator 20 is a Vimeo link (only YouTube/Google Drive accepted)",
+            {"BAD E013 drive": set_cell(1, "file", "https://drive.google.com/file/d/1RegulasiBadE013/view",
+                                        drop_file=True),
+             "BAD E013 vimeo": set_cell(20, "file", "https://vimeo.com/123456789")})
+    stray_rows, stray_files = evidence("BAD E014 tidak ada")
+    stray = ([row_of(stray_rows, 1)], {row_of(stray_rows, 1)["file"]: stray_files[row_of(stray_rows, 1)["file"]]})
+    ev_code("E014", "bukti.csv row 7 names `BAD E014 tidak ada`, which is no innovation of the profile "
+                    "(valid indikator 1 PDF)", {}, extra=[stray])
+    ev_code("E015", "BAD E015 angka: indikator 2 Parameter `4`; BAD E015 teks: indikator 2 Parameter `tinggi`",
+            {"BAD E015 angka": set_cell(2, "param", "4"), "BAD E015 teks": set_cell(2, "param", "tinggi")})
+
+    def e016(rows, files):
+        ref = "bukti/bad-e016/indikator-25.pdf"
+        files[ref] = doc("BAD E016", "Dokumen Indikator 25", 25)
+        rows.append(dict(nama="BAD E016", ind="25", param="1", nomor="440/25/Uji/2025", tgl=TANGGAL,
+                         tentang="Dokumen Indikator 25", file=ref))
+    ev_code("E016", "BAD E016: an extra row for indikator 25 (no such indicator), valid PDF", {"BAD E016": e016})
+
+
+README = os.path.join(ROOT, "README.md")
+BEGIN = "<!-- BEGIN code fixtures (generated by scripts/make_code_fixtures.py; edits inside are overwritten) -->"
+END = "<!-- END code fixtures -->"
+
+
+def write_readme():
+    lines = [BEGIN,
+             "Finding-code fixtures (`tests/fixtures/codes/<CODE>/`): rows named `BAD ...` (and files not named "
+             "`ok*`) must trigger the code, rows named `OK ...` and files named `ok*` must not.",
+             "",
+             "Evidence codes: profile `e0xx.csv` (complete clean rows), long-layout `bukti.csv` (`Nama Inovasi`, "
+             "`Indikator`, `Parameter`, `Nomor Dokumen`, `Tanggal Dokumen`, `Tentang`, `File`) and files under "
+             "`bukti/<innovation>/`. Every OK innovation has indikator 1, 2, 17, 18 as valid PDFs and 20 as "
+             f"`{YOUTUBE}`, each with a parameter, dated {TANGGAL}; the BAD innovations differ in one way.",
+             ""]
+    lines += [f"- `codes/{c}/` — {d}" for c, d in EV_README]
+    lines += [END]
+    block = "\n".join(lines) + "\n"
+    old = "# Test fixtures\n"
+    if os.path.exists(README):
+        with open(README, encoding="utf-8") as f:
+            old = f.read()
+    if BEGIN in old and END in old:
+        pre, rest = old.split(BEGIN, 1)
+        post = rest.split(END, 1)[1].lstrip("\n")
+    else:
+        pre, post = old, ""
+    new = pre.rstrip("\n") + "\n\n" + block + ("\n" + post if post else "")
+    with open(README, "w", encoding="utf-8", newline="\n") as f:
+        f.write(new)
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -123,6 +328,8 @@ def main():
     write("U002", [clean("OK U002"), clean("BAD U002 bersama", opd="Dinas Satu")], name="satu.csv")
     write("U002", [clean("OK U002 b", opd="Dinas Dua"), clean("bad u002 BERSAMA", opd="Dinas Dua")],
           name="dua.csv")
+    make_evidence_codes()
+    write_readme()
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+import evfiles as ev  # scripts/evfiles.py
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample-data"
 LOAD = ROOT / "tests" / "fixtures" / "load"
@@ -82,6 +84,16 @@ KAB = "Kabupaten Tanah Merah"
 #                                        C3        Lumbung Sosial Desa            tahapan "Selesai" (not an allowed value)
 #                                        P3        Lumbung Sosial Desa            Tujuan Inovasi Daerah empty (required)
 #                                        S4        Kartu Lansia Sejahtera         Anggaran is a #REF! error cell
+# Evidence (bukti dukung; BUKTI_DINKES / WIDE_DINSOS below), one of each:
+#  Dinkes xlsx "Bukti Dukung"            G22       TB Tuntas Bersama Kader        indikator 17 file is a text file named .pdf (E004)
+#                                        G29       Klinik Sanitasi Keliling       indikator 18 PDF of 2,202,010 bytes > 2 MB (E006)
+#                                        G26       Klinik Sanitasi Keliling       indikator 2 file does not exist (E003)
+#                                        E20       TB Tuntas Bersama Kader        indikator 2 (years T-2..T-0) dated 11/02/2019 (E009)
+#                                        G17, G23  Ambulans Desa / TB Tuntas      indikator 18 files byte-identical, two names (E011)
+#                                        (none)    Ambulans Desa Siaga            no indikator 17 row at all (E010; profile row 8)
+#  Dinsos xlsx "Sheet1"                  Z3, AA3   Lumbung Sosial Desa            Indikator 18 Parameter 2, Bukti empty (E001)
+#                                        Y4        KALASERA Kartu Lansia Sejahtera indikator 17 PDF cut off, no %%EOF (E007)
+#  GEMAS Cegah Stunting (Dinkes) has no evidence rows: evidence checks do not apply to it.
 # Every other row is clean (some use variant spellings a checker must accept:
 # "UJI COBA", "ujicoba", "PENERAPAN", "Inisiasi", "Non-Digital", "Perangkat
 # Daerah" as inisiator, "PUPR", "Ketentraman, Ketertiban Umum dan Perlindungan
@@ -620,6 +632,210 @@ DINSOS = [
 ]
 
 
+# ---------------------------------------------------------------------------
+# Evidence (bukti dukung). Files are tiny but real (scripts/evfiles.py): PDFs with a
+# correct xref and %%EOF, baseline JPEGs, PNGs, MP4s with an `ftyp` box.
+# Dinas Kesehatan: long layout, sheet "Bukti Dukung" (one row per innovation x
+# indicator document). Dinas Sosial: wide layout, "Indikator N Parameter" /
+# "Indikator N Bukti" columns in the profile sheet. References are relative to
+# the workbook's folder.
+# ---------------------------------------------------------------------------
+
+BUKTI_HEAD = ["Nama Inovasi", "Indikator", "Parameter", "Nomor Dokumen", "Tanggal Dokumen", "Tentang", "File"]
+
+
+def sk(opd: str, judul: str, nomor: str, tentang: str) -> bytes:
+    return ev.pdf(["PEMERINTAH KABUPATEN TANAH MERAH", opd.upper(), "", judul.upper(), f"NOMOR {nomor}",
+                   "TENTANG", tentang.upper(), "", "(dokumen contoh fiktif - bimtek sample-data)"])
+
+
+def laporan(opd: str, judul: str, nama: str, isi: str) -> bytes:
+    return ev.pdf([opd, judul, nama, "", isi, "", "(dokumen contoh fiktif - bimtek sample-data)"])
+
+
+KES = "Dinas Kesehatan Kabupaten Tanah Merah"
+SOS = "Dinas Sosial Kabupaten Tanah Merah"
+# TB Tuntas (indikator 18) and Ambulans Desa (indikator 18) upload the same PDF under two names.
+REKAP_SAMA = laporan(KES, "Rekapitulasi Kemanfaatan Inovasi Tahun 2025", "TB Tuntas Bersama Kader",
+                     "Angka keberhasilan pengobatan TB naik dari 71 persen menjadi 89 persen.")
+
+# (innovation, indikator, parameter, nomor dokumen, tanggal, tentang, File cell, (path on disk, bytes) or None)
+# Deliberate mistakes (see MISTAKES above): TB Tuntas 2 dated 2019, TB Tuntas 17 a text
+# file named .pdf, TB Tuntas 18 = Ambulans Desa 18 byte for byte, Ambulans Desa has no
+# indikator 17 row, Klinik Sanitasi 2 names a missing file, Klinik Sanitasi 18 is 2.1 MB.
+# GEMAS Cegah Stunting has no evidence rows at all (evidence checks skip it).
+BUKTI_DINKES = [
+    ("SIPANDU Posyandu Digital", 1, 1, "440/112/Dinkes/2024", D(2024, 1, 15),
+     "Penetapan Inovasi SIPANDU Posyandu Digital", "Bukti\\SIPANDU\\SK Regulasi.PDF",
+     ("bukti/SIPANDU/SK Regulasi.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan a.n. Bupati Tanah Merah",
+                                          "440/112/Dinkes/2024", "Penetapan Inovasi SIPANDU Posyandu Digital"))),
+    ("SIPANDU Posyandu Digital", 2, 2, "800/045/Dinkes/2024", D(2024, 1, 22),
+     "Tim Pelaksana SIPANDU Posyandu Digital Tahun 2024-2026", "bukti/SIPANDU/sk-tim-pelaksana.pdf",
+     ("bukti/SIPANDU/sk-tim-pelaksana.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan", "800/045/Dinkes/2024",
+                                               "Tim Pelaksana SIPANDU Posyandu Digital Tahun 2024-2026"))),
+    ("SIPANDU Posyandu Digital", 3, 1, "900/210/Dinkes/2025", D(2025, 1, 6),
+     "Dokumen Pelaksanaan Anggaran Dinas Kesehatan 2025", "bukti/SIPANDU/dpa-2025.pdf",
+     ("bukti/SIPANDU/dpa-2025.pdf", laporan(KES, "Dokumen Pelaksanaan Anggaran Tahun 2025", "SIPANDU Posyandu Digital",
+                                            "Belanja pemeliharaan aplikasi SIPANDU Rp 85.000.000 (halaman 47)."))),
+    ("SIPANDU Posyandu Digital", 4, 3, "", D(2025, 7, 1),
+     "Tangkapan layar aplikasi SIPANDU", "bukti/SIPANDU/tangkapan-layar-aplikasi.png",
+     ("bukti/SIPANDU/tangkapan-layar-aplikasi.png", ev.png(24, 16, (30, 136, 229)))),
+    ("SIPANDU Posyandu Digital", 17, 2, "440/318/Dinkes/2024", D(2024, 3, 4),
+     "Laporan Tahapan Penciptaan SIPANDU", "bukti/SIPANDU/laporan-penciptaan.pdf",
+     ("bukti/SIPANDU/laporan-penciptaan.pdf", laporan(KES, "Laporan Tahapan Penciptaan Inovasi", "SIPANDU Posyandu Digital",
+                                                      "Identifikasi Sep 2023, rancangan Okt 2023, uji coba Nov 2023 - Jan 2024."))),
+    ("SIPANDU Posyandu Digital", 18, 3, "440/502/Dinkes/2025", D(2025, 10, 20),
+     "Rekapitulasi Cakupan Penimbangan 2025", "bukti/sipandu/Rekap Kemanfaatan.pdf",
+     ("bukti/SIPANDU/Rekap Kemanfaatan.pdf", laporan(KES, "Rekapitulasi Cakupan Penimbangan 2025", "SIPANDU Posyandu Digital",
+                                                     "214 posyandu melapor daring; cakupan penimbangan 61 menjadi 83 persen."))),
+    ("SIPANDU Posyandu Digital", 20, 3, "", D(2025, 8, 17),
+     "Video Inovasi SIPANDU Posyandu Digital", "https://www.youtube.com/watch?v=Sp4ndUPosy1", None),
+
+    ("Si Cantik", 1, "SK Kepala Daerah atau SK Kepala Perangkat Daerah a.n. Kepala Daerah", "440/377/Dinkes/2025",
+     D(2025, 8, 1), "Penetapan Uji Coba Si Cantik", "bukti/Si Cantik/sk-uji-coba.pdf",
+     ("bukti/Si Cantik/sk-uji-coba.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan a.n. Bupati Tanah Merah",
+                                            "440/377/Dinkes/2025", "Penetapan Uji Coba Inovasi Si Cantik"))),
+    ("Si Cantik", 2, "1-10 SDM", "800/391/Dinkes/2025", D(2025, 8, 4),
+     "Tim Pengelola Si Cantik", "SK Tim Si Cantik.pdf",
+     ("bukti/Si Cantik/SK Tim Si Cantik.pdf", sk(KES, "Surat Perintah Kepala Dinas Kesehatan", "800/391/Dinkes/2025",
+                                                 "Tim Pengelola Antrean Daring Si Cantik"))),
+    ("Si Cantik", 12, 2, "", D(2025, 9, 15),
+     "Tangkapan layar kanal informasi antrean", "bukti/Si Cantik/kanal-informasi.png",
+     ("bukti/Si Cantik/kanal-informasi.png", ev.png(20, 14, (37, 211, 102)))),
+    ("Si Cantik", 17, 3, "440/402/Dinkes/2025", D(2025, 8, 8),
+     "Proposal Inovasi Si Cantik", "bukti/Si Cantik/proposal.pdf",
+     ("bukti/Si Cantik/proposal.pdf", laporan(KES, "Proposal Inovasi", "Si Cantik",
+                                              "Rancangan Mei 2025, pengembangan Juni - Juli 2025, uji coba Agustus 2025."))),
+    ("Si Cantik", "Kemanfaatan inovasi", 1, "", D(2025, 10, 31),
+     "Tangkapan layar jumlah pengguna", "bukti/Si Cantik/jumlah-pengguna.jpg",
+     ("bukti/Si Cantik/jumlah-pengguna.jpg", ev.jpeg(16, 8, 200))),
+    ("Si Cantik", "Video inovasi daerah", 2, "", D(2025, 9, 1),
+     "Video Inovasi Si Cantik", "bukti/Si Cantik/video-si-cantik.mp4",
+     ("bukti/Si Cantik/video-si-cantik.mp4", ev.mp4("Video Inovasi Si Cantik - Dinas Kesehatan Kabupaten Tanah Merah"))),
+
+    ("Ambulans Desa Siaga", 1, 1, "440/655/Dinkes/2024", D(2024, 10, 21),
+     "Penetapan Inovasi Ambulans Desa Siaga", "bukti/Ambulans Desa/sk-ambulans-desa.pdf",
+     ("bukti/Ambulans Desa/sk-ambulans-desa.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan a.n. Bupati Tanah Merah",
+                                                     "440/655/Dinkes/2024", "Penetapan Inovasi Ambulans Desa Siaga"))),
+    ("Ambulans Desa Siaga", 2, 2, "800/661/Dinkes/2024", D(2024, 10, 28),
+     "Pengelola dan Sopir Siaga Ambulans Desa", "bukti/Ambulans Desa/sk-sopir-siaga.pdf",
+     ("bukti/Ambulans Desa/sk-sopir-siaga.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan", "800/661/Dinkes/2024",
+                                                   "Pengelola dan Sopir Siaga Ambulans Desa"))),
+    ("Ambulans Desa Siaga", 18, 2, "440/088/Dinkes/2025", D(2025, 11, 28),
+     "Rekapitulasi Rujukan 2025", "bukti/Ambulans Desa/rekap-rujukan-2025.pdf",
+     ("bukti/Ambulans Desa/rekap-rujukan-2025.pdf", REKAP_SAMA)),
+    ("Ambulans Desa Siaga", 20, 2, "", D(2025, 6, 10),
+     "Video Inovasi Ambulans Desa Siaga", "https://drive.google.com/file/d/1AmbulansDesaSiaga2025xYz/view", None),
+
+    ("TB Tuntas Bersama Kader", 1, 1, "440/020/Dinkes/2024", D(2024, 1, 10),
+     "Penetapan Inovasi TB Tuntas Bersama Kader", "bukti/TB Tuntas/sk-penetapan.pdf",
+     ("bukti/TB Tuntas/sk-penetapan.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan a.n. Bupati Tanah Merah",
+                                             "440/020/Dinkes/2024", "Penetapan Inovasi TB Tuntas Bersama Kader"))),
+    ("TB Tuntas Bersama Kader", 2, 1, "800/009/P2P/2019", D(2019, 2, 11),
+     "Kader Pendamping Minum Obat", "bukti/TB Tuntas/sk-kader-2019.pdf",
+     ("bukti/TB Tuntas/sk-kader-2019.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan", "800/009/P2P/2019",
+                                              "Kader Pendamping Minum Obat Tuberkulosis"))),
+    ("TB Tuntas Bersama Kader", 5, 1, "005/118/Dinkes/2025", D(2025, 3, 12),
+     "Undangan Bimtek Kader TB", "bukti/TB Tuntas/bimtek-kader.pdf",
+     ("bukti/TB Tuntas/bimtek-kader.pdf", laporan(KES, "Undangan, Daftar Hadir dan Sertifikat Bimtek", "TB Tuntas Bersama Kader",
+                                                  "Bimbingan teknis kader pendamping minum obat, 12 Maret 2025."))),
+    ("TB Tuntas Bersama Kader", 17, 2, "440/031/Dinkes/2024", D(2024, 1, 20),
+     "Laporan Tahapan Penciptaan TB Tuntas", "bukti/TB Tuntas/laporan-penciptaan.pdf",
+     ("bukti/TB Tuntas/laporan-penciptaan.pdf",
+      "LAPORAN TAHAPAN PENCIPTAAN INOVASI TB TUNTAS BERSAMA KADER\r\n"
+      "Disalin dari Word sebagai teks biasa, lalu namanya diganti menjadi .pdf.\r\n"
+      "Identifikasi masalah Oktober 2023, uji coba Januari 2024.\r\n".encode("ascii"))),
+    ("TB Tuntas Bersama Kader", 18, 3, "440/512/Dinkes/2025", D(2025, 11, 28),
+     "Rekapitulasi Pasien Sembuh 2025", "bukti/TB Tuntas/rekap-pasien-sembuh.pdf",
+     ("bukti/TB Tuntas/rekap-pasien-sembuh.pdf", REKAP_SAMA)),
+    ("TB Tuntas Bersama Kader", 20, 1, "", D(2025, 5, 5),
+     "Video Inovasi TB Tuntas Bersama Kader", "https://www.youtube.com/watch?v=TbTuntas025", None),
+
+    ("Klinik Sanitasi Keliling", 1, 1, "440/590/Dinkes/2024", D(2024, 9, 23),
+     "Penetapan Inovasi Klinik Sanitasi Keliling", "bukti/Sanitasi/sk-klinik-sanitasi.pdf",
+     ("bukti/Sanitasi/sk-klinik-sanitasi.pdf", sk(KES, "Keputusan Kepala Dinas Kesehatan a.n. Bupati Tanah Merah",
+                                                  "440/590/Dinkes/2024", "Penetapan Inovasi Klinik Sanitasi Keliling"))),
+    ("Klinik Sanitasi Keliling", 2, 2, "800/601/Dinkes/2024", D(2024, 9, 30),
+     "Tim Sanitarian Keliling", "bukti/Sanitasi/sk-tim-sanitarian.pdf", None),  # file never written
+    ("Klinik Sanitasi Keliling", 10, 1, "", D(2025, 2, 14),
+     "Foto kunjungan rumah berlatar spanduk", "bukti/Sanitasi/foto-kunjungan.jpg",
+     ("bukti/Sanitasi/foto-kunjungan.jpg", ev.jpeg(24, 16, 96))),
+    ("Klinik Sanitasi Keliling", 17, 1, "440/612/Dinkes/2024", D(2024, 10, 1),
+     "Laporan Tahapan Penciptaan Klinik Sanitasi Keliling", "bukti/Sanitasi/laporan-penciptaan.pdf",
+     ("bukti/Sanitasi/laporan-penciptaan.pdf", laporan(KES, "Laporan Tahapan Penciptaan Inovasi", "Klinik Sanitasi Keliling",
+                                                       "Identifikasi Januari 2024, uji coba Juni - September 2024."))),
+    ("Klinik Sanitasi Keliling", 18, 3, "440/233/Dinkes/2025", D(2025, 11, 14),
+     "Daftar Rumah yang Dikunjungi (hasil pindai)", "bukti/Sanitasi/daftar-rumah-dikunjungi.pdf",
+     ("bukti/Sanitasi/daftar-rumah-dikunjungi.pdf",
+      ev.pdf([KES, "Daftar Rumah yang Dikunjungi Sanitarian 2025", "Klinik Sanitasi Keliling",
+              "(hasil pindai 60 halaman)"], pad=2_202_010))),  # 2.1 MiB > 2 MB
+    ("Klinik Sanitasi Keliling", 20, 2, "", D(2025, 7, 7),
+     "Video Inovasi Klinik Sanitasi Keliling", "https://www.youtube.com/watch?v=KlinikSan01", None),
+]
+
+# Dinas Sosial, wide layout: indicator -> (parameter, Bukti cell) per innovation, in DINSOS order.
+# Lumbung Sosial Desa: Indikator 18 Parameter 2 but no Bukti. KALASERA: indikator 17 PDF truncated.
+WIDE_IND = [1, 2, 17, 18, 20]
+WIDE_DINSOS = [
+    {1: (1, "bukti/sk-si-cantik.pdf"), 2: (2, "bukti\\SK Tim SI CANTIK.pdf"),
+     17: (2, "bukti/laporan-penciptaan-si-cantik.pdf"), 18: (3, "bukti/rekap-pengecekan-2025.png"),
+     20: (3, "https://www.youtube.com/watch?v=SiCantikDs1")},
+    {1: (1, "bukti/sk-lumbung-sosial.pdf"), 2: (1, "bukti/st-karang-taruna.pdf"),
+     17: (1, "bukti/proposal-lumbung.pdf"), 18: (2, None),
+     20: (2, "https://drive.google.com/file/d/1LumbungSosialDesa2025Ab/view")},
+    {1: (2, "bukti/perbup-kalasera.pdf"), 2: (3, "bukti/sk-pendamping-lansia.pdf"),
+     17: (1, "bukti/laporan-kalasera.pdf"), 18: (3, "bukti/daftar-penerima-kartu.jpg"),
+     20: (2, "https://www.youtube.com/watch?v=KalaseraDs1")},
+    {1: (1, "Perbup Kampung Siaga.pdf"), 2: (2, "BUKTI/sk-tagana.pdf"),
+     17: (2, "bukti/laporan-penciptaan-kampung-siaga.pdf"), 18: (1, "bukti/rekap-desa-tangguh.pdf"),
+     20: (3, "bukti/video-kampung-siaga.mp4")},
+]
+FILES_DINSOS = {
+    "bukti/sk-si-cantik.pdf": sk(SOS, "Keputusan Kepala Dinas Sosial a.n. Bupati Tanah Merah", "460/101/Dinsos/2024",
+                                 "Penetapan Inovasi SI CANTIK"),
+    "bukti/SK Tim SI CANTIK.pdf": sk(SOS, "Keputusan Kepala Dinas Sosial", "800/102/Dinsos/2024",
+                                     "Tim Pengelola SI CANTIK Tahun 2024-2026"),
+    "bukti/laporan-penciptaan-si-cantik.pdf": laporan(SOS, "Laporan Tahapan Penciptaan Inovasi", "SI CANTIK",
+                                                      "Rancangan Desember 2023, uji coba Februari - Mei 2024."),
+    "bukti/rekap-pengecekan-2025.png": ev.png(24, 12, (0, 150, 136)),
+    "bukti/sk-lumbung-sosial.pdf": sk(SOS, "Keputusan Kepala Dinas Sosial a.n. Bupati Tanah Merah", "460/015/Dinsos/2024",
+                                      "Penetapan Inovasi Lumbung Sosial Desa"),
+    "bukti/st-karang-taruna.pdf": sk(SOS, "Surat Tugas Kepala Dinas Sosial", "800/016/Dinsos/2024",
+                                     "Pengelola Lumbung Sosial Desa dari Karang Taruna"),
+    "bukti/proposal-lumbung.pdf": laporan(SOS, "Proposal Inovasi", "Lumbung Sosial Desa",
+                                          "Musyawarah desa Juli 2023, uji coba Agustus - Desember 2023."),
+    "bukti/perbup-kalasera.pdf": sk(SOS, "Peraturan Bupati Tanah Merah", "21 Tahun 2024",
+                                    "Kartu Lansia Sejahtera (KALASERA)"),
+    "bukti/sk-pendamping-lansia.pdf": sk(SOS, "Keputusan Bupati Tanah Merah", "800/377/Dinsos/2024",
+                                         "Pendamping Lansia Pemegang Kartu KALASERA"),
+    "bukti/laporan-kalasera.pdf": ev.truncated(laporan(SOS, "Laporan Tahapan Penciptaan Inovasi", "KALASERA Kartu Lansia Sejahtera",
+                                                       "Pendataan lansia Mei 2024, uji coba Mei - September 2024.")),
+    "bukti/daftar-penerima-kartu.jpg": ev.jpeg(16, 16, 160),
+    "bukti/Perbup Kampung Siaga.pdf": sk(SOS, "Peraturan Bupati Tanah Merah", "27 Tahun 2024",
+                                         "Kampung Siaga Bencana"),
+    "bukti/sk-tagana.pdf": sk(SOS, "Keputusan Kepala Dinas Sosial", "800/412/Dinsos/2024",
+                              "Relawan Taruna Siaga Bencana Kampung Siaga Bencana"),
+    "bukti/laporan-penciptaan-kampung-siaga.pdf": laporan(SOS, "Laporan Tahapan Penciptaan Inovasi",
+                                                          "Kampung Siaga Bencana Tanah Merah",
+                                                          "Pemetaan risiko Maret 2024, simulasi evakuasi Juli 2024."),
+    "bukti/rekap-desa-tangguh.pdf": laporan(SOS, "Rekapitulasi Kemanfaatan Inovasi 2025", "Kampung Siaga Bencana Tanah Merah",
+                                            "6 kampung siaga bencana, 180 relawan terlatih."),
+    "bukti/video-kampung-siaga.mp4": ev.mp4("Video Inovasi Kampung Siaga Bencana - Dinas Sosial Kabupaten Tanah Merah"),
+}
+
+
+def make_evidence_files() -> list[Path]:
+    out = []
+    for *_, f in BUKTI_DINKES:
+        if f is not None:
+            out.append(SAMPLE / "Dinas Kesehatan" / f[0])
+            write_bytes(out[-1], f[1])
+    for rel, data in FILES_DINSOS.items():
+        out.append(SAMPLE / "Dinas Sosial" / rel)
+        write_bytes(out[-1], data)
+    return out
+
+
 for _opd, _rows in [("Dinas Kesehatan", DINKES), ("Dinas Pendidikan", DISDIK),
                     ("Dinas Komunikasi dan Informatika", KOMINFO),
                     ("Dinas Pekerjaan Umum dan Penataan Ruang", PUPR), ("Dinas Sosial", DINSOS)]:
@@ -838,6 +1054,17 @@ def make_dinkes() -> Path:
     ws.column_dimensions["A"].width = 3
     set_widths(ws, col0, [5, 28, 14, 16, 26, 12, 30, 22, 22, 14, 14, 14, 60, 40, 40, 40, 20, 9, 16, 15])
     ws.freeze_panes = "D5"
+    # Long evidence layout on a second sheet, header in row 1, data from row 2.
+    bs = wb.create_sheet("Bukti Dukung")
+    for i, h in enumerate(BUKTI_HEAD, start=1):
+        bs.cell(row=1, column=i, value=h)
+    style_header(bs, 1, 1, len(BUKTI_HEAD))
+    for r, (nama, ind, param, nomor, tgl, tentang, ref, _f) in enumerate(BUKTI_DINKES, start=2):
+        for i, v in enumerate([nama, ind, param, nomor, tgl, tentang, ref], start=1):
+            if v != "":
+                put(bs, r, i, v)
+    set_widths(bs, 1, [28, 20, 24, 22, 14, 44, 48])
+    bs.freeze_panes = "B2"
     path = SAMPLE / "Dinas Kesehatan" / "inovasi-dinkes-2026.xlsx"
     save_wb(wb, path, creator="Operator Dinkes")
     return path
@@ -941,17 +1168,21 @@ def make_dinsos() -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    for i, h in enumerate(DINSOS_HEAD, start=1):
+    head = DINSOS_HEAD + [f"Indikator {k} {w}" for k in WIDE_IND for w in ("Parameter", "Bukti")]
+    for i, h in enumerate(head, start=1):
         ws.cell(row=1, column=i, value=h)
-    style_header(ws, 1, 1, len(DINSOS_HEAD))
+    style_header(ws, 1, 1, len(head))
     for n, c in enumerate(DINSOS, start=1):
         vals = [n, c["nama"], c["tahapan"], c["nama_inisiator"], c["koordinat"], c["urusan"], c["uji"],
                 c["penerapan"], c["pengembangan"], c["inisiator"], c["jenis"], c["bentuk"], c["asta"], c["pkpn"],
                 rb_for(c), c["tujuan"], c["manfaat"], c["hasil"], c["anggaran"]]
+        for ind in WIDE_IND:
+            vals += list(WIDE_DINSOS[n - 1][ind])
         for i, v in enumerate(vals, start=1):
             if v is not None and v != "":
                 put(ws, n + 1, i, v)
-    set_widths(ws, 1, [4, 28, 12, 26, 20, 24, 14, 14, 14, 16, 12, 30, 9, 22, 60, 40, 40, 40, 15])
+    set_widths(ws, 1, [4, 28, 12, 26, 20, 24, 14, 14, 14, 16, 12, 30, 9, 22, 60, 40, 40, 40, 15]
+               + [12, 36] * len(WIDE_IND))
     path = SAMPLE / "Dinas Sosial" / "Inovasi Dinsos.xlsx"
     save_wb(wb, path, creator="Admin Dinsos")
     return path
@@ -970,6 +1201,8 @@ jalankan ulang). Tanggal "hari ini" untuk data ini: 24 November 2026.
 
 - `Dinas Kesehatan/inovasi-dinkes-2026.xlsx`: dua baris judul (baris 1 digabung), baris kosong,
   header mulai di B4 dengan ejaan portal bertanda `*`, data B5:U10 (6 inovasi), tanggal berupa sel tanggal.
+  Sheet kedua `Bukti Dukung` memuat data dukung indikator (tata letak panjang, lihat di bawah);
+  berkasnya ada di `Dinas Kesehatan/bukti/`.
 - `Dinas Pendidikan/data_inovasi_disdik.csv`: ekspor aplikasi web yang disimpan ulang dari Excel:
   pemisah `;`, Windows-1252, akhir baris CRLF, header snake_case, tanggal berupa teks
   dengan gaya campuran, anggaran `Rp 1.500.000,00` (5 inovasi).
@@ -980,7 +1213,32 @@ jalankan ulang). Tanggal "hari ini" untuk data ini: 24 November 2026.
   (`OPD Pelaksana`, `Penerapan Awal`, `Pengembangan Terbaru`, ...); tanggal sebagai angka seri
   berformat General (baris 2) dan sel berformat tanggal (baris 3 dan 5) (4 inovasi).
 - `Dinas Sosial/Inovasi Dinsos.xlsx`: nama berkas berspasi, header di baris 1 dengan ejaan daftar
-  portal 2025/2026, **tanpa kolom Klasifikasi** (4 inovasi).
+  portal 2025/2026, **tanpa kolom Klasifikasi** (4 inovasi). Kolom T:AC memuat data dukung
+  indikator wajib (tata letak lebar, lihat di bawah); berkasnya ada di `Dinas Sosial/bukti/`.
+
+## Data dukung (bukti dukung)
+
+Rujukan berkas dibaca relatif terhadap folder buku kerja (`--evidence DIR` untuk folder lain).
+Rujukan boleh memakai garis miring terbalik Windows, huruf besar/kecil yang berbeda, atau nama
+berkas saja (dicari di seluruh folder). Indikator 20 (video) boleh berupa tautan YouTube atau
+Google Drive. Semua berkas bukti kecil tetapi asli: PDF satu halaman, JPEG, PNG, dan MP4 (hanya
+kepala kontainer `ftyp`, tidak dapat diputar).
+
+- **Tata letak panjang** (Dinkes, sheet `Bukti Dukung`, header di baris 1): satu baris per dokumen
+  untuk satu inovasi dan satu indikator, kolom `Nama Inovasi`, `Indikator` (nomor portal 1-20 atau
+  nama indikator), `Parameter` (1, 2, 3 atau teks parameter), `Nomor Dokumen`, `Tanggal Dokumen`
+  (sel tanggal), `Tentang`, `File` (jalur relatif, nama berkas saja, atau tautan `https://...`).
+  Lima dari enam inovasi memiliki baris bukti: kelima indikator wajib (1 Regulasi, 2 SDM,
+  17 Kecepatan penciptaan, 18 Kemanfaatan, 20 Video) ditambah beberapa indikator lain (3, 4, 5,
+  10, 12). `GEMAS Cegah Stunting` sengaja tanpa baris bukti. Contoh rujukan:
+  `Bukti\\SIPANDU\\SK Regulasi.PDF` (berkas `bukti/SIPANDU/SK Regulasi.pdf`),
+  `bukti/sipandu/Rekap Kemanfaatan.pdf` (beda huruf besar/kecil), `SK Tim Si Cantik.pdf` (nama
+  saja); video berupa tautan YouTube, tautan Google Drive, atau berkas MP4
+  (`bukti/Si Cantik/video-si-cantik.mp4`).
+- **Tata letak lebar** (Dinsos, sheet `Sheet1`): kolom `Indikator N Parameter` dan
+  `Indikator N Bukti` untuk N = 1, 2, 17, 18, 20 (kolom T sampai AC), satu baris per inovasi.
+  Contoh rujukan: `bukti\\SK Tim SI CANTIK.pdf`, `BUKTI/sk-tagana.pdf`,
+  `Perbup Kampung Siaga.pdf` (nama saja), `bukti/video-kampung-siaga.mp4`.
 
 ## Kesalahan yang disengaja
 
@@ -1007,6 +1265,22 @@ jalankan ulang). Tanggal "hari ini" untuk data ini: 24 November 2026.
 | Dinsos xlsx | C3 | Lumbung Sosial Desa | tahapan `Selesai` (bukan nilai yang diizinkan) |
 | Dinsos xlsx | P3 | Lumbung Sosial Desa | Tujuan Inovasi Daerah kosong |
 | Dinsos xlsx | S4 | KALASERA Kartu Lansia Sejahtera | Anggaran berupa sel galat `#REF!` |
+
+Kesalahan data dukung yang disengaja (masing-masing satu kali):
+
+| Berkas | Sel | Inovasi | Kesalahan |
+|---|---|---|---|
+| Dinkes xlsx, sheet `Bukti Dukung` | G22 | TB Tuntas Bersama Kader | indikator 17: `bukti/TB Tuntas/laporan-penciptaan.pdf` sebenarnya berkas teks yang diganti namanya menjadi .pdf |
+| Dinkes xlsx, sheet `Bukti Dukung` | G29 | Klinik Sanitasi Keliling | indikator 18: `bukti/Sanitasi/daftar-rumah-dikunjungi.pdf` berukuran 2,1 MB (maksimal 2 MB) |
+| Dinkes xlsx, sheet `Bukti Dukung` | G26 | Klinik Sanitasi Keliling | indikator 2: berkas `bukti/Sanitasi/sk-tim-sanitarian.pdf` tidak ada |
+| Dinkes xlsx, sheet `Bukti Dukung` | E20 | TB Tuntas Bersama Kader | indikator 2 (SDM, dokumen T-2 s.d. T-0 = 2024-2026) bertanggal 11/02/2019 |
+| Dinkes xlsx, sheet `Bukti Dukung` | G17 dan G23 | Ambulans Desa Siaga, TB Tuntas Bersama Kader | indikator 18: `rekap-rujukan-2025.pdf` dan `rekap-pasien-sembuh.pdf` isinya sama persis (satu berkas dipakai dua inovasi) |
+| Dinkes xlsx, sheet `Bukti Dukung` | (tidak ada baris) | Ambulans Desa Siaga (sheet `Inovasi 2026` baris 8) | indikator wajib 17 (Kecepatan penciptaan) tidak diisi sama sekali |
+| Dinsos xlsx, sheet `Sheet1` | Z3, AA3 | Lumbung Sosial Desa | `Indikator 18 Parameter` diisi 2 tetapi `Indikator 18 Bukti` kosong |
+| Dinsos xlsx, sheet `Sheet1` | Y4 | KALASERA Kartu Lansia Sejahtera | indikator 17: `bukti/laporan-kalasera.pdf` terpotong (tanpa penutup `%%EOF`) |
+
+Semua baris bukti lain bersih: tanggal dokumen 2024-2025, jenis berkas sesuai indikator, dan
+setiap berkas berbeda isinya.
 
 Untuk CSV, "rekaman" dihitung dengan header sebagai rekaman 1; sel Rancang Bangun memuat
 baris baru, jadi nomor baris fisik di berkas berbeda.
@@ -1337,7 +1611,8 @@ def write_fixtures_readme() -> None:
     if BEGIN in old and END in old:
         pre, rest = old.split(BEGIN, 1)
         post = rest.split(END, 1)[1].lstrip("\n")
-        new = pre + block + post
+        # Keep a blank line before what follows (the code-fixture block of make_code_fixtures.py).
+        new = pre + block + ("\n" + post if post else "")
     else:
         new = old.rstrip("\n") + "\n\n" + block
     FIXTURES_README.write_text(new, encoding="utf-8")
@@ -1345,6 +1620,8 @@ def write_fixtures_readme() -> None:
 
 def main() -> None:
     for p in [make_dinkes(), make_disdik(), make_kominfo(), make_pupr(), make_dinsos()]:
+        print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
+    for p in make_evidence_files():
         print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
     (SAMPLE / "README.md").write_text(SAMPLE_README, encoding="utf-8")
     make_fixtures()

@@ -23,8 +23,21 @@ pub struct Cli {
 pub enum Command {
     /// Load agency spreadsheets and check every innovation against the template.
     Check(CheckArgs),
+    /// Show one innovation as a card: its fields, the 20 indicators with
+    /// their evidence and points, and what is missing.
+    Show(ShowArgs),
     /// Explain a finding code (or list all codes).
     Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The innovation: (part of) its name, its row number, or its id
+    /// (`file:sheet:row` as in the JSON).
+    pub query: String,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +69,19 @@ pub struct CheckArgs {
     /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,
+
+    /// Folder of evidence files (bukti dukung); may be given more than once.
+    /// Default: each workbook's own folder, with its bukti/ and evidence/.
+    #[arg(long, value_name = "DIR")]
+    pub evidence: Vec<PathBuf>,
+
+    /// The pemda's SPD points (0-63), to complete the IID estimate.
+    #[arg(long, value_name = "POINTS")]
+    pub spd: Option<f64>,
+
+    /// Name of the pemda when the rows do not name one.
+    #[arg(long, value_name = "NAME", default_value = "Pemda")]
+    pub pemda: String,
 }
 
 #[derive(Debug, Args)]

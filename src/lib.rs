@@ -14,9 +14,11 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod evidence;
 pub mod load;
 pub mod normalize;
 pub mod report;
+pub mod score;
 pub mod settings;
 pub mod template;
 
@@ -31,6 +33,11 @@ pub const EXIT_TROUBLE: u8 = 2;
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     match cli.command {
         cli::Command::Check(args) => cmd::check::run(settings::resolve_check(args, cli.lang)?),
-        cli::Command::Explain(args) => cmd::explain::run(args.code.as_deref(), settings::lang(cli.lang)),
+        cli::Command::Show(args) => {
+            cmd::show::run(&args.query, settings::resolve_check(args.check, cli.lang)?)
+        }
+        cli::Command::Explain(args) => {
+            cmd::explain::run(args.code.as_deref(), settings::lang(cli.lang))
+        }
     }
 }

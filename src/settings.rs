@@ -29,6 +29,10 @@ pub struct CheckSettings {
     pub fail_on: Option<Severity>,
     pub quiet: bool,
     pub width: Option<u16>,
+    /// Evidence roots given with --evidence (empty: each workbook's folder).
+    pub evidence: Vec<PathBuf>,
+    pub spd: Option<f64>,
+    pub pemda: String,
 }
 
 pub fn lang(l: LangArg) -> Lang {
@@ -62,12 +66,22 @@ fn template_error(e: TemplateError) -> anyhow::Error {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .with_context(|| format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd / write the date as yyyy-mm-dd"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
+        format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd / write the date as yyyy-mm-dd")
+    })
 }
 
 pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings> {
     let template = load_template(&args.template)?;
+    let max_spd = template.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
+    for dir in &args.evidence {
+        if !dir.is_dir() {
+            return Err(anyhow!(
+                "--evidence {}: folder tidak ditemukan / folder not found",
+                dir.display()
+            ));
+        }
+    }
     let as_of = match &args.as_of {
         Some(s) => parse_date(s)?,
         None => chrono::Local::now().date_naive(),
@@ -89,5 +103,15 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         },
         quiet: args.quiet,
         width: args.width,
+        evidence: args.evidence,
+        spd: match args.spd {
+            Some(x) if !(0.0..=max_spd).contains(&x) => {
+                return Err(anyhow!(
+                    "--spd {x}: nilai SPD harus 0 sampai {max_spd} / SPD points must be 0 to {max_spd}"
+                ));
+            }
+            other => other,
+        },
+        pemda: args.pemda,
     })
 }

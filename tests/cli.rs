@@ -58,24 +58,41 @@ fn every_finding_code_has_a_fixture_that_triggers_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes");
     for info in bimtek::diag::CODES {
         let dir = root.join(info.code);
-        assert!(dir.is_dir(), "finding code {} has no fixture folder {}", info.code, dir.display());
+        assert!(
+            dir.is_dir(),
+            "finding code {} has no fixture folder {}",
+            info.code,
+            dir.display()
+        );
         let (_, doc) = check_json(&[dir.to_str().unwrap()], &[]);
         let mine: Vec<&Value> = findings(&doc)
             .iter()
             .filter(|f| f["code"] == info.code)
             .collect();
-        assert!(!mine.is_empty(), "{}: fixture does not trigger it", info.code);
+        assert!(
+            !mine.is_empty(),
+            "{}: fixture does not trigger it",
+            info.code
+        );
         for f in &mine {
             let file = f["file"].as_str().unwrap();
             let name = Path::new(file).file_name().unwrap().to_str().unwrap();
-            assert!(!name.starts_with("ok"), "{}: triggered on the clean file {file}", info.code);
+            assert!(
+                !name.starts_with("ok"),
+                "{}: triggered on the clean file {file}",
+                info.code
+            );
             if let Some(row) = f["row"].as_u64() {
-                let inn = innovations(&doc)
-                    .iter()
-                    .find(|i| i["file"] == f["file"] && i["row"] == row && i["sheet"] == f["sheet"]);
+                let inn = innovations(&doc).iter().find(|i| {
+                    i["file"] == f["file"] && i["row"] == row && i["sheet"] == f["sheet"]
+                });
                 if let Some(inn) = inn {
                     let n = inn["name"].as_str().unwrap();
-                    assert!(!n.starts_with("OK"), "{}: triggered on the clean row {n}", info.code);
+                    assert!(
+                        !n.starts_with("OK"),
+                        "{}: triggered on the clean row {n}",
+                        info.code
+                    );
                 }
             }
         }
@@ -171,13 +188,16 @@ fn json_contract_has_the_documented_keys() {
         assert!(doc["summary"][k].is_u64(), "summary.{k}");
     }
     let inn = &innovations(&doc)[0];
-    for k in ["id", "agency", "name", "file", "sheet", "row", "status", "errors", "warnings"] {
+    for k in [
+        "id", "agency", "name", "file", "sheet", "row", "status", "errors", "warnings",
+    ] {
         assert!(inn.get(k).is_some(), "innovation.{k}");
     }
     assert!(["ok", "warning", "error"].contains(&inn["status"].as_str().unwrap()));
     let f = &findings(&doc)[0];
     for k in [
-        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "value", "message", "hint",
+        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "value", "message",
+        "hint",
     ] {
         assert!(f.get(k).is_some(), "finding.{k}");
     }
@@ -196,8 +216,18 @@ fn csv_format_is_one_row_per_finding() {
     assert_eq!(
         headers,
         [
-            "code", "severity", "file", "sheet", "row", "column", "cell", "field", "indicator",
-            "value", "message", "hint"
+            "code",
+            "severity",
+            "file",
+            "sheet",
+            "row",
+            "column",
+            "cell",
+            "field",
+            "indicator",
+            "value",
+            "message",
+            "hint"
         ]
     );
     let (_, doc) = check_json(&["sample-data"], &[]);
@@ -211,8 +241,20 @@ fn table_is_indonesian_by_default_and_english_with_lang_en() {
     assert!(id.contains("Perangkat Daerah"), "{id}");
     assert!(id.contains("wajib diisi"), "{id}");
     assert!(id.contains("GALAT"), "{id}");
-    assert!(id.lines().all(|l| l.chars().count() <= 100), "wider than 100:\n{id}");
-    let en = bimtek(&["check", "--lang", "en", "--as-of", AS_OF, "--width", "100", "sample-data"]);
+    assert!(
+        id.lines().all(|l| l.chars().count() <= 100),
+        "wider than 100:\n{id}"
+    );
+    let en = bimtek(&[
+        "check",
+        "--lang",
+        "en",
+        "--as-of",
+        AS_OF,
+        "--width",
+        "100",
+        "sample-data",
+    ]);
     let en = String::from_utf8(en.stdout).unwrap();
     assert!(en.contains("Agency"), "{en}");
     assert!(en.contains("is required"), "{en}");
@@ -230,10 +272,16 @@ fn exit_codes() {
     assert_eq!(code, 0);
     // 1: errors; 0 with --fail-on never.
     assert_eq!(check_json(&[&fixture("codes/R001")], &[]).0, 1);
-    assert_eq!(check_json(&[&fixture("codes/R001")], &["--fail-on", "never"]).0, 0);
+    assert_eq!(
+        check_json(&[&fixture("codes/R001")], &["--fail-on", "never"]).0,
+        0
+    );
     // Warnings only: 0 by default, 1 with --fail-on warning.
     assert_eq!(check_json(&[&fixture("codes/U001")], &[]).0, 0);
-    assert_eq!(check_json(&[&fixture("codes/U001")], &["--fail-on", "warning"]).0, 1);
+    assert_eq!(
+        check_json(&[&fixture("codes/U001")], &["--fail-on", "warning"]).0,
+        1
+    );
     // 2: the tool could not run.
     for args in [
         vec!["check", "--as-of", "24/11/2026", "sample-data"],
@@ -274,7 +322,10 @@ fn a_users_own_template_is_used() {
         "[template]\nid = \"longgar\"\nname = \"Longgar\"\nyear = 2026\nextends = \"iid-2026\"\n\n[severity]\nT001 = \"warning\"\n",
     )
     .unwrap();
-    let (code, doc) = check_json(&[&fixture("codes/T001")], &["--template", path.to_str().unwrap()]);
+    let (code, doc) = check_json(
+        &[&fixture("codes/T001")],
+        &["--template", path.to_str().unwrap()],
+    );
     assert_eq!(doc["template"]["id"], "longgar");
     let t001 = findings(&doc).iter().find(|f| f["code"] == "T001").unwrap();
     assert_eq!(t001["severity"], "warning");
@@ -288,7 +339,11 @@ fn explain_prints_a_code_or_lists_them_all() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with("R001: Isian wajib kosong"), "{s}");
     let out = bimtek(&["--lang", "en", "explain", "R001"]);
-    assert!(String::from_utf8(out.stdout).unwrap().contains("Required value empty"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Required value empty")
+    );
     let out = bimtek(&["explain"]);
     let s = String::from_utf8(out.stdout).unwrap();
     assert_eq!(s.lines().count(), bimtek::diag::CODES.len());
@@ -333,19 +388,30 @@ fn unreadable_files_are_findings_naming_the_file() {
 #[test]
 fn a_broken_file_does_not_stop_the_batch() {
     let (_, doc) = check_json(
-        &[&fixture("load/corrupt.xlsx"), &fixture("load/encrypted.xlsx"), &fixture("load/semicolon.csv")],
+        &[
+            &fixture("load/corrupt.xlsx"),
+            &fixture("load/encrypted.xlsx"),
+            &fixture("load/semicolon.csv"),
+        ],
         &[],
     );
     assert_eq!(doc["summary"]["files"], 3);
     assert!(codes(&doc).contains(&"F001".to_string()));
     assert!(codes(&doc).contains(&"F002".to_string()));
-    assert!(innovations(&doc).iter().any(|i| i["file"].as_str().unwrap().ends_with("semicolon.csv")));
+    assert!(
+        innovations(&doc)
+            .iter()
+            .any(|i| i["file"].as_str().unwrap().ends_with("semicolon.csv"))
+    );
 }
 
 #[test]
 fn title_rows_and_data_from_b3() {
     let (_, doc) = load_case("title-rows-b3.xlsx");
-    let rows: Vec<u64> = innovations(&doc).iter().map(|i| i["row"].as_u64().unwrap()).collect();
+    let rows: Vec<u64> = innovations(&doc)
+        .iter()
+        .map(|i| i["row"].as_u64().unwrap())
+        .collect();
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|&r| r >= 4), "{rows:?}");
     assert!(!file_codes(&doc).contains(&"F005".to_string()));
@@ -355,14 +421,26 @@ fn title_rows_and_data_from_b3() {
 
 #[test]
 fn delimiters_bom_encodings_and_line_ends() {
-    for name in ["semicolon.csv", "bom.csv", "cp1252.csv", "tab.tsv", "crlf.csv", "quoted-newline.csv"] {
+    for name in [
+        "semicolon.csv",
+        "bom.csv",
+        "cp1252.csv",
+        "tab.tsv",
+        "crlf.csv",
+        "quoted-newline.csv",
+    ] {
         let (_, doc) = load_case(name);
         assert!(!innovations(&doc).is_empty(), "{name}: no rows read");
         // Every header was recognised: no unknown columns, no missing name.
-        let hs: Vec<_> = findings(&doc).iter().filter(|f| f["code"] == "H001").collect();
+        let hs: Vec<_> = findings(&doc)
+            .iter()
+            .filter(|f| f["code"] == "H001")
+            .collect();
         assert!(hs.is_empty(), "{name}: {hs:?}");
         assert!(
-            innovations(&doc).iter().all(|i| !i["name"].as_str().unwrap().is_empty()),
+            innovations(&doc)
+                .iter()
+                .all(|i| !i["name"].as_str().unwrap().is_empty()),
             "{name}"
         );
     }
@@ -382,18 +460,34 @@ fn delimiters_bom_encodings_and_line_ends() {
 fn dates_from_cells_serials_text_and_the_1904_system() {
     // With the reference date the day before, every reading of 17 May 2024
     // is "in the future": five D004, one per form, and none unreadable.
-    for (name, n) in [("dates.xlsx", 5), ("date1904.xlsx", 1), ("sample.ods", 0), ("sample.xls", 0)] {
+    for (name, n) in [
+        ("dates.xlsx", 5),
+        ("date1904.xlsx", 1),
+        ("sample.ods", 0),
+        ("sample.xls", 0),
+    ] {
         let out = bimtek(&[
-            "check", "--format", "json", "--as-of", "2024-05-16",
+            "check",
+            "--format",
+            "json",
+            "--as-of",
+            "2024-05-16",
             &fixture(&format!("load/{name}")),
         ]);
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let d004 = findings(&doc).iter().filter(|f| f["code"] == "D004").count();
+        let d004 = findings(&doc)
+            .iter()
+            .filter(|f| f["code"] == "D004")
+            .count();
         assert!(d004 >= n, "{name}: {d004} D004 in {doc}");
         assert!(!codes(&doc).contains(&"D001".to_string()), "{name}: {doc}");
         if name == "date1904.xlsx" {
             let f = findings(&doc).iter().find(|f| f["code"] == "D004").unwrap();
-            assert_eq!(f["message"].as_str().unwrap().contains("17/05/2024"), true, "{f}");
+            assert_eq!(
+                f["message"].as_str().unwrap().contains("17/05/2024"),
+                true,
+                "{f}"
+            );
         }
     }
 }
@@ -416,7 +510,11 @@ fn formula_errors_merged_headers_and_sheets() {
 
     let (_, doc) = load_case("hidden-sheet.xlsx");
     assert!(codes(&doc).contains(&"F008".to_string()));
-    assert!(innovations(&doc).iter().all(|i| i["sheet"] == "Data Inovasi"));
+    assert!(
+        innovations(&doc)
+            .iter()
+            .all(|i| i["sheet"] == "Data Inovasi")
+    );
     assert_eq!(innovations(&doc).len(), 3);
 
     let (_, doc) = load_case("multi-sheet.xlsx");
@@ -439,9 +537,18 @@ fn walking_a_folder_skips_lock_and_hidden_files() {
     let files: Vec<&str> = findings(&doc)
         .iter()
         .map(|f| f["file"].as_str().unwrap())
-        .chain(innovations(&doc).iter().map(|i| i["file"].as_str().unwrap()))
+        .chain(
+            innovations(&doc)
+                .iter()
+                .map(|i| i["file"].as_str().unwrap()),
+        )
         .collect();
-    assert!(!files.iter().any(|f| f.contains("~$") || f.contains("/.hidden")), "{files:?}");
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("~$") || f.contains("/.hidden")),
+        "{files:?}"
+    );
     assert!(files.iter().any(|f| f.ends_with("semicolon.csv")));
 }
 
@@ -465,7 +572,11 @@ fn real_files_from_regional_systems_load_and_map() {
     // Labinov idea lists and directories on four sheets.
     assert_eq!(per_file("inovasi_kota-bogor_2017.csv"), 32);
     assert_eq!(per_file("inovasi-lan_inovasi_flat.csv"), 200);
-    assert!(per_file("kondisi-inovasi.xlsx") >= 1_869, "{}", per_file("kondisi-inovasi.xlsx"));
+    assert!(
+        per_file("kondisi-inovasi.xlsx") >= 1_869,
+        "{}",
+        per_file("kondisi-inovasi.xlsx")
+    );
     // The name column maps in every innovation list: no innovation without a name.
     let missing_name: Vec<_> = findings(&doc)
         .iter()
@@ -475,7 +586,12 @@ fn real_files_from_regional_systems_load_and_map() {
     // Agencies come from their columns (LAN unit_instansi, Labinov Inovator).
     let lan = innovations(&doc)
         .iter()
-        .find(|i| i["file"].as_str().unwrap().ends_with("inovasi-lan_inovasi_flat.csv"))
+        .find(|i| {
+            i["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("inovasi-lan_inovasi_flat.csv")
+        })
         .unwrap();
     assert_ne!(lan["agency"], "inovasi lan inovasi flat");
 }

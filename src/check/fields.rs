@@ -3,9 +3,11 @@
 
 use super::{CheckOptions, Sink};
 use crate::diag::{Finding, Location};
-use crate::normalize::{AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value};
 use crate::normalize::date::portal_format;
 use crate::normalize::scalar::count_words;
+use crate::normalize::{
+    AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value,
+};
 use crate::template::{Field, FieldKind, Template};
 
 /// Location of a field's cell within the row.
@@ -17,7 +19,12 @@ fn at(loc: &Location, cell: &FieldCell) -> Location {
 }
 
 /// A finding about `field`'s cell, with the field's labels as arguments.
-pub(super) fn finding(code: &'static str, loc: &Location, field: &Field, cell: &FieldCell) -> Finding {
+pub(super) fn finding(
+    code: &'static str,
+    loc: &Location,
+    field: &Field,
+    cell: &FieldCell,
+) -> Finding {
     Finding::new(code, at(loc, cell))
         .field(&field.key)
         .value(&cell.text)
@@ -25,7 +32,13 @@ pub(super) fn finding(code: &'static str, loc: &Location, field: &Field, cell: &
         .arg("label_en", &field.label_en)
 }
 
-pub(super) fn check(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
+pub(super) fn check(
+    t: &Template,
+    opts: &CheckOptions,
+    loc: &Location,
+    r: &Record,
+    sink: &mut Sink<'_>,
+) {
     for (fi, field) in t.fields.iter().enumerate() {
         let Some(cell) = r.cell(fi) else { continue };
         match &cell.value {
@@ -56,7 +69,8 @@ pub(super) fn check(t: &Template, opts: &CheckOptions, loc: &Location, r: &Recor
             Value::Enum { index, exact } => {
                 if !exact {
                     sink.push(
-                        finding("V002", loc, field, cell).arg("canonical", &field.values[*index].value),
+                        finding("V002", loc, field, cell)
+                            .arg("canonical", &field.values[*index].value),
                     );
                 }
             }
@@ -84,10 +98,14 @@ pub(super) fn check(t: &Template, opts: &CheckOptions, loc: &Location, r: &Recor
                 );
             }
             Value::BadAmount => sink.push(finding("V003", loc, field, cell)),
-            Value::Coordinate(Coordinate::Unreadable) => sink.push(finding("V005", loc, field, cell)),
+            Value::Coordinate(Coordinate::Unreadable) => {
+                sink.push(finding("V005", loc, field, cell))
+            }
             Value::Coordinate(Coordinate::Ok { lat, lng }) => {
                 let [lat_min, lat_max, lng_min, lng_max] = t.settings.coordinate_bounds;
-                let inside = |la: f64, ln: f64| (lat_min..=lat_max).contains(&la) && (lng_min..=lng_max).contains(&ln);
+                let inside = |la: f64, ln: f64| {
+                    (lat_min..=lat_max).contains(&la) && (lng_min..=lng_max).contains(&ln)
+                };
                 if !inside(*lat, *lng) {
                     let swapped = inside(*lng, *lat);
                     let mut f = finding("V006", loc, field, cell);
@@ -120,7 +138,12 @@ fn allowed_list(field: &Field, written: &str) -> String {
     let mut ranked: Vec<(f64, &str)> = field
         .values
         .iter()
-        .map(|v| (crate::normalize::similarity(written, &v.value), v.value.as_str()))
+        .map(|v| {
+            (
+                crate::normalize::similarity(written, &v.value),
+                v.value.as_str(),
+            )
+        })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let top: Vec<&str> = ranked.iter().take(5).map(|(_, v)| *v).collect();
@@ -146,7 +169,11 @@ fn date(
                     "looks like month/day order",
                 ),
             };
-            sink.push(finding("D002", loc, field, cell).arg("reason", id).arg("reason_en", en));
+            sink.push(
+                finding("D002", loc, field, cell)
+                    .arg("reason", id)
+                    .arg("reason_en", en),
+            );
         }
         DateValue::Ok(date, precision) => {
             if *precision != Precision::Day {
@@ -162,8 +189,7 @@ fn date(
             }
             if *date > opts.as_of {
                 sink.push(
-                    finding("D004", loc, field, cell)
-                        .arg("as_of", portal_format(opts.as_of)),
+                    finding("D004", loc, field, cell).arg("as_of", portal_format(opts.as_of)),
                 );
             }
         }
@@ -201,20 +227,35 @@ mod tests {
 
     #[test]
     fn v003_amount_unreadable() {
-        assert_eq!(codes_with(&[("anggaran", text("sekitar 2 juta"))]), ["V003"]);
+        assert_eq!(
+            codes_with(&[("anggaran", text("sekitar 2 juta"))]),
+            ["V003"]
+        );
         assert!(codes_with(&[("anggaran", text("Rp 1.500.000,00"))]).is_empty());
     }
 
     #[test]
     fn v004_formula_error() {
-        assert_eq!(codes_with(&[("tujuan", RawCell::Error("#REF!".into()))]), ["V004"]);
+        assert_eq!(
+            codes_with(&[("tujuan", RawCell::Error("#REF!".into()))]),
+            ["V004"]
+        );
     }
 
     #[test]
     fn v005_v006_coordinates() {
-        assert_eq!(codes_with(&[("koordinat", text("dekat kantor bupati"))]), ["V005"]);
-        assert_eq!(codes_with(&[("koordinat", text("51.5074,-0.1278"))]), ["V006"]);
-        assert_eq!(codes_with(&[("koordinat", text("114.5908,-3.3194"))]), ["V006"]);
+        assert_eq!(
+            codes_with(&[("koordinat", text("dekat kantor bupati"))]),
+            ["V005"]
+        );
+        assert_eq!(
+            codes_with(&[("koordinat", text("51.5074,-0.1278"))]),
+            ["V006"]
+        );
+        assert_eq!(
+            codes_with(&[("koordinat", text("114.5908,-3.3194"))]),
+            ["V006"]
+        );
     }
 
     #[test]
@@ -227,15 +268,30 @@ mod tests {
     #[test]
     fn d001_to_d004_and_d007_dates() {
         assert_eq!(codes_with(&[("waktu_penerapan", text("segera"))]), ["D001"]);
-        assert_eq!(codes_with(&[("waktu_penerapan", text("05/17/24"))]), ["D002"]);
-        assert_eq!(codes_with(&[("waktu_penerapan", text("31/02/2025"))]), ["D003"]);
-        assert_eq!(codes_with(&[("waktu_penerapan", text("15/01/2027"))]), ["D004"]);
-        assert_eq!(codes_with(&[("waktu_penerapan", text("Mei 2024"))]), ["D007"]);
+        assert_eq!(
+            codes_with(&[("waktu_penerapan", text("05/17/24"))]),
+            ["D002"]
+        );
+        assert_eq!(
+            codes_with(&[("waktu_penerapan", text("31/02/2025"))]),
+            ["D003"]
+        );
+        assert_eq!(
+            codes_with(&[("waktu_penerapan", text("15/01/2027"))]),
+            ["D004"]
+        );
+        assert_eq!(
+            codes_with(&[("waktu_penerapan", text("Mei 2024"))]),
+            ["D007"]
+        );
     }
 
     #[test]
     fn t001_word_minimum() {
-        assert_eq!(codes_with(&[("rancang_bangun", text(&"kata ".repeat(40)))]), ["T001"]);
+        assert_eq!(
+            codes_with(&[("rancang_bangun", text(&"kata ".repeat(40)))]),
+            ["T001"]
+        );
         assert!(codes_with(&[("rancang_bangun", text(&"kata ".repeat(300)))]).is_empty());
     }
 }

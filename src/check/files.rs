@@ -3,7 +3,7 @@
 
 use super::Sink;
 use crate::diag::{Finding, Location};
-use crate::load::{LoadError, LoadNotes};
+use crate::load::{Limit, LoadError, LoadNotes};
 use crate::normalize::HeaderMap;
 use crate::template::Template;
 
@@ -25,7 +25,59 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
             Finding::new("F004", loc).arg("kind", id).arg("kind_en", en)
         }
         LoadError::Corrupt(detail) => Finding::new("F001", loc).arg("detail", detail),
+        LoadError::TooLarge(limit) => {
+            let (id, en) = match limit {
+                Limit::ZipEntry {
+                    name,
+                    size,
+                    compressed,
+                } => (
+                    format!(
+                        "bagian {name} mengembang dari {} menjadi {}; bom zip?",
+                        human_size(*compressed),
+                        human_size(*size)
+                    ),
+                    format!(
+                        "entry {name} inflates from {} to {}; a zip bomb?",
+                        human_size(*compressed),
+                        human_size(*size)
+                    ),
+                ),
+                Limit::ZipTotal { size } => (
+                    format!("isi arsip mengembang menjadi {}", human_size(*size)),
+                    format!("the archive inflates to {}", human_size(*size)),
+                ),
+                Limit::Record { line, limit } => (
+                    format!(
+                        "baris {line}: satu baris CSV lebih panjang dari {}",
+                        human_size(*limit)
+                    ),
+                    format!(
+                        "line {line}: one CSV record is longer than {}",
+                        human_size(*limit)
+                    ),
+                ),
+            };
+            Finding::new("F009", loc)
+                .arg("detail", id)
+                .arg("detail_en", en)
+        }
     }
+}
+
+/// Bytes in binary units, as file managers show them.
+fn human_size(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
 }
 
 /// Info findings about how a readable file was read.
@@ -33,6 +85,9 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
     let mut out = Vec::new();
     if notes.decoded_cp1252 {
         out.push(Finding::new("F006", Location::file(file)));
+    }
+    if let Some(line) = notes.unbalanced_quote {
+        out.push(Finding::new("F010", Location::file(file)).arg("line", line));
     }
     if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
         out.push(
@@ -53,7 +108,7 @@ pub(super) fn header_findings(
     h: &HeaderMap,
     sink: &mut Sink<'_>,
 ) {
-    let header_row = h.row + 1;
+    let header_row = h.row.saturating_add(1);
     let base = Location {
         file: file.to_string(),
         sheet: sheet.map(str::to_string),
@@ -61,11 +116,14 @@ pub(super) fn header_findings(
         col: None,
         header: None,
     };
-    for c in h.columns.iter().filter(|c| c.field.is_none() && !c.ignored) {
+    for c in h.columns.iter().filter(|c| c.is_unknown(h.layout)) {
         let mut loc = base.clone();
         loc.col = Some(c.col);
         loc.header = Some(c.header.clone());
         sink.push(Finding::new("H001", loc));
+    }
+    if h.layout == crate::normalize::header::Layout::Evidence {
+        return;
     }
     for (fi, field) in t.fields.iter().enumerate() {
         // The agency column may be absent: the agency then comes from the

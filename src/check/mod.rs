@@ -3,11 +3,13 @@
 //! against each other), `unique` (names across rows and agencies). No I/O,
 //! no terminal: everything here is testable on records built in memory.
 
+pub mod evidence;
 mod fields;
 mod files;
 mod rows;
 mod unique;
 
+pub use evidence::{FileFacts, Resolved, Resolver, Statement};
 pub use files::{load_error_finding, load_note_findings};
 
 use crate::diag::{Finding, Location, Severity};
@@ -22,6 +24,10 @@ use std::sync::Arc;
 pub struct CheckOptions {
     /// Reference date: dates after it are in the future.
     pub as_of: NaiveDate,
+    /// Pemda name for innovations whose rows name none.
+    pub pemda: String,
+    /// SPD points of the pemda, when known.
+    pub spd: Option<f64>,
 }
 
 /// One innovation as reported.
@@ -42,6 +48,14 @@ pub struct Innovation {
     /// Canonical urusan, when readable (for yandas coverage).
     #[serde(skip)]
     pub urusan: Option<String>,
+    /// The pemda its row names, if any.
+    #[serde(skip)]
+    pub pemda: Option<String>,
+    /// What the agency says about its indicators.
+    #[serde(skip)]
+    pub statements: Vec<Statement>,
+    #[serde(skip)]
+    pub score: crate::score::InnovationScore,
 }
 
 /// The findings and innovations of one file.
@@ -52,6 +66,8 @@ pub struct FileResult {
     pub agency_hint: String,
     pub findings: Vec<Finding>,
     pub innovations: Vec<Innovation>,
+    /// Long-layout evidence rows, attached to innovations when combining.
+    pub evidence: Vec<Statement>,
 }
 
 /// Applies the template's severity overrides; drops switched-off codes.
@@ -87,6 +103,7 @@ pub struct FileCheck<'t> {
     agency_hint: String,
     sink: Sink<'t>,
     innovations: Vec<Innovation>,
+    evidence: Vec<Statement>,
     headers_seen: usize,
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
@@ -94,7 +111,12 @@ pub struct FileCheck<'t> {
 }
 
 impl<'t> FileCheck<'t> {
-    pub fn new(template: &'t Template, options: &'t CheckOptions, file: &str, agency_hint: &str) -> Self {
+    pub fn new(
+        template: &'t Template,
+        options: &'t CheckOptions,
+        file: &str,
+        agency_hint: &str,
+    ) -> Self {
         FileCheck {
             template,
             options,
@@ -102,6 +124,7 @@ impl<'t> FileCheck<'t> {
             agency_hint: agency_hint.to_string(),
             sink: Sink::new(template),
             innovations: Vec::new(),
+            evidence: Vec::new(),
             headers_seen: 0,
             no_header: Vec::new(),
             name_field: template.field_index("nama_inovasi"),
@@ -133,6 +156,7 @@ impl<'t> FileCheck<'t> {
                 );
             }
             Event::Record(record) => self.record(record),
+            Event::Evidence(row) => self.evidence.push(Statement::from_row(&self.file, &row)),
         }
     }
 
@@ -151,14 +175,20 @@ impl<'t> FileCheck<'t> {
             .and_then(|f| record.text(f))
             .map(crate::normalize::collapse_spaces)
             .unwrap_or_default();
-        let urusan = self.urusan_field.and_then(|f| {
-            match record.cell(f).map(|c| &c.value) {
+        let urusan = self
+            .urusan_field
+            .and_then(|f| match record.cell(f).map(|c| &c.value) {
                 Some(crate::normalize::Value::Enum { index, .. }) => {
                     Some(self.template.fields[f].values[*index].value.clone())
                 }
                 _ => None,
-            }
-        });
+            });
+        let pemda = self
+            .template
+            .field_index("pemda")
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces);
+        let statements = Statement::from_wide(&loc, &record.agency, &record.wide);
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
             None => format!("{}:{}", self.file, record.row),
@@ -175,6 +205,9 @@ impl<'t> FileCheck<'t> {
             errors: 0,
             warnings: 0,
             urusan,
+            pemda,
+            statements,
+            score: crate::score::InnovationScore::empty(self.template),
         });
     }
 
@@ -191,8 +224,14 @@ impl<'t> FileCheck<'t> {
             } else if let Some((sheet, scanned)) = self.no_header.first() {
                 let mut loc = loc;
                 loc.sheet = sheet.as_deref().map(str::to_string);
-                self.sink.push(Finding::new("F005", loc).arg("scanned", scanned));
-            } else if !self.sink.findings.iter().any(|f| f.severity == Severity::Error) {
+                self.sink
+                    .push(Finding::new("F005", loc).arg("scanned", scanned));
+            } else if !self
+                .sink
+                .findings
+                .iter()
+                .any(|f| f.severity == Severity::Error)
+            {
                 self.sink.push(
                     Finding::new("F003", loc)
                         .arg("detail", "lembar kerja kosong")
@@ -200,11 +239,16 @@ impl<'t> FileCheck<'t> {
                 );
             }
         }
+        if self.innovations.is_empty() && !self.evidence.is_empty() {
+            // An evidence-only file: its rows join innovations of other files.
+            self.sink.findings.retain(|f| f.code != "F003");
+        }
         FileResult {
             file: self.file,
             agency_hint: self.agency_hint,
             findings: self.sink.findings,
             innovations: self.innovations,
+            evidence: self.evidence,
         }
     }
 }
@@ -216,10 +260,18 @@ pub struct Outcome {
     pub files: Vec<(String, String)>,
     pub innovations: Vec<Innovation>,
     pub findings: Vec<Finding>,
+    /// The estimate per pemda (empty when the template has no scoring).
+    pub pemda: Vec<crate::score::PemdaScore>,
 }
 
-/// Join per-file results: cross-file checks, sorting, per-innovation counts.
-pub fn combine(template: &Template, results: Vec<FileResult>) -> Outcome {
+/// Join per-file results: evidence, cross-file checks, sorting,
+/// per-innovation counts and the pemda estimates.
+pub fn combine(
+    template: &Template,
+    options: &CheckOptions,
+    results: Vec<FileResult>,
+    resolver: &dyn Resolver,
+) -> Outcome {
     let mut files: Vec<(String, String)> = results
         .iter()
         .map(|r| (r.file.clone(), r.agency_hint.clone()))
@@ -227,25 +279,72 @@ pub fn combine(template: &Template, results: Vec<FileResult>) -> Outcome {
     files.sort();
     let mut sink = Sink::new(template);
     let mut innovations = Vec::new();
+    let mut statements = Vec::new();
     for r in results {
         sink.findings.extend(r.findings);
         innovations.extend(r.innovations);
+        statements.extend(r.evidence);
     }
+    evidence::attach(&mut innovations, statements, &mut sink);
+    evidence::check_all(template, &mut innovations, resolver, &mut sink);
     unique::check(&innovations, &mut sink);
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     innovations.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
     count_per_innovation(&mut innovations, &findings);
+    let pemda = pemda_scores(template, options, &innovations);
     Outcome {
         files,
         innovations,
         findings,
+        pemda,
     }
 }
 
-/// Fill `errors`, `warnings` and `status` from the findings on each row.
+/// Group innovations by the pemda their rows name (else the default name).
+fn pemda_scores(
+    t: &Template,
+    o: &CheckOptions,
+    innovations: &[Innovation],
+) -> Vec<crate::score::PemdaScore> {
+    let mut groups: std::collections::BTreeMap<String, (Vec<(f64, f64)>, Vec<Option<String>>)> =
+        std::collections::BTreeMap::new();
+    for i in innovations {
+        let name = i.pemda.clone().unwrap_or_else(|| o.pemda.clone());
+        let g = groups.entry(name).or_default();
+        g.0.push((i.score.claimed, i.score.verified));
+        g.1.push(i.urusan.clone());
+    }
+    groups
+        .iter()
+        .filter_map(|(name, (scores, urusan))| crate::score::pemda(t, name, scores, urusan, o.spd))
+        .collect()
+}
+
+/// Fill `errors`, `warnings` and `status` from the findings on each row,
+/// and from the findings on the evidence rows attached to it.
 fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
+    let mut evidence_rows: std::collections::HashMap<(&str, Option<&str>, u32), usize> =
+        std::collections::HashMap::new();
+    for (i, inn) in innovations.iter().enumerate() {
+        for st in &inn.statements {
+            if let Some(r) = st.loc.row
+                && !(st.loc.file == inn.file && st.loc.sheet == inn.sheet && r == inn.row)
+            {
+                evidence_rows.insert((st.loc.file.as_str(), st.loc.sheet.as_deref(), r), i);
+            }
+        }
+    }
+    let mut extra: Vec<(usize, Severity)> = Vec::new();
+    for f in findings {
+        let l = &f.location;
+        if let Some(r) = l.row
+            && let Some(&i) = evidence_rows.get(&(l.file.as_str(), l.sheet.as_deref(), r))
+        {
+            extra.push((i, f.severity));
+        }
+    }
     // Both lists are sorted by (file, sheet, row): walk them together.
     let mut fi = 0;
     for inn in innovations.iter_mut() {
@@ -272,6 +371,16 @@ fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
             }
             j += 1;
         }
+        inn.status = Severity::Info;
+    }
+    for (i, sev) in extra {
+        match sev {
+            Severity::Error => innovations[i].errors += 1,
+            Severity::Warning => innovations[i].warnings += 1,
+            Severity::Info => {}
+        }
+    }
+    for inn in innovations.iter_mut() {
         inn.status = if inn.errors > 0 {
             Severity::Error
         } else if inn.warnings > 0 {
@@ -296,6 +405,8 @@ pub(crate) mod testing {
     pub fn options() -> CheckOptions {
         CheckOptions {
             as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            pemda: "Pemda".into(),
+            spd: None,
         }
     }
 
@@ -313,13 +424,20 @@ pub(crate) mod testing {
                 .find(|(k, _)| *k == f.key)
                 .map(|(_, c)| c.clone())
                 .unwrap_or(RawCell::Empty);
-            out.push(Some(read_cell(t, i, i as u32, Arc::from(f.label.as_str()), &raw)));
+            out.push(Some(read_cell(
+                t,
+                i,
+                i as u32,
+                Arc::from(f.label.as_str()),
+                &raw,
+            )));
         }
         Record {
             sheet: Some(Arc::from("Data")),
             row: 5,
             agency: "Dinas Uji".into(),
             cells: out,
+            wide: Vec::new(),
         }
     }
 

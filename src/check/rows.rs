@@ -35,7 +35,9 @@ fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut
 fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
     for (fi, field) in t.fields.iter().enumerate() {
         let Some(cell) = r.cell(fi) else { continue };
-        let Value::Enum { index, .. } = cell.value else { continue };
+        let Value::Enum { index, .. } = cell.value else {
+            continue;
+        };
         let chosen = &field.values[index];
         for &needed in &chosen.requires {
             let nf = &t.fields[needed];
@@ -93,7 +95,10 @@ mod tests {
         cells.retain(|(k, _)| *k != "waktu_penerapan");
         assert_eq!(codes(&t, &record(&t, &cells, &[])), ["D006"]);
         // Without the column at all, the finding points at the stage cell.
-        assert_eq!(codes(&t, &record(&t, &cells, &["waktu_penerapan"])), ["D006"]);
+        assert_eq!(
+            codes(&t, &record(&t, &cells, &["waktu_penerapan"])),
+            ["D006"]
+        );
         // Inisiatif needs no date.
         cells.retain(|(k, _)| *k != "tahapan");
         cells.push(("tahapan", text("Inisiatif")));

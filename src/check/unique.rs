@@ -74,6 +74,9 @@ mod tests {
             warnings: 0,
             name_key: fold(name),
             urusan: None,
+            pemda: None,
+            statements: Vec::new(),
+            score: Default::default(),
         }
     }
 
@@ -93,6 +96,9 @@ mod tests {
             .iter()
             .map(|f| (f.code, f.location.file.as_str(), f.location.row))
             .collect();
-        assert_eq!(got, [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]);
+        assert_eq!(
+            got,
+            [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]
+        );
     }
 }

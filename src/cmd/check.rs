@@ -4,6 +4,7 @@
 
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location};
+use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
 use crate::normalize::Normalizer;
 use crate::report;
@@ -13,33 +14,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub fn run(s: CheckSettings) -> Result<u8> {
-    let (files, problems) = load::collect_inputs(&s.paths);
-    let options = CheckOptions { as_of: s.as_of };
-    let progress = report::Progress::new(
-        files.len() as u64,
-        !s.quiet && s.format == Format::Table && files.len() > 1,
-    );
-    let mut results: Vec<FileResult> = files
-        .par_iter()
-        .map(|f| {
-            let r = check_file(&s.template, &options, f);
-            progress.inc();
-            r
-        })
-        .collect();
-    progress.finish();
-    for (path, why) in problems {
-        let display = path.to_string_lossy().replace('\\', "/");
-        results.push(FileResult {
-            agency_hint: display.clone(),
-            findings: vec![
-                Finding::new("F001", Location::file(&display)).arg("detail", why),
-            ],
-            file: display,
-            innovations: Vec::new(),
-        });
-    }
-    let outcome = check::combine(&s.template, results);
+    let outcome = evaluate(&s);
     let render = report::RenderOptions {
         lang: s.lang,
         as_of: s.as_of,
@@ -58,6 +33,49 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     } else {
         crate::EXIT_OK
     })
+}
+
+/// Load, normalize and check every input; combine the results.
+pub fn evaluate(s: &CheckSettings) -> check::Outcome {
+    let (files, problems) = load::collect_inputs(&s.paths);
+    let options = CheckOptions {
+        as_of: s.as_of,
+        pemda: s.pemda.clone(),
+        spd: s.spd,
+    };
+    let progress = report::Progress::new(
+        files.len() as u64,
+        !s.quiet && s.format == Format::Table && files.len() > 1,
+    );
+    let mut results: Vec<FileResult> = files
+        .par_iter()
+        .map(|f| {
+            let r = check_file(&s.template, &options, f);
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
+    for (path, why) in problems {
+        let display = path.to_string_lossy().replace('\\', "/");
+        results.push(FileResult {
+            agency_hint: display.clone(),
+            findings: vec![
+                Finding::new("F001", Location::file(&display))
+                    .arg("detail", format!("tidak dapat dibuka: {why}"))
+                    .arg("detail_en", format!("cannot be opened: {why}")),
+            ],
+            file: display,
+            innovations: Vec::new(),
+            evidence: Vec::new(),
+        });
+    }
+    let workbooks: Vec<(String, std::path::PathBuf)> = files
+        .iter()
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
+    let store = EvidenceStore::new(&s.evidence, &workbooks);
+    check::combine(&s.template, &options, results, &store)
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file

@@ -55,7 +55,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F001",
         severity: Error,
-        summary: ["Berkas rusak atau tidak dapat dibaca", "File is corrupt or cannot be read"],
+        summary: [
+            "Berkas rusak atau tidak dapat dibaca",
+            "File is corrupt or cannot be read",
+        ],
         explain: [
             "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
             "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
@@ -89,12 +92,18 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F003",
         severity: Error,
-        summary: ["Berkas kosong atau tanpa data inovasi", "File is empty or holds no innovation rows"],
+        summary: [
+            "Berkas kosong atau tanpa data inovasi",
+            "File is empty or holds no innovation rows",
+        ],
         explain: [
             "Berkas tidak berisi baris inovasi: ukurannya nol, lembar kerjanya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
             "The file holds no innovation rows: it is zero bytes, its sheets are empty, or only the header row is there.\nFix: make sure the agency sends the filled-in file.",
         ],
-        message: ["Tidak ada data inovasi ({detail})", "No innovation data ({detail})"],
+        message: [
+            "Tidak ada data inovasi ({detail})",
+            "No innovation data ({detail})",
+        ],
         hint: [
             "Minta OPD mengirim berkas yang sudah diisi.",
             "Ask the agency for the filled-in file.",
@@ -137,7 +146,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F006",
         severity: Info,
-        summary: ["Teks dibaca sebagai Windows-1252", "Text decoded as Windows-1252"],
+        summary: [
+            "Teks dibaca sebagai Windows-1252",
+            "Text decoded as Windows-1252",
+        ],
         explain: [
             "Berkas CSV tidak berupa UTF-8; bimtek membacanya sebagai Windows-1252, penyandian yang dipakai Excel di Windows. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
             "The CSV file is not UTF-8; bimtek decoded it as Windows-1252, the encoding Excel uses on Windows. The result is usually right; check accented letters and quotes.\nFix: not required. To be sure, save as \"CSV UTF-8\".",
@@ -154,7 +166,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F007",
         severity: Warning,
-        summary: ["Isi berkas tidak sesuai ekstensinya", "File content does not match its extension"],
+        summary: [
+            "Isi berkas tidak sesuai ekstensinya",
+            "File content does not match its extension",
+        ],
         explain: [
             "Nama berkas menyebut satu format, tetapi isinya format lain (misalnya CSV yang diberi nama .xlsx). bimtek membaca isinya apa adanya.\nPerbaikan: beri nama sesuai isinya atau simpan ulang sebagai .xlsx.",
             "The file name says one format but the content is another (for example a CSV named .xlsx). bimtek reads the content as it is.\nFix: rename it to match its content, or save it again as .xlsx.",
@@ -180,6 +195,46 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Tampilkan lembar (Unhide) jika berisi data inovasi.",
             "Unhide the sheet if it holds innovations.",
+        ],
+    },
+    CodeInfo {
+        code: "F009",
+        severity: Error,
+        summary: [
+            "Berkas melampaui batas aman pembacaan",
+            "File goes past a safety limit",
+        ],
+        explain: [
+            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), atau satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup). Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
+            "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), or a CSV record longer than 16 MiB (usually an unclosed quote). Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
+        ],
+        message: [
+            "Berkas melampaui batas aman dan tidak dibaca ({detail})",
+            "The file goes past a safety limit and is not read ({detail})",
+        ],
+        hint: [
+            "Jangan buka berkas ini; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
+            "Do not open this file; ask the agency to send it again, saved from Excel/LibreOffice.",
+        ],
+    },
+    CodeInfo {
+        code: "F010",
+        severity: Error,
+        summary: [
+            "Tanda kutip CSV tidak ditutup",
+            "Unclosed quote in a CSV file",
+        ],
+        explain: [
+            "Sebuah sel CSV dibuka dengan tanda kutip (\") yang tidak pernah ditutup, sehingga semua baris sesudahnya terbaca sebagai isi satu sel: inovasi-inovasi itu hilang dari pemeriksaan.\nContoh: `\"Si Cantik;Dinas Kesehatan;Penerapan` tanpa kutip penutup.\nPerbaikan: tutup atau hapus tanda kutip di baris yang disebut, atau simpan ulang dari Excel sebagai CSV.",
+            "A CSV cell opens with a quote (\") that is never closed, so every line after it is read as the content of one cell: those innovations are missing from the check.\nExample: `\"Si Cantik;Dinas Kesehatan;Penerapan` without a closing quote.\nFix: close or remove the quote on the line named, or save the file again from Excel as CSV.",
+        ],
+        message: [
+            "Tanda kutip yang dibuka di baris {line} tidak pernah ditutup; sisa berkas terbaca sebagai satu sel",
+            "A quote opened on line {line} is never closed; the rest of the file was read as one cell",
+        ],
+        hint: [
+            "Tutup atau hapus tanda kutip di baris {line}, atau simpan ulang dari Excel sebagai CSV.",
+            "Close or remove the quote on line {line}, or save the file again from Excel as CSV.",
         ],
     },
     // ---------------------------------------------------------------- H: headers
@@ -220,7 +275,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "H003",
         severity: Warning,
-        summary: ["Dua kolom untuk isian yang sama", "Two columns for the same field"],
+        summary: [
+            "Dua kolom untuk isian yang sama",
+            "Two columns for the same field",
+        ],
         explain: [
             "Dua kolom dipetakan ke isian templat yang sama (misalnya \"Nama Inovasi\" dan \"Judul Inovasi\"). Hanya kolom pertama yang dipakai.\nPerbaikan: hapus atau ganti nama kolom yang berlebih.",
             "Two columns map to the same template field (for example \"Nama Inovasi\" and \"Judul Inovasi\"). Only the first one is used.\nFix: delete or rename the extra column.",
@@ -250,7 +308,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "V001",
         severity: Error,
-        summary: ["Nilai tidak termasuk pilihan yang diizinkan", "Value not among the allowed values"],
+        summary: [
+            "Nilai tidak termasuk pilihan yang diizinkan",
+            "Value not among the allowed values",
+        ],
         explain: [
             "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan; bimtek menyebut yang paling mirip.",
             "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values; bimtek names the closest.",
@@ -300,7 +361,10 @@ pub static CODES: &[CodeInfo] = &[
             "Sel berisi hasil rumus yang galat (#REF!, #N/A, #DIV/0!, #VALUE!, ...), biasanya karena rumus merujuk ke lembar atau sel yang sudah dihapus.\nPerbaikan: perbaiki rumus atau ganti dengan nilai biasa (Paste Special > Values).",
             "The cell holds a formula error (#REF!, #N/A, #DIV/0!, #VALUE!, ...), usually because the formula points at a deleted sheet or cell.\nFix: repair the formula or replace it with a plain value (Paste Special > Values).",
         ],
-        message: ["{label} berisi galat rumus {value}", "{label} holds the formula error {value}"],
+        message: [
+            "{label} berisi galat rumus {value}",
+            "{label} holds the formula error {value}",
+        ],
         hint: [
             "Perbaiki rumus di {cell} atau tempel sebagai nilai.",
             "Repair the formula in {cell} or paste it as a value.",
@@ -326,7 +390,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "V006",
         severity: Error,
-        summary: ["Koordinat di luar Indonesia", "Coordinates outside Indonesia"],
+        summary: [
+            "Koordinat di luar Indonesia",
+            "Coordinates outside Indonesia",
+        ],
         explain: [
             "Koordinat terbaca, tetapi letaknya di luar wilayah Indonesia. Sering terjadi karena lintang dan bujur tertukar atau tanda minus hilang.\nPerbaikan: periksa urutan (lintang dulu, lalu bujur) dan tanda minus untuk lintang selatan.",
             "The coordinates parse but lie outside Indonesia. Often latitude and longitude are swapped or a minus sign is lost.\nFix: check the order (latitude first, then longitude) and the minus sign for southern latitudes.",
@@ -434,7 +501,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "D006",
         severity: Error,
-        summary: ["Tanggal yang dibutuhkan tahapan kosong", "Date required by the stage is missing"],
+        summary: [
+            "Tanggal yang dibutuhkan tahapan kosong",
+            "Date required by the stage is missing",
+        ],
         explain: [
             "Tahapan inovasi menuntut tanggal tertentu: tahapan Penerapan butuh waktu penerapan, tahapan Uji Coba butuh waktu uji coba.\nPerbaikan: isi tanggal itu, atau perbaiki tahapannya.",
             "The innovation's stage requires a date: Penerapan needs the application date, Uji Coba needs the trial date.\nFix: fill that date, or correct the stage.",
@@ -487,7 +557,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "U001",
         severity: Warning,
-        summary: ["Nama inovasi ganda dalam satu OPD", "Duplicate innovation name within an agency"],
+        summary: [
+            "Nama inovasi ganda dalam satu OPD",
+            "Duplicate innovation name within an agency",
+        ],
         explain: [
             "Nama inovasi yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan) muncul dua kali atau lebih pada OPD yang sama. Biasanya baris tersalin dua kali.\nPerbaikan: hapus baris ganda, atau bedakan namanya jika memang dua inovasi.",
             "The same innovation name (ignoring case, spaces and punctuation) appears twice or more in one agency. Usually a row was copied twice.\nFix: delete the duplicate row, or give the two innovations distinct names.",
@@ -504,7 +577,10 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "U002",
         severity: Warning,
-        summary: ["Nama inovasi sama di OPD lain", "Same innovation name in another agency"],
+        summary: [
+            "Nama inovasi sama di OPD lain",
+            "Same innovation name in another agency",
+        ],
         explain: [
             "Nama inovasi yang sama dilaporkan oleh dua OPD. Bisa jadi inovasi bersama yang dilaporkan dua kali.\nPerbaikan: sepakati satu OPD pelapor, atau bedakan namanya.",
             "Two agencies report an innovation with the same name. It may be a joint innovation reported twice.\nFix: agree on one reporting agency, or distinguish the names.",
@@ -516,6 +592,303 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Sepakati satu OPD pelapor atau bedakan namanya.",
             "Agree on one reporting agency or distinguish the names.",
+        ],
+    },
+    // ---------------------------------------------------------------- E: evidence
+    CodeInfo {
+        code: "E001",
+        severity: Error,
+        summary: [
+            "Parameter dipilih tanpa bukti dukung",
+            "Parameter chosen without evidence",
+        ],
+        explain: [
+            "Untuk indikator ini sudah dipilih parameter, tetapi tidak ada dokumen atau tautan bukti dukung. Verifikator BSKDN tidak memberi nilai tanpa bukti, sehingga poin indikator ini hilang.\nPerbaikan: lampirkan dokumen yang diminta indikator, atau hapus parameternya.",
+            "A parameter is chosen for this indicator but no evidence document or link is given. BSKDN verifiers give no points without evidence, so the indicator's points are lost.\nFix: attach the document the indicator asks for, or clear the parameter.",
+        ],
+        message: [
+            "Indikator {indicator} ({name}): parameter dipilih tetapi bukti dukung tidak ada",
+            "Indicator {indicator} ({name}): a parameter is chosen but there is no evidence",
+        ],
+        hint: [
+            "Lampirkan bukti dukung untuk indikator {indicator}.",
+            "Attach evidence for indicator {indicator}.",
+        ],
+    },
+    CodeInfo {
+        code: "E002",
+        severity: Warning,
+        summary: [
+            "Bukti dukung tanpa parameter",
+            "Evidence without a parameter",
+        ],
+        explain: [
+            "Ada bukti dukung untuk indikator ini, tetapi parameternya tidak dipilih, sehingga indikator tidak bernilai.\nPerbaikan: pilih parameter (1, 2 atau 3) yang sesuai dengan bukti.",
+            "Evidence is given for this indicator but no parameter is chosen, so it scores nothing.\nFix: choose the parameter (1, 2 or 3) the evidence supports.",
+        ],
+        message: [
+            "Indikator {indicator} ({name}): ada bukti \"{value}\" tetapi parameter tidak dipilih",
+            "Indicator {indicator} ({name}): evidence \"{value}\" but no parameter chosen",
+        ],
+        hint: [
+            "Pilih parameter 1, 2 atau 3 untuk indikator {indicator}.",
+            "Choose parameter 1, 2 or 3 for indicator {indicator}.",
+        ],
+    },
+    CodeInfo {
+        code: "E003",
+        severity: Error,
+        summary: ["Berkas bukti tidak ditemukan", "Evidence file not found"],
+        explain: [
+            "Berkas yang disebut sebagai bukti tidak ada di folder bukti (bawaan: folder lembar kerja, termasuk bukti/ dan evidence/, atau --evidence). Nama dicocokkan tanpa membedakan huruf besar/kecil, garis miring Windows, dan boleh hanya nama berkasnya.\nPerbaikan: salin berkasnya ke folder bukti atau perbaiki namanya.",
+            "The file named as evidence is not in the evidence folder (default: the workbook's folder, including bukti/ and evidence/, or --evidence). Names match regardless of case and Windows slashes, and a bare file name is enough.\nFix: copy the file into the evidence folder or correct its name.",
+        ],
+        message: [
+            "Indikator {indicator}: berkas bukti \"{value}\" tidak ditemukan",
+            "Indicator {indicator}: evidence file \"{value}\" not found",
+        ],
+        hint: [
+            "Salin berkas ke folder bukti atau perbaiki namanya.",
+            "Copy the file into the evidence folder or correct its name.",
+        ],
+    },
+    CodeInfo {
+        code: "E004",
+        severity: Error,
+        summary: [
+            "Jenis berkas tidak diterima indikator",
+            "File type not accepted by the indicator",
+        ],
+        explain: [
+            "Setiap indikator hanya menerima jenis berkas tertentu (misalnya PDF saja untuk SK, JPG/PNG untuk foto). Jenis dinilai dari isi berkas, bukan hanya dari namanya: berkas teks yang diberi nama .pdf ditolak portal.\nPerbaikan: simpan ulang dokumen sebagai jenis yang diterima.",
+            "Each indicator accepts only certain file types (for example PDF only for decrees, JPG/PNG for photos). The type is judged by content, not just the name: a text file named .pdf is rejected by the portal.\nFix: save the document again in an accepted type.",
+        ],
+        message: [
+            "Indikator {indicator}: \"{value}\" berisi {kind}; indikator ini menerima {types}",
+            "Indicator {indicator}: \"{value}\" holds {kind}; this indicator accepts {types}",
+        ],
+        hint: ["Simpan ulang sebagai {types}.", "Save it again as {types}."],
+    },
+    CodeInfo {
+        code: "E005",
+        severity: Error,
+        summary: ["Berkas bukti kosong", "Evidence file is empty"],
+        explain: [
+            "Berkas bukti berukuran 0 bita, biasanya unduhan atau salinan yang gagal.\nPerbaikan: salin ulang berkas aslinya.",
+            "The evidence file is 0 bytes, usually a failed download or copy.\nFix: copy the original file again.",
+        ],
+        message: [
+            "Indikator {indicator}: berkas bukti \"{value}\" kosong (0 bita)",
+            "Indicator {indicator}: evidence file \"{value}\" is empty (0 bytes)",
+        ],
+        hint: [
+            "Salin ulang berkas aslinya.",
+            "Copy the original file again.",
+        ],
+    },
+    CodeInfo {
+        code: "E006",
+        severity: Error,
+        summary: [
+            "Berkas bukti melebihi batas ukuran",
+            "Evidence file over the size limit",
+        ],
+        explain: [
+            "Portal menolak unggahan di atas batas ukuran indikator (umumnya 2 MB).\nPerbaikan: kompres PDF atau kecilkan gambar, atau unggah hanya halaman yang relevan.",
+            "The portal rejects uploads above the indicator's size limit (usually 2 MB).\nFix: compress the PDF or shrink the image, or upload only the relevant pages.",
+        ],
+        message: [
+            "Indikator {indicator}: \"{value}\" berukuran {size} MB; batas {max} MB",
+            "Indicator {indicator}: \"{value}\" is {size} MB; the limit is {max} MB",
+        ],
+        hint: [
+            "Kompres berkas hingga di bawah {max} MB.",
+            "Compress the file below {max} MB.",
+        ],
+    },
+    CodeInfo {
+        code: "E007",
+        severity: Error,
+        summary: ["PDF terpotong", "Truncated PDF"],
+        explain: [
+            "PDF tidak berakhir dengan penanda akhir berkas (%%EOF): isinya terpotong, biasanya karena unduhan atau salinan yang tidak selesai. Portal dan verifikator tidak dapat membukanya.\nPerbaikan: salin ulang atau ekspor ulang PDF-nya.",
+            "The PDF does not end with its end-of-file marker (%%EOF): it is cut off, usually by an unfinished download or copy. The portal and verifiers cannot open it.\nFix: copy or export the PDF again.",
+        ],
+        message: [
+            "Indikator {indicator}: PDF \"{value}\" terpotong",
+            "Indicator {indicator}: PDF \"{value}\" is truncated",
+        ],
+        hint: [
+            "Salin atau ekspor ulang PDF-nya.",
+            "Copy or export the PDF again.",
+        ],
+    },
+    CodeInfo {
+        code: "E008",
+        severity: Error,
+        summary: ["PDF dilindungi kata sandi", "Password-protected PDF"],
+        explain: [
+            "PDF dienkripsi; verifikator tidak dapat membukanya.\nPerbaikan: simpan ulang PDF tanpa kata sandi.",
+            "The PDF is encrypted; verifiers cannot open it.\nFix: save the PDF again without a password.",
+        ],
+        message: [
+            "Indikator {indicator}: PDF \"{value}\" dilindungi kata sandi",
+            "Indicator {indicator}: PDF \"{value}\" is password-protected",
+        ],
+        hint: [
+            "Simpan ulang PDF tanpa kata sandi.",
+            "Save the PDF again without a password.",
+        ],
+    },
+    CodeInfo {
+        code: "E009",
+        severity: Error,
+        summary: [
+            "Tanggal dokumen di luar rentang tahun indikator",
+            "Document date outside the indicator's years",
+        ],
+        explain: [
+            "Setiap indikator meminta dokumen dari tahun tertentu relatif terhadap tahun penilaian T (misalnya T-2 sampai T-0). Dokumen dari tahun lain tidak dinilai.\nPerbaikan: lampirkan dokumen dari rentang tahun yang diminta.",
+            "Each indicator asks for documents from certain years relative to the assessment year T (for example T-2 to T-0). Documents from other years are not scored.\nFix: attach a document from the years asked for.",
+        ],
+        message: [
+            "Indikator {indicator}: dokumen bertanggal {date}, di luar {from}-{to}",
+            "Indicator {indicator}: document dated {date}, outside {from}-{to}",
+        ],
+        hint: [
+            "Lampirkan dokumen bertahun {from}-{to}.",
+            "Attach a document from {from}-{to}.",
+        ],
+    },
+    CodeInfo {
+        code: "E010",
+        severity: Error,
+        summary: [
+            "Indikator wajib belum diisi",
+            "Mandatory indicator not filled",
+        ],
+        explain: [
+            "Lima indikator SID wajib diisi (Regulasi, SDM, Kecepatan penciptaan, Kemanfaatan, Video). Tanpa parameter, indikator ini tidak bernilai dan inovasi dapat dianggap tidak lengkap.\nPerbaikan: pilih parameter dan lampirkan bukti.",
+            "Five SID indicators are mandatory (Regulasi, SDM, Kecepatan penciptaan, Kemanfaatan, Video). Without a parameter the indicator scores nothing and the innovation may count as incomplete.\nFix: choose a parameter and attach evidence.",
+        ],
+        message: [
+            "Indikator wajib {indicator} ({name}) belum diisi",
+            "Mandatory indicator {indicator} ({name}) is not filled",
+        ],
+        hint: [
+            "Pilih parameter dan lampirkan bukti untuk indikator {indicator}.",
+            "Choose a parameter and attach evidence for indicator {indicator}.",
+        ],
+    },
+    CodeInfo {
+        code: "E011",
+        severity: Warning,
+        summary: [
+            "Satu berkas bukti dipakai beberapa inovasi",
+            "One evidence file used by several innovations",
+        ],
+        explain: [
+            "Isi berkas yang sama persis (walau namanya berbeda) dipakai sebagai bukti oleh inovasi yang berbeda. Verifikator memeriksa kecocokan bukti dengan inovasinya; bukti yang dipakai ulang sering ditolak.\nPerbaikan: pastikan setiap inovasi punya buktinya sendiri.",
+            "Exactly the same file content (even under different names) serves as evidence for different innovations. Verifiers match evidence to its innovation; reused evidence is often rejected.\nFix: make sure each innovation has its own evidence.",
+        ],
+        message: [
+            "Berkas {value} juga dipakai oleh \"{other}\"",
+            "File {value} is also used by \"{other}\"",
+        ],
+        hint: [
+            "Lampirkan bukti khusus untuk inovasi ini.",
+            "Attach evidence specific to this innovation.",
+        ],
+    },
+    CodeInfo {
+        code: "E012",
+        severity: Error,
+        summary: [
+            "Rujukan bukti keluar dari folder bukti",
+            "Evidence reference leaves the evidence folder",
+        ],
+        explain: [
+            "Rujukan berkas memakai \"..\", jalur absolut (C:\\..., /...), atau tautan yang menunjuk ke luar folder bukti. bimtek tidak membaca berkas di luar folder bukti.\nPerbaikan: salin berkas ke folder bukti dan tulis jalurnya relatif terhadap folder itu, atau cukup nama berkasnya.",
+            "The file reference uses \"..\", an absolute path (C:\\..., /...), or a link pointing out of the evidence folder. bimtek never reads files outside the evidence folder.\nFix: copy the file into the evidence folder and write its path relative to it, or just its name.",
+        ],
+        message: [
+            "Indikator {indicator}: rujukan \"{value}\" keluar dari folder bukti dan tidak dibaca",
+            "Indicator {indicator}: reference \"{value}\" leaves the evidence folder and is not read",
+        ],
+        hint: [
+            "Salin berkas ke folder bukti; tulis nama berkasnya saja.",
+            "Copy the file into the evidence folder; write just its name.",
+        ],
+    },
+    CodeInfo {
+        code: "E013",
+        severity: Error,
+        summary: [
+            "Tautan tidak diterima indikator",
+            "Link not accepted by the indicator",
+        ],
+        explain: [
+            "Hanya indikator tertentu yang menerima tautan (video: YouTube atau Google Drive); indikator lain meminta berkas. Tautan juga harus utuh.\nPerbaikan: unggah berkasnya, atau perbaiki tautannya.",
+            "Only some indicators accept a link (video: YouTube or Google Drive); the others ask for a file. The link must also be complete.\nFix: upload the file, or correct the link.",
+        ],
+        message: [
+            "Indikator {indicator}: tautan \"{value}\" tidak diterima",
+            "Indicator {indicator}: link \"{value}\" is not accepted",
+        ],
+        hint: [
+            "Indikator ini meminta berkas {types}.",
+            "This indicator asks for a {types} file.",
+        ],
+    },
+    CodeInfo {
+        code: "E014",
+        severity: Warning,
+        summary: [
+            "Baris bukti tidak cocok dengan inovasi mana pun",
+            "Evidence row matches no innovation",
+        ],
+        explain: [
+            "Baris bukti dukung menyebut inovasi (nama atau nomor) yang tidak ada di data profil inovasi, sehingga buktinya tidak terhitung.\nPerbaikan: samakan nama inovasi dengan lembar profil.",
+            "An evidence row names an innovation (by name or number) that is not in the profile data, so its evidence counts for nothing.\nFix: make the innovation name match the profile sheet.",
+        ],
+        message: [
+            "Bukti untuk \"{value}\" tidak cocok dengan inovasi mana pun",
+            "Evidence for \"{value}\" matches no innovation",
+        ],
+        hint: [
+            "Tulis nama inovasi persis seperti di lembar profil.",
+            "Write the innovation name exactly as in the profile sheet.",
+        ],
+    },
+    CodeInfo {
+        code: "E015",
+        severity: Error,
+        summary: ["Parameter tidak dapat dibaca", "Parameter cannot be read"],
+        explain: [
+            "Parameter indikator ditulis 1, 2 atau 3, atau dengan teks salah satu pilihannya.\nPerbaikan: tulis 1, 2 atau 3.",
+            "An indicator's parameter is written 1, 2 or 3, or as the text of one of its options.\nFix: write 1, 2 or 3.",
+        ],
+        message: [
+            "Indikator {indicator}: parameter \"{value}\" tidak dikenal",
+            "Indicator {indicator}: parameter \"{value}\" is not known",
+        ],
+        hint: ["Tulis 1, 2 atau 3.", "Write 1, 2 or 3."],
+    },
+    CodeInfo {
+        code: "E016",
+        severity: Error,
+        summary: ["Indikator tidak dikenal", "Unknown indicator"],
+        explain: [
+            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator).\nPerbaikan: tulis nomor indikator portal (1-20).",
+            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name).\nFix: write the portal's indicator number (1-20).",
+        ],
+        message: [
+            "Indikator \"{value}\" tidak dikenal",
+            "Indicator \"{value}\" is not known",
+        ],
+        hint: [
+            "Tulis nomor indikator 1-20.",
+            "Write an indicator number 1-20.",
         ],
     },
 ];
@@ -533,7 +906,13 @@ mod tests {
             let b = c.code.as_bytes();
             assert_eq!(b.len(), 4, "{}", c.code);
             assert!(b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit));
-            for t in c.summary.iter().chain(&c.explain).chain(&c.message).chain(&c.hint) {
+            for t in c
+                .summary
+                .iter()
+                .chain(&c.explain)
+                .chain(&c.message)
+                .chain(&c.hint)
+            {
                 assert!(!t.trim().is_empty(), "{} has an empty text", c.code);
             }
         }
@@ -544,9 +923,11 @@ mod tests {
         // Codes are a public contract: adding is fine, renumbering is not.
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
-            "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "H001", "H002",
-            "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "D001",
-            "D002", "D003", "D004", "D005", "D006", "D007", "T001", "U001", "U002",
+            "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "H001",
+            "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "D001",
+            "D002", "D003", "D004", "D005", "D006", "D007", "T001", "U001", "U002", "E001", "E002",
+            "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013",
+            "E014", "E015", "E016",
         ];
         assert_eq!(&list[..expected.len()], &expected[..]);
     }

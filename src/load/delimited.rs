@@ -3,12 +3,17 @@
 //! fields that are not UTF-8 are decoded as Windows-1252 one by one, so a
 //! file with mixed encodings still reads and a huge file is never held whole.
 
-use super::{Format, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
+use super::{Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 const SNIFF_BYTES: usize = 64 * 1024;
+/// Longest CSV record read. A profile row is a few KB (a cell holds at most
+/// 32,767 characters in Excel); a longer record is almost always an
+/// unclosed quote swallowing the rest of the file, which would otherwise be
+/// held in memory whole.
+const MAX_RECORD_BYTES: u64 = 16 << 20;
 
 pub(super) fn read(
     path: &Path,
@@ -32,7 +37,12 @@ pub(super) fn read(
         .map_err(io_err)?;
     let delimiter = sniff_delimiter(&head);
     let file = File::open(path).map_err(io_err)?;
-    stream(BufReader::with_capacity(1 << 16, file), delimiter, sink, notes)
+    stream(
+        BufReader::with_capacity(1 << 16, file),
+        delimiter,
+        sink,
+        notes,
+    )
 }
 
 fn stream(
@@ -45,7 +55,7 @@ fn stream(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(QuoteGuard::new(input, delimiter));
     let info = SheetInfo {
         name: None,
         hidden: false,
@@ -61,7 +71,17 @@ fn stream(
             Ok(true) => {}
             Err(e) => {
                 sink.end_sheet();
-                return Err(LoadError::Corrupt(format!("baris {}: {e}", index + 1)));
+                let guard = reader.get_ref();
+                if guard.over_limit {
+                    return Err(LoadError::TooLarge(Limit::Record {
+                        line: guard.record_line,
+                        limit: MAX_RECORD_BYTES,
+                    }));
+                }
+                return Err(LoadError::Corrupt(format!(
+                    "baris {}: {e}",
+                    u64::from(index) + 1
+                )));
             }
         }
         let mut row = RawRow {
@@ -86,7 +106,113 @@ fn stream(
         index = index.saturating_add(1);
     }
     sink.end_sheet();
+    notes.unbalanced_quote = reader.get_ref().unclosed_quote();
     Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    RecordStart,
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the closing one, or the first of `""`.
+    QuoteInQuoted,
+}
+
+/// Passes the bytes to the csv reader while following its quoting rules
+/// (RFC 4180 as the csv crate reads it: a quote opens a field only at its
+/// start, `""` inside is one quote), to say where a never-closed quote
+/// opened, and to stop a record that runs past `MAX_RECORD_BYTES` before
+/// the csv reader holds all of it.
+struct QuoteGuard<R> {
+    inner: R,
+    delimiter: u8,
+    state: Quoting,
+    /// Physical line (1-based) of the next byte; `\r`, `\n` and `\r\n` each end one.
+    line: u64,
+    last: u8,
+    record_bytes: u64,
+    record_line: u64,
+    quote_line: u64,
+    at_eof: bool,
+    over_limit: bool,
+}
+
+impl<R: Read> QuoteGuard<R> {
+    fn new(inner: R, delimiter: u8) -> Self {
+        QuoteGuard {
+            inner,
+            delimiter,
+            state: Quoting::RecordStart,
+            line: 1,
+            last: 0,
+            record_bytes: 0,
+            record_line: 1,
+            quote_line: 0,
+            at_eof: false,
+            over_limit: false,
+        }
+    }
+
+    /// The line where a quote opened that the end of the input left open.
+    fn unclosed_quote(&self) -> Option<u64> {
+        (self.at_eof && self.state == Quoting::Quoted).then_some(self.quote_line)
+    }
+
+    fn step(&mut self, b: u8) {
+        let line_end = b == b'\r' || b == b'\n';
+        let state = self.state;
+        if line_end && !(b == b'\n' && self.last == b'\r') {
+            self.line += 1;
+        }
+        self.last = b;
+        if state == Quoting::RecordStart {
+            // A UTF-8 byte-order mark, which the csv reader drops.
+            let bom = self.line == 1 && self.record_bytes < 3 && matches!(b, 0xEF | 0xBB | 0xBF);
+            if line_end || bom {
+                self.record_bytes += u64::from(bom);
+                return;
+            }
+            self.record_line = self.line;
+        }
+        self.record_bytes += 1;
+        self.state = match (state, b) {
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (_, b'\r' | b'\n') => Quoting::RecordStart,
+            (_, d) if d == self.delimiter => Quoting::FieldStart,
+            (Quoting::RecordStart | Quoting::FieldStart, b'"') => {
+                self.quote_line = self.line;
+                Quoting::Quoted
+            }
+            _ => Quoting::Unquoted,
+        };
+        if self.state == Quoting::RecordStart {
+            self.record_bytes = 0;
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.over_limit {
+            return Err(io::Error::other("record too long"));
+        }
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.at_eof = true;
+        }
+        for &b in &buf[..n] {
+            self.step(b);
+        }
+        if self.record_bytes > MAX_RECORD_BYTES {
+            self.over_limit = true;
+            return Err(io::Error::other("record too long"));
+        }
+        Ok(n)
+    }
 }
 
 /// UTF-8 when valid, otherwise Windows-1252 (what Excel writes on Windows).
@@ -173,12 +299,43 @@ mod tests {
         assert_eq!(sniff_delimiter(b"just one column\n"), b',');
     }
 
+    fn unclosed(input: &[u8]) -> Option<u64> {
+        let mut guard = QuoteGuard::new(input, b';');
+        std::io::copy(&mut guard, &mut std::io::sink()).unwrap();
+        guard.unclosed_quote()
+    }
+
+    #[test]
+    fn finds_the_line_of_a_quote_never_closed() {
+        assert_eq!(unclosed(b"a;b\n\"x;\"\"y\"\"\"\n\"z\nw;v\n"), Some(3));
+        assert_eq!(unclosed(b"a;b\n\"x;\"\"y\"\"\nz\nw;v\n"), Some(2));
+        assert_eq!(
+            unclosed(b"\xEF\xBB\xBF\"a\";b\r\n\"multi\r\nline\";c\r\n"),
+            None
+        );
+        // A quote inside an unquoted field is literal, as the csv reader reads it.
+        assert_eq!(unclosed(b"a;5\" layar\n1;2\n"), None);
+        assert_eq!(unclosed(b"a;b\rc;\"d\re\r"), Some(2));
+    }
+
+    #[test]
+    fn stops_a_record_past_the_limit() {
+        let mut long = b"a;".to_vec();
+        long.resize(MAX_RECORD_BYTES as usize + 10, b'x');
+        let mut guard = QuoteGuard::new(&long[..], b';');
+        assert!(std::io::copy(&mut guard, &mut std::io::sink()).is_err());
+        assert!(guard.over_limit);
+    }
+
     #[test]
     fn decodes_windows_1252_only_when_needed() {
         let mut used = false;
         assert_eq!(decode("café".as_bytes(), &mut used), "café");
         assert!(!used);
-        assert_eq!(decode(b"caf\xE9 \x93x\x94", &mut used), "café \u{201c}x\u{201d}");
+        assert_eq!(
+            decode(b"caf\xE9 \x93x\x94", &mut used),
+            "café \u{201c}x\u{201d}"
+        );
         assert!(used);
     }
 }

@@ -109,6 +109,24 @@ pub enum LoadError {
     NotSpreadsheet(&'static str),
     /// Damaged, truncated or unreadable; the string is the reader's detail.
     Corrupt(String),
+    /// Reading it would go past a safety limit (a zip bomb, a runaway CSV
+    /// record); nothing more of it is read.
+    TooLarge(Limit),
+}
+
+/// Which safety limit a file went past.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Limit {
+    /// One zip entry declares `size` bytes once inflated, from `compressed`.
+    ZipEntry {
+        name: String,
+        size: u64,
+        compressed: u64,
+    },
+    /// All zip entries together declare `size` bytes once inflated.
+    ZipTotal { size: u64 },
+    /// A CSV record starting on physical line `line` runs past `limit` bytes.
+    Record { line: u64, limit: u64 },
 }
 
 /// Facts about how a file was read, for info findings.
@@ -120,6 +138,9 @@ pub struct LoadNotes {
     pub extension_mismatch: Option<String>,
     /// Some text was not UTF-8 and was decoded as Windows-1252.
     pub decoded_cp1252: bool,
+    /// A CSV quote opened on this physical line (1-based) and never closed:
+    /// everything after it was read as one cell.
+    pub unbalanced_quote: Option<u64>,
 }
 
 /// Read `path`, sending each row to `sink`.

@@ -181,9 +181,15 @@ fn looks_like_html(body: &[u8]) -> bool {
         || contains(&lower, b"<?xml") && contains(&lower, b"urn:schemas-microsoft-com:office")
 }
 
-/// Text when there are no NUL bytes and few control characters.
+/// Text when control characters (NUL included) are at most 1 % of the
+/// bytes: a CSV with a stray NUL from a broken export, or NUL padding at its
+/// end from an interrupted copy, is still text (NULs are dropped when
+/// decoding), while binary data and UTF-16 without a byte-order mark are
+/// full of them.
 fn looks_like_text(body: &[u8]) -> bool {
-    if body.contains(&0) {
+    let end = body.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    let body = &body[..end];
+    if body.is_empty() {
         return false;
     }
     let control = body
@@ -221,9 +227,19 @@ mod tests {
             Format::Html
         );
         assert_eq!(sniff_bytes("a.xlsx", b"nama;opd\nA;B\n"), Format::Text);
-        assert_eq!(sniff_bytes("a.csv", b"\xEF\xBB\xBFnama,opd\n"), Format::Text);
+        assert_eq!(
+            sniff_bytes("a.csv", b"\xEF\xBB\xBFnama,opd\n"),
+            Format::Text
+        );
         assert_eq!(sniff_bytes("a.txt", b"\xFF\xFEn\0"), Format::Utf16Text);
         assert_eq!(sniff_bytes("a.xlsx", &[1, 2, 0, 4, 5]), Format::Binary);
+        let mut stray_nul = b"nama;opd\n".repeat(20);
+        stray_nul[30] = 0;
+        assert_eq!(sniff_bytes("a.csv", &stray_nul), Format::Text);
+        assert_eq!(
+            sniff_bytes("a.csv", b"n\0a\0m\0a\0;\0o\0p\0d\0"),
+            Format::Binary
+        );
     }
 
     #[test]

@@ -43,10 +43,9 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                         });
                     }
                     Ok(_) => {}
-                    Err(err) => problems.push((
-                        err.path().unwrap_or(input).to_path_buf(),
-                        err.to_string(),
-                    )),
+                    Err(err) => {
+                        problems.push((err.path().unwrap_or(input).to_path_buf(), err.to_string()))
+                    }
                 }
             }
         } else if input.exists() {
@@ -56,7 +55,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                 agency_hint: stem(input),
             });
         } else {
-            problems.push((input.clone(), "not found".to_string()));
+            problems.push((input.clone(), "not found / tidak ditemukan".to_string()));
         }
     }
     files.sort();
@@ -79,7 +78,10 @@ fn stem(path: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    s.replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -123,7 +125,13 @@ mod tests {
         assert!(problems.is_empty());
         let names: Vec<_> = files
             .iter()
-            .map(|f| f.path.strip_prefix(d).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|f| {
+                f.path
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         assert_eq!(names, ["a.CSV", "b.xlsx", "sub/c.ods"]);
         let hints: Vec<_> = files.iter().map(|f| f.agency_hint.as_str()).collect();

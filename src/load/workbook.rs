@@ -4,7 +4,7 @@
 //! and abort. xls and ods are loaded whole by calamine when opened, so their
 //! ranges are walked cell by cell.
 
-use super::{Format, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::{Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
 use calamine::{
     Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxError,
@@ -15,6 +15,9 @@ use std::io::BufReader;
 use std::path::Path;
 
 pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+    if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
+        check_zip_limits(path)?;
+    }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
@@ -58,6 +61,54 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
         }
         _ => Err(LoadError::NotSpreadsheet("binary")),
     }
+}
+
+/// Largest inflated size one zip entry may declare. The biggest real
+/// workbooks we have seen (100k innovations with long texts, 155 MB xlsx)
+/// hold a few hundred MB of XML in their largest entry.
+const MAX_ENTRY_SIZE: u64 = 1 << 30;
+/// Largest inflated size all entries together may declare: bounds the time
+/// a workbook can take even when each entry stays under the limit.
+const MAX_TOTAL_SIZE: u64 = 4 << 30;
+/// Entries above this declared size must not inflate more than
+/// `MAX_RATIO` times: text and XML compress 3-30 times, repeated zeros
+/// (what zip bombs are made of) about 1000 times.
+const RATIO_CHECKED_ABOVE: u64 = 10 << 20;
+const MAX_RATIO: u64 = 200;
+
+/// Read the zip's central directory (no inflating) and refuse an archive
+/// whose entries declare absurd sizes, before calamine inflates them. The
+/// zip reader stops at an entry's declared size, so declared sizes bound
+/// the work. An archive that cannot be opened here is left to calamine,
+/// which reports it as damaged.
+fn check_zip_limits(path: &Path) -> Result<(), LoadError> {
+    let Ok(file) = File::open(path) else {
+        return Ok(());
+    };
+    let Ok(archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_data(i) else {
+            continue;
+        };
+        let (size, compressed) = (entry.size(), entry.compressed_size());
+        let too_big = size > MAX_ENTRY_SIZE
+            || (size > RATIO_CHECKED_ABOVE && size / compressed.max(1) > MAX_RATIO);
+        if too_big {
+            return Err(LoadError::TooLarge(Limit::ZipEntry {
+                name: String::from_utf8_lossy(entry.name_raw()).into_owned(),
+                size,
+                compressed,
+            }));
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_SIZE {
+            return Err(LoadError::TooLarge(Limit::ZipTotal { size: total }));
+        }
+    }
+    Ok(())
 }
 
 fn sheets<R: Reader<BufReader<File>>>(wb: &R) -> Vec<(String, bool)> {
@@ -123,7 +174,11 @@ where
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows = RowGrouper::new(sink);
         for (r, c, value) in range.used_cells() {
-            rows.push(r0 + r as u32, c0 + c as u32, from_data(value));
+            rows.push(
+                r0.saturating_add(r as u32),
+                c0.saturating_add(c as u32),
+                from_data(value),
+            );
         }
         rows.flush();
         sink.end_sheet();
@@ -170,8 +225,17 @@ fn from_data(value: &Data) -> RawCell {
 fn is_error_text(s: &str) -> bool {
     matches!(
         s,
-        "#REF!" | "#N/A" | "#DIV/0!" | "#VALUE!" | "#NAME?" | "#NUM!" | "#NULL!" | "Err:502"
-            | "Err:504" | "Err:508" | "Err:522"
+        "#REF!"
+            | "#N/A"
+            | "#DIV/0!"
+            | "#VALUE!"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULL!"
+            | "Err:502"
+            | "Err:504"
+            | "Err:508"
+            | "Err:522"
     )
 }
 

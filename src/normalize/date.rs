@@ -181,9 +181,12 @@ fn parse_named(tokens: &[&str]) -> DateValue {
     let m = month.expect("has a month name");
     match numbers.as_slice() {
         [y] if y.len() == 4 => calendar(y.parse().unwrap_or(0), m, 1, Precision::Month),
-        [d, y] if y.len() == 4 && d.len() <= 2 => {
-            calendar(y.parse().unwrap_or(0), m, d.parse().unwrap_or(99), Precision::Day)
-        }
+        [d, y] if y.len() == 4 && d.len() <= 2 => calendar(
+            y.parse().unwrap_or(0),
+            m,
+            d.parse().unwrap_or(99),
+            Precision::Day,
+        ),
         [_, y] if y.len() == 2 => DateValue::Ambiguous(AmbiguousReason::TwoDigitYear),
         _ => DateValue::Unreadable,
     }
@@ -288,11 +291,23 @@ mod tests {
 
     #[test]
     fn ambiguous_and_impossible_dates_are_not_guessed() {
-        assert_eq!(t("05/17/2024"), DateValue::Ambiguous(AmbiguousReason::MonthDayOrder));
-        assert_eq!(t("05/06/24"), DateValue::Ambiguous(AmbiguousReason::TwoDigitYear));
-        assert_eq!(t("17 Mei 24"), DateValue::Ambiguous(AmbiguousReason::TwoDigitYear));
+        assert_eq!(
+            t("05/17/2024"),
+            DateValue::Ambiguous(AmbiguousReason::MonthDayOrder)
+        );
+        assert_eq!(
+            t("05/06/24"),
+            DateValue::Ambiguous(AmbiguousReason::TwoDigitYear)
+        );
+        assert_eq!(
+            t("17 Mei 24"),
+            DateValue::Ambiguous(AmbiguousReason::TwoDigitYear)
+        );
         assert_eq!(t("31/02/2025"), DateValue::Impossible);
-        assert_eq!(t("12/13/2025"), DateValue::Ambiguous(AmbiguousReason::MonthDayOrder));
+        assert_eq!(
+            t("12/13/2025"),
+            DateValue::Ambiguous(AmbiguousReason::MonthDayOrder)
+        );
         assert_eq!(t("32/13/2025"), DateValue::Impossible);
         assert_eq!(t("2025-02-30"), DateValue::Impossible);
         assert_eq!(t("segera"), DateValue::Unreadable);
@@ -302,15 +317,30 @@ mod tests {
 
     #[test]
     fn month_day_order_is_a_setting() {
-        assert_eq!(parse_text("05/17/2024", DateOrder::MonthDay), d(2024, 5, 17));
+        assert_eq!(
+            parse_text("05/17/2024", DateOrder::MonthDay),
+            d(2024, 5, 17)
+        );
     }
 
     #[test]
     fn excel_serials_and_date_cells() {
-        assert_eq!(parse_cell(&RawCell::Number(45429.0), DateOrder::DayMonth), d(2024, 5, 17));
-        assert_eq!(parse_cell(&RawCell::Number(45429.75), DateOrder::DayMonth), d(2024, 5, 17));
-        assert_eq!(parse_cell(&RawCell::Number(61.0), DateOrder::DayMonth), d(1900, 3, 1));
-        assert_eq!(parse_cell(&RawCell::Number(1.0), DateOrder::DayMonth), d(1900, 1, 1));
+        assert_eq!(
+            parse_cell(&RawCell::Number(45429.0), DateOrder::DayMonth),
+            d(2024, 5, 17)
+        );
+        assert_eq!(
+            parse_cell(&RawCell::Number(45429.75), DateOrder::DayMonth),
+            d(2024, 5, 17)
+        );
+        assert_eq!(
+            parse_cell(&RawCell::Number(61.0), DateOrder::DayMonth),
+            d(1900, 3, 1)
+        );
+        assert_eq!(
+            parse_cell(&RawCell::Number(1.0), DateOrder::DayMonth),
+            d(1900, 1, 1)
+        );
         assert_eq!(
             parse_cell(&RawCell::Number(-5.0), DateOrder::DayMonth),
             DateValue::Unreadable
@@ -323,6 +353,9 @@ mod tests {
 
     #[test]
     fn portal_format_is_dd_mm_yyyy() {
-        assert_eq!(portal_format(NaiveDate::from_ymd_opt(2024, 5, 7).unwrap()), "07/05/2024");
+        assert_eq!(
+            portal_format(NaiveDate::from_ymd_opt(2024, 5, 7).unwrap()),
+            "07/05/2024"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! "Uji Coba" | "Penerapan") are all handled.
 
 use crate::load::{RawCell, RawRow};
-use crate::template::Template;
+use crate::template::{EvidenceKey, Template, WideKind};
 
 /// One column of the header row.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,11 +15,35 @@ pub struct Column {
     pub field: Option<usize>,
     /// Known to carry no field (row number, actions).
     pub ignored: bool,
+    /// The column of the long evidence layout this header names.
+    pub evidence: Option<EvidenceKey>,
+    /// A wide-layout evidence column: `Indikator N Parameter|Bukti|Tanggal`.
+    pub wide: Option<(u32, WideKind)>,
+}
+
+impl Column {
+    /// Neither a field, nor evidence, nor known to be ignorable.
+    pub fn is_unknown(&self, layout: Layout) -> bool {
+        match layout {
+            Layout::Profile => self.field.is_none() && self.wide.is_none() && !self.ignored,
+            Layout::Evidence => self.evidence.is_none() && !self.ignored,
+        }
+    }
+}
+
+/// What a sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One innovation per row (the profile).
+    Profile,
+    /// One row per innovation x indicator document (long evidence layout).
+    Evidence,
 }
 
 /// The header row found in a sheet and what its columns mean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeaderMap {
+    pub layout: Layout,
     /// 0-based index of the (last) header row.
     pub row: u32,
     pub columns: Vec<Column>,
@@ -60,13 +84,17 @@ fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column
     let mut cols: Vec<Column> = Vec::new();
     let mut seen_cols = Vec::new();
     for (col, cell) in &row.cells {
-        let Some(text) = cell_text(cell) else { continue };
+        let Some(text) = cell_text(cell) else {
+            continue;
+        };
         seen_cols.push(*col);
         let mut column = Column {
             col: *col,
             header: text.clone(),
             field: t.field_for_header(&text),
             ignored: false,
+            evidence: t.evidence_key(&text),
+            wide: t.wide_column(&text),
         };
         if column.field.is_none()
             && let Some(group) = above.and_then(|a| group_text(a, *col))
@@ -86,11 +114,16 @@ fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column
             if seen_cols.contains(col) {
                 continue;
             }
-            let Some(text) = cell_text(cell) else { continue };
+            let Some(text) = cell_text(cell) else {
+                continue;
+            };
             let field = t.field_for_header(&text);
-            if field.is_some() {
+            let evidence = t.evidence_key(&text);
+            if field.is_some() || evidence.is_some() {
                 cols.push(Column {
                     col: *col,
+                    evidence,
+                    wide: t.wide_column(&text),
                     header: text,
                     field,
                     ignored: false,
@@ -109,25 +142,49 @@ fn distinct_fields(cols: &[Column]) -> usize {
     fields.len()
 }
 
+/// How strongly a row reads as a long evidence header: the number of
+/// distinct evidence columns, when it has the indicator and a parameter or
+/// file column (0 otherwise).
+fn evidence_score(cols: &[Column]) -> usize {
+    let mut keys: Vec<EvidenceKey> = cols.iter().filter_map(|c| c.evidence).collect();
+    keys.sort_by_key(|k| *k as u8);
+    keys.dedup();
+    let has = |k| keys.contains(&k);
+    if has(EvidenceKey::Indicator)
+        && (has(EvidenceKey::File) || has(EvidenceKey::Parameter))
+        && keys.len() >= 3
+    {
+        keys.len()
+    } else {
+        0
+    }
+}
+
 /// Pick the header row among the first rows of a sheet: the row mapping the
-/// most distinct fields, at least `header_min_matches`. `None` when no row
-/// qualifies.
+/// most distinct fields (or evidence columns), at least `header_min_matches`.
+/// `None` when no row qualifies.
 pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
-    let mut best: Option<(usize, usize, Vec<Column>)> = None;
+    let mut best: Option<(usize, usize, Vec<Column>, Layout)> = None;
     for (i, row) in rows.iter().enumerate() {
         let above = i
             .checked_sub(1)
             .map(|p| &rows[p])
-            .filter(|p| p.index + 1 == row.index);
+            .filter(|p| p.index.checked_add(1) == Some(row.index));
         let cols = columns_for(t, row, above);
-        let score = distinct_fields(&cols);
+        let profile = distinct_fields(&cols);
+        let evidence = evidence_score(&cols);
+        let (score, layout) = if evidence > profile {
+            (evidence, Layout::Evidence)
+        } else {
+            (profile, Layout::Profile)
+        };
         if score >= t.settings.header_min_matches as usize
-            && best.as_ref().is_none_or(|(_, s, _)| score > *s)
+            && best.as_ref().is_none_or(|(_, s, _, _)| score > *s)
         {
-            best = Some((i, score, cols));
+            best = Some((i, score, cols, layout));
         }
     }
-    let (i, _, columns) = best?;
+    let (i, _, columns, layout) = best?;
     let mut field_columns = vec![None; t.fields.len()];
     let mut duplicates = Vec::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -139,6 +196,7 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
         }
     }
     Some(HeaderMap {
+        layout,
         row: rows[i].index,
         columns,
         field_columns,
@@ -157,7 +215,11 @@ pub fn is_column_number_row(row: &RawRow) -> bool {
         let n = match cell {
             RawCell::Number(n) if n.fract() == 0.0 => *n as i64,
             RawCell::Text(s) => {
-                match s.trim().trim_matches(|c| c == '(' || c == ')').parse::<i64>() {
+                match s
+                    .trim()
+                    .trim_matches(|c| c == '(' || c == ')')
+                    .parse::<i64>()
+                {
                     Ok(n) => n,
                     Err(_) => return false,
                 }
@@ -197,7 +259,15 @@ mod tests {
         let t = template();
         let rows = vec![
             row(0, &[(0, "DAFTAR INOVASI DAERAH")]),
-            row(2, &[(1, "No"), (2, "Nama Inovasi*"), (3, "Tahapan Inovasi*"), (4, "Catatan")]),
+            row(
+                2,
+                &[
+                    (1, "No"),
+                    (2, "Nama Inovasi*"),
+                    (3, "Tahapan Inovasi*"),
+                    (4, "Catatan"),
+                ],
+            ),
             row(3, &[(1, "1"), (2, "SIPANDU"), (3, "Penerapan")]),
         ];
         let h = detect(&t, &rows).unwrap();
@@ -208,7 +278,7 @@ mod tests {
         let unknown: Vec<_> = h
             .columns
             .iter()
-            .filter(|c| c.field.is_none() && !c.ignored)
+            .filter(|c| c.is_unknown(h.layout))
             .collect();
         assert_eq!(unknown.len(), 1);
         assert_eq!(unknown[0].header, "Catatan");
@@ -220,7 +290,15 @@ mod tests {
         let rows = vec![
             row(0, &[(0, "Nama Inovasi"), (1, "Tahapan"), (2, "Waktu")]),
             row(1, &[(2, "Uji Coba"), (3, "Penerapan")]),
-            row(2, &[(0, "A"), (1, "Penerapan"), (2, "01/01/2024"), (3, "01/02/2024")]),
+            row(
+                2,
+                &[
+                    (0, "A"),
+                    (1, "Penerapan"),
+                    (2, "01/01/2024"),
+                    (3, "01/02/2024"),
+                ],
+            ),
         ];
         let h = detect(&t, &rows).unwrap();
         assert_eq!(h.row, 1);
@@ -233,22 +311,68 @@ mod tests {
     #[test]
     fn no_header_when_nothing_matches() {
         let t = template();
-        let rows = vec![row(0, &[(0, "foo"), (1, "bar")]), row(1, &[(0, "1"), (1, "2")])];
+        let rows = vec![
+            row(0, &[(0, "foo"), (1, "bar")]),
+            row(1, &[(0, "1"), (1, "2")]),
+        ];
         assert!(detect(&t, &rows).is_none());
     }
 
     #[test]
     fn duplicate_columns_for_one_field_are_listed() {
         let t = template();
-        let rows = vec![row(0, &[(0, "Nama Inovasi"), (1, "Judul Inovasi"), (2, "Tahapan")])];
+        let rows = vec![row(
+            0,
+            &[(0, "Nama Inovasi"), (1, "Judul Inovasi"), (2, "Tahapan")],
+        )];
         let h = detect(&t, &rows).unwrap();
         assert_eq!(h.duplicates, vec![(1, 0)]);
     }
 
     #[test]
+    fn long_and_wide_evidence_layouts() {
+        let t = template();
+        let rows = vec![row(
+            0,
+            &[
+                (0, "Nama Inovasi"),
+                (1, "Indikator"),
+                (2, "Parameter"),
+                (3, "Tanggal Dokumen"),
+                (4, "File"),
+            ],
+        )];
+        let h = detect(&t, &rows).unwrap();
+        assert_eq!(h.layout, Layout::Evidence);
+        let rows = vec![row(
+            0,
+            &[
+                (0, "Nama Inovasi"),
+                (1, "Tahapan"),
+                (2, "Indikator 17 Parameter"),
+                (3, "Indikator 17 Bukti"),
+            ],
+        )];
+        let h = detect(&t, &rows).unwrap();
+        assert_eq!(h.layout, Layout::Profile);
+        assert_eq!(h.columns[2].wide, Some((17, WideKind::Parameter)));
+        assert_eq!(h.columns[3].wide, Some((17, WideKind::File)));
+        assert!(!h.columns[3].is_unknown(h.layout));
+    }
+
+    #[test]
     fn column_number_rows() {
-        assert!(is_column_number_row(&row(3, &[(0, "1"), (1, "2"), (2, "3")])));
-        assert!(is_column_number_row(&row(3, &[(0, "(1)"), (1, "(2)"), (2, "(3)")])));
-        assert!(!is_column_number_row(&row(3, &[(0, "1"), (1, "SIPANDU"), (2, "3")])));
+        assert!(is_column_number_row(&row(
+            3,
+            &[(0, "1"), (1, "2"), (2, "3")]
+        )));
+        assert!(is_column_number_row(&row(
+            3,
+            &[(0, "(1)"), (1, "(2)"), (2, "(3)")]
+        )));
+        assert!(!is_column_number_row(&row(
+            3,
+            &[(0, "1"), (1, "SIPANDU"), (2, "3")]
+        )));
     }
 }

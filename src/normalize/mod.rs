@@ -9,11 +9,11 @@ pub mod header;
 pub mod scalar;
 
 pub use date::{AmbiguousReason, DateValue, Precision};
-pub use header::{Column, HeaderMap};
+pub use header::{Column, HeaderMap, Layout};
 pub use scalar::Coordinate;
 
 use crate::load::{RawCell, RawRow, RowSink, SheetInfo};
-use crate::template::{FieldKind, Template, fold};
+use crate::template::{EvidenceKey, FieldKind, Template, WideKind, fold};
 use std::sync::Arc;
 
 /// A field's value after reading it as its type.
@@ -23,9 +23,14 @@ pub enum Value {
     Text,
     /// An allowed value (index into the field's values); `exact` when written
     /// exactly as the canonical spelling.
-    Enum { index: usize, exact: bool },
+    Enum {
+        index: usize,
+        exact: bool,
+    },
     /// Matches no allowed value; the closest one with its similarity.
-    UnknownEnum { closest: Option<(usize, f64)> },
+    UnknownEnum {
+        closest: Option<(usize, f64)>,
+    },
     Date(DateValue),
     Integer(i64),
     /// Not a whole number, or outside the field's range.
@@ -49,6 +54,41 @@ pub struct FieldCell {
     pub value: Value,
 }
 
+/// A cell holding evidence data, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceCell {
+    pub col: u32,
+    pub header: Arc<str>,
+    /// The cell as a person reads it, trimmed.
+    pub text: String,
+    pub raw: RawCell,
+}
+
+/// A wide-layout evidence cell of a profile row (`Indikator 17 Bukti`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WideCell {
+    pub indicator: u32,
+    pub kind: WideKind,
+    pub cell: EvidenceCell,
+}
+
+/// One row of a long evidence sheet: one document for one indicator of one
+/// innovation.
+#[derive(Debug, Clone)]
+pub struct EvidenceRow {
+    pub sheet: Option<Arc<str>>,
+    /// Row number as the spreadsheet shows it (1-based).
+    pub row: u32,
+    pub agency: String,
+    pub cells: Vec<(EvidenceKey, EvidenceCell)>,
+}
+
+impl EvidenceRow {
+    pub fn get(&self, key: EvidenceKey) -> Option<&EvidenceCell> {
+        self.cells.iter().find(|(k, _)| *k == key).map(|(_, c)| c)
+    }
+}
+
 /// One innovation row, read.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -59,6 +99,8 @@ pub struct Record {
     pub agency: String,
     /// Indexed by template field; `None` when the sheet has no such column.
     pub cells: Vec<Option<FieldCell>>,
+    /// Non-empty wide-layout evidence cells, in column order.
+    pub wide: Vec<WideCell>,
 }
 
 impl Record {
@@ -78,7 +120,9 @@ impl Record {
 #[derive(Debug)]
 pub enum Event {
     /// A hidden sheet was skipped.
-    HiddenSheet { sheet: Arc<str> },
+    HiddenSheet {
+        sheet: Arc<str>,
+    },
     /// A sheet's header was found.
     Header {
         sheet: Option<Arc<str>>,
@@ -90,6 +134,8 @@ pub enum Event {
         scanned: u32,
     },
     Record(Record),
+    /// A row of a long evidence sheet.
+    Evidence(EvidenceRow),
 }
 
 /// Normalizes one file's rows and hands each event to `emit`.
@@ -121,7 +167,11 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
 
     fn try_header(&mut self) {
         if let Some(h) = header::detect(self.template, &self.buffer) {
-            let headers = h.columns.iter().map(|c| Arc::from(c.header.as_str())).collect();
+            let headers = h
+                .columns
+                .iter()
+                .map(|c| Arc::from(c.header.as_str()))
+                .collect();
             let header_row = h.row;
             (self.emit)(Event::Header {
                 sheet: self.sheet.clone(),
@@ -145,11 +195,42 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         if header::is_column_number_row(&row) {
             return;
         }
+        if h.layout == Layout::Evidence {
+            let mut cells: Vec<(EvidenceKey, EvidenceCell)> = Vec::new();
+            for (ci, c) in h.columns.iter().enumerate() {
+                let Some(key) = c.evidence else { continue };
+                if cells.iter().any(|(k, _)| *k == key) {
+                    continue;
+                }
+                if let Some(raw) = row.get(c.col).filter(|r| !r.is_empty()) {
+                    cells.push((key, evidence_cell(c.col, headers[ci].clone(), raw)));
+                }
+            }
+            if cells.is_empty() {
+                return;
+            }
+            let agency = self
+                .agency_field
+                .and_then(|f| h.column_of(f))
+                .and_then(|c| row.get(c.col))
+                .map(|r| collapse_spaces(&r.display()))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| self.agency_hint.to_string());
+            (self.emit)(Event::Evidence(EvidenceRow {
+                sheet: self.sheet.clone(),
+                row: row.index.saturating_add(1),
+                agency,
+                cells,
+            }));
+            return;
+        }
         let t = self.template;
         let mut cells: Vec<Option<FieldCell>> = vec![None; t.fields.len()];
         let mut any_value = false;
         for (fi, slot) in cells.iter_mut().enumerate() {
-            let Some(ci) = h.field_columns[fi] else { continue };
+            let Some(ci) = h.field_columns[fi] else {
+                continue;
+            };
             let col = h.columns[ci].col;
             let raw = row.get(col).cloned().unwrap_or(RawCell::Empty);
             let cell = read_cell(t, fi, col, headers[ci].clone(), &raw);
@@ -160,6 +241,19 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
             // Only row numbers or notes in unmapped columns: not an innovation.
             return;
         }
+        let mut wide = Vec::new();
+        for (ci, c) in h.columns.iter().enumerate() {
+            let Some((indicator, kind)) = c.wide else {
+                continue;
+            };
+            if let Some(raw) = row.get(c.col).filter(|r| !r.is_empty()) {
+                wide.push(WideCell {
+                    indicator,
+                    kind,
+                    cell: evidence_cell(c.col, headers[ci].clone(), raw),
+                });
+            }
+        }
         let agency = self
             .agency_field
             .and_then(|f| cells[f].as_ref())
@@ -168,9 +262,10 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
             .unwrap_or_else(|| self.agency_hint.to_string());
         (self.emit)(Event::Record(Record {
             sheet: self.sheet.clone(),
-            row: row.index + 1,
+            row: row.index.saturating_add(1),
             agency,
             cells,
+            wide,
         }));
     }
 }
@@ -231,6 +326,15 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         }
         self.buffer.clear();
         self.header = None;
+    }
+}
+
+fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> EvidenceCell {
+    EvidenceCell {
+        col,
+        header,
+        text: raw.display().trim().to_string(),
+        raw: raw.clone(),
     }
 }
 
@@ -304,9 +408,11 @@ pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawC
 
 fn looks_like_file(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    [".pdf", ".ppt", ".pptx", ".doc", ".docx", ".xlsx", ".jpg", ".png"]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    [
+        ".pdf", ".ppt", ".pptx", ".doc", ".docx", ".xlsx", ".jpg", ".png",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
         || lower.starts_with("http://")
         || lower.starts_with("https://")
 }
@@ -377,11 +483,13 @@ mod tests {
             read(&t, "tahapan", RawCell::Text("Uji Coba".into())),
             Value::Enum { exact: true, .. }
         ));
-        let Value::Enum { index, .. } = read(&t, "tahapan", RawCell::Text("Inisiasi".into())) else {
+        let Value::Enum { index, .. } = read(&t, "tahapan", RawCell::Text("Inisiasi".into()))
+        else {
             panic!()
         };
         assert_eq!(tahapan.values[index].value, "Inisiatif");
-        let Value::Enum { index, .. } = read(&t, "inisiator", RawCell::Text("Perangkat Daerah".into()))
+        let Value::Enum { index, .. } =
+            read(&t, "inisiator", RawCell::Text("Perangkat Daerah".into()))
         else {
             panic!()
         };
@@ -396,14 +504,24 @@ mod tests {
     fn unknown_values_name_the_closest() {
         let t = t();
         let urusan = t.field("urusan_utama").unwrap();
-        let Value::UnknownEnum { closest: Some((i, _)) } =
-            read(&t, "urusan_utama", RawCell::Text("Olahraga Prestasi".into()))
+        let Value::UnknownEnum {
+            closest: Some((i, _)),
+        } = read(
+            &t,
+            "urusan_utama",
+            RawCell::Text("Olahraga Prestasi".into()),
+        )
         else {
             panic!()
         };
-        assert!(urusan.values[i].value.contains("Olahraga"), "{}", urusan.values[i].value);
-        let Value::UnknownEnum { closest: Some((i, _)) } =
-            read(&t, "tahapan", RawCell::Text("Penerapn".into()))
+        assert!(
+            urusan.values[i].value.contains("Olahraga"),
+            "{}",
+            urusan.values[i].value
+        );
+        let Value::UnknownEnum {
+            closest: Some((i, _)),
+        } = read(&t, "tahapan", RawCell::Text("Penerapn".into()))
         else {
             panic!()
         };
@@ -413,15 +531,33 @@ mod tests {
     #[test]
     fn values_by_kind() {
         let t = t();
-        assert_eq!(read(&t, "asta_cita", RawCell::Number(3.0)), Value::Integer(3));
-        assert_eq!(read(&t, "asta_cita", RawCell::Text("9".into())), Value::BadInteger);
+        assert_eq!(
+            read(&t, "asta_cita", RawCell::Number(3.0)),
+            Value::Integer(3)
+        );
+        assert_eq!(
+            read(&t, "asta_cita", RawCell::Text("9".into())),
+            Value::BadInteger
+        );
         assert_eq!(
             read(&t, "anggaran", RawCell::Text("Rp 1.500.000,00".into())),
             Value::Amount(1_500_000.0)
         );
-        assert_eq!(read(&t, "anggaran", RawCell::Text("sekitar 2 juta".into())), Value::BadAmount);
-        assert_eq!(read(&t, "anggaran", RawCell::Text("dpa-2024.pdf".into())), Value::FileRef);
-        assert_eq!(read(&t, "nama_inovasi", RawCell::Error("#REF!".into())), Value::FormulaError);
-        assert_eq!(read(&t, "nama_inovasi", RawCell::Text("  ".into())), Value::Empty);
+        assert_eq!(
+            read(&t, "anggaran", RawCell::Text("sekitar 2 juta".into())),
+            Value::BadAmount
+        );
+        assert_eq!(
+            read(&t, "anggaran", RawCell::Text("dpa-2024.pdf".into())),
+            Value::FileRef
+        );
+        assert_eq!(
+            read(&t, "nama_inovasi", RawCell::Error("#REF!".into())),
+            Value::FormulaError
+        );
+        assert_eq!(
+            read(&t, "nama_inovasi", RawCell::Text("  ".into())),
+            Value::Empty
+        );
     }
 }

@@ -37,7 +37,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, s.as_str()),
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let dots = body.matches('.').count();
@@ -65,7 +69,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
             // Both: the last one is the decimal separator.
             let last_dot = body.rfind('.').expect("has dot");
             let last_comma = body.rfind(',').expect("has comma");
-            let (thousands, decimal) = if last_comma > last_dot { ('.', ',') } else { (',', '.') };
+            let (thousands, decimal) = if last_comma > last_dot {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
             let int_part = &body[..body.rfind(decimal).expect("has decimal")];
             if body.matches(decimal).count() != 1 || !thousands_groups(int_part, thousands) {
                 return None;
@@ -104,7 +112,9 @@ pub enum Coordinate {
 /// Read `lat,lng` (also `lat, lng`, `lat;lng`, `lat lng`, and decimal commas
 /// when the pair is separated by `;` or `, `).
 pub fn parse_coordinate(s: &str) -> Coordinate {
-    let s = s.trim().trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']');
+    let s = s
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')' || c == '[' || c == ']');
     let parts: Vec<&str> = if s.contains(';') {
         s.split(';').collect()
     } else if s.matches(',').count() == 1 {
@@ -150,7 +160,11 @@ pub fn count_words(s: &str) -> usize {
             }
             continue;
         }
-        if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!') {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!')
+        {
             in_tag = true;
             // A tag separates words.
             if in_word && word_has_alnum {
@@ -238,10 +252,19 @@ mod tests {
         assert_eq!(ok("-3,3194; 114,5908"), (-3.3194, 114.5908));
         assert_eq!(ok("-3,3194, 114,5908"), (-3.3194, 114.5908));
         assert_eq!(ok("(-3.3194 114.5908)"), (-3.3194, 114.5908));
-        assert_eq!(parse_coordinate("dekat kantor bupati"), Coordinate::Unreadable);
+        assert_eq!(
+            parse_coordinate("dekat kantor bupati"),
+            Coordinate::Unreadable
+        );
         assert_eq!(parse_coordinate("-3,3194,114,5908"), Coordinate::Unreadable);
         assert_eq!(parse_coordinate("95,200"), Coordinate::Unreadable);
-        assert_eq!(parse_coordinate("114.5908,-3.3194"), Coordinate::Ok { lat: 114.5908, lng: -3.3194 });
+        assert_eq!(
+            parse_coordinate("114.5908,-3.3194"),
+            Coordinate::Ok {
+                lat: 114.5908,
+                lng: -3.3194
+            }
+        );
         assert_eq!(parse_coordinate(""), Coordinate::Unreadable);
     }
 
@@ -249,7 +272,10 @@ mod tests {
     fn words_are_counted_as_a_person_would() {
         assert_eq!(count_words("satu dua  tiga"), 3);
         assert_eq!(count_words("masing-masing pihak - bekerja"), 3);
-        assert_eq!(count_words("<p>Dasar&nbsp;hukum</p><li></li>Perda 3/2020."), 4);
+        assert_eq!(
+            count_words("<p>Dasar&nbsp;hukum</p><li></li>Perda 3/2020."),
+            4
+        );
         assert_eq!(count_words("• poin satu\n• poin dua"), 4);
         assert_eq!(count_words("a < b dan c & d"), 5);
         assert_eq!(count_words(""), 0);

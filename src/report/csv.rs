@@ -12,10 +12,24 @@ pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write<W: Write>(w: &mut ::csv::Writer<W>, outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
+fn write<W: Write>(
+    w: &mut ::csv::Writer<W>,
+    outcome: &Outcome,
+    opts: &RenderOptions,
+) -> anyhow::Result<()> {
     w.write_record([
-        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "indicator", "value",
-        "message", "hint",
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "cell",
+        "field",
+        "indicator",
+        "value",
+        "message",
+        "hint",
     ])?;
     for f in &outcome.findings {
         let l = &f.location;

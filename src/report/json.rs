@@ -17,6 +17,7 @@ struct Doc<'a> {
     summary: Summary,
     innovations: Vec<InnovationOut<'a>>,
     findings: Vec<FindingOut>,
+    pemda: &'a [crate::score::PemdaScore],
 }
 
 #[derive(Serialize)]
@@ -52,6 +53,15 @@ struct InnovationOut<'a> {
     status: &'static str,
     errors: u32,
     warnings: u32,
+    score: ScoreOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ScoreOut<'a> {
+    claimed: f64,
+    verified: f64,
+    max: f64,
+    at_risk: &'a [crate::score::AtRisk],
 }
 
 #[derive(Serialize)]
@@ -114,6 +124,12 @@ pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Re
                 status: status_word(i.status),
                 errors: i.errors,
                 warnings: i.warnings,
+                score: ScoreOut {
+                    claimed: i.score.claimed,
+                    verified: i.score.verified,
+                    max: i.score.max,
+                    at_risk: &i.score.at_risk,
+                },
             })
             .collect(),
         findings: outcome
@@ -134,6 +150,7 @@ pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Re
                 hint: f.hint(opts.lang),
             })
             .collect(),
+        pemda: &outcome.pemda,
     };
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;

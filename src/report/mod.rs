@@ -3,9 +3,12 @@
 //! report and nothing else; progress goes to stderr.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod card;
 mod csv;
 mod json;
 mod table;
+
+pub use card::{card, render_card};
 
 pub use self::csv::csv;
 pub use json::json;

@@ -8,7 +8,7 @@ use crate::check::Outcome;
 use crate::diag::{Finding, Lang, Severity};
 use crate::normalize::date::portal_format;
 use crate::template::Template;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableStyle, presets};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
@@ -21,6 +21,8 @@ struct Words {
     warnings: &'static str,
     errors: &'static str,
     total: &'static str,
+    claimed: &'static str,
+    verified: &'static str,
     findings: &'static str,
     hint: &'static str,
     none: &'static str,
@@ -38,6 +40,8 @@ fn words(lang: Lang) -> Words {
             warnings: "Dgn peringatan",
             errors: "Dgn galat",
             total: "Jumlah",
+            claimed: "Skor klaim",
+            verified: "Skor verif.",
             findings: "Temuan",
             hint: "saran",
             none: "Tidak ada temuan.",
@@ -52,6 +56,8 @@ fn words(lang: Lang) -> Words {
             warnings: "With warnings",
             errors: "With errors",
             total: "Total",
+            claimed: "Score claimed",
+            verified: "Score verified",
             findings: "Findings",
             hint: "hint",
             none: "No findings.",
@@ -69,20 +75,44 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
             100
         }
     });
-    let text = render_table(outcome, t, opts, width, use_color());
+    // Windows: no ANSI colours. The console of Windows 10 (conhost) shows
+    // escape codes as text (`←[31m`) unless the program switches on virtual
+    // terminal processing, which std does not do (and `unsafe_code` is
+    // forbidden here). The severity words carry the meaning without colour.
+    let color = use_color() && !cfg!(windows);
+    let text = render_table(outcome, t, opts, width, color);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
 }
 
+/// Table borders and the header separator. Windows gets plain ASCII: the
+/// Unicode preset uses `┆ ╞ ╪ ╡`, which are not in code page 850 (the OEM code
+/// page of Indonesian Windows) nor in the console's raster and Lucida fonts,
+/// and a report saved with `> hasil.txt` is UTF-8 that `type`, `more` and
+/// PowerShell 5.1 redirection read in that code page, garbling every border.
+/// ASCII survives all of these; elsewhere the Unicode borders read better.
+const BORDERS: TableStyle = if cfg!(windows) {
+    presets::ASCII_FULL_CONDENSED
+} else {
+    presets::UTF8_FULL_CONDENSED
+};
+const SEP: &str = if cfg!(windows) { "-" } else { "·" };
+
 /// Render the whole report at `width` columns.
-pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width: u16, color: bool) -> String {
+pub fn render_table(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    width: u16,
+    color: bool,
+) -> String {
     let w = words(opts.lang);
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "bimtek {} · {} ({}) · {} {}",
+        "bimtek {} {SEP} {} ({}) {SEP} {} {}",
         env!("CARGO_PKG_VERSION"),
         t.name,
         t.id,
@@ -104,6 +134,8 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
         clean: usize,
         warnings: usize,
         errors: usize,
+        claimed: f64,
+        verified: f64,
     }
     let mut per_agency: BTreeMap<&str, Counts> = BTreeMap::new();
     for i in &outcome.innovations {
@@ -111,6 +143,8 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
         let c = per_agency.entry(&i.agency).or_default();
         c.files.insert(i.file.clone());
         c.innovations += 1;
+        c.claimed += i.score.claimed;
+        c.verified += i.score.verified;
         match i.status {
             Severity::Info => c.clean += 1,
             Severity::Warning => c.warnings += 1,
@@ -120,30 +154,59 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
     // Files that gave no innovation still appear under their agency.
     for (file, hint) in &outcome.files {
         if !outcome.innovations.iter().any(|i| &i.file == file) {
-            per_agency.entry(hint).or_default().files.insert(file.clone());
+            per_agency
+                .entry(hint)
+                .or_default()
+                .files
+                .insert(file.clone());
         }
     }
 
     let mut tbl = Table::new();
-    tbl.load_style(presets::UTF8_FULL_CONDENSED)
+    tbl.load_style(BORDERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     if !color {
         tbl.force_no_tty();
     }
-    tbl.set_header(vec![w.agency, w.files, w.innovations, w.clean, w.warnings, w.errors]);
+    tbl.set_header(vec![
+        w.agency,
+        w.files,
+        w.innovations,
+        w.clean,
+        w.warnings,
+        w.errors,
+        w.claimed,
+        w.verified,
+    ]);
     let mut total = [0usize; 5];
+    let (mut tc, mut tv) = (0.0, 0.0);
+    // Scores are averages per innovation, out of the template maximum.
+    let avg = |sum: f64, n: usize| {
+        if n == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.1}", sum / n as f64)
+        }
+    };
+    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
     for (agency, c) in &per_agency {
         let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
         for (t, n) in total.iter_mut().zip(nums) {
             *t += n;
         }
+        tc += c.claimed;
+        tv += c.verified;
         let mut row = vec![Cell::new(agency)];
-        row.extend(nums.iter().map(|n| Cell::new(n).set_alignment(CellAlignment::Right)));
+        row.extend(nums.iter().map(|n| right(n.to_string())));
+        row.push(right(avg(c.claimed, c.innovations)));
+        row.push(right(avg(c.verified, c.innovations)));
         tbl.add_row(row);
     }
     let mut row = vec![Cell::new(w.total)];
-    row.extend(total.iter().map(|n| Cell::new(n).set_alignment(CellAlignment::Right)));
+    row.extend(total.iter().map(|n| right(n.to_string())));
+    row.push(right(avg(tc, total[1])));
+    row.push(right(avg(tv, total[1])));
     tbl.add_row(row);
     let _ = writeln!(s, "{tbl}");
     let _ = writeln!(s);
@@ -186,11 +249,25 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
                 })
                 .or_else(|| f.location.sheet.clone())
                 .unwrap_or_default();
-            let head = format!("    {:<10} {} {}", sev, f.code, place);
-            let head = if color { colorize(&head, f.severity) } else { head };
+            let indicator = f
+                .indicator
+                .map(|n| match opts.lang {
+                    Lang::Id => format!(" · Indikator {n}"),
+                    Lang::En => format!(" · Indicator {n}"),
+                })
+                .unwrap_or_default();
+            let head = format!("    {:<10} {} {}{}", sev, f.code, place, indicator);
+            let head = if color {
+                colorize(&head, f.severity)
+            } else {
+                head
+            };
             let _ = writeln!(s, "{head}");
             let indent = "      ";
-            for line in wrap(&f.message(opts.lang), width.saturating_sub(indent.len()).max(30)) {
+            for line in wrap(
+                &f.message(opts.lang),
+                width.saturating_sub(indent.len()).max(30),
+            ) {
                 let _ = writeln!(s, "{indent}{line}");
             }
             let hint = format!("{}: {}", w.hint, f.hint(opts.lang));
@@ -199,8 +276,16 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
             }
         }
     }
+    at_risk_table(&mut s, outcome, t, opts.lang, width as u16, color);
+    pemda_lines(&mut s, outcome, opts.lang, width);
     let _ = writeln!(s);
-    let count = |sev: Severity| outcome.findings.iter().filter(|f| f.severity == sev).count();
+    let count = |sev: Severity| {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == sev)
+            .count()
+    };
     let _ = writeln!(
         s,
         "{}",
@@ -226,8 +311,157 @@ pub fn render_table(outcome: &Outcome, t: &Template, opts: &RenderOptions, width
     s
 }
 
+/// Points claimed but not backed by passing evidence, per innovation and
+/// indicator: what fixing the evidence would win back.
+fn at_risk_table(
+    s: &mut String,
+    outcome: &Outcome,
+    t: &Template,
+    lang: Lang,
+    width: u16,
+    color: bool,
+) {
+    let rows: Vec<_> = outcome
+        .innovations
+        .iter()
+        .flat_map(|i| i.score.at_risk.iter().map(move |r| (i, r)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let (title, head) = match lang {
+        Lang::Id => (
+            "Poin yang terancam hilang",
+            ["Perangkat Daerah", "Inovasi", "Indikator", "Sebab", "Poin"],
+        ),
+        Lang::En => (
+            "Points at risk",
+            ["Agency", "Innovation", "Indicator", "Reason", "Points"],
+        ),
+    };
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", bold(title, color));
+    let mut tbl = Table::new();
+    tbl.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if !color {
+        tbl.force_no_tty();
+    }
+    tbl.set_header(head.to_vec());
+    let mut total = 0.0;
+    for (i, r) in &rows {
+        let name = t
+            .indicator(r.indicator)
+            .map_or(String::new(), |x| x.name.clone());
+        let reason = crate::diag::lookup(r.code).map_or(r.code.to_string(), |c| {
+            format!("{} ({})", c.summary(lang), r.code)
+        });
+        total += r.points;
+        tbl.add_row(vec![
+            Cell::new(&i.agency),
+            Cell::new(&i.name),
+            Cell::new(format!("{} {name}", r.indicator)),
+            Cell::new(reason),
+            Cell::new(format!("-{}", r.points)).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let _ = writeln!(s, "{tbl}");
+    let _ = writeln!(
+        s,
+        "{}",
+        match lang {
+            Lang::Id => format!(
+                "Jumlah poin terancam: {total} (skor kematangan, sebelum dibagi jumlah inovasi)."
+            ),
+            Lang::En => format!(
+                "Total points at risk: {total} (maturity score, before dividing by the number of innovations)."
+            ),
+        }
+    );
+}
+
+/// The IID estimate per pemda, in plain words.
+fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
+    for p in &outcome.pemda {
+        let _ = writeln!(s);
+        let spd = p.spd.map_or("-".to_string(), |x| format!("{x:.2}"));
+        let lines = match lang {
+            Lang::Id => {
+                let mut v = vec![
+                    format!("Estimasi IID {}: {:.2} ({})", p.name, p.iid, p.predicate),
+                    format!(
+                        "{} inovasi; SID {:.2} (bila semua klaim lolos: {:.2}), termasuk skor jumlah inovasi {:.2}; SPD {spd}.",
+                        p.innovations, p.sid, p.sid_claimed, p.count_score
+                    ),
+                    format!(
+                        "Urusan pelayanan dasar tercakup {} dari {}.",
+                        p.yandas_covered.len(),
+                        p.yandas_covered.len() + p.yandas_missing.len()
+                    ),
+                ];
+                if !p.yandas_missing.is_empty() {
+                    v.push(format!(
+                        "Belum ada inovasi untuk urusan: {}.",
+                        p.yandas_missing.join("; ")
+                    ));
+                }
+                if p.short_of_k > 0 {
+                    v.push(format!(
+                        "Kurang {} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0.",
+                        p.short_of_k
+                    ));
+                }
+                if p.spd.is_none() {
+                    v.push("SPD belum diberikan (--spd); IID di atas tanpa SPD.".to_string());
+                }
+                v
+            }
+            Lang::En => {
+                let mut v = vec![
+                    format!("IID estimate {}: {:.2} ({})", p.name, p.iid, p.predicate),
+                    format!(
+                        "{} innovations; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
+                        p.innovations, p.sid, p.sid_claimed, p.count_score
+                    ),
+                    format!(
+                        "Basic-service affairs covered: {} of {}.",
+                        p.yandas_covered.len(),
+                        p.yandas_covered.len() + p.yandas_missing.len()
+                    ),
+                ];
+                if !p.yandas_missing.is_empty() {
+                    v.push(format!(
+                        "No innovation yet for: {}.",
+                        p.yandas_missing.join("; ")
+                    ));
+                }
+                if p.short_of_k > 0 {
+                    v.push(format!(
+                        "{} innovations short of the minimum divisor; each empty seat scores 0.",
+                        p.short_of_k
+                    ));
+                }
+                if p.spd.is_none() {
+                    v.push("SPD not given (--spd); the IID above leaves it out.".to_string());
+                }
+                v
+            }
+        };
+        for l in lines {
+            for w in wrap(&l, width) {
+                let _ = writeln!(s, "{w}");
+            }
+        }
+    }
+}
+
 fn bold(s: &str, color: bool) -> String {
-    if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    if color {
+        format!("\x1b[1m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
 }
 
 fn colorize(s: &str, sev: Severity) -> String {
@@ -258,7 +492,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             if wl > width {
                 let mut chars = word.chars().peekable();
                 while chars.peek().is_some() {
-                    let chunk: String = chars.by_ref().take(width.saturating_sub(len).max(1)).collect();
+                    let chunk: String = chars
+                        .by_ref()
+                        .take(width.saturating_sub(len).max(1))
+                        .collect();
                     len += chunk.chars().count();
                     line.push_str(&chunk);
                     if len >= width {

@@ -149,6 +149,41 @@ pub struct Indicator {
     pub note: String,
 }
 
+/// A column of the long evidence layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EvidenceKey {
+    Innovation,
+    Indicator,
+    Parameter,
+    Number,
+    Date,
+    About,
+    File,
+}
+
+impl EvidenceKey {
+    fn from_key(s: &str) -> Option<EvidenceKey> {
+        Some(match s {
+            "inovasi" => EvidenceKey::Innovation,
+            "indikator" => EvidenceKey::Indicator,
+            "parameter" => EvidenceKey::Parameter,
+            "nomor_dokumen" => EvidenceKey::Number,
+            "tanggal_dokumen" => EvidenceKey::Date,
+            "tentang" => EvidenceKey::About,
+            "file" => EvidenceKey::File,
+            _ => return None,
+        })
+    }
+}
+
+/// What a wide-layout column (`Indikator N ...`) holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WideKind {
+    Parameter,
+    File,
+    Date,
+}
+
 /// A compiled template, ready for loading and checking.
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -168,6 +203,12 @@ pub struct Template {
     ignore_headers: HashSet<String>,
     /// The exact source text(s) this template was compiled from, parent first.
     pub sources: Vec<String>,
+    /// Folded header -> long evidence layout column.
+    evidence_headers: HashMap<String, EvidenceKey>,
+    /// Folded word after "Indikator N" -> wide column kind.
+    wide_suffixes: HashMap<String, WideKind>,
+    /// Folded indicator name or alias -> indicator number.
+    indicator_names: HashMap<String, u32>,
 }
 
 const KINDS: &[&str] = &[
@@ -275,6 +316,52 @@ impl Template {
         self.fields.iter().find(|f| f.key == key)
     }
 
+    /// The long evidence layout column a header stands for.
+    pub fn evidence_key(&self, header: &str) -> Option<EvidenceKey> {
+        self.evidence_headers.get(&fold(header)).copied()
+    }
+
+    /// `Indikator 17 Bukti` -> (17, File). Also `Ind. 17 Parameter`,
+    /// `Indikator_17_Bukti_Dukung`.
+    pub fn wide_column(&self, header: &str) -> Option<(u32, WideKind)> {
+        let f = fold(header);
+        let rest = ["indikator", "indicator", "ind"]
+            .iter()
+            .find_map(|p| f.strip_prefix(p))?;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let no: u32 = digits.parse().ok()?;
+        let kind = *self.wide_suffixes.get(&rest[digits.len()..])?;
+        Some((no, kind))
+    }
+
+    /// The indicator a cell names: its portal number (`17`, `17.0`,
+    /// `Indikator 17`) or its name or an alias.
+    pub fn indicator_for(&self, text: &str) -> Option<u32> {
+        let number = |n: u32| self.indicators.iter().find(|i| i.no == n).map(|i| i.no);
+        if let Ok(x) = text.trim().parse::<f64>() {
+            return (x.fract() == 0.0 && x >= 0.0 && x < 1e6)
+                .then(|| number(x as u32))
+                .flatten();
+        }
+        let f = fold(text);
+        if let Some(&n) = self.indicator_names.get(&f) {
+            return Some(n);
+        }
+        let rest = ["indikator", "indicator", "ind"]
+            .iter()
+            .find_map(|p| f.strip_prefix(p))
+            .unwrap_or(&f);
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() {
+            return None;
+        }
+        number(digits.parse().ok()?)
+    }
+
+    pub fn indicator(&self, no: u32) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.no == no)
+    }
+
     /// The severity of `code` under this template: `None` when switched off.
     pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
         match self.severity.get(code) {
@@ -303,7 +390,10 @@ fn strip_parens(s: &str) -> String {
 fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
     let mut fields = parent.fields;
     for f in child.fields {
-        match fields.iter().position(|p| p.key.get_ref() == f.key.get_ref()) {
+        match fields
+            .iter()
+            .position(|p| p.key.get_ref() == f.key.get_ref())
+        {
             Some(i) => fields[i] = f,
             None => fields.push(f),
         }
@@ -409,7 +499,11 @@ impl Ctx<'_> {
         let mut keys: HashMap<String, usize> = HashMap::new();
         for (i, f) in raw.fields.iter().enumerate() {
             let key = f.key.get_ref();
-            if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
                 return Err(self.err(
                     f.key.span(),
                     format!("field key \"{key}\" must be lowercase letters, digits and _"),
@@ -498,6 +592,32 @@ impl Ctx<'_> {
             Some(e) => (e.default_types.clone(), e.default_max_mb.unwrap_or(2.0)),
             None => (vec!["pdf".to_string()], 2.0),
         };
+        let mut evidence_headers = HashMap::new();
+        let mut wide_suffixes = HashMap::new();
+        if let Some(e) = &raw.evidence {
+            for (key, aliases) in &e.columns {
+                let Some(k) = EvidenceKey::from_key(key) else {
+                    return Err(self.err(
+                        aliases.span(),
+                        format!(
+                            "evidence.columns: \"{key}\" is not a column of the evidence layout (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)"
+                        ),
+                    ));
+                };
+                for a in aliases.get_ref() {
+                    evidence_headers.insert(fold(a), k);
+                }
+            }
+            for (words, kind) in [
+                (&e.wide_parameter, WideKind::Parameter),
+                (&e.wide_evidence, WideKind::File),
+                (&e.wide_date, WideKind::Date),
+            ] {
+                for w in words {
+                    wide_suffixes.insert(fold(w), kind);
+                }
+            }
+        }
         let mut indicators = Vec::new();
         let mut seen = HashSet::new();
         for ind in raw.indicators {
@@ -508,6 +628,12 @@ impl Ctx<'_> {
             indicators.push(self.indicator(ind, &default_types, default_max_mb));
         }
         indicators.sort_by_key(|i| i.no);
+        let mut indicator_names = HashMap::new();
+        for i in &indicators {
+            for name in std::iter::once(&i.name).chain(i.aliases.iter()) {
+                indicator_names.entry(fold(name)).or_insert(i.no);
+            }
+        }
 
         Ok(Template {
             id,
@@ -523,6 +649,9 @@ impl Ctx<'_> {
             header_index,
             ignore_headers: raw.ignore_headers.iter().map(|s| fold(s)).collect(),
             sources: Vec::new(),
+            evidence_headers,
+            wide_suffixes,
+            indicator_names,
         })
     }
 
@@ -581,7 +710,9 @@ impl Ctx<'_> {
             {
                 return Err(self.err(
                     f.key.span(),
-                    format!("field {key}: header alias \"{alias}\" is already used by another field"),
+                    format!(
+                        "field {key}: header alias \"{alias}\" is already used by another field"
+                    ),
                 ));
             }
             header_index.insert(folded, index);
@@ -596,7 +727,10 @@ impl Ctx<'_> {
                     None => {
                         return Err(self.err(
                             r.span(),
-                            format!("field {key}: requires \"{}\", which is not a field key", r.get_ref()),
+                            format!(
+                                "field {key}: requires \"{}\", which is not a field key",
+                                r.get_ref()
+                            ),
                         ));
                     }
                 }
@@ -634,7 +768,12 @@ impl Ctx<'_> {
         })
     }
 
-    fn indicator(&self, ind: RawIndicator, default_types: &[String], default_max_mb: f64) -> Indicator {
+    fn indicator(
+        &self,
+        ind: RawIndicator,
+        default_types: &[String],
+        default_max_mb: f64,
+    ) -> Indicator {
         Indicator {
             no: ind.no.into_inner(),
             pedoman_no: ind.pedoman_no,
@@ -713,7 +852,10 @@ requires = ["waktu_penerapan"]
         let src = MINIMAL.replace("requires = [\"waktu_penerapan\"]", "")
             + "\n[[field]]\nkey = \"waktu_penerapan\"\nlabel = \"Waktu Penerapan Inovasi Daerah\"\naliases = [\"Penerapan Awal\"]\ntype = \"date\"\n";
         let t = Template::parse(&src, "m.toml").unwrap();
-        assert_eq!(t.field_for_header("Waktu Penerapan Inovasi Daerah*"), Some(1));
+        assert_eq!(
+            t.field_for_header("Waktu Penerapan Inovasi Daerah*"),
+            Some(1)
+        );
         assert_eq!(t.field_for_header("waktu_penerapan"), Some(1));
         assert_eq!(t.field_for_header("PENERAPAN AWAL"), Some(1));
         assert_eq!(t.field_for_header("Penerapan Awal (dd/mm/yyyy)"), Some(1));
@@ -723,7 +865,10 @@ requires = ["waktu_penerapan"]
 
     #[test]
     fn severity_overrides_are_checked() {
-        let src = format!("{}\n[severity]\nZ999 = \"error\"\n", MINIMAL.replace("requires = [\"waktu_penerapan\"]", ""));
+        let src = format!(
+            "{}\n[severity]\nZ999 = \"error\"\n",
+            MINIMAL.replace("requires = [\"waktu_penerapan\"]", "")
+        );
         // [severity] after [[field.value]] is a new top-level table in TOML.
         let e = Template::parse(&src, "s.toml").unwrap_err();
         assert!(e.message.contains("Z999"), "{e}");
@@ -753,6 +898,11 @@ required = true
         assert_eq!(t.field("nama_inovasi").unwrap().label, "Judul");
         assert_eq!(t.indicators.len(), parent.indicators.len());
         let bad = src.replace("iid-2026", "nope");
-        assert!(Template::parse(&bad, "k.toml").unwrap_err().message.contains("nope"));
+        assert!(
+            Template::parse(&bad, "k.toml")
+                .unwrap_err()
+                .message
+                .contains("nope")
+        );
     }
 }

@@ -11,15 +11,13 @@ mod compile;
 pub mod raw;
 
 pub use compile::{
-    DateOrder, EnumValue, Field, FieldKind, Indicator, Predicate, Scoring, Settings, Template,
-    TemplateError, Window,
+    DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate, Scoring, Settings,
+    Template, TemplateError, WideKind, Window,
 };
 
 /// Templates shipped inside the binary: (id, source text).
-pub static BUILTIN: &[(&str, &str)] = &[(
-    "iid-2026",
-    include_str!("../../templates/iid-2026.toml"),
-)];
+pub static BUILTIN: &[(&str, &str)] =
+    &[("iid-2026", include_str!("../../templates/iid-2026.toml"))];
 
 /// Fold a header or value for matching: lowercase, letters and digits only.
 /// "Nama Inovasi*", "nama_inovasi", "namaInovasi" and "NAMA  INOVASI" all
@@ -37,7 +35,13 @@ mod tests {
 
     #[test]
     fn fold_ignores_case_space_punctuation_and_stars() {
-        for s in ["Nama Inovasi*", "nama_inovasi", "namaInovasi", " NAMA  INOVASI ", "Nama-Inovasi"] {
+        for s in [
+            "Nama Inovasi*",
+            "nama_inovasi",
+            "namaInovasi",
+            " NAMA  INOVASI ",
+            "Nama-Inovasi",
+        ] {
             assert_eq!(fold(s), "namainovasi", "{s}");
         }
         assert_eq!(fold("Uji Coba"), fold("UJI-COBA"));

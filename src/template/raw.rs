@@ -158,6 +158,19 @@ pub struct RawEvidence {
     #[serde(default)]
     pub default_types: Vec<String>,
     pub default_max_mb: Option<f64>,
+    /// Header spellings of the long evidence layout (one row per innovation
+    /// x indicator document), by column: inovasi, indikator, parameter,
+    /// nomor_dokumen, tanggal_dokumen, tentang, file.
+    #[serde(default)]
+    pub columns: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
+    /// Words after "Indikator N" in the wide layout that mean the chosen
+    /// parameter, the evidence reference, and the document date.
+    #[serde(default)]
+    pub wide_parameter: Vec<String>,
+    #[serde(default)]
+    pub wide_evidence: Vec<String>,
+    #[serde(default)]
+    pub wide_date: Vec<String>,
 }
 
 /// One SID indicator (per innovation).

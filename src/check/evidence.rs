@@ -1,0 +1,577 @@
+//! Evidence (bukti dukung) per indicator: a parameter needs evidence,
+//! evidence needs a parameter, files must exist inside the evidence root and
+//! be of an accepted kind and size, documents must be from the indicator's
+//! years, mandatory indicators must be filled, one file must not serve two
+//! innovations. Files are reached only through a [`Resolver`], so these
+//! rules run on facts, never on the disk.
+
+use super::{Innovation, Sink};
+use crate::diag::{Finding, Location};
+use crate::normalize::date::{parse_cell, portal_format};
+use crate::normalize::{DateValue, EvidenceCell, EvidenceRow, WideCell};
+use crate::score::{IndicatorScore, InnovationScore};
+use crate::template::{EvidenceKey, Indicator, Template, WideKind, fold};
+use chrono::Datelike;
+use std::collections::{BTreeMap, HashMap};
+
+/// What a file reference turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    Found(FileFacts),
+    Missing,
+    /// `..`, an absolute path or a link pointing out of the evidence root.
+    Escapes,
+}
+
+/// What bimtek read of an evidence file: only its size, first bytes and,
+/// for a PDF, its tail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileFacts {
+    /// Path for reports, `/`-separated.
+    pub path: String,
+    pub size: u64,
+    /// Kind by content: "pdf", "jpg", "png", "mp4"; `None` for anything else.
+    pub kind: Option<&'static str>,
+    pub pdf_truncated: bool,
+    pub pdf_encrypted: bool,
+}
+
+/// Finds and inspects evidence files. Implemented over the disk by
+/// `crate::evidence`, and in memory by tests.
+pub trait Resolver: Sync {
+    /// Resolve each (workbook, reference) pair.
+    fn resolve_all(&self, refs: &[(String, String)]) -> Vec<Resolved>;
+    /// A digest of the file's content, for spotting one file used twice.
+    fn content_hash(&self, path: &str) -> Option<[u8; 32]>;
+}
+
+/// A cell of a statement, with its place.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub text: String,
+    pub cell: Option<EvidenceCell>,
+}
+
+/// One thing an agency says about one indicator of one innovation: a long
+/// layout row, or the `Indikator N ...` cells of a profile row.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub loc: Location,
+    pub agency: String,
+    /// Long layout: the innovation's name or number as written.
+    pub innovation: Option<Part>,
+    pub indicator: Part,
+    pub parameter: Option<Part>,
+    pub reference: Option<Part>,
+    pub date: Option<Part>,
+}
+
+fn part(c: &EvidenceCell) -> Part {
+    Part {
+        text: c.text.clone(),
+        cell: Some(c.clone()),
+    }
+}
+
+impl Statement {
+    /// From a long-layout row.
+    pub fn from_row(file: &str, r: &EvidenceRow) -> Statement {
+        Statement {
+            loc: Location {
+                file: file.to_string(),
+                sheet: r.sheet.as_deref().map(str::to_string),
+                row: Some(r.row),
+                col: None,
+                header: None,
+            },
+            agency: r.agency.clone(),
+            innovation: r.get(EvidenceKey::Innovation).map(part),
+            indicator: r.get(EvidenceKey::Indicator).map(part).unwrap_or(Part {
+                text: String::new(),
+                cell: None,
+            }),
+            parameter: r.get(EvidenceKey::Parameter).map(part),
+            reference: r.get(EvidenceKey::File).map(part),
+            date: r.get(EvidenceKey::Date).map(part),
+        }
+    }
+
+    /// From the wide cells of one profile row: one statement per indicator.
+    pub fn from_wide(loc: &Location, agency: &str, wide: &[WideCell]) -> Vec<Statement> {
+        let mut by_indicator: BTreeMap<u32, Statement> = BTreeMap::new();
+        for w in wide {
+            let s = by_indicator
+                .entry(w.indicator)
+                .or_insert_with(|| Statement {
+                    loc: loc.clone(),
+                    agency: agency.to_string(),
+                    innovation: None,
+                    indicator: Part {
+                        text: w.indicator.to_string(),
+                        cell: None,
+                    },
+                    parameter: None,
+                    reference: None,
+                    date: None,
+                });
+            let p = Some(part(&w.cell));
+            match w.kind {
+                WideKind::Parameter => s.parameter = p,
+                WideKind::File => s.reference = p,
+                WideKind::Date => s.date = p,
+            }
+        }
+        by_indicator.into_values().collect()
+    }
+
+    /// The location of one of this statement's cells (or the row).
+    fn at(&self, p: Option<&Part>) -> Location {
+        let mut l = self.loc.clone();
+        if let Some(c) = p.and_then(|p| p.cell.as_ref()) {
+            l.col = Some(c.col);
+            l.header = Some(c.header.to_string());
+        }
+        l
+    }
+}
+
+/// Attach long-layout statements to innovations: by number within the same
+/// file, else by folded name in the same file, then the same agency, then
+/// anywhere when only one innovation has the name. Unmatched rows are E014.
+pub(crate) fn attach(
+    innovations: &mut [Innovation],
+    statements: Vec<Statement>,
+    sink: &mut Sink<'_>,
+) {
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, inn) in innovations.iter().enumerate() {
+        by_name.entry(inn.name_key.clone()).or_default().push(i);
+    }
+    let files: Vec<String> = innovations.iter().map(|i| i.file.clone()).collect();
+    for (i, f) in files.iter().enumerate() {
+        by_file.entry(f.as_str()).or_default().push(i);
+    }
+    let mut targets: Vec<(usize, Statement)> = Vec::new();
+    for s in statements {
+        let reference = s
+            .innovation
+            .as_ref()
+            .map(|p| p.text.trim().to_string())
+            .unwrap_or_default();
+        let in_file = by_file.get(s.loc.file.as_str());
+        let target = if let Ok(n) = reference.parse::<f64>() {
+            (n.fract() == 0.0 && n >= 1.0)
+                .then(|| in_file.and_then(|v| v.get(n as usize - 1)).copied())
+                .flatten()
+        } else {
+            let key = fold(&reference);
+            by_name.get(&key).and_then(|cands| {
+                let same_file = cands.iter().find(|&&i| innovations[i].file == s.loc.file);
+                let same_agency = || {
+                    cands
+                        .iter()
+                        .find(|&&i| fold(&innovations[i].agency) == fold(&s.agency))
+                };
+                same_file
+                    .or_else(same_agency)
+                    .or_else(|| (cands.len() == 1).then(|| &cands[0]))
+                    .copied()
+            })
+        };
+        match target {
+            Some(i) => targets.push((i, s)),
+            None => {
+                let p = s.innovation.as_ref();
+                sink.push(
+                    Finding::new("E014", s.at(p))
+                        .value(&reference)
+                        .field("nama_inovasi"),
+                );
+            }
+        }
+    }
+    for (i, s) in targets {
+        innovations[i].statements.push(s);
+    }
+}
+
+fn is_link(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+}
+
+/// Whether a link is of a kind the indicator accepts.
+fn link_accepted(ind: &Indicator, link: &str) -> bool {
+    let l = link.trim().to_ascii_lowercase();
+    let host = l
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    if host.is_empty() || !host.contains('.') || l.contains(' ') {
+        return false;
+    }
+    ind.links.iter().any(|kind| match kind.as_str() {
+        "youtube" => matches!(host, "youtube.com" | "m.youtube.com" | "youtu.be"),
+        "gdrive" | "google drive" => matches!(host, "drive.google.com" | "docs.google.com"),
+        "web" => true,
+        _ => false,
+    })
+}
+
+/// A chosen parameter: 1, 2 or 3, or the text of one of the options.
+fn tier(ind: &Indicator, text: &str) -> Option<u8> {
+    let t = text.trim();
+    if let Ok(x) = t.parse::<f64>() {
+        return (x.fract() == 0.0 && (1.0..=3.0).contains(&x)).then_some(x as u8);
+    }
+    let f = fold(t);
+    for prefix in ["parameter", "param", "tingkat", "p"] {
+        if let Some(rest) = f.strip_prefix(prefix)
+            && let Ok(n) = rest.parse::<u8>()
+            && (1..=3).contains(&n)
+        {
+            return Some(n);
+        }
+    }
+    ind.params
+        .iter()
+        .position(|p| fold(p) == f)
+        .map(|i| i as u8 + 1)
+}
+
+fn kind_accepted(ind: &Indicator, kind: &str) -> bool {
+    ind.types.iter().any(|t| {
+        let t = t.as_str();
+        t == kind || (kind == "jpg" && t == "jpeg")
+    })
+}
+
+fn types_list(ind: &Indicator) -> String {
+    ind.types.join(", ").to_uppercase()
+}
+
+fn indicator_finding(code: &'static str, loc: Location, ind: &Indicator) -> Finding {
+    Finding::new(code, loc)
+        .indicator(ind.no)
+        .arg("name", &ind.name)
+}
+
+/// Check every innovation's evidence and compute its score. Innovations
+/// without any evidence data are scored (claimed 0) but not checked: a file
+/// that carries no evidence layout says nothing about evidence yet.
+pub(crate) fn check_all(
+    t: &Template,
+    innovations: &mut [Innovation],
+    resolver: &dyn Resolver,
+    sink: &mut Sink<'_>,
+) {
+    // Resolve every file reference once, in bulk (the resolver parallelises).
+    let mut refs: Vec<(String, String)> = Vec::new();
+    for inn in innovations.iter() {
+        for s in &inn.statements {
+            if let Some(r) = &s.reference
+                && !is_link(&r.text)
+            {
+                refs.push((s.loc.file.clone(), r.text.clone()));
+            }
+        }
+    }
+    refs.sort();
+    refs.dedup();
+    let resolved: HashMap<(String, String), Resolved> = refs
+        .iter()
+        .cloned()
+        .zip(resolver.resolve_all(&refs))
+        .collect();
+
+    // File path -> innovations using it, for E011.
+    let mut uses: BTreeMap<String, Vec<(usize, Location)>> = BTreeMap::new();
+    for (ii, inn) in innovations.iter_mut().enumerate() {
+        let mut scores = Vec::with_capacity(t.indicators.len());
+        let checked = !inn.statements.is_empty();
+        let mut by_ind: BTreeMap<u32, Vec<&Statement>> = BTreeMap::new();
+        for s in &inn.statements {
+            match t.indicator_for(&s.indicator.text) {
+                Some(no) => by_ind.entry(no).or_default().push(s),
+                None => sink
+                    .push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text)),
+            }
+        }
+        for ind in &t.indicators {
+            let stmts = by_ind.get(&ind.no).map(Vec::as_slice).unwrap_or(&[]);
+            let before = sink.findings.len();
+            let mut chosen: Option<u8> = None;
+            let mut param_loc = None;
+            for s in stmts {
+                if let Some(p) = s.parameter.as_ref().filter(|p| !p.text.is_empty()) {
+                    match tier(ind, &p.text) {
+                        Some(n) => {
+                            chosen = chosen.or(Some(n));
+                            param_loc.get_or_insert_with(|| s.at(Some(p)));
+                        }
+                        None => {
+                            sink.push(indicator_finding("E015", s.at(Some(p)), ind).value(&p.text))
+                        }
+                    }
+                }
+            }
+            let docs: Vec<(&Statement, &Part)> = stmts
+                .iter()
+                .filter_map(|s| {
+                    s.reference
+                        .as_ref()
+                        .filter(|r| !r.text.is_empty())
+                        .map(|r| (*s, r))
+                })
+                .collect();
+            if checked {
+                match (chosen, docs.is_empty()) {
+                    (Some(_), true) => sink.push(indicator_finding(
+                        "E001",
+                        param_loc.clone().unwrap_or_else(|| row_loc(inn)),
+                        ind,
+                    )),
+                    (None, _) if ind.mandatory => {
+                        let loc = docs
+                            .first()
+                            .map_or_else(|| row_loc(inn), |(s, r)| s.at(Some(r)));
+                        sink.push(indicator_finding("E010", loc, ind));
+                    }
+                    (None, false) => {
+                        let (s, r) = docs[0];
+                        sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
+                    }
+                    _ => {}
+                }
+            }
+            for (s, r) in &docs {
+                let loc = s.at(Some(r));
+                if is_link(&r.text) {
+                    if !link_accepted(ind, &r.text) {
+                        sink.push(
+                            indicator_finding("E013", loc, ind)
+                                .value(&r.text)
+                                .arg("types", types_list(ind)),
+                        );
+                    }
+                } else {
+                    match resolved.get(&(s.loc.file.clone(), r.text.clone())) {
+                        Some(Resolved::Found(facts)) => {
+                            file_rules(ind, facts, &loc, &r.text, sink);
+                            uses.entry(facts.path.clone())
+                                .or_default()
+                                .push((ii, loc.clone()));
+                        }
+                        Some(Resolved::Escapes) => {
+                            sink.push(indicator_finding("E012", loc, ind).value(&r.text))
+                        }
+                        Some(Resolved::Missing) | None => {
+                            sink.push(indicator_finding("E003", loc, ind).value(&r.text))
+                        }
+                    }
+                }
+                if let Some(d) = &s.date
+                    && let Some(cell) = &d.cell
+                {
+                    date_rule(t, ind, s, d, cell, sink);
+                }
+            }
+            let failed: Option<&'static str> = sink.findings[before..]
+                .iter()
+                .filter(|f| f.severity == crate::diag::Severity::Error)
+                .map(|f| f.code)
+                .next();
+            let verified = chosen.is_some() && !docs.is_empty() && failed.is_none();
+            let code = if chosen.is_some() && !verified {
+                Some(failed.unwrap_or("E001"))
+            } else {
+                None
+            };
+            scores.push(IndicatorScore {
+                no: ind.no,
+                weight: ind.weight,
+                tier: chosen,
+                verified,
+                code,
+            });
+        }
+        inn.score = InnovationScore::new(t, scores);
+    }
+    duplicates(innovations, &uses, resolver, sink);
+}
+
+fn row_loc(inn: &Innovation) -> Location {
+    Location {
+        file: inn.file.clone(),
+        sheet: inn.sheet.clone(),
+        row: Some(inn.row),
+        col: None,
+        header: None,
+    }
+}
+
+fn file_rules(
+    ind: &Indicator,
+    facts: &FileFacts,
+    loc: &Location,
+    written: &str,
+    sink: &mut Sink<'_>,
+) {
+    let f = |code| indicator_finding(code, loc.clone(), ind).value(written);
+    if facts.size == 0 {
+        sink.push(f("E005"));
+        return;
+    }
+    let limit = (ind.max_mb * 1024.0 * 1024.0) as u64;
+    if facts.size > limit {
+        sink.push(
+            f("E006")
+                .arg("size", format!("{:.1}", facts.size as f64 / 1_048_576.0))
+                .arg("max", ind.max_mb),
+        );
+    }
+    match facts.kind {
+        Some(kind) if kind_accepted(ind, kind) => {}
+        kind => sink.push(
+            f("E004")
+                .arg(
+                    "kind",
+                    kind.map_or(
+                        "isi yang bukan PDF, JPG, PNG atau MP4".to_string(),
+                        str::to_uppercase,
+                    ),
+                )
+                .arg(
+                    "kind_en",
+                    kind.map_or(
+                        "content that is not PDF, JPG, PNG or MP4".to_string(),
+                        str::to_uppercase,
+                    ),
+                )
+                .arg("types", types_list(ind)),
+        ),
+    }
+    if facts.kind == Some("pdf") {
+        if facts.pdf_truncated {
+            sink.push(f("E007"));
+        }
+        if facts.pdf_encrypted {
+            sink.push(f("E008"));
+        }
+    }
+}
+
+fn date_rule(
+    t: &Template,
+    ind: &Indicator,
+    s: &Statement,
+    d: &Part,
+    cell: &EvidenceCell,
+    sink: &mut Sink<'_>,
+) {
+    let loc = s.at(Some(d));
+    match parse_cell(&cell.raw, t.settings.date_order) {
+        DateValue::Ok(date, _) => {
+            if let Some([from, to]) = ind.years {
+                let (lo, hi) = (t.year + from, t.year + to);
+                if !(lo..=hi).contains(&date.year()) {
+                    sink.push(
+                        indicator_finding("E009", loc, ind)
+                            .value(&d.text)
+                            .arg("date", portal_format(date))
+                            .arg("from", lo)
+                            .arg("to", hi),
+                    );
+                }
+            }
+        }
+        _ => sink.push(
+            Finding::new("D001", loc)
+                .indicator(ind.no)
+                .value(&d.text)
+                .arg("label", "Tanggal Dokumen")
+                .arg("label_en", "Document date"),
+        ),
+    }
+}
+
+/// One file content used as evidence by two or more innovations (E011).
+/// Only files whose size collides with another used file are hashed.
+fn duplicates(
+    innovations: &[Innovation],
+    uses: &BTreeMap<String, Vec<(usize, Location)>>,
+    resolver: &dyn Resolver,
+    sink: &mut Sink<'_>,
+) {
+    // Same path used by several innovations, or same content under several paths.
+    let mut groups: BTreeMap<[u8; 32], Vec<(&str, usize, &Location)>> = BTreeMap::new();
+    for (path, list) in uses {
+        let Some(h) = resolver.content_hash(path) else {
+            continue;
+        };
+        for (ii, loc) in list {
+            groups.entry(h).or_default().push((path, *ii, loc));
+        }
+    }
+    for group in groups.values() {
+        let first = group[0].1;
+        if group.iter().all(|(_, ii, _)| *ii == first) {
+            continue;
+        }
+        let other = &innovations[first];
+        for (path, ii, loc) in group.iter().filter(|(_, ii, _)| *ii != first) {
+            sink.push(
+                Finding::new("E011", (*loc).clone())
+                    .value(path)
+                    .arg("other", &other.name)
+                    .arg("innovation", &innovations[*ii].name),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::template;
+
+    #[test]
+    fn parameters_by_number_prefix_or_text() {
+        let t = template();
+        let ind = t.indicator(2).unwrap();
+        assert_eq!(tier(ind, "2"), Some(2));
+        assert_eq!(tier(ind, "2.0"), Some(2));
+        assert_eq!(tier(ind, "Parameter 3"), Some(3));
+        assert_eq!(tier(ind, &ind.params[0].to_uppercase()), Some(1));
+        assert_eq!(tier(ind, "4"), None);
+        assert_eq!(tier(ind, "tinggi"), None);
+    }
+
+    #[test]
+    fn links_only_where_the_indicator_takes_them() {
+        let t = template();
+        let video = t.indicator(20).unwrap();
+        let sk = t.indicator(1).unwrap();
+        assert!(link_accepted(video, "https://www.youtube.com/watch?v=abc"));
+        assert!(link_accepted(video, "https://youtu.be/abc"));
+        assert!(link_accepted(
+            video,
+            "https://drive.google.com/file/d/x/view"
+        ));
+        assert!(!link_accepted(video, "https://example.com/video.mp4"));
+        assert!(!link_accepted(video, "https://"));
+        assert!(!link_accepted(sk, "https://drive.google.com/file/d/x/view"));
+    }
+
+    #[test]
+    fn jpeg_and_jpg_are_one_kind() {
+        let t = template();
+        let foto = t.indicator(10).unwrap();
+        assert!(kind_accepted(foto, "jpg"));
+        assert!(!kind_accepted(foto, "pdf"));
+    }
+}

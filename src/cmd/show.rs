@@ -1,0 +1,127 @@
+//! `bimtek show NAME-OR-ROW PATHS...`: one innovation as a card. Runs the
+//! whole check (evidence and cross-file rules need every file), picks the
+//! innovation, then reads its one row again to show its fields.
+
+use crate::check::Innovation;
+use crate::load;
+use crate::normalize::{Event, Normalizer, Record};
+use crate::report;
+use crate::settings::CheckSettings;
+use crate::template::{Template, fold};
+use anyhow::{Result, anyhow};
+use std::path::Path;
+
+pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
+    let outcome = super::check::evaluate(&s);
+    let picked = pick(&outcome.innovations, query);
+    let inn = match picked.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(anyhow!(
+                "tidak ada inovasi yang cocok dengan \"{query}\" / no innovation matches \"{query}\""
+            ));
+        }
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .take(20)
+                .map(|i| format!("  {}  ({})", i.name, i.id))
+                .collect();
+            return Err(anyhow!(
+                "\"{query}\" cocok dengan {} inovasi / matches {} innovations; sebutkan id-nya / give its id:\n{}",
+                many.len(),
+                many.len(),
+                list.join("\n")
+            ));
+        }
+    };
+    let path = s
+        .paths
+        .iter()
+        .find_map(|p| find_path(p, &inn.file))
+        .unwrap_or_else(|| Path::new(&inn.file).to_path_buf());
+    let record = record_at(&s.template, &path, inn);
+    let findings: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| {
+            f.location.file == inn.file
+                && f.location.sheet == inn.sheet
+                && f.location.row == Some(inn.row)
+        })
+        .collect();
+    // Evidence findings sit on evidence rows; they belong to this card too.
+    let evidence_findings: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| {
+            f.indicator.is_some()
+                && inn.statements.iter().any(|st| {
+                    st.loc.file == f.location.file
+                        && st.loc.sheet == f.location.sheet
+                        && st.loc.row == f.location.row
+                })
+                && !(f.location.file == inn.file
+                    && f.location.sheet == inn.sheet
+                    && f.location.row == Some(inn.row))
+        })
+        .collect();
+    let all: Vec<_> = findings.into_iter().chain(evidence_findings).collect();
+    let opts = report::RenderOptions {
+        lang: s.lang,
+        as_of: s.as_of,
+        width: s.width,
+    };
+    report::card(inn, record.as_ref(), &all, &s.template, &opts)?;
+    Ok(if inn.errors > 0 {
+        crate::EXIT_FINDINGS
+    } else {
+        crate::EXIT_OK
+    })
+}
+
+/// Innovations matching the query: by id, by row number, by exact folded
+/// name, else by folded name containing it.
+fn pick<'a>(list: &'a [Innovation], query: &str) -> Vec<&'a Innovation> {
+    let q = query.trim();
+    let by_id: Vec<_> = list.iter().filter(|i| i.id == q).collect();
+    if !by_id.is_empty() {
+        return by_id;
+    }
+    if let Ok(row) = q.parse::<u32>() {
+        return list.iter().filter(|i| i.row == row).collect();
+    }
+    let f = fold(q);
+    let exact: Vec<_> = list.iter().filter(|i| i.name_key == f).collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    list.iter()
+        .filter(|i| !f.is_empty() && i.name_key.contains(&f))
+        .collect()
+}
+
+/// The real path of a displayed file under one of the inputs.
+fn find_path(input: &Path, display: &str) -> Option<std::path::PathBuf> {
+    let (files, _) = load::collect_inputs(&[input.to_path_buf()]);
+    files
+        .into_iter()
+        .find(|f| f.display == display)
+        .map(|f| f.path)
+}
+
+/// Read the file again and keep the record on the innovation's row.
+fn record_at(t: &Template, path: &Path, inn: &Innovation) -> Option<Record> {
+    let mut found = None;
+    let mut norm = Normalizer::new(t, &inn.agency, |e| {
+        if let Event::Record(r) = e
+            && r.row == inn.row
+            && r.sheet.as_deref() == inn.sheet.as_deref()
+        {
+            found = Some(r);
+        }
+    });
+    let _ = load::read(path, &mut norm);
+    drop(norm);
+    found
+}

@@ -1,0 +1,327 @@
+//! Evidence files on disk: index the evidence roots once, resolve the
+//! references agencies write (Windows separators, other letter case,
+//! spaces, bare file names) to files inside a root, and inspect each file
+//! reading only what the checks need: its size, its first bytes and, for a
+//! PDF, its last 4 KB. A reference never reaches outside its root: `..`,
+//! absolute paths and links pointing out are refused, and never opened.
+
+use crate::check::{FileFacts, Resolved, Resolver};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+#[derive(Debug, Clone)]
+enum Entry {
+    File(PathBuf),
+    /// A link pointing outside the root.
+    Escaping,
+}
+
+/// Everything under one evidence root, by lowercased relative path, by
+/// lowercased file name, and by file name without spaces and separators.
+#[derive(Debug, Default)]
+struct RootIndex {
+    by_rel: HashMap<String, Entry>,
+    by_name: HashMap<String, Vec<Entry>>,
+    by_loose: HashMap<String, Vec<Entry>>,
+}
+
+fn loose(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl RootIndex {
+    fn build(root: &Path) -> RootIndex {
+        let mut idx = RootIndex::default();
+        let Ok(canon_root) = root.canonicalize() else {
+            return idx;
+        };
+        // Links are not followed, so a link loop cannot trap the walk.
+        for e in WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let entry = if e.file_type().is_file() {
+                Entry::File(e.path().to_path_buf())
+            } else if e.path_is_symlink() {
+                match e.path().canonicalize() {
+                    Ok(target) if target.starts_with(&canon_root) && target.is_file() => {
+                        Entry::File(target)
+                    }
+                    Ok(target) if target.starts_with(&canon_root) => continue,
+                    Ok(_) => Entry::Escaping,
+                    Err(_) => continue,
+                }
+            } else {
+                continue;
+            };
+            let Ok(rel) = e.path().strip_prefix(root) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            idx.by_loose
+                .entry(loose(&name))
+                .or_default()
+                .push(entry.clone());
+            idx.by_name.entry(name).or_default().push(entry.clone());
+            idx.by_rel.insert(rel, entry);
+        }
+        idx
+    }
+
+    fn find(&self, rel: &str) -> Option<&Entry> {
+        if let Some(e) = self.by_rel.get(rel) {
+            return Some(e);
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        self.by_name
+            .get(name)
+            .or_else(|| self.by_loose.get(&loose(name)))
+            .and_then(|v| v.first())
+    }
+}
+
+/// Resolves evidence references against indexed roots.
+pub struct EvidenceStore {
+    /// Workbook (as displayed) -> its roots.
+    roots: HashMap<String, Vec<Arc<RootIndex>>>,
+}
+
+/// How a reference is written, made comparable: `/` separators, no `./`,
+/// lowercase. `None` when it leaves the root (`..`, absolute, drive letter,
+/// UNC path).
+pub fn normalize_reference(reference: &str) -> Option<String> {
+    let r = reference.trim().trim_matches('"').replace('\\', "/");
+    let bytes = r.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if r.starts_with('/') || drive || r.starts_with("~/") {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for p in r.split('/') {
+        match p.trim() {
+            "" | "." => {}
+            ".." => return None,
+            p => parts.push(p.to_lowercase()),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+impl EvidenceStore {
+    /// `explicit`: the `--evidence` folders, used for every workbook; when
+    /// empty, each workbook's own folder (which holds `bukti/` and
+    /// `evidence/` beneath it) is its root. `workbooks`: (displayed path,
+    /// real path) of every input file.
+    pub fn new(explicit: &[PathBuf], workbooks: &[(String, PathBuf)]) -> EvidenceStore {
+        let mut root_of: HashMap<String, Vec<PathBuf>> = HashMap::new();
+        for (display, path) in workbooks {
+            let roots = if explicit.is_empty() {
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let dir = if dir.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    dir
+                };
+                vec![dir]
+            } else {
+                explicit.to_vec()
+            };
+            root_of.insert(display.clone(), roots);
+        }
+        let mut unique: Vec<PathBuf> = root_of.values().flatten().cloned().collect();
+        unique.sort();
+        unique.dedup();
+        let built: HashMap<PathBuf, Arc<RootIndex>> = unique
+            .par_iter()
+            .map(|r| (r.clone(), Arc::new(RootIndex::build(r))))
+            .collect();
+        let roots = root_of
+            .into_iter()
+            .map(|(k, v)| (k, v.iter().map(|r| built[r].clone()).collect()))
+            .collect();
+        EvidenceStore { roots }
+    }
+
+    fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
+        let Some(rel) = normalize_reference(reference) else {
+            return Resolved::Escapes;
+        };
+        let Some(roots) = self.roots.get(workbook) else {
+            return Resolved::Missing;
+        };
+        for root in roots {
+            match root.find(&rel) {
+                Some(Entry::Escaping) => return Resolved::Escapes,
+                Some(Entry::File(p)) => {
+                    return Resolved::Found(inspect(p, p.to_string_lossy().replace('\\', "/")));
+                }
+                None => {}
+            }
+        }
+        Resolved::Missing
+    }
+}
+
+impl Resolver for EvidenceStore {
+    fn resolve_all(&self, refs: &[(String, String)]) -> Vec<Resolved> {
+        refs.par_iter().map(|(w, r)| self.resolve(w, r)).collect()
+    }
+
+    fn content_hash(&self, path: &str) -> Option<[u8; 32]> {
+        let mut f = File::open(path).ok()?;
+        let mut h = Sha256::new();
+        let mut buf = [0u8; 64 * 1024];
+        loop {
+            let n = f.read(&mut buf).ok()?;
+            if n == 0 {
+                break;
+            }
+            h.update(&buf[..n]);
+        }
+        Some(h.finalize().into())
+    }
+}
+
+/// Size, content kind and PDF tail facts of one file.
+pub fn inspect(path: &Path, display: String) -> FileFacts {
+    let mut facts = FileFacts {
+        path: display,
+        size: 0,
+        kind: None,
+        pdf_truncated: false,
+        pdf_encrypted: false,
+    };
+    let Ok(mut f) = File::open(path) else {
+        return facts;
+    };
+    facts.size = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut head = [0u8; 16];
+    let n = read_up_to(&mut f, &mut head);
+    facts.kind = kind_of(&head[..n]);
+    if facts.kind == Some("pdf") {
+        let tail_len = facts.size.min(4096);
+        let mut tail = vec![0u8; tail_len as usize];
+        if f.seek(SeekFrom::End(-(tail_len as i64))).is_ok() {
+            let n = read_up_to(&mut f, &mut tail);
+            tail.truncate(n);
+        }
+        let last_kb = &tail[tail.len().saturating_sub(1024)..];
+        facts.pdf_truncated = !contains(last_kb, b"%%EOF");
+        facts.pdf_encrypted = contains(&tail, b"/Encrypt");
+    }
+    facts
+}
+
+fn read_up_to(f: &mut File, buf: &mut [u8]) -> usize {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match f.read(&mut buf[filled..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => filled += n,
+        }
+    }
+    filled
+}
+
+/// The kind of a file by its signature.
+pub fn kind_of(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"%PDF-") {
+        Some("pdf")
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some("png")
+    } else if head.len() >= 8 && &head[4..8] == b"ftyp" {
+        Some("mp4")
+    } else {
+        None
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_normalised_and_never_leave_the_root() {
+        assert_eq!(
+            normalize_reference("Bukti\\SIPANDU\\SK.PDF").as_deref(),
+            Some("bukti/sipandu/sk.pdf")
+        );
+        assert_eq!(
+            normalize_reference("./bukti//a.pdf").as_deref(),
+            Some("bukti/a.pdf")
+        );
+        assert_eq!(normalize_reference("../luar.pdf"), None);
+        assert_eq!(normalize_reference("bukti/../../x.pdf"), None);
+        assert_eq!(normalize_reference("/etc/passwd"), None);
+        assert_eq!(normalize_reference("C:\\Users\\a\\sk.pdf"), None);
+        assert_eq!(normalize_reference("\\\\server\\share\\a.pdf"), None);
+        assert_eq!(normalize_reference("  "), None);
+    }
+
+    #[test]
+    fn signatures() {
+        assert_eq!(kind_of(b"%PDF-1.4\n"), Some("pdf"));
+        assert_eq!(kind_of(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("jpg"));
+        assert_eq!(kind_of(b"\x89PNG\r\n\x1a\n...."), Some("png"));
+        assert_eq!(kind_of(b"\0\0\0\x18ftypmp42"), Some("mp4"));
+        assert_eq!(kind_of(b"hello"), None);
+    }
+
+    #[test]
+    fn resolves_by_path_name_and_loose_name_and_refuses_escaping_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("opd");
+        std::fs::create_dir_all(root.join("bukti/SIPANDU")).unwrap();
+        std::fs::write(
+            root.join("bukti/SIPANDU/SK Regulasi.pdf"),
+            b"%PDF-1.4\n%%EOF\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("rahasia.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("rahasia.pdf"), root.join("bukti/link.pdf"))
+            .unwrap();
+        let wb = root.join("inovasi.xlsx");
+        let store = EvidenceStore::new(&[], &[("w".into(), wb)]);
+        let found = |r: &str| matches!(store.resolve("w", r), Resolved::Found(_));
+        assert!(found("bukti/SIPANDU/SK Regulasi.pdf"));
+        assert!(found("Bukti\\sipandu\\sk regulasi.PDF"));
+        assert!(found("SK Regulasi.pdf"));
+        assert!(found("sk_regulasi.pdf"));
+        assert_eq!(store.resolve("w", "tidak-ada.pdf"), Resolved::Missing);
+        assert_eq!(store.resolve("w", "../rahasia.pdf"), Resolved::Escapes);
+        #[cfg(unix)]
+        assert_eq!(store.resolve("w", "bukti/link.pdf"), Resolved::Escapes);
+    }
+
+    #[test]
+    fn pdf_tail_facts() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.pdf");
+        std::fs::write(&p, b"%PDF-1.4\n1 0 obj\n").unwrap();
+        let f = inspect(&p, "a.pdf".into());
+        assert!(f.pdf_truncated);
+        std::fs::write(&p, b"%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n%%EOF\n").unwrap();
+        let f = inspect(&p, "a.pdf".into());
+        assert!(!f.pdf_truncated && f.pdf_encrypted);
+        assert_eq!(f.size, 44);
+    }
+}

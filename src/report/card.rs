@@ -1,0 +1,234 @@
+//! `bimtek show`: one innovation as a card for the projector: its fields,
+//! a checklist of the indicators (parameter, evidence, points) and what is
+//! missing.
+
+use super::{RenderOptions, severity_word, use_color};
+use crate::check::Innovation;
+use crate::diag::{Finding, Lang, Severity};
+use crate::normalize::Record;
+use crate::template::Template;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+pub fn card(
+    inn: &Innovation,
+    record: Option<&Record>,
+    findings: &[&Finding],
+    t: &Template,
+    opts: &RenderOptions,
+) -> anyhow::Result<()> {
+    let text = render_card(
+        inn,
+        record,
+        findings,
+        t,
+        opts,
+        opts.width.unwrap_or(100),
+        use_color(),
+    );
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn render_card(
+    inn: &Innovation,
+    record: Option<&Record>,
+    findings: &[&Finding],
+    t: &Template,
+    opts: &RenderOptions,
+    width: u16,
+    color: bool,
+) -> String {
+    let lang = opts.lang;
+    let id = lang == Lang::Id;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", inn.name);
+    let place = match &inn.sheet {
+        Some(sh) => format!(
+            "{} · {sh} · {} {}",
+            inn.file,
+            if id { "baris" } else { "row" },
+            inn.row
+        ),
+        None => format!(
+            "{} · {} {}",
+            inn.file,
+            if id { "baris" } else { "row" },
+            inn.row
+        ),
+    };
+    let _ = writeln!(s, "{} · {place}", inn.agency);
+    let status = match inn.status {
+        Severity::Error => severity_word(Severity::Error, lang),
+        Severity::Warning => severity_word(Severity::Warning, lang),
+        Severity::Info => "OK",
+    };
+    let _ = writeln!(
+        s,
+        "{}: {status} ({} {}, {} {})",
+        if id { "Status" } else { "Status" },
+        inn.errors,
+        if id { "galat" } else { "errors" },
+        inn.warnings,
+        if id { "peringatan" } else { "warnings" }
+    );
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", if id { "Profil" } else { "Profile" });
+    let label_width = t
+        .fields
+        .iter()
+        .map(|f| f.label(lang).chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(34);
+    let value_width = (width as usize).saturating_sub(label_width + 6).max(20);
+    for (fi, f) in t.fields.iter().enumerate() {
+        let value = match record.and_then(|r| r.cell(fi)) {
+            Some(c) if !c.text.is_empty() => {
+                let one_line = crate::normalize::collapse_spaces(&c.text);
+                if f.min_words.is_some() {
+                    let words = crate::normalize::scalar::count_words(&c.text);
+                    format!(
+                        "({words} {}) {}",
+                        if id { "kata" } else { "words" },
+                        crate::diag::shorten(&one_line, value_width.saturating_sub(12))
+                    )
+                } else {
+                    crate::diag::shorten(&one_line, value_width)
+                }
+            }
+            Some(_) => "-".to_string(),
+            None => if id {
+                "(kolom tidak ada)"
+            } else {
+                "(no column)"
+            }
+            .to_string(),
+        };
+        let label = crate::diag::shorten(f.label(lang), label_width);
+        let mark = if f.required { "*" } else { " " };
+        let _ = writeln!(s, "  {label:<label_width$}{mark} {value}");
+    }
+
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{} {:.0} / {} {:.0} / maks. {:.0}",
+        if id {
+            "Indikator — skor klaim"
+        } else {
+            "Indicators — score claimed"
+        },
+        inn.score.claimed,
+        if id { "terverifikasi" } else { "verified" },
+        inn.score.verified,
+        inn.score.max
+    );
+    let mut tbl = Table::new();
+    tbl.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if !color {
+        tbl.force_no_tty();
+    }
+    tbl.set_header(if id {
+        vec!["No", "Indikator", "Bobot", "Parameter", "Bukti", "Poin"]
+    } else {
+        vec![
+            "No",
+            "Indicator",
+            "Weight",
+            "Parameter",
+            "Evidence",
+            "Points",
+        ]
+    });
+    for ind in &t.indicators {
+        let sc = inn.score.indicators.iter().find(|x| x.no == ind.no);
+        let tier = sc.and_then(|x| x.tier);
+        let has_docs = inn.statements.iter().any(|st| {
+            t.indicator_for(&st.indicator.text) == Some(ind.no)
+                && st.reference.as_ref().is_some_and(|r| !r.text.is_empty())
+        });
+        let evidence = match (sc, has_docs) {
+            (Some(x), true) if x.verified => if id { "lolos" } else { "passed" }.to_string(),
+            (Some(x), true) => match x.code {
+                Some(c) => format!("{} ({c})", if id { "bermasalah" } else { "problem" }),
+                None => if id { "ada" } else { "given" }.to_string(),
+            },
+            _ => if id { "tidak ada" } else { "none" }.to_string(),
+        };
+        let points = match sc {
+            Some(x) if x.tier.is_some() && x.verified => format!("{}", x.points()),
+            Some(x) if x.tier.is_some() => format!("0 (-{})", x.points()),
+            _ => "0".to_string(),
+        };
+        let name = if ind.mandatory {
+            format!("{}*", ind.name)
+        } else {
+            ind.name.clone()
+        };
+        tbl.add_row(vec![
+            Cell::new(ind.no).set_alignment(CellAlignment::Right),
+            Cell::new(name),
+            Cell::new(ind.weight).set_alignment(CellAlignment::Right),
+            Cell::new(tier.map_or("-".to_string(), |x| x.to_string()))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(evidence),
+            Cell::new(points).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let _ = writeln!(s, "{tbl}");
+    let _ = writeln!(
+        s,
+        "{}",
+        if id {
+            "* indikator wajib"
+        } else {
+            "* mandatory indicator"
+        }
+    );
+
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{}",
+        if id {
+            "Yang perlu diperbaiki"
+        } else {
+            "To fix"
+        }
+    );
+    if findings.is_empty() {
+        let _ = writeln!(
+            s,
+            "  {}",
+            if id {
+                "Tidak ada temuan."
+            } else {
+                "No findings."
+            }
+        );
+    }
+    for f in findings {
+        let cell = f.location.cell().unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {} {cell}: {}",
+            severity_word(f.severity, lang),
+            f.code,
+            f.message(lang)
+        );
+        let _ = writeln!(
+            s,
+            "      {}: {}",
+            if id { "saran" } else { "hint" },
+            f.hint(lang)
+        );
+    }
+    s
+}

@@ -1,0 +1,298 @@
+//! Indicator tiers -> the maturity score of an innovation (Estimasi Skor
+//! Kematangan), and innovations -> the pemda estimate and its predicate.
+//! Every constant comes from the template's `[scoring]`:
+//!
+//! ```text
+//! SID  = sum of verified innovation scores / max(k, n)  +  count part
+//! count part = per_innovation * min(n, cap), and 0 unless yandas_min of the
+//!              basic-service urusan are covered
+//! IID  = (SPD + SID) / total_max * 100
+//! ```
+
+use crate::template::Template;
+use serde::Serialize;
+
+/// One indicator of one innovation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorScore {
+    pub no: u32,
+    pub weight: f64,
+    /// The chosen parameter (1..3).
+    pub tier: Option<u8>,
+    /// Chosen, with evidence, and no error on that evidence.
+    pub verified: bool,
+    /// Why a chosen parameter does not stand: the first error code.
+    pub code: Option<&'static str>,
+}
+
+impl IndicatorScore {
+    pub fn points(&self) -> f64 {
+        self.weight * f64::from(self.tier.unwrap_or(0))
+    }
+}
+
+/// Points lost on one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtRisk {
+    pub indicator: u32,
+    pub points: f64,
+    pub code: &'static str,
+}
+
+/// The maturity score of one innovation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InnovationScore {
+    /// Sum of weight x tier over every chosen parameter.
+    pub claimed: f64,
+    /// The same over indicators whose evidence passed.
+    pub verified: f64,
+    pub max: f64,
+    pub at_risk: Vec<AtRisk>,
+    pub indicators: Vec<IndicatorScore>,
+}
+
+impl InnovationScore {
+    pub fn new(t: &Template, indicators: Vec<IndicatorScore>) -> InnovationScore {
+        let claimed = indicators.iter().map(IndicatorScore::points).sum();
+        let verified = indicators
+            .iter()
+            .filter(|i| i.verified)
+            .map(IndicatorScore::points)
+            .sum();
+        let at_risk = indicators
+            .iter()
+            .filter(|i| i.tier.is_some() && !i.verified)
+            .map(|i| AtRisk {
+                indicator: i.no,
+                points: i.points(),
+                code: i.code.unwrap_or("E001"),
+            })
+            .collect();
+        InnovationScore {
+            claimed,
+            verified,
+            max: max_score(t),
+            at_risk,
+            indicators,
+        }
+    }
+
+    /// An innovation without any indicator data.
+    pub fn empty(t: &Template) -> InnovationScore {
+        InnovationScore {
+            max: max_score(t),
+            ..InnovationScore::default()
+        }
+    }
+}
+
+/// The template's maximum per innovation: `sid_max`, or 3 x the weights.
+pub fn max_score(t: &Template) -> f64 {
+    t.scoring
+        .as_ref()
+        .map(|s| s.sid_max)
+        .unwrap_or_else(|| t.indicators.iter().map(|i| i.weight * 3.0).sum())
+}
+
+/// The estimate for one pemda.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PemdaScore {
+    pub name: String,
+    pub innovations: usize,
+    /// SID part as it would stand: verified scores / max(k, n) + count part.
+    pub sid: f64,
+    /// The same with every claimed parameter.
+    pub sid_claimed: f64,
+    pub count_score: f64,
+    pub spd: Option<f64>,
+    pub iid: f64,
+    pub predicate: String,
+    pub yandas_covered: Vec<String>,
+    pub yandas_missing: Vec<String>,
+    /// How many innovations short of k (the divisor floor): each missing
+    /// one is an empty seat scored 0.
+    pub short_of_k: u32,
+}
+
+/// Estimate a pemda from its innovations' (claimed, verified) scores and
+/// their canonical urusan.
+pub fn pemda(
+    t: &Template,
+    name: &str,
+    scores: &[(f64, f64)],
+    urusan: &[Option<String>],
+    spd: Option<f64>,
+) -> Option<PemdaScore> {
+    let s = t.scoring.as_ref()?;
+    let n = scores.len();
+    let divisor = n.max(s.divisor_min as usize).max(1) as f64;
+    let covered: Vec<String> = s
+        .yandas
+        .iter()
+        .filter(|y| urusan.iter().flatten().any(|u| u == *y))
+        .cloned()
+        .collect();
+    let missing: Vec<String> = s
+        .yandas
+        .iter()
+        .filter(|y| !covered.contains(y))
+        .cloned()
+        .collect();
+    let count_score = if covered.len() >= s.yandas_min as usize {
+        s.count_per_innovation * n.min(s.count_cap as usize) as f64
+    } else {
+        0.0
+    };
+    let verified: f64 = scores.iter().map(|(_, v)| v).sum();
+    let claimed: f64 = scores.iter().map(|(c, _)| c).sum();
+    let sid = verified / divisor + count_score;
+    let sid_claimed = claimed / divisor + count_score;
+    let iid = (spd.unwrap_or(0.0) + sid) / s.total_max * 100.0;
+    let predicate = s
+        .predicates
+        .iter()
+        .find(|p| iid >= p.min)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    Some(PemdaScore {
+        name: name.to_string(),
+        innovations: n,
+        sid: round2(sid),
+        sid_claimed: round2(sid_claimed),
+        count_score: round2(count_score),
+        spd,
+        iid: round2(iid),
+        predicate,
+        yandas_covered: covered,
+        yandas_missing: missing,
+        short_of_k: (s.divisor_min as usize).saturating_sub(n) as u32,
+    })
+}
+
+/// Two decimals, as the portal shows scores.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> Template {
+        Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    #[test]
+    fn official_maxima() {
+        let t = t();
+        let s = t.scoring.as_ref().unwrap();
+        // 20 indicators, weights summing to 37: 111 per innovation.
+        let full: Vec<IndicatorScore> = t
+            .indicators
+            .iter()
+            .map(|i| IndicatorScore {
+                no: i.no,
+                weight: i.weight,
+                tier: Some(3),
+                verified: true,
+                code: None,
+            })
+            .collect();
+        let score = InnovationScore::new(&t, full);
+        assert_eq!(score.claimed, 111.0);
+        assert_eq!(score.verified, 111.0);
+        assert_eq!(score.max, 111.0);
+        assert_eq!(s.spd_max, 63.0);
+        // Count part caps at 0.38 x 200 = 76; the total maximum is 250.
+        assert!((s.count_per_innovation * f64::from(s.count_cap) - 76.0).abs() < 1e-9);
+        assert_eq!(s.spd_max + s.sid_max + 76.0, s.total_max);
+        // 200 perfect innovations covering every yandas, and full SPD: 100.
+        let all: Vec<Option<String>> = s.yandas.iter().cloned().map(Some).collect();
+        let p = pemda(&t, "X", &vec![(111.0, 111.0); 200], &all, Some(63.0)).unwrap();
+        assert_eq!(p.iid, 100.0);
+        assert_eq!(p.predicate, "Sangat Inovatif");
+    }
+
+    #[test]
+    fn hand_worked_pemda() {
+        // A kabupaten sends 5 innovations, verified scores 60, 50, 40, 30, 20
+        // (claimed 70, 60, 50, 40, 30), covering 4 of the 6 yandas urusan,
+        // with an SPD of 40 points.
+        //   n = 5 < k = 12, so the divisor is 12 (7 empty seats).
+        //   SID verified = (60+50+40+30+20)/12 = 200/12 = 16.666...
+        //   4 < 5 yandas: the count part is 0.
+        //   IID = (40 + 16.6667) / 250 * 100 = 22.6667 -> 22.67, Kurang Inovatif.
+        //   Claimed: 250/12 = 20.83.
+        let t = t();
+        let y = &t.scoring.as_ref().unwrap().yandas;
+        let urusan = vec![
+            Some(y[0].clone()),
+            Some(y[1].clone()),
+            Some(y[2].clone()),
+            Some(y[3].clone()),
+            Some("Pariwisata".to_string()),
+        ];
+        let scores = [
+            (70.0, 60.0),
+            (60.0, 50.0),
+            (50.0, 40.0),
+            (40.0, 30.0),
+            (30.0, 20.0),
+        ];
+        let p = pemda(&t, "Kab. Contoh", &scores, &urusan, Some(40.0)).unwrap();
+        assert_eq!(p.sid, 16.67);
+        assert_eq!(p.sid_claimed, 20.83);
+        assert_eq!(p.count_score, 0.0);
+        assert_eq!(p.iid, 22.67);
+        assert_eq!(p.predicate, "Kurang Inovatif");
+        assert_eq!(p.short_of_k, 7);
+        assert_eq!(p.yandas_missing, vec![y[4].clone(), y[5].clone()]);
+        // Covering a fifth yandas urusan switches the count part on:
+        // 0.38 x 5 = 1.9 -> SID 18.57, IID (40 + 18.5667)/250*100 = 23.43.
+        let mut urusan = urusan;
+        urusan[4] = Some(y[4].clone());
+        let p = pemda(&t, "Kab. Contoh", &scores, &urusan, Some(40.0)).unwrap();
+        assert_eq!(p.count_score, 1.9);
+        assert_eq!(p.sid, 18.57);
+        assert_eq!(p.iid, 23.43);
+    }
+
+    #[test]
+    fn at_risk_lists_claimed_but_unverified_indicators() {
+        let t = t();
+        let ind = vec![
+            IndicatorScore {
+                no: 17,
+                weight: 2.0,
+                tier: Some(3),
+                verified: false,
+                code: Some("E003"),
+            },
+            IndicatorScore {
+                no: 1,
+                weight: 3.0,
+                tier: Some(2),
+                verified: true,
+                code: None,
+            },
+            IndicatorScore {
+                no: 4,
+                weight: 2.0,
+                tier: None,
+                verified: false,
+                code: None,
+            },
+        ];
+        let s = InnovationScore::new(&t, ind);
+        assert_eq!(s.claimed, 12.0);
+        assert_eq!(s.verified, 6.0);
+        assert_eq!(
+            s.at_risk,
+            vec![AtRisk {
+                indicator: 17,
+                points: 6.0,
+                code: "E003"
+            }]
+        );
+    }
+}

@@ -1,0 +1,1074 @@
+//! Hostile and broken input (issue 7): every bad file gets a clear finding
+//! naming it, nothing panics or hangs, the other files of the same run are
+//! still checked, inputs are left byte-identical, and the exit code follows
+//! the README table (0 nothing at or above `--fail-on`, 1 findings at or
+//! above it, 2 the tool could not run).
+//!
+//! Each test runs the real binary on the bad file together with a good CSV
+//! (`tests/fixtures/load/semicolon.csv`, three innovations) and asserts both.
+//! Large inputs (zip bomb, million rows, 10 MB lines) are generated here into
+//! a temporary folder; small binary ones live in `tests/fixtures/hostile/`.
+
+use serde_json::Value;
+use std::ffi::{OsStr, OsString};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A clean file checked alongside every bad one.
+const GOOD: &str = "tests/fixtures/load/semicolon.csv";
+const GOOD_INNOVATIONS: usize = 3;
+/// A run taking longer than this is a hang.
+const TIMEOUT: Duration = Duration::from_secs(90);
+const HEADER: &str = "Nama Inovasi;Perangkat Daerah;Tahapan Inovasi;Waktu Penerapan Inovasi Daerah";
+
+// ------------------------------------------------------------------ running
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    json: Value,
+}
+
+fn bimtek(args: &[OsString]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start bimtek");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        out.read_to_end(&mut s).map(|_| s)
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        err.read_to_end(&mut s).map(|_| s)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("bimtek {args:?} hung: killed after {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8(out_thread.join().unwrap().unwrap()).expect("stdout is UTF-8");
+    let stderr = String::from_utf8_lossy(&err_thread.join().unwrap().unwrap()).into_owned();
+    assert!(
+        !stderr.contains("panicked"),
+        "bimtek panicked on {args:?}:\n{stderr}"
+    );
+    let json = if args.iter().any(|a| a == "json") && status.code() != Some(2) {
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}\n{stderr}"))
+    } else {
+        Value::Null
+    };
+    Run {
+        code: status.code().expect("exited, not killed by a signal"),
+        stdout,
+        stderr,
+        json,
+    }
+}
+
+/// `bimtek check --format json --as-of 2026-11-24 [extra] PATHS GOOD`
+fn check_with(paths: &[&Path], extra: &[&str]) -> Run {
+    let mut args: Vec<OsString> = ["check", "--format", "json", "--as-of", "2026-11-24"]
+        .iter()
+        .chain(extra)
+        .map(OsString::from)
+        .collect();
+    args.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
+    args.push(GOOD.into());
+    bimtek(&args)
+}
+
+fn check(paths: &[&Path]) -> Run {
+    check_with(paths, &[])
+}
+
+/// Does a report's `file` name this file?
+fn names(reported: &str, file: &str) -> bool {
+    reported == file || reported.ends_with(&format!("/{file}"))
+}
+
+impl Run {
+    fn findings(&self, file: &str) -> Vec<&Value> {
+        self.json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| names(f["file"].as_str().unwrap_or(""), file))
+            .collect()
+    }
+
+    fn codes(&self, file: &str) -> Vec<&str> {
+        self.findings(file)
+            .iter()
+            .map(|f| f["code"].as_str().expect("code"))
+            .collect()
+    }
+
+    /// The first finding with `code` on `file`; fails listing what there is.
+    fn finding(&self, file: &str, code: &str) -> &Value {
+        self.findings(file)
+            .into_iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {code} on {file}; found {:?}\n{}",
+                    self.codes(file),
+                    self.stdout
+                )
+            })
+    }
+
+    fn innovations(&self, file: &str) -> Vec<&Value> {
+        self.json["innovations"]
+            .as_array()
+            .expect("innovations")
+            .iter()
+            .filter(|i| names(i["file"].as_str().unwrap_or(""), file))
+            .collect()
+    }
+
+    /// The good file was checked too, and errors make the run fail.
+    fn assert_others_checked(&self) {
+        let good = self.json["innovations"]
+            .as_array()
+            .expect("innovations")
+            .iter()
+            .filter(|i| i["file"] == GOOD)
+            .count();
+        assert_eq!(
+            good, GOOD_INNOVATIONS,
+            "the good file was not checked:\n{}",
+            self.stdout
+        );
+        assert_eq!(self.code, 1, "errors give exit code 1\n{}", self.stderr);
+    }
+
+    /// `file` gets `code` as a file-level finding, and the others were checked.
+    fn assert_file_finding(&self, file: &str, code: &str) -> &Value {
+        let f = self.finding(file, code);
+        assert!(f["row"].is_null(), "{code} is about the file: {f}");
+        assert!(
+            !f["message"].as_str().unwrap_or("").is_empty(),
+            "{code} has a message"
+        );
+        self.assert_others_checked();
+        f
+    }
+}
+
+fn write(dir: &Path, name: impl AsRef<OsStr>, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name.as_ref());
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+// ------------------------------------------------------------------ building files
+
+/// One zip entry, stored (method 0) or already deflated (method 8), with the
+/// sizes and checksum it declares.
+struct Entry {
+    name: String,
+    method: u16,
+    data: Vec<u8>,
+    crc: u32,
+    size: u64,
+}
+
+fn stored(name: &str, data: &[u8]) -> Entry {
+    Entry {
+        name: name.to_string(),
+        method: 0,
+        data: data.to_vec(),
+        crc: crc32fast::hash(data),
+        size: data.len() as u64,
+    }
+}
+
+/// A zip archive written by hand, so that a test can declare what a real
+/// writer would not (a 1 GiB entry built from repeated deflate blocks).
+fn zip(entries: &[Entry]) -> Vec<u8> {
+    fn u16le(out: &mut Vec<u8>, v: u16) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32le(out: &mut Vec<u8>, v: u32) {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let offset = out.len() as u32;
+        let size = u32::try_from(e.size).expect("no zip64 here");
+        u32le(&mut out, 0x0403_4b50);
+        for v in [20, 0, e.method, 0, 0x21] {
+            u16le(&mut out, v);
+        }
+        u32le(&mut out, e.crc);
+        u32le(&mut out, e.data.len() as u32);
+        u32le(&mut out, size);
+        u16le(&mut out, e.name.len() as u16);
+        u16le(&mut out, 0);
+        out.extend_from_slice(e.name.as_bytes());
+        out.extend_from_slice(&e.data);
+
+        u32le(&mut central, 0x0201_4b50);
+        for v in [20, 20, 0, e.method, 0, 0x21] {
+            u16le(&mut central, v);
+        }
+        u32le(&mut central, e.crc);
+        u32le(&mut central, e.data.len() as u32);
+        u32le(&mut central, size);
+        u16le(&mut central, e.name.len() as u16);
+        for _ in 0..4 {
+            u16le(&mut central, 0);
+        }
+        u32le(&mut central, 0);
+        u32le(&mut central, offset);
+        central.extend_from_slice(e.name.as_bytes());
+    }
+    let central_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    u32le(&mut out, 0x0605_4b50);
+    for v in [0, 0, entries.len() as u16, entries.len() as u16] {
+        u16le(&mut out, v);
+    }
+    u32le(&mut out, central.len() as u32);
+    u32le(&mut out, central_offset);
+    u16le(&mut out, 0);
+    out
+}
+
+const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// The package parts of a one-sheet workbook, `sheets` being the content of
+/// `<sheets>` in workbook.xml.
+fn package(sheets: &str) -> Vec<Entry> {
+    let types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let workbook = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{sheets}</sheets></workbook>"#
+    );
+    let wb_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+    );
+    vec![
+        stored("[Content_Types].xml", types.as_bytes()),
+        stored("_rels/.rels", rels.as_bytes()),
+        stored("xl/workbook.xml", workbook.as_bytes()),
+        stored("xl/_rels/workbook.xml.rels", wb_rels.as_bytes()),
+    ]
+}
+
+const ONE_SHEET: &str = r#"<sheet name="Data" sheetId="1" r:id="rId1"/>"#;
+
+/// An xlsx whose only sheet has this `<sheetData>` content.
+fn xlsx(sheet_data: &str) -> Vec<u8> {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{MAIN_NS}"><sheetData>{sheet_data}</sheetData></worksheet>"#
+    );
+    let mut entries = package(ONE_SHEET);
+    entries.push(stored("xl/worksheets/sheet1.xml", sheet.as_bytes()));
+    zip(&entries)
+}
+
+fn column(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// One `<row>` of inline strings; `r` is 1-based.
+fn row_xml(r: usize, cells: &[&str]) -> String {
+    let mut out = format!(r#"<row r="{r}">"#);
+    for (c, text) in cells.iter().enumerate() {
+        out.push_str(&format!(
+            r#"<c r="{}{r}" t="inlineStr"><is><t>{}</t></is></c>"#,
+            column(c),
+            escape(text)
+        ));
+    }
+    out.push_str("</row>");
+    out
+}
+
+fn header_cells() -> Vec<&'static str> {
+    HEADER.split(';').collect()
+}
+
+/// Header and two clean rows, as sheet XML.
+fn small_sheet() -> String {
+    [
+        row_xml(1, &header_cells()),
+        row_xml(
+            2,
+            &["SIPANDU", "Dinas Kesehatan", "Penerapan", "17/05/2024"],
+        ),
+        row_xml(
+            3,
+            &["Lumbung Sosial", "Dinas Sosial", "Uji Coba", "03/08/2024"],
+        ),
+    ]
+    .concat()
+}
+
+/// A valid workbook written by rust_xlsxwriter, header and two rows.
+fn real_xlsx() -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in header_cells().iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ["SIPANDU", "Dinas Kesehatan", "Penerapan", "17/05/2024"],
+        ["Lumbung Sosial", "Dinas Sosial", "Uji Coba", "03/08/2024"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+// ------------------------------------------------------------------ broken workbooks
+
+#[test]
+fn truncated_xlsx_is_f001() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = real_xlsx();
+    for (name, cut) in [
+        ("half.xlsx", full.len() / 2),
+        ("no-directory.xlsx", full.len() - 30),
+        ("header-only-bytes.xlsx", 30),
+    ] {
+        write(dir.path(), name, &full[..cut]);
+    }
+    let run = check(&[dir.path()]);
+    for name in ["half.xlsx", "no-directory.xlsx", "header-only-bytes.xlsx"] {
+        run.assert_file_finding(name, "F001");
+    }
+}
+
+#[test]
+fn corrupt_xlsx_parts_are_f001() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sheet XML that is not XML.
+    let mut entries = package(ONE_SHEET);
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        b"<worksheet><sheetData><row><c r=\"A1\"<<<",
+    ));
+    write(dir.path(), "bad-xml.xlsx", &zip(&entries));
+    // The sheet the workbook names is missing from the package.
+    write(dir.path(), "missing-part.xlsx", &zip(&package(ONE_SHEET)));
+    // A part whose checksum is wrong (bit rot in a mail attachment).
+    let mut entries = package(ONE_SHEET);
+    let mut sheet = stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            small_sheet()
+        )
+        .as_bytes(),
+    );
+    sheet.crc ^= 0xDEAD_BEEF;
+    entries.push(sheet);
+    write(dir.path(), "bad-crc.xlsx", &zip(&entries));
+    // Shared-string index that points nowhere, and cell references no
+    // spreadsheet can hold.
+    write(
+        dir.path(),
+        "odd-cells.xlsx",
+        &xlsx(&format!(
+            r#"{}<row r="4"><c r="A4" t="s"><v>99999</v></c></row><row r="5"><c r="XFE5" t="inlineStr"><is><t>x</t></is></c><c r="A0"><v>1</v></c></row>"#,
+            small_sheet()
+        )),
+    );
+    let run = check(&[dir.path()]);
+    for name in ["bad-xml.xlsx", "missing-part.xlsx", "bad-crc.xlsx"] {
+        run.assert_file_finding(name, "F001");
+    }
+    // Either read (rows 2-3 are fine) or reported; never silent, never a crash.
+    assert!(
+        !run.innovations("odd-cells.xlsx").is_empty()
+            || run.codes("odd-cells.xlsx").contains(&"F001"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn zip_bomb_xlsx_is_refused_quickly_as_f009() {
+    use flate2::{Compress, Compression, FlushCompress};
+    // 1 MiB of zeros deflated once; after a full flush the compressor starts
+    // afresh, so the same bytes repeated form one valid stream of N MiB.
+    const MIB: usize = 1 << 20;
+    let zeros = vec![0u8; MIB];
+    let mut chunk = Vec::with_capacity(4096);
+    Compress::new(Compression::best(), false)
+        .compress_vec(&zeros, &mut chunk, FlushCompress::Full)
+        .unwrap();
+    assert!(chunk.len() < 4096, "{}", chunk.len());
+    let mut crc_mib = crc32fast::Hasher::new();
+    crc_mib.update(&zeros);
+    let bomb = |mibs: u32, name: &str| -> Entry {
+        let mut data = chunk.repeat(mibs as usize);
+        data.extend_from_slice(&[0x03, 0x00]); // final empty block
+        let mut crc = crc32fast::Hasher::new();
+        for _ in 0..mibs {
+            crc.combine(&crc_mib);
+        }
+        Entry {
+            name: name.to_string(),
+            method: 8,
+            data,
+            crc: crc.finalize(),
+            size: u64::from(mibs) * MIB as u64,
+        }
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // Over 1 GiB once inflated, from about 1 MB.
+    let mut entries = package(ONE_SHEET);
+    entries.push(bomb(1100, "xl/worksheets/sheet1.xml"));
+    write(dir.path(), "bomb.xlsx", &zip(&entries));
+    // Only 64 MiB, but 1000 times its compressed size, in the shared strings.
+    let mut entries = package(ONE_SHEET);
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            small_sheet()
+        )
+        .as_bytes(),
+    ));
+    entries.push(bomb(64, "xl/sharedStrings.xml"));
+    write(dir.path(), "ratio.xlsx", &zip(&entries));
+    // Many entries each under the limits, together over 4 GiB.
+    let mut entries = package(ONE_SHEET);
+    for i in 0..5 {
+        entries.push(bomb(900, &format!("xl/media/image{i}.bin")));
+    }
+    write(dir.path(), "many.xlsx", &zip(&entries));
+
+    let start = Instant::now();
+    let run = check(&[dir.path()]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        start.elapsed()
+    );
+    let f = run.assert_file_finding("bomb.xlsx", "F009");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("xl/worksheets/sheet1.xml"), "{message}");
+    let f = run.assert_file_finding("ratio.xlsx", "F009");
+    assert!(
+        f["message"].as_str().unwrap().contains("sharedStrings"),
+        "{f}"
+    );
+    run.assert_file_finding("many.xlsx", "F009");
+    assert!(run.innovations("ratio.xlsx").is_empty());
+}
+
+#[test]
+fn password_protected_xlsx_and_xls_are_f002() {
+    let run = check(&[
+        &fixture("load/encrypted.xlsx"),
+        &fixture("hostile/encrypted.xls"),
+    ]);
+    run.assert_file_finding("encrypted.xlsx", "F002");
+    run.assert_file_finding("encrypted.xls", "F002");
+}
+
+#[test]
+fn html_and_pdf_with_spreadsheet_names_are_f004() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read(fixture("load/html-table.xls")).unwrap();
+    write(dir.path(), "portal.xlsx", &html);
+    let pdf = std::fs::read(fixture("load/pdf-named.xlsx")).unwrap();
+    write(dir.path(), "laporan.xls", &pdf);
+    write(
+        dir.path(),
+        "spreadsheet-2003.xls",
+        br#"<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Data"/></Workbook>"#,
+    );
+    // A zip that is not a workbook (evidence photos zipped and renamed).
+    write(
+        dir.path(),
+        "foto.xlsx",
+        &zip(&[stored(
+            "IMG_0001.jpg",
+            b"\xFF\xD8\xFF\xE0 not really a photo",
+        )]),
+    );
+    let run = check(&[
+        dir.path(),
+        &fixture("load/html-table.xls"),
+        &fixture("load/pdf-named.xlsx"),
+    ]);
+    for name in [
+        "portal.xlsx",
+        "laporan.xls",
+        "spreadsheet-2003.xls",
+        "html-table.xls",
+        "pdf-named.xlsx",
+    ] {
+        run.assert_file_finding(name, "F004");
+    }
+    // The zip has no workbook inside: damaged or not a spreadsheet, but said.
+    let codes = run.codes("foto.xlsx");
+    assert!(
+        codes.contains(&"F001") || codes.contains(&"F004"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn empty_files_and_workbooks_without_rows_are_f003() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kosong.xlsx", b"");
+    write(dir.path(), "kosong.csv", b"");
+    // What a crash or an interrupted copy leaves: the right size, all zeros.
+    write(dir.path(), "nol.xlsx", &[0u8; 4096]);
+    write(dir.path(), "spasi.csv", b"  \r\n\t\n\n");
+    write(
+        dir.path(),
+        "header-only.csv",
+        format!("{HEADER}\n").as_bytes(),
+    );
+    write(dir.path(), "empty-sheet-data.xlsx", &xlsx(""));
+    let run = check(&[
+        dir.path(),
+        &fixture("load/empty.xlsx"),
+        &fixture("load/empty-sheet.xlsx"),
+        &fixture("load/header-only.xlsx"),
+    ]);
+    for name in [
+        "kosong.xlsx",
+        "kosong.csv",
+        "spasi.csv",
+        "header-only.csv",
+        "empty-sheet-data.xlsx",
+        "empty.xlsx",
+        "empty-sheet.xlsx",
+        "header-only.xlsx",
+    ] {
+        run.assert_file_finding(name, "F003");
+    }
+    run.assert_file_finding("nol.xlsx", "F004");
+}
+
+#[test]
+fn workbook_without_sheets_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "no-sheet.xlsx", &zip(&package("")));
+    let run = check(&[dir.path()]);
+    let codes = run.codes("no-sheet.xlsx");
+    assert!(
+        codes.contains(&"F003") || codes.contains(&"F001"),
+        "a workbook with no sheet is reported: {codes:?}"
+    );
+    run.assert_others_checked();
+}
+
+#[test]
+fn stray_value_in_the_last_cell_of_a_sheet_does_not_allocate_the_grid() {
+    // Ctrl+End accidents: one value in XFD1048576 makes a dense reader
+    // allocate hundreds of GB and abort.
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = format!(
+        r#"{}<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#,
+        small_sheet()
+    );
+    write(dir.path(), "ctrl-end.xlsx", &xlsx(&sheet));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in header_cells().iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "SIPANDU").unwrap();
+    ws.write_string(1, 1, "Dinas Kesehatan").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(dir.path().join("ctrl-end-excel.xlsx")).unwrap();
+    let run = check(&[dir.path()]);
+    assert_eq!(run.innovations("ctrl-end.xlsx").len(), 2, "{}", run.stdout);
+    assert_eq!(
+        run.innovations("ctrl-end-excel.xlsx").len(),
+        1,
+        "{}",
+        run.stdout
+    );
+    run.assert_others_checked();
+}
+
+#[test]
+fn a_million_blank_formatted_rows_are_skipped_quickly() {
+    // Formatting dragged to the last row of the sheet: a million rows with a
+    // styled empty cell each, after three real ones.
+    let mut sheet = small_sheet();
+    for r in 4..=1_048_576 {
+        sheet.push_str(&format!(r#"<row r="{r}"><c r="A{r}" s="0"/></row>"#));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "million-blank.xlsx", &xlsx(&sheet));
+    let run = check(&[dir.path()]);
+    assert_eq!(
+        run.innovations("million-blank.xlsx").len(),
+        2,
+        "{}",
+        run.stdout
+    );
+    run.assert_others_checked();
+}
+
+/// A million innovations in one CSV: read, checked and reported without
+/// holding the file. Slow in a debug build (a minute or more), so only on
+/// request: `cargo test --release --test hostile -- --ignored`.
+#[test]
+#[ignore = "slow in debug builds; run with --release -- --ignored"]
+fn a_million_row_csv_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("million.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(out, "{HEADER}").unwrap();
+    for i in 0..1_000_000 {
+        writeln!(
+            out,
+            "Inovasi nomor {i};Dinas {};Penerapan;17/05/2024",
+            i % 40
+        )
+        .unwrap();
+    }
+    out.flush().unwrap();
+    drop(out);
+    let run = check(&[&path]);
+    assert_eq!(run.innovations("million.csv").len(), 1_000_000);
+    run.assert_others_checked();
+}
+
+#[test]
+fn a_40000_character_cell_is_read_whole() {
+    let long: String = "kata ".repeat(8000);
+    assert_eq!(long.len(), 40_000);
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "panjang.csv",
+        format!("{HEADER};Rancang Bangun\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024;{long}\n")
+            .as_bytes(),
+    );
+    let mut header = header_cells();
+    header.push("Rancang Bangun");
+    let sheet = [
+        row_xml(1, &header),
+        row_xml(
+            2,
+            &[
+                "SIPANDU",
+                "Dinas Kesehatan",
+                "Penerapan",
+                "17/05/2024",
+                &long,
+            ],
+        ),
+    ]
+    .concat();
+    write(dir.path(), "panjang.xlsx", &xlsx(&sheet));
+    let run = check(&[dir.path()]);
+    for name in ["panjang.csv", "panjang.xlsx"] {
+        assert_eq!(run.innovations(name).len(), 1, "{name}: {}", run.stdout);
+        // 8000 words pass the 300-word minimum: no T001, no loading finding.
+        let codes = run.codes(name);
+        assert!(
+            !codes.contains(&"T001") && !codes.iter().any(|c| c.starts_with('F')),
+            "{codes:?}"
+        );
+    }
+    run.assert_others_checked();
+}
+
+// ------------------------------------------------------------------ odd content
+
+#[test]
+fn formula_error_cells_are_v004_on_the_cell() {
+    let run = check(&[&fixture("load/formula-errors.xlsx")]);
+    let errors: Vec<_> = run
+        .findings("formula-errors.xlsx")
+        .into_iter()
+        .filter(|f| f["code"] == "V004")
+        .collect();
+    assert!(!errors.is_empty(), "{}", run.stdout);
+    for f in &errors {
+        assert!(f["row"].is_u64() && f["cell"].is_string(), "{f}");
+        assert!(f["value"].as_str().unwrap_or("").starts_with('#'), "{f}");
+    }
+    assert!(!run.innovations("formula-errors.xlsx").is_empty());
+    run.assert_others_checked();
+}
+
+#[test]
+fn merged_and_two_row_headers_are_mapped() {
+    let run = check(&[&fixture("load/merged-header.xlsx")]);
+    let codes = run.codes("merged-header.xlsx");
+    assert!(
+        !codes.contains(&"F005") && !codes.contains(&"F001"),
+        "{codes:?}"
+    );
+    assert!(
+        !run.innovations("merged-header.xlsx").is_empty(),
+        "{}",
+        run.stdout
+    );
+    run.assert_others_checked();
+}
+
+#[test]
+fn duplicate_headers_are_h003() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "dobel.csv",
+        format!("{HEADER};Nama Inovasi\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024;SIPANDU 2\n")
+            .as_bytes(),
+    );
+    let run = check(&[dir.path()]);
+    let f = run.finding("dobel.csv", "H003");
+    assert_eq!(f["column"], "E", "{f}");
+    assert_eq!(run.innovations("dobel.csv").len(), 1);
+    run.assert_others_checked();
+}
+
+#[test]
+fn a_header_repeated_below_the_data_is_not_an_innovation() {
+    // Two tables pasted one under the other, each with its header.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "dua-tabel.csv",
+        format!(
+            "{HEADER}\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024\n{HEADER}\nLumbung Sosial;Dinas Sosial;Uji Coba;03/08/2024\n"
+        )
+        .as_bytes(),
+    );
+    let run = check(&[dir.path()]);
+    let names: Vec<_> = run
+        .innovations("dua-tabel.csv")
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["SIPANDU", "Lumbung Sosial"], "{}", run.stdout);
+    run.assert_others_checked();
+}
+
+// ------------------------------------------------------------------ broken CSV
+
+#[test]
+fn csv_with_mixed_encodings_reads_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = format!("{HEADER}\n").into_bytes();
+    bytes.extend_from_slice("Pojok Baca Café;Dinas Pendidikan;Penerapan;17/05/2024\n".as_bytes());
+    bytes.extend_from_slice(
+        b"Jum\x92at Bersih Caf\xE9;Dinas Lingkungan Hidup;Penerapan;17/05/2024\n",
+    );
+    write(dir.path(), "campur.csv", &bytes);
+    let run = check(&[dir.path()]);
+    run.finding("campur.csv", "F006");
+    let names: Vec<_> = run
+        .innovations("campur.csv")
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Pojok Baca Café", "Jum\u{2019}at Bersih Café"]);
+    run.assert_others_checked();
+}
+
+#[test]
+fn nul_bytes_in_a_csv_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = format!("{HEADER}\n").into_bytes();
+    bytes.extend_from_slice(b"SIPANDU\0 Posyandu;Dinas Kesehatan;Penerapan;17/05/2024\n");
+    bytes.extend_from_slice(b"Lumbung Sosial;Dinas Sosial;Uji Coba;03/08/2024\n\0\0\0\0");
+    write(dir.path(), "nul.csv", &bytes);
+    let run = check(&[dir.path()]);
+    let names: Vec<_> = run
+        .innovations("nul.csv")
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["SIPANDU Posyandu", "Lumbung Sosial"],
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("\\u0000"));
+    run.assert_others_checked();
+}
+
+#[test]
+fn an_unclosed_quote_is_f010_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "kutip.csv",
+        format!(
+            "{HEADER}\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024\n\"Si Cantik;Dinas Sosial;Penerapan;17/05/2024\nLumbung Sosial;Dinas Sosial;Uji Coba;03/08/2024\n"
+        )
+        .as_bytes(),
+    );
+    // Quotes that do close, across lines and doubled: no finding.
+    write(
+        dir.path(),
+        "kutip-benar.csv",
+        format!(
+            "{HEADER}\n\"SIPANDU \"\"Posyandu\"\"\";Dinas Kesehatan;Penerapan;17/05/2024\n\"Lumbung\nSosial\";Dinas Sosial;Uji Coba;03/08/2024\n"
+        )
+        .as_bytes(),
+    );
+    let run = check(&[dir.path()]);
+    let f = run.assert_file_finding("kutip.csv", "F010");
+    assert!(f["message"].as_str().unwrap().contains("baris 3"), "{f}");
+    assert!(!run.codes("kutip-benar.csv").contains(&"F010"));
+    assert_eq!(run.innovations("kutip-benar.csv").len(), 2);
+}
+
+#[test]
+fn a_10_mb_line_is_read_and_a_runaway_record_is_f009() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = "kata ".repeat(2 * 1024 * 1024); // 10 MiB
+    write(
+        dir.path(),
+        "baris-10mb.csv",
+        format!("{HEADER};Rancang Bangun\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024;{words}\n")
+            .as_bytes(),
+    );
+    // An unclosed quote near the top of a large file swallows everything after it.
+    let mut big = format!("{HEADER}\nSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024\n\"Si Cantik;")
+        .into_bytes();
+    let line = b"Lumbung Sosial;Dinas Sosial;Uji Coba;03/08/2024\n";
+    while big.len() < 17 << 20 {
+        big.extend_from_slice(line);
+    }
+    write(dir.path(), "kutip-besar.csv", &big);
+    let start = Instant::now();
+    let run = check(&[dir.path()]);
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(run.innovations("baris-10mb.csv").len(), 1, "{}", run.stderr);
+    assert!(
+        !run.codes("baris-10mb.csv")
+            .iter()
+            .any(|c| c.starts_with('F'))
+    );
+    let f = run.assert_file_finding("kutip-besar.csv", "F009");
+    assert!(f["message"].as_str().unwrap().contains("baris 3"), "{f}");
+    // The rows before the runaway record were still checked.
+    assert_eq!(run.innovations("kutip-besar.csv").len(), 1);
+}
+
+#[test]
+fn cr_only_line_ends_split_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "mac.csv",
+        format!("{HEADER}\rSIPANDU;Dinas Kesehatan;Penerapan;17/05/2024\rLumbung Sosial;Dinas Sosial;Uji Coba;03/08/2024\r").as_bytes(),
+    );
+    let run = check(&[dir.path()]);
+    let rows: Vec<_> = run
+        .innovations("mac.csv")
+        .iter()
+        .map(|i| i["row"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, [2, 3], "{}", run.stdout);
+    run.assert_others_checked();
+}
+
+// ------------------------------------------------------------------ names and folders
+
+#[test]
+fn odd_file_names_are_read_and_named_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(GOOD).unwrap();
+    let names = [
+        "Inovasi Dinas Kesehatan (final) revisi 2.csv",
+        "Dinas Pendidikan — inovasi ✓ 2026.csv",
+        "dinas:pariwisata*?.csv",
+        "CON.csv",
+        "nul.csv",
+        "aux .csv",
+        "lpt1.CSV",
+        "akhir titik..csv",
+        " spasi depan.csv",
+        "dinas\"kutip\"<>|.csv",
+        "tab\tdalam.csv",
+    ];
+    for name in names {
+        write(dir.path(), name, &good);
+    }
+    let run = check(&[dir.path()]);
+    for name in names {
+        assert_eq!(
+            run.innovations(name).len(),
+            GOOD_INNOVATIONS,
+            "{name:?} not checked:\n{}",
+            run.stdout
+        );
+    }
+    assert_eq!(run.code, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_still_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(GOOD).unwrap();
+    write(dir.path(), OsStr::from_bytes(b"dinas-caf\xE9.csv"), &good);
+    let run = check(&[dir.path()]);
+    assert_eq!(
+        run.innovations("dinas-caf\u{FFFD}.csv").len(),
+        GOOD_INNOVATIONS,
+        "{}",
+        run.stdout
+    );
+    run.assert_others_checked();
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_dangling_links_in_the_input_folder_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("opd")).unwrap();
+    std::fs::copy(GOOD, d.join("opd/inovasi.csv")).unwrap();
+    std::os::unix::fs::symlink(d, d.join("opd/loop")).unwrap();
+    std::os::unix::fs::symlink("a", d.join("b.csv")).unwrap();
+    std::os::unix::fs::symlink("b.csv", d.join("a")).unwrap();
+    std::os::unix::fs::symlink(d.join("missing.xlsx"), d.join("dangling.xlsx")).unwrap();
+    let run = check(&[d]);
+    assert_eq!(run.innovations("opd/inovasi.csv").len(), GOOD_INNOVATIONS);
+    run.assert_others_checked();
+}
+
+#[test]
+fn a_missing_input_is_f001_and_the_rest_is_checked() {
+    let run = check(&[Path::new("tidak/ada/inovasi.xlsx")]);
+    run.assert_file_finding("tidak/ada/inovasi.xlsx", "F001");
+}
+
+// ------------------------------------------------------------------ guarantees
+
+/// Every file under `dir`, with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            let ft = entry.file_type().unwrap();
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if ft.is_file() {
+                out.push((entry.path(), std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn inputs_are_byte_identical_after_check() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["load", "hostile"] {
+        let to = dir.path().join(sub);
+        std::fs::create_dir(&to).unwrap();
+        for entry in std::fs::read_dir(fixture(sub)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+    let before = snapshot(dir.path());
+    assert!(before.len() > 20);
+    let run = check(&[dir.path()]);
+    run.assert_others_checked();
+    let after = snapshot(dir.path());
+    assert_eq!(before.len(), after.len(), "files were added or removed");
+    for ((p, a), (q, b)) in before.iter().zip(&after) {
+        assert_eq!(p, q);
+        assert!(a == b, "{} changed", p.display());
+    }
+}
+
+#[test]
+fn exit_codes_follow_the_readme_table() {
+    // Findings at or above --fail-on: 1; below it, or never: 0.
+    let clean = std::fs::read(GOOD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kosong.xlsx", b"");
+    assert_eq!(check(&[dir.path()]).code, 1);
+    assert_eq!(check_with(&[dir.path()], &["--fail-on", "never"]).code, 0);
+    drop(clean);
+    // The tool could not run: 2, with a message on stderr and no report.
+    let bad_template = write(dir.path(), "rusak.toml", b"id = [");
+    let run = bimtek(&[
+        "check".into(),
+        "--format".into(),
+        "json".into(),
+        "--template".into(),
+        bad_template.into_os_string(),
+        GOOD.into(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty() && !run.stderr.is_empty());
+    let run = bimtek(&["check".into(), "--no-such-flag".into(), GOOD.into()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
