@@ -237,7 +237,7 @@ compare() {
   local name=$1 lin_prefix=$2 win_prefix=$3
   python3 - "$T/$name.linux.out" "$T/$name.out" "$lin_prefix" "$win_prefix" \
     "$(cat "$T/$name.linux.rc")" "$(winrc "$name")" <<'PY' || die "$name: Windows and Linux disagree"
-import difflib, json, sys
+import difflib, json, re, sys
 lin_path, win_path, lin_prefix, win_prefix, lin_rc, win_rc = sys.argv[1:]
 
 def load(path, prefix):
@@ -246,19 +246,36 @@ def load(path, prefix):
             doc = json.load(f)
     except Exception as e:
         sys.exit(f"   {path}: not valid JSON: {e}")
-    prefix = prefix.replace("\\", "/")
+    prefix = prefix.replace("\\", "/").rstrip("/") + "/" if prefix else ""
     def norm(v):
-        if not isinstance(v, str):
-            return v
-        v = v.replace("\\", "/")
-        if prefix:
-            v = v.replace(prefix.rstrip("/") + "/", "")
+        # Paths aside: the folder each side was given, and \ versus / in it.
+        if isinstance(v, str) and prefix:
+            v = v.replace(prefix, "").replace(prefix.replace("/", "\\"), "")
         return v
-    findings = [{k: norm(v) if k in ("file", "message", "hint") else v for k, v in f.items()}
-                for f in doc["findings"]]
-    innovations = [{k: norm(v) if k in ("id", "file") else v for k, v in i.items()}
+    def npath(v):
+        v = norm(v)
+        return v.replace("\\", "/") if isinstance(v, str) else v
+    findings = [{k: npath(v) if k == "file" else norm(v) for k, v in f.items()} for f in doc["findings"]]
+    innovations = [{k: npath(v) if k in ("id", "file") else norm(v) for k, v in i.items()}
                    for i in doc.get("innovations", [])]
     return {"summary": doc["summary"], "innovations": innovations, "findings": findings}
+
+shortened = 0
+def same(x, y):
+    """Equal, except that a value bimtek shortened with '…' matches its longer form: a long
+    absolute path (the two sides' folders differ in length) is cut at a different place."""
+    global shortened
+    if isinstance(x, dict) and isinstance(y, dict):
+        return x.keys() == y.keys() and all(same(x[k], y[k]) for k in x)
+    if isinstance(x, list) and isinstance(y, list):
+        return len(x) == len(y) and all(same(a, b) for a, b in zip(x, y))
+    if isinstance(x, str) and isinstance(y, str) and x != y:
+        for s, o in ((x, y), (y, x)):
+            if "\u2026" in s and re.fullmatch(".*?".join(map(re.escape, s.split("\u2026"))), o, re.S):
+                shortened += 1
+                return True
+        return False
+    return x == y
 
 a, b = load(lin_path, lin_prefix), load(win_path, win_prefix)
 ok = True
@@ -266,18 +283,23 @@ if lin_rc != win_rc:
     print(f"   exit code: Linux {lin_rc}, Windows {win_rc}")
     ok = False
 for key in ("summary", "innovations", "findings"):
-    if a[key] != b[key]:
+    if not same(a[key], b[key]):
         ok = False
-        la = json.dumps(a[key], indent=1, ensure_ascii=False).splitlines()
-        lb = json.dumps(b[key], indent=1, ensure_ascii=False).splitlines()
         print(f"   {key} differ (- Linux, + Windows):")
+        xs, ys = a[key], b[key]
+        if isinstance(xs, list) and len(xs) == len(ys):
+            pairs = [(x, y) for x, y in zip(xs, ys) if not same(x, y)]
+            xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+        la = json.dumps(xs, indent=1, ensure_ascii=False).splitlines()
+        lb = json.dumps(ys, indent=1, ensure_ascii=False).splitlines()
         for line in list(difflib.unified_diff(la, lb, lineterm="", n=2))[2:80]:
             print("     " + line)
 if not ok:
     sys.exit(1)
 s = a["summary"]
+note = f"; {shortened} shortened paths matched up to their '\u2026'" if shortened else ""
 print(f"   same: exit {lin_rc}, {s['files']} files, {s['innovations']} innovations, "
-      f"{len(a['findings'])} findings ({s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos)")
+      f"{len(a['findings'])} findings ({s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos){note}")
 PY
 }
 

@@ -192,10 +192,10 @@ def make_evidence_codes():
              "BAD E004 png": replace_file(1, ev.png(16, 10, (90, 90, 200)), ext="png")})
     ev_code("E005", "BAD E005: indikator 17 `penciptaan.pdf` is 0 bytes",
             {"BAD E005": replace_file(17, b"")})
-    ev_code("E006", "BAD E006: indikator 18 `kemanfaatan.pdf` is a valid PDF of 2,100,000 bytes (> 2 MiB; "
+    ev_code("E006", "BAD E006: indikator 18 `kemanfaatan.pdf` is a valid PDF of 2,202,010 bytes (2.1 MiB; "
                     "padding compresses to a few KB in git)",
             {"BAD E006": replace_file(18, ev.pdf(["BAD E006", "Rekapitulasi Kemanfaatan Inovasi", "(hasil pindai)"],
-                                                 pad=2_100_000))})
+                                                 pad=2_202_010))})
     ev_code("E007", "BAD E007: indikator 17 `penciptaan.pdf` cut to its first 60 % (no `%%EOF`)",
             {"BAD E007": replace_file(17, ev.truncated(doc("BAD E007", "Laporan Tahapan Penciptaan Inovasi", 17)))})
     ev_code("E008", "BAD E008: indikator 1 `regulasi.pdf` encrypted (RC4 40-bit, user password `rahasia`; "
@@ -260,6 +260,19 @@ def write_readme():
              f"`{YOUTUBE}`, each with a parameter, dated {TANGGAL}; the BAD innovations differ in one way.",
              ""]
     lines += [f"- `codes/{c}/` — {d}" for c, d in EV_README]
+    lines += ["",
+              "Portal and window codes: `args.txt` in a folder adds arguments (`{fixtures}` = tests/fixtures); "
+              "`portal/portal-2026.xls` is the portal list as an HTML table saved as .xls, "
+              "`portal/inovasi-2024.csv` and `portal/inovasi-2025.xlsx` are earlier years.",
+              "",
+              "- `codes/P001/` — `BAD P001` is not in the portal list",
+              "- `codes/P002/` — `BAD P002` is in the portal with tahapan Uji Coba, the agency says Penerapan",
+              "- `codes/P003/` — `BAD P003 Layanan` is equally close to two portal entries",
+              "- `codes/P004/` — the portal has `BAD P004 hanya di portal`, no agency file does",
+              "- `codes/P005/` — the portal entry of `BAD P005` was last updated 02/01/2020",
+              "- `codes/W001/` — `BAD W001` was first applied 01/06/2022, before the window, with no development date",
+              "- `codes/W002/` — `BAD W002` was first applied 15/03/2026, after the window",
+              "- `codes/W003/` — `BAD W003` was entered in 2024 and 2025 and has no development date"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"
@@ -329,7 +342,78 @@ def main():
     write("U002", [clean("OK U002 b", opd="Dinas Dua"), clean("bad u002 BERSAMA", opd="Dinas Dua")],
           name="dua.csv")
     make_evidence_codes()
+    make_portal_codes()
     write_readme()
+
+
+PORTAL = os.path.join(ROOT, "portal")
+PORTAL_HEAD = ["#", "Nama Pemda", "Nama Inovasi*", "Tahapan Inovasi*", "Nama Inisiator*",
+               "Urusan Pemerintahan Utama", "Waktu Uji Coba Inovasi Daerah*",
+               "Waktu Penerapan Inovasi Daerah*", "Estimasi Skor Kematangan", "Terakhir Diperbarui"]
+
+
+def portal_row(n, name, tahapan="Penerapan", updated="01/10/2026"):
+    return [str(n), "Kabupaten Uji", name, tahapan, "Tim Inovasi", "Kesehatan", "01/03/2024",
+            "01/06/2024", "62,00", updated]
+
+
+def make_portal_codes():
+    """P001-P005 and W001-W003. The portal list is an HTML table saved as
+    .xls (as the portal's "Unduh XLS" gives it); earlier years are a CSV and
+    an xlsx. A fixture folder's args.txt adds CLI arguments; {fixtures} is
+    tests/fixtures."""
+    if os.path.isdir(PORTAL):
+        shutil.rmtree(PORTAL)
+    os.makedirs(PORTAL)
+    rows = [
+        portal_row(1, "OK P001"),
+        portal_row(2, "OK P002"),
+        portal_row(3, "BAD P002", tahapan="Uji Coba"),
+        portal_row(4, "OK P003"),
+        portal_row(5, "BAD P003 Layanan Satu"),
+        portal_row(6, "BAD P003 Layanan Dua"),
+        portal_row(7, "OK P004"),
+        portal_row(8, "BAD P004 hanya di portal"),
+        portal_row(9, "OK P005"),
+        portal_row(10, "BAD P005", updated="02/01/2020"),
+        portal_row(11, "OK W003"),
+        portal_row(12, "BAD W003"),
+    ]
+    cells = lambda r, tag: "".join(f"<{tag}>{c}</{tag}>" for c in r)
+    html = ("<html><head><meta charset=\"utf-8\"><title>Inovasi Daerah</title></head><body>"
+            "<table border=\"1\"><thead><tr>" + cells(PORTAL_HEAD, "th") + "</tr></thead><tbody>"
+            + "".join("<tr>" + cells(r, "td") + "</tr>" for r in rows) + "</tbody></table></body></html>")
+    with open(os.path.join(PORTAL, "portal-2026.xls"), "w", encoding="utf-8") as f:
+        f.write(html)
+    # Earlier years: BAD W003 was entered in 2024 and 2025, OK W003 only in 2025.
+    with open(os.path.join(PORTAL, "inovasi-2024.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Nama Inovasi", "Tahapan Inovasi", "Waktu Penerapan Inovasi Daerah"])
+        w.writerow(["BAD W003", "Penerapan", "01/06/2022"])
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Inovasi 2025"
+    ws.append(["Nama Inovasi", "Tahapan Inovasi", "Waktu Penerapan Inovasi Daerah"])
+    ws.append(["BAD W003", "Penerapan", "01/06/2022"])
+    ws.append(["OK W003", "Penerapan", "01/06/2024"])
+    wb.properties.created = wb.properties.modified = __import__("datetime").datetime(2026, 1, 1)
+    wb.save(os.path.join(PORTAL, "inovasi-2025.xlsx"))
+
+    portal_arg = "--baseline\n{fixtures}/portal/portal-2026.xls\n"
+    def args(code, text):
+        with open(os.path.join(OUT, code, "args.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+    write("P001", [clean("OK P001"), clean("BAD P001")]); args("P001", portal_arg)
+    p002 = clean("BAD P002")
+    write("P002", [clean("OK P002"), p002]); args("P002", portal_arg)
+    write("P003", [clean("OK P003"), clean("BAD P003 Layanan")]); args("P003", portal_arg)
+    write("P004", [clean("OK P004")]); args("P004", portal_arg)
+    write("P005", [clean("OK P005"), clean("BAD P005")]); args("P005", portal_arg)
+    row_code("W001", uji="01/03/2022", penerapan="01/06/2022")
+    row_code("W002", uji="01/01/2026", penerapan="15/03/2026")
+    write("W003", [clean("OK W003"), clean("BAD W003")])
+    args("W003", "--baseline\n2024={fixtures}/portal/inovasi-2024.csv\n--baseline\n2025={fixtures}/portal/inovasi-2025.xlsx\n")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,10 @@ It writes:
   title rows, Excel-saved ``;`` CSV in Windows-1252, ods, old BIFF8 xls, xlsx
   with a space in its name), plus ``sample-data/README.md`` (Bahasa
   Indonesia). Most rows are clean; a set of deliberate mistakes is listed in
-  MISTAKES below and in the README.
+  MISTAKES below and in the README. Evidence (bukti dukung): a long-layout
+  sheet ``Bukti Dukung`` in the Dinas Kesehatan workbook, wide-layout
+  ``Indikator N Parameter/Bukti`` columns in the Dinas Sosial workbook, and the
+  tiny real evidence files under ``<agency>/bukti/`` (scripts/evfiles.py).
 * ``tests/fixtures/load/``: tiny files with one property each for the loader
   tests, plus a generated block in ``tests/fixtures/README.md`` (between the
   ``make_data.py`` markers; text outside the markers is kept).

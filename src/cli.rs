@@ -82,6 +82,26 @@ pub struct CheckArgs {
     /// Name of the pemda when the rows do not name one.
     #[arg(long, value_name = "NAME", default_value = "Pemda")]
     pub pemda: String,
+
+    /// What is already in the portal: its list download (xlsx, xls, csv, or
+    /// an HTML table saved as .xls) or an earlier submission. Tag earlier
+    /// years' files with their year: `--baseline 2025=inovasi-2025.xlsx`.
+    #[arg(long, value_name = "[YEAR=]FILE")]
+    pub baseline: Vec<String>,
+
+    /// Assessment year (default: the template's).
+    #[arg(long)]
+    pub year: Option<i32>,
+
+    /// Flag portal entries not updated for this many days before --as-of
+    /// (default: the template's).
+    #[arg(long, value_name = "DAYS")]
+    pub stale_after: Option<u32>,
+
+    /// Name similarity (0-1) above which a portal entry is the same
+    /// innovation (default: the template's).
+    #[arg(long, value_name = "X")]
+    pub match_threshold: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,11 @@ pub struct CheckSettings {
     pub evidence: Vec<PathBuf>,
     pub spd: Option<f64>,
     pub pemda: String,
+    /// Baseline files, each with the year it was tagged with.
+    pub baselines: Vec<(Option<i32>, PathBuf)>,
+    pub year: i32,
+    pub stale_after_days: u32,
+    pub match_threshold: f64,
 }
 
 pub fn lang(l: LangArg) -> Lang {
@@ -88,7 +93,6 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
     };
     Ok(CheckSettings {
         paths: args.paths,
-        template,
         lang: lang(lang_arg),
         as_of,
         format: match args.format {
@@ -113,5 +117,39 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             other => other,
         },
         pemda: args.pemda,
+        baselines: args
+            .baseline
+            .iter()
+            .map(|b| parse_baseline(b))
+            .collect::<Result<Vec<_>>>()?,
+        year: args.year.unwrap_or(template.year),
+        stale_after_days: args.stale_after.unwrap_or(template.stale_after_days),
+        match_threshold: match args.match_threshold {
+            Some(x) if !(0.0..=1.0).contains(&x) => {
+                return Err(anyhow!(
+                    "--match-threshold {x}: harus 0 sampai 1 / must be 0 to 1"
+                ));
+            }
+            Some(x) => x,
+            None => template.match_threshold,
+        },
+        template,
     })
+}
+
+/// `2025=file.xlsx` or `file.xlsx`.
+fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
+    let (year, file) = match arg.split_once('=') {
+        Some((y, f)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+            (Some(y.parse().expect("four digits")), f)
+        }
+        _ => (None, arg),
+    };
+    let path = PathBuf::from(file);
+    if !path.exists() {
+        return Err(anyhow!(
+            "--baseline {arg}: berkas tidak ditemukan / file not found"
+        ));
+    }
+    Ok((year, path))
 }

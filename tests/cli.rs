@@ -64,7 +64,17 @@ fn every_finding_code_has_a_fixture_that_triggers_it() {
             info.code,
             dir.display()
         );
-        let (_, doc) = check_json(&[dir.to_str().unwrap()], &[]);
+        // args.txt: extra arguments, one per line; {fixtures} is tests/fixtures.
+        let fixtures = root.parent().unwrap().to_str().unwrap().to_string();
+        let extra: Vec<String> = std::fs::read_to_string(dir.join("args.txt"))
+            .map(|s| {
+                s.lines()
+                    .map(|l| l.replace("{fixtures}", &fixtures))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let (_, doc) = check_json(&[dir.to_str().unwrap()], &extra);
         let mine: Vec<&Value> = findings(&doc)
             .iter()
             .filter(|f| f["code"] == info.code)
@@ -128,9 +138,15 @@ fn sample_data_shows_every_kind_of_mistake() {
         })
         .collect();
     let expected = [
+        ("E009", "Dinas Kesehatan", "'Bukti Dukung'!E20"),
+        ("E004", "Dinas Kesehatan", "'Bukti Dukung'!G22"),
+        ("E011", "Dinas Kesehatan", "'Bukti Dukung'!G23"),
+        ("E003", "Dinas Kesehatan", "'Bukti Dukung'!G26"),
+        ("E006", "Dinas Kesehatan", "'Bukti Dukung'!G29"),
         ("V002", "Dinas Kesehatan", "'Inovasi 2026'!D6"),
         ("V004", "Dinas Kesehatan", "'Inovasi 2026'!J7"),
         ("T001", "Dinas Kesehatan", "'Inovasi 2026'!N7"),
+        ("E010", "Dinas Kesehatan", "Inovasi 2026#8"),
         ("D005", "Dinas Kesehatan", "'Inovasi 2026'!K8"),
         ("V002", "Dinas Kesehatan", "'Inovasi 2026'!G9"),
         ("D006", "Dinas Kesehatan", "'Inovasi 2026'!L9"),
@@ -159,7 +175,9 @@ fn sample_data_shows_every_kind_of_mistake() {
         ("U002", "Dinas Sosial", "Sheet1#2"),
         ("V001", "Dinas Sosial", "Sheet1!C3"),
         ("R001", "Dinas Sosial", "Sheet1!P3"),
+        ("E001", "Dinas Sosial", "Sheet1!Z3"),
         ("V004", "Dinas Sosial", "Sheet1!S4"),
+        ("E007", "Dinas Sosial", "Sheet1!Y4"),
         ("V002", "Dinas Sosial", "Sheet1!F5"),
     ];
     let expected: Vec<(String, String, String)> = expected
@@ -483,11 +501,7 @@ fn dates_from_cells_serials_text_and_the_1904_system() {
         assert!(!codes(&doc).contains(&"D001".to_string()), "{name}: {doc}");
         if name == "date1904.xlsx" {
             let f = findings(&doc).iter().find(|f| f["code"] == "D004").unwrap();
-            assert_eq!(
-                f["message"].as_str().unwrap().contains("17/05/2024"),
-                true,
-                "{f}"
-            );
+            assert!(f["message"].as_str().unwrap().contains("17/05/2024"), "{f}");
         }
     }
 }
@@ -594,4 +608,166 @@ fn real_files_from_regional_systems_load_and_map() {
         })
         .unwrap();
     assert_ne!(lan["agency"], "inovasi lan inovasi flat");
+}
+
+// ---------------------------------------------------------------- evidence, score, show
+
+#[test]
+fn evidence_scores_and_the_pemda_estimate_in_json() {
+    let (_, doc) = check_json(
+        &["sample-data"],
+        &["--spd", "40", "--pemda", "Kabupaten Tanah Merah"],
+    );
+    let inn = innovations(&doc)
+        .iter()
+        .find(|i| i["name"] == "TB Tuntas Bersama Kader")
+        .unwrap();
+    let score = &inn["score"];
+    assert_eq!(score["max"], 111.0);
+    assert!(score["claimed"].as_f64().unwrap() > score["verified"].as_f64().unwrap());
+    let risks: Vec<(u64, &str)> = score["at_risk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["indicator"].as_u64().unwrap(),
+                r["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(risks, [(2, "E009"), (17, "E004")]);
+    // Evidence findings carry their indicator number.
+    let e003 = findings(&doc).iter().find(|f| f["code"] == "E003").unwrap();
+    assert_eq!(e003["indicator"], 2);
+    let pemda = &doc["pemda"][0];
+    assert_eq!(pemda["name"], "Kabupaten Tanah Merah");
+    assert_eq!(pemda["innovations"], 24);
+    assert_eq!(pemda["spd"], 40.0);
+    for k in [
+        "sid",
+        "count_score",
+        "iid",
+        "predicate",
+        "yandas_covered",
+        "yandas_missing",
+    ] {
+        assert!(pemda.get(k).is_some(), "pemda.{k}");
+    }
+    // 24 innovations >= k and all six yandas covered: the count part is 0.38 x 24.
+    assert_eq!(pemda["count_score"], 9.12);
+    let iid = pemda["iid"].as_f64().unwrap();
+    let sid = pemda["sid"].as_f64().unwrap();
+    assert!(
+        (iid - ((40.0 + sid) / 250.0 * 100.0)).abs() < 0.011,
+        "{pemda}"
+    );
+}
+
+#[test]
+fn explicit_evidence_folder_and_references_that_leave_it() {
+    // With --evidence pointing elsewhere, the sample files are not found.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, doc) = check_json(
+        &["sample-data/Dinas Sosial"],
+        &["--evidence", dir.path().to_str().unwrap()],
+    );
+    assert!(findings(&doc).iter().any(|f| f["code"] == "E003"), "{doc}");
+    let out = bimtek(&["check", "--evidence", "/no/such/folder", "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn show_prints_one_innovation_as_a_card() {
+    let out = bimtek(&[
+        "show",
+        "tb tuntas",
+        "--as-of",
+        AS_OF,
+        "--width",
+        "100",
+        "sample-data",
+    ]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{s}");
+    assert!(s.starts_with("TB Tuntas Bersama Kader"), "{s}");
+    assert!(s.contains("Kecepatan penciptaan inovasi*"), "{s}");
+    assert!(s.contains("bermasalah (E004)"), "{s}");
+    assert!(s.contains("E009"), "{s}");
+    // Ambiguous and unknown queries are refused with the candidates.
+    let out = bimtek(&["show", "inovasi", "--as-of", AS_OF, "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = bimtek(&[
+        "show",
+        "tidak ada sama sekali",
+        "--as-of",
+        AS_OF,
+        "sample-data",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------- portal
+
+#[test]
+fn portal_status_changes_and_portal_only() {
+    let fixtures = fixture("portal/portal-2026.xls");
+    let (_, doc) = check_json(&[&fixture("codes/P002")], &["--baseline", &fixtures]);
+    let bad = innovations(&doc)
+        .iter()
+        .find(|i| i["name"] == "BAD P002")
+        .unwrap();
+    assert_eq!(bad["portal"]["status"], "outdated");
+    assert_eq!(bad["portal"]["match"], "BAD P002");
+    assert_eq!(bad["portal"]["similarity"], 1.0);
+    assert_eq!(
+        bad["portal"]["changes"],
+        serde_json::json!([{"field": "tahapan", "portal": "Uji Coba", "agency": "Penerapan"}])
+    );
+    let ok = innovations(&doc)
+        .iter()
+        .find(|i| i["name"] == "OK P002")
+        .unwrap();
+    assert_eq!(ok["portal"]["status"], "up_to_date");
+    let only: Vec<&str> = doc["portal_only"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert!(only.contains(&"BAD P004 hanya di portal"), "{only:?}");
+    // A similar name above the threshold matches; below it does not.
+    let (_, doc) = check_json(&[&fixture("codes/P003")], &["--baseline", &fixtures]);
+    let amb = innovations(&doc)
+        .iter()
+        .find(|i| i["name"] == "BAD P003 Layanan")
+        .unwrap();
+    assert_eq!(amb["portal"]["status"], "not_entered");
+    assert_eq!(amb["portal"]["candidates"].as_array().unwrap().len(), 2);
+    let (_, doc) = check_json(
+        &[&fixture("codes/P003")],
+        &["--baseline", &fixtures, "--match-threshold", "0.9"],
+    );
+    let amb = innovations(&doc)
+        .iter()
+        .find(|i| i["name"] == "BAD P003 Layanan")
+        .unwrap();
+    assert!(amb["portal"]["candidates"].is_null(), "{amb}");
+    // Without a baseline there is no portal section at all.
+    let (_, doc) = check_json(&[&fixture("codes/P002")], &[]);
+    assert!(doc.get("portal_only").is_none());
+    assert!(innovations(&doc)[0].get("portal").is_none());
+    // The table reads like a to-do list for the session.
+    let out = bimtek(&[
+        "check",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        &fixtures,
+        &fixture("codes/P002"),
+    ]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Perlu diperbarui:"), "{s}");
+    assert!(s.contains("tahapan: \"Uji Coba\" -> \"Penerapan\""), "{s}");
+    assert!(s.contains("Hanya di portal"), "{s}");
 }

@@ -207,6 +207,20 @@ fn stored(name: &str, data: &[u8]) -> Entry {
     }
 }
 
+fn deflated(name: &str, data: &[u8]) -> Entry {
+    let mut out = Vec::with_capacity(data.len() + 64);
+    flate2::Compress::new(flate2::Compression::default(), false)
+        .compress_vec(data, &mut out, flate2::FlushCompress::Finish)
+        .unwrap();
+    Entry {
+        name: name.to_string(),
+        method: 8,
+        data: out,
+        crc: crc32fast::hash(data),
+        size: data.len() as u64,
+    }
+}
+
 /// A zip archive written by hand, so that a test can declare what a real
 /// writer would not (a 1 GiB entry built from repeated deflate blocks).
 fn zip(entries: &[Entry]) -> Vec<u8> {
@@ -405,19 +419,17 @@ fn corrupt_xlsx_parts_are_f001() {
     write(dir.path(), "bad-xml.xlsx", &zip(&entries));
     // The sheet the workbook names is missing from the package.
     write(dir.path(), "missing-part.xlsx", &zip(&package(ONE_SHEET)));
-    // A part whose checksum is wrong (bit rot in a mail attachment).
+    // A compressed part damaged in transit (bytes overwritten mid-stream).
     let mut entries = package(ONE_SHEET);
-    let mut sheet = stored(
-        "xl/worksheets/sheet1.xml",
-        format!(
-            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
-            small_sheet()
-        )
-        .as_bytes(),
+    let xml = format!(
+        r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+        small_sheet()
     );
-    sheet.crc ^= 0xDEAD_BEEF;
+    let mut sheet = deflated("xl/worksheets/sheet1.xml", xml.as_bytes());
+    let mid = sheet.data.len() / 3;
+    sheet.data[mid..mid + 16].fill(0xFF);
     entries.push(sheet);
-    write(dir.path(), "bad-crc.xlsx", &zip(&entries));
+    write(dir.path(), "damaged-part.xlsx", &zip(&entries));
     // Shared-string index that points nowhere, and cell references no
     // spreadsheet can hold.
     write(
@@ -429,7 +441,7 @@ fn corrupt_xlsx_parts_are_f001() {
         )),
     );
     let run = check(&[dir.path()]);
-    for name in ["bad-xml.xlsx", "missing-part.xlsx", "bad-crc.xlsx"] {
+    for name in ["bad-xml.xlsx", "missing-part.xlsx", "damaged-part.xlsx"] {
         run.assert_file_finding(name, "F001");
     }
     // Either read (rows 2-3 are fine) or reported; never silent, never a crash.

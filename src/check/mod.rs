@@ -6,6 +6,7 @@
 pub mod evidence;
 mod fields;
 mod files;
+pub mod portal;
 mod rows;
 mod unique;
 
@@ -56,6 +57,19 @@ pub struct Innovation {
     pub statements: Vec<Statement>,
     #[serde(skip)]
     pub score: crate::score::InnovationScore,
+    /// Dates and values compared with the portal.
+    #[serde(skip)]
+    pub facts: portal::Facts,
+    /// Where it stands against the portal, when a baseline was given.
+    #[serde(skip)]
+    pub portal: Option<portal::PortalStatus>,
+}
+
+/// What the portal holds, and how to compare with it.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    pub entries: Vec<portal::PortalEntry>,
+    pub options: portal::PortalOptions,
 }
 
 /// The findings and innovations of one file.
@@ -85,12 +99,9 @@ impl<'t> Sink<'t> {
     }
 
     pub fn push(&mut self, mut f: Finding) {
-        match self.template.severity_of(f.code, f.severity) {
-            Some(s) => {
-                f.severity = s;
-                self.findings.push(f);
-            }
-            None => {}
+        if let Some(s) = self.template.severity_of(f.code, f.severity) {
+            f.severity = s;
+            self.findings.push(f);
         }
     }
 }
@@ -189,6 +200,7 @@ impl<'t> FileCheck<'t> {
             .and_then(|f| record.text(f))
             .map(crate::normalize::collapse_spaces);
         let statements = Statement::from_wide(&loc, &record.agency, &record.wide);
+        let facts = portal::Facts::from_record(self.template, &record);
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
             None => format!("{}:{}", self.file, record.row),
@@ -208,6 +220,8 @@ impl<'t> FileCheck<'t> {
             pemda,
             statements,
             score: crate::score::InnovationScore::empty(self.template),
+            facts,
+            portal: None,
         });
     }
 
@@ -262,6 +276,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// The estimate per pemda (empty when the template has no scoring).
     pub pemda: Vec<crate::score::PemdaScore>,
+    /// Portal entries no agency file has; `None` without a baseline.
+    pub portal_only: Option<Vec<portal::PortalOnly>>,
 }
 
 /// Join per-file results: evidence, cross-file checks, sorting,
@@ -271,6 +287,7 @@ pub fn combine(
     options: &CheckOptions,
     results: Vec<FileResult>,
     resolver: &dyn Resolver,
+    baseline: Option<&Baseline>,
 ) -> Outcome {
     let mut files: Vec<(String, String)> = results
         .iter()
@@ -288,6 +305,18 @@ pub fn combine(
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(template, &mut innovations, resolver, &mut sink);
     unique::check(&innovations, &mut sink);
+    for inn in &innovations {
+        portal::window(template, inn, &mut sink);
+    }
+    let portal_only = baseline.map(|b| {
+        portal::compare(
+            template,
+            &b.options,
+            &mut innovations,
+            &b.entries,
+            &mut sink,
+        )
+    });
     let mut findings = sink.findings;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
@@ -299,6 +328,7 @@ pub fn combine(
         innovations,
         findings,
         pemda,
+        portal_only,
     }
 }
 
@@ -308,8 +338,8 @@ fn pemda_scores(
     o: &CheckOptions,
     innovations: &[Innovation],
 ) -> Vec<crate::score::PemdaScore> {
-    let mut groups: std::collections::BTreeMap<String, (Vec<(f64, f64)>, Vec<Option<String>>)> =
-        std::collections::BTreeMap::new();
+    type Group = (Vec<(f64, f64)>, Vec<Option<String>>);
+    let mut groups: std::collections::BTreeMap<String, Group> = std::collections::BTreeMap::new();
     for i in innovations {
         let name = i.pemda.clone().unwrap_or_else(|| o.pemda.clone());
         let g = groups.entry(name).or_default();

@@ -77,6 +77,8 @@ mod tests {
             pemda: None,
             statements: Vec::new(),
             score: Default::default(),
+            facts: Default::default(),
+            portal: None,
         }
     }
 

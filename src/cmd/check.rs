@@ -2,11 +2,12 @@
 //! Files are checked in parallel (one file per task); the per-file results
 //! are combined and sorted, so the output does not depend on scheduling.
 
+use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
-use crate::normalize::Normalizer;
+use crate::normalize::{Event, Normalizer};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
@@ -75,7 +76,97 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
         .map(|f| (f.display.clone(), f.path.clone()))
         .collect();
     let store = EvidenceStore::new(&s.evidence, &workbooks);
-    check::combine(&s.template, &options, results, &store)
+    let baseline = (!s.baselines.is_empty()).then(|| {
+        let (entries, findings) = load_baselines(s);
+        results.push(FileResult {
+            file: String::new(),
+            agency_hint: String::new(),
+            findings,
+            innovations: Vec::new(),
+            evidence: Vec::new(),
+        });
+        check::Baseline {
+            entries,
+            options: check::portal::PortalOptions {
+                year: s.year,
+                as_of: s.as_of,
+                stale_after_days: s.stale_after_days,
+                match_threshold: s.match_threshold,
+            },
+        }
+    });
+    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
+    outcome.files.retain(|(f, _)| !f.is_empty());
+    outcome
+}
+
+/// Read every baseline (portal downloads, earlier submissions). A baseline
+/// that cannot be read is a finding about it; the check goes on.
+fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
+    let t = &s.template;
+    let mut jobs = Vec::new();
+    for (year, path) in &s.baselines {
+        let (files, problems) = load::collect_inputs(std::slice::from_ref(path));
+        for f in files {
+            jobs.push((*year, f));
+        }
+        for (p, why) in problems {
+            jobs.push((
+                *year,
+                InputFile {
+                    display: p.to_string_lossy().replace('\\', "/"),
+                    path: p,
+                    agency_hint: why,
+                },
+            ));
+        }
+    }
+    let parts: Vec<(Vec<PortalEntry>, Vec<Finding>)> = jobs
+        .par_iter()
+        .map(|(year, f)| {
+            let mut entries = Vec::new();
+            let name_field = t.field_index("nama_inovasi");
+            let pemda_field = t.field_index("pemda");
+            let result = {
+                let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
+                    if let Event::Record(r) = e {
+                        let name = name_field
+                            .and_then(|i| r.text(i))
+                            .map(crate::normalize::collapse_spaces)
+                            .unwrap_or_default();
+                        if name.is_empty() {
+                            return;
+                        }
+                        entries.push(PortalEntry {
+                            year: *year,
+                            file: f.display.clone(),
+                            sheet: r.sheet.as_deref().map(str::to_string),
+                            row: r.row,
+                            pemda: pemda_field
+                                .and_then(|i| r.text(i))
+                                .map(crate::normalize::collapse_spaces),
+                            name_key: crate::template::fold(&name),
+                            name,
+                            facts: check::portal::Facts::from_record(t, &r),
+                        });
+                    }
+                });
+                load::read_export(&f.path, &mut norm)
+            };
+            let findings = match result {
+                Ok(_) => Vec::new(),
+                Err(e) => vec![check::load_error_finding(&f.display, &e)],
+            };
+            (entries, findings)
+        })
+        .collect();
+    let mut entries = Vec::new();
+    let mut findings = Vec::new();
+    for (e, f) in parts {
+        entries.extend(e);
+        findings.extend(f);
+    }
+    (entries, findings)
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file

@@ -891,6 +891,158 @@ pub static CODES: &[CodeInfo] = &[
             "Write an indicator number 1-20.",
         ],
     },
+    // ---------------------------------------------------------------- P, W: portal and window
+    CodeInfo {
+        code: "P001",
+        severity: Warning,
+        summary: ["Belum terinput di portal", "Not entered in the portal"],
+        explain: [
+            "Inovasi ada di berkas OPD tetapi tidak ada di data portal yang diberikan (--baseline): belum terinput. Nama dicocokkan setelah huruf besar/kecil dan tanda baca diabaikan, lalu dengan kemiripan kata (ambang di templat).\nPerbaikan: input inovasi ini di portal sebelum batas waktu.",
+            "The innovation is in the agency's file but not in the portal data given (--baseline): never entered. Names match ignoring case and punctuation, then by word similarity (threshold in the template).\nFix: enter it in the portal before the deadline.",
+        ],
+        message: [
+            "\"{value}\" belum terinput di portal",
+            "\"{value}\" is not entered in the portal",
+        ],
+        hint: [
+            "Input inovasi ini di portal.",
+            "Enter this innovation in the portal.",
+        ],
+    },
+    CodeInfo {
+        code: "P002",
+        severity: Warning,
+        summary: ["Data portal belum diperbarui", "Portal entry out of date"],
+        explain: [
+            "Inovasi ada di portal, tetapi isian portal berbeda dari berkas OPD (tahapan, tanggal, inisiator, urusan atau ejaan nama): belum terupdate.\nPerbaikan: perbarui isian portal sesuai data OPD (atau perbaiki berkas OPD bila portal yang benar).",
+            "The innovation is in the portal, but the portal differs from the agency's file (stage, dates, initiator, affairs or name spelling): not updated.\nFix: update the portal entry from the agency's data (or correct the agency's file if the portal is right).",
+        ],
+        message: [
+            "\"{value}\" di portal berbeda: {changes}",
+            "\"{value}\" differs in the portal: {changes}",
+        ],
+        hint: [
+            "Perbarui isian portal (nilai portal -> nilai OPD).",
+            "Update the portal entry (portal value -> agency value).",
+        ],
+    },
+    CodeInfo {
+        code: "P003",
+        severity: Warning,
+        summary: [
+            "Kecocokan dengan portal bermakna ganda",
+            "Ambiguous portal match",
+        ],
+        explain: [
+            "Dua atau lebih isian portal sama miripnya dengan inovasi ini; bimtek tidak menebak mana yang sama.\nPerbaikan: samakan nama inovasi dengan salah satu isian portal, atau hapus isian ganda di portal.",
+            "Two or more portal entries are equally close to this innovation; bimtek does not guess which is the same.\nFix: make the name match one portal entry, or remove the duplicate entry in the portal.",
+        ],
+        message: [
+            "\"{value}\" sama miripnya dengan beberapa isian portal: {candidates}",
+            "\"{value}\" is equally close to several portal entries: {candidates}",
+        ],
+        hint: [
+            "Samakan nama dengan isian portal yang benar.",
+            "Make the name match the right portal entry.",
+        ],
+    },
+    CodeInfo {
+        code: "P004",
+        severity: Info,
+        summary: ["Hanya ada di portal", "Only in the portal"],
+        explain: [
+            "Isian portal ini tidak ada di berkas OPD mana pun. Mungkin OPD menghapusnya, mengganti namanya, atau lupa mengirim.\nPerbaikan: tanyakan ke OPD; hapus dari portal bila memang tidak dilaporkan lagi.",
+            "This portal entry is in no agency file. The agency may have dropped or renamed it, or forgot to send it.\nFix: ask the agency; remove it from the portal if it is no longer reported.",
+        ],
+        message: [
+            "\"{value}\" ada di portal tetapi tidak di berkas OPD",
+            "\"{value}\" is in the portal but in no agency file",
+        ],
+        hint: [
+            "Tanyakan ke OPD apakah inovasi ini masih dilaporkan.",
+            "Ask the agency whether it is still reported.",
+        ],
+    },
+    CodeInfo {
+        code: "P005",
+        severity: Warning,
+        summary: [
+            "Isian portal lama tidak diperbarui",
+            "Portal entry not updated for long",
+        ],
+        explain: [
+            "Tanggal terakhir diperbarui di portal lebih lama dari batas (--stale-after, bawaan dari templat) sebelum tanggal acuan.\nPerbaikan: perbarui isian dan bukti dukungnya di portal.",
+            "The portal's last-updated date is older than the limit (--stale-after, default from the template) before the reference date.\nFix: update the entry and its evidence in the portal.",
+        ],
+        message: [
+            "Isian portal terakhir diperbarui {value} ({days} hari lalu)",
+            "The portal entry was last updated {value} ({days} days ago)",
+        ],
+        hint: [
+            "Perbarui isian dan bukti dukung di portal.",
+            "Update the entry and its evidence in the portal.",
+        ],
+    },
+    CodeInfo {
+        code: "W001",
+        severity: Error,
+        summary: [
+            "Penerapan di luar rentang penilaian",
+            "Application outside the assessment window",
+        ],
+        explain: [
+            "Tahun ini hanya inovasi yang mulai diterapkan di dalam rentang penilaian (templat: [window]) yang dinilai, atau yang lebih lama tetapi punya waktu pengembangan di dalam rentang itu.\nPerbaikan: isi waktu pengembangan bila inovasi dikembangkan di dalam rentang, atau jangan laporkan tahun ini.",
+            "This year only innovations first applied inside the assessment window (template: [window]) are scored, or older ones with a development date inside it.\nFix: fill the development date if it was developed inside the window, or do not report it this year.",
+        ],
+        message: [
+            "Waktu penerapan {value} sebelum rentang {window}, tanpa waktu pengembangan di dalamnya (pengembangan: {pengembangan})",
+            "Application date {value} is before the window {window}, with no development date inside it (development: {pengembangan})",
+        ],
+        hint: [
+            "Isi waktu pengembangan di dalam {window}, atau jangan laporkan.",
+            "Fill a development date inside {window}, or do not report it.",
+        ],
+    },
+    CodeInfo {
+        code: "W002",
+        severity: Error,
+        summary: [
+            "Penerapan terlalu baru untuk tahun ini",
+            "Application too new for this year",
+        ],
+        explain: [
+            "Inovasi yang mulai diterapkan setelah akhir rentang penilaian belum dapat dilaporkan tahun ini.\nPerbaikan: laporkan tahun depan, atau periksa tanggalnya.",
+            "An innovation first applied after the end of the assessment window cannot be reported this year.\nFix: report it next year, or check the date.",
+        ],
+        message: [
+            "Waktu penerapan {value} setelah rentang {window}",
+            "Application date {value} is after the window {window}",
+        ],
+        hint: [
+            "Laporkan tahun depan atau periksa tanggal.",
+            "Report it next year or check the date.",
+        ],
+    },
+    CodeInfo {
+        code: "W003",
+        severity: Error,
+        summary: [
+            "Sudah dilaporkan terlalu sering tanpa pengembangan",
+            "Reported too often without development",
+        ],
+        explain: [
+            "Inovasi yang sama sudah masuk data tahun-tahun sebelumnya sebanyak batas di templat ([window] max_prior_entries) dan tidak punya waktu pengembangan di dalam rentang penilaian.\nPerbaikan: laporkan hanya bila ada pengembangan, dengan waktu pengembangannya.",
+            "The same innovation is already in earlier years' data as often as the template allows ([window] max_prior_entries) and has no development date inside the window.\nFix: report it only with a development, and its date.",
+        ],
+        message: [
+            "\"{value}\" sudah dilaporkan {count} kali ({years}); batas {max} kali tanpa pengembangan",
+            "\"{value}\" was reported {count} times ({years}); the limit is {max} without development",
+        ],
+        hint: [
+            "Isi waktu pengembangan di dalam rentang penilaian, atau jangan laporkan.",
+            "Fill a development date inside the window, or do not report it.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -927,7 +1079,7 @@ mod tests {
             "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "D001",
             "D002", "D003", "D004", "D005", "D006", "D007", "T001", "U001", "U002", "E001", "E002",
             "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013",
-            "E014", "E015", "E016",
+            "E014", "E015", "E016", "P001", "P002", "P003", "P004", "P005", "W001", "W002", "W003",
         ];
         assert_eq!(&list[..expected.len()], &expected[..]);
     }

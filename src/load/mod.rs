@@ -4,6 +4,8 @@
 //! is never held whole. It knows nothing of templates, fields or findings.
 
 mod delimited;
+mod html;
+mod pipe;
 mod sniff;
 mod walk;
 mod workbook;
@@ -145,6 +147,23 @@ pub struct LoadNotes {
 
 /// Read `path`, sending each row to `sink`.
 pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    if pipe::worth_it(path) {
+        return pipe::read(path, sink, |p, s| read_with(p, s, false));
+    }
+    read_with(path, sink, false)
+}
+
+/// Read a portal download: like [`read`], but an HTML table saved with an
+/// .xls name (how web portals export lists) is read as a table too.
+pub fn read_export(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    read_with(path, sink, true)
+}
+
+fn read_with(
+    path: &Path,
+    sink: &mut dyn RowSink,
+    html_tables: bool,
+) -> Result<LoadNotes, LoadError> {
     let format = sniff(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     let mut notes = LoadNotes {
         format: Some(format),
@@ -165,6 +184,10 @@ pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError>
     match format {
         Format::Empty => Err(LoadError::Empty),
         Format::Encrypted => Err(LoadError::Encrypted),
+        Format::Html if html_tables => {
+            html::read(path, sink)?;
+            Ok(notes)
+        }
         Format::Html => Err(LoadError::NotSpreadsheet("html")),
         Format::Pdf => Err(LoadError::NotSpreadsheet("pdf")),
         Format::Binary => Err(LoadError::NotSpreadsheet("binary")),

@@ -89,7 +89,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn is_spreadsheet_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    // A name that is not UTF-8 (saved on an old Windows in a local code
+    // page) is still a file to check: judge it lossily, never skip it.
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
         return false;
     };
     if name.starts_with("~$") || name.starts_with('.') {

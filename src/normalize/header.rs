@@ -61,9 +61,16 @@ impl HeaderMap {
     }
 }
 
+/// Longest text that can be a header label (the longest real ones carry a
+/// sentence of instructions). Longer text is data; folding it for every
+/// alias lookup of every candidate row took seconds on a 10 MB cell.
+const MAX_HEADER_BYTES: usize = 1000;
+
 fn cell_text(c: &RawCell) -> Option<String> {
     match c {
-        RawCell::Text(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES => {
+            Some(s.trim().to_string())
+        }
         _ => None,
     }
 }
@@ -202,6 +209,29 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
         field_columns,
         duplicates,
     })
+}
+
+/// A row that says the header again (two tables pasted one under the
+/// other, a header printed on every page) is not an innovation: most of its
+/// text cells name the field or evidence column they stand in.
+pub fn is_header_repeat(t: &Template, row: &RawRow, h: &HeaderMap) -> bool {
+    let (mut text_cells, mut same) = (0usize, 0usize);
+    for (col, cell) in &row.cells {
+        let Some(text) = cell_text(cell) else {
+            continue;
+        };
+        text_cells += 1;
+        let Some(c) = h.columns.iter().find(|c| c.col == *col) else {
+            continue;
+        };
+        if crate::template::fold(&text) == crate::template::fold(&c.header)
+            || (c.field.is_some() && t.field_for_header(&text) == c.field)
+            || (c.evidence.is_some() && t.evidence_key(&text) == c.evidence)
+        {
+            same += 1;
+        }
+    }
+    same >= 2 && same * 2 > text_cells
 }
 
 /// Government tables often number their columns in the row under the
@@ -358,6 +388,31 @@ mod tests {
         assert_eq!(h.columns[2].wide, Some((17, WideKind::Parameter)));
         assert_eq!(h.columns[3].wide, Some((17, WideKind::File)));
         assert!(!h.columns[3].is_unknown(h.layout));
+    }
+
+    #[test]
+    fn a_repeated_header_row_is_recognised() {
+        let t = template();
+        let rows = vec![row(
+            0,
+            &[(0, "Nama Inovasi"), (1, "Tahapan Inovasi"), (2, "Catatan")],
+        )];
+        let h = detect(&t, &rows).unwrap();
+        assert!(is_header_repeat(
+            &t,
+            &row(5, &[(0, "NAMA INOVASI"), (1, "Tahapan")]),
+            &h
+        ));
+        assert!(!is_header_repeat(
+            &t,
+            &row(5, &[(0, "SIPANDU"), (1, "Penerapan")]),
+            &h
+        ));
+        assert!(!is_header_repeat(
+            &t,
+            &row(5, &[(0, "Nama Inovasi"), (1, "Penerapan")]),
+            &h
+        ));
     }
 
     #[test]

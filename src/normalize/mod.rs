@@ -192,7 +192,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         let Some((h, headers)) = &self.header else {
             return;
         };
-        if header::is_column_number_row(&row) {
+        if header::is_column_number_row(&row) || header::is_header_repeat(self.template, &row, h) {
             return;
         }
         if h.layout == Layout::Evidence {
@@ -232,8 +232,8 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 continue;
             };
             let col = h.columns[ci].col;
-            let raw = row.get(col).cloned().unwrap_or(RawCell::Empty);
-            let cell = read_cell(t, fi, col, headers[ci].clone(), &raw);
+            let raw = row.get(col).unwrap_or(&RawCell::Empty);
+            let cell = read_cell(t, fi, col, headers[ci].clone(), raw);
             any_value |= cell.value != Value::Empty;
             *slot = Some(cell);
         }
@@ -346,7 +346,11 @@ pub fn collapse_spaces(s: &str) -> String {
 /// Read one cell as field `fi`'s type.
 pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawCell) -> FieldCell {
     let field = &t.fields[fi];
-    let text = raw.display().trim().to_string();
+    // One copy of a text cell, not two: long texts are most of the bytes.
+    let text = match raw {
+        RawCell::Text(s) => s.trim().to_string(),
+        other => other.display().trim().to_string(),
+    };
     let value = if raw.is_empty() {
         Value::Empty
     } else if matches!(raw, RawCell::Error(_)) {

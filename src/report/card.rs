@@ -69,7 +69,7 @@ pub fn render_card(
     let _ = writeln!(
         s,
         "{}: {status} ({} {}, {} {})",
-        if id { "Status" } else { "Status" },
+        "Status",
         inn.errors,
         if id { "galat" } else { "errors" },
         inn.warnings,

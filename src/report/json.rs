@@ -18,6 +18,8 @@ struct Doc<'a> {
     innovations: Vec<InnovationOut<'a>>,
     findings: Vec<FindingOut>,
     pemda: &'a [crate::score::PemdaScore],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    portal_only: Option<&'a [crate::check::portal::PortalOnly]>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +56,8 @@ struct InnovationOut<'a> {
     errors: u32,
     warnings: u32,
     score: ScoreOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    portal: Option<&'a crate::check::portal::PortalStatus>,
 }
 
 #[derive(Serialize)]
@@ -130,6 +134,7 @@ pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Re
                     max: i.score.max,
                     at_risk: &i.score.at_risk,
                 },
+                portal: i.portal.as_ref(),
             })
             .collect(),
         findings: outcome
@@ -151,6 +156,7 @@ pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Re
             })
             .collect(),
         pemda: &outcome.pemda,
+        portal_only: outcome.portal_only.as_deref(),
     };
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;

@@ -93,7 +93,7 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
 /// and a report saved with `> hasil.txt` is UTF-8 that `type`, `more` and
 /// PowerShell 5.1 redirection read in that code page, garbling every border.
 /// ASCII survives all of these; elsewhere the Unicode borders read better.
-const BORDERS: TableStyle = if cfg!(windows) {
+pub(super) const BORDERS: TableStyle = if cfg!(windows) {
     presets::ASCII_FULL_CONDENSED
 } else {
     presets::UTF8_FULL_CONDENSED
@@ -276,6 +276,7 @@ pub fn render_table(
             }
         }
     }
+    portal_sections(&mut s, outcome, opts.lang, width, color);
     at_risk_table(&mut s, outcome, t, opts.lang, width as u16, color);
     pemda_lines(&mut s, outcome, opts.lang, width);
     let _ = writeln!(s);
@@ -311,6 +312,115 @@ pub fn render_table(
     s
 }
 
+/// Per agency, what to enter, what to update and what is only in the
+/// portal: the list a facilitator reads out in a bimtek session.
+fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, color: bool) {
+    let Some(only) = &outcome.portal_only else {
+        return;
+    };
+    let id = lang == Lang::Id;
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{}",
+        bold(
+            if id {
+                "Dibandingkan dengan portal"
+            } else {
+                "Compared with the portal"
+            },
+            color
+        )
+    );
+    let mut agencies: BTreeMap<&str, Vec<&crate::check::Innovation>> = BTreeMap::new();
+    for i in &outcome.innovations {
+        agencies.entry(&i.agency).or_default().push(i);
+    }
+    for (agency, list) in &agencies {
+        let of = |st: &str| -> Vec<&&crate::check::Innovation> {
+            list.iter()
+                .filter(|i| i.portal.as_ref().is_some_and(|p| p.status == st))
+                .collect()
+        };
+        let (new, old, same) = (of("not_entered"), of("outdated"), of("up_to_date"));
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "{agency}: {} {}, {} {}, {} {}",
+            new.len(),
+            if id { "belum terinput" } else { "not entered" },
+            old.len(),
+            if id { "belum terupdate" } else { "outdated" },
+            same.len(),
+            if id { "sudah sesuai" } else { "up to date" }
+        );
+        if !new.is_empty() {
+            let _ = writeln!(s, "  {}", if id { "Perlu diinput:" } else { "To enter:" });
+            for i in &new {
+                let note = i
+                    .portal
+                    .as_ref()
+                    .filter(|p| !p.candidates.is_empty())
+                    .map(|p| {
+                        format!(
+                            " ({}: {})",
+                            if id { "mirip" } else { "close to" },
+                            p.candidates.join("; ")
+                        )
+                    })
+                    .unwrap_or_default();
+                for l in wrap(&format!("- {}{note}", i.name), width.saturating_sub(4)) {
+                    let _ = writeln!(s, "    {l}");
+                }
+            }
+        }
+        if !old.is_empty() {
+            let _ = writeln!(
+                s,
+                "  {}",
+                if id {
+                    "Perlu diperbarui:"
+                } else {
+                    "To update:"
+                }
+            );
+            for i in &old {
+                let _ = writeln!(s, "    - {}", i.name);
+                for c in i.portal.iter().flat_map(|p| &p.changes) {
+                    for l in wrap(
+                        &format!("{}: \"{}\" -> \"{}\"", c.field, c.portal, c.agency),
+                        width.saturating_sub(8),
+                    ) {
+                        let _ = writeln!(s, "        {l}");
+                    }
+                }
+            }
+        }
+    }
+    if !only.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "{}",
+            if id {
+                "Hanya di portal (tanyakan ke OPD; hapus bila tidak dilaporkan lagi):"
+            } else {
+                "Only in the portal (ask the agency; remove if no longer reported):"
+            }
+        );
+        for o in only {
+            let _ = writeln!(
+                s,
+                "    - {} ({}, {} {})",
+                o.name,
+                o.file,
+                if id { "baris" } else { "row" },
+                o.row
+            );
+        }
+    }
+}
+
 /// Points claimed but not backed by passing evidence, per innovation and
 /// indicator: what fixing the evidence would win back.
 fn at_risk_table(
@@ -342,7 +452,7 @@ fn at_risk_table(
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", bold(title, color));
     let mut tbl = Table::new();
-    tbl.load_style(presets::UTF8_FULL_CONDENSED)
+    tbl.load_style(BORDERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     if !color {

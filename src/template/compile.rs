@@ -209,6 +209,10 @@ pub struct Template {
     wide_suffixes: HashMap<String, WideKind>,
     /// Folded indicator name or alias -> indicator number.
     indicator_names: HashMap<String, u32>,
+    /// Name similarity above which a portal entry is the same innovation.
+    pub match_threshold: f64,
+    /// Portal entries older than this (days) are stale.
+    pub stale_after_days: u32,
 }
 
 const KINDS: &[&str] = &[
@@ -339,7 +343,7 @@ impl Template {
     pub fn indicator_for(&self, text: &str) -> Option<u32> {
         let number = |n: u32| self.indicators.iter().find(|i| i.no == n).map(|i| i.no);
         if let Ok(x) = text.trim().parse::<f64>() {
-            return (x.fract() == 0.0 && x >= 0.0 && x < 1e6)
+            return (x.fract() == 0.0 && (0.0..1e6).contains(&x))
                 .then(|| number(x as u32))
                 .flatten();
         }
@@ -421,6 +425,7 @@ fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
         fields,
         ignore_headers,
         evidence: child.evidence.or(parent.evidence),
+        portal: child.portal.or(parent.portal),
         indicators,
     }
 }
@@ -652,6 +657,16 @@ impl Ctx<'_> {
             evidence_headers,
             wide_suffixes,
             indicator_names,
+            match_threshold: raw
+                .portal
+                .as_ref()
+                .and_then(|p| p.match_threshold)
+                .unwrap_or(0.75),
+            stale_after_days: raw
+                .portal
+                .as_ref()
+                .and_then(|p| p.stale_after_days)
+                .unwrap_or(365),
         })
     }
 

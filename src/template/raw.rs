@@ -28,6 +28,8 @@ pub struct RawTemplate {
     pub ignore_headers: Vec<String>,
     #[serde(default)]
     pub evidence: Option<RawEvidence>,
+    #[serde(default)]
+    pub portal: Option<RawPortal>,
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<RawIndicator>,
 }
@@ -171,6 +173,14 @@ pub struct RawEvidence {
     pub wide_evidence: Vec<String>,
     #[serde(default)]
     pub wide_date: Vec<String>,
+}
+
+/// Settings for comparing with the portal's list export.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPortal {
+    pub match_threshold: Option<f64>,
+    pub stale_after_days: Option<u32>,
 }
 
 /// One SID indicator (per innovation).

@@ -116,6 +116,8 @@ struct Indicator {
     no: u32,
     name: String,
     #[serde(default)]
+    params: Vec<String>,
+    #[serde(default)]
     mandatory: bool,
     #[serde(default)]
     types: Vec<String>,
@@ -273,13 +275,22 @@ impl Style {
 #[derive(Clone)]
 struct Columns(Vec<(Option<usize>, String)>);
 
+/// The template fields the generator fills, in template order. Other
+/// fields (portal-export columns such as "Terakhir Diperbarui") are left out.
+const GENERATED_KEYS: &[&str] = &[
+    "pemda", "nama_inovasi", "perangkat_daerah", "tahapan", "inisiator", "nama_inisiator",
+    "jenis", "bentuk", "klasifikasi", "urusan_utama", "waktu_uji_coba", "waktu_penerapan",
+    "waktu_pengembangan", "rancang_bangun", "tujuan", "manfaat", "hasil", "koordinat",
+    "asta_cita", "pkpn_klaster", "anggaran", "profil_bisnis",
+];
+
 fn columns(t: &Template, style: Style, with_pemda: bool) -> Columns {
     let mut out = Vec::new();
     if style != Style::Snake {
         out.push((None, "No".to_string()));
     }
     for (i, f) in t.field.iter().enumerate() {
-        if f.key == "pemda" && !with_pemda {
+        if (f.key == "pemda" && !with_pemda) || !GENERATED_KEYS.contains(&f.key.as_str()) {
             continue;
         }
         let header = match style {
@@ -669,17 +680,17 @@ enum AgencyOut {
 // ---------------------------------------------------------------------------
 // Evidence files.
 
-fn pdf_bytes(rng: &mut Rng) -> Vec<u8> {
-    let mut v = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+fn pdf_bytes(rng: &mut Rng, tag: &str) -> Vec<u8> {
+    let mut v = format!("%PDF-1.4\n%{tag}\n").into_bytes();
+    v.extend_from_slice(b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
-        .to_vec();
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
     padding(rng, &mut v, b'%');
     v.extend_from_slice(b"trailer << /Root 1 0 R >>\n%%EOF\n");
     v
 }
 
-fn png_bytes(rng: &mut Rng) -> Vec<u8> {
+fn png_bytes(rng: &mut Rng, tag: &str) -> Vec<u8> {
     // A valid 1x1 grey PNG, then padding after IEND (readers ignore it).
     let mut v = vec![
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
@@ -689,10 +700,11 @@ fn png_bytes(rng: &mut Rng) -> Vec<u8> {
         0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ];
     padding(rng, &mut v, 0);
+    v.extend_from_slice(tag.as_bytes());
     v
 }
 
-fn jpeg_bytes(rng: &mut Rng) -> Vec<u8> {
+fn jpeg_bytes(rng: &mut Rng, tag: &str) -> Vec<u8> {
     // SOI, a JFIF APP0, a comment segment as padding, EOI: the bytes a type
     // check looks at, not a decodable picture.
     let mut v = vec![
@@ -701,7 +713,8 @@ fn jpeg_bytes(rng: &mut Rng) -> Vec<u8> {
     ];
     let n = rng.range(200, 3000);
     v.extend_from_slice(&[0xFF, 0xFE]);
-    v.extend_from_slice(&((n + 2) as u16).to_be_bytes());
+    v.extend_from_slice(&((n + tag.len() + 2) as u16).to_be_bytes());
+    v.extend_from_slice(tag.as_bytes());
     v.extend((0..n).map(|i| b'a' + (i % 26) as u8));
     v.extend_from_slice(&[0xFF, 0xD9]);
     v
@@ -737,12 +750,18 @@ struct EvidenceStats {
 /// mandatory file (2 % of innovations), and per file an empty file, content
 /// of another type than the extension, a .docx, or a file over the size
 /// limit (sparse, so it costs no disk).
+/// Returns the wide-layout cells of the row: per indicator its parameter and
+/// the file's path relative to the evidence root (both empty when left out).
 fn write_evidence(
     rng: &mut Rng,
     t: &Template,
-    dir: &Path,
+    root: &Path,
+    rel_dir: &str,
     stats: &mut EvidenceStats,
-) -> Res<()> {
+) -> Res<Vec<Cell>> {
+    let dir = root.join(rel_dir);
+    let dir = dir.as_path();
+    let mut extra = Vec::with_capacity(2 * t.indicator.len());
     fs::create_dir_all(dir)?;
     stats.dirs += 1;
     let skip_mandatory = if rng.chance(0.02) {
@@ -754,8 +773,11 @@ fn write_evidence(
     for ind in &t.indicator {
         if Some(ind.no) == skip_mandatory {
             stats.defects += 1;
+            extra.push(Cell::Empty);
+            extra.push(Cell::Empty);
             continue;
         }
+        let tag = format!("{rel_dir}/{}", ind.no);
         let pdf_ok = ind.types.iter().any(|t| t == "pdf");
         let image_ok = ind.types.iter().any(|t| t == "jpg" || t == "png");
         let ext = if pdf_ok && (!image_ok || rng.chance(0.7)) {
@@ -766,9 +788,9 @@ fn write_evidence(
             "png"
         };
         let mut bytes = match ext {
-            "pdf" => pdf_bytes(rng),
-            "jpg" => jpeg_bytes(rng),
-            _ => png_bytes(rng),
+            "pdf" => pdf_bytes(rng, &tag),
+            "jpg" => jpeg_bytes(rng, &tag),
+            _ => png_bytes(rng, &tag),
         };
         let mut ext = ext.to_string();
         let roll = rng.unit();
@@ -776,10 +798,11 @@ fn write_evidence(
         if roll < 0.005 {
             bytes.clear();
         } else if roll < 0.010 {
-            bytes = if ext == "pdf" { png_bytes(rng) } else { pdf_bytes(rng) };
+            bytes = if ext == "pdf" { png_bytes(rng, &tag) } else { pdf_bytes(rng, &tag) };
         } else if roll < 0.013 {
             ext = "docx".to_string();
             bytes = b"PK\x03\x04\x14\x00\x06\x00word/document.xml".to_vec();
+            bytes.extend_from_slice(tag.as_bytes());
         } else if roll < 0.0132 {
             oversize = true;
         }
@@ -787,15 +810,22 @@ fn write_evidence(
             stats.defects += 1;
         }
         let name = format!("{:02} {}.{ext}", ind.no, file_name_safe(&ind.name));
-        let path = dir.join(name);
+        let path = dir.join(&name);
         fs::write(&path, &bytes)?;
+        let param = match ind.params.len() {
+            0 => Cell::Number(rng.range(1, 3) as f64),
+            n if rng.chance(0.5) => Cell::Text(ind.params[rng.below(n)].clone()),
+            n => Cell::Number(rng.range(1, n) as f64),
+        };
+        extra.push(param);
+        extra.push(Cell::Text(format!("{rel_dir}/{name}")));
         if oversize {
             // Past the 2 MB limit without using the disk.
             fs::OpenOptions::new().write(true).open(&path)?.set_len(3 << 20)?;
         }
         stats.files += 1;
     }
-    Ok(())
+    Ok(extra)
 }
 
 // ---------------------------------------------------------------------------
@@ -996,6 +1026,58 @@ fn args() -> Res<Args> {
     Ok(a)
 }
 
+/// Open one agency's file under `root` and write its title rows and header.
+/// Returns the writer, the file's path and its 1-based header row.
+fn open_agency(
+    root: &Path,
+    pemda: &str,
+    agency: &str,
+    style: Style,
+    as_csv: bool,
+    cols: &Columns,
+) -> Res<(AgencyOut, PathBuf, usize)> {
+    let headers: Vec<String> = cols.0.iter().map(|(_, h)| h.clone()).collect();
+    let dir = root.join(pemda).join(agency);
+    fs::create_dir_all(&dir)?;
+    let slug = agency.to_lowercase().replace(' ', "-");
+    if as_csv {
+        let path = dir.join(format!("inovasi-{slug}.csv"));
+        let mut w = CsvOut::new(&path)?;
+        w.texts(&headers)?;
+        return Ok((AgencyOut::Csv(w), path, 1));
+    }
+    let path = dir.join(format!("inovasi-{slug}-2026.xlsx"));
+    let mut w = XlsxOut::new("Inovasi", style.date_cells())?;
+    let header_row = match style {
+        Style::Portal => {
+            w.texts(&[format!("DAFTAR INOVASI DAERAH {} TAHUN 2026", pemda.to_uppercase())])?;
+            w.texts(&[format!("Perangkat Daerah: {agency}")])?;
+            w.texts(&[String::new()])?;
+            4
+        }
+        Style::Upper => {
+            w.texts(&[format!("INOVASI {}", agency.to_uppercase())])?;
+            2
+        }
+        Style::Snake => 1,
+    };
+    w.texts(&headers)?;
+    Ok((AgencyOut::Xlsx(w, path.clone()), path, header_row))
+}
+
+/// The columns of a file with wide-layout evidence: the profile columns,
+/// then "Indikator N Parameter" and "Indikator N Bukti" for each indicator.
+/// Their cells follow the template fields in a row (see `write_evidence`).
+fn evidence_columns(t: &Template, cols: &Columns) -> Columns {
+    let mut out = cols.0.clone();
+    let nf = t.field.len();
+    for (i, ind) in t.indicator.iter().enumerate() {
+        out.push((Some(nf + 2 * i), format!("Indikator {} Parameter", ind.no)));
+        out.push((Some(nf + 2 * i + 1), format!("Indikator {} Bukti", ind.no)));
+    }
+    Columns(out)
+}
+
 fn pemda_name(rng: &mut Rng, i: usize) -> String {
     let kind = if i % 5 == 4 { "Kota" } else { "Kabupaten" };
     let mut s = String::new();
@@ -1011,13 +1093,8 @@ fn main() -> Res<()> {
     let a = args()?;
     let t: Template = toml::from_str(&fs::read_to_string(&a.template)?)?;
     let mut idx = HashMap::new();
-    for key in [
-        "pemda", "nama_inovasi", "perangkat_daerah", "tahapan", "inisiator", "nama_inisiator",
-        "jenis", "bentuk", "klasifikasi", "urusan_utama", "waktu_uji_coba", "waktu_penerapan",
-        "rancang_bangun", "tujuan", "manfaat", "hasil", "koordinat", "asta_cita", "pkpn_klaster",
-        "anggaran", "profil_bisnis",
-    ] {
-        idx.insert(key, t.index(key));
+    for key in GENERATED_KEYS {
+        idx.insert(*key, t.index(key));
     }
     let mut ctx = Ctx {
         t: &t,
@@ -1030,8 +1107,10 @@ fn main() -> Res<()> {
     if a.out.join("country").exists() {
         fs::remove_dir_all(a.out.join("country"))?;
     }
-    if a.out.join("evidence").exists() {
-        fs::remove_dir_all(a.out.join("evidence"))?;
+    for old in ["evidence", "country-evidence"] {
+        if a.out.join(old).exists() {
+            fs::remove_dir_all(a.out.join(old))?;
+        }
     }
     fs::create_dir_all(a.out.join("country"))?;
 
@@ -1085,32 +1164,13 @@ fn main() -> Res<()> {
         let style = Style::all()[p % 3];
         let as_csv = p % 6 == 5;
         let cols = columns(&t, style, style == Style::Portal);
-        let dir = a.out.join("country").join(pemda).join(agency);
-        fs::create_dir_all(&dir)?;
-        let slug = agency.to_lowercase().replace(' ', "-");
-        let (mut out, rel, header_row) = if as_csv {
-            let path = dir.join(format!("inovasi-{slug}.csv"));
-            let mut w = CsvOut::new(&path)?;
-            w.texts(&headers(&cols))?;
-            (AgencyOut::Csv(w), path, 1)
+        let (mut out, rel, header_row) =
+            open_agency(&a.out.join("country"), pemda, agency, style, as_csv, &cols)?;
+        let ev_cols = evidence_columns(&t, &cols);
+        let mut ev_out = if a.evidence {
+            Some(open_agency(&a.out.join("country-evidence"), pemda, agency, style, as_csv, &ev_cols)?.0)
         } else {
-            let path = dir.join(format!("inovasi-{slug}-2026.xlsx"));
-            let mut w = XlsxOut::new("Inovasi", style.date_cells())?;
-            let header_row = match style {
-                Style::Portal => {
-                    w.texts(&[format!("DAFTAR INOVASI DAERAH {} TAHUN 2026", pemda.to_uppercase())])?;
-                    w.texts(&[format!("Perangkat Daerah: {agency}")])?;
-                    w.texts(&[String::new()])?;
-                    4
-                }
-                Style::Upper => {
-                    w.texts(&[format!("INOVASI {}", agency.to_uppercase())])?;
-                    2
-                }
-                Style::Snake => 1,
-            };
-            w.texts(&headers(&cols))?;
-            (AgencyOut::Xlsx(w, path.clone()), path, header_row)
+            None
         };
         ctx.last_name = None;
         let mut used_dirs: HashMap<String, usize> = HashMap::new();
@@ -1129,13 +1189,22 @@ fn main() -> Res<()> {
                 let seen = used_dirs.entry(name.clone()).or_insert(0);
                 *seen += 1;
                 let folder = if *seen > 1 { format!("{name} ({seen})") } else { name };
-                let edir = a.out.join("evidence").join(pemda).join(agency).join(folder);
-                write_evidence(&mut ev_rng, &t, &edir, &mut ev)?;
+                let rel_dir = format!("{pemda}/{agency}/{folder}");
+                let extra = write_evidence(&mut ev_rng, &t, &a.out.join("evidence"), &rel_dir, &mut ev)?;
+                let mut all = row.clone();
+                all.extend(extra);
+                match ev_out.as_mut() {
+                    Some(AgencyOut::Xlsx(w, _)) => w.row(k + 1, &ev_cols, &all)?,
+                    Some(AgencyOut::Csv(w)) => w.row(k + 1, &ev_cols, &all)?,
+                    None => {}
+                }
             }
         }
-        match out {
-            AgencyOut::Xlsx(w, path) => w.save(&path, style == Style::Portal)?,
-            AgencyOut::Csv(w) => w.finish()?,
+        for o in [Some(out), ev_out].into_iter().flatten() {
+            match o {
+                AgencyOut::Xlsx(w, path) => w.save(&path, style == Style::Portal)?,
+                AgencyOut::Csv(w) => w.finish()?,
+            }
         }
         manifest_files.push(json!({
             "path": rel.strip_prefix(&a.out).unwrap_or(&rel).to_string_lossy(),

@@ -1,0 +1,193 @@
+//! HTML tables saved with an .xls name, as web portals export their lists
+//! ("Unduh XLS"). Read leniently: every `<tr>` of the document in order, its
+//! `<td>`/`<th>` cells with `colspan` honoured, tags stripped, entities
+//! decoded. Only baselines are read this way; `check` reports such a file as
+//! not a spreadsheet, since agencies must send real workbooks.
+
+use super::{LoadError, RawCell, RawRow, RowSink, SheetInfo};
+use std::path::Path;
+
+/// Largest HTML export read whole.
+const MAX_BYTES: u64 = 256 << 20;
+
+pub(super) fn read(path: &Path, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if len > MAX_BYTES {
+        return Err(LoadError::Corrupt(format!(
+            "HTML lebih dari {} MiB",
+            MAX_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),
+    };
+    if !sink.begin_sheet(&SheetInfo {
+        name: None,
+        hidden: false,
+    }) {
+        return Ok(());
+    }
+    for row in rows(&text) {
+        sink.row(row);
+    }
+    sink.end_sheet();
+    Ok(())
+}
+
+/// Every table row of the document.
+pub fn rows(html: &str) -> Vec<RawRow> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut index = 0u32;
+    while let Some(start) = find_tag(&lower, pos, "tr") {
+        let end = find_tag(&lower, start + 3, "tr")
+            .or_else(|| lower[start..].find("</table").map(|i| start + i))
+            .unwrap_or(lower.len());
+        let mut row = RawRow {
+            index,
+            cells: Vec::new(),
+        };
+        let mut col = 0u32;
+        let mut p = start + 3;
+        loop {
+            let td = find_tag(&lower[..end], p, "td");
+            let th = find_tag(&lower[..end], p, "th");
+            let Some(cell_start) = [td, th].into_iter().flatten().min() else {
+                break;
+            };
+            let Some(open_end) = lower[cell_start..end].find('>').map(|i| cell_start + i + 1)
+            else {
+                break;
+            };
+            let attrs = &lower[cell_start..open_end];
+            let span = attr_number(attrs, "colspan").unwrap_or(1).clamp(1, 1000);
+            let close = ["</td", "</th", "<td", "<th", "</tr"]
+                .iter()
+                .filter_map(|t| lower[open_end..end].find(t).map(|i| open_end + i))
+                .min()
+                .unwrap_or(end);
+            let text = cell_text(&html[open_end..close]);
+            if !text.is_empty() {
+                row.cells.push((col, RawCell::Text(text)));
+            }
+            col += span;
+            p = close;
+        }
+        if !row.cells.is_empty() {
+            out.push(row);
+        }
+        index += 1;
+        pos = end;
+    }
+    out
+}
+
+/// Position of the next `<tag` followed by whitespace, `>` or `/`.
+fn find_tag(lower: &str, from: usize, tag: &str) -> Option<usize> {
+    let needle = format!("<{tag}");
+    let mut p = from;
+    while let Some(i) = lower.get(p..)?.find(&needle) {
+        let at = p + i;
+        match lower.as_bytes().get(at + needle.len()) {
+            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/') | None => return Some(at),
+            _ => p = at + needle.len(),
+        }
+    }
+    None
+}
+
+fn attr_number(attrs: &str, name: &str) -> Option<u32> {
+    let i = attrs.find(name)?;
+    let rest = attrs[i + name.len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Strip tags (a `<br>` is a space), decode entities, collapse whitespace.
+fn cell_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = decode_entities(&out);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &after[..e];
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ if name.starts_with("#x") || name.starts_with("#X") => {
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_cells_spans_and_entities() {
+        let html = "<html><body><table>\n<tr><th>Nama Inovasi</th><th colspan=\"2\">Waktu</th><th>Tahapan</th></tr>\
+            <TR><TD>SI&nbsp;CANTIK &amp; Co</td><td>01/02/2024</td><td>02/03/2024<td>Penerapan</tr>\
+            <tr><td><b>Kartu</b><br>Sehat</td></tr></table>";
+        let r = rows(html);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].cells[2], (3, RawCell::Text("Tahapan".into())));
+        assert_eq!(r[1].cells[0].1, RawCell::Text("SI CANTIK & Co".into()));
+        assert_eq!(r[1].cells[3], (3, RawCell::Text("Penerapan".into())));
+        assert_eq!(r[2].cells[0].1, RawCell::Text("Kartu Sehat".into()));
+        // <thead> and <tbody> are not rows.
+        assert_eq!(
+            rows("<table><thead><tr><td>a</td></tr></thead></table>").len(),
+            1
+        );
+    }
+}
