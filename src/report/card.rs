@@ -68,8 +68,7 @@ pub fn render_card(
     };
     let _ = writeln!(
         s,
-        "{}: {status} ({} {}, {} {})",
-        "Status",
+        "Status: {status} ({} {}, {} {})",
         inn.errors,
         if id { "galat" } else { "errors" },
         inn.warnings,
