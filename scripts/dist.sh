@@ -28,7 +28,7 @@
 #   Wine 8 (Debian 12) lacks bcryptprimitives.dll (ProcessPrng, imported by Rust's std); a shim
 #   built from scripts/shim/ is put beside the unpacked .exe for the test only. It is never in the zip.
 #
-# Exit: 0 all good; 1 a build, packing or comparison failed; 2 a prerequisite is missing.
+# Exit: 0 all good; 1 a build, packing or comparison failed; 2 bad arguments; 3 a prerequisite is missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -50,7 +50,7 @@ done
 
 log() { printf '== %s\n' "$*"; }
 die() { printf 'dist.sh: %s\n' "$*" >&2; exit 1; }
-missing() { printf 'dist.sh: missing prerequisite: %s\n' "$*" >&2; exit 2; }
+missing() { printf 'dist.sh: missing prerequisite: %s\n' "$*" >&2; exit 3; }
 
 command -v python3 >/dev/null || missing "python3"
 command -v x86_64-w64-mingw32-gcc >/dev/null ||
@@ -331,30 +331,39 @@ echo "   --fail-on never: 0; missing template: 2 ($(tr -d '\r' <"$T/trouble.err"
 
 log "wine: table, to a pipe and to a console"
 winrun table "bimtek check sample-data --as-of $AS_OF --width 100"
-# A console: wine under a pty, so std writes through WriteConsoleW as on a real console.
+# A console: wine under a 120-column pty, so std writes through WriteConsoleW as on a real
+# console, the progress bar shows on stderr and the table takes the console's width.
 (cd "$APP" && TERM=xterm-256color script -q -e -c \
-  "wine cmd /c bimtek check sample-data --as-of $AS_OF --width 100" /dev/null) \
+  "stty cols 120 rows 40 2>/dev/null; wine cmd /c bimtek check sample-data --as-of $AS_OF" /dev/null) \
   >"$T/console.out" 2>>"$WORK/wine.log" </dev/null || true
 python3 - "$T/table.out" "$T/console.out" <<'PY' || die "the Windows table does not render as intended"
-import sys
+import re, sys
 ok = True
-for path, what in ((sys.argv[1], "pipe"), (sys.argv[2], "console")):
+for path, what, width in ((sys.argv[1], "pipe", 100), (sys.argv[2], "console", 120)):
     raw = open(path, "rb").read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         print(f"   {what}: not UTF-8: {e}"); ok = False; continue
-    lines = text.replace("\r", "").split("\n")
     problems = []
-    if not any(l.startswith("+---") for l in lines): problems.append("no ASCII border")
+    # Colour or bold (SGR 1, 30-37, 90-97); the pty's own cursor sequences are not ours.
+    for m in re.finditer(r"\x1b\[([0-9;]*)m", text):
+        if any(p == "1" or re.fullmatch(r"[39][0-7]", p) for p in m.group(1).split(";")):
+            problems.append("ANSI colour codes"); break
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r", "")
+    plain = plain[plain.find("bimtek "):] if "bimtek " in plain else plain
+    lines = plain.split("\n")
+    borders = [l for l in lines if re.fullmatch(r"\+[-+=]+\+", l)]
+    if not borders: problems.append("no ASCII border")
+    elif max(map(len, borders)) != width: problems.append(f"table {max(map(len, borders))} wide, not {width}")
     if not any(l.startswith("| Perangkat Daerah") for l in lines): problems.append("no table header")
-    box = sorted({c for c in text if 0x2500 <= ord(c) <= 0x257F})
+    box = sorted({c for c in plain if 0x2500 <= ord(c) <= 0x257F})
     if box: problems.append("box-drawing characters " + "".join(box))
-    # Colour codes (SGR); a pty may add its own cursor sequences, which are not ours.
-    if "\x1b[3" in text or "\x1b[1m" in text: problems.append("ANSI colour codes")
-    if "Pojok Baca Caf\u00e9 Literasi" not in text: problems.append("Indonesian text garbled (Caf\u00e9)")
-    if "\ufffd" in text: problems.append("replacement characters")
-    print(f"   {what}: " + ("; ".join(problems) if problems else f"ASCII borders, no colour codes, text intact ({len(lines)} lines)"))
+    if "Pojok Baca Caf\u00e9 Literasi" not in plain: problems.append("Indonesian text garbled (Caf\u00e9)")
+    if "\ufffd" in plain: problems.append("replacement characters")
+    extra = " and a progress bar on stderr" if what == "console" and "berkas" in text[:text.find("bimtek ")] else ""
+    print(f"   {what}: " + ("; ".join(problems) if problems else
+          f"ASCII borders {width} wide, no colour codes, text intact{extra}"))
     ok = ok and not problems
 sys.exit(0 if ok else 1)
 PY

@@ -308,6 +308,25 @@ def main():
     write("F006", [clean("OK F006")], name="ok.csv")
     copy("F007", "csv-named.xlsx")
     copy("F008", "hidden-sheet.xlsx")
+    # F009: an "xlsx" whose sheet inflates from ~20 KB to 20 MiB (ratio > 200):
+    # a zip bomb in miniature, refused before calamine inflates it.
+    import zipfile
+    d = os.path.join(OUT, "F009")
+    os.makedirs(d)
+    with zipfile.ZipFile(os.path.join(d, "bom-zip.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        def add(name, data):
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+        add("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        add("xl/worksheets/sheet1.xml", "<worksheet>" + " " * (20 << 20) + "</worksheet>")
+    write("F009", [clean("OK F009")], name="ok.csv")
+    # F010: a quote opened and never closed swallows the rest of the file.
+    d = os.path.join(OUT, "F010")
+    os.makedirs(d)
+    with open(os.path.join(d, "kutip.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write('Nama Inovasi,Nama Perangkat Daerah,Tahapan Inovasi\nBAD F010,Dinas Uji,"Inisiatif\nBAD F010 b,Dinas Uji,Inisiatif\n')
+    write("F010", [clean("OK F010")], name="ok.csv")
     write("H001", [clean("OK H001")], head=HEAD + ["Keterangan Internal"], name="bad.csv")
     write("H001", [clean("OK H001 b")], name="ok.csv")
     # Missing required column Klasifikasi.

@@ -430,27 +430,71 @@ fn corrupt_xlsx_parts_are_f001() {
     sheet.data[mid..mid + 16].fill(0xFF);
     entries.push(sheet);
     write(dir.path(), "damaged-part.xlsx", &zip(&entries));
-    // Shared-string index that points nowhere, and cell references no
-    // spreadsheet can hold.
-    write(
-        dir.path(),
-        "odd-cells.xlsx",
-        &xlsx(&format!(
-            r#"{}<row r="4"><c r="A4" t="s"><v>99999</v></c></row><row r="5"><c r="XFE5" t="inlineStr"><is><t>x</t></is></c><c r="A0"><v>1</v></c></row>"#,
-            small_sheet()
-        )),
-    );
+    // Cells no spreadsheet program writes: a shared-string index pointing
+    // nowhere, row 0, a column past XFD, references that overflow 32 bits
+    // (calamine panics on the last two; the loader contains it), bad values.
+    let odd = [
+        (
+            "sst-nowhere.xlsx",
+            r#"<row r="4"><c r="A4" t="s"><v>99999</v></c></row>"#,
+        ),
+        (
+            "row-zero.xlsx",
+            r#"<row r="0"><c r="A0"><v>1</v></c></row>"#,
+        ),
+        (
+            "past-xfd.xlsx",
+            r#"<row r="5"><c r="XFE5" t="inlineStr"><is><t>x</t></is></c></row>"#,
+        ),
+        (
+            "huge-column.xlsx",
+            r#"<row r="6"><c r="ZZZZZZZZZZ6"><v>1</v></c></row>"#,
+        ),
+        (
+            "huge-row.xlsx",
+            r#"<row r="4294967297"><c r="A4294967297"><v>1</v></c></row>"#,
+        ),
+        (
+            "bad-bool.xlsx",
+            r#"<row r="7"><c r="A7" t="b"><v>7</v></c></row>"#,
+        ),
+        (
+            "bad-error.xlsx",
+            r#"<row r="7"><c r="D7" t="e"><v>#WHAT</v></c></row>"#,
+        ),
+        (
+            "no-refs.xlsx",
+            r#"<row><c><v>1</v></c><c t="inlineStr"><is><t>SIPANDU</t></is></c></row>"#,
+        ),
+        ("deep.xlsx", &"<x>".repeat(50_000)),
+    ];
+    for (name, extra) in &odd {
+        write(
+            dir.path(),
+            name,
+            &xlsx(&format!("{}{extra}", small_sheet())),
+        );
+    }
     let run = check(&[dir.path()]);
     for name in ["bad-xml.xlsx", "missing-part.xlsx", "damaged-part.xlsx"] {
         run.assert_file_finding(name, "F001");
     }
-    // Either read (rows 2-3 are fine) or reported; never silent, never a crash.
-    assert!(
-        !run.innovations("odd-cells.xlsx").is_empty()
-            || run.codes("odd-cells.xlsx").contains(&"F001"),
-        "{}",
-        run.stdout
-    );
+    // Each is read (rows 2-3 are fine) or reported as damaged; never silent,
+    // never a crash of the run.
+    for (name, _) in &odd {
+        assert!(
+            !run.innovations(name).is_empty() || run.codes(name).contains(&"F001"),
+            "{name}: {:?}",
+            run.codes(name)
+        );
+    }
+    if cfg!(debug_assertions) {
+        // With overflow checks calamine panics on these; contained, reported.
+        for name in ["huge-column.xlsx", "huge-row.xlsx"] {
+            let f = run.finding(name, "F001");
+            assert!(f["message"].as_str().unwrap().contains("overflow"), "{f}");
+        }
+    }
 }
 
 #[test]

@@ -57,6 +57,10 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         human_size(*limit)
                     ),
                 ),
+                Limit::Cells { rows, cols } => (
+                    format!("lembar membentang {rows} baris x {cols} kolom"),
+                    format!("a sheet spans {rows} rows x {cols} columns"),
+                ),
             };
             Finding::new("F009", loc)
                 .arg("detail", id)

@@ -129,6 +129,9 @@ pub enum Limit {
     ZipTotal { size: u64 },
     /// A CSV record starting on physical line `line` runs past `limit` bytes.
     Record { line: u64, limit: u64 },
+    /// A sheet whose used range spans `rows` x `cols` cells, which the
+    /// reader would hold as a dense grid (ODS repeated rows and columns).
+    Cells { rows: u64, cols: u64 },
 }
 
 /// Facts about how a file was read, for info findings.

@@ -10,9 +10,12 @@ use calamine::{
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
+use std::cell::Cell;
 use std::fs::File;
 use std::io::BufReader;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Once;
 
 pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Result<(), LoadError> {
     if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
@@ -22,7 +25,7 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     let reader = BufReader::new(file);
     match format {
         Format::Xlsx => {
-            let mut wb = Xlsx::new(reader).map_err(xlsx_err)?;
+            let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
             for (name, hidden) in sheets(&wb) {
                 if !sink.begin_sheet(&SheetInfo {
                     name: Some(name.clone()),
@@ -37,7 +40,7 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
             Ok(())
         }
         Format::Xlsb => {
-            let mut wb = Xlsb::new(reader).map_err(xlsb_err)?;
+            let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
             for (name, hidden) in sheets(&wb) {
                 if !sink.begin_sheet(&SheetInfo {
                     name: Some(name.clone()),
@@ -52,11 +55,11 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
             Ok(())
         }
         Format::Xls => {
-            let mut wb = Xls::new(reader).map_err(xls_err)?;
+            let mut wb = contain(|| Xls::new(reader).map_err(xls_err))?;
             walk_ranges(&mut wb, sink, xls_err)
         }
         Format::Ods => {
-            let mut wb = Ods::new(reader).map_err(ods_err)?;
+            let mut wb = contain(|| Ods::new(reader).map_err(ods_err))?;
             walk_ranges(&mut wb, sink, ods_err)
         }
         _ => Err(LoadError::NotSpreadsheet("binary")),
@@ -111,6 +114,42 @@ fn check_zip_limits(path: &Path) -> Result<(), LoadError> {
     Ok(())
 }
 
+thread_local! {
+    /// Set while this thread runs calamine inside [`contain`].
+    static IN_READER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run a calamine call, turning a panic into a damaged-file error. calamine
+/// panics on some malformed files (a cell reference such as
+/// `ZZZZZZZZZZ6` or row 4294967297 overflows its arithmetic); one such file
+/// must become a finding, not end the run and lose every other file's
+/// report. Our own code (the row sink) never runs inside, so our bugs still
+/// surface. The default panic message is kept off stderr for these.
+fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    static QUIET: Once = Once::new();
+    QUIET.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let outer = IN_READER.with(|c| c.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|c| c.set(outer));
+    result.unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(LoadError::Corrupt(format!(
+            "pembaca lembar kerja gagal: {why}"
+        )))
+    })
+}
+
 fn sheets<R: Reader<BufReader<File>>>(wb: &R) -> Vec<(String, bool)> {
     wb.sheets_metadata()
         .iter()
@@ -124,11 +163,16 @@ fn stream_xlsx(
     name: &str,
     sink: &mut dyn RowSink,
 ) -> Result<(), LoadError> {
-    let mut cells = wb.worksheet_cells_reader(name).map_err(xlsx_err)?;
+    let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsx_err))?;
     let mut rows = RowGrouper::new(sink);
-    while let Some(cell) = cells.next_cell().map_err(xlsx_err)? {
-        let (r, c) = cell.get_position();
-        rows.push(r, c, from_ref(cell.get_value()));
+    let mut next = || {
+        contain(|| {
+            let cell = cells.next_cell().map_err(xlsx_err)?;
+            Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+        })
+    };
+    while let Some(((r, c), value)) = next()? {
+        rows.push(r, c, value);
     }
     rows.flush();
     Ok(())
@@ -139,11 +183,16 @@ fn stream_xlsb(
     name: &str,
     sink: &mut dyn RowSink,
 ) -> Result<(), LoadError> {
-    let mut cells = wb.worksheet_cells_reader(name).map_err(xlsb_err)?;
+    let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsb_err))?;
     let mut rows = RowGrouper::new(sink);
-    while let Some(cell) = cells.next_cell().map_err(xlsb_err)? {
-        let (r, c) = cell.get_position();
-        rows.push(r, c, from_ref(cell.get_value()));
+    let mut next = || {
+        contain(|| {
+            let cell = cells.next_cell().map_err(xlsb_err)?;
+            Ok(cell.map(|c| (c.get_position(), from_ref(c.get_value()))))
+        })
+    };
+    while let Some(((r, c), value)) = next()? {
+        rows.push(r, c, value);
     }
     rows.flush();
     Ok(())
@@ -164,11 +213,11 @@ where
         }) {
             continue;
         }
-        let range = match wb.worksheet_range(&name) {
+        let range = match contain(|| wb.worksheet_range(&name).map_err(err)) {
             Ok(r) => r,
             Err(e) => {
                 sink.end_sheet();
-                return Err(err(e));
+                return Err(e);
             }
         };
         let (r0, c0) = range.start().unwrap_or((0, 0));
