@@ -313,6 +313,20 @@ winrun b "bimtek check \"$DATA_WIN\" --format json --as-of $AS_OF$EVIDENCE_WIN"
 linrun b check "$DATA" --format json --as-of "$AS_OF" "${EVIDENCE_LINUX[@]}"
 compare b "$DATA" "$DATA_WIN"
 
+if [ -n "$EVIDENCE_WIN" ]; then
+  # Not vacuous: both sides must have found the two files named with backslashes, and
+  # reported the missing one (E003: evidence file not found).
+  python3 - "$T/b.out" "$T/b.linux.out" <<'PY' || die "b: evidence references with backslashes were not resolved"
+import json, sys
+for path in sys.argv[1:]:
+    e003 = [f["value"] or "" for f in json.load(open(path, encoding="utf-8"))["findings"] if f["code"] == "E003"]
+    lost = [v for v in e003 if "Perbup 12 Tahun 2023" in v or "SK Tim Inovasi 2026" in v]
+    assert not lost, f"{path}: not found: {lost}"
+    assert any("Tidak Ada.pdf" in v for v in e003), f"{path}: the missing evidence file was not reported"
+print("   evidence: Dinas Pendidikan\\Bukti Dukung\\*.pdf found on both sides, Tidak Ada.pdf reported missing")
+PY
+fi
+
 log "wine: c. sample-data\\Dinas Pendidikan\\data_inovasi_disdik.csv"
 winrun c "bimtek check \"sample-data\\Dinas Pendidikan\\data_inovasi_disdik.csv\" --format json --as-of $AS_OF"
 linrun c check "sample-data/Dinas Pendidikan/data_inovasi_disdik.csv" --format json --as-of "$AS_OF"

@@ -26,8 +26,71 @@ pub enum Command {
     /// Show one innovation as a card: its fields, the 20 indicators with
     /// their evidence and points, and what is missing.
     Show(ShowArgs),
+    /// Write the cleaned submission package (--out DIR or FILE.zip), or one
+    /// feedback workbook per agency (--feedback DIR).
+    Export(ExportArgs),
     /// Explain a finding code (or list all codes).
     Explain(ExplainArgs),
+    /// Submission templates: list and show the shipped ones, write the blank
+    /// form agencies fill in, check a template file of your own.
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    #[command(subcommand)]
+    pub command: TemplateCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the shipped templates with their year and source.
+    List,
+    /// Show a template: its fields and rules, indicators, window and award.
+    Show {
+        /// A shipped id (iid-2026) or a path to a .toml file.
+        template: String,
+    },
+    /// Write the blank form (xlsx) agencies fill in: instructions, the
+    /// header row with notes and dropdowns, evidence and reference sheets.
+    Form {
+        /// A shipped id (iid-2026) or a path to a .toml file.
+        template: String,
+        /// The workbook to write (.xlsx).
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a template file of your own; mistakes are shown as
+    /// file:line:column. Exit code 1 when it has a mistake.
+    Check {
+        /// The template file (.toml).
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The package: a folder, or a .zip file.
+    #[arg(
+        long,
+        value_name = "DIR|FILE.zip",
+        required_unless_present = "feedback"
+    )]
+    pub out: Option<PathBuf>,
+
+    /// Write one feedback workbook per agency into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    pub feedback: Option<PathBuf>,
+
+    /// Keep innovations with errors in the package, marked in a status column.
+    #[arg(long)]
+    pub include_invalid: bool,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +132,14 @@ pub struct CheckArgs {
     /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,
+
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace an existing output file or package.
+    #[arg(long)]
+    pub force: bool,
 
     /// Folder of evidence files (bukti dukung); may be given more than once.
     /// Default: each workbook's own folder, with its bukti/ and evidence/.
@@ -121,6 +192,8 @@ pub enum FormatArg {
     Table,
     Json,
     Csv,
+    /// A self-contained page (no network), for a projector or a browser.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,8 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod evidence;
+pub mod export;
+pub mod form;
 pub mod load;
 pub mod normalize;
 pub mod report;
@@ -36,8 +38,34 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Show(args) => {
             cmd::show::run(&args.query, settings::resolve_check(args.check, cli.lang)?)
         }
+        cli::Command::Export(args) => {
+            let opts = cmd::export::ExportOptions {
+                out: args.out,
+                feedback: args.feedback,
+                force: args.check.force,
+                include_invalid: args.include_invalid,
+            };
+            cmd::export::run(opts, settings::resolve_check(args.check, cli.lang)?)
+        }
         cli::Command::Explain(args) => {
             cmd::explain::run(args.code.as_deref(), settings::lang(cli.lang))
+        }
+        cli::Command::Template(args) => {
+            let action = match args.command {
+                cli::TemplateCommand::List => cmd::template::Action::List,
+                cli::TemplateCommand::Show { template } => cmd::template::Action::Show(template),
+                cli::TemplateCommand::Form {
+                    template,
+                    output,
+                    force,
+                } => cmd::template::Action::Form {
+                    template,
+                    output,
+                    force,
+                },
+                cli::TemplateCommand::Check { file } => cmd::template::Action::Check(file),
+            };
+            cmd::template::run(action, settings::lang(cli.lang))
         }
     }
 }

@@ -15,6 +15,7 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 /// Everything `check` needs, resolved.
@@ -29,6 +30,8 @@ pub struct CheckSettings {
     pub fail_on: Option<Severity>,
     pub quiet: bool,
     pub width: Option<u16>,
+    pub output: Option<PathBuf>,
+    pub force: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
     pub evidence: Vec<PathBuf>,
     pub spd: Option<f64>,
@@ -99,6 +102,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
+            FormatArg::Html => Format::Html,
         },
         fail_on: match args.fail_on {
             FailOn::Error => Some(Severity::Error),
@@ -107,6 +111,8 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         },
         quiet: args.quiet,
         width: args.width,
+        output: args.output,
+        force: args.force,
         evidence: args.evidence,
         spd: match args.spd {
             Some(x) if !(0.0..=max_spd).contains(&x) => {

@@ -721,6 +721,78 @@ fn a_million_blank_formatted_rows_are_skipped_quickly() {
     run.assert_others_checked();
 }
 
+/// `load/sample.ods` with `extra` added to the end of its first table.
+fn ods_with(extra: &str) -> Vec<u8> {
+    use std::io::Cursor;
+    let mut archive =
+        zip::ZipArchive::new(std::fs::File::open(fixture("load/sample.ods")).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "content.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let at = text.find("</table:table>").expect("a table");
+            bytes = format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes();
+        }
+        let options =
+            zip::write::SimpleFileOptions::default().compression_method(if name == "mimetype" {
+                zip::CompressionMethod::Stored
+            } else {
+                zip::CompressionMethod::Deflated
+            });
+        out.start_file(name, options).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn ods_repeats_that_would_expand_to_billions_of_cells_are_f009() {
+    // calamine expands repeated rows and columns into a dense grid when it
+    // opens the file: this one took 4.8 GB and over a minute before the guard.
+    let value =
+        r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "tall.ods",
+        &ods_with(&format!(
+            r#"<table:table-row table:number-rows-repeated="100000000">{value}</table:table-row>"#
+        )),
+    );
+    write(
+        dir.path(),
+        "far.ods",
+        &ods_with(&format!(
+            r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16000"/>{value}</table:table-row>"#
+        )),
+    );
+    // Formatting repeated to the end of the sheet, the way LibreOffice saves:
+    // empty, so not expanded, so read.
+    write(
+        dir.path(),
+        "styled.ods",
+        &ods_with(
+            r#"<table:table-row table:style-name="ro1" table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+        ),
+    );
+    let start = Instant::now();
+    let run = check(&[dir.path()]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        start.elapsed()
+    );
+    for name in ["tall.ods", "far.ods"] {
+        let f = run.assert_file_finding(name, "F009");
+        assert!(f["message"].as_str().unwrap().contains("baris"), "{f}");
+    }
+    assert_eq!(run.innovations("styled.ods").len(), 3, "{}", run.stdout);
+}
+
 /// A million innovations in one CSV: read, checked and reported without
 /// holding the file. Slow in a debug build (a minute or more), so only on
 /// request: `cargo test --release --test hostile -- --ignored`.

@@ -56,8 +56,11 @@ fn indonesian(whole: u64, cents: Option<u8>) -> String {
     out
 }
 
+// Reading a cell as every field of the template costs about a millisecond
+// in a debug build (unknown values are compared with every allowed one), so
+// these two run fewer cases; `PROPTEST_CASES=5000` runs more.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn normalizers_never_panic(s in cellish()) {
@@ -75,13 +78,17 @@ proptest! {
     }
 
     #[test]
-    fn number_cells_never_panic(n in any::<f64>()) {
+    fn number_cells_never_panic(n in prop_oneof![any::<f64>(), -1e6f64..3e6, Just(f64::NAN), Just(f64::INFINITY)]) {
         let t = template();
         for fi in 0..t.fields.len() {
             let _ = read_cell(t, fi, 3, Arc::from("h"), &RawCell::Number(n));
         }
         let _ = RawCell::Number(n).display();
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn a_portal_date_reads_back_as_the_same_date(d in date()) {
@@ -210,12 +217,12 @@ fn seed_xlsx() -> &'static [u8] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
     #[test]
     fn csv_loader_survives_random_bytes(bytes in proptest::collection::vec(
         prop_oneof![Just(b'"'), Just(b';'), Just(b','), Just(b'\n'), Just(b'\r'), Just(0u8), any::<u8>(), 0x20u8..0x7f],
-        0..2000,
+        0..1000,
     )) {
         load_bytes("x.csv", &bytes);
     }

@@ -64,6 +64,9 @@ pub struct Statement {
     pub parameter: Option<Part>,
     pub reference: Option<Part>,
     pub date: Option<Part>,
+    /// Nomor dokumen and tentang, kept for the export's evidence records.
+    pub number: Option<Part>,
+    pub about: Option<Part>,
 }
 
 fn part(c: &EvidenceCell) -> Part {
@@ -93,6 +96,8 @@ impl Statement {
             parameter: r.get(EvidenceKey::Parameter).map(part),
             reference: r.get(EvidenceKey::File).map(part),
             date: r.get(EvidenceKey::Date).map(part),
+            number: r.get(EvidenceKey::Number).map(part),
+            about: r.get(EvidenceKey::About).map(part),
         }
     }
 
@@ -113,6 +118,8 @@ impl Statement {
                     parameter: None,
                     reference: None,
                     date: None,
+                    number: None,
+                    about: None,
                 });
             let p = Some(part(&w.cell));
             match w.kind {
@@ -203,6 +210,12 @@ fn is_link(s: &str) -> bool {
 
 /// Whether a link is of a kind the indicator accepts.
 fn link_accepted(ind: &Indicator, link: &str) -> bool {
+    link_kind_accepted(&ind.links, link)
+}
+
+/// Whether `link` is a complete link of one of `kinds` ("youtube",
+/// "gdrive", "web"); also used for text fields that ask for a link.
+pub(crate) fn link_kind_accepted(kinds: &[String], link: &str) -> bool {
     let l = link.trim().to_ascii_lowercase();
     let host = l
         .trim_start_matches("https://")
@@ -214,7 +227,7 @@ fn link_accepted(ind: &Indicator, link: &str) -> bool {
     if host.is_empty() || !host.contains('.') || l.contains(' ') {
         return false;
     }
-    ind.links.iter().any(|kind| match kind.as_str() {
+    kinds.iter().any(|kind| match kind.as_str() {
         "youtube" => matches!(host, "youtube.com" | "m.youtube.com" | "youtu.be"),
         "gdrive" | "google drive" => matches!(host, "drive.google.com" | "docs.google.com"),
         "web" => true,

@@ -54,9 +54,11 @@ pub(super) fn check(
             }
             Value::FormulaError => sink.push(finding("V004", loc, field, cell)),
             Value::Text => {
-                if let Some(min) = field.min_words {
+                if field.min_words.is_some() || field.max_words.is_some() {
                     let words = count_words(&cell.text);
-                    if words < min as usize {
+                    if let Some(min) = field.min_words
+                        && words < min as usize
+                    {
                         sink.push(
                             finding("T001", loc, field, cell)
                                 .arg("words", words)
@@ -64,6 +66,23 @@ pub(super) fn check(
                                 .arg("missing", min as usize - words),
                         );
                     }
+                    if let Some(max) = field.max_words
+                        && words > max as usize
+                    {
+                        sink.push(
+                            finding("T002", loc, field, cell)
+                                .arg("words", words)
+                                .arg("max", max)
+                                .arg("excess", words - max as usize),
+                        );
+                    }
+                }
+                if !field.links.is_empty()
+                    && !super::evidence::link_kind_accepted(&field.links, &cell.text)
+                {
+                    sink.push(
+                        finding("V008", loc, field, cell).arg("kinds", link_kinds(&field.links)),
+                    );
                 }
             }
             Value::Enum { index, exact } => {
@@ -120,6 +139,19 @@ pub(super) fn check(
             Value::Integer(_) | Value::Amount(_) | Value::FileRef => {}
         }
     }
+}
+
+/// "YouTube atau Google Drive" style list of link kinds.
+fn link_kinds(kinds: &[String]) -> String {
+    kinds
+        .iter()
+        .map(|k| match k.as_str() {
+            "youtube" => "YouTube",
+            "gdrive" => "Google Drive",
+            _ => "web",
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// The allowed values to list in a hint: all of them for short lists, the
@@ -284,6 +316,57 @@ mod tests {
             codes_with(&[("waktu_penerapan", text("Mei 2024"))]),
             ["D007"]
         );
+    }
+
+    fn kipp() -> crate::template::Template {
+        crate::template::Template::builtin("kipp-2026")
+            .unwrap()
+            .unwrap()
+    }
+
+    fn kipp_codes(changes: &[(&'static str, RawCell)]) -> Vec<&'static str> {
+        let t = kipp();
+        let mut cells = kipp_clean();
+        for (k, v) in changes {
+            cells.retain(|(key, _)| key != k);
+            cells.push((k, v.clone()));
+        }
+        codes(&t, &record(&t, &cells, &[]))
+    }
+
+    #[test]
+    fn a_clean_kipp_proposal_has_no_findings() {
+        assert_eq!(kipp_codes(&[]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn t002_word_maximum_per_section() {
+        // Ringkasan: at most 200 words; 200 is fine, 201 is not.
+        assert!(kipp_codes(&[("ringkasan", text(&"kata ".repeat(200)))]).is_empty());
+        assert_eq!(
+            kipp_codes(&[("ringkasan", text(&"kata ".repeat(201)))]),
+            ["T002"]
+        );
+        // Signifikansi allows 600.
+        assert!(kipp_codes(&[("signifikansi", text(&"kata ".repeat(600)))]).is_empty());
+        assert_eq!(
+            kipp_codes(&[("signifikansi", text(&"kata ".repeat(601)))]),
+            ["T002"]
+        );
+    }
+
+    #[test]
+    fn v008_video_must_be_a_youtube_or_drive_link() {
+        for ok in [
+            "https://www.youtube.com/watch?v=abc",
+            "https://youtu.be/abc",
+            "https://drive.google.com/file/d/1x/view",
+        ] {
+            assert!(kipp_codes(&[("video", text(ok))]).is_empty(), "{ok}");
+        }
+        for bad in ["video.mp4", "https://vimeo.com/1", "youtube"] {
+            assert_eq!(kipp_codes(&[("video", text(bad))]), ["V008"], "{bad}");
+        }
     }
 
     #[test]

@@ -180,7 +180,7 @@ impl<'t> FileCheck<'t> {
             header: None,
         };
         fields::check(self.template, self.options, &loc, &record, &mut self.sink);
-        rows::check(self.template, &loc, &record, &mut self.sink);
+        rows::check(self.template, self.options, &loc, &record, &mut self.sink);
         let name = self
             .name_field
             .and_then(|f| record.text(f))
@@ -305,6 +305,7 @@ pub fn combine(
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(template, &mut innovations, resolver, &mut sink);
     unique::check(&innovations, &mut sink);
+    unique::agencies_without_innovation(template, &innovations, &mut sink);
     for inn in &innovations {
         portal::window(template, inn, &mut sink);
     }
@@ -500,6 +501,34 @@ pub(crate) mod testing {
         ]
     }
 
+    /// A complete, clean KIPP proposal (template kipp-2026, as of 2026-11-24).
+    pub fn kipp_clean() -> Vec<(&'static str, RawCell)> {
+        vec![
+            ("nama_inovasi", text("Layanan Adminduk Keliling")),
+            ("perangkat_daerah", text("Dinas Dukcapil")),
+            ("instansi", text("Kabupaten Uji")),
+            ("kelompok", text("Umum")),
+            ("kategori", text("Tata Kelola Pemerintahan")),
+            ("tanggal_mulai", text("02/01/2023")),
+            ("pernah_finalis99", text("Tidak")),
+            ("ringkasan", text(&"ringkas ".repeat(150))),
+            ("latar_belakang", text(&"latar ".repeat(250))),
+            ("kebaruan", text(&"baru ".repeat(150))),
+            ("implementasi", text(&"terap ".repeat(150))),
+            ("signifikansi", text(&"dampak ".repeat(500))),
+            ("adaptabilitas_replikasi", text("Belum direplikasi")),
+            ("adaptabilitas_potensi", text(&"potensi ".repeat(100))),
+            ("sumber_daya", text(&"sumber ".repeat(100))),
+            ("keberlanjutan", text(&"lanjut ".repeat(400))),
+            ("video", text("https://www.youtube.com/watch?v=abc123xyz00")),
+            ("sk_inisiator", text("sk-inisiator.pdf")),
+            ("surat_implementasi", text("pernyataan-implementasi.pdf")),
+            ("surat_identitas", text("pernyataan-identitas.pdf")),
+            ("surat_replikasi", text("pernyataan-replikasi.pdf")),
+            ("bukti_usia", text("bukti-usia.pdf")),
+        ]
+    }
+
     /// Run the per-row rules on one record and return the codes found.
     pub fn codes(t: &Template, r: &Record) -> Vec<&'static str> {
         let mut sink = Sink::new(t);
@@ -510,7 +539,7 @@ pub(crate) mod testing {
             ..Location::default()
         };
         fields::check(t, &options(), &loc, r, &mut sink);
-        rows::check(t, &loc, r, &mut sink);
+        rows::check(t, &options(), &loc, r, &mut sink);
         let mut c: Vec<_> = sink.findings.iter().map(|f| f.code).collect();
         c.sort_unstable();
         c

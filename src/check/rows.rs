@@ -1,16 +1,96 @@
 //! Fields against each other within one row: the trial before application,
-//! and the dates a stage needs.
+//! the dates a stage needs, and the age a scheme asks of an innovation
+//! (which a chosen value such as kelompok Replikasi may change).
 
-use super::Sink;
 use super::fields::finding;
+use super::{CheckOptions, Sink};
 use crate::diag::{Finding, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::template::Template;
 
-pub(super) fn check(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
+pub(super) fn check(
+    t: &Template,
+    opts: &CheckOptions,
+    loc: &Location,
+    r: &Record,
+    sink: &mut Sink<'_>,
+) {
     trial_before_application(t, loc, r, sink);
     stage_dates(t, loc, r, sink);
+    age(t, opts, loc, r, sink);
+}
+
+/// D008: a date field with `min_age_years` must lie that many whole years
+/// before --as-of. A chosen enum value with its own `min_age_years` (the
+/// smallest, when several) replaces the field's.
+fn age(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
+    if !t.fields.iter().any(|f| f.min_age_years.is_some()) {
+        return;
+    }
+    let chosen = t
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(fi, f)| match r.cell(fi).map(|c| &c.value) {
+            Some(Value::Enum { index, .. }) => f.values[*index].min_age_years,
+            _ => None,
+        })
+        .min();
+    for (fi, field) in t.fields.iter().enumerate() {
+        let Some(field_min) = field.min_age_years else {
+            continue;
+        };
+        let min = chosen.unwrap_or(field_min);
+        let Some(start) = date_of(r, Some(fi)) else {
+            continue;
+        };
+        let latest = opts
+            .as_of
+            .checked_sub_months(chrono::Months::new(12 * min))
+            .unwrap_or(chrono::NaiveDate::MIN);
+        if start <= latest || start > opts.as_of {
+            // Dates after --as-of are D004 already.
+            continue;
+        }
+        let months = months_between(start, opts.as_of);
+        let (age, age_en) = if months >= 12 {
+            (
+                format!("{} tahun {} bulan", months / 12, months % 12),
+                format!(
+                    "{} year{} {} month{}",
+                    months / 12,
+                    if months / 12 == 1 { "" } else { "s" },
+                    months % 12,
+                    if months % 12 == 1 { "" } else { "s" }
+                ),
+            )
+        } else {
+            (
+                format!("{months} bulan"),
+                format!("{months} month{}", if months == 1 { "" } else { "s" }),
+            )
+        };
+        let cell = r.cell(fi).expect("has a date");
+        sink.push(
+            finding("D008", loc, field, cell)
+                .arg("age", age)
+                .arg("age_en", age_en)
+                .arg("min", min)
+                .arg("as_of", portal_format(opts.as_of))
+                .arg("latest", portal_format(latest)),
+        );
+    }
+}
+
+/// Whole months from `a` to `b` (b >= a).
+fn months_between(a: chrono::NaiveDate, b: chrono::NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let mut m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+    if b.day() < a.day() {
+        m -= 1;
+    }
+    m.max(0) as u32
 }
 
 fn date_of(r: &Record, f: Option<usize>) -> Option<chrono::NaiveDate> {
@@ -74,6 +154,55 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    fn kipp_with(changes: &[(&'static str, crate::load::RawCell)]) -> Vec<&'static str> {
+        let t = crate::template::Template::builtin("kipp-2026")
+            .unwrap()
+            .unwrap();
+        let mut cells = kipp_clean();
+        for (k, v) in changes {
+            cells.retain(|(key, _)| key != k);
+            cells.push((k, v.clone()));
+        }
+        codes(&t, &record(&t, &cells, &[]))
+    }
+
+    #[test]
+    fn d008_implementation_age_counts_back_from_as_of() {
+        // --as-of 2026-11-24 in the tests; kelompok Umum needs 2 years.
+        assert!(kipp_with(&[("tanggal_mulai", text("24/11/2024"))]).is_empty());
+        assert_eq!(
+            kipp_with(&[("tanggal_mulai", text("25/11/2024"))]),
+            ["D008"]
+        );
+        assert_eq!(
+            kipp_with(&[("tanggal_mulai", text("01/06/2026"))]),
+            ["D008"]
+        );
+        // Replikasi needs only 1 year.
+        assert!(
+            kipp_with(&[
+                ("tanggal_mulai", text("01/06/2025")),
+                ("kelompok", text("Replikasi"))
+            ])
+            .is_empty()
+        );
+        assert_eq!(
+            kipp_with(&[
+                ("tanggal_mulai", text("01/06/2026")),
+                ("kelompok", text("Replikasi"))
+            ]),
+            ["D008"]
+        );
+    }
+
+    #[test]
+    fn months_between_counts_whole_months() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(super::months_between(d(2024, 11, 25), d(2026, 11, 24)), 23);
+        assert_eq!(super::months_between(d(2024, 11, 24), d(2026, 11, 24)), 24);
+        assert_eq!(super::months_between(d(2026, 6, 1), d(2026, 11, 24)), 5);
+    }
 
     #[test]
     fn d005_trial_after_application() {

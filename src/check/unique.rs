@@ -55,6 +55,26 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     }
 }
 
+/// U003: every agency an award lists must have at least one innovation.
+/// The finding points at the template file, which holds the list.
+pub(super) fn agencies_without_innovation(
+    t: &crate::template::Template,
+    innovations: &[Innovation],
+    sink: &mut Sink<'_>,
+) {
+    let Some(award) = &t.award else { return };
+    for agency in &award.agencies {
+        if !innovations.iter().any(|i| agency.matches(&i.agency)) {
+            let file = if t.file.is_empty() {
+                format!("{}.toml", t.id)
+            } else {
+                t.file.replace('\\', "/")
+            };
+            sink.push(Finding::new("U003", Location::file(file)).value(&agency.name));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

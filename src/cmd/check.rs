@@ -21,10 +21,29 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         as_of: s.as_of,
         width: s.width,
     };
-    match s.format {
-        Format::Table => report::table(&outcome, &s.template, &render)?,
-        Format::Json => report::json(&outcome, &s.template, &render)?,
-        Format::Csv => report::csv(&outcome, &render)?,
+    match (&s.output, s.format) {
+        (None, Format::Table) => report::table(&outcome, &s.template, &render)?,
+        (None, Format::Json) => report::json(&outcome, &s.template, &render)?,
+        (None, Format::Csv) => report::csv(&outcome, &render)?,
+        (None, Format::Html) => {
+            report::print(report::render_html(&outcome, &s.template, &render).as_bytes())?
+        }
+        (Some(path), format) => {
+            let mut bytes = Vec::new();
+            match format {
+                Format::Table => {
+                    let width = s.width.unwrap_or(100);
+                    bytes = report::render_table(&outcome, &s.template, &render, width, false)
+                        .into_bytes();
+                }
+                Format::Json => report::json_to(&mut bytes, &outcome, &s.template, &render)?,
+                Format::Csv => report::csv_to(&mut bytes, &outcome, &render)?,
+                Format::Html => {
+                    bytes = report::render_html(&outcome, &s.template, &render).into_bytes()
+                }
+            }
+            crate::export::write::file(path, &bytes, s.force)?;
+        }
     }
     let failed = s
         .fail_on

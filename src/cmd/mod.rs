@@ -2,4 +2,6 @@
 
 pub mod check;
 pub mod explain;
+pub mod export;
 pub mod show;
+pub mod template;

@@ -205,8 +205,8 @@ pub static CODES: &[CodeInfo] = &[
             "File goes past a safety limit",
         ],
         explain: [
-            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), atau satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup). Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
-            "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), or a CSV record longer than 16 MiB (usually an unclosed quote). Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
+            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup), atau lembar ODS yang baris/kolom berulangnya membentang lebih dari 16 juta sel. Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
+            "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), a CSV record longer than 16 MiB (usually an unclosed quote), or an ODS sheet whose repeated rows or columns span more than 16 million cells. Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
         ],
         message: [
             "Berkas melampaui batas aman dan tidak dibaca ({detail})",
@@ -421,6 +421,23 @@ pub static CODES: &[CodeInfo] = &[
         ],
         hint: ["Tulis bilangan {min}-{max}.", "Write a number {min}-{max}."],
     },
+    CodeInfo {
+        code: "V008",
+        severity: Error,
+        summary: ["Tautan tidak diterima", "Link not accepted"],
+        explain: [
+            "Isian ini harus berupa tautan jenis tertentu (templat: links), misalnya video KIPP yang diunggah ke YouTube. Teks biasa, nama berkas, atau tautan ke situs lain tidak diterima.\nContoh: \"video.mp4\" atau \"https://vimeo.com/123\" untuk tautan video yang harus YouTube.\nPerbaikan: unggah ke layanan yang diminta dan tempel tautan lengkapnya.",
+            "This field must be a link of a given kind (template: links), for example a KIPP video published on YouTube. Plain text, a file name, or a link to another site is not accepted.\nExample: \"video.mp4\" or \"https://vimeo.com/123\" where a YouTube link is required.\nFix: upload to the service asked for and paste the full link.",
+        ],
+        message: [
+            "{label} \"{value}\" bukan tautan yang diterima ({kinds})",
+            "{label} \"{value}\" is not an accepted link ({kinds})",
+        ],
+        hint: [
+            "Tempel tautan lengkap, misalnya https://www.youtube.com/watch?v=....",
+            "Paste the full link, for example https://www.youtube.com/watch?v=....",
+        ],
+    },
     // ---------------------------------------------------------------- D: dates
     CodeInfo {
         code: "D001",
@@ -535,6 +552,23 @@ pub static CODES: &[CodeInfo] = &[
             "Write the full date, for example 17/05/2024.",
         ],
     },
+    CodeInfo {
+        code: "D008",
+        severity: Error,
+        summary: ["Umur inovasi belum cukup", "Innovation not old enough"],
+        explain: [
+            "Skema ini meminta inovasi sudah berjalan sekian tahun (templat: min_age_years), dihitung mundur dari tanggal acuan (--as-of, isi dengan tanggal penutupan pendaftaran) ke tanggal mulai implementasi. KIPP 2021-2022: 2 tahun, kelompok replikasi 1 tahun. \"Umur inovasi belum satu tahun\" adalah alasan penolakan pada seleksi administrasi.\nPerbaikan: periksa tanggal mulai dan buktinya; bila memang terlalu baru, ajukan tahun berikutnya.",
+            "This scheme asks that the innovation has run for some years (template: min_age_years), counted back from the reference date (--as-of; use the registration closing date) to the implementation start. KIPP 2021-2022: 2 years, 1 for the replication group. \"Younger than one year\" is a reason for rejection at the administrative selection.\nFix: check the start date and its proof; if it really is too new, submit it next year.",
+        ],
+        message: [
+            "{label} {value}: umur inovasi {age} pada {as_of}; minimal {min} tahun (mulai paling lambat {latest})",
+            "{label} {value}: the innovation is {age} old on {as_of}; the minimum is {min} year(s) (start by {latest})",
+        ],
+        hint: [
+            "Periksa tanggal mulai implementasi dan buktinya, atau ajukan tahun berikutnya.",
+            "Check the implementation start date and its proof, or submit next year.",
+        ],
+    },
     // ---------------------------------------------------------------- T: text
     CodeInfo {
         code: "T001",
@@ -552,6 +586,20 @@ pub static CODES: &[CodeInfo] = &[
             "Tambahkan {missing} kata lagi: dasar hukum, permasalahan, metode, keunggulan, tahapan.",
             "Add {missing} more words: legal basis, problem, method, advantages, stages.",
         ],
+    },
+    CodeInfo {
+        code: "T002",
+        severity: Error,
+        summary: ["Teks terlalu panjang", "Text too long"],
+        explain: [
+            "Isian ini punya jumlah kata maksimum (templat: max_words), misalnya bagian proposal KIPP: ringkasan 200 kata, signifikansi 600 kata. Formulir daring memotong atau menolak teks yang lebih panjang. Kata dihitung seperti pada T001.\nPerbaikan: ringkas uraian sampai batasnya.",
+            "This field has a maximum word count (template: max_words), for example the KIPP proposal sections: summary 200 words, significance 600. Online forms cut or refuse longer text. Words are counted as for T001.\nFix: shorten the text to the limit.",
+        ],
+        message: [
+            "{label} berisi {words} kata; paling banyak {max} kata",
+            "{label} has {words} words; at most {max} are allowed",
+        ],
+        hint: ["Kurangi {excess} kata.", "Remove {excess} words."],
     },
     // ---------------------------------------------------------------- U: uniqueness
     CodeInfo {
@@ -592,6 +640,23 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Sepakati satu OPD pelapor atau bedakan namanya.",
             "Agree on one reporting agency or distinguish the names.",
+        ],
+    },
+    CodeInfo {
+        code: "U003",
+        severity: Error,
+        summary: ["OPD belum punya inovasi", "Agency has no innovation"],
+        explain: [
+            "Penghargaan ini mewajibkan setiap OPD/SKPD yang terdaftar di templat ([award] agencies) mengirim minimal satu inovasi (misalnya Kalsel Innovation Award mulai 2026). OPD ini tidak punya satu pun inovasi di berkas yang diperiksa. OPD sebuah inovasi dibaca dari kolom OPD-nya, atau dari nama foldernya.\nPerbaikan: minta OPD itu mengirim inovasinya, atau tambahkan ejaan namanya di [award.spellings] bila inovasinya ada dengan nama OPD lain.",
+            "This award requires every agency listed in the template ([award] agencies) to submit at least one innovation (for example the Kalsel Innovation Award from 2026). This agency has none in the files checked. An innovation's agency is read from its agency column, or its folder name.\nFix: ask the agency for its innovation, or add its spelling to [award.spellings] if its innovations carry another agency name.",
+        ],
+        message: [
+            "{value} belum mengirim satu pun inovasi",
+            "{value} has not submitted any innovation",
+        ],
+        hint: [
+            "Minta {value} mengirim minimal satu inovasi.",
+            "Ask {value} to submit at least one innovation.",
         ],
     },
     // ---------------------------------------------------------------- E: evidence
@@ -1076,11 +1141,12 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "H001",
-            "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "D001",
-            "D002", "D003", "D004", "D005", "D006", "D007", "T001", "U001", "U002", "E001", "E002",
-            "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013",
-            "E014", "E015", "E016", "P001", "P002", "P003", "P004", "P005", "W001", "W002", "W003",
+            "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008",
+            "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002", "U001",
+            "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009",
+            "E010", "E011", "E012", "E013", "E014", "E015", "E016", "P001", "P002", "P003", "P004",
+            "P005", "W001", "W002", "W003",
         ];
-        assert_eq!(&list[..expected.len()], &expected[..]);
+        assert_eq!(&list[..], &expected[..]);
     }
 }

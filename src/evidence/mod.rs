@@ -154,7 +154,8 @@ impl EvidenceStore {
         EvidenceStore { roots }
     }
 
-    fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
+    /// Resolve one reference written in `workbook`.
+    pub fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
         let Some(rel) = normalize_reference(reference) else {
             return Resolved::Escapes;
         };

@@ -204,8 +204,32 @@ impl<R: Read> Read for QuoteGuard<R> {
         if n == 0 && !buf.is_empty() {
             self.at_eof = true;
         }
-        for &b in &buf[..n] {
-            self.step(b);
+        let bytes = &buf[..n];
+        let mut i = 0;
+        while i < n {
+            // Inside a quoted field only a quote or a line end changes the
+            // state; inside an unquoted one only a line end or the
+            // delimiter. Skip the bytes between in one go: this runs over
+            // every byte of the file.
+            let plain = match self.state {
+                Quoting::Quoted => bytes[i..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\r' | b'\n'))
+                    .unwrap_or(n - i),
+                Quoting::Unquoted => bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\r' || b == b'\n' || b == self.delimiter)
+                    .unwrap_or(n - i),
+                _ => 0,
+            };
+            if plain > 0 {
+                self.record_bytes += plain as u64;
+                self.last = bytes[i + plain - 1];
+                i += plain;
+                continue;
+            }
+            self.step(bytes[i]);
+            i += 1;
         }
         if self.record_bytes > MAX_RECORD_BYTES {
             self.over_limit = true;

@@ -215,23 +215,46 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
 /// other, a header printed on every page) is not an innovation: most of its
 /// text cells name the field or evidence column they stand in.
 pub fn is_header_repeat(t: &Template, row: &RawRow, h: &HeaderMap) -> bool {
-    let (mut text_cells, mut same) = (0usize, 0usize);
-    for (col, cell) in &row.cells {
-        let Some(text) = cell_text(cell) else {
+    // Runs on every row. The answer is "at least `needed` of the text cells
+    // match", so cells are judged shortest first (folding is what costs)
+    // and the loop stops as soon as the answer is known: on a data row,
+    // after about half of the cells, before the long texts are folded.
+    let mut texts: Vec<(usize, u32, &str)> = row
+        .cells
+        .iter()
+        .filter_map(|(col, cell)| match cell {
+            RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES => {
+                Some((s.len(), *col, s.trim()))
+            }
+            _ => None,
+        })
+        .collect();
+    let text_cells = texts.len();
+    // same * 2 > text_cells and same >= 2.
+    let needed = (text_cells / 2 + 1).max(2);
+    if needed > text_cells {
+        return false;
+    }
+    texts.sort_unstable_by_key(|&(len, col, _)| (len, col));
+    let mut same = 0usize;
+    for (i, &(_, col, text)) in texts.iter().enumerate() {
+        if same + (text_cells - i) < needed {
+            return false;
+        }
+        let Some(c) = h.columns.iter().find(|c| c.col == col) else {
             continue;
         };
-        text_cells += 1;
-        let Some(c) = h.columns.iter().find(|c| c.col == *col) else {
-            continue;
-        };
-        if crate::template::fold(&text) == crate::template::fold(&c.header)
-            || (c.field.is_some() && t.field_for_header(&text) == c.field)
-            || (c.evidence.is_some() && t.evidence_key(&text) == c.evidence)
+        if crate::template::fold(text) == crate::template::fold(&c.header)
+            || (c.field.is_some() && t.field_for_header(text) == c.field)
+            || (c.evidence.is_some() && t.evidence_key(text) == c.evidence)
         {
             same += 1;
+            if same >= needed {
+                return true;
+            }
         }
     }
-    same >= 2 && same * 2 > text_cells
+    false
 }
 
 /// Government tables often number their columns in the row under the

@@ -6,7 +6,12 @@ use std::io::{self, Write};
 
 pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
     let stdout = io::stdout().lock();
-    let mut w = ::csv::Writer::from_writer(stdout);
+    csv_to(stdout, outcome, opts)
+}
+
+/// The CSV into any writer (the export package holds the same bytes).
+pub fn csv_to<W: Write>(out: W, outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
     write(&mut w, outcome, opts)?;
     w.flush()?;
     Ok(())

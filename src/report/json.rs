@@ -95,6 +95,19 @@ pub fn status_word(s: Severity) -> &'static str {
 }
 
 pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    json_to(&mut out, outcome, t, opts)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The JSON document into any writer (the export package holds the same bytes).
+pub fn json_to(
+    out: &mut dyn Write,
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+) -> anyhow::Result<()> {
     let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
     let doc = Doc {
         version: 1,
@@ -158,9 +171,7 @@ pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Re
         pemda: &outcome.pemda,
         portal_only: outcome.portal_only.as_deref(),
     };
-    let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &doc)?;
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;
-    out.flush()?;
     Ok(())
 }

@@ -5,13 +5,16 @@
 
 mod card;
 mod csv;
+mod html;
 mod json;
 mod table;
+pub mod template;
 
 pub use card::{card, render_card};
+pub use html::{escape as html_escape, render_html};
 
-pub use self::csv::csv;
-pub use json::json;
+pub use self::csv::{csv, csv_to};
+pub use json::{json, json_to, status_word};
 pub use table::{render_table, table};
 
 use crate::diag::{CodeInfo, Lang, Severity};
@@ -80,6 +83,14 @@ impl Progress {
             b.finish_and_clear();
         }
     }
+}
+
+/// Bytes to stdout as they are.
+pub fn print(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// `bimtek explain` without a code: one line per code.

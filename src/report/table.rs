@@ -87,12 +87,13 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
     Ok(())
 }
 
-/// Table borders and the header separator. Windows gets plain ASCII: the
-/// Unicode preset uses `┆ ╞ ╪ ╡`, which are not in code page 850 (the OEM code
-/// page of Indonesian Windows) nor in the console's raster and Lucida fonts,
-/// and a report saved with `> hasil.txt` is UTF-8 that `type`, `more` and
-/// PowerShell 5.1 redirection read in that code page, garbling every border.
-/// ASCII survives all of these; elsewhere the Unicode borders read better.
+/// Table borders, and the separator within a line. Windows gets plain ASCII:
+/// the Unicode preset's `┆` is in neither code page 850 (the OEM code page of
+/// Indonesian Windows) nor the console's raster and Lucida Console fonts, and
+/// `╞ ╪ ╡` are not in 850 either; a report saved with `> hasil.txt` is UTF-8,
+/// which `type`, `more` and PowerShell 5.1 redirection read as that code page,
+/// garbling every border and `·`. ASCII survives all of these; elsewhere the
+/// Unicode borders read better.
 pub(super) const BORDERS: TableStyle = if cfg!(windows) {
     presets::ASCII_FULL_CONDENSED
 } else {
@@ -252,8 +253,8 @@ pub fn render_table(
             let indicator = f
                 .indicator
                 .map(|n| match opts.lang {
-                    Lang::Id => format!(" · Indikator {n}"),
-                    Lang::En => format!(" · Indicator {n}"),
+                    Lang::Id => format!(" {SEP} Indikator {n}"),
+                    Lang::En => format!(" {SEP} Indicator {n}"),
                 })
                 .unwrap_or_default();
             let head = format!("    {:<10} {} {}{}", sev, f.code, place, indicator);

@@ -99,6 +99,8 @@ pub struct EnumValue {
     pub spellings: Vec<String>,
     /// Indices of fields that must be filled when this value is chosen.
     pub requires: Vec<usize>,
+    /// Replaces `min_age_years` of date fields when this value is chosen.
+    pub min_age_years: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +112,14 @@ pub struct Field {
     pub kind: FieldKind,
     pub required: bool,
     pub min_words: Option<u32>,
+    /// Text fields: most words allowed.
+    pub max_words: Option<u32>,
+    /// Text fields: the value must be a link of one of these kinds.
+    pub links: Vec<String>,
+    /// Date fields: least whole years before the reference date.
+    pub min_age_years: Option<u32>,
+    /// Whether the blank form has a column for it.
+    pub in_form: bool,
     pub values: Vec<EnumValue>,
     /// Folded value or spelling -> index into `values`.
     value_index: HashMap<String, usize>,
@@ -184,6 +194,31 @@ pub enum WideKind {
     Date,
 }
 
+/// An agency an award expects innovations from.
+#[derive(Debug, Clone)]
+pub struct AwardAgency {
+    pub name: String,
+    pub spellings: Vec<String>,
+    /// The name and spellings, folded.
+    folded: Vec<String>,
+}
+
+impl AwardAgency {
+    /// Whether an innovation's agency is this one (after folding).
+    pub fn matches(&self, agency: &str) -> bool {
+        let f = fold(agency);
+        self.folded.contains(&f)
+    }
+}
+
+/// Batch-wide rules of an award.
+#[derive(Debug, Clone, Default)]
+pub struct Award {
+    /// Agencies that must each report at least one innovation.
+    pub agencies: Vec<AwardAgency>,
+    pub note: String,
+}
+
 /// A compiled template, ready for loading and checking.
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -205,6 +240,9 @@ pub struct Template {
     pub sources: Vec<String>,
     /// Folded header -> long evidence layout column.
     evidence_headers: HashMap<String, EvidenceKey>,
+    /// The first spelling of each long evidence layout column, in layout
+    /// order (the headers of the form's evidence sheet).
+    pub evidence_columns: Vec<(EvidenceKey, String)>,
     /// Folded word after "Indikator N" -> wide column kind.
     wide_suffixes: HashMap<String, WideKind>,
     /// Folded indicator name or alias -> indicator number.
@@ -213,7 +251,16 @@ pub struct Template {
     pub match_threshold: f64,
     /// Portal entries older than this (days) are stale.
     pub stale_after_days: u32,
+    /// Batch-wide award rules, when the template has an `[award]` section.
+    pub award: Option<Award>,
+    /// The file this template was read from (`templates/<id>.toml` when shipped).
+    pub file: String,
+    /// The shipped template this one extends, if any.
+    pub extends: Option<String>,
 }
+
+/// Kinds of link a text field may ask for (see `check::evidence::link_kind_accepted`).
+const LINK_KINDS: &[&str] = &["youtube", "gdrive", "web"];
 
 const KINDS: &[&str] = &[
     "text",
@@ -256,39 +303,11 @@ impl Template {
         })?;
         let ctx = Ctx { src, file };
         let mut sources = Vec::new();
-        let raw = match &raw.template.extends {
-            None => raw,
-            Some(parent_id) => {
-                let Some((pid, psrc)) = super::BUILTIN
-                    .iter()
-                    .find(|(id, _)| *id == parent_id.get_ref())
-                else {
-                    return Err(ctx.err(
-                        parent_id.span(),
-                        format!(
-                            "extends \"{}\": no shipped template has this id (known: {})",
-                            parent_id.get_ref(),
-                            super::BUILTIN
-                                .iter()
-                                .map(|(id, _)| *id)
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                };
-                let parent: RawTemplate = toml::from_str(psrc).map_err(|e| TemplateError {
-                    file: format!("templates/{pid}.toml"),
-                    line: line_col(psrc, e.span().unwrap_or(0..0)).0,
-                    column: line_col(psrc, e.span().unwrap_or(0..0)).1,
-                    message: e.message().trim().to_string(),
-                })?;
-                sources.push(psrc.to_string());
-                merge(parent, raw)
-            }
-        };
+        let raw = resolve_extends(raw, &ctx, &mut sources, 0)?;
         sources.push(src.to_string());
         let mut t = ctx.compile(raw)?;
         t.sources = sources;
+        t.file = file.to_string();
         Ok(t)
     }
 
@@ -389,6 +408,64 @@ fn strip_parens(s: &str) -> String {
     out
 }
 
+/// Apply `extends`: the parent (a shipped template, which may itself extend
+/// another) is merged under `raw`. Parent sources are appended to `sources`,
+/// farthest ancestor first.
+fn resolve_extends(
+    raw: RawTemplate,
+    ctx: &Ctx<'_>,
+    sources: &mut Vec<String>,
+    depth: usize,
+) -> Result<RawTemplate, TemplateError> {
+    let Some(parent_id) = &raw.template.extends else {
+        return Ok(raw);
+    };
+    let known = || {
+        super::BUILTIN
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((pid, psrc)) = super::BUILTIN
+        .iter()
+        .find(|(id, _)| *id == parent_id.get_ref())
+    else {
+        return Err(ctx.err(
+            parent_id.span(),
+            format!(
+                "extends \"{}\": no shipped template has this id (known: {})",
+                parent_id.get_ref(),
+                known()
+            ),
+        ));
+    };
+    // Shipped templates are few; a deeper chain can only be a cycle.
+    if depth >= 8 || parent_id.get_ref() == raw.template.id.get_ref() {
+        return Err(ctx.err(
+            parent_id.span(),
+            format!(
+                "extends \"{}\": templates extend each other in a circle",
+                parent_id.get_ref()
+            ),
+        ));
+    }
+    let pfile = format!("templates/{pid}.toml");
+    let parent: RawTemplate = toml::from_str(psrc).map_err(|e| TemplateError {
+        file: pfile.clone(),
+        line: line_col(psrc, e.span().unwrap_or(0..0)).0,
+        column: line_col(psrc, e.span().unwrap_or(0..0)).1,
+        message: e.message().trim().to_string(),
+    })?;
+    let pctx = Ctx {
+        src: psrc,
+        file: &pfile,
+    };
+    let parent = resolve_extends(parent, &pctx, sources, depth + 1)?;
+    sources.push(psrc.to_string());
+    Ok(merge(parent, raw))
+}
+
 /// Child replaces the parent's sections it sets; fields and indicators with
 /// the same key/number replace the parent's, new ones are appended.
 fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
@@ -427,6 +504,7 @@ fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
         evidence: child.evidence.or(parent.evidence),
         portal: child.portal.or(parent.portal),
         indicators,
+        award: child.award.or(parent.award),
     }
 }
 
@@ -479,7 +557,13 @@ impl Ctx<'_> {
             header_min_matches: rs.header_min_matches.unwrap_or(2).max(1),
             date_order,
             coordinate_bounds: rs.coordinate_bounds.unwrap_or([-11.5, 6.5, 94.5, 141.5]),
-            skip_sheets: rs.skip_sheets.iter().map(|s| fold(s)).collect(),
+            skip_sheets: rs
+                .skip_sheets
+                .iter()
+                .map(String::as_str)
+                .chain(super::FORM_INFO_SHEETS)
+                .map(fold)
+                .collect(),
             suggest_threshold: rs.suggest_threshold.unwrap_or(0.75),
         };
 
@@ -593,11 +677,17 @@ impl Ctx<'_> {
             severity.insert(info.code.to_string(), value);
         }
 
+        let award = match raw.award {
+            None => None,
+            Some(a) => Some(self.award(a)?),
+        };
+
         let (default_types, default_max_mb) = match &raw.evidence {
             Some(e) => (e.default_types.clone(), e.default_max_mb.unwrap_or(2.0)),
             None => (vec!["pdf".to_string()], 2.0),
         };
         let mut evidence_headers = HashMap::new();
+        let mut evidence_columns = Vec::new();
         let mut wide_suffixes = HashMap::new();
         if let Some(e) = &raw.evidence {
             for (key, aliases) in &e.columns {
@@ -611,6 +701,9 @@ impl Ctx<'_> {
                 };
                 for a in aliases.get_ref() {
                     evidence_headers.insert(fold(a), k);
+                }
+                if let Some(first) = aliases.get_ref().first() {
+                    evidence_columns.push((k, first.clone()));
                 }
             }
             for (words, kind) in [
@@ -633,6 +726,7 @@ impl Ctx<'_> {
             indicators.push(self.indicator(ind, &default_types, default_max_mb));
         }
         indicators.sort_by_key(|i| i.no);
+        evidence_columns.sort_by_key(|(k, _)| *k as u8);
         let mut indicator_names = HashMap::new();
         for i in &indicators {
             for name in std::iter::once(&i.name).chain(i.aliases.iter()) {
@@ -655,6 +749,7 @@ impl Ctx<'_> {
             ignore_headers: raw.ignore_headers.iter().map(|s| fold(s)).collect(),
             sources: Vec::new(),
             evidence_headers,
+            evidence_columns,
             wide_suffixes,
             indicator_names,
             match_threshold: raw
@@ -667,6 +762,9 @@ impl Ctx<'_> {
                 .as_ref()
                 .and_then(|p| p.stale_after_days)
                 .unwrap_or(365),
+            award,
+            file: String::new(),
+            extends: raw.template.extends.as_ref().map(|e| e.get_ref().clone()),
         })
     }
 
@@ -703,6 +801,54 @@ impl Ctx<'_> {
             return Err(self.err(
                 f.kind.span(),
                 format!("field {key}: an enum needs at least one [[field.value]]"),
+            ));
+        }
+        if let Some(max) = &f.max_words {
+            if kind != FieldKind::Text {
+                return Err(self.err(
+                    max.span(),
+                    format!("field {key}: max_words applies to text fields only"),
+                ));
+            }
+            if f.min_words.is_some_and(|min| min > *max.get_ref()) {
+                return Err(self.err(
+                    max.span(),
+                    format!("field {key}: max_words is below min_words"),
+                ));
+            }
+        }
+        let links = match &f.links {
+            None => Vec::new(),
+            Some(l) => {
+                if kind != FieldKind::Text {
+                    return Err(self.err(
+                        l.span(),
+                        format!("field {key}: links applies to text fields only"),
+                    ));
+                }
+                let mut out = Vec::new();
+                for kind in l.get_ref() {
+                    let k = kind.trim().to_ascii_lowercase();
+                    if !LINK_KINDS.contains(&k.as_str()) {
+                        return Err(self.err(
+                            l.span(),
+                            format!(
+                                "field {key}: link kind \"{kind}\" is unknown (one of: {})",
+                                LINK_KINDS.join(", ")
+                            ),
+                        ));
+                    }
+                    out.push(k);
+                }
+                out
+            }
+        };
+        if let Some(age) = &f.min_age_years
+            && kind != FieldKind::Date
+        {
+            return Err(self.err(
+                age.span(),
+                format!("field {key}: min_age_years applies to date fields only"),
             ));
         }
         if kind != FieldKind::Enum && !f.values.is_empty() {
@@ -766,6 +912,7 @@ impl Ctx<'_> {
                 value: v.value.into_inner(),
                 spellings: v.spellings,
                 requires,
+                min_age_years: v.min_age_years,
             });
         }
         Ok(Field {
@@ -776,10 +923,62 @@ impl Ctx<'_> {
             kind,
             required: f.required,
             min_words: f.min_words,
+            max_words: f.max_words.map(Spanned::into_inner),
+            links,
+            min_age_years: f.min_age_years.map(Spanned::into_inner),
+            in_form: f.form.unwrap_or(true),
             values,
             value_index,
             grade: f.grade,
             note: f.note,
+        })
+    }
+
+    fn award(&self, a: super::raw::RawAward) -> Result<Award, TemplateError> {
+        let mut agencies: Vec<AwardAgency> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for name in &a.agencies {
+            let folded = fold(name.get_ref());
+            if folded.is_empty() {
+                return Err(self.err(name.span(), "award.agencies: an empty name".into()));
+            }
+            if seen.insert(folded.clone(), agencies.len()).is_some() {
+                return Err(self.err(
+                    name.span(),
+                    format!("award.agencies: \"{}\" is listed twice", name.get_ref()),
+                ));
+            }
+            agencies.push(AwardAgency {
+                name: name.get_ref().trim().to_string(),
+                spellings: Vec::new(),
+                folded: vec![folded],
+            });
+        }
+        for (name, spellings) in a.spellings {
+            let Some(&i) = seen.get(&fold(&name)) else {
+                return Err(self.err(
+                    spellings.span(),
+                    format!("award.spellings: \"{name}\" is not in award.agencies"),
+                ));
+            };
+            for s in spellings.get_ref() {
+                let f = fold(s);
+                if let Some(&other) = seen.get(&f)
+                    && other != i
+                {
+                    return Err(self.err(
+                        spellings.span(),
+                        format!("award.spellings: \"{s}\" already names another agency"),
+                    ));
+                }
+                seen.insert(f.clone(), i);
+                agencies[i].spellings.push(s.clone());
+                agencies[i].folded.push(f);
+            }
+        }
+        Ok(Award {
+            agencies,
+            note: a.note,
         })
     }
 
@@ -890,6 +1089,71 @@ requires = ["waktu_penerapan"]
         let ok = src.replace("Z999", "T001").replace("\"error\"", "\"off\"");
         let t = Template::parse(&ok, "s.toml").unwrap();
         assert_eq!(t.severity_of("T001", Severity::Error), None);
+    }
+
+    #[test]
+    fn the_forms_own_sheets_are_always_skipped() {
+        let t = Template::parse(
+            MINIMAL
+                .replace("requires = [\"waktu_penerapan\"]", "")
+                .as_str(),
+            "m.toml",
+        )
+        .unwrap();
+        for sheet in super::super::FORM_INFO_SHEETS {
+            assert!(t.settings.skip_sheets.contains(&fold(sheet)), "{sheet}");
+        }
+    }
+
+    #[test]
+    fn new_field_settings_are_checked() {
+        let base = "[template]\nid = \"t\"\nname = \"T\"\nyear = 2026\n\n[[field]]\nkey = \"a\"\nlabel = \"A\"\n";
+        let ok = format!(
+            "{base}type = \"text\"\nmin_words = 5\nmax_words = 10\nlinks = [\"YouTube\"]\n"
+        );
+        let t = Template::parse(&ok, "t.toml").unwrap();
+        let f = t.field("a").unwrap();
+        assert_eq!((f.min_words, f.max_words), (Some(5), Some(10)));
+        assert_eq!(f.links, ["youtube"]);
+        for (bad, what) in [
+            (
+                "type = \"text\"\nmin_words = 50\nmax_words = 10\n",
+                "below min_words",
+            ),
+            ("type = \"date\"\nmax_words = 10\n", "text fields only"),
+            ("type = \"text\"\nlinks = [\"vimeo\"]\n", "vimeo"),
+            ("type = \"text\"\nmin_age_years = 2\n", "date fields only"),
+        ] {
+            let e = Template::parse(&format!("{base}{bad}"), "t.toml").unwrap_err();
+            assert!(e.message.contains(what), "{e}");
+            assert!(e.line >= 9, "{e}");
+        }
+    }
+
+    #[test]
+    fn award_agencies_and_spellings() {
+        let src = "[template]\nid = \"t\"\nname = \"T\"\nyear = 2026\nextends = \"kalsel-2026\"\n\n[award]\nagencies = [\"Dinas Kesehatan\", \"BRIDA\"]\n[award.spellings]\n\"Dinas Kesehatan\" = [\"Dinkes\"]\n";
+        let t = Template::parse(src, "t.toml").unwrap();
+        let a = t.award.as_ref().unwrap();
+        assert!(a.agencies[0].matches("DINKES"));
+        assert!(a.agencies[0].matches("dinas  kesehatan"));
+        assert!(!a.agencies[0].matches("Dinas Kesehatan Hewan"));
+        assert_eq!(t.extends.as_deref(), Some("kalsel-2026"));
+        // Two levels: the IID fields and indicators come through kalsel-2026.
+        assert!(t.field("rancang_bangun").is_some());
+        assert!(t.field("kategori_peserta").is_some());
+        assert_eq!(t.indicators.len(), 20);
+        let twice = src.replace("\"BRIDA\"", "\"dinas kesehatan\"");
+        assert!(
+            Template::parse(&twice, "t.toml")
+                .unwrap_err()
+                .message
+                .contains("twice")
+        );
+        let stray = src.replace("\"Dinas Kesehatan\" = ", "\"Dinas Sosial\" = ");
+        let e = Template::parse(&stray, "t.toml").unwrap_err();
+        assert!(e.message.contains("not in award.agencies"), "{e}");
+        assert_eq!(e.line, 10, "{e}");
     }
 
     #[test]

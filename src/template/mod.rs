@@ -11,13 +11,23 @@ mod compile;
 pub mod raw;
 
 pub use compile::{
-    DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate, Scoring, Settings,
-    Template, TemplateError, WideKind, Window,
+    Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
+    Scoring, Settings, Template, TemplateError, WideKind, Window,
 };
 
 /// Templates shipped inside the binary: (id, source text).
-pub static BUILTIN: &[(&str, &str)] =
-    &[("iid-2026", include_str!("../../templates/iid-2026.toml"))];
+pub static BUILTIN: &[(&str, &str)] = &[
+    ("iid-2026", include_str!("../../templates/iid-2026.toml")),
+    ("kipp-2026", include_str!("../../templates/kipp-2026.toml")),
+    (
+        "kalsel-2026",
+        include_str!("../../templates/kalsel-2026.toml"),
+    ),
+];
+
+/// Sheets of a blank form (`bimtek template form`) that hold instructions and
+/// lists, never data: every template skips them, so a filled form checks clean.
+pub const FORM_INFO_SHEETS: [&str; 2] = ["Petunjuk", "Referensi"];
 
 /// Fold a header or value for matching: lowercase, letters and digits only.
 /// "Nama Inovasi*", "nama_inovasi", "namaInovasi" and "NAMA  INOVASI" all

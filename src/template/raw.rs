@@ -32,6 +32,28 @@ pub struct RawTemplate {
     pub portal: Option<RawPortal>,
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<RawIndicator>,
+    /// Rules of an award across the whole batch (e.g. every agency listed
+    /// must report at least one innovation).
+    #[serde(default)]
+    pub award: Option<RawAward>,
+}
+
+/// Batch-wide rules of an award.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAward {
+    /// Agencies (SKPD/OPD) that must each have at least one innovation in
+    /// the batch; matched against the agency of each innovation after
+    /// folding case, spaces and punctuation.
+    #[serde(default)]
+    pub agencies: Vec<Spanned<String>>,
+    /// Other spellings of a listed agency: name -> spellings.
+    #[serde(default)]
+    pub spellings: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,12 +147,24 @@ pub struct RawField {
     pub required: bool,
     /// For text fields: minimum number of words.
     pub min_words: Option<u32>,
+    /// For text fields: maximum number of words.
+    pub max_words: Option<Spanned<u32>>,
+    /// For text fields: the value must be a link of one of these kinds
+    /// ("youtube", "gdrive", "web").
+    pub links: Option<Spanned<Vec<String>>>,
+    /// For date fields: the date must lie at least this many whole years
+    /// before the reference date (--as-of), e.g. an implementation age.
+    pub min_age_years: Option<Spanned<u32>>,
     /// For integer fields.
     pub min: Option<i64>,
     pub max: Option<i64>,
     /// For enum fields: the allowed values.
     #[serde(default, rename = "value")]
     pub values: Vec<RawValue>,
+    /// Whether the blank form of `bimtek template form` has a column for
+    /// this field (default true; false for columns only the portal's list
+    /// export has).
+    pub form: Option<bool>,
     /// Grade of the source for this field (A-D); informational.
     #[serde(default)]
     pub grade: String,
@@ -152,6 +186,9 @@ pub struct RawValue {
     /// (e.g. tahapan Penerapan needs waktu_penerapan).
     #[serde(default)]
     pub requires: Vec<Spanned<String>>,
+    /// When this value is chosen, date fields with `min_age_years` use this
+    /// minimum instead (e.g. kelompok Replikasi: 1 year instead of 2).
+    pub min_age_years: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

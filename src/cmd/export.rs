@@ -1,0 +1,373 @@
+//! `bimtek export`: the cleaned submission package, or the agencies'
+//! feedback workbooks. Checks once (as `check` does), reads each file again
+//! for the values of its rows, and writes everything atomically.
+
+use crate::check::{Innovation, Outcome, Resolved};
+use crate::diag::Severity;
+use crate::evidence::EvidenceStore;
+use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
+use crate::load::{self, InputFile};
+use crate::normalize::{Event, Normalizer};
+use crate::report::{self, RenderOptions};
+use crate::settings::CheckSettings;
+use crate::template::Template;
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// What to write.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub out: Option<PathBuf>,
+    pub feedback: Option<PathBuf>,
+    pub force: bool,
+    pub include_invalid: bool,
+}
+
+pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
+    let outcome = super::check::evaluate(&s);
+    let (inputs, _) = load::collect_inputs(&s.paths);
+    if let Some(dir) = &o.feedback {
+        let books = export::feedback::workbooks(&outcome, &inputs, s.lang)?;
+        let mut entries: Vec<Entry> = books
+            .into_iter()
+            .map(|(name, bytes)| Entry {
+                name,
+                source: Source::Bytes(bytes),
+            })
+            .collect();
+        export::write::package(dir, &mut entries, o.force)?;
+        return Ok(crate::EXIT_OK);
+    }
+    let out = o.out.clone().ok_or_else(|| {
+        anyhow!("--out atau --feedback diperlukan / --out or --feedback is required")
+    })?;
+    let mut entries = package(&o, &s, &outcome, &inputs)?;
+    export::write::package(&out, &mut entries, o.force)?;
+    Ok(crate::EXIT_OK)
+}
+
+/// Every row's canonical values, by (file, sheet, row), and what could not
+/// be read.
+type Values = HashMap<(String, Option<String>, u32), (Vec<String>, Vec<(String, String)>)>;
+
+fn read_values(t: &Template, inputs: &[InputFile], fields: &[usize]) -> Values {
+    inputs
+        .par_iter()
+        .flat_map_iter(|f| {
+            let mut rows = Vec::new();
+            let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
+                if let Event::Record(r) = e {
+                    let mut values = Vec::with_capacity(fields.len());
+                    let mut unread = Vec::new();
+                    for &fi in fields {
+                        match export::canonical(t, fi, &r) {
+                            Ok(v) => values.push(v),
+                            Err(written) => {
+                                values.push(String::new());
+                                unread.push((t.fields[fi].key.clone(), written));
+                            }
+                        }
+                    }
+                    rows.push((
+                        (
+                            f.display.clone(),
+                            r.sheet.as_deref().map(str::to_string),
+                            r.row,
+                        ),
+                        (values, unread),
+                    ));
+                }
+            });
+            let _ = load::read(&f.path, &mut norm);
+            drop(norm);
+            rows
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    tool: Tool,
+    template: TemplateHash<'a>,
+    as_of: String,
+    options: ManifestOptions<'a>,
+    inputs: Vec<FileHash>,
+    files: Vec<FileHash>,
+    counts: export::Counts,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct TemplateHash<'a> {
+    id: &'a str,
+    year: i32,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct ManifestOptions<'a> {
+    include_invalid: bool,
+    lang: &'static str,
+    pemda: &'a str,
+    spd: Option<f64>,
+    evidence: Vec<String>,
+    baselines: Vec<String>,
+}
+
+fn package(
+    o: &ExportOptions,
+    s: &CheckSettings,
+    outcome: &Outcome,
+    inputs: &[InputFile],
+) -> Result<Vec<Entry>> {
+    let t = &s.template;
+    let fields = export::export_fields(t);
+    let values = read_values(t, inputs, &fields);
+    let included: Vec<&Innovation> = outcome
+        .innovations
+        .iter()
+        .filter(|i| o.include_invalid || i.status != Severity::Error)
+        .collect();
+    let excluded: Vec<&Innovation> = outcome
+        .innovations
+        .iter()
+        .filter(|i| !o.include_invalid && i.status == Severity::Error)
+        .collect();
+
+    let mut rows = Vec::new();
+    let mut unread = Vec::new();
+    for i in &included {
+        let key = (i.file.clone(), i.sheet.clone(), i.row);
+        let (mut vals, bad) = values
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| (vec![String::new(); fields.len()], Vec::new()));
+        // The agency is known even when the sheet has no agency column: it
+        // comes from the file's folder or name.
+        if let Some(pos) = fields
+            .iter()
+            .position(|&f| t.fields[f].key == "perangkat_daerah")
+            && vals[pos].is_empty()
+        {
+            vals[pos] = i.agency.clone();
+        }
+        for (field, written) in bad {
+            unread.push(Unread {
+                id: i.id.clone(),
+                field,
+                written,
+            });
+        }
+        rows.push(Row {
+            id: i.id.clone(),
+            values: vals,
+            status: i.status,
+        });
+    }
+
+    // Evidence of the included innovations, copied under stable names.
+    let workbooks: Vec<(String, PathBuf)> = inputs
+        .iter()
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
+    let store = EvidenceStore::new(&s.evidence, &workbooks);
+    let mut names = export::Names::default();
+    let mut items = Vec::new();
+    let mut copies: Vec<Entry> = Vec::new();
+    for i in &included {
+        let base_dir = format!(
+            "data/bukti/{}/{}",
+            export::slug(&i.agency),
+            export::slug(&i.name)
+        );
+        for st in &i.statements {
+            let Some(reference) = st.reference.as_ref().filter(|r| !r.text.is_empty()) else {
+                continue;
+            };
+            let Some(no) = t.indicator_for(&st.indicator.text) else {
+                continue;
+            };
+            let text = |p: &Option<crate::check::evidence::Part>| {
+                p.as_ref().map(|p| p.text.clone()).unwrap_or_default()
+            };
+            let lower = reference.text.trim().to_ascii_lowercase();
+            let file = if lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("www.")
+            {
+                reference.text.trim().to_string()
+            } else {
+                match store.resolve(&st.loc.file, &reference.text) {
+                    Resolved::Found(facts) => {
+                        let ext = facts.kind.map(str::to_string).unwrap_or_else(|| {
+                            std::path::Path::new(&facts.path)
+                                .extension()
+                                .map(|e| export::slug(&e.to_string_lossy()))
+                                .unwrap_or_else(|| "bin".into())
+                        });
+                        let name = names.take(&format!("{base_dir}/indikator-{no:02}"), &ext);
+                        copies.push(Entry {
+                            name: name.clone(),
+                            source: Source::File(PathBuf::from(&facts.path)),
+                        });
+                        name
+                    }
+                    // Missing or refused: the record keeps no file (the finding says why).
+                    _ => String::new(),
+                }
+            };
+            items.push(EvidenceItem {
+                id: i.id.clone(),
+                name: i.name.clone(),
+                indicator: no,
+                parameter: text(&st.parameter),
+                nomor: String::new(),
+                tanggal: text(&st.date),
+                tentang: String::new(),
+                file,
+                source: reference.text.clone(),
+            });
+        }
+    }
+
+    let render = RenderOptions {
+        lang: s.lang,
+        as_of: s.as_of,
+        width: None,
+    };
+    let mut temuan_json = Vec::new();
+    report::json_to(&mut temuan_json, outcome, t, &render)?;
+    let mut temuan_csv = Vec::new();
+    report::csv_to(&mut temuan_csv, outcome, &render)?;
+    let html = report::render_html(outcome, t, &render);
+
+    let mut entries = vec![
+        Entry {
+            name: "data/inovasi.csv".into(),
+            source: Source::Bytes(export::rows_csv(t, &fields, &rows, o.include_invalid)?),
+        },
+        Entry {
+            name: "data/inovasi.xlsx".into(),
+            source: Source::Bytes(export::rows_xlsx(t, &fields, &rows, o.include_invalid)?),
+        },
+        Entry {
+            name: "data/bukti.csv".into(),
+            source: Source::Bytes(export::evidence_csv(&items)?),
+        },
+        Entry {
+            name: "data/tidak-terbaca.csv".into(),
+            source: Source::Bytes(export::unread_csv(&unread)?),
+        },
+        Entry {
+            name: "dikecualikan.csv".into(),
+            source: Source::Bytes(export::excluded_csv(outcome, &excluded, s.lang)?),
+        },
+        Entry {
+            name: "temuan.json".into(),
+            source: Source::Bytes(temuan_json),
+        },
+        Entry {
+            name: "temuan.csv".into(),
+            source: Source::Bytes(temuan_csv),
+        },
+        Entry {
+            name: "laporan.html".into(),
+            source: Source::Bytes(html.into_bytes()),
+        },
+    ];
+    let evidence_files = copies.len();
+    entries.extend(copies);
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let mut files = Vec::new();
+    for e in &entries {
+        let (sha256, size) = match &e.source {
+            Source::Bytes(b) => (export::sha256_hex(b), b.len() as u64),
+            Source::File(p) => export::sha256_file(p)?,
+        };
+        files.push(FileHash {
+            path: e.name.clone(),
+            sha256,
+            size,
+        });
+    }
+    let mut input_hashes = Vec::new();
+    for f in inputs {
+        let (sha256, size) = export::sha256_file(&f.path)?;
+        input_hashes.push(FileHash {
+            path: f.display.clone(),
+            sha256,
+            size,
+        });
+    }
+    let count = |sev: Severity| {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == sev)
+            .count()
+    };
+    let manifest = Manifest {
+        version: 1,
+        tool: Tool {
+            name: "bimtek",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        template: TemplateHash {
+            id: &t.id,
+            year: t.year,
+            sha256: export::sha256_hex(t.sources.concat().as_bytes()),
+        },
+        as_of: s.as_of.format("%Y-%m-%d").to_string(),
+        options: ManifestOptions {
+            include_invalid: o.include_invalid,
+            lang: match s.lang {
+                crate::diag::Lang::Id => "id",
+                crate::diag::Lang::En => "en",
+            },
+            pemda: &s.pemda,
+            spd: s.spd,
+            evidence: s
+                .evidence
+                .iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect(),
+            baselines: s
+                .baselines
+                .iter()
+                .map(|(y, p)| match y {
+                    Some(y) => format!("{y}={}", p.to_string_lossy().replace('\\', "/")),
+                    None => p.to_string_lossy().replace('\\', "/"),
+                })
+                .collect(),
+        },
+        inputs: input_hashes,
+        files,
+        counts: export::Counts {
+            innovations: outcome.innovations.len(),
+            included: rows.len(),
+            excluded: excluded.len(),
+            findings: outcome.findings.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            evidence_files,
+            unread_values: unread.len(),
+        },
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest)?;
+    bytes.push(b'\n');
+    entries.push(Entry {
+        name: "manifest.json".into(),
+        source: Source::Bytes(bytes),
+    });
+    Ok(entries)
+}

@@ -1,0 +1,75 @@
+//! `bimtek template list|show|form|check`: the shipped templates, the blank
+//! form agencies fill in, and a user's own template checked with file, line
+//! and column. The form's layout is `form`'s; writing it is
+//! `export::write`'s (temporary file beside the target, then rename).
+
+use crate::diag::Lang;
+use crate::template::{BUILTIN, Template};
+use crate::{form, report, settings};
+use anyhow::{Result, anyhow};
+use std::path::PathBuf;
+
+/// What `bimtek template` was asked to do.
+#[derive(Debug, Clone)]
+pub enum Action {
+    List,
+    Show(String),
+    Form {
+        template: String,
+        output: PathBuf,
+        force: bool,
+    },
+    Check(PathBuf),
+}
+
+pub fn run(action: Action, lang: Lang) -> Result<u8> {
+    match action {
+        Action::List => {
+            let mut list = Vec::new();
+            for (id, _) in BUILTIN {
+                let t = Template::builtin(id)
+                    .expect("listed")
+                    .map_err(|e| anyhow!("templat bawaan rusak / broken shipped template: {e}"))?;
+                list.push(t);
+            }
+            report::template::list(&list, lang)?;
+            Ok(crate::EXIT_OK)
+        }
+        Action::Show(arg) => {
+            let t = settings::load_template(&arg)?;
+            report::template::show(&t, lang)?;
+            Ok(crate::EXIT_OK)
+        }
+        Action::Form {
+            template,
+            output,
+            force,
+        } => {
+            let t = settings::load_template(&template)?;
+            let bytes = form::build(&t).map_err(|e| {
+                anyhow!("formulir tidak dapat dibuat / the form cannot be built: {e}")
+            })?;
+            crate::export::write::file(&output, &bytes, force)?;
+            report::template::form_written(&t, &output, lang)?;
+            Ok(crate::EXIT_OK)
+        }
+        Action::Check(path) => {
+            if !path.is_file() {
+                return Err(anyhow!(
+                    "{}: berkas tidak ditemukan / file not found",
+                    path.display()
+                ));
+            }
+            match Template::from_file(&path) {
+                Ok(t) => {
+                    report::template::check_ok(&t, lang)?;
+                    Ok(crate::EXIT_OK)
+                }
+                Err(e) => {
+                    report::template::check_failed(&e, lang)?;
+                    Ok(crate::EXIT_FINDINGS)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Writing outputs safely: everything goes to a temporary path beside the
+//! target and is renamed into place at the end, so a failure (or Ctrl-C)
+//! never leaves a half package; an existing target is refused unless forced;
+//! entries are sorted and zip timestamps fixed, so the same content gives the
+//! same bytes.
+
+use anyhow::{Context, Result, anyhow, bail};
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Where an entry's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Bytes(Vec<u8>),
+    File(PathBuf),
+}
+
+/// One file of a package, by its `/`-separated path inside it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub name: String,
+    pub source: Source,
+}
+
+/// Test hook: `BIMTEK_FAIL_AFTER=N` makes writing fail after N entries, to
+/// prove a failure leaves nothing behind.
+fn fail_after() -> Option<usize> {
+    std::env::var("BIMTEK_FAIL_AFTER").ok()?.parse().ok()
+}
+
+/// A temporary path beside `target`, hidden, unique to this process.
+fn temp_beside(target: &Path) -> Result<PathBuf> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| anyhow!("{}: bukan nama berkas / not a file name", target.display()))?
+        .to_string_lossy()
+        .into_owned();
+    Ok(parent.join(format!(".{name}.bimtek-tmp-{}", std::process::id())))
+}
+
+/// Refuse an existing target unless `force`; refuse a target that is a
+/// link (outputs never follow a link out of their folder).
+fn check_target(target: &Path, force: bool) -> Result<()> {
+    if let Ok(meta) = fs::symlink_metadata(target) {
+        if meta.file_type().is_symlink() {
+            bail!(
+                "{} adalah tautan simbolik; bimtek tidak menulis melalui tautan / is a symbolic link; bimtek does not write through links",
+                target.display()
+            );
+        }
+        if !force {
+            bail!(
+                "{} sudah ada; pakai --force untuk menimpanya / already exists; use --force to replace it",
+                target.display()
+            );
+        }
+    }
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        bail!(
+            "folder {} tidak ada / folder does not exist",
+            parent.display()
+        );
+    }
+    Ok(())
+}
+
+/// Move the finished temporary output into place, replacing an old one.
+fn commit(tmp: &Path, target: &Path) -> Result<()> {
+    if let Ok(meta) = fs::symlink_metadata(target) {
+        if meta.is_dir() {
+            fs::remove_dir_all(target)
+        } else {
+            fs::remove_file(target)
+        }
+        .with_context(|| format!("cannot replace {}", target.display()))?;
+    }
+    fs::rename(tmp, target)
+        .with_context(|| format!("cannot move the output to {}", target.display()))
+}
+
+fn remove(tmp: &Path) {
+    let _ = if tmp.is_dir() {
+        fs::remove_dir_all(tmp)
+    } else {
+        fs::remove_file(tmp)
+    };
+}
+
+/// Write one file atomically.
+pub fn file(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    check_target(target, force)?;
+    let tmp = temp_beside(target)?;
+    let result = (|| -> Result<()> {
+        let mut f =
+            File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        Ok(())
+    })();
+    match result.and_then(|_| commit(&tmp, target)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            remove(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Copy a source into a writer.
+fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
+    match source {
+        Source::Bytes(b) => out.write_all(b)?,
+        Source::File(p) => {
+            let mut f = File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                let n = f.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                out.write_all(&buf[..n])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Write a package as a folder or, when `target` ends in `.zip`, a zip
+/// archive. Entries are written sorted by name.
+pub fn package(target: &Path, entries: &mut [Entry], force: bool) -> Result<()> {
+    check_target(target, force)?;
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    for w in entries.windows(2) {
+        if w[0].name == w[1].name {
+            bail!("internal: two package entries named {}", w[0].name);
+        }
+    }
+    let tmp = temp_beside(target)?;
+    let as_zip = target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let result = if as_zip {
+        zip(&tmp, entries)
+    } else {
+        folder(&tmp, entries)
+    };
+    match result.and_then(|_| commit(&tmp, target)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            remove(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
+    fs::create_dir(tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let fail = fail_after();
+    for (i, e) in entries.iter().enumerate() {
+        if fail == Some(i) {
+            bail!("kegagalan uji setelah {i} berkas / injected failure after {i} files");
+        }
+        let path = tmp.join(&e.name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut out = BufWriter::new(
+            File::create(&path).with_context(|| format!("cannot write {}", path.display()))?,
+        );
+        copy_source(&e.source, &mut out)?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
+    use zip::write::SimpleFileOptions;
+    let file = File::create(tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut z = zip::ZipWriter::new(BufWriter::new(file));
+    // A fixed timestamp: the same content gives the same bytes.
+    let when = zip::DateTime::from_date_and_time(2026, 1, 1, 0, 0, 0)
+        .map_err(|_| anyhow!("internal: zip timestamp"))?;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(when)
+        .unix_permissions(0o644);
+    let fail = fail_after();
+    for (i, e) in entries.iter().enumerate() {
+        if fail == Some(i) {
+            bail!("kegagalan uji setelah {i} berkas / injected failure after {i} files");
+        }
+        z.start_file(e.name.as_str(), options)?;
+        copy_source(&e.source, &mut z)?;
+    }
+    let mut inner = z.finish()?;
+    inner.flush()?;
+    inner
+        .into_inner()
+        .map_err(|e| anyhow!("cannot finish the zip: {}", e.error()))?
+        .sync_all()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_existing_targets_and_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("a.txt");
+        file(&t, b"1", false).unwrap();
+        assert!(file(&t, b"2", false).is_err());
+        file(&t, b"2", true).unwrap();
+        assert_eq!(fs::read(&t).unwrap(), b"2");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("l.txt");
+            std::os::unix::fs::symlink("/tmp/elsewhere.txt", &link).unwrap();
+            assert!(file(&link, b"x", true).is_err());
+        }
+        // Nothing temporary is left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.to_string_lossy().contains("bimtek-tmp")),
+            "{names:?}"
+        );
+    }
+}

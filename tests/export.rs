@@ -1,0 +1,406 @@
+//! `bimtek export`: package contents, byte-identical output, zip and folder
+//! forms, refusal to overwrite, no partial output after a failure, inputs
+//! untouched, and the feedback workbooks read back.
+
+use calamine::{Reader, Xlsx, open_workbook};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-11-24";
+
+fn bimtek(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bimtek"));
+    c.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run bimtek")
+}
+
+fn export(out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["export", "--as-of", AS_OF, "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.push("sample-data");
+    bimtek(&args, &[])
+}
+
+/// Every file under `dir`: relative path -> bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+fn zip_tree(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut b = Vec::new();
+        f.read_to_end(&mut b).unwrap();
+        out.insert(f.name().unwrap().to_string(), b);
+    }
+    out
+}
+
+fn sha(b: &[u8]) -> String {
+    Sha256::digest(b)
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
+}
+
+#[test]
+fn package_contents_and_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    let r = export(&out, &[]);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let files = tree(&out);
+    for f in [
+        "data/inovasi.csv",
+        "data/inovasi.xlsx",
+        "data/bukti.csv",
+        "data/tidak-terbaca.csv",
+        "dikecualikan.csv",
+        "laporan.html",
+        "manifest.json",
+        "temuan.csv",
+        "temuan.json",
+    ] {
+        assert!(files.contains_key(f), "{f} missing: {:?}", files.keys());
+    }
+    assert!(files.keys().any(|k| {
+        k.starts_with("data/bukti/dinas-kesehatan/sipandu-posyandu-digital/indikator-01")
+    }));
+
+    // temuan.* are byte-identical to `check --format json/csv`.
+    let json = bimtek(
+        &["check", "--format", "json", "--as-of", AS_OF, "sample-data"],
+        &[],
+    );
+    assert_eq!(files["temuan.json"], json.stdout);
+    let csv = bimtek(
+        &["check", "--format", "csv", "--as-of", AS_OF, "sample-data"],
+        &[],
+    );
+    assert_eq!(files["temuan.csv"], csv.stdout);
+
+    // The manifest lists every packaged file with its hash and size, and every input.
+    let m: Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    assert_eq!(m["tool"]["name"], "bimtek");
+    assert_eq!(m["template"]["id"], "iid-2026");
+    assert_eq!(m["template"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(m["as_of"], AS_OF);
+    let listed: BTreeMap<String, (String, u64)> = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                (
+                    f["sha256"].as_str().unwrap().to_string(),
+                    f["size"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect();
+    for (name, bytes) in &files {
+        if name == "manifest.json" {
+            continue;
+        }
+        let (h, size) = listed
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} not in manifest"));
+        assert_eq!(h, &sha(bytes), "{name}");
+        assert_eq!(*size, bytes.len() as u64, "{name}");
+    }
+    assert_eq!(listed.len() + 1, files.len());
+    let inputs = m["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 5);
+    for i in inputs {
+        let bytes =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(i["path"].as_str().unwrap()))
+                .unwrap();
+        assert_eq!(i["sha256"], sha(&bytes));
+    }
+    let counts = &m["counts"];
+    assert_eq!(counts["innovations"], 24);
+    assert_eq!(
+        counts["included"].as_u64().unwrap() + counts["excluded"].as_u64().unwrap(),
+        24
+    );
+
+    // Rows: portal field order, canonical values, dates dd/mm/yyyy, nothing invented.
+    let mut rows = csv::Reader::from_reader(files["data/inovasi.csv"].as_slice());
+    let head: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        &head[..4],
+        ["id", "pemda", "nama_inovasi", "perangkat_daerah"]
+    );
+    assert!(!head.contains(&"status".to_string()));
+    let recs: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    assert_eq!(recs.len() as u64, counts["included"].as_u64().unwrap());
+    let tahapan = head.iter().position(|h| h == "tahapan").unwrap();
+    let penerapan = head.iter().position(|h| h == "waktu_penerapan").unwrap();
+    for r in &recs {
+        assert!(
+            ["Inisiatif", "Uji Coba", "Penerapan", ""].contains(&&r[tahapan]),
+            "{:?}",
+            &r[tahapan]
+        );
+        let d = &r[penerapan];
+        assert!(
+            d.is_empty() || (d.len() == 10 && &d[2..3] == "/" && &d[5..6] == "/"),
+            "{d}"
+        );
+    }
+    // Excluded innovations are listed with their reasons.
+    let mut ex = csv::Reader::from_reader(files["dikecualikan.csv"].as_slice());
+    let ex: Vec<csv::StringRecord> = ex.records().map(|r| r.unwrap()).collect();
+    assert_eq!(ex.len() as u64, counts["excluded"].as_u64().unwrap());
+    assert!(ex.iter().all(|r| !r[4].is_empty()));
+    // The report is self-contained.
+    let html = String::from_utf8(files["laporan.html"].clone()).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script src") && !html.contains("<link") && !html.contains("url("),
+        "no network"
+    );
+}
+
+#[test]
+fn same_inputs_same_bytes_zip_and_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.zip");
+    let b = dir.path().join("b.zip");
+    assert_eq!(export(&a, &[]).status.code(), Some(0));
+    assert_eq!(export(&b, &[]).status.code(), Some(0));
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let folder = dir.path().join("f");
+    assert_eq!(export(&folder, &[]).status.code(), Some(0));
+    let z = zip_tree(&a);
+    let f = tree(&folder);
+    assert_eq!(z, f);
+    let names: Vec<&String> = z.keys().collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.zip");
+    std::fs::write(&out, b"lama").unwrap();
+    let r = export(&out, &[]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("--force"));
+    assert_eq!(std::fs::read(&out).unwrap(), b"lama");
+    assert_eq!(export(&out, &["--force"]).status.code(), Some(0));
+    assert_ne!(std::fs::read(&out).unwrap(), b"lama");
+}
+
+#[test]
+fn a_failure_leaves_no_partial_package() {
+    for name in ["p.zip", "p"] {
+        for after in ["0", "3", "12"] {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join(name);
+            let args = [
+                "export",
+                "--as-of",
+                AS_OF,
+                "--out",
+                out.to_str().unwrap(),
+                "sample-data",
+            ];
+            let r = bimtek(&args, &[("BIMTEK_FAIL_AFTER", after)]);
+            assert_eq!(r.status.code(), Some(2), "{name} {after}");
+            let left: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert!(left.is_empty(), "{name} after {after}: {left:?}");
+        }
+    }
+    // An existing package survives a failed --force run untouched.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.zip");
+    std::fs::write(&out, b"lama").unwrap();
+    let r = bimtek(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "--force",
+            "--out",
+            out.to_str().unwrap(),
+            "sample-data",
+        ],
+        &[("BIMTEK_FAIL_AFTER", "5")],
+    );
+    assert_eq!(r.status.code(), Some(2));
+    assert_eq!(std::fs::read(&out).unwrap(), b"lama");
+}
+
+#[test]
+fn inputs_are_never_modified() {
+    let before = tree(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data")
+            .as_path(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    bimtek(&["check", "--as-of", AS_OF, "sample-data"], &[]);
+    export(&dir.path().join("p.zip"), &[]);
+    bimtek(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "--feedback",
+            dir.path().join("fb").to_str().unwrap(),
+            "sample-data",
+        ],
+        &[],
+    );
+    let after = tree(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data")
+            .as_path(),
+    );
+    assert_eq!(before.len(), after.len());
+    for (k, v) in &before {
+        assert_eq!(sha(v), sha(&after[k]), "{k} changed");
+    }
+}
+
+#[test]
+fn include_invalid_keeps_and_marks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    assert_eq!(export(&out, &["--include-invalid"]).status.code(), Some(0));
+    let mut rows =
+        csv::Reader::from_reader(std::fs::File::open(out.join("data/inovasi.csv")).unwrap());
+    let head: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(head.last().unwrap(), "status");
+    let recs: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    assert_eq!(recs.len(), 24);
+    assert!(recs.iter().any(|r| &r[r.len() - 1] == "error"));
+    let ex = std::fs::read_to_string(out.join("dikecualikan.csv")).unwrap();
+    assert_eq!(ex.lines().count(), 1, "{ex}");
+}
+
+#[test]
+fn feedback_workbooks_mark_the_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let fb = dir.path().join("umpan-balik");
+    let r = bimtek(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "--feedback",
+            fb.to_str().unwrap(),
+            "sample-data",
+        ],
+        &[],
+    );
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let books: Vec<String> = tree(&fb).keys().cloned().collect();
+    assert_eq!(
+        books,
+        [
+            "Dinas Kesehatan.xlsx",
+            "Dinas Komunikasi dan Informatika.xlsx",
+            "Dinas Pekerjaan Umum dan Penataan Ruang.xlsx",
+            "Dinas Pendidikan.xlsx",
+            "Dinas Sosial.xlsx"
+        ]
+    );
+    let path: PathBuf = fb.join("Dinas Sosial.xlsx");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(wb.sheet_names()[0], "Temuan");
+    let temuan = wb.worksheet_range("Temuan").unwrap();
+    assert_eq!(temuan.get_value((0, 0)).unwrap().to_string(), "Kode");
+    let codes: Vec<String> = (1..temuan.height())
+        .map(|r| temuan.get_value((r as u32, 0)).unwrap().to_string())
+        .collect();
+    assert!(codes.contains(&"V001".to_string()), "{codes:?}");
+    // The agency's rows as it sent them: Sheet1!C3 holds "Selesai".
+    let data = wb.worksheet_range("Sheet1").unwrap();
+    assert_eq!(data.get_value((2, 2)).unwrap().to_string(), "Selesai");
+    // In the XML: C3 carries a style (the fill) and a note with the message.
+    let z = zip_tree(&path);
+    let sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
+    let c3 = sheet.find("r=\"C3\"").expect("C3 written");
+    assert!(
+        sheet[c3..c3 + 40].contains(" s=\""),
+        "{}",
+        &sheet[c3..c3 + 40]
+    );
+    let comments: Vec<&String> = z.keys().filter(|k| k.starts_with("xl/comments")).collect();
+    assert!(!comments.is_empty());
+    let all: String = comments
+        .iter()
+        .map(|k| String::from_utf8(z[*k].clone()).unwrap())
+        .collect();
+    assert!(all.contains("ref=\"C3\""), "{all}");
+    assert!(all.contains("Selesai"), "{all}");
+    let styles = String::from_utf8(z["xl/styles.xml"].clone()).unwrap();
+    assert!(styles.contains("FFC7CE"), "red fill");
+    // A workbook with no findings says so.
+    let clean = dir.path().join("bersih");
+    let r = bimtek(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "--feedback",
+            clean.to_str().unwrap(),
+            "tests/fixtures/codes/H001/ok.csv",
+        ],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(0));
+    let only = tree(&clean);
+    assert_eq!(only.len(), 1);
+    let (name, _) = only.iter().next().unwrap();
+    let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
+    let t = wb.worksheet_range("Temuan").unwrap();
+    assert!(
+        t.get_value((1, 0))
+            .unwrap()
+            .to_string()
+            .starts_with("Tidak ada temuan")
+    );
+}

@@ -1,0 +1,673 @@
+//! `bimtek template`: list and show, the blank form read back (sheets,
+//! headers, validations and notes in the xlsx XML), a form filled in
+//! programmatically that checks clean, template inheritance, and `template
+//! check` on a user's file.
+
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde_json::Value;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-11-24";
+
+fn bimtek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run bimtek")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn manifest(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Write the form of `id` into `dir` and return its path.
+fn form(id: &str, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("{id}.xlsx"));
+    let out = bimtek(&["template", "form", id, "-o", path.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "form prints nothing on stdout");
+    path
+}
+
+/// Every sheet of a workbook: (name, rows of cells).
+fn read_all(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut wb = open_workbook_auto(path).expect("open form");
+    let names = wb.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = wb.worksheet_range(&n).expect("sheet");
+            let rows = range.rows().map(|r| r.to_vec()).collect();
+            (n, rows)
+        })
+        .collect()
+}
+
+fn header_row(sheets: &[(String, Vec<Vec<Data>>)], sheet: &str) -> Vec<String> {
+    let (_, rows) = sheets.iter().find(|(n, _)| n == sheet).expect("sheet");
+    rows[0].iter().map(|c| c.to_string()).collect()
+}
+
+/// The text of every zip entry whose name starts with `prefix`.
+fn zip_text(path: &Path, prefix: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = String::new();
+    let names: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    let mut names: Vec<String> = names
+        .into_iter()
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no zip entry {prefix}*");
+    for n in names {
+        z.by_name(&n).unwrap().read_to_string(&mut out).unwrap();
+    }
+    out
+}
+
+fn col_letter(i: usize) -> String {
+    bimtek::diag::column_letters(i as u32)
+}
+
+/// The dataValidation elements of a sheet XML whose range starts at `col`2.
+fn validations_for<'a>(xml: &'a str, col: &str) -> Vec<&'a str> {
+    xml.split("<dataValidation ")
+        .skip(1)
+        .filter(|v| v.contains(&format!("sqref=\"{col}2:{col}1001\"")))
+        .collect()
+}
+
+#[test]
+fn list_shows_every_shipped_template_with_year_and_source() {
+    let out = bimtek(&["template", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = stdout(&out);
+    for id in ["iid-2026", "kipp-2026", "kalsel-2026"] {
+        assert!(s.contains(id), "{s}");
+    }
+    assert!(s.contains("2026"));
+    assert!(s.contains("sumber:"), "{s}");
+    assert!(s.contains("turunan iid-2026"), "{s}");
+    let en = stdout(&bimtek(&["template", "list", "--lang", "en"]));
+    assert!(
+        en.contains("source:") && en.contains("extends iid-2026"),
+        "{en}"
+    );
+}
+
+#[test]
+fn show_prints_fields_rules_and_award() {
+    let out = bimtek(&["template", "show", "kipp-2026"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = stdout(&out);
+    assert!(s.contains("ringkasan"), "{s}");
+    assert!(s.contains("maks 200 kata"), "{s}");
+    assert!(s.contains("umur min 2 tahun"), "{s}");
+    assert!(s.contains("Replikasi (1 th)"), "{s}");
+    let s = stdout(&bimtek(&[
+        "template",
+        "show",
+        "kalsel-2026",
+        "--lang",
+        "en",
+    ]));
+    assert!(s.contains("Extends: iid-2026"), "{s}");
+    assert!(s.contains("kategori_peserta"), "{s}");
+    assert!(s.contains("Indicators (20)"), "{s}");
+    let out = bimtek(&["template", "show", "tidak-ada"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_iid_form_reads_back_with_validations_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = form("iid-2026", dir.path());
+    let sheets = read_all(&path);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Petunjuk", "Inovasi", "Bukti Dukung", "Referensi"]);
+
+    // Instructions in Bahasa Indonesia.
+    let (_, petunjuk) = &sheets[0];
+    let text: Vec<String> = petunjuk
+        .iter()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(text.iter().any(|t| t.contains("Cara mengisi")));
+    assert!(text.iter().any(|t| t.contains("wajib diisi")));
+
+    // The profile header: template labels, required ones starred; the
+    // portal's list columns are not in the form.
+    let head = header_row(&sheets, "Inovasi");
+    assert_eq!(head[1], "Nama Inovasi *");
+    assert!(head.contains(&"Tahapan Inovasi *".to_string()));
+    assert!(head.contains(&"Anggaran (Jika diperlukan)".to_string()));
+    assert!(!head.iter().any(|h| h.contains("Terakhir Diperbarui")));
+    assert_eq!(head.len(), 22, "{head:?}");
+
+    // The evidence sheet uses the template's [evidence.columns] headers.
+    assert_eq!(
+        header_row(&sheets, "Bukti Dukung"),
+        [
+            "Nama Inovasi",
+            "Indikator",
+            "Parameter",
+            "Nomor Dokumen",
+            "Tanggal Dokumen",
+            "Tentang",
+            "File"
+        ]
+    );
+
+    // The reference sheet: 20 indicators and the 38 urusan.
+    let ref_head = header_row(&sheets, "Referensi");
+    assert_eq!(ref_head[0], "Indikator");
+    let (_, ref_rows) = sheets.iter().find(|(n, _)| n == "Referensi").unwrap();
+    let urusan_col = ref_head
+        .iter()
+        .position(|h| h == "Urusan Pemerintahan Utama")
+        .unwrap();
+    let urusan: Vec<String> = ref_rows[1..]
+        .iter()
+        .filter_map(|r| r.get(urusan_col))
+        .map(|c| c.to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(urusan.len(), 38);
+    assert_eq!(
+        ref_rows[17][0].to_string(),
+        "17 - Kecepatan penciptaan inovasi"
+    );
+
+    // Validations in the sheet XML (sheet2 = Inovasi, sheet3 = Bukti Dukung).
+    let xml = zip_text(&path, "xl/worksheets/sheet2.xml");
+    let col = |label: &str| col_letter(head.iter().position(|h| h == label).unwrap());
+    let tahapan = validations_for(&xml, &col("Tahapan Inovasi *"));
+    assert!(
+        tahapan
+            .iter()
+            .any(|v| v.contains("type=\"list\"") && v.contains("Inisiatif,Uji Coba,Penerapan")),
+        "{tahapan:?}"
+    );
+    let urusan_v = validations_for(&xml, &col("Urusan Pemerintahan Utama *"));
+    assert!(
+        urusan_v
+            .iter()
+            .any(|v| v.contains("type=\"list\"") && v.contains("Referensi!$")),
+        "long lists point at the reference sheet: {urusan_v:?}"
+    );
+    for date in [
+        "Waktu Uji Coba Inovasi Daerah",
+        "Waktu Penerapan Inovasi Daerah",
+        "Waktu Pengembangan Inovasi Daerah",
+    ] {
+        let v = validations_for(&xml, &col(date));
+        assert!(
+            v.iter().any(|v| v.contains("type=\"date\"")),
+            "{date}: {v:?}"
+        );
+    }
+    let asta = validations_for(&xml, &col("Asta Cita *"));
+    assert!(
+        asta.iter().any(|v| v.contains("type=\"whole\"")),
+        "{asta:?}"
+    );
+    assert!(xml.contains("<pane ") && xml.contains("state=\"frozen\""));
+    assert!(xml.contains("<cols>"), "column widths are set");
+
+    let ev = zip_text(&path, "xl/worksheets/sheet3.xml");
+    assert!(
+        validations_for(&ev, "B")
+            .iter()
+            .any(|v| v.contains("type=\"list\"") && v.contains("Referensi!$A$2:$A$21")),
+        "indicator dropdown"
+    );
+    assert!(
+        validations_for(&ev, "A")
+            .iter()
+            .any(|v| v.contains("Inovasi'!$B$2:$B$1001")),
+        "innovation dropdown from the profile sheet"
+    );
+    assert!(
+        validations_for(&ev, "E")
+            .iter()
+            .any(|v| v.contains("type=\"date\""))
+    );
+
+    // A note on every header.
+    let comments = zip_text(&path, "xl/comments");
+    assert!(comments.contains("Wajib diisi."));
+    assert!(comments.contains("Minimal 300 kata."));
+    assert!(comments.contains("Boleh dikosongkan."));
+    let notes = comments.matches("<comment ").count();
+    assert_eq!(notes, head.len() + 7, "one note per header");
+}
+
+#[test]
+fn the_form_is_the_same_bytes_and_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = form("kipp-2026", dir.path());
+    let first = std::fs::read(&a).unwrap();
+    let out = bimtek(&["template", "form", "kipp-2026", "-o", a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    let out = bimtek(&[
+        "template",
+        "form",
+        "kipp-2026",
+        "-o",
+        a.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        first,
+        "same template, same bytes"
+    );
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    // A folder that does not exist is an error, not a panic.
+    let missing = dir.path().join("tidak/ada/form.xlsx");
+    let out = bimtek(&[
+        "template",
+        "form",
+        "iid-2026",
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A cell to write into the filled form.
+enum Fill {
+    Text(String),
+    Number(f64),
+    Date(u16, u8, u8),
+}
+
+fn t(s: &str) -> Fill {
+    Fill::Text(s.to_string())
+}
+
+/// Clean values for the IID form, by header (without the ` *`).
+fn iid_value(header: &str) -> Option<Fill> {
+    let words = "inovasi ini mempercepat layanan posyandu dengan pencatatan digital yang terhubung ke puskesmas ";
+    Some(match header {
+        "Nama Pemda" => t("Kabupaten Uji"),
+        "Nama Inovasi" => t("SIPANDU Posyandu Digital"),
+        "Nama Perangkat Daerah" => t("Dinas Kesehatan"),
+        "Tahapan Inovasi" => t("Penerapan"),
+        "Inisiator Inovasi Daerah" => t("OPD"),
+        "Nama Inisiator" => t("Tim Inovasi"),
+        "Jenis Inovasi" => t("Digital"),
+        "Bentuk Inovasi Daerah" => t("Inovasi Pelayanan Publik"),
+        "Klasifikasi Inovasi" => t("Inovasi Perangkat Daerah"),
+        "Urusan Pemerintahan Utama" => t("Kesehatan"),
+        "Waktu Uji Coba Inovasi Daerah" => Fill::Date(2024, 3, 1),
+        "Waktu Penerapan Inovasi Daerah" => Fill::Date(2024, 6, 1),
+        "Waktu Pengembangan Inovasi Daerah" => return None,
+        "Rancang Bangun" => Fill::Text(words.repeat(25)),
+        "Tujuan Inovasi Daerah" => t("Mempercepat layanan posyandu"),
+        "Manfaat yang Diperoleh" => t("Layanan lebih cepat"),
+        "Hasil Inovasi" => t("Waktu tunggu turun"),
+        "Koordinat" => t("-3.3194,114.5908"),
+        "Asta Cita" => Fill::Number(4.0),
+        "Klaster PKPN" => t("Kesehatan"),
+        "Anggaran (Jika diperlukan)" => Fill::Number(1_500_000.0),
+        "Profil Bisnis (Jika ada)" => return None,
+        other => panic!("the test has no clean value for the form column {other:?}"),
+    })
+}
+
+/// Clean values for the KIPP form, by header (without the ` *`).
+fn kipp_value(header: &str) -> Option<Fill> {
+    let words = |n: usize| "layanan keliling dokumen selesai hari itu ".repeat(n / 6);
+    Some(match header {
+        "Judul Inovasi" => t("Adminduk Keliling Desa"),
+        "Unit Penyelenggara Pelayanan (UPP)" => t("Dinas Dukcapil"),
+        "Nama Instansi" => t("Kabupaten Uji"),
+        "Kelompok" => t("Umum"),
+        "Kategori" => t("Tata Kelola Pemerintahan"),
+        "Tanggal Mulai Implementasi" => Fill::Date(2023, 1, 2),
+        "Pernah Top 99" => t("Tidak"),
+        "Ringkasan" => Fill::Text(words(180)),
+        "Latar Belakang dan Tujuan"
+        | "Kebaruan / Nilai Tambah"
+        | "Implementasi Inovasi"
+        | "Adaptabilitas: Potensi Replikasi"
+        | "Sumber Daya" => Fill::Text(words(180)),
+        "Signifikansi" | "Strategi Keberlanjutan" => Fill::Text(words(480)),
+        "Adaptabilitas: Sudah Direplikasi" => t("Belum direplikasi"),
+        "Tautan Video" => t("https://www.youtube.com/watch?v=abc123xyz00"),
+        "SK Inisiator Inovasi" => t("sk-inisiator.pdf"),
+        "Surat Pernyataan Implementasi" => t("pernyataan-implementasi.pdf"),
+        "Surat Pernyataan Identitas Inovator" => t("pernyataan-identitas.pdf"),
+        "Surat Pernyataan Kesediaan Replikasi" => t("pernyataan-replikasi.pdf"),
+        "Bukti Usia Implementasi" => t("bukti-usia.pdf"),
+        other => panic!("the test has no clean value for the form column {other:?}"),
+    })
+}
+
+fn write_fill(ws: &mut rust_xlsxwriter::Worksheet, row: u32, col: u16, v: &Fill) {
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    match v {
+        Fill::Text(s) => ws.write_string(row, col, s).map(|_| ()),
+        Fill::Number(n) => ws.write_number(row, col, *n).map(|_| ()),
+        Fill::Date(y, m, d) => ws
+            .write_datetime_with_format(
+                row,
+                col,
+                ExcelDateTime::from_ymd(*y, *m, *d).unwrap(),
+                &date,
+            )
+            .map(|_| ()),
+    }
+    .unwrap();
+}
+
+/// Copy every sheet of the form into a new workbook (rust_xlsxwriter cannot
+/// edit), then fill the profile sheet's row 2 and the evidence rows, as an
+/// agency would.
+fn fill_form(form: &Path, out: &Path, value: fn(&str) -> Option<Fill>, evidence: &[[Fill; 7]]) {
+    let sheets = read_all(form);
+    let mut wb = Workbook::new();
+    for (name, rows) in &sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Data::String(s) => {
+                        ws.write_string(r as u32, c as u16, s).unwrap();
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r as u32, c as u16, *f).unwrap();
+                    }
+                    Data::Int(i) => {
+                        ws.write_number(r as u32, c as u16, *i as f64).unwrap();
+                    }
+                    Data::Empty => {}
+                    other => panic!("unexpected cell in the blank form: {other:?}"),
+                }
+            }
+        }
+        assert_eq!(rows.len(), rows.len());
+        if name == "Inovasi" {
+            assert_eq!(rows.len(), 1, "the blank form has only the header row");
+            for (c, h) in rows[0].iter().enumerate() {
+                let h = h.to_string();
+                if let Some(v) = value(h.trim_end_matches(" *")) {
+                    write_fill(ws, 1, c as u16, &v);
+                }
+            }
+        }
+        if name == "Bukti Dukung" {
+            for (r, row) in evidence.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    write_fill(ws, r as u32 + 1, c as u16, v);
+                }
+            }
+        }
+    }
+    wb.save(out).unwrap();
+}
+
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json", "--as-of", AS_OF, "--quiet"];
+    all.extend_from_slice(args);
+    let out = bimtek(&all);
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    (out.status.code().unwrap(), doc)
+}
+
+fn errors_and_warnings(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| format!("{} {} {}", f["code"], f["cell"], f["message"]))
+        .collect()
+}
+
+#[test]
+fn a_filled_iid_form_with_evidence_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank_dir = dir.path().join("blank");
+    std::fs::create_dir(&blank_dir).unwrap();
+    let blank = form("iid-2026", &blank_dir);
+    let data = dir.path().join("Dinas Kesehatan");
+    std::fs::create_dir_all(data.join("bukti")).unwrap();
+    // Valid PDFs from the evidence fixtures.
+    let pdfs = manifest("tests/fixtures/codes/E001/bukti/ok-e001");
+    for stem in ["regulasi", "sdm", "penciptaan", "kemanfaatan"] {
+        std::fs::copy(
+            pdfs.join(format!("{stem}.pdf")),
+            data.join("bukti").join(format!("{stem}.pdf")),
+        )
+        .unwrap();
+    }
+    let name = || t("SIPANDU Posyandu Digital");
+    let row = |ind: &str, param: f64, no: &str, about: &str, file: &str| {
+        [
+            name(),
+            t(ind),
+            Fill::Number(param),
+            t(no),
+            Fill::Date(2025, 3, 15),
+            t(about),
+            t(file),
+        ]
+    };
+    let evidence = [
+        row(
+            "1 - Regulasi Inovasi Daerah",
+            1.0,
+            "440/01/2025",
+            "Penetapan Inovasi",
+            "bukti/regulasi.pdf",
+        ),
+        row(
+            "2 - Ketersediaan dan peran SDM terhadap inovasi daerah",
+            2.0,
+            "440/02/2025",
+            "Tim Pelaksana",
+            "bukti/sdm.pdf",
+        ),
+        row(
+            "17 - Kecepatan penciptaan inovasi",
+            3.0,
+            "440/17/2025",
+            "Laporan Penciptaan",
+            "bukti/penciptaan.pdf",
+        ),
+        row(
+            "18 - Kemanfaatan inovasi",
+            2.0,
+            "440/18/2025",
+            "Rekap Kemanfaatan",
+            "bukti/kemanfaatan.pdf",
+        ),
+        row(
+            "20 - Video inovasi daerah",
+            3.0,
+            "-",
+            "Video Inovasi",
+            "https://www.youtube.com/watch?v=abc123xyz00",
+        ),
+    ];
+    let filled = data.join("inovasi-dinkes.xlsx");
+    fill_form(&blank, &filled, iid_value, &evidence);
+
+    let (code, doc) = check_json(&[dir.path().join("Dinas Kesehatan").to_str().unwrap()]);
+    assert_eq!(errors_and_warnings(&doc), Vec::<String>::new());
+    assert_eq!(code, 0);
+    let inns = doc["innovations"].as_array().unwrap();
+    assert_eq!(inns.len(), 1, "{inns:?}");
+    assert_eq!(inns[0]["name"], "SIPANDU Posyandu Digital");
+    assert_eq!(inns[0]["sheet"], "Inovasi");
+    // The evidence sheet was read: all five mandatory indicators count.
+    let score = &inns[0]["score"];
+    assert!(score["verified"].as_f64().unwrap() > 0.0, "{score}");
+    assert_eq!(score["claimed"], score["verified"], "{score}");
+}
+
+#[test]
+fn a_filled_kipp_form_checks_clean_and_word_limits_bite() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = form("kipp-2026", dir.path());
+    let names: Vec<String> = read_all(&blank).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        ["Petunjuk", "Inovasi", "Referensi"],
+        "no indicators, no evidence sheet"
+    );
+    let data = dir.path().join("proposal");
+    std::fs::create_dir(&data).unwrap();
+    let filled = data.join("proposal.xlsx");
+    fill_form(&blank, &filled, kipp_value, &[]);
+    let (code, doc) = check_json(&["--template", "kipp-2026", data.to_str().unwrap()]);
+    assert_eq!(errors_and_warnings(&doc), Vec::<String>::new());
+    assert_eq!(code, 0);
+
+    // The same proposal with an over-long summary and registered too young.
+    fn too_long(h: &str) -> Option<Fill> {
+        match h {
+            "Ringkasan" => Some(Fill::Text("kata ".repeat(230))),
+            "Tanggal Mulai Implementasi" => Some(Fill::Date(2025, 6, 1)),
+            other => kipp_value(other),
+        }
+    }
+    std::fs::remove_file(&filled).unwrap();
+    fill_form(&blank, &filled, too_long, &[]);
+    let (code, doc) = check_json(&["--template", "kipp-2026", data.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let got: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["field"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("D008".to_string(), "tanggal_mulai".to_string()),
+            ("T002".to_string(), "ringkasan".to_string())
+        ]
+    );
+}
+
+#[test]
+fn templates_inherit_through_two_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("kalsel-kabupaten.toml");
+    std::fs::write(
+        &mine,
+        r#"[template]
+id = "kalsel-kab"
+name = "Award Kabupaten"
+year = 2026
+extends = "kalsel-2026"
+
+[severity]
+T001 = "warning"
+
+[award]
+agencies = ["Dinas Kesehatan", "Dinas Pendidikan"]
+"#,
+    )
+    .unwrap();
+    let out = bimtek(&["template", "check", mine.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("turunan dari kalsel-2026"));
+    let s = stdout(&bimtek(&["template", "show", mine.to_str().unwrap()]));
+    // From iid-2026 (grandparent), kalsel-2026 (parent) and this file.
+    assert!(s.contains("rancang_bangun"), "{s}");
+    assert!(s.contains("kategori_peserta"), "{s}");
+    assert!(s.contains("Indikator (20)"), "{s}");
+    assert!(s.contains("T001 = warning"), "{s}");
+    assert!(s.contains("Dinas Pendidikan"), "{s}");
+
+    // One agency has an innovation, the other has none: U003 for it only.
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        manifest("tests/fixtures/codes/U003/u003.csv"),
+        data.join("dinkes.csv"),
+    )
+    .unwrap();
+    let csv = std::fs::read_to_string(data.join("dinkes.csv"))
+        .unwrap()
+        .replace("Dinas Uji Coba Provinsi", "Dinas Kesehatan")
+        .replace("Dinas Uji", "Dinas Kesehatan");
+    std::fs::write(data.join("dinkes.csv"), csv).unwrap();
+    let (_, doc) = check_json(&["--template", mine.to_str().unwrap(), data.to_str().unwrap()]);
+    let u003: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "U003")
+        .collect();
+    assert_eq!(u003.len(), 1, "{u003:?}");
+    assert_eq!(u003[0]["value"], "Dinas Pendidikan");
+}
+
+#[test]
+fn template_check_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("salah.toml");
+    std::fs::write(
+        &bad,
+        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"kipp-2026\"\n\n[[field]]\nkey = \"ringkasan\"\nlabel = \"Ringkasan\"\ntype = \"date\"\nmax_words = 100\n",
+    )
+    .unwrap();
+    let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let s = stdout(&out);
+    assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(s.contains("max_words applies to text fields only"), "{s}");
+
+    std::fs::write(
+        &bad,
+        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\n\n[award]\nagencis = []\n",
+    )
+    .unwrap();
+    let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("salah.toml:7:1:"), "{}", stdout(&out));
+
+    let out = bimtek(&["template", "check", "tidak-ada.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Every shipped template's source checks clean as a file.
+    for id in ["iid-2026", "kipp-2026", "kalsel-2026"] {
+        let out = bimtek(&["template", "check", &format!("templates/{id}.toml")]);
+        assert_eq!(out.status.code(), Some(0), "{id}: {}", stdout(&out));
+    }
+}
