@@ -16,18 +16,23 @@ notes = [n.strip() for n in open(notes_path) if n.strip()]
 
 runs = OrderedDict()
 for line in open(results_path):
-    size, name, ms, rss, rc = line.rstrip("\n").split("\t")
-    runs.setdefault(size, OrderedDict()).setdefault(name, []).append((int(ms), int(rss), int(rc)))
+    size, name, ms, rss, rc, cpu = line.rstrip("\n").split("\t")
+    runs.setdefault(size, OrderedDict()).setdefault(name, []).append((int(ms), int(rss), int(rc), int(cpu)))
 
 
 def med(size, name):
     r = runs.get(size, {}).get(name)
-    return statistics.median(ms for ms, _, _ in r) / 1000 if r else None
+    return statistics.median(x[0] for x in r) / 1000 if r else None
+
+
+def cpu(size, name):
+    r = runs.get(size, {}).get(name)
+    return statistics.median(x[3] for x in r) / 1000 if r else None
 
 
 def peak(size, name):
     r = runs.get(size, {}).get(name)
-    return max(rss for _, rss, _ in r) / 1024 if r else None
+    return max(x[1] for x in r) / 1024 if r else None
 
 
 def mb(path):
@@ -48,7 +53,8 @@ out.append(f"- Date: {meta.get('DATE')}")
 out.append(f"- Machine: {meta.get('CPU')}, {meta.get('NPROC')} cores, {meta.get('MEM')} RAM; "
            f"load average at start/end {meta.get('LOAD')} (the machine is shared)")
 out.append(f"- {meta.get('RUSTC')}; commit {meta.get('COMMIT')}; binary `{meta.get('BIMTEK')}`")
-out.append(f"- Median of {meta.get('RUNS')} warm-cache runs; peak RSS is the largest of the runs")
+out.append(f"- Median of {meta.get('RUNS')} warm-cache runs; peak RSS is the largest of the runs; "
+           "CPU is user+sys, less sensitive than wall time to a busy machine")
 for n in notes:
     out.append(f"- Note: {n}")
 out.append("")
@@ -60,18 +66,18 @@ for size, cmds in runs.items():
     except OSError:
         manifest = {}
     ev = manifest.get("evidence") or {}
-    desc = (f"{manifest.get('innovations', '?')} innovations; single.xlsx {fmt(mb(os.path.join(d, 'single.xlsx')), ' MB')}, "
-            f"single.csv {fmt(mb(os.path.join(d, 'single.csv')), ' MB')}; country: {manifest.get('pemda', '?')} pemda, "
+    desc = (f"{manifest.get('innovations', '?')} innovations; single.xlsx {fmt(mb(os.path.join(d, 'single', 'single.xlsx')), ' MB')}, "
+            f"single.csv {fmt(mb(os.path.join(d, 'single', 'single.csv')), ' MB')}; country: {manifest.get('pemda', '?')} pemda, "
             f"{manifest.get('country_files', '?')} files")
     if ev:
         desc += f"; evidence: {ev.get('files')} files in {ev.get('folders')} folders"
     out.append(f"### {size}: {desc}\n")
-    out.append("| command | median s | runs s | peak RSS MB | exit |")
-    out.append("|---|---:|---|---:|---|")
+    out.append("| command | median wall s | runs s | median CPU s | peak RSS MB | exit |")
+    out.append("|---|---:|---|---:|---:|---|")
     for name, r in cmds.items():
-        times = ", ".join(f"{ms / 1000:.2f}" for ms, _, _ in r)
-        codes = ",".join(sorted({str(rc) for _, _, rc in r}))
-        out.append(f"| {name} | {fmt(med(size, name))} | {times} | {fmt(peak(size, name))} | {codes} |")
+        times = ", ".join(f"{x[0] / 1000:.2f}" for x in r)
+        codes = ",".join(sorted({str(x[2]) for x in r}))
+        out.append(f"| {name} | {fmt(med(size, name))} | {times} | {fmt(cpu(size, name))} | {fmt(peak(size, name))} | {codes} |")
     out.append("")
 
     def ratio(a, b):

@@ -81,8 +81,13 @@ if [ "$PEERS" = 1 ]; then
   if [ ! -x "$BENCH/.tools/bin/qsv" ]; then
     note "installing qsv into bench/.tools (a long build; log in bench/.tools/install.log)"
     mkdir -p "$BENCH/.tools"
+    # qsv 16.1.0's own Cargo.lock pins a json-objects-to-csv without a
+    # method it calls, so --locked fails; then resolve afresh.
     cargo install --root "$BENCH/.tools" qsv --locked --features feature_capable --bin qsv \
-      > "$BENCH/.tools/install.log" 2>&1 || remember "qsv could not be installed (see bench/.tools/install.log): skipped"
+      > "$BENCH/.tools/install.log" 2>&1 \
+      || cargo install --root "$BENCH/.tools" qsv --features feature_capable --bin qsv \
+      >> "$BENCH/.tools/install.log" 2>&1 \
+      || remember "qsv could not be installed (see bench/.tools/install.log): skipped"
   fi
   [ -x "$BENCH/.tools/bin/qsv" ] && QSV="$BENCH/.tools/bin/qsv"
 else
@@ -103,7 +108,7 @@ RESULTS="$TMP/results.tsv"
 : > "$RESULTS"
 
 # measure SIZE NAME CMD...: RUNS timed runs; each line of RESULTS is
-# size, name, seconds, peak RSS in KB, exit code.
+# size, name, milliseconds, peak RSS in KB, exit code, CPU (user+sys) ms.
 measure() {
   local size="$1" name="$2"; shift 2
   local i t0 t1 rc rss
@@ -113,7 +118,8 @@ measure() {
     rc=$?
     t1=$(date +%s%N)
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt" 2>/dev/null)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$(( (t1 - t0) / 1000000 ))" "${rss:-0}" "$rc" >> "$RESULTS"
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%d", s * 1000}' "$TMP/time.txt" 2>/dev/null)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$(( (t1 - t0) / 1000000 ))" "${rss:-0}" "$rc" "${cpu:-0}" >> "$RESULTS"
     note "$size $name run $i: $(( (t1 - t0) / 1000000 )) ms, rss ${rss:-?} KB, exit $rc"
     if [ "$rc" -ge 2 ] && [ "$rc" -ne 0 ]; then
       tail -5 "$TMP/stderr" >&2
@@ -125,7 +131,9 @@ START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 IFS=',' read -r -a SIZE_LIST <<< "$SIZES"
 for size in "${SIZE_LIST[@]}"; do
   D="$BENCH/data/$size"
+  GEN_VERSION="$("$GEN" --version)"
   if [ "$REGENERATE" = 1 ] || [ ! -f "$D/manifest.json" ] \
+     || ! grep -q "\"generator_version\": $GEN_VERSION," "$D/manifest.json" \
      || { [ "$EVIDENCE" = 1 ] && [ ! -d "$D/evidence" ]; }; then
     ev=(); [ "$EVIDENCE" = 1 ] && ev=(--evidence)
     note "generating $size"
@@ -134,10 +142,10 @@ for size in "${SIZE_LIST[@]}"; do
   # Warm the page cache so every command reads from memory.
   find "$D" -path "$D/evidence" -prune -o -type f \( -name '*.xlsx' -o -name '*.csv' \) -exec cat {} + > /dev/null
 
-  measure "$size" "floor xlsx" "$FLOOR" "$D/single.xlsx"
-  measure "$size" "bimtek xlsx" "$BIMTEK" check "$D/single.xlsx" --format json
-  measure "$size" "floor csv" "$FLOOR" "$D/single.csv"
-  measure "$size" "bimtek csv" "$BIMTEK" check "$D/single.csv" --format json
+  measure "$size" "floor xlsx" "$FLOOR" "$D/single/single.xlsx"
+  measure "$size" "bimtek xlsx" "$BIMTEK" check "$D/single/single.xlsx" --format json
+  measure "$size" "floor csv" "$FLOOR" "$D/single/single.csv"
+  measure "$size" "bimtek csv" "$BIMTEK" check "$D/single/single.csv" --format json
   measure "$size" "floor country" "$FLOOR" "$D/country"
   measure "$size" "bimtek country" "$BIMTEK" check "$D/country" --format json
   measure "$size" "bimtek country 1 thread" env RAYON_NUM_THREADS=1 "$BIMTEK" check "$D/country" --format json
@@ -152,16 +160,16 @@ for size in "${SIZE_LIST[@]}"; do
   fi
   if [ -n "$FRICTIONLESS" ]; then
     for f in xlsx csv; do
-      measure "$size" "frictionless $f" "$FRICTIONLESS" validate "$D/single.$f" \
+      measure "$size" "frictionless $f" "$FRICTIONLESS" validate "$D/single/single.$f" \
         --schema "$D/schema/table-schema.json" --limit-errors 1000000000 --json
     done
     measure "$size" "frictionless country" "$BENCH/.venv/bin/python" "$BENCH/frictionless_country.py" "$D"
   fi
   if [ -n "$QSV" ]; then
     Q="$TMP/qsv"; mkdir -p "$Q"; cp "$D/schema/json-schema.json" "$Q/schema.json"
-    ln -sf "$D/single.csv" "$Q/single.csv"
+    ln -sf "$D/single/single.csv" "$Q/single.csv"
     measure "$size" "qsv csv" bash -c '"$1" validate "$2/single.csv" "$2/schema.json" --json > /dev/null; rc=$?; rm -f "$2"/single.csv.*; exit $rc' _ "$QSV" "$Q"
-    measure "$size" "qsv xlsx" bash -c '"$1" excel "$3" --sheet Inovasi --date-format "%d/%m/%Y" --output "$2/conv.csv" 2>/dev/null && "$1" validate "$2/conv.csv" "$2/schema.json" --json > /dev/null; rc=$?; rm -f "$2"/conv.csv*; exit $rc' _ "$QSV" "$Q" "$D/single.xlsx"
+    measure "$size" "qsv xlsx" bash -c '"$1" excel "$3" --sheet Inovasi --date-format "%d/%m/%Y" --output "$2/conv.csv" 2>/dev/null && "$1" validate "$2/conv.csv" "$2/schema.json" --json > /dev/null; rc=$?; rm -f "$2"/conv.csv*; exit $rc' _ "$QSV" "$Q" "$D/single/single.xlsx"
   fi
 done
 END_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"

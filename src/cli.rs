@@ -141,6 +141,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Keep running: check again whenever an input or evidence file
+    /// changes, redrawing the report (JSON: one line per run).
+    #[arg(long)]
+    pub watch: bool,
+
     /// Folder of evidence files (bukti dukung); may be given more than once.
     /// Default: each workbook's own folder, with its bukti/ and evidence/.
     #[arg(long, value_name = "DIR")]

@@ -32,6 +32,7 @@ pub struct CheckSettings {
     pub width: Option<u16>,
     pub output: Option<PathBuf>,
     pub force: bool,
+    pub watch: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
     pub evidence: Vec<PathBuf>,
     pub spd: Option<f64>,
@@ -113,6 +114,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         width: args.width,
         output: args.output,
         force: args.force,
+        watch: args.watch,
         evidence: args.evidence,
         spd: match args.spd {
             Some(x) if !(0.0..=max_spd).contains(&x) => {

@@ -13,38 +13,44 @@ use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
 use anyhow::Result;
 use rayon::prelude::*;
+use std::path::PathBuf;
 
 pub fn run(s: CheckSettings) -> Result<u8> {
-    let outcome = evaluate(&s);
-    let render = report::RenderOptions {
-        lang: s.lang,
-        as_of: s.as_of,
-        width: s.width,
-    };
-    match (&s.output, s.format) {
-        (None, Format::Table) => report::table(&outcome, &s.template, &render)?,
-        (None, Format::Json) => report::json(&outcome, &s.template, &render)?,
-        (None, Format::Csv) => report::csv(&outcome, &render)?,
-        (None, Format::Html) => {
-            report::print(report::render_html(&outcome, &s.template, &render).as_bytes())?
-        }
-        (Some(path), format) => {
-            let mut bytes = Vec::new();
-            match format {
-                Format::Table => {
-                    let width = s.width.unwrap_or(100);
-                    bytes = report::render_table(&outcome, &s.template, &render, width, false)
-                        .into_bytes();
+    if s.watch {
+        let mut first = true;
+        let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
+        return watch_loop(&s, &ignore, || {
+            let outcome = evaluate(&s);
+            let render = report::RenderOptions {
+                lang: s.lang,
+                as_of: s.as_of,
+                width: s.width,
+            };
+            match (&s.output, s.format) {
+                (None, Format::Table) => {
+                    report::frame(b"", true)?;
+                    report::table(&outcome, &s.template, &render)?;
                 }
-                Format::Json => report::json_to(&mut bytes, &outcome, &s.template, &render)?,
-                Format::Csv => report::csv_to(&mut bytes, &outcome, &render)?,
-                Format::Html => {
-                    bytes = report::render_html(&outcome, &s.template, &render).into_bytes()
+                (None, Format::Json) => {
+                    let mut line = Vec::new();
+                    report::json_line_to(&mut line, &outcome, &s.template, &render)?;
+                    report::frame(&line, false)?;
+                }
+                _ => {
+                    // CSV, HTML or a file: rewrite the whole output each run
+                    // (our own earlier output may be replaced).
+                    let mut again = s.clone();
+                    again.watch = false;
+                    again.force = s.force || !first;
+                    first = false;
+                    render_once(&again, &outcome)?;
                 }
             }
-            crate::export::write::file(path, &bytes, s.force)?;
-        }
+            Ok(())
+        });
     }
+    let outcome = evaluate(&s);
+    render_once(&s, &outcome)?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -53,6 +59,117 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     } else {
         crate::EXIT_OK
     })
+}
+
+/// Re-run `once` whenever a file under the inputs or evidence folders is
+/// created, changed or removed. Events are debounced (Excel saves a
+/// workbook as several writes and renames), lock and temporary files are
+/// ignored, and a run on a half-written file just reports it until the next
+/// event. Runs until interrupted.
+pub fn watch_loop(
+    s: &CheckSettings,
+    ignore: &[PathBuf],
+    mut once: impl FnMut() -> Result<()>,
+) -> Result<u8> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(e) = res {
+            let _ = tx.send(e);
+        }
+    })?;
+    for p in s
+        .paths
+        .iter()
+        .chain(&s.evidence)
+        .chain(s.baselines.iter().map(|(_, p)| p))
+    {
+        watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: tidak dapat dipantau / cannot be watched: {e}",
+                p.display()
+            )
+        })?;
+    }
+    let ignored: Vec<PathBuf> = ignore
+        .iter()
+        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+        .collect();
+    let relevant = |e: &notify::Event| {
+        matches!(
+            e.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+        ) && e.paths.iter().any(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temp = name.starts_with("~$")
+                || name.starts_with(".~lock")
+                || name.contains(".bimtek-tmp-")
+                || name.ends_with(".tmp")
+                || name.ends_with('~');
+            let own = ignored
+                .iter()
+                .any(|i| p == i || p.canonicalize().is_ok_and(|c| &c == i));
+            !temp && !own
+        })
+    };
+    loop {
+        once()?;
+        report::watching(s.lang);
+        // Wait for a change that matters, then for a quiet moment.
+        loop {
+            match rx.recv() {
+                Ok(e) if relevant(&e) => break,
+                Ok(_) => continue,
+                Err(_) => return Ok(crate::EXIT_OK),
+            }
+        }
+        loop {
+            match rx.recv_timeout(Duration::from_millis(400)) {
+                Ok(_) => continue,
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(crate::EXIT_OK),
+            }
+        }
+    }
+}
+
+/// Render one outcome as the settings ask.
+fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
+    let render = report::RenderOptions {
+        lang: s.lang,
+        as_of: s.as_of,
+        width: s.width,
+    };
+    match (&s.output, s.format) {
+        (None, Format::Table) => report::table(outcome, &s.template, &render)?,
+        (None, Format::Json) => report::json(outcome, &s.template, &render)?,
+        (None, Format::Csv) => report::csv(outcome, &render)?,
+        (None, Format::Html) => {
+            report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
+        }
+        (Some(path), format) => {
+            let mut bytes: Vec<u8> = Vec::new();
+            match format {
+                Format::Table => {
+                    let width = s.width.unwrap_or(100);
+                    bytes = report::render_table(outcome, &s.template, &render, width, false)
+                        .into_bytes();
+                }
+                Format::Json => report::json_to(&mut bytes, outcome, &s.template, &render)?,
+                Format::Csv => report::csv_to(&mut bytes, outcome, &render)?,
+                Format::Html => {
+                    bytes = report::render_html(outcome, &s.template, &render).into_bytes()
+                }
+            }
+            crate::export::write::file(path, &bytes, s.force)?;
+        }
+    }
+    Ok(())
 }
 
 /// Load, normalize and check every input; combine the results.

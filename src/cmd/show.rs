@@ -12,7 +12,22 @@ use anyhow::{Result, anyhow};
 use std::path::Path;
 
 pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
-    let outcome = super::check::evaluate(&s);
+    if s.watch {
+        // The card is redrawn on every change; a query that matches nothing
+        // for a moment (a row being retyped) is said, not fatal.
+        return super::check::watch_loop(&s, &[], || {
+            report::frame(b"", true)?;
+            if let Err(e) = once(query, &s) {
+                report::print(format!("{e:#}\n").as_bytes())?;
+            }
+            Ok(())
+        });
+    }
+    once(query, &s)
+}
+
+fn once(query: &str, s: &CheckSettings) -> Result<u8> {
+    let outcome = super::check::evaluate(s);
     let picked = pick(&outcome.innovations, query);
     let inn = match picked.as_slice() {
         [one] => *one,

@@ -108,6 +108,27 @@ pub fn json_to(
     t: &Template,
     opts: &RenderOptions,
 ) -> anyhow::Result<()> {
+    write_doc(out, outcome, t, opts, true)
+}
+
+/// The same document on one line (JSON Lines: `check --watch` prints one
+/// per run).
+pub fn json_line_to(
+    out: &mut dyn Write,
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+) -> anyhow::Result<()> {
+    write_doc(out, outcome, t, opts, false)
+}
+
+fn write_doc(
+    out: &mut dyn Write,
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    pretty: bool,
+) -> anyhow::Result<()> {
     let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
     let doc = Doc {
         version: 1,
@@ -171,7 +192,11 @@ pub fn json_to(
         pemda: &outcome.pemda,
         portal_only: outcome.portal_only.as_deref(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+    } else {
+        serde_json::to_writer(&mut *out, &doc)?;
+    }
     writeln!(out)?;
     Ok(())
 }

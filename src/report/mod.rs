@@ -14,7 +14,7 @@ pub use card::{card, render_card};
 pub use html::{escape as html_escape, render_html};
 
 pub use self::csv::{csv, csv_to};
-pub use json::{json, json_to, status_word};
+pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
 
 use crate::diag::{CodeInfo, Lang, Severity};
@@ -82,6 +82,31 @@ impl Progress {
         if let Some(b) = &self.0 {
             b.finish_and_clear();
         }
+    }
+}
+
+/// One frame of `--watch`: on a terminal the screen is cleared first, so
+/// the summary is redrawn in place for the room to watch.
+pub fn frame(bytes: &[u8], clear: bool) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    if clear && io::stdout().is_terminal() {
+        out.write_all(b"\x1b[2J\x1b[H")?;
+    }
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The line `--watch` prints on stderr while it waits.
+pub fn watching(lang: Lang) {
+    if io::stderr().is_terminal() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Id => "Memantau perubahan berkas... (Ctrl-C untuk berhenti)",
+                Lang::En => "Watching for file changes... (Ctrl-C to stop)",
+            }
+        );
     }
 }
 

@@ -10,8 +10,11 @@
 //! - `country/<Pemda>/<Agency>/...`: one workbook per agency (a few pemda
 //!   export CSV instead), with the header spellings, title rows and date
 //!   styles that pemda uses;
-//! - `single.xlsx` and `single.csv`: the same innovations in one big file
-//!   each, with the portal's column labels;
+//! - `single/single.xlsx` and `single/single.csv`: the same innovations in
+//!   one big file each, with the portal's column labels;
+//! - `country-evidence/...` (with `--evidence`): the agency workbooks again,
+//!   with "Indikator N Parameter" and "Indikator N Bukti" columns naming
+//!   the evidence files;
 //! - `evidence/<Pemda>/<Agency>/<Nama Inovasi>/NN <Indicator>.<ext>`: one
 //!   small PDF/JPEG/PNG per indicator and innovation (with `--evidence`);
 //! - `schema/`: a Table Schema (frictionless) and a JSON Schema (qsv) for the
@@ -277,6 +280,9 @@ struct Columns(Vec<(Option<usize>, String)>);
 
 /// The template fields the generator fills, in template order. Other
 /// fields (portal-export columns such as "Terakhir Diperbarui") are left out.
+/// Bumped when the data changes, so `run.sh` regenerates old data.
+const GENERATOR_VERSION: u32 = 2;
+
 const GENERATED_KEYS: &[&str] = &[
     "pemda", "nama_inovasi", "perangkat_daerah", "tahapan", "inisiator", "nama_inisiator",
     "jenis", "bentuk", "klasifikasi", "urusan_utama", "waktu_uji_coba", "waktu_penerapan",
@@ -1014,6 +1020,10 @@ fn args() -> Res<Args> {
             "--seed" => a.seed = val()?.parse()?,
             "--template" => a.template = PathBuf::from(val()?),
             "--evidence" => a.evidence = true,
+            "--version" => {
+                println!("{GENERATOR_VERSION}");
+                std::process::exit(0);
+            }
             "-h" | "--help" => {
                 println!(
                     "generate --innovations N[k] --out DIR [--seed S] [--evidence] [--template FILE]"
@@ -1143,7 +1153,10 @@ fn main() -> Res<()> {
     let headers = |c: &Columns| c.0.iter().map(|(_, h)| h.clone()).collect::<Vec<_>>();
     let mut single_xlsx = XlsxOut::new("Inovasi", true)?;
     single_xlsx.texts(&headers(&single_cols))?;
-    let mut single_csv = CsvOut::new(&a.out.join("single.csv"))?;
+    // The single files sit in a folder of their own: bimtek indexes a
+    // workbook's folder for evidence when no --evidence is given.
+    fs::create_dir_all(a.out.join("single"))?;
+    let mut single_csv = CsvOut::new(&a.out.join("single/single.csv"))?;
     single_csv.texts(&headers(&single_cols))?;
 
     let mut manifest_files = Vec::new();
@@ -1215,7 +1228,7 @@ fn main() -> Res<()> {
             "rows": n,
         }));
     }
-    single_xlsx.save(&a.out.join("single.xlsx"), false)?;
+    single_xlsx.save(&a.out.join("single/single.xlsx"), false)?;
     single_csv.finish()?;
     write_schemas(&t, &a.out, &single_cols)?;
 
@@ -1233,6 +1246,7 @@ fn main() -> Res<()> {
         .collect();
     let manifest = json!({
         "generator": "bimtek-bench generate",
+        "generator_version": GENERATOR_VERSION,
         "seed": a.seed,
         "innovations": a.innovations,
         "pemda": n_pemda,
