@@ -206,15 +206,16 @@ with open(os.path.join(root, "Dinas Pendidikan", "bukti dukung disdik.csv"), "wb
     f.write("".join(";".join(r) + "\r\n" for r in rows).encode("cp1252"))
 PY
 
-# Evidence references are resolved only with --evidence DIR (issue: evidence checks).
+# Case b resolves the evidence sheet's references against --evidence DIR (the folder itself);
+# case a keeps the default (each workbook's own folder), so both ways are compared.
 EVIDENCE_LINUX=() EVIDENCE_WIN=""
 if "$LINUX_BIN" check --help | grep -q -- '--evidence <'; then
   EVIDENCE_LINUX=(--evidence "$DATA")
   EVIDENCE_WIN=" --evidence \"$DATA_WIN\""
 else
-  # TODO(issue 9): once `bimtek check --evidence DIR` lands, this branch goes away; check then that
-  # the backslash references in "bukti dukung disdik.csv" resolve the same on both sides.
-  echo "   TODO: bimtek check has no --evidence yet; the evidence sheet is checked, its references not resolved"
+  # TODO(issue 9): `bimtek check --evidence DIR` is gone or renamed: pass the new flag here, so
+  # the backslash references in "bukti dukung disdik.csv" are resolved and compared again.
+  echo "   TODO: bimtek check has no --evidence DIR; the evidence sheet's references are not resolved against the folder"
 fi
 
 # Run one command line in cmd.exe, from the unpacked folder, as an officer would type it.

@@ -493,6 +493,8 @@ fn corrupt_xlsx_parts_are_f001() {
         for name in ["huge-column.xlsx", "huge-row.xlsx"] {
             let f = run.finding(name, "F001");
             assert!(f["message"].as_str().unwrap().contains("overflow"), "{f}");
+            // The header was read before the crash: no "only a header" on top.
+            assert!(!run.codes(name).contains(&"F003"), "{:?}", run.codes(name));
         }
     }
 }
@@ -701,24 +703,36 @@ fn stray_value_in_the_last_cell_of_a_sheet_does_not_allocate_the_grid() {
     run.assert_others_checked();
 }
 
-#[test]
-fn a_million_blank_formatted_rows_are_skipped_quickly() {
-    // Formatting dragged to the last row of the sheet: a million rows with a
-    // styled empty cell each, after three real ones.
+/// Formatting dragged down the sheet: `last_row` rows with a styled empty
+/// cell each, after a header and two real rows. Streamed: memory stays flat.
+fn blank_formatted_rows(last_row: usize) {
     let mut sheet = small_sheet();
-    for r in 4..=1_048_576 {
+    for r in 4..=last_row {
         sheet.push_str(&format!(r#"<row r="{r}"><c r="A{r}" s="0"/></row>"#));
     }
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "million-blank.xlsx", &xlsx(&sheet));
+    write(dir.path(), "blank-rows.xlsx", &xlsx(&sheet));
     let run = check(&[dir.path()]);
     assert_eq!(
-        run.innovations("million-blank.xlsx").len(),
+        run.innovations("blank-rows.xlsx").len(),
         2,
         "{}",
         run.stdout
     );
     run.assert_others_checked();
+}
+
+#[test]
+fn many_blank_formatted_rows_are_skipped() {
+    blank_formatted_rows(200_000);
+}
+
+/// To the last row Excel has (1,048,576): about 8 s in a debug build, most
+/// of it calamine's XML parsing, so only on request (`-- --ignored`).
+#[test]
+#[ignore = "8 s in debug builds; run with -- --ignored"]
+fn a_million_blank_formatted_rows_are_skipped() {
+    blank_formatted_rows(1_048_576);
 }
 
 /// `load/sample.ods` with `extra` added to the end of its first table.
@@ -1039,6 +1053,35 @@ fn a_10_mb_line_is_read_and_a_runaway_record_is_f009() {
     assert!(f["message"].as_str().unwrap().contains("baris 3"), "{f}");
     // The rows before the runaway record were still checked.
     assert_eq!(run.innovations("kutip-besar.csv").len(), 1);
+}
+
+#[test]
+fn utf16_text_is_read_and_a_huge_one_is_f009() {
+    let dir = tempfile::tempdir().unwrap();
+    // Excel's "Unicode Text": UTF-16LE with a byte-order mark, tab-separated.
+    let text = format!(
+        "{}\r\nSIPANDU\tDinas Kesehatan\tPenerapan\t17/05/2024\r\n",
+        HEADER.replace(';', "\t")
+    );
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    write(dir.path(), "unicode.txt.csv", &bytes);
+    // It is decoded whole, so a huge one is refused (a sparse file: no disk used).
+    let huge = write(dir.path(), "besar.csv", &bytes);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&huge)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let run = check(&[dir.path()]);
+    assert_eq!(
+        run.innovations("unicode.txt.csv").len(),
+        1,
+        "{}",
+        run.stdout
+    );
+    run.assert_file_finding("besar.csv", "F009");
 }
 
 #[test]

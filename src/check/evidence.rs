@@ -345,13 +345,13 @@ pub(crate) fn check_all(
                 match (chosen, docs.is_empty()) {
                     (Some(_), true) => sink.push(indicator_finding(
                         "E001",
-                        param_loc.clone().unwrap_or_else(|| row_loc(inn)),
+                        param_loc.clone().unwrap_or_else(|| inn.location()),
                         ind,
                     )),
                     (None, _) if ind.mandatory => {
                         let loc = docs
                             .first()
-                            .map_or_else(|| row_loc(inn), |(s, r)| s.at(Some(r)));
+                            .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
                         sink.push(indicator_finding("E010", loc, ind));
                     }
                     (None, false) => {
@@ -415,16 +415,6 @@ pub(crate) fn check_all(
         inn.score = InnovationScore::new(t, scores);
     }
     duplicates(innovations, &uses, resolver, sink);
-}
-
-fn row_loc(inn: &Innovation) -> Location {
-    Location {
-        file: inn.file.clone(),
-        sheet: inn.sheet.clone(),
-        row: Some(inn.row),
-        col: None,
-        header: None,
-    }
 }
 
 fn file_rules(

@@ -57,6 +57,18 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         human_size(*limit)
                     ),
                 ),
+                Limit::FileSize { size, limit } => (
+                    format!(
+                        "berkas {} lebih besar dari batas {}",
+                        human_size(*size),
+                        human_size(*limit)
+                    ),
+                    format!(
+                        "the file is {}, over the {} limit",
+                        human_size(*size),
+                        human_size(*limit)
+                    ),
+                ),
                 Limit::Cells { rows, cols } => (
                     format!("lembar membentang {rows} baris x {cols} kolom"),
                     format!("a sheet spans {rows} rows x {cols} columns"),

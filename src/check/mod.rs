@@ -72,6 +72,19 @@ pub struct Baseline {
     pub options: portal::PortalOptions,
 }
 
+impl Innovation {
+    /// Its row, for findings about the whole innovation.
+    pub fn location(&self) -> Location {
+        Location {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: Some(self.row),
+            col: None,
+            header: None,
+        }
+    }
+}
+
 /// The findings and innovations of one file.
 #[derive(Debug, Default)]
 pub struct FileResult {
@@ -227,7 +240,15 @@ impl<'t> FileCheck<'t> {
 
     /// Close the file: decide file-level findings that depend on all sheets.
     pub fn finish(mut self) -> FileResult {
-        if self.innovations.is_empty() {
+        // A file that failed to read part-way (F001, F009) already says why
+        // it has no rows; "only a header" on top of it would mislead.
+        let unreadable = self.sink.findings.iter().any(|f| {
+            f.code.starts_with('F')
+                && f.severity == Severity::Error
+                && f.location.sheet.is_none()
+                && f.location.row.is_none()
+        });
+        if self.innovations.is_empty() && !unreadable {
             let loc = Location::file(&self.file);
             if self.headers_seen > 0 {
                 self.sink.push(

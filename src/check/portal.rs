@@ -129,16 +129,6 @@ pub fn name_similarity(a: &str, b: &str) -> f64 {
     2.0 * shared as f64 / (wa.len() + wb.len()) as f64
 }
 
-fn row_loc(i: &Innovation) -> Location {
-    Location {
-        file: i.file.clone(),
-        sheet: i.sheet.clone(),
-        row: Some(i.row),
-        col: None,
-        header: None,
-    }
-}
-
 fn same_pemda(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => fold(a) == fold(b),
@@ -277,7 +267,7 @@ pub(crate) fn compare(
         let status = match cands.as_slice() {
             [] => {
                 sink.push(
-                    Finding::new("P001", row_loc(inn))
+                    Finding::new("P001", inn.location())
                         .field("nama_inovasi")
                         .value(&inn.name),
                 );
@@ -301,7 +291,7 @@ pub(crate) fn compare(
                         .collect::<Vec<_>>()
                         .join("; ");
                     sink.push(
-                        Finding::new("P002", row_loc(inn))
+                        Finding::new("P002", inn.location())
                             .field("nama_inovasi")
                             .value(&inn.name)
                             .arg("changes", list),
@@ -311,7 +301,7 @@ pub(crate) fn compare(
                     && (o.as_of - updated).num_days() > i64::from(o.stale_after_days)
                 {
                     sink.push(
-                        Finding::new("P005", row_loc(inn))
+                        Finding::new("P005", inn.location())
                             .field("terakhir_diperbarui")
                             .value(&portal_format(updated))
                             .arg("days", (o.as_of - updated).num_days()),
@@ -340,7 +330,7 @@ pub(crate) fn compare(
                     .map(|e| format!("{} ({} baris {})", e.name, e.file, e.row))
                     .collect();
                 sink.push(
-                    Finding::new("P003", row_loc(inn))
+                    Finding::new("P003", inn.location())
                         .field("nama_inovasi")
                         .value(&inn.name)
                         .arg("candidates", names.join("; ")),
@@ -420,7 +410,7 @@ fn prior_entries(
             .collect::<Vec<_>>()
             .join(", ");
         sink.push(
-            Finding::new("W003", row_loc(inn))
+            Finding::new("W003", inn.location())
                 .field("waktu_pengembangan")
                 .value(&inn.name)
                 .arg("count", years.len())
@@ -445,7 +435,7 @@ pub(crate) fn window(t: &Template, inn: &Innovation, sink: &mut Sink<'_>) {
             .is_some_and(|d| d >= w.start && d <= w.end);
         if !developed {
             sink.push(
-                Finding::new("W001", row_loc(inn))
+                Finding::new("W001", inn.location())
                     .field("waktu_penerapan")
                     .value(&portal_format(pen))
                     .arg("window", &range)
@@ -459,7 +449,7 @@ pub(crate) fn window(t: &Template, inn: &Innovation, sink: &mut Sink<'_>) {
         }
     } else if pen > w.end {
         sink.push(
-            Finding::new("W002", row_loc(inn))
+            Finding::new("W002", inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
                 .arg("window", &range),

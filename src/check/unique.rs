@@ -21,16 +21,6 @@ fn place_en(i: &Innovation) -> String {
     }
 }
 
-fn location(i: &Innovation) -> Location {
-    Location {
-        file: i.file.clone(),
-        sheet: i.sheet.clone(),
-        row: Some(i.row),
-        col: None,
-        header: None,
-    }
-}
-
 pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     let mut by_name: BTreeMap<&str, Vec<&Innovation>> = BTreeMap::new();
     for i in innovations.iter().filter(|i| !i.name_key.is_empty()) {
@@ -44,7 +34,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
             let same_agency = fold(&dup.agency) == fold(&first.agency);
             let code = if same_agency { "U001" } else { "U002" };
             sink.push(
-                Finding::new(code, location(dup))
+                Finding::new(code, dup.location())
                     .field("nama_inovasi")
                     .value(&dup.name)
                     .arg("other", place(first))

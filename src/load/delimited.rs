@@ -14,6 +14,9 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// unclosed quote swallowing the rest of the file, which would otherwise be
 /// held in memory whole.
 const MAX_RECORD_BYTES: u64 = 16 << 20;
+/// Largest UTF-16 text file read: it is decoded whole (Excel's "Unicode
+/// Text" exports are small; 256 MiB is 128 million characters).
+const MAX_UTF16_BYTES: u64 = 256 << 20;
 
 pub(super) fn read(
     path: &Path,
@@ -23,6 +26,13 @@ pub(super) fn read(
 ) -> Result<(), LoadError> {
     let io_err = |e: std::io::Error| LoadError::Corrupt(e.to_string());
     if format == Format::Utf16Text {
+        let size = std::fs::metadata(path).map_err(io_err)?.len();
+        if size > MAX_UTF16_BYTES {
+            return Err(LoadError::TooLarge(Limit::FileSize {
+                size,
+                limit: MAX_UTF16_BYTES,
+            }));
+        }
         let bytes = std::fs::read(path).map_err(io_err)?;
         let (text, _, _) = encoding_rs::UTF_16LE.decode(&bytes);
         let text = text.into_owned();

@@ -132,6 +132,8 @@ pub enum Limit {
     /// A sheet whose used range spans `rows` x `cols` cells, which the
     /// reader would hold as a dense grid (ODS repeated rows and columns).
     Cells { rows: u64, cols: u64 },
+    /// A file read whole (UTF-16 text) of `size` bytes, over `limit`.
+    FileSize { size: u64, limit: u64 },
 }
 
 /// Facts about how a file was read, for info findings.
