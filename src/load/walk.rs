@@ -32,7 +32,11 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                 .follow_links(false)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+                .filter_entry(|e| {
+                    e.depth() == 0
+                        || !(is_hidden(e.file_name())
+                            || e.file_type().is_dir() && is_evidence_dir(e.file_name()))
+                })
             {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_spreadsheet_name(e.path()) => {
@@ -84,6 +88,13 @@ fn stem(path: &Path) -> String {
         .join(" ")
 }
 
+/// Evidence folders (`bukti/`, `evidence/`) hold documents, not agency
+/// data: a spreadsheet in them is evidence and is not checked as input.
+fn is_evidence_dir(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.eq_ignore_ascii_case("bukti") || n.eq_ignore_ascii_case("evidence"))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
@@ -121,6 +132,8 @@ mod tests {
         }
         std::fs::create_dir(d.join("sub")).unwrap();
         std::fs::write(d.join("sub/c.ods"), b"x").unwrap();
+        std::fs::create_dir_all(d.join("sub/Bukti")).unwrap();
+        std::fs::write(d.join("sub/Bukti/rekap-anggaran.xlsx"), b"x").unwrap();
         std::fs::create_dir(d.join(".git")).unwrap();
         std::fs::write(d.join(".git/d.csv"), b"x").unwrap();
         let (files, problems) = collect_inputs(&[d.to_path_buf()]);
