@@ -519,8 +519,11 @@ def make_portal_codes():
     ws.append(["Nama Inovasi", "Tahapan Inovasi", "Waktu Penerapan Inovasi Daerah"])
     ws.append(["BAD W003", "Penerapan", "01/06/2022"])
     ws.append(["OK W003", "Penerapan", "01/06/2024"])
-    wb.properties.created = wb.properties.modified = __import__("datetime").datetime(2026, 1, 1)
-    wb.save(os.path.join(PORTAL, "inovasi-2025.xlsx"))
+    # openpyxl stamps the save time; make_data's writer fixes dates so the bytes are stable.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from make_data import wb_bytes
+    with open(os.path.join(PORTAL, "inovasi-2025.xlsx"), "wb") as f:
+        f.write(wb_bytes(wb))
 
     portal_arg = "--baseline\n{fixtures}/portal/portal-2026.xls\n"
     def args(code, text):
