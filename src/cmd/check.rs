@@ -182,7 +182,8 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
     };
     let progress = report::Progress::new(
         files.len() as u64,
-        !s.quiet && s.format == Format::Table && files.len() > 1,
+        !s.quiet && s.format == Format::Table && s.output.is_none() && !s.watch && files.len() > 1,
+        s.lang,
     );
     let mut results: Vec<FileResult> = files
         .par_iter()

@@ -60,13 +60,17 @@ pub fn use_color() -> bool {
 pub struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    pub fn new(total: u64, wanted: bool) -> Self {
+    pub fn new(total: u64, wanted: bool, lang: Lang) -> Self {
         if !wanted || !io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(total);
+        let template = match lang {
+            Lang::Id => "{bar:40} {pos}/{len} berkas {elapsed}",
+            Lang::En => "{bar:40} {pos}/{len} files {elapsed}",
+        };
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} berkas {elapsed}")
+            indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Progress(Some(bar))
