@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bimtek benchmark (issue 8). From the repository root:
 #
-#   bench/run.sh [--sizes 1k,10k,100k] [--runs N] [--no-peers] [--no-evidence]
+#   bench/run.sh [--sizes 1k,10k,100k] [--runs N] [--no-peers] [--no-qsv] [--no-evidence]
 #                [--regenerate] [--bimtek PATH] [--label TEXT] [--out FILE]
 #
 # Builds bimtek (release) and this package, generates the seeded synthetic
@@ -21,6 +21,7 @@ ROOT="$(dirname "$BENCH")"
 SIZES="1k,10k"
 RUNS=3
 PEERS=1
+QSV_WANTED=1
 EVIDENCE=1
 REGENERATE=0
 BIMTEK=""
@@ -32,6 +33,7 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --no-peers) PEERS=0; shift ;;
+    --no-qsv) QSV_WANTED=0; shift ;;
     --no-evidence) EVIDENCE=0; shift ;;
     --regenerate) REGENERATE=1; shift ;;
     --bimtek) BIMTEK="$2"; shift 2 ;;
@@ -69,6 +71,40 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 # --- peers ------------------------------------------------------------------
+# qsv from crates.io (16.1.0, and 12.0-16.0 alike) does not build: its published
+# manifest lost the [patch] to qsv's fork of json-objects-to-csv, so
+# `Json2Csv::preserve_key_order` is missing. Try the plain install; if it fails,
+# build the same crate source with its own Cargo.lock and a copy of
+# json-objects-to-csv 0.1.3 given that builder method as a no-op (`qsv json` is not
+# used here). Both share one target dir, so the dependencies build once.
+install_qsv() {
+  local tools="$BENCH/.tools" log="$BENCH/.tools/install.log"
+  mkdir -p "$tools/src" "$tools/bin"
+  CARGO_TARGET_DIR="$tools/build" cargo install --root "$tools" qsv --locked \
+    --features feature_capable --bin qsv > "$log" 2>&1 && return 0
+  local crate dep dir
+  crate="$(ls ~/.cargo/registry/cache/*/qsv-[0-9]*.crate 2>/dev/null | sort -V | tail -1)"
+  dep="$(ls -d ~/.cargo/registry/src/*/json-objects-to-csv-0.1.3 2>/dev/null | head -1)"
+  [ -n "$crate" ] && [ -n "$dep" ] || return 1
+  note "plain qsv install failed; building its source with a patched json-objects-to-csv"
+  dir="$tools/src/$(basename "$crate" .crate)"
+  rm -rf "$dir" "$tools/src/json-objects-to-csv-0.1.3"
+  tar xzf "$crate" -C "$tools/src" && cp -r "$dep" "$tools/src/" || return 1
+  python3 - "$tools/src/json-objects-to-csv-0.1.3/src/lib.rs" <<'PY' || return 1
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("impl Json2Csv {\n", "impl Json2Csv {\n    #[must_use]\n"
+              "    pub fn preserve_key_order(self, _preserve: bool) -> Self {\n        self\n    }\n\n", 1)
+open(p, "w").write(s)
+PY
+  printf '\n[patch.crates-io]\njson-objects-to-csv = { path = "../json-objects-to-csv-0.1.3" }\n' \
+    >> "$dir/Cargo.toml"
+  (cd "$dir" && CARGO_TARGET_DIR="$tools/build" cargo build --release --features feature_capable \
+    --bin qsv) >> "$log" 2>&1 || return 1
+  cp "$tools/build/release/qsv" "$tools/bin/qsv"
+}
+
 FRICTIONLESS=""
 QSV=""
 if [ "$PEERS" = 1 ]; then
@@ -78,16 +114,11 @@ if [ "$PEERS" = 1 ]; then
       || remember "frictionless could not be installed: skipped"
   fi
   [ -x "$BENCH/.venv/bin/frictionless" ] && FRICTIONLESS="$BENCH/.venv/bin/frictionless"
-  if [ ! -x "$BENCH/.tools/bin/qsv" ]; then
+  if [ "$QSV_WANTED" = 0 ]; then
+    remember "qsv skipped (--no-qsv)"
+  elif [ ! -x "$BENCH/.tools/bin/qsv" ]; then
     note "installing qsv into bench/.tools (a long build; log in bench/.tools/install.log)"
-    mkdir -p "$BENCH/.tools"
-    # qsv 16.1.0's own Cargo.lock pins a json-objects-to-csv without a
-    # method it calls, so --locked fails; then resolve afresh.
-    cargo install --root "$BENCH/.tools" qsv --locked --features feature_capable --bin qsv \
-      > "$BENCH/.tools/install.log" 2>&1 \
-      || cargo install --root "$BENCH/.tools" qsv --features feature_capable --bin qsv \
-      >> "$BENCH/.tools/install.log" 2>&1 \
-      || remember "qsv could not be installed (see bench/.tools/install.log): skipped"
+    install_qsv || remember "qsv could not be installed (see bench/.tools/install.log): skipped"
   fi
   [ -x "$BENCH/.tools/bin/qsv" ] && QSV="$BENCH/.tools/bin/qsv"
 else

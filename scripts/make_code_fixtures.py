@@ -429,6 +429,10 @@ def main():
     with open(os.path.join(d, "kutip.csv"), "w", encoding="utf-8", newline="") as f:
         f.write('Nama Inovasi,Nama Perangkat Daerah,Tahapan Inovasi\nBAD F010,Dinas Uji,"Inisiatif\nBAD F010 b,Dinas Uji,Inisiatif\n')
     write("F010", [clean("OK F010")], name="ok.csv")
+    # F011: a path on the command line that does not exist (args.txt adds it).
+    write("F011", [clean("OK F011")], name="ok.csv")
+    with open(os.path.join(OUT, "F011", "args.txt"), "w", encoding="utf-8") as f:
+        f.write("{fixtures}/codes/F011/tidak-ada.xlsx\n")
     write("H001", [clean("OK H001")], head=HEAD + ["Keterangan Internal"], name="bad.csv")
     write("H001", [clean("OK H001 b")], name="ok.csv")
     # Missing required column Klasifikasi.

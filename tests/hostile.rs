@@ -581,6 +581,21 @@ fn password_protected_xlsx_and_xls_are_f002() {
     run.assert_file_finding("encrypted.xls", "F002");
 }
 
+/// Found by `cargo fuzz run workbook` (issue 7): a sector chain that loops
+/// made a 5.7 KB .xls take 24 GB of memory and 2.5 minutes in calamine.
+#[test]
+fn issue_7_xls_whose_sector_chain_loops_is_f001_at_once() {
+    let start = Instant::now();
+    let run = check(&[&fixture("hostile/cfb-loop.xls")]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        start.elapsed()
+    );
+    let f = run.assert_file_finding("cfb-loop.xls", "F001");
+    assert!(f["message"].as_str().unwrap().contains("CFB"), "{f}");
+}
+
 #[test]
 fn html_and_pdf_with_spreadsheet_names_are_f004() {
     let dir = tempfile::tempdir().unwrap();
@@ -1169,10 +1184,24 @@ fn symlink_loops_and_dangling_links_in_the_input_folder_do_not_hang() {
     run.assert_others_checked();
 }
 
+#[cfg(unix)]
 #[test]
-fn a_missing_input_is_f001_and_the_rest_is_checked() {
+fn a_named_pipe_or_device_given_as_input_does_not_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipa.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let run = check(&[&fifo, Path::new("/dev/zero")]);
+    run.assert_file_finding("pipa.csv", "F001");
+    run.assert_file_finding("/dev/zero", "F001");
+}
+
+#[test]
+fn a_missing_input_is_f011_and_the_rest_is_checked() {
     let run = check(&[Path::new("tidak/ada/inovasi.xlsx")]);
-    run.assert_file_finding("tidak/ada/inovasi.xlsx", "F001");
+    run.assert_file_finding("tidak/ada/inovasi.xlsx", "F011");
 }
 
 // ------------------------------------------------------------------ guarantees
@@ -1222,12 +1251,29 @@ fn inputs_are_byte_identical_after_check() {
 #[test]
 fn exit_codes_follow_the_readme_table() {
     // Findings at or above --fail-on: 1; below it, or never: 0.
-    let clean = std::fs::read(GOOD).unwrap();
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "kosong.xlsx", b"");
     assert_eq!(check(&[dir.path()]).code, 1);
     assert_eq!(check_with(&[dir.path()], &["--fail-on", "never"]).code, 0);
-    drop(clean);
+    // A clean CSV named .xlsx: one warning (F007) and nothing worse.
+    let warned = write(
+        dir.path(),
+        "ok-csv-named.xlsx",
+        &std::fs::read(fixture("codes/F009/ok.csv")).unwrap(),
+    );
+    let run_on = |extra: &[&str]| {
+        let mut args: Vec<OsString> = ["check", "--format", "json", "--as-of", "2026-11-24"]
+            .iter()
+            .chain(extra)
+            .map(OsString::from)
+            .collect();
+        args.push(warned.clone().into_os_string());
+        bimtek(&args)
+    };
+    let run = run_on(&[]);
+    assert_eq!(run.codes("ok-csv-named.xlsx"), ["F007"], "{}", run.stdout);
+    assert_eq!(run.code, 0);
+    assert_eq!(run_on(&["--fail-on", "warning"]).code, 1);
     // The tool could not run: 2, with a message on stderr and no report.
     let bad_template = write(dir.path(), "rusak.toml", b"id = [");
     let run = bimtek(&[

@@ -58,7 +58,7 @@ fn indonesian(whole: u64, cents: Option<u8>) -> String {
 
 // Reading a cell as every field of the template costs about a millisecond
 // in a debug build (unknown values are compared with every allowed one), so
-// these two run fewer cases; `PROPTEST_CASES=5000` runs more.
+// these two run fewer cases (the fuzz targets in fuzz/ go further).
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 

@@ -302,7 +302,7 @@ pub(crate) fn check_all(
         .collect();
 
     // File path -> innovations using it, for E011.
-    let mut uses: BTreeMap<String, Vec<(usize, Location)>> = BTreeMap::new();
+    let mut uses: Uses = BTreeMap::new();
     for (ii, inn) in innovations.iter_mut().enumerate() {
         let mut scores = Vec::with_capacity(t.indicators.len());
         let checked = !inn.statements.is_empty();
@@ -375,9 +375,9 @@ pub(crate) fn check_all(
                     match resolved.get(&(s.loc.file.clone(), r.text.clone())) {
                         Some(Resolved::Found(facts)) => {
                             file_rules(ind, facts, &loc, &r.text, sink);
-                            uses.entry(facts.path.clone())
-                                .or_default()
-                                .push((ii, loc.clone()));
+                            let u = uses.entry(facts.path.clone()).or_default();
+                            u.0 = facts.size;
+                            u.1.push((ii, loc.clone(), r.text.clone()));
                         }
                         Some(Resolved::Escapes) => {
                             sink.push(indicator_finding("E012", loc, ind).value(&r.text))
@@ -502,34 +502,46 @@ fn date_rule(
     }
 }
 
+/// Evidence file path -> its size and its uses: (innovation, place, the
+/// reference as written).
+type Uses = BTreeMap<String, (u64, Vec<(usize, Location, String)>)>;
+
 /// One file content used as evidence by two or more innovations (E011).
-/// Only files whose size collides with another used file are hashed.
+/// Only files that could be shared are hashed: a path used by several
+/// innovations, or a size another used file also has.
 fn duplicates(
     innovations: &[Innovation],
-    uses: &BTreeMap<String, Vec<(usize, Location)>>,
+    uses: &Uses,
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
-    // Same path used by several innovations, or same content under several paths.
-    let mut groups: BTreeMap<[u8; 32], Vec<(&str, usize, &Location)>> = BTreeMap::new();
-    for (path, list) in uses {
+    let mut sizes: HashMap<u64, usize> = HashMap::new();
+    for (size, _) in uses.values() {
+        *sizes.entry(*size).or_default() += 1;
+    }
+    let mut groups: BTreeMap<[u8; 32], Vec<(usize, &Location, &str)>> = BTreeMap::new();
+    for (path, (size, list)) in uses {
+        let shared_path = list.iter().any(|(ii, _, _)| *ii != list[0].0);
+        if *size == 0 || !(shared_path || sizes[size] > 1) {
+            continue;
+        }
         let Some(h) = resolver.content_hash(path) else {
             continue;
         };
-        for (ii, loc) in list {
-            groups.entry(h).or_default().push((path, *ii, loc));
+        for (ii, loc, written) in list {
+            groups.entry(h).or_default().push((*ii, loc, written));
         }
     }
     for group in groups.values() {
-        let first = group[0].1;
-        if group.iter().all(|(_, ii, _)| *ii == first) {
+        let first = group[0].0;
+        if group.iter().all(|(ii, _, _)| *ii == first) {
             continue;
         }
         let other = &innovations[first];
-        for (path, ii, loc) in group.iter().filter(|(_, ii, _)| *ii != first) {
+        for (ii, loc, written) in group.iter().filter(|(ii, _, _)| *ii != first) {
             sink.push(
                 Finding::new("E011", (*loc).clone())
-                    .value(path)
+                    .value(written)
                     .arg("other", &other.name)
                     .arg("innovation", &innovations[*ii].name),
             );

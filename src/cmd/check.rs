@@ -196,13 +196,18 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
     progress.finish();
     for (path, why) in problems {
         let display = path.to_string_lossy().replace('\\', "/");
+        // A path that does not exist is most often a typo on the command
+        // line, not a damaged file: say so, and check the rest.
+        let finding = if std::fs::symlink_metadata(&path).is_err() {
+            Finding::new("F011", Location::file(&display))
+        } else {
+            Finding::new("F001", Location::file(&display))
+                .arg("detail", format!("tidak dapat dibuka: {why}"))
+                .arg("detail_en", format!("cannot be opened: {why}"))
+        };
         results.push(FileResult {
             agency_hint: display.clone(),
-            findings: vec![
-                Finding::new("F001", Location::file(&display))
-                    .arg("detail", format!("tidak dapat dibuka: {why}"))
-                    .arg("detail_en", format!("cannot be opened: {why}")),
-            ],
+            findings: vec![finding],
             file: display,
             innovations: Vec::new(),
             evidence: Vec::new(),

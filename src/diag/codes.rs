@@ -237,6 +237,23 @@ pub static CODES: &[CodeInfo] = &[
             "Close or remove the quote on line {line}, or save the file again from Excel as CSV.",
         ],
     },
+    CodeInfo {
+        code: "F011",
+        severity: Error,
+        summary: [
+            "Berkas atau folder tidak ditemukan",
+            "File or folder not found",
+        ],
+        explain: [
+            "Jalur yang diberikan di baris perintah tidak ada: biasanya salah ketik, atau folder dipindahkan. Di Windows, alamat folder yang diakhiri \\ tepat sebelum tanda kutip penutup (\"D:\\Data\\\") membuat tanda kutip ikut terbaca. Masukan lain tetap diperiksa.\nPerbaikan: periksa ejaan jalurnya; hapus \\ di akhir alamat folder.",
+            "A path given on the command line does not exist: usually a typo, or a folder that was moved. On Windows a folder path ending in \\ right before the closing quote (\"D:\\Data\\\") makes the quote part of the path. The other inputs are still checked.\nFix: check the path's spelling; drop a trailing \\ from a folder path.",
+        ],
+        message: ["Jalur ini tidak ditemukan", "This path does not exist"],
+        hint: [
+            "Periksa ejaan jalur; di Windows jangan akhiri alamat folder dengan \\ sebelum tanda kutip.",
+            "Check the path's spelling; on Windows do not end a folder path with \\ before the quote.",
+        ],
+    },
     // ---------------------------------------------------------------- H: headers
     CodeInfo {
         code: "H001",
@@ -1140,12 +1157,12 @@ mod tests {
         // Codes are a public contract: adding is fine, renumbering is not.
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
-            "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "H001",
-            "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008",
-            "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002", "U001",
-            "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009",
-            "E010", "E011", "E012", "E013", "E014", "E015", "E016", "P001", "P002", "P003", "P004",
-            "P005", "W001", "W002", "W003",
+            "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
+            "H001", "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007",
+            "V008", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002",
+            "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
+            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "P001", "P002", "P003",
+            "P004", "P005", "W001", "W002", "W003",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -52,12 +52,18 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                     }
                 }
             }
-        } else if input.exists() {
+        } else if input.is_file() {
             files.push(InputFile {
                 display: display_path(input),
                 path: input.clone(),
                 agency_hint: stem(input),
             });
+        } else if input.exists() {
+            // A named pipe or a device would block the reader forever.
+            problems.push((
+                input.clone(),
+                "not a regular file / bukan berkas biasa".to_string(),
+            ));
         } else {
             problems.push((input.clone(), "not found / tidak ditemukan".to_string()));
         }

@@ -24,6 +24,9 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     if format == Format::Ods {
         check_ods_cells(path)?;
     }
+    if format == Format::Xls {
+        check_cfb_chains(path)?;
+    }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
@@ -113,6 +116,84 @@ fn check_zip_limits(path: &Path) -> Result<(), LoadError> {
         if total > MAX_TOTAL_SIZE {
             return Err(LoadError::TooLarge(Limit::ZipTotal { size: total }));
         }
+    }
+    Ok(())
+}
+
+/// Largest .xls examined: calamine reads the whole file into memory anyway,
+/// and BIFF8 workbooks hold at most 65,536 rows a sheet.
+const MAX_XLS_BYTES: u64 = 512 << 20;
+
+/// calamine follows a CFB (.xls) sector chain until it ends, without
+/// noticing a loop: one sector pointing back into its own chain made a
+/// 5.7 KB .xls (found by fuzzing) take 24 GB of memory and two and a half
+/// minutes. Read the sector allocation table first and refuse a loop.
+fn check_cfb_chains(path: &Path) -> Result<(), LoadError> {
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    const DIFSECT: u32 = 0xFFFF_FFFC;
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_XLS_BYTES {
+        return Err(LoadError::TooLarge(Limit::FileSize {
+            size,
+            limit: MAX_XLS_BYTES,
+        }));
+    }
+    // Anything malformed here is left for calamine to report.
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(());
+    };
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    if bytes.len() < 512 {
+        return Ok(());
+    }
+    let sector_size: usize = match u16::from_le_bytes([bytes[30], bytes[31]]) {
+        9 => 512,
+        12 => 4096,
+        _ => return Ok(()),
+    };
+    // The header fills sector -1: sector n starts at (n + 1) * size.
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(sector_size)?;
+        bytes.get(start..start.checked_add(sector_size)?)
+    };
+    let words = |s: &[u8]| -> Vec<u32> { (0..s.len() / 4).map(|i| u32_at(s, i * 4)).collect() };
+    let sectors = bytes.len() / sector_size + 1;
+    let mut difat = words(&bytes[76..512]);
+    let mut next = u32_at(&bytes, 68);
+    for _ in 0..sectors {
+        if next >= RESERVED {
+            break;
+        }
+        let Some(s) = sector(next) else { break };
+        difat.extend(words(s));
+        next = difat.pop().unwrap_or(RESERVED);
+    }
+    let mut fat = Vec::new();
+    for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+        if let Some(s) = sector(id) {
+            fat.extend(words(s));
+        }
+    }
+    // Every chain is a path in the "next sector" graph: find a cycle.
+    // 0 unvisited, 1 on the path being walked, 2 known to end.
+    let mut state = vec![0u8; fat.len()];
+    let mut walk = Vec::new();
+    for start in 0..fat.len() {
+        let mut at = start;
+        while at < fat.len() && state[at] == 0 {
+            state[at] = 1;
+            walk.push(at);
+            at = fat[at] as usize;
+        }
+        if at < fat.len() && state[at] == 1 {
+            return Err(LoadError::Corrupt(format!(
+                "rantai sektor CFB berputar kembali ke sektor {at} / the CFB sector chain loops"
+            )));
+        }
+        for &i in &walk {
+            state[i] = 2;
+        }
+        walk.clear();
     }
     Ok(())
 }

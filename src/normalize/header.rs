@@ -142,6 +142,21 @@ fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column
     cols
 }
 
+/// How many columns `columns_for` can build for `row`: one per text cell,
+/// and one per text cell above it where the row has none. Each column adds
+/// at most one field and one evidence key, so this bounds the row's score.
+fn max_columns(row: &RawRow, above: Option<&RawRow>) -> usize {
+    let is_text = |c: &RawCell| matches!(c, RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES);
+    let own = row.cells.iter().filter(|(_, c)| is_text(c)).count();
+    let extra = above.map_or(0, |a| {
+        a.cells
+            .iter()
+            .filter(|(col, c)| is_text(c) && !row.get(*col).is_some_and(is_text))
+            .count()
+    });
+    own + extra
+}
+
 fn distinct_fields(cols: &[Column]) -> usize {
     let mut fields: Vec<usize> = cols.iter().filter_map(|c| c.field).collect();
     fields.sort_unstable();
@@ -177,6 +192,14 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
             .checked_sub(1)
             .map(|p| &rows[p])
             .filter(|p| p.index.checked_add(1) == Some(row.index));
+        // A row that cannot beat the best so far is not looked up: once the
+        // header is found, the data rows below it are skipped here.
+        if best
+            .as_ref()
+            .is_some_and(|(_, s, _, _)| max_columns(row, above) <= *s)
+        {
+            continue;
+        }
         let cols = columns_for(t, row, above);
         let profile = distinct_fields(&cols);
         let evidence = evidence_score(&cols);

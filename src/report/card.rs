@@ -7,7 +7,7 @@ use crate::check::Innovation;
 use crate::diag::{Finding, Lang, Severity};
 use crate::normalize::Record;
 use crate::template::Template;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -48,19 +48,19 @@ pub fn render_card(
     let _ = writeln!(s, "{}", inn.name);
     let place = match &inn.sheet {
         Some(sh) => format!(
-            "{} · {sh} · {} {}",
+            "{} - {sh} - {} {}",
             inn.file,
             if id { "baris" } else { "row" },
             inn.row
         ),
         None => format!(
-            "{} · {} {}",
+            "{} - {} {}",
             inn.file,
             if id { "baris" } else { "row" },
             inn.row
         ),
     };
-    let _ = writeln!(s, "{} · {place}", inn.agency);
+    let _ = writeln!(s, "{} - {place}", inn.agency);
     let status = match inn.status {
         Severity::Error => severity_word(Severity::Error, lang),
         Severity::Warning => severity_word(Severity::Warning, lang),
@@ -118,9 +118,9 @@ pub fn render_card(
         s,
         "{} {:.0} / {} {:.0} / maks. {:.0}",
         if id {
-            "Indikator — skor klaim"
+            "Indikator - skor klaim"
         } else {
-            "Indicators — score claimed"
+            "Indicators - score claimed"
         },
         inn.score.claimed,
         if id { "terverifikasi" } else { "verified" },
@@ -128,7 +128,7 @@ pub fn render_card(
         inn.score.max
     );
     let mut tbl = Table::new();
-    tbl.load_style(presets::UTF8_FULL_CONDENSED)
+    tbl.load_style(super::table::BORDERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     if !color {

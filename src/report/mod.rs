@@ -53,7 +53,12 @@ pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
 
 /// Colours only on a terminal and never with NO_COLOR set.
 pub fn use_color() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    // The Windows 10 console prints escape codes as text unless the program
+    // switches them on (which needs unsafe code): no colours there; the
+    // words GALAT / PERINGATAN carry the meaning.
+    !cfg!(windows)
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// A progress bar on stderr, shown only when asked and stderr is a terminal.

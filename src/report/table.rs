@@ -79,7 +79,7 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
     // escape codes as text (`←[31m`) unless the program switches on virtual
     // terminal processing, which std does not do (and `unsafe_code` is
     // forbidden here). The severity words carry the meaning without colour.
-    let color = use_color() && !cfg!(windows);
+    let color = use_color();
     let text = render_table(outcome, t, opts, width, color);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;

@@ -927,7 +927,8 @@ fn json_property(f: &Field) -> Json {
         }
         "coordinate" => json!({"type": "string",
             "pattern": opt("^\\s*-?\\d+(?:\\.\\d+)?\\s*[,;]\\s*-?\\d+(?:\\.\\d+)?\\s*$")}),
-        "amount" | "file" => json!({"type": ["string", "number", "null"]}),
+        // Numbers or text (a file name): qsv casts to the first type listed.
+        "amount" | "file" => json!({"type": ["string", "null"]}),
         _ => {
             let mut p = json!({"type": if f.required { json!("string") } else { json!(["string", "null"]) }});
             if f.required {
