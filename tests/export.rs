@@ -404,3 +404,39 @@ fn feedback_workbooks_mark_the_cells() {
             .starts_with("Tidak ada temuan")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_never_follow_a_link_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("luar");
+    std::fs::create_dir(&outside).unwrap();
+    let link = dir.path().join("paket");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let r = export(&link, extra);
+        assert_eq!(
+            r.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+    }
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    let file_link = dir.path().join("laporan.html");
+    std::os::unix::fs::symlink(outside.join("x.html"), &file_link).unwrap();
+    let r = bimtek(
+        &[
+            "check",
+            "--format",
+            "html",
+            "--force",
+            "-o",
+            file_link.to_str().unwrap(),
+            "sample-data",
+        ],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(2));
+    assert!(!outside.join("x.html").exists());
+}

@@ -39,7 +39,13 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                 })
             {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_spreadsheet_name(e.path()) => {
+                    // A link to a file is taken (folder links are not
+                    // followed, so a link loop cannot trap the walk).
+                    Ok(e)
+                        if (e.file_type().is_file()
+                            || e.path_is_symlink() && e.path().is_file())
+                            && is_spreadsheet_name(e.path()) =>
+                    {
                         files.push(InputFile {
                             display: display_path(e.path()),
                             path: e.path().to_path_buf(),
