@@ -56,3 +56,16 @@ pub fn load(name: &str, bytes: &[u8]) {
     };
     let _ = load::read(&path, &mut strict);
 }
+
+/// The same through the portal-download reader, which also takes HTML tables.
+pub fn load_export(name: &str, bytes: &[u8]) {
+    let path = path(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mut events = 0usize;
+    let mut norm = Normalizer::new(template(), "fuzz", |_| events += 1);
+    let mut strict = Strict {
+        inner: &mut norm,
+        open: false,
+    };
+    let _ = load::read_export(&path, &mut strict);
+}
