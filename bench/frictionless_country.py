@@ -8,6 +8,7 @@ Prints a one-line summary; exit code 1 when any file is invalid.
 """
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def schema_for(columns, by_key):
 
 def main():
     root = Path(sys.argv[1])
+    # frictionless refuses absolute paths ("not safe"): work relative to the data.
+    os.chdir(root)
+    root = Path(".")
     manifest = json.loads((root / "manifest.json").read_text())
     by_key = json.loads((root / "schema" / "fields-by-key.json").read_text())
     schemas = {name: schema_for(cols, by_key) for name, cols in manifest["styles"].items()}
@@ -42,6 +46,10 @@ def main():
         resource = Resource(str(root / f["path"]), schema=schemas[f["style"]], dialect=dialect)
         report = resource.validate(limit_errors=LIMIT_ERRORS)
         task = report.tasks[0]
+        broken = [e for e in task.errors if e.type in ("resource-error", "scheme-error", "source-error")]
+        if broken:
+            print(f"frictionless_country: {f['path']}: {broken[0].message}", file=sys.stderr)
+            return 2
         files += 1
         rows += task.stats.get("rows") or 0
         errors += task.stats.get("errors") or 0

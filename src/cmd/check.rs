@@ -213,8 +213,27 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
             evidence: Vec::new(),
         });
     }
+    // Index evidence folders only for workbooks that refer to files: a
+    // workbook next to a big evidence tree it never names costs nothing.
+    let mut referring: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for r in &results {
+        let statements = r
+            .evidence
+            .iter()
+            .chain(r.innovations.iter().flat_map(|i| i.statements.iter()));
+        for st in statements {
+            if st
+                .reference
+                .as_ref()
+                .is_some_and(|p| !p.text.trim().is_empty())
+            {
+                referring.insert(st.loc.file.as_str());
+            }
+        }
+    }
     let workbooks: Vec<(String, std::path::PathBuf)> = files
         .iter()
+        .filter(|f| referring.contains(f.display.as_str()))
         .map(|f| (f.display.clone(), f.path.clone()))
         .collect();
     let store = EvidenceStore::new(&s.evidence, &workbooks);

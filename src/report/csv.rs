@@ -5,7 +5,7 @@ use crate::check::Outcome;
 use std::io::{self, Write};
 
 pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
-    let stdout = io::stdout().lock();
+    let stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     csv_to(stdout, outcome, opts)
 }
 

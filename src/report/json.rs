@@ -95,7 +95,8 @@ pub fn status_word(s: Severity) -> &'static str {
 }
 
 pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
+    // stdout is line-buffered: pretty JSON would cost one write per line.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     json_to(&mut out, outcome, t, opts)?;
     out.flush()?;
     Ok(())
