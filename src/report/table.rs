@@ -494,71 +494,55 @@ fn at_risk_table(
 
 /// The IID estimate per pemda, in plain words.
 fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
+    let id = lang == Lang::Id;
+    let tr = |a: String, b: String| if id { a } else { b };
     for p in &outcome.pemda {
         let _ = writeln!(s);
         let spd = p.spd.map_or("-".to_string(), |x| format!("{x:.2}"));
-        let lines = match lang {
-            Lang::Id => {
-                let mut v = vec![
-                    format!("Estimasi IID {}: {:.2} ({})", p.name, p.iid, p.predicate),
-                    format!(
-                        "{} inovasi; SID {:.2} (bila semua klaim lolos: {:.2}), termasuk skor jumlah inovasi {:.2}; SPD {spd}.",
-                        p.innovations, p.sid, p.sid_claimed, p.count_score
-                    ),
-                    format!(
-                        "Urusan pelayanan dasar tercakup {} dari {}.",
-                        p.yandas_covered.len(),
-                        p.yandas_covered.len() + p.yandas_missing.len()
-                    ),
-                ];
-                if !p.yandas_missing.is_empty() {
-                    v.push(format!(
-                        "Belum ada inovasi untuk urusan: {}.",
-                        p.yandas_missing.join("; ")
-                    ));
-                }
-                if p.short_of_k > 0 {
-                    v.push(format!(
-                        "Kurang {} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0.",
-                        p.short_of_k
-                    ));
-                }
-                if p.spd.is_none() {
-                    v.push("SPD belum diberikan (--spd); IID di atas tanpa SPD.".to_string());
-                }
-                v
-            }
-            Lang::En => {
-                let mut v = vec![
-                    format!("IID estimate {}: {:.2} ({})", p.name, p.iid, p.predicate),
-                    format!(
-                        "{} innovations; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
-                        p.innovations, p.sid, p.sid_claimed, p.count_score
-                    ),
-                    format!(
-                        "Basic-service affairs covered: {} of {}.",
-                        p.yandas_covered.len(),
-                        p.yandas_covered.len() + p.yandas_missing.len()
-                    ),
-                ];
-                if !p.yandas_missing.is_empty() {
-                    v.push(format!(
-                        "No innovation yet for: {}.",
-                        p.yandas_missing.join("; ")
-                    ));
-                }
-                if p.short_of_k > 0 {
-                    v.push(format!(
-                        "{} innovations short of the minimum divisor; each empty seat scores 0.",
-                        p.short_of_k
-                    ));
-                }
-                if p.spd.is_none() {
-                    v.push("SPD not given (--spd); the IID above leaves it out.".to_string());
-                }
-                v
-            }
-        };
+        let (covered, all) = (
+            p.yandas_covered.len(),
+            p.yandas_covered.len() + p.yandas_missing.len(),
+        );
+        let mut lines = vec![
+            tr(
+                format!("Estimasi IID {}: {:.2} ({})", p.name, p.iid, p.predicate),
+                format!("IID estimate {}: {:.2} ({})", p.name, p.iid, p.predicate),
+            ),
+            tr(
+                format!(
+                    "{} inovasi; SID {:.2} (bila semua klaim lolos: {:.2}), termasuk skor jumlah inovasi {:.2}; SPD {spd}.",
+                    p.innovations, p.sid, p.sid_claimed, p.count_score
+                ),
+                format!(
+                    "{} innovations; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
+                    p.innovations, p.sid, p.sid_claimed, p.count_score
+                ),
+            ),
+            tr(
+                format!("Urusan pelayanan dasar tercakup {covered} dari {all}."),
+                format!("Basic-service affairs covered: {covered} of {all}."),
+            ),
+        ];
+        if !p.yandas_missing.is_empty() {
+            let missing = p.yandas_missing.join("; ");
+            lines.push(tr(
+                format!("Belum ada inovasi untuk urusan: {missing}."),
+                format!("No innovation yet for: {missing}."),
+            ));
+        }
+        if p.short_of_k > 0 {
+            let k = p.short_of_k;
+            lines.push(tr(
+                format!("Kurang {k} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0."),
+                format!("{k} innovations short of the minimum divisor; each empty seat scores 0."),
+            ));
+        }
+        if p.spd.is_none() {
+            lines.push(tr(
+                "SPD belum diberikan (--spd); IID di atas tanpa SPD.".into(),
+                "SPD not given (--spd); the IID above leaves it out.".into(),
+            ));
+        }
         for l in lines {
             for w in wrap(&l, width) {
                 let _ = writeln!(s, "{w}");
