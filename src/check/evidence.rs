@@ -69,11 +69,27 @@ pub struct Statement {
     pub about: Option<Part>,
 }
 
+/// A statement part keeps the text once and the cell's place; only a date
+/// keeps its raw cell (a date cell is read as a date). A province holds
+/// millions of parts, so nothing is stored twice.
 fn part(c: &EvidenceCell) -> Part {
     Part {
         text: c.text.clone(),
-        cell: Some(c.clone()),
+        cell: Some(EvidenceCell {
+            col: c.col,
+            header: c.header.clone(),
+            text: String::new(),
+            raw: crate::load::RawCell::Empty,
+        }),
     }
+}
+
+fn date_part(c: &EvidenceCell) -> Part {
+    let mut p = part(c);
+    if let Some(cell) = p.cell.as_mut() {
+        cell.raw = c.raw.clone();
+    }
+    p
 }
 
 impl Statement {
@@ -95,7 +111,7 @@ impl Statement {
             }),
             parameter: r.get(EvidenceKey::Parameter).map(part),
             reference: r.get(EvidenceKey::File).map(part),
-            date: r.get(EvidenceKey::Date).map(part),
+            date: r.get(EvidenceKey::Date).map(date_part),
             number: r.get(EvidenceKey::Number).map(part),
             about: r.get(EvidenceKey::About).map(part),
         }
@@ -121,11 +137,10 @@ impl Statement {
                     number: None,
                     about: None,
                 });
-            let p = Some(part(&w.cell));
             match w.kind {
-                WideKind::Parameter => s.parameter = p,
-                WideKind::File => s.reference = p,
-                WideKind::Date => s.date = p,
+                WideKind::Parameter => s.parameter = Some(part(&w.cell)),
+                WideKind::File => s.reference = Some(part(&w.cell)),
+                WideKind::Date => s.date = Some(date_part(&w.cell)),
             }
         }
         by_indicator.into_values().collect()

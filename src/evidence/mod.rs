@@ -26,9 +26,13 @@ enum Entry {
 /// lowercased file name, and by file name without spaces and separators.
 #[derive(Debug, Default)]
 struct RootIndex {
-    by_rel: HashMap<String, Entry>,
-    by_name: HashMap<String, Vec<Entry>>,
-    by_loose: HashMap<String, Vec<Entry>>,
+    /// Every file once; the maps hold indices into it (a province's
+    /// evidence is millions of files: each path is stored once).
+    entries: Vec<Entry>,
+    by_rel: HashMap<String, u32>,
+    /// The first file (in sorted walk order) of each name.
+    by_name: HashMap<String, u32>,
+    by_loose: HashMap<String, u32>,
 }
 
 fn loose(name: &str) -> String {
@@ -70,25 +74,23 @@ impl RootIndex {
             };
             let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
             let name = e.file_name().to_string_lossy().to_lowercase();
-            idx.by_loose
-                .entry(loose(&name))
-                .or_default()
-                .push(entry.clone());
-            idx.by_name.entry(name).or_default().push(entry.clone());
-            idx.by_rel.insert(rel, entry);
+            let i = idx.entries.len() as u32;
+            idx.entries.push(entry);
+            idx.by_loose.entry(loose(&name)).or_insert(i);
+            idx.by_name.entry(name).or_insert(i);
+            idx.by_rel.insert(rel, i);
         }
         idx
     }
 
     fn find(&self, rel: &str) -> Option<&Entry> {
-        if let Some(e) = self.by_rel.get(rel) {
-            return Some(e);
-        }
         let name = rel.rsplit('/').next().unwrap_or(rel);
-        self.by_name
-            .get(name)
-            .or_else(|| self.by_loose.get(&loose(name)))
-            .and_then(|v| v.first())
+        let i = self
+            .by_rel
+            .get(rel)
+            .or_else(|| self.by_name.get(name))
+            .or_else(|| self.by_loose.get(&loose(name)))?;
+        self.entries.get(*i as usize)
     }
 }
 
