@@ -234,13 +234,7 @@ mod tests {
     use crate::load::RawCell;
 
     fn codes_with(changes: &[(&'static str, RawCell)]) -> Vec<&'static str> {
-        let t = template();
-        let mut cells = clean_cells();
-        for (k, v) in changes {
-            cells.retain(|(key, _)| key != k);
-            cells.push((k, v.clone()));
-        }
-        codes(&t, &record(&t, &cells, &[]))
+        codes_after(&template(), clean_cells(), changes)
     }
 
     #[test]
@@ -325,13 +319,7 @@ mod tests {
     }
 
     fn kipp_codes(changes: &[(&'static str, RawCell)]) -> Vec<&'static str> {
-        let t = kipp();
-        let mut cells = kipp_clean();
-        for (k, v) in changes {
-            cells.retain(|(key, _)| key != k);
-            cells.push((k, v.clone()));
-        }
-        codes(&t, &record(&t, &cells, &[]))
+        codes_after(&kipp(), kipp_clean(), changes)
     }
 
     #[test]

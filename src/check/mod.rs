@@ -550,6 +550,20 @@ pub(crate) mod testing {
         ]
     }
 
+    /// The codes a clean record (`base`) gets once `changes` replace some
+    /// of its cells, under template `t`.
+    pub fn codes_after(
+        t: &Template,
+        mut base: Vec<(&'static str, RawCell)>,
+        changes: &[(&'static str, RawCell)],
+    ) -> Vec<&'static str> {
+        for (k, v) in changes {
+            base.retain(|(key, _)| key != k);
+            base.push((k, v.clone()));
+        }
+        codes(t, &record(t, &base, &[]))
+    }
+
     /// Run the per-row rules on one record and return the codes found.
     pub fn codes(t: &Template, r: &Record) -> Vec<&'static str> {
         let mut sink = Sink::new(t);

@@ -159,12 +159,7 @@ mod tests {
         let t = crate::template::Template::builtin("kipp-2026")
             .unwrap()
             .unwrap();
-        let mut cells = kipp_clean();
-        for (k, v) in changes {
-            cells.retain(|(key, _)| key != k);
-            cells.push((k, v.clone()));
-        }
-        codes(&t, &record(&t, &cells, &[]))
+        codes_after(&t, kipp_clean(), changes)
     }
 
     #[test]
