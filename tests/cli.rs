@@ -771,3 +771,17 @@ fn portal_status_changes_and_portal_only() {
     assert!(s.contains("tahapan: \"Uji Coba\" -> \"Penerapan\""), "{s}");
     assert!(s.contains("Hanya di portal"), "{s}");
 }
+
+#[test]
+fn an_unreadable_baseline_is_a_finding_and_not_an_input() {
+    let (_, doc) = check_json(
+        &[&fixture("codes/P001")],
+        &["--baseline", &fixture("load/corrupt.xlsx")],
+    );
+    assert_eq!(doc["summary"]["files"], 1);
+    let f = findings(&doc)
+        .iter()
+        .find(|f| f["file"] == fixture("load/corrupt.xlsx"))
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(f["code"], "F001");
+}

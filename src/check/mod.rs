@@ -69,6 +69,8 @@ pub struct Innovation {
 #[derive(Debug, Clone)]
 pub struct Baseline {
     pub entries: Vec<portal::PortalEntry>,
+    /// Findings about baseline files that could not be read.
+    pub findings: Vec<Finding>,
     pub options: portal::PortalOptions,
 }
 
@@ -329,6 +331,9 @@ pub fn combine(
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     for inn in &innovations {
         portal::window(template, inn, &mut sink);
+    }
+    if let Some(b) = baseline {
+        sink.findings.extend(b.findings.iter().cloned());
     }
     let portal_only = baseline.map(|b| {
         portal::compare(

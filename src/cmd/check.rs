@@ -196,18 +196,9 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
     progress.finish();
     for (path, why) in problems {
         let display = path.to_string_lossy().replace('\\', "/");
-        // A path that does not exist is most often a typo on the command
-        // line, not a damaged file: say so, and check the rest.
-        let finding = if std::fs::symlink_metadata(&path).is_err() {
-            Finding::new("F011", Location::file(&display))
-        } else {
-            Finding::new("F001", Location::file(&display))
-                .arg("detail", format!("tidak dapat dibuka: {why}"))
-                .arg("detail_en", format!("cannot be opened: {why}"))
-        };
         results.push(FileResult {
             agency_hint: display.clone(),
-            findings: vec![finding],
+            findings: vec![path_problem(&path, &why)],
             file: display,
             innovations: Vec::new(),
             evidence: Vec::new(),
@@ -239,15 +230,9 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
     let store = EvidenceStore::new(&s.evidence, &workbooks);
     let baseline = (!s.baselines.is_empty()).then(|| {
         let (entries, findings) = load_baselines(s);
-        results.push(FileResult {
-            file: String::new(),
-            agency_hint: String::new(),
-            findings,
-            innovations: Vec::new(),
-            evidence: Vec::new(),
-        });
         check::Baseline {
             entries,
+            findings,
             options: check::portal::PortalOptions {
                 year: s.year,
                 as_of: s.as_of,
@@ -256,9 +241,21 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
             },
         }
     });
-    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
-    outcome.files.retain(|(f, _)| !f.is_empty());
-    outcome
+    check::combine(&s.template, &options, results, &store, baseline.as_ref())
+}
+
+/// The finding for an input path that could not be walked. A path that does
+/// not exist is most often a typo on the command line, not a damaged file:
+/// say so (F011), and check the rest.
+fn path_problem(path: &std::path::Path, why: &str) -> Finding {
+    let display = path.to_string_lossy().replace('\\', "/");
+    if std::fs::symlink_metadata(path).is_err() {
+        Finding::new("F011", Location::file(&display))
+    } else {
+        Finding::new("F001", Location::file(&display))
+            .arg("detail", format!("tidak dapat dibuka: {why}"))
+            .arg("detail_en", format!("cannot be opened: {why}"))
+    }
 }
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline
@@ -266,20 +263,14 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
 fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
     let t = &s.template;
     let mut jobs = Vec::new();
+    let mut findings = Vec::new();
     for (year, path) in &s.baselines {
         let (files, problems) = load::collect_inputs(std::slice::from_ref(path));
         for f in files {
             jobs.push((*year, f));
         }
         for (p, why) in problems {
-            jobs.push((
-                *year,
-                InputFile {
-                    display: p.to_string_lossy().replace('\\', "/"),
-                    path: p,
-                    agency_hint: why,
-                },
-            ));
+            findings.push(path_problem(&p, &why));
         }
     }
     let parts: Vec<(Vec<PortalEntry>, Vec<Finding>)> = jobs
@@ -322,7 +313,6 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
         })
         .collect();
     let mut entries = Vec::new();
-    let mut findings = Vec::new();
     for (e, f) in parts {
         entries.extend(e);
         findings.extend(f);
