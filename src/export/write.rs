@@ -79,10 +79,19 @@ fn commit(tmp: &Path, target: &Path) -> Result<()> {
         } else {
             fs::remove_file(target)
         }
-        .with_context(|| format!("cannot replace {}", target.display()))?;
+        .with_context(|| {
+            format!(
+                "{} tidak dapat diganti / cannot be replaced",
+                target.display()
+            )
+        })?;
     }
-    fs::rename(tmp, target)
-        .with_context(|| format!("cannot move the output to {}", target.display()))
+    fs::rename(tmp, target).with_context(|| {
+        format!(
+            "hasil tidak dapat dipindah ke {} / cannot move the output there",
+            target.display()
+        )
+    })
 }
 
 fn remove(tmp: &Path) {
@@ -98,8 +107,9 @@ pub fn file(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
     check_target(target, force)?;
     let tmp = temp_beside(target)?;
     let result = (|| -> Result<()> {
-        let mut f =
-            File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+        let mut f = File::create(&tmp).with_context(|| {
+            format!("{} tidak dapat ditulis / cannot be written", tmp.display())
+        })?;
         f.write_all(bytes)?;
         f.sync_all()?;
         Ok(())
@@ -118,7 +128,8 @@ fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
     match source {
         Source::Bytes(b) => out.write_all(b)?,
         Source::File(p) => {
-            let mut f = File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let mut f = File::open(p)
+                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", p.display()))?;
             let mut buf = vec![0u8; 64 * 1024];
             loop {
                 let n = f.read(&mut buf)?;
@@ -161,7 +172,8 @@ pub fn package(target: &Path, entries: &mut [Entry], force: bool) -> Result<()> 
 }
 
 fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
-    fs::create_dir(tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    fs::create_dir(tmp)
+        .with_context(|| format!("{} tidak dapat dibuat / cannot be created", tmp.display()))?;
     let fail = fail_after();
     for (i, e) in entries.iter().enumerate() {
         if fail == Some(i) {
@@ -171,9 +183,9 @@ fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        let mut out = BufWriter::new(
-            File::create(&path).with_context(|| format!("cannot write {}", path.display()))?,
-        );
+        let mut out = BufWriter::new(File::create(&path).with_context(|| {
+            format!("{} tidak dapat ditulis / cannot be written", path.display())
+        })?);
         copy_source(&e.source, &mut out)?;
         out.flush()?;
     }
@@ -182,7 +194,8 @@ fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
 
 fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     use zip::write::SimpleFileOptions;
-    let file = File::create(tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let file = File::create(tmp)
+        .with_context(|| format!("{} tidak dapat ditulis / cannot be written", tmp.display()))?;
     let mut z = zip::ZipWriter::new(BufWriter::new(file));
     // A fixed timestamp: the same content gives the same bytes.
     let when = zip::DateTime::from_date_and_time(2026, 1, 1, 0, 0, 0)
@@ -203,7 +216,12 @@ fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     inner.flush()?;
     inner
         .into_inner()
-        .map_err(|e| anyhow!("cannot finish the zip: {}", e.error()))?
+        .map_err(|e| {
+            anyhow!(
+                "zip tidak dapat diselesaikan / cannot finish the zip: {}",
+                e.error()
+            )
+        })?
         .sync_all()?;
     Ok(())
 }
