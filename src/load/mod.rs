@@ -77,6 +77,14 @@ impl RawRow {
             .map(|i| &self.cells[i].1)
     }
 
+    /// Take the cell at `col` out of the row, leaving it empty.
+    pub fn take(&mut self, col: u32) -> RawCell {
+        match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => std::mem::replace(&mut self.cells[i].1, RawCell::Empty),
+            Err(_) => RawCell::Empty,
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|(_, c)| c.is_empty())
     }

@@ -4,7 +4,7 @@
 //! "Uji Coba" | "Penerapan") are all handled.
 
 use crate::load::{RawCell, RawRow};
-use crate::template::{EvidenceKey, Template, WideKind};
+use crate::template::{EvidenceKey, Template, WideKind, fold, fold_into};
 
 /// One column of the header row.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,50 +234,91 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
     })
 }
 
-/// A row that says the header again (two tables pasted one under the
-/// other, a header printed on every page) is not an innovation: most of its
-/// text cells name the field or evidence column they stand in.
-pub fn is_header_repeat(t: &Template, row: &RawRow, h: &HeaderMap) -> bool {
-    // Runs on every row. The answer is "at least `needed` of the text cells
-    // match", so cells are judged shortest first (folding is what costs)
-    // and the loop stops as soon as the answer is known: on a data row,
-    // after about half of the cells, before the long texts are folded.
-    let mut texts: Vec<(usize, u32, &str)> = row
-        .cells
-        .iter()
-        .filter_map(|(col, cell)| match cell {
-            RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES => {
-                Some((s.len(), *col, s.trim()))
-            }
-            _ => None,
-        })
-        .collect();
-    let text_cells = texts.len();
-    // same * 2 > text_cells and same >= 2.
-    let needed = (text_cells / 2 + 1).max(2);
-    if needed > text_cells {
-        return false;
+/// Recognises the header printed again mid-sheet (long lists are printed
+/// with the header on every page). Built once per sheet from its header,
+/// with each column's header folded in advance, since it runs on every row.
+#[derive(Debug, Clone)]
+pub struct RepeatProbe {
+    /// Sorted by column.
+    columns: Vec<ProbeColumn>,
+}
+
+#[derive(Debug, Clone)]
+struct ProbeColumn {
+    col: u32,
+    folded: String,
+    field: Option<usize>,
+    evidence: Option<EvidenceKey>,
+}
+
+impl RepeatProbe {
+    pub fn new(h: &HeaderMap) -> RepeatProbe {
+        let mut columns: Vec<ProbeColumn> = h
+            .columns
+            .iter()
+            .map(|c| ProbeColumn {
+                col: c.col,
+                folded: fold(&c.header),
+                field: c.field,
+                evidence: c.evidence,
+            })
+            .collect();
+        // The first column of a letter wins, as a search from the left would.
+        columns.sort_by_key(|c| c.col);
+        columns.dedup_by_key(|c| c.col);
+        RepeatProbe { columns }
     }
-    texts.sort_unstable_by_key(|&(len, col, _)| (len, col));
-    let mut same = 0usize;
-    for (i, &(_, col, text)) in texts.iter().enumerate() {
-        if same + (text_cells - i) < needed {
+
+    /// Whether `row` repeats the header: more than half of its text cells
+    /// (and at least two) name their column's header, field or evidence
+    /// column again.
+    pub fn is_repeat(&self, t: &Template, row: &RawRow) -> bool {
+        // The answer is "at least `needed` of the text cells match", so
+        // cells are judged shortest first (folding is what costs) and the
+        // loop stops as soon as the answer is known: on a data row, after
+        // about half of the cells, before the long texts are folded.
+        let mut texts: Vec<(usize, u32, &str)> = row
+            .cells
+            .iter()
+            .filter_map(|(col, cell)| match cell {
+                RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
+                    let s = s.trim();
+                    (!s.is_empty()).then_some((s.len(), *col, s))
+                }
+                _ => None,
+            })
+            .collect();
+        let text_cells = texts.len();
+        // same * 2 > text_cells and same >= 2.
+        let needed = (text_cells / 2 + 1).max(2);
+        if needed > text_cells {
             return false;
         }
-        let Some(c) = h.columns.iter().find(|c| c.col == col) else {
-            continue;
-        };
-        if crate::template::fold(text) == crate::template::fold(&c.header)
-            || (c.field.is_some() && t.field_for_header(text) == c.field)
-            || (c.evidence.is_some() && t.evidence_key(text) == c.evidence)
-        {
-            same += 1;
-            if same >= needed {
-                return true;
+        texts.sort_unstable_by_key(|&(len, col, _)| (len, col));
+        let mut folded = String::new();
+        let mut same = 0usize;
+        for (i, &(_, col, text)) in texts.iter().enumerate() {
+            if same + (text_cells - i) < needed {
+                return false;
+            }
+            let Ok(ci) = self.columns.binary_search_by_key(&col, |c| c.col) else {
+                continue;
+            };
+            let c = &self.columns[ci];
+            folded.clear();
+            fold_into(text, &mut folded);
+            if folded == c.folded
+                || (c.field.is_some() && t.field_for_folded(text, &folded) == c.field)
+                || (c.evidence.is_some() && t.evidence_key_folded(&folded) == c.evidence)
+            {
+                same += 1;
+                if same >= needed {
+                    return true;
+                }
             }
         }
+        false
     }
-    false
 }
 
 /// Government tables often number their columns in the row under the
@@ -444,21 +485,10 @@ mod tests {
             &[(0, "Nama Inovasi"), (1, "Tahapan Inovasi"), (2, "Catatan")],
         )];
         let h = detect(&t, &rows).unwrap();
-        assert!(is_header_repeat(
-            &t,
-            &row(5, &[(0, "NAMA INOVASI"), (1, "Tahapan")]),
-            &h
-        ));
-        assert!(!is_header_repeat(
-            &t,
-            &row(5, &[(0, "SIPANDU"), (1, "Penerapan")]),
-            &h
-        ));
-        assert!(!is_header_repeat(
-            &t,
-            &row(5, &[(0, "Nama Inovasi"), (1, "Penerapan")]),
-            &h
-        ));
+        let probe = RepeatProbe::new(&h);
+        assert!(probe.is_repeat(&t, &row(5, &[(0, "NAMA INOVASI"), (1, "Tahapan")])));
+        assert!(!probe.is_repeat(&t, &row(5, &[(0, "SIPANDU"), (1, "Penerapan")])));
+        assert!(!probe.is_repeat(&t, &row(5, &[(0, "Nama Inovasi"), (1, "Penerapan")])));
     }
 
     #[test]

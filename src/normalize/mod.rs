@@ -9,7 +9,7 @@ pub mod header;
 pub mod scalar;
 
 pub use date::{AmbiguousReason, DateValue, Precision};
-pub use header::{Column, HeaderMap, Layout};
+pub use header::{Column, HeaderMap, Layout, RepeatProbe};
 pub use scalar::Coordinate;
 
 use crate::load::{RawCell, RawRow, RowSink, SheetInfo};
@@ -146,7 +146,7 @@ pub struct Normalizer<'a, F: FnMut(Event)> {
     emit: F,
     sheet: Option<Arc<str>>,
     buffer: Vec<RawRow>,
-    header: Option<(HeaderMap, Vec<Arc<str>>)>,
+    header: Option<(HeaderMap, Vec<Arc<str>>, RepeatProbe)>,
     /// The sheet had no header in its first rows: ignore the rest of it.
     skip_rest: bool,
 }
@@ -177,7 +177,8 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 sheet: self.sheet.clone(),
                 header: h.clone(),
             });
-            self.header = Some((h, headers));
+            let probe = RepeatProbe::new(&h);
+            self.header = Some((h, headers, probe));
             let rows: Vec<RawRow> = std::mem::take(&mut self.buffer)
                 .into_iter()
                 .filter(|r| r.index > header_row)
@@ -188,11 +189,11 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         }
     }
 
-    fn record(&mut self, row: RawRow) {
-        let Some((h, headers)) = &self.header else {
+    fn record(&mut self, mut row: RawRow) {
+        let Some((h, headers, probe)) = &self.header else {
             return;
         };
-        if header::is_column_number_row(&row) || header::is_header_repeat(self.template, &row, h) {
+        if header::is_column_number_row(&row) || probe.is_repeat(self.template, &row) {
             return;
         }
         if h.layout == Layout::Evidence {
@@ -232,8 +233,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 continue;
             };
             let col = h.columns[ci].col;
-            let raw = row.get(col).unwrap_or(&RawCell::Empty);
-            let cell = read_cell(t, fi, col, headers[ci].clone(), raw);
+            let cell = read_cell_owned(t, fi, col, headers[ci].clone(), row.take(col));
             any_value |= cell.value != Value::Empty;
             *slot = Some(cell);
         }
@@ -345,68 +345,101 @@ pub fn collapse_spaces(s: &str) -> String {
 
 /// Read one cell as field `fi`'s type.
 pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawCell) -> FieldCell {
-    let field = &t.fields[fi];
-    // One copy of a text cell, not two: long texts are most of the bytes.
     let text = match raw {
         RawCell::Text(s) => s.trim().to_string(),
         other => other.display().trim().to_string(),
     };
-    let value = if raw.is_empty() {
-        Value::Empty
-    } else if matches!(raw, RawCell::Error(_)) {
-        Value::FormulaError
-    } else {
-        match &field.kind {
-            FieldKind::Text => Value::Text,
-            FieldKind::File => Value::FileRef,
-            FieldKind::Enum => {
-                let folded = fold(&text);
-                match field.lookup_value(&folded) {
-                    Some(v) => {
-                        let index = field
-                            .values
-                            .iter()
-                            .position(|x| std::ptr::eq(x, v))
-                            .expect("value of this field");
-                        Value::Enum {
-                            index,
-                            exact: text == v.value,
-                        }
-                    }
-                    None => Value::UnknownEnum {
-                        closest: closest_value(field, &text),
-                    },
-                }
-            }
-            FieldKind::Date => Value::Date(date::parse_cell(raw, t.settings.date_order)),
-            FieldKind::Integer { min, max } => {
-                let n = match raw {
-                    RawCell::Number(n) if n.fract() == 0.0 => Some(*n as i64),
-                    _ => text.parse::<i64>().ok(),
-                };
-                match n {
-                    Some(n) if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) => {
-                        Value::Integer(n)
-                    }
-                    _ => Value::BadInteger,
-                }
-            }
-            FieldKind::Amount => match raw {
-                RawCell::Number(n) => Value::Amount(*n),
-                _ if looks_like_file(&text) => Value::FileRef,
-                _ => match scalar::parse_amount(&text) {
-                    Some(n) => Value::Amount(n),
-                    None => Value::BadAmount,
-                },
-            },
-            FieldKind::Coordinate => Value::Coordinate(scalar::parse_coordinate(&text)),
-        }
+    FieldCell {
+        col,
+        header,
+        value: value_of(t, fi, raw, &text),
+        text,
+    }
+}
+
+/// [`read_cell`] of a cell the caller gives up: a text cell's string is
+/// moved into the record, not copied (long texts are most of the bytes).
+pub fn read_cell_owned(
+    t: &Template,
+    fi: usize,
+    col: u32,
+    header: Arc<str>,
+    raw: RawCell,
+) -> FieldCell {
+    let RawCell::Text(text) = &raw else {
+        return read_cell(t, fi, col, header, &raw);
     };
+    let value = value_of(t, fi, &raw, text.trim());
+    let mut text = match raw {
+        RawCell::Text(s) => s,
+        _ => String::new(),
+    };
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        text = trimmed.to_string();
+    }
     FieldCell {
         col,
         header,
         text,
         value,
+    }
+}
+
+/// The value of `raw` as field `fi`'s type; `text` is the cell as a person
+/// reads it, trimmed.
+fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
+    let field = &t.fields[fi];
+    if raw.is_empty() {
+        return Value::Empty;
+    }
+    if matches!(raw, RawCell::Error(_)) {
+        return Value::FormulaError;
+    }
+    match &field.kind {
+        FieldKind::Text => Value::Text,
+        FieldKind::File => Value::FileRef,
+        FieldKind::Enum => {
+            let folded = fold(text);
+            match field.lookup_value(&folded) {
+                Some(v) => {
+                    let index = field
+                        .values
+                        .iter()
+                        .position(|x| std::ptr::eq(x, v))
+                        .expect("value of this field");
+                    Value::Enum {
+                        index,
+                        exact: text == v.value,
+                    }
+                }
+                None => Value::UnknownEnum {
+                    closest: closest_value(field, text),
+                },
+            }
+        }
+        FieldKind::Date => Value::Date(date::parse_cell(raw, t.settings.date_order)),
+        FieldKind::Integer { min, max } => {
+            let n = match raw {
+                RawCell::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+                _ => text.parse::<i64>().ok(),
+            };
+            match n {
+                Some(n) if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) => {
+                    Value::Integer(n)
+                }
+                _ => Value::BadInteger,
+            }
+        }
+        FieldKind::Amount => match raw {
+            RawCell::Number(n) => Value::Amount(*n),
+            _ if looks_like_file(text) => Value::FileRef,
+            _ => match scalar::parse_amount(text) {
+                Some(n) => Value::Amount(n),
+                None => Value::BadAmount,
+            },
+        },
+        FieldKind::Coordinate => Value::Coordinate(scalar::parse_coordinate(text)),
     }
 }
 

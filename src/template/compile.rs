@@ -313,8 +313,13 @@ impl Template {
 
     /// The field a header stands for, if any.
     pub fn field_for_header(&self, header: &str) -> Option<usize> {
-        let folded = fold(header);
-        if let Some(&i) = self.header_index.get(&folded) {
+        self.field_for_folded(header, &fold(header))
+    }
+
+    /// [`Template::field_for_header`] when the caller has folded the header
+    /// already (`folded` is `fold(header)`).
+    pub fn field_for_folded(&self, header: &str, folded: &str) -> Option<usize> {
+        if let Some(&i) = self.header_index.get(folded) {
             return Some(i);
         }
         // "Waktu Penerapan (dd/mm/yyyy)": try without the parenthesised part.
@@ -341,7 +346,12 @@ impl Template {
 
     /// The long evidence layout column a header stands for.
     pub fn evidence_key(&self, header: &str) -> Option<EvidenceKey> {
-        self.evidence_headers.get(&fold(header)).copied()
+        self.evidence_key_folded(&fold(header))
+    }
+
+    /// [`Template::evidence_key`] of an already folded header.
+    pub fn evidence_key_folded(&self, folded: &str) -> Option<EvidenceKey> {
+        self.evidence_headers.get(folded).copied()
     }
 
     /// `Indikator 17 Bukti` -> (17, File). Also `Ind. 17 Parameter`,

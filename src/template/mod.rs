@@ -33,10 +33,27 @@ pub const FORM_INFO_SHEETS: [&str; 2] = ["Petunjuk", "Referensi"];
 /// "Nama Inovasi*", "nama_inovasi", "namaInovasi" and "NAMA  INOVASI" all
 /// fold to "namainovasi".
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`. It runs on every cell that might be a
+/// repeated header, so ASCII text (nearly all of it) takes a byte path.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
 }
 
 #[cfg(test)]
