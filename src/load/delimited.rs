@@ -5,7 +5,7 @@
 
 use super::{Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -47,12 +47,7 @@ pub(super) fn read(
         .map_err(io_err)?;
     let delimiter = sniff_delimiter(&head);
     let file = File::open(path).map_err(io_err)?;
-    stream(
-        BufReader::with_capacity(1 << 16, file),
-        delimiter,
-        sink,
-        notes,
-    )
+    stream(file, delimiter, sink, notes)
 }
 
 fn stream(
@@ -65,6 +60,9 @@ fn stream(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
+        // The csv reader's own buffer is the only one: the guard reads
+        // straight into it, so each byte is copied once.
+        .buffer_capacity(1 << 16)
         .from_reader(QuoteGuard::new(input, delimiter));
     let info = SheetInfo {
         name: None,
@@ -222,16 +220,11 @@ impl<R: Read> Read for QuoteGuard<R> {
             // delimiter. Skip the bytes between in one go: this runs over
             // every byte of the file.
             let plain = match self.state {
-                Quoting::Quoted => bytes[i..]
-                    .iter()
-                    .position(|&b| matches!(b, b'"' | b'\r' | b'\n'))
-                    .unwrap_or(n - i),
-                Quoting::Unquoted => bytes[i..]
-                    .iter()
-                    .position(|&b| b == b'\r' || b == b'\n' || b == self.delimiter)
-                    .unwrap_or(n - i),
-                _ => 0,
-            };
+                Quoting::Quoted => memchr::memchr3(b'"', b'\r', b'\n', &bytes[i..]),
+                Quoting::Unquoted => memchr::memchr3(b'\r', b'\n', self.delimiter, &bytes[i..]),
+                _ => Some(0),
+            }
+            .unwrap_or(n - i);
             if plain > 0 {
                 self.record_bytes += plain as u64;
                 self.last = bytes[i + plain - 1];

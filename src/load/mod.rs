@@ -33,7 +33,7 @@ impl RawCell {
     pub fn is_empty(&self) -> bool {
         match self {
             RawCell::Empty => true,
-            RawCell::Text(s) => s.trim().is_empty(),
+            RawCell::Text(s) => trim(s).is_empty(),
             _ => false,
         }
     }
@@ -49,6 +49,16 @@ impl RawCell {
             RawCell::Date(d) => d.format("%d/%m/%Y").to_string(),
             RawCell::Error(e) => e.clone(),
         }
+    }
+}
+
+/// `str::trim`, with the common case first: a cell that starts and ends
+/// with a visible ASCII character is returned as it is without decoding
+/// its ends (this runs on every cell several times).
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 

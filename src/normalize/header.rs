@@ -282,7 +282,7 @@ impl RepeatProbe {
             .iter()
             .filter_map(|(col, cell)| match cell {
                 RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
-                    let s = s.trim();
+                    let s = crate::load::trim(s);
                     (!s.is_empty()).then_some((s.len(), *col, s))
                 }
                 _ => None,

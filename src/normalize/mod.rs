@@ -369,12 +369,12 @@ pub fn read_cell_owned(
     let RawCell::Text(text) = &raw else {
         return read_cell(t, fi, col, header, &raw);
     };
-    let value = value_of(t, fi, &raw, text.trim());
+    let value = value_of(t, fi, &raw, crate::load::trim(text));
     let mut text = match raw {
         RawCell::Text(s) => s,
         _ => String::new(),
     };
-    let trimmed = text.trim();
+    let trimmed = crate::load::trim(&text);
     if trimmed.len() != text.len() {
         text = trimmed.to_string();
     }

@@ -148,6 +148,13 @@ pub fn parse_coordinate(s: &str) -> Coordinate {
 /// tokens without a letter or digit (dashes, bullets) are not words, and a
 /// hyphenated word (`masing-masing`) is one word.
 pub fn count_words(s: &str) -> usize {
+    count_words_to(s, usize::MAX)
+}
+
+/// [`count_words`], stopping as soon as `limit` words are counted: whether
+/// a long text reaches a minimum is known long before its end. The count is
+/// exact when it is below `limit`; otherwise it is `limit` or more.
+pub fn count_words_to(s: &str, limit: usize) -> usize {
     // Byte by byte: rancang bangun texts are long (300-600 words in each
     // of 100k rows), so this runs over more text than any other check.
     // ASCII bytes go through a class table without branching; `<`, `&` and
@@ -163,6 +170,9 @@ pub fn count_words(s: &str) -> usize {
         if class < SPECIAL {
             let ws = usize::from(class & WS);
             count += ws & has_alnum;
+            if count >= limit {
+                return count;
+            }
             has_alnum = (has_alnum | usize::from(class >> 1)) & (ws ^ 1);
             i += 1;
             continue;
@@ -304,5 +314,25 @@ mod tests {
         assert_eq!(count_words("• poin satu\n• poin dua"), 4);
         assert_eq!(count_words("a < b dan c & d"), 5);
         assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn counting_to_a_limit_is_exact_below_it() {
+        for s in [
+            "satu dua  tiga empat lima",
+            "<p>Dasar&nbsp;hukum</p><li></li>Perda 3/2020. • poin — ",
+            "kata\u{a0}kata ujung",
+            "",
+        ] {
+            let full = count_words(s);
+            for limit in 0..full + 3 {
+                let c = count_words_to(s, limit);
+                if full < limit {
+                    assert_eq!(c, full, "{s:?} to {limit}");
+                } else {
+                    assert!(c >= limit && c <= full, "{s:?} to {limit}: {c}");
+                }
+            }
+        }
     }
 }
