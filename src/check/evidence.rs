@@ -165,14 +165,14 @@ pub(crate) fn attach(
     statements: Vec<Statement>,
     sink: &mut Sink<'_>,
 ) {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    if statements.is_empty() {
+        return;
+    }
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, inn) in innovations.iter().enumerate() {
-        by_name.entry(inn.name_key.clone()).or_default().push(i);
-    }
-    let files: Vec<String> = innovations.iter().map(|i| i.file.clone()).collect();
-    for (i, f) in files.iter().enumerate() {
-        by_file.entry(f.as_str()).or_default().push(i);
+        by_name.entry(inn.name_key.as_str()).or_default().push(i);
+        by_file.entry(inn.file.as_str()).or_default().push(i);
     }
     let mut targets: Vec<(usize, Statement)> = Vec::new();
     for s in statements {
@@ -188,7 +188,7 @@ pub(crate) fn attach(
                 .flatten()
         } else {
             let key = fold(&reference);
-            by_name.get(&key).and_then(|cands| {
+            by_name.get(key.as_str()).and_then(|cands| {
                 let same_file = cands.iter().find(|&&i| innovations[i].file == s.loc.file);
                 let same_agency = || {
                     cands

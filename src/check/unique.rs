@@ -5,7 +5,6 @@
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Location};
 use crate::template::fold;
-use std::collections::BTreeMap;
 
 fn place(i: &Innovation) -> String {
     match &i.sheet {
@@ -22,13 +21,19 @@ fn place_en(i: &Innovation) -> String {
 }
 
 pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
-    let mut by_name: BTreeMap<&str, Vec<&Innovation>> = BTreeMap::new();
-    for i in innovations.iter().filter(|i| !i.name_key.is_empty()) {
-        by_name.entry(i.name_key.as_str()).or_default().push(i);
-    }
-    for group in by_name.values().filter(|g| g.len() > 1) {
-        let mut group = group.clone();
-        group.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+    // One sort groups equal names, each group in sheet order (a map of
+    // groups cost a vector per innovation).
+    let mut named: Vec<&Innovation> = innovations
+        .iter()
+        .filter(|i| !i.name_key.is_empty())
+        .collect();
+    named.sort_by(|a, b| {
+        (&a.name_key, &a.file, &a.sheet, a.row).cmp(&(&b.name_key, &b.file, &b.sheet, b.row))
+    });
+    for group in named
+        .chunk_by(|a, b| a.name_key == b.name_key)
+        .filter(|g| g.len() > 1)
+    {
         let first = group[0];
         for dup in &group[1..] {
             let same_agency = fold(&dup.agency) == fold(&first.agency);

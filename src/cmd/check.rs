@@ -54,6 +54,9 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
+    // The process ends here: freeing a country's results one by one took a
+    // tenth of a second at 100k innovations, and the OS takes it back whole.
+    std::mem::forget(outcome);
     Ok(if failed {
         crate::EXIT_FINDINGS
     } else {
