@@ -25,6 +25,12 @@ pub struct IndicatorScore {
     pub code: Option<&'static str>,
 }
 
+/// A sum that is `0.0` for nothing: `Iterator::sum` of no floats is
+/// `-0.0`, which reports print as "-0.0".
+fn total(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, |a, b| a + b)
+}
+
 impl IndicatorScore {
     pub fn points(&self) -> f64 {
         self.weight * f64::from(self.tier.unwrap_or(0))
@@ -53,12 +59,13 @@ pub struct InnovationScore {
 
 impl InnovationScore {
     pub fn new(t: &Template, indicators: Vec<IndicatorScore>) -> InnovationScore {
-        let claimed = indicators.iter().map(IndicatorScore::points).sum();
-        let verified = indicators
-            .iter()
-            .filter(|i| i.verified)
-            .map(IndicatorScore::points)
-            .sum();
+        let claimed = total(indicators.iter().map(IndicatorScore::points));
+        let verified = total(
+            indicators
+                .iter()
+                .filter(|i| i.verified)
+                .map(IndicatorScore::points),
+        );
         let at_risk = indicators
             .iter()
             .filter(|i| i.tier.is_some() && !i.verified)
@@ -91,7 +98,7 @@ pub fn max_score(t: &Template) -> f64 {
     t.scoring
         .as_ref()
         .map(|s| s.sid_max)
-        .unwrap_or_else(|| t.indicators.iter().map(|i| i.weight * 3.0).sum())
+        .unwrap_or_else(|| total(t.indicators.iter().map(|i| i.weight * 3.0)))
 }
 
 /// The estimate for one pemda.
@@ -143,8 +150,8 @@ pub fn pemda(
     } else {
         0.0
     };
-    let verified: f64 = scores.iter().map(|(_, v)| v).sum();
-    let claimed: f64 = scores.iter().map(|(c, _)| c).sum();
+    let verified = total(scores.iter().map(|(_, v)| *v));
+    let claimed = total(scores.iter().map(|(c, _)| *c));
     let sid = verified / divisor + count_score;
     let sid_claimed = claimed / divisor + count_score;
     let iid = (spd.unwrap_or(0.0) + sid) / s.total_max * 100.0;
@@ -180,6 +187,27 @@ mod tests {
 
     fn t() -> Template {
         Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    #[test]
+    fn nothing_verified_is_plain_zero() {
+        let t = t();
+        let claimed: Vec<IndicatorScore> = t
+            .indicators
+            .iter()
+            .map(|i| IndicatorScore {
+                no: i.no,
+                weight: i.weight,
+                tier: Some(1),
+                verified: false,
+                code: Some("E003"),
+            })
+            .collect();
+        let score = InnovationScore::new(&t, claimed);
+        assert!(score.claimed > 0.0);
+        // Reports print -0.0 as "-0.0".
+        assert!(score.verified == 0.0 && score.verified.is_sign_positive());
+        assert_eq!(serde_json::to_string(&score.verified).unwrap(), "0.0");
     }
 
     #[test]
