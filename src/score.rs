@@ -54,6 +54,8 @@ pub struct InnovationScore {
     pub verified: f64,
     pub max: f64,
     pub at_risk: Vec<AtRisk>,
+    /// Every indicator of the template, in order; empty for an innovation
+    /// without any evidence data (nothing chosen, nothing verified).
     pub indicators: Vec<IndicatorScore>,
 }
 

@@ -319,8 +319,13 @@ pub(crate) fn check_all(
     // File path -> innovations using it, for E011.
     let mut uses: Uses = BTreeMap::new();
     for (ii, inn) in innovations.iter_mut().enumerate() {
+        if inn.statements.is_empty() {
+            // Nothing chosen, nothing to check: twenty empty indicator
+            // scores per row were most of a big file's memory traffic here.
+            inn.score = InnovationScore::empty(t);
+            continue;
+        }
         let mut scores = Vec::with_capacity(t.indicators.len());
-        let checked = !inn.statements.is_empty();
         let mut by_ind: BTreeMap<u32, Vec<&Statement>> = BTreeMap::new();
         for s in &inn.statements {
             match t.indicator_for(&s.indicator.text) {
@@ -356,25 +361,23 @@ pub(crate) fn check_all(
                         .map(|r| (*s, r))
                 })
                 .collect();
-            if checked {
-                match (chosen, docs.is_empty()) {
-                    (Some(_), true) => sink.push(indicator_finding(
-                        "E001",
-                        param_loc.clone().unwrap_or_else(|| inn.location()),
-                        ind,
-                    )),
-                    (None, _) if ind.mandatory => {
-                        let loc = docs
-                            .first()
-                            .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
-                        sink.push(indicator_finding("E010", loc, ind));
-                    }
-                    (None, false) => {
-                        let (s, r) = docs[0];
-                        sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
-                    }
-                    _ => {}
+            match (chosen, docs.is_empty()) {
+                (Some(_), true) => sink.push(indicator_finding(
+                    "E001",
+                    param_loc.clone().unwrap_or_else(|| inn.location()),
+                    ind,
+                )),
+                (None, _) if ind.mandatory => {
+                    let loc = docs
+                        .first()
+                        .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
+                    sink.push(indicator_finding("E010", loc, ind));
                 }
+                (None, false) => {
+                    let (s, r) = docs[0];
+                    sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
+                }
+                _ => {}
             }
             for (s, r) in &docs {
                 let loc = s.at(Some(r));

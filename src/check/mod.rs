@@ -318,8 +318,11 @@ pub fn combine(
         .collect();
     files.sort();
     let mut sink = Sink::new(template);
-    let mut innovations = Vec::new();
-    let mut statements = Vec::new();
+    // Each list grows once, to its final size.
+    let mut innovations = Vec::with_capacity(results.iter().map(|r| r.innovations.len()).sum());
+    let mut statements = Vec::with_capacity(results.iter().map(|r| r.evidence.len()).sum());
+    sink.findings
+        .reserve(results.iter().map(|r| r.findings.len()).sum());
     for r in results {
         sink.findings.extend(r.findings);
         innovations.extend(r.innovations);
