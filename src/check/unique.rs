@@ -5,6 +5,8 @@
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Location};
 use crate::template::fold;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 fn place(i: &Innovation) -> String {
     match &i.sheet {
@@ -21,11 +23,29 @@ fn place_en(i: &Innovation) -> String {
 }
 
 pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
-    // One sort groups equal names, each group in sheet order (a map of
-    // groups cost a vector per innovation).
+    // Find the names seen twice with one hash map; only their innovations
+    // are grouped and sorted (a map of groups cost a vector per innovation,
+    // sorting every name a tenth of a second at 100k).
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(innovations.len());
+    let mut twice: Vec<bool> = vec![false; innovations.len()];
+    for (i, inn) in innovations.iter().enumerate() {
+        if inn.name_key.is_empty() {
+            continue;
+        }
+        match first.entry(inn.name_key.as_str()) {
+            Entry::Occupied(e) => {
+                twice[*e.get()] = true;
+                twice[i] = true;
+            }
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
+    }
     let mut named: Vec<&Innovation> = innovations
         .iter()
-        .filter(|i| !i.name_key.is_empty())
+        .zip(&twice)
+        .filter_map(|(inn, &t)| t.then_some(inn))
         .collect();
     named.sort_by(|a, b| {
         (&a.name_key, &a.file, &a.sheet, a.row).cmp(&(&b.name_key, &b.file, &b.sheet, b.row))

@@ -96,8 +96,10 @@ pub fn status_word(s: Severity) -> &'static str {
 
 pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
     // stdout is line-buffered: pretty JSON would cost one write per line.
+    // The writer's type is known here, so serde's many small writes inline
+    // into the buffer instead of going through `dyn Write` one by one.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    json_to(&mut out, outcome, t, opts)?;
+    write_doc(&mut out, outcome, t, opts, true)?;
     out.flush()?;
     Ok(())
 }
@@ -123,8 +125,8 @@ pub fn json_line_to(
     write_doc(out, outcome, t, opts, false)
 }
 
-fn write_doc(
-    out: &mut dyn Write,
+fn write_doc<W: Write + ?Sized>(
+    out: &mut W,
     outcome: &Outcome,
     t: &Template,
     opts: &RenderOptions,
