@@ -66,76 +66,100 @@ impl HeaderMap {
 /// alias lookup of every candidate row took seconds on a 10 MB cell.
 const MAX_HEADER_BYTES: usize = 1000;
 
-fn cell_text(c: &RawCell) -> Option<String> {
+fn cell_text(c: &RawCell) -> Option<&str> {
     match c {
-        RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES => {
-            Some(s.trim().to_string())
+        RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
+            let s = crate::load::trim(s);
+            (!s.is_empty()).then_some(s)
         }
         _ => None,
     }
 }
 
-/// The text of `row` at `col`, or of the nearest text cell to its left
-/// (a merged group header stores its text in its first cell only).
-fn group_text(row: &RawRow, col: u32) -> Option<String> {
+/// A text cell of a candidate header row, folded once: header detection
+/// looks every cell of its first rows up four ways.
+struct HeaderCell<'r> {
+    col: u32,
+    text: &'r str,
+    folded: String,
+}
+
+fn header_cells(row: &RawRow) -> Vec<HeaderCell<'_>> {
     row.cells
         .iter()
-        .rev()
-        .find(|(c, cell)| *c <= col && cell_text(cell).is_some())
-        .and_then(|(_, cell)| cell_text(cell))
+        .filter_map(|(col, cell)| {
+            cell_text(cell).map(|text| HeaderCell {
+                col: *col,
+                text,
+                folded: fold(text),
+            })
+        })
+        .collect()
+}
+
+fn has_parens(s: &str) -> bool {
+    s.contains(['(', ')', '[', ']'])
+}
+
+/// The field a two-row header names: `group` (the text above, from a
+/// merged group cell) then `sub`, as `field_for_header("{group} {sub}")`
+/// would find it, without building the text when no parenthesis is in it
+/// (folding drops the space, so the folds just join).
+fn group_field(t: &Template, group: &HeaderCell<'_>, sub: &HeaderCell<'_>) -> Option<usize> {
+    if has_parens(group.text) || has_parens(sub.text) {
+        return t.field_for_header(&format!("{} {}", group.text, sub.text));
+    }
+    let mut folded = String::with_capacity(group.folded.len() + sub.folded.len());
+    folded.push_str(&group.folded);
+    folded.push_str(&sub.folded);
+    t.field_for_fold(&folded)
 }
 
 /// Build the columns of a candidate header row `row`, with `above` the row
 /// immediately above it (for two-row headers).
 fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column> {
+    let own = header_cells(row);
+    let above = above.map(header_cells).unwrap_or_default();
     let mut cols: Vec<Column> = Vec::new();
-    let mut seen_cols = Vec::new();
-    for (col, cell) in &row.cells {
-        let Some(text) = cell_text(cell) else {
-            continue;
-        };
-        seen_cols.push(*col);
+    for cell in &own {
         let mut column = Column {
-            col: *col,
-            header: text.clone(),
-            field: t.field_for_header(&text),
+            col: cell.col,
+            header: cell.text.to_string(),
+            field: t.field_for_folded(cell.text, &cell.folded),
             ignored: false,
-            evidence: t.evidence_key(&text),
-            wide: t.wide_column(&text),
+            evidence: t.evidence_key_folded(&cell.folded),
+            wide: t.wide_column_folded(&cell.folded),
         };
-        if column.field.is_none()
-            && let Some(group) = above.and_then(|a| group_text(a, *col))
-        {
-            let combined = format!("{group} {text}");
-            if let Some(f) = t.field_for_header(&combined) {
-                column.header = combined;
+        if column.field.is_none() {
+            // The nearest text cell above, at or left of this column (a
+            // merged group header stores its text in its first cell only).
+            let k = above.partition_point(|a| a.col <= cell.col);
+            if let Some(group) = k.checked_sub(1).map(|k| &above[k])
+                && let Some(f) = group_field(t, group, cell)
+            {
+                column.header = format!("{} {}", group.text, cell.text);
                 column.field = Some(f);
             }
         }
-        column.ignored = column.field.is_none() && t.is_ignored_header(&column.header);
+        column.ignored = column.field.is_none() && t.is_ignored_folded(&cell.folded);
         cols.push(column);
     }
     // Header cells merged vertically over both rows keep their text above.
-    if let Some(above) = above {
-        for (col, cell) in &above.cells {
-            if seen_cols.contains(col) {
-                continue;
-            }
-            let Some(text) = cell_text(cell) else {
-                continue;
-            };
-            let field = t.field_for_header(&text);
-            let evidence = t.evidence_key(&text);
-            if field.is_some() || evidence.is_some() {
-                cols.push(Column {
-                    col: *col,
-                    evidence,
-                    wide: t.wide_column(&text),
-                    header: text,
-                    field,
-                    ignored: false,
-                });
-            }
+    for cell in &above {
+        if own.binary_search_by_key(&cell.col, |o| o.col).is_ok() {
+            continue;
+        }
+        let field = t.field_for_folded(cell.text, &cell.folded);
+        let evidence = t.evidence_key_folded(&cell.folded);
+        if field.is_some() || evidence.is_some() {
+            cols.push(Column {
+                col: cell.col,
+                evidence,
+                wide: t.wide_column_folded(&cell.folded),
+                header: cell.text.to_string(),
+                field,
+                ignored: false,
+            });
         }
     }
     cols.sort_by_key(|c| c.col);

@@ -319,7 +319,7 @@ impl Template {
     /// [`Template::field_for_header`] when the caller has folded the header
     /// already (`folded` is `fold(header)`).
     pub fn field_for_folded(&self, header: &str, folded: &str) -> Option<usize> {
-        if let Some(&i) = self.header_index.get(folded) {
+        if let Some(i) = self.field_for_fold(folded) {
             return Some(i);
         }
         // "Waktu Penerapan (dd/mm/yyyy)": try without the parenthesised part.
@@ -330,10 +330,20 @@ impl Template {
         None
     }
 
+    /// The field whose folded label or alias is exactly `folded` (without
+    /// the retry without parentheses of [`Template::field_for_header`]).
+    pub fn field_for_fold(&self, folded: &str) -> Option<usize> {
+        self.header_index.get(folded).copied()
+    }
+
     /// Whether a header is known to carry no field (row numbers, actions).
     pub fn is_ignored_header(&self, header: &str) -> bool {
-        let f = fold(header);
-        f.is_empty() || self.ignore_headers.contains(&f)
+        self.is_ignored_folded(&fold(header))
+    }
+
+    /// [`Template::is_ignored_header`] of an already folded header.
+    pub fn is_ignored_folded(&self, folded: &str) -> bool {
+        folded.is_empty() || self.ignore_headers.contains(folded)
     }
 
     pub fn field_index(&self, key: &str) -> Option<usize> {
@@ -357,7 +367,11 @@ impl Template {
     /// `Indikator 17 Bukti` -> (17, File). Also `Ind. 17 Parameter`,
     /// `Indikator_17_Bukti_Dukung`.
     pub fn wide_column(&self, header: &str) -> Option<(u32, WideKind)> {
-        let f = fold(header);
+        self.wide_column_folded(&fold(header))
+    }
+
+    /// [`Template::wide_column`] of an already folded header.
+    pub fn wide_column_folded(&self, f: &str) -> Option<(u32, WideKind)> {
         let rest = ["indikator", "indicator", "ind"]
             .iter()
             .find_map(|p| f.strip_prefix(p))?;
