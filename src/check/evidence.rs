@@ -7,12 +7,14 @@
 
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Location};
+use crate::load::RawCell;
 use crate::normalize::date::{parse_cell, portal_format};
 use crate::normalize::{DateValue, EvidenceCell, EvidenceRow, WideCell};
 use crate::score::{IndicatorScore, InnovationScore};
 use crate::template::{EvidenceKey, Indicator, Template, WideKind, fold};
 use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What a file reference turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,120 +42,133 @@ pub struct FileFacts {
 /// `crate::evidence`, and in memory by tests.
 pub trait Resolver: Sync {
     /// Resolve each (workbook, reference) pair.
-    fn resolve_all(&self, refs: &[(String, String)]) -> Vec<Resolved>;
+    fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
     /// A digest of the file's content, for spotting one file used twice.
     fn content_hash(&self, path: &str) -> Option<[u8; 32]>;
 }
 
-/// A cell of a statement, with its place.
+/// A cell of a statement: its text, and its column when it came from one.
 #[derive(Debug, Clone)]
 pub struct Part {
     pub text: String,
-    pub cell: Option<EvidenceCell>,
+    pub col: Option<u32>,
+    pub header: Option<Arc<str>>,
+}
+
+/// Where a statement was written. A province holds millions of statements:
+/// the file and sheet names are shared, not copied into each.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub file: Arc<str>,
+    pub sheet: Option<Arc<str>>,
+    /// Row number as the spreadsheet shows it (1-based).
+    pub row: u32,
+}
+
+impl Place {
+    /// Whether this is the row `file`, `sheet`, `row`.
+    pub fn is(&self, file: &str, sheet: Option<&str>, row: u32) -> bool {
+        self.row == row && *self.file == *file && self.sheet.as_deref() == sheet
+    }
 }
 
 /// One thing an agency says about one indicator of one innovation: a long
 /// layout row, or the `Indikator N ...` cells of a profile row.
 #[derive(Debug, Clone)]
 pub struct Statement {
-    pub loc: Location,
-    pub agency: String,
+    pub loc: Place,
+    pub agency: Arc<str>,
     /// Long layout: the innovation's name or number as written.
     pub innovation: Option<Part>,
     pub indicator: Part,
     pub parameter: Option<Part>,
     pub reference: Option<Part>,
     pub date: Option<Part>,
+    /// The date cell as the file holds it (a date cell is read as a date).
+    pub date_raw: Option<RawCell>,
     /// Nomor dokumen and tentang, kept for the export's evidence records.
     pub number: Option<Part>,
     pub about: Option<Part>,
 }
 
-/// A statement part keeps the text once and the cell's place; only a date
-/// keeps its raw cell (a date cell is read as a date). A province holds
-/// millions of parts, so nothing is stored twice.
 fn part(c: &EvidenceCell) -> Part {
     Part {
         text: c.text.clone(),
-        cell: Some(EvidenceCell {
-            col: c.col,
-            header: c.header.clone(),
-            text: String::new(),
-            raw: crate::load::RawCell::Empty,
-        }),
+        col: Some(c.col),
+        header: Some(c.header.clone()),
     }
-}
-
-fn date_part(c: &EvidenceCell) -> Part {
-    let mut p = part(c);
-    if let Some(cell) = p.cell.as_mut() {
-        cell.raw = c.raw.clone();
-    }
-    p
 }
 
 impl Statement {
     /// From a long-layout row.
-    pub fn from_row(file: &str, r: &EvidenceRow) -> Statement {
+    pub fn from_row(file: &Arc<str>, r: &EvidenceRow) -> Statement {
+        let date = r.get(EvidenceKey::Date);
         Statement {
-            loc: Location {
-                file: file.to_string(),
-                sheet: r.sheet.as_deref().map(str::to_string),
-                row: Some(r.row),
-                col: None,
-                header: None,
+            loc: Place {
+                file: file.clone(),
+                sheet: r.sheet.clone(),
+                row: r.row,
             },
-            agency: r.agency.clone(),
+            agency: Arc::from(r.agency.as_str()),
             innovation: r.get(EvidenceKey::Innovation).map(part),
             indicator: r.get(EvidenceKey::Indicator).map(part).unwrap_or(Part {
                 text: String::new(),
-                cell: None,
+                col: None,
+                header: None,
             }),
             parameter: r.get(EvidenceKey::Parameter).map(part),
             reference: r.get(EvidenceKey::File).map(part),
-            date: r.get(EvidenceKey::Date).map(date_part),
+            date: date.map(part),
+            date_raw: date.map(|c| c.raw.clone()),
             number: r.get(EvidenceKey::Number).map(part),
             about: r.get(EvidenceKey::About).map(part),
         }
     }
 
     /// From the wide cells of one profile row: one statement per indicator.
-    pub fn from_wide(loc: &Location, agency: &str, wide: &[WideCell]) -> Vec<Statement> {
+    pub fn from_wide(loc: &Place, agency: &Arc<str>, wide: &[WideCell]) -> Vec<Statement> {
         let mut by_indicator: BTreeMap<u32, Statement> = BTreeMap::new();
         for w in wide {
             let s = by_indicator
                 .entry(w.indicator)
                 .or_insert_with(|| Statement {
                     loc: loc.clone(),
-                    agency: agency.to_string(),
+                    agency: agency.clone(),
                     innovation: None,
                     indicator: Part {
                         text: w.indicator.to_string(),
-                        cell: None,
+                        col: None,
+                        header: None,
                     },
                     parameter: None,
                     reference: None,
                     date: None,
+                    date_raw: None,
                     number: None,
                     about: None,
                 });
             match w.kind {
                 WideKind::Parameter => s.parameter = Some(part(&w.cell)),
                 WideKind::File => s.reference = Some(part(&w.cell)),
-                WideKind::Date => s.date = Some(date_part(&w.cell)),
+                WideKind::Date => {
+                    s.date = Some(part(&w.cell));
+                    s.date_raw = Some(w.cell.raw.clone());
+                }
             }
         }
         by_indicator.into_values().collect()
     }
 
     /// The location of one of this statement's cells (or the row).
-    fn at(&self, p: Option<&Part>) -> Location {
-        let mut l = self.loc.clone();
-        if let Some(c) = p.and_then(|p| p.cell.as_ref()) {
-            l.col = Some(c.col);
-            l.header = Some(c.header.to_string());
+    /// The place of part `p` (of the row when `None`) for a finding.
+    pub fn at(&self, p: Option<&Part>) -> Location {
+        Location {
+            file: self.loc.file.to_string(),
+            sheet: self.loc.sheet.as_deref().map(str::to_string),
+            row: Some(self.loc.row),
+            col: p.and_then(|p| p.col),
+            header: p.and_then(|p| p.header.as_deref()).map(str::to_string),
         }
-        l
     }
 }
 
@@ -181,7 +196,7 @@ pub(crate) fn attach(
             .as_ref()
             .map(|p| p.text.trim().to_string())
             .unwrap_or_default();
-        let in_file = by_file.get(s.loc.file.as_str());
+        let in_file = by_file.get(&*s.loc.file);
         let target = if let Ok(n) = reference.parse::<f64>() {
             (n.fract() == 0.0 && n >= 1.0)
                 .then(|| in_file.and_then(|v| v.get(n as usize - 1)).copied())
@@ -189,7 +204,7 @@ pub(crate) fn attach(
         } else {
             let key = fold(&reference);
             by_name.get(key.as_str()).and_then(|cands| {
-                let same_file = cands.iter().find(|&&i| innovations[i].file == s.loc.file);
+                let same_file = cands.iter().find(|&&i| *innovations[i].file == *s.loc.file);
                 let same_agency = || {
                     cands
                         .iter()
@@ -298,31 +313,31 @@ pub(crate) fn check_all(
     sink: &mut Sink<'_>,
 ) {
     // Resolve every file reference once, in bulk (the resolver parallelises).
-    let mut refs: Vec<(String, String)> = Vec::new();
+    let mut refs: Vec<(&str, &str)> = Vec::new();
     for inn in innovations.iter() {
         for s in &inn.statements {
             if let Some(r) = &s.reference
                 && !is_link(&r.text)
             {
-                refs.push((s.loc.file.clone(), r.text.clone()));
+                refs.push((&s.loc.file, &r.text));
             }
         }
     }
-    refs.sort();
+    refs.sort_unstable();
     refs.dedup();
-    let resolved: HashMap<(String, String), Resolved> = refs
-        .iter()
-        .cloned()
-        .zip(resolver.resolve_all(&refs))
-        .collect();
+    let found = resolver.resolve_all(&refs);
+    let resolved: HashMap<(&str, &str), Resolved> = refs.into_iter().zip(found).collect();
 
     // File path -> innovations using it, for E011.
     let mut uses: Uses = BTreeMap::new();
-    for (ii, inn) in innovations.iter_mut().enumerate() {
+    // Scores are set once every innovation is read (the maps above borrow
+    // their statements).
+    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(innovations.len());
+    for (ii, inn) in innovations.iter().enumerate() {
         if inn.statements.is_empty() {
             // Nothing chosen, nothing to check: twenty empty indicator
             // scores per row were most of a big file's memory traffic here.
-            inn.score = InnovationScore::empty(t);
+            new_scores.push(InnovationScore::empty(t));
             continue;
         }
         let mut scores = Vec::with_capacity(t.indicators.len());
@@ -390,12 +405,12 @@ pub(crate) fn check_all(
                         );
                     }
                 } else {
-                    match resolved.get(&(s.loc.file.clone(), r.text.clone())) {
+                    match resolved.get(&(&*s.loc.file, r.text.as_str())) {
                         Some(Resolved::Found(facts)) => {
                             file_rules(ind, facts, &loc, &r.text, sink);
-                            let u = uses.entry(facts.path.clone()).or_default();
+                            let u = uses.entry(facts.path.as_str()).or_default();
                             u.0 = facts.size;
-                            u.1.push((ii, loc.clone(), r.text.clone()));
+                            u.1.push((ii, *s, *r));
                         }
                         Some(Resolved::Escapes) => {
                             sink.push(indicator_finding("E012", loc, ind).value(&r.text))
@@ -405,10 +420,8 @@ pub(crate) fn check_all(
                         }
                     }
                 }
-                if let Some(d) = &s.date
-                    && let Some(cell) = &d.cell
-                {
-                    date_rule(t, ind, s, d, cell, sink);
+                if let (Some(d), Some(raw)) = (&s.date, &s.date_raw) {
+                    date_rule(t, ind, s, d, raw, sink);
                 }
             }
             let failed: Option<&'static str> = sink.findings[before..]
@@ -430,9 +443,14 @@ pub(crate) fn check_all(
                 code,
             });
         }
-        inn.score = InnovationScore::new(t, scores);
+        new_scores.push(InnovationScore::new(t, scores));
     }
     duplicates(innovations, &uses, resolver, sink);
+    drop(uses);
+    drop(resolved);
+    for (inn, score) in innovations.iter_mut().zip(new_scores) {
+        inn.score = score;
+    }
 }
 
 fn file_rules(
@@ -491,11 +509,11 @@ fn date_rule(
     ind: &Indicator,
     s: &Statement,
     d: &Part,
-    cell: &EvidenceCell,
+    raw: &RawCell,
     sink: &mut Sink<'_>,
 ) {
     let loc = s.at(Some(d));
-    match parse_cell(&cell.raw, t.settings.date_order) {
+    match parse_cell(raw, t.settings.date_order) {
         DateValue::Ok(date, _) => {
             if let Some([from, to]) = ind.years {
                 let (lo, hi) = (t.year + from, t.year + to);
@@ -522,14 +540,16 @@ fn date_rule(
 
 /// Evidence file path -> its size and its uses: (innovation, place, the
 /// reference as written).
-type Uses = BTreeMap<String, (u64, Vec<(usize, Location, String)>)>;
+/// Evidence file path -> its size and its uses: (innovation, statement,
+/// the reference as written).
+type Uses<'a> = BTreeMap<&'a str, (u64, Vec<(usize, &'a Statement, &'a Part)>)>;
 
 /// One file content used as evidence by two or more innovations (E011).
 /// Only files that could be shared are hashed: a path used by several
 /// innovations, or a size another used file also has.
 fn duplicates(
     innovations: &[Innovation],
-    uses: &Uses,
+    uses: &Uses<'_>,
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
@@ -537,7 +557,7 @@ fn duplicates(
     for (size, _) in uses.values() {
         *sizes.entry(*size).or_default() += 1;
     }
-    let mut groups: BTreeMap<[u8; 32], Vec<(usize, &Location, &str)>> = BTreeMap::new();
+    let mut groups: BTreeMap<[u8; 32], Vec<(usize, &Statement, &Part)>> = BTreeMap::new();
     for (path, (size, list)) in uses {
         let shared_path = list.iter().any(|(ii, _, _)| *ii != list[0].0);
         if *size == 0 || !(shared_path || sizes[size] > 1) {
@@ -546,8 +566,8 @@ fn duplicates(
         let Some(h) = resolver.content_hash(path) else {
             continue;
         };
-        for (ii, loc, written) in list {
-            groups.entry(h).or_default().push((*ii, loc, written));
+        for &(ii, st, written) in list {
+            groups.entry(h).or_default().push((ii, st, written));
         }
     }
     for group in groups.values() {
@@ -556,10 +576,10 @@ fn duplicates(
             continue;
         }
         let other = &innovations[first];
-        for (ii, loc, written) in group.iter().filter(|(ii, _, _)| *ii != first) {
+        for (ii, st, written) in group.iter().filter(|(ii, _, _)| *ii != first) {
             sink.push(
-                Finding::new("E011", (*loc).clone())
-                    .value(written)
+                Finding::new("E011", st.at(Some(written)))
+                    .value(&written.text)
                     .arg("other", &other.name)
                     .arg("innovation", &innovations[*ii].name),
             );

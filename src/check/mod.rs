@@ -126,6 +126,8 @@ pub struct FileCheck<'t> {
     template: &'t Template,
     options: &'t CheckOptions,
     file: String,
+    /// The same, shared by the file's evidence statements.
+    shared_file: Arc<str>,
     agency_hint: String,
     sink: Sink<'t>,
     innovations: Vec<Innovation>,
@@ -147,6 +149,7 @@ impl<'t> FileCheck<'t> {
             template,
             options,
             file: file.to_string(),
+            shared_file: Arc::from(file),
             agency_hint: agency_hint.to_string(),
             sink: Sink::new(template),
             innovations: Vec::new(),
@@ -182,7 +185,9 @@ impl<'t> FileCheck<'t> {
                 );
             }
             Event::Record(record) => self.record(record),
-            Event::Evidence(row) => self.evidence.push(Statement::from_row(&self.file, &row)),
+            Event::Evidence(row) => self
+                .evidence
+                .push(Statement::from_row(&self.shared_file, &row)),
         }
     }
 
@@ -214,7 +219,16 @@ impl<'t> FileCheck<'t> {
             .field_index("pemda")
             .and_then(|f| record.text(f))
             .map(crate::normalize::collapse_spaces);
-        let statements = Statement::from_wide(&loc, &record.agency, &record.wide);
+        let statements = if record.wide.is_empty() {
+            Vec::new()
+        } else {
+            let place = evidence::Place {
+                file: self.shared_file.clone(),
+                sheet: record.sheet.clone(),
+                row: record.row,
+            };
+            Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
+        };
         let facts = portal::Facts::from_record(self.template, &record);
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
@@ -389,10 +403,8 @@ fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
         std::collections::HashMap::new();
     for (i, inn) in innovations.iter().enumerate() {
         for st in &inn.statements {
-            if let Some(r) = st.loc.row
-                && !(st.loc.file == inn.file && st.loc.sheet == inn.sheet && r == inn.row)
-            {
-                evidence_rows.insert((st.loc.file.as_str(), st.loc.sheet.as_deref(), r), i);
+            if !st.loc.is(&inn.file, inn.sheet.as_deref(), inn.row) {
+                evidence_rows.insert((&st.loc.file, st.loc.sheet.as_deref(), st.loc.row), i);
             }
         }
     }

@@ -221,7 +221,7 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
                 .as_ref()
                 .is_some_and(|p| !p.text.trim().is_empty())
             {
-                referring.insert(st.loc.file.as_str());
+                referring.insert(&*st.loc.file);
             }
         }
     }

@@ -72,9 +72,10 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
         .filter(|f| {
             f.indicator.is_some()
                 && inn.statements.iter().any(|st| {
-                    st.loc.file == f.location.file
-                        && st.loc.sheet == f.location.sheet
-                        && st.loc.row == f.location.row
+                    f.location.row.is_some_and(|row| {
+                        st.loc
+                            .is(&f.location.file, f.location.sheet.as_deref(), row)
+                    })
                 })
                 && !(f.location.file == inn.file
                     && f.location.sheet == inn.sheet

@@ -178,7 +178,7 @@ impl EvidenceStore {
 }
 
 impl Resolver for EvidenceStore {
-    fn resolve_all(&self, refs: &[(String, String)]) -> Vec<Resolved> {
+    fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved> {
         refs.par_iter().map(|(w, r)| self.resolve(w, r)).collect()
     }
 

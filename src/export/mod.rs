@@ -288,9 +288,9 @@ pub fn excluded_csv(
             .unwrap_or_default();
         // Errors on the innovation's evidence rows count too.
         for st in &i.statements {
-            if let Some(r) = st.loc.row
-                && (st.loc.file != i.file || st.loc.sheet != i.sheet || r != i.row)
-                && let Some(more) = by_row.get(&(st.loc.file.as_str(), st.loc.sheet.as_deref(), r))
+            if !st.loc.is(&i.file, i.sheet.as_deref(), i.row)
+                && let Some(more) =
+                    by_row.get(&(&*st.loc.file, st.loc.sheet.as_deref(), st.loc.row))
             {
                 reasons.extend(more.iter().cloned());
             }
