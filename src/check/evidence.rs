@@ -13,6 +13,7 @@ use crate::normalize::{DateValue, EvidenceCell, EvidenceRow, WideCell};
 use crate::score::{IndicatorScore, InnovationScore};
 use crate::template::{EvidenceKey, Indicator, Template, WideKind, fold};
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -542,7 +543,8 @@ fn date_rule(
 /// reference as written).
 /// Evidence file path -> its size and its uses: (innovation, statement,
 /// the reference as written).
-type Uses<'a> = BTreeMap<&'a str, (u64, Vec<(usize, &'a Statement, &'a Part)>)>;
+type Uses<'a> = BTreeMap<&'a str, (u64, Vec<Use<'a>>)>;
+type Use<'a> = (usize, &'a Statement, &'a Part);
 
 /// One file content used as evidence by two or more innovations (E011).
 /// Only files that could be shared are hashed: a path used by several
@@ -557,16 +559,23 @@ fn duplicates(
     for (size, _) in uses.values() {
         *sizes.entry(*size).or_default() += 1;
     }
-    let mut groups: BTreeMap<[u8; 32], Vec<(usize, &Statement, &Part)>> = BTreeMap::new();
-    for (path, (size, list)) in uses {
-        let shared_path = list.iter().any(|(ii, _, _)| *ii != list[0].0);
-        if *size == 0 || !(shared_path || sizes[size] > 1) {
-            continue;
-        }
-        let Some(h) = resolver.content_hash(path) else {
-            continue;
-        };
-        for &(ii, st, written) in list {
+    let candidates: Vec<(&str, &Vec<Use<'_>>)> = uses
+        .iter()
+        .filter(|(_, (size, list))| {
+            let shared_path = list.iter().any(|(ii, _, _)| *ii != list[0].0);
+            *size > 0 && (shared_path || sizes[size] > 1)
+        })
+        .map(|(path, (_, list))| (*path, list))
+        .collect();
+    // Reading and hashing the files is most of the work: on every core.
+    let hashes: Vec<Option<[u8; 32]>> = candidates
+        .par_iter()
+        .map(|(path, _)| resolver.content_hash(path))
+        .collect();
+    let mut groups: BTreeMap<[u8; 32], Vec<Use<'_>>> = BTreeMap::new();
+    for ((_, list), h) in candidates.iter().zip(hashes) {
+        let Some(h) = h else { continue };
+        for &(ii, st, written) in list.iter() {
             groups.entry(h).or_default().push((ii, st, written));
         }
     }

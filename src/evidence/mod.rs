@@ -42,43 +42,54 @@ fn loose(name: &str) -> String {
         .collect()
 }
 
+/// One file found under a root, with the keys it is found by.
+struct Found {
+    entry: Entry,
+    rel: String,
+    name: String,
+    loose: String,
+}
+
 impl RootIndex {
     fn build(root: &Path) -> RootIndex {
         let mut idx = RootIndex::default();
         let Ok(canon_root) = root.canonicalize() else {
             return idx;
         };
-        // Links are not followed, so a link loop cannot trap the walk.
-        for e in WalkDir::new(root)
+        // The root's folders are walked in parallel (a province's evidence
+        // is thousands of folders), then put together in the order one
+        // sorted walk would have found them: "first of each name" depends
+        // on it.
+        let top: Vec<walkdir::DirEntry> = WalkDir::new(root)
             .follow_links(false)
+            .min_depth(1)
+            .max_depth(1)
             .sort_by_file_name()
             .into_iter()
             .filter_map(Result::ok)
-        {
-            let entry = if e.file_type().is_file() {
-                Entry::File(e.path().to_path_buf())
-            } else if e.path_is_symlink() {
-                match e.path().canonicalize() {
-                    Ok(target) if target.starts_with(&canon_root) && target.is_file() => {
-                        Entry::File(target)
-                    }
-                    Ok(target) if target.starts_with(&canon_root) => continue,
-                    Ok(_) => Entry::Escaping,
-                    Err(_) => continue,
+            .collect();
+        let parts: Vec<Vec<Found>> = top
+            .par_iter()
+            .map(|top| {
+                if !top.file_type().is_dir() {
+                    return index_one(root, &canon_root, top).into_iter().collect();
                 }
-            } else {
-                continue;
-            };
-            let Ok(rel) = e.path().strip_prefix(root) else {
-                continue;
-            };
-            let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
-            let name = e.file_name().to_string_lossy().to_lowercase();
+                // Links are not followed, so a link loop cannot trap the walk.
+                WalkDir::new(top.path())
+                    .follow_links(false)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .filter_map(|e| index_one(root, &canon_root, &e))
+                    .collect()
+            })
+            .collect();
+        for f in parts.into_iter().flatten() {
             let i = idx.entries.len() as u32;
-            idx.entries.push(entry);
-            idx.by_loose.entry(loose(&name)).or_insert(i);
-            idx.by_name.entry(name).or_insert(i);
-            idx.by_rel.insert(rel, i);
+            idx.entries.push(f.entry);
+            idx.by_loose.entry(f.loose).or_insert(i);
+            idx.by_name.entry(f.name).or_insert(i);
+            idx.by_rel.insert(f.rel, i);
         }
         idx
     }
@@ -92,6 +103,32 @@ impl RootIndex {
             .or_else(|| self.by_loose.get(&loose(name)))?;
         self.entries.get(*i as usize)
     }
+}
+
+/// The index entry of one walked entry: a file, or a link to a file inside
+/// the root, or a link pointing out of it; `None` for anything else.
+fn index_one(root: &Path, canon_root: &Path, e: &walkdir::DirEntry) -> Option<Found> {
+    let entry = if e.file_type().is_file() {
+        Entry::File(e.path().to_path_buf())
+    } else if e.path_is_symlink() {
+        match e.path().canonicalize() {
+            Ok(target) if target.starts_with(canon_root) && target.is_file() => Entry::File(target),
+            Ok(target) if target.starts_with(canon_root) => return None,
+            Ok(_) => Entry::Escaping,
+            Err(_) => return None,
+        }
+    } else {
+        return None;
+    };
+    let rel = e.path().strip_prefix(root).ok()?;
+    let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
+    let name = e.file_name().to_string_lossy().to_lowercase();
+    Some(Found {
+        entry,
+        rel,
+        loose: loose(&name),
+        name,
+    })
 }
 
 /// Resolves evidence references against indexed roots.
@@ -210,21 +247,40 @@ pub fn inspect(path: &Path, display: String) -> FileFacts {
         return facts;
     };
     facts.size = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if facts.size <= TAIL_BYTES {
+        // Small: the whole file is its head and its tail, in one read.
+        let mut all = vec![0u8; facts.size as usize];
+        let n = read_up_to(&mut f, &mut all);
+        all.truncate(n);
+        facts.kind = kind_of(&all);
+        if facts.kind == Some("pdf") {
+            pdf_tail(&all, &mut facts);
+        }
+        return facts;
+    }
     let mut head = [0u8; 16];
     let n = read_up_to(&mut f, &mut head);
     facts.kind = kind_of(&head[..n]);
     if facts.kind == Some("pdf") {
-        let tail_len = facts.size.min(4096);
-        let mut tail = vec![0u8; tail_len as usize];
-        if f.seek(SeekFrom::End(-(tail_len as i64))).is_ok() {
+        let mut tail = vec![0u8; TAIL_BYTES as usize];
+        if f.seek(SeekFrom::End(-(TAIL_BYTES as i64))).is_ok() {
             let n = read_up_to(&mut f, &mut tail);
             tail.truncate(n);
         }
-        let last_kb = &tail[tail.len().saturating_sub(1024)..];
-        facts.pdf_truncated = !contains(last_kb, b"%%EOF");
-        facts.pdf_encrypted = contains(&tail, b"/Encrypt");
+        pdf_tail(&tail, &mut facts);
     }
     facts
+}
+
+/// How much of a PDF's end is read for its trailer.
+const TAIL_BYTES: u64 = 4096;
+
+/// A PDF ends with `%%EOF` in its last KB (else it was cut off); an
+/// encrypted one names `/Encrypt` in its trailer.
+fn pdf_tail(tail: &[u8], facts: &mut FileFacts) {
+    let last_kb = &tail[tail.len().saturating_sub(1024)..];
+    facts.pdf_truncated = !contains(last_kb, b"%%EOF");
+    facts.pdf_encrypted = contains(tail, b"/Encrypt");
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> usize {
