@@ -37,6 +37,9 @@ pub struct FileFacts {
     pub kind: Option<&'static str>,
     pub pdf_truncated: bool,
     pub pdf_encrypted: bool,
+    /// A digest of the content when it was read whole anyway (a small
+    /// file); otherwise [`Resolver::content_hash`] reads it when needed.
+    pub digest: Option<[u8; 32]>,
 }
 
 /// Finds and inspects evidence files. Implemented over the disk by
@@ -410,8 +413,9 @@ pub(crate) fn check_all(
                         Some(Resolved::Found(facts)) => {
                             file_rules(ind, facts, &loc, &r.text, sink);
                             let u = uses.entry(facts.path.as_str()).or_default();
-                            u.0 = facts.size;
-                            u.1.push((ii, *s, *r));
+                            u.size = facts.size;
+                            u.digest = facts.digest;
+                            u.uses.push((ii, *s, *r));
                         }
                         Some(Resolved::Escapes) => {
                             sink.push(indicator_finding("E012", loc, ind).value(&r.text))
@@ -543,7 +547,15 @@ fn date_rule(
 /// reference as written).
 /// Evidence file path -> its size and its uses: (innovation, statement,
 /// the reference as written).
-type Uses<'a> = BTreeMap<&'a str, (u64, Vec<Use<'a>>)>;
+type Uses<'a> = BTreeMap<&'a str, FileUses<'a>>;
+
+/// One evidence file: its size, its digest if known, and its uses.
+#[derive(Default)]
+struct FileUses<'a> {
+    size: u64,
+    digest: Option<[u8; 32]>,
+    uses: Vec<Use<'a>>,
+}
 type Use<'a> = (usize, &'a Statement, &'a Part);
 
 /// One file content used as evidence by two or more innovations (E011).
@@ -556,26 +568,26 @@ fn duplicates(
     sink: &mut Sink<'_>,
 ) {
     let mut sizes: HashMap<u64, usize> = HashMap::new();
-    for (size, _) in uses.values() {
-        *sizes.entry(*size).or_default() += 1;
+    for u in uses.values() {
+        *sizes.entry(u.size).or_default() += 1;
     }
-    let candidates: Vec<(&str, &Vec<Use<'_>>)> = uses
+    let candidates: Vec<(&str, &FileUses<'_>)> = uses
         .iter()
-        .filter(|(_, (size, list))| {
-            let shared_path = list.iter().any(|(ii, _, _)| *ii != list[0].0);
-            *size > 0 && (shared_path || sizes[size] > 1)
+        .filter(|(_, u)| {
+            let shared_path = u.uses.iter().any(|(ii, _, _)| *ii != u.uses[0].0);
+            u.size > 0 && (shared_path || sizes[&u.size] > 1)
         })
-        .map(|(path, (_, list))| (*path, list))
+        .map(|(path, u)| (*path, u))
         .collect();
     // Reading and hashing the files is most of the work: on every core.
     let hashes: Vec<Option<[u8; 32]>> = candidates
         .par_iter()
-        .map(|(path, _)| resolver.content_hash(path))
+        .map(|(path, u)| u.digest.or_else(|| resolver.content_hash(path)))
         .collect();
     let mut groups: BTreeMap<[u8; 32], Vec<Use<'_>>> = BTreeMap::new();
-    for ((_, list), h) in candidates.iter().zip(hashes) {
+    for ((_, u), h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
-        for &(ii, st, written) in list.iter() {
+        for &(ii, st, written) in &u.uses {
             groups.entry(h).or_default().push((ii, st, written));
         }
     }

@@ -242,6 +242,7 @@ pub fn inspect(path: &Path, display: String) -> FileFacts {
         kind: None,
         pdf_truncated: false,
         pdf_encrypted: false,
+        digest: None,
     };
     let Ok(mut f) = File::open(path) else {
         return facts;
@@ -253,6 +254,9 @@ pub fn inspect(path: &Path, display: String) -> FileFacts {
         let n = read_up_to(&mut f, &mut all);
         all.truncate(n);
         facts.kind = kind_of(&all);
+        if n as u64 == facts.size {
+            facts.digest = Some(Sha256::digest(&all).into());
+        }
         if facts.kind == Some("pdf") {
             pdf_tail(&all, &mut facts);
         }
@@ -342,6 +346,34 @@ mod tests {
         assert_eq!(kind_of(b"\x89PNG\r\n\x1a\n...."), Some("png"));
         assert_eq!(kind_of(b"\0\0\0\x18ftypmp42"), Some("mp4"));
         assert_eq!(kind_of(b"hello"), None);
+    }
+
+    #[test]
+    fn small_files_carry_their_digest_and_big_ones_are_hashed_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.extend(std::iter::repeat_n(b'x', 3000));
+        pdf.extend(b"\n%%EOF\n");
+        let small = dir.path().join("small.pdf");
+        std::fs::write(&small, &pdf).unwrap();
+        let mut big_pdf = pdf.clone();
+        big_pdf.splice(9..9, std::iter::repeat_n(b'y', 10_000));
+        let big = dir.path().join("big.pdf");
+        std::fs::write(&big, &big_pdf).unwrap();
+        let store = EvidenceStore::new(&[], &[]);
+
+        let s = inspect(&small, "small.pdf".into());
+        assert_eq!((s.kind, s.pdf_truncated), (Some("pdf"), false));
+        assert_eq!(s.digest, store.content_hash(small.to_str().unwrap()));
+        assert!(s.digest.is_some());
+
+        let b = inspect(&big, "big.pdf".into());
+        assert_eq!(
+            (b.kind, b.pdf_truncated, b.size),
+            (Some("pdf"), false, 10_000 + pdf.len() as u64)
+        );
+        assert_eq!(b.digest, None);
+        assert_ne!(store.content_hash(big.to_str().unwrap()), s.digest);
     }
 
     #[test]
