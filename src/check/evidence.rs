@@ -238,8 +238,11 @@ pub(crate) fn attach(
 }
 
 fn is_link(s: &str) -> bool {
-    let l = s.trim().to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    let l = s.trim().as_bytes();
+    ["http://", "https://", "www."].iter().any(|p| {
+        l.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Whether a link is of a kind the indicator accepts.
@@ -330,7 +333,9 @@ pub(crate) fn check_all(
     refs.sort_unstable();
     refs.dedup();
     let found = resolver.resolve_all(&refs);
-    let resolved: HashMap<(&str, &str), Resolved> = refs.into_iter().zip(found).collect();
+    // `refs` is sorted: a reference's facts are found by binary search.
+    let resolved =
+        |file: &str, text: &str| refs.binary_search(&(file, text)).ok().map(|i| &found[i]);
 
     // File path -> innovations using it, for E011.
     let mut uses: Uses = BTreeMap::new();
@@ -409,7 +414,7 @@ pub(crate) fn check_all(
                         );
                     }
                 } else {
-                    match resolved.get(&(&*s.loc.file, r.text.as_str())) {
+                    match resolved(&s.loc.file, &r.text) {
                         Some(Resolved::Found(facts)) => {
                             file_rules(ind, facts, &loc, &r.text, sink);
                             let u = uses.entry(facts.path.as_str()).or_default();
@@ -452,7 +457,6 @@ pub(crate) fn check_all(
     }
     duplicates(innovations, &uses, resolver, sink);
     drop(uses);
-    drop(resolved);
     for (inn, score) in innovations.iter_mut().zip(new_scores) {
         inn.score = score;
     }
@@ -584,20 +588,21 @@ fn duplicates(
         .par_iter()
         .map(|(path, u)| u.digest.or_else(|| resolver.content_hash(path)))
         .collect();
-    let mut groups: BTreeMap<[u8; 32], Vec<Use<'_>>> = BTreeMap::new();
+    // Uses by content, grouped by one sort (ties keep path order).
+    let mut by_content: Vec<([u8; 32], Use<'_>)> = Vec::new();
     for ((_, u), h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
-        for &(ii, st, written) in &u.uses {
-            groups.entry(h).or_default().push((ii, st, written));
-        }
+        by_content.extend(u.uses.iter().map(|&use_| (h, use_)));
     }
-    for group in groups.values() {
-        let first = group[0].0;
-        if group.iter().all(|(ii, _, _)| *ii == first) {
-            continue;
-        }
+    by_content.sort_by_key(|(h, _)| *h);
+    for group in by_content.chunk_by(|a, b| a.0 == b.0) {
+        let first = group[0].1.0;
+        let others = group
+            .iter()
+            .map(|(_, u)| u)
+            .filter(|(ii, _, _)| *ii != first);
         let other = &innovations[first];
-        for (ii, st, written) in group.iter().filter(|(ii, _, _)| *ii != first) {
+        for (ii, st, written) in others {
             sink.push(
                 Finding::new("E011", st.at(Some(written)))
                     .value(&written.text)
