@@ -15,24 +15,41 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
-#[derive(Debug, Clone)]
+/// A file of the index, found.
 enum Entry {
     File(PathBuf),
     /// A link pointing outside the root.
     Escaping,
 }
 
-/// Everything under one evidence root, by lowercased relative path, by
-/// lowercased file name, and by file name without spaces and separators.
+/// What a walked entry is, when not a plain file at `root/rel`.
+#[derive(Debug, Clone)]
+enum Special {
+    /// A link to a file inside the root (its target), or a path whose name
+    /// is not UTF-8 (the path itself: the stored text is lossy).
+    Path(PathBuf),
+    /// A link pointing outside the root.
+    Escaping,
+}
+
+/// Everything under one evidence root, found by lowercased relative path,
+/// by lowercased file name, and by file name without spaces and separators.
+/// A province's evidence is millions of files, so each relative path is
+/// stored once, back to back in one string, and each way of finding a file
+/// is a sorted list of (key hash, file): a hit is confirmed against the
+/// stored path, so the index is exact at a fifth of the memory of maps
+/// holding every key.
 #[derive(Debug, Default)]
 struct RootIndex {
-    /// Every file once; the maps hold indices into it (a province's
-    /// evidence is millions of files: each path is stored once).
-    entries: Vec<Entry>,
-    by_rel: HashMap<String, u32>,
-    /// The first file (in sorted walk order) of each name.
-    by_name: HashMap<String, u32>,
-    by_loose: HashMap<String, u32>,
+    root: PathBuf,
+    /// Every relative path as the walk found it (lossy), back to back.
+    paths: String,
+    /// File i is `paths[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+    special: HashMap<u32, Special>,
+    by_rel: Vec<(u64, u32)>,
+    by_name: Vec<(u64, u32)>,
+    by_loose: Vec<(u64, u32)>,
 }
 
 fn loose(name: &str) -> String {
@@ -42,17 +59,42 @@ fn loose(name: &str) -> String {
         .collect()
 }
 
-/// One file found under a root, with the keys it is found by.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// The keys of a relative path as the walk found it: the lowercased path
+/// with `/` separators, the lowercased file name, and its loose form.
+fn keys(rel: &str) -> (String, String, String) {
+    let rel_key = rel.replace('\\', "/").to_lowercase();
+    let name = file_name(rel).to_lowercase();
+    let loose = loose(&name);
+    (rel_key, name, loose)
+}
+
+/// The last component of a relative path (a file name holds no `/`, and
+/// on Windows no `\\` either).
+fn file_name(rel: &str) -> &str {
+    let sep = |c: char| c == '/' || (cfg!(windows) && c == '\\');
+    rel.rsplit(sep).next().unwrap_or(rel)
+}
+
+/// One file found under a root.
 struct Found {
-    entry: Entry,
     rel: String,
-    name: String,
-    loose: String,
+    special: Option<Special>,
+    hashes: [u64; 3],
 }
 
 impl RootIndex {
     fn build(root: &Path) -> RootIndex {
-        let mut idx = RootIndex::default();
+        let mut idx = RootIndex {
+            root: root.to_path_buf(),
+            ..RootIndex::default()
+        };
         let Ok(canon_root) = root.canonicalize() else {
             return idx;
         };
@@ -85,49 +127,91 @@ impl RootIndex {
             })
             .collect();
         for f in parts.into_iter().flatten() {
-            let i = idx.entries.len() as u32;
-            idx.entries.push(f.entry);
-            idx.by_loose.entry(f.loose).or_insert(i);
-            idx.by_name.entry(f.name).or_insert(i);
-            idx.by_rel.insert(f.rel, i);
+            let i = idx.ends.len() as u32;
+            idx.paths.push_str(&f.rel);
+            idx.ends.push(idx.paths.len());
+            if let Some(special) = f.special {
+                idx.special.insert(i, special);
+            }
+            idx.by_rel.push((f.hashes[0], i));
+            idx.by_name.push((f.hashes[1], i));
+            idx.by_loose.push((f.hashes[2], i));
         }
+        idx.by_rel.sort_unstable();
+        idx.by_name.sort_unstable();
+        idx.by_loose.sort_unstable();
         idx
     }
 
-    fn find(&self, rel: &str) -> Option<&Entry> {
+    fn rel(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.paths[start..self.ends[i]]
+    }
+
+    /// The files whose key hashes to `key`'s hash and whose key (by `of`)
+    /// is `key`, in walk order.
+    fn hits<'s>(
+        &'s self,
+        list: &'s [(u64, u32)],
+        key: &'s str,
+        of: impl Fn(&str) -> String + 's,
+    ) -> impl Iterator<Item = u32> + 's {
+        let h = key_hash(key);
+        let from = list.partition_point(|(x, _)| *x < h);
+        list[from..]
+            .iter()
+            .take_while(move |(x, _)| *x == h)
+            .map(|(_, i)| *i)
+            .filter(move |&i| of(self.rel(i)) == key)
+    }
+
+    /// The file a normalized reference names: by its whole path (the last
+    /// of equal paths, as a map overwritten in walk order would keep), else
+    /// the first of its name, else the first of its loose name.
+    fn find(&self, rel: &str) -> Option<Entry> {
         let name = rel.rsplit('/').next().unwrap_or(rel);
+        let loose_name = loose(name);
         let i = self
-            .by_rel
-            .get(rel)
-            .or_else(|| self.by_name.get(name))
-            .or_else(|| self.by_loose.get(&loose(name)))?;
-        self.entries.get(*i as usize)
+            .hits(&self.by_rel, rel, |r| keys(r).0)
+            .last()
+            .or_else(|| self.hits(&self.by_name, name, |r| keys(r).1).next())
+            .or_else(|| self.hits(&self.by_loose, &loose_name, |r| keys(r).2).next())?;
+        Some(match self.special.get(&i) {
+            Some(Special::Escaping) => Entry::Escaping,
+            Some(Special::Path(p)) => Entry::File(p.clone()),
+            None => Entry::File(self.root.join(self.rel(i))),
+        })
     }
 }
 
 /// The index entry of one walked entry: a file, or a link to a file inside
 /// the root, or a link pointing out of it; `None` for anything else.
 fn index_one(root: &Path, canon_root: &Path, e: &walkdir::DirEntry) -> Option<Found> {
-    let entry = if e.file_type().is_file() {
-        Entry::File(e.path().to_path_buf())
+    let rel_path = e.path().strip_prefix(root).ok()?;
+    let mut special = None;
+    if e.file_type().is_file() {
+        if rel_path.to_str().is_none() {
+            special = Some(Special::Path(e.path().to_path_buf()));
+        }
     } else if e.path_is_symlink() {
         match e.path().canonicalize() {
-            Ok(target) if target.starts_with(canon_root) && target.is_file() => Entry::File(target),
+            Ok(target) if target.starts_with(canon_root) && target.is_file() => {
+                special = Some(Special::Path(target));
+            }
             Ok(target) if target.starts_with(canon_root) => return None,
-            Ok(_) => Entry::Escaping,
+            Ok(_) => special = Some(Special::Escaping),
             Err(_) => return None,
         }
     } else {
         return None;
-    };
-    let rel = e.path().strip_prefix(root).ok()?;
-    let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
-    let name = e.file_name().to_string_lossy().to_lowercase();
+    }
+    let rel = rel_path.to_string_lossy().into_owned();
+    let (rel_key, name, loose) = keys(&rel);
     Some(Found {
-        entry,
+        hashes: [key_hash(&rel_key), key_hash(&name), key_hash(&loose)],
         rel,
-        loose: loose(&name),
-        name,
+        special,
     })
 }
 
@@ -205,7 +289,8 @@ impl EvidenceStore {
             match root.find(&rel) {
                 Some(Entry::Escaping) => return Resolved::Escapes,
                 Some(Entry::File(p)) => {
-                    return Resolved::Found(inspect(p, p.to_string_lossy().replace('\\', "/")));
+                    let display = p.to_string_lossy().replace('\\', "/");
+                    return Resolved::Found(inspect(&p, display));
                 }
                 None => {}
             }
@@ -401,6 +486,45 @@ mod tests {
         assert_eq!(store.resolve("w", "../rahasia.pdf"), Resolved::Escapes);
         #[cfg(unix)]
         assert_eq!(store.resolve("w", "bukti/link.pdf"), Resolved::Escapes);
+    }
+
+    #[test]
+    fn equal_names_resolve_to_the_first_in_walk_order_and_links_inside_to_their_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("bukti");
+        for d in ["a", "b"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("a/sk.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+        std::fs::write(root.join("b/sk.pdf"), b"%PDF-1.4\n%%EOF\n-").unwrap();
+        let store = EvidenceStore::new(
+            std::slice::from_ref(&root),
+            &[("w".into(), "w.xlsx".into())],
+        );
+        let size = |r: &str| match store.resolve("w", r) {
+            Resolved::Found(f) => f.size,
+            other => panic!("{r}: {other:?}"),
+        };
+        assert_eq!(size("SK.pdf"), 15);
+        assert_eq!(size("b/sk.pdf"), 16);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("b/sk.pdf"), root.join("a/tautan.pdf")).unwrap();
+            // A name that is not UTF-8 is still opened by its real path.
+            use std::os::unix::ffi::OsStrExt;
+            let odd = std::ffi::OsStr::from_bytes(b"b/bukti\xff.pdf");
+            std::fs::write(root.join(odd), b"%PDF-1.4\n%%EOF\n--").unwrap();
+            let store = EvidenceStore::new(
+                std::slice::from_ref(&root),
+                &[("w".into(), "w.xlsx".into())],
+            );
+            let size = |r: &str| match store.resolve("w", r) {
+                Resolved::Found(f) => f.size,
+                other => panic!("{r}: {other:?}"),
+            };
+            assert_eq!(size("a/tautan.pdf"), 16);
+            assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
+        }
     }
 
     #[test]
