@@ -95,6 +95,13 @@ fn package_contents_and_manifest() {
     assert!(files.keys().any(|k| {
         k.starts_with("data/bukti/dinas-kesehatan/sipandu-posyandu-digital/indikator-01")
     }));
+    // Evidence records carry the document number and subject the long
+    // evidence sheet gives.
+    let bukti = String::from_utf8_lossy(&files["data/bukti.csv"]);
+    assert!(
+        bukti.contains(",1,1,440/112/Dinkes/2024,15/01/2024,Penetapan Inovasi SIPANDU"),
+        "{bukti}"
+    );
 
     // temuan.* are byte-identical to `check --format json/csv`.
     let json = bimtek(

@@ -230,9 +230,17 @@ fn package(
                 name: i.name.clone(),
                 indicator: no,
                 parameter: text(&st.parameter),
-                nomor: String::new(),
+                nomor: st
+                    .number
+                    .as_ref()
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
                 tanggal: text(&st.date),
-                tentang: String::new(),
+                tentang: st
+                    .about
+                    .as_ref()
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
                 file,
                 source: reference.text.clone(),
             });
