@@ -82,8 +82,10 @@ impl Place {
 pub struct Statement {
     pub loc: Place,
     pub agency: Arc<str>,
-    /// Long layout: the innovation's name or number as written.
-    pub innovation: Option<Part>,
+    /// Long layout: the innovation's name or number as written. (Parts
+    /// only the long layout has are boxed: most statements come from
+    /// profile rows, and an empty part would cost its full size.)
+    pub innovation: Option<Box<Part>>,
     pub indicator: Part,
     pub parameter: Option<Part>,
     pub reference: Option<Part>,
@@ -91,8 +93,8 @@ pub struct Statement {
     /// The date cell as the file holds it (a date cell is read as a date).
     pub date_raw: Option<RawCell>,
     /// Nomor dokumen and tentang, kept for the export's evidence records.
-    pub number: Option<Part>,
-    pub about: Option<Part>,
+    pub number: Option<Box<Part>>,
+    pub about: Option<Box<Part>>,
 }
 
 fn part(c: &EvidenceCell) -> Part {
@@ -114,7 +116,7 @@ impl Statement {
                 row: r.row,
             },
             agency: Arc::from(r.agency.as_str()),
-            innovation: r.get(EvidenceKey::Innovation).map(part),
+            innovation: r.get(EvidenceKey::Innovation).map(|c| Box::new(part(c))),
             indicator: r.get(EvidenceKey::Indicator).map(part).unwrap_or(Part {
                 text: String::new(),
                 col: None,
@@ -124,8 +126,8 @@ impl Statement {
             reference: r.get(EvidenceKey::File).map(part),
             date: date.map(part),
             date_raw: date.map(|c| c.raw.clone()),
-            number: r.get(EvidenceKey::Number).map(part),
-            about: r.get(EvidenceKey::About).map(part),
+            number: r.get(EvidenceKey::Number).map(|c| Box::new(part(c))),
+            about: r.get(EvidenceKey::About).map(|c| Box::new(part(c))),
         }
     }
 
@@ -223,7 +225,7 @@ pub(crate) fn attach(
         match target {
             Some(i) => targets.push((i, s)),
             None => {
-                let p = s.innovation.as_ref();
+                let p = s.innovation.as_deref();
                 sink.push(
                     Finding::new("E014", s.at(p))
                         .value(&reference)
