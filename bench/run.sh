@@ -183,6 +183,7 @@ for size in "${SIZE_LIST[@]}"; do
   if [ "$EVIDENCE" = 1 ] && [ -d "$D/evidence" ]; then
     find "$D/evidence" -type f -exec cat {} + > /dev/null
     measure "$size" "list evidence" find "$D/evidence" -type f
+    measure "$size" "floor evidence (open every file)" "$FLOOR" --open-every-file "$D/evidence"
     if [ "$HAS_EVIDENCE" = 1 ]; then
       # The same agency workbooks with "Indikator N Parameter/Bukti" columns
       # naming one file per indicator under evidence/.
