@@ -332,11 +332,25 @@ pub fn combine(
         .collect();
     files.sort();
     let mut sink = Sink::new(template);
-    // Each list grows once, to its final size.
-    let mut innovations = Vec::with_capacity(results.iter().map(|r| r.innovations.len()).sum());
-    let mut statements = Vec::with_capacity(results.iter().map(|r| r.evidence.len()).sum());
-    sink.findings
-        .reserve(results.iter().map(|r| r.findings.len()).sum());
+    // The first file's lists are kept and grow once, to their final size,
+    // with the others appended in order: a single big file is not copied.
+    let total = |f: fn(&FileResult) -> usize| results.iter().map(f).sum::<usize>();
+    let (n_findings, n_innovations, n_statements) = (
+        total(|r| r.findings.len()),
+        total(|r| r.innovations.len()),
+        total(|r| r.evidence.len()),
+    );
+    let mut results = results.into_iter();
+    let (mut innovations, mut statements) = match results.next() {
+        Some(first) => {
+            sink.findings = first.findings;
+            (first.innovations, first.evidence)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    sink.findings.reserve(n_findings - sink.findings.len());
+    innovations.reserve(n_innovations - innovations.len());
+    statements.reserve(n_statements - statements.len());
     for r in results {
         sink.findings.extend(r.findings);
         innovations.extend(r.innovations);
