@@ -62,7 +62,7 @@ pub struct Innovation {
     pub facts: portal::Facts,
     /// Where it stands against the portal, when a baseline was given.
     #[serde(skip)]
-    pub portal: Option<portal::PortalStatus>,
+    pub portal: Option<Box<portal::PortalStatus>>,
 }
 
 /// What the portal holds, and how to compare with it.

@@ -344,7 +344,7 @@ pub(crate) fn compare(
                 }
             }
         };
-        inn.portal = Some(status);
+        inn.portal = Some(Box::new(status));
         prior_entries(t, o, inn, &earlier, sink);
     }
     let mut only = Vec::new();

@@ -171,7 +171,7 @@ fn write_doc<W: Write + ?Sized>(
                     max: i.score.max,
                     at_risk: &i.score.at_risk,
                 },
-                portal: i.portal.as_ref(),
+                portal: i.portal.as_deref(),
             })
             .collect(),
         findings: outcome
