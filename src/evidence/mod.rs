@@ -497,6 +497,14 @@ mod tests {
         }
         std::fs::write(root.join("a/sk.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
         std::fs::write(root.join("b/sk.pdf"), b"%PDF-1.4\n%%EOF\n-").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("b/sk.pdf"), root.join("a/tautan.pdf")).unwrap();
+            // A name that is not UTF-8 is still opened by its real path.
+            use std::os::unix::ffi::OsStrExt;
+            let odd = std::ffi::OsStr::from_bytes(b"b/bukti\xff.pdf");
+            std::fs::write(root.join(odd), b"%PDF-1.4\n%%EOF\n--").unwrap();
+        }
         let store = EvidenceStore::new(
             std::slice::from_ref(&root),
             &[("w".into(), "w.xlsx".into())],
@@ -509,19 +517,6 @@ mod tests {
         assert_eq!(size("b/sk.pdf"), 16);
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(root.join("b/sk.pdf"), root.join("a/tautan.pdf")).unwrap();
-            // A name that is not UTF-8 is still opened by its real path.
-            use std::os::unix::ffi::OsStrExt;
-            let odd = std::ffi::OsStr::from_bytes(b"b/bukti\xff.pdf");
-            std::fs::write(root.join(odd), b"%PDF-1.4\n%%EOF\n--").unwrap();
-            let store = EvidenceStore::new(
-                std::slice::from_ref(&root),
-                &[("w".into(), "w.xlsx".into())],
-            );
-            let size = |r: &str| match store.resolve("w", r) {
-                Resolved::Found(f) => f.size,
-                other => panic!("{r}: {other:?}"),
-            };
             assert_eq!(size("a/tautan.pdf"), 16);
             assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
         }
