@@ -317,6 +317,13 @@ pub struct Outcome {
     pub portal_only: Option<Vec<portal::PortalOnly>>,
 }
 
+impl Outcome {
+    /// How many findings have severity `s`.
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+}
+
 /// Join per-file results: evidence, cross-file checks, sorting,
 /// per-innovation counts and the pemda estimates.
 pub fn combine(

@@ -317,13 +317,7 @@ fn package(
             size,
         });
     }
-    let count = |sev: Severity| {
-        outcome
-            .findings
-            .iter()
-            .filter(|f| f.severity == sev)
-            .count()
-    };
+    let count = |s| outcome.count(s);
     let manifest = Manifest {
         version: 1,
         tool: Tool {

@@ -60,7 +60,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         if id { "id" } else { "en" },
         escape(&t.name)
     );
-    let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
+    let count = |s| outcome.count(s);
     let _ = write!(
         h,
         "<h1>{}</h1>\n<p class=\"muted\">bimtek {} · {} ({}) · {} {}</p>\n",

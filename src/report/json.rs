@@ -132,7 +132,7 @@ fn write_doc<W: Write + ?Sized>(
     opts: &RenderOptions,
     pretty: bool,
 ) -> anyhow::Result<()> {
-    let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
+    let count = |s| outcome.count(s);
     let doc = Doc {
         version: 1,
         tool: Tool {

@@ -281,13 +281,7 @@ pub fn render_table(
     at_risk_table(&mut s, outcome, t, opts.lang, width as u16, color);
     pemda_lines(&mut s, outcome, opts.lang, width);
     let _ = writeln!(s);
-    let count = |sev: Severity| {
-        outcome
-            .findings
-            .iter()
-            .filter(|f| f.severity == sev)
-            .count()
-    };
+    let count = |s| outcome.count(s);
     let _ = writeln!(
         s,
         "{}",
