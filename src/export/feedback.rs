@@ -7,7 +7,7 @@
 use crate::check::Outcome;
 use crate::diag::{Finding, Lang, Severity};
 use crate::load::{self, InputFile, RawCell, RawRow, RowSink, SheetInfo};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Note, Workbook};
+use rust_xlsxwriter::{Color, Format, Note};
 use std::collections::{BTreeMap, HashMap};
 
 /// Collects a file's rows per sheet, as they are.
@@ -136,19 +136,8 @@ pub fn workbooks(
     Ok(out)
 }
 
-fn new_workbook() -> anyhow::Result<Workbook> {
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("bimtek"),
-    );
-    Ok(wb)
-}
-
 fn no_findings(agency: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let mut wb = new_workbook()?;
+    let mut wb = super::new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("Temuan")?;
     ws.write_string_with_format(0, 0, agency, &Format::new().set_bold())?;
@@ -170,7 +159,7 @@ fn workbook(
     files: &[&InputFile],
     lang: Lang,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut wb = new_workbook()?;
+    let mut wb = super::new_workbook()?;
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));

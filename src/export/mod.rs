@@ -185,14 +185,8 @@ pub fn rows_xlsx(
     rows: &[Row],
     with_status: bool,
 ) -> anyhow::Result<Vec<u8>> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("bimtek"),
-    );
+    use rust_xlsxwriter::Format;
+    let mut wb = new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("Inovasi")?;
     let bold = Format::new().set_bold();
@@ -228,6 +222,20 @@ pub fn rows_xlsx(
         }
     }
     Ok(wb.save_to_buffer()?)
+}
+
+/// A workbook with fixed properties (author, a fixed creation date), so the
+/// same inputs give the same bytes.
+pub(crate) fn new_workbook() -> anyhow::Result<rust_xlsxwriter::Workbook> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_author("bimtek"),
+    );
+    Ok(wb)
 }
 
 /// Evidence records as CSV.
