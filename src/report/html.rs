@@ -9,7 +9,6 @@ use crate::check::Outcome;
 use crate::diag::{Lang, Severity};
 use crate::normalize::date::portal_format;
 use crate::template::Template;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Escape text for HTML content and attribute values.
@@ -91,27 +90,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
     );
 
     // Per agency: a bar of clean / warning / error innovations.
-    #[derive(Default)]
-    struct A {
-        n: usize,
-        ok: usize,
-        warn: usize,
-        err: usize,
-        claimed: f64,
-        verified: f64,
-    }
-    let mut agencies: BTreeMap<&str, A> = BTreeMap::new();
-    for i in &outcome.innovations {
-        let a = agencies.entry(&i.agency).or_default();
-        a.n += 1;
-        a.claimed += i.score.claimed;
-        a.verified += i.score.verified;
-        match i.status {
-            Severity::Info => a.ok += 1,
-            Severity::Warning => a.warn += 1,
-            Severity::Error => a.err += 1,
-        }
-    }
+    let agencies = super::agency_tallies(outcome);
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"legend\"><span class=\"ok\"></span>{}<span class=\"warning\"></span>{}<span class=\"error\"></span>{}</p>\n\
@@ -130,13 +109,19 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
     );
     for (name, a) in &agencies {
         let pct = |x: usize| {
-            if a.n == 0 {
+            if a.innovations == 0 {
                 0.0
             } else {
-                x as f64 * 100.0 / a.n as f64
+                x as f64 * 100.0 / a.innovations as f64
             }
         };
-        let avg = |x: f64| if a.n == 0 { 0.0 } else { x / a.n as f64 };
+        let avg = |x: f64| {
+            if a.innovations == 0 {
+                0.0
+            } else {
+                x / a.innovations as f64
+            }
+        };
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td class=\"n\">{}</td><td><div class=\"bar\" title=\"{} / {} / {}\">\
@@ -144,15 +129,15 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
              <span class=\"error\" style=\"width:{:.1}%\"></span></div></td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
             escape(name),
-            a.n,
-            a.ok,
-            a.warn,
-            a.err,
-            pct(a.ok),
-            pct(a.warn),
-            pct(a.err),
-            a.ok,
-            a.err,
+            a.innovations,
+            a.clean,
+            a.warnings,
+            a.errors,
+            pct(a.clean),
+            pct(a.warnings),
+            pct(a.errors),
+            a.clean,
+            a.errors,
             avg(a.claimed),
             avg(a.verified),
         );

@@ -32,6 +32,39 @@ pub struct RenderOptions {
 
 /// Whether an error is stdout closing under us (`bimtek check ... | head`):
 /// that is not a failure.
+/// One agency's innovations: how many, by status, their scores, and the
+/// files they came from.
+#[derive(Default)]
+struct AgencyTally<'a> {
+    files: std::collections::BTreeSet<&'a str>,
+    innovations: usize,
+    clean: usize,
+    warnings: usize,
+    errors: usize,
+    claimed: f64,
+    verified: f64,
+}
+
+/// The innovations tallied per agency, agencies in name order.
+fn agency_tallies(
+    outcome: &crate::check::Outcome,
+) -> std::collections::BTreeMap<&str, AgencyTally<'_>> {
+    let mut per_agency = std::collections::BTreeMap::<&str, AgencyTally<'_>>::new();
+    for i in &outcome.innovations {
+        let c = per_agency.entry(&i.agency).or_default();
+        c.files.insert(&i.file);
+        c.innovations += 1;
+        c.claimed += i.score.claimed;
+        c.verified += i.score.verified;
+        match i.status {
+            Severity::Info => c.clean += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Error => c.errors += 1,
+        }
+    }
+    per_agency
+}
+
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()

@@ -128,38 +128,19 @@ pub fn render_table(
     for (file, hint) in &outcome.files {
         file_agency.insert(file, hint);
     }
-    #[derive(Default)]
-    struct Counts {
-        files: std::collections::BTreeSet<String>,
-        innovations: usize,
-        clean: usize,
-        warnings: usize,
-        errors: usize,
-        claimed: f64,
-        verified: f64,
-    }
-    let mut per_agency: BTreeMap<&str, Counts> = BTreeMap::new();
     for i in &outcome.innovations {
         row_agency.insert((&i.file, i.sheet.as_deref(), i.row), &i.agency);
-        let c = per_agency.entry(&i.agency).or_default();
-        c.files.insert(i.file.clone());
-        c.innovations += 1;
-        c.claimed += i.score.claimed;
-        c.verified += i.score.verified;
-        match i.status {
-            Severity::Info => c.clean += 1,
-            Severity::Warning => c.warnings += 1,
-            Severity::Error => c.errors += 1,
-        }
     }
+    let mut per_agency = super::agency_tallies(outcome);
     // Files that gave no innovation still appear under their agency.
+    let with_innovations: std::collections::HashSet<&str> = outcome
+        .innovations
+        .iter()
+        .map(|i| i.file.as_str())
+        .collect();
     for (file, hint) in &outcome.files {
-        if !outcome.innovations.iter().any(|i| &i.file == file) {
-            per_agency
-                .entry(hint)
-                .or_default()
-                .files
-                .insert(file.clone());
+        if !with_innovations.contains(file.as_str()) {
+            per_agency.entry(hint).or_default().files.insert(file);
         }
     }
 
