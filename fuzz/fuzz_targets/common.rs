@@ -5,7 +5,7 @@
 use bimtek::load::{self, RawRow, RowSink, SheetInfo};
 use bimtek::normalize::Normalizer;
 use bimtek::template::Template;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub fn template() -> &'static Template {
@@ -46,19 +46,19 @@ impl<S: RowSink> RowSink for Strict<'_, S> {
 
 /// Load `bytes` saved as `name`, normalizing every row with the shipped template.
 pub fn load(name: &str, bytes: &[u8]) {
-    let path = path(name);
-    std::fs::write(&path, bytes).unwrap();
-    let mut events = 0usize;
-    let mut norm = Normalizer::new(template(), "fuzz", |_| events += 1);
-    let mut strict = Strict {
-        inner: &mut norm,
-        open: false,
-    };
-    let _ = load::read(&path, &mut strict);
+    load_with(name, bytes, load::read);
 }
 
 /// The same through the portal-download reader, which also takes HTML tables.
 pub fn load_export(name: &str, bytes: &[u8]) {
+    load_with(name, bytes, load::read_export);
+}
+
+fn load_with(
+    name: &str,
+    bytes: &[u8],
+    read: fn(&Path, &mut dyn RowSink) -> Result<load::LoadNotes, load::LoadError>,
+) {
     let path = path(name);
     std::fs::write(&path, bytes).unwrap();
     let mut events = 0usize;
@@ -67,5 +67,5 @@ pub fn load_export(name: &str, bytes: &[u8]) {
         inner: &mut norm,
         open: false,
     };
-    let _ = load::read_export(&path, &mut strict);
+    let _ = read(&path, &mut strict);
 }
