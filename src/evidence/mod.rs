@@ -67,12 +67,14 @@ fn key_hash(key: &str) -> u64 {
 }
 
 /// The keys of a relative path as the walk found it: the lowercased path
-/// with `/` separators, the lowercased file name, and its loose form.
-fn keys(rel: &str) -> (String, String, String) {
-    let rel_key = rel.replace('\\', "/").to_lowercase();
-    let name = file_name(rel).to_lowercase();
-    let loose = loose(&name);
-    (rel_key, name, loose)
+/// with `/` separators, and the lowercased file name (whose loose form is
+/// the third key).
+fn rel_key(rel: &str) -> String {
+    rel.replace('\\', "/").to_lowercase()
+}
+
+fn name_key(rel: &str) -> String {
+    file_name(rel).to_lowercase()
 }
 
 /// The last component of a relative path (a file name holds no `/`, and
@@ -173,10 +175,13 @@ impl RootIndex {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         let loose_name = loose(name);
         let i = self
-            .hits(&self.by_rel, rel, |r| keys(r).0)
+            .hits(&self.by_rel, rel, rel_key)
             .last()
-            .or_else(|| self.hits(&self.by_name, name, |r| keys(r).1).next())
-            .or_else(|| self.hits(&self.by_loose, &loose_name, |r| keys(r).2).next())?;
+            .or_else(|| self.hits(&self.by_name, name, name_key).next())
+            .or_else(|| {
+                self.hits(&self.by_loose, &loose_name, |r| loose(&name_key(r)))
+                    .next()
+            })?;
         Some(match self.special.get(&i) {
             Some(Special::Escaping) => Entry::Escaping,
             Some(Special::Path(p)) => Entry::File(p.clone()),
@@ -207,9 +212,13 @@ fn index_one(root: &Path, canon_root: &Path, e: &walkdir::DirEntry) -> Option<Fo
         return None;
     }
     let rel = rel_path.to_string_lossy().into_owned();
-    let (rel_key, name, loose) = keys(&rel);
+    let name = name_key(&rel);
     Some(Found {
-        hashes: [key_hash(&rel_key), key_hash(&name), key_hash(&loose)],
+        hashes: [
+            key_hash(&rel_key(&rel)),
+            key_hash(&name),
+            key_hash(&loose(&name)),
+        ],
         rel,
         special,
     })
