@@ -245,18 +245,17 @@ impl<R: Read> Read for QuoteGuard<R> {
 /// UTF-8 when valid, otherwise Windows-1252 (what Excel writes on Windows).
 /// NUL bytes are dropped: they are never meaningful in a cell.
 fn decode(bytes: &[u8], used_cp1252: &mut bool) -> String {
-    let text = match std::str::from_utf8(bytes) {
+    if memchr::memchr(0, bytes).is_some() {
+        let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        return decode(&kept, used_cp1252);
+    }
+    match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             *used_cp1252 = true;
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             s.into_owned()
         }
-    };
-    if text.contains('\0') {
-        text.replace('\0', "")
-    } else {
-        text
     }
 }
 
@@ -363,6 +362,11 @@ mod tests {
             decode(b"caf\xE9 \x93x\x94", &mut used),
             "café \u{201c}x\u{201d}"
         );
+        assert!(used);
+        let mut used = false;
+        assert_eq!(decode(b"a\0b\0", &mut used), "ab");
+        assert!(!used);
+        assert_eq!(decode(b"\0caf\xE9", &mut used), "café");
         assert!(used);
     }
 }
