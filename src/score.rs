@@ -129,7 +129,7 @@ pub fn pemda(
     t: &Template,
     name: &str,
     scores: &[(f64, f64)],
-    urusan: &[Option<String>],
+    urusan: &[Option<&str>],
     spd: Option<f64>,
 ) -> Option<PemdaScore> {
     let s = t.scoring.as_ref()?;
@@ -237,7 +237,7 @@ mod tests {
         assert!((s.count_per_innovation * f64::from(s.count_cap) - 76.0).abs() < 1e-9);
         assert_eq!(s.spd_max + s.sid_max + 76.0, s.total_max);
         // 200 perfect innovations covering every yandas, and full SPD: 100.
-        let all: Vec<Option<String>> = s.yandas.iter().cloned().map(Some).collect();
+        let all: Vec<Option<&str>> = s.yandas.iter().map(|y| Some(y.as_str())).collect();
         let p = pemda(&t, "X", &vec![(111.0, 111.0); 200], &all, Some(63.0)).unwrap();
         assert_eq!(p.iid, 100.0);
         assert_eq!(p.predicate, "Sangat Inovatif");
@@ -256,11 +256,11 @@ mod tests {
         let t = t();
         let y = &t.scoring.as_ref().unwrap().yandas;
         let urusan = vec![
-            Some(y[0].clone()),
-            Some(y[1].clone()),
-            Some(y[2].clone()),
-            Some(y[3].clone()),
-            Some("Pariwisata".to_string()),
+            Some(y[0].as_str()),
+            Some(y[1].as_str()),
+            Some(y[2].as_str()),
+            Some(y[3].as_str()),
+            Some("Pariwisata"),
         ];
         let scores = [
             (70.0, 60.0),
@@ -280,7 +280,7 @@ mod tests {
         // Covering a fifth yandas urusan switches the count part on:
         // 0.38 x 5 = 1.9 -> SID 18.57, IID (40 + 18.5667)/250*100 = 23.43.
         let mut urusan = urusan;
-        urusan[4] = Some(y[4].clone());
+        urusan[4] = Some(y[4].as_str());
         let p = pemda(&t, "Kab. Contoh", &scores, &urusan, Some(40.0)).unwrap();
         assert_eq!(p.count_score, 1.9);
         assert_eq!(p.sid, 18.57);

@@ -13,8 +13,9 @@ use crate::normalize::{DateValue, EvidenceCell, EvidenceRow, WideCell};
 use crate::score::{IndicatorScore, InnovationScore};
 use crate::template::{EvidenceKey, Indicator, Template, WideKind, fold};
 use chrono::Datelike;
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a file reference turned out to be.
@@ -342,13 +343,18 @@ pub(crate) fn check_all(
     // File path -> innovations using it, for E011.
     let mut uses: Uses = BTreeMap::new();
     // Scores are set once every innovation is read (the maps above borrow
-    // their statements).
-    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(innovations.len());
+    // their statements), in the order of the innovations with statements.
+    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(
+        innovations
+            .iter()
+            .filter(|i| !i.statements.is_empty())
+            .count(),
+    );
     for (ii, inn) in innovations.iter().enumerate() {
         if inn.statements.is_empty() {
             // Nothing chosen, nothing to check: twenty empty indicator
-            // scores per row were most of a big file's memory traffic here.
-            new_scores.push(InnovationScore::empty(t));
+            // scores per row were most of a big file's memory traffic here;
+            // its (empty) score is set below.
             continue;
         }
         let mut scores = Vec::with_capacity(t.indicators.len());
@@ -459,8 +465,16 @@ pub(crate) fn check_all(
     }
     duplicates(innovations, &uses, resolver, sink);
     drop(uses);
-    for (inn, score) in innovations.iter_mut().zip(new_scores) {
-        inn.score = score;
+    let empty = InnovationScore::empty(t);
+    let mut new_scores = new_scores.into_iter();
+    for inn in innovations.iter_mut() {
+        inn.score = if inn.statements.is_empty() {
+            empty.clone()
+        } else {
+            new_scores
+                .next()
+                .expect("a score per innovation with statements")
+        };
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Location};
 use crate::template::fold;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
 fn place(i: &Innovation) -> String {
