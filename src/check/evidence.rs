@@ -340,128 +340,41 @@ pub(crate) fn check_all(
     let resolved =
         |file: &str, text: &str| refs.binary_search(&(file, text)).ok().map(|i| &found[i]);
 
+    // Each innovation's rules run on every core with a sink of its own;
+    // the findings and file uses are then taken in innovation order, as
+    // one loop over them would give them.
+    let checked: Vec<Option<Checked>> = innovations
+        .par_iter()
+        .enumerate()
+        .map(|(ii, inn)| {
+            if inn.statements.is_empty() {
+                // Nothing chosen, nothing to check: twenty empty indicator
+                // scores per row were most of a big file's memory traffic
+                // here; its (empty) score is set below.
+                return None;
+            }
+            let mut local = Sink::new(t);
+            let mut uses = Vec::new();
+            let score = check_innovation(t, ii, inn, &resolved, &mut local, &mut uses);
+            Some(Checked {
+                score,
+                findings: local.findings,
+                uses,
+            })
+        })
+        .collect();
     // File path -> innovations using it, for E011.
     let mut uses: Uses = BTreeMap::new();
-    // Scores are set once every innovation is read (the maps above borrow
-    // their statements), in the order of the innovations with statements.
-    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(
-        innovations
-            .iter()
-            .filter(|i| !i.statements.is_empty())
-            .count(),
-    );
-    for (ii, inn) in innovations.iter().enumerate() {
-        if inn.statements.is_empty() {
-            // Nothing chosen, nothing to check: twenty empty indicator
-            // scores per row were most of a big file's memory traffic here;
-            // its (empty) score is set below.
-            continue;
+    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(checked.len());
+    for c in checked.into_iter().flatten() {
+        sink.findings.extend(c.findings);
+        for (path, size, digest, one) in c.uses {
+            let u = uses.entry(path).or_default();
+            u.size = size;
+            u.digest = digest;
+            u.uses.push(one);
         }
-        let mut scores = Vec::with_capacity(t.indicators.len());
-        let mut by_ind: BTreeMap<u32, Vec<&Statement>> = BTreeMap::new();
-        for s in &inn.statements {
-            match t.indicator_for(&s.indicator.text) {
-                Some(no) => by_ind.entry(no).or_default().push(s),
-                None => sink
-                    .push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text)),
-            }
-        }
-        for ind in &t.indicators {
-            let stmts = by_ind.get(&ind.no).map(Vec::as_slice).unwrap_or(&[]);
-            let before = sink.findings.len();
-            let mut chosen: Option<u8> = None;
-            let mut param_loc = None;
-            for s in stmts {
-                if let Some(p) = s.parameter.as_ref().filter(|p| !p.text.is_empty()) {
-                    match tier(ind, &p.text) {
-                        Some(n) => {
-                            chosen = chosen.or(Some(n));
-                            param_loc.get_or_insert_with(|| s.at(Some(p)));
-                        }
-                        None => {
-                            sink.push(indicator_finding("E015", s.at(Some(p)), ind).value(&p.text))
-                        }
-                    }
-                }
-            }
-            let docs: Vec<(&Statement, &Part)> = stmts
-                .iter()
-                .filter_map(|s| {
-                    s.reference
-                        .as_ref()
-                        .filter(|r| !r.text.is_empty())
-                        .map(|r| (*s, r))
-                })
-                .collect();
-            match (chosen, docs.is_empty()) {
-                (Some(_), true) => sink.push(indicator_finding(
-                    "E001",
-                    param_loc.clone().unwrap_or_else(|| inn.location()),
-                    ind,
-                )),
-                (None, _) if ind.mandatory => {
-                    let loc = docs
-                        .first()
-                        .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
-                    sink.push(indicator_finding("E010", loc, ind));
-                }
-                (None, false) => {
-                    let (s, r) = docs[0];
-                    sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
-                }
-                _ => {}
-            }
-            for (s, r) in &docs {
-                let loc = s.at(Some(r));
-                if is_link(&r.text) {
-                    if !link_accepted(ind, &r.text) {
-                        sink.push(
-                            indicator_finding("E013", loc, ind)
-                                .value(&r.text)
-                                .arg("types", types_list(ind)),
-                        );
-                    }
-                } else {
-                    match resolved(&s.loc.file, &r.text) {
-                        Some(Resolved::Found(facts)) => {
-                            file_rules(ind, facts, &loc, &r.text, sink);
-                            let u = uses.entry(facts.path.as_str()).or_default();
-                            u.size = facts.size;
-                            u.digest = facts.digest;
-                            u.uses.push((ii, *s, *r));
-                        }
-                        Some(Resolved::Escapes) => {
-                            sink.push(indicator_finding("E012", loc, ind).value(&r.text))
-                        }
-                        Some(Resolved::Missing) | None => {
-                            sink.push(indicator_finding("E003", loc, ind).value(&r.text))
-                        }
-                    }
-                }
-                if let (Some(d), Some(raw)) = (&s.date, &s.date_raw) {
-                    date_rule(t, ind, s, d, raw, sink);
-                }
-            }
-            let failed: Option<&'static str> = sink.findings[before..]
-                .iter()
-                .filter(|f| f.severity == crate::diag::Severity::Error)
-                .map(|f| f.code)
-                .next();
-            let verified = chosen.is_some() && !docs.is_empty() && failed.is_none();
-            let code = if chosen.is_some() && !verified {
-                Some(failed.unwrap_or("E001"))
-            } else {
-                None
-            };
-            scores.push(IndicatorScore {
-                no: ind.no,
-                weight: ind.weight,
-                tier: chosen,
-                verified,
-                code,
-            });
-        }
-        new_scores.push(InnovationScore::new(t, scores));
+        new_scores.push(c.score);
     }
     duplicates(innovations, &uses, resolver, sink);
     drop(uses);
@@ -476,6 +389,127 @@ pub(crate) fn check_all(
                 .expect("a score per innovation with statements")
         };
     }
+}
+
+/// One innovation's evidence checked: its score, its findings, and the
+/// files it uses (path, size, digest, use).
+struct Checked<'a> {
+    score: InnovationScore,
+    findings: Vec<Finding>,
+    uses: Vec<FileUse<'a>>,
+}
+type FileUse<'a> = (&'a str, u64, Option<[u8; 32]>, Use<'a>);
+
+/// The indicator rules of one innovation with statements.
+fn check_innovation<'a>(
+    t: &Template,
+    ii: usize,
+    inn: &'a Innovation,
+    resolved: &(dyn Fn(&str, &str) -> Option<&'a Resolved> + Sync),
+    sink: &mut Sink<'_>,
+    uses: &mut Vec<FileUse<'a>>,
+) -> InnovationScore {
+    let mut scores = Vec::with_capacity(t.indicators.len());
+    let mut by_ind: BTreeMap<u32, Vec<&Statement>> = BTreeMap::new();
+    for s in &inn.statements {
+        match t.indicator_for(&s.indicator.text) {
+            Some(no) => by_ind.entry(no).or_default().push(s),
+            None => {
+                sink.push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text))
+            }
+        }
+    }
+    for ind in &t.indicators {
+        let stmts = by_ind.get(&ind.no).map(Vec::as_slice).unwrap_or(&[]);
+        let before = sink.findings.len();
+        let mut chosen: Option<u8> = None;
+        let mut param_loc = None;
+        for s in stmts {
+            if let Some(p) = s.parameter.as_ref().filter(|p| !p.text.is_empty()) {
+                match tier(ind, &p.text) {
+                    Some(n) => {
+                        chosen = chosen.or(Some(n));
+                        param_loc.get_or_insert_with(|| s.at(Some(p)));
+                    }
+                    None => sink.push(indicator_finding("E015", s.at(Some(p)), ind).value(&p.text)),
+                }
+            }
+        }
+        let docs: Vec<(&Statement, &Part)> = stmts
+            .iter()
+            .filter_map(|s| {
+                s.reference
+                    .as_ref()
+                    .filter(|r| !r.text.is_empty())
+                    .map(|r| (*s, r))
+            })
+            .collect();
+        match (chosen, docs.is_empty()) {
+            (Some(_), true) => sink.push(indicator_finding(
+                "E001",
+                param_loc.clone().unwrap_or_else(|| inn.location()),
+                ind,
+            )),
+            (None, _) if ind.mandatory => {
+                let loc = docs
+                    .first()
+                    .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
+                sink.push(indicator_finding("E010", loc, ind));
+            }
+            (None, false) => {
+                let (s, r) = docs[0];
+                sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
+            }
+            _ => {}
+        }
+        for (s, r) in &docs {
+            let loc = s.at(Some(r));
+            if is_link(&r.text) {
+                if !link_accepted(ind, &r.text) {
+                    sink.push(
+                        indicator_finding("E013", loc, ind)
+                            .value(&r.text)
+                            .arg("types", types_list(ind)),
+                    );
+                }
+            } else {
+                match resolved(&s.loc.file, &r.text) {
+                    Some(Resolved::Found(facts)) => {
+                        file_rules(ind, facts, &loc, &r.text, sink);
+                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, *s, *r)));
+                    }
+                    Some(Resolved::Escapes) => {
+                        sink.push(indicator_finding("E012", loc, ind).value(&r.text))
+                    }
+                    Some(Resolved::Missing) | None => {
+                        sink.push(indicator_finding("E003", loc, ind).value(&r.text))
+                    }
+                }
+            }
+            if let (Some(d), Some(raw)) = (&s.date, &s.date_raw) {
+                date_rule(t, ind, s, d, raw, sink);
+            }
+        }
+        let failed: Option<&'static str> = sink.findings[before..]
+            .iter()
+            .filter(|f| f.severity == crate::diag::Severity::Error)
+            .map(|f| f.code)
+            .next();
+        let verified = chosen.is_some() && !docs.is_empty() && failed.is_none();
+        let code = if chosen.is_some() && !verified {
+            Some(failed.unwrap_or("E001"))
+        } else {
+            None
+        };
+        scores.push(IndicatorScore {
+            no: ind.no,
+            weight: ind.weight,
+            tier: chosen,
+            verified,
+            code,
+        });
+    }
+    InnovationScore::new(t, scores)
 }
 
 fn file_rules(
