@@ -333,7 +333,7 @@ pub(crate) fn check_all(
             }
         }
     }
-    refs.sort_unstable();
+    refs.par_sort_unstable();
     refs.dedup();
     let found = resolver.resolve_all(&refs);
     // `refs` is sorted: a reference's facts are found by binary search.

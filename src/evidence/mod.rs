@@ -139,9 +139,16 @@ impl RootIndex {
             idx.by_name.push((f.hashes[1], i));
             idx.by_loose.push((f.hashes[2], i));
         }
-        idx.by_rel.sort_unstable();
-        idx.by_name.sort_unstable();
-        idx.by_loose.sort_unstable();
+        // Two million files at a national scale: sorted on every core.
+        rayon::join(
+            || idx.by_rel.par_sort_unstable(),
+            || {
+                rayon::join(
+                    || idx.by_name.par_sort_unstable(),
+                    || idx.by_loose.par_sort_unstable(),
+                )
+            },
+        );
         idx
     }
 
