@@ -363,19 +363,16 @@ pub(crate) fn check_all(
             })
         })
         .collect();
-    // File path -> innovations using it, for E011.
-    let mut uses: Uses = BTreeMap::new();
+    // Every file use, for E011: by path, each path's uses in innovation
+    // order (the sort is stable).
+    let mut uses: Vec<FileUse> = Vec::new();
     let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(checked.len());
     for c in checked.into_iter().flatten() {
         sink.findings.extend(c.findings);
-        for (path, size, digest, one) in c.uses {
-            let u = uses.entry(path).or_default();
-            u.size = size;
-            u.digest = digest;
-            u.uses.push(one);
-        }
+        uses.extend(c.uses);
         new_scores.push(c.score);
     }
+    uses.par_sort_by(|a, b| a.0.cmp(b.0));
     duplicates(innovations, &uses, resolver, sink);
     drop(uses);
     let empty = InnovationScore::empty(t);
@@ -597,19 +594,8 @@ fn date_rule(
     }
 }
 
-/// Evidence file path -> its size and its uses: (innovation, place, the
-/// reference as written).
-/// Evidence file path -> its size and its uses: (innovation, statement,
-/// the reference as written).
-type Uses<'a> = BTreeMap<&'a str, FileUses<'a>>;
-
-/// One evidence file: its size, its digest if known, and its uses.
-#[derive(Default)]
-struct FileUses<'a> {
-    size: u64,
-    digest: Option<[u8; 32]>,
-    uses: Vec<Use<'a>>,
-}
+/// A use of an evidence file: (innovation, statement, the reference as
+/// written).
 type Use<'a> = (usize, &'a Statement, &'a Part);
 
 /// One file content used as evidence by two or more innovations (E011).
@@ -617,32 +603,34 @@ type Use<'a> = (usize, &'a Statement, &'a Part);
 /// innovations, or a size another used file also has.
 fn duplicates(
     innovations: &[Innovation],
-    uses: &Uses<'_>,
+    uses: &[FileUse<'_>],
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
+    // One group per file (`uses` is sorted by path); a file's size and
+    // digest are the same in each of its uses.
+    let files: Vec<&[FileUse<'_>]> = uses.chunk_by(|a, b| a.0 == b.0).collect();
     let mut sizes: HashMap<u64, usize> = HashMap::new();
-    for u in uses.values() {
-        *sizes.entry(u.size).or_default() += 1;
+    for f in &files {
+        *sizes.entry(f[0].1).or_default() += 1;
     }
-    let candidates: Vec<(&str, &FileUses<'_>)> = uses
-        .iter()
-        .filter(|(_, u)| {
-            let shared_path = u.uses.iter().any(|(ii, _, _)| *ii != u.uses[0].0);
-            u.size > 0 && (shared_path || sizes[&u.size] > 1)
+    let candidates: Vec<&[FileUse<'_>]> = files
+        .into_iter()
+        .filter(|f| {
+            let shared_path = f.iter().any(|u| u.3.0 != f[0].3.0);
+            f[0].1 > 0 && (shared_path || sizes[&f[0].1] > 1)
         })
-        .map(|(path, u)| (*path, u))
         .collect();
     // Reading and hashing the files is most of the work: on every core.
     let hashes: Vec<Option<[u8; 32]>> = candidates
         .par_iter()
-        .map(|(path, u)| u.digest.or_else(|| resolver.content_hash(path)))
+        .map(|f| f[0].2.or_else(|| resolver.content_hash(f[0].0)))
         .collect();
     // Uses by content, grouped by one sort (ties keep path order).
     let mut by_content: Vec<([u8; 32], Use<'_>)> = Vec::new();
-    for ((_, u), h) in candidates.iter().zip(hashes) {
+    for (f, h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
-        by_content.extend(u.uses.iter().map(|&use_| (h, use_)));
+        by_content.extend(f.iter().map(|u| (h, u.3)));
     }
     by_content.sort_by_key(|(h, _)| *h);
     for group in by_content.chunk_by(|a, b| a.0 == b.0) {
