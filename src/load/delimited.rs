@@ -94,7 +94,7 @@ fn stream(
         }
         let mut row = RawRow {
             index,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(record.len()),
         };
         for (col, field) in record.iter().enumerate() {
             let field = if index == 0 && col == 0 {

@@ -5,6 +5,7 @@
 
 use crate::load::{RawCell, RawRow};
 use crate::template::{EvidenceKey, Template, WideKind, fold, fold_into};
+use std::cell::RefCell;
 
 /// One column of the header row.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +266,12 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
 pub struct RepeatProbe {
     /// Sorted by column.
     columns: Vec<ProbeColumn>,
+    /// Kept from row to row: the text cells as (length, column, index in
+    /// the row), and a folded cell.
+    scratch: RefCell<(Vec<ProbeCell>, String)>,
 }
+
+type ProbeCell = (usize, u32, usize);
 
 #[derive(Debug, Clone)]
 struct ProbeColumn {
@@ -290,7 +296,10 @@ impl RepeatProbe {
         // The first column of a letter wins, as a search from the left would.
         columns.sort_by_key(|c| c.col);
         columns.dedup_by_key(|c| c.col);
-        RepeatProbe { columns }
+        RepeatProbe {
+            columns,
+            scratch: RefCell::default(),
+        }
     }
 
     /// Whether `row` repeats the header: more than half of its text cells
@@ -301,17 +310,15 @@ impl RepeatProbe {
         // cells are judged shortest first (folding is what costs) and the
         // loop stops as soon as the answer is known: on a data row, after
         // about half of the cells, before the long texts are folded.
-        let mut texts: Vec<(usize, u32, &str)> = row
-            .cells
-            .iter()
-            .filter_map(|(col, cell)| match cell {
-                RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
-                    let s = crate::load::trim(s);
-                    (!s.is_empty()).then_some((s.len(), *col, s))
-                }
-                _ => None,
-            })
-            .collect();
+        let mut scratch = self.scratch.borrow_mut();
+        let (texts, folded) = &mut *scratch;
+        texts.clear();
+        texts.extend(
+            row.cells
+                .iter()
+                .enumerate()
+                .filter_map(|(k, (col, cell))| probe_text(cell).map(|s| (s.len(), *col, k))),
+        );
         let text_cells = texts.len();
         // same * 2 > text_cells and same >= 2.
         let needed = (text_cells / 2 + 1).max(2);
@@ -319,9 +326,8 @@ impl RepeatProbe {
             return false;
         }
         texts.sort_unstable_by_key(|&(len, col, _)| (len, col));
-        let mut folded = String::new();
         let mut same = 0usize;
-        for (i, &(_, col, text)) in texts.iter().enumerate() {
+        for (i, &(_, col, k)) in texts.iter().enumerate() {
             if same + (text_cells - i) < needed {
                 return false;
             }
@@ -329,11 +335,12 @@ impl RepeatProbe {
                 continue;
             };
             let c = &self.columns[ci];
+            let text = probe_text(&row.cells[k].1).expect("a text cell");
             folded.clear();
-            fold_into(text, &mut folded);
-            if folded == c.folded
-                || (c.field.is_some() && t.field_for_folded(text, &folded) == c.field)
-                || (c.evidence.is_some() && t.evidence_key_folded(&folded) == c.evidence)
+            fold_into(text, folded);
+            if *folded == c.folded
+                || (c.field.is_some() && t.field_for_folded(text, folded) == c.field)
+                || (c.evidence.is_some() && t.evidence_key_folded(folded) == c.evidence)
             {
                 same += 1;
                 if same >= needed {
@@ -342,6 +349,17 @@ impl RepeatProbe {
             }
         }
         false
+    }
+}
+
+/// A cell's text as the repeat probe compares it: trimmed, not empty,
+/// and no longer than a header can be.
+fn probe_text(cell: &RawCell) -> Option<&str> {
+    match cell {
+        RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
+            Some(crate::load::trim(s)).filter(|s| !s.is_empty())
+        }
+        _ => None,
     }
 }
 

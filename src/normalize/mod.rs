@@ -340,6 +340,16 @@ fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> EvidenceCell {
 
 /// Collapse runs of whitespace (including newlines) into one space.
 pub fn collapse_spaces(s: &str) -> String {
+    // Most names are already single-spaced ASCII: copied as they are.
+    let b = s.as_bytes();
+    let plain = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c == b' ' || (c.is_ascii() && !char::from(c).is_whitespace()))
+        && memchr::memmem::find(b, b"  ").is_none();
+    if plain {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -498,6 +508,27 @@ mod tests {
 
     fn t() -> Template {
         Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    #[test]
+    fn spaces_collapse_to_one() {
+        for (raw, want) in [
+            ("Dinas Kesehatan", "Dinas Kesehatan"),
+            ("Dinas  Kesehatan", "Dinas Kesehatan"),
+            (" Dinas Kesehatan ", "Dinas Kesehatan"),
+            ("Dinas\tKesehatan", "Dinas Kesehatan"),
+            ("Dinas\x0BKesehatan", "Dinas Kesehatan"),
+            ("Dinas\u{a0}Kesehatan\n", "Dinas Kesehatan"),
+            (
+                "Dinas Pendidikan dan Kebudayaan",
+                "Dinas Pendidikan dan Kebudayaan",
+            ),
+            ("Bappeda", "Bappeda"),
+            ("", ""),
+            ("   ", ""),
+        ] {
+            assert_eq!(collapse_spaces(raw), want, "{raw:?}");
+        }
     }
 
     fn read(t: &Template, key: &str, raw: RawCell) -> Value {
