@@ -132,34 +132,10 @@ fn write_doc<W: Write + ?Sized>(
     opts: &RenderOptions,
     pretty: bool,
 ) -> anyhow::Result<()> {
-    let count = |s| outcome.count(s);
     // The document is written with its two long arrays empty, and their
     // elements are rendered on every core and put in their place (a list of
     // 100k innovations is 50 MB of JSON, a tenth of a second on one core).
-    let doc = Doc {
-        version: 1,
-        tool: Tool {
-            name: "bimtek",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        template: TemplateRef {
-            id: &t.id,
-            name: &t.name,
-            year: t.year,
-        },
-        as_of: opts.as_of.format("%Y-%m-%d").to_string(),
-        summary: Summary {
-            files: outcome.files.len(),
-            innovations: outcome.innovations.len(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
-        },
-        innovations: Vec::new(),
-        findings: Vec::new(),
-        pemda: &outcome.pemda,
-        portal_only: outcome.portal_only.as_deref(),
-    };
+    let doc = head(outcome, t, opts);
     let mut skeleton = Vec::new();
     if pretty {
         serde_json::to_writer_pretty(&mut skeleton, &doc)?;
@@ -189,6 +165,35 @@ fn write_doc<W: Write + ?Sized>(
     out.write_all(rest)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// The document with its innovations and findings left empty.
+fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptions) -> Doc<'a> {
+    let count = |s| outcome.count(s);
+    Doc {
+        version: 1,
+        tool: Tool {
+            name: "bimtek",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        template: TemplateRef {
+            id: &t.id,
+            name: &t.name,
+            year: t.year,
+        },
+        as_of: opts.as_of.format("%Y-%m-%d").to_string(),
+        summary: Summary {
+            files: outcome.files.len(),
+            innovations: outcome.innovations.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        },
+        innovations: Vec::new(),
+        findings: Vec::new(),
+        pemda: &outcome.pemda,
+        portal_only: outcome.portal_only.as_deref(),
+    }
 }
 
 fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
@@ -297,30 +302,8 @@ mod tests {
 
     /// The document as serde_json writes it in one go, arrays and all.
     fn whole(outcome: &Outcome, t: &Template, opts: &RenderOptions, pretty: bool) -> Vec<u8> {
-        let mut doc = Doc {
-            version: 1,
-            tool: Tool {
-                name: "bimtek",
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            template: TemplateRef {
-                id: &t.id,
-                name: &t.name,
-                year: t.year,
-            },
-            as_of: opts.as_of.format("%Y-%m-%d").to_string(),
-            summary: Summary {
-                files: outcome.files.len(),
-                innovations: outcome.innovations.len(),
-                errors: outcome.count(Severity::Error),
-                warnings: outcome.count(Severity::Warning),
-                infos: outcome.count(Severity::Info),
-            },
-            innovations: outcome.innovations.iter().map(innovation_out).collect(),
-            findings: Vec::new(),
-            pemda: &outcome.pemda,
-            portal_only: outcome.portal_only.as_deref(),
-        };
+        let mut doc = head(outcome, t, opts);
+        doc.innovations = outcome.innovations.iter().map(innovation_out).collect();
         doc.findings = outcome
             .findings
             .iter()
