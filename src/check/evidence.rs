@@ -40,8 +40,13 @@ pub struct FileFacts {
     pub pdf_encrypted: bool,
     /// A digest of the content when it was read whole anyway (a small
     /// file); otherwise [`Resolver::content_hash`] reads it when needed.
-    pub digest: Option<[u8; 32]>,
+    pub digest: Option<Digest>,
 }
+
+/// A content digest for telling identical files apart from different ones
+/// (XXH3, 128 bits: no one gains from a forged match, so a cryptographic
+/// hash would only cost time over two million files).
+pub type Digest = u128;
 
 /// Finds and inspects evidence files. Implemented over the disk by
 /// `crate::evidence`, and in memory by tests.
@@ -49,7 +54,7 @@ pub trait Resolver: Sync {
     /// Resolve each (workbook, reference) pair.
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
     /// A digest of the file's content, for spotting one file used twice.
-    fn content_hash(&self, path: &str) -> Option<[u8; 32]>;
+    fn content_hash(&self, path: &str) -> Option<Digest>;
 }
 
 /// A cell of a statement: its text, and its column when it came from one.
@@ -395,7 +400,7 @@ struct Checked<'a> {
     findings: Vec<Finding>,
     uses: Vec<FileUse<'a>>,
 }
-type FileUse<'a> = (&'a str, u64, Option<[u8; 32]>, Use<'a>);
+type FileUse<'a> = (&'a str, u64, Option<Digest>, Use<'a>);
 
 /// The indicator rules of one innovation with statements.
 fn check_innovation<'a>(
@@ -622,12 +627,12 @@ fn duplicates(
         })
         .collect();
     // Reading and hashing the files is most of the work: on every core.
-    let hashes: Vec<Option<[u8; 32]>> = candidates
+    let hashes: Vec<Option<Digest>> = candidates
         .par_iter()
         .map(|f| f[0].2.or_else(|| resolver.content_hash(f[0].0)))
         .collect();
     // Uses by content, grouped by one sort (ties keep path order).
-    let mut by_content: Vec<([u8; 32], Use<'_>)> = Vec::new();
+    let mut by_content: Vec<(Digest, Use<'_>)> = Vec::new();
     for (f, h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
         by_content.extend(f.iter().map(|u| (h, u.3)));

@@ -5,9 +5,9 @@
 //! PDF, its last 4 KB. A reference never reaches outside its root: `..`,
 //! absolute paths and links pointing out are refused, and never opened.
 
+use crate::check::evidence::Digest;
 use crate::check::{FileFacts, Resolved, Resolver};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -320,9 +320,9 @@ impl Resolver for EvidenceStore {
         refs.par_iter().map(|(w, r)| self.resolve(w, r)).collect()
     }
 
-    fn content_hash(&self, path: &str) -> Option<[u8; 32]> {
+    fn content_hash(&self, path: &str) -> Option<Digest> {
         let mut f = File::open(path).ok()?;
-        let mut h = Sha256::new();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
             let n = f.read(&mut buf).ok()?;
@@ -331,7 +331,7 @@ impl Resolver for EvidenceStore {
             }
             h.update(&buf[..n]);
         }
-        Some(h.finalize().into())
+        Some(h.digest128())
     }
 }
 
@@ -356,7 +356,7 @@ pub fn inspect(path: &Path, display: String) -> FileFacts {
         all.truncate(n);
         facts.kind = kind_of(&all);
         if n as u64 == facts.size {
-            facts.digest = Some(Sha256::digest(&all).into());
+            facts.digest = Some(xxhash_rust::xxh3::xxh3_128(&all));
         }
         if facts.kind == Some("pdf") {
             pdf_tail(&all, &mut facts);
