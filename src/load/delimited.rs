@@ -266,7 +266,21 @@ pub(super) fn sniff_delimiter(head: &[u8]) -> u8 {
     let mut per_line: Vec<[usize; 3]> = Vec::new();
     let mut counts = [0usize; 3];
     let mut in_quotes = false;
-    for &b in head {
+    let mut i = 0;
+    while i < head.len() {
+        if in_quotes {
+            // A quoted text (often a long one) ends at the next quote.
+            match memchr::memchr(b'"', &head[i..]) {
+                Some(p) => {
+                    i += p + 1;
+                    in_quotes = false;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let b = head[i];
+        i += 1;
         match b {
             b'"' => in_quotes = !in_quotes,
             b'\n' | b'\r' if !in_quotes => {
@@ -323,6 +337,11 @@ mod tests {
             b';'
         );
         assert_eq!(sniff_delimiter(b"just one column\n"), b',');
+        // A quoted text over several lines, with "" inside, is one field.
+        assert_eq!(
+            sniff_delimiter(b"a;b\n\"x, \"\"y\"\",\nz, w\";1\n\"q\";2\n"),
+            b';'
+        );
     }
 
     fn unclosed(input: &[u8]) -> Option<u64> {
