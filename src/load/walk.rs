@@ -4,6 +4,7 @@
 //! folders. A file named explicitly is always taken, whatever its name, so
 //! its content can be judged.
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -28,35 +29,37 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
     let mut problems = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            for entry in WalkDir::new(input)
-                .follow_links(false)
-                .sort_by_file_name()
+            // The input's own entries first; its folders (a province holds
+            // hundreds of pemda folders) are then walked in parallel and
+            // put back in that order, the order of one sorted walk.
+            let top: Vec<walkdir::Result<walkdir::DirEntry>> = walker(input)
+                .max_depth(1)
                 .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0
-                        || !(is_hidden(e.file_name())
-                            || e.file_type().is_dir() && is_evidence_dir(e.file_name()))
+                .filter_entry(|e| e.depth() == 0 || keep(e))
+                .collect();
+            let parts: Vec<Found> = top
+                .par_iter()
+                .map(|entry| {
+                    let mut found = Found::default();
+                    match entry {
+                        Ok(e) if e.depth() == 0 => {}
+                        Ok(e) if e.file_type().is_dir() => {
+                            for sub in walker(e.path()).min_depth(1).into_iter().filter_entry(keep)
+                            {
+                                take(input, sub, &mut found);
+                            }
+                        }
+                        Ok(e) => take(input, Ok(e.clone()), &mut found),
+                        Err(err) => found
+                            .1
+                            .push((err.path().unwrap_or(input).to_path_buf(), err.to_string())),
+                    }
+                    found
                 })
-            {
-                match entry {
-                    // A link to a file is taken (folder links are not
-                    // followed, so a link loop cannot trap the walk).
-                    Ok(e)
-                        if (e.file_type().is_file()
-                            || e.path_is_symlink() && e.path().is_file())
-                            && is_spreadsheet_name(e.path()) =>
-                    {
-                        files.push(InputFile {
-                            display: display_path(e.path()),
-                            path: e.path().to_path_buf(),
-                            agency_hint: agency_hint(input, e.path()),
-                        });
-                    }
-                    Ok(_) => {}
-                    Err(err) => {
-                        problems.push((err.path().unwrap_or(input).to_path_buf(), err.to_string()))
-                    }
-                }
+                .collect();
+            for (f, p) in parts {
+                files.extend(f);
+                problems.extend(p);
             }
         } else if input.is_file() {
             files.push(InputFile {
@@ -77,6 +80,41 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
     files.sort();
     files.dedup();
     (files, problems)
+}
+
+/// Files and problems found under one folder.
+type Found = (Vec<InputFile>, Vec<(PathBuf, String)>);
+
+/// A sorted walk that does not follow folder links (a link loop cannot trap it).
+fn walker(dir: &Path) -> WalkDir {
+    WalkDir::new(dir).follow_links(false).sort_by_file_name()
+}
+
+/// Whether the walk goes into (or takes) an entry below the input:
+/// hidden entries and evidence folders are left out.
+fn keep(e: &walkdir::DirEntry) -> bool {
+    !(is_hidden(e.file_name()) || e.file_type().is_dir() && is_evidence_dir(e.file_name()))
+}
+
+/// One walked entry: a spreadsheet file (or a link to a file) is taken, a
+/// walk error becomes a problem.
+fn take(input: &Path, entry: walkdir::Result<walkdir::DirEntry>, found: &mut Found) {
+    match entry {
+        Ok(e)
+            if (e.file_type().is_file() || e.path_is_symlink() && e.path().is_file())
+                && is_spreadsheet_name(e.path()) =>
+        {
+            found.0.push(InputFile {
+                display: display_path(e.path()),
+                path: e.path().to_path_buf(),
+                agency_hint: agency_hint(input, e.path()),
+            });
+        }
+        Ok(_) => {}
+        Err(err) => found
+            .1
+            .push((err.path().unwrap_or(input).to_path_buf(), err.to_string())),
+    }
 }
 
 fn agency_hint(root: &Path, file: &Path) -> String {
@@ -148,6 +186,14 @@ mod tests {
         std::fs::write(d.join("sub/Bukti/rekap-anggaran.xlsx"), b"x").unwrap();
         std::fs::create_dir(d.join(".git")).unwrap();
         std::fs::write(d.join(".git/d.csv"), b"x").unwrap();
+        std::fs::create_dir(d.join("bukti")).unwrap();
+        std::fs::write(d.join("bukti/e.xlsx"), b"x").unwrap();
+        std::fs::create_dir_all(d.join("sub/.cache")).unwrap();
+        std::fs::write(d.join("sub/.cache/f.csv"), b"x").unwrap();
+        std::fs::create_dir_all(d.join("sub/deeper")).unwrap();
+        std::fs::write(d.join("sub/deeper/g.xlsx"), b"x").unwrap();
+        std::fs::create_dir(d.join("z")).unwrap();
+        std::fs::write(d.join("z/h.tsv"), b"x").unwrap();
         let (files, problems) = collect_inputs(&[d.to_path_buf()]);
         assert!(problems.is_empty());
         let names: Vec<_> = files
@@ -160,9 +206,18 @@ mod tests {
                     .replace('\\', "/")
             })
             .collect();
-        assert_eq!(names, ["a.CSV", "b.xlsx", "sub/c.ods"]);
+        assert_eq!(
+            names,
+            [
+                "a.CSV",
+                "b.xlsx",
+                "sub/c.ods",
+                "sub/deeper/g.xlsx",
+                "z/h.tsv"
+            ]
+        );
         let hints: Vec<_> = files.iter().map(|f| f.agency_hint.as_str()).collect();
-        assert_eq!(hints, ["a", "b", "sub"]);
+        assert_eq!(hints, ["a", "b", "sub", "sub", "z"]);
     }
 
     #[test]
