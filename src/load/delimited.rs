@@ -279,25 +279,27 @@ pub(super) fn sniff_delimiter(head: &[u8]) -> u8 {
                 None => break,
             }
         }
-        let b = head[i];
+        // Outside quotes only a quote or a line end changes the state:
+        // count the candidates up to the next one in one go.
+        let stop = memchr::memchr3(b'"', b'\n', b'\r', &head[i..]).map_or(head.len(), |p| i + p);
+        let plain = &head[i..stop];
+        for (count, &c) in counts.iter_mut().zip(&CANDIDATES) {
+            *count += plain.iter().filter(|&&b| b == c).count();
+        }
+        i = stop;
+        let Some(&b) = head.get(i) else { break };
         i += 1;
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' | b'\r' if !in_quotes => {
-                if counts.iter().any(|&c| c > 0) {
-                    per_line.push(counts);
-                }
-                counts = [0; 3];
-                if per_line.len() >= 20 {
-                    break;
-                }
-            }
-            _ if !in_quotes => {
-                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
+        if b == b'"' {
+            in_quotes = true;
+            continue;
+        }
+        // A line end.
+        if counts.iter().any(|&c| c > 0) {
+            per_line.push(counts);
+        }
+        counts = [0; 3];
+        if per_line.len() >= 20 {
+            break;
         }
     }
     if counts.iter().any(|&c| c > 0) {
@@ -387,5 +389,69 @@ mod tests {
         assert!(!used);
         assert_eq!(decode(b"\0caf\xE9", &mut used), "café");
         assert!(used);
+    }
+
+    /// The byte-by-byte sniffer this module had before the memchr one.
+    fn reference(head: &[u8]) -> u8 {
+        const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+        let mut per_line: Vec<[usize; 3]> = Vec::new();
+        let mut counts = [0usize; 3];
+        let mut in_quotes = false;
+        for &b in head {
+            match b {
+                b'"' => in_quotes = !in_quotes,
+                b'\n' | b'\r' if !in_quotes => {
+                    if counts.iter().any(|&c| c > 0) {
+                        per_line.push(counts);
+                    }
+                    counts = [0; 3];
+                    if per_line.len() >= 20 {
+                        break;
+                    }
+                }
+                _ if !in_quotes => {
+                    if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                        counts[i] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if counts.iter().any(|&c| c > 0) {
+            per_line.push(counts);
+        }
+        let Some(first) = per_line.first() else {
+            return b',';
+        };
+        // Score: how many lines have the same count as the header line, then
+        // how many fields the header line has.
+        let mut best = (0usize, 0usize, b',');
+        for (i, &cand) in CANDIDATES.iter().enumerate() {
+            if first[i] == 0 {
+                continue;
+            }
+            let consistent = per_line.iter().filter(|l| l[i] == first[i]).count();
+            let score = (consistent, first[i], cand);
+            if (score.0, score.1) > (best.0, best.1) {
+                best = score;
+            }
+        }
+        best.2
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn sniffing_skips_as_the_byte_loop_did(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "kata panjang", ",", ";", "\t", "\"", "\"\"", "\n", "\r\n", "\r", "1,5",
+                ]),
+                0..60,
+            ),
+        ) {
+            let head: Vec<u8> = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(sniff_delimiter(&head), reference(&head), "{:?}", parts);
+        }
     }
 }
