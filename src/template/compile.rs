@@ -233,6 +233,8 @@ pub struct Template {
     /// Code -> severity; `None` switches the code off.
     pub severity: BTreeMap<String, Option<Severity>>,
     pub fields: Vec<Field>,
+    /// Field key -> field index (keys are looked up for every row).
+    key_index: HashMap<String, usize>,
     pub indicators: Vec<Indicator>,
     /// Folded header alias -> field index.
     header_index: HashMap<String, usize>,
@@ -348,11 +350,11 @@ impl Template {
     }
 
     pub fn field_index(&self, key: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f.key == key)
+        self.key_index.get(key).copied()
     }
 
     pub fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
+        self.field_index(key).map(|i| &self.fields[i])
     }
 
     /// The long evidence layout column a header stands for.
@@ -769,6 +771,7 @@ impl Ctx<'_> {
             scoring,
             severity,
             fields,
+            key_index: keys,
             indicators,
             header_index,
             ignore_headers: raw.ignore_headers.iter().map(|s| fold(s)).collect(),
@@ -1063,6 +1066,18 @@ type = "enum"
 value = "Penerapan"
 requires = ["waktu_penerapan"]
 "#;
+
+    #[test]
+    fn fields_are_found_by_key() {
+        for (id, _) in super::super::BUILTIN {
+            let t = Template::builtin(id).unwrap().unwrap();
+            for (i, f) in t.fields.iter().enumerate() {
+                assert_eq!(t.field_index(&f.key), Some(i), "{id}: {}", f.key);
+                assert_eq!(t.field(&f.key).map(|g| &g.key), Some(&f.key));
+            }
+            assert_eq!(t.field_index("no_such_field"), None);
+        }
+    }
 
     #[test]
     fn unknown_keys_are_errors_with_line_and_column() {
