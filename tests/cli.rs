@@ -315,6 +315,43 @@ fn exit_codes() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `bimtek check ... --format json | head`: stdout closes while the
+    // document is written. Every format ends quietly with 0.
+    let dir = tempfile::tempdir().unwrap();
+    let one = std::fs::read("sample-data/Dinas Pendidikan/data_inovasi_disdik.csv").unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("disdik-{i:03}.csv")), &one).unwrap();
+    }
+    for format in ["json", "table", "csv", "html"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+            .args(["check", "--as-of", AS_OF, "--format", format])
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn a_broken_template_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("saya.toml");

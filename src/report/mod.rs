@@ -30,8 +30,6 @@ pub struct RenderOptions {
     pub width: Option<u16>,
 }
 
-/// Whether an error is stdout closing under us (`bimtek check ... | head`):
-/// that is not a failure.
 /// One agency's innovations: how many, by status, their scores, and the
 /// files they came from.
 #[derive(Default)]
@@ -65,10 +63,24 @@ fn agency_tallies(
     per_agency
 }
 
+/// Whether an error is stdout closing under us (`bimtek check ... | head`):
+/// that is not a failure. The csv and serde_json writers wrap the I/O error
+/// without giving it as their source, so they are asked for it.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let broken = |kind: Option<io::ErrorKind>| kind == Some(io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        broken(c.downcast_ref::<io::Error>().map(io::Error::kind))
+            || broken(
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind),
+            )
+            || broken(
+                c.downcast_ref::<::csv::Error>()
+                    .and_then(|e| match e.kind() {
+                        ::csv::ErrorKind::Io(io) => Some(io.kind()),
+                        _ => None,
+                    }),
+            )
     })
 }
 
