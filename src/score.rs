@@ -191,21 +191,29 @@ mod tests {
         Template::builtin("iid-2026").unwrap().unwrap()
     }
 
-    #[test]
-    fn nothing_verified_is_plain_zero() {
-        let t = t();
-        let claimed: Vec<IndicatorScore> = t
-            .indicators
+    /// Every indicator of `t` at one tier, verified or not.
+    fn every_indicator(
+        t: &Template,
+        tier: u8,
+        verified: bool,
+        code: Option<&'static str>,
+    ) -> Vec<IndicatorScore> {
+        t.indicators
             .iter()
             .map(|i| IndicatorScore {
                 no: i.no,
                 weight: i.weight,
-                tier: Some(1),
-                verified: false,
-                code: Some("E003"),
+                tier: Some(tier),
+                verified,
+                code,
             })
-            .collect();
-        let score = InnovationScore::new(&t, claimed);
+            .collect()
+    }
+
+    #[test]
+    fn nothing_verified_is_plain_zero() {
+        let t = t();
+        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some("E003")));
         assert!(score.claimed > 0.0);
         // Reports print -0.0 as "-0.0".
         assert!(score.verified == 0.0 && score.verified.is_sign_positive());
@@ -217,18 +225,7 @@ mod tests {
         let t = t();
         let s = t.scoring.as_ref().unwrap();
         // 20 indicators, weights summing to 37: 111 per innovation.
-        let full: Vec<IndicatorScore> = t
-            .indicators
-            .iter()
-            .map(|i| IndicatorScore {
-                no: i.no,
-                weight: i.weight,
-                tier: Some(3),
-                verified: true,
-                code: None,
-            })
-            .collect();
-        let score = InnovationScore::new(&t, full);
+        let score = InnovationScore::new(&t, every_indicator(&t, 3, true, None));
         assert_eq!(score.claimed, 111.0);
         assert_eq!(score.verified, 111.0);
         assert_eq!(score.max, 111.0);
