@@ -46,13 +46,10 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                         Ok(e) if e.file_type().is_dir() => {
                             for sub in walker(e.path()).min_depth(1).into_iter().filter_entry(keep)
                             {
-                                take(input, sub, &mut found);
+                                take(input, &sub, &mut found);
                             }
                         }
-                        Ok(e) => take(input, Ok(e.clone()), &mut found),
-                        Err(err) => found
-                            .1
-                            .push((err.path().unwrap_or(input).to_path_buf(), err.to_string())),
+                        other => take(input, other, &mut found),
                     }
                     found
                 })
@@ -98,7 +95,7 @@ fn keep(e: &walkdir::DirEntry) -> bool {
 
 /// One walked entry: a spreadsheet file (or a link to a file) is taken, a
 /// walk error becomes a problem.
-fn take(input: &Path, entry: walkdir::Result<walkdir::DirEntry>, found: &mut Found) {
+fn take(input: &Path, entry: &walkdir::Result<walkdir::DirEntry>, found: &mut Found) {
     match entry {
         Ok(e)
             if (e.file_type().is_file() || e.path_is_symlink() && e.path().is_file())

@@ -67,6 +67,8 @@ impl HeaderMap {
 /// alias lookup of every candidate row took seconds on a 10 MB cell.
 const MAX_HEADER_BYTES: usize = 1000;
 
+/// A cell's text as a header could hold it: trimmed, not empty, and no
+/// longer than a header can be (header detection and the repeat probe).
 fn cell_text(c: &RawCell) -> Option<&str> {
     match c {
         RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
@@ -171,7 +173,7 @@ fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column
 /// and one per text cell above it where the row has none. Each column adds
 /// at most one field and one evidence key, so this bounds the row's score.
 fn max_columns(row: &RawRow, above: Option<&RawRow>) -> usize {
-    let is_text = |c: &RawCell| matches!(c, RawCell::Text(s) if !s.trim().is_empty() && s.len() <= MAX_HEADER_BYTES);
+    let is_text = |c: &RawCell| cell_text(c).is_some();
     let own = row.cells.iter().filter(|(_, c)| is_text(c)).count();
     let extra = above.map_or(0, |a| {
         a.cells
@@ -317,7 +319,7 @@ impl RepeatProbe {
             row.cells
                 .iter()
                 .enumerate()
-                .filter_map(|(k, (col, cell))| probe_text(cell).map(|s| (s.len(), *col, k))),
+                .filter_map(|(k, (col, cell))| cell_text(cell).map(|s| (s.len(), *col, k))),
         );
         let text_cells = texts.len();
         // same * 2 > text_cells and same >= 2.
@@ -335,7 +337,7 @@ impl RepeatProbe {
                 continue;
             };
             let c = &self.columns[ci];
-            let text = probe_text(&row.cells[k].1).expect("a text cell");
+            let text = cell_text(&row.cells[k].1).expect("a text cell");
             folded.clear();
             fold_into(text, folded);
             if *folded == c.folded
@@ -349,17 +351,6 @@ impl RepeatProbe {
             }
         }
         false
-    }
-}
-
-/// A cell's text as the repeat probe compares it: trimmed, not empty,
-/// and no longer than a header can be.
-fn probe_text(cell: &RawCell) -> Option<&str> {
-    match cell {
-        RawCell::Text(s) if s.len() <= MAX_HEADER_BYTES => {
-            Some(crate::load::trim(s)).filter(|s| !s.is_empty())
-        }
-        _ => None,
     }
 }
 

@@ -339,12 +339,8 @@ impl Template {
         self.header_index.get(folded).copied()
     }
 
-    /// Whether a header is known to carry no field (row numbers, actions).
-    pub fn is_ignored_header(&self, header: &str) -> bool {
-        self.is_ignored_folded(&fold(header))
-    }
-
-    /// [`Template::is_ignored_header`] of an already folded header.
+    /// Whether a folded header is known to carry no field (row numbers,
+    /// actions).
     pub fn is_ignored_folded(&self, folded: &str) -> bool {
         folded.is_empty() || self.ignore_headers.contains(folded)
     }
@@ -367,13 +363,9 @@ impl Template {
         self.evidence_headers.get(folded).copied()
     }
 
-    /// `Indikator 17 Bukti` -> (17, File). Also `Ind. 17 Parameter`,
+    /// The wide-layout column a folded header stands for: `Indikator 17
+    /// Bukti` -> (17, File); also `Ind. 17 Parameter`,
     /// `Indikator_17_Bukti_Dukung`.
-    pub fn wide_column(&self, header: &str) -> Option<(u32, WideKind)> {
-        self.wide_column_folded(&fold(header))
-    }
-
-    /// [`Template::wide_column`] of an already folded header.
     pub fn wide_column_folded(&self, f: &str) -> Option<(u32, WideKind)> {
         let rest = ["indikator", "indicator", "ind"]
             .iter()
