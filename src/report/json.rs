@@ -96,10 +96,8 @@ pub fn status_word(s: Severity) -> &'static str {
 
 pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
     // stdout is line-buffered: pretty JSON would cost one write per line.
-    // The writer's type is known here, so serde's many small writes inline
-    // into the buffer instead of going through `dyn Write` one by one.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    write_doc(&mut out, outcome, t, opts, true)?;
+    json_to(&mut out, outcome, t, opts)?;
     out.flush()?;
     Ok(())
 }
@@ -125,8 +123,8 @@ pub fn json_line_to(
     write_doc(out, outcome, t, opts, false)
 }
 
-fn write_doc<W: Write + ?Sized>(
-    out: &mut W,
+fn write_doc(
+    out: &mut dyn Write,
     outcome: &Outcome,
     t: &Template,
     opts: &RenderOptions,
@@ -240,14 +238,13 @@ const CHUNK: usize = 1024;
 /// The elements of a top-level array, between its `[` and `]`, exactly as
 /// serde_json would write them there: rendered in chunks on every core, a
 /// few chunks at a time so the rendered text never piles up.
-fn write_elements<'a, W, T, O, F>(
-    out: &mut W,
+fn write_elements<'a, T, O, F>(
+    out: &mut dyn Write,
     items: &'a [T],
     to_out: F,
     pretty: bool,
 ) -> anyhow::Result<()>
 where
-    W: Write + ?Sized,
     T: Sync,
     O: Serialize,
     F: Fn(&'a T) -> O + Sync,
