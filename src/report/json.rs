@@ -151,7 +151,12 @@ fn write_doc(
         };
         let at = memchr::memmem::find(rest, marker.as_bytes())
             .map(|p| p + marker.len() - 1)
-            .ok_or_else(|| anyhow::anyhow!("internal: no {key} in the JSON document"))?;
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "galat internal: \"{key}\" tidak ada di dokumen JSON / \
+                     internal error: no \"{key}\" in the JSON document"
+                )
+            })?;
         out.write_all(&rest[..at])?;
         if key == "innovations" {
             write_elements(out, &outcome.innovations, innovation_out, pretty)?;
