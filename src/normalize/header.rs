@@ -4,7 +4,7 @@
 //! "Uji Coba" | "Penerapan") are all handled.
 
 use crate::load::{RawCell, RawRow};
-use crate::template::{EvidenceKey, Template, WideKind, fold, fold_into};
+use crate::template::{EvidenceKey, Template, WideKind, fold, fold_into, has_brackets};
 use std::cell::RefCell;
 
 /// One column of the header row.
@@ -100,16 +100,12 @@ fn header_cells(row: &RawRow) -> Vec<HeaderCell<'_>> {
         .collect()
 }
 
-fn has_parens(s: &str) -> bool {
-    s.contains(['(', ')', '[', ']'])
-}
-
 /// The field a two-row header names: `group` (the text above, from a
 /// merged group cell) then `sub`, as `field_for_header("{group} {sub}")`
 /// would find it, without building the text when no parenthesis is in it
 /// (folding drops the space, so the folds just join).
 fn group_field(t: &Template, group: &HeaderCell<'_>, sub: &HeaderCell<'_>) -> Option<usize> {
-    if has_parens(group.text) || has_parens(sub.text) {
+    if has_brackets(group.text) || has_brackets(sub.text) {
         return t.field_for_header(&format!("{} {}", group.text, sub.text));
     }
     let mut folded = String::with_capacity(group.folded.len() + sub.folded.len());
@@ -120,11 +116,9 @@ fn group_field(t: &Template, group: &HeaderCell<'_>, sub: &HeaderCell<'_>) -> Op
 
 /// Build the columns of a candidate header row `row`, with `above` the row
 /// immediately above it (for two-row headers).
-fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column> {
-    let own = header_cells(row);
-    let above = above.map(header_cells).unwrap_or_default();
+fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -> Vec<Column> {
     let mut cols: Vec<Column> = Vec::new();
-    for cell in &own {
+    for cell in own {
         let mut column = Column {
             col: cell.col,
             header: cell.text.to_string(),
@@ -148,7 +142,7 @@ fn columns_for(t: &Template, row: &RawRow, above: Option<&RawRow>) -> Vec<Column
         cols.push(column);
     }
     // Header cells merged vertically over both rows keep their text above.
-    for cell in &above {
+    for cell in above {
         if own.binary_search_by_key(&cell.col, |o| o.col).is_ok() {
             continue;
         }
@@ -214,20 +208,29 @@ fn evidence_score(cols: &[Column]) -> usize {
 /// `None` when no row qualifies.
 pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
     let mut best: Option<(usize, usize, Vec<Column>, Layout)> = None;
+    // Each row's text cells are folded once, when first needed: as a
+    // candidate, or as the row above the next candidate.
+    let mut cells: Vec<Option<Vec<HeaderCell<'_>>>> = (0..rows.len()).map(|_| None).collect();
     for (i, row) in rows.iter().enumerate() {
         let above = i
             .checked_sub(1)
-            .map(|p| &rows[p])
-            .filter(|p| p.index.checked_add(1) == Some(row.index));
+            .filter(|&p| rows[p].index.checked_add(1) == Some(row.index));
         // A row that cannot beat the best so far is not looked up: once the
         // header is found, the data rows below it are skipped here.
         if best
             .as_ref()
-            .is_some_and(|(_, s, _, _)| max_columns(row, above) <= *s)
+            .is_some_and(|(_, s, _, _)| max_columns(row, above.map(|p| &rows[p])) <= *s)
         {
             continue;
         }
-        let cols = columns_for(t, row, above);
+        for k in above.into_iter().chain([i]) {
+            if cells[k].is_none() {
+                cells[k] = Some(header_cells(&rows[k]));
+            }
+        }
+        let own = cells[i].as_deref().unwrap_or_default();
+        let above_cells = above.and_then(|p| cells[p].as_deref()).unwrap_or_default();
+        let cols = columns_for(t, own, above_cells);
         let profile = distinct_fields(&cols);
         let evidence = evidence_score(&cols);
         let (score, layout) = if evidence > profile {

@@ -326,6 +326,11 @@ impl Template {
             return Some(i);
         }
         // "Waktu Penerapan (dd/mm/yyyy)": try without the parenthesised part.
+        // Most cells looked up have none (every cell of a sheet's first
+        // rows is), and the copy is not made for them.
+        if !has_brackets(header) {
+            return None;
+        }
         let stripped = strip_parens(header);
         if stripped != header {
             return self.header_index.get(&fold(&stripped)).copied();
@@ -411,6 +416,11 @@ impl Template {
             None => Some(default),
         }
     }
+}
+
+/// Whether `s` has a bracket [`strip_parens`] would act on.
+pub fn has_brackets(s: &str) -> bool {
+    s.contains(['(', ')', '[', ']'])
 }
 
 fn strip_parens(s: &str) -> String {

@@ -12,7 +12,7 @@ pub mod raw;
 
 pub use compile::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
-    Scoring, Settings, Template, TemplateError, WideKind, Window,
+    Scoring, Settings, Template, TemplateError, WideKind, Window, has_brackets,
 };
 
 /// Templates shipped inside the binary: (id, source text).
