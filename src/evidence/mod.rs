@@ -47,9 +47,9 @@ struct RootIndex {
     /// File i is `paths[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<usize>,
     special: HashMap<u32, Special>,
-    by_rel: Vec<(u64, u32)>,
-    by_name: Vec<(u64, u32)>,
-    by_loose: Vec<(u64, u32)>,
+    by_rel: HashList,
+    by_name: HashList,
+    by_loose: HashList,
 }
 
 fn loose(name: &str) -> String {
@@ -60,10 +60,79 @@ fn loose(name: &str) -> String {
 }
 
 fn key_hash(key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// Whether the stored relative path `rel` has the key `key` (`rel_key(rel)
+/// == key`), without building the key when both are ASCII.
+fn is_rel_key(rel: &str, key: &str) -> bool {
+    if !rel.is_ascii() {
+        return rel_key(rel) == key;
+    }
+    rel.len() == key.len()
+        && rel.bytes().zip(key.bytes()).all(|(r, k)| {
+            let r = if r == b'\\' { b'/' } else { r };
+            r.to_ascii_lowercase() == k
+        })
+}
+
+/// Whether the stored relative path `rel` has the name key `key`
+/// (`name_key(rel) == key`).
+fn is_name_key(rel: &str, key: &str) -> bool {
+    let name = file_name(rel);
+    if name.is_ascii() {
+        name.eq_ignore_ascii_case(key) && !key.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        name_key(rel) == key
+    }
+}
+
+/// A list of (key hash, file) sorted by hash, with a table of where each
+/// run of hashes sharing their top bits starts: a lookup reads two places
+/// instead of binary searching millions of entries.
+#[derive(Debug, Default)]
+struct HashList {
+    entries: Vec<(u64, u32)>,
+    /// `starts[b]` is the first entry whose hash's top bits are at least `b`.
+    starts: Vec<u32>,
+    shift: u32,
+}
+
+impl HashList {
+    fn new(mut entries: Vec<(u64, u32)>) -> HashList {
+        entries.par_sort_unstable();
+        // About two entries per bucket.
+        let bits = (entries.len().max(2).ilog2()).clamp(1, 24);
+        let shift = 64 - bits;
+        let buckets = 1usize << bits;
+        let mut starts = Vec::with_capacity(buckets + 1);
+        let mut e = 0;
+        for b in 0..=buckets as u64 {
+            while e < entries.len() && (entries[e].0 >> shift) < b {
+                e += 1;
+            }
+            starts.push(e as u32);
+        }
+        HashList {
+            entries,
+            starts,
+            shift,
+        }
+    }
+
+    /// The files whose key hashes to `h`, in walk order.
+    fn with_hash(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = (h >> self.shift) as usize;
+        let bucket = match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&from), Some(&to)) => &self.entries[from as usize..to as usize],
+            _ => &[],
+        };
+        let from = bucket.partition_point(|(x, _)| *x < h);
+        bucket[from..]
+            .iter()
+            .take_while(move |(x, _)| *x == h)
+            .map(|(_, i)| *i)
+    }
 }
 
 /// The keys of a relative path as the walk found it: the lowercased path
@@ -128,6 +197,8 @@ impl RootIndex {
                     .collect()
             })
             .collect();
+        let files: usize = parts.iter().map(Vec::len).sum();
+        let mut lists = [(); 3].map(|_| Vec::with_capacity(files));
         for f in parts.into_iter().flatten() {
             let i = idx.ends.len() as u32;
             idx.paths.push_str(&f.rel);
@@ -135,20 +206,19 @@ impl RootIndex {
             if let Some(special) = f.special {
                 idx.special.insert(i, special);
             }
-            idx.by_rel.push((f.hashes[0], i));
-            idx.by_name.push((f.hashes[1], i));
-            idx.by_loose.push((f.hashes[2], i));
+            for (list, h) in lists.iter_mut().zip(f.hashes) {
+                list.push((h, i));
+            }
         }
         // Two million files at a national scale: sorted on every core.
-        rayon::join(
-            || idx.by_rel.par_sort_unstable(),
-            || {
-                rayon::join(
-                    || idx.by_name.par_sort_unstable(),
-                    || idx.by_loose.par_sort_unstable(),
-                )
-            },
+        let [by_rel, by_name, by_loose] = lists;
+        let (by_rel, (by_name, by_loose)) = rayon::join(
+            || HashList::new(by_rel),
+            || rayon::join(|| HashList::new(by_name), || HashList::new(by_loose)),
         );
+        idx.by_rel = by_rel;
+        idx.by_name = by_name;
+        idx.by_loose = by_loose;
         idx
     }
 
@@ -158,21 +228,16 @@ impl RootIndex {
         &self.paths[start..self.ends[i]]
     }
 
-    /// The files whose key hashes to `key`'s hash and whose key (by `of`)
-    /// is `key`, in walk order.
+    /// The files whose key hashes to `key`'s hash and whose key is `key`
+    /// (`is_key(stored relative path, key)`), in walk order.
     fn hits<'s>(
         &'s self,
-        list: &'s [(u64, u32)],
+        list: &'s HashList,
         key: &'s str,
-        of: impl Fn(&str) -> String + 's,
+        is_key: impl Fn(&str, &str) -> bool + 's,
     ) -> impl Iterator<Item = u32> + 's {
-        let h = key_hash(key);
-        let from = list.partition_point(|(x, _)| *x < h);
-        list[from..]
-            .iter()
-            .take_while(move |(x, _)| *x == h)
-            .map(|(_, i)| *i)
-            .filter(move |&i| of(self.rel(i)) == key)
+        list.with_hash(key_hash(key))
+            .filter(move |&i| is_key(self.rel(i), key))
     }
 
     /// The file a normalized reference names: by its whole path (the last
@@ -180,14 +245,16 @@ impl RootIndex {
     /// the first of its name, else the first of its loose name.
     fn find(&self, rel: &str) -> Option<Entry> {
         let name = rel.rsplit('/').next().unwrap_or(rel);
-        let loose_name = loose(name);
         let i = self
-            .hits(&self.by_rel, rel, rel_key)
+            .hits(&self.by_rel, rel, is_rel_key)
             .last()
-            .or_else(|| self.hits(&self.by_name, name, name_key).next())
+            .or_else(|| self.hits(&self.by_name, name, is_name_key).next())
             .or_else(|| {
-                self.hits(&self.by_loose, &loose_name, |r| loose(&name_key(r)))
-                    .next()
+                let loose_name = loose(name);
+                self.hits(&self.by_loose, &loose_name, |r, key| {
+                    loose(&name_key(r)) == key
+                })
+                .next()
             })?;
         Some(match self.special.get(&i) {
             Some(Special::Escaping) => Entry::Escaping,
@@ -241,21 +308,34 @@ pub struct EvidenceStore {
 /// lowercase. `None` when it leaves the root (`..`, absolute, drive letter,
 /// UNC path).
 pub fn normalize_reference(reference: &str) -> Option<String> {
-    let r = reference.trim().trim_matches('"').replace('\\', "/");
+    // Two million references at a national scale: built in one string.
+    let r = reference.trim().trim_matches('"');
     let bytes = r.as_bytes();
+    let sep = |b: Option<&u8>| matches!(b, Some(b'/' | b'\\'));
     let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
-    if r.starts_with('/') || drive || r.starts_with("~/") {
+    if sep(bytes.first()) || drive || (bytes.first() == Some(&b'~') && sep(bytes.get(1))) {
         return None;
     }
-    let mut parts = Vec::new();
-    for p in r.split('/') {
+    let mut out = String::with_capacity(r.len());
+    for p in r.split(['/', '\\']) {
         match p.trim() {
             "" | "." => {}
             ".." => return None,
-            p => parts.push(p.to_lowercase()),
+            p => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                if p.is_ascii() {
+                    let from = out.len();
+                    out.push_str(p);
+                    out[from..].make_ascii_lowercase();
+                } else {
+                    out.push_str(&p.to_lowercase());
+                }
+            }
         }
     }
-    (!parts.is_empty()).then(|| parts.join("/"))
+    (!out.is_empty()).then_some(out)
 }
 
 impl EvidenceStore {
@@ -438,6 +518,95 @@ mod tests {
         assert_eq!(normalize_reference("C:\\Users\\a\\sk.pdf"), None);
         assert_eq!(normalize_reference("\\\\server\\share\\a.pdf"), None);
         assert_eq!(normalize_reference("  "), None);
+    }
+
+    use proptest::prelude::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The key comparisons that build no key agree with building it.
+        #[test]
+        fn keys_compare_as_when_built(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ",
+                ]),
+                0..8,
+            ),
+            other in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς"]),
+                0..8,
+            ),
+        ) {
+            let rel: String = parts.concat();
+            let other: String = other.concat();
+            for key in [rel_key(&rel), name_key(&rel), file_name(&rel).to_string(), other.clone()] {
+                proptest::prop_assert_eq!(is_rel_key(&rel, &key), rel_key(&rel) == key);
+                proptest::prop_assert_eq!(is_name_key(&rel, &key), name_key(&rel) == key);
+            }
+        }
+
+        /// References are normalised as the version that split and joined
+        /// them did.
+        #[test]
+        fn references_normalise_as_before(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y",
+                ]),
+                0..8,
+            ),
+        ) {
+            let r: String = parts.concat();
+            proptest::prop_assert_eq!(normalize_reference(&r), split_and_join(&r), "{:?}", r);
+        }
+
+        /// A lookup through the bucket table finds what a scan finds, in
+        /// the same order, also when hashes share their top bits.
+        #[test]
+        fn hash_list_finds_what_a_scan_finds(
+            hashes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::any::<u64>(),
+                    (0u64..4).prop_map(|x| x << 62),
+                    (0u64..4).prop_map(|x| u64::MAX - x),
+                    0u64..4,
+                ],
+                0..300,
+            ),
+            probe in proptest::prelude::any::<u64>(),
+        ) {
+            let entries: Vec<(u64, u32)> =
+                hashes.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+            let list = HashList::new(entries.clone());
+            for h in hashes.iter().copied().chain([probe, 0, u64::MAX]) {
+                let scan: Vec<u32> =
+                    entries.iter().filter(|(x, _)| *x == h).map(|(_, i)| *i).collect();
+                let found: Vec<u32> = list.with_hash(h).collect();
+                proptest::prop_assert_eq!(found, scan);
+            }
+        }
+    }
+
+    /// `normalize_reference` as it was before it built its result in one
+    /// string.
+    fn split_and_join(reference: &str) -> Option<String> {
+        let r = reference.trim().trim_matches('"').replace('\\', "/");
+        let bytes = r.as_bytes();
+        let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+        if r.starts_with('/') || drive || r.starts_with("~/") {
+            return None;
+        }
+        let mut parts = Vec::new();
+        for p in r.split('/') {
+            match p.trim() {
+                "" | "." => {}
+                ".." => return None,
+                p => parts.push(p.to_lowercase()),
+            }
+        }
+        (!parts.is_empty()).then(|| parts.join("/"))
     }
 
     #[test]
