@@ -235,7 +235,11 @@ fn package(
                     .as_ref()
                     .map(|p| p.text.clone())
                     .unwrap_or_default(),
-                tanggal: text(&st.date),
+                tanggal: st
+                    .date
+                    .as_ref()
+                    .map(|d| d.part.text.clone())
+                    .unwrap_or_default(),
                 tentang: st
                     .about
                     .as_ref()
