@@ -84,17 +84,18 @@ fn cell_text(c: &RawCell) -> Option<&str> {
 struct HeaderCell<'r> {
     col: u32,
     text: &'r str,
-    folded: String,
+    /// `None` when it folds longer than any header the template knows.
+    folded: Option<String>,
 }
 
-fn header_cells(row: &RawRow) -> Vec<HeaderCell<'_>> {
+fn header_cells<'r>(t: &Template, row: &'r RawRow) -> Vec<HeaderCell<'r>> {
     row.cells
         .iter()
         .filter_map(|(col, cell)| {
             cell_text(cell).map(|text| HeaderCell {
                 col: *col,
                 text,
-                folded: fold(text),
+                folded: t.fold_header(text),
             })
         })
         .collect()
@@ -108,9 +109,13 @@ fn group_field(t: &Template, group: &HeaderCell<'_>, sub: &HeaderCell<'_>) -> Op
     if has_brackets(group.text) || has_brackets(sub.text) {
         return t.field_for_header(&format!("{} {}", group.text, sub.text));
     }
-    let mut folded = String::with_capacity(group.folded.len() + sub.folded.len());
-    folded.push_str(&group.folded);
-    folded.push_str(&sub.folded);
+    // Either part folding longer than any header makes the whole longer.
+    let (Some(group), Some(sub)) = (&group.folded, &sub.folded) else {
+        return None;
+    };
+    let mut folded = String::with_capacity(group.len() + sub.len());
+    folded.push_str(group);
+    folded.push_str(sub);
     t.field_for_fold(&folded)
 }
 
@@ -122,10 +127,13 @@ fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -
         let mut column = Column {
             col: cell.col,
             header: cell.text.to_string(),
-            field: t.field_for_folded(cell.text, &cell.folded),
+            field: t.field_for_folded(cell.text, cell.folded.as_deref()),
             ignored: false,
-            evidence: t.evidence_key_folded(&cell.folded),
-            wide: t.wide_column_folded(&cell.folded),
+            evidence: cell
+                .folded
+                .as_deref()
+                .and_then(|f| t.evidence_key_folded(f)),
+            wide: cell.folded.as_deref().and_then(|f| t.wide_column_folded(f)),
         };
         if column.field.is_none() {
             // The nearest text cell above, at or left of this column (a
@@ -138,7 +146,11 @@ fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -
                 column.field = Some(f);
             }
         }
-        column.ignored = column.field.is_none() && t.is_ignored_folded(&cell.folded);
+        column.ignored = column.field.is_none()
+            && cell
+                .folded
+                .as_deref()
+                .is_some_and(|f| t.is_ignored_folded(f));
         cols.push(column);
     }
     // Header cells merged vertically over both rows keep their text above.
@@ -146,13 +158,16 @@ fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -
         if own.binary_search_by_key(&cell.col, |o| o.col).is_ok() {
             continue;
         }
-        let field = t.field_for_folded(cell.text, &cell.folded);
-        let evidence = t.evidence_key_folded(&cell.folded);
+        let field = t.field_for_folded(cell.text, cell.folded.as_deref());
+        let evidence = cell
+            .folded
+            .as_deref()
+            .and_then(|f| t.evidence_key_folded(f));
         if field.is_some() || evidence.is_some() {
             cols.push(Column {
                 col: cell.col,
                 evidence,
-                wide: t.wide_column_folded(&cell.folded),
+                wide: cell.folded.as_deref().and_then(|f| t.wide_column_folded(f)),
                 header: cell.text.to_string(),
                 field,
                 ignored: false,
@@ -225,7 +240,7 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
         }
         for k in above.into_iter().chain([i]) {
             if cells[k].is_none() {
-                cells[k] = Some(header_cells(&rows[k]));
+                cells[k] = Some(header_cells(t, &rows[k]));
             }
         }
         let own = cells[i].as_deref().unwrap_or_default();
@@ -344,7 +359,7 @@ impl RepeatProbe {
             folded.clear();
             fold_into(text, folded);
             if *folded == c.folded
-                || (c.field.is_some() && t.field_for_folded(text, folded) == c.field)
+                || (c.field.is_some() && t.field_for_folded(text, Some(folded)) == c.field)
                 || (c.evidence.is_some() && t.evidence_key_folded(folded) == c.evidence)
             {
                 same += 1;

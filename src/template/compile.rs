@@ -3,8 +3,8 @@
 //! lookup tables the loader and checks use (folded header aliases, folded
 //! value spellings). Every mistake names the file, line and column.
 
-use super::fold;
 use super::raw::{RawField, RawIndicator, RawTemplate};
+use super::{fold, fold_bounded};
 use crate::diag::{self, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -250,6 +250,8 @@ pub struct Template {
     wide_suffixes: HashMap<String, WideKind>,
     /// Folded indicator name or alias -> indicator number.
     indicator_names: HashMap<String, u32>,
+    /// The longest folded header any lookup above can match, in bytes.
+    header_limit: usize,
     /// Name similarity above which a portal entry is the same innovation.
     pub match_threshold: f64,
     /// Portal entries older than this (days) are stale.
@@ -316,13 +318,13 @@ impl Template {
 
     /// The field a header stands for, if any.
     pub fn field_for_header(&self, header: &str) -> Option<usize> {
-        self.field_for_folded(header, &fold(header))
+        self.field_for_folded(header, self.fold_header(header).as_deref())
     }
 
     /// [`Template::field_for_header`] when the caller has folded the header
-    /// already (`folded` is `fold(header)`).
-    pub fn field_for_folded(&self, header: &str, folded: &str) -> Option<usize> {
-        if let Some(i) = self.field_for_fold(folded) {
+    /// already (`folded` is [`Template::fold_header`] of it).
+    pub fn field_for_folded(&self, header: &str, folded: Option<&str>) -> Option<usize> {
+        if let Some(i) = folded.and_then(|f| self.field_for_fold(f)) {
             return Some(i);
         }
         // "Waktu Penerapan (dd/mm/yyyy)": try without the parenthesised part.
@@ -333,9 +335,22 @@ impl Template {
         }
         let stripped = strip_parens(header);
         if stripped != header {
-            return self.header_index.get(&fold(&stripped)).copied();
+            return self
+                .fold_header(&stripped)
+                .and_then(|f| self.header_index.get(&f).copied());
         }
         None
+    }
+
+    /// [`fold`] of a header, or `None` when the fold is longer than any
+    /// header the template knows (labels, aliases, evidence columns,
+    /// ignored headers, wide columns with up to 20 digits): such a text
+    /// names nothing. The first rows of a sheet are mostly data, and
+    /// folding whole texts of them to look each up was most of header
+    /// detection.
+    pub fn fold_header(&self, header: &str) -> Option<String> {
+        let mut out = String::new();
+        fold_bounded(header, &mut out, self.header_limit).then_some(out)
     }
 
     /// The field whose folded label or alias is exactly `folded` (without
@@ -417,6 +432,10 @@ impl Template {
         }
     }
 }
+
+/// The most digits of an indicator number a wide column header is
+/// recognised with ("Indikator 17 Bukti"; leading zeros count).
+const WIDE_NUMBER_DIGITS: usize = 20;
 
 /// Whether `s` has a bracket [`strip_parens`] would act on.
 pub fn has_brackets(s: &str) -> bool {
@@ -763,6 +782,19 @@ impl Ctx<'_> {
             }
         }
 
+        let ignore_headers: HashSet<String> = raw.ignore_headers.iter().map(|s| fold(s)).collect();
+        // A wide column folds to "indikator", its number and a suffix.
+        let wide_limit = "indikator".len()
+            + WIDE_NUMBER_DIGITS
+            + wide_suffixes.keys().map(String::len).max().unwrap_or(0);
+        let header_limit = header_index
+            .keys()
+            .chain(evidence_headers.keys())
+            .chain(ignore_headers.iter())
+            .map(String::len)
+            .chain([wide_limit])
+            .max()
+            .unwrap_or(0);
         Ok(Template {
             id,
             name: raw.template.name,
@@ -776,7 +808,8 @@ impl Ctx<'_> {
             key_index: keys,
             indicators,
             header_index,
-            ignore_headers: raw.ignore_headers.iter().map(|s| fold(s)).collect(),
+            ignore_headers,
+            header_limit,
             sources: Vec::new(),
             evidence_headers,
             evidence_columns,
@@ -1078,6 +1111,50 @@ requires = ["waktu_penerapan"]
                 assert_eq!(t.field(&f.key).map(|g| &g.key), Some(&f.key));
             }
             assert_eq!(t.field_index("no_such_field"), None);
+        }
+    }
+
+    /// Every header the shipped templates know still folds within the
+    /// limit and maps as before; text folding longer maps to nothing unless
+    /// what stands outside its brackets is a header.
+    #[test]
+    fn headers_fold_within_the_limit() {
+        for (id, _) in super::super::BUILTIN {
+            let t = Template::builtin(id).unwrap().unwrap();
+            for (key, &i) in &t.header_index {
+                assert_eq!(t.fold_header(key).as_deref(), Some(key.as_str()), "{id}");
+                assert_eq!(t.field_for_header(key), Some(i), "{id}: {key}");
+            }
+            for key in t.evidence_headers.keys() {
+                assert!(t.fold_header(key).is_some(), "{id}: {key}");
+            }
+            if t.wide_suffixes.contains_key("bukti") {
+                let wide = format!("Indikator {:0>20} Bukti", 7);
+                assert_eq!(
+                    t.fold_header(&wide).and_then(|f| t.wide_column_folded(&f)),
+                    Some((7, WideKind::File)),
+                    "{id}"
+                );
+            }
+            let label = &t.fields[0].label;
+            let long = "kata ".repeat(t.header_limit);
+            assert_eq!(t.fold_header(&long), None, "{id}");
+            assert_eq!(t.field_for_header(&format!("{label} {long}")), None, "{id}");
+            assert_eq!(
+                t.field_for_header(&format!("{label} ({long})")),
+                Some(0),
+                "{id}"
+            );
+            // Exactly at the limit, and one byte over it.
+            let at = "a".repeat(t.header_limit);
+            assert_eq!(t.fold_header(&at).map(|f| f.len()), Some(t.header_limit));
+            assert_eq!(t.fold_header(&format!("{at}a")), None);
+            assert_eq!(t.fold_header(&format!("{at}é")), None);
+            let accented = format!("é{}", &at[2..]);
+            assert_eq!(
+                t.fold_header(&accented).map(|f| f.len()),
+                Some(t.header_limit)
+            );
         }
     }
 

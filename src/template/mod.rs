@@ -56,6 +56,32 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// [`fold_into`], giving up (and returning false) as soon as the folded
+/// text would be longer than `limit` bytes.
+pub fn fold_bounded(s: &str, out: &mut String, limit: usize) -> bool {
+    let start = out.len();
+    if s.is_ascii() {
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            if out.len() - start >= limit {
+                return false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+        {
+            if out.len() - start + c.len_utf8() > limit {
+                return false;
+            }
+            out.push(c);
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
