@@ -52,26 +52,36 @@ pub fn lang(l: LangArg) -> Lang {
 }
 
 /// A template by shipped id, or from a file when the argument names one.
-pub fn load_template(arg: &str) -> Result<Template> {
+pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
     let as_path = Path::new(arg);
     if arg.ends_with(".toml") || as_path.is_file() {
-        return Template::from_file(as_path).map_err(template_error);
+        return Template::from_file(as_path).map_err(|e| template_error(&e, lang));
     }
     match Template::builtin(arg) {
-        Some(t) => t.map_err(template_error),
-        None => Err(anyhow!(
-            "templat \"{arg}\" tidak dikenal (templat bawaan: {}) / unknown template",
-            crate::template::BUILTIN
+        Some(t) => t.map_err(|e| template_error(&e, lang)),
+        None => {
+            let known = crate::template::BUILTIN
                 .iter()
                 .map(|(id, _)| *id)
                 .collect::<Vec<_>>()
-                .join(", ")
-        )),
+                .join(", ");
+            Err(match lang {
+                Lang::Id => anyhow!(
+                    "templat \"{arg}\" tidak dikenal (templat bawaan: {known}; atau nama berkas .toml)"
+                ),
+                Lang::En => anyhow!(
+                    "unknown template \"{arg}\" (shipped templates: {known}; or a .toml file name)"
+                ),
+            })
+        }
     }
 }
 
-fn template_error(e: TemplateError) -> anyhow::Error {
-    anyhow!("templat tidak valid / invalid template: {e}")
+fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
+    match lang {
+        Lang::Id => anyhow!("templat tidak valid: {}", e.display(lang)),
+        Lang::En => anyhow!("invalid template: {}", e.display(lang)),
+    }
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
@@ -81,7 +91,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
 }
 
 pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings> {
-    let template = load_template(&args.template)?;
+    let template = load_template(&args.template, lang(lang_arg))?;
     let max_spd = template.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
     for dir in &args.evidence {
         if !dir.is_dir() {

@@ -132,6 +132,11 @@ fn show_prints_fields_rules_and_award() {
     assert!(s.contains("Indicators (20)"), "{s}");
     let out = bimtek(&["template", "show", "tidak-ada"]);
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("templat \"tidak-ada\" tidak dikenal"), "{err}");
+    let out = bimtek(&["template", "show", "tidak-ada", "--lang", "en"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown template \"tidak-ada\""), "{err}");
 }
 
 #[test]
@@ -652,7 +657,21 @@ fn template_check_names_file_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let s = stdout(&out);
     assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(
+        s.contains("max_words hanya berlaku untuk field teks"),
+        "{s}"
+    );
+    let out = bimtek(&["template", "check", bad.to_str().unwrap(), "--lang", "en"]);
+    let s = stdout(&out);
+    assert!(s.contains("salah.toml:11:13:"), "{s}");
     assert!(s.contains("max_words applies to text fields only"), "{s}");
+    // Through check --template, in the language asked for.
+    let out = bimtek(&["check", "sample-data", "--template", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("templat tidak valid: "), "{err}");
+    assert!(err.contains("hanya berlaku untuk field teks"), "{err}");
+    assert!(!err.contains("applies to"), "{err}");
 
     std::fs::write(
         &bad,
@@ -661,7 +680,8 @@ fn template_check_names_file_line_and_column() {
     .unwrap();
     let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("salah.toml:7:1:"), "{}", stdout(&out));
+    let s = stdout(&out);
+    assert!(s.contains("salah.toml:7:1: kesalahan TOML: "), "{s}");
 
     let out = bimtek(&["template", "check", "tidak-ada.toml"]);
     assert_eq!(out.status.code(), Some(2));

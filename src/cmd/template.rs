@@ -29,14 +29,17 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
             for (id, _) in BUILTIN {
                 let t = Template::builtin(id)
                     .expect("listed")
-                    .map_err(|e| anyhow!("templat bawaan rusak / broken shipped template: {e}"))?;
+                    .map_err(|e| match lang {
+                        Lang::Id => anyhow!("templat bawaan rusak: {}", e.display(lang)),
+                        Lang::En => anyhow!("broken shipped template: {}", e.display(lang)),
+                    })?;
                 list.push(t);
             }
             report::template::list(&list, lang)?;
             Ok(crate::EXIT_OK)
         }
         Action::Show(arg) => {
-            let t = settings::load_template(&arg)?;
+            let t = settings::load_template(&arg, lang)?;
             report::template::show(&t, lang)?;
             Ok(crate::EXIT_OK)
         }
@@ -45,7 +48,7 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
             output,
             force,
         } => {
-            let t = settings::load_template(&template)?;
+            let t = settings::load_template(&template, lang)?;
             let bytes = form::build(&t).map_err(|e| {
                 anyhow!("formulir tidak dapat dibuat / the form cannot be built: {e}")
             })?;

@@ -258,8 +258,8 @@ pub fn check_ok(t: &Template, lang: Lang) -> io::Result<()> {
 }
 
 /// `bimtek template check`: the mistake, as `file:line:col: message`.
-pub fn check_failed(e: &TemplateError, _lang: Lang) -> io::Result<()> {
-    writeln!(io::stdout().lock(), "{e}")
+pub fn check_failed(e: &TemplateError, lang: Lang) -> io::Result<()> {
+    writeln!(io::stdout().lock(), "{}", e.display(lang))
 }
 
 /// `bimtek template form`: where the form went (stderr).

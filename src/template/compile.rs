@@ -5,7 +5,7 @@
 
 use super::raw::{RawField, RawIndicator, RawTemplate};
 use super::{fold, fold_bounded};
-use crate::diag::{self, Severity};
+use crate::diag::{self, Lang, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
@@ -13,22 +13,61 @@ use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
 
-/// A template that could not be read. Displayed as `file:line:col: message`.
+/// A template message in Bahasa Indonesia and in English: two format
+/// strings over the same arguments.
+macro_rules! tr {
+    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        [format!($id $(, $arg)*), format!($en $(, $arg)*)]
+    };
+}
+
+/// A template that could not be read. Displayed as `file:line:col: message`
+/// (in Bahasa Indonesia; [`TemplateError::display`] picks the language).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TemplateError {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// The mistake in Bahasa Indonesia and in English.
+    pub message: [String; 2],
+}
+
+impl TemplateError {
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.message[0],
+            Lang::En => &self.message[1],
+        }
+    }
+
+    /// `file:line:col: message` in `lang`.
+    pub fn display(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            self.file,
+            self.line,
+            self.column,
+            self.message(lang)
+        )
+    }
+
+    /// A TOML syntax or type error: the parser's own words (English) after
+    /// a lead in the user's language.
+    fn toml(file: &str, src: &str, e: &toml::de::Error) -> TemplateError {
+        let (line, column) = line_col(src, e.span().unwrap_or(0..0));
+        let detail = e.message().trim();
+        TemplateError {
+            file: file.to_string(),
+            line,
+            column,
+            message: tr!("kesalahan TOML: {detail}", "TOML error: {detail}"),
+        }
+    }
 }
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        f.write_str(&self.display(Lang::Id))
     }
 }
 
@@ -293,19 +332,18 @@ impl Template {
             file: name.clone(),
             line: 0,
             column: 0,
-            message: format!("cannot read the template: {e}"),
+            message: tr!(
+                "templat tidak dapat dibaca: {e}",
+                "cannot read the template: {e}"
+            ),
         })?;
         Template::parse(&src, &name)
     }
 
     /// Compile template source text; `file` names it in errors.
     pub fn parse(src: &str, file: &str) -> Result<Template, TemplateError> {
-        let raw: RawTemplate = toml::from_str(src).map_err(|e| TemplateError {
-            file: file.to_string(),
-            line: line_col(src, e.span().unwrap_or(0..0)).0,
-            column: line_col(src, e.span().unwrap_or(0..0)).1,
-            message: e.message().trim().to_string(),
-        })?;
+        let raw: RawTemplate =
+            toml::from_str(src).map_err(|e| TemplateError::toml(file, src, &e))?;
         let ctx = Ctx { src, file };
         let mut sources = Vec::new();
         let raw = resolve_extends(raw, &ctx, &mut sources, 0)?;
@@ -481,7 +519,8 @@ fn resolve_extends(
     else {
         return Err(ctx.err(
             parent_id.span(),
-            format!(
+            tr!(
+                "extends \"{}\": tidak ada templat bawaan dengan id ini (yang ada: {})",
                 "extends \"{}\": no shipped template has this id (known: {})",
                 parent_id.get_ref(),
                 known()
@@ -492,19 +531,16 @@ fn resolve_extends(
     if depth >= 8 || parent_id.get_ref() == raw.template.id.get_ref() {
         return Err(ctx.err(
             parent_id.span(),
-            format!(
+            tr!(
+                "extends \"{}\": templat saling memperluas secara melingkar",
                 "extends \"{}\": templates extend each other in a circle",
                 parent_id.get_ref()
             ),
         ));
     }
     let pfile = format!("templates/{pid}.toml");
-    let parent: RawTemplate = toml::from_str(psrc).map_err(|e| TemplateError {
-        file: pfile.clone(),
-        line: line_col(psrc, e.span().unwrap_or(0..0)).0,
-        column: line_col(psrc, e.span().unwrap_or(0..0)).1,
-        message: e.message().trim().to_string(),
-    })?;
+    let parent: RawTemplate =
+        toml::from_str(psrc).map_err(|e| TemplateError::toml(&pfile, psrc, &e))?;
     let pctx = Ctx {
         src: psrc,
         file: &pfile,
@@ -562,7 +598,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&self, span: Range<usize>, message: String) -> TemplateError {
+    fn err(&self, span: Range<usize>, message: [String; 2]) -> TemplateError {
         let (line, column) = line_col(self.src, span);
         TemplateError {
             file: self.file.to_string(),
@@ -576,7 +612,8 @@ impl Ctx<'_> {
         NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
             self.err(
                 s.span(),
-                format!(
+                tr!(
+                    "{what} \"{}\" bukan tanggal berbentuk yyyy-mm-dd",
                     "{what} \"{}\" is not a date in yyyy-mm-dd form",
                     s.get_ref()
                 ),
@@ -587,7 +624,10 @@ impl Ctx<'_> {
     fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let id = raw.template.id.get_ref().trim().to_string();
         if id.is_empty() {
-            return Err(self.err(raw.template.id.span(), "template id is empty".into()));
+            return Err(self.err(
+                raw.template.id.span(),
+                tr!("id templat kosong", "template id is empty"),
+            ));
         }
         let rs = raw.settings.unwrap_or_default();
         let date_order = match rs.date_order.as_ref().map(|s| s.get_ref().as_str()) {
@@ -596,7 +636,10 @@ impl Ctx<'_> {
             Some(other) => {
                 return Err(self.err(
                     rs.date_order.as_ref().expect("some").span(),
-                    format!("date_order \"{other}\" must be \"dmy\" or \"mdy\""),
+                    tr!(
+                        "date_order \"{other}\" harus \"dmy\" atau \"mdy\"",
+                        "date_order \"{other}\" must be \"dmy\" or \"mdy\""
+                    ),
                 ));
             }
         };
@@ -621,7 +664,13 @@ impl Ctx<'_> {
                 let start = self.date(&w.start, "window.start")?;
                 let end = self.date(&w.end, "window.end")?;
                 if end < start {
-                    return Err(self.err(w.end.span(), "window.end is before window.start".into()));
+                    return Err(self.err(
+                        w.end.span(),
+                        tr!(
+                            "window.end lebih awal daripada window.start",
+                            "window.end is before window.start"
+                        ),
+                    ));
                 }
                 Some(Window {
                     start,
@@ -643,11 +692,20 @@ impl Ctx<'_> {
             {
                 return Err(self.err(
                     f.key.span(),
-                    format!("field key \"{key}\" must be lowercase letters, digits and _"),
+                    tr!(
+                        "kunci field \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
+                        "field key \"{key}\" must be lowercase letters, digits and _"
+                    ),
                 ));
             }
             if keys.insert(key.clone(), i).is_some() {
-                return Err(self.err(f.key.span(), format!("field key \"{key}\" appears twice")));
+                return Err(self.err(
+                    f.key.span(),
+                    tr!(
+                        "kunci field \"{key}\" muncul dua kali",
+                        "field key \"{key}\" appears twice"
+                    ),
+                ));
             }
         }
         let mut header_index: HashMap<String, usize> = HashMap::new();
@@ -671,7 +729,7 @@ impl Ctx<'_> {
                         None => {
                             return Err(self.err(
                                 y.span(),
-                                format!(
+                                tr!("scoring.yandas \"{}\" bukan nilai field urusan_utama",
                                     "scoring.yandas \"{}\" is not a value of the urusan_utama field",
                                     y.get_ref()
                                 ),
@@ -707,7 +765,10 @@ impl Ctx<'_> {
             let Some(info) = diag::lookup(&code) else {
                 return Err(self.err(
                     level.span(),
-                    format!("severity: \"{code}\" is not a finding code (see `bimtek explain`)"),
+                    tr!(
+                        "severity: \"{code}\" bukan kode temuan (lihat `bimtek explain`)",
+                        "severity: \"{code}\" is not a finding code (see `bimtek explain`)"
+                    ),
                 ));
             };
             let value = match level.get_ref().as_str() {
@@ -717,7 +778,7 @@ impl Ctx<'_> {
                     None => {
                         return Err(self.err(
                             level.span(),
-                            format!("severity of {code} must be error, warning, info or off, not \"{s}\""),
+                            tr!("severity {code} harus error, warning, info atau off, bukan \"{s}\"","severity of {code} must be error, warning, info or off, not \"{s}\""),
                         ));
                     }
                 },
@@ -742,7 +803,7 @@ impl Ctx<'_> {
                 let Some(k) = EvidenceKey::from_key(key) else {
                     return Err(self.err(
                         aliases.span(),
-                        format!(
+                        tr!("evidence.columns: \"{key}\" bukan kolom tata letak bukti dukung (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
                             "evidence.columns: \"{key}\" is not a column of the evidence layout (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)"
                         ),
                     ));
@@ -769,7 +830,13 @@ impl Ctx<'_> {
         for ind in raw.indicators {
             let no = *ind.no.get_ref();
             if !seen.insert(no) {
-                return Err(self.err(ind.no.span(), format!("indicator {no} appears twice")));
+                return Err(self.err(
+                    ind.no.span(),
+                    tr!(
+                        "indikator {no} muncul dua kali",
+                        "indicator {no} appears twice"
+                    ),
+                ));
             }
             indicators.push(self.indicator(ind, &default_types, default_max_mb));
         }
@@ -853,7 +920,8 @@ impl Ctx<'_> {
             other => {
                 return Err(self.err(
                     f.kind.span(),
-                    format!(
+                    tr!(
+                        "field {key}: tipe \"{other}\" tidak dikenal (pilihan: {})",
                         "field {key}: type \"{other}\" is unknown (one of: {})",
                         KINDS.join(", ")
                     ),
@@ -863,20 +931,29 @@ impl Ctx<'_> {
         if kind == FieldKind::Enum && f.values.is_empty() {
             return Err(self.err(
                 f.kind.span(),
-                format!("field {key}: an enum needs at least one [[field.value]]"),
+                tr!(
+                    "field {key}: field enum memerlukan paling sedikit satu [[field.value]]",
+                    "field {key}: an enum needs at least one [[field.value]]"
+                ),
             ));
         }
         if let Some(max) = &f.max_words {
             if kind != FieldKind::Text {
                 return Err(self.err(
                     max.span(),
-                    format!("field {key}: max_words applies to text fields only"),
+                    tr!(
+                        "field {key}: max_words hanya berlaku untuk field teks",
+                        "field {key}: max_words applies to text fields only"
+                    ),
                 ));
             }
             if f.min_words.is_some_and(|min| min > *max.get_ref()) {
                 return Err(self.err(
                     max.span(),
-                    format!("field {key}: max_words is below min_words"),
+                    tr!(
+                        "field {key}: max_words lebih kecil daripada min_words",
+                        "field {key}: max_words is below min_words"
+                    ),
                 ));
             }
         }
@@ -886,7 +963,10 @@ impl Ctx<'_> {
                 if kind != FieldKind::Text {
                     return Err(self.err(
                         l.span(),
-                        format!("field {key}: links applies to text fields only"),
+                        tr!(
+                            "field {key}: links hanya berlaku untuk field teks",
+                            "field {key}: links applies to text fields only"
+                        ),
                     ));
                 }
                 let mut out = Vec::new();
@@ -895,7 +975,8 @@ impl Ctx<'_> {
                     if !LINK_KINDS.contains(&k.as_str()) {
                         return Err(self.err(
                             l.span(),
-                            format!(
+                            tr!(
+                                "field {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {})",
                                 "field {key}: link kind \"{kind}\" is unknown (one of: {})",
                                 LINK_KINDS.join(", ")
                             ),
@@ -911,13 +992,19 @@ impl Ctx<'_> {
         {
             return Err(self.err(
                 age.span(),
-                format!("field {key}: min_age_years applies to date fields only"),
+                tr!(
+                    "field {key}: min_age_years hanya berlaku untuk field tanggal",
+                    "field {key}: min_age_years applies to date fields only"
+                ),
             ));
         }
         if kind != FieldKind::Enum && !f.values.is_empty() {
             return Err(self.err(
                 f.kind.span(),
-                format!("field {key}: only enum fields take [[field.value]]"),
+                tr!(
+                    "field {key}: hanya field enum yang boleh memiliki [[field.value]]",
+                    "field {key}: only enum fields take [[field.value]]"
+                ),
             ));
         }
         // The key and label always match, besides the aliases.
@@ -934,7 +1021,8 @@ impl Ctx<'_> {
             {
                 return Err(self.err(
                     f.key.span(),
-                    format!(
+                    tr!(
+                        "field {key}: alias header \"{alias}\" sudah dipakai field lain",
                         "field {key}: header alias \"{alias}\" is already used by another field"
                     ),
                 ));
@@ -951,7 +1039,8 @@ impl Ctx<'_> {
                     None => {
                         return Err(self.err(
                             r.span(),
-                            format!(
+                            tr!(
+                                "field {key}: requires \"{}\" bukan kunci field",
                                 "field {key}: requires \"{}\", which is not a field key",
                                 r.get_ref()
                             ),
@@ -966,7 +1055,10 @@ impl Ctx<'_> {
                 {
                     return Err(self.err(
                         v.value.span(),
-                        format!("field {key}: spelling \"{spelling}\" belongs to two values"),
+                        tr!(
+                            "field {key}: ejaan \"{spelling}\" dimiliki dua nilai",
+                            "field {key}: spelling \"{spelling}\" belongs to two values"
+                        ),
                     ));
                 }
                 value_index.insert(folded, vi);
@@ -1003,12 +1095,22 @@ impl Ctx<'_> {
         for name in &a.agencies {
             let folded = fold(name.get_ref());
             if folded.is_empty() {
-                return Err(self.err(name.span(), "award.agencies: an empty name".into()));
+                return Err(self.err(
+                    name.span(),
+                    tr!(
+                        "award.agencies: ada nama yang kosong",
+                        "award.agencies: an empty name"
+                    ),
+                ));
             }
             if seen.insert(folded.clone(), agencies.len()).is_some() {
                 return Err(self.err(
                     name.span(),
-                    format!("award.agencies: \"{}\" is listed twice", name.get_ref()),
+                    tr!(
+                        "award.agencies: \"{}\" tercantum dua kali",
+                        "award.agencies: \"{}\" is listed twice",
+                        name.get_ref()
+                    ),
                 ));
             }
             agencies.push(AwardAgency {
@@ -1021,7 +1123,10 @@ impl Ctx<'_> {
             let Some(&i) = seen.get(&fold(&name)) else {
                 return Err(self.err(
                     spellings.span(),
-                    format!("award.spellings: \"{name}\" is not in award.agencies"),
+                    tr!(
+                        "award.spellings: \"{name}\" tidak ada di award.agencies",
+                        "award.spellings: \"{name}\" is not in award.agencies"
+                    ),
                 ));
             };
             for s in spellings.get_ref() {
@@ -1031,7 +1136,10 @@ impl Ctx<'_> {
                 {
                     return Err(self.err(
                         spellings.span(),
-                        format!("award.spellings: \"{s}\" already names another agency"),
+                        tr!(
+                            "award.spellings: \"{s}\" sudah menjadi nama perangkat daerah lain",
+                            "award.spellings: \"{s}\" already names another agency"
+                        ),
                     ));
                 }
                 seen.insert(f.clone(), i);
@@ -1163,13 +1271,13 @@ requires = ["waktu_penerapan"]
         let src = "[template]\nid = \"t\"\nname = \"T\"\nyear = 2026\ncolour = 1\n";
         let e = Template::parse(src, "x.toml").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("x.toml", 5), "{e}");
-        assert!(e.message.contains("colour"), "{e}");
+        assert!(e.message[1].contains("colour"), "{e}");
     }
 
     #[test]
     fn requires_must_name_a_field() {
         let e = Template::parse(MINIMAL, "m.toml").unwrap_err();
-        assert!(e.message.contains("waktu_penerapan"), "{e}");
+        assert!(e.message[1].contains("waktu_penerapan"), "{e}");
         assert_eq!(e.line, 13, "{e}");
         assert!(e.column > 1, "{e}");
     }
@@ -1204,7 +1312,7 @@ requires = ["waktu_penerapan"]
         );
         // [severity] after [[field.value]] is a new top-level table in TOML.
         let e = Template::parse(&src, "s.toml").unwrap_err();
-        assert!(e.message.contains("Z999"), "{e}");
+        assert!(e.message[1].contains("Z999"), "{e}");
         let ok = src.replace("Z999", "T001").replace("\"error\"", "\"off\"");
         let t = Template::parse(&ok, "s.toml").unwrap();
         assert_eq!(t.severity_of("T001", Severity::Error), None);
@@ -1244,7 +1352,7 @@ requires = ["waktu_penerapan"]
             ("type = \"text\"\nmin_age_years = 2\n", "date fields only"),
         ] {
             let e = Template::parse(&format!("{base}{bad}"), "t.toml").unwrap_err();
-            assert!(e.message.contains(what), "{e}");
+            assert!(e.message[1].contains(what), "{e}");
             assert!(e.line >= 9, "{e}");
         }
     }
@@ -1263,15 +1371,11 @@ requires = ["waktu_penerapan"]
         assert!(t.field("kategori_peserta").is_some());
         assert_eq!(t.indicators.len(), 20);
         let twice = src.replace("\"BRIDA\"", "\"dinas kesehatan\"");
-        assert!(
-            Template::parse(&twice, "t.toml")
-                .unwrap_err()
-                .message
-                .contains("twice")
-        );
+        assert!(Template::parse(&twice, "t.toml").unwrap_err().message[1].contains("twice"));
         let stray = src.replace("\"Dinas Kesehatan\" = ", "\"Dinas Sosial\" = ");
         let e = Template::parse(&stray, "t.toml").unwrap_err();
-        assert!(e.message.contains("not in award.agencies"), "{e}");
+        assert!(e.message[1].contains("not in award.agencies"), "{e}");
+        assert!(e.message[0].contains("tidak ada di award.agencies"), "{e}");
         assert_eq!(e.line, 10, "{e}");
     }
 
@@ -1296,11 +1400,6 @@ required = true
         assert_eq!(t.field("nama_inovasi").unwrap().label, "Judul");
         assert_eq!(t.indicators.len(), parent.indicators.len());
         let bad = src.replace("iid-2026", "nope");
-        assert!(
-            Template::parse(&bad, "k.toml")
-                .unwrap_err()
-                .message
-                .contains("nope")
-        );
+        assert!(Template::parse(&bad, "k.toml").unwrap_err().message[1].contains("nope"));
     }
 }
