@@ -119,14 +119,50 @@ fn group_field(t: &Template, group: &HeaderCell<'_>, sub: &HeaderCell<'_>) -> Op
     t.field_for_fold(&folded)
 }
 
-/// Build the columns of a candidate header row `row`, with `above` the row
-/// immediately above it (for two-row headers).
-fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -> Vec<Column> {
-    let mut cols: Vec<Column> = Vec::new();
+/// A column of a candidate header row, its header text not yet built:
+/// most candidates are data rows, and only the chosen row's columns are
+/// kept.
+struct Draft<'r> {
+    col: u32,
+    /// The group text above it, for a two-row header ("Group Sub").
+    group: Option<&'r str>,
+    text: &'r str,
+    field: Option<usize>,
+    ignored: bool,
+    evidence: Option<EvidenceKey>,
+    wide: Option<(u32, WideKind)>,
+}
+
+impl Draft<'_> {
+    fn column(&self) -> Column {
+        Column {
+            col: self.col,
+            header: match self.group {
+                Some(group) => format!("{group} {}", self.text),
+                None => self.text.to_string(),
+            },
+            field: self.field,
+            ignored: self.ignored,
+            evidence: self.evidence,
+            wide: self.wide,
+        }
+    }
+}
+
+/// The columns of a candidate header row (its text cells `own`), with
+/// `above` the text cells of the row immediately above it (for two-row
+/// headers).
+fn columns_for<'r>(
+    t: &Template,
+    own: &[HeaderCell<'r>],
+    above: &[HeaderCell<'r>],
+) -> Vec<Draft<'r>> {
+    let mut cols: Vec<Draft<'r>> = Vec::new();
     for cell in own {
-        let mut column = Column {
+        let mut column = Draft {
             col: cell.col,
-            header: cell.text.to_string(),
+            group: None,
+            text: cell.text,
             field: t.field_for_folded(cell.text, cell.folded.as_deref()),
             ignored: false,
             evidence: cell
@@ -142,7 +178,7 @@ fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -
             if let Some(group) = k.checked_sub(1).map(|k| &above[k])
                 && let Some(f) = group_field(t, group, cell)
             {
-                column.header = format!("{} {}", group.text, cell.text);
+                column.group = Some(group.text);
                 column.field = Some(f);
             }
         }
@@ -164,11 +200,12 @@ fn columns_for(t: &Template, own: &[HeaderCell<'_>], above: &[HeaderCell<'_>]) -
             .as_deref()
             .and_then(|f| t.evidence_key_folded(f));
         if field.is_some() || evidence.is_some() {
-            cols.push(Column {
+            cols.push(Draft {
                 col: cell.col,
+                group: None,
+                text: cell.text,
                 evidence,
                 wide: cell.folded.as_deref().and_then(|f| t.wide_column_folded(f)),
-                header: cell.text.to_string(),
                 field,
                 ignored: false,
             });
@@ -193,7 +230,7 @@ fn max_columns(row: &RawRow, above: Option<&RawRow>) -> usize {
     own + extra
 }
 
-fn distinct_fields(cols: &[Column]) -> usize {
+fn distinct_fields(cols: &[Draft<'_>]) -> usize {
     let mut fields: Vec<usize> = cols.iter().filter_map(|c| c.field).collect();
     fields.sort_unstable();
     fields.dedup();
@@ -203,7 +240,7 @@ fn distinct_fields(cols: &[Column]) -> usize {
 /// How strongly a row reads as a long evidence header: the number of
 /// distinct evidence columns, when it has the indicator and a parameter or
 /// file column (0 otherwise).
-fn evidence_score(cols: &[Column]) -> usize {
+fn evidence_score(cols: &[Draft<'_>]) -> usize {
     let mut keys: Vec<EvidenceKey> = cols.iter().filter_map(|c| c.evidence).collect();
     keys.sort_by_key(|k| *k as u8);
     keys.dedup();
@@ -222,7 +259,7 @@ fn evidence_score(cols: &[Column]) -> usize {
 /// most distinct fields (or evidence columns), at least `header_min_matches`.
 /// `None` when no row qualifies.
 pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
-    let mut best: Option<(usize, usize, Vec<Column>, Layout)> = None;
+    let mut best: Option<(usize, usize, Vec<Draft<'_>>, Layout)> = None;
     // Each row's text cells are folded once, when first needed: as a
     // candidate, or as the row above the next candidate.
     let mut cells: Vec<Option<Vec<HeaderCell<'_>>>> = (0..rows.len()).map(|_| None).collect();
@@ -259,7 +296,8 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
             best = Some((i, score, cols, layout));
         }
     }
-    let (i, _, columns, layout) = best?;
+    let (i, _, drafts, layout) = best?;
+    let columns: Vec<Column> = drafts.iter().map(Draft::column).collect();
     let mut field_columns = vec![None; t.fields.len()];
     let mut duplicates = Vec::new();
     for (ci, c) in columns.iter().enumerate() {

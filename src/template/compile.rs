@@ -387,7 +387,7 @@ impl Template {
     /// folding whole texts of them to look each up was most of header
     /// detection.
     pub fn fold_header(&self, header: &str) -> Option<String> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(header.len().min(self.header_limit));
         fold_bounded(header, &mut out, self.header_limit).then_some(out)
     }
 
