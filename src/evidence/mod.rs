@@ -7,12 +7,13 @@
 
 use crate::check::evidence::Digest;
 use crate::check::{FileFacts, Resolved, Resolver};
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use walkdir::WalkDir;
 
 /// A file of the index, found.
@@ -464,8 +465,11 @@ const TAIL_BYTES: u64 = 4096;
 /// encrypted one names `/Encrypt` in its trailer.
 fn pdf_tail(tail: &[u8], facts: &mut FileFacts) {
     let last_kb = &tail[tail.len().saturating_sub(1024)..];
-    facts.pdf_truncated = !contains(last_kb, b"%%EOF");
-    facts.pdf_encrypted = contains(tail, b"/Encrypt");
+    // Two million PDFs at a national scale: each searcher is built once.
+    static EOF: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"%%EOF"));
+    static ENCRYPT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/Encrypt"));
+    facts.pdf_truncated = EOF.find(last_kb).is_none();
+    facts.pdf_encrypted = ENCRYPT.find(tail).is_some();
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> usize {
@@ -492,10 +496,6 @@ pub fn kind_of(head: &[u8]) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(hay, needle).is_some()
 }
 
 #[cfg(test)]
