@@ -522,25 +522,22 @@ mod tests {
 
     use proptest::prelude::Strategy as _;
 
+    /// Strings of up to seven of `pieces`.
+    fn joined(pieces: Vec<&'static str>) -> impl proptest::prelude::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(pieces), 0..8).prop_map(|p| p.concat())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
 
         /// The key comparisons that build no key agree with building it.
         #[test]
         fn keys_compare_as_when_built(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ",
-                ]),
-                0..8,
-            ),
-            other in proptest::collection::vec(
-                proptest::sample::select(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς"]),
-                0..8,
-            ),
+            rel in joined(vec![
+                "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ",
+            ]),
+            other in joined(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς"]),
         ) {
-            let rel: String = parts.concat();
-            let other: String = other.concat();
             for key in [rel_key(&rel), name_key(&rel), file_name(&rel).to_string(), other.clone()] {
                 proptest::prop_assert_eq!(is_rel_key(&rel, &key), rel_key(&rel) == key);
                 proptest::prop_assert_eq!(is_name_key(&rel, &key), name_key(&rel) == key);
@@ -551,14 +548,10 @@ mod tests {
         /// them did.
         #[test]
         fn references_normalise_as_before(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y",
-                ]),
-                0..8,
-            ),
+            r in joined(vec![
+                "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y",
+            ]),
         ) {
-            let r: String = parts.concat();
             proptest::prop_assert_eq!(normalize_reference(&r), split_and_join(&r), "{:?}", r);
         }
 
