@@ -55,6 +55,10 @@ pub trait Resolver: Sync {
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
     /// A digest of the file's content, for spotting one file used twice.
     fn content_hash(&self, path: &str) -> Option<Digest>;
+    /// Every reference is resolved: let go of what only resolving needs
+    /// (the index of the evidence folders: hundreds of megabytes at a
+    /// national scale). Later calls to `resolve_all` find nothing.
+    fn release_index(&self) {}
 }
 
 /// A cell of a statement: its text, and its column when it came from one.
@@ -351,6 +355,7 @@ pub(crate) fn check_all(
     refs.par_sort_unstable();
     refs.dedup();
     let found = resolver.resolve_all(&refs);
+    resolver.release_index();
     // `refs` is sorted: a reference's facts are found by binary search.
     let resolved =
         |file: &str, text: &str| refs.binary_search(&(file, text)).ok().map(|i| &found[i]);

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard};
 use walkdir::WalkDir;
 
 /// A file of the index, found.
@@ -199,6 +199,9 @@ impl RootIndex {
             })
             .collect();
         let files: usize = parts.iter().map(Vec::len).sum();
+        let bytes: usize = parts.iter().flatten().map(|f| f.rel.len()).sum();
+        idx.paths.reserve_exact(bytes);
+        idx.ends.reserve_exact(files);
         let mut lists = [(); 3].map(|_| Vec::with_capacity(files));
         for f in parts.into_iter().flatten() {
             let i = idx.ends.len() as u32;
@@ -325,9 +328,12 @@ fn key_hashes(rel: &str) -> [u64; 3] {
 
 /// Resolves evidence references against indexed roots.
 pub struct EvidenceStore {
-    /// Workbook (as displayed) -> its roots.
-    roots: HashMap<String, Vec<Arc<RootIndex>>>,
+    /// Workbook (as displayed) -> its roots. Emptied by
+    /// [`Resolver::release_index`] once every reference is resolved.
+    roots: RwLock<Roots>,
 }
+
+type Roots = HashMap<String, Vec<Arc<RootIndex>>>;
 
 /// How a reference is written, made comparable: `/` separators, no `./`,
 /// lowercase. `None` when it leaves the root (`..`, absolute, drive letter,
@@ -395,34 +401,54 @@ impl EvidenceStore {
             .into_iter()
             .map(|(k, v)| (k, v.iter().map(|r| built[r].clone()).collect()))
             .collect();
-        EvidenceStore { roots }
+        EvidenceStore {
+            roots: RwLock::new(roots),
+        }
+    }
+
+    fn roots(&self) -> RwLockReadGuard<'_, Roots> {
+        // A panic elsewhere while holding the lock leaves the map whole.
+        self.roots.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Resolve one reference written in `workbook`.
     pub fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
-        let Some(rel) = normalize_reference(reference) else {
-            return Resolved::Escapes;
-        };
-        let Some(roots) = self.roots.get(workbook) else {
-            return Resolved::Missing;
-        };
-        for root in roots {
-            match root.find(&rel) {
-                Some(Entry::Escaping) => return Resolved::Escapes,
-                Some(Entry::File(p)) => {
-                    let display = p.to_string_lossy().replace('\\', "/");
-                    return Resolved::Found(inspect(&p, display));
-                }
-                None => {}
-            }
-        }
-        Resolved::Missing
+        resolve_in(&self.roots(), workbook, reference)
     }
+}
+
+/// Resolve one reference written in `workbook` against `roots`.
+fn resolve_in(roots: &Roots, workbook: &str, reference: &str) -> Resolved {
+    let Some(rel) = normalize_reference(reference) else {
+        return Resolved::Escapes;
+    };
+    let Some(roots) = roots.get(workbook) else {
+        return Resolved::Missing;
+    };
+    for root in roots {
+        match root.find(&rel) {
+            Some(Entry::Escaping) => return Resolved::Escapes,
+            Some(Entry::File(p)) => {
+                let display = p.to_string_lossy().replace('\\', "/");
+                return Resolved::Found(inspect(&p, display));
+            }
+            None => {}
+        }
+    }
+    Resolved::Missing
 }
 
 impl Resolver for EvidenceStore {
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved> {
-        refs.par_iter().map(|(w, r)| self.resolve(w, r)).collect()
+        let roots = self.roots();
+        refs.par_iter()
+            .map(|(w, r)| resolve_in(&roots, w, r))
+            .collect()
+    }
+
+    fn release_index(&self) {
+        let mut roots = self.roots.write().unwrap_or_else(PoisonError::into_inner);
+        *roots = HashMap::new();
     }
 
     fn content_hash(&self, path: &str) -> Option<Digest> {
@@ -704,6 +730,13 @@ mod tests {
         assert_eq!(store.resolve("w", "../rahasia.pdf"), Resolved::Escapes);
         #[cfg(unix)]
         assert_eq!(store.resolve("w", "bukti/link.pdf"), Resolved::Escapes);
+        // In bulk, as the rules ask; then the index is let go.
+        let refs = [("w", "SK Regulasi.pdf"), ("w", "tidak-ada.pdf")];
+        let all = store.resolve_all(&refs);
+        assert!(matches!(all[0], Resolved::Found(_)), "{all:?}");
+        assert_eq!(all[1], Resolved::Missing);
+        store.release_index();
+        assert_eq!(store.resolve("w", "SK Regulasi.pdf"), Resolved::Missing);
     }
 
     #[test]
