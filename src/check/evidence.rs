@@ -385,7 +385,8 @@ pub(crate) fn check_all(
         .collect();
     // Every file use, for E011: by path, each path's uses in innovation
     // order (the sort is stable).
-    let mut uses: Vec<FileUse> = Vec::new();
+    let mut uses: Vec<FileUse> =
+        Vec::with_capacity(checked.iter().flatten().map(|c| c.uses.len()).sum());
     let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(checked.len());
     for c in checked.into_iter().flatten() {
         sink.findings.extend(c.findings);
@@ -647,7 +648,8 @@ fn duplicates(
         .map(|f| f[0].2.or_else(|| resolver.content_hash(f[0].0)))
         .collect();
     // Uses by content, grouped by one sort (ties keep path order).
-    let mut by_content: Vec<(Digest, Use<'_>)> = Vec::new();
+    let mut by_content: Vec<(Digest, Use<'_>)> =
+        Vec::with_capacity(candidates.iter().map(|f| f.len()).sum());
     for (f, h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
         by_content.extend(f.iter().map(|u| (h, u.3)));
