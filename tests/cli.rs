@@ -2,20 +2,13 @@
 //! the fixture of every finding code, the loader fixtures, sample-data and
 //! the real-world files in ../shared/realdata when present.
 
+mod common;
+
+use common::{AS_OF, bimtek};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const AS_OF: &str = "2026-11-24";
-
-fn bimtek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run bimtek")
-}
+use std::process::Command;
 
 fn fixture(rel: &str) -> String {
     format!("tests/fixtures/{rel}")

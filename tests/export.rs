@@ -2,32 +2,23 @@
 //! forms, refusal to overwrite, no partial output after a failure, inputs
 //! untouched, and the feedback workbooks read back.
 
+mod common;
+
+use common::{AS_OF, bimtek_with_env};
+
 use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const AS_OF: &str = "2026-11-24";
-
-fn bimtek(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bimtek"));
-    c.args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().expect("run bimtek")
-}
+use std::process::Output;
 
 fn export(out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["export", "--as-of", AS_OF, "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     args.push("sample-data");
-    bimtek(&args, &[])
+    bimtek_with_env(&args, &[])
 }
 
 /// Every file under `dir`: relative path -> bytes.
@@ -104,12 +95,12 @@ fn package_contents_and_manifest() {
     );
 
     // temuan.* are byte-identical to `check --format json/csv`.
-    let json = bimtek(
+    let json = bimtek_with_env(
         &["check", "--format", "json", "--as-of", AS_OF, "sample-data"],
         &[],
     );
     assert_eq!(files["temuan.json"], json.stdout);
-    let csv = bimtek(
+    let csv = bimtek_with_env(
         &["check", "--format", "csv", "--as-of", AS_OF, "sample-data"],
         &[],
     );
@@ -245,7 +236,7 @@ fn a_failure_leaves_no_partial_package() {
                 out.to_str().unwrap(),
                 "sample-data",
             ];
-            let r = bimtek(&args, &[("BIMTEK_FAIL_AFTER", after)]);
+            let r = bimtek_with_env(&args, &[("BIMTEK_FAIL_AFTER", after)]);
             assert_eq!(r.status.code(), Some(2), "{name} {after}");
             let left: Vec<_> = std::fs::read_dir(dir.path())
                 .unwrap()
@@ -258,7 +249,7 @@ fn a_failure_leaves_no_partial_package() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p.zip");
     std::fs::write(&out, b"lama").unwrap();
-    let r = bimtek(
+    let r = bimtek_with_env(
         &[
             "export",
             "--as-of",
@@ -282,9 +273,9 @@ fn inputs_are_never_modified() {
             .as_path(),
     );
     let dir = tempfile::tempdir().unwrap();
-    bimtek(&["check", "--as-of", AS_OF, "sample-data"], &[]);
+    bimtek_with_env(&["check", "--as-of", AS_OF, "sample-data"], &[]);
     export(&dir.path().join("p.zip"), &[]);
-    bimtek(
+    bimtek_with_env(
         &[
             "export",
             "--as-of",
@@ -326,7 +317,7 @@ fn include_invalid_keeps_and_marks_them() {
 fn feedback_workbooks_mark_the_cells() {
     let dir = tempfile::tempdir().unwrap();
     let fb = dir.path().join("umpan-balik");
-    let r = bimtek(
+    let r = bimtek_with_env(
         &[
             "export",
             "--as-of",
@@ -387,7 +378,7 @@ fn feedback_workbooks_mark_the_cells() {
     assert!(styles.contains("FFC7CE"), "red fill");
     // A workbook with no findings says so.
     let clean = dir.path().join("bersih");
-    let r = bimtek(
+    let r = bimtek_with_env(
         &[
             "export",
             "--as-of",
@@ -432,7 +423,7 @@ fn outputs_never_follow_a_link_out() {
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     let file_link = dir.path().join("laporan.html");
     std::os::unix::fs::symlink(outside.join("x.html"), &file_link).unwrap();
-    let r = bimtek(
+    let r = bimtek_with_env(
         &[
             "check",
             "--format",

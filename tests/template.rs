@@ -3,23 +3,16 @@
 //! programmatically that checks clean, template inheritance, and `template
 //! check` on a user's file.
 
+mod common;
+
+use common::{AS_OF, bimtek};
+
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const AS_OF: &str = "2026-11-24";
-
-fn bimtek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run bimtek")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
