@@ -174,23 +174,24 @@ mod tests {
     fn skips_lock_hidden_and_non_spreadsheet_files() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        for name in ["b.xlsx", "a.CSV", "~$b.xlsx", ".x.csv", "notes.pdf"] {
-            std::fs::write(d.join(name), b"x").unwrap();
+        for rel in [
+            "b.xlsx",
+            "a.CSV",
+            "~$b.xlsx",
+            ".x.csv",
+            "notes.pdf",
+            "sub/c.ods",
+            "sub/Bukti/rekap-anggaran.xlsx",
+            ".git/d.csv",
+            "bukti/e.xlsx",
+            "sub/.cache/f.csv",
+            "sub/deeper/g.xlsx",
+            "z/h.tsv",
+        ] {
+            let path = d.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"x").unwrap();
         }
-        std::fs::create_dir(d.join("sub")).unwrap();
-        std::fs::write(d.join("sub/c.ods"), b"x").unwrap();
-        std::fs::create_dir_all(d.join("sub/Bukti")).unwrap();
-        std::fs::write(d.join("sub/Bukti/rekap-anggaran.xlsx"), b"x").unwrap();
-        std::fs::create_dir(d.join(".git")).unwrap();
-        std::fs::write(d.join(".git/d.csv"), b"x").unwrap();
-        std::fs::create_dir(d.join("bukti")).unwrap();
-        std::fs::write(d.join("bukti/e.xlsx"), b"x").unwrap();
-        std::fs::create_dir_all(d.join("sub/.cache")).unwrap();
-        std::fs::write(d.join("sub/.cache/f.csv"), b"x").unwrap();
-        std::fs::create_dir_all(d.join("sub/deeper")).unwrap();
-        std::fs::write(d.join("sub/deeper/g.xlsx"), b"x").unwrap();
-        std::fs::create_dir(d.join("z")).unwrap();
-        std::fs::write(d.join("z/h.tsv"), b"x").unwrap();
         let (files, problems) = collect_inputs(&[d.to_path_buf()]);
         assert!(problems.is_empty());
         let names: Vec<_> = files
