@@ -12,7 +12,8 @@
 # What it does:
 #   1. cargo build --release (Linux; a no-op when target/release/bimtek is fresh; BIMTEK_LINUX=path
 #      uses another binary instead) and cargo build --release --target x86_64-pc-windows-gnu.
-#   2. Packs the zip: bimtek.exe (stripped), PANDUAN.txt (CRLF), templates/*.toml, sample-data/.
+#   2. Packs the zip: bimtek.exe (stripped), PANDUAN.txt (CRLF), templates/*.toml, sample-data/,
+#      sample-portal/.
 #      Entries sorted, fixed timestamps: same inputs, same bytes.
 #   3. Unpacks the zip into C:\Users\Petugas Balitbangda\Downloads\ of a throw-away Wine prefix,
 #      and runs bimtek.exe through cmd.exe batch files, as an officer would, on:
@@ -101,6 +102,7 @@ x86_64-w64-mingw32-strip -o "$STAGE/bimtek.exe" "$EXE"
 sed 's/\r$//; s/$/\r/' PANDUAN.txt >"$STAGE/PANDUAN.txt"
 cp templates/*.toml "$STAGE/templates/"
 cp -R sample-data "$STAGE/sample-data"
+cp -R sample-portal "$STAGE/sample-portal"
 mkdir -p "$out_dir"
 python3 - "$STAGE" "$out_dir/$NAME.zip" <<'PY'
 import os, sys, zipfile
@@ -125,7 +127,8 @@ ZIP=$out_dir/$NAME.zip
 python3 - "$ZIP" <<'PY'
 import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
-for need in ("bimtek.exe", "PANDUAN.txt", "templates/iid-2026.toml", "sample-data/README.md"):
+for need in ("bimtek.exe", "PANDUAN.txt", "templates/iid-2026.toml", "sample-data/README.md",
+             "sample-portal/unduhan-portal-2026.xls"):
     assert need in names, f"{need} missing from the zip"
 bad = [n for n in names if n.lower().endswith(".dll")]
 assert not bad, f"a DLL must never ship: {bad}"

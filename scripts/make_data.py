@@ -1294,6 +1294,28 @@ Baris lain bersih, tetapi sebagian memakai variasi ejaan yang harus diterima: `U
 `Perumahan Rakyat dan Kawasan Pemukiman`, dan koordinat `lat, lng` dengan spasi.
 Inovasi berstatus Uji Coba atau Inisiatif sengaja tidak memiliki Waktu Penerapan.
 `SIMANTAP Jalan` (PUPR) diterapkan 2022 dan memiliki Waktu Pengembangan 2025.
+
+## Unduhan portal contoh (`../sample-portal/`)
+
+`sample-portal/unduhan-portal-2026.xls` berisi apa yang (secara fiktif) sudah ada di portal IID
+untuk Kabupaten Tanah Merah: tabel HTML yang disimpan dengan nama .xls, seperti tombol unduh
+portal, dengan kolom halaman daftar portal 2025/2026 ditambah `Terakhir Diperbarui`. Letaknya di
+luar `sample-data/` supaya `bimtek check sample-data` tidak membacanya sebagai berkas OPD. Coba:
+
+    bimtek check sample-data --baseline sample-portal/unduhan-portal-2026.xls
+
+| `#` di portal | Inovasi | Hasil |
+|---|---|---|
+| 1, 3, 6, 8, 11, 12, 13, 14 | SIPANDU, Klinik Sanitasi, SiTTE, IRTAPA, Sekolah Ramah Anak, Lumbung Sosial Desa, KALASERA, Kampung Siaga Bencana | sama dengan berkas OPD (`up_to_date`) |
+| 2 | Ambulans Desa Siaga | P002: tahapan di portal masih Uji Coba, di berkas OPD Penerapan |
+| 4 | TAMASA Tanah Merah Satu Data | sama, tetapi terakhir diperbarui 21/08/2025 (460 hari): P005 |
+| 5 | Smart Kampung Tanah Merah | P002: cocok karena namanya mirip (`Smart Kampung Kabupaten Tanah Merah`, kemiripan 0,89) |
+| 7 | SIMANTAP Jalan | P002: Waktu Pengembangan di portal 01/06/2023, di berkas OPD 10/02/2025 |
+| 9, 10 | DRASTIS Drainase Cerdas Perkotaan | P003: `DRASTIS Drainase Cerdas` dan `DRASTIS Drainase Perkotaan` sama miripnya |
+| 15 | SIPANGAN Pangan Murah Keliling | P004: hanya ada di portal (OPD-nya tidak mengirim berkas) |
+
+Sebelas inovasi lain belum terinput (P001). `Lumbung Sosial Desa` tetap `up_to_date` karena
+tahapannya di berkas OPD tidak terbaca (`Selesai`): isian yang tidak terbaca tidak dibandingkan.
 """
 
 
@@ -1599,6 +1621,82 @@ def make_fixtures() -> None:
        csv_text(",").encode("utf-8"))
 
 
+# ---------------------------------------------------------------------------
+# sample-portal/: what the national portal already holds for Tanah Merah, as its
+# list download ("Unduh XLS" saves an HTML table with an .xls name). Columns: the
+# 2025/26 list page (iid.md 6.1, grade C) plus "Terakhir Diperbarui" (a GUESS
+# column; the template's terakhir_diperbarui). Kept outside sample-data/ so that
+# `bimtek check sample-data` does not read it as an agency file.
+# ---------------------------------------------------------------------------
+
+PORTAL = ROOT / "sample-portal"
+PORTAL_FILE = "unduhan-portal-2026.xls"
+PORTAL_HEAD = ["#", "Nama Pemda", "Nama Akun", "Nama Inovasi*", "Tahapan*", "Nama Inisiator*", "Koordinat*",
+               "Urusan Pemerintahan Utama", "Waktu Uji Coba", "Waktu Penerapan*", "Waktu Pengembangan",
+               "Estimasi Skor Kematangan", "Terakhir Diperbarui"]
+# (akun, nama, tahapan, nama inisiator, koordinat, urusan, uji coba, penerapan, pengembangan, skor, diperbarui)
+# Each row says what it shows against the agency files (checked as of 2026-11-24).
+PORTAL_ROWS = [
+    # Same as the agency file: up to date.
+    ("dinkes.tanahmerah", "SIPANDU Posyandu Digital", "Penerapan", "Bidang Kesehatan Masyarakat Dinas Kesehatan",
+     "-2.9871,115.2043", "Kesehatan", "04/09/2023", "01/02/2024", "16/06/2025", "68,50", "12/08/2026"),
+    # P002: entered during its trial; the agency has since applied it (tahapan Uji Coba -> Penerapan).
+    ("dinkes.tanahmerah", "Ambulans Desa Siaga", "Uji Coba", "Forum Desa Siaga Kecamatan Bukit Merah",
+     "-2.9633,115.1750", "Kesehatan", "10/03/2025", "", "", "31,00", "14/08/2026"),
+    ("dinkes.tanahmerah", "Klinik Sanitasi Keliling", "Penerapan", "Siti Nurhaliza, S.KM.",
+     "-3.0215,115.1893", "Kesehatan", "03/06/2024", "01/10/2024", "", "54,25", "13/08/2026"),
+    # P005: the same as the agency file, but last touched 460 days before 2026-11-24 (over 365).
+    ("diskominfo.tanahmerah", "TAMASA Tanah Merah Satu Data", "Penerapan", "Bidang Statistik dan Persandian",
+     "-2.9868,115.2079", "Statistik", "02/10/2023", "18/03/2024", "01/09/2025", "61,75", "21/08/2025"),
+    # P002 by name similarity (0.89): the portal name has "Kabupaten" in it.
+    ("diskominfo.tanahmerah", "Smart Kampung Kabupaten Tanah Merah", "Inisiatif",
+     "Komunitas Relawan TIK Tanah Merah", "-3.0310,115.2402", "Komunikasi dan Informatika", "", "", "",
+     "12,00", "10/08/2026"),
+    ("diskominfo.tanahmerah", "SiTTE Tanda Tangan Elektronik", "Penerapan", "Rudi Hartono, S.Kom.",
+     "-2.9859,115.2088", "Persandian", "05/02/2024", "01/07/2024", "", "57,00", "11/08/2026"),
+    # P002: the development of 2025 is not in the portal yet (pengembangan 01/06/2023 -> 10/02/2025).
+    ("pupr.tanahmerah", "SIMANTAP Jalan", "Penerapan", "Bidang Bina Marga", "-2.9902,115.2231",
+     "Pekerjaan Umum dan Penataan Ruang", "14/03/2022", "04/07/2022", "01/06/2023", "48,50", "15/08/2026"),
+    ("pupr.tanahmerah", "IRTAPA Irigasi Tersier Partisipatif", "Penerapan", "P3A Tirta Makmur Desa Sungai Raya",
+     "-3.0451,115.1702", "Pekerjaan Umum dan Penataan Ruang", "15/01/2024", "02/09/2024", "", "44,00",
+     "15/08/2026"),
+    # P003: entered twice under shortened names; "DRASTIS Drainase Cerdas Perkotaan" is as close
+    # to one as to the other (0.86), so bimtek names both and does not guess.
+    ("pupr.tanahmerah", "DRASTIS Drainase Cerdas", "Uji Coba", "Bidang Sumber Daya Air", "-2.9877,115.2065",
+     "Pekerjaan Umum dan Penataan Ruang", "14/04/2025", "", "", "22,50", "16/08/2026"),
+    ("pupr.tanahmerah", "DRASTIS Drainase Perkotaan", "Uji Coba", "Bidang Sumber Daya Air", "-2.9877,115.2065",
+     "Pekerjaan Umum dan Penataan Ruang", "14/04/2025", "", "", "22,50", "16/08/2026"),
+    ("disdik.tanahmerah", "Gerakan “Sekolah Ramah Anak”", "Penerapan", "Hj. Nurul Aini, M.Pd.", "-2.9790,115.2101",
+     "Pendidikan", "01/03/2024", "17/05/2024", "", "59,00", "09/08/2026"),
+    ("dinsos.tanahmerah", "Lumbung Sosial Desa", "Penerapan", "Karang Taruna Desa Padang Luas", "-3.0377,115.1988",
+     "Sosial", "07/08/2023", "22/01/2024", "", "40,25", "12/08/2026"),
+    ("dinsos.tanahmerah", "KALASERA Kartu Lansia Sejahtera", "Penerapan", "H. Ahmad Fauzi, S.E.", "-2.9921,115.2075",
+     "Sosial", "06/05/2024", "16/09/2024", "", "63,50", "12/08/2026"),
+    ("dinsos.tanahmerah", "Kampung Siaga Bencana Tanah Merah", "Penerapan",
+     "Bidang Rehabilitasi dan Perlindungan Sosial", "-3.0520,115.1655",
+     "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat", "04/03/2024", "19/08/2024", "", "50,00",
+     "12/08/2026"),
+    # P004: entered by an agency that sent no file this year.
+    ("dkp.tanahmerah", "SIPANGAN Pangan Murah Keliling", "Penerapan", "Bidang Distribusi dan Cadangan Pangan",
+     "-2.9901,115.2144", "Pangan", "02/05/2023", "07/08/2023", "", "46,75", "05/08/2026"),
+]
+
+
+def make_portal() -> Path:
+    cell = lambda tag, v: f"<{tag}>{escape(v)}</{tag}>"
+    head = "".join(cell("th", h) for h in PORTAL_HEAD)
+    body = "".join(
+        "<tr>" + "".join(cell("td", v) for v in (str(i), KAB) + row) + "</tr>\r\n"
+        for i, row in enumerate(PORTAL_ROWS, 1)
+    )
+    html = ('<html><head><meta charset="utf-8"><title>Inovasi Daerah</title></head><body>\r\n'
+            f'<table border="1">\r\n<thead><tr>{head}</tr></thead>\r\n<tbody>\r\n{body}</tbody></table>'
+            "</body></html>\r\n")
+    path = PORTAL / PORTAL_FILE
+    write_bytes(path, html.encode("utf-8"))
+    return path
+
+
 BEGIN = "<!-- BEGIN load fixtures (generated by scripts/make_data.py; edits inside are overwritten) -->"
 END = "<!-- END load fixtures -->"
 
@@ -1627,6 +1725,8 @@ def main() -> None:
     for p in make_evidence_files():
         print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
     (SAMPLE / "README.md").write_text(SAMPLE_README, encoding="utf-8")
+    p = make_portal()
+    print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
     make_fixtures()
     for n, _ in FIXTURES:
         print(f"{(LOAD / n).stat().st_size:>8}  {(LOAD / n).relative_to(ROOT)}")

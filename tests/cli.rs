@@ -189,6 +189,97 @@ fn sample_data_shows_every_kind_of_mistake() {
 }
 
 #[test]
+fn sample_portal_download_shows_each_portal_status() {
+    let baseline = "sample-portal/unduhan-portal-2026.xls";
+    let (code, doc) = check_json(&["sample-data"], &["--baseline", baseline]);
+    assert_eq!(code, 1);
+    let status = |name: &str| -> Vec<String> {
+        innovations(&doc)
+            .iter()
+            .filter(|i| i["name"] == name)
+            .map(|i| i["portal"]["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for name in [
+        "SIPANDU Posyandu Digital",
+        "Klinik Sanitasi Keliling",
+        "TAMASA Tanah Merah Satu Data",
+        "IRTAPA Irigasi Tersier Partisipatif",
+        "Gerakan “Sekolah Ramah Anak”",
+        "KALASERA Kartu Lansia Sejahtera",
+    ] {
+        assert_eq!(status(name), ["up_to_date"], "{name}");
+    }
+    for name in [
+        "Ambulans Desa Siaga",
+        "Smart Kampung Tanah Merah",
+        "SIMANTAP Jalan",
+    ] {
+        assert_eq!(status(name), ["outdated"], "{name}");
+    }
+    assert_eq!(status("GEMAS Cegah Stunting"), ["not_entered"]);
+    assert_eq!(status("Pojok Baca Café Literasi"), ["not_entered"; 2]);
+    // Every innovation gets exactly one status.
+    assert!(
+        innovations(&doc)
+            .iter()
+            .all(|i| i["portal"]["status"].is_string())
+    );
+    let portal: Vec<(String, String)> = findings(&doc)
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with('P'))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .filter(|(code, _)| code != "P001")
+        .collect();
+    let expected = [
+        ("P002", "Ambulans Desa Siaga"),
+        ("P005", "21/08/2025"),
+        ("P002", "Smart Kampung Tanah Merah"),
+        ("P002", "SIMANTAP Jalan"),
+        ("P003", "DRASTIS Drainase Cerdas Perkotaan"),
+        ("P004", "SIPANGAN Pangan Murah Keliling"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(c, v)| (c.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(portal, expected);
+    assert_eq!(codes(&doc).iter().filter(|c| *c == "P001").count(), 11);
+    assert_eq!(
+        doc["portal_only"][0]["name"],
+        "SIPANGAN Pangan Murah Keliling"
+    );
+    // Changes name the fields by their labels, and the ambiguous match
+    // names its rows, in the user's language.
+    let message = |doc: &Value, code: &str| -> String {
+        findings(doc)
+            .iter()
+            .find(|f| f["code"] == code)
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert!(
+        message(&doc, "P002").ends_with("Tahapan Inovasi: \"Uji Coba\" -> \"Penerapan\""),
+        "{}",
+        message(&doc, "P002")
+    );
+    assert!(message(&doc, "P003").contains(&format!("({baseline} baris 10)")));
+    let (_, en) = check_json(&["sample-data"], &["--baseline", baseline, "--lang", "en"]);
+    assert!(
+        message(&en, "P002").ends_with("Innovation stage: \"Uji Coba\" -> \"Penerapan\""),
+        "{}",
+        message(&en, "P002")
+    );
+    assert!(message(&en, "P003").contains(&format!("({baseline} row 10)")));
+    assert!(!message(&en, "P003").contains("baris"));
+}
+
+#[test]
 fn json_contract_has_the_documented_keys() {
     let (_, doc) = check_json(&["sample-data/Dinas Sosial"], &[]);
     assert_eq!(doc["version"], 1);

@@ -4,7 +4,7 @@
 //! entered too often in earlier years, or stale in the portal.
 
 use super::{Innovation, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::template::{Template, fold};
@@ -285,16 +285,23 @@ pub(crate) fn compare(
                 }
                 let ch = changes(inn, e);
                 if !ch.is_empty() {
-                    let list = ch
-                        .iter()
-                        .map(|c| format!("{}: \"{}\" -> \"{}\"", c.field, c.portal, c.agency))
-                        .collect::<Vec<_>>()
-                        .join("; ");
+                    let list = |lang| {
+                        ch.iter()
+                            .map(|c| {
+                                let label = t
+                                    .field_index(c.field)
+                                    .map_or(c.field, |i| t.fields[i].label(lang));
+                                format!("{label}: \"{}\" -> \"{}\"", c.portal, c.agency)
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    };
                     sink.push(
                         Finding::new("P002", inn.location())
                             .field("nama_inovasi")
                             .value(&inn.name)
-                            .arg("changes", list),
+                            .arg("changes", list(Lang::Id))
+                            .arg("changes_en", list(Lang::En)),
                     );
                 }
                 if let Some(updated) = e.facts.updated
@@ -325,15 +332,18 @@ pub(crate) fn compare(
                         matched[i] = true;
                     }
                 }
-                let names: Vec<String> = many
-                    .iter()
-                    .map(|e| format!("{} ({} baris {})", e.name, e.file, e.row))
-                    .collect();
+                let names = |row: &str| {
+                    many.iter()
+                        .map(|e| format!("{} ({} {row} {})", e.name, e.file, e.row))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
                 sink.push(
                     Finding::new("P003", inn.location())
                         .field("nama_inovasi")
                         .value(&inn.name)
-                        .arg("candidates", names.join("; ")),
+                        .arg("candidates", names("baris"))
+                        .arg("candidates_en", names("row")),
                 );
                 PortalStatus {
                     status: "not_entered",
