@@ -199,6 +199,8 @@ pub enum FormatArg {
     Csv,
     /// A self-contained page (no network), for a projector or a browser.
     Html,
+    /// A workbook for Excel (findings, innovations, summary); needs -o FILE.xlsx.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,7 @@ pub enum Format {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 /// Everything `check` needs, resolved.
@@ -114,6 +115,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Html => Format::Html,
+            FormatArg::Xlsx => Format::Xlsx,
         },
         fail_on: match args.fail_on {
             FailOn::Error => Some(Severity::Error),

@@ -280,6 +280,97 @@ fn sample_portal_download_shows_each_portal_status() {
 }
 
 #[test]
+fn xlsx_report_holds_what_the_json_says() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = ["--baseline", "sample-portal/unduhan-portal-2026.xls"];
+    let write = |name: &str, lang: &str| -> PathBuf {
+        let path = dir.path().join(name);
+        let mut args = vec![
+            "check", "--as-of", AS_OF, "--format", "xlsx", "--lang", lang,
+        ];
+        args.extend_from_slice(&baseline);
+        args.extend_from_slice(&["-o", path.to_str().unwrap(), "sample-data"]);
+        let out = bimtek(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty());
+        path
+    };
+    let path = write("hasil.xlsx", "id");
+    let (_, doc) = check_json(&["sample-data"], &baseline);
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(wb.sheet_names(), ["Temuan", "Inovasi", "Ringkasan"]);
+    let text = |d: Option<&Data>| d.map(|d| d.to_string()).unwrap_or_default();
+    // Findings: one row each, in the JSON's order, with its cell and message.
+    let temuan = wb.worksheet_range("Temuan").unwrap();
+    assert_eq!(text(temuan.get((0, 0))), "Kode");
+    assert_eq!(temuan.height(), findings(&doc).len() + 1);
+    for (r, f) in findings(&doc).iter().enumerate() {
+        let row = r + 1;
+        assert_eq!(text(temuan.get((row, 0))), f["code"].as_str().unwrap());
+        assert_eq!(
+            text(temuan.get((row, 6))),
+            f["cell"].as_str().unwrap_or_default()
+        );
+        assert_eq!(text(temuan.get((row, 10))), f["message"].as_str().unwrap());
+        if let Some(n) = f["row"].as_u64() {
+            assert_eq!(temuan.get((row, 4)), Some(&Data::Float(n as f64)));
+        }
+    }
+    // Innovations, with their status and where they stand in the portal.
+    let inovasi = wb.worksheet_range("Inovasi").unwrap();
+    assert_eq!(inovasi.height(), innovations(&doc).len() + 1);
+    let portal_col = (0..inovasi.width())
+        .find(|&c| text(inovasi.get((0, c))) == "Di portal")
+        .expect("a portal column with --baseline");
+    for (r, i) in innovations(&doc).iter().enumerate() {
+        assert_eq!(text(inovasi.get((r + 1, 1))), i["name"].as_str().unwrap());
+        let status = match i["status"].as_str().unwrap() {
+            "ok" => "bersih",
+            "warning" => "peringatan",
+            _ => "galat",
+        };
+        assert_eq!(text(inovasi.get((r + 1, 5))), status);
+        let portal = match i["portal"]["status"].as_str().unwrap() {
+            "not_entered" => "belum terinput",
+            "outdated" => "belum terupdate",
+            _ => "sudah sesuai",
+        };
+        assert_eq!(text(inovasi.get((r + 1, portal_col))), portal);
+    }
+    let ringkasan = wb.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(text(ringkasan.get((3, 0))), "Inovasi");
+    assert_eq!(ringkasan.get((3, 1)), Some(&Data::Float(24.0)));
+    // Same input, same bytes.
+    let again = write("lagi.xlsx", "id");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+    // English sheets and headers with --lang en.
+    let en = write("results.xlsx", "en");
+    let mut wb: Xlsx<_> = open_workbook(&en).unwrap();
+    assert_eq!(wb.sheet_names(), ["Findings", "Innovations", "Summary"]);
+    let findings_en = wb.worksheet_range("Findings").unwrap();
+    assert_eq!(text(findings_en.get((0, 0))), "Code");
+    assert_eq!(text(findings_en.get((1, 1))), "ERROR");
+    // A workbook never goes to the terminal.
+    let out = bimtek(&["check", "--format", "xlsx", "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("-o NAMA.xlsx"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn json_contract_has_the_documented_keys() {
     let (_, doc) = check_json(&["sample-data/Dinas Sosial"], &[]);
     assert_eq!(doc["version"], 1);

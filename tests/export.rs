@@ -376,6 +376,34 @@ fn feedback_workbooks_mark_the_cells() {
     assert!(all.contains("Selesai"), "{all}");
     let styles = String::from_utf8(z["xl/styles.xml"].clone()).unwrap();
     assert!(styles.contains("FFC7CE"), "red fill");
+    // Row-only places say "baris" in Bahasa Indonesia and "row" in English.
+    let places: Vec<String> = (1..temuan.height())
+        .map(|r| temuan.get_value((r as u32, 4)).unwrap().to_string())
+        .collect();
+    assert!(places.iter().any(|p| p == "baris 2"), "{places:?}");
+    let fb_en = dir.path().join("feedback");
+    let r = bimtek_with_env(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "en",
+            "--feedback",
+            fb_en.to_str().unwrap(),
+            "sample-data",
+        ],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(0));
+    let mut wb: Xlsx<_> = open_workbook(fb_en.join("Dinas Sosial.xlsx")).unwrap();
+    let temuan = wb.worksheet_range("Temuan").unwrap();
+    assert_eq!(temuan.get_value((0, 4)).unwrap().to_string(), "Cell");
+    let places: Vec<String> = (1..temuan.height())
+        .map(|r| temuan.get_value((r as u32, 4)).unwrap().to_string())
+        .collect();
+    assert!(places.iter().any(|p| p == "row 2"), "{places:?}");
+    assert!(!places.iter().any(|p| p.starts_with("baris")), "{places:?}");
     // A workbook with no findings says so.
     let clean = dir.path().join("bersih");
     let r = bimtek_with_env(

@@ -4,18 +4,21 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Finding, Location};
+use crate::diag::{Finding, Lang, Location};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
 use crate::normalize::{Event, Normalizer};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub fn run(s: CheckSettings) -> Result<u8> {
+    if s.format == Format::Xlsx && s.output.is_none() {
+        return Err(xlsx_needs_file(s.lang));
+    }
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
@@ -141,6 +144,19 @@ pub fn watch_loop(
     }
 }
 
+/// A workbook is bytes for a file, never for a terminal; and a PowerShell
+/// redirection would re-encode it.
+fn xlsx_needs_file(lang: Lang) -> anyhow::Error {
+    match lang {
+        Lang::Id => anyhow!(
+            "--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)"
+        ),
+        Lang::En => anyhow!(
+            "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)"
+        ),
+    }
+}
+
 /// Render one outcome as the settings ask.
 fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
     let render = report::RenderOptions {
@@ -155,6 +171,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
         (None, Format::Html) => {
             report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
         }
+        (None, Format::Xlsx) => return Err(xlsx_needs_file(s.lang)),
         (Some(path), format) => {
             let mut bytes: Vec<u8> = Vec::new();
             match format {
@@ -168,6 +185,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
                 Format::Html => {
                     bytes = report::render_html(outcome, &s.template, &render).into_bytes()
                 }
+                Format::Xlsx => bytes = report::render_xlsx(outcome, &s.template, &render)?,
             }
             crate::export::write::file(path, &bytes, s.force)?;
         }

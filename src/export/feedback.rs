@@ -187,7 +187,12 @@ fn workbook(
                 l.file.clone(),
                 l.sheet.clone().unwrap_or_default(),
                 l.cell()
-                    .or_else(|| l.row.map(|x| format!("baris {x}")))
+                    .or_else(|| {
+                        l.row.map(|x| match lang {
+                            Lang::Id => format!("baris {x}"),
+                            Lang::En => format!("row {x}"),
+                        })
+                    })
                     .unwrap_or_default(),
                 f.field.clone().unwrap_or_default(),
                 f.value.clone().unwrap_or_default(),

@@ -224,19 +224,7 @@ pub fn rows_xlsx(
     Ok(wb.save_to_buffer()?)
 }
 
-/// A workbook with fixed properties (author, a fixed creation date), so the
-/// same inputs give the same bytes.
-pub(crate) fn new_workbook() -> anyhow::Result<rust_xlsxwriter::Workbook> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("bimtek"),
-    );
-    Ok(wb)
-}
+pub(crate) use crate::report::new_workbook;
 
 /// Evidence records as CSV.
 pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {

@@ -1,5 +1,5 @@
-//! The only place that prints. Renders an outcome as a table for people,
-//! JSON or CSV for scripts, and the `explain` texts. stdout carries the
+//! The only place that prints. Renders an outcome as a table, HTML page or
+//! workbook for people, JSON or CSV for scripts, and the `explain` texts. stdout carries the
 //! report and nothing else; progress goes to stderr.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod table;
 pub mod template;
+mod xlsx;
 
 pub use card::{card, render_card};
 pub use html::{escape as html_escape, render_html};
@@ -16,6 +17,7 @@ pub use html::{escape as html_escape, render_html};
 pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
+pub use xlsx::{new_workbook, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
 use chrono::NaiveDate;

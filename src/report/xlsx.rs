@@ -1,0 +1,257 @@
+//! `--format xlsx`: the report as a workbook, for people who read results in
+//! Excel. A CSV does not survive that on an Indonesian Windows: Excel there
+//! splits on `;` and reads a file without a byte-order mark as ANSI, so a
+//! comma-separated UTF-8 report opens as one garbled column. A workbook reads
+//! the same in every locale. Sheets: the findings (the CSV's columns, with a
+//! filter), the innovations with their status, and a summary. Same outcome,
+//! same bytes (fixed document dates).
+
+use super::RenderOptions;
+use crate::check::Outcome;
+use crate::diag::{Lang, Severity};
+use crate::template::Template;
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
+
+/// Rows per sheet, header included (Excel's limit). Findings past it go on
+/// to a second sheet, and so on.
+const MAX_ROWS: usize = 1_048_576;
+/// Longest text a cell holds (Excel's limit).
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// A workbook with fixed properties (author, a fixed creation date), so the
+/// same inputs give the same bytes.
+pub fn new_workbook() -> anyhow::Result<Workbook> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime};
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_author("bimtek"),
+    );
+    Ok(wb)
+}
+
+/// The report as xlsx bytes.
+pub fn render_xlsx(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+) -> anyhow::Result<Vec<u8>> {
+    let lang = opts.lang;
+    let tr = |id: &'static str, en: &'static str| match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    };
+    let mut wb = new_workbook()?;
+    let bold = Format::new().set_bold();
+    let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
+    let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
+    let shade = |s: Severity| match s {
+        Severity::Error => Some(&red),
+        Severity::Warning => Some(&yellow),
+        Severity::Info => None,
+    };
+
+    let head = [
+        (tr("Kode", "Code"), 8),
+        (tr("Tingkat", "Severity"), 12),
+        (tr("Berkas", "File"), 40),
+        (tr("Lembar", "Sheet"), 16),
+        (tr("Baris", "Row"), 7),
+        (tr("Kolom", "Column"), 7),
+        (tr("Sel", "Cell"), 18),
+        (tr("Isian", "Field"), 20),
+        (tr("Indikator", "Indicator"), 10),
+        (tr("Nilai", "Value"), 30),
+        (tr("Pesan", "Message"), 80),
+        (tr("Saran", "Hint"), 60),
+    ];
+    let per_sheet = MAX_ROWS - 1;
+    let chunks = outcome.findings.len().div_ceil(per_sheet).max(1);
+    for part in 0..chunks {
+        let ws = wb.add_worksheet();
+        let name = tr("Temuan", "Findings");
+        if part == 0 {
+            ws.set_name(name)?;
+        } else {
+            ws.set_name(format!("{name} ({})", part + 1))?;
+        }
+        header(ws, &head, &bold)?;
+        let start = part * per_sheet;
+        let end = (start + per_sheet).min(outcome.findings.len());
+        for (i, f) in outcome.findings[start..end].iter().enumerate() {
+            let r = (i + 1) as u32;
+            let l = &f.location;
+            let word = super::severity_word(f.severity, lang);
+            match shade(f.severity) {
+                Some(fmt) => ws.write_string_with_format(r, 1, word, fmt)?,
+                None => ws.write_string(r, 1, word)?,
+            };
+            text(ws, r, 0, f.code)?;
+            text(ws, r, 2, &l.file)?;
+            text(ws, r, 3, l.sheet.as_deref().unwrap_or(""))?;
+            if let Some(row) = l.row {
+                ws.write_number(r, 4, f64::from(row))?;
+            }
+            text(ws, r, 5, &l.column_letters().unwrap_or_default())?;
+            text(ws, r, 6, &l.cell().unwrap_or_default())?;
+            text(ws, r, 7, f.field.as_deref().unwrap_or(""))?;
+            if let Some(no) = f.indicator {
+                ws.write_number(r, 8, f64::from(no))?;
+            }
+            text(ws, r, 9, f.value.as_deref().unwrap_or(""))?;
+            text(ws, r, 10, &f.message(lang))?;
+            text(ws, r, 11, &f.hint(lang))?;
+        }
+        ws.autofilter(0, 0, (end - start) as u32, (head.len() - 1) as u16)?;
+    }
+
+    // The innovations, in the order of the JSON.
+    let with_portal = outcome.portal_only.is_some();
+    let with_score = outcome.innovations.iter().any(|i| i.score.max > 0.0);
+    let mut head = vec![
+        (tr("Perangkat Daerah", "Agency"), 30),
+        (tr("Nama Inovasi", "Innovation"), 40),
+        (tr("Berkas", "File"), 40),
+        (tr("Lembar", "Sheet"), 16),
+        (tr("Baris", "Row"), 7),
+        (tr("Status", "Status"), 12),
+        (tr("Galat", "Errors"), 8),
+        (tr("Peringatan", "Warnings"), 11),
+    ];
+    if with_score {
+        head.push((tr("Skor diklaim", "Score claimed"), 13));
+        head.push((tr("Skor terverifikasi", "Score verified"), 13));
+    }
+    if with_portal {
+        head.push((tr("Di portal", "In the portal"), 16));
+    }
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(tr("Inovasi", "Innovations"))?;
+        header(ws, &head, &bold)?;
+        for (i, inn) in outcome.innovations.iter().enumerate().take(MAX_ROWS - 1) {
+            let r = (i + 1) as u32;
+            text(ws, r, 0, &inn.agency)?;
+            text(ws, r, 1, &inn.name)?;
+            text(ws, r, 2, &inn.file)?;
+            text(ws, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
+            ws.write_number(r, 4, f64::from(inn.row))?;
+            let word = status(inn.status, lang);
+            match shade(inn.status) {
+                Some(fmt) => ws.write_string_with_format(r, 5, word, fmt)?,
+                None => ws.write_string(r, 5, word)?,
+            };
+            ws.write_number(r, 6, f64::from(inn.errors))?;
+            ws.write_number(r, 7, f64::from(inn.warnings))?;
+            let mut c = 8;
+            if with_score {
+                ws.write_number(r, c, inn.score.claimed)?;
+                ws.write_number(r, c + 1, inn.score.verified)?;
+                c += 2;
+            }
+            if with_portal && let Some(p) = &inn.portal {
+                text(ws, r, c, portal_word(p.status, lang))?;
+            }
+        }
+        let rows = outcome.innovations.len().min(MAX_ROWS - 1) as u32;
+        ws.autofilter(0, 0, rows, (head.len() - 1) as u16)?;
+    }
+
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(tr("Ringkasan", "Summary"))?;
+        ws.set_column_width(0, 24)?;
+        ws.set_column_width(1, 40)?;
+        let count = |s| outcome.count(s) as f64;
+        let rows: [(&str, Option<String>, Option<f64>); 7] = [
+            (
+                tr("Templat", "Template"),
+                Some(format!("{} ({})", t.name, t.id)),
+                None,
+            ),
+            (
+                tr("Tanggal acuan", "Reference date"),
+                Some(opts.as_of.format("%d/%m/%Y").to_string()),
+                None,
+            ),
+            (
+                tr("Berkas", "Files"),
+                None,
+                Some(outcome.files.len() as f64),
+            ),
+            (
+                tr("Inovasi", "Innovations"),
+                None,
+                Some(outcome.innovations.len() as f64),
+            ),
+            (tr("Galat", "Errors"), None, Some(count(Severity::Error))),
+            (
+                tr("Peringatan", "Warnings"),
+                None,
+                Some(count(Severity::Warning)),
+            ),
+            (tr("Info", "Infos"), None, Some(count(Severity::Info))),
+        ];
+        for (r, (label, s, n)) in rows.iter().enumerate() {
+            let r = r as u32;
+            ws.write_string_with_format(r, 0, *label, &bold)?;
+            if let Some(s) = s {
+                text(ws, r, 1, s)?;
+            }
+            if let Some(n) = n {
+                ws.write_number(r, 1, *n)?;
+            }
+        }
+    }
+    Ok(wb.save_to_buffer()?)
+}
+
+/// A bold header row, frozen, with column widths.
+fn header(ws: &mut Worksheet, head: &[(&str, u16)], bold: &Format) -> anyhow::Result<()> {
+    for (c, (h, width)) in head.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, bold)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// A text cell, left empty when there is no text, cut to what a cell holds.
+fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str) -> anyhow::Result<()> {
+    if !s.is_empty() {
+        let s = match s.char_indices().nth(MAX_CELL_CHARS) {
+            Some((i, _)) => &s[..i],
+            None => s,
+        };
+        ws.write_string(row, col, s)?;
+    }
+    Ok(())
+}
+
+/// An innovation's status in the user's language (the words of the HTML
+/// report).
+fn status(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Info, Lang::Id) => "bersih",
+        (Severity::Warning, Lang::Id) => "peringatan",
+        (Severity::Error, Lang::Id) => "galat",
+        (Severity::Info, Lang::En) => "clean",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Error, Lang::En) => "error",
+    }
+}
+
+/// Where an innovation stands against the portal, in the user's language.
+fn portal_word(status: &str, lang: Lang) -> &str {
+    match (status, lang) {
+        ("not_entered", Lang::Id) => "belum terinput",
+        ("outdated", Lang::Id) => "belum terupdate",
+        ("up_to_date", Lang::Id) => "sudah sesuai",
+        ("not_entered", Lang::En) => "not entered",
+        ("outdated", Lang::En) => "out of date",
+        ("up_to_date", Lang::En) => "up to date",
+        (other, _) => other,
+    }
+}
