@@ -80,6 +80,7 @@ fn package_contents_and_manifest() {
         "manifest.json",
         "temuan.csv",
         "temuan.json",
+        "temuan.xlsx",
     ] {
         assert!(files.contains_key(f), "{f} missing: {:?}", files.keys());
     }
@@ -105,6 +106,22 @@ fn package_contents_and_manifest() {
         &[],
     );
     assert_eq!(files["temuan.csv"], csv.stdout);
+    let xlsx = dir.path().join("temuan.xlsx");
+    let r = bimtek_with_env(
+        &[
+            "check",
+            "--format",
+            "xlsx",
+            "--as-of",
+            AS_OF,
+            "-o",
+            xlsx.to_str().unwrap(),
+            "sample-data",
+        ],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(1));
+    assert_eq!(files["temuan.xlsx"], std::fs::read(&xlsx).unwrap());
 
     // The manifest lists every packaged file with its hash and size, and every input.
     let m: Value = serde_json::from_slice(&files["manifest.json"]).unwrap();

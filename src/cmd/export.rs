@@ -260,6 +260,7 @@ fn package(
     report::json_to(&mut temuan_json, outcome, t, &render)?;
     let mut temuan_csv = Vec::new();
     report::csv_to(&mut temuan_csv, outcome, &render)?;
+    let temuan_xlsx = report::render_xlsx(outcome, t, &render)?;
     let html = report::render_html(outcome, t, &render);
 
     let mut entries = vec![
@@ -290,6 +291,10 @@ fn package(
         Entry {
             name: "temuan.csv".into(),
             source: Source::Bytes(temuan_csv),
+        },
+        Entry {
+            name: "temuan.xlsx".into(),
+            source: Source::Bytes(temuan_xlsx),
         },
         Entry {
             name: "laporan.html".into(),
