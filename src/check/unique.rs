@@ -54,8 +54,30 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         .chunk_by(|a, b| a.name_key == b.name_key)
         .filter(|g| g.len() > 1)
     {
-        let first = group[0];
-        for dup in &group[1..] {
+        // One name in two pemda is two innovations (a province checks its
+        // kabupaten and kota together, and good ideas are copied): each is
+        // compared with the first of its own pemda. A row that names no
+        // pemda may belong to any, so it matches the first of the name.
+        let mut first_in: HashMap<String, &Innovation> = HashMap::new();
+        let mut first_unnamed: Option<&Innovation> = None;
+        for &dup in group {
+            let first = match dup.pemda.as_deref().map(fold) {
+                None if std::ptr::eq(dup, group[0]) => {
+                    first_unnamed = Some(dup);
+                    continue;
+                }
+                None => group[0],
+                Some(pemda) => match first_in.get(&pemda).copied().or(first_unnamed) {
+                    Some(first) => first,
+                    None => {
+                        first_in.insert(pemda, dup);
+                        continue;
+                    }
+                },
+            };
+            if dup.pemda.is_none() && first_unnamed.is_none() {
+                first_unnamed = Some(dup);
+            }
             let same_agency = fold(&dup.agency) == fold(&first.agency);
             let code = if same_agency { "U001" } else { "U002" };
             sink.push(
@@ -115,6 +137,47 @@ mod tests {
             facts: Default::default(),
             portal: None,
         }
+    }
+
+    #[test]
+    fn one_name_in_two_pemda_is_no_duplicate() {
+        let t = template();
+        let mut sink = Sink::new(&t);
+        let at = |file, row, pemda: Option<&str>| {
+            let mut i = inn(file, row, "Dinas Kesehatan", "E-Farmasi");
+            i.pemda = pemda.map(str::to_string);
+            i
+        };
+        let list = vec![
+            at("a.csv", 2, Some("Kota Yogyakarta")),
+            at("a.csv", 3, Some("Kabupaten Sleman")),
+            // The same pemda, spelled otherwise: a duplicate of row 2.
+            at("a.csv", 4, Some("KOTA  YOGYAKARTA")),
+            at("a.csv", 5, Some("Kabupaten Bantul")),
+            // No pemda named: it may be any, so it is the first's duplicate.
+            at("b.csv", 2, None),
+        ];
+        check(&list, &mut sink);
+        let got: Vec<_> = sink
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.code,
+                    f.location.file.as_str(),
+                    f.location.row,
+                    f.message(crate::diag::Lang::En),
+                )
+            })
+            .map(|(c, f, r, m)| (c, f, r, m.contains("(row 2)")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("U001", "a.csv", Some(4), true),
+                ("U001", "b.csv", Some(2), true)
+            ]
+        );
     }
 
     #[test]

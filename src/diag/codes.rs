@@ -627,8 +627,8 @@ pub static CODES: &[CodeInfo] = &[
             "Duplicate innovation name within an agency",
         ],
         explain: [
-            "Nama inovasi yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan) muncul dua kali atau lebih pada OPD yang sama. Biasanya baris tersalin dua kali.\nPerbaikan: hapus baris ganda, atau bedakan namanya jika memang dua inovasi.",
-            "The same innovation name (ignoring case, spaces and punctuation) appears twice or more in one agency. Usually a row was copied twice.\nFix: delete the duplicate row, or give the two innovations distinct names.",
+            "Nama inovasi yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan) muncul dua kali atau lebih pada OPD yang sama. Biasanya baris tersalin dua kali. Nama yang sama di pemda lain (kolom Nama Pemda berbeda) bukan duplikat: tiap pemda melaporkan inovasinya sendiri.\nPerbaikan: hapus baris ganda, atau bedakan namanya jika memang dua inovasi.",
+            "The same innovation name (ignoring case, spaces and punctuation) appears twice or more in one agency. Usually a row was copied twice. The same name in another pemda (a different Nama Pemda column) is no duplicate: each pemda reports its own innovations.\nFix: delete the duplicate row, or give the two innovations distinct names.",
         ],
         message: [
             "\"{value}\" juga ada di {other}",
@@ -647,8 +647,8 @@ pub static CODES: &[CodeInfo] = &[
             "Same innovation name in another agency",
         ],
         explain: [
-            "Nama inovasi yang sama dilaporkan oleh dua OPD. Bisa jadi inovasi bersama yang dilaporkan dua kali.\nPerbaikan: sepakati satu OPD pelapor, atau bedakan namanya.",
-            "Two agencies report an innovation with the same name. It may be a joint innovation reported twice.\nFix: agree on one reporting agency, or distinguish the names.",
+            "Nama inovasi yang sama dilaporkan oleh dua OPD. Bisa jadi inovasi bersama yang dilaporkan dua kali. Hanya dalam satu pemda: baris yang menyebut pemda lain tidak dibandingkan.\nPerbaikan: sepakati satu OPD pelapor, atau bedakan namanya.",
+            "Two agencies report an innovation with the same name. It may be a joint innovation reported twice. Only within one pemda: rows naming another pemda are not compared.\nFix: agree on one reporting agency, or distinguish the names.",
         ],
         message: [
             "\"{value}\" juga dilaporkan oleh {agency} ({other})",
