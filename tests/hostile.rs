@@ -403,7 +403,12 @@ fn truncated_xlsx_is_f001() {
     }
     let run = check(&[dir.path()]);
     for name in ["half.xlsx", "no-directory.xlsx", "header-only-bytes.xlsx"] {
-        run.assert_file_finding(name, "F001");
+        let f = run.assert_file_finding(name, "F001");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains(": arsipnya rusak atau terpotong (rincian teknis: "),
+            "{name}: {message}"
+        );
     }
 }
 
@@ -476,8 +481,22 @@ fn corrupt_xlsx_parts_are_f001() {
         );
     }
     let run = check(&[dir.path()]);
-    for name in ["bad-xml.xlsx", "missing-part.xlsx", "damaged-part.xlsx"] {
-        run.assert_file_finding(name, "F001");
+    for (name, what) in [
+        ("bad-xml.xlsx", "isi XML di dalamnya rusak"),
+        (
+            "missing-part.xlsx",
+            "bagian yang wajib ada di dalamnya hilang",
+        ),
+        ("damaged-part.xlsx", "arsipnya rusak atau terpotong"),
+    ] {
+        let f = run.assert_file_finding(name, "F001");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.starts_with(&format!(
+                "Berkas tidak dapat dibaca: {what} (rincian teknis: "
+            )),
+            "{name}: {message}"
+        );
     }
     // Each is read (rows 2-3 are fine) or reported as damaged; never silent,
     // never a crash of the run.
@@ -593,7 +612,9 @@ fn issue_7_xls_whose_sector_chain_loops_is_f001_at_once() {
         start.elapsed()
     );
     let f = run.assert_file_finding("cfb-loop.xls", "F001");
-    assert!(f["message"].as_str().unwrap().contains("CFB"), "{f}");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("wadah berkas .xls lamanya rusak"), "{f}");
+    assert!(message.contains("CFB sector chain loops"), "{f}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::Sink;
 use crate::diag::{Finding, Location};
-use crate::load::{Limit, LoadError, LoadNotes};
+use crate::load::{Damage, Limit, LoadError, LoadNotes};
 use crate::normalize::HeaderMap;
 use crate::template::Template;
 
@@ -24,7 +24,42 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
             };
             Finding::new("F004", loc).arg("kind", id).arg("kind_en", en)
         }
-        LoadError::Corrupt(detail) => Finding::new("F001", loc).arg("detail", detail),
+        LoadError::Corrupt(damage, detail) => {
+            let (what, what_en) = match damage {
+                Damage::Zip => (
+                    "arsipnya rusak atau terpotong".to_string(),
+                    "its zip container is damaged or cut off".to_string(),
+                ),
+                Damage::Xml => (
+                    "isi XML di dalamnya rusak".to_string(),
+                    "an XML part inside it is damaged".to_string(),
+                ),
+                Damage::MissingPart => (
+                    "bagian yang wajib ada di dalamnya hilang".to_string(),
+                    "a part it must hold is missing".to_string(),
+                ),
+                Damage::Cfb => (
+                    "wadah berkas .xls lamanya rusak".to_string(),
+                    "its old .xls container is damaged".to_string(),
+                ),
+                Damage::CsvRecord(n) => (
+                    format!("rekaman CSV ke-{n} tidak dapat diurai"),
+                    format!("CSV record {n} cannot be parsed"),
+                ),
+                Damage::Io => (
+                    "gagal membaca dari disk".to_string(),
+                    "reading it from the disk failed".to_string(),
+                ),
+                Damage::Other => (
+                    "pembaca lembar kerja gagal".to_string(),
+                    "the spreadsheet reader failed".to_string(),
+                ),
+            };
+            Finding::new("F001", loc)
+                .arg("what", what)
+                .arg("what_en", what_en)
+                .arg("detail", detail)
+        }
         LoadError::TooLarge(limit) => {
             let (id, en) = match limit {
                 Limit::ZipEntry {
@@ -167,5 +202,51 @@ pub(super) fn header_findings(
                 .field(key)
                 .arg("first", crate::diag::column_letters(first)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Lang;
+
+    #[test]
+    fn damage_is_said_in_both_languages_with_the_readers_words() {
+        let cases = [
+            (Damage::Zip, "arsipnya rusak", "zip container is damaged"),
+            (Damage::Xml, "isi XML", "an XML part"),
+            (
+                Damage::MissingPart,
+                "bagian yang wajib",
+                "a part it must hold",
+            ),
+            (Damage::Cfb, "wadah berkas .xls", "old .xls container"),
+            (
+                Damage::CsvRecord(7),
+                "rekaman CSV ke-7",
+                "CSV record 7 cannot",
+            ),
+            (
+                Damage::Io,
+                "gagal membaca dari disk",
+                "from the disk failed",
+            ),
+            (Damage::Other, "pembaca lembar kerja gagal", "reader failed"),
+        ];
+        for (damage, id, en) in cases {
+            let f = load_error_finding("a.xlsx", &LoadError::Corrupt(damage, "detail X".into()));
+            assert_eq!(f.code, "F001");
+            let (mid, men) = (f.message(Lang::Id), f.message(Lang::En));
+            assert!(mid.starts_with("Berkas tidak dapat dibaca: "), "{mid}");
+            assert!(
+                mid.contains(id) && mid.ends_with("(rincian teknis: detail X)"),
+                "{mid}"
+            );
+            assert!(
+                men.contains(en) && men.ends_with("(technical detail: detail X)"),
+                "{men}"
+            );
+            assert!(!men.contains("rincian") && !men.contains("rusak"), "{men}");
+        }
     }
 }

@@ -64,8 +64,8 @@ pub static CODES: &[CodeInfo] = &[
             "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
         ],
         message: [
-            "Berkas tidak dapat dibaca ({detail})",
-            "The file cannot be read ({detail})",
+            "Berkas tidak dapat dibaca: {what} (rincian teknis: {detail})",
+            "The file cannot be read: {what} (technical detail: {detail})",
         ],
         hint: [
             "Minta OPD mengirim ulang berkas, atau buka dan simpan ulang sebagai .xlsx.",

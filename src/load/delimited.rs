@@ -3,7 +3,7 @@
 //! fields that are not UTF-8 are decoded as Windows-1252 one by one, so a
 //! file with mixed encodings still reads and a huge file is never held whole.
 
-use super::{Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
+use super::{Damage, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -24,7 +24,7 @@ pub(super) fn read(
     sink: &mut dyn RowSink,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
-    let io_err = |e: std::io::Error| LoadError::Corrupt(e.to_string());
+    let io_err = |e: std::io::Error| LoadError::Corrupt(Damage::Io, e.to_string());
     if format == Format::Utf16Text {
         let size = std::fs::metadata(path).map_err(io_err)?.len();
         if size > MAX_UTF16_BYTES {
@@ -86,10 +86,10 @@ fn stream(
                         limit: MAX_RECORD_BYTES,
                     }));
                 }
-                return Err(LoadError::Corrupt(format!(
-                    "baris {}: {e}",
-                    u64::from(index) + 1
-                )));
+                return Err(LoadError::Corrupt(
+                    Damage::CsvRecord(u64::from(index) + 1),
+                    e.to_string(),
+                ));
             }
         }
         let mut row = RawRow {

@@ -4,7 +4,7 @@
 //! decoded. Only baselines are read this way; `check` reports such a file as
 //! not a spreadsheet, since agencies must send real workbooks.
 
-use super::{LoadError, RawCell, RawRow, RowSink, SheetInfo};
+use super::{Damage, Limit, LoadError, RawCell, RawRow, RowSink, SheetInfo};
 use std::path::Path;
 
 /// Largest HTML export read whole.
@@ -13,12 +13,12 @@ const MAX_BYTES: u64 = 256 << 20;
 pub(super) fn read(path: &Path, sink: &mut dyn RowSink) -> Result<(), LoadError> {
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if len > MAX_BYTES {
-        return Err(LoadError::Corrupt(format!(
-            "HTML lebih dari {} MiB",
-            MAX_BYTES >> 20
-        )));
+        return Err(LoadError::TooLarge(Limit::FileSize {
+            size: len,
+            limit: MAX_BYTES,
+        }));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned(),

@@ -127,11 +127,33 @@ pub enum LoadError {
     Encrypted,
     /// The content is not a spreadsheet; the string names what it is.
     NotSpreadsheet(&'static str),
-    /// Damaged, truncated or unreadable; the string is the reader's detail.
-    Corrupt(String),
+    /// Damaged, truncated or unreadable: what is damaged, and the reader's
+    /// own words (English, technical) for a support request.
+    Corrupt(Damage, String),
     /// Reading it would go past a safety limit (a zip bomb, a runaway CSV
     /// record); nothing more of it is read.
     TooLarge(Limit),
+}
+
+/// What is damaged in a file that cannot be read, in terms a person can
+/// act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// The zip container of an xlsx, xlsm, xlsb or ods is broken or cut off
+    /// (a half-finished download or mail attachment).
+    Zip,
+    /// A part inside the container is not well-formed XML.
+    Xml,
+    /// A part the format requires is missing from the container.
+    MissingPart,
+    /// The container of an old .xls is broken.
+    Cfb,
+    /// The CSV record with this number (1-based) cannot be parsed.
+    CsvRecord(u64),
+    /// The file cannot be read from the disk (permissions, I/O).
+    Io,
+    /// Anything else the spreadsheet reader reports.
+    Other,
 }
 
 /// Which safety limit a file went past.
@@ -187,7 +209,7 @@ fn read_with(
     sink: &mut dyn RowSink,
     html_tables: bool,
 ) -> Result<LoadNotes, LoadError> {
-    let format = sniff(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let format = sniff(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let mut notes = LoadNotes {
         format: Some(format),
         ..LoadNotes::default()

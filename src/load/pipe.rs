@@ -115,7 +115,7 @@ pub(super) fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::RawCell;
+    use crate::load::{Damage, RawCell};
 
     /// Records every call, and skips sheets named "skip".
     #[derive(Default)]
@@ -153,7 +153,7 @@ mod tests {
             }
             sink.end_sheet();
         }
-        Err(LoadError::Corrupt("at the end".into()))
+        Err(LoadError::Corrupt(Damage::Other, "at the end".into()))
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! and abort. xls and ods are loaded whole by calamine when opened, so their
 //! ranges are walked cell by cell.
 
-use super::{Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::{Damage, Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
 use calamine::{
     Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxError,
@@ -27,7 +27,7 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     if format == Format::Xls {
         check_cfb_chains(path)?;
     }
-    let file = File::open(path).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
         Format::Xlsx => {
@@ -186,9 +186,10 @@ fn check_cfb_chains(path: &Path) -> Result<(), LoadError> {
             at = fat[at] as usize;
         }
         if at < fat.len() && state[at] == 1 {
-            return Err(LoadError::Corrupt(format!(
-                "rantai sektor CFB berputar kembali ke sektor {at} / the CFB sector chain loops"
-            )));
+            return Err(LoadError::Corrupt(
+                Damage::Cfb,
+                format!("the CFB sector chain loops back to sector {at}"),
+            ));
         }
         for &i in &walk {
             state[i] = 2;
@@ -351,9 +352,10 @@ fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> 
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(LoadError::Corrupt(format!(
-            "pembaca lembar kerja gagal: {why}"
-        )))
+        Err(LoadError::Corrupt(
+            Damage::Other,
+            format!("the spreadsheet reader failed: {why}"),
+        ))
     })
 }
 
@@ -515,27 +517,66 @@ fn from_iso(s: &str) -> RawCell {
     }
 }
 
-fn xlsx_err(e: XlsxError) -> LoadError {
-    match e {
-        XlsxError::Password => LoadError::Encrypted,
-        other => LoadError::Corrupt(other.to_string()),
+/// An XML error that is really the container's: the parser could not get
+/// the bytes, because a compressed part is damaged or cut off.
+fn xml_damage(e: &dyn std::error::Error) -> Damage {
+    let mut source = e.source();
+    while let Some(s) = source {
+        // quick-xml hands out its I/O error in an Arc.
+        if s.is::<std::io::Error>() || s.is::<std::sync::Arc<std::io::Error>>() {
+            return Damage::Zip;
+        }
+        source = s.source();
     }
+    Damage::Xml
+}
+
+fn xlsx_err(e: XlsxError) -> LoadError {
+    let damage = match &e {
+        XlsxError::Password => return LoadError::Encrypted,
+        XlsxError::Io(_) => Damage::Io,
+        XlsxError::Zip(_) => Damage::Zip,
+        XlsxError::Xml(x) => xml_damage(x),
+        XlsxError::XmlAttr(_) | XlsxError::XmlEof(_) => Damage::Xml,
+        XlsxError::FileNotFound(_)
+        | XlsxError::RelationshipNotFound
+        | XlsxError::WorksheetNotFound(_) => Damage::MissingPart,
+        _ => Damage::Other,
+    };
+    LoadError::Corrupt(damage, e.to_string())
 }
 
 fn xlsb_err(e: XlsbError) -> LoadError {
-    LoadError::Corrupt(e.to_string())
+    let damage = match &e {
+        XlsbError::Io(_) => Damage::Io,
+        XlsbError::Zip(_) => Damage::Zip,
+        XlsbError::Xml(x) => xml_damage(x),
+        XlsbError::XmlAttr(_) => Damage::Xml,
+        XlsbError::FileNotFound(_) => Damage::MissingPart,
+        _ => Damage::Other,
+    };
+    LoadError::Corrupt(damage, e.to_string())
 }
 
 fn xls_err(e: XlsError) -> LoadError {
-    match e {
-        XlsError::Password => LoadError::Encrypted,
-        other => LoadError::Corrupt(other.to_string()),
-    }
+    let damage = match &e {
+        XlsError::Password => return LoadError::Encrypted,
+        XlsError::Io(_) => Damage::Io,
+        XlsError::Cfb(_) => Damage::Cfb,
+        _ => Damage::Other,
+    };
+    LoadError::Corrupt(damage, e.to_string())
 }
 
 fn ods_err(e: OdsError) -> LoadError {
-    match e {
-        OdsError::Password => LoadError::Encrypted,
-        other => LoadError::Corrupt(other.to_string()),
-    }
+    let damage = match &e {
+        OdsError::Password => return LoadError::Encrypted,
+        OdsError::Io(_) => Damage::Io,
+        OdsError::Zip(_) => Damage::Zip,
+        OdsError::Xml(x) => xml_damage(x),
+        OdsError::XmlAttr(_) => Damage::Xml,
+        OdsError::FileNotFound(_) | OdsError::WorksheetNotFound(_) => Damage::MissingPart,
+        _ => Damage::Other,
+    };
+    LoadError::Corrupt(damage, e.to_string())
 }
