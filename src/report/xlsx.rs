@@ -38,6 +38,17 @@ pub fn render_xlsx(
     t: &Template,
     opts: &RenderOptions,
 ) -> anyhow::Result<Vec<u8>> {
+    render_with(outcome, t, opts, MAX_ROWS)
+}
+
+/// [`render_xlsx`] with at most `max_rows` rows a sheet (header included):
+/// a longer list goes on in "Temuan (2)", "Temuan (3)", ...
+fn render_with(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    max_rows: usize,
+) -> anyhow::Result<Vec<u8>> {
     let lang = opts.lang;
     let tr = |id: &'static str, en: &'static str| match lang {
         Lang::Id => id,
@@ -47,10 +58,13 @@ pub fn render_xlsx(
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
-    let shade = |s: Severity| match s {
-        Severity::Error => Some(&red),
-        Severity::Warning => Some(&yellow),
-        Severity::Info => None,
+    let shade = |ws: &mut Worksheet, row: u32, col: u16, s: Severity, word: &str| {
+        match s {
+            Severity::Error => ws.write_string_with_format(row, col, word, &red),
+            Severity::Warning => ws.write_string_with_format(row, col, word, &yellow),
+            Severity::Info => ws.write_string(row, col, word),
+        }
+        .map(|_| ())
     };
 
     let head = [
@@ -67,49 +81,34 @@ pub fn render_xlsx(
         (tr("Pesan", "Message"), 80),
         (tr("Saran", "Hint"), 60),
     ];
-    let per_sheet = MAX_ROWS - 1;
-    let chunks = outcome.findings.len().div_ceil(per_sheet).max(1);
-    for part in 0..chunks {
-        let ws = wb.add_worksheet();
-        let name = tr("Temuan", "Findings");
-        if part == 0 {
-            ws.set_name(name)?;
-        } else {
-            ws.set_name(format!("{name} ({})", part + 1))?;
+    let list = Sheets {
+        name: tr("Temuan", "Findings"),
+        head: &head,
+        bold: &bold,
+        max_rows,
+    };
+    list.write(&mut wb, &outcome.findings, |ws, r, f| {
+        let l = &f.location;
+        text(ws, r, 0, f.code)?;
+        shade(ws, r, 1, f.severity, super::severity_word(f.severity, lang))?;
+        text(ws, r, 2, &l.file)?;
+        text(ws, r, 3, l.sheet.as_deref().unwrap_or(""))?;
+        if let Some(row) = l.row {
+            ws.write_number(r, 4, f64::from(row))?;
         }
-        header(ws, &head, &bold)?;
-        let start = part * per_sheet;
-        let end = (start + per_sheet).min(outcome.findings.len());
-        for (i, f) in outcome.findings[start..end].iter().enumerate() {
-            let r = (i + 1) as u32;
-            let l = &f.location;
-            let word = super::severity_word(f.severity, lang);
-            match shade(f.severity) {
-                Some(fmt) => ws.write_string_with_format(r, 1, word, fmt)?,
-                None => ws.write_string(r, 1, word)?,
-            };
-            text(ws, r, 0, f.code)?;
-            text(ws, r, 2, &l.file)?;
-            text(ws, r, 3, l.sheet.as_deref().unwrap_or(""))?;
-            if let Some(row) = l.row {
-                ws.write_number(r, 4, f64::from(row))?;
-            }
-            text(ws, r, 5, &l.column_letters().unwrap_or_default())?;
-            text(ws, r, 6, &l.cell().unwrap_or_default())?;
-            text(ws, r, 7, f.field.as_deref().unwrap_or(""))?;
-            if let Some(no) = f.indicator {
-                ws.write_number(r, 8, f64::from(no))?;
-            }
-            text(ws, r, 9, f.value.as_deref().unwrap_or(""))?;
-            text(ws, r, 10, &f.message(lang))?;
-            text(ws, r, 11, &f.hint(lang))?;
+        text(ws, r, 5, &l.column_letters().unwrap_or_default())?;
+        text(ws, r, 6, &l.cell().unwrap_or_default())?;
+        text(ws, r, 7, f.field.as_deref().unwrap_or(""))?;
+        if let Some(no) = f.indicator {
+            ws.write_number(r, 8, f64::from(no))?;
         }
-        ws.autofilter(0, 0, (end - start) as u32, (head.len() - 1) as u16)?;
-    }
+        text(ws, r, 9, f.value.as_deref().unwrap_or(""))?;
+        text(ws, r, 10, &f.message(lang))?;
+        text(ws, r, 11, &f.hint(lang))
+    })?;
 
     // The innovations, in the order of the JSON.
     let with_portal = outcome.portal_only.is_some();
-    let with_score = outcome.innovations.iter().any(|i| i.score.max > 0.0);
     let mut head = vec![
         (tr("Perangkat Daerah", "Agency"), 30),
         (tr("Nama Inovasi", "Innovation"), 40),
@@ -119,45 +118,34 @@ pub fn render_xlsx(
         (tr("Status", "Status"), 12),
         (tr("Galat", "Errors"), 8),
         (tr("Peringatan", "Warnings"), 11),
+        (tr("Skor diklaim", "Score claimed"), 13),
+        (tr("Skor terverifikasi", "Score verified"), 13),
     ];
-    if with_score {
-        head.push((tr("Skor diklaim", "Score claimed"), 13));
-        head.push((tr("Skor terverifikasi", "Score verified"), 13));
-    }
     if with_portal {
         head.push((tr("Di portal", "In the portal"), 16));
     }
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(tr("Inovasi", "Innovations"))?;
-        header(ws, &head, &bold)?;
-        for (i, inn) in outcome.innovations.iter().enumerate().take(MAX_ROWS - 1) {
-            let r = (i + 1) as u32;
-            text(ws, r, 0, &inn.agency)?;
-            text(ws, r, 1, &inn.name)?;
-            text(ws, r, 2, &inn.file)?;
-            text(ws, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
-            ws.write_number(r, 4, f64::from(inn.row))?;
-            let word = status(inn.status, lang);
-            match shade(inn.status) {
-                Some(fmt) => ws.write_string_with_format(r, 5, word, fmt)?,
-                None => ws.write_string(r, 5, word)?,
-            };
-            ws.write_number(r, 6, f64::from(inn.errors))?;
-            ws.write_number(r, 7, f64::from(inn.warnings))?;
-            let mut c = 8;
-            if with_score {
-                ws.write_number(r, c, inn.score.claimed)?;
-                ws.write_number(r, c + 1, inn.score.verified)?;
-                c += 2;
-            }
-            if with_portal && let Some(p) = &inn.portal {
-                text(ws, r, c, portal_word(p.status, lang))?;
-            }
+    let list = Sheets {
+        name: tr("Inovasi", "Innovations"),
+        head: &head,
+        bold: &bold,
+        max_rows,
+    };
+    list.write(&mut wb, &outcome.innovations, |ws, r, inn| {
+        text(ws, r, 0, &inn.agency)?;
+        text(ws, r, 1, &inn.name)?;
+        text(ws, r, 2, &inn.file)?;
+        text(ws, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
+        ws.write_number(r, 4, f64::from(inn.row))?;
+        shade(ws, r, 5, inn.status, status(inn.status, lang))?;
+        ws.write_number(r, 6, f64::from(inn.errors))?;
+        ws.write_number(r, 7, f64::from(inn.warnings))?;
+        ws.write_number(r, 8, inn.score.claimed)?;
+        ws.write_number(r, 9, inn.score.verified)?;
+        if let Some(p) = &inn.portal {
+            text(ws, r, 10, portal_word(p.status, lang))?;
         }
-        let rows = outcome.innovations.len().min(MAX_ROWS - 1) as u32;
-        ws.autofilter(0, 0, rows, (head.len() - 1) as u16)?;
-    }
+        Ok(())
+    })?;
 
     {
         let ws = wb.add_worksheet();
@@ -208,6 +196,43 @@ pub fn render_xlsx(
     Ok(wb.save_to_buffer()?)
 }
 
+/// A list written over as many sheets as its length needs, each with the
+/// header row and a filter over its rows. An empty list still gets its sheet.
+struct Sheets<'a> {
+    name: &'a str,
+    head: &'a [(&'a str, u16)],
+    bold: &'a Format,
+    max_rows: usize,
+}
+
+impl Sheets<'_> {
+    fn write<T>(
+        &self,
+        wb: &mut Workbook,
+        items: &[T],
+        mut row: impl FnMut(&mut Worksheet, u32, &T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let per_sheet = self.max_rows - 1;
+        let parts = items.len().div_ceil(per_sheet).max(1);
+        for part in 0..parts {
+            let ws = wb.add_worksheet();
+            if part == 0 {
+                ws.set_name(self.name)?;
+            } else {
+                ws.set_name(format!("{} ({})", self.name, part + 1))?;
+            }
+            header(ws, self.head, self.bold)?;
+            let start = part * per_sheet;
+            let chunk = &items[start..(start + per_sheet).min(items.len())];
+            for (i, item) in chunk.iter().enumerate() {
+                row(ws, (i + 1) as u32, item)?;
+            }
+            ws.autofilter(0, 0, chunk.len() as u32, (self.head.len() - 1) as u16)?;
+        }
+        Ok(())
+    }
+}
+
 /// A bold header row, frozen, with column widths.
 fn header(ws: &mut Worksheet, head: &[(&str, u16)], bold: &Format) -> anyhow::Result<()> {
     for (c, (h, width)) in head.iter().enumerate() {
@@ -253,5 +278,58 @@ fn portal_word(status: &str, lang: Lang) -> &str {
         ("outdated", Lang::En) => "out of date",
         ("up_to_date", Lang::En) => "up to date",
         (other, _) => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Finding, Location};
+    use calamine::{Data, Reader, Xlsx};
+
+    #[test]
+    fn a_long_list_goes_on_to_further_sheets() {
+        let findings: Vec<Finding> = (1..=5)
+            .map(|row| {
+                let mut loc = Location::file("a.csv");
+                loc.row = Some(row);
+                Finding::new("V001", loc)
+            })
+            .collect();
+        let outcome = Outcome {
+            files: vec![("a.csv".into(), "a".into())],
+            innovations: Vec::new(),
+            findings,
+            pemda: Vec::new(),
+            portal_only: None,
+        };
+        let t = crate::check::testing::template();
+        let opts = RenderOptions {
+            lang: Lang::Id,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            width: None,
+        };
+        let bytes = render_with(&outcome, &t, &opts, 3).unwrap();
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            wb.sheet_names(),
+            ["Temuan", "Temuan (2)", "Temuan (3)", "Inovasi", "Ringkasan"]
+        );
+        let mut rows = Vec::new();
+        for name in ["Temuan", "Temuan (2)", "Temuan (3)"] {
+            let sheet = wb.worksheet_range(name).unwrap();
+            assert_eq!(sheet.get((0, 0)), Some(&Data::String("Kode".into())));
+            assert!(sheet.height() <= 3, "{name}: {} rows", sheet.height());
+            for r in 1..sheet.height() {
+                rows.push(sheet.get((r, 4)).cloned());
+            }
+        }
+        // Every finding once, in order.
+        let expected: Vec<Option<Data>> =
+            (1..=5).map(|r| Some(Data::Float(f64::from(r)))).collect();
+        assert_eq!(rows, expected);
+        // An empty list keeps its sheet, with the header.
+        let inovasi = wb.worksheet_range("Inovasi").unwrap();
+        assert_eq!(inovasi.height(), 1);
     }
 }
