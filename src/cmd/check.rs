@@ -274,8 +274,9 @@ fn path_problem(path: &std::path::Path, why: &str) -> Finding {
         Finding::new("F011", Location::file(&display))
     } else {
         Finding::new("F001", Location::file(&display))
-            .arg("detail", format!("tidak dapat dibuka: {why}"))
-            .arg("detail_en", format!("cannot be opened: {why}"))
+            .arg("what", "tidak dapat dibuka")
+            .arg("what_en", "it cannot be opened")
+            .arg("detail", why)
     }
 }
 

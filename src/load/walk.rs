@@ -68,10 +68,10 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
             // A named pipe or a device would block the reader forever.
             problems.push((
                 input.clone(),
-                "not a regular file / bukan berkas biasa".to_string(),
+                "not a regular file (a pipe or a device)".to_string(),
             ));
         } else {
-            problems.push((input.clone(), "not found / tidak ditemukan".to_string()));
+            problems.push((input.clone(), "not found".to_string()));
         }
     }
     files.sort();
