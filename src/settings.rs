@@ -3,7 +3,7 @@
 //! module sees clap types.
 
 use crate::cli::{CheckArgs, FailOn, FormatArg, LangArg};
-use crate::diag::{Lang, Severity};
+use crate::diag::{Lang, Severity, Trouble};
 use crate::template::{Template, TemplateError};
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
@@ -87,7 +87,10 @@ fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
-        format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd / write the date as yyyy-mm-dd")
+        Trouble::new(
+            format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),
+            format!("--as-of \"{s}\": write the date as yyyy-mm-dd"),
+        )
     })
 }
 
@@ -96,10 +99,12 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
     let max_spd = template.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
     for dir in &args.evidence {
         if !dir.is_dir() {
-            return Err(anyhow!(
-                "--evidence {}: folder tidak ditemukan / folder not found",
-                dir.display()
-            ));
+            let d = dir.display();
+            return Err(Trouble::new(
+                format!("--evidence {d}: folder tidak ditemukan"),
+                format!("--evidence {d}: folder not found"),
+            )
+            .into());
         }
     }
     let as_of = match &args.as_of {
@@ -130,9 +135,11 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         evidence: args.evidence,
         spd: match args.spd {
             Some(x) if !(0.0..=max_spd).contains(&x) => {
-                return Err(anyhow!(
-                    "--spd {x}: nilai SPD harus 0 sampai {max_spd} / SPD points must be 0 to {max_spd}"
-                ));
+                return Err(Trouble::new(
+                    format!("--spd {x}: nilai SPD harus 0 sampai {max_spd}"),
+                    format!("--spd {x}: SPD points must be 0 to {max_spd}"),
+                )
+                .into());
             }
             other => other,
         },
@@ -146,9 +153,11 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         stale_after_days: args.stale_after.unwrap_or(template.stale_after_days),
         match_threshold: match args.match_threshold {
             Some(x) if !(0.0..=1.0).contains(&x) => {
-                return Err(anyhow!(
-                    "--match-threshold {x}: harus 0 sampai 1 / must be 0 to 1"
-                ));
+                return Err(Trouble::new(
+                    format!("--match-threshold {x}: harus 0 sampai 1"),
+                    format!("--match-threshold {x}: must be 0 to 1"),
+                )
+                .into());
             }
             Some(x) => x,
             None => template.match_threshold,
@@ -167,9 +176,11 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
     };
     let path = PathBuf::from(file);
     if !path.exists() {
-        return Err(anyhow!(
-            "--baseline {arg}: berkas tidak ditemukan / file not found"
-        ));
+        return Err(Trouble::new(
+            format!("--baseline {arg}: berkas tidak ditemukan"),
+            format!("--baseline {arg}: file not found"),
+        )
+        .into());
     }
     Ok((year, path))
 }

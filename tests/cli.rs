@@ -371,6 +371,48 @@ fn xlsx_report_holds_what_the_json_says() {
 }
 
 #[test]
+fn errors_that_stop_the_tool_speak_the_chosen_language() {
+    // (arguments, Indonesian words, English words)
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["explain", "X999"], "tidak dikenal", "unknown code"),
+        (
+            &["check", "--spd", "99", "sample-data"],
+            "harus 0 sampai",
+            "must be 0 to",
+        ),
+        (
+            &["check", "-o", "README.md", "sample-data"],
+            "sudah ada; pakai --force",
+            "already exists; use --force",
+        ),
+        (
+            &["check", "--as-of", "2026/1/1", "sample-data"],
+            "tulis tanggal sebagai",
+            "write the date as",
+        ),
+        (
+            &["check", "--baseline", "tidak-ada.xls", "sample-data"],
+            "berkas tidak ditemukan",
+            "file not found",
+        ),
+    ];
+    for (args, id, en) in cases {
+        for (lang, want, not) in [("id", id, en), ("en", en, id)] {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let out = bimtek(&all);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(want), "{args:?} --lang {lang}: {err}");
+            assert!(!err.contains(not), "{args:?} --lang {lang}: {err}");
+        }
+    }
+    // The file named -o was not touched.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(readme.starts_with("# bimtek"));
+}
+
+#[test]
 fn json_contract_has_the_documented_keys() {
     let (_, doc) = check_json(&["sample-data/Dinas Sosial"], &[]);
     assert_eq!(doc["version"], 1);

@@ -4,7 +4,7 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Finding, Lang, Location};
+use crate::diag::{Finding, Lang, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
 use crate::normalize::{Event, Normalizer};
@@ -93,9 +93,10 @@ pub fn watch_loop(
         .chain(s.baselines.iter().map(|(_, p)| p))
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: tidak dapat dipantau / cannot be watched: {e}",
-                p.display()
+            let p = p.display();
+            Trouble::new(
+                format!("{p}: tidak dapat dipantau: {e}"),
+                format!("{p}: cannot be watched: {e}"),
             )
         })?;
     }

@@ -2,7 +2,7 @@
 
 use crate::diag::{self, Lang};
 use crate::report;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 pub fn run(code: Option<&str>, lang: Lang) -> Result<u8> {
     match code {
@@ -15,9 +15,11 @@ pub fn run(code: Option<&str>, lang: Lang) -> Result<u8> {
                 report::explain_one(info, lang)?;
                 Ok(crate::EXIT_OK)
             }
-            None => Err(anyhow!(
-                "kode \"{c}\" tidak dikenal; `bimtek explain` menampilkan semua kode / unknown code"
-            )),
+            None => Err(diag::Trouble::new(
+                format!("kode \"{c}\" tidak dikenal; `bimtek explain` menampilkan semua kode"),
+                format!("unknown code \"{c}\"; `bimtek explain` lists every code"),
+            )
+            .into()),
         },
     }
 }

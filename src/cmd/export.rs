@@ -3,7 +3,7 @@
 //! for the values of its rows, and writes everything atomically.
 
 use crate::check::{Innovation, Outcome, Resolved};
-use crate::diag::Severity;
+use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
 use crate::load::{self, InputFile};
@@ -11,7 +11,7 @@ use crate::normalize::{Event, Normalizer};
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -42,7 +42,10 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
         return Ok(crate::EXIT_OK);
     }
     let out = o.out.clone().ok_or_else(|| {
-        anyhow!("--out atau --feedback diperlukan / --out or --feedback is required")
+        Trouble::new(
+            "--out atau --feedback diperlukan",
+            "--out or --feedback is required",
+        )
     })?;
     let mut entries = package(&o, &s, &outcome, &inputs)?;
     export::write::package(&out, &mut entries, o.force)?;

@@ -3,12 +3,13 @@
 //! innovation, then reads its one row again to show its fields.
 
 use crate::check::Innovation;
+use crate::diag::Trouble;
 use crate::load;
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::CheckSettings;
 use crate::template::{Template, fold};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::path::Path;
 
 pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
@@ -32,9 +33,11 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
     let inn = match picked.as_slice() {
         [one] => *one,
         [] => {
-            return Err(anyhow!(
-                "tidak ada inovasi yang cocok dengan \"{query}\" / no innovation matches \"{query}\""
-            ));
+            return Err(Trouble::new(
+                format!("tidak ada inovasi yang cocok dengan \"{query}\""),
+                format!("no innovation matches \"{query}\""),
+            )
+            .into());
         }
         many => {
             let list: Vec<String> = many
@@ -42,12 +45,12 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
                 .take(20)
                 .map(|i| format!("  {}  ({})", i.name, i.id))
                 .collect();
-            return Err(anyhow!(
-                "\"{query}\" cocok dengan {} inovasi / matches {} innovations; sebutkan id-nya / give its id:\n{}",
-                many.len(),
-                many.len(),
-                list.join("\n")
-            ));
+            let (n, list) = (many.len(), list.join("\n"));
+            return Err(Trouble::new(
+                format!("\"{query}\" cocok dengan {n} inovasi; sebutkan id-nya:\n{list}"),
+                format!("\"{query}\" matches {n} innovations; give its id:\n{list}"),
+            )
+            .into());
         }
     };
     let path = s

@@ -3,7 +3,7 @@
 //! and column. The form's layout is `form`'s; writing it is
 //! `export::write`'s (temporary file beside the target, then rename).
 
-use crate::diag::Lang;
+use crate::diag::{Lang, Trouble};
 use crate::template::{BUILTIN, Template};
 use crate::{form, report, settings};
 use anyhow::{Result, anyhow};
@@ -50,7 +50,10 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         } => {
             let t = settings::load_template(&template, lang)?;
             let bytes = form::build(&t).map_err(|e| {
-                anyhow!("formulir tidak dapat dibuat / the form cannot be built: {e}")
+                Trouble::new(
+                    format!("formulir tidak dapat dibuat: {e}"),
+                    format!("the form cannot be built: {e}"),
+                )
             })?;
             crate::export::write::file(&output, &bytes, force)?;
             report::template::form_written(&t, &output, lang)?;
@@ -58,10 +61,12 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         }
         Action::Check(path) => {
             if !path.is_file() {
-                return Err(anyhow!(
-                    "{}: berkas tidak ditemukan / file not found",
-                    path.display()
-                ));
+                let p = path.display();
+                return Err(Trouble::new(
+                    format!("{p}: berkas tidak ditemukan"),
+                    format!("{p}: file not found"),
+                )
+                .into());
             }
             match Template::from_file(&path) {
                 Ok(t) => {

@@ -53,6 +53,55 @@ pub enum Lang {
     En,
 }
 
+/// A problem that stops the tool (exit code 2), worded in both languages.
+/// It shows itself in the language the run was asked for
+/// ([`say_troubles_in`]), Bahasa Indonesia unless told: errors travel up
+/// through `anyhow` far from the flags, and only their words depend on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trouble {
+    id: String,
+    en: String,
+}
+
+impl Trouble {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Trouble {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The words in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+static TROUBLES_IN_ENGLISH: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// The language every [`Trouble`] shows itself in from now on (set once,
+/// from `--lang`, before anything runs).
+pub fn say_troubles_in(lang: Lang) {
+    TROUBLES_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+}
+
+impl fmt::Display for Trouble {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = if TROUBLES_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Id
+        };
+        f.write_str(self.in_lang(lang))
+    }
+}
+
+impl std::error::Error for Trouble {}
+
 /// Where a finding points. Every part is optional because a finding may be
 /// about a whole file, a sheet, a column or a single cell.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,6 +4,7 @@
 //! entries are sorted and zip timestamps fixed, so the same content gives the
 //! same bytes.
 
+use crate::diag::Trouble;
 use anyhow::{Context, Result, anyhow, bail};
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Write};
@@ -37,7 +38,13 @@ fn temp_beside(target: &Path) -> Result<PathBuf> {
     };
     let name = target
         .file_name()
-        .ok_or_else(|| anyhow!("{}: bukan nama berkas / not a file name", target.display()))?
+        .ok_or_else(|| {
+            let t = target.display();
+            Trouble::new(
+                format!("{t}: bukan nama berkas"),
+                format!("{t}: not a file name"),
+            )
+        })?
         .to_string_lossy()
         .into_owned();
     Ok(parent.join(format!(".{name}.bimtek-tmp-{}", std::process::id())))
@@ -48,25 +55,31 @@ fn temp_beside(target: &Path) -> Result<PathBuf> {
 fn check_target(target: &Path, force: bool) -> Result<()> {
     if let Ok(meta) = fs::symlink_metadata(target) {
         if meta.file_type().is_symlink() {
-            bail!(
-                "{} adalah tautan simbolik; bimtek tidak menulis melalui tautan / is a symbolic link; bimtek does not write through links",
-                target.display()
-            );
+            let t = target.display();
+            return Err(Trouble::new(
+                format!("{t} adalah tautan simbolik; bimtek tidak menulis melalui tautan"),
+                format!("{t} is a symbolic link; bimtek does not write through links"),
+            )
+            .into());
         }
         if !force {
-            bail!(
-                "{} sudah ada; pakai --force untuk menimpanya / already exists; use --force to replace it",
-                target.display()
-            );
+            let t = target.display();
+            return Err(Trouble::new(
+                format!("{t} sudah ada; pakai --force untuk menimpanya"),
+                format!("{t} already exists; use --force to replace it"),
+            )
+            .into());
         }
     }
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
     {
-        bail!(
-            "folder {} tidak ada / folder does not exist",
-            parent.display()
-        );
+        let p = parent.display();
+        return Err(Trouble::new(
+            format!("folder {p} tidak ada"),
+            format!("folder {p} does not exist"),
+        )
+        .into());
     }
     Ok(())
 }
@@ -80,18 +93,28 @@ fn commit(tmp: &Path, target: &Path) -> Result<()> {
             fs::remove_file(target)
         }
         .with_context(|| {
-            format!(
-                "{} tidak dapat diganti / cannot be replaced",
-                target.display()
+            let t = target.display();
+            Trouble::new(
+                format!("{t} tidak dapat diganti"),
+                format!("{t} cannot be replaced"),
             )
         })?;
     }
     fs::rename(tmp, target).with_context(|| {
-        format!(
-            "hasil tidak dapat dipindah ke {} / cannot move the output there",
-            target.display()
+        let t = target.display();
+        Trouble::new(
+            format!("hasil tidak dapat dipindah ke {t}"),
+            format!("the output cannot be moved to {t}"),
         )
     })
+}
+
+fn cannot_write(path: &Path) -> Trouble {
+    let p = path.display();
+    Trouble::new(
+        format!("{p} tidak dapat ditulis"),
+        format!("{p} cannot be written"),
+    )
 }
 
 fn remove(tmp: &Path) {
@@ -107,9 +130,7 @@ pub fn file(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
     check_target(target, force)?;
     let tmp = temp_beside(target)?;
     let result = (|| -> Result<()> {
-        let mut f = File::create(&tmp).with_context(|| {
-            format!("{} tidak dapat ditulis / cannot be written", tmp.display())
-        })?;
+        let mut f = File::create(&tmp).with_context(|| cannot_write(&tmp))?;
         f.write_all(bytes)?;
         f.sync_all()?;
         Ok(())
@@ -128,8 +149,13 @@ fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
     match source {
         Source::Bytes(b) => out.write_all(b)?,
         Source::File(p) => {
-            let mut f = File::open(p)
-                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", p.display()))?;
+            let mut f = File::open(p).with_context(|| {
+                let p = p.display();
+                Trouble::new(
+                    format!("{p} tidak dapat dibaca"),
+                    format!("{p} cannot be read"),
+                )
+            })?;
             let mut buf = vec![0u8; 64 * 1024];
             loop {
                 let n = f.read(&mut buf)?;
@@ -172,20 +198,27 @@ pub fn package(target: &Path, entries: &mut [Entry], force: bool) -> Result<()> 
 }
 
 fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
-    fs::create_dir(tmp)
-        .with_context(|| format!("{} tidak dapat dibuat / cannot be created", tmp.display()))?;
+    fs::create_dir(tmp).with_context(|| {
+        let t = tmp.display();
+        Trouble::new(
+            format!("{t} tidak dapat dibuat"),
+            format!("{t} cannot be created"),
+        )
+    })?;
     let fail = fail_after();
     for (i, e) in entries.iter().enumerate() {
         if fail == Some(i) {
-            bail!("kegagalan uji setelah {i} berkas / injected failure after {i} files");
+            return Err(Trouble::new(
+                format!("kegagalan uji setelah {i} berkas"),
+                format!("injected failure after {i} files"),
+            )
+            .into());
         }
         let path = tmp.join(&e.name);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        let mut out = BufWriter::new(File::create(&path).with_context(|| {
-            format!("{} tidak dapat ditulis / cannot be written", path.display())
-        })?);
+        let mut out = BufWriter::new(File::create(&path).with_context(|| cannot_write(&path))?);
         copy_source(&e.source, &mut out)?;
         out.flush()?;
     }
@@ -194,8 +227,7 @@ fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
 
 fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     use zip::write::SimpleFileOptions;
-    let file = File::create(tmp)
-        .with_context(|| format!("{} tidak dapat ditulis / cannot be written", tmp.display()))?;
+    let file = File::create(tmp).with_context(|| cannot_write(tmp))?;
     let mut z = zip::ZipWriter::new(BufWriter::new(file));
     // A fixed timestamp: the same content gives the same bytes.
     let when = zip::DateTime::from_date_and_time(2026, 1, 1, 0, 0, 0)
@@ -207,7 +239,11 @@ fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     let fail = fail_after();
     for (i, e) in entries.iter().enumerate() {
         if fail == Some(i) {
-            bail!("kegagalan uji setelah {i} berkas / injected failure after {i} files");
+            return Err(Trouble::new(
+                format!("kegagalan uji setelah {i} berkas"),
+                format!("injected failure after {i} files"),
+            )
+            .into());
         }
         z.start_file(e.name.as_str(), options)?;
         copy_source(&e.source, &mut z)?;
@@ -217,9 +253,10 @@ fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     inner
         .into_inner()
         .map_err(|e| {
-            anyhow!(
-                "zip tidak dapat diselesaikan / cannot finish the zip: {}",
-                e.error()
+            let e = e.error();
+            Trouble::new(
+                format!("zip tidak dapat diselesaikan: {e}"),
+                format!("the zip cannot be finished: {e}"),
             )
         })?
         .sync_all()?;

@@ -152,9 +152,9 @@ fn write_doc(
         let at = memchr::memmem::find(rest, marker.as_bytes())
             .map(|p| p + marker.len() - 1)
             .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "galat internal: \"{key}\" tidak ada di dokumen JSON / \
-                     internal error: no \"{key}\" in the JSON document"
+                crate::diag::Trouble::new(
+                    format!("galat internal: \"{key}\" tidak ada di dokumen JSON"),
+                    format!("internal error: no \"{key}\" in the JSON document"),
                 )
             })?;
         out.write_all(&rest[..at])?;
