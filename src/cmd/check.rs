@@ -19,6 +19,9 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     if s.format == Format::Xlsx && s.output.is_none() {
         return Err(xlsx_needs_file(s.lang));
     }
+    if let Some(path) = &s.output {
+        crate::export::write::check_target(path, s.force)?;
+    }
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();

@@ -27,6 +27,9 @@ pub struct ExportOptions {
 }
 
 pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
+    for target in o.feedback.iter().chain(&o.out) {
+        export::write::check_target(target, o.force)?;
+    }
     let outcome = super::check::evaluate(&s);
     let (inputs, _) = load::collect_inputs(&s.paths);
     if let Some(dir) = &o.feedback {

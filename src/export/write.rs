@@ -51,8 +51,10 @@ fn temp_beside(target: &Path) -> Result<PathBuf> {
 }
 
 /// Refuse an existing target unless `force`; refuse a target that is a
-/// link (outputs never follow a link out of their folder).
-fn check_target(target: &Path, force: bool) -> Result<()> {
+/// link (outputs never follow a link out of their folder). Commands ask
+/// before they work, so a refusal does not come after a long check; the
+/// writers ask again at the end.
+pub fn check_target(target: &Path, force: bool) -> Result<()> {
     if let Ok(meta) = fs::symlink_metadata(target) {
         if meta.file_type().is_symlink() {
             let t = target.display();
