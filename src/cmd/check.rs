@@ -7,7 +7,7 @@ use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Lang, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
-use crate::normalize::{Event, Normalizer};
+use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
@@ -197,8 +197,17 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
     Ok(())
 }
 
+/// Called with every record as it streams past the checks (from any
+/// thread): what export keeps of each row, read in the same pass.
+pub type RecordTap<'a> = &'a (dyn Fn(&InputFile, &Record) + Sync);
+
 /// Load, normalize and check every input; combine the results.
 pub fn evaluate(s: &CheckSettings) -> check::Outcome {
+    evaluate_with(s, None)
+}
+
+/// [`evaluate`], showing each record to `tap` before it is checked.
+pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Outcome {
     let (files, problems) = load::collect_inputs(&s.paths);
     let options = CheckOptions {
         as_of: s.as_of,
@@ -213,7 +222,7 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
     let mut results: Vec<FileResult> = files
         .par_iter()
         .map(|f| {
-            let r = check_file(&s.template, &options, f);
+            let r = check_file(&s.template, &options, f, tap);
             progress.inc();
             r
         })
@@ -348,12 +357,22 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
 
 /// Load, normalize and check one file. Never panics on bad input: a file
 /// that cannot be read becomes a finding.
-pub fn check_file(t: &Template, options: &CheckOptions, f: &InputFile) -> FileResult {
+pub fn check_file(
+    t: &Template,
+    options: &CheckOptions,
+    f: &InputFile,
+    tap: Option<RecordTap<'_>>,
+) -> FileResult {
     let mut fc = FileCheck::new(t, options, &f.display, &f.agency_hint);
     // Rows stream from the file through normalizing into the checks: a
     // record is dropped as soon as it is checked.
     let result = {
-        let mut norm = Normalizer::new(t, &f.agency_hint, |e| fc.event(e));
+        let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
+            if let (Some(tap), Event::Record(r)) = (tap, &e) {
+                tap(f, r);
+            }
+            fc.event(e)
+        });
         load::read(&f.path, &mut norm)
     };
     match result {

@@ -1,21 +1,23 @@
 //! `bimtek export`: the cleaned submission package, or the agencies'
-//! feedback workbooks. Checks once (as `check` does), reads each file again
-//! for the values of its rows, and writes everything atomically.
+//! feedback workbooks. Checks once (as `check` does), keeping each row's
+//! canonical values as the check reads it, and writes everything
+//! atomically. Feedback workbooks read each file again, for its rows as
+//! the agency wrote them.
 
 use crate::check::{Innovation, Outcome, Resolved};
 use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
 use crate::load::{self, InputFile};
-use crate::normalize::{Event, Normalizer};
+use crate::normalize::Record;
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
 use anyhow::Result;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// What to write.
 #[derive(Debug, Clone)]
@@ -30,9 +32,9 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     for target in o.feedback.iter().chain(&o.out) {
         export::write::check_target(target, o.force)?;
     }
-    let outcome = super::check::evaluate(&s);
-    let (inputs, _) = load::collect_inputs(&s.paths);
     if let Some(dir) = &o.feedback {
+        let outcome = super::check::evaluate(&s);
+        let (inputs, _) = load::collect_inputs(&s.paths);
         let books = export::feedback::workbooks(&outcome, &inputs, s.lang)?;
         let mut entries: Vec<Entry> = books
             .into_iter()
@@ -50,48 +52,53 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
             "--out or --feedback is required",
         )
     })?;
-    let mut entries = package(&o, &s, &outcome, &inputs)?;
+    // The canonical values of every row are taken as the check reads it:
+    // the files are read once.
+    let fields = export::export_fields(&s.template);
+    let values = Mutex::new(Values::default());
+    let tap = |f: &InputFile, r: &Record| {
+        let row = row_values(&s.template, &fields, f, r);
+        values
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(row.0, row.1);
+    };
+    let outcome = super::check::evaluate_with(&s, Some(&tap));
+    let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (inputs, _) = load::collect_inputs(&s.paths);
+    let mut entries = package(&o, &s, &outcome, &inputs, &fields, &values)?;
     export::write::package(&out, &mut entries, o.force)?;
     Ok(crate::EXIT_OK)
 }
 
-/// Every row's canonical values, by (file, sheet, row), and what could not
-/// be read.
-type Values = HashMap<(String, Option<String>, u32), (Vec<String>, Vec<(String, String)>)>;
+/// Where a row is: (file, sheet, row).
+type RowKey = (String, Option<String>, u32);
+/// A row's canonical values, and what could not be read (field, as written).
+type RowValues = (Vec<String>, Vec<(String, String)>);
+/// Every row's values by where it is.
+type Values = HashMap<RowKey, RowValues>;
 
-fn read_values(t: &Template, inputs: &[InputFile], fields: &[usize]) -> Values {
-    inputs
-        .par_iter()
-        .flat_map_iter(|f| {
-            let mut rows = Vec::new();
-            let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
-                if let Event::Record(r) = e {
-                    let mut values = Vec::with_capacity(fields.len());
-                    let mut unread = Vec::new();
-                    for &fi in fields {
-                        match export::canonical(t, fi, &r) {
-                            Ok(v) => values.push(v),
-                            Err(written) => {
-                                values.push(String::new());
-                                unread.push((t.fields[fi].key.clone(), written));
-                            }
-                        }
-                    }
-                    rows.push((
-                        (
-                            f.display.clone(),
-                            r.sheet.as_deref().map(str::to_string),
-                            r.row,
-                        ),
-                        (values, unread),
-                    ));
-                }
-            });
-            let _ = load::read(&f.path, &mut norm);
-            drop(norm);
-            rows
-        })
-        .collect()
+/// One row's canonical values, keyed by (file, sheet, row).
+fn row_values(t: &Template, fields: &[usize], f: &InputFile, r: &Record) -> (RowKey, RowValues) {
+    let mut values = Vec::with_capacity(fields.len());
+    let mut unread = Vec::new();
+    for &fi in fields {
+        match export::canonical(t, fi, r) {
+            Ok(v) => values.push(v),
+            Err(written) => {
+                values.push(String::new());
+                unread.push((t.fields[fi].key.clone(), written));
+            }
+        }
+    }
+    (
+        (
+            f.display.clone(),
+            r.sheet.as_deref().map(str::to_string),
+            r.row,
+        ),
+        (values, unread),
+    )
 }
 
 #[derive(Serialize)]
@@ -134,10 +141,10 @@ fn package(
     s: &CheckSettings,
     outcome: &Outcome,
     inputs: &[InputFile],
+    fields: &[usize],
+    values: &Values,
 ) -> Result<Vec<Entry>> {
     let t = &s.template;
-    let fields = export::export_fields(t);
-    let values = read_values(t, inputs, &fields);
     let included: Vec<&Innovation> = outcome
         .innovations
         .iter()
@@ -272,11 +279,11 @@ fn package(
     let mut entries = vec![
         Entry {
             name: "data/inovasi.csv".into(),
-            source: Source::Bytes(export::rows_csv(t, &fields, &rows, o.include_invalid)?),
+            source: Source::Bytes(export::rows_csv(t, fields, &rows, o.include_invalid)?),
         },
         Entry {
             name: "data/inovasi.xlsx".into(),
-            source: Source::Bytes(export::rows_xlsx(t, &fields, &rows, o.include_invalid)?),
+            source: Source::Bytes(export::rows_xlsx(t, fields, &rows, o.include_invalid)?),
         },
         Entry {
             name: "data/bukti.csv".into(),
