@@ -66,7 +66,7 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     let outcome = super::check::evaluate_with(&s, Some(&tap));
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (inputs, _) = load::collect_inputs(&s.paths);
-    let mut entries = package(&o, &s, &outcome, &inputs, &fields, &values)?;
+    let mut entries = package(&o, &s, &outcome, &inputs, &fields, values)?;
     export::write::package(&out, &mut entries, o.force)?;
     Ok(crate::EXIT_OK)
 }
@@ -142,7 +142,7 @@ fn package(
     outcome: &Outcome,
     inputs: &[InputFile],
     fields: &[usize],
-    values: &Values,
+    mut values: Values,
 ) -> Result<Vec<Entry>> {
     let t = &s.template;
     let included: Vec<&Innovation> = outcome
@@ -160,9 +160,9 @@ fn package(
     let mut unread = Vec::new();
     for i in &included {
         let key = (i.file.clone(), i.sheet.clone(), i.row);
+        // Each row is one innovation's: its values move into the package.
         let (mut vals, bad) = values
-            .get(&key)
-            .cloned()
+            .remove(&key)
             .unwrap_or_else(|| (vec![String::new(); fields.len()], Vec::new()));
         // The agency is known even when the sheet has no agency column: it
         // comes from the file's folder or name.
