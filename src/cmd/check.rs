@@ -4,20 +4,20 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Finding, Lang, Location, Trouble};
+use crate::diag::{Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile};
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
 pub fn run(s: CheckSettings) -> Result<u8> {
     if s.format == Format::Xlsx && s.output.is_none() {
-        return Err(xlsx_needs_file(s.lang));
+        return Err(xlsx_needs_file());
     }
     if let Some(path) = &s.output {
         crate::export::write::check_target(path, s.force)?;
@@ -150,15 +150,12 @@ pub fn watch_loop(
 
 /// A workbook is bytes for a file, never for a terminal; and a PowerShell
 /// redirection would re-encode it.
-fn xlsx_needs_file(lang: Lang) -> anyhow::Error {
-    match lang {
-        Lang::Id => anyhow!(
-            "--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)"
-        ),
-        Lang::En => anyhow!(
-            "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)"
-        ),
-    }
+fn xlsx_needs_file() -> anyhow::Error {
+    Trouble::new(
+        "--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)",
+        "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)",
+    )
+    .into()
 }
 
 /// Render one outcome as the settings ask.
@@ -175,7 +172,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
         (None, Format::Html) => {
             report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
         }
-        (None, Format::Xlsx) => return Err(xlsx_needs_file(s.lang)),
+        (None, Format::Xlsx) => return Err(xlsx_needs_file()),
         (Some(path), format) => {
             let mut bytes: Vec<u8> = Vec::new();
             match format {
