@@ -531,10 +531,19 @@ fn xml_damage(e: &dyn std::error::Error) -> Damage {
     Damage::Xml
 }
 
+/// An I/O error inside a zip container: bytes that do not inflate or end
+/// too soon are the container's damage; anything else is the disk's.
+fn zip_io_damage(e: &std::io::Error) -> Damage {
+    match e.kind() {
+        std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => Damage::Zip,
+        _ => Damage::Io,
+    }
+}
+
 fn xlsx_err(e: XlsxError) -> LoadError {
     let damage = match &e {
         XlsxError::Password => return LoadError::Encrypted,
-        XlsxError::Io(_) => Damage::Io,
+        XlsxError::Io(io) => zip_io_damage(io),
         XlsxError::Zip(_) => Damage::Zip,
         XlsxError::Xml(x) => xml_damage(x),
         XlsxError::XmlAttr(_) | XlsxError::XmlEof(_) => Damage::Xml,
@@ -548,7 +557,7 @@ fn xlsx_err(e: XlsxError) -> LoadError {
 
 fn xlsb_err(e: XlsbError) -> LoadError {
     let damage = match &e {
-        XlsbError::Io(_) => Damage::Io,
+        XlsbError::Io(io) => zip_io_damage(io),
         XlsbError::Zip(_) => Damage::Zip,
         XlsbError::Xml(x) => xml_damage(x),
         XlsbError::XmlAttr(_) => Damage::Xml,
@@ -571,7 +580,7 @@ fn xls_err(e: XlsError) -> LoadError {
 fn ods_err(e: OdsError) -> LoadError {
     let damage = match &e {
         OdsError::Password => return LoadError::Encrypted,
-        OdsError::Io(_) => Damage::Io,
+        OdsError::Io(io) => zip_io_damage(io),
         OdsError::Zip(_) => Damage::Zip,
         OdsError::Xml(x) => xml_damage(x),
         OdsError::XmlAttr(_) => Damage::Xml,
@@ -579,4 +588,29 @@ fn ods_err(e: OdsError) -> LoadError {
         _ => Damage::Other,
     };
     LoadError::Corrupt(damage, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn io_errors_inside_a_container_are_its_damage_unless_the_disk_failed() {
+        let kind = |e: LoadError| match e {
+            LoadError::Corrupt(d, _) => d,
+            other => panic!("{other:?}"),
+        };
+        let inflate = || Error::new(ErrorKind::InvalidData, "corrupt deflate stream");
+        assert_eq!(kind(xlsx_err(XlsxError::Io(inflate()))), Damage::Zip);
+        assert_eq!(kind(ods_err(OdsError::Io(inflate()))), Damage::Zip);
+        let cut = Error::new(ErrorKind::UnexpectedEof, "early end");
+        assert_eq!(kind(xlsb_err(XlsbError::Io(cut))), Damage::Zip);
+        let denied = Error::new(ErrorKind::PermissionDenied, "denied");
+        assert_eq!(kind(xlsx_err(XlsxError::Io(denied))), Damage::Io);
+        assert!(matches!(
+            xlsx_err(XlsxError::Password),
+            LoadError::Encrypted
+        ));
+    }
 }
