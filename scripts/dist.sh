@@ -22,6 +22,7 @@
 #           backslashes), holding copies of sample-data (incl. the CRLF Windows-1252 CSV) and
 #           an evidence sheet (CRLF, Windows-1252) whose references use backslashes
 #        c. one file named with backslashes: sample-data\Dinas Pendidikan\data_inovasi_disdik.csv
+#        d. sample-data with --baseline sample-portal\unduhan-portal-2026.xls (PANDUAN's command)
 #      and compares the JSON (findings, innovations, summary, exit code) with the Linux binary's on
 #      the same files, paths aside. Then checks exit codes 0 and 2, `explain`, and the table
 #      written to a pipe and to a console (through a pty): ASCII borders, no colour codes,
@@ -337,6 +338,18 @@ linrun c check "sample-data/Dinas Pendidikan/data_inovasi_disdik.csv" --format j
 compare c "" ""
 grep -q '"file": "sample-data/Dinas Pendidikan/data_inovasi_disdik.csv"' "$T/c.out" ||
   die "c: the Windows path was not reported with / as the JSON contract says"
+
+log "wine: d. sample-data with the portal download, as PANDUAN.txt shows it"
+winrun d "bimtek check sample-data --baseline sample-portal\\unduhan-portal-2026.xls --format json --as-of $AS_OF"
+linrun d check sample-data --baseline sample-portal/unduhan-portal-2026.xls --format json --as-of "$AS_OF"
+compare d "" ""
+python3 - "$T/d.out" <<'PY' || die "d: the portal download was not compared"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+codes = sorted({f["code"] for f in doc["findings"] if f["code"].startswith("P")})
+assert codes == ["P001", "P002", "P003", "P004", "P005"], codes
+print(f"   portal: {', '.join(codes)} on Windows")
+PY
 
 log "wine: exit codes, explain"
 winrun never "bimtek check sample-data --as-of $AS_OF --fail-on never --format csv"
