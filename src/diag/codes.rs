@@ -60,8 +60,8 @@ pub static CODES: &[CodeInfo] = &[
             "File is corrupt or cannot be read",
         ],
         explain: [
-            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
-            "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
+            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa. Pesannya menyebut apa yang rusak (arsip xlsx/ods, isi XML, bagian yang hilang, wadah .xls lama, rekaman CSV, atau pembacaan dari disk), lalu rincian teknis dari pembaca lembar kerja dalam bahasa Inggris, untuk disertakan bila melapor.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
+            "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are. The message says what is damaged (the xlsx/ods container, an XML part, a missing part, an old .xls container, a CSV record, or reading from the disk), then the spreadsheet reader's own technical detail, to include in a report.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
         ],
         message: [
             "Berkas tidak dapat dibaca: {what} (rincian teknis: {detail})",
