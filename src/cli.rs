@@ -1,9 +1,53 @@
-//! Command-line syntax: clap derive types only. The `///` docs become
-//! `--help`. Nothing here resolves or validates beyond what clap does;
+//! Command-line syntax: clap derive types. Their `///` docs are the English
+//! `--help`; `help_id` puts the Indonesian one (the default) on the same
+//! tree. Nothing here resolves or validates beyond what clap does;
 //! `settings.rs` turns these into resolved settings.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+mod help_id;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// Parse `args` (the first is the program name), with `--help` in the
+/// language `--lang` asks for (Bahasa Indonesia unless `--lang en`). `--help`,
+/// `--version` and syntax errors come back as clap's error: print them with
+/// [`error_text`] or let clap do it.
+pub fn try_parse_from(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let matches = command(asks_english(args)).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// A syntax error in Bahasa Indonesia, unless `args` ask for English or the
+/// error is `--help`/`--version` output (`None`: clap prints it as it is).
+pub fn error_text(e: &clap::Error, args: &[OsString]) -> Option<String> {
+    if asks_english(args) || !e.use_stderr() {
+        return None;
+    }
+    help_id::error(e)
+}
+
+/// The command tree with its help in English or in Bahasa Indonesia.
+pub fn command(english: bool) -> clap::Command {
+    // `bimtek help CMD` is left out: `bimtek CMD --help` says the same, in
+    // the user's language.
+    let cmd = Cli::command().disable_help_subcommand(true);
+    if english {
+        cmd.about(
+            "bimtek: check agencies' regional-innovation (IID) spreadsheets before they are \
+             entered into the portal",
+        )
+    } else {
+        help_id::apply(cmd)
+    }
+}
+
+/// Whether the arguments ask for English (`--lang en`, `--lang=en`). The
+/// help is chosen before clap parses, so this looks at the words alone.
+fn asks_english(args: &[OsString]) -> bool {
+    args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en")
+}
 
 /// bimtek: periksa data inovasi daerah (IID) dari lembar kerja OPD sebelum
 /// diinput ke portal. Check regional-innovation spreadsheets before they are
@@ -208,4 +252,61 @@ pub enum FailOn {
     Error,
     Warning,
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_command_trees_are_valid() {
+        command(true).debug_assert();
+        command(false).debug_assert();
+    }
+
+    /// Every command and every argument has Indonesian help of its own: a
+    /// flag added with only its English `///` doc fails here.
+    #[test]
+    fn every_command_and_argument_has_indonesian_help() {
+        fn walk(en: &clap::Command, id: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", en.get_name());
+            if en.get_about().map(|a| a.to_string()) == id.get_about().map(|a| a.to_string()) {
+                missing.push(format!("{path}: about"));
+            }
+            for arg in en.get_arguments() {
+                let id_arg = id
+                    .get_arguments()
+                    .find(|a| a.get_id() == arg.get_id())
+                    .expect("same arguments in both trees");
+                let (e, i) = (
+                    arg.get_help().map(|h| h.to_string()),
+                    id_arg.get_help().map(|h| h.to_string()),
+                );
+                if i.is_none() || e == i {
+                    missing.push(format!("{path}: {}", arg.get_id()));
+                }
+            }
+            for sub in en.get_subcommands() {
+                let id_sub = id
+                    .find_subcommand(sub.get_name())
+                    .expect("same subcommands in both trees");
+                walk(sub, id_sub, &path, missing);
+            }
+        }
+        let (mut en, mut id) = (command(true), command(false));
+        en.build();
+        id.build();
+        let mut missing = Vec::new();
+        walk(&en, &id, "", &mut missing);
+        assert!(missing.is_empty(), "English help only: {missing:?}");
+    }
+
+    #[test]
+    fn english_is_asked_with_either_spelling() {
+        let args = |s: &[&str]| s.iter().map(OsString::from).collect::<Vec<_>>();
+        assert!(asks_english(&args(&["bimtek", "--lang", "en", "check"])));
+        assert!(asks_english(&args(&["bimtek", "check", "--lang=en"])));
+        assert!(!asks_english(&args(&["bimtek", "check", "--lang", "id"])));
+        assert!(!asks_english(&args(&["bimtek", "check", "en"])));
+    }
 }

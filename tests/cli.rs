@@ -413,6 +413,66 @@ fn errors_that_stop_the_tool_speak_the_chosen_language() {
 }
 
 #[test]
+fn help_and_syntax_errors_speak_the_chosen_language() {
+    let text = |args: &[&str]| {
+        let out = bimtek(args);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    // Help: Bahasa Indonesia by default, English with --lang en.
+    let (code, id, _) = text(&["check", "--help"]);
+    assert_eq!(code, Some(0));
+    for words in [
+        "Penggunaan: bimtek check",
+        "Pilihan:",
+        "Bentuk laporan",
+        "Tampilkan bantuan ini",
+    ] {
+        assert!(id.contains(words), "{words}: {id}");
+    }
+    for words in [
+        "Usage:",
+        "Options:",
+        "Output format",
+        "Print help",
+        "[default:",
+    ] {
+        assert!(!id.contains(words), "{words}: {id}");
+    }
+    let (code, en, _) = text(&["--lang", "en", "check", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        en.contains("Usage: bimtek check") && en.contains("Output format"),
+        "{en}"
+    );
+    assert!(!en.contains("Bentuk laporan"), "{en}");
+    // Syntax errors: exit 2, said in the user's language, with the fix.
+    let (code, _, id) = text(&["chekc"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        id.starts_with("bimtek: perintah \"chekc\" tidak dikenal (maksudnya \"check\"?)"),
+        "{id}"
+    );
+    let (code, _, id) = text(&["check", "--format", "jsn", "sample-data"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        id.contains("nilai \"jsn\" tidak sah untuk --format"),
+        "{id}"
+    );
+    assert!(
+        id.contains("yang sah: table, json, csv, html, xlsx"),
+        "{id}"
+    );
+    let (code, _, en) = text(&["--lang", "en", "chekc"]);
+    assert_eq!(code, Some(2));
+    assert!(en.contains("unrecognized subcommand 'chekc'"), "{en}");
+    assert!(!en.contains("tidak dikenal"), "{en}");
+}
+
+#[test]
 fn json_contract_has_the_documented_keys() {
     let (_, doc) = check_json(&["sample-data/Dinas Sosial"], &[]);
     assert_eq!(doc["version"], 1);
