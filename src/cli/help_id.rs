@@ -189,7 +189,6 @@ fn check_args(cmd: Command) -> Command {
 fn headings(cmd: Command, top: bool) -> Command {
     let mut cmd = cmd
         .help_template(TEMPLATE)
-        .next_help_heading("Pilihan")
         .subcommand_help_heading("Perintah")
         .subcommand_value_name("PERINTAH")
         .disable_help_flag(true)
