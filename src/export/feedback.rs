@@ -137,7 +137,7 @@ pub fn workbooks(
 }
 
 fn no_findings(agency: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let mut wb = super::new_workbook()?;
+    let mut wb = crate::report::new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("Temuan")?;
     ws.write_string_with_format(0, 0, agency, &Format::new().set_bold())?;
@@ -159,7 +159,7 @@ fn workbook(
     files: &[&InputFile],
     lang: Lang,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut wb = super::new_workbook()?;
+    let mut wb = crate::report::new_workbook()?;
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));

@@ -186,7 +186,7 @@ pub fn rows_xlsx(
     with_status: bool,
 ) -> anyhow::Result<Vec<u8>> {
     use rust_xlsxwriter::Format;
-    let mut wb = new_workbook()?;
+    let mut wb = crate::report::new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("Inovasi")?;
     let bold = Format::new().set_bold();
@@ -223,8 +223,6 @@ pub fn rows_xlsx(
     }
     Ok(wb.save_to_buffer()?)
 }
-
-pub(crate) use crate::report::new_workbook;
 
 /// Evidence records as CSV.
 pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {

@@ -98,6 +98,20 @@ pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// Where an innovation stands against the portal (`not_entered`,
+/// `outdated`, `up_to_date`), in the user's language.
+pub fn portal_word(status: &str, lang: Lang) -> &str {
+    match (status, lang) {
+        ("not_entered", Lang::Id) => "belum terinput",
+        ("outdated", Lang::Id) => "belum terupdate",
+        ("up_to_date", Lang::Id) => "sudah sesuai",
+        ("not_entered", Lang::En) => "not entered",
+        ("outdated", Lang::En) => "outdated",
+        ("up_to_date", Lang::En) => "up to date",
+        (other, _) => other,
+    }
+}
+
 /// Colours only on a terminal and never with NO_COLOR set.
 pub fn use_color() -> bool {
     // The Windows 10 console prints escape codes as text unless the program

@@ -324,11 +324,11 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
             s,
             "{agency}: {} {}, {} {}, {} {}",
             new.len(),
-            if id { "belum terinput" } else { "not entered" },
+            super::portal_word("not_entered", lang),
             old.len(),
-            if id { "belum terupdate" } else { "outdated" },
+            super::portal_word("outdated", lang),
             same.len(),
-            if id { "sudah sesuai" } else { "up to date" }
+            super::portal_word("up_to_date", lang)
         );
         if !new.is_empty() {
             let _ = writeln!(s, "  {}", if id { "Perlu diinput:" } else { "To enter:" });

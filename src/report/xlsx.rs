@@ -142,7 +142,7 @@ fn render_with(
         ws.write_number(r, 8, inn.score.claimed)?;
         ws.write_number(r, 9, inn.score.verified)?;
         if let Some(p) = &inn.portal {
-            text(ws, r, 10, portal_word(p.status, lang))?;
+            text(ws, r, 10, super::portal_word(p.status, lang))?;
         }
         Ok(())
     })?;
@@ -265,19 +265,6 @@ fn status(s: Severity, lang: Lang) -> &'static str {
         (Severity::Info, Lang::En) => "clean",
         (Severity::Warning, Lang::En) => "warning",
         (Severity::Error, Lang::En) => "error",
-    }
-}
-
-/// Where an innovation stands against the portal, in the user's language.
-fn portal_word(status: &str, lang: Lang) -> &str {
-    match (status, lang) {
-        ("not_entered", Lang::Id) => "belum terinput",
-        ("outdated", Lang::Id) => "belum terupdate",
-        ("up_to_date", Lang::Id) => "sudah sesuai",
-        ("not_entered", Lang::En) => "not entered",
-        ("outdated", Lang::En) => "out of date",
-        ("up_to_date", Lang::En) => "up to date",
-        (other, _) => other,
     }
 }
 
