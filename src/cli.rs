@@ -286,6 +286,15 @@ mod tests {
                     missing.push(format!("{path}: {}", arg.get_id()));
                 }
             }
+            // Positional arguments keep their order: the words parse the same.
+            let positionals = |c: &clap::Command| -> Vec<String> {
+                c.get_positionals()
+                    .map(|a| a.get_id().to_string())
+                    .collect()
+            };
+            if positionals(en) != positionals(id) {
+                missing.push(format!("{path}: positional order"));
+            }
             for sub in en.get_subcommands() {
                 let id_sub = id
                     .find_subcommand(sub.get_name())
@@ -298,7 +307,7 @@ mod tests {
         id.build();
         let mut missing = Vec::new();
         walk(&en, &id, "", &mut missing);
-        assert!(missing.is_empty(), "English help only: {missing:?}");
+        assert!(missing.is_empty(), "not like the English tree: {missing:?}");
     }
 
     #[test]

@@ -14,175 +14,189 @@ const TEMPLATE: &str =
 
 /// The whole tree in Bahasa Indonesia.
 pub fn apply(cmd: Command) -> Command {
-    let cmd = cmd
-        .about(
+    let cmd = helps(
+        cmd.about(
             "bimtek: periksa data inovasi daerah (IID) dari lembar kerja OPD sebelum diinput ke \
              portal",
+        ),
+        &[(
+            "lang",
+            "Bahasa pesan dan bantuan: id (Bahasa Indonesia, bawaan) atau en (English)",
+        )],
+    )
+    .mut_subcommand("check", |c| {
+        helps(
+            c.about("Baca lembar kerja OPD dan periksa setiap inovasi terhadap templat"),
+            CHECK,
         )
-        .mut_arg("lang", |a| {
-            a.help("Bahasa pesan dan bantuan: id (Bahasa Indonesia, bawaan) atau en (English)")
-                .hide_default_value(true)
-                .hide_possible_values(true)
-        })
-        .mut_subcommand("check", |c| {
-            check_args(c.about("Baca lembar kerja OPD dan periksa setiap inovasi terhadap templat"))
+    })
+    .mut_subcommand("show", |c| {
+        let c = c.about(
+            "Tampilkan satu inovasi sebagai kartu: isiannya, 20 indikator dengan bukti dan \
+             poinnya, dan apa yang kurang",
+        );
+        helps(helps(c, SHOW), CHECK)
+    })
+    .mut_subcommand("export", |c| {
+        let c = c.about(
+            "Tulis paket pengiriman yang sudah dibersihkan (--out FOLDER atau BERKAS.zip), atau \
+             satu buku kerja umpan balik per OPD (--feedback FOLDER)",
+        );
+        helps(helps(c, EXPORT), CHECK)
+    })
+    .mut_subcommand("explain", |c| {
+        helps(
+            c.about("Jelaskan sebuah kode temuan (atau daftar semua kode)"),
+            &[(
+                "code",
+                "Kode temuan seperti R001; tanpa kode, semua kode didaftar",
+            )],
+        )
+    })
+    .mut_subcommand("template", |c| {
+        c.about(
+            "Templat pengiriman: daftar dan tampilkan templat bawaan, tulis formulir kosong untuk \
+             OPD, periksa berkas templat sendiri",
+        )
+        .mut_subcommand("list", |c| {
+            c.about("Daftar templat bawaan dengan tahun dan sumbernya")
         })
         .mut_subcommand("show", |c| {
-            check_args(
-                c.about(
-                    "Tampilkan satu inovasi sebagai kartu: isiannya, 20 indikator dengan bukti \
-                     dan poinnya, dan apa yang kurang",
-                )
-                .mut_arg("query", |a| {
-                    a.help(
-                        "Inovasinya: (sebagian) namanya, nomor barisnya, atau id-nya \
-                         (berkas:lembar:baris seperti di JSON)",
-                    )
-                }),
-            )
-        })
-        .mut_subcommand("export", |c| {
-            check_args(
-                c.about(
-                    "Tulis paket pengiriman yang sudah dibersihkan (--out FOLDER atau BERKAS.zip), \
-                     atau satu buku kerja umpan balik per OPD (--feedback FOLDER)",
-                )
-                .mut_arg("out", |a| {
-                    a.help("Paketnya: sebuah folder, atau berkas .zip")
-                })
-                .mut_arg("feedback", |a| {
-                    a.help("Tulis satu buku kerja umpan balik per OPD ke folder ini")
-                })
-                .mut_arg("include_invalid", |a| {
-                    a.help("Sertakan inovasi yang bergalat, ditandai di kolom status")
-                }),
-            )
-        })
-        .mut_subcommand("explain", |c| {
-            c.about("Jelaskan sebuah kode temuan (atau daftar semua kode)")
-                .mut_arg("code", |a| {
-                    a.help("Kode temuan seperti R001; tanpa kode, semua kode didaftar")
-                })
-        })
-        .mut_subcommand("template", |c| {
-            c.about(
-                "Templat pengiriman: daftar dan tampilkan templat bawaan, tulis formulir kosong \
-                 untuk OPD, periksa berkas templat sendiri",
-            )
-            .mut_subcommand("list", |c| {
-                c.about("Daftar templat bawaan dengan tahun dan sumbernya")
-            })
-            .mut_subcommand("show", |c| {
+            helps(
                 c.about(
                     "Tampilkan templat: isian dan aturannya, indikator, rentang waktu, penghargaan",
-                )
-                .mut_arg("template", |a| a.help(TEMPLATE_ARG))
-            })
-            .mut_subcommand("form", |c| {
+                ),
+                &[("template", TEMPLATE_ARG)],
+            )
+        })
+        .mut_subcommand("form", |c| {
+            helps(
                 c.about(
                     "Tulis formulir kosong (xlsx) untuk diisi OPD: petunjuk, baris judul kolom \
                      dengan catatan dan pilihan, lembar bukti dan rujukan",
-                )
-                .mut_arg("template", |a| a.help(TEMPLATE_ARG))
-                .mut_arg("output", |a| a.help("Buku kerja yang ditulis (.xlsx)"))
-                .mut_arg("force", |a| a.help("Timpa berkas bila sudah ada"))
-            })
-            .mut_subcommand("check", |c| {
+                ),
+                &[
+                    ("template", TEMPLATE_ARG),
+                    ("output", "Buku kerja yang ditulis (.xlsx)"),
+                    ("force", "Timpa berkas bila sudah ada"),
+                ],
+            )
+        })
+        .mut_subcommand("check", |c| {
+            helps(
                 c.about(
                     "Periksa berkas templat sendiri; kesalahan ditunjukkan sebagai \
                      berkas:baris:kolom. Kode keluar 1 bila ada kesalahan",
-                )
-                .mut_arg("file", |a| a.help("Berkas templat (.toml)"))
-            })
-        });
+                ),
+                &[("file", "Berkas templat (.toml)")],
+            )
+        })
+    });
     headings(cmd, true)
+}
+
+/// Each argument's help text, in the order the arguments are declared:
+/// clap moves a changed argument to the end, so another order would change
+/// the order of positional arguments. The texts say their defaults and
+/// choices themselves (clap's "[default: ...]" is English), so [`headings`]
+/// hides clap's.
+fn helps(cmd: Command, texts: &[(&'static str, &'static str)]) -> Command {
+    texts
+        .iter()
+        .fold(cmd, |cmd, &(id, text)| cmd.mut_arg(id, |a| a.help(text)))
 }
 
 const TEMPLATE_ARG: &str = "Id templat bawaan (iid-2026) atau jalur berkas .toml";
 
+const SHOW: &[(&str, &str)] = &[(
+    "query",
+    "Inovasinya: (sebagian) namanya, nomor barisnya, atau id-nya (berkas:lembar:baris seperti \
+     di JSON)",
+)];
+
+const EXPORT: &[(&str, &str)] = &[
+    ("out", "Paketnya: sebuah folder, atau berkas .zip"),
+    (
+        "feedback",
+        "Tulis satu buku kerja umpan balik per OPD ke folder ini",
+    ),
+    (
+        "include_invalid",
+        "Sertakan inovasi yang bergalat, ditandai di kolom status",
+    ),
+];
+
 /// The options `check`, `show` and `export` share.
-fn check_args(cmd: Command) -> Command {
-    cmd.mut_arg("paths", |a| {
-        a.help(
-            "Berkas atau folder (dijelajahi sampai ke subfoldernya): xlsx, xlsm, xlsb, xls, ods, \
-             csv, tsv",
-        )
-    })
-    .mut_arg("format", |a| {
-        a.help(
-            "Bentuk laporan: table (tabel, bawaan), json, csv, html (halaman mandiri untuk \
-             proyektor atau peramban), xlsx (buku kerja untuk Excel; perlu -o BERKAS.xlsx)",
-        )
-        .hide_default_value(true)
-        .hide_possible_values(true)
-    })
-    .mut_arg("template", |a| {
-        a.help("Templat: id templat bawaan (bawaan: iid-2026) atau jalur berkas .toml")
-            .hide_default_value(true)
-    })
-    .mut_arg("as_of", |a| {
-        a.help("Tanggal acuan (yyyy-mm-dd) untuk \"tanggal di masa depan\"; bawaan: hari ini")
-    })
-    .mut_arg("fail_on", |a| {
-        a.help(
-            "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan), warning \
-             (peringatan), never (tidak pernah)",
-        )
-        .hide_default_value(true)
-        .hide_possible_values(true)
-    })
-    .mut_arg("quiet", |a| a.help("Tanpa bilah kemajuan"))
-    .mut_arg("width", |a| {
-        a.help("Lebar tabel dalam kolom (bawaan: lebar terminal, atau 100)")
-    })
-    .mut_arg("output", |a| {
-        a.help("Tulis laporan ke berkas ini (secara atomik), bukan ke layar")
-    })
-    .mut_arg("force", |a| {
-        a.help("Timpa berkas hasil atau paket yang sudah ada")
-    })
-    .mut_arg("watch", |a| {
-        a.help(
-            "Terus berjalan: periksa ulang setiap kali berkas masukan atau bukti berubah, lalu \
-             gambar ulang laporannya (JSON: satu baris per pemeriksaan)",
-        )
-    })
-    .mut_arg("evidence", |a| {
-        a.help(
-            "Folder berkas bukti dukung; boleh diberikan lebih dari sekali. Bawaan: folder tiap \
-             buku kerja, dengan bukti/ dan evidence/ di dalamnya",
-        )
-    })
-    .mut_arg("spd", |a| {
-        a.help("Poin SPD pemda (0-63), untuk melengkapi perkiraan IID")
-    })
-    .mut_arg("pemda", |a| {
-        a.help("Nama pemda bila baris-barisnya tidak menyebut pemda (bawaan: Pemda)")
-            .hide_default_value(true)
-    })
-    .mut_arg("baseline", |a| {
-        a.help(
-            "Yang sudah ada di portal: unduhan daftarnya (xlsx, xls, csv, atau tabel HTML yang \
-             disimpan sebagai .xls) atau kiriman sebelumnya. Tandai berkas tahun lalu dengan \
-             tahunnya: --baseline 2025=inovasi-2025.xlsx",
-        )
-    })
-    .mut_arg("year", |a| {
-        a.help("Tahun penilaian (bawaan: tahun templat)")
-    })
-    .mut_arg("stale_after", |a| {
-        a.help(
-            "Tandai isian portal yang tidak diperbarui selama sekian hari sebelum --as-of \
-             (bawaan: dari templat)",
-        )
-    })
-    .mut_arg("match_threshold", |a| {
-        a.help(
-            "Kemiripan nama (0-1) yang membuat isian portal dianggap inovasi yang sama \
-             (bawaan: dari templat)",
-        )
-    })
-}
+const CHECK: &[(&str, &str)] = &[
+    (
+        "paths",
+        "Berkas atau folder (dijelajahi sampai ke subfoldernya): xlsx, xlsm, xlsb, xls, ods, csv, \
+         tsv",
+    ),
+    (
+        "format",
+        "Bentuk laporan: table (tabel, bawaan), json, csv, html (halaman mandiri untuk proyektor \
+         atau peramban), xlsx (buku kerja untuk Excel; perlu -o BERKAS.xlsx)",
+    ),
+    (
+        "template",
+        "Templat: id templat bawaan (bawaan: iid-2026) atau jalur berkas .toml",
+    ),
+    (
+        "as_of",
+        "Tanggal acuan (yyyy-mm-dd) untuk \"tanggal di masa depan\"; bawaan: hari ini",
+    ),
+    (
+        "fail_on",
+        "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan), warning \
+         (peringatan), never (tidak pernah)",
+    ),
+    ("quiet", "Tanpa bilah kemajuan"),
+    (
+        "width",
+        "Lebar tabel dalam kolom (bawaan: lebar terminal, atau 100)",
+    ),
+    (
+        "output",
+        "Tulis laporan ke berkas ini (secara atomik), bukan ke layar",
+    ),
+    ("force", "Timpa berkas hasil atau paket yang sudah ada"),
+    (
+        "watch",
+        "Terus berjalan: periksa ulang setiap kali berkas masukan atau bukti berubah, lalu gambar \
+         ulang laporannya (JSON: satu baris per pemeriksaan)",
+    ),
+    (
+        "evidence",
+        "Folder berkas bukti dukung; boleh diberikan lebih dari sekali. Bawaan: folder tiap buku \
+         kerja, dengan bukti/ dan evidence/ di dalamnya",
+    ),
+    (
+        "spd",
+        "Poin SPD pemda (0-63), untuk melengkapi perkiraan IID",
+    ),
+    (
+        "pemda",
+        "Nama pemda bila baris-barisnya tidak menyebut pemda (bawaan: Pemda)",
+    ),
+    (
+        "baseline",
+        "Yang sudah ada di portal: unduhan daftarnya (xlsx, xls, csv, atau tabel HTML yang \
+         disimpan sebagai .xls) atau kiriman sebelumnya. Tandai berkas tahun lalu dengan \
+         tahunnya: --baseline 2025=inovasi-2025.xlsx",
+    ),
+    ("year", "Tahun penilaian (bawaan: tahun templat)"),
+    (
+        "stale_after",
+        "Tandai isian portal yang tidak diperbarui selama sekian hari sebelum --as-of (bawaan: \
+         dari templat)",
+    ),
+    (
+        "match_threshold",
+        "Kemiripan nama (0-1) yang membuat isian portal dianggap inovasi yang sama (bawaan: dari \
+         templat)",
+    ),
+];
 
 /// Indonesian headings and help/version flags on `cmd` and every
 /// subcommand below it.
@@ -216,13 +230,22 @@ fn headings(cmd: Command, top: bool) -> Command {
         cmd = cmd.mut_subcommand(name, |s| headings(s, false));
     }
     // Positional arguments under their own heading, options under "Pilihan".
-    let ids: Vec<(String, bool)> = cmd
+    // Flags that take no value have no default or choices to hide.
+    let ids: Vec<(String, bool, bool)> = cmd
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| {
+            let takes_value = a.get_action().takes_values();
+            (a.get_id().to_string(), a.is_positional(), takes_value)
+        })
         .collect();
-    for (id, positional) in ids {
+    for (id, positional, takes_value) in ids {
         cmd = cmd.mut_arg(id, |a| {
-            a.help_heading(if positional { "Argumen" } else { "Pilihan" })
+            let a = a.help_heading(if positional { "Argumen" } else { "Pilihan" });
+            if takes_value {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
         });
     }
     cmd
