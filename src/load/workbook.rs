@@ -4,6 +4,7 @@
 //! and abort. xls and ods are loaded whole by calamine when opened, so their
 //! ranges are walked cell by cell.
 
+use super::ahead::Ahead;
 use super::{Damage, Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
 use calamine::{
     Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb,
@@ -12,7 +13,7 @@ use calamine::{
 use chrono::NaiveDate;
 use std::cell::Cell;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Seek};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
@@ -30,36 +31,12 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
-        Format::Xlsx => {
-            let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
-            for (name, hidden) in sheets(&wb) {
-                if !sink.begin_sheet(&SheetInfo {
-                    name: Some(name.clone()),
-                    hidden,
-                }) {
-                    continue;
-                }
-                let result = stream_xlsx(&mut wb, &name, sink);
-                sink.end_sheet();
-                result?;
-            }
-            Ok(())
-        }
-        Format::Xlsb => {
-            let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
-            for (name, hidden) in sheets(&wb) {
-                if !sink.begin_sheet(&SheetInfo {
-                    name: Some(name.clone()),
-                    hidden,
-                }) {
-                    continue;
-                }
-                let result = stream_xlsb(&mut wb, &name, sink);
-                sink.end_sheet();
-                result?;
-            }
-            Ok(())
-        }
+        Format::Xlsx => match inflate_ahead(path) {
+            Some(ahead) => read_xlsx(ahead, sink),
+            None => read_xlsx(reader, sink),
+        },
+        // No xlsb workbook to test it with: read directly.
+        Format::Xlsb => read_xlsb(reader, sink),
         Format::Xls => {
             let mut wb = contain(|| Xls::new(reader).map_err(xls_err))?;
             walk_ranges(&mut wb, sink, xls_err)
@@ -359,7 +336,49 @@ fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> 
     })
 }
 
-fn sheets<R: Reader<BufReader<File>>>(wb: &R) -> Vec<(String, bool)> {
+/// The workbook with its big parts inflated on a thread of their own, when
+/// the machine has a core to spare and the workbook has such parts.
+fn inflate_ahead(path: &Path) -> Option<Ahead> {
+    if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+        Ahead::open(path)
+    } else {
+        None
+    }
+}
+
+fn read_xlsx<RS: Read + Seek>(reader: RS, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+    let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
+    for (name, hidden) in sheets(&wb) {
+        if !sink.begin_sheet(&SheetInfo {
+            name: Some(name.clone()),
+            hidden,
+        }) {
+            continue;
+        }
+        let result = stream_xlsx(&mut wb, &name, sink);
+        sink.end_sheet();
+        result?;
+    }
+    Ok(())
+}
+
+fn read_xlsb(reader: BufReader<File>, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+    let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
+    for (name, hidden) in sheets(&wb) {
+        if !sink.begin_sheet(&SheetInfo {
+            name: Some(name.clone()),
+            hidden,
+        }) {
+            continue;
+        }
+        let result = stream_xlsb(&mut wb, &name, sink);
+        sink.end_sheet();
+        result?;
+    }
+    Ok(())
+}
+
+fn sheets<RS: Read + Seek, R: Reader<RS>>(wb: &R) -> Vec<(String, bool)> {
     wb.sheets_metadata()
         .iter()
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
@@ -367,8 +386,8 @@ fn sheets<R: Reader<BufReader<File>>>(wb: &R) -> Vec<(String, bool)> {
         .collect()
 }
 
-fn stream_xlsx(
-    wb: &mut Xlsx<BufReader<File>>,
+fn stream_xlsx<RS: Read + Seek>(
+    wb: &mut Xlsx<RS>,
     name: &str,
     sink: &mut dyn RowSink,
 ) -> Result<(), LoadError> {
@@ -593,7 +612,134 @@ fn ods_err(e: OdsError) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Error, ErrorKind};
+    use crate::load::RawRow;
+    use std::io::{Error, ErrorKind, Write};
+
+    /// Every call a reader makes, in order.
+    #[derive(Default, Debug, PartialEq)]
+    struct Calls(Vec<String>);
+
+    impl RowSink for Calls {
+        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+            self.0
+                .push(format!("begin {:?} {}", sheet.name, sheet.hidden));
+            true
+        }
+        fn row(&mut self, row: RawRow) {
+            self.0.push(format!("{row:?}"));
+        }
+        fn end_sheet(&mut self) {
+            self.0.push("end".into());
+        }
+    }
+
+    fn direct(path: &Path) -> (Calls, Result<(), LoadError>) {
+        let mut calls = Calls::default();
+        let result = read_xlsx(BufReader::new(File::open(path).unwrap()), &mut calls);
+        (calls, result)
+    }
+
+    /// Read with every deflated part inflated ahead, however small.
+    fn ahead(path: &Path) -> Option<(Calls, Result<(), LoadError>)> {
+        let ahead = Ahead::open_with(path, 0)?;
+        let mut calls = Calls::default();
+        let result = read_xlsx(ahead, &mut calls);
+        Some((calls, result))
+    }
+
+    #[test]
+    fn inflating_ahead_gives_the_same_rows_and_errors() {
+        let mut compared = 0;
+        for path in super::super::ahead::tests::workbooks() {
+            let Some(through) = ahead(&path) else {
+                continue;
+            };
+            let (calls, result) = direct(&path);
+            assert_eq!(through.1, result, "{}", path.display());
+            assert_eq!(through.0, calls, "{}", path.display());
+            compared += 1;
+        }
+        assert!(compared >= 10, "only {compared} workbooks compared");
+    }
+
+    #[test]
+    fn a_big_workbook_is_read_ahead_and_gives_the_same_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("besar.xlsx");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write(0, 0, "Nama Inovasi").unwrap();
+        sheet.write(0, 1, "Rancang Bangun").unwrap();
+        sheet.write(0, 2, "Tanggal").unwrap();
+        for row in 1..12_000u32 {
+            let words = format!("inovasi pelayanan publik desa nomor {row} ").repeat(10);
+            sheet.write(row, 0, format!("Inovasi {row}")).unwrap();
+            sheet.write(row, 1, words).unwrap();
+            sheet
+                .write(row, 2, 45_000.0 + f64::from(row % 700))
+                .unwrap();
+        }
+        workbook.save(&big).unwrap();
+        // The same entries, stored: nothing to inflate, read directly.
+        let stored = dir.path().join("disimpan.xlsx");
+        let mut from = zip::ZipArchive::new(File::open(&big).unwrap()).unwrap();
+        let mut to = zip::ZipWriter::new(File::create(&stored).unwrap());
+        for i in 0..from.len() {
+            let mut entry = from.by_index(i).unwrap();
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            to.start_file(entry.name().unwrap().into_owned(), options)
+                .unwrap();
+            std::io::copy(&mut entry, &mut to).unwrap();
+        }
+        to.finish().unwrap();
+        assert!(Ahead::open(&big).is_some(), "the sheet is big enough");
+        assert!(Ahead::open(&stored).is_none());
+        let read = |path: &Path| {
+            let mut calls = Calls::default();
+            let result = super::read(path, Format::Xlsx, &mut calls);
+            (calls, result)
+        };
+        let (calls, result) = read(&big);
+        assert_eq!(result, Ok(()));
+        assert_eq!(calls.0.len(), 12_002, "begin, 12,000 rows, end");
+        assert_eq!((calls, result), read(&stored));
+    }
+
+    #[test]
+    fn a_damaged_sheet_inflated_ahead_is_the_same_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rusak.xlsx");
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for row in 0..3000u32 {
+            sheet.write(row, 0, format!("Inovasi nomor {row}")).unwrap();
+            sheet.write(row, 1, f64::from(row) * 1.5).unwrap();
+        }
+        workbook.save(&path).unwrap();
+        let mut archive = zip::ZipArchive::new(File::open(&path).unwrap()).unwrap();
+        let index = archive.index_for_name("xl/worksheets/sheet1.xml").unwrap();
+        let entry = archive.by_index_raw(index).unwrap();
+        let (start, len) = (
+            entry.data_start().unwrap() as usize,
+            entry.compressed_size() as usize,
+        );
+        drop(entry);
+        let mut bytes = std::fs::read(&path).unwrap();
+        for b in &mut bytes[start + len / 2..start + len / 2 + 32] {
+            *b ^= 0xa5;
+        }
+        File::create(&path).unwrap().write_all(&bytes).unwrap();
+        // Garbled deflate data inflates to garbled XML or fails to inflate,
+        // depending on the bytes; either way both readings say the same.
+        let damage = |result: Result<(), LoadError>| match result {
+            Err(LoadError::Corrupt(damage @ (Damage::Zip | Damage::Xml), _)) => damage,
+            other => panic!("{other:?}"),
+        };
+        let (_, result) = direct(&path);
+        let (_, through) = ahead(&path).unwrap();
+        assert_eq!(damage(through), damage(result));
+    }
 
     #[test]
     fn io_errors_inside_a_container_are_its_damage_unless_the_disk_failed() {
