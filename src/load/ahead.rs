@@ -1,51 +1,73 @@
-//! Inflating a workbook's big parts on a thread of their own. calamine reads
-//! an xlsx by inflating each XML part and parsing it on the same thread, and
-//! inflating is about half of it (100k innovations: 1.0 s of 2.1 s). This
-//! module shows calamine the same archive with its big deflated parts
-//! declared *stored*: their bytes come inflated, from a thread that runs
-//! ahead of the parser, so the two halves overlap on two cores.
+//! A workbook's zip parts, inflated before calamine's parser reads them.
+//! calamine reads an xlsx by inflating each XML part through a `Read`
+//! adapter and parsing it on the same thread. Inflating was half of the time
+//! (100k innovations in one workbook: 1.0 s of 2.1 s), and a fifth of that
+//! went to zlib copying its 32 KB window after each small step.
+//!
+//! This module shows calamine the same archive with every part declared
+//! *stored*: a part under [`MIN_STREAM`] is inflated in one step when the
+//! parser first reads it and kept while it is read; a bigger one is inflated
+//! on a thread of its own in 1 MB steps, running ahead of the parser, so on
+//! two cores the two halves overlap. Each part keeps its CRC-32 and its
+//! inflated size, which are those of the stored bytes, so the zip reader
+//! still checks every byte it is given.
 //!
 //! The archive calamine sees is built here: a local header for each entry,
-//! its data, a central directory and its end record. Small entries keep their
-//! compressed bytes and their method; a big deflated entry keeps its CRC-32
-//! and its inflated size, which are those of the stored bytes, so the zip
-//! reader still checks every byte it is given. Anything unusual (zip64,
-//! encryption, names that are not plain ASCII, more than a few MB of entries
-//! that are not inflated ahead) is not handled: [`Ahead::open`] returns
-//! `None` and the file is read directly, as before.
+//! its data, a central directory and its end record. Anything unusual
+//! (zip64, encryption, a method other than stored or deflated, names that
+//! are not plain ASCII) is not handled: [`Ahead::open`] returns `None` and
+//! the file is read directly.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-/// Entries whose inflated size is at least this are inflated ahead; smaller
-/// ones are not worth a thread.
-const MIN_ENTRY: u64 = 4 << 20;
+/// Parts whose inflated size is at least this are inflated on a thread of
+/// their own; smaller ones in one step, in memory.
+const MIN_STREAM: u64 = 4 << 20;
 /// Zeros between the entries and the central directory. A zip reader finds
 /// the directory by reading backwards from the end of the file in small
 /// windows (1 KB in the zip crate); without the gap, a window that reached
-/// into an entry inflated ahead would inflate all of it just to be told
-/// that the bytes are not the directory.
+/// into the last entry would inflate all of it just to be told that the
+/// bytes are not the directory.
 const GAP: u64 = 1 << 20;
-/// Compressed bytes of the small entries held in memory, at most.
-const MAX_HELD: u64 = 32 << 20;
-/// Inflated bytes per message, and messages in flight before the inflater
-/// waits for the parser.
+/// Inflated bytes per message, and messages in flight before the inflating
+/// thread waits for the parser.
 const CHUNK: usize = 1 << 20;
 const DEPTH: usize = 4;
-/// Compressed bytes read at a time.
+/// Compressed bytes read at a time by the inflating thread.
 const INPUT: usize = 256 << 10;
+
+/// Where a part's compressed bytes are in the real file.
+#[derive(Clone, Copy)]
+struct Raw {
+    offset: u64,
+    len: u64,
+}
 
 /// What the parser sees at one stretch of the virtual archive.
 enum Part {
-    /// Headers, directory and small entries' compressed bytes.
+    /// Headers and the directory.
     Bytes(Vec<u8>),
     /// Zeros between the last entry and the directory (see [`GAP`]).
     Zeros(u64),
-    /// A big entry's inflated bytes, `len` of them, produced by the
-    /// inflater for zip entry `index` of the real file.
-    Inflated { index: usize, len: u64 },
+    /// A stored entry's bytes, read from the real file.
+    Stored(Raw),
+    /// A deflated entry, inflated in one step: `len` bytes.
+    Whole { raw: Raw, len: u64 },
+    /// A big deflated entry, inflated on a thread of its own.
+    Stream { raw: Raw, len: u64 },
+}
+
+impl Part {
+    fn len(&self) -> u64 {
+        match self {
+            Part::Bytes(b) => b.len() as u64,
+            Part::Zeros(len) | Part::Whole { len, .. } | Part::Stream { len, .. } => *len,
+            Part::Stored(raw) => raw.len,
+        }
+    }
 }
 
 struct Stretch {
@@ -53,92 +75,89 @@ struct Stretch {
     part: Part,
 }
 
-/// A running inflater: its chunks, and where the current one begins.
-struct Stream {
-    /// Which stretch it serves.
+/// The last part inflated in one step: its bytes, and the error that
+/// stopped it early, if one did (given when a read reaches the end).
+struct Inflated {
+    stretch: usize,
+    bytes: Vec<u8>,
+    error: Option<(io::ErrorKind, String)>,
+}
+
+/// A running inflating thread: its chunks, and where the current one begins.
+struct Running {
     stretch: usize,
     chunks: mpsc::Receiver<io::Result<Vec<u8>>>,
     chunk: Vec<u8>,
-    /// Offset, within the entry, of `chunk[0]`.
+    /// Offset, within the part, of `chunk[0]`.
     chunk_start: u64,
 }
 
 /// The virtual archive: `Read + Seek` over the stretches.
 pub(super) struct Ahead {
     path: PathBuf,
+    file: BufReader<File>,
     stretches: Vec<Stretch>,
     len: u64,
     pos: u64,
-    stream: Option<Stream>,
-    /// Inflaters started so far.
-    inflaters: usize,
+    inflated: Option<Inflated>,
+    running: Option<Running>,
+    /// Parts inflated so far (both kinds, counting restarts).
+    inflations: usize,
 }
 
-/// One entry of the real archive, as the virtual one will hold it.
+/// One entry of the real archive.
 struct Entry {
     name: Vec<u8>,
-    method: u16,
     crc: u32,
-    compressed: u64,
     size: u64,
-    inflate: bool,
+    raw: Raw,
+    deflated: bool,
 }
 
 impl Ahead {
-    /// The virtual archive for `path`, or `None` when nothing in it is big
-    /// enough to inflate ahead, or when it is anything but a plain archive.
+    /// The virtual archive for `path`, or `None` when it is anything but a
+    /// plain archive.
     pub(super) fn open(path: &Path) -> Option<Ahead> {
-        Self::open_with(path, MIN_ENTRY)
+        Self::open_with(path, MIN_STREAM)
     }
 
-    /// [`Ahead::open`], inflating ahead every entry of `min_entry` bytes or more.
-    pub(super) fn open_with(path: &Path, min_entry: u64) -> Option<Ahead> {
+    /// [`Ahead::open`], inflating parts of `min_stream` bytes or more on a
+    /// thread of their own.
+    pub(super) fn open_with(path: &Path, min_stream: u64) -> Option<Ahead> {
         let file = File::open(path).ok()?;
         let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
-            let entry = archive.by_index_data(i).ok()?;
+            let entry = archive.by_index_raw(i).ok()?;
             let name = entry.name_raw().to_vec();
-            let method = entry.compression();
-            let deflated = method == zip::CompressionMethod::Deflated;
-            let code = match method {
-                zip::CompressionMethod::Stored => 0,
-                zip::CompressionMethod::Deflated => 8,
+            let deflated = match entry.compression() {
+                zip::CompressionMethod::Stored => false,
+                zip::CompressionMethod::Deflated => true,
                 _ => return None,
             };
             if entry.encrypted()
                 || !name.is_ascii()
                 || name.len() > usize::from(u16::MAX)
                 || entry.size() >= u64::from(u32::MAX)
-                || entry.compressed_size() >= u64::from(u32::MAX)
             {
                 return None;
             }
             entries.push(Entry {
                 name,
-                method: code,
                 crc: entry.crc32(),
-                compressed: entry.compressed_size(),
                 size: entry.size(),
-                inflate: deflated && entry.size() >= min_entry,
+                raw: Raw {
+                    offset: entry.data_start()?,
+                    len: entry.compressed_size(),
+                },
+                deflated,
             });
-        }
-        let held: u64 = entries
-            .iter()
-            .filter(|e| !e.inflate)
-            .map(|e| e.compressed)
-            .sum();
-        if held > MAX_HELD || !entries.iter().any(|e| e.inflate) {
-            return None;
         }
         let mut stretches: Vec<Stretch> = Vec::new();
         let mut offsets = Vec::with_capacity(entries.len());
         let mut pos: u64 = 0;
         let push = |stretches: &mut Vec<Stretch>, pos: &mut u64, part: Part| {
-            let len = match &part {
-                Part::Bytes(b) => b.len() as u64,
-                Part::Zeros(len) | Part::Inflated { len, .. } => *len,
-            };
+            let len = part.len();
             // Consecutive byte parts are merged so a read crosses fewer stretches.
             if let (
                 Part::Bytes(new),
@@ -154,51 +173,22 @@ impl Ahead {
             }
             *pos += len;
         };
-        for (i, entry) in entries.iter().enumerate() {
+        for entry in &entries {
             offsets.push(pos);
-            let (method, stored) = if entry.inflate {
-                (0, entry.size)
-            } else {
-                (entry.method, entry.compressed)
+            push(&mut stretches, &mut pos, Part::Bytes(local_header(entry)));
+            let (raw, len) = (entry.raw, entry.size);
+            let part = match entry.deflated {
+                false => Part::Stored(raw),
+                true if len >= min_stream => Part::Stream { raw, len },
+                true => Part::Whole { raw, len },
             };
-            push(
-                &mut stretches,
-                &mut pos,
-                Part::Bytes(local_header(entry, method, stored)),
-            );
-            if entry.inflate {
-                push(
-                    &mut stretches,
-                    &mut pos,
-                    Part::Inflated {
-                        index: i,
-                        len: entry.size,
-                    },
-                );
-            } else {
-                let mut raw = Vec::with_capacity(entry.compressed as usize);
-                archive
-                    .by_index_raw(i)
-                    .ok()?
-                    .take(entry.compressed)
-                    .read_to_end(&mut raw)
-                    .ok()?;
-                if raw.len() as u64 != entry.compressed {
-                    return None;
-                }
-                push(&mut stretches, &mut pos, Part::Bytes(raw));
-            }
+            push(&mut stretches, &mut pos, part);
         }
         push(&mut stretches, &mut pos, Part::Zeros(GAP));
         let directory_start = pos;
         let mut directory = Vec::new();
         for (entry, offset) in entries.iter().zip(&offsets) {
-            let (method, stored) = if entry.inflate {
-                (0, entry.size)
-            } else {
-                (entry.method, entry.compressed)
-            };
-            directory.extend_from_slice(&central_header(entry, method, stored, *offset));
+            directory.extend_from_slice(&central_header(entry, *offset));
         }
         let count = u16::try_from(entries.len()).ok()?;
         let end = end_record(count, directory.len() as u64, directory_start)?;
@@ -209,64 +199,136 @@ impl Ahead {
         }
         Some(Ahead {
             path: path.to_path_buf(),
+            file: archive.into_inner(),
             stretches,
             len: pos,
             pos: 0,
-            stream: None,
-            inflaters: 0,
+            inflated: None,
+            running: None,
+            inflations: 0,
         })
     }
 
-    /// Reads from inflated entry `index` (stretch `at`) at `offset` within it.
-    fn read_inflated(
+    /// Reads stored bytes at `offset` of `raw`.
+    fn read_stored(&mut self, raw: Raw, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min((raw.len - offset) as usize);
+        self.file.seek(SeekFrom::Start(raw.offset + offset))?;
+        self.file.read(&mut buf[..n])
+    }
+
+    /// Reads part `at` (deflated, `len` bytes) at `offset`, inflating it
+    /// whole on the first read.
+    fn read_whole(
         &mut self,
         at: usize,
-        index: usize,
+        raw: Raw,
+        len: u64,
         offset: u64,
         buf: &mut [u8],
     ) -> io::Result<usize> {
-        // A read behind the current chunk (or in another entry) starts the
-        // inflater again from the beginning: correct, only slower. The zip
-        // reader reads each entry from start to end, so it does not happen.
-        let restart = match &self.stream {
-            Some(s) => s.stretch != at || offset < s.chunk_start,
+        if self.inflated.as_ref().is_none_or(|w| w.stretch != at) {
+            self.inflations += 1;
+            let mut compressed = vec![0; raw.len as usize];
+            self.file.seek(SeekFrom::Start(raw.offset))?;
+            self.file.read_exact(&mut compressed)?;
+            let (bytes, error) = inflate_whole(&compressed, len);
+            self.inflated = Some(Inflated {
+                stretch: at,
+                bytes,
+                error,
+            });
+        }
+        let Some(inflated) = &self.inflated else {
+            return Ok(0);
+        };
+        let from = offset as usize;
+        if from >= inflated.bytes.len() {
+            return match &inflated.error {
+                Some((kind, message)) => Err(io::Error::new(*kind, message.clone())),
+                None => Ok(0),
+            };
+        }
+        let n = buf.len().min(inflated.bytes.len() - from);
+        buf[..n].copy_from_slice(&inflated.bytes[from..from + n]);
+        Ok(n)
+    }
+
+    /// Reads part `at` (a big deflated one) at `offset`, from its inflating
+    /// thread.
+    fn read_stream(
+        &mut self,
+        at: usize,
+        raw: Raw,
+        offset: u64,
+        buf: &mut [u8],
+    ) -> io::Result<usize> {
+        // A read behind the current chunk (or in another part) starts the
+        // thread again from the beginning: correct, only slower. The zip
+        // reader reads each part from start to end, so it does not happen.
+        let restart = match &self.running {
+            Some(r) => r.stretch != at || offset < r.chunk_start,
             None => true,
         };
         if restart {
-            self.stream = Some(start_inflater(self.path.clone(), index, at));
-            self.inflaters += 1;
+            self.inflations += 1;
+            self.running = Some(start_thread(self.path.clone(), raw, at));
         }
-        let Some(stream) = self.stream.as_mut() else {
+        let Some(running) = self.running.as_mut() else {
             return Ok(0);
         };
-        while offset >= stream.chunk_start + stream.chunk.len() as u64 {
-            let next = match stream.chunks.recv() {
+        while offset >= running.chunk_start + running.chunk.len() as u64 {
+            let next = match running.chunks.recv() {
                 Ok(chunk) => chunk?,
-                // The inflater ended without an error: the entry is shorter
+                // The thread ended without an error: the part is shorter
                 // than its directory says. The zip reader reports it.
                 Err(_) => return Ok(0),
             };
-            stream.chunk_start += stream.chunk.len() as u64;
-            stream.chunk = next;
+            running.chunk_start += running.chunk.len() as u64;
+            running.chunk = next;
         }
-        let from = (offset - stream.chunk_start) as usize;
-        let n = buf.len().min(stream.chunk.len() - from);
-        buf[..n].copy_from_slice(&stream.chunk[from..from + n]);
+        let from = (offset - running.chunk_start) as usize;
+        let n = buf.len().min(running.chunk.len() - from);
+        buf[..n].copy_from_slice(&running.chunk[from..from + n]);
         Ok(n)
     }
 }
 
-/// Inflates entry `index` of the file at `path` on a new thread. The thread
-/// ends at the end of the entry, on an error (sent as the last chunk), or
-/// when the receiver is dropped.
-fn start_inflater(path: PathBuf, index: usize, stretch: usize) -> Stream {
+fn cut_short() -> (io::ErrorKind, String) {
+    (
+        io::ErrorKind::UnexpectedEof,
+        "the deflate stream ends before its last block".to_string(),
+    )
+}
+
+/// Inflates `compressed` in one step into at most `len` bytes. What was
+/// inflated before an error is kept, so the parser reads as far as it would
+/// have reading the stream, and then gets the error.
+fn inflate_whole(compressed: &[u8], len: u64) -> (Vec<u8>, Option<(io::ErrorKind, String)>) {
+    let mut out = Vec::with_capacity(len as usize);
+    let mut inflater = flate2::Decompress::new(false);
+    let status = inflater.decompress_vec(compressed, &mut out, flate2::FlushDecompress::Finish);
+    let error = match status {
+        Ok(flate2::Status::StreamEnd) => None,
+        // More bytes than the directory says: the zip reader stops at its
+        // size and the CRC-32 tells.
+        Ok(_) if out.len() as u64 == len => None,
+        Ok(_) => Some(cut_short()),
+        Err(e) => Some((io::ErrorKind::InvalidData, e.to_string())),
+    };
+    (out, error)
+}
+
+/// Inflates `raw` of the file at `path` on a new thread. The thread ends at
+/// the end of the part, on an error (sent as the last chunk), or when the
+/// receiver is dropped.
+fn start_thread(path: PathBuf, raw: Raw, stretch: usize) -> Running {
     let (tx, rx) = mpsc::sync_channel(DEPTH);
     std::thread::spawn(move || {
-        if let Err(e) = inflate(&path, index, &tx) {
+        if let Err(e) = inflate_stream(&path, raw, &tx) {
             let _ = tx.send(Err(e));
         }
     });
-    Stream {
+    Running {
         stretch,
         chunks: rx,
         chunk: Vec::new(),
@@ -274,18 +336,16 @@ fn start_inflater(path: PathBuf, index: usize, stretch: usize) -> Stream {
     }
 }
 
-/// Inflates the entry's raw deflate stream in large steps. zlib keeps a
-/// copy of the last 32 KB it wrote after every call; through a `Read`
-/// adapter (a call per 32 KB of input) that copy is a fifth of the work.
-/// The CRC-32 is not checked here: the zip reader checks the inflated bytes.
-fn inflate(
+/// Inflates a part in 1 MB steps and sends them. The CRC-32 is not checked
+/// here: the zip reader checks the inflated bytes.
+fn inflate_stream(
     path: &Path,
-    index: usize,
+    raw: Raw,
     tx: &mpsc::SyncSender<io::Result<Vec<u8>>>,
 ) -> io::Result<()> {
-    let file = File::open(path)?;
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(io::Error::other)?;
-    let mut raw = archive.by_index_raw(index).map_err(io::Error::other)?;
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(raw.offset))?;
+    let mut compressed = file.take(raw.len);
     let mut inflater = flate2::Decompress::new(false);
     let mut input = vec![0; INPUT];
     let (mut from, mut to) = (0, 0);
@@ -295,7 +355,7 @@ fn inflate(
         let mut ended = false;
         while out.len() < out.capacity() {
             if from == to && !input_done {
-                to = read_full(&mut raw, &mut input)?;
+                to = read_full(&mut compressed, &mut input)?;
                 from = 0;
                 input_done = to == 0;
             }
@@ -314,10 +374,8 @@ fn inflate(
                 break;
             }
             if input_done && from == to && out.len() == was_out {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "the deflate stream ends before its last block",
-                ));
+                let (kind, message) = cut_short();
+                return Err(io::Error::new(kind, message));
             }
         }
         if !out.is_empty() && tx.send(Ok(out)).is_err() {
@@ -348,9 +406,10 @@ impl Read for Ahead {
         if buf.is_empty() || self.pos >= self.len {
             return Ok(0);
         }
+        // The last stretch starting at or before the position: a stretch of
+        // length zero is never the one read.
         let at = self.stretches.partition_point(|s| s.start <= self.pos) - 1;
-        let start = self.stretches[at].start;
-        let offset = self.pos - start;
+        let offset = self.pos - self.stretches[at].start;
         let n = match &self.stretches[at].part {
             Part::Bytes(bytes) => {
                 let from = offset as usize;
@@ -363,10 +422,9 @@ impl Read for Ahead {
                 buf[..n].fill(0);
                 n
             }
-            Part::Inflated { index, .. } => {
-                let index = *index;
-                self.read_inflated(at, index, offset, buf)?
-            }
+            &Part::Stored(raw) => self.read_stored(raw, offset, buf)?,
+            &Part::Whole { raw, len } => self.read_whole(at, raw, len, offset, buf)?,
+            &Part::Stream { raw, .. } => self.read_stream(at, raw, offset, buf)?,
         };
         self.pos += n as u64;
         Ok(n)
@@ -391,16 +449,17 @@ impl Seek for Ahead {
     }
 }
 
-fn local_header(entry: &Entry, method: u16, stored: u64) -> Vec<u8> {
+/// Every entry is stored in the virtual archive: its size is its length.
+fn local_header(entry: &Entry) -> Vec<u8> {
     let mut h = Vec::with_capacity(30 + entry.name.len());
     h.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
     h.extend_from_slice(&20u16.to_le_bytes()); // version needed
     h.extend_from_slice(&0u16.to_le_bytes()); // flags
-    h.extend_from_slice(&method.to_le_bytes());
+    h.extend_from_slice(&0u16.to_le_bytes()); // method: stored
     h.extend_from_slice(&0u16.to_le_bytes()); // time
     h.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
     h.extend_from_slice(&entry.crc.to_le_bytes());
-    h.extend_from_slice(&(stored as u32).to_le_bytes());
+    h.extend_from_slice(&(entry.size as u32).to_le_bytes());
     h.extend_from_slice(&(entry.size as u32).to_le_bytes());
     h.extend_from_slice(&(entry.name.len() as u16).to_le_bytes());
     h.extend_from_slice(&0u16.to_le_bytes()); // extra field length
@@ -408,17 +467,17 @@ fn local_header(entry: &Entry, method: u16, stored: u64) -> Vec<u8> {
     h
 }
 
-fn central_header(entry: &Entry, method: u16, stored: u64, offset: u64) -> Vec<u8> {
+fn central_header(entry: &Entry, offset: u64) -> Vec<u8> {
     let mut h = Vec::with_capacity(46 + entry.name.len());
     h.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
     h.extend_from_slice(&20u16.to_le_bytes()); // version made by
     h.extend_from_slice(&20u16.to_le_bytes()); // version needed
     h.extend_from_slice(&0u16.to_le_bytes()); // flags
-    h.extend_from_slice(&method.to_le_bytes());
+    h.extend_from_slice(&0u16.to_le_bytes()); // method: stored
     h.extend_from_slice(&0u16.to_le_bytes()); // time
     h.extend_from_slice(&0x21u16.to_le_bytes()); // date
     h.extend_from_slice(&entry.crc.to_le_bytes());
-    h.extend_from_slice(&(stored as u32).to_le_bytes());
+    h.extend_from_slice(&(entry.size as u32).to_le_bytes());
     h.extend_from_slice(&(entry.size as u32).to_le_bytes());
     h.extend_from_slice(&(entry.name.len() as u16).to_le_bytes());
     h.extend_from_slice(&[0; 12]); // extra, comment, disk, internal and external attributes
@@ -514,24 +573,31 @@ pub(super) mod tests {
         zip.finish().unwrap();
     }
 
+    /// Parts inflated when read, of either kind, that hold any bytes.
+    fn inflatable(ahead: &Ahead) -> usize {
+        let parts = ahead.stretches.iter().map(|s| &s.part);
+        parts
+            .filter(|p| matches!(p, Part::Whole { .. } | Part::Stream { .. }) && p.len() > 0)
+            .count()
+    }
+
     #[test]
     fn every_entry_reads_the_same_through_the_virtual_archive() {
         let mut compared = 0;
         for path in workbooks() {
             let Ok(direct) = entries(BufReader::new(File::open(&path).unwrap())) else {
-                assert!(Ahead::open_with(&path, 0).is_none(), "{}", path.display());
+                assert!(Ahead::open(&path).is_none(), "{}", path.display());
                 continue;
             };
-            let mut ahead = Ahead::open_with(&path, 0)
-                .unwrap_or_else(|| panic!("{} is a plain archive", path.display()));
-            assert_eq!(entries(&mut ahead).unwrap(), direct, "{}", path.display());
-            // Each entry inflated once: finding the directory and the
-            // headers never reads into an entry's data.
-            let inflated = ahead
-                .stretches
-                .iter()
-                .filter(|s| matches!(s.part, Part::Inflated { .. }));
-            assert_eq!(ahead.inflaters, inflated.count(), "{}", path.display());
+            // Every part in one step, then every part on a thread.
+            for min_stream in [u64::MAX, 0] {
+                let mut ahead = Ahead::open_with(&path, min_stream)
+                    .unwrap_or_else(|| panic!("{} is a plain archive", path.display()));
+                assert_eq!(entries(&mut ahead).unwrap(), direct, "{}", path.display());
+                // Each part inflated once: finding the directory and the
+                // headers never reads into a part's data.
+                assert_eq!(ahead.inflations, inflatable(&ahead), "{}", path.display());
+            }
             compared += 1;
         }
         assert!(compared >= 10, "only {compared} workbooks compared");
@@ -555,7 +621,7 @@ pub(super) mod tests {
         let start = ahead
             .stretches
             .iter()
-            .find(|s| matches!(s.part, Part::Inflated { .. }))
+            .find(|s| matches!(s.part, Part::Stream { .. }))
             .unwrap()
             .start;
         // Forwards past several chunks, back to the start, forwards again.
@@ -576,7 +642,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn odd_or_small_archives_are_read_directly() {
+    fn odd_archives_are_read_directly() {
         let dir = tempfile::tempdir().unwrap();
         let body = text(2 << 20);
         let plain = dir.path().join("plain.zip");
@@ -584,28 +650,30 @@ pub(super) mod tests {
             &plain,
             &[("a.xml", &body, zip::CompressionMethod::Deflated)],
         );
-        assert!(Ahead::open_with(&plain, 1 << 20).is_some());
-        // Nothing big enough.
-        assert!(Ahead::open_with(&plain, 4 << 20).is_none());
-        assert!(Ahead::open(&plain).is_none());
+        assert!(Ahead::open(&plain).is_some());
         // A name that is not plain ASCII.
         let named = dir.path().join("named.zip");
         write_zip(
             &named,
             &[("lembar-ü.xml", &body, zip::CompressionMethod::Deflated)],
         );
-        assert!(Ahead::open_with(&named, 1 << 20).is_none());
-        // More stored bytes than are held in memory.
-        let stored = dir.path().join("stored.zip");
-        let lots = text(MAX_HELD as usize + 1);
-        write_zip(
-            &stored,
-            &[
-                ("a.xml", &body, zip::CompressionMethod::Deflated),
-                ("b.bin", &lots, zip::CompressionMethod::Stored),
-            ],
-        );
-        assert!(Ahead::open_with(&stored, 1 << 20).is_none());
+        assert!(Ahead::open(&named).is_none());
+        // A method other than stored or deflated.
+        let other = dir.path().join("other.zip");
+        write_zip(&other, &[("a.xml", &body, zip::CompressionMethod::Stored)]);
+        let mut bytes = std::fs::read(&other).unwrap();
+        let central = memchr::memmem::rfind(&bytes, &[0x50, 0x4b, 1, 2]).unwrap();
+        for at in [8, central + 10] {
+            bytes[at] = 12; // bzip2
+        }
+        std::fs::write(&other, bytes).unwrap();
+        let archive = zip::ZipArchive::new(File::open(&other).unwrap()).unwrap();
+        let method = archive.by_index_data(0).unwrap().compression();
+        assert!(!matches!(
+            method,
+            zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated
+        ));
+        assert!(Ahead::open(&other).is_none());
         // Not an archive at all.
         let not_zip = dir.path().join("not.zip");
         std::fs::write(&not_zip, &body).unwrap();
@@ -653,38 +721,54 @@ pub(super) mod tests {
             flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
         deflate.write_all(&body).unwrap();
         let stream = deflate.finish().unwrap();
+        // The headers are written by hand: a zip writer would not write them
+        // for a stream it did not compress.
         let entry = Entry {
             name: b"a.xml".to_vec(),
-            method: 8,
             crc: crc32fast::hash(&body),
-            compressed: (stream.len() / 2) as u64,
             size: body.len() as u64,
-            inflate: false,
+            raw: Raw {
+                offset: 30 + 5,
+                len: (stream.len() / 2) as u64,
+            },
+            deflated: true,
         };
-        let mut bytes = local_header(&entry, 8, entry.compressed);
+        let mut bytes = local_header(&entry);
+        let mut directory = central_header(&entry, 0);
+        for header in [&mut bytes, &mut directory] {
+            header[8] = 8; // method: deflated
+            let at = if header[0..4] == [0x50, 0x4b, 3, 4] {
+                18
+            } else {
+                20
+            };
+            header[at..at + 4].copy_from_slice(&(entry.raw.len as u32).to_le_bytes());
+        }
         bytes.extend_from_slice(&stream[..stream.len() / 2]);
-        let directory = central_header(&entry, 8, entry.compressed, 0);
         let directory_start = bytes.len() as u64;
         bytes.extend_from_slice(&directory);
         bytes.extend_from_slice(&end_record(1, directory.len() as u64, directory_start).unwrap());
         std::fs::write(&half, bytes).unwrap();
         for path in [garbled, cut, half] {
             let direct = entries(File::open(&path).unwrap());
-            let ahead = Ahead::open_with(&path, 1 << 20).unwrap();
-            let through = entries(ahead);
             assert!(direct.is_err(), "{}", path.display());
-            let error = through.expect_err("damage read through the virtual archive");
-            let io = match error {
-                zip::result::ZipError::Io(io) => io,
-                other => panic!("{other:?}"),
-            };
-            assert!(
-                matches!(
-                    io.kind(),
-                    io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
-                ),
-                "{io:?}"
-            );
+            for min_stream in [u64::MAX, 0] {
+                let ahead = Ahead::open_with(&path, min_stream).unwrap();
+                let through = entries(ahead);
+                let error = through.expect_err("damage read through the virtual archive");
+                let io = match error {
+                    zip::result::ZipError::Io(io) => io,
+                    other => panic!("{other:?}"),
+                };
+                assert!(
+                    matches!(
+                        io.kind(),
+                        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+                    ),
+                    "{} {min_stream}: {io:?}",
+                    path.display()
+                );
+            }
         }
     }
 
