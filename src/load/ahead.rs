@@ -38,6 +38,48 @@ const CHUNK: usize = 1 << 20;
 const DEPTH: usize = 4;
 /// Compressed bytes read at a time by the inflating thread.
 const INPUT: usize = 256 << 10;
+/// Files up to this size are read into memory in one go: finding a small
+/// workbook's parts through a file buffer took a seek and a read of 8 KB
+/// for each one.
+const READ_WHOLE: u64 = 16 << 20;
+
+/// The real file, or all its bytes.
+enum Source {
+    Memory(io::Cursor<Vec<u8>>),
+    File(BufReader<File>),
+}
+
+impl Source {
+    fn open(path: &Path, read_whole: u64) -> io::Result<Source> {
+        let mut file = File::open(path)?;
+        let len = file.metadata()?.len();
+        if len <= read_whole {
+            let mut bytes = Vec::with_capacity(len as usize);
+            file.read_to_end(&mut bytes)?;
+            Ok(Source::Memory(io::Cursor::new(bytes)))
+        } else {
+            Ok(Source::File(BufReader::new(file)))
+        }
+    }
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Source::Memory(c) => c.read(buf),
+            Source::File(f) => f.read(buf),
+        }
+    }
+}
+
+impl Seek for Source {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        match self {
+            Source::Memory(c) => c.seek(to),
+            Source::File(f) => f.seek(to),
+        }
+    }
+}
 
 /// Where a part's compressed bytes are in the real file.
 #[derive(Clone, Copy)]
@@ -95,7 +137,7 @@ struct Running {
 /// The virtual archive: `Read + Seek` over the stretches.
 pub(super) struct Ahead {
     path: PathBuf,
-    file: BufReader<File>,
+    file: Source,
     stretches: Vec<Stretch>,
     len: u64,
     pos: u64,
@@ -118,14 +160,15 @@ impl Ahead {
     /// The virtual archive for `path`, or `None` when it is anything but a
     /// plain archive.
     pub(super) fn open(path: &Path) -> Option<Ahead> {
-        Self::open_with(path, MIN_STREAM)
+        Self::open_with(path, MIN_STREAM, READ_WHOLE)
     }
 
     /// [`Ahead::open`], inflating parts of `min_stream` bytes or more on a
-    /// thread of their own.
-    pub(super) fn open_with(path: &Path, min_stream: u64) -> Option<Ahead> {
-        let file = File::open(path).ok()?;
-        let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
+    /// thread of their own, and reading files of up to `read_whole` bytes
+    /// into memory.
+    pub(super) fn open_with(path: &Path, min_stream: u64, read_whole: u64) -> Option<Ahead> {
+        let source = Source::open(path, read_whole).ok()?;
+        let mut archive = zip::ZipArchive::new(source).ok()?;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
             let entry = archive.by_index_raw(i).ok()?;
@@ -228,9 +271,17 @@ impl Ahead {
     ) -> io::Result<usize> {
         if self.inflated.as_ref().is_none_or(|w| w.stretch != at) {
             self.inflations += 1;
-            let mut compressed = vec![0; raw.len as usize];
+            let mut compressed = Vec::with_capacity(raw.len as usize);
             self.file.seek(SeekFrom::Start(raw.offset))?;
-            self.file.read_exact(&mut compressed)?;
+            (&mut self.file)
+                .take(raw.len)
+                .read_to_end(&mut compressed)?;
+            if compressed.len() as u64 != raw.len {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the file ends inside a part",
+                ));
+            }
             let (bytes, error) = inflate_whole(&compressed, len);
             self.inflated = Some(Inflated {
                 stretch: at,
@@ -589,9 +640,10 @@ pub(super) mod tests {
                 assert!(Ahead::open(&path).is_none(), "{}", path.display());
                 continue;
             };
-            // Every part in one step, then every part on a thread.
-            for min_stream in [u64::MAX, 0] {
-                let mut ahead = Ahead::open_with(&path, min_stream)
+            // Every part in one step, then every part on a thread; the
+            // file in memory, then read through a buffer.
+            for (min_stream, read_whole) in [(u64::MAX, u64::MAX), (0, 0), (u64::MAX, 0)] {
+                let mut ahead = Ahead::open_with(&path, min_stream, read_whole)
                     .unwrap_or_else(|| panic!("{} is a plain archive", path.display()));
                 assert_eq!(entries(&mut ahead).unwrap(), direct, "{}", path.display());
                 // Each part inflated once: finding the directory and the
@@ -617,7 +669,7 @@ pub(super) mod tests {
                 ("stored.xml", &small, zip::CompressionMethod::Stored),
             ],
         );
-        let mut ahead = Ahead::open_with(&path, 1 << 20).unwrap();
+        let mut ahead = Ahead::open_with(&path, 1 << 20, 0).unwrap();
         let start = ahead
             .stretches
             .iter()
@@ -677,7 +729,7 @@ pub(super) mod tests {
         // Not an archive at all.
         let not_zip = dir.path().join("not.zip");
         std::fs::write(&not_zip, &body).unwrap();
-        assert!(Ahead::open_with(&not_zip, 0).is_none());
+        assert!(Ahead::open_with(&not_zip, 0, 0).is_none());
     }
 
     /// `path` with its first entry's compressed bytes changed by `damage`.
@@ -753,7 +805,7 @@ pub(super) mod tests {
             let direct = entries(File::open(&path).unwrap());
             assert!(direct.is_err(), "{}", path.display());
             for min_stream in [u64::MAX, 0] {
-                let ahead = Ahead::open_with(&path, min_stream).unwrap();
+                let ahead = Ahead::open_with(&path, min_stream, min_stream).unwrap();
                 let through = entries(ahead);
                 let error = through.expect_err("damage read through the virtual archive");
                 let io = match error {
@@ -779,7 +831,7 @@ pub(super) mod tests {
         let path = dir.path().join("a.zip");
         let body = text(1 << 20);
         write_zip(&path, &[("a.xml", &body, zip::CompressionMethod::Deflated)]);
-        let mut ahead = Ahead::open_with(&path, 0).unwrap();
+        let mut ahead = Ahead::open_with(&path, 0, 0).unwrap();
         let mut all = Vec::new();
         ahead.read_to_end(&mut all).unwrap();
         assert_eq!(all.len() as u64, ahead.len);

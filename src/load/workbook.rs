@@ -630,9 +630,10 @@ mod tests {
     }
 
     /// Read with parts of `min_stream` bytes or more inflated on a thread,
-    /// the others in one step.
+    /// the others in one step; the file read into memory when it is no
+    /// bigger than `min_stream` too.
     fn ahead(path: &Path, min_stream: u64) -> Option<(Calls, Result<(), LoadError>)> {
-        let ahead = Ahead::open_with(path, min_stream)?;
+        let ahead = Ahead::open_with(path, min_stream, min_stream)?;
         let mut calls = Calls::default();
         let result = read_xlsx(ahead, &mut calls);
         Some((calls, result))
