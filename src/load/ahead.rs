@@ -63,6 +63,15 @@ impl Source {
     }
 }
 
+impl Source {
+    fn len(&self) -> u64 {
+        match self {
+            Source::Memory(c) => c.get_ref().len() as u64,
+            Source::File(f) => f.get_ref().metadata().map_or(0, |m| m.len()),
+        }
+    }
+}
+
 impl Read for Source {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
@@ -168,6 +177,7 @@ impl Ahead {
     /// into memory.
     pub(super) fn open_with(path: &Path, min_stream: u64, read_whole: u64) -> Option<Ahead> {
         let source = Source::open(path, read_whole).ok()?;
+        let file_len = source.len();
         let mut archive = zip::ZipArchive::new(source).ok()?;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
@@ -185,14 +195,20 @@ impl Ahead {
             {
                 return None;
             }
+            let raw = Raw {
+                offset: entry.data_start()?,
+                len: entry.compressed_size(),
+            };
+            // A part said to reach past the end of the file: reading it
+            // directly reports the damage.
+            if raw.offset.checked_add(raw.len)? > file_len {
+                return None;
+            }
             entries.push(Entry {
                 name,
                 crc: entry.crc32(),
                 size: entry.size(),
-                raw: Raw {
-                    offset: entry.data_start()?,
-                    len: entry.compressed_size(),
-                },
+                raw,
                 deflated,
             });
         }
@@ -726,6 +742,16 @@ pub(super) mod tests {
             zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated
         ));
         assert!(Ahead::open(&other).is_none());
+        // A part said to reach past the end of the file.
+        let long = dir.path().join("long.zip");
+        write_zip(&long, &[("a.xml", &body, zip::CompressionMethod::Deflated)]);
+        let mut bytes = std::fs::read(&long).unwrap();
+        let central = memchr::memmem::rfind(&bytes, &[0x50, 0x4b, 1, 2]).unwrap();
+        bytes[central + 20..central + 24].copy_from_slice(&0x7fff_0000u32.to_le_bytes());
+        std::fs::write(&long, bytes).unwrap();
+        let archive = zip::ZipArchive::new(File::open(&long).unwrap()).unwrap();
+        assert_eq!(archive.by_index_data(0).unwrap().compressed_size(), 0x7fff_0000);
+        assert!(Ahead::open(&long).is_none());
         // Not an archive at all.
         let not_zip = dir.path().join("not.zip");
         std::fs::write(&not_zip, &body).unwrap();

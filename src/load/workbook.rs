@@ -1,8 +1,9 @@
 //! Workbooks through calamine. xlsx and xlsb are streamed cell by cell with
 //! calamine's cells reader, which never builds a dense grid: one stray value
 //! in XFD1048576 would make `worksheet_range` try to allocate hundreds of GB
-//! and abort. xls and ods are loaded whole by calamine when opened, so their
-//! ranges are walked cell by cell.
+//! and abort. calamine reads an xlsx through [`Ahead`], which inflates its
+//! parts before the parser gets to them. xls and ods are loaded whole by
+//! calamine when opened, so their ranges are walked cell by cell.
 
 use super::ahead::Ahead;
 use super::{Damage, Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
