@@ -750,7 +750,10 @@ pub(super) mod tests {
         bytes[central + 20..central + 24].copy_from_slice(&0x7fff_0000u32.to_le_bytes());
         std::fs::write(&long, bytes).unwrap();
         let archive = zip::ZipArchive::new(File::open(&long).unwrap()).unwrap();
-        assert_eq!(archive.by_index_data(0).unwrap().compressed_size(), 0x7fff_0000);
+        assert_eq!(
+            archive.by_index_data(0).unwrap().compressed_size(),
+            0x7fff_0000
+        );
         assert!(Ahead::open(&long).is_none());
         // Not an archive at all.
         let not_zip = dir.path().join("not.zip");
