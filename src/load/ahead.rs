@@ -21,7 +21,7 @@
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 /// Parts whose inflated size is at least this are inflated on a thread of
 /// their own; smaller ones in one step, in memory.
@@ -43,9 +43,9 @@ const INPUT: usize = 256 << 10;
 /// for each one.
 const READ_WHOLE: u64 = 16 << 20;
 
-/// The real file, or all its bytes.
+/// The real file, or all its bytes (shared with an inflating thread).
 enum Source {
-    Memory(io::Cursor<Vec<u8>>),
+    Memory(io::Cursor<Arc<[u8]>>),
     File(BufReader<File>),
 }
 
@@ -56,7 +56,7 @@ impl Source {
         if len <= read_whole {
             let mut bytes = Vec::with_capacity(len as usize);
             file.read_to_end(&mut bytes)?;
-            Ok(Source::Memory(io::Cursor::new(bytes)))
+            Ok(Source::Memory(io::Cursor::new(bytes.into())))
         } else {
             Ok(Source::File(BufReader::new(file)))
         }
@@ -338,7 +338,13 @@ impl Ahead {
         };
         if restart {
             self.inflations += 1;
-            self.running = Some(start_thread(self.path.clone(), raw, at));
+            // The inflating thread reads the bytes in memory, or opens the
+            // file again to read at its own position.
+            let from = match &self.file {
+                Source::Memory(c) => Origin::Memory(Arc::clone(c.get_ref())),
+                Source::File(_) => Origin::Path(self.path.clone()),
+            };
+            self.running = Some(start_thread(from, raw, at));
         }
         let Some(running) = self.running.as_mut() else {
             return Ok(0);
@@ -385,13 +391,18 @@ fn inflate_whole(compressed: &[u8], len: u64) -> (Vec<u8>, Option<(io::ErrorKind
     (out, error)
 }
 
-/// Inflates `raw` of the file at `path` on a new thread. The thread ends at
-/// the end of the part, on an error (sent as the last chunk), or when the
-/// receiver is dropped.
-fn start_thread(path: PathBuf, raw: Raw, stretch: usize) -> Running {
+/// Where an inflating thread reads the compressed bytes.
+enum Origin {
+    Memory(Arc<[u8]>),
+    Path(PathBuf),
+}
+
+/// Inflates `raw` on a new thread. The thread ends at the end of the part,
+/// on an error (sent as the last chunk), or when the receiver is dropped.
+fn start_thread(from: Origin, raw: Raw, stretch: usize) -> Running {
     let (tx, rx) = mpsc::sync_channel(DEPTH);
     std::thread::spawn(move || {
-        if let Err(e) = inflate_stream(&path, raw, &tx) {
+        if let Err(e) = inflate_stream(from, raw, &tx) {
             let _ = tx.send(Err(e));
         }
     });
@@ -406,13 +417,22 @@ fn start_thread(path: PathBuf, raw: Raw, stretch: usize) -> Running {
 /// Inflates a part in 1 MB steps and sends them. The CRC-32 is not checked
 /// here: the zip reader checks the inflated bytes.
 fn inflate_stream(
-    path: &Path,
+    from: Origin,
     raw: Raw,
     tx: &mpsc::SyncSender<io::Result<Vec<u8>>>,
 ) -> io::Result<()> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(raw.offset))?;
-    let mut compressed = file.take(raw.len);
+    let mut compressed: Box<dyn Read> = match from {
+        Origin::Memory(bytes) => {
+            let mut cursor = io::Cursor::new(bytes);
+            cursor.set_position(raw.offset);
+            Box::new(cursor.take(raw.len))
+        }
+        Origin::Path(path) => {
+            let mut file = File::open(path)?;
+            file.seek(SeekFrom::Start(raw.offset))?;
+            Box::new(file.take(raw.len))
+        }
+    };
     let mut inflater = flate2::Decompress::new(false);
     let mut input = vec![0; INPUT];
     let (mut from, mut to) = (0, 0);
@@ -571,6 +591,11 @@ pub(super) mod tests {
     use std::io::{Cursor, Write};
     use zip::write::SimpleFileOptions;
 
+    /// (min_stream, read_whole): every part in one step or on a thread, the
+    /// file in memory or read through a buffer.
+    pub(in crate::load) const WAYS: [(u64, u64); 4] =
+        [(u64::MAX, u64::MAX), (0, 0), (u64::MAX, 0), (0, u64::MAX)];
+
     /// Every workbook among the test fixtures and the sample data.
     pub(in crate::load) fn workbooks() -> Vec<PathBuf> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -657,8 +682,8 @@ pub(super) mod tests {
                 continue;
             };
             // Every part in one step, then every part on a thread; the
-            // file in memory, then read through a buffer.
-            for (min_stream, read_whole) in [(u64::MAX, u64::MAX), (0, 0), (u64::MAX, 0)] {
+            // file in memory, and read through a buffer.
+            for (min_stream, read_whole) in WAYS {
                 let mut ahead = Ahead::open_with(&path, min_stream, read_whole)
                     .unwrap_or_else(|| panic!("{} is a plain archive", path.display()));
                 assert_eq!(entries(&mut ahead).unwrap(), direct, "{}", path.display());
@@ -833,8 +858,8 @@ pub(super) mod tests {
         for path in [garbled, cut, half] {
             let direct = entries(File::open(&path).unwrap());
             assert!(direct.is_err(), "{}", path.display());
-            for min_stream in [u64::MAX, 0] {
-                let ahead = Ahead::open_with(&path, min_stream, min_stream).unwrap();
+            for (min_stream, read_whole) in WAYS {
+                let ahead = Ahead::open_with(&path, min_stream, read_whole).unwrap();
                 let through = entries(ahead);
                 let error = through.expect_err("damage read through the virtual archive");
                 let io = match error {
@@ -846,7 +871,7 @@ pub(super) mod tests {
                         io.kind(),
                         io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
                     ),
-                    "{} {min_stream}: {io:?}",
+                    "{} {min_stream} {read_whole}: {io:?}",
                     path.display()
                 );
             }

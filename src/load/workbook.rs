@@ -632,9 +632,12 @@ mod tests {
 
     /// Read with parts of `min_stream` bytes or more inflated on a thread,
     /// the others in one step; the file read into memory when it is no
-    /// bigger than `min_stream` too.
-    fn ahead(path: &Path, min_stream: u64) -> Option<(Calls, Result<(), LoadError>)> {
-        let ahead = Ahead::open_with(path, min_stream, min_stream)?;
+    /// bigger than `read_whole`.
+    fn ahead(
+        path: &Path,
+        (min_stream, read_whole): (u64, u64),
+    ) -> Option<(Calls, Result<(), LoadError>)> {
+        let ahead = Ahead::open_with(path, min_stream, read_whole)?;
         let mut calls = Calls::default();
         let result = read_xlsx(ahead, &mut calls);
         Some((calls, result))
@@ -645,8 +648,8 @@ mod tests {
         let mut compared = 0;
         for path in super::super::ahead::tests::workbooks() {
             let (calls, result) = direct(&path);
-            for min_stream in [u64::MAX, 0] {
-                let Some(through) = ahead(&path, min_stream) else {
+            for way in super::super::ahead::tests::WAYS {
+                let Some(through) = ahead(&path, way) else {
                     continue;
                 };
                 assert_eq!(through.1, result, "{}", path.display());
@@ -654,7 +657,7 @@ mod tests {
                 compared += 1;
             }
         }
-        assert!(compared >= 20, "only {compared} readings compared");
+        assert!(compared >= 40, "only {compared} readings compared");
     }
 
     #[test]
@@ -732,8 +735,8 @@ mod tests {
         };
         let (_, result) = direct(&path);
         let expected = damage(result);
-        for min_stream in [u64::MAX, 0] {
-            let (_, through) = ahead(&path, min_stream).unwrap();
+        for way in super::super::ahead::tests::WAYS {
+            let (_, through) = ahead(&path, way).unwrap();
             assert_eq!(damage(through), expected);
         }
     }
