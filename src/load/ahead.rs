@@ -55,24 +55,17 @@ enum Source {
 }
 
 impl Source {
-    fn open(path: &Path, read_whole: u64) -> io::Result<Source> {
+    /// The source, and the length of the file.
+    fn open(path: &Path, read_whole: u64) -> io::Result<(Source, u64)> {
         let mut file = File::open(path)?;
         let len = file.metadata()?.len();
         if len <= read_whole {
             let mut bytes = Vec::with_capacity(len as usize);
             file.read_to_end(&mut bytes)?;
-            Ok(Source::Memory(io::Cursor::new(bytes.into())))
+            let len = bytes.len() as u64;
+            Ok((Source::Memory(io::Cursor::new(bytes.into())), len))
         } else {
-            Ok(Source::File(BufReader::new(file)))
-        }
-    }
-}
-
-impl Source {
-    fn len(&self) -> u64 {
-        match self {
-            Source::Memory(c) => c.get_ref().len() as u64,
-            Source::File(f) => f.get_ref().metadata().map_or(0, |m| m.len()),
+            Ok((Source::File(BufReader::new(file)), len))
         }
     }
 }
@@ -181,8 +174,7 @@ impl Ahead {
     /// thread of their own, and reading files of up to `read_whole` bytes
     /// into memory.
     pub(super) fn open_with(path: &Path, min_stream: u64, read_whole: u64) -> Option<Ahead> {
-        let source = Source::open(path, read_whole).ok()?;
-        let file_len = source.len();
+        let (source, file_len) = Source::open(path, read_whole).ok()?;
         let mut archive = zip::ZipArchive::new(source).ok()?;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
@@ -292,18 +284,25 @@ impl Ahead {
     ) -> io::Result<usize> {
         if self.inflated.as_ref().is_none_or(|w| w.stretch != at) {
             self.inflations += 1;
-            let mut compressed = Vec::with_capacity(raw.len as usize);
-            self.file.seek(SeekFrom::Start(raw.offset))?;
-            (&mut self.file)
-                .take(raw.len)
-                .read_to_end(&mut compressed)?;
-            if compressed.len() as u64 != raw.len {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "the file ends inside a part",
-                ));
-            }
-            let (bytes, error) = inflate_whole(&compressed, len);
+            let (bytes, error) = match &mut self.file {
+                // Within the file: checked when the archive was opened.
+                Source::Memory(c) => {
+                    let from = raw.offset as usize;
+                    inflate_whole(&c.get_ref()[from..from + raw.len as usize], len)
+                }
+                Source::File(f) => {
+                    let mut compressed = Vec::with_capacity(raw.len as usize);
+                    f.seek(SeekFrom::Start(raw.offset))?;
+                    f.take(raw.len).read_to_end(&mut compressed)?;
+                    if compressed.len() as u64 != raw.len {
+                        return Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            "the file ends inside a part",
+                        ));
+                    }
+                    inflate_whole(&compressed, len)
+                }
+            };
             self.inflated = Some(Inflated {
                 stretch: at,
                 bytes,

@@ -29,13 +29,15 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     if format == Format::Xls {
         check_cfb_chains(path)?;
     }
+    if format == Format::Xlsx
+        && let Some(ahead) = Ahead::open(path)
+    {
+        return read_xlsx(ahead, sink);
+    }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
-        Format::Xlsx => match Ahead::open(path) {
-            Some(ahead) => read_xlsx(ahead, sink),
-            None => read_xlsx(reader, sink),
-        },
+        Format::Xlsx => read_xlsx(reader, sink),
         // No xlsb workbook to test it with: read directly.
         Format::Xlsb => read_xlsb(reader, sink),
         Format::Xls => {
