@@ -341,30 +341,31 @@ fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> 
 
 fn read_xlsx<RS: Read + Seek>(reader: RS, sink: &mut dyn RowSink) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
-    for (name, hidden) in sheets(&wb) {
-        if !sink.begin_sheet(&SheetInfo {
-            name: Some(name.clone()),
-            hidden,
-        }) {
-            continue;
-        }
-        let result = stream_xlsx(&mut wb, &name, sink);
-        sink.end_sheet();
-        result?;
-    }
-    Ok(())
+    let names = sheets(&wb);
+    stream_sheets(&mut wb, names, sink, stream_xlsx)
 }
 
 fn read_xlsb(reader: BufReader<File>, sink: &mut dyn RowSink) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
-    for (name, hidden) in sheets(&wb) {
+    let names = sheets(&wb);
+    stream_sheets(&mut wb, names, sink, stream_xlsb)
+}
+
+/// Each sheet the sink wants, streamed by `stream`.
+fn stream_sheets<W>(
+    wb: &mut W,
+    names: Vec<(String, bool)>,
+    sink: &mut dyn RowSink,
+    stream: fn(&mut W, &str, &mut dyn RowSink) -> Result<(), LoadError>,
+) -> Result<(), LoadError> {
+    for (name, hidden) in names {
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
         }) {
             continue;
         }
-        let result = stream_xlsb(&mut wb, &name, sink);
+        let result = stream(wb, &name, sink);
         sink.end_sheet();
         result?;
     }
