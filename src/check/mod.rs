@@ -17,6 +17,7 @@ use crate::diag::{Finding, Location, Severity};
 use crate::normalize::{Event, Record};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -367,8 +368,13 @@ pub fn combine(
     evidence::check_all(template, &mut innovations, resolver, &mut sink);
     unique::check(&innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
-    for inn in &innovations {
-        portal::window(template, inn, &mut sink);
+    // Per innovation, on every core (the findings are sorted below).
+    let outside: Vec<Finding> = innovations
+        .par_iter()
+        .filter_map(|inn| portal::window(template, inn))
+        .collect();
+    for f in outside {
+        sink.push(f);
     }
     if let Some(b) = baseline {
         sink.findings.extend(b.findings.iter().cloned());

@@ -432,38 +432,39 @@ fn prior_entries(
 
 /// The eligibility window: penerapan before it needs a development date
 /// inside it (W001); penerapan after it is too new for this year (W002).
-pub(crate) fn window(t: &Template, inn: &Innovation, sink: &mut Sink<'_>) {
-    let Some(w) = &t.window else { return };
-    let Some(pen) = inn.facts.penerapan else {
-        return;
-    };
-    let range = format!("{} - {}", portal_format(w.start), portal_format(w.end));
+/// W001/W002: an innovation first applied before the assessment window
+/// (and not developed within it), or after it. `None` when it is inside,
+/// or when the template has no window or the row no date.
+pub(crate) fn window(t: &Template, inn: &Innovation) -> Option<Finding> {
+    let w = t.window.as_ref()?;
+    let pen = inn.facts.penerapan?;
+    let range = || format!("{} - {}", portal_format(w.start), portal_format(w.end));
     if pen < w.start {
         let developed = inn
             .facts
             .pengembangan
             .is_some_and(|d| d >= w.start && d <= w.end);
-        if !developed {
-            sink.push(
-                Finding::new("W001", inn.location())
-                    .field("waktu_penerapan")
-                    .value(&portal_format(pen))
-                    .arg("window", &range)
-                    .arg(
-                        "pengembangan",
-                        inn.facts
-                            .pengembangan
-                            .map_or("-".to_string(), portal_format),
-                    ),
-            );
-        }
+        (!developed).then(|| {
+            Finding::new("W001", inn.location())
+                .field("waktu_penerapan")
+                .value(&portal_format(pen))
+                .arg("window", range())
+                .arg(
+                    "pengembangan",
+                    inn.facts
+                        .pengembangan
+                        .map_or("-".to_string(), portal_format),
+                )
+        })
     } else if pen > w.end {
-        sink.push(
+        Some(
             Finding::new("W002", inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
-                .arg("window", &range),
-        );
+                .arg("window", range()),
+        )
+    } else {
+        None
     }
 }
 
