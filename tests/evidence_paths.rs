@@ -21,8 +21,9 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Run `check --format json` on `dir`, failing if it takes over 30 s.
-fn check_bounded(dir: &Path) -> Value {
+/// Run `check --format json` on `dir`, failing if it takes over 30 s or
+/// exits otherwise than with `code`.
+fn check_bounded(dir: &Path, code: i32) -> Value {
     let (tx, rx) = mpsc::channel();
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
@@ -38,7 +39,7 @@ fn check_bounded(dir: &Path) -> Value {
         .expect("check hung");
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -82,7 +83,7 @@ fn references_leaving_the_root_are_refused_and_loops_do_not_hang() {
     }
     std::fs::write(dir.join("bukti.csv"), csv).unwrap();
 
-    let doc = check_bounded(&dir);
+    let doc = check_bounded(&dir, 1);
     let findings = doc["findings"].as_array().unwrap();
     for r in bad {
         let hit = findings
@@ -99,4 +100,64 @@ fn references_leaving_the_root_are_refused_and_loops_do_not_hang() {
         .unwrap();
     assert_eq!(ok["status"], "ok", "{ok}");
     assert_eq!(ok["score"]["claimed"], ok["score"]["verified"]);
+}
+
+/// One content used by many innovations (E011): each later use is compared
+/// with the first use in path order, whatever order the files are found
+/// or grouped in.
+#[test]
+fn one_content_used_many_times_names_the_first_by_path() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/E011");
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("opd");
+    copy_dir(&fixtures, &dir);
+    // Four more innovations, copies of "BAD E011 dua" in folders sorting
+    // after bad-e011-dua and bad-e011-satu, using the same content.
+    let profiles = std::fs::read_to_string(dir.join("e011.csv")).unwrap();
+    let bukti = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let (mut profiles_out, mut bukti_out) = (profiles.clone(), bukti.clone());
+    for n in 1..=4 {
+        let name = format!("BAD E011 x{n}");
+        for line in profiles.lines().filter(|l| l.starts_with("BAD E011 dua,")) {
+            profiles_out.push_str(&line.replacen("BAD E011 dua", &name, 1));
+            profiles_out.push('\n');
+        }
+        for line in bukti.lines().filter(|l| l.starts_with("BAD E011 dua,")) {
+            let line = line
+                .replace("BAD E011 dua", &name)
+                .replace("bad-e011-dua/", &format!("bad-e011-x{n}/"));
+            bukti_out.push_str(&line);
+            bukti_out.push('\n');
+        }
+        copy_dir(
+            &dir.join("bukti/bad-e011-dua"),
+            &dir.join(format!("bukti/bad-e011-x{n}")),
+        );
+    }
+    std::fs::write(dir.join("e011.csv"), profiles_out).unwrap();
+    std::fs::write(dir.join("bukti.csv"), bukti_out).unwrap();
+
+    // E011 is a warning: nothing else is wrong in these rows.
+    let doc = check_bounded(&dir, 0);
+    let e011: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "E011")
+        .collect();
+    let mut uses: Vec<&str> = e011.iter().map(|f| f["value"].as_str().unwrap()).collect();
+    uses.sort();
+    // Every file of the copies is "BAD E011 dua"'s content, and so is the
+    // one file of "BAD E011 satu" that the fixture shares.
+    let mut expected = vec!["bukti/bad-e011-satu/rekap-manfaat.pdf".to_string()];
+    for n in 1..=4 {
+        for file in ["kemanfaatan-2025", "penciptaan", "regulasi", "sdm"] {
+            expected.push(format!("bukti/bad-e011-x{n}/{file}.pdf"));
+        }
+    }
+    assert_eq!(uses, expected, "{e011:#?}");
+    for f in &e011 {
+        let message = f["message"].as_str().unwrap();
+        assert!(message.contains("BAD E011 dua"), "{message}");
+    }
 }
