@@ -341,30 +341,24 @@ pub(crate) fn check_all(
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
-    // Resolve every file reference once, in bulk (the resolver parallelises),
-    // in the order the rows give them: an innovation's files are mostly in
-    // one folder. Two million references at a national scale: a hash map
-    // finds each one's facts (sorting them and searching compared their
-    // long workbook paths over and over).
+    // Resolve every file reference once, in bulk (the resolver parallelises).
     let mut refs: Vec<(&str, &str)> = Vec::new();
-    let mut index: HashMap<(&str, &str), u32> = HashMap::new();
     for inn in innovations.iter() {
         for s in &inn.statements {
             if let Some(r) = &s.reference
                 && !is_link(&r.text)
             {
-                let key = (&*s.loc.file, r.text.as_str());
-                index.entry(key).or_insert_with(|| {
-                    refs.push(key);
-                    (refs.len() - 1) as u32
-                });
+                refs.push((&s.loc.file, &r.text));
             }
         }
     }
+    refs.par_sort_unstable();
+    refs.dedup();
     let found = resolver.resolve_all(&refs);
     resolver.release_index();
-    drop(refs);
-    let resolved = |file: &str, text: &str| index.get(&(file, text)).map(|&i| &found[i as usize]);
+    // `refs` is sorted: a reference's facts are found by binary search.
+    let resolved =
+        |file: &str, text: &str| refs.binary_search(&(file, text)).ok().map(|i| &found[i]);
 
     // Each innovation's rules run on every core with a sink of its own;
     // the findings and file uses are then taken in innovation order, as
@@ -389,9 +383,8 @@ pub(crate) fn check_all(
             })
         })
         .collect();
-    // Every file use, for E011: grouped by path (by the path's hash, then
-    // the path: comparing long paths that share their folders was most of
-    // the sort), each path's uses in innovation order (the sort is stable).
+    // Every file use, for E011: by path, each path's uses in innovation
+    // order (the sort is stable).
     let mut uses: Vec<FileUse> =
         Vec::with_capacity(checked.iter().flatten().map(|c| c.uses.len()).sum());
     let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(checked.len());
@@ -400,7 +393,7 @@ pub(crate) fn check_all(
         uses.extend(c.uses);
         new_scores.push(c.score);
     }
-    uses.par_sort_by(|a, b| (a.4, a.0).cmp(&(b.4, b.0)));
+    uses.par_sort_by(|a, b| a.0.cmp(b.0));
     duplicates(innovations, &uses, resolver, sink);
     drop(uses);
     let empty = InnovationScore::empty(t);
@@ -423,8 +416,7 @@ struct Checked<'a> {
     findings: Vec<Finding>,
     uses: Vec<FileUse<'a>>,
 }
-/// (path, size, digest, use, hash of the path).
-type FileUse<'a> = (&'a str, u64, Option<Digest>, Use<'a>, u64);
+type FileUse<'a> = (&'a str, u64, Option<Digest>, Use<'a>);
 
 /// The indicator rules of one innovation with statements.
 fn check_innovation<'a>(
@@ -502,9 +494,7 @@ fn check_innovation<'a>(
                 match resolved(&s.loc.file, &r.text) {
                     Some(Resolved::Found(facts)) => {
                         file_rules(ind, facts, &loc, &r.text, sink);
-                        let path = facts.path.as_str();
-                        let h = xxhash_rust::xxh3::xxh3_64(path.as_bytes());
-                        uses.push((path, facts.size, facts.digest, (ii, *s, *r), h));
+                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, *s, *r)));
                     }
                     Some(Resolved::Escapes) => {
                         sink.push(indicator_finding("E012", loc, ind).value(&r.text))
@@ -657,20 +647,19 @@ fn duplicates(
         .par_iter()
         .map(|f| f[0].2.or_else(|| resolver.content_hash(f[0].0)))
         .collect();
-    // Uses by content, grouped by one sort, in path order within a content
-    // (ties keep each path's innovation order).
-    let mut by_content: Vec<(Digest, &str, Use<'_>)> =
+    // Uses by content, grouped by one sort (ties keep path order).
+    let mut by_content: Vec<(Digest, Use<'_>)> =
         Vec::with_capacity(candidates.iter().map(|f| f.len()).sum());
     for (f, h) in candidates.iter().zip(hashes) {
         let Some(h) = h else { continue };
-        by_content.extend(f.iter().map(|u| (h, u.0, u.3)));
+        by_content.extend(f.iter().map(|u| (h, u.3)));
     }
-    by_content.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    by_content.sort_by_key(|(h, _)| *h);
     for group in by_content.chunk_by(|a, b| a.0 == b.0) {
-        let first = group[0].2.0;
+        let first = group[0].1.0;
         let others = group
             .iter()
-            .map(|(_, _, u)| u)
+            .map(|(_, u)| u)
             .filter(|(ii, _, _)| *ii != first);
         let other = &innovations[first];
         for (ii, st, written) in others {
