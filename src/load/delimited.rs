@@ -5,7 +5,7 @@
 
 use super::{Damage, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -24,7 +24,6 @@ pub(super) fn read(
     sink: &mut dyn RowSink,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
-    let io_err = |e: std::io::Error| LoadError::Corrupt(Damage::Io, e.to_string());
     if format == Format::Utf16Text {
         let size = std::fs::metadata(path).map_err(io_err)?.len();
         if size > MAX_UTF16_BYTES {
@@ -37,7 +36,12 @@ pub(super) fn read(
         let (text, _, _) = encoding_rs::UTF_16LE.decode(&bytes);
         let text = text.into_owned();
         let delimiter = sniff_delimiter(text.as_bytes());
-        return stream(text.as_bytes(), delimiter, sink, notes);
+        return stream(
+            || Ok(io::Cursor::new(text.as_bytes())),
+            delimiter,
+            sink,
+            notes,
+        );
     }
     let mut file = File::open(path).map_err(io_err)?;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -46,12 +50,22 @@ pub(super) fn read(
         .read_to_end(&mut head)
         .map_err(io_err)?;
     let delimiter = sniff_delimiter(&head);
-    let file = File::open(path).map_err(io_err)?;
-    stream(file, delimiter, sink, notes)
+    stream(|| File::open(path), delimiter, sink, notes)
 }
 
-fn stream(
-    input: impl Read,
+fn io_err(e: io::Error) -> LoadError {
+    LoadError::Corrupt(Damage::Io, e.to_string())
+}
+
+/// The csv reader's buffer, the only one: it reads straight from the input.
+const READ_BUFFER: usize = 1 << 16;
+
+/// Reads the input once, record by record. `open` gives the input from its
+/// start; it is opened again only to say on which line a record too long
+/// or a quote never closed begins (each byte is otherwise read once, by the
+/// csv reader alone).
+fn stream<R: Read + Seek>(
+    open: impl Fn() -> io::Result<R>,
     delimiter: u8,
     sink: &mut dyn RowSink,
     notes: &mut LoadNotes,
@@ -60,10 +74,8 @@ fn stream(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        // The csv reader's own buffer is the only one: the guard reads
-        // straight into it, so each byte is copied once.
-        .buffer_capacity(1 << 16)
-        .from_reader(QuoteGuard::new(input, delimiter));
+        .buffer_capacity(READ_BUFFER)
+        .from_reader(Meter::new(open().map_err(io_err)?));
     let info = SheetInfo {
         name: None,
         hidden: false,
@@ -71,20 +83,26 @@ fn stream(
     if !sink.begin_sheet(&info) {
         return Ok(());
     }
+    let too_long = |start: u64| {
+        LoadError::TooLarge(Limit::Record {
+            line: open().map_or(0, |input| line_at(input, start)),
+            limit: MAX_RECORD_BYTES,
+        })
+    };
     let mut record = csv::ByteRecord::new();
     let mut index: u32 = 0;
+    // Where the last record read starts: a quote never closed swallows the
+    // rest of the input into the last record.
+    let mut last_start = 0;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
                 sink.end_sheet();
-                let guard = reader.get_ref();
-                if guard.over_limit {
-                    return Err(LoadError::TooLarge(Limit::Record {
-                        line: guard.record_line,
-                        limit: MAX_RECORD_BYTES,
-                    }));
+                let meter = reader.get_ref();
+                if meter.over_limit {
+                    return Err(too_long(meter.record_start));
                 }
                 return Err(LoadError::Corrupt(
                     Damage::CsvRecord(u64::from(index) + 1),
@@ -92,6 +110,14 @@ fn stream(
                 ));
             }
         }
+        let start = record.position().map_or(0, |p| p.byte());
+        let end = reader.position().byte();
+        if end - start > MAX_RECORD_BYTES {
+            sink.end_sheet();
+            return Err(too_long(start));
+        }
+        reader.get_mut().record_start = end;
+        last_start = start;
         let mut row = RawRow {
             index,
             cells: Vec::with_capacity(record.len()),
@@ -114,8 +140,98 @@ fn stream(
         index = index.saturating_add(1);
     }
     sink.end_sheet();
-    notes.unbalanced_quote = reader.get_ref().unclosed_quote();
+    notes.unbalanced_quote = open()
+        .ok()
+        .and_then(|input| unclosed_quote(input, last_start, delimiter));
     Ok(())
+}
+
+/// Counts the bytes the csv reader takes, and stops it once the record it
+/// is reading (from `record_start`, which the loop keeps up to date) is
+/// past `MAX_RECORD_BYTES` plus the buffer it may hold beyond it: before
+/// the csv reader holds all of a quote never closed.
+struct Meter<R> {
+    inner: R,
+    delivered: u64,
+    record_start: u64,
+    over_limit: bool,
+}
+
+impl<R> Meter<R> {
+    fn new(inner: R) -> Self {
+        Meter {
+            inner,
+            delivered: 0,
+            record_start: 0,
+            over_limit: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Meter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.over_limit {
+            return Err(io::Error::other("record too long"));
+        }
+        let n = self.inner.read(buf)?;
+        self.delivered += n as u64;
+        if self.delivered - self.record_start > MAX_RECORD_BYTES + READ_BUFFER as u64 {
+            self.over_limit = true;
+            return Err(io::Error::other("record too long"));
+        }
+        Ok(n)
+    }
+}
+
+/// The line (1-based) on which byte `offset` of `input` is: `\r`, `\n`
+/// and `\r\n` each end one.
+fn line_at(mut input: impl Read, offset: u64) -> u64 {
+    let mut line = 1;
+    let mut last = 0u8;
+    let mut left = offset;
+    let mut buf = vec![0u8; READ_BUFFER];
+    while left > 0 {
+        let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        let n = match input.read(&mut buf[..want]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        let chunk = &buf[..n];
+        for i in memchr::memchr2_iter(b'\r', b'\n', chunk) {
+            let before = if i == 0 { last } else { chunk[i - 1] };
+            if !(chunk[i] == b'\n' && before == b'\r') {
+                line += 1;
+            }
+        }
+        last = chunk[n - 1];
+        left -= n as u64;
+    }
+    line
+}
+
+/// The line on which a quote opened that the end of `input` leaves open,
+/// found by reading the last record (from `last_start`) as the csv reader
+/// did. The lines before it are counted only then.
+fn unclosed_quote<R: Read + Seek>(mut input: R, last_start: u64, delimiter: u8) -> Option<u64> {
+    let mut scan = QuoteScan::new(delimiter, last_start == 0);
+    if last_start > 0 {
+        // The byte before: a `\r` whose `\n` starts the record ends one line.
+        input.seek(SeekFrom::Start(last_start - 1)).ok()?;
+        let mut before = [0u8];
+        input.read_exact(&mut before).ok()?;
+        scan.last = before[0];
+    }
+    let mut buf = vec![0u8; READ_BUFFER];
+    loop {
+        match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => scan.scan(&buf[..n]),
+            Err(_) => return None,
+        }
+    }
+    let opened = scan.unclosed_quote()?;
+    input.seek(SeekFrom::Start(0)).ok()?;
+    Some(line_at(input, last_start) + opened - 1)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,44 +244,60 @@ enum Quoting {
     QuoteInQuoted,
 }
 
-/// Passes the bytes to the csv reader while following its quoting rules
-/// (RFC 4180 as the csv crate reads it: a quote opens a field only at its
-/// start, `""` inside is one quote), to say where a never-closed quote
-/// opened, and to stop a record that runs past `MAX_RECORD_BYTES` before
-/// the csv reader holds all of it.
-struct QuoteGuard<R> {
-    inner: R,
+/// Follows the csv reader's quoting rules (RFC 4180 as the csv crate reads
+/// it: a quote opens a field only at its start, `""` inside is one quote)
+/// over bytes from a record's start, to say where a quote that the end of
+/// the input leaves open was opened. Lines are counted from 1 at the start.
+struct QuoteScan {
     delimiter: u8,
     state: Quoting,
-    /// Physical line (1-based) of the next byte; `\r`, `\n` and `\r\n` each end one.
+    /// Line (1-based) of the next byte; `\r`, `\n` and `\r\n` each end one.
     line: u64,
     last: u8,
-    record_bytes: u64,
-    record_line: u64,
+    /// Bytes of a UTF-8 byte-order mark still to be skipped at the start of
+    /// the input (the csv reader does not read them as a field's start).
+    bom_left: u8,
     quote_line: u64,
-    at_eof: bool,
-    over_limit: bool,
 }
 
-impl<R: Read> QuoteGuard<R> {
-    fn new(inner: R, delimiter: u8) -> Self {
-        QuoteGuard {
-            inner,
+impl QuoteScan {
+    fn new(delimiter: u8, at_input_start: bool) -> Self {
+        QuoteScan {
             delimiter,
             state: Quoting::RecordStart,
             line: 1,
             last: 0,
-            record_bytes: 0,
-            record_line: 1,
+            bom_left: if at_input_start { 3 } else { 0 },
             quote_line: 0,
-            at_eof: false,
-            over_limit: false,
         }
     }
 
-    /// The line where a quote opened that the end of the input left open.
+    /// The line where a quote opened that the bytes scanned leave open.
     fn unclosed_quote(&self) -> Option<u64> {
-        (self.at_eof && self.state == Quoting::Quoted).then_some(self.quote_line)
+        (self.state == Quoting::Quoted).then_some(self.quote_line)
+    }
+
+    fn scan(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            // Inside a quoted field only a quote or a line end changes the
+            // state; inside an unquoted one only a line end or the
+            // delimiter. Skip the bytes between in one go.
+            let plain = match self.state {
+                Quoting::Quoted => memchr::memchr3(b'"', b'\r', b'\n', &bytes[i..]),
+                Quoting::Unquoted => memchr::memchr3(b'\r', b'\n', self.delimiter, &bytes[i..]),
+                _ => Some(0),
+            }
+            .unwrap_or(n - i);
+            if plain > 0 {
+                self.last = bytes[i + plain - 1];
+                i += plain;
+                continue;
+            }
+            self.step(bytes[i]);
+            i += 1;
+        }
     }
 
     fn step(&mut self, b: u8) {
@@ -176,15 +308,14 @@ impl<R: Read> QuoteGuard<R> {
         }
         self.last = b;
         if state == Quoting::RecordStart {
-            // A UTF-8 byte-order mark, which the csv reader drops.
-            let bom = self.line == 1 && self.record_bytes < 3 && matches!(b, 0xEF | 0xBB | 0xBF);
+            let bom = self.line == 1 && self.bom_left > 0 && matches!(b, 0xEF | 0xBB | 0xBF);
+            if bom {
+                self.bom_left -= 1;
+            }
             if line_end || bom {
-                self.record_bytes += u64::from(bom);
                 return;
             }
-            self.record_line = self.line;
         }
-        self.record_bytes += 1;
         self.state = match (state, b) {
             (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
             (Quoting::Quoted, _) => Quoting::Quoted,
@@ -197,48 +328,6 @@ impl<R: Read> QuoteGuard<R> {
             }
             _ => Quoting::Unquoted,
         };
-        if self.state == Quoting::RecordStart {
-            self.record_bytes = 0;
-        }
-    }
-}
-
-impl<R: Read> Read for QuoteGuard<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.over_limit {
-            return Err(io::Error::other("record too long"));
-        }
-        let n = self.inner.read(buf)?;
-        if n == 0 && !buf.is_empty() {
-            self.at_eof = true;
-        }
-        let bytes = &buf[..n];
-        let mut i = 0;
-        while i < n {
-            // Inside a quoted field only a quote or a line end changes the
-            // state; inside an unquoted one only a line end or the
-            // delimiter. Skip the bytes between in one go: this runs over
-            // every byte of the file.
-            let plain = match self.state {
-                Quoting::Quoted => memchr::memchr3(b'"', b'\r', b'\n', &bytes[i..]),
-                Quoting::Unquoted => memchr::memchr3(b'\r', b'\n', self.delimiter, &bytes[i..]),
-                _ => Some(0),
-            }
-            .unwrap_or(n - i);
-            if plain > 0 {
-                self.record_bytes += plain as u64;
-                self.last = bytes[i + plain - 1];
-                i += plain;
-                continue;
-            }
-            self.step(bytes[i]);
-            i += 1;
-        }
-        if self.record_bytes > MAX_RECORD_BYTES {
-            self.over_limit = true;
-            return Err(io::Error::other("record too long"));
-        }
-        Ok(n)
     }
 }
 
@@ -359,10 +448,41 @@ mod tests {
         );
     }
 
+    /// Rows read, and the load notes and result, of `input` read as a file.
+    fn read_all(input: &[u8], delimiter: u8) -> (Vec<RawRow>, LoadNotes, Result<(), LoadError>) {
+        struct Rows(Vec<RawRow>);
+        impl RowSink for Rows {
+            fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
+                true
+            }
+            fn row(&mut self, row: RawRow) {
+                self.0.push(row);
+            }
+            fn end_sheet(&mut self) {}
+        }
+        let mut rows = Rows(Vec::new());
+        let mut notes = LoadNotes::default();
+        let r = stream(
+            || Ok(io::Cursor::new(input)),
+            delimiter,
+            &mut rows,
+            &mut notes,
+        );
+        (rows.0, notes, r)
+    }
+
+    /// Where a quote left open by the end of `input` opened, as reading it
+    /// says (from its last record only).
     fn unclosed(input: &[u8]) -> Option<u64> {
-        let mut guard = QuoteGuard::new(input, b';');
-        std::io::copy(&mut guard, &mut std::io::sink()).unwrap();
-        guard.unclosed_quote()
+        read_all(input, b';').1.unbalanced_quote
+    }
+
+    /// The same, from a scan of the whole input (what reading did before it
+    /// scanned only the last record).
+    fn unclosed_by_whole_scan(input: &[u8]) -> Option<u64> {
+        let mut scan = QuoteScan::new(b';', true);
+        scan.scan(input);
+        scan.unclosed_quote()
     }
 
     #[test]
@@ -376,15 +496,32 @@ mod tests {
         // A quote inside an unquoted field is literal, as the csv reader reads it.
         assert_eq!(unclosed(b"a;5\" layar\n1;2\n"), None);
         assert_eq!(unclosed(b"a;b\rc;\"d\re\r"), Some(2));
+        // Lines before the last record, ended by CR LF, CR alone and LF.
+        assert_eq!(unclosed(b"a;b\r\nc;d\re;f\n\r\ng;\"h\r\ni\n"), Some(5));
+        assert_eq!(unclosed(b"\xEF\xBB\xBF\"a;b\nc"), Some(1));
     }
 
     #[test]
     fn stops_a_record_past_the_limit() {
-        let mut long = b"a;".to_vec();
+        // One record: the reader stops before holding all of it.
+        let mut long = b"a;b\nc;d\r\n\"".to_vec();
+        long.resize(MAX_RECORD_BYTES as usize + 2 * READ_BUFFER, b'x');
+        let (rows, _, r) = read_all(&long, b';');
+        assert_eq!(rows.len(), 2);
+        assert!(
+            matches!(r, Err(LoadError::TooLarge(Limit::Record { line: 3, .. }))),
+            "{r:?}"
+        );
+        // Just past the limit, read whole but refused all the same.
+        let mut long = b"a;b\n".to_vec();
         long.resize(MAX_RECORD_BYTES as usize + 10, b'x');
-        let mut guard = QuoteGuard::new(&long[..], b';');
-        assert!(std::io::copy(&mut guard, &mut std::io::sink()).is_err());
-        assert!(guard.over_limit);
+        long.extend(b"\nc;d\n");
+        let (rows, _, r) = read_all(&long, b';');
+        assert_eq!(rows.len(), 1);
+        assert!(
+            matches!(r, Err(LoadError::TooLarge(Limit::Record { line: 2, .. }))),
+            "{r:?}"
+        );
     }
 
     #[test]
@@ -437,6 +574,26 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Scanning only the last record finds the quote a scan of the
+        /// whole input finds, on the same line.
+        #[test]
+        fn an_open_quote_is_found_from_the_last_record(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "kata", ";", "\"", "\"\"", "\n", "\r\n", "\r", "\u{feff}", "x\"y",
+                ]),
+                0..40,
+            ),
+        ) {
+            let input: Vec<u8> = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(
+                unclosed(&input),
+                unclosed_by_whole_scan(&input),
+                "{:?}",
+                parts
+            );
+        }
+
         #[test]
         fn sniffing_skips_as_the_byte_loop_did(
             parts in proptest::collection::vec(
