@@ -85,7 +85,7 @@ fn stream<R: Read + Seek>(
     }
     let too_long = |start: u64| {
         LoadError::TooLarge(Limit::Record {
-            line: open().map_or(0, |input| line_at(input, start)),
+            line: open().map_or(0, |input| record_line(input, start)),
             limit: MAX_RECORD_BYTES,
         })
     };
@@ -185,7 +185,12 @@ impl<R: Read> Read for Meter<R> {
 
 /// The line (1-based) on which byte `offset` of `input` is: `\r`, `\n`
 /// and `\r\n` each end one.
-fn line_at(mut input: impl Read, offset: u64) -> u64 {
+fn line_at(input: impl Read, offset: u64) -> u64 {
+    lines_to(input, offset).0
+}
+
+/// [`line_at`], and the byte before `offset` (0 at the start).
+fn lines_to(mut input: impl Read, offset: u64) -> (u64, u8) {
     let mut line = 1;
     let mut last = 0u8;
     let mut left = offset;
@@ -206,7 +211,29 @@ fn line_at(mut input: impl Read, offset: u64) -> u64 {
         last = chunk[n - 1];
         left -= n as u64;
     }
-    line
+    (line, last)
+}
+
+/// The line on which the record read from byte `start` begins: past the
+/// blank lines the csv reader skips before it.
+fn record_line(mut input: impl Read, start: u64) -> u64 {
+    let (mut line, mut last) = lines_to(input.by_ref(), start);
+    let mut buf = [0u8; 256];
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) | Err(_) => return line,
+            Ok(n) => n,
+        };
+        for &b in &buf[..n] {
+            if b != b'\r' && b != b'\n' {
+                return line;
+            }
+            if !(b == b'\n' && last == b'\r') {
+                line += 1;
+            }
+            last = b;
+        }
+    }
 }
 
 /// The line on which a quote opened that the end of `input` leaves open,
@@ -522,6 +549,18 @@ mod tests {
             matches!(r, Err(LoadError::TooLarge(Limit::Record { line: 2, .. }))),
             "{r:?}"
         );
+        // The line named is the record's own, past the blank lines before it.
+        for (blank, line) in [(&b"\n\r\n"[..], 3), (b"\r\r\n", 4), (b"\n\n", 3)] {
+            let mut long = b"a;b\r".to_vec();
+            long.extend(blank);
+            long.resize(MAX_RECORD_BYTES as usize + 2 * READ_BUFFER, b'x');
+            let (rows, _, r) = read_all(&long, b';');
+            assert_eq!(rows.len(), 1);
+            assert!(
+                matches!(r, Err(LoadError::TooLarge(Limit::Record { line: l, .. })) if l == line),
+                "{blank:?}: {r:?}"
+            );
+        }
     }
 
     #[test]
