@@ -21,6 +21,18 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the fixture folder of finding `code`, as `opd` in a
+/// temporary folder (returned too: the copy lives as long as it).
+fn fixture_copy(code: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/codes")
+        .join(code);
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("opd");
+    copy_dir(&fixtures, &dir);
+    (outer, dir)
+}
+
 /// Run `check --format json` on `dir`, failing if it takes over 30 s or
 /// exits otherwise than with `code`.
 fn check_bounded(dir: &Path, code: i32) -> Value {
@@ -48,10 +60,7 @@ fn check_bounded(dir: &Path, code: i32) -> Value {
 
 #[test]
 fn references_leaving_the_root_are_refused_and_loops_do_not_hang() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/E012");
-    let outer = tempfile::tempdir().unwrap();
-    let dir = outer.path().join("opd");
-    copy_dir(&fixtures, &dir);
+    let (outer, dir) = fixture_copy("E012");
     // A secret outside the root, reachable by a link inside it.
     std::fs::write(outer.path().join("rahasia.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
     #[cfg(unix)]
@@ -107,10 +116,7 @@ fn references_leaving_the_root_are_refused_and_loops_do_not_hang() {
 /// or grouped in.
 #[test]
 fn one_content_used_many_times_names_the_first_by_path() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/E011");
-    let outer = tempfile::tempdir().unwrap();
-    let dir = outer.path().join("opd");
-    copy_dir(&fixtures, &dir);
+    let (_outer, dir) = fixture_copy("E011");
     // Four more innovations, copies of "BAD E011 dua" in folders sorting
     // after bad-e011-dua and bad-e011-satu, using the same content.
     let profiles = std::fs::read_to_string(dir.join("e011.csv")).unwrap();
