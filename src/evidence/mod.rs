@@ -419,10 +419,10 @@ impl EvidenceStore {
 
 /// Opens the files of one folder after another through the folder's handle
 /// (on Unix): the kernel then walks the folder's path once for all its
-/// files, not once per file. Opening is most of an evidence check: for the
-/// two million files of a national check this took a third off each open
-/// (5.5 to 3.8 microseconds). Elsewhere, and for a path without a parent,
-/// a file is opened by its path.
+/// files, not once per file. Opening is the largest part of an evidence
+/// check: over the two million files of a national check, an open, a stat,
+/// a read and a close went from 4.5 to 3.8 microseconds. Elsewhere, and for
+/// a path without a parent, a file is opened by its path.
 #[derive(Default)]
 struct Opener {
     #[cfg(unix)]
