@@ -2,6 +2,8 @@
 //! trees that try to trap the walk: every such reference is E012 and is
 //! never read, a link loop does not hang, and the other evidence is checked.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -145,12 +147,7 @@ fn one_content_used_many_times_names_the_first_by_path() {
 
     // E011 is a warning: nothing else is wrong in these rows.
     let doc = check_bounded(&dir, 0);
-    let e011: Vec<&Value> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "E011")
-        .collect();
+    let e011 = common::findings_coded(&doc, "E011");
     let mut uses: Vec<&str> = e011.iter().map(|f| f["value"].as_str().unwrap()).collect();
     uses.sort();
     // Every file of the copies is "BAD E011 dua"'s content, and so is the

@@ -627,12 +627,7 @@ agencies = ["Dinas Kesehatan", "Dinas Pendidikan"]
         .replace("Dinas Uji", "Dinas Kesehatan");
     std::fs::write(data.join("dinkes.csv"), csv).unwrap();
     let (_, doc) = check_json(&["--template", mine.to_str().unwrap(), data.to_str().unwrap()]);
-    let u003: Vec<&Value> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "U003")
-        .collect();
+    let u003 = common::findings_coded(&doc, "U003");
     assert_eq!(u003.len(), 1, "{u003:?}");
     assert_eq!(u003[0]["value"], "Dinas Pendidikan");
 }

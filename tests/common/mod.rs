@@ -23,3 +23,14 @@ pub fn bimtek_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
         .output()
         .expect("run bimtek")
 }
+
+/// The findings of a `--format json` report with code `code`, in order.
+#[allow(dead_code)]
+pub fn findings_coded<'d>(doc: &'d serde_json::Value, code: &str) -> Vec<&'d serde_json::Value> {
+    doc["findings"]
+        .as_array()
+        .expect("a findings list")
+        .iter()
+        .filter(|f| f["code"] == code)
+        .collect()
+}
