@@ -216,8 +216,11 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
         !s.quiet && s.format == Format::Table && s.output.is_none() && !s.watch && files.len() > 1,
         s.lang,
     );
+    // One file per job: a job of many files, split once and never again
+    // (rayon's default for two threads), left one core idle at the end.
     let mut results: Vec<FileResult> = files
         .par_iter()
+        .with_max_len(1)
         .map(|f| {
             let r = check_file(&s.template, &options, f, tap);
             progress.inc();
@@ -243,13 +246,18 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
             .evidence
             .iter()
             .chain(r.innovations.iter().flat_map(|i| i.statements.iter()));
+        // A file's statements mostly name that file: hash each name once
+        // per run of it, not once per statement.
+        let mut last: Option<&str> = None;
         for st in statements {
-            if st
-                .reference
-                .as_ref()
-                .is_some_and(|p| !p.text.trim().is_empty())
+            if last != Some(&*st.loc.file)
+                && st
+                    .reference
+                    .as_ref()
+                    .is_some_and(|p| !p.text.trim().is_empty())
             {
                 referring.insert(&*st.loc.file);
+                last = Some(&*st.loc.file);
             }
         }
     }
