@@ -103,8 +103,9 @@ enum Part {
     Zeros(u64),
     /// A stored entry's bytes, read from the real file.
     Stored(Raw),
-    /// A deflated entry, inflated in one step: `len` bytes.
-    Whole { raw: Raw, len: u64 },
+    /// A deflated entry, inflated in one step: `len` bytes whose CRC-32 is
+    /// `crc`.
+    Whole { raw: Raw, len: u64, crc: u32 },
     /// A big deflated entry, inflated on a thread of its own.
     Stream { raw: Raw, len: u64 },
 }
@@ -236,7 +237,11 @@ impl Ahead {
             let part = match entry.deflated {
                 false => Part::Stored(raw),
                 true if len >= min_stream => Part::Stream { raw, len },
-                true => Part::Whole { raw, len },
+                true => Part::Whole {
+                    raw,
+                    len,
+                    crc: entry.crc,
+                },
             };
             push(&mut stretches, &mut pos, part);
         }
@@ -272,13 +277,13 @@ impl Ahead {
         self.file.read(&mut buf[..n])
     }
 
-    /// Reads part `at` (deflated, `len` bytes) at `offset`, inflating it
-    /// whole on the first read.
+    /// Reads part `at` (deflated, `len` bytes with CRC-32 `crc`) at
+    /// `offset`, inflating it whole on the first read.
     fn read_whole(
         &mut self,
         at: usize,
         raw: Raw,
-        len: u64,
+        (len, crc): (u64, u32),
         offset: u64,
         buf: &mut [u8],
     ) -> io::Result<usize> {
@@ -288,7 +293,7 @@ impl Ahead {
                 // Within the file: checked when the archive was opened.
                 Source::Memory(c) => {
                     let from = raw.offset as usize;
-                    inflate_whole(&c.get_ref()[from..from + raw.len as usize], len)
+                    inflate_whole(&c.get_ref()[from..from + raw.len as usize], len, crc)
                 }
                 Source::File(f) => {
                     let mut compressed = Vec::with_capacity(raw.len as usize);
@@ -300,7 +305,7 @@ impl Ahead {
                             "the file ends inside a part",
                         ));
                     }
-                    inflate_whole(&compressed, len)
+                    inflate_whole(&compressed, len, crc)
                 }
             };
             self.inflated = Some(Inflated {
@@ -377,10 +382,44 @@ fn cut_short() -> (io::ErrorKind, String) {
     )
 }
 
-/// Inflates `compressed` in one step into at most `len` bytes. What was
-/// inflated before an error is kept, so the parser reads as far as it would
-/// have reading the stream, and then gets the error.
-fn inflate_whole(compressed: &[u8], len: u64) -> (Vec<u8>, Option<(io::ErrorKind, String)>) {
+/// Inflates `compressed` in one step into at most `len` bytes whose CRC-32
+/// should be `crc`. What was inflated before an error is kept, so the
+/// parser reads as far as it would have reading the stream, and then gets
+/// the error.
+///
+/// A whole part is first inflated by zune-inflate, a third faster than
+/// zlib-rs here (the parts of 2,400 agency workbooks: 0.47 -> 0.32 s). Its
+/// bytes are taken only when they are exactly the part, by size and CRC-32;
+/// anything else (a damaged stream, a stream longer than the directory
+/// says, a decoder disagreeing) is inflated again by zlib-rs, which the
+/// streaming path and the zip reader also use, so damage reads the same
+/// either way.
+fn inflate_whole(
+    compressed: &[u8],
+    len: u64,
+    crc: u32,
+) -> (Vec<u8>, Option<(io::ErrorKind, String)>) {
+    match inflate_fast(compressed, len, crc) {
+        Some(out) => (out, None),
+        None => inflate_whole_zlib(compressed, len),
+    }
+}
+
+/// zune-inflate's bytes of a part, when they are exactly `len` bytes with
+/// CRC-32 `crc`.
+fn inflate_fast(compressed: &[u8], len: u64, crc: u32) -> Option<Vec<u8>> {
+    let len = usize::try_from(len).ok()?;
+    let options = zune_inflate::DeflateOptions::default()
+        .set_size_hint(len)
+        .set_limit(len);
+    let out = zune_inflate::DeflateDecoder::new_with_options(compressed, options)
+        .decode_deflate()
+        .ok()?;
+    (out.len() == len && crc32fast::hash(&out) == crc).then_some(out)
+}
+
+/// [`inflate_whole`] by zlib-rs alone.
+fn inflate_whole_zlib(compressed: &[u8], len: u64) -> (Vec<u8>, Option<(io::ErrorKind, String)>) {
     let mut out = Vec::with_capacity(len as usize);
     let mut inflater = flate2::Decompress::new(false);
     let status = inflater.decompress_vec(compressed, &mut out, flate2::FlushDecompress::Finish);
@@ -514,7 +553,7 @@ impl Read for Ahead {
                 n
             }
             &Part::Stored(raw) => self.read_stored(raw, offset, buf)?,
-            &Part::Whole { raw, len } => self.read_whole(at, raw, len, offset, buf)?,
+            &Part::Whole { raw, len, crc } => self.read_whole(at, raw, (len, crc), offset, buf)?,
             &Part::Stream { raw, .. } => self.read_stream(at, raw, offset, buf)?,
         };
         self.pos += n as u64;
@@ -698,6 +737,42 @@ pub(super) mod tests {
             compared += 1;
         }
         assert!(compared >= 10, "only {compared} workbooks compared");
+    }
+
+    #[test]
+    fn the_fast_inflater_gives_exactly_the_part_or_nothing() {
+        let mut parts = 0;
+        for path in workbooks() {
+            let bytes = std::fs::read(&path).unwrap();
+            let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(&bytes)) else {
+                continue;
+            };
+            for i in 0..archive.len() {
+                let (start, raw_len, len, crc) = {
+                    let e = archive.by_index_raw(i).unwrap();
+                    if e.compression() != zip::CompressionMethod::Deflated || e.size() == 0 {
+                        continue;
+                    }
+                    let start = e.data_start().unwrap() as usize;
+                    (start, e.compressed_size() as usize, e.size(), e.crc32())
+                };
+                let mut direct = Vec::new();
+                let Ok(_) = archive.by_index(i).unwrap().read_to_end(&mut direct) else {
+                    continue;
+                };
+                let raw = &bytes[start..start + raw_len];
+                let at = format!("{} entry {i}", path.display());
+                assert_eq!(inflate_fast(raw, len, crc).as_ref(), Some(&direct), "{at}");
+                assert_eq!(inflate_whole(raw, len, crc), (direct, None), "{at}");
+                // Anything but exactly the part is left to zlib-rs.
+                assert_eq!(inflate_fast(raw, len, crc ^ 1), None, "{at}");
+                assert_eq!(inflate_fast(raw, len - 1, crc), None, "{at}");
+                assert_eq!(inflate_fast(raw, len + 1, crc), None, "{at}");
+                assert_eq!(inflate_fast(&raw[..raw_len / 2], len, crc), None, "{at}");
+                parts += 1;
+            }
+        }
+        assert!(parts >= 50, "only {parts} parts inflated");
     }
 
     #[test]
