@@ -246,18 +246,18 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
             .evidence
             .iter()
             .chain(r.innovations.iter().flat_map(|i| i.statements.iter()));
-        // A file's statements mostly name that file: hash each name once
-        // per run of it, not once per statement.
-        let mut last: Option<&str> = None;
+        // A file's statements share its name: hash it once per run of
+        // them, not once per statement.
+        let mut last: Option<&std::sync::Arc<str>> = None;
         for st in statements {
-            if last != Some(&*st.loc.file)
+            if !last.is_some_and(|l| std::sync::Arc::ptr_eq(l, &st.loc.file))
                 && st
                     .reference
                     .as_ref()
                     .is_some_and(|p| !p.text.trim().is_empty())
             {
                 referring.insert(&*st.loc.file);
-                last = Some(&*st.loc.file);
+                last = Some(&st.loc.file);
             }
         }
     }
