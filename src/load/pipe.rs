@@ -14,9 +14,11 @@ use std::sync::mpsc;
 /// over costs more than it saves, and `bimtek check` already spreads many
 /// small files over the cores.
 const MIN_BYTES: u64 = 8 << 20;
-/// Rows per message, and messages the channel holds before the reader waits.
+/// Rows per message, and messages the channel holds before the reader waits
+/// (deep enough for the reader to run ahead while the checker waits; see
+/// load/ahead.rs's DEPTH).
 const BATCH: usize = 128;
-const DEPTH: usize = 8;
+const DEPTH: usize = 32;
 
 /// Whether `path` is big enough, and the machine has a core to spare.
 pub(super) fn worth_it(path: &Path) -> bool {
