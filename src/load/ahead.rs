@@ -286,7 +286,8 @@ impl Ahead {
         &mut self,
         at: usize,
         raw: Raw,
-        (len, crc): (u64, u32),
+        len: u64,
+        crc: u32,
         offset: u64,
         buf: &mut [u8],
     ) -> io::Result<usize> {
@@ -556,7 +557,7 @@ impl Read for Ahead {
                 n
             }
             &Part::Stored(raw) => self.read_stored(raw, offset, buf)?,
-            &Part::Whole { raw, len, crc } => self.read_whole(at, raw, (len, crc), offset, buf)?,
+            &Part::Whole { raw, len, crc } => self.read_whole(at, raw, len, crc, offset, buf)?,
             &Part::Stream { raw, .. } => self.read_stream(at, raw, offset, buf)?,
         };
         self.pos += n as u64;
