@@ -240,27 +240,22 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
     }
     // Index evidence folders only for workbooks that refer to files: a
     // workbook next to a big evidence tree it never names costs nothing.
-    let mut referring: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for r in &results {
-        let statements = r
-            .evidence
-            .iter()
-            .chain(r.innovations.iter().flat_map(|i| i.statements.iter()));
-        // A file's statements share its name: hash it once per run of
-        // them, not once per statement.
-        let mut last: Option<&std::sync::Arc<str>> = None;
-        for st in statements {
-            if !last.is_some_and(|l| std::sync::Arc::ptr_eq(l, &st.loc.file))
-                && st
-                    .reference
-                    .as_ref()
-                    .is_some_and(|p| !p.text.trim().is_empty())
-            {
-                referring.insert(&*st.loc.file);
-                last = Some(&st.loc.file);
-            }
-        }
-    }
+    // Each result's statements all come from its own file (one FileCheck
+    // per file), so a result refers to files when any statement does.
+    let referring: std::collections::HashSet<&str> = results
+        .iter()
+        .filter(|r| {
+            r.evidence
+                .iter()
+                .chain(r.innovations.iter().flat_map(|i| i.statements.iter()))
+                .any(|st| {
+                    st.reference
+                        .as_ref()
+                        .is_some_and(|p| !p.text.trim().is_empty())
+                })
+        })
+        .map(|r| r.file.as_str())
+        .collect();
     let workbooks: Vec<(String, std::path::PathBuf)> = files
         .iter()
         .filter(|f| referring.contains(f.display.as_str()))
