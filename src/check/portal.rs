@@ -9,7 +9,9 @@ use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// The comparable facts of one innovation, canonical.
@@ -115,60 +117,244 @@ pub struct PortalOptions {
 
 /// Dice coefficient over the words of two names (0..1).
 pub fn name_similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> BTreeSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
+    dice(&name_words(a), &name_words(b))
+}
+
+/// The words of a name, lowercase, each once, in order.
+fn name_words(s: &str) -> Vec<String> {
+    let words: BTreeSet<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.into_iter().collect()
+}
+
+/// Dice coefficient of two names with `shared` words in common, of `a` and
+/// `b` words each.
+fn dice_of(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    let shared = wa.intersection(&wb).count();
-    2.0 * shared as f64 / (wa.len() + wb.len()) as f64
+    2.0 * shared as f64 / (a + b) as f64
 }
 
-fn same_pemda(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => fold(a) == fold(b),
-        _ => true,
-    }
+fn dice(a: &[String], b: &[String]) -> f64 {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    dice_of(shared, a.len(), b.len())
 }
 
-/// The best entries for an innovation: exact folded name first, else the
-/// most similar names at or above the threshold. Several entries come back
-/// when they are equally close.
-fn best<'a>(
-    inn: &Innovation,
-    entries: &[&'a PortalEntry],
-    threshold: f64,
-) -> (Vec<&'a PortalEntry>, f64) {
-    let pemda = |e: &&&PortalEntry| same_pemda(inn.pemda.as_deref(), e.pemda.as_deref());
-    let exact: Vec<&PortalEntry> = entries
-        .iter()
-        .filter(pemda)
-        .filter(|e| e.name_key == inn.name_key && !e.name_key.is_empty())
-        .copied()
-        .collect();
-    if !exact.is_empty() {
-        return (exact, 1.0);
-    }
-    let mut top: Vec<&PortalEntry> = Vec::new();
-    let mut top_score = 0.0;
-    for e in entries.iter().filter(pemda) {
-        let s = name_similarity(&inn.name, &e.name);
-        if s < threshold {
-            continue;
+/// Portal entries indexed for finding an innovation's names among them.
+/// Comparing every innovation with every entry (a province's thousands with
+/// the portal's thousands, the country's 100k with 100k) took minutes: an
+/// entry of another pemda is never a match, and one that shares no word
+/// with the innovation's name is not similar (unless the threshold is 0),
+/// so only entries of the same pemda (or of none) that share a word are
+/// looked at, and their shared words are counted from the word lists.
+struct NameIndex<'a> {
+    entries: Vec<&'a PortalEntry>,
+    /// Words in each entry's name.
+    word_count: Vec<u32>,
+    /// Folded pemda -> group; entries naming no pemda are the group `None`,
+    /// which every innovation may match.
+    groups: HashMap<Option<String>, u32>,
+    /// Each group's entries, ascending.
+    members: Vec<Vec<u32>>,
+    words: HashMap<String, u32>,
+    /// (group, word) -> entries, ascending; and word -> entries of every
+    /// group, for an innovation that names no pemda.
+    by_word: HashMap<(u32, u32), Vec<u32>>,
+    by_word_all: HashMap<u32, Vec<u32>>,
+    /// (group, folded name) -> entries, ascending; and the same for every
+    /// group.
+    by_name: HashMap<(u32, &'a str), Vec<u32>>,
+    by_name_all: HashMap<&'a str, Vec<u32>>,
+    /// Shared words per entry for the innovation being looked up, and the
+    /// entries touched (reset after each look-up).
+    shared: RefCell<(Vec<u32>, Vec<u32>)>,
+}
+
+/// An innovation's words as word ids of an index, and how many it has.
+struct Query {
+    pemda_groups: Option<Vec<u32>>,
+    words: Vec<u32>,
+    word_count: usize,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(entries: Vec<&'a PortalEntry>) -> NameIndex<'a> {
+        let mut ix = NameIndex {
+            word_count: Vec::with_capacity(entries.len()),
+            groups: HashMap::default(),
+            members: Vec::new(),
+            words: HashMap::default(),
+            by_word: HashMap::default(),
+            by_word_all: HashMap::default(),
+            by_name: HashMap::default(),
+            by_name_all: HashMap::default(),
+            shared: RefCell::new((vec![0; entries.len()], Vec::new())),
+            entries,
+        };
+        for i in 0..ix.entries.len() {
+            let e = ix.entries[i];
+            let id = i as u32;
+            let next = ix.groups.len() as u32;
+            let group = *ix
+                .groups
+                .entry(e.pemda.as_deref().map(fold))
+                .or_insert(next);
+            if group == next {
+                ix.members.push(Vec::new());
+            }
+            ix.members[group as usize].push(id);
+            let words = name_words(&e.name);
+            ix.word_count.push(words.len() as u32);
+            for w in words {
+                let next = ix.words.len() as u32;
+                let w = *ix.words.entry(w).or_insert(next);
+                ix.by_word.entry((group, w)).or_default().push(id);
+                ix.by_word_all.entry(w).or_default().push(id);
+            }
+            ix.by_name
+                .entry((group, e.name_key.as_str()))
+                .or_default()
+                .push(id);
+            ix.by_name_all
+                .entry(e.name_key.as_str())
+                .or_default()
+                .push(id);
         }
-        if s > top_score + 1e-9 {
-            top = vec![e];
-            top_score = s;
-        } else if (s - top_score).abs() <= 1e-9 {
-            top.push(e);
+        ix
+    }
+
+    fn query(&self, inn: &Innovation) -> Query {
+        let pemda_groups = inn.pemda.as_deref().map(|p| {
+            [Some(fold(p)), None]
+                .iter()
+                .filter_map(|k| self.groups.get(k).copied())
+                .collect()
+        });
+        let words = name_words(&inn.name);
+        Query {
+            pemda_groups,
+            word_count: words.len(),
+            words: words
+                .iter()
+                .filter_map(|w| self.words.get(w).copied())
+                .collect(),
         }
     }
-    (top, top_score)
+
+    /// Entries of the innovation's pemda (or of none) whose folded name is
+    /// `key`, ascending.
+    fn same_name(&self, q: &Query, key: &str) -> Vec<u32> {
+        let mut out = match &q.pemda_groups {
+            None => self.by_name_all.get(key).cloned().unwrap_or_default(),
+            Some(groups) => groups
+                .iter()
+                .filter_map(|&g| self.by_name.get(&(g, key)))
+                .flatten()
+                .copied()
+                .collect(),
+        };
+        out.sort_unstable();
+        out
+    }
+
+    /// Calls `f(entry, similarity)` for the entries of the innovation's
+    /// pemda (or of none) whose similarity may reach `threshold` (every
+    /// one of them when the threshold is 0 or less), ascending.
+    fn similar(&self, q: &Query, threshold: f64, mut f: impl FnMut(u32, f64)) {
+        let mut guard = self.shared.borrow_mut();
+        let (shared, touched) = &mut *guard;
+        for &w in &q.words {
+            let lists: Vec<&Vec<u32>> = match &q.pemda_groups {
+                None => self.by_word_all.get(&w).into_iter().collect(),
+                Some(groups) => groups
+                    .iter()
+                    .filter_map(|&g| self.by_word.get(&(g, w)))
+                    .collect(),
+            };
+            for &i in lists.into_iter().flatten() {
+                if shared[i as usize] == 0 {
+                    touched.push(i);
+                }
+                shared[i as usize] += 1;
+            }
+        }
+        let sim = |i: u32, shared: &[u32]| {
+            dice_of(
+                shared[i as usize] as usize,
+                q.word_count,
+                self.word_count[i as usize] as usize,
+            )
+        };
+        if threshold > 0.0 {
+            touched.sort_unstable();
+            for &i in touched.iter() {
+                f(i, sim(i, shared));
+            }
+        } else {
+            let mut all: Vec<u32> = match &q.pemda_groups {
+                None => (0..self.entries.len() as u32).collect(),
+                Some(groups) => groups
+                    .iter()
+                    .flat_map(|&g| &self.members[g as usize])
+                    .copied()
+                    .collect(),
+            };
+            all.sort_unstable();
+            for i in all {
+                f(i, sim(i, shared));
+            }
+        }
+        for &i in touched.iter() {
+            shared[i as usize] = 0;
+        }
+        touched.clear();
+    }
+
+    /// The best entries for an innovation: exact folded name first, else
+    /// the most similar names at or above the threshold. Several entries
+    /// come back, ascending, when they are equally close.
+    fn best(&self, inn: &Innovation, threshold: f64) -> (Vec<u32>, f64) {
+        let q = self.query(inn);
+        if !inn.name_key.is_empty() {
+            let exact = self.same_name(&q, &inn.name_key);
+            if !exact.is_empty() {
+                return (exact, 1.0);
+            }
+        }
+        let mut top: Vec<u32> = Vec::new();
+        let mut top_score = 0.0;
+        self.similar(&q, threshold, |i, s| {
+            if s < threshold {
+                return;
+            }
+            if s > top_score + 1e-9 {
+                top = vec![i];
+                top_score = s;
+            } else if (s - top_score).abs() <= 1e-9 {
+                top.push(i);
+            }
+        });
+        (top, top_score)
+    }
+
+    /// Every entry of the innovation's pemda (or of none) with its folded
+    /// name, or a name at least `threshold` similar.
+    fn matching(&self, inn: &Innovation, threshold: f64) -> Vec<u32> {
+        let q = self.query(inn);
+        let mut out = self.same_name(&q, &inn.name_key);
+        self.similar(&q, threshold, |i, s| {
+            if s >= threshold {
+                out.push(i);
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// What differs, portal value -> agency value. A field the portal entry
@@ -252,18 +438,25 @@ pub(crate) fn compare(
     entries: &[PortalEntry],
     sink: &mut Sink<'_>,
 ) -> Vec<PortalOnly> {
-    let current: Vec<&PortalEntry> = entries
-        .iter()
-        .filter(|e| e.year.is_none_or(|y| y == o.year))
-        .collect();
-    let earlier: Vec<&PortalEntry> = entries
-        .iter()
-        .filter(|e| e.year.is_some_and(|y| y < o.year))
-        .collect();
-    let mut matched = vec![false; current.len()];
-    let index_of = |e: &PortalEntry| current.iter().position(|c| std::ptr::eq(*c, e));
+    let current = NameIndex::new(
+        entries
+            .iter()
+            .filter(|e| e.year.is_none_or(|y| y == o.year))
+            .collect(),
+    );
+    let earlier = NameIndex::new(
+        entries
+            .iter()
+            .filter(|e| e.year.is_some_and(|y| y < o.year))
+            .collect(),
+    );
+    let mut matched = vec![false; current.entries.len()];
     for inn in innovations.iter_mut() {
-        let (cands, sim) = best(inn, &current, o.match_threshold);
+        let (found, sim) = current.best(inn, o.match_threshold);
+        for &i in &found {
+            matched[i as usize] = true;
+        }
+        let cands: Vec<&PortalEntry> = found.iter().map(|&i| current.entries[i as usize]).collect();
         let status = match cands.as_slice() {
             [] => {
                 sink.push(
@@ -280,9 +473,6 @@ pub(crate) fn compare(
                 }
             }
             [e] => {
-                if let Some(i) = index_of(e) {
-                    matched[i] = true;
-                }
                 let ch = changes(inn, e);
                 if !ch.is_empty() {
                     let list = |lang| {
@@ -327,11 +517,6 @@ pub(crate) fn compare(
                 }
             }
             many => {
-                for e in many {
-                    if let Some(i) = index_of(e) {
-                        matched[i] = true;
-                    }
-                }
                 let names = |row: &str| {
                     many.iter()
                         .map(|e| format!("{} ({} {row} {})", e.name, e.file, e.row))
@@ -358,7 +543,7 @@ pub(crate) fn compare(
         prior_entries(t, o, inn, &earlier, sink);
     }
     let mut only = Vec::new();
-    for (e, m) in current.iter().zip(&matched) {
+    for (e, m) in current.entries.iter().zip(&matched) {
         if !m {
             sink.push(
                 Finding::new(
@@ -391,23 +576,19 @@ fn prior_entries(
     t: &Template,
     o: &PortalOptions,
     inn: &Innovation,
-    earlier: &[&PortalEntry],
+    earlier: &NameIndex<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let (Some(w), false) = (&t.window, earlier.is_empty()) else {
+    let (Some(w), false) = (&t.window, earlier.entries.is_empty()) else {
         return;
     };
     let Some(max) = w.max_prior_entries else {
         return;
     };
     let years: BTreeSet<i32> = earlier
-        .iter()
-        .filter(|e| {
-            same_pemda(inn.pemda.as_deref(), e.pemda.as_deref())
-                && (e.name_key == inn.name_key
-                    || name_similarity(&inn.name, &e.name) >= o.match_threshold)
-        })
-        .filter_map(|e| e.year)
+        .matching(inn, o.match_threshold)
+        .into_iter()
+        .filter_map(|i| earlier.entries[i as usize].year)
         .collect();
     let developed = inn
         .facts
@@ -471,6 +652,155 @@ pub(crate) fn window(t: &Template, inn: &Innovation) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Severity;
+
+    fn same_pemda(a: Option<&str>, b: Option<&str>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => fold(a) == fold(b),
+            _ => true,
+        }
+    }
+
+    /// The index's answers as a comparison of the innovation with every
+    /// entry gives them.
+    fn best_by_scan(inn: &Innovation, entries: &[&PortalEntry], threshold: f64) -> (Vec<u32>, f64) {
+        let pemda = |e: &PortalEntry| same_pemda(inn.pemda.as_deref(), e.pemda.as_deref());
+        let exact: Vec<u32> = (0..entries.len() as u32)
+            .filter(|&i| {
+                let e = entries[i as usize];
+                pemda(e) && e.name_key == inn.name_key && !e.name_key.is_empty()
+            })
+            .collect();
+        if !exact.is_empty() {
+            return (exact, 1.0);
+        }
+        let mut top = Vec::new();
+        let mut top_score = 0.0;
+        for (i, e) in entries.iter().enumerate() {
+            if !pemda(e) {
+                continue;
+            }
+            let s = name_similarity(&inn.name, &e.name);
+            if s < threshold {
+                continue;
+            }
+            if s > top_score + 1e-9 {
+                top = vec![i as u32];
+                top_score = s;
+            } else if (s - top_score).abs() <= 1e-9 {
+                top.push(i as u32);
+            }
+        }
+        (top, top_score)
+    }
+
+    fn matching_by_scan(inn: &Innovation, entries: &[&PortalEntry], threshold: f64) -> Vec<u32> {
+        (0..entries.len() as u32)
+            .filter(|&i| {
+                let e = entries[i as usize];
+                same_pemda(inn.pemda.as_deref(), e.pemda.as_deref())
+                    && (e.name_key == inn.name_key
+                        || name_similarity(&inn.name, &e.name) >= threshold)
+            })
+            .collect()
+    }
+
+    fn innovation(name: &str, pemda: Option<&str>) -> Innovation {
+        Innovation {
+            id: String::new(),
+            agency: String::new(),
+            name: name.into(),
+            file: "a.csv".into(),
+            sheet: None,
+            row: 2,
+            status: Severity::Info,
+            errors: 0,
+            warnings: 0,
+            name_key: fold(name),
+            urusan: None,
+            pemda: pemda.map(str::to_string),
+            statements: Vec::new(),
+            score: Default::default(),
+            facts: Default::default(),
+            portal: None,
+        }
+    }
+
+    fn entry(name: &str, pemda: Option<&str>) -> PortalEntry {
+        PortalEntry {
+            year: None,
+            file: "portal.csv".into(),
+            sheet: None,
+            row: 2,
+            pemda: pemda.map(str::to_string),
+            name: name.into(),
+            name_key: fold(name),
+            facts: Facts::default(),
+        }
+    }
+
+    /// Names and pemda drawn from few words, so that names share words,
+    /// fold alike ("E-Dusa", "edusa") and tie.
+    fn name_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "Sipandu",
+            "sipandu",
+            "Posyandu",
+            "Digital",
+            "E-Dusa",
+            "edusa",
+            "Desa",
+            "Sehat",
+            "Sekolah",
+            "Ramah",
+            "Anak",
+            "Inovasi",
+            "Pelayanan",
+            "Kita",
+            "A",
+            "B",
+        ]);
+        prop::collection::vec(word, 0..5).prop_map(|w| w.join(" "))
+    }
+
+    fn pemda_strategy() -> impl proptest::strategy::Strategy<Value = Option<String>> {
+        use proptest::prelude::*;
+        prop::option::of(prop::sample::select(vec![
+            "Kota Batu",
+            "KOTA  BATU",
+            "Kabupaten Malang",
+            "",
+        ]))
+        .prop_map(|p| p.map(str::to_string))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_name_index_finds_what_a_scan_of_every_entry_finds(
+            entries in proptest::collection::vec((name_strategy(), pemda_strategy()), 0..30),
+            innovations in proptest::collection::vec((name_strategy(), pemda_strategy()), 1..10),
+            threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.85, 1.0]),
+        ) {
+            let entries: Vec<PortalEntry> = entries
+                .iter()
+                .map(|(n, p)| entry(n, p.as_deref()))
+                .collect();
+            let refs: Vec<&PortalEntry> = entries.iter().collect();
+            let index = NameIndex::new(refs.clone());
+            for (n, p) in &innovations {
+                let inn = innovation(n, p.as_deref());
+                proptest::prop_assert_eq!(
+                    index.best(&inn, threshold),
+                    best_by_scan(&inn, &refs, threshold)
+                );
+                proptest::prop_assert_eq!(
+                    index.matching(&inn, threshold),
+                    matching_by_scan(&inn, &refs, threshold)
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_similarity() {
