@@ -119,7 +119,8 @@ for size, cmds in runs.items():
 # Linearity: seconds per 1,000 innovations across sizes.
 sizes = list(runs.keys())
 if len(sizes) > 1:
-    names = [n for n in ["bimtek xlsx", "bimtek csv", "bimtek country", "floor xlsx", "floor csv"]
+    names = [n for n in ["bimtek xlsx", "bimtek csv", "bimtek country", "bimtek country+portal",
+                         "bimtek export country", "floor xlsx", "floor csv"]
              if all(n in runs[s] for s in sizes)]
     counts = {}
     for s in sizes:

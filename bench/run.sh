@@ -180,6 +180,22 @@ for size in "${SIZE_LIST[@]}"; do
   measure "$size" "floor country" "$FLOOR" "$D/country"
   measure "$size" "bimtek country" "$BIMTEK" check "$D/country" --format json
   measure "$size" "bimtek country 1 thread" env RAYON_NUM_THREADS=1 "$BIMTEK" check "$D/country" --format json
+  if [ -d "$D/portal" ]; then
+    # The country against what the portal holds (--baseline): this year's
+    # list download and the lists of the two years before, tagged with
+    # their year.
+    BASELINES=()
+    for f in "$D"/portal/portal-*.xls; do [ -f "$f" ] && BASELINES+=(--baseline "$f"); done
+    for f in "$D"/portal/inovasi-*.csv; do
+      [ -f "$f" ] || continue
+      y="${f##*/inovasi-}"; BASELINES+=(--baseline "${y%.csv}=$f")
+    done
+    measure "$size" "bimtek country+portal" "$BIMTEK" check "$D/country" "${BASELINES[@]}" \
+      --as-of 2026-11-24 --format json
+  fi
+  # The cleaned submission package of the whole country, as a zip.
+  measure "$size" "bimtek export country" bash -c '"$1" export "$2" --out "$3/package.zip" --quiet; rc=$?; rm -f "$3/package.zip"; exit $rc' \
+    _ "$BIMTEK" "$D/country" "$TMP"
   if [ "$EVIDENCE" = 1 ] && [ -d "$D/evidence" ]; then
     find "$D/evidence" -type f -exec cat {} + > /dev/null
     measure "$size" "list evidence" find "$D/evidence" -type f

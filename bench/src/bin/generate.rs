@@ -17,6 +17,13 @@
 //!   the evidence files;
 //! - `evidence/<Pemda>/<Agency>/<Nama Inovasi>/NN <Indicator>.<ext>`: one
 //!   small PDF/JPEG/PNG per indicator and innovation (with `--evidence`);
+//! - `portal/`: what the portal already holds, for `--baseline`: this year's
+//!   list as the portal's "Unduh XLS" gives it (an HTML table saved as
+//!   `portal-2026.xls`): most innovations, some under a slightly different
+//!   name, at an older stage or not updated for over a year, and some only
+//!   in the portal; and the lists of the two years before
+//!   (`inovasi-2025.csv`, `inovasi-2024.csv`), where some innovations were
+//!   entered already;
 //! - `schema/`: a Table Schema (frictionless) and a JSON Schema (qsv) for the
 //!   single files, and the per-field Table Schema descriptors by template key
 //!   that `frictionless_country.py` renames for each header style;
@@ -85,9 +92,16 @@ impl Rng {
 
 #[derive(Deserialize)]
 struct Template {
+    template: TemplateHead,
     field: Vec<Field>,
     #[serde(default)]
     indicator: Vec<Indicator>,
+}
+
+#[derive(Deserialize)]
+struct TemplateHead {
+    /// The assessment year: this year's portal list and the two before.
+    year: u16,
 }
 
 #[derive(Deserialize, Clone)]
@@ -281,7 +295,7 @@ struct Columns(Vec<(Option<usize>, String)>);
 /// The template fields the generator fills, in template order. Other
 /// fields (portal-export columns such as "Terakhir Diperbarui") are left out.
 /// Bumped when the data changes, so `run.sh` regenerates old data.
-const GENERATOR_VERSION: u32 = 2;
+const GENERATOR_VERSION: u32 = 3;
 
 const GENERATED_KEYS: &[&str] = &[
     "pemda", "nama_inovasi", "perangkat_daerah", "tahapan", "inisiator", "nama_inisiator",
@@ -673,6 +687,131 @@ impl CsvOut {
     }
     fn finish(mut self) -> Res<()> {
         self.w.flush()?;
+        Ok(())
+    }
+}
+
+/// The portal's lists (`portal/`). Drawn from a random stream of their own,
+/// so the agency files are the same with or without them.
+struct PortalOut {
+    rng: Rng,
+    year: u16,
+    current: BufWriter<fs::File>,
+    current_rows: usize,
+    earlier: Vec<CsvOut>,
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+impl PortalOut {
+    fn new(dir: &Path, seed: u64, year: u16) -> Res<Self> {
+        fs::create_dir_all(dir)?;
+        let mut current = BufWriter::with_capacity(1 << 20, fs::File::create(dir.join(format!("portal-{year}.xls")))?);
+        writeln!(
+            current,
+            "<html><head><meta charset=\"utf-8\"><title>Inovasi Daerah</title></head><body>\
+             <table border=\"1\"><thead><tr><th>#</th><th>Nama Pemda</th><th>Nama Inovasi*</th>\
+             <th>Tahapan Inovasi*</th><th>Nama Inisiator*</th><th>Urusan Pemerintahan Utama</th>\
+             <th>Waktu Uji Coba Inovasi Daerah*</th><th>Waktu Penerapan Inovasi Daerah*</th>\
+             <th>Estimasi Skor Kematangan</th><th>Terakhir Diperbarui</th></tr></thead><tbody>"
+        )?;
+        let mut earlier = Vec::new();
+        for y in [year - 1, year - 2] {
+            let mut w = CsvOut::new(&dir.join(format!("inovasi-{y}.csv")))?;
+            w.texts(&[
+                "Nama Pemda".into(),
+                "Nama Inovasi".into(),
+                "Tahapan Inovasi".into(),
+                "Waktu Penerapan Inovasi Daerah".into(),
+            ])?;
+            earlier.push(w);
+        }
+        Ok(PortalOut { rng: Rng::new(seed.wrapping_add(2)), year, current, current_rows: 0, earlier })
+    }
+
+    fn current_row(&mut self, cells: [String; 9]) -> Res<()> {
+        self.current_rows += 1;
+        write!(self.current, "<tr><td>{}</td>", self.current_rows)?;
+        for c in cells {
+            write!(self.current, "<td>{}</td>", html_escape(&c))?;
+        }
+        writeln!(self.current, "</tr>")?;
+        Ok(())
+    }
+
+    /// What the portal holds of one agency innovation.
+    fn innovation(&mut self, ctx: &Ctx, row: &[Cell]) -> Res<()> {
+        let text = |key: &'static str| text_of(&row[ctx.f(key)]);
+        let (pemda, mut name, mut stage) = (text("pemda"), text("nama_inovasi"), text("tahapan"));
+        let r = self.rng.unit();
+        if r < 0.10 {
+            // Never entered: P001.
+        } else {
+            if r < 0.16 {
+                // Entered under a slightly different name.
+                let extra = self.rng.clone_pick(&["Terpadu", "Online", "Plus", "2.0", "Kabupaten"]);
+                name = format!("{name} {extra}");
+            }
+            if self.rng.chance(0.06) {
+                // Entered at an earlier stage, not updated since: P002.
+                stage = if stage == "Penerapan" { "Uji Coba" } else { "Inisiatif" }.to_string();
+            }
+            let updated = if self.rng.chance(0.05) {
+                // Not updated for over a year: P005.
+                format!("{:02}/{:02}/{}", self.rng.range(1, 28), self.rng.range(1, 12), self.year - 2)
+            } else {
+                format!("{:02}/{:02}/{}", self.rng.range(1, 28), self.rng.range(1, 10), self.year)
+            };
+            let score = format!("{},{:02}", self.rng.range(20, 90), self.rng.range(0, 99));
+            self.current_row([
+                pemda.clone(),
+                name,
+                stage.clone(),
+                text("nama_inisiator"),
+                text("urusan_utama"),
+                text("waktu_uji_coba"),
+                text("waktu_penerapan"),
+                score,
+                updated,
+            ])?;
+        }
+        // Entered in earlier years too: W003 when in both and not developed
+        // inside the window.
+        for k in 0..self.earlier.len() {
+            if self.rng.chance(0.25) {
+                let rec = [pemda.clone(), text("nama_inovasi"), text("tahapan"), text("waktu_penerapan")];
+                self.earlier[k].texts(&rec)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An entry only the portal has: P004.
+    fn portal_only(&mut self, ctx: &Ctx, pemda: &str) -> Res<()> {
+        let name = innovation_name(&mut self.rng, &ctx.words);
+        let updated = format!("{:02}/{:02}/{}", self.rng.range(1, 28), self.rng.range(1, 10), self.year);
+        let cells = [
+            pemda.to_string(),
+            name,
+            "Uji Coba".into(),
+            person(&mut self.rng),
+            String::new(),
+            format!("{:02}/{:02}/{}", self.rng.range(1, 28), self.rng.range(1, 12), self.year - 1),
+            String::new(),
+            String::new(),
+            updated,
+        ];
+        self.current_row(cells)
+    }
+
+    fn finish(mut self) -> Res<()> {
+        writeln!(self.current, "</tbody></table></body></html>")?;
+        self.current.flush()?;
+        for w in self.earlier {
+            w.finish()?;
+        }
         Ok(())
     }
 }
@@ -1167,6 +1306,7 @@ fn main() -> Res<()> {
         defects: 0,
     };
     let mut ev_rng = Rng::new(a.seed.wrapping_add(1));
+    let mut portal = PortalOut::new(&a.out.join("portal"), a.seed, t.template.year)?;
     let mut single_no = 0usize;
     for (slot, &(p, ag, _)) in slots.iter().enumerate() {
         let n = counts[slot];
@@ -1190,6 +1330,10 @@ fn main() -> Res<()> {
         let mut used_dirs: HashMap<String, usize> = HashMap::new();
         for k in 0..n {
             let row = make_row(&mut rng, &mut ctx, pemda, agency, urusan);
+            portal.innovation(&ctx, &row)?;
+            if portal.rng.chance(0.02) {
+                portal.portal_only(&ctx, pemda)?;
+            }
             single_no += 1;
             single_xlsx.row(single_no, &single_cols, &row)?;
             single_csv.row(single_no, &single_cols, &row)?;
@@ -1229,6 +1373,7 @@ fn main() -> Res<()> {
             "rows": n,
         }));
     }
+    portal.finish()?;
     single_xlsx.save(&a.out.join("single/single.xlsx"), false)?;
     single_csv.finish()?;
     write_schemas(&t, &a.out, &single_cols)?;
