@@ -227,6 +227,77 @@ fn same_inputs_same_bytes_zip_and_folder() {
 }
 
 #[test]
+fn the_submission_workbook_holds_what_the_csv_holds() {
+    // data/inovasi.xlsx is written row by row through a temporary file;
+    // read back, it has the CSV's rows under the portal's labels.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    assert_eq!(export(&out, &["--include-invalid"]).status.code(), Some(0));
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(out.join("data/inovasi.csv"))
+        .unwrap();
+    let csv_rows: Vec<Vec<String>> = csv
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let mut wb: Xlsx<_> = open_workbook(out.join("data/inovasi.xlsx")).unwrap();
+    let range = wb.worksheet_range("Inovasi").unwrap();
+    let sheet: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(csv_rows.len() > 5, "{}", csv_rows.len());
+    assert_eq!(sheet.len(), csv_rows.len());
+    assert_eq!(sheet[0][0], "ID");
+    assert!(
+        sheet[0].iter().any(|h| h == "Nama Inovasi"),
+        "{:?}",
+        sheet[0]
+    );
+    assert_eq!(sheet[0].len(), csv_rows[0].len());
+    assert_eq!(sheet[0].last().unwrap(), "Status");
+    for (x, c) in sheet.iter().zip(&csv_rows).skip(1) {
+        assert_eq!(x, c);
+    }
+    // Nothing is left beside the package.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("paket")]);
+}
+
+#[test]
+fn the_zip_stores_what_is_compressed_already() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.zip");
+    assert_eq!(export(&out, &[]).status.code(), Some(0));
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut seen = BTreeMap::new();
+    for i in 0..z.len() {
+        let f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let ext = name.rsplit('.').next().unwrap().to_string();
+        seen.insert(ext, f.compression());
+    }
+    for ext in ["xlsx", "png"] {
+        assert_eq!(
+            seen.get(ext),
+            Some(&zip::CompressionMethod::Stored),
+            "{ext} {seen:?}"
+        );
+    }
+    for ext in ["csv", "json", "html", "pdf"] {
+        assert_eq!(
+            seen.get(ext),
+            Some(&zip::CompressionMethod::Deflated),
+            "{ext} {seen:?}"
+        );
+    }
+}
+
+#[test]
 fn refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p.zip");

@@ -16,7 +16,7 @@ use crate::template::Template;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// What to write.
@@ -283,7 +283,13 @@ fn package(
         },
         Entry {
             name: "data/inovasi.xlsx".into(),
-            source: Source::Bytes(export::rows_xlsx(t, fields, &rows, o.include_invalid)?),
+            source: Source::Bytes(export::rows_xlsx(
+                t,
+                fields,
+                &rows,
+                o.include_invalid,
+                &export::write::folder_of(o.out.as_deref().unwrap_or(Path::new("."))),
+            )?),
         },
         Entry {
             name: "data/bukti.csv".into(),

@@ -161,33 +161,39 @@ pub fn rows_csv(
     with_status: bool,
 ) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut head: Vec<String> = vec!["id".into()];
-    head.extend(fields.iter().map(|&f| t.fields[f].key.clone()));
-    if with_status {
-        head.push("status".into());
-    }
-    w.write_record(&head)?;
+    let status = |on: bool, word: &'static str| on.then_some(word);
+    w.write_record(
+        std::iter::once("id")
+            .chain(fields.iter().map(|&f| t.fields[f].key.as_str()))
+            .chain(status(with_status, "status")),
+    )?;
     for r in rows {
-        let mut rec = vec![r.id.clone()];
-        rec.extend(r.values.iter().cloned());
-        if with_status {
-            rec.push(crate::report::status_word(r.status).to_string());
-        }
-        w.write_record(&rec)?;
+        w.write_record(
+            std::iter::once(r.id.as_str())
+                .chain(r.values.iter().map(String::as_str))
+                .chain(status(with_status, crate::report::status_word(r.status))),
+        )?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
 }
 
-/// Rows as an xlsx workbook with the portal labels as headers.
+/// Rows as an xlsx workbook with the portal labels as headers. The rows
+/// are spilled to an unnamed temporary file in `spill` while the workbook
+/// is built.
 pub fn rows_xlsx(
     t: &Template,
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
+    spill: &std::path::Path,
 ) -> anyhow::Result<Vec<u8>> {
     use rust_xlsxwriter::Format;
     let mut wb = crate::report::new_workbook()?;
-    let ws = wb.add_worksheet();
+    // Every row's long texts: written out row by row rather than held as
+    // cells and shared strings until the workbook is saved (the country's
+    // 100k rows took gigabytes).
+    wb.set_tempdir(spill)?;
+    let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name("Inovasi")?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();

@@ -23,6 +23,7 @@ const MAX_CELL_CHARS: usize = 32_767;
 pub fn new_workbook() -> anyhow::Result<Workbook> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime};
     let mut wb = Workbook::new();
+    wb.set_zip_compression_level(crate::export::write::DEFLATE_LEVEL);
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
     wb.set_properties(
         &DocProperties::new()
