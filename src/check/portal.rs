@@ -10,8 +10,8 @@ use crate::normalize::{DateValue, Record, Value};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
 use foldhash::HashMap;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// The comparable facts of one innovation, canonical.
@@ -147,44 +147,87 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// Portal entries indexed for finding an innovation's names among them.
 /// Comparing every innovation with every entry (a province's thousands with
 /// the portal's thousands, the country's 100k with 100k) took minutes: an
-/// entry of another pemda is never a match, and one that shares no word
-/// with the innovation's name is not similar (unless the threshold is 0),
-/// so only entries of the same pemda (or of none) that share a word are
-/// looked at, and their shared words are counted from the word lists.
+/// entry of another pemda is never a match, and an entry similar enough
+/// shares enough of the innovation's words. With a threshold above 0, Dice
+/// reaches it only with `need` shared words or more (`need_shared`, from
+/// either name's word count alone). Words are ranked rarest first; two
+/// names that share `need` words share one among the first
+/// `words - need + 1` of each (their prefixes, `prefix_len`). So each entry
+/// is listed under its prefix's words only, only the entries (of the
+/// innovation's pemda, or of none) listed under its own prefix's words are
+/// candidates, and each candidate's shared words are then counted exactly.
 struct NameIndex<'a> {
     entries: Vec<&'a PortalEntry>,
-    /// Words in each entry's name.
-    word_count: Vec<u32>,
+    /// Each entry's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
+    words_of: Vec<u32>,
+    start: Vec<u32>,
     /// Folded pemda -> group; entries naming no pemda are the group `None`,
     /// which every innovation may match.
     groups: HashMap<Option<String>, u32>,
     /// Each group's entries, ascending.
     members: Vec<Vec<u32>>,
     words: HashMap<String, u32>,
-    /// (group, word) -> entries, ascending; and word -> entries of every
-    /// group, for an innovation that names no pemda.
+    /// In how many entries' names each word is: the rarest rank first.
+    frequency: Vec<u32>,
+    /// (group, word) -> entries with the word in their prefix, ascending;
+    /// and word -> such entries of every group, for an innovation that
+    /// names no pemda.
     by_word: HashMap<(u32, u32), Vec<u32>>,
     by_word_all: HashMap<u32, Vec<u32>>,
     /// (group, folded name) -> entries, ascending; and the same for every
     /// group.
     by_name: HashMap<(u32, &'a str), Vec<u32>>,
     by_name_all: HashMap<&'a str, Vec<u32>>,
-    /// Shared words per entry for the innovation being looked up, and the
-    /// entries touched (reset after each look-up).
-    shared: RefCell<(Vec<u32>, Vec<u32>)>,
 }
 
-/// An innovation's words as word ids of an index, and how many it has.
+/// An innovation's words as word ids of an index (ascending; words no
+/// entry has are left out), and how many words it has in all.
 struct Query {
     pemda_groups: Option<Vec<u32>>,
     words: Vec<u32>,
     word_count: usize,
 }
 
+/// The fewest shared words with which a name of `words` words can reach
+/// `threshold` (over 0) with any other name: Dice is highest when the other
+/// name has only the shared words. `None` when no count reaches it.
+fn need_shared(words: usize, threshold: f64) -> Option<usize> {
+    (1..=words).find(|&s| dice_of(s, words, s) >= threshold)
+}
+
+/// How many ids two ascending lists have in common.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// How many of a name's words (ranked rarest first) make its prefix for
+/// `threshold`: all of them at 0 or below.
+fn prefix_len(words: usize, threshold: f64) -> usize {
+    if threshold > 0.0 {
+        need_shared(words, threshold).map_or(0, |need| words - need + 1)
+    } else {
+        words
+    }
+}
+
 impl<'a> NameIndex<'a> {
-    fn new(entries: Vec<&'a PortalEntry>) -> NameIndex<'a> {
+    fn new(entries: Vec<&'a PortalEntry>, threshold: f64) -> NameIndex<'a> {
         let mut ix = NameIndex {
-            word_count: Vec::with_capacity(entries.len()),
+            frequency: Vec::new(),
+            words_of: Vec::new(),
+            start: vec![0],
             groups: HashMap::default(),
             members: Vec::new(),
             words: HashMap::default(),
@@ -192,7 +235,6 @@ impl<'a> NameIndex<'a> {
             by_word_all: HashMap::default(),
             by_name: HashMap::default(),
             by_name_all: HashMap::default(),
-            shared: RefCell::new((vec![0; entries.len()], Vec::new())),
             entries,
         };
         for i in 0..ix.entries.len() {
@@ -207,14 +249,18 @@ impl<'a> NameIndex<'a> {
                 ix.members.push(Vec::new());
             }
             ix.members[group as usize].push(id);
-            let words = name_words(&e.name);
-            ix.word_count.push(words.len() as u32);
-            for w in words {
+            let first = ix.words_of.len();
+            for w in name_words(&e.name) {
                 let next = ix.words.len() as u32;
                 let w = *ix.words.entry(w).or_insert(next);
-                ix.by_word.entry((group, w)).or_default().push(id);
-                ix.by_word_all.entry(w).or_default().push(id);
+                if w == next {
+                    ix.frequency.push(0);
+                }
+                ix.frequency[w as usize] += 1;
+                ix.words_of.push(w);
             }
+            ix.words_of[first..].sort_unstable();
+            ix.start.push(ix.words_of.len() as u32);
             ix.by_name
                 .entry((group, e.name_key.as_str()))
                 .or_default()
@@ -224,7 +270,25 @@ impl<'a> NameIndex<'a> {
                 .or_default()
                 .push(id);
         }
+        // Every entry listed under its prefix's words, now that the ranks
+        // are known.
+        let mut ranked = Vec::new();
+        for i in 0..ix.entries.len() as u32 {
+            ranked.clear();
+            ranked.extend_from_slice(ix.words_of(i));
+            ranked.sort_unstable_by_key(|&w| (ix.frequency[w as usize], w));
+            ranked.truncate(prefix_len(ranked.len(), threshold));
+            let group = ix.groups[&ix.entries[i as usize].pemda.as_deref().map(fold)];
+            for &w in &ranked {
+                ix.by_word.entry((group, w)).or_default().push(i);
+                ix.by_word_all.entry(w).or_default().push(i);
+            }
+        }
         ix
+    }
+
+    fn words_of(&self, i: u32) -> &[u32] {
+        &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
     }
 
     fn query(&self, inn: &Innovation) -> Query {
@@ -235,13 +299,15 @@ impl<'a> NameIndex<'a> {
                 .collect()
         });
         let words = name_words(&inn.name);
+        let mut ids: Vec<u32> = words
+            .iter()
+            .filter_map(|w| self.words.get(w).copied())
+            .collect();
+        ids.sort_unstable();
         Query {
             pemda_groups,
             word_count: words.len(),
-            words: words
-                .iter()
-                .filter_map(|w| self.words.get(w).copied())
-                .collect(),
+            words: ids,
         }
     }
 
@@ -261,57 +327,57 @@ impl<'a> NameIndex<'a> {
         out
     }
 
+    /// The lists of the innovation's pemda (or of every group) holding
+    /// word `w`.
+    fn lists(&self, q: &Query, w: u32) -> Vec<&[u32]> {
+        match &q.pemda_groups {
+            None => self
+                .by_word_all
+                .get(&w)
+                .map(Vec::as_slice)
+                .into_iter()
+                .collect(),
+            Some(groups) => groups
+                .iter()
+                .filter_map(|&g| self.by_word.get(&(g, w)).map(Vec::as_slice))
+                .collect(),
+        }
+    }
+
     /// Calls `f(entry, similarity)` for the entries of the innovation's
     /// pemda (or of none) whose similarity may reach `threshold` (every
     /// one of them when the threshold is 0 or less), ascending.
     fn similar(&self, q: &Query, threshold: f64, mut f: impl FnMut(u32, f64)) {
-        let mut guard = self.shared.borrow_mut();
-        let (shared, touched) = &mut *guard;
-        for &w in &q.words {
-            let lists: Vec<&Vec<u32>> = match &q.pemda_groups {
-                None => self.by_word_all.get(&w).into_iter().collect(),
-                Some(groups) => groups
-                    .iter()
-                    .filter_map(|&g| self.by_word.get(&(g, w)))
-                    .collect(),
-            };
-            for &i in lists.into_iter().flatten() {
-                if shared[i as usize] == 0 {
-                    touched.push(i);
-                }
-                shared[i as usize] += 1;
-            }
-        }
-        let sim = |i: u32, shared: &[u32]| {
-            dice_of(
-                shared[i as usize] as usize,
-                q.word_count,
-                self.word_count[i as usize] as usize,
-            )
-        };
+        let mut candidates: Vec<u32> = Vec::new();
         if threshold > 0.0 {
-            touched.sort_unstable();
-            for &i in touched.iter() {
-                f(i, sim(i, shared));
+            // The innovation's prefix: words no entry has rank first (as
+            // the rarest), then the entries' words by rank.
+            let absent = q.word_count - q.words.len();
+            let take = prefix_len(q.word_count, threshold).saturating_sub(absent);
+            let mut ranked = q.words.clone();
+            ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
+            for &w in ranked.iter().take(take) {
+                for l in self.lists(q, w) {
+                    candidates.extend_from_slice(l);
+                }
             }
         } else {
-            let mut all: Vec<u32> = match &q.pemda_groups {
-                None => (0..self.entries.len() as u32).collect(),
-                Some(groups) => groups
-                    .iter()
-                    .flat_map(|&g| &self.members[g as usize])
-                    .copied()
-                    .collect(),
-            };
-            all.sort_unstable();
-            for i in all {
-                f(i, sim(i, shared));
+            match &q.pemda_groups {
+                None => candidates.extend(0..self.entries.len() as u32),
+                Some(groups) => {
+                    for &g in groups {
+                        candidates.extend(&self.members[g as usize]);
+                    }
+                }
             }
         }
-        for &i in touched.iter() {
-            shared[i as usize] = 0;
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
+            let words = self.words_of(i);
+            let shared = common(&q.words, words);
+            f(i, dice_of(shared, q.word_count, words.len()));
         }
-        touched.clear();
     }
 
     /// The best entries for an innovation: exact folded name first, else
@@ -443,16 +509,36 @@ pub(crate) fn compare(
             .iter()
             .filter(|e| e.year.is_none_or(|y| y == o.year))
             .collect(),
+        o.match_threshold,
     );
     let earlier = NameIndex::new(
         entries
             .iter()
             .filter(|e| e.year.is_some_and(|y| y < o.year))
             .collect(),
+        o.match_threshold,
     );
+    // Entered in too many earlier years (W003) is asked only when the
+    // template limits it.
+    let prior_limit = t
+        .window
+        .as_ref()
+        .and_then(|w| w.max_prior_entries.map(|max| (w, max)))
+        .filter(|_| !earlier.entries.is_empty());
+    // The look-ups, on every core; what they found is reported in order.
+    let found: Vec<(Vec<u32>, f64, Vec<u32>)> = innovations
+        .par_iter()
+        .map(|inn| {
+            let (best, sim) = current.best(inn, o.match_threshold);
+            let prior = match prior_limit {
+                Some(_) => earlier.matching(inn, o.match_threshold),
+                None => Vec::new(),
+            };
+            (best, sim, prior)
+        })
+        .collect();
     let mut matched = vec![false; current.entries.len()];
-    for inn in innovations.iter_mut() {
-        let (found, sim) = current.best(inn, o.match_threshold);
+    for (inn, (found, sim, prior)) in innovations.iter_mut().zip(found) {
         for &i in &found {
             matched[i as usize] = true;
         }
@@ -540,7 +626,13 @@ pub(crate) fn compare(
             }
         };
         inn.portal = Some(Box::new(status));
-        prior_entries(t, o, inn, &earlier, sink);
+        if let Some((w, max)) = prior_limit {
+            let years: BTreeSet<i32> = prior
+                .into_iter()
+                .filter_map(|i| earlier.entries[i as usize].year)
+                .collect();
+            prior_entries(w, max, inn, &years, sink);
+        }
     }
     let mut only = Vec::new();
     for (e, m) in current.entries.iter().zip(&matched) {
@@ -573,23 +665,12 @@ pub(crate) fn compare(
 /// Entered in `max_prior_entries` or more earlier years and not developed
 /// inside the window: it cannot be entered again (W003).
 fn prior_entries(
-    t: &Template,
-    o: &PortalOptions,
+    w: &crate::template::Window,
+    max: u32,
     inn: &Innovation,
-    earlier: &NameIndex<'_>,
+    years: &BTreeSet<i32>,
     sink: &mut Sink<'_>,
 ) {
-    let (Some(w), false) = (&t.window, earlier.entries.is_empty()) else {
-        return;
-    };
-    let Some(max) = w.max_prior_entries else {
-        return;
-    };
-    let years: BTreeSet<i32> = earlier
-        .matching(inn, o.match_threshold)
-        .into_iter()
-        .filter_map(|i| earlier.entries[i as usize].year)
-        .collect();
     let developed = inn
         .facts
         .pengembangan
@@ -787,7 +868,7 @@ mod tests {
                 .map(|(n, p)| entry(n, p.as_deref()))
                 .collect();
             let refs: Vec<&PortalEntry> = entries.iter().collect();
-            let index = NameIndex::new(refs.clone());
+            let index = NameIndex::new(refs.clone(), threshold);
             for (n, p) in &innovations {
                 let inn = innovation(n, p.as_deref());
                 proptest::prop_assert_eq!(
