@@ -16,6 +16,7 @@ use crate::template::Template;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -269,6 +270,9 @@ fn package(
         as_of: s.as_of,
         width: None,
     };
+    // The big data files wait for the package in unnamed temporary files
+    // beside it.
+    let spill = export::write::folder_of(o.out.as_deref().unwrap_or(Path::new(".")));
     let mut temuan_json = Vec::new();
     report::json_to(&mut temuan_json, outcome, t, &render)?;
     let mut temuan_csv = Vec::new();
@@ -279,16 +283,26 @@ fn package(
     let mut entries = vec![
         Entry {
             name: "data/inovasi.csv".into(),
-            source: Source::Bytes(export::rows_csv(t, fields, &rows, o.include_invalid)?),
+            source: Source::Spilled(
+                export::rows_csv(
+                    BufWriter::new(export::write::spill_file(&spill)?),
+                    t,
+                    fields,
+                    &rows,
+                    o.include_invalid,
+                )?
+                .into_inner()
+                .map_err(|e| e.into_error())?,
+            ),
         },
         Entry {
             name: "data/inovasi.xlsx".into(),
-            source: Source::Bytes(export::rows_xlsx(
+            source: Source::Spilled(export::rows_xlsx(
                 t,
                 fields,
                 &rows,
                 o.include_invalid,
-                &export::write::folder_of(o.out.as_deref().unwrap_or(Path::new("."))),
+                &spill,
             )?),
         },
         Entry {
@@ -329,6 +343,7 @@ fn package(
         let (sha256, size) = match &e.source {
             Source::Bytes(b) => (export::sha256_hex(b), b.len() as u64),
             Source::File(p) => export::sha256_file(p)?,
+            Source::Spilled(f) => export::sha256_spilled(f)?,
         };
         files.push(FileHash {
             path: e.name.clone(),

@@ -103,8 +103,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 pub fn sha256_file(path: &std::path::Path) -> std::io::Result<(String, u64)> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)?;
+    sha256_reader(std::fs::File::open(path)?)
+}
+
+/// The SHA-256 and size of a spilled file, read from its start.
+pub fn sha256_spilled(mut f: &std::fs::File) -> std::io::Result<(String, u64)> {
+    use std::io::{Seek, SeekFrom};
+    f.seek(SeekFrom::Start(0))?;
+    sha256_reader(f)
+}
+
+fn sha256_reader(mut f: impl std::io::Read) -> std::io::Result<(String, u64)> {
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
@@ -153,14 +162,15 @@ pub struct FileHash {
     pub size: u64,
 }
 
-/// Rows as CSV with field keys as headers.
-pub fn rows_csv(
+/// Rows as CSV with field keys as headers, into `out`.
+pub fn rows_csv<W: std::io::Write>(
+    out: W,
     t: &Template,
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
-) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+) -> anyhow::Result<W> {
+    let mut w = csv::Writer::from_writer(out);
     let status = |on: bool, word: &'static str| on.then_some(word);
     w.write_record(
         std::iter::once("id")
@@ -177,16 +187,16 @@ pub fn rows_csv(
     w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
 }
 
-/// Rows as an xlsx workbook with the portal labels as headers. The rows
-/// are spilled to an unnamed temporary file in `spill` while the workbook
-/// is built.
+/// Rows as an xlsx workbook with the portal labels as headers, saved to an
+/// unnamed temporary file in `spill` (where the rows also go while the
+/// workbook is built).
 pub fn rows_xlsx(
     t: &Template,
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
     spill: &std::path::Path,
-) -> anyhow::Result<Vec<u8>> {
+) -> anyhow::Result<std::fs::File> {
     use rust_xlsxwriter::Format;
     let mut wb = crate::report::new_workbook()?;
     // Every row's long texts: written out row by row rather than held as
@@ -227,7 +237,9 @@ pub fn rows_xlsx(
             )?;
         }
     }
-    Ok(wb.save_to_buffer()?)
+    let mut file = write::spill_file(spill)?;
+    wb.save_to_writer(&mut file)?;
+    Ok(file)
 }
 
 /// Evidence records as CSV.

@@ -7,18 +7,34 @@
 use crate::diag::Trouble;
 use anyhow::{Context, Result, anyhow, bail};
 use std::fs::{self, File};
-use std::io::{BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// Where an entry's bytes come from.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Source {
     Bytes(Vec<u8>),
     File(PathBuf),
+    /// An unnamed temporary file (`spill_file`), read from its start: the
+    /// package's big data files, which would otherwise sit in memory until
+    /// the package is written.
+    Spilled(File),
+}
+
+/// An unnamed temporary file in `dir` (gone when closed, even after a
+/// crash), for [`Source::Spilled`].
+pub fn spill_file(dir: &Path) -> Result<File> {
+    tempfile::tempfile_in(dir).with_context(|| {
+        let d = dir.display();
+        Trouble::new(
+            format!("berkas sementara tidak dapat dibuat di {d}"),
+            format!("a temporary file cannot be created in {d}"),
+        )
+    })
 }
 
 /// One file of a package, by its `/`-separated path inside it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Entry {
     pub name: String,
     pub source: Source,
@@ -155,6 +171,11 @@ pub fn file(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
 fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
     match source {
         Source::Bytes(b) => out.write_all(b)?,
+        Source::Spilled(f) => {
+            let mut f = f;
+            f.seek(SeekFrom::Start(0))?;
+            io::copy(&mut f, out)?;
+        }
         Source::File(p) => {
             let mut f = File::open(p).with_context(|| {
                 let p = p.display();
