@@ -237,6 +237,7 @@ impl<'a> NameIndex<'a> {
             by_name_all: HashMap::default(),
             entries,
         };
+        let mut group_of = Vec::with_capacity(ix.entries.len());
         for i in 0..ix.entries.len() {
             let e = ix.entries[i];
             let id = i as u32;
@@ -245,6 +246,7 @@ impl<'a> NameIndex<'a> {
                 .groups
                 .entry(e.pemda.as_deref().map(fold))
                 .or_insert(next);
+            group_of.push(group);
             if group == next {
                 ix.members.push(Vec::new());
             }
@@ -278,7 +280,7 @@ impl<'a> NameIndex<'a> {
             ranked.extend_from_slice(ix.words_of(i));
             ranked.sort_unstable_by_key(|&w| (ix.frequency[w as usize], w));
             ranked.truncate(prefix_len(ranked.len(), threshold));
-            let group = ix.groups[&ix.entries[i as usize].pemda.as_deref().map(fold)];
+            let group = group_of[i as usize];
             for &w in &ranked {
                 ix.by_word.entry((group, w)).or_default().push(i);
                 ix.by_word_all.entry(w).or_default().push(i);
