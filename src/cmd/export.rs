@@ -13,7 +13,7 @@ use crate::normalize::Record;
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::BufWriter;
@@ -67,7 +67,7 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     let outcome = super::check::evaluate_with(&s, Some(&tap));
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (inputs, _) = load::collect_inputs(&s.paths);
-    let mut entries = package(&o, &s, &outcome, &inputs, &fields, values)?;
+    let mut entries = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
     export::write::package(&out, &mut entries, o.force)?;
     Ok(crate::EXIT_OK)
 }
@@ -139,6 +139,7 @@ struct ManifestOptions<'a> {
 
 fn package(
     o: &ExportOptions,
+    out: &Path,
     s: &CheckSettings,
     outcome: &Outcome,
     inputs: &[InputFile],
@@ -272,7 +273,14 @@ fn package(
     };
     // The big data files wait for the package in unnamed temporary files
     // beside it.
-    let spill = export::write::folder_of(o.out.as_deref().unwrap_or(Path::new(".")));
+    let spill = export::write::folder_of(out);
+    let cannot_spill = |name: &str| {
+        let d = spill.display();
+        Trouble::new(
+            format!("{name} tidak dapat ditulis ke berkas sementara di {d}"),
+            format!("{name} cannot be written to a temporary file in {d}"),
+        )
+    };
     let mut temuan_json = Vec::new();
     report::json_to(&mut temuan_json, outcome, t, &render)?;
     let mut temuan_csv = Vec::new();
@@ -290,20 +298,17 @@ fn package(
                     fields,
                     &rows,
                     o.include_invalid,
-                )?
-                .into_inner()
-                .map_err(|e| e.into_error())?,
+                )
+                .and_then(|w| w.into_inner().map_err(|e| e.into_error().into()))
+                .with_context(|| cannot_spill("data/inovasi.csv"))?,
             ),
         },
         Entry {
             name: "data/inovasi.xlsx".into(),
-            source: Source::Spilled(export::rows_xlsx(
-                t,
-                fields,
-                &rows,
-                o.include_invalid,
-                &spill,
-            )?),
+            source: Source::Spilled(
+                export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill)
+                    .with_context(|| cannot_spill("data/inovasi.xlsx"))?,
+            ),
         },
         Entry {
             name: "data/bukti.csv".into(),
