@@ -91,27 +91,27 @@ fn tag_at(b: &[u8], at: usize, end: usize, name: &[u8]) -> bool {
         && (after == end || matches!(b[after], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
 }
 
+/// Every `<` in `b[from..end]`, by position in `b`.
+fn opening_brackets(b: &[u8], from: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let from = from.min(end);
+    memchr::memchr_iter(b'<', &b[from..end]).map(move |i| from + i)
+}
+
 /// The next `<name` tag in `b[from..end]`.
 fn next_tag(b: &[u8], from: usize, end: usize, name: &[u8]) -> Option<usize> {
-    let from = from.min(end);
-    memchr::memchr_iter(b'<', &b[from..end])
-        .map(|i| from + i)
-        .find(|&at| tag_at(b, at, end, name))
+    opening_brackets(b, from, end).find(|&at| tag_at(b, at, end, name))
 }
 
 /// The next `<td` or `<th` tag in `b[from..end]`.
 fn next_cell(b: &[u8], from: usize, end: usize) -> Option<usize> {
-    let from = from.min(end);
-    memchr::memchr_iter(b'<', &b[from..end])
-        .map(|i| from + i)
+    opening_brackets(b, from, end)
         .find(|&at| tag_at(b, at, end, b"td") || tag_at(b, at, end, b"th"))
 }
 
 /// Where a cell's content starting at `from` ends: the first `</td`,
 /// `</th`, `<td`, `<th` or `</tr` (as text, whatever follows), else `end`.
 fn cell_end(b: &[u8], from: usize, end: usize) -> usize {
-    memchr::memchr_iter(b'<', &b[from..end])
-        .map(|i| from + i)
+    opening_brackets(b, from, end)
         .find(|&at| {
             let rest = &b[at + 1..end];
             [&b"/td"[..], b"/th", b"td", b"th", b"/tr"]
