@@ -54,9 +54,20 @@ const INFLATE_SLACK: usize = 4 << 10;
 /// for each one.
 const READ_WHOLE: u64 = 16 << 20;
 
+/// A whole file's bytes, shared with an inflating thread. An `Arc<[u8]>`
+/// would copy them all once more when made from the bytes read.
+#[derive(Clone)]
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// The real file, or all its bytes (shared with an inflating thread).
 enum Source {
-    Memory(io::Cursor<Arc<[u8]>>),
+    Memory(io::Cursor<Shared>),
     File(BufReader<File>),
 }
 
@@ -69,7 +80,10 @@ impl Source {
             let mut bytes = Vec::with_capacity(len as usize);
             file.read_to_end(&mut bytes)?;
             let len = bytes.len() as u64;
-            Ok((Source::Memory(io::Cursor::new(bytes.into())), len))
+            Ok((
+                Source::Memory(io::Cursor::new(Shared(Arc::new(bytes)))),
+                len,
+            ))
         } else {
             Ok((Source::File(BufReader::new(file)), len))
         }
@@ -300,7 +314,11 @@ impl Ahead {
                 // Within the file: checked when the archive was opened.
                 Source::Memory(c) => {
                     let from = raw.offset as usize;
-                    inflate_whole(&c.get_ref()[from..from + raw.len as usize], len, crc)
+                    inflate_whole(
+                        &c.get_ref().as_ref()[from..from + raw.len as usize],
+                        len,
+                        crc,
+                    )
                 }
                 Source::File(f) => {
                     let mut compressed = Vec::with_capacity(raw.len as usize);
@@ -357,7 +375,7 @@ impl Ahead {
             // The inflating thread reads the bytes in memory, or opens the
             // file again to read at its own position.
             let from = match &self.file {
-                Source::Memory(c) => Origin::Memory(Arc::clone(c.get_ref())),
+                Source::Memory(c) => Origin::Memory(c.get_ref().clone()),
                 Source::File(_) => Origin::Path(self.path.clone()),
             };
             self.running = Some(start_thread(from, raw, at));
@@ -448,7 +466,7 @@ fn inflate_whole_zlib(compressed: &[u8], len: u64) -> (Vec<u8>, Option<(io::Erro
 
 /// Where an inflating thread reads the compressed bytes.
 enum Origin {
-    Memory(Arc<[u8]>),
+    Memory(Shared),
     Path(PathBuf),
 }
 
