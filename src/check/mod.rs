@@ -122,6 +122,10 @@ impl<'t> Sink<'t> {
     }
 }
 
+/// The most rows a sheet's own estimate makes room for at once (innovations
+/// of 424 bytes: 110 MB, not touched until filled).
+const MAX_EXPECTED_ROWS: u32 = 1 << 18;
+
 /// Checks one file's events as they arrive.
 pub struct FileCheck<'t> {
     template: &'t Template,
@@ -184,6 +188,14 @@ impl<'t> FileCheck<'t> {
                     &header,
                     &mut self.sink,
                 );
+            }
+            Event::ExpectRows(rows) => {
+                // Room made once instead of growing (and copying) the list
+                // as it fills; a stray far cell can make a sheet declare a
+                // million rows, so the room is bounded, and what is left
+                // unused is given back in `finish`.
+                let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
+                self.innovations.reserve(rows);
             }
             Event::Record(record) => self.record(record),
             Event::Evidence(row) => self
@@ -290,6 +302,9 @@ impl<'t> FileCheck<'t> {
                         .arg("detail_en", "the sheets are empty"),
                 );
             }
+        }
+        if self.innovations.capacity() > 2 * self.innovations.len() + 64 {
+            self.innovations.shrink_to_fit();
         }
         if self.innovations.is_empty() && !self.evidence.is_empty() {
             // An evidence-only file: its rows join innovations of other files.
@@ -639,5 +654,33 @@ pub(crate) mod testing {
         let t = template();
         let r = record(&t, &clean_cells(), &[]);
         assert_eq!(codes(&t, &r), Vec::<&str>::new());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+
+    /// A file's result keeps no more room than its rows need, whatever its
+    /// sheets said they held.
+    #[test]
+    fn room_a_sheet_asked_for_and_did_not_use_is_given_back() {
+        let t = template();
+        let o = options();
+        for (expected, rows) in [(1_000_000, 3usize), (300, 200), (0, 5)] {
+            let mut fc = FileCheck::new(&t, &o, "a.xlsx", "Dinas Uji");
+            fc.event(Event::ExpectRows(expected));
+            for _ in 0..rows {
+                fc.event(Event::Record(record(&t, &clean_cells(), &[])));
+            }
+            let r = fc.finish();
+            assert_eq!(r.innovations.len(), rows);
+            assert!(
+                r.innovations.capacity() <= 2 * rows + 64,
+                "{expected} expected, {rows} read: room for {}",
+                r.innovations.capacity()
+            );
+        }
     }
 }

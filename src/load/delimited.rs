@@ -59,6 +59,10 @@ fn io_err(e: io::Error) -> LoadError {
 
 /// The csv reader's buffer, the only one: it reads straight from the input.
 const READ_BUFFER: usize = 1 << 16;
+/// Records read before the sink is told about how many the input holds:
+/// its size over theirs, and an eighth more (an estimate a little short
+/// costs a second list of all the rows; one a little long costs nothing).
+const EXPECT_AFTER: u32 = 64;
 
 /// Reads the input once, record by record. `open` gives the input from its
 /// start; it is opened again only to say on which line a record too long
@@ -70,12 +74,15 @@ fn stream<R: Read + Seek>(
     sink: &mut dyn RowSink,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
+    let mut input = open().map_err(io_err)?;
+    let len = input.seek(SeekFrom::End(0)).map_err(io_err)?;
+    input.rewind().map_err(io_err)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(READ_BUFFER)
-        .from_reader(Meter::new(open().map_err(io_err)?));
+        .from_reader(Meter::new(input));
     let info = SheetInfo {
         name: None,
         hidden: false,
@@ -118,6 +125,11 @@ fn stream<R: Read + Seek>(
         }
         reader.get_mut().record_start = end;
         last_start = start;
+        if index + 1 == EXPECT_AFTER {
+            let rows = len.saturating_mul(u64::from(EXPECT_AFTER)) / end.max(1);
+            let rows = rows.saturating_add(rows / 8);
+            sink.expect_rows(u32::try_from(rows).unwrap_or(u32::MAX));
+        }
         let mut row = RawRow {
             index,
             cells: Vec::with_capacity(record.len()),
@@ -525,6 +537,50 @@ mod tests {
             &mut notes,
         );
         (rows.0, notes, r)
+    }
+
+    #[test]
+    fn the_sink_is_told_about_how_many_records_there_are() {
+        #[derive(Default)]
+        struct Expect(Vec<u32>, u32);
+        impl RowSink for Expect {
+            fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
+                true
+            }
+            fn expect_rows(&mut self, rows: u32) {
+                assert_eq!(self.1, EXPECT_AFTER - 1, "told after the first records");
+                self.0.push(rows);
+            }
+            fn row(&mut self, _: RawRow) {
+                self.1 += 1;
+            }
+            fn end_sheet(&mut self) {}
+        }
+        for records in [10u32, 63, 64, 1_000, 20_000] {
+            let mut input = String::from("nama;rancang bangun;tanggal\n");
+            for i in 1..records {
+                // The first records a tenth longer than the rest.
+                let words = "kata ".repeat(if i < EXPECT_AFTER { 110 } else { 100 });
+                input.push_str(&format!("Inovasi {i};\"{words}\";01/02/2024\n"));
+            }
+            let mut sink = Expect::default();
+            let mut notes = LoadNotes::default();
+            let input = input.as_bytes();
+            stream(|| Ok(io::Cursor::new(input)), b';', &mut sink, &mut notes).unwrap();
+            assert_eq!(sink.1, records);
+            if records < EXPECT_AFTER {
+                assert_eq!(sink.0, Vec::<u32>::new());
+            } else {
+                let [told] = sink.0[..] else {
+                    panic!("{records} records: told {:?}", sink.0)
+                };
+                // Never short (the list would be copied), and not far over.
+                assert!(
+                    (records..records + records / 4 + 8).contains(&told),
+                    "{records} records: told {told}"
+                );
+            }
+        }
     }
 
     /// Where a quote left open by the end of `input` opened, as reading it

@@ -113,6 +113,10 @@ pub struct SheetInfo {
 pub trait RowSink {
     /// A sheet starts. Return `false` to skip it.
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool;
+    /// About how many rows the current sheet has, when the reader can tell
+    /// (a workbook's declared dimension, a CSV's size over its first
+    /// records'): an estimate, so that room for them is made once.
+    fn expect_rows(&mut self, _rows: u32) {}
     /// One non-blank row of the current sheet, in order.
     fn row(&mut self, row: RawRow);
     /// The current sheet ended.

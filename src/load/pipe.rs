@@ -28,6 +28,7 @@ pub(super) fn worth_it(path: &Path) -> bool {
 
 enum Msg {
     Begin(SheetInfo),
+    Expect(u32),
     Rows(Vec<RawRow>),
     End,
 }
@@ -58,6 +59,11 @@ impl RowSink for Forward {
         }
         // The caller decides whether the sheet is read at all.
         self.answers.recv().unwrap_or(false)
+    }
+
+    fn expect_rows(&mut self, rows: u32) {
+        self.flush();
+        let _ = self.tx.send(Msg::Expect(rows));
     }
 
     fn row(&mut self, row: RawRow) {
@@ -99,6 +105,7 @@ pub(super) fn read(
                 Msg::Begin(info) => {
                     let _ = answer.send(sink.begin_sheet(&info));
                 }
+                Msg::Expect(rows) => sink.expect_rows(rows),
                 Msg::Rows(rows) => {
                     for row in rows {
                         sink.row(row);
@@ -129,6 +136,9 @@ mod tests {
             self.0.push(format!("begin {name}"));
             name != "skip"
         }
+        fn expect_rows(&mut self, rows: u32) {
+            self.0.push(format!("expect {rows}"));
+        }
         fn row(&mut self, row: RawRow) {
             self.0
                 .push(format!("row {} {}", row.index, row.cells.len()));
@@ -147,7 +157,11 @@ mod tests {
             if !sink.begin_sheet(&info) {
                 continue;
             }
+            sink.expect_rows(BATCH as u32 * 3 + 7);
             for i in 0..(BATCH as u32 * 3 + 7) {
+                if i == 5 {
+                    sink.expect_rows(i);
+                }
                 sink.row(RawRow {
                     index: i,
                     cells: vec![(0, RawCell::Number(f64::from(i)))],
@@ -167,5 +181,6 @@ mod tests {
         assert_eq!(piped.0, direct.0);
         assert_eq!(piped_result, direct_result);
         assert!(piped.0.contains(&"begin skip".to_string()));
+        assert!(piped.0.contains(&"expect 5".to_string()));
     }
 }

@@ -386,6 +386,7 @@ fn stream_xlsx<RS: Read + Seek>(
     sink: &mut dyn RowSink,
 ) -> Result<(), LoadError> {
     let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsx_err))?;
+    expect_rows(cells.dimensions(), sink);
     let mut rows = RowGrouper::new(sink);
     let mut next = || {
         contain(|| {
@@ -400,12 +401,21 @@ fn stream_xlsx<RS: Read + Seek>(
     Ok(())
 }
 
+/// The rows a sheet declares (its used range, which a stray far cell
+/// stretches: the sink takes it as an estimate).
+fn expect_rows(d: calamine::Dimensions, sink: &mut dyn RowSink) {
+    if d.end.0 >= d.start.0 {
+        sink.expect_rows((d.end.0 - d.start.0).saturating_add(1));
+    }
+}
+
 fn stream_xlsb(
     wb: &mut Xlsb<BufReader<File>>,
     name: &str,
     sink: &mut dyn RowSink,
 ) -> Result<(), LoadError> {
     let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsb_err))?;
+    expect_rows(cells.dimensions(), sink);
     let mut rows = RowGrouper::new(sink);
     let mut next = || {
         contain(|| {
@@ -619,6 +629,9 @@ mod tests {
                 .push(format!("begin {:?} {}", sheet.name, sheet.hidden));
             true
         }
+        fn expect_rows(&mut self, rows: u32) {
+            self.0.push(format!("expect {rows}"));
+        }
         fn row(&mut self, row: RawRow) {
             self.0.push(format!("{row:?}"));
         }
@@ -701,7 +714,8 @@ mod tests {
         };
         let (calls, result) = read(&big);
         assert_eq!(result, Ok(()));
-        assert_eq!(calls.0.len(), 12_002, "begin, 12,000 rows, end");
+        assert_eq!(calls.0.len(), 12_003, "begin, expect, 12,000 rows, end");
+        assert_eq!(calls.0[1], "expect 12000", "the rows the sheet declares");
         assert_eq!((calls, result), direct(&big));
         assert_eq!(read(&stored), direct(&big));
     }

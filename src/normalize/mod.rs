@@ -133,6 +133,8 @@ pub enum Event {
         sheet: Option<Arc<str>>,
         scanned: u32,
     },
+    /// About how many rows the sheet being read has (an estimate).
+    ExpectRows(u32),
     Record(Record),
     /// A row of a long evidence sheet.
     Evidence(EvidenceRow),
@@ -289,6 +291,12 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         self.header = None;
         self.skip_rest = false;
         true
+    }
+
+    fn expect_rows(&mut self, rows: u32) {
+        if !self.skip_rest {
+            (self.emit)(Event::ExpectRows(rows));
+        }
     }
 
     fn row(&mut self, row: RawRow) {
