@@ -46,6 +46,18 @@ fn fail_after() -> Option<usize> {
     std::env::var("BIMTEK_FAIL_AFTER").ok()?.parse().ok()
 }
 
+/// The test hook's failure, when entry `i` is where it was asked for.
+fn injected_failure(fail: Option<usize>, i: usize) -> Result<()> {
+    if fail == Some(i) {
+        return Err(Trouble::new(
+            format!("kegagalan uji setelah {i} berkas"),
+            format!("injected failure after {i} files"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
 /// The folder `target` is written in.
 pub fn folder_of(target: &Path) -> PathBuf {
     match target.parent() {
@@ -235,13 +247,7 @@ fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
     })?;
     let fail = fail_after();
     for (i, e) in entries.iter().enumerate() {
-        if fail == Some(i) {
-            return Err(Trouble::new(
-                format!("kegagalan uji setelah {i} berkas"),
-                format!("injected failure after {i} files"),
-            )
-            .into());
-        }
+        injected_failure(fail, i)?;
         let path = tmp.join(&e.name);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -289,13 +295,7 @@ fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
         .compression_level(Some(i64::from(DEFLATE_LEVEL)));
     let fail = fail_after();
     for (i, e) in entries.iter().enumerate() {
-        if fail == Some(i) {
-            return Err(Trouble::new(
-                format!("kegagalan uji setelah {i} berkas"),
-                format!("injected failure after {i} files"),
-            )
-            .into());
-        }
+        injected_failure(fail, i)?;
         let options = if is_compressed(&e.name) {
             stored
         } else {
