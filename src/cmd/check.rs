@@ -218,15 +218,21 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
     );
     // One file per job: a job of many files, split once and never again
     // (rayon's default for two threads), left one core idle at the end.
-    let mut results: Vec<FileResult> = files
-        .par_iter()
-        .with_max_len(1)
-        .map(|f| {
-            let r = check_file(&s.template, &options, f, tap);
-            progress.inc();
-            r
-        })
-        .collect();
+    // The portal's lists are read alongside, on whichever core is free.
+    let (mut results, baseline_parts): (Vec<FileResult>, _) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .with_max_len(1)
+                .map(|f| {
+                    let r = check_file(&s.template, &options, f, tap);
+                    progress.inc();
+                    r
+                })
+                .collect()
+        },
+        || (!s.baselines.is_empty()).then(|| load_baselines(s)),
+    );
     progress.finish();
     for (path, why) in problems {
         let display = path.to_string_lossy().replace('\\', "/");
@@ -262,18 +268,15 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
         .map(|f| (f.display.clone(), f.path.clone()))
         .collect();
     let store = EvidenceStore::new(&s.evidence, &workbooks);
-    let baseline = (!s.baselines.is_empty()).then(|| {
-        let (entries, findings) = load_baselines(s);
-        check::Baseline {
-            entries,
-            findings,
-            options: check::portal::PortalOptions {
-                year: s.year,
-                as_of: s.as_of,
-                stale_after_days: s.stale_after_days,
-                match_threshold: s.match_threshold,
-            },
-        }
+    let baseline = baseline_parts.map(|(entries, findings)| check::Baseline {
+        entries,
+        findings,
+        options: check::portal::PortalOptions {
+            year: s.year,
+            as_of: s.as_of,
+            stale_after_days: s.stale_after_days,
+            match_threshold: s.match_threshold,
+        },
     });
     check::combine(&s.template, &options, results, &store, baseline.as_ref())
 }
