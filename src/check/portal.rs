@@ -348,7 +348,8 @@ impl<'a> NameIndex<'a> {
 
     /// Calls `f(entry, similarity)` for the entries of the innovation's
     /// pemda (or of none) whose similarity may reach `threshold` (every
-    /// one of them when the threshold is 0 or less), ascending.
+    /// one of them when the threshold is 0 or less), ascending; never for
+    /// one whose name is too short or too long to reach it.
     fn similar(&self, q: &Query, threshold: f64, mut f: impl FnMut(u32, f64)) {
         let mut candidates: Vec<u32> = Vec::new();
         if threshold > 0.0 {
@@ -358,9 +359,17 @@ impl<'a> NameIndex<'a> {
             let take = prefix_len(q.word_count, threshold).saturating_sub(absent);
             let mut ranked = q.words.clone();
             ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
+            // An entry whose word count is too far from the innovation's
+            // cannot reach the threshold even sharing all it can (size
+            // filtering): at national scale, where agency files name no
+            // pemda, most candidates go here, before being sorted.
+            let reachable = |i: &u32| {
+                let b = self.words_of(*i).len();
+                dice_of(q.words.len().min(b), q.word_count, b) >= threshold
+            };
             for &w in ranked.iter().take(take) {
                 for l in self.lists(q, w) {
-                    candidates.extend_from_slice(l);
+                    candidates.extend(l.iter().filter(|i| reachable(i)));
                 }
             }
         } else {
