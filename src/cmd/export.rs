@@ -21,6 +21,16 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// The SHA-256 and size of an entry's bytes.
+fn hash_source(source: &Source) -> std::io::Result<(String, u64)> {
+    Ok(match source {
+        Source::Bytes(b) => (export::sha256_hex(b), b.len() as u64),
+        Source::File(p) => export::sha256_file(p)?,
+        Source::Spilled(f) => export::sha256_spilled(f)?,
+        Source::Packed { plain, .. } => hash_source(plain)?,
+    })
+}
+
 /// What to write.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
@@ -284,7 +294,15 @@ fn package(
     };
     // The submission workbook (most of the time: its sheet is deflated as
     // it is saved) is built on one core while the rest is written on the
-    // other.
+    // other, and, for a zip package, deflated there too.
+    let as_zip = export::write::is_zip(out);
+    let pack = |name: &str, source: Source| -> Result<Source> {
+        if as_zip {
+            export::write::pack(&spill, name, source).with_context(|| cannot_spill(name))
+        } else {
+            Ok(source)
+        }
+    };
     let (workbook, others) = rayon::join(
         || {
             export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill)
@@ -300,12 +318,16 @@ fn package(
             )
             .and_then(|w| w.into_inner().map_err(|e| e.into_error().into()))
             .with_context(|| cannot_spill("data/inovasi.csv"))?;
+            let csv = pack("data/inovasi.csv", Source::Spilled(csv))?;
             let mut temuan_json = Vec::new();
             report::json_to(&mut temuan_json, outcome, t, &render)?;
+            let temuan_json = pack("temuan.json", Source::Bytes(temuan_json))?;
             let mut temuan_csv = Vec::new();
             report::csv_to(&mut temuan_csv, outcome, &render)?;
+            let temuan_csv = pack("temuan.csv", Source::Bytes(temuan_csv))?;
             let temuan_xlsx = report::render_xlsx(outcome, t, &render)?;
             let html = report::render_html(outcome, t, &render);
+            let html = pack("laporan.html", Source::Bytes(html.into_bytes()))?;
             Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html))
         },
     );
@@ -314,7 +336,7 @@ fn package(
     let mut entries = vec![
         Entry {
             name: "data/inovasi.csv".into(),
-            source: Source::Spilled(csv),
+            source: csv,
         },
         Entry {
             name: "data/inovasi.xlsx".into(),
@@ -334,11 +356,11 @@ fn package(
         },
         Entry {
             name: "temuan.json".into(),
-            source: Source::Bytes(temuan_json),
+            source: temuan_json,
         },
         Entry {
             name: "temuan.csv".into(),
-            source: Source::Bytes(temuan_csv),
+            source: temuan_csv,
         },
         Entry {
             name: "temuan.xlsx".into(),
@@ -346,7 +368,7 @@ fn package(
         },
         Entry {
             name: "laporan.html".into(),
-            source: Source::Bytes(html.into_bytes()),
+            source: html,
         },
     ];
     let evidence_files = copies.len();
@@ -358,11 +380,7 @@ fn package(
     let files = entries
         .par_iter()
         .map(|e| -> Result<FileHash> {
-            let (sha256, size) = match &e.source {
-                Source::Bytes(b) => (export::sha256_hex(b), b.len() as u64),
-                Source::File(p) => export::sha256_file(p)?,
-                Source::Spilled(f) => export::sha256_spilled(f)?,
-            };
+            let (sha256, size) = hash_source(&e.source)?;
             Ok(FileHash {
                 path: e.name.clone(),
                 sha256,
