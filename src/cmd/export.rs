@@ -27,7 +27,7 @@ fn hash_source(source: &Source) -> std::io::Result<(String, u64)> {
         Source::Bytes(b) => (export::sha256_hex(b), b.len() as u64),
         Source::File(p) => export::sha256_file(p)?,
         Source::Spilled(f) => export::sha256_spilled(f)?,
-        Source::Packed { plain, .. } => hash_source(plain)?,
+        Source::Packed { digest, .. } => digest.clone(),
     })
 }
 

@@ -128,6 +128,41 @@ fn sha256_reader(mut f: impl std::io::Read) -> std::io::Result<(String, u64)> {
     Ok((hex(&h.finalize()), size))
 }
 
+/// A writer that passes bytes on, taking their SHA-256 and count on the way.
+pub struct Hashing<W> {
+    inner: W,
+    hash: Sha256,
+    size: u64,
+}
+
+impl<W: std::io::Write> Hashing<W> {
+    pub fn new(inner: W) -> Self {
+        Hashing {
+            inner,
+            hash: Sha256::new(),
+            size: 0,
+        }
+    }
+
+    /// The SHA-256 and size of what went through.
+    pub fn digest(self) -> (String, u64) {
+        (hex(&self.hash.finalize()), self.size)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

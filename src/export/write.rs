@@ -21,10 +21,12 @@ pub enum Source {
     Spilled(File),
     /// A source and, in an unnamed temporary file, a zip of it alone,
     /// deflated as the package's zip deflates it ([`pack`]): a zip package
-    /// copies those bytes as they are, a folder the source.
+    /// copies those bytes as they are, a folder the source. With the
+    /// source's SHA-256 and size, taken as it was deflated.
     Packed {
         plain: Box<Source>,
         zipped: File,
+        digest: (String, u64),
     },
 }
 
@@ -46,11 +48,14 @@ pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
     }
     let mut z = zip::ZipWriter::new(BufWriter::new(spill_file(dir)?));
     z.start_file(name, entry_options(name)?)?;
-    copy_source(&source, &mut z)?;
+    let mut hashing = super::Hashing::new(&mut z);
+    copy_source(&source, &mut hashing)?;
+    let digest = hashing.digest();
     let zipped = z.finish()?.into_inner().map_err(|e| e.into_error())?;
     Ok(Source::Packed {
         plain: Box::new(source),
         zipped,
+        digest,
     })
 }
 
