@@ -19,12 +19,11 @@ pub enum Source {
     /// package's big data files, which would otherwise sit in memory until
     /// the package is written.
     Spilled(File),
-    /// A source and, in an unnamed temporary file, a zip of it alone,
-    /// deflated as the package's zip deflates it ([`pack`]): a zip package
-    /// copies those bytes as they are, a folder the source. With the
-    /// source's SHA-256 and size, taken as it was deflated.
+    /// An unnamed temporary file holding a zip of the entry alone, deflated
+    /// as the package's zip deflates it ([`pack`]): a zip package copies
+    /// those bytes as they are (a folder inflates them). With the SHA-256
+    /// and size of the entry's bytes, taken as they were deflated.
     Packed {
-        plain: Box<Source>,
         zipped: File,
         digest: (String, u64),
     },
@@ -41,7 +40,7 @@ pub fn is_zip(target: &Path) -> bool {
 /// an unnamed temporary file in `dir`: the package's big text files can be
 /// deflated on a free core while its workbook is still being built, instead
 /// of one after another at the end. Kinds stored as they are come back as
-/// they were.
+/// they were; the others' bytes are let go once packed.
 pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
     if is_compressed(name) {
         return Ok(source);
@@ -52,11 +51,7 @@ pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
     copy_source(&source, &mut hashing)?;
     let digest = hashing.digest();
     let zipped = z.finish()?.into_inner().map_err(|e| e.into_error())?;
-    Ok(Source::Packed {
-        plain: Box::new(source),
-        zipped,
-        digest,
-    })
+    Ok(Source::Packed { zipped, digest })
 }
 
 /// An unnamed temporary file in `dir` (gone when closed, even after a
@@ -220,7 +215,10 @@ pub fn file(target: &Path, bytes: &[u8], force: bool) -> Result<()> {
 /// Copy a source into a writer.
 fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
     match source {
-        Source::Packed { plain, .. } => copy_source(plain, out)?,
+        Source::Packed { zipped, .. } => {
+            let mut archive = packed_archive(zipped)?;
+            io::copy(&mut archive.by_index(0)?, out)?;
+        }
         Source::Bytes(b) => out.write_all(b)?,
         Source::Spilled(f) => {
             let mut f = f;
@@ -313,6 +311,12 @@ fn is_compressed(name: &str) -> bool {
         .is_some_and(|e| KINDS.iter().any(|k| e.eq_ignore_ascii_case(k)))
 }
 
+/// The one-entry zip of a packed source, read from its start.
+fn packed_archive(mut zipped: &File) -> Result<zip::ZipArchive<io::BufReader<&File>>> {
+    zipped.seek(SeekFrom::Start(0))?;
+    Ok(zip::ZipArchive::new(io::BufReader::new(zipped))?)
+}
+
 /// How entry `name` is written into a zip package.
 fn entry_options(name: &str) -> Result<zip::write::SimpleFileOptions> {
     // A fixed timestamp: the same content gives the same bytes.
@@ -340,9 +344,7 @@ fn zip(tmp: &Path, entries: &[Entry]) -> Result<()> {
     for (i, e) in entries.iter().enumerate() {
         injected_failure(fail, i)?;
         if let Source::Packed { zipped, .. } = &e.source {
-            let mut zipped = zipped;
-            zipped.seek(SeekFrom::Start(0))?;
-            let mut archive = zip::ZipArchive::new(io::BufReader::new(zipped))?;
+            let mut archive = packed_archive(zipped)?;
             let packed = archive.by_index_raw(0)?;
             if packed.name_raw() != e.name.as_bytes() {
                 let packed_as = String::from_utf8_lossy(packed.name_raw()).into_owned();
