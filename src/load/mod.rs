@@ -66,7 +66,7 @@ pub fn trim(s: &str) -> &str {
 /// A date as dd/mm/yyyy. chrono's `format` reads its pattern again for each
 /// date (3 % of the checking thread on a workbook of 100k innovations, whose
 /// dates are date cells); years outside 0-9999 are left to it.
-pub fn format_date(d: NaiveDate) -> String {
+fn format_date(d: NaiveDate) -> String {
     use chrono::Datelike;
     if (0..=9999).contains(&d.year()) {
         format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
