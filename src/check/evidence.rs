@@ -259,7 +259,8 @@ pub(crate) fn attach(
     }
 }
 
-fn is_link(s: &str) -> bool {
+/// Whether an evidence reference is a web link rather than a file.
+pub(crate) fn is_link(s: &str) -> bool {
     let l = s.trim().as_bytes();
     ["http://", "https://", "www."].iter().any(|p| {
         l.get(..p.len())

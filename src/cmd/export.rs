@@ -4,7 +4,7 @@
 //! atomically. Feedback workbooks read each file again, for its rows as
 //! the agency wrote them.
 
-use crate::check::evidence::Resolver;
+use crate::check::evidence::{Resolver, is_link};
 use crate::check::{Innovation, Outcome, Resolved};
 use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
@@ -21,14 +21,6 @@ use std::collections::HashMap;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-/// Whether an evidence reference is a web link rather than a file.
-fn is_link(reference: &str) -> bool {
-    let lower = reference.trim().to_ascii_lowercase();
-    ["http://", "https://", "www."]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
 
 /// The SHA-256 and size of an entry's bytes.
 fn hash_source(source: &Source) -> std::io::Result<(String, u64)> {
