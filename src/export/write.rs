@@ -347,18 +347,24 @@ const AHEAD: usize = 128;
 /// Entry `e` alone in a zip in memory, when it is small; `None` leaves it
 /// to be written directly (and a file that cannot be read to say so there).
 fn pack_small(e: &Entry) -> Option<Vec<u8>> {
-    let small = match &e.source {
-        Source::Bytes(b) => b.len() as u64 <= SMALL,
-        Source::File(p) => fs::metadata(p).is_ok_and(|m| m.len() <= SMALL),
-        Source::Spilled(_) | Source::Packed { .. } => false,
-    };
-    if !small {
-        return None;
-    }
     let mut z = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
-    z.start_file(e.name.as_str(), entry_options(&e.name).ok()?)
-        .ok()?;
-    copy_source(&e.source, &mut z).ok()?;
+    let options = entry_options(&e.name).ok()?;
+    match &e.source {
+        Source::Bytes(b) if b.len() as u64 <= SMALL => {
+            z.start_file(e.name.as_str(), options).ok()?;
+            z.write_all(b).ok()?;
+        }
+        Source::File(p) => {
+            // Opened once, its size taken from the open file.
+            let mut f = File::open(p).ok()?;
+            if f.metadata().ok()?.len() > SMALL {
+                return None;
+            }
+            z.start_file(e.name.as_str(), options).ok()?;
+            io::copy(&mut f, &mut z).ok()?;
+        }
+        _ => return None,
+    }
     Some(z.finish().ok()?.into_inner())
 }
 
