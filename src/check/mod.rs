@@ -265,6 +265,9 @@ impl<'t> FileCheck<'t> {
             facts,
             portal: None,
         });
+        for cell in record.cells.into_iter().flatten() {
+            crate::load::let_go(cell.text);
+        }
     }
 
     /// Close the file: decide file-level findings that depend on all sheets.

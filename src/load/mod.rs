@@ -8,10 +8,12 @@ mod delimited;
 mod html;
 mod pipe;
 mod sniff;
+mod spent;
 mod walk;
 mod workbook;
 
 pub use sniff::{Format, sniff};
+pub use spent::{let_go, let_go_row};
 pub use walk::{InputFile, collect_inputs};
 
 use chrono::NaiveDate;

@@ -6,6 +6,7 @@
 //! so only a few batches are ever in flight, and the sink sees exactly the
 //! calls it would see reading directly, in the same order.
 
+use super::spent::{self, Spent};
 use super::{LoadError, LoadNotes, RawRow, RowSink, SheetInfo};
 use std::path::Path;
 use std::sync::mpsc;
@@ -37,11 +38,16 @@ enum Msg {
 struct Forward {
     tx: mpsc::SyncSender<Msg>,
     answers: mpsc::Receiver<bool>,
+    /// Rows and texts the caller is done with, to be freed here.
+    spent: mpsc::Receiver<Spent>,
     batch: Vec<RawRow>,
 }
 
 impl Forward {
     fn flush(&mut self) {
+        while let Ok(spent) = self.spent.try_recv() {
+            drop(spent);
+        }
         if !self.batch.is_empty() {
             let rows = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
             // A closed channel means the caller stopped (it panicked): the
@@ -88,17 +94,20 @@ pub(super) fn read(
 ) -> Result<LoadNotes, LoadError> {
     let (tx, rx) = mpsc::sync_channel(DEPTH);
     let (answer, answers) = mpsc::channel();
+    let (give_back, spent) = mpsc::channel();
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
             let mut forward = Forward {
                 tx,
                 answers,
+                spent,
                 batch: Vec::with_capacity(BATCH),
             };
             let result = read(path, &mut forward);
             forward.flush();
             result
         });
+        let collecting = spent::collect();
         // Ends when the reader is done and its sender dropped.
         for msg in rx {
             match msg {
@@ -109,6 +118,12 @@ pub(super) fn read(
                 Msg::Rows(rows) => {
                     for row in rows {
                         sink.row(row);
+                    }
+                    let spent = collecting.take();
+                    if !spent.is_empty() {
+                        // Once the reader is done, what it cannot take is
+                        // freed here.
+                        let _ = give_back.send(spent);
                     }
                 }
                 Msg::End => sink.end_sheet(),
@@ -142,6 +157,11 @@ mod tests {
         fn row(&mut self, row: RawRow) {
             self.0
                 .push(format!("row {} {}", row.index, row.cells.len()));
+            // Piped, the row goes back to the reader thread.
+            if spent::is_collecting() {
+                self.0.push("collecting".into());
+            }
+            super::super::let_go_row(row);
         }
         fn end_sheet(&mut self) {
             self.0.push("end".into());
@@ -178,6 +198,10 @@ mod tests {
         let direct_result = script(Path::new("x"), &mut direct);
         let mut piped = Log::default();
         let piped_result = read(Path::new("x"), &mut piped, script);
+        let collected = piped.0.iter().filter(|c| *c == "collecting").count();
+        piped.0.retain(|c| c != "collecting");
+        assert_eq!(collected, 2 * (BATCH * 3 + 7));
+        assert!(!spent::is_collecting());
         assert_eq!(piped.0, direct.0);
         assert_eq!(piped_result, direct_result);
         assert!(piped.0.contains(&"begin skip".to_string()));

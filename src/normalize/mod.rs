@@ -185,17 +185,20 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 .into_iter()
                 .filter(|r| r.index > header_row)
                 .collect();
-            for r in rows {
-                self.record(r);
+            for mut r in rows {
+                self.record(&mut r);
+                crate::load::let_go_row(r);
             }
         }
     }
 
-    fn record(&mut self, mut row: RawRow) {
+    /// Emits the record or evidence statement of `row`, taking the texts it
+    /// keeps out of it.
+    fn record(&mut self, row: &mut RawRow) {
         let Some((h, headers, probe)) = &self.header else {
             return;
         };
-        if header::is_column_number_row(&row) || probe.is_repeat(self.template, &row) {
+        if header::is_column_number_row(row) || probe.is_repeat(self.template, row) {
             return;
         }
         if h.layout == Layout::Evidence {
@@ -299,12 +302,14 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         }
     }
 
-    fn row(&mut self, row: RawRow) {
+    fn row(&mut self, mut row: RawRow) {
         if self.skip_rest {
+            crate::load::let_go_row(row);
             return;
         }
         if self.header.is_some() {
-            self.record(row);
+            self.record(&mut row);
+            crate::load::let_go_row(row);
             return;
         }
         let limit = self.template.settings.header_scan_rows as usize;
