@@ -141,6 +141,8 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     urusan_field: Option<usize>,
+    pemda_field: Option<usize>,
+    fact_fields: portal::FactFields,
 }
 
 impl<'t> FileCheck<'t> {
@@ -163,6 +165,8 @@ impl<'t> FileCheck<'t> {
             no_header: Vec::new(),
             name_field: template.field_index("nama_inovasi"),
             urusan_field: template.field_index("urusan_utama"),
+            pemda_field: template.field_index("pemda"),
+            fact_fields: portal::FactFields::new(template),
         }
     }
 
@@ -228,8 +232,7 @@ impl<'t> FileCheck<'t> {
                 _ => None,
             });
         let pemda = self
-            .template
-            .field_index("pemda")
+            .pemda_field
             .and_then(|f| record.text(f))
             .map(crate::normalize::collapse_spaces);
         let statements = if record.wide.is_empty() {
@@ -242,7 +245,7 @@ impl<'t> FileCheck<'t> {
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = portal::Facts::from_record(self.template, &record);
+        let facts = portal::Facts::from_record(self.template, &self.fact_fields, &record);
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
             None => format!("{}:{}", self.file, record.row),

@@ -27,34 +27,62 @@ pub struct Facts {
     pub updated: Option<NaiveDate>,
 }
 
+/// Where a template keeps the fields [`Facts`] are read from: looked up
+/// once, not for every record.
+#[derive(Debug, Clone, Copy)]
+pub struct FactFields {
+    tahapan: Option<usize>,
+    inisiator: Option<usize>,
+    nama_inisiator: Option<usize>,
+    urusan: Option<usize>,
+    uji_coba: Option<usize>,
+    penerapan: Option<usize>,
+    pengembangan: Option<usize>,
+    updated: Option<usize>,
+}
+
+impl FactFields {
+    pub fn new(t: &Template) -> FactFields {
+        FactFields {
+            tahapan: t.field_index("tahapan"),
+            inisiator: t.field_index("inisiator"),
+            nama_inisiator: t.field_index("nama_inisiator"),
+            urusan: t.field_index("urusan_utama"),
+            uji_coba: t.field_index("waktu_uji_coba"),
+            penerapan: t.field_index("waktu_penerapan"),
+            pengembangan: t.field_index("waktu_pengembangan"),
+            updated: t.field_index("terakhir_diperbarui"),
+        }
+    }
+}
+
 impl Facts {
-    pub fn from_record(t: &Template, r: &Record) -> Facts {
-        let enum_value = |key: &str| -> Option<String> {
-            let fi = t.field_index(key)?;
+    pub fn from_record(t: &Template, fields: &FactFields, r: &Record) -> Facts {
+        let enum_value = |fi: Option<usize>| -> Option<String> {
+            let fi = fi?;
             match r.cell(fi).map(|c| &c.value) {
                 Some(Value::Enum { index, .. }) => Some(t.fields[fi].values[*index].value.clone()),
                 _ => None,
             }
         };
-        let date = |key: &str| -> Option<NaiveDate> {
-            let fi = t.field_index(key)?;
-            match r.cell(fi).map(|c| &c.value) {
+        let date = |fi: Option<usize>| -> Option<NaiveDate> {
+            match r.cell(fi?).map(|c| &c.value) {
                 Some(Value::Date(DateValue::Ok(d, _))) => Some(*d),
                 _ => None,
             }
         };
         Facts {
-            tahapan: enum_value("tahapan"),
-            inisiator: enum_value("inisiator"),
-            nama_inisiator: t
-                .field_index("nama_inisiator")
+            tahapan: enum_value(fields.tahapan),
+            inisiator: enum_value(fields.inisiator),
+            nama_inisiator: fields
+                .nama_inisiator
                 .and_then(|f| r.text(f))
                 .map(crate::normalize::collapse_spaces),
-            urusan: enum_value("urusan_utama"),
-            uji_coba: date("waktu_uji_coba"),
-            penerapan: date("waktu_penerapan"),
-            pengembangan: date("waktu_pengembangan"),
-            updated: date("terakhir_diperbarui"),
+            urusan: enum_value(fields.urusan),
+            uji_coba: date(fields.uji_coba),
+            penerapan: date(fields.penerapan),
+            pengembangan: date(fields.pengembangan),
+            updated: date(fields.updated),
         }
     }
 }

@@ -317,6 +317,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
             let mut entries = Vec::new();
             let name_field = t.field_index("nama_inovasi");
             let pemda_field = t.field_index("pemda");
+            let fact_fields = check::portal::FactFields::new(t);
             let result = {
                 let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
                     if let Event::Record(r) = e {
@@ -337,7 +338,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: check::portal::Facts::from_record(t, &r),
+                            facts: check::portal::Facts::from_record(t, &fact_fields, &r),
                         });
                     }
                 });
