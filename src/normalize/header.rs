@@ -4,7 +4,7 @@
 //! "Uji Coba" | "Penerapan") are all handled.
 
 use crate::load::{RawCell, RawRow};
-use crate::template::{EvidenceKey, Template, WideKind, fold, fold_into, has_brackets};
+use crate::template::{EvidenceKey, Template, WideKind, fold, fold_bounded, has_brackets};
 use std::cell::RefCell;
 
 /// One column of the header row.
@@ -324,12 +324,9 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
 pub struct RepeatProbe {
     /// Sorted by column.
     columns: Vec<ProbeColumn>,
-    /// Kept from row to row: the text cells as (length, column, index in
-    /// the row), and a folded cell.
-    scratch: RefCell<(Vec<ProbeCell>, String)>,
+    /// A folded cell, kept from row to row.
+    scratch: RefCell<String>,
 }
-
-type ProbeCell = (usize, u32, usize);
 
 #[derive(Debug, Clone)]
 struct ProbeColumn {
@@ -337,18 +334,25 @@ struct ProbeColumn {
     folded: String,
     field: Option<usize>,
     evidence: Option<EvidenceKey>,
+    /// The longest fold that can match: the column's own header or any
+    /// header the template knows.
+    limit: usize,
 }
 
 impl RepeatProbe {
-    pub fn new(h: &HeaderMap) -> RepeatProbe {
+    pub fn new(t: &Template, h: &HeaderMap) -> RepeatProbe {
         let mut columns: Vec<ProbeColumn> = h
             .columns
             .iter()
-            .map(|c| ProbeColumn {
-                col: c.col,
-                folded: fold(&c.header),
-                field: c.field,
-                evidence: c.evidence,
+            .map(|c| {
+                let folded = fold(&c.header);
+                ProbeColumn {
+                    col: c.col,
+                    limit: folded.len().max(t.header_limit()),
+                    folded,
+                    field: c.field,
+                    evidence: c.evidence,
+                }
             })
             .collect();
         // The first column of a letter wins, as a search from the left would.
@@ -364,42 +368,45 @@ impl RepeatProbe {
     /// (and at least two) name their column's header, field or evidence
     /// column again.
     pub fn is_repeat(&self, t: &Template, row: &RawRow) -> bool {
-        // The answer is "at least `needed` of the text cells match", so
-        // cells are judged shortest first (folding is what costs) and the
-        // loop stops as soon as the answer is known: on a data row, after
-        // about half of the cells, before the long texts are folded.
-        let mut scratch = self.scratch.borrow_mut();
-        let (texts, folded) = &mut *scratch;
-        texts.clear();
-        texts.extend(
-            row.cells
-                .iter()
-                .enumerate()
-                .filter_map(|(k, (col, cell))| cell_text(cell).map(|s| (s.len(), *col, k))),
-        );
-        let text_cells = texts.len();
+        // The answer is "at least `needed` of the text cells match": the
+        // loop stops as soon as it is known (on a data row, after about
+        // half of the cells). Each cell is folded only as far as the
+        // longest header it could match.
+        let text_cells = row
+            .cells
+            .iter()
+            .filter(|(_, cell)| cell_text(cell).is_some())
+            .count();
         // same * 2 > text_cells and same >= 2.
         let needed = (text_cells / 2 + 1).max(2);
         if needed > text_cells {
             return false;
         }
-        texts.sort_unstable_by_key(|&(len, col, _)| (len, col));
-        let mut same = 0usize;
-        for (i, &(_, col, k)) in texts.iter().enumerate() {
-            if same + (text_cells - i) < needed {
+        let mut folded = self.scratch.borrow_mut();
+        let (mut same, mut judged) = (0usize, 0usize);
+        for (col, cell) in &row.cells {
+            let Some(text) = cell_text(cell) else {
+                continue;
+            };
+            if same + (text_cells - judged) < needed {
                 return false;
             }
-            let Ok(ci) = self.columns.binary_search_by_key(&col, |c| c.col) else {
+            judged += 1;
+            let Ok(ci) = self.columns.binary_search_by_key(col, |c| c.col) else {
                 continue;
             };
             let c = &self.columns[ci];
-            let text = cell_text(&row.cells[k].1).expect("a text cell");
             folded.clear();
-            fold_into(text, folded);
-            if *folded == c.folded
-                || (c.field.is_some() && t.field_for_folded(text, Some(folded)) == c.field)
-                || (c.evidence.is_some() && t.evidence_key_folded(folded) == c.evidence)
-            {
+            let matches = if fold_bounded(text, &mut folded, c.limit) {
+                *folded == c.folded
+                    || (c.field.is_some() && t.field_for_folded(text, Some(&folded)) == c.field)
+                    || (c.evidence.is_some() && t.evidence_key_folded(&folded) == c.evidence)
+            } else {
+                // Longer than any header; "Label (a long note)" may still
+                // name the field without its brackets.
+                c.field.is_some() && t.field_for_folded(text, None) == c.field
+            };
+            if matches {
                 same += 1;
                 if same >= needed {
                     return true;
@@ -574,10 +581,100 @@ mod tests {
             &[(0, "Nama Inovasi"), (1, "Tahapan Inovasi"), (2, "Catatan")],
         )];
         let h = detect(&t, &rows).unwrap();
-        let probe = RepeatProbe::new(&h);
+        let probe = RepeatProbe::new(&t, &h);
         assert!(probe.is_repeat(&t, &row(5, &[(0, "NAMA INOVASI"), (1, "Tahapan")])));
         assert!(!probe.is_repeat(&t, &row(5, &[(0, "SIPANDU"), (1, "Penerapan")])));
         assert!(!probe.is_repeat(&t, &row(5, &[(0, "Nama Inovasi"), (1, "Penerapan")])));
+    }
+
+    /// The probe this module had before cells were folded only as far as a
+    /// header can be long: every text cell, shortest first, folded whole.
+    fn is_repeat_by_whole_folds(probe: &RepeatProbe, t: &Template, row: &RawRow) -> bool {
+        let mut texts: Vec<(usize, u32, &str)> = row
+            .cells
+            .iter()
+            .filter_map(|(col, cell)| cell_text(cell).map(|s| (s.len(), *col, s)))
+            .collect();
+        let needed = (texts.len() / 2 + 1).max(2);
+        if needed > texts.len() {
+            return false;
+        }
+        texts.sort_by_key(|&(len, col, _)| (len, col));
+        let same = texts
+            .iter()
+            .filter(|&&(_, col, text)| {
+                let Ok(ci) = probe.columns.binary_search_by_key(&col, |c| c.col) else {
+                    return false;
+                };
+                let c = &probe.columns[ci];
+                let folded = fold(text);
+                folded == c.folded
+                    || (c.field.is_some() && t.field_for_folded(text, Some(&folded)) == c.field)
+                    || (c.evidence.is_some() && t.evidence_key_folded(&folded) == c.evidence)
+            })
+            .count();
+        same >= needed
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn folding_as_far_as_a_header_decides_as_whole_folds(
+            cells in proptest::collection::vec((0u32..8, 0usize..14, 0usize..60), 0..10),
+        ) {
+            let t = template();
+            // A column no template knows, longer than any header it does.
+            let unknown = format!("Catatan {}", "sangat panjang ".repeat(t.header_limit() / 10));
+            let header = row(
+                0,
+                &[
+                    (0, "No"),
+                    (1, "Nama Inovasi"),
+                    (2, "Tahapan Inovasi"),
+                    (3, &unknown),
+                    (4, "Waktu Penerapan (dd/mm/yyyy)"),
+                    (5, "Urusan Pemerintahan Utama"),
+                    (6, "Nama Dokumen"),
+                ],
+            );
+            let h = detect(&t, std::slice::from_ref(&header)).unwrap();
+            let probe = RepeatProbe::new(&t, &h);
+            let long = "kata ".repeat(40);
+            let pool = [
+                "No".to_string(),
+                "NAMA INOVASI".to_string(),
+                "Tahapan".to_string(),
+                unknown.clone(),
+                "Waktu Penerapan".to_string(),
+                format!("Nama Inovasi ({long})"),
+                format!("Tahapan Inovasi {long}"),
+                "Urusan Pemerintahan Utama".to_string(),
+                "SIPANDU".to_string(),
+                "Penerapan".to_string(),
+                "1".to_string(),
+                long.clone(),
+                " ".to_string(),
+                "Nama Dokumen".to_string(),
+            ];
+            let mut cells: Vec<(u32, RawCell)> = cells
+                .into_iter()
+                .map(|(col, pick, cut)| {
+                    let text = &pool[pick];
+                    // Sometimes cut short, on a character boundary (ASCII).
+                    let text = if cut < text.len() && cut % 3 == 0 { &text[..cut] } else { text };
+                    (col, RawCell::Text(text.to_string()))
+                })
+                .collect();
+            cells.sort_by_key(|(c, _)| *c);
+            cells.dedup_by_key(|(c, _)| *c);
+            let r = RawRow { index: 5, cells };
+            proptest::prop_assert_eq!(
+                probe.is_repeat(&t, &r),
+                is_repeat_by_whole_folds(&probe, &t, &r),
+                "{:?}",
+                r
+            );
+        }
     }
 
     #[test]

@@ -179,7 +179,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 sheet: self.sheet.clone(),
                 header: h.clone(),
             });
-            let probe = RepeatProbe::new(&h);
+            let probe = RepeatProbe::new(self.template, &h);
             self.header = Some((h, headers, probe));
             let rows: Vec<RawRow> = std::mem::take(&mut self.buffer)
                 .into_iter()

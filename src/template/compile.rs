@@ -391,6 +391,12 @@ impl Template {
         fold_bounded(header, &mut out, self.header_limit).then_some(out)
     }
 
+    /// The longest fold of any header the template knows (labels, aliases,
+    /// evidence columns, ignored headers, wide columns).
+    pub fn header_limit(&self) -> usize {
+        self.header_limit
+    }
+
     /// The field whose folded label or alias is exactly `folded` (without
     /// the retry without parentheses of [`Template::field_for_header`]).
     pub fn field_for_fold(&self, folded: &str) -> Option<usize> {
