@@ -4,7 +4,9 @@
 //! "Uji Coba" | "Penerapan") are all handled.
 
 use crate::load::{RawCell, RawRow};
-use crate::template::{EvidenceKey, Template, WideKind, fold, fold_bounded, has_brackets};
+use crate::template::{
+    EvidenceKey, Template, WideKind, fold, fold_bounded, fold_into, has_brackets,
+};
 use std::cell::RefCell;
 
 /// One column of the header row.
@@ -334,9 +336,12 @@ struct ProbeColumn {
     folded: String,
     field: Option<usize>,
     evidence: Option<EvidenceKey>,
-    /// The longest fold that can match: the column's own header or any
-    /// header the template knows.
-    limit: usize,
+    /// Every fold that repeats the column's header: the header itself,
+    /// its field's label and aliases, its evidence column's spellings.
+    names: Vec<String>,
+    /// The shortest and longest of them, in bytes.
+    shortest: usize,
+    longest: usize,
 }
 
 impl RepeatProbe {
@@ -346,9 +351,20 @@ impl RepeatProbe {
             .iter()
             .map(|c| {
                 let folded = fold(&c.header);
+                let mut names = vec![folded.clone()];
+                if let Some(fi) = c.field {
+                    names.extend(t.folds_of_field(fi).iter().cloned());
+                }
+                if let Some(key) = c.evidence {
+                    names.extend(t.folds_of_evidence(key).map(str::to_string));
+                }
+                names.sort();
+                names.dedup();
                 ProbeColumn {
                     col: c.col,
-                    limit: folded.len().max(t.header_limit()),
+                    shortest: names.iter().map(String::len).min().unwrap_or(0),
+                    longest: names.iter().map(String::len).max().unwrap_or(0),
+                    names,
                     folded,
                     field: c.field,
                     evidence: c.evidence,
@@ -370,8 +386,7 @@ impl RepeatProbe {
     pub fn is_repeat(&self, t: &Template, row: &RawRow) -> bool {
         // The answer is "at least `needed` of the text cells match": the
         // loop stops as soon as it is known (on a data row, after about
-        // half of the cells). Each cell is folded only as far as the
-        // longest header it could match.
+        // half of the cells).
         let text_cells = row
             .cells
             .iter()
@@ -395,18 +410,7 @@ impl RepeatProbe {
             let Ok(ci) = self.columns.binary_search_by_key(col, |c| c.col) else {
                 continue;
             };
-            let c = &self.columns[ci];
-            folded.clear();
-            let matches = if fold_bounded(text, &mut folded, c.limit) {
-                *folded == c.folded
-                    || (c.field.is_some() && t.field_for_folded(text, Some(&folded)) == c.field)
-                    || (c.evidence.is_some() && t.evidence_key_folded(&folded) == c.evidence)
-            } else {
-                // Longer than any header; "Label (a long note)" may still
-                // name the field without its brackets.
-                c.field.is_some() && t.field_for_folded(text, None) == c.field
-            };
-            if matches {
+            if self.columns[ci].repeats(t, text, &mut folded) {
                 same += 1;
                 if same >= needed {
                     return true;
@@ -414,6 +418,28 @@ impl RepeatProbe {
             }
         }
         false
+    }
+}
+
+impl ProbeColumn {
+    /// Whether `text` names this column again: its fold is one of `names`.
+    fn repeats(&self, t: &Template, text: &str, folded: &mut String) -> bool {
+        if self.field.is_some() && has_brackets(text) {
+            // "Label (dd/mm/yyyy)" names the field without its brackets:
+            // the template's own lookup, with its retry.
+            folded.clear();
+            fold_into(text, folded);
+            return *folded == self.folded
+                || t.field_for_folded(text, Some(folded)) == self.field
+                || (self.evidence.is_some() && t.evidence_key_folded(folded) == self.evidence);
+        }
+        // An ASCII text folds to at most its own length: most data cells
+        // are ruled out before they are folded.
+        if text.is_ascii() && text.len() < self.shortest {
+            return false;
+        }
+        folded.clear();
+        fold_bounded(text, folded, self.longest) && self.names.iter().any(|n| n == folded)
     }
 }
 
@@ -619,54 +645,64 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
         #[test]
-        fn folding_as_far_as_a_header_decides_as_whole_folds(
-            cells in proptest::collection::vec((0u32..8, 0usize..14, 0usize..60), 0..10),
+        fn candidate_folds_decide_as_whole_folds(
+            evidence_layout in proptest::bool::ANY,
+            picks in proptest::collection::vec((0usize..12, 0usize..60), 8),
         ) {
             let t = template();
-            // A column no template knows, longer than any header it does.
+            // A column no template knows, longer than any header it does,
+            // and one that folds longer than it is ("İ" lowercases to two
+            // characters).
             let unknown = format!("Catatan {}", "sangat panjang ".repeat(t.header_limit() / 10));
-            let header = row(
-                0,
-                &[
-                    (0, "No"),
-                    (1, "Nama Inovasi"),
-                    (2, "Tahapan Inovasi"),
-                    (3, &unknown),
-                    (4, "Waktu Penerapan (dd/mm/yyyy)"),
-                    (5, "Urusan Pemerintahan Utama"),
-                    (6, "Nama Dokumen"),
-                ],
-            );
-            let h = detect(&t, std::slice::from_ref(&header)).unwrap();
+            let headers: Vec<&str> = if evidence_layout {
+                vec!["Nama Inovasi", "Indikator", "Parameter", &unknown, "Tanggal Dokumen", "File", "İİ", "No"]
+            } else {
+                vec![
+                    "No",
+                    "Nama Inovasi",
+                    "Tahapan Inovasi",
+                    &unknown,
+                    "Waktu Penerapan (dd/mm/yyyy)",
+                    "Urusan Pemerintahan Utama",
+                    "Nama Dokumen",
+                    "İİ",
+                ]
+            };
+            // Another spelling of each header the template knows.
+            let aliases = if evidence_layout {
+                ["Judul Inovasi", "No Indikator", "Pilihan Parameter", "-", "Tgl Surat", "Berkas", "-", "-"]
+            } else {
+                ["-", "Judul Inovasi", "Tahapan", "-", "Waktu Penerapan", "Urusan", "-", "-"]
+            };
+            let header: Vec<(u32, &str)> = (0u32..).zip(headers.iter().copied()).collect();
+            let h = detect(&t, &[row(0, &header)]).unwrap();
+            proptest::prop_assert_eq!(h.layout == Layout::Evidence, evidence_layout);
             let probe = RepeatProbe::new(&t, &h);
             let long = "kata ".repeat(40);
-            let pool = [
-                "No".to_string(),
-                "NAMA INOVASI".to_string(),
-                "Tahapan".to_string(),
-                unknown.clone(),
-                "Waktu Penerapan".to_string(),
-                format!("Nama Inovasi ({long})"),
-                format!("Tahapan Inovasi {long}"),
-                "Urusan Pemerintahan Utama".to_string(),
-                "SIPANDU".to_string(),
-                "Penerapan".to_string(),
-                "1".to_string(),
-                long.clone(),
-                " ".to_string(),
-                "Nama Dokumen".to_string(),
-            ];
-            let mut cells: Vec<(u32, RawCell)> = cells
-                .into_iter()
-                .map(|(col, pick, cut)| {
-                    let text = &pool[pick];
-                    // Sometimes cut short, on a character boundary (ASCII).
-                    let text = if cut < text.len() && cut % 3 == 0 { &text[..cut] } else { text };
-                    (col, RawCell::Text(text.to_string()))
+            // Each column's cell: its header or another spelling of it, with
+            // or without notes, or data.
+            let cells: Vec<(u32, RawCell)> = (0u32..)
+                .zip(headers.iter().zip(aliases).zip(picks))
+                .filter_map(|(col, ((header, alias), (pick, cut)))| {
+                    let text = match pick {
+                        0 => return None,
+                        1 => header.to_string(),
+                        2 => header.to_uppercase(),
+                        3 => format!("{header} ({long})"),
+                        4 => format!("(1) {header}"),
+                        5 => format!("{header} {long}"),
+                        6 => ["Tahapan", "Waktu Penerapan", "NAMA INOVASI", "Nama File", "Parameter (pilih)"]
+                            [cut % 5]
+                            .to_string(),
+                        7 => alias.to_string(),
+                        8 => "1".to_string(),
+                        9 => ["SIPANDU", &long][cut % 2].to_string(),
+                        10 => " ".to_string(),
+                        _ => header.chars().take(cut % 8).collect(),
+                    };
+                    Some((col, RawCell::Text(text)))
                 })
                 .collect();
-            cells.sort_by_key(|(c, _)| *c);
-            cells.dedup_by_key(|(c, _)| *c);
             let r = RawRow { index: 5, cells };
             proptest::prop_assert_eq!(
                 probe.is_repeat(&t, &r),

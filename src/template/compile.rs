@@ -291,6 +291,9 @@ pub struct Template {
     indicator_names: HashMap<String, u32>,
     /// The longest folded header any lookup above can match, in bytes.
     header_limit: usize,
+    /// Per field, the folded headers that name it (label and aliases): the
+    /// keys of `header_index` with that field, for looking the other way.
+    field_folds: Vec<Vec<String>>,
     /// Name similarity above which a portal entry is the same innovation.
     pub match_threshold: f64,
     /// Portal entries older than this (days) are stale.
@@ -395,6 +398,21 @@ impl Template {
     /// evidence columns, ignored headers, wide columns).
     pub fn header_limit(&self) -> usize {
         self.header_limit
+    }
+
+    /// The folded headers that name field `fi` (its label and aliases):
+    /// exactly the `folded` for which [`Template::field_for_fold`] is `fi`.
+    pub fn folds_of_field(&self, fi: usize) -> &[String] {
+        self.field_folds.get(fi).map_or(&[], Vec::as_slice)
+    }
+
+    /// The folded headers that name long evidence column `key`: exactly the
+    /// `folded` for which [`Template::evidence_key_folded`] is `key`.
+    pub fn folds_of_evidence(&self, key: EvidenceKey) -> impl Iterator<Item = &str> {
+        self.evidence_headers
+            .iter()
+            .filter(move |(_, k)| **k == key)
+            .map(|(folded, _)| folded.as_str())
     }
 
     /// The field whose folded label or alias is exactly `folded` (without
@@ -868,6 +886,13 @@ impl Ctx<'_> {
             .chain([wide_limit])
             .max()
             .unwrap_or(0);
+        let mut field_folds = vec![Vec::new(); fields.len()];
+        for (folded, &fi) in &header_index {
+            field_folds[fi].push(folded.clone());
+        }
+        for folds in &mut field_folds {
+            folds.sort();
+        }
         Ok(Template {
             id,
             name: raw.template.name,
@@ -883,6 +908,7 @@ impl Ctx<'_> {
             header_index,
             ignore_headers,
             header_limit,
+            field_folds,
             sources: Vec::new(),
             evidence_headers,
             evidence_columns,
