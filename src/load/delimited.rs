@@ -134,17 +134,45 @@ fn stream<R: Read + Seek>(
             index,
             cells: Vec::with_capacity(record.len()),
         };
-        for (col, field) in record.iter().enumerate() {
-            let field = if index == 0 && col == 0 {
-                field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
-            } else {
-                field
-            };
-            if field.iter().all(u8::is_ascii_whitespace) {
-                continue;
+        // The whole record is checked for UTF-8 (and NUL bytes) at once: an
+        // ASCII record in one pass, instead of each field on its own.
+        let text = if memchr::memchr(0, record.as_slice()).is_none() {
+            csv::StringRecord::from_byte_record(std::mem::take(&mut record))
+                .map_err(|e| e.into_byte_record())
+        } else {
+            Err(std::mem::take(&mut record))
+        };
+        match text {
+            Ok(text) => {
+                for (col, field) in text.iter().enumerate() {
+                    let field = if index == 0 && col == 0 {
+                        field.strip_prefix('\u{FEFF}').unwrap_or(field)
+                    } else {
+                        field
+                    };
+                    if field.bytes().all(|b| b.is_ascii_whitespace()) {
+                        continue;
+                    }
+                    row.cells
+                        .push((col as u32, RawCell::Text(field.to_string())));
+                }
+                record = text.into_byte_record();
             }
-            let text = decode(field, &mut notes.decoded_cp1252);
-            row.cells.push((col as u32, RawCell::Text(text)));
+            Err(bytes) => {
+                record = bytes;
+                for (col, field) in record.iter().enumerate() {
+                    let field = if index == 0 && col == 0 {
+                        field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+                    } else {
+                        field
+                    };
+                    if field.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let text = decode(field, &mut notes.decoded_cp1252);
+                    row.cells.push((col as u32, RawCell::Text(text)));
+                }
+            }
         }
         if !row.cells.is_empty() {
             sink.row(row);
@@ -646,6 +674,35 @@ mod tests {
                 "{blank:?}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn records_decode_as_their_fields_would_one_by_one() {
+        let input: &[u8] = b"\xEF\xBB\xBFNo;Nama\n1;caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D;  \n2;caf\xE9;ok\n3;a\0b;\xC3\xA9\n;\t;\n";
+        let (rows, notes, result) = read_all(input, b';');
+        assert_eq!(result, Ok(()));
+        let texts: Vec<Vec<(u32, String)>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|(c, cell)| (*c, cell.display()))
+                    .collect()
+            })
+            .collect();
+        let row = |cells: &[(u32, &str)]| -> Vec<(u32, String)> {
+            cells.iter().map(|(c, s)| (*c, s.to_string())).collect()
+        };
+        assert_eq!(
+            texts,
+            [
+                row(&[(0, "No"), (1, "Nama")]),
+                row(&[(0, "1"), (1, "café \u{201c}x\u{201d}")]),
+                row(&[(0, "2"), (1, "café"), (2, "ok")]),
+                row(&[(0, "3"), (1, "ab"), (2, "é")]),
+            ]
+        );
+        assert!(notes.decoded_cp1252);
     }
 
     #[test]
