@@ -145,32 +145,22 @@ fn stream<R: Read + Seek>(
         match text {
             Ok(text) => {
                 for (col, field) in text.iter().enumerate() {
-                    let field = if index == 0 && col == 0 {
-                        field.strip_prefix('\u{FEFF}').unwrap_or(field)
-                    } else {
-                        field
-                    };
-                    if field.bytes().all(|b| b.is_ascii_whitespace()) {
-                        continue;
+                    // What is kept is the field's end (only a BOM is cut).
+                    if let Some(kept) = kept_field(index, col, field.as_bytes()) {
+                        let text = &field[field.len() - kept.len()..];
+                        row.cells
+                            .push((col as u32, RawCell::Text(text.to_string())));
                     }
-                    row.cells
-                        .push((col as u32, RawCell::Text(field.to_string())));
                 }
                 record = text.into_byte_record();
             }
             Err(bytes) => {
                 record = bytes;
                 for (col, field) in record.iter().enumerate() {
-                    let field = if index == 0 && col == 0 {
-                        field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
-                    } else {
-                        field
-                    };
-                    if field.iter().all(u8::is_ascii_whitespace) {
-                        continue;
+                    if let Some(kept) = kept_field(index, col, field) {
+                        let text = decode(kept, &mut notes.decoded_cp1252);
+                        row.cells.push((col as u32, RawCell::Text(text)));
                     }
-                    let text = decode(field, &mut notes.decoded_cp1252);
-                    row.cells.push((col as u32, RawCell::Text(text)));
                 }
             }
         }
@@ -184,6 +174,17 @@ fn stream<R: Read + Seek>(
         .ok()
         .and_then(|input| unclosed_quote(input, last_start, delimiter));
     Ok(())
+}
+
+/// The bytes of field `col` of record `index` that become a cell: the first
+/// field's UTF-8 BOM dropped; `None` when nothing but whitespace is left.
+fn kept_field(index: u32, col: usize, field: &[u8]) -> Option<&[u8]> {
+    let field = if index == 0 && col == 0 {
+        field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+    } else {
+        field
+    };
+    (!field.iter().all(u8::is_ascii_whitespace)).then_some(field)
 }
 
 /// Counts the bytes the csv reader takes, and stops it once the record it
