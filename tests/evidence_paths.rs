@@ -164,3 +164,46 @@ fn one_content_used_many_times_names_the_first_by_path() {
         assert!(message.contains("BAD E011 dua"), "{message}");
     }
 }
+
+#[test]
+fn one_reference_written_in_two_folders_is_looked_up_in_each() {
+    let (outer, dir) = fixture_copy("E003");
+    // A second agency whose only evidence row names a file it does not
+    // have, written exactly as the first agency's first reference: sorted
+    // by workbook path, the two references are next to each other. Its
+    // innovations have names of their own, so its rows attach to them.
+    let other = outer.path().join("opd-lain");
+    copy_dir(&dir, &other);
+    std::fs::remove_dir_all(other.join("bukti")).unwrap();
+    let bukti = std::fs::read_to_string(other.join("bukti.csv")).unwrap();
+    let kept: Vec<&str> = bukti
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.ends_with(",bukti/bad-e003/kemanfaatan.pdf"))
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(kept.len(), 2, "{bukti}");
+    std::fs::write(other.join("bukti.csv"), kept.join("\n") + "\n").unwrap();
+    for name in ["bukti.csv", "e003.csv"] {
+        let text = std::fs::read_to_string(other.join(name)).unwrap();
+        std::fs::write(other.join(name), text.replace(" E003", " E003 lain")).unwrap();
+    }
+
+    let doc = check_bounded(outer.path(), 1);
+    let mut missing: Vec<(String, &str)> = common::findings_coded(&doc, "E003")
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let folder = file.rsplit('/').nth(1).unwrap().to_string();
+            (folder, f["value"].as_str().unwrap())
+        })
+        .collect();
+    missing.sort();
+    assert_eq!(
+        missing,
+        [
+            ("opd".to_string(), "bukti/bad-e003/tidak-ada.pdf"),
+            ("opd-lain".to_string(), "bukti/bad-e003/kemanfaatan.pdf"),
+        ]
+    );
+}

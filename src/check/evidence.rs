@@ -343,23 +343,50 @@ pub(crate) fn check_all(
     sink: &mut Sink<'_>,
 ) {
     // Resolve every file reference once, in bulk (the resolver parallelises).
-    let mut refs: Vec<(&str, &str)> = Vec::new();
+    // Statement k of innovation ii is number `first[ii] + k` of them all;
+    // each (file, reference) is resolved once, and `slot` says which
+    // resolution a statement's reference has (`NO_SLOT`: none, or a link).
+    let mut first = Vec::with_capacity(innovations.len());
+    let mut wanted: Vec<(&str, &str, u32)> = Vec::new();
+    let mut statements = 0usize;
     for inn in innovations.iter() {
+        first.push(statements);
         for s in &inn.statements {
             if let Some(r) = &s.reference
                 && !is_link(&r.text)
             {
-                refs.push((&s.loc.file, &r.text));
+                wanted.push((&s.loc.file, &r.text, statements as u32));
             }
+            statements += 1;
         }
     }
-    refs.par_sort_unstable();
-    refs.dedup();
+    // Two million references at a national scale, a workbook's all naming
+    // it through one shared text: equal files are told apart without
+    // comparing their (long) paths.
+    wanted.par_sort_unstable_by(|a, b| {
+        if same_text(a.0, b.0) {
+            a.1.cmp(b.1)
+        } else {
+            (a.0, a.1).cmp(&(b.0, b.1))
+        }
+    });
+    let mut refs: Vec<(&str, &str)> = Vec::new();
+    let mut slot = vec![NO_SLOT; statements];
+    for (file, text, k) in wanted {
+        let is_new = refs
+            .last()
+            .is_none_or(|&(f, t)| !(t == text && (same_text(f, file) || f == file)));
+        if is_new {
+            refs.push((file, text));
+        }
+        slot[k as usize] = (refs.len() - 1) as u32;
+    }
     let found = resolver.resolve_all(&refs);
     resolver.release_index();
-    // `refs` is sorted: a reference's facts are found by binary search.
-    let resolved =
-        |file: &str, text: &str| refs.binary_search(&(file, text)).ok().map(|i| &found[i]);
+    let resolved = |k: usize| match slot[k] {
+        NO_SLOT => None,
+        i => Some(&found[i as usize]),
+    };
 
     // Each innovation's rules run on every core with a sink of its own;
     // the findings and file uses are then taken in innovation order, as
@@ -376,6 +403,7 @@ pub(crate) fn check_all(
             }
             let mut local = Sink::new(t);
             let mut uses = Vec::new();
+            let resolved = |k: usize| resolved(first[ii] + k);
             let score = check_innovation(t, ii, inn, &resolved, &mut local, &mut uses);
             Some(Checked {
                 score,
@@ -410,6 +438,15 @@ pub(crate) fn check_all(
     }
 }
 
+/// `slot` of a statement whose reference is not resolved.
+const NO_SLOT: u32 = u32::MAX;
+
+/// Whether `a` and `b` are one text (the same bytes in memory): then they
+/// are equal without being compared.
+fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b)
+}
+
 /// One innovation's evidence checked: its score, its findings, and the
 /// files it uses (path, size, digest, use).
 struct Checked<'a> {
@@ -424,15 +461,16 @@ fn check_innovation<'a>(
     t: &Template,
     ii: usize,
     inn: &'a Innovation,
-    resolved: &(dyn Fn(&str, &str) -> Option<&'a Resolved> + Sync),
+    resolved: &dyn Fn(usize) -> Option<&'a Resolved>,
     sink: &mut Sink<'_>,
     uses: &mut Vec<FileUse<'a>>,
 ) -> InnovationScore {
     let mut scores = Vec::with_capacity(t.indicators.len());
-    let mut by_ind: BTreeMap<u32, Vec<&Statement>> = BTreeMap::new();
-    for s in &inn.statements {
+    // Each indicator's statements, with their number in the innovation.
+    let mut by_ind: BTreeMap<u32, Vec<(usize, &Statement)>> = BTreeMap::new();
+    for (k, s) in inn.statements.iter().enumerate() {
         match t.indicator_for(&s.indicator.text) {
-            Some(no) => by_ind.entry(no).or_default().push(s),
+            Some(no) => by_ind.entry(no).or_default().push((k, s)),
             None => {
                 sink.push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text))
             }
@@ -443,7 +481,7 @@ fn check_innovation<'a>(
         let before = sink.findings.len();
         let mut chosen: Option<u8> = None;
         let mut param_loc = None;
-        for s in stmts {
+        for (_, s) in stmts {
             if let Some(p) = s.parameter.as_ref().filter(|p| !p.text.is_empty()) {
                 match tier(ind, &p.text) {
                     Some(n) => {
@@ -454,13 +492,13 @@ fn check_innovation<'a>(
                 }
             }
         }
-        let docs: Vec<(&Statement, &Part)> = stmts
+        let docs: Vec<(usize, &Statement, &Part)> = stmts
             .iter()
-            .filter_map(|s| {
+            .filter_map(|&(k, s)| {
                 s.reference
                     .as_ref()
                     .filter(|r| !r.text.is_empty())
-                    .map(|r| (*s, r))
+                    .map(|r| (k, s, r))
             })
             .collect();
         match (chosen, docs.is_empty()) {
@@ -472,16 +510,16 @@ fn check_innovation<'a>(
             (None, _) if ind.mandatory => {
                 let loc = docs
                     .first()
-                    .map_or_else(|| inn.location(), |(s, r)| s.at(Some(r)));
+                    .map_or_else(|| inn.location(), |(_, s, r)| s.at(Some(r)));
                 sink.push(indicator_finding("E010", loc, ind));
             }
             (None, false) => {
-                let (s, r) = docs[0];
+                let (_, s, r) = docs[0];
                 sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
             }
             _ => {}
         }
-        for (s, r) in &docs {
+        for &(k, s, r) in &docs {
             let loc = s.at(Some(r));
             if is_link(&r.text) {
                 if !link_accepted(ind, &r.text) {
@@ -492,10 +530,10 @@ fn check_innovation<'a>(
                     );
                 }
             } else {
-                match resolved(&s.loc.file, &r.text) {
+                match resolved(k) {
                     Some(Resolved::Found(facts)) => {
                         file_rules(ind, facts, &loc, &r.text, sink);
-                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, *s, *r)));
+                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
                         sink.push(indicator_finding("E012", loc, ind).value(&r.text))
