@@ -17,8 +17,12 @@ use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard};
 use walkdir::WalkDir;
 
 /// A file of the index, found.
-enum Entry {
-    File(PathBuf),
+enum Entry<'i> {
+    /// File `i`, at `root/rel(i)`.
+    Indexed(u32),
+    /// A link to a file inside the root (its target), or a file whose name
+    /// is not UTF-8 (its real path).
+    Path(&'i Path),
     /// A link pointing outside the root.
     Escaping,
 }
@@ -43,12 +47,16 @@ enum Special {
 #[derive(Debug, Default)]
 struct RootIndex {
     root: PathBuf,
+    /// The root as reports show it (`/` separators).
+    display: String,
     /// Every relative path as the walk found it (lossy), back to back.
     paths: String,
     /// File i is `paths[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<usize>,
     special: HashMap<u32, Special>,
     by_rel: HashList,
+    /// Bit i: another file's relative path key hashes as file i's does.
+    rel_hash_shared: Vec<u64>,
     by_name: HashList,
     by_loose: HashList,
 }
@@ -165,6 +173,7 @@ impl RootIndex {
     fn build(root: &Path) -> RootIndex {
         let mut idx = RootIndex {
             root: root.to_path_buf(),
+            display: root.to_string_lossy().replace('\\', "/"),
             ..RootIndex::default()
         };
         let Ok(canon_root) = root.canonicalize() else {
@@ -220,6 +229,14 @@ impl RootIndex {
             || HashList::new(by_rel),
             || rayon::join(|| HashList::new(by_name), || HashList::new(by_loose)),
         );
+        idx.rel_hash_shared = vec![0; idx.ends.len().div_ceil(64)];
+        for run in by_rel.entries.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                for &(_, i) in run {
+                    idx.rel_hash_shared[i as usize / 64] |= 1 << (i % 64);
+                }
+            }
+        }
         idx.by_rel = by_rel;
         idx.by_name = by_name;
         idx.by_loose = by_loose;
@@ -246,25 +263,68 @@ impl RootIndex {
 
     /// The file a normalized reference names: by its whole path (the last
     /// of equal paths, as a map overwritten in walk order would keep), else
-    /// the first of its name, else the first of its loose name.
-    fn find(&self, rel: &str) -> Option<Entry> {
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        let i = self
-            .hits(&self.by_rel, rel, is_rel_key)
-            .last()
-            .or_else(|| self.hits(&self.by_name, name, is_name_key).next())
-            .or_else(|| {
-                let loose_name = loose(name);
-                self.hits(&self.by_loose, &loose_name, |r, key| {
-                    loose(&name_key(r)) == key
+    /// the first of its name, else the first of its loose name. `after`:
+    /// the file found for the reference before, whose successor in walk
+    /// order it most often names (references are sorted, and so is the
+    /// walk), tried before the lists are searched.
+    fn find(&self, rel: &str, after: Option<u32>) -> Option<(u32, Entry<'_>)> {
+        let next = after
+            .and_then(|i| i.checked_add(1))
+            .filter(|&i| (i as usize) < self.ends.len() && self.rel_hash_unique(i))
+            .filter(|&i| is_rel_key(self.rel(i), rel));
+        let i = next.or_else(|| {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            self.hits(&self.by_rel, rel, is_rel_key)
+                .last()
+                .or_else(|| self.hits(&self.by_name, name, is_name_key).next())
+                .or_else(|| {
+                    let loose_name = loose(name);
+                    self.hits(&self.by_loose, &loose_name, |r, key| {
+                        loose(&name_key(r)) == key
+                    })
+                    .next()
                 })
-                .next()
-            })?;
-        Some(match self.special.get(&i) {
-            Some(Special::Escaping) => Entry::Escaping,
-            Some(Special::Path(p)) => Entry::File(p.clone()),
-            None => Entry::File(self.root.join(self.rel(i))),
-        })
+        })?;
+        let special = if self.special.is_empty() {
+            None
+        } else {
+            self.special.get(&i)
+        };
+        Some((
+            i,
+            match special {
+                Some(Special::Escaping) => Entry::Escaping,
+                Some(Special::Path(p)) => Entry::Path(p),
+                None => Entry::Indexed(i),
+            },
+        ))
+    }
+
+    /// Whether no other file's relative path key hashes as file `i`'s does:
+    /// then a file whose key is the reference's is the only one.
+    fn rel_hash_unique(&self, i: u32) -> bool {
+        self.rel_hash_shared[i as usize / 64] & (1 << (i % 64)) == 0
+    }
+
+    /// How reports show file `i`: `root.join(rel(i))`, `/`-separated,
+    /// built without the path (two million files at a national scale).
+    fn display(&self, i: u32) -> String {
+        let rel = self.rel(i);
+        if cfg!(windows) {
+            // Joining has more cases there (drive-relative roots).
+            return self.root.join(rel).to_string_lossy().replace('\\', "/");
+        }
+        let mut out = String::with_capacity(self.display.len() + 1 + rel.len());
+        out.push_str(&self.display);
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        if rel.contains('\\') {
+            out.push_str(&rel.replace('\\', "/"));
+        } else {
+            out.push_str(rel);
+        }
+        out
     }
 }
 
@@ -413,7 +473,12 @@ impl EvidenceStore {
 
     /// Resolve one reference written in `workbook`.
     pub fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
-        resolve_in(&self.roots(), workbook, reference, &mut Opener::default())
+        resolve_in(
+            &self.roots(),
+            workbook,
+            reference,
+            &mut Resolving::default(),
+        )
     }
 }
 
@@ -427,6 +492,10 @@ impl EvidenceStore {
 struct Opener {
     #[cfg(unix)]
     folder: Option<(PathBuf, rustix::fd::OwnedFd)>,
+    /// For [`Opener::open_rel`]: the root and folder (relative to it) of
+    /// the last file, and the folder's handle if it could be opened.
+    #[cfg(unix)]
+    rel_folder: Option<(PathBuf, String, Option<rustix::fd::OwnedFd>)>,
 }
 
 impl Opener {
@@ -452,25 +521,85 @@ impl Opener {
         }
         File::open(path)
     }
+
+    /// Open `root/rel` (`rel` as the walk found it), through its folder's
+    /// handle on Unix: files of one folder follow each other, and neither
+    /// their path nor their folder's is built for each.
+    fn open_rel(&mut self, root: &Path, rel: &str) -> std::io::Result<File> {
+        #[cfg(unix)]
+        if let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel))
+            && !matches!(name, "" | "." | "..")
+        {
+            use rustix::fs::{Mode, OFlags};
+            let same = matches!(
+                &self.rel_folder,
+                Some((r, d, _)) if d == dir && r.as_os_str() == root.as_os_str()
+            );
+            if !same {
+                // A folder that cannot be opened (searchable but not
+                // readable, say) leaves its files to be opened by path.
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                let fd = rustix::fs::open(root.join(dir), flags, Mode::empty()).ok();
+                self.rel_folder = Some((root.to_path_buf(), dir.to_string(), fd));
+            }
+            if let Some((_, _, Some(fd))) = &self.rel_folder {
+                let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+                let fd = rustix::fs::openat(fd, name, flags, Mode::empty())?;
+                return Ok(File::from(fd));
+            }
+        }
+        File::open(root.join(rel))
+    }
+}
+
+/// What resolving one reference after another keeps: the opener, the last
+/// reference's workbook and its roots, and the file found last.
+#[derive(Default)]
+struct Resolving<'r> {
+    opener: Opener,
+    workbook: Option<(&'r str, Option<&'r [Arc<RootIndex>]>)>,
+    last: Option<(&'r RootIndex, u32)>,
 }
 
 /// Resolve one reference written in `workbook` against `roots`.
-fn resolve_in(roots: &Roots, workbook: &str, reference: &str, opener: &mut Opener) -> Resolved {
+fn resolve_in<'r>(
+    roots: &'r Roots,
+    workbook: &'r str,
+    reference: &str,
+    st: &mut Resolving<'r>,
+) -> Resolved {
     let Some(rel) = normalize_reference(reference) else {
         return Resolved::Escapes;
     };
-    let Some(roots) = roots.get(workbook) else {
-        return Resolved::Missing;
-    };
-    for root in roots {
-        match root.find(&rel) {
-            Some(Entry::Escaping) => return Resolved::Escapes,
-            Some(Entry::File(p)) => {
-                let display = p.to_string_lossy().replace('\\', "/");
-                return Resolved::Found(inspect_with(opener, &p, display));
-            }
-            None => {}
+    let indexes = match st.workbook {
+        Some((w, indexes)) if w == workbook => indexes,
+        _ => {
+            let indexes = roots.get(workbook).map(Vec::as_slice);
+            st.workbook = Some((workbook, indexes));
+            indexes
         }
+    };
+    for root in indexes.unwrap_or_default() {
+        let root: &RootIndex = root;
+        let after = st
+            .last
+            .filter(|(r, _)| std::ptr::eq(*r, root))
+            .map(|(_, i)| i);
+        let Some((i, entry)) = root.find(&rel, after) else {
+            continue;
+        };
+        st.last = Some((root, i));
+        return match entry {
+            Entry::Escaping => Resolved::Escapes,
+            Entry::Path(p) => {
+                let display = p.to_string_lossy().replace('\\', "/");
+                Resolved::Found(inspect_with(&mut st.opener, p, display))
+            }
+            Entry::Indexed(i) => {
+                let file = st.opener.open_rel(&root.root, root.rel(i));
+                Resolved::Found(inspect_opened(file, root.display(i)))
+            }
+        };
     }
     Resolved::Missing
 }
@@ -481,8 +610,8 @@ impl Resolver for EvidenceStore {
         // References are sorted, so a file's neighbours are mostly in its
         // folder: each run of them is resolved with one opener.
         refs.par_iter()
-            .map_init(Opener::default, |opener, (w, r)| {
-                resolve_in(&roots, w, r, opener)
+            .map_init(Resolving::default, |st, (w, r)| {
+                resolve_in(&roots, w, r, st)
             })
             .collect()
     }
@@ -513,6 +642,12 @@ pub fn inspect(path: &Path, display: String) -> FileFacts {
 }
 
 fn inspect_with(opener: &mut Opener, path: &Path, display: String) -> FileFacts {
+    inspect_opened(opener.open(path), display)
+}
+
+/// Size, content kind and PDF tail facts of an opened file (or of one that
+/// could not be opened: size 0, no kind).
+fn inspect_opened(file: std::io::Result<File>, display: String) -> FileFacts {
     let mut facts = FileFacts {
         path: display,
         size: 0,
@@ -521,7 +656,7 @@ fn inspect_with(opener: &mut Opener, path: &Path, display: String) -> FileFacts 
         pdf_encrypted: false,
         digest: None,
     };
-    let Ok(mut f) = opener.open(path) else {
+    let Ok(mut f) = file else {
         return facts;
     };
     facts.size = f.metadata().map(|m| m.len()).unwrap_or(0);
@@ -848,6 +983,62 @@ mod tests {
         {
             assert_eq!(size("a/tautan.pdf"), 16);
             assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
+        }
+    }
+
+    /// A file found right after another is its successor in walk order
+    /// only when no other file has its path in other letter case: of
+    /// equal paths, the last is found.
+    #[test]
+    fn a_reference_following_another_finds_the_last_of_equal_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("bukti");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        // Walk order: X.pdf, Y.pdf, y.pdf (bytes sort upper case first).
+        for (name, size) in [("X.pdf", 1), ("Y.pdf", 2), ("y.pdf", 3)] {
+            std::fs::write(root.join("a").join(name), vec![b'-'; size]).unwrap();
+        }
+        if std::fs::read_dir(root.join("a")).unwrap().count() < 3 {
+            return; // letter case is not told apart here
+        }
+        let store = EvidenceStore::new(
+            std::slice::from_ref(&root),
+            &[("w".into(), "w.xlsx".into())],
+        );
+        // One after the other, as one worker of `resolve_all` goes.
+        let roots = store.roots();
+        let mut st = Resolving::default();
+        let sizes: Vec<u64> = ["a/X.pdf", "a/y.pdf", "a/Y.pdf"]
+            .into_iter()
+            .map(|r| match resolve_in(&roots, "w", r, &mut st) {
+                Resolved::Found(f) => f.size,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(sizes, [1, 3, 3]);
+    }
+
+    /// A found file is shown as its root joined with its relative path.
+    #[test]
+    fn found_files_show_as_their_joined_path() {
+        let rels = ["a.pdf", "bukti/a b/c.pdf", "x\\y.pdf"];
+        for root in ["", ".", "bukti", "bukti/", "bukti//", "/tmp/x y"] {
+            let mut idx = RootIndex {
+                root: PathBuf::from(root),
+                display: root.replace('\\', "/"),
+                ..RootIndex::default()
+            };
+            for rel in rels {
+                idx.paths.push_str(rel);
+                idx.ends.push(idx.paths.len());
+            }
+            for (i, rel) in rels.iter().enumerate() {
+                let joined = Path::new(root)
+                    .join(rel)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert_eq!(idx.display(i as u32), joined, "{root:?} {rel:?}");
+            }
         }
     }
 
