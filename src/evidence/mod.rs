@@ -14,7 +14,6 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, PoisonError, RwLock, RwLockReadGuard};
-use walkdir::WalkDir;
 
 /// A file of the index, found.
 enum Entry<'i> {
@@ -162,13 +161,6 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit(sep).next().unwrap_or(rel)
 }
 
-/// One file found under a root.
-struct Found {
-    rel: String,
-    special: Option<Special>,
-    hashes: [u64; 3],
-}
-
 impl RootIndex {
     fn build(root: &Path) -> RootIndex {
         let mut idx = RootIndex {
@@ -183,44 +175,31 @@ impl RootIndex {
         // is thousands of folders), then put together in the order one
         // sorted walk would have found them: "first of each name" depends
         // on it.
-        let top: Vec<walkdir::DirEntry> = WalkDir::new(root)
-            .follow_links(false)
-            .min_depth(1)
-            .max_depth(1)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .collect();
-        let parts: Vec<Vec<Found>> = top
-            .par_iter()
-            .map(|top| {
-                if !top.file_type().is_dir() {
-                    return index_one(root, &canon_root, top).into_iter().collect();
-                }
-                // Links are not followed, so a link loop cannot trap the walk.
-                WalkDir::new(top.path())
-                    .follow_links(false)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .filter_map(|e| index_one(root, &canon_root, &e))
-                    .collect()
+        let parts: Vec<Walked> = listing(root)
+            .into_par_iter()
+            .map(|(name, kind)| {
+                let mut walked = Walked::default();
+                let mut rel = String::new();
+                walk_entry(&canon_root, root, &name, kind, &mut rel, false, &mut walked);
+                walked
             })
             .collect();
-        let files: usize = parts.iter().map(Vec::len).sum();
-        let bytes: usize = parts.iter().flatten().map(|f| f.rel.len()).sum();
+        let files: usize = parts.iter().map(|w| w.ends.len()).sum();
+        let bytes: usize = parts.iter().map(|w| w.paths.len()).sum();
         idx.paths.reserve_exact(bytes);
         idx.ends.reserve_exact(files);
         let mut lists = [(); 3].map(|_| Vec::with_capacity(files));
-        for f in parts.into_iter().flatten() {
-            let i = idx.ends.len() as u32;
-            idx.paths.push_str(&f.rel);
-            idx.ends.push(idx.paths.len());
-            if let Some(special) = f.special {
-                idx.special.insert(i, special);
+        for w in parts {
+            let (first, from) = (idx.ends.len() as u32, idx.paths.len());
+            idx.paths.push_str(&w.paths);
+            idx.ends.extend(w.ends.iter().map(|end| from + end));
+            for (k, special) in w.special {
+                idx.special.insert(first + k, special);
             }
-            for (list, h) in lists.iter_mut().zip(f.hashes) {
-                list.push((h, i));
+            for (k, hashes) in w.hashes.into_iter().enumerate() {
+                for (list, h) in lists.iter_mut().zip(hashes) {
+                    list.push((h, first + k as u32));
+                }
             }
         }
         // Two million files at a national scale: sorted on every core.
@@ -328,33 +307,104 @@ impl RootIndex {
     }
 }
 
-/// The index entry of one walked entry: a file, or a link to a file inside
-/// the root, or a link pointing out of it; `None` for anything else.
-fn index_one(root: &Path, canon_root: &Path, e: &walkdir::DirEntry) -> Option<Found> {
-    let rel_path = e.path().strip_prefix(root).ok()?;
-    let mut special = None;
-    if e.file_type().is_file() {
-        if rel_path.to_str().is_none() {
-            special = Some(Special::Path(e.path().to_path_buf()));
+/// The files found under one entry of a root's top folder, in walk order:
+/// their relative paths back to back, as the index keeps them.
+#[derive(Default)]
+struct Walked {
+    paths: String,
+    /// File k is `paths[ends[k - 1]..ends[k]]` (from 0 for the first).
+    ends: Vec<usize>,
+    /// (k, what file k is when not a plain file at `root/rel`).
+    special: Vec<(u32, Special)>,
+    hashes: Vec<[u64; 3]>,
+}
+
+/// A folder's entries sorted by name (by bytes, as a sorted `walkdir`
+/// walk gives them), not following links; nothing for a folder that cannot
+/// be read, and no entry whose kind cannot be told.
+fn listing(dir: &Path) -> Vec<(std::ffi::OsString, std::fs::FileType)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<_> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Index entry `name` of folder `dir` (`rel`: the folder's path relative
+/// to the root, `/`-separated on Unix, lossy; `lossy`: whether a folder
+/// name in it is not UTF-8) and, for a folder, everything beneath it, depth
+/// first in name order. Links are not followed, so a link loop cannot trap
+/// the walk; a folder is read by its whole path, so the depth is bounded by
+/// the longest path the system opens.
+fn walk_entry(
+    canon_root: &Path,
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    kind: std::fs::FileType,
+    rel: &mut String,
+    lossy: bool,
+    out: &mut Walked,
+) {
+    let len = rel.len();
+    if !rel.is_empty() {
+        rel.push(std::path::MAIN_SEPARATOR);
+    }
+    let lossy = match name.to_str() {
+        Some(name) => {
+            rel.push_str(name);
+            lossy
         }
-    } else if e.path_is_symlink() {
-        match e.path().canonicalize() {
-            Ok(target) if target.starts_with(canon_root) && target.is_file() => {
-                special = Some(Special::Path(target));
-            }
-            Ok(target) if target.starts_with(canon_root) => return None,
-            Ok(_) => special = Some(Special::Escaping),
-            Err(_) => return None,
+        None => {
+            rel.push_str(&name.to_string_lossy());
+            true
         }
-    } else {
+    };
+    if kind.is_dir() {
+        let path = dir.join(name);
+        for (name, kind) in listing(&path) {
+            walk_entry(canon_root, &path, &name, kind, rel, lossy, out);
+        }
+    } else if let Some(special) = index_one(canon_root, dir, name, kind, lossy) {
+        let k = out.ends.len() as u32;
+        if let Some(special) = special {
+            out.special.push((k, special));
+        }
+        out.hashes.push(key_hashes(rel));
+        out.paths.push_str(rel);
+        out.ends.push(out.paths.len());
+    }
+    rel.truncate(len);
+}
+
+/// Whether walked entry `dir/name` is indexed, and how: `Some(None)` for
+/// a plain file with a UTF-8 path, `Some(Some(special))` for a link to a
+/// file inside the root, a link pointing out of it, or a file whose path
+/// is not UTF-8 (`lossy`); `None` for anything else.
+fn index_one(
+    canon_root: &Path,
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    kind: std::fs::FileType,
+    lossy: bool,
+) -> Option<Option<Special>> {
+    if kind.is_file() {
+        return Some(lossy.then(|| Special::Path(dir.join(name))));
+    }
+    if !kind.is_symlink() {
         return None;
     }
-    let rel = rel_path.to_string_lossy().into_owned();
-    Some(Found {
-        hashes: key_hashes(&rel),
-        rel,
-        special,
-    })
+    match dir.join(name).canonicalize() {
+        Ok(target) if target.starts_with(canon_root) && target.is_file() => {
+            Some(Some(Special::Path(target)))
+        }
+        Ok(target) if target.starts_with(canon_root) => None,
+        Ok(_) => Some(Some(Special::Escaping)),
+        Err(_) => None,
+    }
 }
 
 /// The hashes of a stored relative path's three keys: its path, its name
@@ -968,6 +1018,10 @@ mod tests {
             use std::os::unix::ffi::OsStrExt;
             let odd = std::ffi::OsStr::from_bytes(b"b/bukti\xff.pdf");
             std::fs::write(root.join(odd), b"%PDF-1.4\n%%EOF\n--").unwrap();
+            // So is a file in a folder whose name is not UTF-8.
+            let odd_folder = root.join(std::ffi::OsStr::from_bytes(b"c\xff"));
+            std::fs::create_dir(&odd_folder).unwrap();
+            std::fs::write(odd_folder.join("lain.pdf"), b"%PDF-1.4\n%%EOF\n---").unwrap();
         }
         let store = EvidenceStore::new(
             std::slice::from_ref(&root),
@@ -983,6 +1037,7 @@ mod tests {
         {
             assert_eq!(size("a/tautan.pdf"), 16);
             assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
+            assert_eq!(size("c\u{FFFD}/lain.pdf"), 18);
         }
     }
 
