@@ -499,9 +499,11 @@ impl Template {
 /// recognised with ("Indikator 17 Bukti"; leading zeros count).
 const WIDE_NUMBER_DIGITS: usize = 20;
 
-/// Whether `s` has a bracket [`strip_parens`] would act on.
+/// Whether `s` has a bracket [`strip_parens`] would act on. It runs on
+/// every text cell of a sheet's first rows, several times: the brackets
+/// are ASCII, so the bytes are searched, not the characters decoded.
 pub fn has_brackets(s: &str) -> bool {
-    s.contains(['(', ')', '[', ']'])
+    s.bytes().any(|b| matches!(b, b'(' | b')' | b'[' | b']'))
 }
 
 fn strip_parens(s: &str) -> String {
@@ -1433,5 +1435,16 @@ required = true
         assert_eq!(t.indicators.len(), parent.indicators.len());
         let bad = src.replace("iid-2026", "nope");
         assert!(Template::parse(&bad, "k.toml").unwrap_err().message[1].contains("nope"));
+    }
+
+    proptest::proptest! {
+        /// Searching the bytes finds a bracket exactly when searching the
+        /// characters does (no byte of a multi-byte character is ASCII).
+        #[test]
+        fn brackets_are_found_by_their_bytes(
+            s in "[a-z ()\\[\\]éİ（）【】\u{2985}\u{0128}\u{0129}\u{015B}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(has_brackets(&s), s.contains(['(', ')', '[', ']']));
+        }
     }
 }
