@@ -360,9 +360,9 @@ pub(crate) fn check_all(
             statements += 1;
         }
     }
-    // Two million references at a national scale, a workbook's all naming
-    // it through one shared text: equal files are told apart without
-    // comparing their (long) paths.
+    // Two million references at a national scale. The statements of one
+    // workbook share one text of its path, so references to the same
+    // workbook are sorted without comparing their (long) paths.
     wanted.par_sort_unstable_by(|a, b| {
         if same_text(a.0, b.0) {
             a.1.cmp(b.1)

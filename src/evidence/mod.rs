@@ -540,12 +540,10 @@ impl EvidenceStore {
 /// a path without a parent, a file is opened by its path.
 #[derive(Default)]
 struct Opener {
+    /// The root and folder (relative to it) of the last file, and the
+    /// folder's handle if it could be opened.
     #[cfg(unix)]
-    folder: Option<(PathBuf, rustix::fd::OwnedFd)>,
-    /// For [`Opener::open_rel`]: the root and folder (relative to it) of
-    /// the last file, and the folder's handle if it could be opened.
-    #[cfg(unix)]
-    rel_folder: Option<(PathBuf, String, Option<rustix::fd::OwnedFd>)>,
+    folder: Option<(PathBuf, String, Option<rustix::fd::OwnedFd>)>,
 }
 
 impl Opener {
@@ -554,51 +552,48 @@ impl Opener {
         if let (Some(parent), Some(name)) = (path.parent(), path.file_name())
             && !parent.as_os_str().is_empty()
         {
-            use rustix::fs::{Mode, OFlags};
-            if !matches!(&self.folder, Some((p, _)) if p == parent) {
-                // A folder that cannot be opened (searchable but not
-                // readable, say) leaves its files to be opened by path.
-                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                self.folder = rustix::fs::open(parent, flags, Mode::empty())
-                    .ok()
-                    .map(|fd| (parent.to_path_buf(), fd));
-            }
-            if let Some((_, dir)) = &self.folder {
-                let flags = OFlags::RDONLY | OFlags::CLOEXEC;
-                let fd = rustix::fs::openat(dir, name, flags, Mode::empty())?;
-                return Ok(File::from(fd));
-            }
+            return self.open_in(parent, "", name);
         }
         File::open(path)
     }
 
-    /// Open `root/rel` (`rel` as the walk found it), through its folder's
-    /// handle on Unix: files of one folder follow each other, and neither
-    /// their path nor their folder's is built for each.
+    /// Open `root/rel` (`rel` as the walk found it): files of one folder
+    /// follow each other, and neither their path nor their folder's is
+    /// built for each.
     fn open_rel(&mut self, root: &Path, rel: &str) -> std::io::Result<File> {
         #[cfg(unix)]
         if let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel))
             && !matches!(name, "" | "." | "..")
         {
-            use rustix::fs::{Mode, OFlags};
-            let same = matches!(
-                &self.rel_folder,
-                Some((r, d, _)) if d == dir && r.as_os_str() == root.as_os_str()
-            );
-            if !same {
-                // A folder that cannot be opened (searchable but not
-                // readable, say) leaves its files to be opened by path.
-                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                let fd = rustix::fs::open(root.join(dir), flags, Mode::empty()).ok();
-                self.rel_folder = Some((root.to_path_buf(), dir.to_string(), fd));
-            }
-            if let Some((_, _, Some(fd))) = &self.rel_folder {
-                let flags = OFlags::RDONLY | OFlags::CLOEXEC;
-                let fd = rustix::fs::openat(fd, name, flags, Mode::empty())?;
-                return Ok(File::from(fd));
-            }
+            return self.open_in(root, dir, std::ffi::OsStr::new(name));
         }
         File::open(root.join(rel))
+    }
+
+    /// Open file `name` of folder `root/dir` through the folder's handle,
+    /// kept while the folder's files follow each other. A folder that
+    /// cannot be opened (searchable but not readable, say) leaves its files
+    /// to be opened by path.
+    #[cfg(unix)]
+    fn open_in(&mut self, root: &Path, dir: &str, name: &std::ffi::OsStr) -> std::io::Result<File> {
+        use rustix::fs::{Mode, OFlags};
+        let same = matches!(
+            &self.folder,
+            Some((r, d, _)) if d == dir && r.as_os_str() == root.as_os_str()
+        );
+        if !same {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let fd = rustix::fs::open(root.join(dir), flags, Mode::empty()).ok();
+            self.folder = Some((root.to_path_buf(), dir.to_string(), fd));
+        }
+        match &self.folder {
+            Some((_, _, Some(fd))) => {
+                let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+                let fd = rustix::fs::openat(fd, name, flags, Mode::empty())?;
+                Ok(File::from(fd))
+            }
+            _ => File::open(root.join(dir).join(name)),
+        }
     }
 }
 
