@@ -3,6 +3,7 @@
 //! fields that are not UTF-8 are decoded as Windows-1252 one by one, so a
 //! file with mixed encodings still reads and a huge file is never held whole.
 
+use super::records::{Record, SplitError, Splitter};
 use super::{Damage, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -57,7 +58,7 @@ fn io_err(e: io::Error) -> LoadError {
     LoadError::Corrupt(Damage::Io, e.to_string())
 }
 
-/// The csv reader's buffer, the only one: it reads straight from the input.
+/// Bytes read at a time when counting lines.
 const READ_BUFFER: usize = 1 << 16;
 /// Records read before the sink is told about how many the input holds:
 /// its size over theirs, and an eighth more (an estimate a little short
@@ -67,7 +68,7 @@ const EXPECT_AFTER: u32 = 64;
 /// Reads the input once, record by record. `open` gives the input from its
 /// start; it is opened again only to say on which line a record too long
 /// or a quote never closed begins (each byte is otherwise read once, by the
-/// csv reader alone).
+/// splitter alone).
 fn stream<R: Read + Seek>(
     open: impl Fn() -> io::Result<R>,
     delimiter: u8,
@@ -77,12 +78,7 @@ fn stream<R: Read + Seek>(
     let mut input = open().map_err(io_err)?;
     let len = input.seek(SeekFrom::End(0)).map_err(io_err)?;
     input.rewind().map_err(io_err)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(READ_BUFFER)
-        .from_reader(Meter::new(input));
+    let mut splitter = Splitter::new(input, delimiter, MAX_RECORD_BYTES as usize);
     let info = SheetInfo {
         name: None,
         hidden: false,
@@ -96,34 +92,30 @@ fn stream<R: Read + Seek>(
             limit: MAX_RECORD_BYTES,
         })
     };
-    let mut record = csv::ByteRecord::new();
+    let mut record = Record::default();
     let mut index: u32 = 0;
     // Where the last record read starts: a quote never closed swallows the
     // rest of the input into the last record.
     let mut last_start = 0;
     loop {
-        match reader.read_byte_record(&mut record) {
+        match splitter.next(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
                 sink.end_sheet();
-                let meter = reader.get_ref();
-                if meter.over_limit {
-                    return Err(too_long(meter.record_start));
-                }
-                return Err(LoadError::Corrupt(
-                    Damage::CsvRecord(u64::from(index) + 1),
-                    e.to_string(),
-                ));
+                return Err(match e {
+                    SplitError::TooLong(start) => too_long(start),
+                    SplitError::Io(e) => {
+                        LoadError::Corrupt(Damage::CsvRecord(u64::from(index) + 1), e.to_string())
+                    }
+                });
             }
         }
-        let start = record.position().map_or(0, |p| p.byte());
-        let end = reader.position().byte();
+        let (start, end) = (record.start, record.end);
         if end - start > MAX_RECORD_BYTES {
             sink.end_sheet();
             return Err(too_long(start));
         }
-        reader.get_mut().record_start = end;
         last_start = start;
         if index + 1 == EXPECT_AFTER {
             let rows = len.saturating_mul(u64::from(EXPECT_AFTER)) / end.max(1);
@@ -134,34 +126,10 @@ fn stream<R: Read + Seek>(
             index,
             cells: Vec::with_capacity(record.len()),
         };
-        // The whole record is checked for UTF-8 (and NUL bytes) at once: an
-        // ASCII record in one pass, instead of each field on its own.
-        let text = if memchr::memchr(0, record.as_slice()).is_none() {
-            csv::StringRecord::from_byte_record(std::mem::take(&mut record))
-                .map_err(|e| e.into_byte_record())
-        } else {
-            Err(std::mem::take(&mut record))
-        };
-        match text {
-            Ok(text) => {
-                for (col, field) in text.iter().enumerate() {
-                    // What is kept is the field's end (only a BOM is cut).
-                    if let Some(kept) = kept_field(index, col, field.as_bytes()) {
-                        let text = &field[field.len() - kept.len()..];
-                        row.cells
-                            .push((col as u32, RawCell::Text(text.to_string())));
-                    }
-                }
-                record = text.into_byte_record();
-            }
-            Err(bytes) => {
-                record = bytes;
-                for (col, field) in record.iter().enumerate() {
-                    if let Some(kept) = kept_field(index, col, field) {
-                        let text = decode(kept, &mut notes.decoded_cp1252);
-                        row.cells.push((col as u32, RawCell::Text(text)));
-                    }
-                }
+        for (col, field) in record.iter().enumerate() {
+            if let Some(kept) = kept_field(index, col, field) {
+                let text = decode(kept, &mut notes.decoded_cp1252);
+                row.cells.push((col as u32, RawCell::Text(text)));
             }
         }
         if !row.cells.is_empty() {
@@ -185,43 +153,6 @@ fn kept_field(index: u32, col: usize, field: &[u8]) -> Option<&[u8]> {
         field
     };
     (!field.iter().all(u8::is_ascii_whitespace)).then_some(field)
-}
-
-/// Counts the bytes the csv reader takes, and stops it once the record it
-/// is reading (from `record_start`, which the loop keeps up to date) is
-/// past `MAX_RECORD_BYTES` plus the buffer it may hold beyond it: before
-/// the csv reader holds all of a quote never closed.
-struct Meter<R> {
-    inner: R,
-    delivered: u64,
-    record_start: u64,
-    over_limit: bool,
-}
-
-impl<R> Meter<R> {
-    fn new(inner: R) -> Self {
-        Meter {
-            inner,
-            delivered: 0,
-            record_start: 0,
-            over_limit: false,
-        }
-    }
-}
-
-impl<R: Read> Read for Meter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.over_limit {
-            return Err(io::Error::other("record too long"));
-        }
-        let n = self.inner.read(buf)?;
-        self.delivered += n as u64;
-        if self.delivered - self.record_start > MAX_RECORD_BYTES + READ_BUFFER as u64 {
-            self.over_limit = true;
-            return Err(io::Error::other("record too long"));
-        }
-        Ok(n)
-    }
 }
 
 /// The line (1-based) on which byte `offset` of `input` is: `\r`, `\n`

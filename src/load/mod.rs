@@ -7,6 +7,7 @@ mod ahead;
 mod delimited;
 mod html;
 mod pipe;
+mod records;
 mod sniff;
 mod spent;
 mod walk;
