@@ -435,7 +435,7 @@ impl ProbeColumn {
         }
         // An ASCII text folds to at most its own length: most data cells
         // are ruled out before they are folded.
-        if text.is_ascii() && text.len() < self.shortest {
+        if text.len() < self.shortest && text.is_ascii() {
             return false;
         }
         folded.clear();

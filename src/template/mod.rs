@@ -57,27 +57,38 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// [`fold_into`], giving up (and returning false) as soon as the folded
-/// text would be longer than `limit` bytes.
+/// text would be longer than `limit` bytes. Bytes are folded one by one
+/// until the first that is not ASCII, when the text is folded again by
+/// characters: a long ASCII text gives up after `limit` letters and digits
+/// instead of being scanned whole first.
 pub fn fold_bounded(s: &str, out: &mut String, limit: usize) -> bool {
     let start = out.len();
-    if s.is_ascii() {
-        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+    for b in s.bytes() {
+        if !b.is_ascii() {
+            out.truncate(start);
+            return fold_chars_bounded(s, out, limit);
+        }
+        if b.is_ascii_alphanumeric() {
             if out.len() - start >= limit {
                 return false;
             }
             out.push(char::from(b.to_ascii_lowercase()));
         }
-    } else {
-        for c in s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-        {
-            if out.len() - start + c.len_utf8() > limit {
-                return false;
-            }
-            out.push(c);
+    }
+    true
+}
+
+fn fold_chars_bounded(s: &str, out: &mut String, limit: usize) -> bool {
+    let start = out.len();
+    for c in s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if out.len() - start + c.len_utf8() > limit {
+            return false;
         }
+        out.push(c);
     }
     true
 }
@@ -107,6 +118,36 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(t.id, *id);
             assert!(!t.fields.is_empty());
+        }
+    }
+
+    /// `fold_bounded` as it was: the whole text checked for ASCII first.
+    fn fold_bounded_whole_scan(s: &str, out: &mut String, limit: usize) -> bool {
+        if s.is_ascii() {
+            let start = out.len();
+            for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+                if out.len() - start >= limit {
+                    return false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+            true
+        } else {
+            fold_chars_bounded(s, out, limit)
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_bounded_gives_what_the_whole_scan_gave(
+            s in "[aZ9 .(-]{0,12}[\\u{e9}\\u{130}\\u{df}\\u{2160}a ]{0,3}[aZ9 ]{0,6}",
+            prefix in "[a-z]{0,3}",
+            limit in 0usize..16,
+        ) {
+            let (mut new, mut old) = (prefix.clone(), prefix);
+            let fits = fold_bounded(&s, &mut new, limit);
+            proptest::prop_assert_eq!(fits, fold_bounded_whole_scan(&s, &mut old, limit));
+            proptest::prop_assert_eq!(new, old);
         }
     }
 }
