@@ -500,10 +500,12 @@ impl Template {
 const WIDE_NUMBER_DIGITS: usize = 20;
 
 /// Whether `s` has a bracket [`strip_parens`] would act on. It runs on
-/// every text cell of a sheet's first rows, several times: the brackets
-/// are ASCII, so the bytes are searched, not the characters decoded.
+/// every text cell of a sheet's first rows, several times (in the wide
+/// evidence workbooks, every row is one of them): the brackets are ASCII,
+/// so the bytes are searched, with memchr.
 pub fn has_brackets(s: &str) -> bool {
-    s.bytes().any(|b| matches!(b, b'(' | b')' | b'[' | b']'))
+    let b = s.as_bytes();
+    memchr::memchr3(b'(', b')', b'[', b).is_some() || memchr::memchr(b']', b).is_some()
 }
 
 fn strip_parens(s: &str) -> String {
