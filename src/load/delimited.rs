@@ -94,9 +94,6 @@ fn stream<R: Read + Seek>(
     };
     let mut record = Record::default();
     let mut index: u32 = 0;
-    // Where the last record read starts: a quote never closed swallows the
-    // rest of the input into the last record.
-    let mut last_start = 0;
     loop {
         match splitter.next(&mut record) {
             Ok(false) => break,
@@ -116,7 +113,6 @@ fn stream<R: Read + Seek>(
             sink.end_sheet();
             return Err(too_long(start));
         }
-        last_start = start;
         if index + 1 == EXPECT_AFTER {
             let rows = len.saturating_mul(u64::from(EXPECT_AFTER)) / end.max(1);
             let rows = rows.saturating_add(rows / 8);
@@ -138,9 +134,9 @@ fn stream<R: Read + Seek>(
         index = index.saturating_add(1);
     }
     sink.end_sheet();
-    notes.unbalanced_quote = open()
-        .ok()
-        .and_then(|input| unclosed_quote(input, last_start, delimiter));
+    notes.unbalanced_quote = splitter
+        .unclosed_quote()
+        .and_then(|at| Some(line_at(open().ok()?, at)));
     Ok(())
 }
 
@@ -187,7 +183,7 @@ fn lines_to(mut input: impl Read, offset: u64) -> (u64, u8) {
 }
 
 /// The line on which the record read from byte `start` begins: past the
-/// blank lines the csv reader skips before it.
+/// blank lines the splitter skips before it.
 fn record_line(mut input: impl Read, start: u64) -> u64 {
     let (mut line, mut last) = lines_to(input.by_ref(), start);
     let mut buf = [0u8; 256];
@@ -205,128 +201,6 @@ fn record_line(mut input: impl Read, start: u64) -> u64 {
             }
             last = b;
         }
-    }
-}
-
-/// The line on which a quote opened that the end of `input` leaves open,
-/// found by reading the last record (from `last_start`) as the csv reader
-/// did. The lines before it are counted only then.
-fn unclosed_quote<R: Read + Seek>(mut input: R, last_start: u64, delimiter: u8) -> Option<u64> {
-    let mut scan = QuoteScan::new(delimiter, last_start == 0);
-    if last_start > 0 {
-        // The byte before: a `\r` whose `\n` starts the record ends one line.
-        input.seek(SeekFrom::Start(last_start - 1)).ok()?;
-        let mut before = [0u8];
-        input.read_exact(&mut before).ok()?;
-        scan.last = before[0];
-    }
-    let mut buf = vec![0u8; READ_BUFFER];
-    loop {
-        match input.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => scan.scan(&buf[..n]),
-            Err(_) => return None,
-        }
-    }
-    let opened = scan.unclosed_quote()?;
-    input.seek(SeekFrom::Start(0)).ok()?;
-    Some(line_at(input, last_start) + opened - 1)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quoting {
-    RecordStart,
-    FieldStart,
-    Unquoted,
-    Quoted,
-    /// A quote inside a quoted field: the closing one, or the first of `""`.
-    QuoteInQuoted,
-}
-
-/// Follows the csv reader's quoting rules (RFC 4180 as the csv crate reads
-/// it: a quote opens a field only at its start, `""` inside is one quote)
-/// over bytes from a record's start, to say where a quote that the end of
-/// the input leaves open was opened. Lines are counted from 1 at the start.
-struct QuoteScan {
-    delimiter: u8,
-    state: Quoting,
-    /// Line (1-based) of the next byte; `\r`, `\n` and `\r\n` each end one.
-    line: u64,
-    last: u8,
-    /// Bytes of a UTF-8 byte-order mark still to be skipped at the start of
-    /// the input (the csv reader does not read them as a field's start).
-    bom_left: u8,
-    quote_line: u64,
-}
-
-impl QuoteScan {
-    fn new(delimiter: u8, at_input_start: bool) -> Self {
-        QuoteScan {
-            delimiter,
-            state: Quoting::RecordStart,
-            line: 1,
-            last: 0,
-            bom_left: if at_input_start { 3 } else { 0 },
-            quote_line: 0,
-        }
-    }
-
-    /// The line where a quote opened that the bytes scanned leave open.
-    fn unclosed_quote(&self) -> Option<u64> {
-        (self.state == Quoting::Quoted).then_some(self.quote_line)
-    }
-
-    fn scan(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        let mut i = 0;
-        while i < n {
-            // Inside a quoted field only a quote or a line end changes the
-            // state; inside an unquoted one only a line end or the
-            // delimiter. Skip the bytes between in one go.
-            let plain = match self.state {
-                Quoting::Quoted => memchr::memchr3(b'"', b'\r', b'\n', &bytes[i..]),
-                Quoting::Unquoted => memchr::memchr3(b'\r', b'\n', self.delimiter, &bytes[i..]),
-                _ => Some(0),
-            }
-            .unwrap_or(n - i);
-            if plain > 0 {
-                self.last = bytes[i + plain - 1];
-                i += plain;
-                continue;
-            }
-            self.step(bytes[i]);
-            i += 1;
-        }
-    }
-
-    fn step(&mut self, b: u8) {
-        let line_end = b == b'\r' || b == b'\n';
-        let state = self.state;
-        if line_end && !(b == b'\n' && self.last == b'\r') {
-            self.line += 1;
-        }
-        self.last = b;
-        if state == Quoting::RecordStart {
-            let bom = self.line == 1 && self.bom_left > 0 && matches!(b, 0xEF | 0xBB | 0xBF);
-            if bom {
-                self.bom_left -= 1;
-            }
-            if line_end || bom {
-                return;
-            }
-        }
-        self.state = match (state, b) {
-            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
-            (Quoting::Quoted, _) => Quoting::Quoted,
-            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
-            (_, b'\r' | b'\n') => Quoting::RecordStart,
-            (_, d) if d == self.delimiter => Quoting::FieldStart,
-            (Quoting::RecordStart | Quoting::FieldStart, b'"') => {
-                self.quote_line = self.line;
-                Quoting::Quoted
-            }
-            _ => Quoting::Unquoted,
-        };
     }
 }
 
@@ -544,13 +418,110 @@ mod tests {
     }
 
     /// Where a quote left open by the end of `input` opened, as reading it
-    /// says (from its last record only).
+    /// says (from where the splitter found the quote).
     fn unclosed(input: &[u8]) -> Option<u64> {
         read_all(input, b';').1.unbalanced_quote
     }
 
-    /// The same, from a scan of the whole input (what reading did before it
-    /// scanned only the last record).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Quoting {
+        RecordStart,
+        FieldStart,
+        Unquoted,
+        Quoted,
+        /// A quote inside a quoted field: the closing one, or the first of `""`.
+        QuoteInQuoted,
+    }
+
+    /// The quoting rules (RFC 4180 as the csv crate reads it: a quote opens a
+    /// field only at its start, `""` inside is one quote) followed over the
+    /// bytes of a whole input, to say on which line a quote that its end
+    /// leaves open was opened: what reading did before the splitter said so
+    /// itself, kept as the oracle. Lines are counted from 1 at the start.
+    struct QuoteScan {
+        delimiter: u8,
+        state: Quoting,
+        /// Line (1-based) of the next byte; `\r`, `\n` and `\r\n` each end one.
+        line: u64,
+        last: u8,
+        /// Bytes of a UTF-8 byte-order mark still to be skipped at the start of
+        /// the input (the splitter does not read them as a field's start).
+        bom_left: u8,
+        quote_line: u64,
+    }
+
+    impl QuoteScan {
+        fn new(delimiter: u8, at_input_start: bool) -> Self {
+            QuoteScan {
+                delimiter,
+                state: Quoting::RecordStart,
+                line: 1,
+                last: 0,
+                bom_left: if at_input_start { 3 } else { 0 },
+                quote_line: 0,
+            }
+        }
+
+        /// The line where a quote opened that the bytes scanned leave open.
+        fn unclosed_quote(&self) -> Option<u64> {
+            (self.state == Quoting::Quoted).then_some(self.quote_line)
+        }
+
+        fn scan(&mut self, bytes: &[u8]) {
+            let n = bytes.len();
+            let mut i = 0;
+            while i < n {
+                // Inside a quoted field only a quote or a line end changes the
+                // state; inside an unquoted one only a line end or the
+                // delimiter. Skip the bytes between in one go.
+                let plain = match self.state {
+                    Quoting::Quoted => memchr::memchr3(b'"', b'\r', b'\n', &bytes[i..]),
+                    Quoting::Unquoted => memchr::memchr3(b'\r', b'\n', self.delimiter, &bytes[i..]),
+                    _ => Some(0),
+                }
+                .unwrap_or(n - i);
+                if plain > 0 {
+                    self.last = bytes[i + plain - 1];
+                    i += plain;
+                    continue;
+                }
+                self.step(bytes[i]);
+                i += 1;
+            }
+        }
+
+        fn step(&mut self, b: u8) {
+            let line_end = b == b'\r' || b == b'\n';
+            let state = self.state;
+            if line_end && !(b == b'\n' && self.last == b'\r') {
+                self.line += 1;
+            }
+            self.last = b;
+            if state == Quoting::RecordStart {
+                let bom = self.line == 1 && self.bom_left > 0 && matches!(b, 0xEF | 0xBB | 0xBF);
+                if bom {
+                    self.bom_left -= 1;
+                }
+                if line_end || bom {
+                    return;
+                }
+            }
+            self.state = match (state, b) {
+                (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+                (Quoting::Quoted, _) => Quoting::Quoted,
+                (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+                (_, b'\r' | b'\n') => Quoting::RecordStart,
+                (_, d) if d == self.delimiter => Quoting::FieldStart,
+                (Quoting::RecordStart | Quoting::FieldStart, b'"') => {
+                    self.quote_line = self.line;
+                    Quoting::Quoted
+                }
+                _ => Quoting::Unquoted,
+            };
+        }
+    }
+
+    /// The same, from a scan of the whole input.
     fn unclosed_by_whole_scan(input: &[u8]) -> Option<u64> {
         let mut scan = QuoteScan::new(b';', true);
         scan.scan(input);
@@ -565,7 +536,7 @@ mod tests {
             unclosed(b"\xEF\xBB\xBF\"a\";b\r\n\"multi\r\nline\";c\r\n"),
             None
         );
-        // A quote inside an unquoted field is literal, as the csv reader reads it.
+        // A quote inside an unquoted field is literal, as the splitter reads it.
         assert_eq!(unclosed(b"a;5\" layar\n1;2\n"), None);
         assert_eq!(unclosed(b"a;b\rc;\"d\re\r"), Some(2));
         // Lines before the last record, ended by CR LF, CR alone and LF.
@@ -687,10 +658,10 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Scanning only the last record finds the quote a scan of the
-        /// whole input finds, on the same line.
+        /// The splitter finds the quote a scan of the whole input finds,
+        /// on the same line.
         #[test]
-        fn an_open_quote_is_found_from_the_last_record(
+        fn an_open_quote_is_found_where_a_whole_scan_finds_it(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "a", "kata", ";", "\"", "\"\"", "\n", "\r\n", "\r", "\u{feff}", "x\"y",

@@ -70,6 +70,8 @@ pub(super) struct Splitter<R> {
     next_start: u64,
     /// Longest record, in input bytes, held while it is read.
     limit: usize,
+    /// Where a quote opened that the end of the input leaves open.
+    unclosed: Option<u64>,
 }
 
 impl<R: Read> Splitter<R> {
@@ -85,7 +87,14 @@ impl<R: Read> Splitter<R> {
             started: false,
             next_start: 0,
             limit,
+            unclosed: None,
         }
+    }
+
+    /// The byte offset of a quote that the end of the input left open (it
+    /// swallowed the rest of the input into the last record's last field).
+    pub fn unclosed_quote(&self) -> Option<u64> {
+        self.unclosed
     }
 
     /// The next record into `rec`; `false` at the end of the input.
@@ -102,8 +111,12 @@ impl<R: Read> Splitter<R> {
         }
         loop {
             let data = &self.buf[self.head..self.tail];
-            match split(data, self.eof, self.delimiter, rec) {
+            let mut open = None;
+            match split(data, self.eof, self.delimiter, rec, &mut open) {
                 Some(n) => {
+                    if let Some(at) = open {
+                        self.unclosed = Some(self.offset + at as u64);
+                    }
                     rec.start = self.next_start;
                     self.head += n;
                     self.offset += n as u64;
@@ -170,8 +183,15 @@ fn is_term(b: u8) -> bool {
 /// byte of its terminator (a `\n` after a `\r` is skipped as a blank line
 /// before the next record, as the csv reader does). `None` when `s` ends
 /// inside the record and more input may follow (`eof` false), or when `s`
-/// holds no record at all.
-fn split(s: &[u8], eof: bool, delimiter: u8, rec: &mut Record) -> Option<usize> {
+/// holds no record at all. `open` is where a quote opened that the end of
+/// the input leaves open.
+fn split(
+    s: &[u8],
+    eof: bool,
+    delimiter: u8,
+    rec: &mut Record,
+    open: &mut Option<usize>,
+) -> Option<usize> {
     rec.bytes.clear();
     rec.ends.clear();
     let mut i = s.iter().position(|&b| !is_term(b))?;
@@ -195,6 +215,7 @@ fn split(s: &[u8], eof: bool, delimiter: u8, rec: &mut Record) -> Option<usize> 
             return Some(i + 1);
         }
         if c == b'"' {
+            let quote = i;
             i += 1;
             // Inside quotes: up to the next quote.
             loop {
@@ -202,6 +223,7 @@ fn split(s: &[u8], eof: bool, delimiter: u8, rec: &mut Record) -> Option<usize> 
                     if !eof {
                         return None;
                     }
+                    *open = Some(quote);
                     rec.bytes.extend_from_slice(&s[i..]);
                     rec.end_field();
                     return Some(s.len());
