@@ -205,15 +205,6 @@ fn split(
             rec.end_field();
             return Some(i);
         };
-        if c == delimiter {
-            rec.end_field();
-            i += 1;
-            continue;
-        }
-        if is_term(c) {
-            rec.end_field();
-            return Some(i + 1);
-        }
         if c == b'"' {
             let quote = i;
             i += 1;
@@ -243,19 +234,11 @@ fn split(
                     Some(_) => break,
                 }
             }
-            let c = s[i];
-            if c == delimiter {
-                rec.end_field();
-                i += 1;
-                continue;
-            }
-            if is_term(c) {
-                rec.end_field();
-                return Some(i + 1);
-            }
-            // Text after the closing quote is kept, unquoted.
+            // The field goes on after the closing quote, unquoted: `"a"b`
+            // is `ab`.
         }
-        // An unquoted field: quotes in it are plain text.
+        // Up to the delimiter or the line end (at once for an empty field);
+        // quotes here are plain text.
         match memchr::memchr3(delimiter, b'\r', b'\n', &s[i..]) {
             None => {
                 if !eof {
