@@ -78,7 +78,7 @@ fn stream<R: Read + Seek>(
     let mut input = open().map_err(io_err)?;
     let len = input.seek(SeekFrom::End(0)).map_err(io_err)?;
     input.rewind().map_err(io_err)?;
-    let mut splitter = Splitter::new(input, delimiter, MAX_RECORD_BYTES as usize);
+    let mut splitter = Splitter::new(input, delimiter, MAX_RECORD_BYTES as usize, len);
     let info = SheetInfo {
         name: None,
         hidden: false,

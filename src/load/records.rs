@@ -11,7 +11,7 @@
 
 use std::io::{self, Read};
 
-/// Bytes asked of the input at a time.
+/// Bytes asked of the input at a time (fewer for a smaller input).
 const READ: usize = 1 << 18;
 
 /// One record: its fields' bytes one after another, where each ends, and
@@ -75,10 +75,13 @@ pub(super) struct Splitter<R> {
 }
 
 impl<R: Read> Splitter<R> {
-    pub fn new(input: R, delimiter: u8, limit: usize) -> Self {
+    /// `size`: the input's length, as far as it is known; a small input
+    /// (a country holds hundreds of small csv files) gets a small buffer.
+    pub fn new(input: R, delimiter: u8, limit: usize, size: u64) -> Self {
+        let capacity = usize::try_from(size).map_or(READ, |n| n.saturating_add(1).min(READ));
         Splitter {
             input,
-            buf: vec![0; READ],
+            buf: vec![0; capacity],
             head: 0,
             tail: 0,
             eof: false,
@@ -141,14 +144,14 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Moves what is not split yet to the front, and doubles the buffer
-    /// when one record fills it.
+    /// when one record fills half of it.
     fn make_room(&mut self) {
         if self.head > 0 {
             self.buf.copy_within(self.head..self.tail, 0);
             self.tail -= self.head;
             self.head = 0;
         }
-        if self.buf.len() - self.tail < READ / 2 {
+        if self.buf.len() - self.tail < (self.buf.len() / 2).min(READ / 2) {
             self.buf.resize(self.buf.len() * 2, 0);
         }
     }
@@ -285,8 +288,14 @@ mod tests {
         out
     }
 
-    /// The same, split here, reading `step` bytes at a time.
-    fn by_splitter(input: &[u8], delimiter: u8, step: usize) -> Vec<(Vec<Vec<u8>>, u64, u64)> {
+    /// The same, split here, reading `step` bytes at a time, told the
+    /// input is `size` bytes long.
+    fn by_splitter(
+        input: &[u8],
+        delimiter: u8,
+        step: usize,
+        size: u64,
+    ) -> Vec<(Vec<Vec<u8>>, u64, u64)> {
         struct Trickle<'a>(&'a [u8], usize);
         impl Read for Trickle<'_> {
             fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -296,7 +305,7 @@ mod tests {
                 Ok(n)
             }
         }
-        let mut splitter = Splitter::new(Trickle(input, step), delimiter, usize::MAX);
+        let mut splitter = Splitter::new(Trickle(input, step), delimiter, usize::MAX, size);
         let mut rec = Record::default();
         let mut out = Vec::new();
         while splitter.next(&mut rec).ok().unwrap() {
@@ -319,23 +328,21 @@ mod tests {
             b"\xEF\xBB\xBF\n\nx",
             b"",
         ] {
-            assert_eq!(
-                by_splitter(input, b',', 1 << 20),
-                by_csv(input, b','),
-                "{input:?}"
-            );
-            assert_eq!(
-                by_splitter(input, b',', 1),
-                by_csv(input, b','),
-                "{input:?}"
-            );
+            let size = input.len() as u64;
+            for (step, size) in [(1 << 20, size), (1, size), (1 << 20, 0), (1, u64::MAX)] {
+                assert_eq!(
+                    by_splitter(input, b',', step, size),
+                    by_csv(input, b','),
+                    "{input:?}"
+                );
+            }
         }
     }
 
     #[test]
     fn a_record_too_long_is_refused_at_its_start() {
         let input = b"a,b\n\"never closed";
-        let mut splitter = Splitter::new(&input[..], b',', 4);
+        let mut splitter = Splitter::new(&input[..], b',', 4, input.len() as u64);
         let mut rec = Record::default();
         assert!(splitter.next(&mut rec).ok().unwrap());
         match splitter.next(&mut rec) {
@@ -358,12 +365,17 @@ mod tests {
             bom in any::<bool>(),
             semicolon in any::<bool>(),
             step in 1usize..8,
+            // The length the splitter is told: none, a little short, right.
+            told in 0u64..3,
         ) {
             let mut input = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
             input.extend_from_slice(&bytes);
             let delimiter = if semicolon { b';' } else { b',' };
-            prop_assert_eq!(by_splitter(&input, delimiter, step), by_csv(&input, delimiter));
-            prop_assert_eq!(by_splitter(&input, delimiter, 1 << 20), by_csv(&input, delimiter));
+            let size = (input.len() as u64).saturating_sub(2 - told);
+            let expected = by_csv(&input, delimiter);
+            prop_assert_eq!(&by_splitter(&input, delimiter, step, size), &expected);
+            prop_assert_eq!(&by_splitter(&input, delimiter, 1 << 20, size), &expected);
+            prop_assert_eq!(by_splitter(&input, delimiter, 1 << 20, 0), expected);
         }
     }
 }
