@@ -143,21 +143,21 @@ impl<R: Read> Splitter<R> {
         }
     }
 
-    /// Moves what is not split yet to the front, and doubles the buffer
-    /// when one record fills half of it.
+    /// Moves what is not split yet to the front.
     fn make_room(&mut self) {
         if self.head > 0 {
             self.buf.copy_within(self.head..self.tail, 0);
             self.tail -= self.head;
             self.head = 0;
         }
-        if self.buf.len() - self.tail < (self.buf.len() / 2).min(READ / 2) {
-            self.buf.resize(self.buf.len() * 2, 0);
-        }
     }
 
+    /// Reads more, first doubling the buffer when less than half of it
+    /// (or of `READ`) is free: a record longer than the buffer is split
+    /// again from its start after each read.
     fn fill(&mut self) -> Result<(), SplitError> {
-        if self.buf.len() == self.tail {
+        let free = self.buf.len() - self.tail;
+        if free < (self.buf.len() / 2).clamp(1, READ / 2) {
             self.buf.resize(self.buf.len() * 2, 0);
         }
         loop {
