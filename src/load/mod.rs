@@ -12,6 +12,8 @@ mod sniff;
 mod spent;
 mod walk;
 mod workbook;
+mod xlsx;
+mod xml;
 
 pub use sniff::{Format, sniff};
 pub use spent::{let_go, let_go_row};

@@ -1,9 +1,11 @@
-//! Workbooks through calamine. xlsx and xlsb are streamed cell by cell with
-//! calamine's cells reader, which never builds a dense grid: one stray value
-//! in XFD1048576 would make `worksheet_range` try to allocate hundreds of GB
-//! and abort. calamine reads an xlsx through [`Ahead`], which inflates its
-//! parts before the parser gets to them. xls and ods are loaded whole by
-//! calamine when opened, so their ranges are walked cell by cell.
+//! Workbooks. An xlsx is read through [`Ahead`], which inflates its parts
+//! before the parser gets to them, by bimtek's own reader (load/xlsx.rs);
+//! one it hands back (odd metadata) and one [`Ahead`] cannot show go to
+//! calamine. xlsb is streamed cell by cell with calamine's cells reader,
+//! which never builds a dense grid: one stray value in XFD1048576 would make
+//! `worksheet_range` try to allocate hundreds of GB and abort. xls and ods
+//! are loaded whole by calamine when opened, so their ranges are walked cell
+//! by cell.
 
 use super::ahead::Ahead;
 use super::{Damage, Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
@@ -32,7 +34,10 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     if format == Format::Xlsx
         && let Some(ahead) = Ahead::open(path)
     {
-        return read_xlsx(ahead, sink);
+        return match super::xlsx::read(ahead, sink) {
+            Ok(result) => result,
+            Err(ahead) => read_xlsx(*ahead, sink),
+        };
     }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
@@ -520,7 +525,7 @@ fn is_error_text(s: &str) -> bool {
     )
 }
 
-fn from_excel_datetime(dt: &ExcelDateTime) -> RawCell {
+pub(super) fn from_excel_datetime(dt: &ExcelDateTime) -> RawCell {
     if !dt.is_datetime() {
         // A duration: keep the number, it is not a calendar date.
         return RawCell::Number(dt.as_f64());
@@ -532,7 +537,7 @@ fn from_excel_datetime(dt: &ExcelDateTime) -> RawCell {
     }
 }
 
-fn from_iso(s: &str) -> RawCell {
+pub(super) fn from_iso(s: &str) -> RawCell {
     let day = s.get(..10).unwrap_or(s);
     match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
         Ok(d) => RawCell::Date(d),
@@ -556,7 +561,7 @@ fn xml_damage(e: &dyn std::error::Error) -> Damage {
 
 /// An I/O error inside a zip container: bytes that do not inflate or end
 /// too soon are the container's damage; anything else is the disk's.
-fn zip_io_damage(e: &std::io::Error) -> Damage {
+pub(super) fn zip_io_damage(e: &std::io::Error) -> Damage {
     match e.kind() {
         std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => Damage::Zip,
         _ => Damage::Io,
@@ -614,14 +619,14 @@ fn ods_err(e: OdsError) -> LoadError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::load::RawRow;
     use std::io::{Error, ErrorKind, Write};
 
     /// Every call a reader makes, in order.
     #[derive(Default, Debug, PartialEq)]
-    struct Calls(Vec<String>);
+    pub(in crate::load) struct Calls(pub(in crate::load) Vec<String>);
 
     impl RowSink for Calls {
         fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
@@ -640,7 +645,8 @@ mod tests {
         }
     }
 
-    fn direct(path: &Path) -> (Calls, Result<(), LoadError>) {
+    /// calamine's reading, straight from the file.
+    pub(in crate::load) fn direct(path: &Path) -> (Calls, Result<(), LoadError>) {
         let mut calls = Calls::default();
         let result = read_xlsx(BufReader::new(File::open(path).unwrap()), &mut calls);
         (calls, result)
