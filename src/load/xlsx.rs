@@ -12,6 +12,10 @@
 //! strings, styles) is read first; whenever anything there is not as
 //! expected, the workbook is handed back whole and calamine reads it, so an
 //! odd or damaged workbook gets calamine's reading and calamine's error.
+//! Two differences remain, both on broken files: only the number formats of
+//! styles.xml are read (calamine also parses fonts, fills and borders, and
+//! refuses the workbook when one of them is malformed), and a damaged sheet
+//! is reported in this reader's own words.
 
 use super::ahead::Ahead;
 use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
@@ -547,8 +551,8 @@ fn stream_sheet<R: Read>(book: &Book, part: R, sink: &mut dyn RowSink) -> Result
             }
             Token::Eof => {
                 return Err(Fail::other(match first {
-                    Some(tag) => format!("not a worksheet ({tag})"),
-                    None => "the part ends before the worksheet".into(),
+                    Some(tag) => format!("no <sheetData> in the sheet (it starts with <{tag}>)"),
+                    None => "the sheet's part holds no element".into(),
                 }));
             }
             _ => {}
