@@ -507,6 +507,14 @@ fn corrupt_xlsx_parts_are_f001() {
             run.codes(name)
         );
     }
+    // A value that cannot be read names its sheet and cell.
+    let f = run.finding("bad-bool.xlsx", "F001");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("cell A7: \"7\" is not a boolean"),
+        "{message}"
+    );
+    assert!(message.contains("sheet \"Data\""), "{message}");
     // A reference past what a u32 holds is refused by name (calamine's own
     // arithmetic overflows on it); the header was read before it.
     for name in ["huge-column.xlsx", "huge-row.xlsx"] {
