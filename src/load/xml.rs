@@ -165,8 +165,9 @@ impl<R: Read> Tokens<R> {
         find: impl Fn(&[u8]) -> Option<usize>,
     ) -> io::Result<Option<usize>> {
         loop {
-            if let Some(i) = find(&self.buf[self.pos + from..self.end]) {
-                return Ok(Some(from + i));
+            let start = (self.pos + from).min(self.end);
+            if let Some(i) = find(&self.buf[start..self.end]) {
+                return Ok(Some(start - self.pos + i));
             }
             from = (self.end - self.pos).saturating_sub(back).max(from);
             if !self.fill()? {
@@ -205,29 +206,27 @@ impl<R: Read> Tokens<R> {
                     }
                 });
             }
-            self.want(2)?;
-            match self.buf.get(self.pos + 1) {
-                Some(b'/') => {
-                    let Some(gt) = self.find(2, 0, |b| memchr(b'>', b))? else {
-                        return Err(self.error(self.pos, "an end tag is not closed"));
-                    };
+            if !self.want(2)? {
+                return Err(self.error(self.pos, "the part ends inside a tag"));
+            }
+            match self.buf[self.pos + 1] {
+                b'/' => {
+                    let gt = self.tag_end(2, "an end tag is not closed")?;
+                    // `</>` is an end without a name, which nothing matches.
                     let name = trim_end(&self.buf, self.pos + 2..self.pos + gt);
                     self.pos += gt + 1;
-                    if name.is_empty() {
-                        return Err(self.error(self.pos - gt - 1, "an end tag has no name"));
-                    }
                     return Ok(Token::End {
                         name: Span::of(name),
                     });
                 }
-                Some(b'?') => {
+                b'?' => {
                     let finder = memmem::Finder::new(b"?>");
                     let Some(at) = self.find(2, 1, |b| finder.find(b))? else {
                         return Err(self.error(self.pos, "a processing instruction is not closed"));
                     };
                     self.pos += at + 2;
                 }
-                Some(b'!') => {
+                b'!' => {
                     self.want(9)?;
                     let rest = &self.buf[self.pos..self.end];
                     if rest.starts_with(b"<!--") {
@@ -262,28 +261,32 @@ impl<R: Read> Tokens<R> {
                         self.pos += close + 1;
                     }
                 }
-                Some(_) => return self.start_tag(),
-                None => return Err(self.error(self.pos, "the part ends inside a tag")),
+                _ => return self.start_tag(),
             }
         }
     }
 
-    /// A start tag at `pos`: its `>` is the first one outside quotes.
-    fn start_tag(&mut self) -> Result<Token, XmlError> {
-        let mut from = 1;
-        let gt = loop {
+    /// The offset of the `>` that closes the tag at `pos`: the first one
+    /// outside quotes, in an end tag too (as quick-xml reads them).
+    fn tag_end(&mut self, mut from: usize, unclosed: &str) -> Result<usize, XmlError> {
+        loop {
             let Some(at) = self.find(from, 0, |b| memchr3(b'>', b'"', b'\'', b))? else {
-                return Err(self.error(self.pos, "a start tag is not closed"));
+                return Err(self.error(self.pos, unclosed));
             };
             let quote = self.buf[self.pos + at];
             if quote == b'>' {
-                break at;
+                return Ok(at);
             }
             let Some(close) = self.find(at + 1, 0, |b| memchr(quote, b))? else {
-                return Err(self.error(self.pos, "an attribute value is not closed"));
+                return Err(self.error(self.pos, unclosed));
             };
             from = close + 1;
-        };
+        }
+    }
+
+    /// A start tag at `pos`.
+    fn start_tag(&mut self) -> Result<Token, XmlError> {
+        let gt = self.tag_end(1, "a start tag is not closed")?;
         let start = self.pos;
         self.pos += gt + 1;
         let mut inner = start + 1..start + gt;
@@ -291,13 +294,11 @@ impl<R: Read> Tokens<R> {
         if empty {
             inner.end -= 1;
         }
+        // `<>` or `< a>` is a start without a name, which nothing matches.
         let name_len = self.buf[inner.clone()]
             .iter()
             .position(|b| b.is_ascii_whitespace())
             .unwrap_or(inner.len());
-        if name_len == 0 {
-            return Err(self.error(start, "a tag has no name"));
-        }
         let name = Span::of(inner.start..inner.start + name_len);
         if empty {
             self.pending_end = Some(name);
@@ -316,9 +317,10 @@ fn trim_end(buf: &[u8], mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// The part of a qualified name after its prefix: `x:c` is `c`.
+/// The part of a qualified name after its prefix (up to the first colon,
+/// as quick-xml reads it): `x:c` is `c`, `x:r:c` is `r:c`.
 pub(super) fn local(name: &[u8]) -> &[u8] {
-    match memchr::memrchr(b':', name) {
+    match memchr(b':', name) {
         Some(i) => &name[i + 1..],
         None => name,
     }
@@ -336,7 +338,9 @@ impl<'a> Attrs<'a> {
 }
 
 impl<'a> Iterator for Attrs<'a> {
-    /// A malformed attribute ends the iteration with `Err`.
+    /// A name without `=` or a value without a quote ends the iteration
+    /// with `Err`; a value whose closing quote is missing runs to the end
+    /// (as calamine reads it).
     type Item = Result<(&'a [u8], &'a [u8]), &'static str>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -344,26 +348,22 @@ impl<'a> Iterator for Attrs<'a> {
         if rest.is_empty() {
             return None;
         }
-        let bad = |this: &mut Self, why| {
-            this.rest = &[];
-            Some(Err(why))
-        };
+        self.rest = &[];
         let Some(eq) = memchr(b'=', rest) else {
-            return bad(self, "an attribute has no value");
+            return Some(Err("an attribute has no value"));
         };
         let key = rest[..eq].trim_ascii_end();
         let after = rest[eq + 1..].trim_ascii_start();
-        let Some(&quote) = after.first() else {
-            return bad(self, "an attribute has no value");
+        let Some(&quote) = after.first().filter(|q| **q == b'"' || **q == b'\'') else {
+            return Some(Err("an attribute value is not quoted"));
         };
-        if (quote != b'"' && quote != b'\'') || key.is_empty() {
-            return bad(self, "an attribute value is not quoted");
-        }
-        let Some(close) = memchr(quote, &after[1..]) else {
-            return bad(self, "an attribute value is not closed");
+        let value = &after[1..];
+        let (value, rest) = match memchr(quote, value) {
+            Some(close) => (&value[..close], &value[close + 1..]),
+            None => (value, &[][..]),
         };
-        self.rest = &after[close + 2..];
-        Some(Ok((key, &after[1..1 + close])))
+        self.rest = rest;
+        Some(Ok((key, value)))
     }
 }
 
@@ -505,17 +505,15 @@ mod tests {
 
     #[test]
     fn unclosed_constructs_are_errors() {
-        for xml in [
-            "<a",
-            "<a b='1>",
-            "</a",
-            "<!-- x",
-            "<![CDATA[x",
-            "<?x",
-            "< />",
-        ] {
+        for xml in ["<a", "<a b='1>", "</a", "<!-- x", "<![CDATA[x", "<?x", "<"] {
             assert!(tokens(xml.as_bytes(), 3).is_err(), "{xml}");
         }
+        // A tag without a name is a token nothing matches, as in quick-xml.
+        assert_eq!(tokens(b"< /></>", 3).unwrap(), ["<| >", "</>", "</>"]);
+        assert_eq!(tokens(b"<x:r:c/>", 3).unwrap()[0], "<x:r:c|>");
+        assert_eq!(local(b"x:r:c"), b"r:c");
+        // A quoted `>` does not close an end tag either.
+        assert_eq!(tokens(b"</a b='>'>t", 2).unwrap(), ["</a b='>'>", "Tt"]);
     }
 
     #[test]
@@ -552,6 +550,7 @@ mod tests {
         assert_eq!(attr(b" a=\"1\" b=\"2\"", b"b"), Ok(Some(&b"2"[..])));
         assert!(attr(b" a=1", b"a").is_err());
         assert!(attr(b" a", b"a").is_err());
-        assert!(attr(b" a=\"1", b"a").is_err());
+        assert_eq!(attr(b" a=\"1", b"a"), Ok(Some(&b"1"[..])));
+        assert_eq!(attr(b" =\"1\" a='2'", b"a"), Ok(Some(&b"2"[..])));
     }
 }
