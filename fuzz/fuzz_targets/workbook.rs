@@ -1,7 +1,7 @@
 //! The workbook loader. An input starting with an even byte is the file as
 //! is (zip, CFB, anything); otherwise the rest is the XML of the only sheet of
-//! an otherwise valid xlsx, so the fuzzer reaches calamine's sheet reader
-//! instead of stopping at the zip layer.
+//! an otherwise valid xlsx, so the fuzzer reaches the sheet reader (bimtek's
+//! own, load/xlsx.rs) instead of stopping at the zip layer.
 #![no_main]
 
 #[path = "common.rs"]
