@@ -410,7 +410,8 @@ pub fn combine(
         )
     });
     let mut findings = sink.findings;
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Stable, on every core (tens of thousands of findings at 100k).
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     // Usually in order already (one file, or files read in order): a stable
     // sort would still take a scratch copy of 424 bytes per innovation.
