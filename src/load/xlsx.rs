@@ -51,9 +51,6 @@ pub(super) fn read(
 
 fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(), LoadError> {
     for sheet in &book.sheets {
-        if !sheet.worksheet {
-            continue;
-        }
         if !sink.begin_sheet(&SheetInfo {
             name: Some(sheet.name.clone()),
             hidden: sheet.hidden,
@@ -115,6 +112,7 @@ impl Fail {
 
 /// What the workbook's metadata says.
 struct Book {
+    /// The worksheets, in order (chart and dialog sheets hold no cells).
     sheets: Vec<Sheet>,
     strings: Vec<String>,
     /// For each cell style (`s`), whether its number format is a date.
@@ -125,8 +123,6 @@ struct Book {
 struct Sheet {
     name: String,
     hidden: bool,
-    /// A worksheet (not a chart or dialog sheet).
-    worksheet: bool,
     path: String,
     /// Its part's index in the archive.
     part: usize,
@@ -208,6 +204,8 @@ impl Book {
             return Some(book);
         };
         let mut t = Tokens::new(zip.by_index(index).ok()?);
+        // Two sheets of one name: calamine reads the first twice.
+        let mut names = std::collections::HashSet::new();
         loop {
             match t.next().ok()? {
                 Token::Start { name, attrs } => {
@@ -236,24 +234,21 @@ impl Book {
                             Some(absolute) => absolute.to_string(),
                             None => format!("{dir}{target}"),
                         };
-                        let worksheet = match typ.rsplit('/').next() {
-                            Some("worksheet") => true,
-                            Some("chartsheet" | "dialogsheet") => false,
+                        if !names.insert(name.clone()) {
+                            return None;
+                        }
+                        match typ.rsplit('/').next() {
+                            // Every worksheet must be there: calamine would
+                            // stop at a missing one after reading the others.
+                            Some("worksheet") => book.sheets.push(Sheet {
+                                part: parts.find(&path)?,
+                                name,
+                                hidden,
+                                path,
+                            }),
+                            Some("chartsheet" | "dialogsheet") => {}
                             _ => return None,
-                        };
-                        // Every sheet read must be there: calamine would
-                        // stop at a missing one after reading the others.
-                        let part = match worksheet {
-                            true => parts.find(&path)?,
-                            false => usize::MAX,
-                        };
-                        book.sheets.push(Sheet {
-                            name,
-                            hidden,
-                            worksheet,
-                            path,
-                            part,
-                        });
+                        }
                     } else if tag == b"workbookPr"
                         && let Some(v) = attr(attrs, b"date1904").ok()?
                     {
@@ -264,11 +259,6 @@ impl Book {
                 Token::Eof => return None,
                 _ => {}
             }
-        }
-        // Two sheets of one name: calamine reads the first twice.
-        let mut seen = std::collections::HashSet::new();
-        if !book.sheets.iter().all(|s| seen.insert(s.name.as_str())) {
-            return None;
         }
         Some(book)
     }
@@ -1021,6 +1011,14 @@ mod tests {
                 }
             }
         }
+        if seed.is_multiple_of(3) {
+            // A chart sheet holds no cells: both readers pass over it.
+            let mut chart = rust_xlsxwriter::Chart::new_column();
+            chart.add_series().set_values("'Lembar 0'!$A$1:$A$3");
+            let sheet = workbook.add_chartsheet();
+            sheet.set_name("Grafik").unwrap();
+            sheet.insert_chart(0, 0, &chart).unwrap();
+        }
         workbook.save(path).unwrap();
     }
 
@@ -1321,6 +1319,42 @@ mod tests {
             let ours = own(&path, (u64::MAX, u64::MAX)).expect("read by bimtek's reader");
             assert_same(&path, &ours, &direct(&path));
         }
+    }
+
+    /// Two sheets of one name (no spreadsheet program writes them): the
+    /// workbook is handed to calamine, which reads the first one twice.
+    #[test]
+    fn two_sheets_of_one_name_are_left_to_calamine() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kembar.xlsx");
+        let seed = (0..).find(|&seed| {
+            hand_written(&path, seed);
+            let zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+            zip.index_for_name("xl/worksheets/sheet1.xml").is_some()
+        });
+        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            if entry.name().unwrap() == "xl/workbook.xml" {
+                let text = String::from_utf8(bytes).unwrap();
+                bytes = text.replace("Data &amp; 1", "Data &amp; 0").into_bytes();
+            }
+            parts.push((entry.name().unwrap().to_string(), bytes));
+        }
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (name, bytes) in &parts {
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(bytes).unwrap();
+        }
+        out.finish().unwrap();
+        assert!(own(&path, (u64::MAX, u64::MAX)).is_none(), "seed {seed:?}");
+        let mut calls = Calls::default();
+        let result = crate::load::workbook::read(&path, crate::load::Format::Xlsx, &mut calls);
+        assert_eq!((calls, result), direct(&path));
     }
 
     #[test]
