@@ -4,7 +4,6 @@
 use super::{CheckOptions, Sink};
 use crate::diag::{Finding, Location};
 use crate::normalize::date::portal_format;
-use crate::normalize::scalar::{count_words, count_words_to};
 use crate::normalize::{
     AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value,
 };
@@ -53,17 +52,8 @@ pub(super) fn check(
                 }
             }
             Value::FormulaError => sink.push(finding("V004", loc, field, cell)),
-            Value::Text => {
-                if field.min_words.is_some() || field.max_words.is_some() {
-                    // Only a text over the maximum needs its whole count.
-                    let enough = field
-                        .max_words
-                        .map_or(field.min_words.unwrap_or(0), |m| m.saturating_add(1))
-                        as usize;
-                    let mut words = count_words_to(&cell.text, enough);
-                    if field.max_words.is_some() && words >= enough {
-                        words = count_words(&cell.text);
-                    }
+            Value::Text { words } => {
+                if let Some(words) = *words {
                     if let Some(min) = field.min_words
                         && words < min as usize
                     {

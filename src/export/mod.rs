@@ -44,7 +44,7 @@ pub fn canonical(t: &Template, fi: usize, r: &Record) -> Result<String, String> 
     let f = &t.fields[fi];
     match &cell.value {
         Value::Empty => Ok(String::new()),
-        Value::Text | Value::FileRef => Ok(clean_text(&cell.text)),
+        Value::Text { .. } | Value::FileRef => Ok(clean_text(&cell.text)),
         Value::Enum { index, .. } => Ok(f.values[*index].value.clone()),
         Value::Date(DateValue::Ok(d, Precision::Day)) => Ok(portal_format(*d)),
         Value::Integer(n) => Ok(n.to_string()),

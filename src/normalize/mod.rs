@@ -20,7 +20,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Empty,
-    Text,
+    /// Text; `words` counted as far as the field's word limits need
+    /// ([`words_for`]), `None` when it has none.
+    Text {
+        words: Option<usize>,
+    },
     /// An allowed value (index into the field's values); `exact` when written
     /// exactly as the canonical spelling.
     Enum {
@@ -420,7 +424,9 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
         return Value::FormulaError;
     }
     match &field.kind {
-        FieldKind::Text => Value::Text,
+        FieldKind::Text => Value::Text {
+            words: words_for(field, text),
+        },
         FieldKind::File => Value::FileRef,
         FieldKind::Enum => {
             let folded = fold(text);
@@ -464,6 +470,26 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
         },
         FieldKind::Coordinate => Value::Coordinate(scalar::parse_coordinate(text)),
     }
+}
+
+/// The words of `text` as far as `field`'s limits need them: exact below
+/// its minimum, and exact when it has a maximum; `None` without limits.
+/// Counted while normalizing, which any thread may do (load/pipe.rs): it
+/// reads more text than any check.
+fn words_for(field: &crate::template::Field, text: &str) -> Option<usize> {
+    if field.min_words.is_none() && field.max_words.is_none() {
+        return None;
+    }
+    // Whether a long text reaches a minimum is known long before its end;
+    // only a text over the maximum needs its whole count.
+    let enough = field
+        .max_words
+        .map_or(field.min_words.unwrap_or(0), |m| m.saturating_add(1)) as usize;
+    let words = scalar::count_words_to(text, enough);
+    if field.max_words.is_some() && words >= enough {
+        return Some(scalar::count_words(text));
+    }
+    Some(words)
 }
 
 fn looks_like_file(s: &str) -> bool {
@@ -547,6 +573,31 @@ mod tests {
     fn read(t: &Template, key: &str, raw: RawCell) -> Value {
         let fi = t.field_index(key).unwrap();
         read_cell(t, fi, 0, Arc::from("h"), &raw).value
+    }
+
+    #[test]
+    fn words_are_counted_as_far_as_the_limits_need() {
+        let t = t();
+        let mut field = t.field("rancang_bangun").unwrap().clone();
+        let nine = "satu dua tiga empat lima enam tujuh delapan sembilan";
+        // A minimum only: the count stops once it is reached.
+        field.min_words = Some(3);
+        assert_eq!(words_for(&field, "satu dua"), Some(2));
+        assert!(words_for(&field, nine).is_some_and(|w| (3..=9).contains(&w)));
+        // A maximum: a text over it has its whole count, for the message.
+        field.max_words = Some(5);
+        assert_eq!(words_for(&field, nine), Some(9));
+        assert_eq!(words_for(&field, "satu dua tiga empat lima"), Some(5));
+        assert_eq!(words_for(&field, "satu dua"), Some(2));
+        field.min_words = None;
+        assert_eq!(words_for(&field, nine), Some(9));
+        field.max_words = None;
+        assert_eq!(words_for(&field, nine), None);
+        // Read as a cell of the field, a text carries its count.
+        let Value::Text { words } = read(&t, "rancang_bangun", RawCell::Text(nine.into())) else {
+            panic!()
+        };
+        assert!(words.is_some_and(|w| w <= 9));
     }
 
     #[test]
