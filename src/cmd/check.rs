@@ -377,7 +377,7 @@ pub fn check_file(
             }
             fc.event(e)
         });
-        load::read(&f.path, &mut norm)
+        load::read_sharing(&f.path, &mut norm)
     };
     match result {
         Ok(notes) => {

@@ -118,6 +118,23 @@ impl RawRow {
     }
 }
 
+/// A [`RowSink`] part of whose work on a row needs none of its state once
+/// it knows the current sheet (its header found): that work can be done on
+/// the thread that reads the file ([`read_sharing`]). Rows it was done on
+/// arrive through [`ShareRows::done`], in order among those that arrive
+/// through [`RowSink::row`].
+pub trait ShareRows<'a>: RowSink {
+    /// What the shared work makes of a row.
+    type Done: Send + 'a;
+    /// The work on the current sheet's rows, once the sink knows it.
+    fn share(&mut self) -> Option<RowWork<'a, Self::Done>>;
+    /// A row of the current sheet, with the shared work done on it.
+    fn done(&mut self, done: Self::Done);
+}
+
+/// Work on a row that another thread may do ([`ShareRows`]).
+pub type RowWork<'a, D> = Box<dyn FnMut(RawRow) -> D + Send + 'a>;
+
 /// What a sheet looks like before its rows arrive.
 #[derive(Debug, Clone)]
 pub struct SheetInfo {
@@ -214,6 +231,15 @@ pub struct LoadNotes {
 
 /// Read `path`, sending each row to `sink`.
 pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    read_sharing(path, &mut pipe::Unshared(sink))
+}
+
+/// [`read`], and when a big file is read on a thread of its own, that
+/// thread does the work `sink` shares whenever the sink falls behind.
+pub fn read_sharing<'a, S: ShareRows<'a>>(
+    path: &Path,
+    sink: &mut S,
+) -> Result<LoadNotes, LoadError> {
     if pipe::worth_it(path) {
         return pipe::read(path, sink, |p, s| read_with(p, s, false));
     }

@@ -12,7 +12,7 @@ pub use date::{AmbiguousReason, DateValue, Precision};
 pub use header::{Column, HeaderMap, Layout, RepeatProbe};
 pub use scalar::Coordinate;
 
-use crate::load::{RawCell, RawRow, RowSink, SheetInfo};
+use crate::load::{RawCell, RawRow, RowSink, RowWork, ShareRows, SheetInfo};
 use crate::template::{EvidenceKey, FieldKind, Template, WideKind, fold};
 use std::sync::Arc;
 
@@ -148,13 +148,28 @@ pub enum Event {
 pub struct Normalizer<'a, F: FnMut(Event)> {
     template: &'a Template,
     agency_hint: &'a str,
-    agency_field: Option<usize>,
     emit: F,
     sheet: Option<Arc<str>>,
     buffer: Vec<RawRow>,
-    header: Option<(HeaderMap, Vec<Arc<str>>, RepeatProbe)>,
+    /// The current sheet's rows, once its header is found.
+    rows: Option<SheetRows<'a>>,
     /// The sheet had no header in its first rows: ignore the rest of it.
     skip_rest: bool,
+}
+
+/// What normalizing a sheet's rows takes once its header is found. It needs
+/// nothing else, so a clone can normalize rows on another thread
+/// ([`Normalizer::share`]).
+#[derive(Clone)]
+struct SheetRows<'a> {
+    template: &'a Template,
+    agency_hint: &'a str,
+    agency_field: Option<usize>,
+    sheet: Option<Arc<str>>,
+    header: HeaderMap,
+    /// Each column's header, as the records carry it.
+    headers: Vec<Arc<str>>,
+    probe: RepeatProbe,
 }
 
 impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
@@ -162,11 +177,10 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         Normalizer {
             template,
             agency_hint,
-            agency_field: template.field_index("perangkat_daerah"),
             emit,
             sheet: None,
             buffer: Vec::new(),
-            header: None,
+            rows: None,
             skip_rest: false,
         }
     }
@@ -183,27 +197,37 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 sheet: self.sheet.clone(),
                 header: h.clone(),
             });
-            let probe = RepeatProbe::new(self.template, &h);
-            self.header = Some((h, headers, probe));
-            let rows: Vec<RawRow> = std::mem::take(&mut self.buffer)
-                .into_iter()
-                .filter(|r| r.index > header_row)
-                .collect();
-            for mut r in rows {
-                self.record(&mut r);
+            let rows = SheetRows {
+                template: self.template,
+                agency_hint: self.agency_hint,
+                agency_field: self.template.field_index("perangkat_daerah"),
+                sheet: self.sheet.clone(),
+                probe: RepeatProbe::new(self.template, &h),
+                header: h,
+                headers,
+            };
+            for mut r in std::mem::take(&mut self.buffer) {
+                if r.index > header_row
+                    && let Some(e) = rows.record(&mut r)
+                {
+                    (self.emit)(e);
+                }
                 crate::load::let_go_row(r);
             }
+            self.rows = Some(rows);
         }
     }
+}
 
-    /// Emits the record or evidence statement of `row`, taking the texts it
-    /// keeps out of it.
-    fn record(&mut self, row: &mut RawRow) {
-        let Some((h, headers, probe)) = &self.header else {
-            return;
-        };
-        if header::is_column_number_row(row) || probe.is_repeat(self.template, row) {
-            return;
+impl SheetRows<'_> {
+    /// The record or evidence statement of `row`, taking the texts it keeps
+    /// out of it; `None` for a row that is neither (a repeated header, row
+    /// numbers only).
+    fn record(&self, row: &mut RawRow) -> Option<Event> {
+        let h = &self.header;
+        let headers = &self.headers;
+        if header::is_column_number_row(row) || self.probe.is_repeat(self.template, row) {
+            return None;
         }
         if h.layout == Layout::Evidence {
             let mut cells: Vec<(EvidenceKey, EvidenceCell)> = Vec::new();
@@ -217,7 +241,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 }
             }
             if cells.is_empty() {
-                return;
+                return None;
             }
             let agency = self
                 .agency_field
@@ -226,13 +250,12 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 .map(|r| collapse_spaces(&r.display()))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| self.agency_hint.to_string());
-            (self.emit)(Event::Evidence(EvidenceRow {
+            return Some(Event::Evidence(EvidenceRow {
                 sheet: self.sheet.clone(),
                 row: row.index.saturating_add(1),
                 agency,
                 cells,
             }));
-            return;
         }
         let t = self.template;
         let mut cells: Vec<Option<FieldCell>> = vec![None; t.fields.len()];
@@ -248,7 +271,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         }
         if !any_value {
             // Only row numbers or notes in unmapped columns: not an innovation.
-            return;
+            return None;
         }
         let mut wide = Vec::new();
         for (ci, c) in h.columns.iter().enumerate() {
@@ -269,13 +292,13 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
             .filter(|c| c.value != Value::Empty)
             .map(|c| collapse_spaces(&c.text))
             .unwrap_or_else(|| self.agency_hint.to_string());
-        (self.emit)(Event::Record(Record {
+        Some(Event::Record(Record {
             sheet: self.sheet.clone(),
             row: row.index.saturating_add(1),
             agency,
             cells,
             wide,
-        }));
+        }))
     }
 }
 
@@ -295,7 +318,7 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         }
         self.sheet = name;
         self.buffer.clear();
-        self.header = None;
+        self.rows = None;
         self.skip_rest = false;
         true
     }
@@ -311,8 +334,10 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
             crate::load::let_go_row(row);
             return;
         }
-        if self.header.is_some() {
-            self.record(&mut row);
+        if let Some(rows) = &self.rows {
+            if let Some(e) = rows.record(&mut row) {
+                (self.emit)(e);
+            }
             crate::load::let_go_row(row);
             return;
         }
@@ -320,7 +345,7 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         self.buffer.push(row);
         if self.buffer.len() >= limit {
             self.try_header();
-            if self.header.is_none() {
+            if self.rows.is_none() {
                 (self.emit)(Event::NoHeader {
                     sheet: self.sheet.clone(),
                     scanned: limit as u32,
@@ -332,9 +357,9 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
     }
 
     fn end_sheet(&mut self) {
-        if self.header.is_none() && !self.skip_rest && !self.buffer.is_empty() {
+        if self.rows.is_none() && !self.skip_rest && !self.buffer.is_empty() {
             self.try_header();
-            if self.header.is_none() {
+            if self.rows.is_none() {
                 (self.emit)(Event::NoHeader {
                     sheet: self.sheet.clone(),
                     scanned: self.buffer.len() as u32,
@@ -342,7 +367,29 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
             }
         }
         self.buffer.clear();
-        self.header = None;
+        self.rows = None;
+    }
+}
+
+/// Normalizing rows is shared: once a sheet's header is found, a clone of
+/// what it takes normalizes rows on the reading thread
+/// ([`crate::load::read_sharing`]).
+impl<'a, F: FnMut(Event)> ShareRows<'a> for Normalizer<'a, F> {
+    type Done = Option<Event>;
+
+    fn share(&mut self) -> Option<RowWork<'a, Option<Event>>> {
+        let rows = self.rows.clone()?;
+        Some(Box::new(move |mut row| {
+            let event = rows.record(&mut row);
+            crate::load::let_go_row(row);
+            event
+        }))
+    }
+
+    fn done(&mut self, done: Option<Event>) {
+        if let Some(e) = done {
+            (self.emit)(e);
+        }
     }
 }
 
