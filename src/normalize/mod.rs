@@ -258,17 +258,18 @@ impl SheetRows<'_> {
             }));
         }
         let t = self.template;
-        let mut cells: Vec<Option<FieldCell>> = vec![None; t.fields.len()];
         let mut any_value = false;
-        for (fi, slot) in cells.iter_mut().enumerate() {
-            let Some(ci) = h.field_columns[fi] else {
-                continue;
-            };
-            let col = h.columns[ci].col;
-            let cell = read_cell_owned(t, fi, col, headers[ci].clone(), row.take(col));
-            any_value |= cell.value != Value::Empty;
-            *slot = Some(cell);
-        }
+        // Built slot by slot: a vector of `None`s would be zeroed whole
+        // first (two kilobytes a row).
+        let cells: Vec<Option<FieldCell>> = (0..t.fields.len())
+            .map(|fi| {
+                let ci = h.field_columns[fi]?;
+                let col = h.columns[ci].col;
+                let cell = read_cell_owned(t, fi, col, headers[ci].clone(), row.take(col));
+                any_value |= cell.value != Value::Empty;
+                Some(cell)
+            })
+            .collect();
         if !any_value {
             // Only row numbers or notes in unmapped columns: not an innovation.
             return None;
