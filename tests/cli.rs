@@ -1099,3 +1099,56 @@ fn an_unreadable_baseline_is_a_finding_and_not_an_input() {
         .unwrap_or_else(|| panic!("{doc}"));
     assert_eq!(f["code"], "F001");
 }
+
+#[test]
+fn an_innovations_status_counts_the_findings_on_its_row_and_its_evidence_rows() {
+    let (_, doc) = check_json(&["sample-data", &fixture("codes")], &[]);
+    let (mut warned, mut erred) = (0, 0);
+    for i in innovations(&doc) {
+        let (errors, warnings) = (
+            i["errors"].as_u64().unwrap(),
+            i["warnings"].as_u64().unwrap(),
+        );
+        let on_row = |severity: &str| {
+            findings(&doc)
+                .iter()
+                .filter(|f| {
+                    f["severity"] == severity
+                        && f["file"] == i["file"]
+                        && f["sheet"] == i["sheet"]
+                        && f["row"] == i["row"]
+                })
+                .count() as u64
+        };
+        // Its own row's findings, and maybe some on evidence rows elsewhere.
+        assert!(
+            errors >= on_row("error") && warnings >= on_row("warning"),
+            "{i}"
+        );
+        let status = match (errors, warnings) {
+            (0, 0) => "ok",
+            (0, _) => "warning",
+            _ => "error",
+        };
+        assert_eq!(i["status"], status, "{i}");
+        warned += usize::from(status == "warning");
+        erred += usize::from(status == "error");
+    }
+    assert!(warned > 0 && erred > 0);
+    // E016: the only finding is on a row of the long evidence sheet, and it
+    // counts for the innovation that row belongs to.
+    let (_, doc) = check_json(&[&fixture("codes/E016")], &[]);
+    let f = &findings(&doc)[..];
+    assert!(f.len() == 1 && f[0]["file"].as_str().unwrap().ends_with("bukti.csv"));
+    let counts: Vec<_> = innovations(&doc)
+        .iter()
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap(),
+                i["errors"].as_u64().unwrap(),
+                i["status"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(counts, [(2, 0, "ok".into()), (3, 1, "error".into())]);
+}

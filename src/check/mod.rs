@@ -410,9 +410,6 @@ pub fn combine(
         )
     });
     let mut findings = sink.findings;
-    // Stable, on every core (tens of thousands of findings at 100k).
-    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup();
     // Usually in order already (one file, or files read in order): a stable
     // sort would still take a scratch copy of 424 bytes per innovation.
     fn place(a: &Innovation) -> (&String, &Option<String>, u32) {
@@ -421,8 +418,28 @@ pub fn combine(
     if !innovations.is_sorted_by(|a, b| place(a) <= place(b)) {
         innovations.sort_by(|a, b| place(a).cmp(&place(b)));
     }
-    count_per_innovation(&mut innovations, &findings);
-    let pemda = pemda_scores(template, options, &innovations);
+    // The pemda scores need only the innovations, in their final order:
+    // they are added up while the findings are sorted and counted.
+    let (counts, pemda) = rayon::join(
+        || {
+            // Stable, on every core (tens of thousands of findings at 100k).
+            findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            findings.dedup();
+            count_per_innovation(&innovations, &findings)
+        },
+        || pemda_scores(template, options, &innovations),
+    );
+    for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
+        inn.errors = errors;
+        inn.warnings = warnings;
+        inn.status = if errors > 0 {
+            Severity::Error
+        } else if warnings > 0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+    }
     Outcome {
         files,
         innovations,
@@ -452,9 +469,9 @@ fn pemda_scores(
         .collect()
 }
 
-/// Fill `errors`, `warnings` and `status` from the findings on each row,
-/// and from the findings on the evidence rows attached to it.
-fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
+/// The errors and warnings of each innovation: the findings on its row, and
+/// those on the evidence rows attached to it.
+fn count_per_innovation(innovations: &[Innovation], findings: &[Finding]) -> Vec<(u32, u32)> {
     let mut evidence_rows: foldhash::HashMap<(&str, Option<&str>, u32), usize> =
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
@@ -464,6 +481,12 @@ fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
             }
         }
     }
+    let mut counts: Vec<(u32, u32)> = innovations.iter().map(|i| (i.errors, i.warnings)).collect();
+    let mut add = |i: usize, severity: Severity| match severity {
+        Severity::Error => counts[i].0 += 1,
+        Severity::Warning => counts[i].1 += 1,
+        Severity::Info => {}
+    };
     let mut extra: Vec<(usize, Severity)> = Vec::new();
     for f in findings {
         let l = &f.location;
@@ -475,7 +498,7 @@ fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
     }
     // Both lists are sorted by (file, sheet, row): walk them together.
     let mut fi = 0;
-    for inn in innovations.iter_mut() {
+    for (i, inn) in innovations.iter().enumerate() {
         let key = (&inn.file, &inn.sheet, Some(inn.row));
         while fi < findings.len() {
             let l = &findings[fi].location;
@@ -492,31 +515,14 @@ fn count_per_innovation(innovations: &mut [Innovation], findings: &[Finding]) {
             if (&l.file, &l.sheet, l.row) != key {
                 break;
             }
-            match f.severity {
-                Severity::Error => inn.errors += 1,
-                Severity::Warning => inn.warnings += 1,
-                Severity::Info => {}
-            }
+            add(i, f.severity);
             j += 1;
         }
-        inn.status = Severity::Info;
     }
-    for (i, sev) in extra {
-        match sev {
-            Severity::Error => innovations[i].errors += 1,
-            Severity::Warning => innovations[i].warnings += 1,
-            Severity::Info => {}
-        }
+    for (i, severity) in extra {
+        add(i, severity);
     }
-    for inn in innovations.iter_mut() {
-        inn.status = if inn.errors > 0 {
-            Severity::Error
-        } else if inn.warnings > 0 {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-    }
+    counts
 }
 
 #[cfg(test)]
