@@ -262,7 +262,6 @@ where
             .enumerate()
             .map(|(c, chunk)| {
                 let mut buf = Vec::new();
-                let mut one = Vec::new();
                 for (k, item) in chunk.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
                     let value = to_out(item);
@@ -271,18 +270,9 @@ where
                         serde_json::to_writer(&mut buf, &value)?;
                         continue;
                     }
-                    // An element of a top-level array is two levels deep:
-                    // rendered alone, each of its lines moves in four spaces.
                     buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    one.clear();
-                    serde_json::to_writer_pretty(&mut one, &value)?;
-                    let mut from = 0;
-                    for nl in memchr::memchr_iter(b'\n', &one) {
-                        buf.extend_from_slice(&one[from..=nl]);
-                        buf.extend_from_slice(b"    ");
-                        from = nl + 1;
-                    }
-                    buf.extend_from_slice(&one[from..]);
+                    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Nested::new());
+                    value.serialize(&mut ser)?;
                 }
                 Ok(buf)
             })
@@ -295,6 +285,79 @@ where
         out.write_all(b"\n  ")?;
     }
     Ok(())
+}
+
+/// serde_json's pretty layout (two spaces an indent), for a value that
+/// starts two levels deep: an element of one of the document's top-level
+/// arrays, rendered alone.
+struct Nested {
+    depth: usize,
+    /// Whether the array or object just closing had anything in it.
+    has_value: bool,
+}
+
+impl Nested {
+    fn new() -> Self {
+        Nested {
+            depth: 2,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(bracket)
+    }
+
+    /// A new line at the current depth, after a comma unless `first`.
+    fn line<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
