@@ -481,4 +481,43 @@ mod tests {
             assert!(by_reader > 0, "{file}");
         }
     }
+
+    /// Shares work that panics on row 5000.
+    struct Panicking(Sharing);
+
+    impl RowSink for Panicking {
+        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+            self.0.begin_sheet(sheet)
+        }
+        fn row(&mut self, row: RawRow) {
+            self.0.row(row);
+        }
+        fn end_sheet(&mut self) {
+            self.0.end_sheet();
+        }
+    }
+
+    impl<'a> ShareRows<'a> for Panicking {
+        type Done = (String, u32);
+        fn share(&mut self) -> Option<RowWork<'a, (String, u32)>> {
+            let mut work = self.0.share()?;
+            Some(Box::new(move |row: RawRow| {
+                assert!(row.index != 5000, "shared work failed");
+                work(row)
+            }))
+        }
+        fn done(&mut self, done: (String, u32)) {
+            self.0.done(done);
+        }
+    }
+
+    #[test]
+    fn a_panic_in_work_done_by_the_reader_reaches_the_caller() {
+        let mut sink = Panicking(Sharing::default());
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read(Path::new("x"), &mut sink, long_script)
+        }))
+        .expect_err("the reader's panic is resumed here");
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"shared work failed"));
+    }
 }
