@@ -352,17 +352,7 @@ mod tests {
 
     /// Rows read, and the load notes and result, of `input` read as a file.
     fn read_all(input: &[u8], delimiter: u8) -> (Vec<RawRow>, LoadNotes, Result<(), LoadError>) {
-        struct Rows(Vec<RawRow>);
-        impl RowSink for Rows {
-            fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
-                true
-            }
-            fn row(&mut self, row: RawRow) {
-                self.0.push(row);
-            }
-            fn end_sheet(&mut self) {}
-        }
-        let mut rows = Rows(Vec::new());
+        let mut rows = crate::load::AllRows::default();
         let mut notes = LoadNotes::default();
         let r = stream(
             || Ok(io::Cursor::new(input)),

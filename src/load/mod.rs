@@ -157,6 +157,22 @@ pub trait RowSink {
     fn end_sheet(&mut self);
 }
 
+/// Every row read, in order, whatever the sheet (tests).
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct AllRows(pub Vec<RawRow>);
+
+#[cfg(test)]
+impl RowSink for AllRows {
+    fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
+        true
+    }
+    fn row(&mut self, row: RawRow) {
+        self.0.push(row);
+    }
+    fn end_sheet(&mut self) {}
+}
+
 /// Why a file could not be read. Each becomes a finding about the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {

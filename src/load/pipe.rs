@@ -385,24 +385,10 @@ mod tests {
         assert!(piped.log.contains(&"row c 2".to_string()));
     }
 
-    /// All rows of a file, read directly.
-    #[derive(Default)]
-    struct Rows(Vec<RawRow>);
-
-    impl RowSink for Rows {
-        fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
-            true
-        }
-        fn row(&mut self, row: RawRow) {
-            self.0.push(row);
-        }
-        fn end_sheet(&mut self) {}
-    }
-
     /// The rows of the file at `path`, over and over, as one sheet long
     /// enough for the reader to run into the sink's pace.
     fn replay(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
-        let mut rows = Rows::default();
+        let mut rows = crate::load::AllRows::default();
         crate::load::read_with(path, &mut rows, false)?;
         let info = SheetInfo {
             name: Some("Data".into()),
