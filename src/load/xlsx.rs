@@ -1294,11 +1294,29 @@ mod tests {
         files.push(("xl/_rels/workbook.xml.rels".into(), rels));
         files.push(("xl/styles.xml".into(), styles));
         files.push(("xl/sharedStrings.xml".into(), sst));
+        write_parts(path, &files);
+    }
+
+    /// Every part of the zip at `path`, with its name, in order.
+    fn parts_of(path: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut entry = zip.by_index(i).unwrap();
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+                (entry.name().unwrap().to_string(), bytes)
+            })
+            .collect()
+    }
+
+    /// A zip at `path` holding `parts`, in order.
+    fn write_parts(path: &Path, parts: &[(String, impl AsRef<[u8]>)]) {
         let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-        for (name, text) in files {
-            zip.start_file(name, zip::write::SimpleFileOptions::default())
+        for (name, bytes) in parts {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
                 .unwrap();
-            zip.write_all(text.as_bytes()).unwrap();
+            zip.write_all(bytes.as_ref()).unwrap();
         }
         zip.finish().unwrap();
     }
@@ -1332,25 +1350,14 @@ mod tests {
             let zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
             zip.index_for_name("xl/worksheets/sheet1.xml").is_some()
         });
-        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-        for i in 0..zip.len() {
-            let mut entry = zip.by_index(i).unwrap();
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
-            if entry.name().unwrap() == "xl/workbook.xml" {
-                let text = String::from_utf8(bytes).unwrap();
-                bytes = text.replace("Data &amp; 1", "Data &amp; 0").into_bytes();
+        let mut parts = parts_of(&path);
+        for (name, bytes) in &mut parts {
+            if name == "xl/workbook.xml" {
+                let text = String::from_utf8(std::mem::take(bytes)).unwrap();
+                *bytes = text.replace("Data &amp; 1", "Data &amp; 0").into_bytes();
             }
-            parts.push((entry.name().unwrap().to_string(), bytes));
         }
-        let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-        for (name, bytes) in &parts {
-            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(bytes).unwrap();
-        }
-        out.finish().unwrap();
+        write_parts(&path, &parts);
         assert!(own(&path, (u64::MAX, u64::MAX)).is_none(), "seed {seed:?}");
         let mut calls = Calls::default();
         let result = crate::load::workbook::read(&path, crate::load::Format::Xlsx, &mut calls);
@@ -1431,14 +1438,7 @@ mod tests {
         let (mut same, mut both_failed, mut only_ours) = (0, 0, 0);
         for seed in 0..iters {
             hand_written(&path, seed);
-            let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-            for i in 0..zip.len() {
-                let mut entry = zip.by_index(i).unwrap();
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
-                parts.push((entry.name().unwrap().to_string(), bytes));
-            }
+            let mut parts = parts_of(&path);
             let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
             // Mostly the first sheet, sometimes any part.
             let target = match rng.below(3) {
@@ -1468,13 +1468,7 @@ mod tests {
                     _ => b[at] = rng.pick(b"<>\"a0x_&"),
                 }
             }
-            let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-            for (name, bytes) in &parts {
-                out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-                    .unwrap();
-                out.write_all(bytes).unwrap();
-            }
-            out.finish().unwrap();
+            write_parts(&path, &parts);
             let theirs = direct(&path);
             let Some(ours) = own(&path, (u64::MAX, u64::MAX)) else {
                 continue;
