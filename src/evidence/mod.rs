@@ -1068,6 +1068,47 @@ mod tests {
         assert_eq!(sizes, [1, 3, 3]);
     }
 
+    /// With two evidence folders, the first is searched every way (path,
+    /// name, loose name) before the second; a reference found nowhere by
+    /// its path is still found by its name, in bulk as alone.
+    #[test]
+    fn the_first_folder_is_searched_every_way_before_the_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("satu"), dir.path().join("dua"));
+        std::fs::create_dir_all(first.join("lain")).unwrap();
+        std::fs::create_dir_all(second.join("bukti")).unwrap();
+        std::fs::write(first.join("lain/SK Bupati.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+        std::fs::write(first.join("lain/perbup.pdf"), b"%PDF-1.4\n%%EOF\n-").unwrap();
+        std::fs::write(second.join("bukti/sk-bupati.pdf"), b"%PDF-1.4\n%%EOF\n--").unwrap();
+        std::fs::write(second.join("bukti/sk bupati.pdf"), b"%PDF-1.4\n%%EOF\n---").unwrap();
+        std::fs::write(second.join("bukti/perda.pdf"), b"%PDF-1.4\n%%EOF\n----").unwrap();
+        let store = EvidenceStore::new(&[first, second], &[("w".into(), "w.xlsx".into())]);
+        let refs = [
+            // By path in the second, by loose name in the first: the first.
+            ("w", "bukti/sk-bupati.pdf"),
+            // By path in the second, by name in the first: the first.
+            ("w", "bukti/SK Bupati.pdf"),
+            // By path in the first.
+            ("w", "lain/perbup.pdf"),
+            // Only in the second, by path, then by name.
+            ("w", "bukti/perda.pdf"),
+            ("w", "arsip/perda.pdf"),
+            ("w", "tidak-ada.pdf"),
+        ];
+        let size = |r: &Resolved| match r {
+            Resolved::Found(f) => Some(f.size),
+            _ => None,
+        };
+        let expected = [Some(15), Some(15), Some(16), Some(19), Some(19), None];
+        let alone: Vec<Option<u64>> = refs
+            .iter()
+            .map(|(w, r)| size(&store.resolve(w, r)))
+            .collect();
+        assert_eq!(alone, expected);
+        let bulk: Vec<Option<u64>> = store.resolve_all(&refs).iter().map(size).collect();
+        assert_eq!(bulk, expected);
+    }
+
     /// A found file is shown as its root joined with its relative path.
     #[test]
     fn found_files_show_as_their_joined_path() {
