@@ -36,13 +36,13 @@ enum Special {
     Escaping,
 }
 
-/// Everything under one evidence root, found by lowercased relative path,
-/// by lowercased file name, and by file name without spaces and separators.
-/// A province's evidence is millions of files, so each relative path is
-/// stored once, back to back in one string, and each way of finding a file
-/// is a sorted list of (key hash, file): a hit is confirmed against the
-/// stored path, so the index is exact at a fifth of the memory of maps
-/// holding every key.
+/// Everything under one evidence root, found by lowercased relative path
+/// (and, through [`ByName`], by lowercased file name and by file name
+/// without spaces and separators). A province's evidence is millions of
+/// files, so each relative path is stored once, back to back in one string,
+/// and each way of finding a file is a sorted list of (key hash, file): a
+/// hit is confirmed against the stored path, so the index is exact at a
+/// fifth of the memory of maps holding every key.
 #[derive(Debug, Default)]
 struct RootIndex {
     root: PathBuf,
@@ -56,6 +56,14 @@ struct RootIndex {
     by_rel: HashList,
     /// Bit i: another file's relative path key hashes as file i's does.
     rel_hash_shared: Vec<u64>,
+}
+
+/// The ways of finding a file of a [`RootIndex`] by its name: by
+/// lowercased file name, and by file name without spaces and separators.
+/// Built only for a root some reference does not name by its path: most
+/// references do, and at a national scale these lists took a fifth of
+/// indexing the evidence folders.
+struct ByName {
     by_name: HashList,
     by_loose: HashList,
 }
@@ -188,7 +196,7 @@ impl RootIndex {
         let bytes: usize = parts.iter().map(|w| w.paths.len()).sum();
         idx.paths.reserve_exact(bytes);
         idx.ends.reserve_exact(files);
-        let mut lists = [(); 3].map(|_| Vec::with_capacity(files));
+        let mut by_rel = Vec::with_capacity(files);
         for w in parts {
             let (first, from) = (idx.ends.len() as u32, idx.paths.len());
             idx.paths.push_str(&w.paths);
@@ -196,18 +204,10 @@ impl RootIndex {
             for (k, special) in w.special {
                 idx.special.insert(first + k, special);
             }
-            for (k, hashes) in w.hashes.into_iter().enumerate() {
-                for (list, h) in lists.iter_mut().zip(hashes) {
-                    list.push((h, first + k as u32));
-                }
-            }
+            by_rel.extend((first..).zip(w.hashes).map(|(i, h)| (h, i)));
         }
         // Two million files at a national scale: sorted on every core.
-        let [by_rel, by_name, by_loose] = lists;
-        let (by_rel, (by_name, by_loose)) = rayon::join(
-            || HashList::new(by_rel),
-            || rayon::join(|| HashList::new(by_name), || HashList::new(by_loose)),
-        );
+        let by_rel = HashList::new(by_rel);
         idx.rel_hash_shared = vec![0; idx.ends.len().div_ceil(64)];
         for run in by_rel.entries.chunk_by(|a, b| a.0 == b.0) {
             if run.len() > 1 {
@@ -217,9 +217,21 @@ impl RootIndex {
             }
         }
         idx.by_rel = by_rel;
-        idx.by_name = by_name;
-        idx.by_loose = by_loose;
         idx
+    }
+
+    /// The lists finding this root's files by name.
+    fn by_name(&self) -> ByName {
+        let hashes: Vec<[u64; 2]> = (0..self.ends.len() as u32)
+            .into_par_iter()
+            .map(|i| name_hashes(self.rel(i)))
+            .collect();
+        let list = |k: usize| {
+            let list = (0..).zip(&hashes).map(|(i, h)| (h[k], i)).collect();
+            HashList::new(list)
+        };
+        let (by_name, by_loose) = rayon::join(|| list(0), || list(1));
+        ByName { by_name, by_loose }
     }
 
     fn rel(&self, i: u32) -> &str {
@@ -240,43 +252,46 @@ impl RootIndex {
             .filter(move |&i| is_key(self.rel(i), key))
     }
 
-    /// The file a normalized reference names: by its whole path (the last
-    /// of equal paths, as a map overwritten in walk order would keep), else
-    /// the first of its name, else the first of its loose name. `after`:
-    /// the file found for the reference before, whose successor in walk
-    /// order it most often names (references are sorted, and so is the
-    /// walk), tried before the lists are searched.
-    fn find(&self, rel: &str, after: Option<u32>) -> Option<(u32, Entry<'_>)> {
+    /// The file a normalized reference names by its whole path: the last
+    /// of equal paths, as a map overwritten in walk order would keep.
+    /// `after`: the file found for the reference before, whose successor
+    /// in walk order it most often names (references are sorted, and so is
+    /// the walk), tried before the list is searched.
+    fn find_path(&self, rel: &str, after: Option<u32>) -> Option<u32> {
         let next = after
             .and_then(|i| i.checked_add(1))
             .filter(|&i| (i as usize) < self.ends.len() && self.rel_hash_unique(i))
             .filter(|&i| is_rel_key(self.rel(i), rel));
-        let i = next.or_else(|| {
-            let name = rel.rsplit('/').next().unwrap_or(rel);
-            self.hits(&self.by_rel, rel, is_rel_key)
-                .last()
-                .or_else(|| self.hits(&self.by_name, name, is_name_key).next())
-                .or_else(|| {
-                    let loose_name = loose(name);
-                    self.hits(&self.by_loose, &loose_name, |r, key| {
-                        loose(&name_key(r)) == key
-                    })
-                    .next()
+        next.or_else(|| self.hits(&self.by_rel, rel, is_rel_key).last())
+    }
+
+    /// The file a normalized reference names that no file has as its
+    /// path: the first of its name, else the first of its loose name.
+    fn find_name(&self, names: &ByName, rel: &str) -> Option<u32> {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        self.hits(&names.by_name, name, is_name_key)
+            .next()
+            .or_else(|| {
+                let loose_name = loose(name);
+                self.hits(&names.by_loose, &loose_name, |r, key| {
+                    loose(&name_key(r)) == key
                 })
-        })?;
+                .next()
+            })
+    }
+
+    /// File `i` as found.
+    fn entry(&self, i: u32) -> Entry<'_> {
         let special = if self.special.is_empty() {
             None
         } else {
             self.special.get(&i)
         };
-        Some((
-            i,
-            match special {
-                Some(Special::Escaping) => Entry::Escaping,
-                Some(Special::Path(p)) => Entry::Path(p),
-                None => Entry::Indexed(i),
-            },
-        ))
+        match special {
+            Some(Special::Escaping) => Entry::Escaping,
+            Some(Special::Path(p)) => Entry::Path(p),
+            None => Entry::Indexed(i),
+        }
     }
 
     /// Whether no other file's relative path key hashes as file `i`'s does:
@@ -316,7 +331,10 @@ struct Walked {
     ends: Vec<usize>,
     /// (k, what file k is when not a plain file at `root/rel`).
     special: Vec<(u32, Special)>,
-    hashes: Vec<[u64; 3]>,
+    /// The hash of each file's relative path key.
+    hashes: Vec<u64>,
+    /// Room for building a key.
+    key: String,
 }
 
 /// A folder's entries sorted by name (by bytes, as a sorted `walkdir`
@@ -373,7 +391,7 @@ fn walk_entry(
         if let Some(special) = special {
             out.special.push((k, special));
         }
-        out.hashes.push(key_hashes(rel));
+        out.hashes.push(rel_hash(rel, &mut out.key));
         out.paths.push_str(rel);
         out.ends.push(out.paths.len());
     }
@@ -407,33 +425,25 @@ fn index_one(
     }
 }
 
-/// The hashes of a stored relative path's three keys: its path, its name
-/// and its loose name. Two million files at a national scale: an ASCII
-/// path (nearly all) has its keys built one after the other in one buffer.
-fn key_hashes(rel: &str) -> [u64; 3] {
+/// The hash of a stored relative path's key (`rel_key`). Two million
+/// files at a national scale: an ASCII path (nearly all) has its key built
+/// in `key`, room kept from one file to the next.
+fn rel_hash(rel: &str, key: &mut String) -> u64 {
     if !rel.is_ascii() {
-        let name = name_key(rel);
-        return [
-            key_hash(&rel_key(rel)),
-            key_hash(&name),
-            key_hash(&loose(&name)),
-        ];
+        return key_hash(&rel_key(rel));
     }
-    let mut key = String::with_capacity(rel.len());
+    key.clear();
     key.extend(rel.bytes().map(|b| match b {
         b'\\' => '/',
         b => char::from(b.to_ascii_lowercase()),
     }));
-    let by_rel = key_hash(&key);
-    key.clear();
-    key.extend(
-        file_name(rel)
-            .bytes()
-            .map(|b| char::from(b.to_ascii_lowercase())),
-    );
-    let by_name = key_hash(&key);
-    key.retain(|c| !c.is_whitespace() && !matches!(c, '_' | '-'));
-    [by_rel, by_name, key_hash(&key)]
+    key_hash(key)
+}
+
+/// The hashes of a stored relative path's name key and loose name key.
+fn name_hashes(rel: &str) -> [u64; 2] {
+    let name = name_key(rel);
+    [key_hash(&name), key_hash(&loose(&name))]
 }
 
 /// Resolves evidence references against indexed roots.
@@ -523,13 +533,18 @@ impl EvidenceStore {
 
     /// Resolve one reference written in `workbook`.
     pub fn resolve(&self, workbook: &str, reference: &str) -> Resolved {
-        resolve_in(
-            &self.roots(),
-            workbook,
-            reference,
-            &mut Resolving::default(),
-        )
+        self.resolve_all(&[(workbook, reference)])
+            .pop()
+            .expect("one reference resolved")
     }
+}
+
+/// The [`ByName`] lists of the roots some references need them for, by the
+/// root's address.
+type Names = HashMap<usize, ByName>;
+
+fn address(root: &RootIndex) -> usize {
+    std::ptr::from_ref(root) as usize
 }
 
 /// Opens the files of one folder after another through the folder's handle
@@ -606,15 +621,19 @@ struct Resolving<'r> {
     last: Option<(&'r RootIndex, u32)>,
 }
 
-/// Resolve one reference written in `workbook` against `roots`.
+/// Resolve one reference written in `workbook` against `roots`: each root
+/// in turn, by the reference's path, then by its name. Without `names`
+/// (the first pass over all references), only by path in the first root:
+/// `None` when the reference needs more.
 fn resolve_in<'r>(
     roots: &'r Roots,
     workbook: &'r str,
     reference: &str,
     st: &mut Resolving<'r>,
-) -> Resolved {
+    names: Option<&Names>,
+) -> Option<Resolved> {
     let Some(rel) = normalize_reference(reference) else {
-        return Resolved::Escapes;
+        return Some(Resolved::Escapes);
     };
     let indexes = match st.workbook {
         Some((w, indexes)) if w == workbook => indexes,
@@ -630,11 +649,17 @@ fn resolve_in<'r>(
             .last
             .filter(|(r, _)| std::ptr::eq(*r, root))
             .map(|(_, i)| i);
-        let Some((i, entry)) = root.find(&rel, after) else {
+        let by_name = || {
+            let names = names?.get(&address(root))?;
+            root.find_name(names, &rel)
+        };
+        let Some(i) = root.find_path(&rel, after).or_else(by_name) else {
+            // The first pass leaves the rest to the second.
+            names?;
             continue;
         };
         st.last = Some((root, i));
-        return match entry {
+        return Some(match root.entry(i) {
             Entry::Escaping => Resolved::Escapes,
             Entry::Path(p) => {
                 let display = p.to_string_lossy().replace('\\', "/");
@@ -644,9 +669,9 @@ fn resolve_in<'r>(
                 let file = st.opener.open_rel(&root.root, root.rel(i));
                 Resolved::Found(inspect_opened(file, root.display(i)))
             }
-        };
+        });
     }
-    Resolved::Missing
+    Some(Resolved::Missing)
 }
 
 impl Resolver for EvidenceStore {
@@ -654,10 +679,37 @@ impl Resolver for EvidenceStore {
         let roots = self.roots();
         // References are sorted, so a file's neighbours are mostly in its
         // folder: each run of them is resolved with one opener.
-        refs.par_iter()
+        let mut found: Vec<Option<Resolved>> = refs
+            .par_iter()
             .map_init(Resolving::default, |st, (w, r)| {
-                resolve_in(&roots, w, r, st)
+                resolve_in(&roots, w, r, st, None)
             })
+            .collect();
+        // The references not found by their path in their first root:
+        // again, every way, once their roots can be searched by name.
+        let later: Vec<usize> = (0..found.len()).filter(|&k| found[k].is_none()).collect();
+        if !later.is_empty() {
+            let mut need: Vec<&RootIndex> = later
+                .iter()
+                .flat_map(|&k| roots.get(refs[k].0).into_iter().flatten())
+                .map(|r| &**r)
+                .collect();
+            need.sort_by_key(|r| address(r));
+            need.dedup_by_key(|r| address(r));
+            let names: Names = need.par_iter().map(|r| (address(r), r.by_name())).collect();
+            let again: Vec<Option<Resolved>> = later
+                .par_iter()
+                .map_init(Resolving::default, |st, &k| {
+                    resolve_in(&roots, refs[k].0, refs[k].1, st, Some(&names))
+                })
+                .collect();
+            for (k, r) in later.into_iter().zip(again) {
+                found[k] = r;
+            }
+        }
+        found
+            .into_iter()
+            .map(|r| r.expect("every reference resolved in one of two passes"))
             .collect()
     }
 
@@ -819,20 +871,18 @@ mod tests {
             }
         }
 
-        /// The keys hashed in one buffer hash as the keys built one by one.
+        /// The key built in a buffer kept from path to path hashes as the
+        /// key built alone.
         #[test]
-        fn key_hashes_are_the_built_keys_hashes(
-            rel in joined(vec![
+        fn the_key_built_in_a_kept_buffer_hashes_as_the_built_key(
+            rels in proptest::collection::vec(joined(vec![
                 "a", "B", "sk", "SK", "/", "\\", " ", "\t", "_", "-", ".pdf", "É", "İ", "\u{a0}",
-            ]),
+            ]), 1..4),
         ) {
-            let name = name_key(&rel);
-            let built = [
-                key_hash(&rel_key(&rel)),
-                key_hash(&name),
-                key_hash(&loose(&name)),
-            ];
-            proptest::prop_assert_eq!(key_hashes(&rel), built, "{:?}", rel);
+            let mut key = String::new();
+            for rel in &rels {
+                proptest::prop_assert_eq!(rel_hash(rel, &mut key), key_hash(&rel_key(rel)), "{:?}", rel);
+            }
         }
 
         /// References are normalised as the version that split and joined
@@ -1060,8 +1110,8 @@ mod tests {
         let mut st = Resolving::default();
         let sizes: Vec<u64> = ["a/X.pdf", "a/y.pdf", "a/Y.pdf"]
             .into_iter()
-            .map(|r| match resolve_in(&roots, "w", r, &mut st) {
-                Resolved::Found(f) => f.size,
+            .map(|r| match resolve_in(&roots, "w", r, &mut st, None) {
+                Some(Resolved::Found(f)) => f.size,
                 other => panic!("{other:?}"),
             })
             .collect();
