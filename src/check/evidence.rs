@@ -746,7 +746,7 @@ fn duplicates(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::template;
+    use crate::check::testing::{innovation, template};
 
     /// The first way E011 was found, kept as the oracle: every use sorted
     /// by path, then a file's digest taken or read when its path is used by
@@ -814,27 +814,6 @@ mod tests {
         }
     }
 
-    fn innovation(t: &Template, name: &str) -> Innovation {
-        Innovation {
-            id: String::new(),
-            agency: "Dinas".into(),
-            name: name.into(),
-            file: "inovasi.csv".into(),
-            sheet: None,
-            row: 2,
-            status: crate::diag::Severity::Info,
-            errors: 0,
-            warnings: 0,
-            name_key: fold(name),
-            urusan: None,
-            pemda: None,
-            statements: Vec::new(),
-            score: InnovationScore::empty(t),
-            facts: Default::default(),
-            portal: None,
-        }
-    }
-
     fn statement(row: u32, reference: &str) -> Statement {
         let part = |text: &str, col| Part {
             text: text.into(),
@@ -870,7 +849,7 @@ mod tests {
         ) {
             let t = template();
             let innovations: Vec<Innovation> =
-                (0..5).map(|i| innovation(&t, &format!("Inovasi {i}"))).collect();
+                (0..5).map(|i| innovation("inovasi.csv", 2, "Dinas", &format!("Inovasi {i}"))).collect();
             // A content is one size: the same content byte at another
             // size is another content.
             let digest = |size: u64, content: u8| (size as u128) << 8 | content as u128;
@@ -918,7 +897,10 @@ mod tests {
     #[test]
     fn big_files_are_read_only_when_another_of_their_size_is_used_elsewhere() {
         let t = template();
-        let innovations = [innovation(&t, "Satu"), innovation(&t, "Dua")];
+        let innovations = [
+            innovation("inovasi.csv", 2, "Dinas", "Satu"),
+            innovation("inovasi.csv", 3, "Dinas", "Dua"),
+        ];
         let statements: Vec<Statement> = (2..6).map(|row| statement(row, "x.pdf")).collect();
         let parts: Vec<Part> = statements
             .iter()

@@ -536,6 +536,28 @@ pub(crate) mod testing {
         Template::builtin("iid-2026").unwrap().unwrap()
     }
 
+    /// An innovation of `file` at `row`, with nothing checked yet.
+    pub fn innovation(file: &str, row: u32, agency: &str, name: &str) -> Innovation {
+        Innovation {
+            id: format!("{file}:{row}"),
+            agency: agency.into(),
+            name: name.into(),
+            file: file.into(),
+            sheet: None,
+            row,
+            status: crate::diag::Severity::Info,
+            errors: 0,
+            warnings: 0,
+            name_key: fold(name),
+            urusan: None,
+            pemda: None,
+            statements: Vec::new(),
+            score: Default::default(),
+            facts: Default::default(),
+            portal: None,
+        }
+    }
+
     pub fn options() -> CheckOptions {
         CheckOptions {
             as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),

@@ -115,36 +115,14 @@ pub(super) fn agencies_without_innovation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::template;
-    use crate::diag::Severity;
-
-    fn inn(file: &str, row: u32, agency: &str, name: &str) -> Innovation {
-        Innovation {
-            id: format!("{file}:{row}"),
-            agency: agency.into(),
-            name: name.into(),
-            file: file.into(),
-            sheet: None,
-            row,
-            status: Severity::Info,
-            errors: 0,
-            warnings: 0,
-            name_key: fold(name),
-            urusan: None,
-            pemda: None,
-            statements: Vec::new(),
-            score: Default::default(),
-            facts: Default::default(),
-            portal: None,
-        }
-    }
+    use crate::check::testing::{innovation, template};
 
     #[test]
     fn one_name_in_two_pemda_is_no_duplicate() {
         let t = template();
         let mut sink = Sink::new(&t);
         let at = |file, row, pemda: Option<&str>| {
-            let mut i = inn(file, row, "Dinas Kesehatan", "E-Farmasi");
+            let mut i = innovation(file, row, "Dinas Kesehatan", "E-Farmasi");
             i.pemda = pemda.map(str::to_string);
             i
         };
@@ -185,10 +163,10 @@ mod tests {
         let t = template();
         let mut sink = Sink::new(&t);
         let list = vec![
-            inn("a.csv", 2, "Dinas Kesehatan", "Si Cantik"),
-            inn("a.csv", 3, "dinas kesehatan", "SI  CANTIK"),
-            inn("b.csv", 2, "Dinas Sosial", "si-cantik"),
-            inn("b.csv", 3, "Dinas Sosial", "Lain"),
+            innovation("a.csv", 2, "Dinas Kesehatan", "Si Cantik"),
+            innovation("a.csv", 3, "dinas kesehatan", "SI  CANTIK"),
+            innovation("b.csv", 2, "Dinas Sosial", "si-cantik"),
+            innovation("b.csv", 3, "Dinas Sosial", "Lain"),
         ];
         check(&list, &mut sink);
         let got: Vec<_> = sink
