@@ -13,7 +13,15 @@ fn main() -> ExitCode {
             Some(text) => {
                 #[allow(clippy::print_stderr)]
                 {
-                    eprintln!("{text}");
+                    eprintln!("{}", bimtek::report::visible_lines(&text));
+                }
+                return ExitCode::from(2);
+            }
+            // clap's own error repeats the argument as typed: shown as text.
+            None if e.use_stderr() => {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprint!("{}", bimtek::report::visible_lines(&e.render().to_string()));
                 }
                 return ExitCode::from(2);
             }
@@ -26,7 +34,10 @@ fn main() -> ExitCode {
         Err(e) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("bimtek: {e:#}");
+                eprintln!(
+                    "bimtek: {}",
+                    bimtek::report::visible_lines(&format!("{e:#}"))
+                );
             }
             ExitCode::from(2)
         }

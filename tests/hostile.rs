@@ -1243,6 +1243,146 @@ fn a_missing_input_is_f011_and_the_rest_is_checked() {
     run.assert_file_finding("tidak/ada/inovasi.xlsx", "F011");
 }
 
+// ------------------------------------------------------------------ the terminal
+
+/// A file name that, printed raw, retitles the window, clears the screen,
+/// overwrites its line and prints a fake finding on the next.
+#[cfg(unix)]
+const EVIL_NAME: &str = "opd\x1b]0;DIRETAS\x07\x1b[2J\rX\nGALAT      F001 palsu\u{202E}vsc.csv";
+
+/// Cells that, printed raw, hide text, plant a link, overwrite a line and
+/// start a new one; then enough plain rows for the file to read as text.
+#[cfg(unix)]
+fn evil_csv() -> Vec<u8> {
+    let mut csv = format!(
+        "{HEADER}\n\
+         \"Si \x1b[8mTersembunyi\x1b[0m\";\"Dinas\rPalsu\";\
+         \"Uji\x1b]8;;http://jahat.example/\x07Coba\";17/05/2024\n\
+         \"Baris\nGALAT      F001 palsu\";Dinas Sosial;Penerapan;22/01/2025\n"
+    );
+    for n in 1..=20 {
+        csv.push_str(&format!(
+            "Lumbung Desa {n};Dinas Sosial;Penerapan;22/01/2025\n"
+        ));
+    }
+    csv.into_bytes()
+}
+
+/// Nothing in `text` can command a terminal, and the ESC, `\r` and newline
+/// of the evil name and cells are there as text.
+#[cfg(unix)]
+fn assert_shown_as_text(text: &str, what: &str) {
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{2069}').contains(&c))
+        .collect();
+    assert!(raw.is_empty(), "{what} prints {raw:?} raw:\n{text}");
+    for shown in ["\\u{1b}", "\\r", "\\n", "\\u{202e}"] {
+        assert!(
+            text.contains(shown),
+            "{what} does not show {shown}:\n{text}"
+        );
+    }
+    assert!(
+        !text.lines().any(|l| l.starts_with("GALAT      F001 palsu")),
+        "{what} prints a line of the file's making:\n{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_and_cells_cannot_command_the_terminal_in_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), EVIL_NAME, &evil_csv());
+    let run = bimtek(&[
+        "check".into(),
+        "--as-of".into(),
+        "2026-11-24".into(),
+        dir.path().into(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_shown_as_text(&run.stdout, "the table");
+    for visible in [
+        "\"Uji\\u{1b}]8;;http://jahat.example/\\u{7}Coba\"",
+        "opd\\u{1b}]0;DIRETAS\\u{7}\\u{1b}[2J\\rX\\nGALAT",
+    ] {
+        assert!(
+            run.stdout.contains(visible),
+            "no {visible}:\n{}",
+            run.stdout
+        );
+    }
+    // Indonesian text and accents print as they are.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(
+        dir.path(),
+        "Dinas Pariwisata — inovasi ✓.csv",
+        format!("{HEADER}\nKafé Budaya;Dinas Pariwisata;Penerapan;17/05/2024\n").as_bytes(),
+    );
+    let run = bimtek(&["check".into(), plain.into()]);
+    assert!(
+        run.stdout.contains("Dinas Pariwisata — inovasi ✓.csv"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_and_cells_cannot_command_the_terminal_in_show() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), EVIL_NAME, &evil_csv());
+    let run = bimtek(&["show".into(), "2".into(), dir.path().into()]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Si \\u{1b}[8mTersembunyi"),
+        "{}",
+        run.stdout
+    );
+    assert_shown_as_text(&run.stdout, "the card");
+    // Several matches: the names listed in the error are one line each.
+    let run = bimtek(&["show".into(), "i".into(), dir.path().into()]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("\\rX\\nGALAT"), "{}", run.stderr);
+    assert!(
+        !run.stderr.lines().any(|l| l.starts_with("GALAT")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("templat\x1b]0;DIRETAS\x07\x1b[2J\r.toml");
+    let run = bimtek(&["template".into(), "check".into(), missing.into()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("templat\\u{1b}]0;DIRETAS\\u{7}\\u{1b}[2J\\r.toml"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains(['\x1b', '\x07', '\r']),
+        "{:?}",
+        run.stderr
+    );
+    // clap's own errors repeat the argument: shown as text too.
+    let run = bimtek(&[
+        "--lang".into(),
+        "en".into(),
+        "check".into(),
+        "--as-of".into(),
+        "\x1b[2Jkemarin".into(),
+        GOOD.into(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("\\u{1b}[2Jkemarin"), "{}", run.stderr);
+    assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+}
+
 // ------------------------------------------------------------------ guarantees
 
 /// Every file under `dir`, with its bytes.

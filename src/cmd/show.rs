@@ -19,7 +19,7 @@ pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
         return super::check::watch_loop(&s, &[], || {
             report::frame(b"", true)?;
             if let Err(e) = once(query, &s) {
-                report::print(format!("{e:#}\n").as_bytes())?;
+                report::print_text(&format!("{e:#}\n"))?;
             }
             Ok(())
         });
@@ -30,6 +30,8 @@ pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
 fn once(query: &str, s: &CheckSettings) -> Result<u8> {
     let outcome = super::check::evaluate(s);
     let picked = pick(&outcome.innovations, query);
+    // The query and the names are one line each in a message of several.
+    let query = report::visible(query);
     let inn = match picked.as_slice() {
         [one] => *one,
         [] => {
@@ -43,7 +45,13 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
             let list: Vec<String> = many
                 .iter()
                 .take(20)
-                .map(|i| format!("  {}  ({})", i.name, i.id))
+                .map(|i| {
+                    format!(
+                        "  {}  ({})",
+                        report::visible(&i.name),
+                        report::visible(&i.id)
+                    )
+                })
                 .collect();
             let (n, list) = (many.len(), list.join("\n"));
             return Err(Trouble::new(

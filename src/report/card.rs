@@ -2,6 +2,7 @@
 //! a checklist of the indicators (parameter, evidence, points) and what is
 //! missing.
 
+use super::visible::{visible, visible_report};
 use super::{RenderOptions, severity_word, use_color};
 use crate::check::Innovation;
 use crate::diag::{Finding, Lang, Severity};
@@ -45,22 +46,23 @@ pub fn render_card(
     let lang = opts.lang;
     let id = lang == Lang::Id;
     let mut s = String::new();
-    let _ = writeln!(s, "{}", inn.name);
+    let _ = writeln!(s, "{}", visible(&inn.name));
     let place = match &inn.sheet {
         Some(sh) => format!(
-            "{} - {sh} - {} {}",
-            inn.file,
+            "{} - {} - {} {}",
+            visible(&inn.file),
+            visible(sh),
             if id { "baris" } else { "row" },
             inn.row
         ),
         None => format!(
             "{} - {} {}",
-            inn.file,
+            visible(&inn.file),
             if id { "baris" } else { "row" },
             inn.row
         ),
     };
-    let _ = writeln!(s, "{} - {place}", inn.agency);
+    let _ = writeln!(s, "{} - {place}", visible(&inn.agency));
     let status = match inn.status {
         Severity::Error => severity_word(Severity::Error, lang),
         Severity::Warning => severity_word(Severity::Warning, lang),
@@ -88,7 +90,7 @@ pub fn render_card(
     for (fi, f) in t.fields.iter().enumerate() {
         let value = match record.and_then(|r| r.cell(fi)) {
             Some(c) if !c.text.is_empty() => {
-                let one_line = crate::normalize::collapse_spaces(&c.text);
+                let one_line = visible(&crate::normalize::collapse_spaces(&c.text)).into_owned();
                 if f.min_words.is_some() {
                     let words = crate::normalize::scalar::count_words(&c.text);
                     format!(
@@ -108,7 +110,7 @@ pub fn render_card(
             }
             .to_string(),
         };
-        let label = crate::diag::shorten(f.label(lang), label_width);
+        let label = crate::diag::shorten(&visible(f.label(lang)), label_width);
         let mark = if f.required { "*" } else { " " };
         let _ = writeln!(s, "  {label:<label_width$}{mark} {value}");
     }
@@ -167,9 +169,9 @@ pub fn render_card(
             _ => "0".to_string(),
         };
         let name = if ind.mandatory {
-            format!("{}*", ind.name)
+            format!("{}*", visible(&ind.name))
         } else {
-            ind.name.clone()
+            visible(&ind.name).into_owned()
         };
         tbl.add_row(vec![
             Cell::new(ind.no).set_alignment(CellAlignment::Right),
@@ -217,17 +219,19 @@ pub fn render_card(
         let cell = f.location.cell().unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {} {} {cell}: {}",
+            "  {} {} {}: {}",
             severity_word(f.severity, lang),
             f.code,
-            f.message(lang)
+            visible(&cell),
+            visible(&f.message(lang))
         );
         let _ = writeln!(
             s,
             "      {}: {}",
             if id { "saran" } else { "hint" },
-            f.hint(lang)
+            visible(&f.hint(lang))
         );
     }
-    s
+    // A value not wrapped above still cannot command the terminal.
+    visible_report(s, color)
 }

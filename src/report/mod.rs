@@ -9,6 +9,7 @@ mod html;
 mod json;
 mod table;
 pub mod template;
+mod visible;
 mod xlsx;
 
 pub use card::{card, render_card};
@@ -17,6 +18,7 @@ pub use html::{escape as html_escape, render_html};
 pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
+pub use visible::{visible, visible_lines};
 pub use xlsx::{new_workbook, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
@@ -165,6 +167,12 @@ pub fn frame(bytes: &[u8], clear: bool) -> anyhow::Result<()> {
     out.write_all(bytes)?;
     out.flush()?;
     Ok(())
+}
+
+/// An error, or a notice in place of a report, on stdout: its newlines
+/// kept, any other control character shown as text.
+pub fn print_text(text: &str) -> anyhow::Result<()> {
+    print(visible_lines(text).as_bytes())
 }
 
 /// The line `--watch` prints on stderr while it waits.

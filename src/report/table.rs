@@ -3,6 +3,7 @@
 //! on a projector). Rendered into a string by one function that takes the
 //! width, so tests can fix it.
 
+use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
 use crate::check::Outcome;
 use crate::diag::{Finding, Lang, Severity};
@@ -115,8 +116,8 @@ pub fn render_table(
         s,
         "bimtek {} {SEP} {} ({}) {SEP} {} {}",
         env!("CARGO_PKG_VERSION"),
-        t.name,
-        t.id,
+        visible(&t.name),
+        visible(&t.id),
         w.reference,
         portal_format(opts.as_of)
     );
@@ -179,7 +180,7 @@ pub fn render_table(
         }
         tc += c.claimed;
         tv += c.verified;
-        let mut row = vec![Cell::new(agency)];
+        let mut row = vec![Cell::new(visible(agency))];
         row.extend(nums.iter().map(|n| right(n.to_string())));
         row.push(right(avg(c.claimed, c.innovations)));
         row.push(right(avg(c.verified, c.innovations)));
@@ -212,12 +213,12 @@ pub fn render_table(
     let width = width as usize;
     for (agency, findings) in &grouped {
         let _ = writeln!(s);
-        let _ = writeln!(s, "{}", bold(agency, color));
+        let _ = writeln!(s, "{}", bold(&visible(agency), color));
         let mut last_file = "";
         for f in findings {
             if f.location.file != last_file {
                 last_file = &f.location.file;
-                let _ = writeln!(s, "  {last_file}");
+                let _ = writeln!(s, "  {}", visible(last_file));
             }
             let sev = severity_word(f.severity, opts.lang);
             let place = f
@@ -238,7 +239,13 @@ pub fn render_table(
                     Lang::En => format!(" {SEP} Indicator {n}"),
                 })
                 .unwrap_or_default();
-            let head = format!("    {:<10} {} {}{}", sev, f.code, place, indicator);
+            let head = format!(
+                "    {:<10} {} {}{}",
+                sev,
+                f.code,
+                visible(&place),
+                indicator
+            );
             let head = if color {
                 colorize(&head, f.severity)
             } else {
@@ -247,12 +254,12 @@ pub fn render_table(
             let _ = writeln!(s, "{head}");
             let indent = "      ";
             for line in wrap(
-                &f.message(opts.lang),
+                &visible(&f.message(opts.lang)),
                 width.saturating_sub(indent.len()).max(30),
             ) {
                 let _ = writeln!(s, "{indent}{line}");
             }
-            let hint = format!("{}: {}", w.hint, f.hint(opts.lang));
+            let hint = format!("{}: {}", w.hint, visible(&f.hint(opts.lang)));
             for line in wrap(&hint, width.saturating_sub(indent.len() + 2).max(30)) {
                 let _ = writeln!(s, "{indent}  {line}");
             }
@@ -285,7 +292,8 @@ pub fn render_table(
             ),
         }
     );
-    s
+    // A value not wrapped above still cannot command the terminal.
+    visible::visible_report(s, color)
 }
 
 /// Per agency, what to enter, what to update and what is only in the
@@ -322,7 +330,8 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
         let _ = writeln!(s);
         let _ = writeln!(
             s,
-            "{agency}: {} {}, {} {}, {} {}",
+            "{}: {} {}, {} {}, {} {}",
+            visible(agency),
             new.len(),
             super::portal_word("not_entered", lang),
             old.len(),
@@ -341,11 +350,14 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                         format!(
                             " ({}: {})",
                             if id { "mirip" } else { "close to" },
-                            p.candidates.join("; ")
+                            visible(&p.candidates.join("; "))
                         )
                     })
                     .unwrap_or_default();
-                for l in wrap(&format!("- {}{note}", i.name), width.saturating_sub(4)) {
+                for l in wrap(
+                    &format!("- {}{note}", visible(&i.name)),
+                    width.saturating_sub(4),
+                ) {
                     let _ = writeln!(s, "    {l}");
                 }
             }
@@ -361,10 +373,15 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                 }
             );
             for i in &old {
-                let _ = writeln!(s, "    - {}", i.name);
+                let _ = writeln!(s, "    - {}", visible(&i.name));
                 for c in i.portal.iter().flat_map(|p| &p.changes) {
                     for l in wrap(
-                        &format!("{}: \"{}\" -> \"{}\"", c.field, c.portal, c.agency),
+                        &format!(
+                            "{}: \"{}\" -> \"{}\"",
+                            visible(c.field),
+                            visible(&c.portal),
+                            visible(&c.agency)
+                        ),
                         width.saturating_sub(8),
                     ) {
                         let _ = writeln!(s, "        {l}");
@@ -388,8 +405,8 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
             let _ = writeln!(
                 s,
                 "    - {} ({}, {} {})",
-                o.name,
-                o.file,
+                visible(&o.name),
+                visible(&o.file),
                 if id { "baris" } else { "row" },
                 o.row
             );
@@ -445,9 +462,9 @@ fn at_risk_table(
         });
         total += r.points;
         tbl.add_row(vec![
-            Cell::new(&i.agency),
-            Cell::new(&i.name),
-            Cell::new(format!("{} {name}", r.indicator)),
+            Cell::new(visible(&i.agency)),
+            Cell::new(visible(&i.name)),
+            Cell::new(format!("{} {}", r.indicator, visible(&name))),
             Cell::new(reason),
             Cell::new(format!("-{}", r.points)).set_alignment(CellAlignment::Right),
         ]);
@@ -519,7 +536,7 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
             ));
         }
         for l in lines {
-            for w in wrap(&l, width) {
+            for w in wrap(&visible(&l), width) {
                 let _ = writeln!(s, "{w}");
             }
         }
@@ -528,7 +545,7 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
 
 fn bold(s: &str, color: bool) -> String {
     if color {
-        format!("\x1b[1m{s}\x1b[0m")
+        format!("{}{s}{}", visible::BOLD, visible::RESET)
     } else {
         s.to_string()
     }
@@ -536,11 +553,11 @@ fn bold(s: &str, color: bool) -> String {
 
 fn colorize(s: &str, sev: Severity) -> String {
     let code = match sev {
-        Severity::Error => "31",
-        Severity::Warning => "33",
-        Severity::Info => "36",
+        Severity::Error => visible::RED,
+        Severity::Warning => visible::YELLOW,
+        Severity::Info => visible::CYAN,
     };
-    format!("\x1b[{code}m{s}\x1b[0m")
+    format!("{code}{s}{}", visible::RESET)
 }
 
 /// Greedy word wrap; words longer than the width are cut.
