@@ -1383,6 +1383,98 @@ fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
     assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
 }
 
+// ------------------------------------------------------------------ templates
+
+/// A NaN, infinite or negative weight, limit or threshold in a template is
+/// refused where it is written, by `template check` and by `check
+/// --template` alike; it never reaches the scores (NaN, `null` in JSON).
+#[test]
+fn template_numbers_that_are_nan_infinite_or_negative_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"iid-2026\"\n\n";
+    let indicator = |weight: &str, max_mb: &str| {
+        format!(
+            "{head}[[indicator]]\nno = 1\nname = \"Regulasi\"\nweight = {weight}\n\
+             params = [\"a\", \"b\", \"c\"]\nmax_mb = {max_mb}\n"
+        )
+    };
+    // (template, line:column of the number, what the message names)
+    let cases = [
+        (indicator("nan", "2"), "10:10", "indicator.weight = NaN"),
+        (indicator("inf", "2"), "10:10", "indicator.weight = inf"),
+        (indicator("-3", "2"), "10:10", "indicator.weight = -3"),
+        (indicator("3", "-1.5"), "12:10", "indicator.max_mb = -1.5"),
+        (
+            format!("{head}[portal]\nmatch_threshold = nan\n"),
+            "8:19",
+            "portal.match_threshold = NaN",
+        ),
+        (
+            format!("{head}[portal]\nmatch_threshold = 1.5\n"),
+            "8:19",
+            "portal.match_threshold = 1.5",
+        ),
+        (
+            format!("{head}[settings]\nsuggest_threshold = -0.1\n"),
+            "8:21",
+            "settings.suggest_threshold = -0.1",
+        ),
+        (
+            format!("{head}[settings]\ncoordinate_bounds = [-11.5, nan, 94.5, 141.5]\n"),
+            "8:21",
+            "settings.coordinate_bounds = NaN",
+        ),
+        (
+            format!("{head}[evidence]\ndefault_max_mb = -inf\n"),
+            "8:18",
+            "evidence.default_max_mb = -inf",
+        ),
+        (
+            format!(
+                "{head}[scoring]\nspd_max = 63\nsid_max = nan\ncount_per_innovation = 1\n\
+                 count_cap = 20\ntotal_max = 100\ndivisor_min = 20\nyandas_min = 6\nyandas = []\n"
+            ),
+            "9:11",
+            "scoring.sid_max = NaN",
+        ),
+        (
+            format!(
+                "{head}[scoring]\nspd_max = 63\nsid_max = 37\ncount_per_innovation = 1\n\
+                 count_cap = 20\ntotal_max = 100\ndivisor_min = 20\nyandas_min = 6\nyandas = []\n\n\
+                 [[scoring.predicate]]\nname = \"Sangat Inovatif\"\nmin = -inf\n"
+            ),
+            "19:7",
+            "scoring.predicate.min = -inf",
+        ),
+    ];
+    for (n, (text, at, what)) in cases.iter().enumerate() {
+        let file = write(dir.path(), format!("angka-{n}.toml"), text.as_bytes());
+        let place = format!("angka-{n}.toml:{at}: {what}:");
+        let run = bimtek(&["template".into(), "check".into(), file.clone().into()]);
+        assert_eq!(run.code, 1, "{what}: {}", run.stdout);
+        assert!(run.stdout.contains(&place), "{place}\n{}", run.stdout);
+        let run = bimtek(&[
+            "check".into(),
+            "--format".into(),
+            "json".into(),
+            "--template".into(),
+            file.into(),
+            GOOD.into(),
+        ]);
+        assert_eq!(run.code, 2, "{what}: {}", run.stdout);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(run.stderr.contains(&place), "{place}\n{}", run.stderr);
+    }
+    // Zero and the ends of a threshold are numbers like any other.
+    let fine = write(
+        dir.path(),
+        "nol.toml",
+        format!("{}[portal]\nmatch_threshold = 1.0\n", indicator("0", "0")).as_bytes(),
+    );
+    let run = bimtek(&["template".into(), "check".into(), fine.into()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
 // ------------------------------------------------------------------ guarantees
 
 /// Every file under `dir`, with its bytes.

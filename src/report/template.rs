@@ -233,9 +233,10 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
 
 /// `bimtek template show`.
 pub fn show(t: &Template, lang: Lang) -> io::Result<()> {
+    // A user's template may hold anything in its names and notes.
     io::stdout()
         .lock()
-        .write_all(render_show(t, lang).as_bytes())
+        .write_all(super::visible_lines(&render_show(t, lang)).as_bytes())
 }
 
 /// `bimtek template check`: the template is valid.
@@ -244,7 +245,7 @@ pub fn check_ok(t: &Template, lang: Lang) -> io::Result<()> {
     writeln!(
         out,
         "{}: {} ({} {}, {} {}{})",
-        t.file,
+        super::visible(&t.file),
         pick(lang, "templat valid", "template is valid"),
         t.fields.len(),
         pick(lang, "isian", "fields"),
@@ -259,7 +260,11 @@ pub fn check_ok(t: &Template, lang: Lang) -> io::Result<()> {
 
 /// `bimtek template check`: the mistake, as `file:line:col: message`.
 pub fn check_failed(e: &TemplateError, lang: Lang) -> io::Result<()> {
-    writeln!(io::stdout().lock(), "{}", e.display(lang))
+    writeln!(
+        io::stdout().lock(),
+        "{}",
+        super::visible_lines(&e.display(lang))
+    )
 }
 
 /// `bimtek template form`: where the form went (stderr).
@@ -268,8 +273,8 @@ pub fn form_written(t: &Template, path: &Path, lang: Lang) -> io::Result<()> {
         io::stderr().lock(),
         "{} {} ({}) -> {}",
         pick(lang, "Formulir", "Form"),
-        t.id,
-        t.name,
-        path.display()
+        super::visible(&t.id),
+        super::visible(&t.name),
+        super::visible(&path.display().to_string())
     )
 }

@@ -348,6 +348,7 @@ impl Template {
         let raw: RawTemplate =
             toml::from_str(src).map_err(|e| TemplateError::toml(file, src, &e))?;
         let ctx = Ctx { src, file };
+        ctx.numbers(&raw)?;
         let mut sources = Vec::new();
         let raw = resolve_extends(raw, &ctx, &mut sources, 0)?;
         sources.push(src.to_string());
@@ -573,6 +574,7 @@ fn resolve_extends(
         src: psrc,
         file: &pfile,
     };
+    pctx.numbers(&parent)?;
     let parent = resolve_extends(parent, &pctx, sources, depth + 1)?;
     sources.push(psrc.to_string());
     Ok(merge(parent, raw))
@@ -620,6 +622,15 @@ fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
     }
 }
 
+/// What a template's decimal number must be.
+#[derive(Clone, Copy)]
+enum Bound {
+    Finite,
+    NotNegative,
+    /// 0 to 1, both included (a similarity).
+    Fraction,
+}
+
 struct Ctx<'a> {
     src: &'a str,
     file: &'a str,
@@ -634,6 +645,88 @@ impl Ctx<'_> {
             column,
             message,
         }
+    }
+
+    /// Every decimal number of one template file, before it is merged with
+    /// a parent (so the line and column are in this file): finite, and not
+    /// negative where it is a weight, a size, a maximum or a threshold. A
+    /// NaN weight would pass every comparison and make every score NaN.
+    fn numbers(&self, raw: &RawTemplate) -> Result<(), TemplateError> {
+        let mut checks: Vec<(&Spanned<f64>, String, Bound)> = Vec::new();
+        if let Some(rs) = &raw.settings {
+            if let Some(b) = &rs.coordinate_bounds
+                && let Some(x) = b.get_ref().iter().find(|x| !x.is_finite())
+            {
+                return Err(self.bad_number(
+                    b.span(),
+                    "settings.coordinate_bounds",
+                    *x,
+                    Bound::Finite,
+                ));
+            }
+            if let Some(x) = &rs.suggest_threshold {
+                checks.push((x, "settings.suggest_threshold".into(), Bound::Fraction));
+            }
+        }
+        if let Some(s) = &raw.scoring {
+            for (x, what) in [
+                (&s.spd_max, "spd_max"),
+                (&s.sid_max, "sid_max"),
+                (&s.count_per_innovation, "count_per_innovation"),
+                (&s.total_max, "total_max"),
+            ] {
+                checks.push((x, format!("scoring.{what}"), Bound::NotNegative));
+            }
+            for p in &s.predicates {
+                checks.push((&p.min, "scoring.predicate.min".into(), Bound::NotNegative));
+            }
+        }
+        if let Some(x) = raw
+            .evidence
+            .as_ref()
+            .and_then(|e| e.default_max_mb.as_ref())
+        {
+            checks.push((x, "evidence.default_max_mb".into(), Bound::NotNegative));
+        }
+        if let Some(x) = raw.portal.as_ref().and_then(|p| p.match_threshold.as_ref()) {
+            checks.push((x, "portal.match_threshold".into(), Bound::Fraction));
+        }
+        for ind in &raw.indicators {
+            checks.push((&ind.weight, "indicator.weight".into(), Bound::NotNegative));
+            if let Some(x) = &ind.max_mb {
+                checks.push((x, "indicator.max_mb".into(), Bound::NotNegative));
+            }
+        }
+        for (x, what, bound) in checks {
+            let v = *x.get_ref();
+            let ok = match bound {
+                Bound::Finite => v.is_finite(),
+                Bound::NotNegative => v.is_finite() && v >= 0.0,
+                Bound::Fraction => (0.0..=1.0).contains(&v),
+            };
+            if !ok {
+                return Err(self.bad_number(x.span(), &what, v, bound));
+            }
+        }
+        Ok(())
+    }
+
+    fn bad_number(&self, span: Range<usize>, what: &str, x: f64, bound: Bound) -> TemplateError {
+        let message = match bound {
+            Bound::Finite => tr!(
+                "{what} = {x}: harus bilangan terhingga",
+                "{what} = {x}: must be a finite number"
+            ),
+            Bound::NotNegative => tr!(
+                "{what} = {x}: harus bilangan terhingga, tidak negatif",
+                "{what} = {x}: must be a finite number, not negative"
+            ),
+            Bound::Fraction => tr!(
+                "{what} = {x}: harus antara 0 dan 1",
+                "{what} = {x}: must be between 0 and 1"
+            ),
+        };
+        self.err(span, message)
     }
 
     fn date(&self, s: &Spanned<String>, what: &str) -> Result<NaiveDate, TemplateError> {
@@ -675,7 +768,9 @@ impl Ctx<'_> {
             header_scan_rows: rs.header_scan_rows.unwrap_or(30).max(1),
             header_min_matches: rs.header_min_matches.unwrap_or(2).max(1),
             date_order,
-            coordinate_bounds: rs.coordinate_bounds.unwrap_or([-11.5, 6.5, 94.5, 141.5]),
+            coordinate_bounds: rs
+                .coordinate_bounds
+                .map_or([-11.5, 6.5, 94.5, 141.5], Spanned::into_inner),
             skip_sheets: rs
                 .skip_sheets
                 .iter()
@@ -683,7 +778,7 @@ impl Ctx<'_> {
                 .chain(super::FORM_INFO_SHEETS)
                 .map(fold)
                 .collect(),
-            suggest_threshold: rs.suggest_threshold.unwrap_or(0.75),
+            suggest_threshold: rs.suggest_threshold.map_or(0.75, Spanned::into_inner),
         };
 
         let window = match raw.window {
@@ -770,16 +865,16 @@ impl Ctx<'_> {
                     .into_iter()
                     .map(|p| Predicate {
                         name: p.name,
-                        min: p.min,
+                        min: p.min.into_inner(),
                     })
                     .collect();
                 predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
                 Some(Scoring {
-                    spd_max: s.spd_max,
-                    sid_max: s.sid_max,
-                    count_per_innovation: s.count_per_innovation,
+                    spd_max: s.spd_max.into_inner(),
+                    sid_max: s.sid_max.into_inner(),
+                    count_per_innovation: s.count_per_innovation.into_inner(),
                     count_cap: s.count_cap,
-                    total_max: s.total_max,
+                    total_max: s.total_max.into_inner(),
                     divisor_min: s.divisor_min,
                     yandas_min: s.yandas_min,
                     yandas,
@@ -820,7 +915,10 @@ impl Ctx<'_> {
         };
 
         let (default_types, default_max_mb) = match &raw.evidence {
-            Some(e) => (e.default_types.clone(), e.default_max_mb.unwrap_or(2.0)),
+            Some(e) => (
+                e.default_types.clone(),
+                e.default_max_mb.as_ref().map_or(2.0, |x| *x.get_ref()),
+            ),
             None => (vec!["pdf".to_string()], 2.0),
         };
         let mut evidence_headers = HashMap::new();
@@ -921,8 +1019,8 @@ impl Ctx<'_> {
             match_threshold: raw
                 .portal
                 .as_ref()
-                .and_then(|p| p.match_threshold)
-                .unwrap_or(0.75),
+                .and_then(|p| p.match_threshold.as_ref())
+                .map_or(0.75, |x| *x.get_ref()),
             stale_after_days: raw
                 .portal
                 .as_ref()
@@ -1201,7 +1299,7 @@ impl Ctx<'_> {
             name: ind.name,
             aliases: ind.aliases,
             variable: ind.variable,
-            weight: ind.weight,
+            weight: ind.weight.into_inner(),
             mandatory: ind.mandatory,
             params: ind.params,
             types: if ind.types.is_empty() {
@@ -1209,7 +1307,7 @@ impl Ctx<'_> {
             } else {
                 ind.types.iter().map(|t| t.to_ascii_lowercase()).collect()
             },
-            max_mb: ind.max_mb.unwrap_or(default_max_mb),
+            max_mb: ind.max_mb.map_or(default_max_mb, Spanned::into_inner),
             years: ind.years,
             links: ind.links,
             grade: ind.grade,

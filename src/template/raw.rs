@@ -1,7 +1,9 @@
 //! The template file as written: serde structs mirroring the TOML, with
 //! `deny_unknown_fields` so a typo in a user's template is an error with a
 //! line and column, never a silently ignored setting. Nothing here resolves
-//! references or applies defaults; that is `compile.rs`'s job.
+//! references or applies defaults; that is `compile.rs`'s job. Every
+//! decimal number keeps its place in the file, so `compile.rs` can refuse a
+//! NaN, an infinity or a negative weight with its line and column.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -81,12 +83,12 @@ pub struct RawSettings {
     /// Order of day and month in numeric text dates: "dmy" (Indonesian) or "mdy".
     pub date_order: Option<Spanned<String>>,
     /// Bounding box for coordinates: [lat_min, lat_max, lng_min, lng_max].
-    pub coordinate_bounds: Option<[f64; 4]>,
+    pub coordinate_bounds: Option<Spanned<[f64; 4]>>,
     /// Names of sheets that are never innovation data (instructions, lists).
     #[serde(default)]
     pub skip_sheets: Vec<String>,
     /// Similarity (0..1) above which a value is offered as "did you mean".
-    pub suggest_threshold: Option<f64>,
+    pub suggest_threshold: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,11 +110,11 @@ pub struct RawWindow {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScoring {
-    pub spd_max: f64,
-    pub sid_max: f64,
-    pub count_per_innovation: f64,
+    pub spd_max: Spanned<f64>,
+    pub sid_max: Spanned<f64>,
+    pub count_per_innovation: Spanned<f64>,
     pub count_cap: u32,
-    pub total_max: f64,
+    pub total_max: Spanned<f64>,
     pub divisor_min: u32,
     pub yandas_min: u32,
     /// Canonical urusan values (as in the `urusan_utama` field) that count as
@@ -127,7 +129,7 @@ pub struct RawScoring {
 pub struct RawPredicate {
     pub name: String,
     /// Lowest IID value (inclusive) that earns this predicate.
-    pub min: f64,
+    pub min: Spanned<f64>,
 }
 
 /// One profile field of the innovation.
@@ -196,7 +198,7 @@ pub struct RawValue {
 pub struct RawEvidence {
     #[serde(default)]
     pub default_types: Vec<String>,
-    pub default_max_mb: Option<f64>,
+    pub default_max_mb: Option<Spanned<f64>>,
     /// Header spellings of the long evidence layout (one row per innovation
     /// x indicator document), by column: inovasi, indikator, parameter,
     /// nomor_dokumen, tanggal_dokumen, tentang, file.
@@ -216,7 +218,7 @@ pub struct RawEvidence {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPortal {
-    pub match_threshold: Option<f64>,
+    pub match_threshold: Option<Spanned<f64>>,
     pub stale_after_days: Option<u32>,
 }
 
@@ -234,7 +236,7 @@ pub struct RawIndicator {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub variable: String,
-    pub weight: f64,
+    pub weight: Spanned<f64>,
     #[serde(default)]
     pub mandatory: bool,
     /// The three parameter options, tier 1..3.
@@ -242,7 +244,7 @@ pub struct RawIndicator {
     /// Accepted evidence types: pdf, jpg, jpeg, png, mp4.
     #[serde(default)]
     pub types: Vec<String>,
-    pub max_mb: Option<f64>,
+    pub max_mb: Option<Spanned<f64>>,
     /// Evidence document year range relative to the assessment year T:
     /// [-2, 0] means T-2..T-0. Absent: no year rule.
     pub years: Option<[i32; 2]>,
