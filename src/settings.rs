@@ -172,6 +172,25 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
         Some((y, f)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
             (Some(y.parse().expect("four digits")), f)
         }
+        // Digits before `=` are meant as a year (unless the whole argument
+        // is a file's name): a wrong one is said, not a missing file.
+        Some((y, _))
+            if !y.is_empty()
+                && y.chars().all(|c| c.is_ascii_digit())
+                && !Path::new(arg).exists() =>
+        {
+            return Err(Trouble::new(
+                format!(
+                    "--baseline {arg}: \"{y}\" bukan tahun; tulis tahun dengan empat angka, \
+                     misalnya --baseline 2025=inovasi-2025.xlsx"
+                ),
+                format!(
+                    "--baseline {arg}: \"{y}\" is not a year; write the year in four digits, \
+                     for example --baseline 2025=inovasi-2025.xlsx"
+                ),
+            )
+            .into());
+        }
         _ => (None, arg),
     };
     let path = PathBuf::from(file);

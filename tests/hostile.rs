@@ -1243,6 +1243,53 @@ fn a_missing_input_is_f011_and_the_rest_is_checked() {
     run.assert_file_finding("tidak/ada/inovasi.xlsx", "F011");
 }
 
+/// A file that is there, under a path longer than the system's 4,096-byte
+/// limit: too long, not missing (F001, not F011), given by name or found
+/// in a folder. Built from two chains of folders, each short enough to
+/// make, the second moved into the first.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_path_over_the_system_limit_is_too_long_not_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "d".repeat(200);
+    let chain = |top: &str| -> PathBuf {
+        let mut p = dir.path().join(top);
+        for _ in 0..12 {
+            p.push(&name);
+        }
+        std::fs::create_dir_all(&p).unwrap();
+        p
+    };
+    let outer = chain("a");
+    let inner = chain("b");
+    std::fs::copy(GOOD, inner.join("inovasi.csv")).unwrap();
+    std::fs::rename(dir.path().join("b"), outer.join("b")).unwrap();
+    let long = outer
+        .join(inner.strip_prefix(dir.path()).unwrap())
+        .join("inovasi.csv");
+    assert!(long.as_os_str().len() > 4096);
+
+    for input in [long.as_path(), dir.path()] {
+        let run = check(&[input]);
+        let found: Vec<&Value> = run.json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&*dir.path().to_string_lossy())
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0]["code"], "F001", "{}", found[0]["message"]);
+        let message = found[0]["message"].as_str().unwrap();
+        assert!(message.contains("jalurnya terlalu panjang"), "{message}");
+        run.assert_others_checked();
+    }
+}
+
 // ------------------------------------------------------------------ the terminal
 
 /// A file name that, printed raw, retitles the window, clears the screen,
@@ -1381,6 +1428,39 @@ fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("\\u{1b}[2Jkemarin"), "{}", run.stderr);
     assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+}
+
+// ------------------------------------------------------------------ arguments
+
+/// `--baseline YEAR=FILE` with a year that is not four digits says so,
+/// even when the file is there; a file whose own name starts with digits
+/// and `=` is still a file.
+#[test]
+fn a_baseline_year_that_is_not_a_year_is_said_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = write(dir.path(), "portal.csv", &std::fs::read(GOOD).unwrap());
+    for year in ["99999999999", "25", "0"] {
+        let mut arg = OsString::from(format!("{year}="));
+        arg.push(&portal);
+        let run = bimtek(&["check".into(), "--baseline".into(), arg, GOOD.into()]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("\"{year}\" bukan tahun")),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("tidak ditemukan"), "{}", run.stderr);
+    }
+    // Given by its name, from its folder.
+    write(dir.path(), "12=portal.csv", &std::fs::read(GOOD).unwrap());
+    let out = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--baseline", "12=portal.csv"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(GOOD))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
 }
 
 // ------------------------------------------------------------------ templates

@@ -283,16 +283,30 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
 
 /// The finding for an input path that could not be walked. A path that does
 /// not exist is most often a typo on the command line, not a damaged file:
-/// say so (F011), and check the rest.
+/// say so (F011), and check the rest. Only the system's "no such file"
+/// means that: a path longer than the system's limit (4,096 bytes on Linux)
+/// may name a file that is there, and is said to be too long.
 fn path_problem(path: &std::path::Path, why: &str) -> Finding {
+    use std::io::ErrorKind;
     let display = path.to_string_lossy().replace('\\', "/");
-    if std::fs::symlink_metadata(path).is_err() {
-        Finding::new("F011", Location::file(&display))
-    } else {
+    let f001 = |what: String, what_en: String| {
         Finding::new("F001", Location::file(&display))
-            .arg("what", "tidak dapat dibuka")
-            .arg("what_en", "it cannot be opened")
+            .arg("what", what)
+            .arg("what_en", what_en)
             .arg("detail", why)
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            Finding::new("F011", Location::file(&display))
+        }
+        Err(e) if e.kind() == ErrorKind::InvalidFilename => {
+            let n = path.as_os_str().len();
+            f001(
+                format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
+                format!("its path is too long for the system ({n} bytes)"),
+            )
+        }
+        _ => f001("tidak dapat dibuka".into(), "it cannot be opened".into()),
     }
 }
 

@@ -71,7 +71,13 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                 "not a regular file (a pipe or a device)".to_string(),
             ));
         } else {
-            problems.push((input.clone(), "not found".to_string()));
+            // "not found" only when the system says so (a path over its
+            // length limit may name a file that is there).
+            let why = match std::fs::symlink_metadata(input) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => e.to_string(),
+                _ => "not found".to_string(),
+            };
+            problems.push((input.clone(), why));
         }
     }
     files.sort();
