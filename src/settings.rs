@@ -4,6 +4,7 @@
 
 use crate::cli::{CheckArgs, FailOn, FormatArg, LangArg};
 use crate::diag::{Lang, Severity, Trouble};
+use crate::report::visible;
 use crate::template::{Template, TemplateError};
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
@@ -87,6 +88,7 @@ fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
+        let s = visible(s);
         Trouble::new(
             format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),
             format!("--as-of \"{s}\": write the date as yyyy-mm-dd"),
@@ -99,7 +101,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
     let max_spd = template.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
     for dir in &args.evidence {
         if !dir.is_dir() {
-            let d = dir.display();
+            let d = visible(&dir.to_string_lossy()).into_owned();
             return Err(Trouble::new(
                 format!("--evidence {d}: folder tidak ditemukan"),
                 format!("--evidence {d}: folder not found"),
@@ -168,6 +170,8 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
 
 /// `2025=file.xlsx` or `file.xlsx`.
 fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
+    // Said in a message of one line.
+    let shown = visible(arg);
     let (year, file) = match arg.split_once('=') {
         Some((y, f)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
             (Some(y.parse().expect("four digits")), f)
@@ -181,11 +185,11 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
         {
             return Err(Trouble::new(
                 format!(
-                    "--baseline {arg}: \"{y}\" bukan tahun; tulis tahun dengan empat angka, \
+                    "--baseline {shown}: \"{y}\" bukan tahun; tulis tahun dengan empat angka, \
                      misalnya --baseline 2025=inovasi-2025.xlsx"
                 ),
                 format!(
-                    "--baseline {arg}: \"{y}\" is not a year; write the year in four digits, \
+                    "--baseline {shown}: \"{y}\" is not a year; write the year in four digits, \
                      for example --baseline 2025=inovasi-2025.xlsx"
                 ),
             )
@@ -196,8 +200,8 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
     let path = PathBuf::from(file);
     if !path.exists() {
         return Err(Trouble::new(
-            format!("--baseline {arg}: berkas tidak ditemukan"),
-            format!("--baseline {arg}: file not found"),
+            format!("--baseline {shown}: berkas tidak ditemukan"),
+            format!("--baseline {shown}: file not found"),
         )
         .into());
     }

@@ -1402,12 +1402,14 @@ fn names_and_cells_cannot_command_the_terminal_in_show() {
 #[test]
 fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("templat\x1b]0;DIRETAS\x07\x1b[2J\r.toml");
+    let missing = dir
+        .path()
+        .join("templat\x1b]0;DIRETAS\x07\x1b[2J\r\nGALAT      F001 palsu.toml");
     let run = bimtek(&["template".into(), "check".into(), missing.into()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("templat\\u{1b}]0;DIRETAS\\u{7}\\u{1b}[2J\\r.toml"),
+            .contains("templat\\u{1b}]0;DIRETAS\\u{7}\\u{1b}[2J\\r\\nGALAT      F001 palsu.toml"),
         "{}",
         run.stderr
     );
@@ -1416,6 +1418,23 @@ fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
         "{:?}",
         run.stderr
     );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    // So is a folder given to --evidence, and a --baseline.
+    for flag in ["--evidence", "--baseline"] {
+        let run = bimtek(&[
+            "check".into(),
+            flag.into(),
+            dir.path().join("bukti\x1b[2J\nGALAT palsu").into(),
+            GOOD.into(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("bukti\\u{1b}[2J\\nGALAT"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
     // clap's own errors repeat the argument: shown as text too.
     let run = bimtek(&[
         "--lang".into(),

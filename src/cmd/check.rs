@@ -96,7 +96,7 @@ pub fn watch_loop(
         .chain(s.baselines.iter().map(|(_, p)| p))
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
-            let p = p.display();
+            let p = report::visible(&p.to_string_lossy()).into_owned();
             Trouble::new(
                 format!("{p}: tidak dapat dipantau: {e}"),
                 format!("{p}: cannot be watched: {e}"),

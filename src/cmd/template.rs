@@ -61,7 +61,7 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         }
         Action::Check(path) => {
             if !path.is_file() {
-                let p = path.display();
+                let p = crate::report::visible(&path.to_string_lossy()).into_owned();
                 return Err(Trouble::new(
                     format!("{p}: berkas tidak ditemukan"),
                     format!("{p}: file not found"),
