@@ -1435,18 +1435,25 @@ fn an_error_naming_a_hostile_file_cannot_command_the_terminal() {
         );
         assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     }
-    // clap's own errors repeat the argument: shown as text too.
-    let run = bimtek(&[
-        "--lang".into(),
-        "en".into(),
-        "check".into(),
-        "--as-of".into(),
-        "\x1b[2Jkemarin".into(),
-        GOOD.into(),
-    ]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("\\u{1b}[2Jkemarin"), "{}", run.stderr);
-    assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+    // A value of ours in a flag, and the syntax errors (in Bahasa
+    // Indonesia by bimtek, in English by clap) that repeat a value as typed.
+    for (lang, flag, shown) in [
+        ("id", "--as-of", "\\u{1b}[2Jkemarin\\r"),
+        ("id", "--fail-on", "\\u{1b}[2Jkemarin\\r"),
+        ("en", "--fail-on", "kemarin\\r"),
+    ] {
+        let run = bimtek(&[
+            "--lang".into(),
+            lang.into(),
+            "check".into(),
+            flag.into(),
+            "\x1b[2Jkemarin\r".into(),
+            GOOD.into(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains(shown), "{flag} {lang}: {}", run.stderr);
+        assert!(!run.stderr.contains(['\x1b', '\r']), "{:?}", run.stderr);
+    }
 }
 
 // ------------------------------------------------------------------ arguments
