@@ -7,7 +7,6 @@ mod common;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc;
 use std::time::Duration;
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -38,25 +37,10 @@ fn fixture_copy(code: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 /// Run `check --format json` on `dir`, failing if it takes over 30 s or
 /// exits otherwise than with `code`.
 fn check_bounded(dir: &Path, code: i32) -> Value {
-    let (tx, rx) = mpsc::channel();
-    let dir = dir.to_path_buf();
-    std::thread::spawn(move || {
-        let out = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-            .args(["check", "--format", "json", "--as-of", "2026-11-24"])
-            .arg(&dir)
-            .output()
-            .unwrap();
-        let _ = tx.send(out);
-    });
-    let out = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("check hung");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = ["check", "--format", "json", "--as-of", "2026-11-24"];
+    let mut args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+    args.push(dir.into());
+    let out = run_bounded(args, code);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -206,4 +190,128 @@ fn one_reference_written_in_two_folders_is_looked_up_in_each() {
             ("opd-lain".to_string(), "bukti/bad-e003/kemanfaatan.pdf"),
         ]
     );
+}
+
+/// A folder of `opd/bukti/` whose one name, on Linux, reads as a path out
+/// of the root once its `\` are shown as `/`.
+#[cfg(unix)]
+fn backslash_folder(dir: &Path, to: &str) -> std::path::PathBuf {
+    let name = format!("x{}\\{to}", "\\..".repeat(40));
+    let folder = dir.join("bukti").join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// `bimtek` with `args`, failing if it takes over 30 s (then it is
+/// stopped) or exits otherwise than with `code`.
+fn run_bounded(args: Vec<std::ffi::OsString>, code: i32) -> std::process::Output {
+    let streams = tempfile::tempdir().unwrap();
+    let (out, err) = (streams.path().join("out"), streams.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let mut status = None;
+    for _ in 0..3000 {
+        status = child.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let Some(status) = status else {
+        child.kill().unwrap();
+        child.wait().unwrap();
+        panic!("bimtek hung");
+    };
+    let out = std::process::Output {
+        status,
+        stdout: std::fs::read(out).unwrap(),
+        stderr: std::fs::read(err).unwrap(),
+    };
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A folder named `x\..\..\etc` holds a `passwd` of its own: export copies
+/// that file, and the manifest holds its hash, not /etc/passwd's.
+#[cfg(unix)]
+#[test]
+fn a_backslash_folder_name_is_not_a_way_out_for_export() {
+    let (outer, dir) = fixture_copy("E012");
+    let ours = b"%PDF-1.4\n% penetapan inovasi\n%%EOF\n".to_vec();
+    std::fs::write(backslash_folder(&dir, "etc").join("passwd"), &ours).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv.replace(",bukti/ok-e012/regulasi.pdf", ",passwd");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let out = outer.path().join("paket");
+    let args = ["export", "--as-of", "2026-11-24", "--out"];
+    let mut args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+    args.extend([out.clone().into_os_string(), dir.into_os_string()]);
+    run_bounded(args, 0);
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let copied: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(out.join("data/bukti"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let passwd = std::fs::read("/etc/passwd").unwrap_or_default();
+    let regulasi: Vec<&(String, Vec<u8>)> = copied
+        .iter()
+        .filter(|(n, _)| n.contains("indikator-01"))
+        .collect();
+    assert_eq!(regulasi.len(), 1, "{copied:?}");
+    assert_eq!(regulasi[0].1, ours);
+    assert!(copied.iter().all(|(_, b)| *b != passwd));
+    let text = manifest.to_string();
+    let sha = |b: &[u8]| -> String {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    assert!(text.contains(&sha(&ours)), "{text}");
+    assert!(!text.contains(&sha(&passwd)), "{text}");
+}
+
+/// A folder named `x\..\..\dev` holds a `zero` of its own, of another
+/// innovation's file's size: E011 compares the two files, and the check
+/// ends, instead of reading /dev/zero forever.
+#[cfg(unix)]
+#[test]
+fn a_backslash_folder_name_is_not_a_way_out_for_e011() {
+    let (_outer, dir) = fixture_copy("E012");
+    let mut content = b"%PDF-1.4\n".to_vec();
+    content.extend(std::iter::repeat_n(b'x', 8000));
+    content.extend(b"\n%%EOF\n");
+    std::fs::write(backslash_folder(&dir, "dev").join("zero"), &content).unwrap();
+    std::fs::write(dir.join("bukti/bad-e012/sdm.pdf"), &content).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv.replace(",bukti/ok-e012/regulasi.pdf", ",zero");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    // One content, two innovations: the later use in path order is told.
+    let e011: Vec<&str> = common::findings_coded(&doc, "E011")
+        .iter()
+        .map(|f| f["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(e011, ["zero"], "{doc}");
 }

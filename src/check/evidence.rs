@@ -16,6 +16,8 @@ use chrono::Datelike;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a file reference turned out to be.
@@ -31,8 +33,14 @@ pub enum Resolved {
 /// for a PDF, its tail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileFacts {
-    /// Path for reports, `/`-separated.
-    pub path: String,
+    /// The file as it was found and opened. Every later read (the digest
+    /// for E011, export's copy) opens this path: a name made for showing,
+    /// with `\` turned into `/`, can name another file (a folder named
+    /// `x\..\..\etc` on Linux).
+    pub path: PathBuf,
+    /// Found by its file name in another folder than the one written
+    /// (E017): `A/sk.pdf` written, only `B/sk.pdf` there.
+    pub other_folder: bool,
     pub size: u64,
     /// Kind by content: "pdf", "jpg", "png", "mp4"; `None` for anything else.
     pub kind: Option<&'static str>,
@@ -53,8 +61,9 @@ pub type Digest = u128;
 pub trait Resolver: Sync {
     /// Resolve each (workbook, reference) pair.
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
-    /// A digest of the file's content, for spotting one file used twice.
-    fn content_hash(&self, path: &str) -> Option<Digest>;
+    /// A digest of the content of the file at `path` (a [`FileFacts::path`]),
+    /// for spotting one file used twice.
+    fn content_hash(&self, path: &Path) -> Option<Digest>;
     /// Every reference is resolved: let go of what only resolving needs
     /// (the index of the evidence folders: hundreds of megabytes at a
     /// national scale). Later calls to `resolve_all` find nothing.
@@ -458,7 +467,7 @@ struct Checked<'a> {
     findings: Vec<Finding>,
     uses: Vec<FileUse<'a>>,
 }
-type FileUse<'a> = (&'a str, u64, Option<Digest>, Use<'a>);
+type FileUse<'a> = (&'a OsStr, u64, Option<Digest>, Use<'a>);
 
 /// The indicator rules of one innovation with statements.
 fn check_innovation<'a>(
@@ -539,7 +548,7 @@ fn check_innovation<'a>(
                 match resolved(k) {
                     Some(Resolved::Found(facts)) => {
                         file_rules(ind, facts, &loc, &r.text, sink);
-                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, s, r)));
+                        uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
                         sink.push(indicator_finding("E012", loc(), ind).value(&r.text))
@@ -704,8 +713,8 @@ fn duplicates(
         runs
     };
     if !runs.is_empty() {
-        let unread: Vec<&str> = {
-            let mut paths: Vec<&str> = runs
+        let unread: Vec<&OsStr> = {
+            let mut paths: Vec<&OsStr> = runs
                 .iter()
                 .flat_map(|r| uses[r.clone()].iter())
                 .filter(|u| u.2.is_none())
@@ -715,9 +724,9 @@ fn duplicates(
             paths
         };
         // Reading and hashing big files: on every core.
-        let read: HashMap<&str, Option<Digest>> = unread
+        let read: HashMap<&OsStr, Option<Digest>> = unread
             .par_iter()
-            .map(|&p| (p, resolver.content_hash(p)))
+            .map(|&p| (p, resolver.content_hash(Path::new(p))))
             .collect();
         for r in runs {
             let run = &mut uses[r];
@@ -769,7 +778,7 @@ mod tests {
             if f[0].1 == 0 || !(shared_path || sizes[&f[0].1] > 1) {
                 continue;
             }
-            if let Some(h) = f[0].2.or_else(|| resolver.content_hash(f[0].0)) {
+            if let Some(h) = f[0].2.or_else(|| resolver.content_hash(Path::new(f[0].0))) {
                 by_content.extend(f.iter().map(|u| (h, u.3)));
             }
         }
@@ -808,7 +817,8 @@ mod tests {
         fn resolve_all(&self, _: &[(&str, &str)]) -> Vec<Resolved> {
             Vec::new()
         }
-        fn content_hash(&self, path: &str) -> Option<Digest> {
+        fn content_hash(&self, path: &Path) -> Option<Digest> {
+            let path = path.to_str().unwrap();
             self.1.lock().unwrap().push(path.to_string());
             self.0.get(path).copied()
         }
@@ -873,7 +883,7 @@ mod tests {
                     let (size, c, whole) = files[f];
                     let s = &statements[k];
                     let written = s.reference.as_ref().unwrap();
-                    (paths[f].as_str(), size, whole.then(|| digest(size, c)), (picks[k].0, s, written))
+                    (OsStr::new(&paths[f]), size, whole.then(|| digest(size, c)), (picks[k].0, s, written))
                 })
                 .collect();
             let run = |by_path: bool| {
@@ -910,7 +920,14 @@ mod tests {
             let mut uses: Vec<FileUse<'_>> = files
                 .iter()
                 .enumerate()
-                .map(|(k, &(path, size, ii))| (path, size, None, (ii, &statements[k], &parts[k])))
+                .map(|(k, &(path, size, ii))| {
+                    (
+                        OsStr::new(path),
+                        size,
+                        None,
+                        (ii, &statements[k], &parts[k]),
+                    )
+                })
                 .collect();
             let mut sink = Sink::new(&t);
             duplicates(&innovations, &mut uses, contents, &mut sink);

@@ -46,8 +46,6 @@ enum Special {
 #[derive(Debug, Default)]
 struct RootIndex {
     root: PathBuf,
-    /// The root as reports show it (`/` separators).
-    display: String,
     /// Every relative path as the walk found it (lossy), back to back.
     paths: String,
     /// File i is `paths[ends[i - 1]..ends[i]]` (from 0 for the first).
@@ -173,7 +171,6 @@ impl RootIndex {
     fn build(root: &Path) -> RootIndex {
         let mut idx = RootIndex {
             root: root.to_path_buf(),
-            display: root.to_string_lossy().replace('\\', "/"),
             ..RootIndex::default()
         };
         let Ok(canon_root) = root.canonicalize() else {
@@ -300,24 +297,14 @@ impl RootIndex {
         self.rel_hash_shared[i as usize / 64] & (1 << (i % 64)) == 0
     }
 
-    /// How reports show file `i`: `root.join(rel(i))`, `/`-separated,
-    /// built without the path (two million files at a national scale).
-    fn display(&self, i: u32) -> String {
+    /// The path of file `i`: `root.join(rel(i))`, in one allocation (two
+    /// million files at a national scale). Nothing made for showing: a
+    /// name with `\\` on Linux is one folder, not three.
+    fn path(&self, i: u32) -> PathBuf {
         let rel = self.rel(i);
-        if cfg!(windows) {
-            // Joining has more cases there (drive-relative roots).
-            return self.root.join(rel).to_string_lossy().replace('\\', "/");
-        }
-        let mut out = String::with_capacity(self.display.len() + 1 + rel.len());
-        out.push_str(&self.display);
-        if !out.is_empty() && !out.ends_with('/') {
-            out.push('/');
-        }
-        if rel.contains('\\') {
-            out.push_str(&rel.replace('\\', "/"));
-        } else {
-            out.push_str(rel);
-        }
+        let mut out = PathBuf::with_capacity(self.root.as_os_str().len() + 1 + rel.len());
+        out.push(&self.root);
+        out.push(rel);
         out
     }
 }
@@ -661,13 +648,10 @@ fn resolve_in<'r>(
         st.last = Some((root, i));
         return Some(match root.entry(i) {
             Entry::Escaping => Resolved::Escapes,
-            Entry::Path(p) => {
-                let display = p.to_string_lossy().replace('\\', "/");
-                Resolved::Found(inspect_with(&mut st.opener, p, display))
-            }
+            Entry::Path(p) => Resolved::Found(inspect_with(&mut st.opener, p.to_path_buf())),
             Entry::Indexed(i) => {
                 let file = st.opener.open_rel(&root.root, root.rel(i));
-                Resolved::Found(inspect_opened(file, root.display(i)))
+                Resolved::Found(inspect_opened(file, root.path(i)))
             }
         });
     }
@@ -718,8 +702,15 @@ impl Resolver for EvidenceStore {
         *roots = HashMap::new();
     }
 
-    fn content_hash(&self, path: &str) -> Option<Digest> {
-        let mut f = File::open(path).ok()?;
+    fn content_hash(&self, path: &Path) -> Option<Digest> {
+        let f = File::open(path).ok()?;
+        // Only a plain file, and only as much as it holds: a device or a
+        // pipe put in its place is no content, and is not read forever.
+        let meta = f.metadata().ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let mut f = f.take(meta.len());
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
@@ -734,19 +725,21 @@ impl Resolver for EvidenceStore {
 }
 
 /// Size, content kind and PDF tail facts of one file.
-pub fn inspect(path: &Path, display: String) -> FileFacts {
-    inspect_with(&mut Opener::default(), path, display)
+pub fn inspect(path: &Path) -> FileFacts {
+    inspect_with(&mut Opener::default(), path.to_path_buf())
 }
 
-fn inspect_with(opener: &mut Opener, path: &Path, display: String) -> FileFacts {
-    inspect_opened(opener.open(path), display)
+fn inspect_with(opener: &mut Opener, path: PathBuf) -> FileFacts {
+    let file = opener.open(&path);
+    inspect_opened(file, path)
 }
 
 /// Size, content kind and PDF tail facts of an opened file (or of one that
-/// could not be opened: size 0, no kind).
-fn inspect_opened(file: std::io::Result<File>, display: String) -> FileFacts {
+/// could not be opened: size 0, no kind), found at `path`.
+fn inspect_opened(file: std::io::Result<File>, path: PathBuf) -> FileFacts {
     let mut facts = FileFacts {
-        path: display,
+        path,
+        other_folder: false,
         size: 0,
         kind: None,
         pdf_truncated: false,
@@ -966,18 +959,18 @@ mod tests {
         std::fs::write(&big, &big_pdf).unwrap();
         let store = EvidenceStore::new(&[], &[]);
 
-        let s = inspect(&small, "small.pdf".into());
+        let s = inspect(&small);
         assert_eq!((s.kind, s.pdf_truncated), (Some("pdf"), false));
-        assert_eq!(s.digest, store.content_hash(small.to_str().unwrap()));
+        assert_eq!(s.digest, store.content_hash(&small));
         assert!(s.digest.is_some());
 
-        let b = inspect(&big, "big.pdf".into());
+        let b = inspect(&big);
         assert_eq!(
             (b.kind, b.pdf_truncated, b.size),
             (Some("pdf"), false, 10_000 + pdf.len() as u64)
         );
         assert_eq!(b.digest, None);
-        assert_ne!(store.content_hash(big.to_str().unwrap()), s.digest);
+        assert_ne!(store.content_hash(&big), s.digest);
     }
 
     /// One opener going back and forth between folders, and to a folder
@@ -1159,14 +1152,14 @@ mod tests {
         assert_eq!(bulk, expected);
     }
 
-    /// A found file is shown as its root joined with its relative path.
+    /// A found file's path is its root joined with its relative path as
+    /// walked.
     #[test]
-    fn found_files_show_as_their_joined_path() {
+    fn found_files_are_their_joined_path() {
         let rels = ["a.pdf", "bukti/a b/c.pdf", "x\\y.pdf"];
         for root in ["", ".", "bukti", "bukti/", "bukti//", "/tmp/x y"] {
             let mut idx = RootIndex {
                 root: PathBuf::from(root),
-                display: root.replace('\\', "/"),
                 ..RootIndex::default()
             };
             for rel in rels {
@@ -1174,11 +1167,11 @@ mod tests {
                 idx.ends.push(idx.paths.len());
             }
             for (i, rel) in rels.iter().enumerate() {
-                let joined = Path::new(root)
-                    .join(rel)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                assert_eq!(idx.display(i as u32), joined, "{root:?} {rel:?}");
+                assert_eq!(
+                    idx.path(i as u32),
+                    Path::new(root).join(rel),
+                    "{root:?} {rel:?}"
+                );
             }
         }
     }
@@ -1188,10 +1181,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.pdf");
         std::fs::write(&p, b"%PDF-1.4\n1 0 obj\n").unwrap();
-        let f = inspect(&p, "a.pdf".into());
+        let f = inspect(&p);
         assert!(f.pdf_truncated);
         std::fs::write(&p, b"%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n%%EOF\n").unwrap();
-        let f = inspect(&p, "a.pdf".into());
+        let f = inspect(&p);
         assert!(!f.pdf_truncated && f.pdf_encrypted);
         assert_eq!(f.size, 44);
     }
