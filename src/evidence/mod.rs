@@ -153,11 +153,24 @@ impl HashList {
 /// with `/` separators, and the lowercased file name (whose loose form is
 /// the third key).
 fn rel_key(rel: &str) -> String {
-    rel.replace('\\', "/").to_lowercase()
+    composed(rel.replace('\\', "/").to_lowercase())
 }
 
 fn name_key(rel: &str) -> String {
-    file_name(rel).to_lowercase()
+    composed(file_name(rel).to_lowercase())
+}
+
+/// `s` in composed form (NFC): a name macOS stored decomposed (NFD, `e`
+/// and a combining accent) and the same name typed in a spreadsheet
+/// (composed, `é`) are one key. Text already composed (all ASCII text) is
+/// kept as it is.
+fn composed(s: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// The last component of a relative path (a file name holds no `/`, and
@@ -468,7 +481,7 @@ pub fn normalize_reference(reference: &str) -> Option<String> {
                     out.push_str(p);
                     out[from..].make_ascii_lowercase();
                 } else {
-                    out.push_str(&p.to_lowercase());
+                    out.push_str(&composed(p.to_lowercase()));
                 }
             }
         }
@@ -854,9 +867,9 @@ mod tests {
         #[test]
         fn keys_compare_as_when_built(
             rel in joined(vec![
-                "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ",
+                "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ", "E\u{301}",
             ]),
-            other in joined(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς"]),
+            other in joined(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς", "e\u{301}"]),
         ) {
             for key in [rel_key(&rel), name_key(&rel), file_name(&rel).to_string(), other.clone()] {
                 proptest::prop_assert_eq!(is_rel_key(&rel, &key), rel_key(&rel) == key);
@@ -883,7 +896,7 @@ mod tests {
         #[test]
         fn references_normalise_as_before(
             r in joined(vec![
-                "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y",
+                "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y", "E\u{301}",
             ]),
         ) {
             proptest::prop_assert_eq!(normalize_reference(&r), split_and_join(&r), "{:?}", r);
@@ -930,7 +943,7 @@ mod tests {
             match p.trim() {
                 "" | "." => {}
                 ".." => return None,
-                p => parts.push(p.to_lowercase()),
+                p => parts.push(composed(p.to_lowercase())),
             }
         }
         (!parts.is_empty()).then(|| parts.join("/"))
@@ -1077,6 +1090,39 @@ mod tests {
             assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
             assert_eq!(size("c\u{FFFD}/lain.pdf"), 18);
         }
+    }
+
+    /// A name written composed (NFC, as a spreadsheet holds it) finds a
+    /// file stored decomposed (NFD, as macOS writes names), and the other
+    /// way round: by path, by name and by loose name.
+    #[test]
+    fn composed_and_decomposed_names_find_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("bukti");
+        // "Kecepatan Pélayanan" decomposed in a decomposed folder, and
+        // "Rékap" composed.
+        let nfd_folder = root.join("Dinas Ke\u{301}sehatan");
+        std::fs::create_dir_all(&nfd_folder).unwrap();
+        std::fs::write(nfd_folder.join("Kecepatan Pe\u{301}layanan.pdf"), b"-").unwrap();
+        std::fs::write(root.join("Re\u{301}kap.pdf"), b"--").unwrap();
+        std::fs::write(root.join("Rékap 2025.pdf"), b"---").unwrap();
+        if std::fs::read_dir(&root).unwrap().count() < 3 {
+            return; // the file system does not keep both forms apart
+        }
+        let store = EvidenceStore::new(
+            std::slice::from_ref(&root),
+            &[("w".into(), "w.xlsx".into())],
+        );
+        let size = |r: &str| match store.resolve("w", r) {
+            Resolved::Found(f) => f.size,
+            other => panic!("{r:?}: {other:?}"),
+        };
+        assert_eq!(size("Dinas Késehatan/Kecepatan Pélayanan.pdf"), 1);
+        assert_eq!(size("kecepatan pélayanan.pdf"), 1);
+        assert_eq!(size("kecepatan_pélayanan.pdf"), 1);
+        assert_eq!(size("rékap.pdf"), 2);
+        assert_eq!(size("Re\u{301}kap 2025.pdf"), 3);
+        assert_eq!(size("re\u{301}kap-2025.pdf"), 3);
     }
 
     /// A file found right after another is its successor in walk order
