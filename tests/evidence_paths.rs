@@ -315,3 +315,137 @@ fn a_backslash_folder_name_is_not_a_way_out_for_e011() {
         .collect();
     assert_eq!(e011, ["zero"], "{doc}");
 }
+
+/// The profile line of innovation `from` in `profile`, renamed `to`.
+fn profile_line(profile: &str, from: &str, to: &str) -> String {
+    let line = profile
+        .lines()
+        .find(|l| l.starts_with(&format!("{from},")))
+        .unwrap();
+    format!("{}\n", line.replacen(from, to, 1))
+}
+
+/// An innovation without any evidence row, beside ones with rows: each of
+/// its mandatory indicators is missing (E010 at its row), as when it has
+/// some rows and misses one, and it counts as having errors.
+#[test]
+fn an_innovation_without_any_evidence_row_misses_each_mandatory_indicator() {
+    let (_outer, dir) = fixture_copy("E012");
+    let mut profile = std::fs::read_to_string(dir.join("e012.csv")).unwrap();
+    profile += &profile_line(&profile, "OK E012", "TANPA BUKTI");
+    std::fs::write(dir.join("e012.csv"), profile).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let e010: Vec<(u64, u64)> = common::findings_coded(&doc, "E010")
+        .iter()
+        .map(|f| (f["row"].as_u64().unwrap(), f["indicator"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(e010, [(4, 1), (4, 2), (4, 17), (4, 18), (4, 20)], "{doc}");
+    let inn = |name: &str| -> Value {
+        doc["innovations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let none = inn("TANPA BUKTI");
+    assert_eq!(
+        (&none["status"], &none["errors"]),
+        (&"error".into(), &5.into())
+    );
+    assert_eq!(none["score"]["claimed"], 0.0);
+    assert_eq!(inn("OK E012")["status"], "ok");
+    assert!(common::findings_coded(&doc, "E018").is_empty());
+}
+
+/// A run without any evidence says so once, naming how many innovations
+/// have none; nobody gets E010 for it.
+#[test]
+fn a_run_without_any_evidence_says_so_once() {
+    let (_outer, dir) = fixture_copy("E012");
+    std::fs::remove_file(dir.join("bukti.csv")).unwrap();
+
+    let doc = check_bounded(&dir, 0);
+    let e018 = common::findings_coded(&doc, "E018");
+    assert_eq!(e018.len(), 1, "{doc}");
+    let message = e018[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("2 inovasi") && message.contains(" 0"),
+        "{message}"
+    );
+    assert!(common::findings_coded(&doc, "E010").is_empty());
+    for i in doc["innovations"].as_array().unwrap() {
+        assert_eq!(i["score"]["claimed"], 0.0);
+    }
+}
+
+/// `bukti/bad-e017/penciptaan.pdf` written, only OK E017's
+/// `bukti/ok-e017/penciptaan.pdf` there: a warning at the reference's cell
+/// naming both, and the file found is still checked.
+#[test]
+fn a_reference_found_by_name_in_another_folder_names_both_paths() {
+    let (_outer, dir) = fixture_copy("E017");
+    let doc = check_bounded(&dir, 0);
+    let e017 = common::findings_coded(&doc, "E017");
+    assert_eq!(e017.len(), 1, "{doc}");
+    let f = e017[0];
+    assert_eq!((&f["cell"], &f["indicator"]), (&"G9".into(), &17.into()));
+    assert_eq!(f["value"], "bukti/bad-e017/penciptaan.pdf");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("bukti/bad-e017/penciptaan.pdf"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("bukti/ok-e017/penciptaan.pdf"),
+        "{message}"
+    );
+    // Checked: its points stand, and the shared content is told.
+    let bad = doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "BAD E017")
+        .unwrap();
+    assert_eq!(bad["score"]["claimed"], bad["score"]["verified"], "{bad}");
+    assert_eq!(common::findings_coded(&doc, "E011").len(), 1);
+    // The same file named by its path, or by its name alone: no warning.
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    for written in [
+        "bukti/ok-e017/penciptaan.pdf",
+        "penciptaan.pdf",
+        "ok-e017/penciptaan.pdf",
+    ] {
+        let text = csv.replace("bukti/bad-e017/penciptaan.pdf", written);
+        std::fs::write(dir.join("bukti.csv"), text).unwrap();
+        let doc = check_bounded(&dir, 0);
+        assert!(
+            common::findings_coded(&doc, "E017").is_empty(),
+            "{written}: {doc}"
+        );
+    }
+}
+
+/// An evidence row whose Indikator cell is empty: E016 at that cell,
+/// saying it is empty.
+#[test]
+fn an_empty_indicator_cell_is_named_and_said_to_be_empty() {
+    let (_outer, dir) = fixture_copy("E016");
+    let mut csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let row = csv.lines().count() + 1;
+    csv += "BAD E016,,1,440/01/Uji/2025,15/03/2025,Tanpa indikator,bukti/bad-e016/regulasi.pdf\n";
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let empty: Vec<&Value> = common::findings_coded(&doc, "E016")
+        .into_iter()
+        .filter(|f| f["row"] == row)
+        .collect();
+    assert_eq!(empty.len(), 1, "{doc}");
+    assert_eq!(empty[0]["cell"], format!("B{row}"));
+    assert_eq!(empty[0]["value"], Value::Null);
+    let message = empty[0]["message"].as_str().unwrap();
+    assert_eq!(message, format!("Indikator di sel B{row} kosong"));
+}

@@ -350,15 +350,26 @@ fn indicator_finding(code: &'static str, loc: Location, ind: &Indicator) -> Find
         .arg("name", &ind.name)
 }
 
-/// Check every innovation's evidence and compute its score. Innovations
-/// without any evidence data are scored (claimed 0) but not checked: a file
-/// that carries no evidence layout says nothing about evidence yet.
+/// Check every innovation's evidence and compute its score.
+/// `evidence_given`: some input has an evidence layout (a long evidence
+/// sheet or `Indikator N` columns). Then an innovation without any evidence
+/// misses each mandatory indicator (E010), as one that misses some does.
+/// Without it, nobody's evidence is checked, and the run says once that
+/// every innovation's maturity score is 0 (E018).
 pub(crate) fn check_all(
     t: &Template,
     innovations: &mut [Innovation],
+    evidence_given: bool,
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
+    if evidence_given {
+        without_evidence(t, innovations, sink);
+    } else if !t.indicators.is_empty()
+        && let Some(first) = innovations.iter().map(|i| &i.file).min()
+    {
+        sink.push(Finding::new("E018", Location::file(first)).arg("count", innovations.len()));
+    }
     // Resolve every file reference once, in bulk (the resolver parallelises).
     // Statement k of innovation ii is number `first[ii] + k` of them all;
     // each (file, reference) is resolved once, and `slot` says which
@@ -451,6 +462,21 @@ pub(crate) fn check_all(
     }
 }
 
+/// E010 for each mandatory indicator of each innovation without any
+/// evidence, at its row: what [`check_innovation`] finds for it, without
+/// building its (empty) indicator scores.
+fn without_evidence(t: &Template, innovations: &[Innovation], sink: &mut Sink<'_>) {
+    let mandatory: Vec<&Indicator> = t.indicators.iter().filter(|i| i.mandatory).collect();
+    if mandatory.is_empty() {
+        return;
+    }
+    for inn in innovations.iter().filter(|i| i.statements.is_empty()) {
+        for ind in &mandatory {
+            sink.push(indicator_finding("E010", inn.location(), ind));
+        }
+    }
+}
+
 /// `slot` of a statement whose reference is not resolved.
 const NO_SLOT: u32 = u32::MAX;
 
@@ -484,9 +510,7 @@ fn check_innovation<'a>(
     for (k, s) in inn.statements.iter().enumerate() {
         match t.indicator_for(&s.indicator.text) {
             Some(no) => by_ind.entry(no).or_default().push((k, s)),
-            None => {
-                sink.push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text))
-            }
+            None => sink.push(unknown_indicator(s)),
         }
     }
     for ind in &t.indicators {
@@ -547,6 +571,13 @@ fn check_innovation<'a>(
             } else {
                 match resolved(k) {
                     Some(Resolved::Found(facts)) => {
+                        if facts.other_folder {
+                            sink.push(
+                                indicator_finding("E017", loc(), ind)
+                                    .value(&r.text)
+                                    .arg("used", shown(&facts.path)),
+                            );
+                        }
                         file_rules(ind, facts, &loc, &r.text, sink);
                         uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
@@ -582,6 +613,38 @@ fn check_innovation<'a>(
         });
     }
     InnovationScore::new(t, scores)
+}
+
+/// E016: the statement's indicator is not one of the template's, or its
+/// cell is empty (said so, naming the cell: `Indikator ""` told nothing).
+fn unknown_indicator(s: &Statement) -> Finding {
+    let loc = s.at(Some(&s.indicator));
+    let text = s.indicator.text.trim();
+    if text.is_empty() {
+        let (id, en) = match loc.cell() {
+            Some(cell) => (
+                format!("di sel {cell} kosong"),
+                format!("in cell {cell} is empty"),
+            ),
+            None => ("kosong".to_string(), "is empty".to_string()),
+        };
+        return Finding::new("E016", loc).arg("what", id).arg("what_en", en);
+    }
+    let f = Finding::new("E016", loc).value(text);
+    let value = f.value.clone().unwrap_or_default();
+    f.arg("what", format!("\"{value}\" tidak dikenal"))
+        .arg("what_en", format!("\"{value}\" is not known"))
+}
+
+/// How a finding shows a file found on disk: its path, with `/`
+/// separators on Windows; on Linux a `\` is part of a name and stays.
+fn shown(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 fn file_rules(

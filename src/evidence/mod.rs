@@ -653,22 +653,48 @@ fn resolve_in<'r>(
             let names = names?.get(&address(root))?;
             root.find_name(names, &rel)
         };
-        let Some(i) = root.find_path(&rel, after).or_else(by_name) else {
-            // The first pass leaves the rest to the second.
-            names?;
-            continue;
+        let (i, by_name) = match root.find_path(&rel, after) {
+            Some(i) => (i, false),
+            None => match by_name() {
+                Some(i) => (i, true),
+                None => {
+                    // The first pass leaves the rest to the second.
+                    names?;
+                    continue;
+                }
+            },
         };
         st.last = Some((root, i));
-        return Some(match root.entry(i) {
+        let mut found = match root.entry(i) {
             Entry::Escaping => Resolved::Escapes,
             Entry::Path(p) => Resolved::Found(inspect_with(&mut st.opener, p.to_path_buf())),
             Entry::Indexed(i) => {
                 let file = st.opener.open_rel(&root.root, root.rel(i));
                 Resolved::Found(inspect_opened(file, root.path(i)))
             }
-        });
+        };
+        if let Resolved::Found(facts) = &mut found {
+            facts.other_folder = by_name && other_folder(&rel, &rel_key(root.rel(i)));
+        }
+        return Some(found);
     }
     Some(Resolved::Missing)
+}
+
+/// Whether a reference found by its file name lies in another folder than
+/// the one written (both keys: lowercased, `/`-separated, relative): `A/sk.pdf`
+/// written, `B/sk.pdf` found. Not when the reference names no folder, nor
+/// when one folder path ends the other: `bukti/SIPANDU/sk.pdf` written and
+/// `SIPANDU/sk.pdf` found under `--evidence bukti`, or `SIPANDU/sk.pdf`
+/// written and `bukti/SIPANDU/sk.pdf` found.
+fn other_folder(written: &str, found: &str) -> bool {
+    let folders = |rel| -> Vec<&str> {
+        let mut parts: Vec<&str> = str::split(rel, '/').collect();
+        parts.pop();
+        parts
+    };
+    let (w, f) = (folders(written), folders(found));
+    !(w.is_empty() || w.ends_with(&f) || f.ends_with(&w))
 }
 
 impl Resolver for EvidenceStore {
@@ -1089,6 +1115,24 @@ mod tests {
             assert_eq!(size("a/tautan.pdf"), 16);
             assert_eq!(size("bukti\u{FFFD}.pdf"), 17);
             assert_eq!(size("c\u{FFFD}/lain.pdf"), 18);
+        }
+    }
+
+    /// A reference found by name lies in another folder only when it
+    /// names a folder and neither folder path ends the other.
+    #[test]
+    fn other_folders_are_those_neither_path_ends() {
+        for (written, found, other) in [
+            ("a/kecepatan.pdf", "b/kecepatan.pdf", true),
+            ("bukti/a/sk.pdf", "bukti/b/sk.pdf", true),
+            ("a/sk.pdf", "a/b/sk.pdf", true),
+            ("sk.pdf", "b/sk.pdf", false),
+            ("bukti/sipandu/sk.pdf", "sipandu/sk.pdf", false),
+            ("sipandu/sk.pdf", "bukti/sipandu/sk.pdf", false),
+            ("bukti/sk.pdf", "sk.pdf", false),
+            ("a/sk_regulasi.pdf", "a/sk regulasi.pdf", false),
+        ] {
+            assert_eq!(other_folder(written, found), other, "{written} {found}");
         }
     }
 
