@@ -961,8 +961,8 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Indikator tidak dikenal", "Unknown indicator"],
         explain: [
-            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator).\nPerbaikan: tulis nomor indikator portal (1-20).",
-            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name).\nFix: write the portal's indicator number (1-20).",
+            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator), atau sel Indikator-nya kosong (pesannya menyebut selnya).\nPerbaikan: tulis nomor indikator portal (1-20).",
+            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name), or its Indikator cell is empty (the message names the cell).\nFix: write the portal's indicator number (1-20).",
         ],
         message: ["Indikator {what}", "Indicator {what}"],
         hint: [
@@ -978,8 +978,8 @@ pub static CODES: &[CodeInfo] = &[
             "Evidence file found in another folder",
         ],
         explain: [
-            "Berkas tidak ada di jalur yang ditulis, tetapi berkas bernama sama ada di folder lain, dan berkas itulah yang diperiksa. Sering folder itu milik inovasi lain: bukti inovasi A menunjuk ke A/kecepatan.pdf, padahal yang ada hanya B/kecepatan.pdf milik inovasi B. Rujukan yang hanya berupa nama berkas, atau yang jalurnya sama dengan ujung jalur berkas yang ditemukan (misalnya bukti/ di depannya), tidak dilaporkan.\nContoh: tertulis \"bukti/inovasi-a/kecepatan.pdf\", yang dipakai \"bukti/inovasi-b/kecepatan.pdf\".\nPerbaikan: salin berkas yang benar ke folder yang ditulis, atau perbaiki jalurnya.",
-            "The file is not at the path written, but a file of the same name is in another folder, and that file is the one checked. Often that folder belongs to another innovation: innovation A's evidence points at A/kecepatan.pdf while only innovation B's B/kecepatan.pdf exists. A reference that is only a file name, or whose path is the end of the found file's path (or has bukti/ in front of it), is not reported.\nExample: \"bukti/inovasi-a/kecepatan.pdf\" written, \"bukti/inovasi-b/kecepatan.pdf\" used.\nFix: copy the right file into the folder written, or correct the path.",
+            "Berkas tidak ada di jalur yang ditulis, tetapi berkas bernama sama ada di folder lain, dan berkas itulah yang diperiksa. Sering folder itu milik inovasi lain: bukti inovasi A menunjuk ke A/kecepatan.pdf, padahal yang ada hanya B/kecepatan.pdf milik inovasi B. Tidak dilaporkan: rujukan yang hanya berupa nama berkas, atau yang foldernya menjadi ujung folder berkas yang ditemukan atau sebaliknya (tertulis bukti/SIPANDU/sk.pdf, ditemukan SIPANDU/sk.pdf di bawah --evidence bukti).\nContoh: tertulis \"bukti/inovasi-a/kecepatan.pdf\", yang dipakai \"bukti/inovasi-b/kecepatan.pdf\".\nPerbaikan: salin berkas yang benar ke folder yang ditulis, atau perbaiki jalurnya.",
+            "The file is not at the path written, but a file of the same name is in another folder, and that file is the one checked. Often that folder belongs to another innovation: innovation A's evidence points at A/kecepatan.pdf while only innovation B's B/kecepatan.pdf exists. Not reported: a reference that is only a file name, or whose folders end the found file's folders or the other way round (bukti/SIPANDU/sk.pdf written, SIPANDU/sk.pdf found under --evidence bukti).\nExample: \"bukti/inovasi-a/kecepatan.pdf\" written, \"bukti/inovasi-b/kecepatan.pdf\" used.\nFix: copy the right file into the folder written, or correct the path.",
         ],
         message: [
             "Indikator {indicator}: berkas \"{value}\" tidak ada di jalur itu; yang dipakai {used}",
