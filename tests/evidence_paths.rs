@@ -449,3 +449,30 @@ fn an_empty_indicator_cell_is_named_and_said_to_be_empty() {
     let message = empty[0]["message"].as_str().unwrap();
     assert_eq!(message, format!("Indikator di sel B{row} kosong"));
 }
+
+/// Names as macOS writes them (decomposed, NFD) and as a spreadsheet
+/// holds them (composed, NFC) find each other, by path and by name.
+#[test]
+fn composed_references_find_decomposed_files_and_back() {
+    let (_outer, dir) = fixture_copy("E012");
+    let ok = dir.join("bukti/ok-e012");
+    // Stored decomposed, written composed; stored composed, written
+    // decomposed (by its name alone).
+    std::fs::rename(ok.join("regulasi.pdf"), ok.join("Pe\u{301}netapan.pdf")).unwrap();
+    std::fs::rename(ok.join("sdm.pdf"), ok.join("Tim Pelaksana Café.pdf")).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv
+        .replace("bukti/ok-e012/regulasi.pdf", "bukti/ok-e012/Pénetapan.pdf")
+        .replace("bukti/ok-e012/sdm.pdf", "tim pelaksana cafe\u{301}.pdf");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let ok = doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "OK E012")
+        .unwrap();
+    assert_eq!(ok["status"], "ok", "{doc}");
+    assert!(common::findings_coded(&doc, "E003").is_empty(), "{doc}");
+}
