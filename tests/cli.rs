@@ -114,7 +114,7 @@ fn every_finding_code_has_a_fixture_that_triggers_it() {
 fn sample_data_shows_every_kind_of_mistake() {
     let (code, doc) = check_json(&["sample-data"], &[]);
     assert_eq!(code, 1);
-    let got: Vec<(String, String, String)> = findings(&doc)
+    let mut got: Vec<(String, String, String)> = findings(&doc)
         .iter()
         .map(|f| {
             let file = f["file"].as_str().unwrap();
@@ -177,6 +177,38 @@ fn sample_data_shows_every_kind_of_mistake() {
         .iter()
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect();
+    // Innovations without any evidence row, in a run that gives evidence:
+    // each of the five mandatory indicators is missing, at their row.
+    let mut e010_at: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for g in got.iter().filter(|g| g.0 == "E010") {
+        *e010_at.entry((g.1.clone(), g.2.clone())).or_default() += 1;
+    }
+    let none_at = |g: &(String, String, String)| {
+        g.0 == "E010" && e010_at.get(&(g.1.clone(), g.2.clone())) == Some(&5)
+    };
+    let mut none: Vec<(String, String)> = got
+        .iter()
+        .filter(|g| none_at(g))
+        .map(|g| (g.1.clone(), g.2.clone()))
+        .collect();
+    none.dedup();
+    fn rows(
+        agency: &str,
+        sheet: &str,
+        rows: std::ops::RangeInclusive<u32>,
+    ) -> Vec<(String, String)> {
+        rows.map(|r| (agency.to_string(), format!("{sheet}#{r}")))
+            .collect()
+    }
+    let expected_none: Vec<(String, String)> = [
+        rows("Dinas Kesehatan", "Inovasi 2026", 7..=7),
+        rows("Dinas Komunikasi dan Informatika", "Inovasi", 2..=6),
+        rows("Dinas PUPR", "Sheet1", 2..=5),
+        rows("Dinas Pendidikan", "", 2..=6),
+    ]
+    .concat();
+    assert_eq!(none, expected_none);
+    got.retain(|g| !none_at(g));
     assert_eq!(got, expected);
     assert_eq!(doc["summary"]["innovations"], 24);
     assert_eq!(doc["summary"]["files"], 5);
@@ -561,9 +593,9 @@ fn table_is_indonesian_by_default_and_english_with_lang_en() {
 
 #[test]
 fn exit_codes() {
-    // 0: a clean file.
+    // 0: a clean file (it gives no evidence, and a warning says so).
     let (code, doc) = check_json(&[&fixture("codes/H001/ok.csv")], &[]);
-    assert!(codes(&doc).is_empty(), "{doc}");
+    assert_eq!(codes(&doc), ["E018"], "{doc}");
     assert_eq!(code, 0);
     // 1: errors; 0 with --fail-on never.
     assert_eq!(check_json(&[&fixture("codes/R001")], &[]).0, 1);

@@ -7,7 +7,6 @@ mod common;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc;
 use std::time::Duration;
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -38,25 +37,10 @@ fn fixture_copy(code: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 /// Run `check --format json` on `dir`, failing if it takes over 30 s or
 /// exits otherwise than with `code`.
 fn check_bounded(dir: &Path, code: i32) -> Value {
-    let (tx, rx) = mpsc::channel();
-    let dir = dir.to_path_buf();
-    std::thread::spawn(move || {
-        let out = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-            .args(["check", "--format", "json", "--as-of", "2026-11-24"])
-            .arg(&dir)
-            .output()
-            .unwrap();
-        let _ = tx.send(out);
-    });
-    let out = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("check hung");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = ["check", "--format", "json", "--as-of", "2026-11-24"];
+    let mut args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+    args.push(dir.into());
+    let out = run_bounded(args, code);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -206,4 +190,289 @@ fn one_reference_written_in_two_folders_is_looked_up_in_each() {
             ("opd-lain".to_string(), "bukti/bad-e003/kemanfaatan.pdf"),
         ]
     );
+}
+
+/// A folder of `opd/bukti/` whose one name, on Linux, reads as a path out
+/// of the root once its `\` are shown as `/`.
+#[cfg(unix)]
+fn backslash_folder(dir: &Path, to: &str) -> std::path::PathBuf {
+    let name = format!("x{}\\{to}", "\\..".repeat(40));
+    let folder = dir.join("bukti").join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// `bimtek` with `args`, failing if it takes over 30 s (then it is
+/// stopped) or exits otherwise than with `code`.
+fn run_bounded(args: Vec<std::ffi::OsString>, code: i32) -> std::process::Output {
+    let streams = tempfile::tempdir().unwrap();
+    let (out, err) = (streams.path().join("out"), streams.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let mut status = None;
+    for _ in 0..3000 {
+        status = child.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let Some(status) = status else {
+        child.kill().unwrap();
+        child.wait().unwrap();
+        panic!("bimtek hung");
+    };
+    let out = std::process::Output {
+        status,
+        stdout: std::fs::read(out).unwrap(),
+        stderr: std::fs::read(err).unwrap(),
+    };
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A folder named `x\..\..\etc` holds a `passwd` of its own: export copies
+/// that file, and the manifest holds its hash, not /etc/passwd's.
+#[cfg(unix)]
+#[test]
+fn a_backslash_folder_name_is_not_a_way_out_for_export() {
+    let (outer, dir) = fixture_copy("E012");
+    let ours = b"%PDF-1.4\n% penetapan inovasi\n%%EOF\n".to_vec();
+    std::fs::write(backslash_folder(&dir, "etc").join("passwd"), &ours).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv.replace(",bukti/ok-e012/regulasi.pdf", ",passwd");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let out = outer.path().join("paket");
+    let args = ["export", "--as-of", "2026-11-24", "--out"];
+    let mut args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+    args.extend([out.clone().into_os_string(), dir.into_os_string()]);
+    run_bounded(args, 0);
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let copied: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(out.join("data/bukti"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&out).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let passwd = std::fs::read("/etc/passwd").unwrap_or_default();
+    let regulasi: Vec<&(String, Vec<u8>)> = copied
+        .iter()
+        .filter(|(n, _)| n.contains("indikator-01"))
+        .collect();
+    assert_eq!(regulasi.len(), 1, "{copied:?}");
+    assert_eq!(regulasi[0].1, ours);
+    assert!(copied.iter().all(|(_, b)| *b != passwd));
+    let text = manifest.to_string();
+    let sha = |b: &[u8]| -> String {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    assert!(text.contains(&sha(&ours)), "{text}");
+    assert!(!text.contains(&sha(&passwd)), "{text}");
+}
+
+/// A folder named `x\..\..\dev` holds a `zero` of its own, of another
+/// innovation's file's size: E011 compares the two files, and the check
+/// ends, instead of reading /dev/zero forever.
+#[cfg(unix)]
+#[test]
+fn a_backslash_folder_name_is_not_a_way_out_for_e011() {
+    let (_outer, dir) = fixture_copy("E012");
+    let mut content = b"%PDF-1.4\n".to_vec();
+    content.extend(std::iter::repeat_n(b'x', 8000));
+    content.extend(b"\n%%EOF\n");
+    std::fs::write(backslash_folder(&dir, "dev").join("zero"), &content).unwrap();
+    std::fs::write(dir.join("bukti/bad-e012/sdm.pdf"), &content).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv.replace(",bukti/ok-e012/regulasi.pdf", ",zero");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    // One content, two innovations: the later use in path order is told.
+    let e011: Vec<&str> = common::findings_coded(&doc, "E011")
+        .iter()
+        .map(|f| f["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(e011, ["zero"], "{doc}");
+}
+
+/// The profile line of innovation `from` in `profile`, renamed `to`.
+fn profile_line(profile: &str, from: &str, to: &str) -> String {
+    let line = profile
+        .lines()
+        .find(|l| l.starts_with(&format!("{from},")))
+        .unwrap();
+    format!("{}\n", line.replacen(from, to, 1))
+}
+
+/// An innovation without any evidence row, beside ones with rows: each of
+/// its mandatory indicators is missing (E010 at its row), as when it has
+/// some rows and misses one, and it counts as having errors.
+#[test]
+fn an_innovation_without_any_evidence_row_misses_each_mandatory_indicator() {
+    let (_outer, dir) = fixture_copy("E012");
+    let mut profile = std::fs::read_to_string(dir.join("e012.csv")).unwrap();
+    profile += &profile_line(&profile, "OK E012", "TANPA BUKTI");
+    std::fs::write(dir.join("e012.csv"), profile).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let e010: Vec<(u64, u64)> = common::findings_coded(&doc, "E010")
+        .iter()
+        .map(|f| (f["row"].as_u64().unwrap(), f["indicator"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(e010, [(4, 1), (4, 2), (4, 17), (4, 18), (4, 20)], "{doc}");
+    let inn = |name: &str| -> Value {
+        doc["innovations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let none = inn("TANPA BUKTI");
+    assert_eq!(
+        (&none["status"], &none["errors"]),
+        (&"error".into(), &5.into())
+    );
+    assert_eq!(none["score"]["claimed"], 0.0);
+    assert_eq!(inn("OK E012")["status"], "ok");
+    assert!(common::findings_coded(&doc, "E018").is_empty());
+}
+
+/// A run without any evidence says so once, naming how many innovations
+/// have none; nobody gets E010 for it.
+#[test]
+fn a_run_without_any_evidence_says_so_once() {
+    let (_outer, dir) = fixture_copy("E012");
+    std::fs::remove_file(dir.join("bukti.csv")).unwrap();
+
+    let doc = check_bounded(&dir, 0);
+    let e018 = common::findings_coded(&doc, "E018");
+    assert_eq!(e018.len(), 1, "{doc}");
+    let message = e018[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("2 inovasi") && message.contains(" 0"),
+        "{message}"
+    );
+    assert!(common::findings_coded(&doc, "E010").is_empty());
+    for i in doc["innovations"].as_array().unwrap() {
+        assert_eq!(i["score"]["claimed"], 0.0);
+    }
+}
+
+/// `bukti/bad-e017/penciptaan.pdf` written, only OK E017's
+/// `bukti/ok-e017/penciptaan.pdf` there: a warning at the reference's cell
+/// naming both, and the file found is still checked.
+#[test]
+fn a_reference_found_by_name_in_another_folder_names_both_paths() {
+    let (_outer, dir) = fixture_copy("E017");
+    let doc = check_bounded(&dir, 0);
+    let e017 = common::findings_coded(&doc, "E017");
+    assert_eq!(e017.len(), 1, "{doc}");
+    let f = e017[0];
+    assert_eq!((&f["cell"], &f["indicator"]), (&"G9".into(), &17.into()));
+    assert_eq!(f["value"], "bukti/bad-e017/penciptaan.pdf");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("bukti/bad-e017/penciptaan.pdf"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("bukti/ok-e017/penciptaan.pdf"),
+        "{message}"
+    );
+    // Checked: its points stand, and the shared content is told.
+    let bad = doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "BAD E017")
+        .unwrap();
+    assert_eq!(bad["score"]["claimed"], bad["score"]["verified"], "{bad}");
+    assert_eq!(common::findings_coded(&doc, "E011").len(), 1);
+    // The same file named by its path, or by its name alone: no warning.
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    for written in [
+        "bukti/ok-e017/penciptaan.pdf",
+        "penciptaan.pdf",
+        "ok-e017/penciptaan.pdf",
+    ] {
+        let text = csv.replace("bukti/bad-e017/penciptaan.pdf", written);
+        std::fs::write(dir.join("bukti.csv"), text).unwrap();
+        let doc = check_bounded(&dir, 0);
+        assert!(
+            common::findings_coded(&doc, "E017").is_empty(),
+            "{written}: {doc}"
+        );
+    }
+}
+
+/// An evidence row whose Indikator cell is empty: E016 at that cell,
+/// saying it is empty.
+#[test]
+fn an_empty_indicator_cell_is_named_and_said_to_be_empty() {
+    let (_outer, dir) = fixture_copy("E016");
+    let mut csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let row = csv.lines().count() + 1;
+    csv += "BAD E016,,1,440/01/Uji/2025,15/03/2025,Tanpa indikator,bukti/bad-e016/regulasi.pdf\n";
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let empty: Vec<&Value> = common::findings_coded(&doc, "E016")
+        .into_iter()
+        .filter(|f| f["row"] == row)
+        .collect();
+    assert_eq!(empty.len(), 1, "{doc}");
+    assert_eq!(empty[0]["cell"], format!("B{row}"));
+    assert_eq!(empty[0]["value"], Value::Null);
+    let message = empty[0]["message"].as_str().unwrap();
+    assert_eq!(message, format!("Indikator di sel B{row} kosong"));
+}
+
+/// Names as macOS writes them (decomposed, NFD) and as a spreadsheet
+/// holds them (composed, NFC) find each other, by path and by name.
+#[test]
+fn composed_references_find_decomposed_files_and_back() {
+    let (_outer, dir) = fixture_copy("E012");
+    let ok = dir.join("bukti/ok-e012");
+    // Stored decomposed, written composed; stored composed, written
+    // decomposed (by its name alone).
+    std::fs::rename(ok.join("regulasi.pdf"), ok.join("Pe\u{301}netapan.pdf")).unwrap();
+    std::fs::rename(ok.join("sdm.pdf"), ok.join("Tim Pelaksana Café.pdf")).unwrap();
+    let csv = std::fs::read_to_string(dir.join("bukti.csv")).unwrap();
+    let csv = csv
+        .replace("bukti/ok-e012/regulasi.pdf", "bukti/ok-e012/Pénetapan.pdf")
+        .replace("bukti/ok-e012/sdm.pdf", "tim pelaksana cafe\u{301}.pdf");
+    std::fs::write(dir.join("bukti.csv"), csv).unwrap();
+
+    let doc = check_bounded(&dir, 1);
+    let ok = doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "OK E012")
+        .unwrap();
+    assert_eq!(ok["status"], "ok", "{doc}");
+    assert!(common::findings_coded(&doc, "E003").is_empty(), "{doc}");
 }

@@ -492,8 +492,21 @@ fn feedback_workbooks_mark_the_cells() {
         .collect();
     assert!(places.iter().any(|p| p == "row 2"), "{places:?}");
     assert!(!places.iter().any(|p| p.starts_with("baris")), "{places:?}");
-    // A workbook with no findings says so.
+    // A workbook with no findings says so: an innovation with its evidence
+    // (without any, the run says so: E018).
     let clean = dir.path().join("bersih");
+    let input = dir.path().join("masukan");
+    let from = Path::new("tests/fixtures/codes/E010");
+    std::fs::create_dir_all(input.join("bukti/ok-e010")).unwrap();
+    for name in ["e010.csv", "bukti.csv"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("BAD")).collect();
+        std::fs::write(input.join(name), kept.join("\n") + "\n").unwrap();
+    }
+    for f in std::fs::read_dir(from.join("bukti/ok-e010")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, input.join("bukti/ok-e010").join(f.file_name().unwrap())).unwrap();
+    }
     let r = bimtek_with_env(
         &[
             "export",
@@ -501,22 +514,24 @@ fn feedback_workbooks_mark_the_cells() {
             AS_OF,
             "--feedback",
             clean.to_str().unwrap(),
-            "tests/fixtures/codes/H001/ok.csv",
+            input.to_str().unwrap(),
         ],
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    let only = tree(&clean);
-    assert_eq!(only.len(), 1);
-    let (name, _) = only.iter().next().unwrap();
-    let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
-    let t = wb.worksheet_range("Temuan").unwrap();
-    assert!(
-        t.get_value((1, 0))
-            .unwrap()
-            .to_string()
-            .starts_with("Tidak ada temuan")
-    );
+    // One workbook per input file: the profile and the evidence sheet.
+    let all = tree(&clean);
+    assert_eq!(all.len(), 2);
+    for name in all.keys() {
+        let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
+        let t = wb.worksheet_range("Temuan").unwrap();
+        assert!(
+            t.get_value((1, 0))
+                .unwrap()
+                .to_string()
+                .starts_with("Tidak ada temuan")
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -1632,7 +1632,8 @@ fn exit_codes_follow_the_readme_table() {
     write(dir.path(), "kosong.xlsx", b"");
     assert_eq!(check(&[dir.path()]).code, 1);
     assert_eq!(check_with(&[dir.path()], &["--fail-on", "never"]).code, 0);
-    // A clean CSV named .xlsx: one warning (F007) and nothing worse.
+    // A clean CSV named .xlsx: one warning (F007), and the run's one that it
+    // gives no evidence (E018); nothing worse.
     let warned = write(
         dir.path(),
         "ok-csv-named.xlsx",
@@ -1648,7 +1649,12 @@ fn exit_codes_follow_the_readme_table() {
         bimtek(&args)
     };
     let run = run_on(&[]);
-    assert_eq!(run.codes("ok-csv-named.xlsx"), ["F007"], "{}", run.stdout);
+    assert_eq!(
+        run.codes("ok-csv-named.xlsx"),
+        ["E018", "F007"],
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.code, 0);
     assert_eq!(run_on(&["--fail-on", "warning"]).code, 1);
     // The tool could not run: 2, with a message on stderr and no report.

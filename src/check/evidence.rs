@@ -16,6 +16,8 @@ use chrono::Datelike;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What a file reference turned out to be.
@@ -31,8 +33,14 @@ pub enum Resolved {
 /// for a PDF, its tail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileFacts {
-    /// Path for reports, `/`-separated.
-    pub path: String,
+    /// The file as it was found and opened. Every later read (the digest
+    /// for E011, export's copy) opens this path: a name made for showing,
+    /// with `\` turned into `/`, can name another file (a folder named
+    /// `x\..\..\etc` on Linux).
+    pub path: PathBuf,
+    /// Found by its file name in another folder than the one written
+    /// (E017): `A/sk.pdf` written, only `B/sk.pdf` there.
+    pub other_folder: bool,
     pub size: u64,
     /// Kind by content: "pdf", "jpg", "png", "mp4"; `None` for anything else.
     pub kind: Option<&'static str>,
@@ -53,8 +61,9 @@ pub type Digest = u128;
 pub trait Resolver: Sync {
     /// Resolve each (workbook, reference) pair.
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
-    /// A digest of the file's content, for spotting one file used twice.
-    fn content_hash(&self, path: &str) -> Option<Digest>;
+    /// A digest of the content of the file at `path` (a [`FileFacts::path`]),
+    /// for spotting one file used twice.
+    fn content_hash(&self, path: &Path) -> Option<Digest>;
     /// Every reference is resolved: let go of what only resolving needs
     /// (the index of the evidence folders: hundreds of megabytes at a
     /// national scale). Later calls to `resolve_all` find nothing.
@@ -341,15 +350,26 @@ fn indicator_finding(code: &'static str, loc: Location, ind: &Indicator) -> Find
         .arg("name", &ind.name)
 }
 
-/// Check every innovation's evidence and compute its score. Innovations
-/// without any evidence data are scored (claimed 0) but not checked: a file
-/// that carries no evidence layout says nothing about evidence yet.
+/// Check every innovation's evidence and compute its score.
+/// `evidence_given`: some input has an evidence layout (a long evidence
+/// sheet or `Indikator N` columns). Then an innovation without any evidence
+/// misses each mandatory indicator (E010), as one that misses some does.
+/// Without it, nobody's evidence is checked, and the run says once that
+/// every innovation's maturity score is 0 (E018).
 pub(crate) fn check_all(
     t: &Template,
     innovations: &mut [Innovation],
+    evidence_given: bool,
     resolver: &dyn Resolver,
     sink: &mut Sink<'_>,
 ) {
+    if evidence_given {
+        without_evidence(t, innovations, sink);
+    } else if !t.indicators.is_empty()
+        && let Some(first) = innovations.iter().map(|i| &i.file).min()
+    {
+        sink.push(Finding::new("E018", Location::file(first)).arg("count", innovations.len()));
+    }
     // Resolve every file reference once, in bulk (the resolver parallelises).
     // Statement k of innovation ii is number `first[ii] + k` of them all;
     // each (file, reference) is resolved once, and `slot` says which
@@ -442,6 +462,21 @@ pub(crate) fn check_all(
     }
 }
 
+/// E010 for each mandatory indicator of each innovation without any
+/// evidence, at its row: what [`check_innovation`] finds for it, without
+/// building its (empty) indicator scores.
+fn without_evidence(t: &Template, innovations: &[Innovation], sink: &mut Sink<'_>) {
+    let mandatory: Vec<&Indicator> = t.indicators.iter().filter(|i| i.mandatory).collect();
+    if mandatory.is_empty() {
+        return;
+    }
+    for inn in innovations.iter().filter(|i| i.statements.is_empty()) {
+        for ind in &mandatory {
+            sink.push(indicator_finding("E010", inn.location(), ind));
+        }
+    }
+}
+
 /// `slot` of a statement whose reference is not resolved.
 const NO_SLOT: u32 = u32::MAX;
 
@@ -458,7 +493,7 @@ struct Checked<'a> {
     findings: Vec<Finding>,
     uses: Vec<FileUse<'a>>,
 }
-type FileUse<'a> = (&'a str, u64, Option<Digest>, Use<'a>);
+type FileUse<'a> = (&'a OsStr, u64, Option<Digest>, Use<'a>);
 
 /// The indicator rules of one innovation with statements.
 fn check_innovation<'a>(
@@ -475,9 +510,7 @@ fn check_innovation<'a>(
     for (k, s) in inn.statements.iter().enumerate() {
         match t.indicator_for(&s.indicator.text) {
             Some(no) => by_ind.entry(no).or_default().push((k, s)),
-            None => {
-                sink.push(Finding::new("E016", s.at(Some(&s.indicator))).value(&s.indicator.text))
-            }
+            None => sink.push(unknown_indicator(s)),
         }
     }
     for ind in &t.indicators {
@@ -538,8 +571,15 @@ fn check_innovation<'a>(
             } else {
                 match resolved(k) {
                     Some(Resolved::Found(facts)) => {
+                        if facts.other_folder {
+                            sink.push(
+                                indicator_finding("E017", loc(), ind)
+                                    .value(&r.text)
+                                    .arg("used", shown(&facts.path)),
+                            );
+                        }
                         file_rules(ind, facts, &loc, &r.text, sink);
-                        uses.push((facts.path.as_str(), facts.size, facts.digest, (ii, s, r)));
+                        uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
                         sink.push(indicator_finding("E012", loc(), ind).value(&r.text))
@@ -573,6 +613,38 @@ fn check_innovation<'a>(
         });
     }
     InnovationScore::new(t, scores)
+}
+
+/// E016: the statement's indicator is not one of the template's, or its
+/// cell is empty (said so, naming the cell: `Indikator ""` told nothing).
+fn unknown_indicator(s: &Statement) -> Finding {
+    let loc = s.at(Some(&s.indicator));
+    let text = s.indicator.text.trim();
+    if text.is_empty() {
+        let (id, en) = match loc.cell() {
+            Some(cell) => (
+                format!("di sel {cell} kosong"),
+                format!("in cell {cell} is empty"),
+            ),
+            None => ("kosong".to_string(), "is empty".to_string()),
+        };
+        return Finding::new("E016", loc).arg("what", id).arg("what_en", en);
+    }
+    let f = Finding::new("E016", loc).value(text);
+    let value = f.value.clone().unwrap_or_default();
+    f.arg("what", format!("\"{value}\" tidak dikenal"))
+        .arg("what_en", format!("\"{value}\" is not known"))
+}
+
+/// How a finding shows a file found on disk: its path, with `/`
+/// separators on Windows; on Linux a `\` is part of a name and stays.
+fn shown(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 fn file_rules(
@@ -704,8 +776,8 @@ fn duplicates(
         runs
     };
     if !runs.is_empty() {
-        let unread: Vec<&str> = {
-            let mut paths: Vec<&str> = runs
+        let unread: Vec<&OsStr> = {
+            let mut paths: Vec<&OsStr> = runs
                 .iter()
                 .flat_map(|r| uses[r.clone()].iter())
                 .filter(|u| u.2.is_none())
@@ -715,9 +787,9 @@ fn duplicates(
             paths
         };
         // Reading and hashing big files: on every core.
-        let read: HashMap<&str, Option<Digest>> = unread
+        let read: HashMap<&OsStr, Option<Digest>> = unread
             .par_iter()
-            .map(|&p| (p, resolver.content_hash(p)))
+            .map(|&p| (p, resolver.content_hash(Path::new(p))))
             .collect();
         for r in runs {
             let run = &mut uses[r];
@@ -769,7 +841,7 @@ mod tests {
             if f[0].1 == 0 || !(shared_path || sizes[&f[0].1] > 1) {
                 continue;
             }
-            if let Some(h) = f[0].2.or_else(|| resolver.content_hash(f[0].0)) {
+            if let Some(h) = f[0].2.or_else(|| resolver.content_hash(Path::new(f[0].0))) {
                 by_content.extend(f.iter().map(|u| (h, u.3)));
             }
         }
@@ -808,7 +880,8 @@ mod tests {
         fn resolve_all(&self, _: &[(&str, &str)]) -> Vec<Resolved> {
             Vec::new()
         }
-        fn content_hash(&self, path: &str) -> Option<Digest> {
+        fn content_hash(&self, path: &Path) -> Option<Digest> {
+            let path = path.to_str().unwrap();
             self.1.lock().unwrap().push(path.to_string());
             self.0.get(path).copied()
         }
@@ -873,7 +946,7 @@ mod tests {
                     let (size, c, whole) = files[f];
                     let s = &statements[k];
                     let written = s.reference.as_ref().unwrap();
-                    (paths[f].as_str(), size, whole.then(|| digest(size, c)), (picks[k].0, s, written))
+                    (OsStr::new(&paths[f]), size, whole.then(|| digest(size, c)), (picks[k].0, s, written))
                 })
                 .collect();
             let run = |by_path: bool| {
@@ -910,7 +983,14 @@ mod tests {
             let mut uses: Vec<FileUse<'_>> = files
                 .iter()
                 .enumerate()
-                .map(|(k, &(path, size, ii))| (path, size, None, (ii, &statements[k], &parts[k])))
+                .map(|(k, &(path, size, ii))| {
+                    (
+                        OsStr::new(path),
+                        size,
+                        None,
+                        (ii, &statements[k], &parts[k]),
+                    )
+                })
                 .collect();
             let mut sink = Sink::new(&t);
             duplicates(&innovations, &mut uses, contents, &mut sink);

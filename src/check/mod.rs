@@ -98,6 +98,9 @@ pub struct FileResult {
     pub innovations: Vec<Innovation>,
     /// Long-layout evidence rows, attached to innovations when combining.
     pub evidence: Vec<Statement>,
+    /// A sheet of the file has an evidence layout (a long evidence sheet,
+    /// or `Indikator N` columns), filled or not: the run gives evidence.
+    pub evidence_layout: bool,
 }
 
 /// Applies the template's severity overrides; drops switched-off codes.
@@ -137,6 +140,7 @@ pub struct FileCheck<'t> {
     sink: Sink<'t>,
     innovations: Vec<Innovation>,
     evidence: Vec<Statement>,
+    evidence_layout: bool,
     headers_seen: usize,
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
@@ -161,6 +165,7 @@ impl<'t> FileCheck<'t> {
             sink: Sink::new(template),
             innovations: Vec::new(),
             evidence: Vec::new(),
+            evidence_layout: false,
             headers_seen: 0,
             no_header: Vec::new(),
             name_field: template.field_index("nama_inovasi"),
@@ -185,6 +190,8 @@ impl<'t> FileCheck<'t> {
             Event::NoHeader { sheet, scanned } => self.no_header.push((sheet, scanned)),
             Event::Header { sheet, header } => {
                 self.headers_seen += 1;
+                self.evidence_layout |= header.layout == crate::normalize::Layout::Evidence
+                    || header.columns.iter().any(|c| c.wide.is_some());
                 files::header_findings(
                     self.template,
                     &self.file,
@@ -322,6 +329,7 @@ impl<'t> FileCheck<'t> {
             findings: self.sink.findings,
             innovations: self.innovations,
             evidence: self.evidence,
+            evidence_layout: self.evidence_layout,
         }
     }
 }
@@ -361,6 +369,7 @@ pub fn combine(
         .collect();
     files.sort();
     let mut sink = Sink::new(template);
+    let evidence_given = results.iter().any(|r| r.evidence_layout);
     // The first file's lists are kept and grow once, to their final size,
     // with the others appended in order: a single big file is not copied.
     let total = |f: fn(&FileResult) -> usize| results.iter().map(f).sum::<usize>();
@@ -386,7 +395,13 @@ pub fn combine(
         statements.extend(r.evidence);
     }
     evidence::attach(&mut innovations, statements, &mut sink);
-    evidence::check_all(template, &mut innovations, resolver, &mut sink);
+    evidence::check_all(
+        template,
+        &mut innovations,
+        evidence_given,
+        resolver,
+        &mut sink,
+    );
     unique::check(&innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     // Per innovation, on every core (the findings are sorted below).

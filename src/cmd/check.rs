@@ -242,6 +242,7 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
             file: display,
             innovations: Vec::new(),
             evidence: Vec::new(),
+            evidence_layout: false,
         });
     }
     // Index evidence folders only for workbooks that refer to files: a

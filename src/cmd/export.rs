@@ -263,7 +263,8 @@ fn package(
                         let name = names.take(&format!("{base_dir}/indikator-{no:02}"), &ext);
                         copies.push(Entry {
                             name: name.clone(),
-                            source: Source::File(PathBuf::from(&facts.path)),
+                            // The file as found, never a name made for showing.
+                            source: Source::File(facts.path.clone()),
                         });
                         name
                     }

@@ -961,16 +961,50 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Indikator tidak dikenal", "Unknown indicator"],
         explain: [
-            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator).\nPerbaikan: tulis nomor indikator portal (1-20).",
-            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name).\nFix: write the portal's indicator number (1-20).",
+            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator), atau sel Indikator-nya kosong (pesannya menyebut selnya).\nPerbaikan: tulis nomor indikator portal (1-20).",
+            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name), or its Indikator cell is empty (the message names the cell).\nFix: write the portal's indicator number (1-20).",
         ],
-        message: [
-            "Indikator \"{value}\" tidak dikenal",
-            "Indicator \"{value}\" is not known",
-        ],
+        message: ["Indikator {what}", "Indicator {what}"],
         hint: [
             "Tulis nomor indikator 1-20.",
             "Write an indicator number 1-20.",
+        ],
+    },
+    CodeInfo {
+        code: "E017",
+        severity: Warning,
+        summary: [
+            "Berkas bukti ditemukan di folder lain",
+            "Evidence file found in another folder",
+        ],
+        explain: [
+            "Berkas tidak ada di jalur yang ditulis, tetapi berkas bernama sama ada di folder lain, dan berkas itulah yang diperiksa. Sering folder itu milik inovasi lain: bukti inovasi A menunjuk ke A/kecepatan.pdf, padahal yang ada hanya B/kecepatan.pdf milik inovasi B. Tidak dilaporkan: rujukan yang hanya berupa nama berkas, atau yang foldernya menjadi ujung folder berkas yang ditemukan atau sebaliknya (tertulis bukti/SIPANDU/sk.pdf, ditemukan SIPANDU/sk.pdf di bawah --evidence bukti).\nContoh: tertulis \"bukti/inovasi-a/kecepatan.pdf\", yang dipakai \"bukti/inovasi-b/kecepatan.pdf\".\nPerbaikan: salin berkas yang benar ke folder yang ditulis, atau perbaiki jalurnya.",
+            "The file is not at the path written, but a file of the same name is in another folder, and that file is the one checked. Often that folder belongs to another innovation: innovation A's evidence points at A/kecepatan.pdf while only innovation B's B/kecepatan.pdf exists. Not reported: a reference that is only a file name, or whose folders end the found file's folders or the other way round (bukti/SIPANDU/sk.pdf written, SIPANDU/sk.pdf found under --evidence bukti).\nExample: \"bukti/inovasi-a/kecepatan.pdf\" written, \"bukti/inovasi-b/kecepatan.pdf\" used.\nFix: copy the right file into the folder written, or correct the path.",
+        ],
+        message: [
+            "Indikator {indicator}: berkas \"{value}\" tidak ada di jalur itu; yang dipakai {used}",
+            "Indicator {indicator}: file \"{value}\" is not at that path; used {used}",
+        ],
+        hint: [
+            "Pastikan berkas itu memang bukti inovasi ini, lalu perbaiki jalurnya atau salin berkasnya ke folder yang ditulis.",
+            "Make sure that file is this innovation's evidence, then correct the path or copy the file into the folder written.",
+        ],
+    },
+    CodeInfo {
+        code: "E018",
+        severity: Warning,
+        summary: ["Tidak ada bukti dukung sama sekali", "No evidence at all"],
+        explain: [
+            "Tidak satu pun berkas masukan memuat bukti dukung: tidak ada lembar bukti (satu baris per dokumen) dan tidak ada kolom \"Indikator N ...\". Bukti tidak diperiksa, dan nilai kematangan (indikator) setiap inovasi 0, sehingga perkiraan indeks pemda hanya dari jumlah inovasi (dan SPD bila diberikan). Disebut sekali untuk seluruh pemeriksaan, pada berkas masukan pertama. Bila ada bukti di salah satu berkas, inovasi yang tidak punya bukti sama sekali mendapat E010 untuk tiap indikator wajib.\nPerbaikan: sertakan lembar bukti dukung (lihat bimtek template) beserta folder bukti/.",
+            "No input file holds evidence: there is no evidence sheet (one row per document) and no \"Indikator N ...\" columns. Evidence is not checked, and every innovation's maturity (indicator) score is 0, so the pemda index estimate rests on the number of innovations (and the SPD, when given) only. Said once for the whole check, at the first input file. When any file holds evidence, an innovation with none at all gets E010 for each mandatory indicator.\nFix: include the evidence sheet (see bimtek template) with its bukti/ folder.",
+        ],
+        message: [
+            "Tidak ada bukti dukung: {count} inovasi tanpa bukti, nilai kematangan IID-nya 0",
+            "No evidence given: {count} innovations have none, and their IID maturity score is 0",
+        ],
+        hint: [
+            "Sertakan lembar bukti dukung dan folder bukti/.",
+            "Include the evidence sheet and the bukti/ folder.",
         ],
     },
     // ---------------------------------------------------------------- P, W: portal and window
@@ -1161,8 +1195,8 @@ mod tests {
             "H001", "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007",
             "V008", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002",
             "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
-            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "P001", "P002", "P003",
-            "P004", "P005", "W001", "W002", "W003",
+            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018", "P001",
+            "P002", "P003", "P004", "P005", "W001", "W002", "W003",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

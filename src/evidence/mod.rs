@@ -46,8 +46,6 @@ enum Special {
 #[derive(Debug, Default)]
 struct RootIndex {
     root: PathBuf,
-    /// The root as reports show it (`/` separators).
-    display: String,
     /// Every relative path as the walk found it (lossy), back to back.
     paths: String,
     /// File i is `paths[ends[i - 1]..ends[i]]` (from 0 for the first).
@@ -155,11 +153,24 @@ impl HashList {
 /// with `/` separators, and the lowercased file name (whose loose form is
 /// the third key).
 fn rel_key(rel: &str) -> String {
-    rel.replace('\\', "/").to_lowercase()
+    composed(rel.replace('\\', "/").to_lowercase())
 }
 
 fn name_key(rel: &str) -> String {
-    file_name(rel).to_lowercase()
+    composed(file_name(rel).to_lowercase())
+}
+
+/// `s` in composed form (NFC): a name macOS stored decomposed (NFD, `e`
+/// and a combining accent) and the same name typed in a spreadsheet
+/// (composed, `é`) are one key. Text already composed (all ASCII text) is
+/// kept as it is.
+fn composed(s: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// The last component of a relative path (a file name holds no `/`, and
@@ -173,7 +184,6 @@ impl RootIndex {
     fn build(root: &Path) -> RootIndex {
         let mut idx = RootIndex {
             root: root.to_path_buf(),
-            display: root.to_string_lossy().replace('\\', "/"),
             ..RootIndex::default()
         };
         let Ok(canon_root) = root.canonicalize() else {
@@ -300,24 +310,14 @@ impl RootIndex {
         self.rel_hash_shared[i as usize / 64] & (1 << (i % 64)) == 0
     }
 
-    /// How reports show file `i`: `root.join(rel(i))`, `/`-separated,
-    /// built without the path (two million files at a national scale).
-    fn display(&self, i: u32) -> String {
+    /// The path of file `i`: `root.join(rel(i))`, in one allocation (two
+    /// million files at a national scale). Nothing made for showing: a
+    /// name with `\\` on Linux is one folder, not three.
+    fn path(&self, i: u32) -> PathBuf {
         let rel = self.rel(i);
-        if cfg!(windows) {
-            // Joining has more cases there (drive-relative roots).
-            return self.root.join(rel).to_string_lossy().replace('\\', "/");
-        }
-        let mut out = String::with_capacity(self.display.len() + 1 + rel.len());
-        out.push_str(&self.display);
-        if !out.is_empty() && !out.ends_with('/') {
-            out.push('/');
-        }
-        if rel.contains('\\') {
-            out.push_str(&rel.replace('\\', "/"));
-        } else {
-            out.push_str(rel);
-        }
+        let mut out = PathBuf::with_capacity(self.root.as_os_str().len() + 1 + rel.len());
+        out.push(&self.root);
+        out.push(rel);
         out
     }
 }
@@ -481,7 +481,7 @@ pub fn normalize_reference(reference: &str) -> Option<String> {
                     out.push_str(p);
                     out[from..].make_ascii_lowercase();
                 } else {
-                    out.push_str(&p.to_lowercase());
+                    out.push_str(&composed(p.to_lowercase()));
                 }
             }
         }
@@ -653,25 +653,48 @@ fn resolve_in<'r>(
             let names = names?.get(&address(root))?;
             root.find_name(names, &rel)
         };
-        let Some(i) = root.find_path(&rel, after).or_else(by_name) else {
-            // The first pass leaves the rest to the second.
-            names?;
-            continue;
+        let (i, by_name) = match root.find_path(&rel, after) {
+            Some(i) => (i, false),
+            None => match by_name() {
+                Some(i) => (i, true),
+                None => {
+                    // The first pass leaves the rest to the second.
+                    names?;
+                    continue;
+                }
+            },
         };
         st.last = Some((root, i));
-        return Some(match root.entry(i) {
+        let mut found = match root.entry(i) {
             Entry::Escaping => Resolved::Escapes,
-            Entry::Path(p) => {
-                let display = p.to_string_lossy().replace('\\', "/");
-                Resolved::Found(inspect_with(&mut st.opener, p, display))
-            }
+            Entry::Path(p) => Resolved::Found(inspect_with(&mut st.opener, p.to_path_buf())),
             Entry::Indexed(i) => {
                 let file = st.opener.open_rel(&root.root, root.rel(i));
-                Resolved::Found(inspect_opened(file, root.display(i)))
+                Resolved::Found(inspect_opened(file, root.path(i)))
             }
-        });
+        };
+        if let Resolved::Found(facts) = &mut found {
+            facts.other_folder = by_name && other_folder(&rel, &rel_key(root.rel(i)));
+        }
+        return Some(found);
     }
     Some(Resolved::Missing)
+}
+
+/// Whether a reference found by its file name lies in another folder than
+/// the one written (both keys: lowercased, `/`-separated, relative): `A/sk.pdf`
+/// written, `B/sk.pdf` found. Not when the reference names no folder, nor
+/// when one folder path ends the other: `bukti/SIPANDU/sk.pdf` written and
+/// `SIPANDU/sk.pdf` found under `--evidence bukti`, or `SIPANDU/sk.pdf`
+/// written and `bukti/SIPANDU/sk.pdf` found.
+fn other_folder(written: &str, found: &str) -> bool {
+    let folders = |rel| -> Vec<&str> {
+        let mut parts: Vec<&str> = str::split(rel, '/').collect();
+        parts.pop();
+        parts
+    };
+    let (w, f) = (folders(written), folders(found));
+    !(w.is_empty() || w.ends_with(&f) || f.ends_with(&w))
 }
 
 impl Resolver for EvidenceStore {
@@ -718,8 +741,15 @@ impl Resolver for EvidenceStore {
         *roots = HashMap::new();
     }
 
-    fn content_hash(&self, path: &str) -> Option<Digest> {
-        let mut f = File::open(path).ok()?;
+    fn content_hash(&self, path: &Path) -> Option<Digest> {
+        let f = File::open(path).ok()?;
+        // Only a plain file, and only as much as it holds: a device or a
+        // pipe put in its place is no content, and is not read forever.
+        let meta = f.metadata().ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let mut f = f.take(meta.len());
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut buf = [0u8; 64 * 1024];
         loop {
@@ -734,19 +764,21 @@ impl Resolver for EvidenceStore {
 }
 
 /// Size, content kind and PDF tail facts of one file.
-pub fn inspect(path: &Path, display: String) -> FileFacts {
-    inspect_with(&mut Opener::default(), path, display)
+pub fn inspect(path: &Path) -> FileFacts {
+    inspect_with(&mut Opener::default(), path.to_path_buf())
 }
 
-fn inspect_with(opener: &mut Opener, path: &Path, display: String) -> FileFacts {
-    inspect_opened(opener.open(path), display)
+fn inspect_with(opener: &mut Opener, path: PathBuf) -> FileFacts {
+    let file = opener.open(&path);
+    inspect_opened(file, path)
 }
 
 /// Size, content kind and PDF tail facts of an opened file (or of one that
-/// could not be opened: size 0, no kind).
-fn inspect_opened(file: std::io::Result<File>, display: String) -> FileFacts {
+/// could not be opened: size 0, no kind), found at `path`.
+fn inspect_opened(file: std::io::Result<File>, path: PathBuf) -> FileFacts {
     let mut facts = FileFacts {
-        path: display,
+        path,
+        other_folder: false,
         size: 0,
         kind: None,
         pdf_truncated: false,
@@ -861,9 +893,9 @@ mod tests {
         #[test]
         fn keys_compare_as_when_built(
             rel in joined(vec![
-                "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ",
+                "a", "B", "sk", "SK", "/", "\\", " ", ".pdf", "É", "é", "ß", "İ", "Σ", "E\u{301}",
             ]),
-            other in joined(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς"]),
+            other in joined(vec!["a", "b", "sk", "/", ".pdf", "é", "i̇", "σ", "ς", "e\u{301}"]),
         ) {
             for key in [rel_key(&rel), name_key(&rel), file_name(&rel).to_string(), other.clone()] {
                 proptest::prop_assert_eq!(is_rel_key(&rel, &key), rel_key(&rel) == key);
@@ -890,7 +922,7 @@ mod tests {
         #[test]
         fn references_normalise_as_before(
             r in joined(vec![
-                "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y",
+                "a", "SK", "/", "\\", " ", ".", "..", "~", "C:", "\"", "É", "İ", "x y", "E\u{301}",
             ]),
         ) {
             proptest::prop_assert_eq!(normalize_reference(&r), split_and_join(&r), "{:?}", r);
@@ -937,7 +969,7 @@ mod tests {
             match p.trim() {
                 "" | "." => {}
                 ".." => return None,
-                p => parts.push(p.to_lowercase()),
+                p => parts.push(composed(p.to_lowercase())),
             }
         }
         (!parts.is_empty()).then(|| parts.join("/"))
@@ -966,18 +998,18 @@ mod tests {
         std::fs::write(&big, &big_pdf).unwrap();
         let store = EvidenceStore::new(&[], &[]);
 
-        let s = inspect(&small, "small.pdf".into());
+        let s = inspect(&small);
         assert_eq!((s.kind, s.pdf_truncated), (Some("pdf"), false));
-        assert_eq!(s.digest, store.content_hash(small.to_str().unwrap()));
+        assert_eq!(s.digest, store.content_hash(&small));
         assert!(s.digest.is_some());
 
-        let b = inspect(&big, "big.pdf".into());
+        let b = inspect(&big);
         assert_eq!(
             (b.kind, b.pdf_truncated, b.size),
             (Some("pdf"), false, 10_000 + pdf.len() as u64)
         );
         assert_eq!(b.digest, None);
-        assert_ne!(store.content_hash(big.to_str().unwrap()), s.digest);
+        assert_ne!(store.content_hash(&big), s.digest);
     }
 
     /// One opener going back and forth between folders, and to a folder
@@ -1086,6 +1118,57 @@ mod tests {
         }
     }
 
+    /// A reference found by name lies in another folder only when it
+    /// names a folder and neither folder path ends the other.
+    #[test]
+    fn other_folders_are_those_neither_path_ends() {
+        for (written, found, other) in [
+            ("a/kecepatan.pdf", "b/kecepatan.pdf", true),
+            ("bukti/a/sk.pdf", "bukti/b/sk.pdf", true),
+            ("a/sk.pdf", "a/b/sk.pdf", true),
+            ("sk.pdf", "b/sk.pdf", false),
+            ("bukti/sipandu/sk.pdf", "sipandu/sk.pdf", false),
+            ("sipandu/sk.pdf", "bukti/sipandu/sk.pdf", false),
+            ("bukti/sk.pdf", "sk.pdf", false),
+            ("a/sk_regulasi.pdf", "a/sk regulasi.pdf", false),
+        ] {
+            assert_eq!(other_folder(written, found), other, "{written} {found}");
+        }
+    }
+
+    /// A name written composed (NFC, as a spreadsheet holds it) finds a
+    /// file stored decomposed (NFD, as macOS writes names), and the other
+    /// way round: by path, by name and by loose name.
+    #[test]
+    fn composed_and_decomposed_names_find_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("bukti");
+        // "Kecepatan Pélayanan" decomposed in a decomposed folder, and
+        // "Rékap" composed.
+        let nfd_folder = root.join("Dinas Ke\u{301}sehatan");
+        std::fs::create_dir_all(&nfd_folder).unwrap();
+        std::fs::write(nfd_folder.join("Kecepatan Pe\u{301}layanan.pdf"), b"-").unwrap();
+        std::fs::write(root.join("Re\u{301}kap.pdf"), b"--").unwrap();
+        std::fs::write(root.join("Rékap 2025.pdf"), b"---").unwrap();
+        if std::fs::read_dir(&root).unwrap().count() < 3 {
+            return; // the file system does not keep both forms apart
+        }
+        let store = EvidenceStore::new(
+            std::slice::from_ref(&root),
+            &[("w".into(), "w.xlsx".into())],
+        );
+        let size = |r: &str| match store.resolve("w", r) {
+            Resolved::Found(f) => f.size,
+            other => panic!("{r:?}: {other:?}"),
+        };
+        assert_eq!(size("Dinas Késehatan/Kecepatan Pélayanan.pdf"), 1);
+        assert_eq!(size("kecepatan pélayanan.pdf"), 1);
+        assert_eq!(size("kecepatan_pélayanan.pdf"), 1);
+        assert_eq!(size("rékap.pdf"), 2);
+        assert_eq!(size("Re\u{301}kap 2025.pdf"), 3);
+        assert_eq!(size("re\u{301}kap-2025.pdf"), 3);
+    }
+
     /// A file found right after another is its successor in walk order
     /// only when no other file has its path in other letter case: of
     /// equal paths, the last is found.
@@ -1159,14 +1242,14 @@ mod tests {
         assert_eq!(bulk, expected);
     }
 
-    /// A found file is shown as its root joined with its relative path.
+    /// A found file's path is its root joined with its relative path as
+    /// walked.
     #[test]
-    fn found_files_show_as_their_joined_path() {
+    fn found_files_are_their_joined_path() {
         let rels = ["a.pdf", "bukti/a b/c.pdf", "x\\y.pdf"];
         for root in ["", ".", "bukti", "bukti/", "bukti//", "/tmp/x y"] {
             let mut idx = RootIndex {
                 root: PathBuf::from(root),
-                display: root.replace('\\', "/"),
                 ..RootIndex::default()
             };
             for rel in rels {
@@ -1174,11 +1257,11 @@ mod tests {
                 idx.ends.push(idx.paths.len());
             }
             for (i, rel) in rels.iter().enumerate() {
-                let joined = Path::new(root)
-                    .join(rel)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                assert_eq!(idx.display(i as u32), joined, "{root:?} {rel:?}");
+                assert_eq!(
+                    idx.path(i as u32),
+                    Path::new(root).join(rel),
+                    "{root:?} {rel:?}"
+                );
             }
         }
     }
@@ -1188,10 +1271,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.pdf");
         std::fs::write(&p, b"%PDF-1.4\n1 0 obj\n").unwrap();
-        let f = inspect(&p, "a.pdf".into());
+        let f = inspect(&p);
         assert!(f.pdf_truncated);
         std::fs::write(&p, b"%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n%%EOF\n").unwrap();
-        let f = inspect(&p, "a.pdf".into());
+        let f = inspect(&p);
         assert!(!f.pdf_truncated && f.pdf_encrypted);
         assert_eq!(f.size, 44);
     }

@@ -243,6 +243,17 @@ impl SheetRows<'_> {
             if cells.is_empty() {
                 return None;
             }
+            // A row whose indicator cell is empty still names that cell, so
+            // its finding (E016) can point at it.
+            if !cells.iter().any(|(k, _)| *k == EvidenceKey::Indicator)
+                && let Some(ci) = h
+                    .columns
+                    .iter()
+                    .position(|c| c.evidence == Some(EvidenceKey::Indicator))
+            {
+                let cell = evidence_cell(h.columns[ci].col, headers[ci].clone(), &RawCell::Empty);
+                cells.push((EvidenceKey::Indicator, cell));
+            }
             let agency = self
                 .agency_field
                 .and_then(|f| h.column_of(f))
