@@ -256,6 +256,106 @@ fn a_recap_file_of_many_agencies_is_one_file_in_the_total() {
 }
 
 #[test]
+fn nothing_to_check_is_exit_2_naming_the_paths_and_the_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("kosong");
+    let docs = dir.path().join("dokumen");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("catatan.txt"), "rapat bimtek").unwrap();
+    std::fs::write(docs.join("surat.pdf"), b"%PDF-1.4\n").unwrap();
+    for (paths, what) in [
+        (vec![&empty], vec!["folder kosong"]),
+        (
+            vec![&empty, &docs],
+            vec![
+                "folder kosong",
+                "folder berisi 2 berkas, tidak satu pun berisi data inovasi",
+            ],
+        ),
+    ] {
+        for format in ["table", "json"] {
+            let mut args = vec!["check", "--format", format];
+            args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 2, "{out}{err}");
+            assert!(out.is_empty(), "{out}");
+            assert!(
+                err.contains("tidak ada berkas data inovasi untuk diperiksa"),
+                "{err}"
+            );
+            for (p, w) in paths.iter().zip(&what) {
+                assert!(err.contains(&format!("{}: {w}", p.display())), "{err}");
+            }
+            assert!(
+                err.contains(".xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv"),
+                "{err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn watch_on_an_empty_folder_says_so_and_waits_for_files() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Kill(
+        Command::new(env!("CARGO_BIN_EXE_bimtek"))
+            .args(["check", "--watch", "--format", "json", "--as-of", AS_OF])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let lines = |stream: Box<dyn std::io::Read + Send>| {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        rx
+    };
+    let out = lines(Box::new(child.0.stdout.take().unwrap()));
+    let err = lines(Box::new(child.0.stderr.take().unwrap()));
+    let said = err
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a message within 20 s");
+    assert!(
+        said.contains("tidak ada berkas data inovasi untuk diperiksa"),
+        "{said}"
+    );
+    // Still running, and a file that arrives is checked.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.0.try_wait().unwrap().is_none(), "bimtek stopped");
+    agency_workbook(
+        &dir.path().join("Dinas Uji/inovasi.xlsx"),
+        "Dinas Uji",
+        &["SIPANDU Posyandu Digital"],
+        &[],
+    );
+    let line = out
+        .recv_timeout(Duration::from_secs(20))
+        .expect("a report within 20 s of the file arriving");
+    let doc: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(doc["summary"]["innovations"], 1);
+}
+
+#[test]
 fn findings_name_their_innovation_in_json_csv_and_table() {
     let (_, doc) = json(&["sample-data"]);
     let f = |code: &str, cell: &str| -> &Value {

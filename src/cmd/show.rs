@@ -28,7 +28,7 @@ pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
 }
 
 fn once(query: &str, s: &CheckSettings) -> Result<u8> {
-    let outcome = super::check::evaluate(s);
+    let outcome = super::check::evaluate(s)?;
     let picked = pick(&outcome.innovations, query);
     let inn = match picked.as_slice() {
         [one] => *one,

@@ -424,7 +424,7 @@ mod tests {
             stale_after_days: 365,
             match_threshold: 0.85,
         };
-        let mut outcome = crate::cmd::check::evaluate(&settings);
+        let mut outcome = crate::cmd::check::evaluate(&settings).unwrap();
         assert!(!outcome.innovations.is_empty() && !outcome.findings.is_empty());
         let opts = RenderOptions {
             lang: crate::diag::Lang::Id,

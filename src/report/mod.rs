@@ -221,6 +221,11 @@ pub fn watching(lang: Lang) {
     }
 }
 
+/// A line on stderr, for what a `--watch` run has to say between reports.
+pub fn note(text: &str) {
+    eprintln!("{text}");
+}
+
 /// Bytes to stdout as they are.
 pub fn print(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
