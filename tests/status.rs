@@ -417,4 +417,18 @@ fn findings_name_their_innovation_in_json_csv_and_table() {
     let evidence = at("E009 'Bukti Dukung'!E20");
     let next = at("    Klinik Sanitasi Keliling (Inovasi 2026 baris 10)");
     assert!(tb < profile && profile < evidence && evidence < next, "{t}");
+
+    // The HTML report's row says the same.
+    let (_, html, _) = run(&["check", "--format", "html", "--as-of", AS_OF, "sample-data"]);
+    let row = html
+        .lines()
+        .find(|l| l.contains("<td>D005</td>"))
+        .expect("a D005 row");
+    for cell in [
+        "<td>Dinas Kesehatan</td>",
+        "<td>Ambulans Desa Siaga</td>",
+        "<td>Waktu Uji Coba Inovasi Daerah</td>",
+    ] {
+        assert!(row.contains(cell), "{row}");
+    }
 }
