@@ -293,6 +293,29 @@ fn nothing_to_check_is_exit_2_naming_the_paths_and_the_formats() {
             );
         }
     }
+    // A share that is not there, and the other commands.
+    let gone = dir.path().join("share-tidak-tersambung");
+    let (code, _, err) = run(&["check", gone.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("{}: tidak ditemukan", gone.display())),
+        "{err}"
+    );
+    let out = dir.path().join("paket");
+    for args in [
+        vec!["show", "SIPANDU", empty.to_str().unwrap()],
+        vec![
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ],
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("tidak ada berkas data inovasi"), "{err}");
+    }
+    assert!(!out.exists());
 }
 
 #[test]
