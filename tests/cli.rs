@@ -350,6 +350,14 @@ fn xlsx_report_holds_what_the_json_says() {
             f["cell"].as_str().unwrap_or_default()
         );
         assert_eq!(text(temuan.get((row, 10))), f["message"].as_str().unwrap());
+        assert_eq!(
+            text(temuan.get((row, 12))),
+            f["innovation"].as_str().unwrap_or_default()
+        );
+        assert_eq!(
+            text(temuan.get((row, 13))),
+            f["agency"].as_str().unwrap_or_default()
+        );
         if let Some(n) = f["row"].as_u64() {
             assert_eq!(temuan.get((row, 4)), Some(&Data::Float(n as f64)));
         }
@@ -523,8 +531,19 @@ fn json_contract_has_the_documented_keys() {
     assert!(["ok", "warning", "error"].contains(&inn["status"].as_str().unwrap()));
     let f = &findings(&doc)[0];
     for k in [
-        "code", "severity", "file", "sheet", "row", "column", "cell", "field", "value", "message",
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "cell",
+        "field",
+        "value",
+        "message",
         "hint",
+        "innovation",
+        "agency",
     ] {
         assert!(f.get(k).is_some(), "finding.{k}");
     }
@@ -554,11 +573,19 @@ fn csv_format_is_one_row_per_finding() {
             "indicator",
             "value",
             "message",
-            "hint"
+            "hint",
+            "innovation",
+            "agency"
         ]
     );
     let (_, doc) = check_json(&["sample-data"], &[]);
-    assert_eq!(r.records().count(), findings(&doc).len());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), findings(&doc).len());
+    // Each row names the innovation and agency its JSON finding names.
+    for (row, f) in rows.iter().zip(findings(&doc)) {
+        assert_eq!(&row[12], f["innovation"].as_str().unwrap_or(""));
+        assert_eq!(&row[13], f["agency"].as_str().unwrap_or(""));
+    }
 }
 
 #[test]

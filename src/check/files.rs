@@ -187,7 +187,8 @@ pub(super) fn header_findings(
                 Finding::new("H002", base.clone())
                     .field(&field.key)
                     .arg("label", &field.label)
-                    .arg("label_en", &field.label_en),
+                    .arg("label_en", &field.label_en)
+                    .for_every_row(),
             );
         }
     }
@@ -200,7 +201,8 @@ pub(super) fn header_findings(
         sink.push(
             Finding::new("H003", loc)
                 .field(key)
-                .arg("first", crate::diag::column_letters(first)),
+                .arg("first", crate::diag::column_letters(first))
+                .for_every_row(),
         );
     }
 }

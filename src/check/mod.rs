@@ -352,6 +352,83 @@ impl Outcome {
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
+
+    /// The innovation a finding is tied to, if any.
+    pub fn innovation_of(&self, f: &Finding) -> Option<&Innovation> {
+        f.innovation.and_then(|i| self.innovations.get(i as usize))
+    }
+
+    /// The findings that concern innovation `i`, in reading order: those
+    /// that hold for every row of its sheet or file, then those on its own
+    /// sheet, then those on its evidence rows elsewhere.
+    pub fn findings_of(&self, i: usize) -> Vec<&Finding> {
+        let Some(inn) = self.innovations.get(i) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.innovation == Some(i as u32) || holds_for(f, inn))
+            .collect();
+        out.sort_by_key(|f| reading_rank(f, inn));
+        out
+    }
+
+    /// [`Outcome::findings_of`] for every innovation at once (one pass).
+    pub fn findings_per_innovation(&self) -> Vec<Vec<&Finding>> {
+        let mut out: Vec<Vec<&Finding>> = vec![Vec::new(); self.innovations.len()];
+        let mut every_row: foldhash::HashMap<(&str, Option<&str>), Vec<&Finding>> =
+            foldhash::HashMap::default();
+        for f in &self.findings {
+            if f.every_row {
+                every_row
+                    .entry((f.location.file.as_str(), f.location.sheet.as_deref()))
+                    .or_default()
+                    .push(f);
+            } else if let Some(i) = f.innovation
+                && let Some(list) = out.get_mut(i as usize)
+            {
+                list.push(f);
+            }
+        }
+        for (inn, list) in self.innovations.iter().zip(out.iter_mut()) {
+            let file = (inn.file.as_str(), None);
+            let sheet = (inn.file.as_str(), inn.sheet.as_deref());
+            let mut wide: Vec<&Finding> = Vec::new();
+            if inn.sheet.is_some() {
+                wide.extend(every_row.get(&file).into_iter().flatten());
+            }
+            wide.extend(every_row.get(&sheet).into_iter().flatten());
+            if !wide.is_empty() {
+                wide.append(list);
+                *list = wide;
+            }
+            list.sort_by_key(|f| reading_rank(f, inn));
+        }
+        out
+    }
+}
+
+/// Whether a finding holds for every row of the sheet (or file) `inn` was
+/// read from.
+fn holds_for(f: &Finding, inn: &Innovation) -> bool {
+    f.every_row
+        && f.location.file == inn.file
+        && (f.location.sheet.is_none() || f.location.sheet == inn.sheet)
+}
+
+/// Where a finding of `inn` comes when its findings are read: first those
+/// about its whole sheet or file, then its profile row, then its evidence
+/// rows (on other sheets or in other files). Stable sorts keep the order of
+/// the place within each.
+fn reading_rank(f: &Finding, inn: &Innovation) -> u8 {
+    if f.every_row {
+        0
+    } else if f.location.file == inn.file && f.location.sheet == inn.sheet {
+        1
+    } else {
+        2
+    }
 }
 
 /// Join per-file results: evidence, cross-file checks, sorting,
@@ -440,7 +517,7 @@ pub fn combine(
             // Stable, on every core (tens of thousands of findings at 100k).
             findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             findings.dedup();
-            count_per_innovation(&innovations, &findings)
+            tie_findings(&innovations, &mut findings)
         },
         || pemda_scores(template, options, &innovations),
     );
@@ -484,58 +561,79 @@ fn pemda_scores(
         .collect()
 }
 
-/// The errors and warnings of each innovation: the findings on its row, and
-/// those on the evidence rows attached to it.
-fn count_per_innovation(innovations: &[Innovation], findings: &[Finding]) -> Vec<(u32, u32)> {
-    let mut evidence_rows: foldhash::HashMap<(&str, Option<&str>, u32), usize> =
+/// Ties each finding to the innovation it concerns (the one on its row, or
+/// the one its evidence row is attached to) and counts each innovation's
+/// errors and warnings: those tied to it, and those that hold for every
+/// row of its sheet or file (a required column missing).
+fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u32, u32)> {
+    let mut evidence_rows: foldhash::HashMap<(&str, Option<&str>, u32), u32> =
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
         for st in &inn.statements {
             if !st.loc.is(&inn.file, inn.sheet.as_deref(), inn.row) {
-                evidence_rows.insert((&st.loc.file, st.loc.sheet.as_deref(), st.loc.row), i);
+                evidence_rows.insert(
+                    (&st.loc.file, st.loc.sheet.as_deref(), st.loc.row),
+                    i as u32,
+                );
             }
         }
     }
     let mut counts: Vec<(u32, u32)> = innovations.iter().map(|i| (i.errors, i.warnings)).collect();
-    let mut add = |i: usize, severity: Severity| match severity {
-        Severity::Error => counts[i].0 += 1,
-        Severity::Warning => counts[i].1 += 1,
+    let add = |c: &mut (u32, u32), severity: Severity| match severity {
+        Severity::Error => c.0 += 1,
+        Severity::Warning => c.1 += 1,
         Severity::Info => {}
     };
-    let mut extra: Vec<(usize, Severity)> = Vec::new();
-    for f in findings {
-        let l = &f.location;
-        if let Some(r) = l.row
-            && let Some(&i) = evidence_rows.get(&(l.file.as_str(), l.sheet.as_deref(), r))
-        {
-            extra.push((i, f.severity));
-        }
-    }
+    // Per sheet (or file, for a finding without a sheet): the errors and
+    // warnings every innovation read from there counts.
+    let mut every_row: foldhash::HashMap<(&str, Option<&str>), (u32, u32)> =
+        foldhash::HashMap::default();
     // Both lists are sorted by (file, sheet, row): walk them together.
-    let mut fi = 0;
-    for (i, inn) in innovations.iter().enumerate() {
-        let key = (&inn.file, &inn.sheet, Some(inn.row));
-        while fi < findings.len() {
-            let l = &findings[fi].location;
-            if (&l.file, &l.sheet, l.row) < key {
-                fi += 1;
+    let mut ii = 0;
+    for f in findings.iter_mut() {
+        let l = &f.location;
+        if f.every_row {
+            add(
+                every_row
+                    .entry((l.file.as_str(), l.sheet.as_deref()))
+                    .or_default(),
+                f.severity,
+            );
+            continue;
+        }
+        let Some(row) = l.row else { continue };
+        let key = (&l.file, &l.sheet, row);
+        while ii < innovations.len() {
+            let inn = &innovations[ii];
+            if (&inn.file, &inn.sheet, inn.row) < key {
+                ii += 1;
             } else {
                 break;
             }
         }
-        let mut j = fi;
-        while j < findings.len() {
-            let f = &findings[j];
-            let l = &f.location;
-            if (&l.file, &l.sheet, l.row) != key {
-                break;
-            }
-            add(i, f.severity);
-            j += 1;
+        let tied = match innovations.get(ii) {
+            Some(inn) if (&inn.file, &inn.sheet, inn.row) == key => Some(ii as u32),
+            _ => evidence_rows
+                .get(&(l.file.as_str(), l.sheet.as_deref(), row))
+                .copied(),
+        };
+        if let Some(i) = tied {
+            add(&mut counts[i as usize], f.severity);
         }
+        f.innovation = tied;
     }
-    for (i, severity) in extra {
-        add(i, severity);
+    if !every_row.is_empty() {
+        for (inn, c) in innovations.iter().zip(counts.iter_mut()) {
+            let sheet = every_row.get(&(inn.file.as_str(), inn.sheet.as_deref()));
+            let file = match inn.sheet {
+                Some(_) => every_row.get(&(inn.file.as_str(), None)),
+                None => None,
+            };
+            for (errors, warnings) in sheet.into_iter().chain(file) {
+                c.0 += errors;
+                c.1 += warnings;
+            }
+        }
     }
     counts
 }
@@ -711,6 +809,74 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::*;
     use super::*;
+
+    /// A finding about a whole sheet (or file) counts for every innovation
+    /// read from there, once; one on a row is tied to the innovation there.
+    #[test]
+    fn sheet_findings_count_for_each_of_its_innovations() {
+        let inn = |file: &str, sheet: Option<&str>, row: u32| {
+            let mut i = innovation(file, row, "Dinas Uji", &format!("{file} {row}"));
+            i.sheet = sheet.map(str::to_string);
+            i
+        };
+        let innovations = vec![
+            inn("a.xlsx", Some("A"), 5),
+            inn("a.xlsx", Some("A"), 6),
+            inn("a.xlsx", Some("B"), 5),
+            inn("b.csv", None, 2),
+        ];
+        let at = |code: &'static str, file: &str, sheet: Option<&str>, row: Option<u32>| {
+            let mut loc = Location::file(file);
+            loc.sheet = sheet.map(str::to_string);
+            loc.row = row;
+            Finding::new(code, loc)
+        };
+        let mut findings = vec![
+            at("F007", "a.xlsx", None, None),
+            at("H002", "a.xlsx", Some("A"), Some(1)).for_every_row(),
+            at("V001", "a.xlsx", Some("A"), Some(6)),
+            at("D007", "a.xlsx", Some("B"), Some(5)),
+            at("H003", "b.csv", None, Some(1)).for_every_row(),
+        ];
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let counts = tie_findings(&innovations, &mut findings);
+        assert_eq!(counts, [(1, 0), (2, 0), (0, 1), (0, 1)]);
+        let tied: Vec<(&str, Option<u32>)> =
+            findings.iter().map(|f| (f.code, f.innovation)).collect();
+        assert_eq!(
+            tied,
+            [
+                ("F007", None),
+                ("H002", None),
+                ("V001", Some(1)),
+                ("D007", Some(2)),
+                ("H003", None)
+            ]
+        );
+        let outcome = Outcome {
+            innovations,
+            findings,
+            ..Outcome::default()
+        };
+        let codes = |list: Vec<&Finding>| list.iter().map(|f| f.code).collect::<Vec<_>>();
+        assert_eq!(codes(outcome.findings_of(1)), ["H002", "V001"]);
+        assert_eq!(codes(outcome.findings_of(2)), ["D007"]);
+        assert_eq!(codes(outcome.findings_of(3)), ["H003"]);
+        let per: Vec<Vec<&str>> = outcome
+            .findings_per_innovation()
+            .into_iter()
+            .map(codes)
+            .collect();
+        assert_eq!(
+            per,
+            [
+                vec!["H002"],
+                vec!["H002", "V001"],
+                vec!["D007"],
+                vec!["H003"]
+            ]
+        );
+    }
 
     /// A file's result keeps no more room than its rows need, whatever its
     /// sheets said they held.

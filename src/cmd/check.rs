@@ -26,7 +26,18 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
         return watch_loop(&s, &ignore, || {
-            let outcome = evaluate(&s);
+            // Nothing to check yet: said, and the files are waited for
+            // (a facilitator starts watching before agencies drop theirs).
+            let outcome = match evaluate(&s) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    if s.output.is_none() && s.format == Format::Table {
+                        report::frame(b"", true)?;
+                    }
+                    report::note(&format!("bimtek: {e:#}"));
+                    return Ok(());
+                }
+            };
             let render = report::RenderOptions {
                 lang: s.lang,
                 as_of: s.as_of,
@@ -55,7 +66,7 @@ pub fn run(s: CheckSettings) -> Result<u8> {
             Ok(())
         });
     }
-    let outcome = evaluate(&s);
+    let outcome = evaluate(&s)?;
     render_once(&s, &outcome)?;
     let failed = s
         .fail_on
@@ -198,14 +209,18 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
 /// thread): what export keeps of each row, read in the same pass.
 pub type RecordTap<'a> = &'a (dyn Fn(&InputFile, &Record) + Sync);
 
-/// Load, normalize and check every input; combine the results.
-pub fn evaluate(s: &CheckSettings) -> check::Outcome {
+/// Load, normalize and check every input; combine the results. An error
+/// when the inputs hold no file to check.
+pub fn evaluate(s: &CheckSettings) -> Result<check::Outcome> {
     evaluate_with(s, None)
 }
 
 /// [`evaluate`], showing each record to `tap` before it is checked.
-pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Outcome {
+pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<check::Outcome> {
     let (files, problems) = load::collect_inputs(&s.paths);
+    if files.is_empty() {
+        return Err(nothing_to_check(&s.paths));
+    }
     let options = CheckOptions {
         as_of: s.as_of,
         pemda: s.pemda.clone(),
@@ -279,7 +294,68 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
             match_threshold: s.match_threshold,
         },
     });
-    check::combine(&s.template, &options, results, &store, baseline.as_ref())
+    Ok(check::combine(
+        &s.template,
+        &options,
+        results,
+        &store,
+        baseline.as_ref(),
+    ))
+}
+
+/// No input holds a file to check: an empty folder or an unmounted share
+/// must not pass for a clean run. Says what each path holds and what was
+/// looked for.
+fn nothing_to_check(paths: &[PathBuf]) -> anyhow::Error {
+    let mut id = String::from("tidak ada berkas data inovasi untuk diperiksa:");
+    let mut en = String::from("no innovation data file to check:");
+    for p in paths {
+        let (why_id, why_en) = if !p.exists() {
+            ("tidak ditemukan".to_string(), "not found".to_string())
+        } else if p.is_dir() {
+            let n = walkdir::WalkDir::new(p)
+                .follow_links(false)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_type().is_dir())
+                .count();
+            if n == 0 {
+                ("folder kosong".to_string(), "an empty folder".to_string())
+            } else {
+                (
+                    format!("folder berisi {n} berkas, tidak satu pun berisi data inovasi"),
+                    format!("a folder of {n} files, none of them holds innovation data"),
+                )
+            }
+        } else if p.is_file() {
+            (
+                "berkas ini tidak berisi data inovasi".to_string(),
+                "this file holds no innovation data".to_string(),
+            )
+        } else {
+            (
+                "bukan berkas biasa".to_string(),
+                "not a regular file".to_string(),
+            )
+        };
+        let shown = p.display();
+        id.push_str(&format!("\n  {shown}: {why_id}"));
+        en.push_str(&format!("\n  {shown}: {why_en}"));
+    }
+    let formats = load::SPREADSHEET_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    id.push_str(&format!(
+        "\nYang dicari: lembar kerja {formats}, juga di subfolder \
+         (folder bukti/evidence dan berkas tersembunyi dilewati)."
+    ));
+    en.push_str(&format!(
+        "\nLooked for: spreadsheets {formats}, in subfolders too \
+         (bukti/evidence folders and hidden files are skipped)."
+    ));
+    Trouble::new(id, en).into()
 }
 
 /// The finding for an input path that could not be walked. A path that does

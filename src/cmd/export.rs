@@ -46,7 +46,7 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
         export::write::check_target(target, o.force)?;
     }
     if let Some(dir) = &o.feedback {
-        let outcome = super::check::evaluate(&s);
+        let outcome = super::check::evaluate(&s)?;
         let (inputs, _) = load::collect_inputs(&s.paths);
         let books = export::feedback::workbooks(&outcome, &inputs, s.lang)?;
         let mut entries: Vec<Entry> = books
@@ -76,7 +76,7 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
             .unwrap_or_else(|e| e.into_inner())
             .insert(row.0, row.1);
     };
-    let outcome = super::check::evaluate_with(&s, Some(&tap));
+    let outcome = super::check::evaluate_with(&s, Some(&tap))?;
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (inputs, _) = load::collect_inputs(&s.paths);
     let mut entries = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;

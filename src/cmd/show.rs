@@ -28,7 +28,7 @@ pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
 }
 
 fn once(query: &str, s: &CheckSettings) -> Result<u8> {
-    let outcome = super::check::evaluate(s);
+    let outcome = super::check::evaluate(s)?;
     let picked = pick(&outcome.innovations, query);
     // The query and the names are one line each in a message of several.
     let query = report::visible(query);
@@ -67,33 +67,14 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
         .find_map(|p| find_path(p, &inn.file))
         .unwrap_or_else(|| Path::new(&inn.file).to_path_buf());
     let record = record_at(&s.template, &path, inn);
-    let findings: Vec<_> = outcome
-        .findings
+    // Its row's findings, its evidence rows' and its sheet's (a required
+    // column missing holds for every innovation on it).
+    let index = outcome
+        .innovations
         .iter()
-        .filter(|f| {
-            f.location.file == inn.file
-                && f.location.sheet == inn.sheet
-                && f.location.row == Some(inn.row)
-        })
-        .collect();
-    // Evidence findings sit on evidence rows; they belong to this card too.
-    let evidence_findings: Vec<_> = outcome
-        .findings
-        .iter()
-        .filter(|f| {
-            f.indicator.is_some()
-                && inn.statements.iter().any(|st| {
-                    f.location.row.is_some_and(|row| {
-                        st.loc
-                            .is(&f.location.file, f.location.sheet.as_deref(), row)
-                    })
-                })
-                && !(f.location.file == inn.file
-                    && f.location.sheet == inn.sheet
-                    && f.location.row == Some(inn.row))
-        })
-        .collect();
-    let all: Vec<_> = findings.into_iter().chain(evidence_findings).collect();
+        .position(|i| std::ptr::eq(i, inn))
+        .expect("picked from the list");
+    let all = outcome.findings_of(index);
     let opts = report::RenderOptions {
         lang: s.lang,
         as_of: s.as_of,

@@ -277,8 +277,8 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Kolom wajib tidak ada", "Required column missing"],
         explain: [
-            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
-            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row.\nFix: add the column with the portal label and fill it for every innovation.",
+            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris, tetapi dihitung pada setiap inovasi di lembar itu: tidak satu pun bersih, dan ekspor mengecualikannya.\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
+            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row, but counted for every innovation on the sheet: none of them is clean, and export leaves them out.\nFix: add the column with the portal label and fill it for every innovation.",
         ],
         message: [
             "Kolom wajib \"{label}\" tidak ada di lembar ini",
@@ -297,8 +297,8 @@ pub static CODES: &[CodeInfo] = &[
             "Two columns for the same field",
         ],
         explain: [
-            "Dua kolom dipetakan ke isian templat yang sama (misalnya \"Nama Inovasi\" dan \"Judul Inovasi\"). Hanya kolom pertama yang dipakai.\nPerbaikan: hapus atau ganti nama kolom yang berlebih.",
-            "Two columns map to the same template field (for example \"Nama Inovasi\" and \"Judul Inovasi\"). Only the first one is used.\nFix: delete or rename the extra column.",
+            "Dua kolom dipetakan ke isian templat yang sama (misalnya \"Nama Inovasi\" dan \"Judul Inovasi\"). Hanya kolom pertama yang dipakai, sehingga isian itu meragukan pada setiap inovasi di lembar tersebut: masing-masing menghitung peringatan ini.\nPerbaikan: hapus atau ganti nama kolom yang berlebih.",
+            "Two columns map to the same template field (for example \"Nama Inovasi\" and \"Judul Inovasi\"). Only the first one is used, so the field is in doubt for every innovation on the sheet: each of them counts this warning.\nFix: delete or rename the extra column.",
         ],
         message: [
             "Kolom \"{header}\" juga dipetakan ke {field} (sudah ada di kolom {first}); kolom ini diabaikan",

@@ -174,6 +174,14 @@ pub struct Finding {
     pub value: Option<String>,
     /// Named parameters substituted into the message and hint.
     pub args: Vec<(&'static str, String)>,
+    /// The finding is about its sheet (or, without a sheet, its file) and
+    /// holds for every innovation read from there, as a required column
+    /// that is missing: each of them counts it.
+    pub every_row: bool,
+    /// The innovation it concerns (an index into the check's list), set
+    /// when the check's results are combined: the one on its row, or the
+    /// one its evidence row is attached to.
+    pub innovation: Option<u32>,
 }
 
 /// Longest value kept in a finding; long texts are cut with an ellipsis so
@@ -192,7 +200,16 @@ impl Finding {
             indicator: None,
             value: None,
             args: Vec::new(),
+            every_row: false,
+            innovation: None,
         }
+    }
+
+    /// Marks the finding as holding for every innovation of its sheet (or
+    /// file): see [`Finding::every_row`].
+    pub fn for_every_row(mut self) -> Self {
+        self.every_row = true;
+        self
     }
 
     pub fn field(mut self, key: &str) -> Self {

@@ -307,41 +307,31 @@ pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {
     w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
 }
 
-/// The excluded innovations with the reasons (their error messages).
+/// The excluded innovations with the reasons: the messages of the errors
+/// that concern each (on its row, its evidence rows, or its whole sheet).
 pub fn excluded_csv(
     outcome: &Outcome,
     excluded: &[&Innovation],
     lang: crate::diag::Lang,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut by_row: HashMap<(&str, Option<&str>, u32), Vec<String>> = HashMap::new();
-    for f in outcome
-        .findings
+    let per = outcome.findings_per_innovation();
+    let index: HashMap<&str, usize> = outcome
+        .innovations
         .iter()
-        .filter(|f| f.severity == Severity::Error)
-    {
-        if let Some(r) = f.location.row {
-            by_row
-                .entry((f.location.file.as_str(), f.location.sheet.as_deref(), r))
-                .or_default()
-                .push(format!("{} {}", f.code, f.message(lang)));
-        }
-    }
+        .enumerate()
+        .map(|(k, i)| (i.id.as_str(), k))
+        .collect();
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["id", "perangkat_daerah", "nama_inovasi", "galat", "alasan"])?;
     for i in excluded {
-        let mut reasons = by_row
-            .get(&(i.file.as_str(), i.sheet.as_deref(), i.row))
-            .cloned()
-            .unwrap_or_default();
-        // Errors on the innovation's evidence rows count too.
-        for st in &i.statements {
-            if !st.loc.is(&i.file, i.sheet.as_deref(), i.row)
-                && let Some(more) =
-                    by_row.get(&(&*st.loc.file, st.loc.sheet.as_deref(), st.loc.row))
-            {
-                reasons.extend(more.iter().cloned());
-            }
-        }
+        let mut reasons: Vec<String> = index
+            .get(i.id.as_str())
+            .map(|&k| per[k].as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}", f.code, f.message(lang)))
+            .collect();
         reasons.dedup();
         w.write_record([
             i.id.as_str(),

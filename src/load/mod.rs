@@ -17,7 +17,7 @@ mod xml;
 
 pub use sniff::{Format, sniff};
 pub use spent::{let_go, let_go_row};
-pub use walk::{InputFile, collect_inputs};
+pub use walk::{InputFile, SPREADSHEET_EXTENSIONS, collect_inputs};
 
 use chrono::NaiveDate;
 use std::path::Path;

@@ -20,7 +20,8 @@ pub struct InputFile {
     pub agency_hint: String,
 }
 
-const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv"];
+/// The extensions a folder's files are taken by.
+pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv"];
 
 /// Expand `inputs` into files. Unreadable folders and missing paths are
 /// returned as errors for the caller to report; they stop nothing.

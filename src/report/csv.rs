@@ -1,4 +1,5 @@
-//! `--format csv`: one row per finding, the same keys as the JSON findings.
+//! `--format csv`: one row per finding, the same keys as the JSON findings
+//! (a finding about no one innovation has its last two columns empty).
 
 use super::RenderOptions;
 use crate::check::Outcome;
@@ -35,9 +36,12 @@ fn write<W: Write>(
         "value",
         "message",
         "hint",
+        "innovation",
+        "agency",
     ])?;
     for f in &outcome.findings {
         let l = &f.location;
+        let inn = outcome.innovation_of(f);
         w.write_record([
             f.code.to_string(),
             f.severity.to_string(),
@@ -51,6 +55,8 @@ fn write<W: Write>(
             f.value.clone().unwrap_or_default(),
             f.message(opts.lang),
             f.hint(opts.lang),
+            inn.map(|i| i.name.clone()).unwrap_or_default(),
+            inn.map(|i| i.agency.clone()).unwrap_or_default(),
         ])?;
     }
     Ok(())

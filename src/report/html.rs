@@ -242,7 +242,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
          <label>{} <select id=\"sev\"><option value=\"\">{}</option><option value=\"error\">{}</option>\
          <option value=\"warning\">{}</option><option value=\"info\">{}</option></select></label>\
          <span class=\"muted\"><span id=\"count\">{}</span> {}</span>\n\
-         <table id=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+         <table id=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
         tr("Temuan", "Findings"),
         tr("Saring", "Filter"),
         tr(
@@ -258,32 +258,51 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         tr("temuan ditampilkan", "findings shown"),
         tr("Tingkat", "Severity"),
         tr("Kode", "Code"),
+        tr("Perangkat Daerah", "Agency"),
+        tr("Inovasi", "Innovation"),
         tr("Berkas", "File"),
         tr("Sel", "Cell"),
+        tr("Isian", "Field"),
         tr("Pesan", "Message"),
         tr("Saran", "Hint"),
     );
-    for f in &outcome.findings {
-        let place = f
-            .location
-            .cell()
-            .or_else(|| {
-                f.location
-                    .row
-                    .map(|r| format!("{} {r}", tr("baris", "row")))
-            })
-            .unwrap_or_default();
-        let sev = f.severity.as_str();
-        let _ = writeln!(
-            h,
-            "<tr data-sev=\"{sev}\"><td class=\"sev-{sev}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            severity_word(f.severity, opts.lang),
-            f.code,
-            escape(&f.location.file),
-            escape(&place),
-            escape(&f.message(opts.lang)),
-            escape(&f.hint(opts.lang)),
-        );
+    // In reading order: agency by agency, innovation by innovation.
+    for (agency, findings) in super::findings_by_agency(outcome) {
+        for f in findings {
+            let l = &f.location;
+            let place = l
+                .cell()
+                .or_else(|| l.row.map(|r| format!("{} {r}", tr("baris", "row"))))
+                .or_else(|| l.sheet.clone())
+                .unwrap_or_else(|| l.file.rsplit('/').next().unwrap_or(&l.file).to_string());
+            let innovation = outcome.innovation_of(f).map_or("", |i| i.name.as_str());
+            let mut field = f
+                .field
+                .as_deref()
+                .and_then(|key| t.fields.iter().find(|x| x.key == key))
+                .map(|x| x.label(opts.lang).to_string())
+                .unwrap_or_default();
+            if let Some(no) = f.indicator {
+                if !field.is_empty() {
+                    field.push_str(", ");
+                }
+                field.push_str(&format!("{} {no}", tr("Indikator", "Indicator")));
+            }
+            let sev = f.severity.as_str();
+            let _ = writeln!(
+                h,
+                "<tr data-sev=\"{sev}\"><td class=\"sev-{sev}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                severity_word(f.severity, opts.lang),
+                f.code,
+                escape(agency),
+                escape(innovation),
+                escape(&l.file),
+                escape(&place),
+                escape(&field),
+                escape(&f.message(opts.lang)),
+                escape(&f.hint(opts.lang)),
+            );
+        }
     }
     let _ = write!(
         h,

@@ -16,7 +16,7 @@ struct Doc<'a> {
     as_of: String,
     summary: Summary,
     innovations: Vec<InnovationOut<'a>>,
-    findings: Vec<FindingOut>,
+    findings: Vec<FindingOut<'a>>,
     pemda: &'a [crate::score::PemdaScore],
     #[serde(skip_serializing_if = "Option::is_none")]
     portal_only: Option<&'a [crate::check::portal::PortalOnly]>,
@@ -69,7 +69,7 @@ struct ScoreOut<'a> {
 }
 
 #[derive(Serialize)]
-struct FindingOut {
+struct FindingOut<'a> {
     code: &'static str,
     severity: Severity,
     file: String,
@@ -83,6 +83,11 @@ struct FindingOut {
     value: Option<String>,
     message: String,
     hint: String,
+    /// The name and agency of the innovation the finding concerns (its row
+    /// or an evidence row attached to it); null for a finding about a file
+    /// or a sheet.
+    innovation: Option<&'a str>,
+    agency: Option<&'a str>,
 }
 
 /// `ok`, `warning` or `error`.
@@ -161,7 +166,12 @@ fn write_doc(
         if key == "innovations" {
             write_elements(out, &outcome.innovations, innovation_out, pretty)?;
         } else {
-            write_elements(out, &outcome.findings, |f| finding_out(f, opts), pretty)?;
+            write_elements(
+                out,
+                &outcome.findings,
+                |f| finding_out(f, outcome, opts),
+                pretty,
+            )?;
         }
         rest = &rest[at..];
     }
@@ -220,7 +230,12 @@ fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
     }
 }
 
-fn finding_out(f: &crate::diag::Finding, opts: &RenderOptions) -> FindingOut {
+fn finding_out<'a>(
+    f: &crate::diag::Finding,
+    outcome: &'a Outcome,
+    opts: &RenderOptions,
+) -> FindingOut<'a> {
+    let inn = outcome.innovation_of(f);
     FindingOut {
         code: f.code,
         severity: f.severity,
@@ -234,6 +249,8 @@ fn finding_out(f: &crate::diag::Finding, opts: &RenderOptions) -> FindingOut {
         value: f.value.clone(),
         message: f.message(opts.lang),
         hint: f.hint(opts.lang),
+        innovation: inn.map(|i| i.name.as_str()),
+        agency: inn.map(|i| i.agency.as_str()),
     }
 }
 
@@ -372,7 +389,7 @@ mod tests {
         doc.findings = outcome
             .findings
             .iter()
-            .map(|f| finding_out(f, opts))
+            .map(|f| finding_out(f, outcome, opts))
             .collect();
         let mut out = Vec::new();
         if pretty {
@@ -407,7 +424,7 @@ mod tests {
             stale_after_days: 365,
             match_threshold: 0.85,
         };
-        let mut outcome = crate::cmd::check::evaluate(&settings);
+        let mut outcome = crate::cmd::check::evaluate(&settings).unwrap();
         assert!(!outcome.innovations.is_empty() && !outcome.findings.is_empty());
         let opts = RenderOptions {
             lang: crate::diag::Lang::Id,

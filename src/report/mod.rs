@@ -67,6 +67,47 @@ fn agency_tallies(
     per_agency
 }
 
+/// The findings per agency, in reading order: agencies by name; within an
+/// agency, file by file, first what concerns a whole file or sheet, then
+/// innovation by innovation, each one's profile sheet before its evidence
+/// rows. A finding's agency is its innovation's, else its file's.
+fn findings_by_agency(
+    outcome: &crate::check::Outcome,
+) -> std::collections::BTreeMap<&str, Vec<&crate::diag::Finding>> {
+    use crate::diag::Finding;
+    let file_agency: std::collections::HashMap<&str, &str> = outcome
+        .files
+        .iter()
+        .map(|(file, hint)| (file.as_str(), hint.as_str()))
+        .collect();
+    type Keyed<'a> = ((&'a str, Option<u32>, u8, usize), &'a Finding);
+    let mut grouped = std::collections::BTreeMap::<&str, Vec<Keyed<'_>>>::new();
+    for (k, f) in outcome.findings.iter().enumerate() {
+        let (agency, key) = match outcome.innovation_of(f) {
+            Some(inn) => {
+                let evidence = f.location.file != inn.file || f.location.sheet != inn.sheet;
+                (
+                    inn.agency.as_str(),
+                    (inn.file.as_str(), f.innovation, u8::from(evidence), k),
+                )
+            }
+            None => {
+                let file = f.location.file.as_str();
+                let agency = file_agency.get(file).copied().unwrap_or_default();
+                (agency, (file, None, 0, k))
+            }
+        };
+        grouped.entry(agency).or_default().push((key, f));
+    }
+    grouped
+        .into_iter()
+        .map(|(agency, mut list)| {
+            list.sort_unstable_by_key(|(key, _)| *key);
+            (agency, list.into_iter().map(|(_, f)| f).collect())
+        })
+        .collect()
+}
+
 /// Whether an error is stdout closing under us (`bimtek check ... | head`):
 /// that is not a failure. The csv and serde_json writers wrap the I/O error
 /// without giving it as their source, so they are asked for it.
@@ -186,6 +227,11 @@ pub fn watching(lang: Lang) {
             }
         );
     }
+}
+
+/// A line on stderr, for what a `--watch` run has to say between reports.
+pub fn note(text: &str) {
+    eprintln!("{text}");
 }
 
 /// Bytes to stdout as they are.

@@ -6,11 +6,11 @@
 use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
 use crate::check::Outcome;
-use crate::diag::{Finding, Lang, Severity};
+use crate::diag::{Lang, Severity};
 use crate::normalize::date::portal_format;
 use crate::template::Template;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableStyle, presets};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
@@ -29,6 +29,7 @@ struct Words {
     none: &'static str,
     reference: &'static str,
     row: &'static str,
+    unnamed: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -48,6 +49,7 @@ fn words(lang: Lang) -> Words {
             none: "Tidak ada temuan.",
             reference: "tanggal acuan",
             row: "baris",
+            unnamed: "(tanpa nama)",
         },
         Lang::En => Words {
             agency: "Agency",
@@ -64,6 +66,7 @@ fn words(lang: Lang) -> Words {
             none: "No findings.",
             reference: "reference date",
             row: "row",
+            unnamed: "(no name)",
         },
     }
 }
@@ -123,15 +126,6 @@ pub fn render_table(
     );
     let _ = writeln!(s);
 
-    // Agency of each finding: the innovation's on that row, else the file's.
-    let mut row_agency: HashMap<(&str, Option<&str>, u32), &str> = HashMap::new();
-    let mut file_agency: HashMap<&str, &str> = HashMap::new();
-    for (file, hint) in &outcome.files {
-        file_agency.insert(file, hint);
-    }
-    for i in &outcome.innovations {
-        row_agency.insert((&i.file, i.sheet.as_deref(), i.row), &i.agency);
-    }
     let mut per_agency = super::agency_tallies(outcome);
     // Files that gave no innovation still appear under their agency.
     let with_innovations: std::collections::HashSet<&str> = outcome
@@ -162,6 +156,9 @@ pub fn render_table(
         w.claimed,
         w.verified,
     ]);
+    // The files of every agency are counted once in the total: a recap file
+    // of 950 agencies is one file.
+    let mut all_files = std::collections::BTreeSet::new();
     let mut total = [0usize; 5];
     let (mut tc, mut tv) = (0.0, 0.0);
     // Scores are averages per innovation, out of the template maximum.
@@ -174,6 +171,7 @@ pub fn render_table(
     };
     let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
     for (agency, c) in &per_agency {
+        all_files.extend(c.files.iter().copied());
         let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
         for (t, n) in total.iter_mut().zip(nums) {
             *t += n;
@@ -186,6 +184,7 @@ pub fn render_table(
         row.push(right(avg(c.verified, c.innovations)));
         tbl.add_row(row);
     }
+    total[0] = all_files.len();
     let mut row = vec![Cell::new(w.total)];
     row.extend(total.iter().map(|n| right(n.to_string())));
     row.push(right(avg(tc, total[1])));
@@ -194,18 +193,7 @@ pub fn render_table(
     let _ = writeln!(s, "{tbl}");
     let _ = writeln!(s);
 
-    let agency_of = |f: &Finding| -> String {
-        let l = &f.location;
-        l.row
-            .and_then(|r| row_agency.get(&(l.file.as_str(), l.sheet.as_deref(), r)))
-            .or_else(|| file_agency.get(l.file.as_str()))
-            .map(|a| a.to_string())
-            .unwrap_or_default()
-    };
-    let mut grouped: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
-    for f in &outcome.findings {
-        grouped.entry(agency_of(f)).or_default().push(f);
-    }
+    let grouped = super::findings_by_agency(outcome);
     let _ = writeln!(s, "{}", bold(w.findings, color));
     if grouped.is_empty() {
         let _ = writeln!(s, "{}", w.none);
@@ -215,23 +203,55 @@ pub fn render_table(
         let _ = writeln!(s);
         let _ = writeln!(s, "{}", bold(&visible(agency), color));
         let mut last_file = "";
+        let mut last_innovation = None;
         for f in findings {
-            if f.location.file != last_file {
-                last_file = &f.location.file;
+            let inn = outcome.innovation_of(f);
+            let file = inn.map_or(f.location.file.as_str(), |i| i.file.as_str());
+            if file != last_file {
+                last_file = file;
+                last_innovation = None;
                 let _ = writeln!(s, "  {}", visible(last_file));
             }
+            // Findings of one innovation sit under its name, one step in.
+            let indent = if let Some(i) = inn {
+                if last_innovation != f.innovation {
+                    last_innovation = f.innovation;
+                    let name = if i.name.is_empty() {
+                        w.unnamed
+                    } else {
+                        &i.name
+                    };
+                    let place = match &i.sheet {
+                        Some(sh) => format!("{sh} {} {}", w.row, i.row),
+                        None => format!("{} {}", w.row, i.row),
+                    };
+                    for line in wrap(
+                        &visible(&format!("{name} ({place})")),
+                        width.saturating_sub(4),
+                    ) {
+                        let _ = writeln!(s, "    {}", bold(&line, color));
+                    }
+                }
+                "      "
+            } else {
+                "    "
+            };
             let sev = severity_word(f.severity, opts.lang);
-            let place = f
-                .location
+            let l = &f.location;
+            let mut place = l
                 .cell()
                 .or_else(|| {
-                    f.location.row.map(|r| match &f.location.sheet {
+                    l.row.map(|r| match &l.sheet {
                         Some(sh) => format!("{sh} {} {r}", w.row),
                         None => format!("{} {r}", w.row),
                     })
                 })
-                .or_else(|| f.location.sheet.clone())
-                .unwrap_or_default();
+                .or_else(|| l.sheet.clone())
+                .unwrap_or_else(|| file_name(&l.file).to_string());
+            // An evidence row in another file than its innovation's.
+            if l.file != file {
+                place = format!("{} {place}", file_name(&l.file));
+            }
             let indicator = f
                 .indicator
                 .map(|n| match opts.lang {
@@ -239,20 +259,31 @@ pub fn render_table(
                     Lang::En => format!(" {SEP} Indicator {n}"),
                 })
                 .unwrap_or_default();
-            let head = format!(
-                "    {:<10} {} {}{}",
-                sev,
-                f.code,
-                visible(&place),
-                indicator
-            );
-            let head = if color {
-                colorize(&head, f.severity)
-            } else {
-                head
-            };
-            let _ = writeln!(s, "{head}");
-            let indent = "      ";
+            let label = f
+                .field
+                .as_deref()
+                .and_then(|key| t.fields.iter().find(|x| x.key == key))
+                .map(|x| format!(" {SEP} {}", x.label(opts.lang)))
+                .unwrap_or_default();
+            // Severity and code stay in their columns; a long place or
+            // label goes on under the place.
+            let lead = format!("{indent}{:<10} {} ", sev, f.code);
+            let rest = visible(&format!("{place}{indicator}{label}"));
+            let room = width.saturating_sub(lead.chars().count()).max(30);
+            for (k, line) in wrap(&rest, room).into_iter().enumerate() {
+                let line = if k == 0 {
+                    format!("{lead}{line}")
+                } else {
+                    format!("{:w$}{line}", "", w = lead.chars().count())
+                };
+                let line = if color {
+                    colorize(line.trim_end(), f.severity)
+                } else {
+                    line.trim_end().to_string()
+                };
+                let _ = writeln!(s, "{line}");
+            }
+            let indent = format!("{indent}  ");
             for line in wrap(
                 &visible(&f.message(opts.lang)),
                 width.saturating_sub(indent.len()).max(30),
@@ -541,6 +572,11 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
             }
         }
     }
+}
+
+/// The last part of a displayed path.
+fn file_name(display: &str) -> &str {
+    display.rsplit('/').next().unwrap_or(display)
 }
 
 fn bold(s: &str, color: bool) -> String {

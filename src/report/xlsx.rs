@@ -81,6 +81,8 @@ fn render_with(
         (tr("Nilai", "Value"), 30),
         (tr("Pesan", "Message"), 80),
         (tr("Saran", "Hint"), 60),
+        (tr("Inovasi", "Innovation"), 40),
+        (tr("Perangkat Daerah", "Agency"), 30),
     ];
     let list = Sheets {
         name: tr("Temuan", "Findings"),
@@ -105,7 +107,12 @@ fn render_with(
         }
         text(ws, r, 9, f.value.as_deref().unwrap_or(""))?;
         text(ws, r, 10, &f.message(lang))?;
-        text(ws, r, 11, &f.hint(lang))
+        text(ws, r, 11, &f.hint(lang))?;
+        if let Some(inn) = outcome.innovation_of(f) {
+            text(ws, r, 12, &inn.name)?;
+            text(ws, r, 13, &inn.agency)?;
+        }
+        Ok(())
     })?;
 
     // The innovations, in the order of the JSON.
