@@ -430,7 +430,9 @@ fn feedback_workbooks_mark_the_cells() {
             "Dinas Komunikasi dan Informatika.xlsx",
             "Dinas Pekerjaan Umum dan Penataan Ruang.xlsx",
             "Dinas Pendidikan.xlsx",
-            "Dinas Sosial.xlsx"
+            "Dinas Sosial.xlsx",
+            // It names bimtek: --force may replace this folder later.
+            "manifest.json"
         ]
     );
     let path: PathBuf = fb.join("Dinas Sosial.xlsx");
@@ -506,7 +508,8 @@ fn feedback_workbooks_mark_the_cells() {
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    let only = tree(&clean);
+    let mut only = tree(&clean);
+    assert!(only.remove("manifest.json").is_some());
     assert_eq!(only.len(), 1);
     let (name, _) = only.iter().next().unwrap();
     let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
