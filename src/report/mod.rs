@@ -4,7 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod card;
-mod csv;
+pub mod csv;
 mod html;
 mod json;
 mod table;
