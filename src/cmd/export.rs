@@ -375,7 +375,7 @@ fn package(
     };
     let (workbook, others) = rayon::join(
         || {
-            export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill)
+            export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill, s.lang)
                 .with_context(|| cannot_spill("data/inovasi.xlsx"))
         },
         || -> Result<_> {

@@ -231,11 +231,12 @@ pub fn rows_xlsx(
     rows: &[Row],
     with_status: bool,
     spill: &std::path::Path,
+    lang: crate::diag::Lang,
 ) -> anyhow::Result<std::fs::File> {
     // A constant-memory worksheet writes its rows to a temporary file as
     // they come, and rust_xlsxwriter panics when such a write fails (a full
     // disk) instead of returning an error: that panic becomes the error.
-    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, spill))
+    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, spill, lang))
 }
 
 thread_local! {
@@ -279,6 +280,7 @@ fn rows_xlsx_unguarded(
     rows: &[Row],
     with_status: bool,
     spill: &std::path::Path,
+    lang: crate::diag::Lang,
 ) -> anyhow::Result<std::fs::File> {
     use rust_xlsxwriter::Format;
     let mut wb = crate::report::new_workbook()?;
@@ -309,7 +311,10 @@ fn rows_xlsx_unguarded(
         ws.write_string(row, 0, &r.id)?;
         for (c, v) in r.values.iter().enumerate() {
             if !v.is_empty() {
-                ws.write_string_with_format(row, (c + 1) as u16, v, &wrap)?;
+                // Longer than a cell holds: cut with a marker (V009 says
+                // so); the CSV holds it whole.
+                let v = crate::report::cell_text(v, lang);
+                ws.write_string_with_format(row, (c + 1) as u16, v.as_ref(), &wrap)?;
             }
         }
         if with_status {
