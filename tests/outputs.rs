@@ -309,13 +309,21 @@ fn a_killed_runs_temporary_output_is_removed_by_the_next_run() {
 #[cfg(unix)]
 #[test]
 fn two_exports_to_the_same_new_target_one_wins() {
+    // Big enough (the sample's evidence files) that both runs are writing
+    // at once; six rounds, folders and zips.
     let dir = tempfile::tempdir().unwrap();
-    let data = data(dir.path());
-    for round in 0..4 {
+    for round in 0..6 {
         let target = dir
             .path()
             .join(format!("paket-{round}{}", [".zip", ""][round % 2]));
-        let args = ["export", "--as-of", AS_OF, "--out", s(&target), s(&data)];
+        let args = [
+            "export",
+            "--as-of",
+            AS_OF,
+            "--out",
+            s(&target),
+            "sample-data",
+        ];
         let mut a = held(&args, "");
         let mut b = held(&args, "");
         release(&mut a);
