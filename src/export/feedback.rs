@@ -93,7 +93,9 @@ fn sheet_name(base: &str, used: &mut Vec<String>) -> String {
         })
         .collect();
     let clean = clean.trim().trim_matches('\'');
-    let mut name: String = clean.chars().take(31).collect();
+    let cut: String = clean.chars().take(31).collect();
+    // Excel refuses a name that starts or ends with an apostrophe.
+    let mut name = cut.trim_end_matches('\'').to_string();
     if name.is_empty()
         || name.eq_ignore_ascii_case("temuan")
         || name.eq_ignore_ascii_case("history")
@@ -359,6 +361,10 @@ mod tests {
         assert_eq!(sheet_name("Inovasi 2026", &mut used), "Inovasi 2026 2");
         assert_eq!(sheet_name("temuan", &mut used), "Data 4");
         assert!(sheet_name(&"x".repeat(40), &mut used).chars().count() <= 31);
+        assert_eq!(
+            sheet_name(&format!("{}'x", "a".repeat(30)), &mut used),
+            "a".repeat(30)
+        );
         // Over a hundred sheets sharing a long prefix: each fits, each unique.
         let mut used = vec!["Temuan".to_string()];
         let prefix = "Rekapitulasi Inovasi Perangkat Daerah";
