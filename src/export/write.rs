@@ -115,7 +115,8 @@ fn temp_prefix(target: &Path) -> Result<String> {
 
 /// Who a file is (device and inode) and when it last changed (its inode's
 /// change time), to tell whether a path still names what was checked: an
-/// inode number freed and given again has a new change time.
+/// inode number freed and given again has a new change time, unless both
+/// fall in the same tick of the file system's clock (a few milliseconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ident {
     inode: (u64, u64),
@@ -929,8 +930,10 @@ mod tests {
         assert!(format!("{err:#}").contains("proses lain"), "{err:#}");
         assert_eq!(fs::read(&t).unwrap(), b"milik proses lain");
         // A file when checked, another file meanwhile (even with --force).
+        // (The old one is kept, so that its inode number is not given to
+        // the new one within the same tick of the file system's clock.)
         let target = Target::check(&t, true, &[]).unwrap();
-        fs::remove_file(&t).unwrap();
+        fs::rename(&t, dir.path().join("lama.csv")).unwrap();
         fs::write(&t, "lain lagi").unwrap();
         assert!(target.file(b"baru").is_err());
         assert_eq!(fs::read(&t).unwrap(), b"lain lagi");
@@ -938,13 +941,16 @@ mod tests {
         let p = dir.path().join("paket");
         package(&p, &mut one_entry(), false).unwrap();
         let target = Target::check(&p, true, &[]).unwrap();
-        fs::remove_dir_all(&p).unwrap();
+        fs::rename(&p, dir.path().join("paket-lama")).unwrap();
         fs::create_dir(&p).unwrap();
         fs::write(p.join("penting.txt"), "x").unwrap();
         assert!(target.package(&mut one_entry()).is_err());
         assert_eq!(names_in(&p), ["penting.txt"]);
         // Nothing temporary is left behind.
-        assert_eq!(names_in(dir.path()), ["a.csv", "paket"]);
+        assert_eq!(
+            names_in(dir.path()),
+            ["a.csv", "lama.csv", "paket", "paket-lama"]
+        );
     }
 
     #[cfg(unix)]
