@@ -525,9 +525,11 @@ fn lock_exclusive(_: &File) {}
 /// Whether nobody holds the lock on a temporary output.
 #[cfg(unix)]
 fn abandoned(path: &Path) -> bool {
-    File::open(path).is_ok_and(|f| {
-        rustix::fs::flock(&f, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
-    })
+    use rustix::fs::{FlockOperation, Mode, OFlags};
+    // Opened without following a link or waiting on a pipe put there since.
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    rustix::fs::open(path, flags, Mode::empty())
+        .is_ok_and(|fd| rustix::fs::flock(&fd, FlockOperation::NonBlockingLockExclusive).is_ok())
 }
 
 /// Elsewhere a file in use cannot be removed, and a folder is left alone.
