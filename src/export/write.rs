@@ -1,8 +1,13 @@
-//! Writing outputs safely: everything goes to a temporary path beside the
-//! target and is renamed into place at the end, so a failure (or Ctrl-C)
-//! never leaves a half package; an existing target is refused unless forced;
-//! entries are sorted and zip timestamps fixed, so the same content gives the
-//! same bytes.
+//! Writing outputs safely. A target is checked before any work ([`Target`]):
+//! never an input, inside an input folder or holding one, never a link; an
+//! existing one only with `--force`, and then only a file or a bimtek
+//! package. Everything goes to a temporary path beside the target, created
+//! new under a random name and locked while written, and is moved into
+//! place at the end only if the target is still what was checked, so a
+//! failure (or Ctrl-C, or a full disk) never leaves a half package and two
+//! runs never both win; what a killed run left is removed by the next.
+//! Entries are sorted and zip timestamps fixed, so the same content gives
+//! the same bytes.
 
 use crate::diag::Trouble;
 use anyhow::{Context, Result, anyhow, bail};
