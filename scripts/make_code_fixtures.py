@@ -37,6 +37,7 @@ KEYS = ["nama", "opd", "tahapan", "inisiator", "nama_inisiator", "jenis", "bentu
 WORDS = ("inovasi ini mempercepat layanan posyandu dengan pencatatan digital yang "
          "terhubung ke puskesmas sehingga kader dapat memantau tumbuh kembang balita ").split()
 RANCANG = " ".join(WORDS[i % len(WORDS)] for i in range(320))
+LONG_RANCANG = ("uraian yang tertempel berulang kali dari dokumen lain. " * 800)[:40000]
 
 
 def clean(name, opd="Dinas Uji"):
@@ -373,6 +374,8 @@ def write_readme():
               "`BAD D008 replikasi` started 01/06/2026, under 1 year; `OK D008 replikasi` started 01/06/2025",
               "- `codes/V008/` — `BAD V008 vimeo` has a Vimeo link, `BAD V008 berkas` a file name; "
               "`OK V008 drive` a Google Drive link",
+              "- `codes/V009/` — `BAD V009` has a Rancang Bangun of 40,000 characters, over the 32,767 "
+              "an Excel cell holds; `OK V009` a short one",
               "- `codes/U003/` — the template lists `BAD U003 Dinas Tanpa Inovasi`, which has no row; "
               "`Dinas Uji` has one under its own name and one under its spelling `Dinas Uji Coba Provinsi`"]
     lines += [END]
@@ -454,6 +457,8 @@ def main():
     row_code("V005", koordinat="dekat kantor bupati")
     row_code("V006", koordinat="51.5074,-0.1278")
     row_code("V007", asta="9")
+    # V009: a value longer than the 32,767 characters an Excel cell holds.
+    row_code("V009", rancang=LONG_RANCANG)
     row_code("D001", uji="segera")
     row_code("D002", penerapan="05/17/24")
     row_code("D003", penerapan="31/02/2025")

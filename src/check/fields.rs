@@ -9,6 +9,16 @@ use crate::normalize::{
 };
 use crate::template::{Field, FieldKind, Template};
 
+/// Longest text an Excel cell holds, in UTF-16 units: the workbooks bimtek
+/// writes cut a longer one with a marker (V009).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Whether `s` is longer than an Excel cell holds.
+pub fn too_long_for_a_cell(s: &str) -> bool {
+    // UTF-8 is never shorter than UTF-16 in units: count only long texts.
+    s.len() > MAX_CELL_CHARS && s.encode_utf16().count() > MAX_CELL_CHARS
+}
+
 /// Location of a field's cell within the row.
 fn at(loc: &Location, cell: &FieldCell) -> Location {
     let mut l = loc.clone();
@@ -40,6 +50,16 @@ pub(super) fn check(
 ) {
     for (fi, field) in t.fields.iter().enumerate() {
         let Some(cell) = r.cell(fi) else { continue };
+        if too_long_for_a_cell(&cell.text) {
+            // The value itself is left out: it is the whole long text.
+            sink.push(
+                Finding::new("V009", at(loc, cell))
+                    .field(&field.key)
+                    .arg("label", &field.label)
+                    .arg("label_en", &field.label_en)
+                    .arg("length", cell.text.encode_utf16().count()),
+            );
+        }
         match &cell.value {
             Value::Empty => {
                 if field.required {

@@ -11,6 +11,7 @@ mod rows;
 mod unique;
 
 pub use evidence::{FileFacts, Resolved, Resolver, Statement};
+pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub use files::{load_error_finding, load_note_findings};
 
 use crate::diag::{Finding, Location, Severity};

@@ -6,6 +6,7 @@ use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
+use crate::export::write::Target;
 use crate::load::{self, InputFile};
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
@@ -19,9 +20,11 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     if s.format == Format::Xlsx && s.output.is_none() {
         return Err(xlsx_needs_file());
     }
-    if let Some(path) = &s.output {
-        crate::export::write::check_target(path, s.force)?;
-    }
+    // Checked before any work; the output replaces only what was checked.
+    let target = match &s.output {
+        Some(path) => Some(Target::check(path, s.force, &read_paths(&s))?),
+        None => None,
+    };
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
@@ -60,14 +63,18 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                     again.watch = false;
                     again.force = s.force || !first;
                     first = false;
-                    render_once(&again, &outcome)?;
+                    let target = match &again.output {
+                        Some(path) => Some(Target::check(path, again.force, &read_paths(&again))?),
+                        None => None,
+                    };
+                    render_once(&again, &outcome, target.as_ref())?;
                 }
             }
             Ok(())
         });
     }
     let outcome = evaluate(&s)?;
-    render_once(&s, &outcome)?;
+    render_once(&s, &outcome, target.as_ref())?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -169,14 +176,25 @@ fn xlsx_needs_file() -> anyhow::Error {
     .into()
 }
 
-/// Render one outcome as the settings ask.
-fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
+/// Everything a check reads, which an output must not touch: the inputs,
+/// the evidence folders and the baselines.
+pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
+    s.paths
+        .iter()
+        .chain(&s.evidence)
+        .chain(s.baselines.iter().map(|(_, p)| p))
+        .cloned()
+        .collect()
+}
+
+/// Render one outcome as the settings ask, into `target` when there is one.
+fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Target>) -> Result<()> {
     let render = report::RenderOptions {
         lang: s.lang,
         as_of: s.as_of,
         width: s.width,
     };
-    match (&s.output, s.format) {
+    match (target, s.format) {
         (None, Format::Table) => report::table(outcome, &s.template, &render)?,
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
         (None, Format::Csv) => report::csv(outcome, &render)?,
@@ -184,7 +202,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
             report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
         }
         (None, Format::Xlsx) => return Err(xlsx_needs_file()),
-        (Some(path), format) => {
+        (Some(target), format) => {
             let mut bytes: Vec<u8> = Vec::new();
             match format {
                 Format::Table => {
@@ -199,7 +217,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome) -> Result<()> {
                 }
                 Format::Xlsx => bytes = report::render_xlsx(outcome, &s.template, &render)?,
             }
-            crate::export::write::file(path, &bytes, s.force)?;
+            target.file(&bytes)?;
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ use crate::check::evidence::{Resolver, is_link};
 use crate::check::{Innovation, Outcome, Resolved};
 use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
+use crate::export::write::Target;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
 use crate::load::{self, InputFile};
 use crate::normalize::Record;
@@ -42,10 +43,17 @@ pub struct ExportOptions {
 }
 
 pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
-    for target in o.feedback.iter().chain(&o.out) {
-        export::write::check_target(target, o.force)?;
-    }
-    if let Some(dir) = &o.feedback {
+    // Checked before any work; the output replaces only what was checked.
+    let read = super::check::read_paths(&s);
+    let feedback_target = match &o.feedback {
+        Some(dir) => Some(Target::check(dir, o.force, &read)?),
+        None => None,
+    };
+    let out_target = match &o.out {
+        Some(out) if o.feedback.is_none() => Some(Target::check(out, o.force, &read)?),
+        _ => None,
+    };
+    if let Some(target) = feedback_target {
         let outcome = super::check::evaluate(&s)?;
         let (inputs, _) = load::collect_inputs(&s.paths);
         let books = export::feedback::workbooks(&outcome, &inputs, s.lang)?;
@@ -56,15 +64,17 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
                 source: Source::Bytes(bytes),
             })
             .collect();
-        export::write::package(dir, &mut entries, o.force)?;
+        entries.push(feedback_manifest(&entries)?);
+        target.package(&mut entries)?;
         return Ok(crate::EXIT_OK);
     }
-    let out = o.out.clone().ok_or_else(|| {
+    let target = out_target.ok_or_else(|| {
         Trouble::new(
             "--out atau --feedback diperlukan",
             "--out or --feedback is required",
         )
     })?;
+    let out = target.path().to_path_buf();
     // The canonical values of every row are taken as the check reads it:
     // the files are read once.
     let fields = export::export_fields(&s.template);
@@ -80,8 +90,47 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (inputs, _) = load::collect_inputs(&s.paths);
     let mut entries = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
-    export::write::package(&out, &mut entries, o.force)?;
+    target.package(&mut entries)?;
     Ok(crate::EXIT_OK)
+}
+
+/// The feedback folder's manifest: it names bimtek, so that `--force` may
+/// replace the folder later (and only such a folder), and lists the
+/// workbooks with their hashes.
+fn feedback_manifest(books: &[Entry]) -> Result<Entry> {
+    #[derive(Serialize)]
+    struct FeedbackManifest {
+        version: u32,
+        tool: Tool,
+        kind: &'static str,
+        files: Vec<FileHash>,
+    }
+    let files = books
+        .iter()
+        .map(|e| -> Result<FileHash> {
+            let (sha256, size) = hash_source(&e.source)?;
+            Ok(FileHash {
+                path: e.name.clone(),
+                sha256,
+                size,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let manifest = FeedbackManifest {
+        version: 1,
+        tool: Tool {
+            name: "bimtek",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        kind: "feedback",
+        files,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest)?;
+    bytes.push(b'\n');
+    Ok(Entry {
+        name: "manifest.json".into(),
+        source: Source::Bytes(bytes),
+    })
 }
 
 /// Where a row is: (file, sheet, row).
@@ -327,7 +376,7 @@ fn package(
     };
     let (workbook, others) = rayon::join(
         || {
-            export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill)
+            export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill, s.lang)
                 .with_context(|| cannot_spill("data/inovasi.xlsx"))
         },
         || -> Result<_> {

@@ -48,6 +48,13 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
             output,
             force,
         } => {
+            // A template given as a file is an input: the form never
+            // replaces it.
+            let read: Vec<PathBuf> = Some(PathBuf::from(&template))
+                .filter(|p| p.exists())
+                .into_iter()
+                .collect();
+            let target = crate::export::write::Target::check(&output, force, &read)?;
             let t = settings::load_template(&template, lang)?;
             let bytes = form::build(&t).map_err(|e| {
                 Trouble::new(
@@ -55,7 +62,7 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
                     format!("the form cannot be built: {e}"),
                 )
             })?;
-            crate::export::write::file(&output, &bytes, force)?;
+            target.file(&bytes)?;
             report::template::form_written(&t, &output, lang)?;
             Ok(crate::EXIT_OK)
         }

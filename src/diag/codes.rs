@@ -455,6 +455,26 @@ pub static CODES: &[CodeInfo] = &[
             "Paste the full link, for example https://www.youtube.com/watch?v=....",
         ],
     },
+    CodeInfo {
+        code: "V009",
+        severity: Warning,
+        summary: [
+            "Isian lebih panjang daripada yang dimuat sel Excel",
+            "Value longer than an Excel cell holds",
+        ],
+        explain: [
+            "Satu sel Excel memuat paling banyak 32.767 karakter. Isian ini lebih panjang, sehingga buku kerja yang ditulis bimtek (paket, umpan balik, --format xlsx) memuatnya terpotong dengan tanda \"… [dipotong bimtek: N karakter]\" di ujungnya; CSV dan JSON memuatnya utuh.\nContoh: uraian yang tertempel berulang kali hingga 40.000 karakter.\nPerbaikan: persingkat isian hingga di bawah 32.767 karakter.",
+            "An Excel cell holds at most 32,767 characters. This value is longer, so the workbooks bimtek writes (the package, feedback, --format xlsx) hold it cut, ending in the marker \"… [cut by bimtek: N characters]\"; the CSV and JSON hold it whole.\nExample: a description pasted over and over until it is 40,000 characters long.\nFix: shorten the value to under 32,767 characters.",
+        ],
+        message: [
+            "{label} berisi {length} karakter, lebih dari 32.767 yang dimuat satu sel Excel; di buku kerja isian ini terpotong",
+            "{label} holds {length} characters, more than the 32,767 an Excel cell holds; workbooks hold it cut",
+        ],
+        hint: [
+            "Persingkat isian ini; teks lengkapnya tetap ada di CSV dan JSON.",
+            "Shorten this value; the full text stays in the CSV and JSON.",
+        ],
+    },
     // ---------------------------------------------------------------- D: dates
     CodeInfo {
         code: "D001",
@@ -1193,10 +1213,10 @@ mod tests {
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
             "H001", "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007",
-            "V008", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002",
-            "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
-            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018", "P001",
-            "P002", "P003", "P004", "P005", "W001", "W002", "W003",
+            "V008", "V009", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
+            "T002", "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007",
+            "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018",
+            "P001", "P002", "P003", "P004", "P005", "W001", "W002", "W003",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -32,8 +32,12 @@ impl RowSink for Collect {
     fn end_sheet(&mut self) {}
 }
 
+/// Longest agency part of a workbook's name, in bytes: file systems refuse
+/// names over 255 bytes, and Windows paths over 260 characters.
+const MAX_NAME_BYTES: usize = 100;
+
 /// A file name for an agency: its name with the characters file systems
-/// refuse replaced.
+/// refuse replaced, cut to [`MAX_NAME_BYTES`].
 pub fn file_name(agency: &str) -> String {
     let s: String = agency
         .chars()
@@ -45,8 +49,35 @@ pub fn file_name(agency: &str) -> String {
             }
         })
         .collect();
-    let s = s.trim().trim_matches('.').to_string();
+    let s = s.trim().trim_matches('.');
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if i + c.len_utf8() > MAX_NAME_BYTES {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let s = s[..end].trim_end().trim_end_matches('.').to_string();
     if s.is_empty() { "OPD".to_string() } else { s }
+}
+
+/// Agencies' workbook names, unique even where file systems ignore case:
+/// two agencies whose names give the same file name ("Dinas A/B", "Dinas
+/// A:B") get "(2)", "(3)", ... in the order of their names.
+fn unique_file_names<'a>(agencies: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    agencies
+        .map(|agency| {
+            let base = file_name(agency);
+            let mut name = format!("{base}.xlsx");
+            let mut n = 2;
+            while !used.insert(name.to_lowercase()) {
+                name = format!("{base} ({n}).xlsx");
+                n += 1;
+            }
+            name
+        })
+        .collect()
 }
 
 /// A worksheet name: at most 31 characters, none of `[]:*?/\`, unique.
@@ -62,14 +93,23 @@ fn sheet_name(base: &str, used: &mut Vec<String>) -> String {
         })
         .collect();
     let clean = clean.trim().trim_matches('\'');
-    let mut name: String = clean.chars().take(28).collect();
-    if name.is_empty() || name.eq_ignore_ascii_case("temuan") {
+    let cut: String = clean.chars().take(31).collect();
+    // Excel refuses a name that starts or ends with an apostrophe.
+    let mut name = cut.trim_end_matches('\'').to_string();
+    if name.is_empty()
+        || name.eq_ignore_ascii_case("temuan")
+        || name.eq_ignore_ascii_case("history")
+    {
         name = format!("Data {}", used.len() + 1);
     }
     let mut candidate = name.clone();
     let mut n = 2;
     while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
-        candidate = format!("{name} {n}");
+        // The number always fits: the name is cut to make room for it.
+        let suffix = format!(" {n}");
+        let keep = 31 - suffix.chars().count();
+        let head: String = name.chars().take(keep).collect();
+        candidate = format!("{}{suffix}", head.trim_end().trim_end_matches('\''));
         n += 1;
     }
     used.push(candidate.clone());
@@ -115,8 +155,9 @@ pub fn workbooks(
     for (file, agency) in &owner {
         by_agency.entry(agency.clone()).or_default().push(file);
     }
+    let names = unique_file_names(by_agency.keys().map(String::as_str));
     let mut out = Vec::new();
-    for (agency, files) in &by_agency {
+    for ((agency, files), name) in by_agency.iter().zip(names) {
         let findings: Vec<&Finding> = outcome
             .findings
             .iter()
@@ -131,7 +172,7 @@ pub fn workbooks(
                 .collect();
             workbook(agency, &findings, &paths, lang)?
         };
-        out.push((format!("{}.xlsx", file_name(agency)), bytes));
+        out.push((name, bytes));
     }
     Ok(out)
 }
@@ -140,7 +181,8 @@ fn no_findings(agency: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut wb = crate::report::new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("Temuan")?;
-    ws.write_string_with_format(0, 0, agency, &Format::new().set_bold())?;
+    let agency = crate::report::cell_text(agency, lang);
+    ws.write_string_with_format(0, 0, agency.as_ref(), &Format::new().set_bold())?;
     ws.write_string(
         1,
         0,
@@ -177,7 +219,8 @@ fn workbook(
         for (c, h) in head.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &bold)?;
         }
-        ws.write_string_with_format(0, 10, agency, &bold)?;
+        let agency = crate::report::cell_text(agency, lang);
+        ws.write_string_with_format(0, 10, agency.as_ref(), &bold)?;
         for (i, f) in findings.iter().enumerate() {
             let r = (i + 1) as u32;
             let l = &f.location;
@@ -201,7 +244,7 @@ fn workbook(
             ];
             for (c, v) in cells.iter().enumerate() {
                 if !v.is_empty() {
-                    ws.write_string(r, c as u16, v)?;
+                    ws.write_string(r, c as u16, crate::report::cell_text(v, lang).as_ref())?;
                 }
             }
         }
@@ -249,7 +292,7 @@ fn workbook(
                     let fmt = marks
                         .get(&(r, c))
                         .map(|(s, _)| if *s == Severity::Error { &red } else { &yellow });
-                    write_cell(ws, r, c as u16, cell, fmt)?;
+                    write_cell(ws, r, c as u16, cell, fmt, lang)?;
                     written.insert((r, c));
                 }
             }
@@ -266,7 +309,9 @@ fn workbook(
                     ws.write_blank(*r, *c as u16, fmt)?;
                 }
                 if *sev >= Severity::Warning {
-                    let note = Note::new(notes.join("\n")).set_author("bimtek");
+                    let text = notes.join("\n");
+                    let note =
+                        Note::new(crate::report::note_text(&text, lang)).set_author("bimtek");
                     ws.insert_note(*r, *c as u16, &note)?;
                 }
             }
@@ -281,6 +326,7 @@ fn write_cell(
     c: u16,
     cell: &RawCell,
     fmt: Option<&Format>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let plain = Format::new();
     let fmt = fmt.unwrap_or(&plain);
@@ -293,10 +339,10 @@ fn write_cell(
             ws.write_boolean_with_format(r, c, *b, fmt)?;
         }
         other => {
-            // Excel caps a cell at 32,767 characters.
+            // Excel caps a cell at 32,767 characters: a longer text is
+            // cut with a marker.
             let text = other.display();
-            let text: String = text.chars().take(32_767).collect();
-            ws.write_string_with_format(r, c, &text, fmt)?;
+            ws.write_string_with_format(r, c, crate::report::cell_text(&text, lang).as_ref(), fmt)?;
         }
     }
     Ok(())
@@ -315,5 +361,31 @@ mod tests {
         assert_eq!(sheet_name("Inovasi 2026", &mut used), "Inovasi 2026 2");
         assert_eq!(sheet_name("temuan", &mut used), "Data 4");
         assert!(sheet_name(&"x".repeat(40), &mut used).chars().count() <= 31);
+        assert_eq!(
+            sheet_name(&format!("{}'x", "a".repeat(30)), &mut used),
+            "a".repeat(30)
+        );
+        // Over a hundred sheets sharing a long prefix: each fits, each unique.
+        let mut used = vec!["Temuan".to_string()];
+        let prefix = "Rekapitulasi Inovasi Perangkat Daerah";
+        for _ in 0..120 {
+            let name = sheet_name(prefix, &mut used);
+            assert!(name.chars().count() <= 31, "{name}");
+        }
+        let mut unique: Vec<String> = used.iter().map(|u| u.to_lowercase()).collect();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 121);
+    }
+
+    #[test]
+    fn workbook_names_are_unique_and_short() {
+        let long = "Dinas ".repeat(60);
+        let names = unique_file_names(["Dinas A/B", "Dinas A:B", "dinas a-b", &long].into_iter());
+        assert_eq!(
+            names[..3],
+            ["Dinas A-B.xlsx", "Dinas A-B (2).xlsx", "dinas a-b (3).xlsx"]
+        );
+        assert!(names[3].len() <= 110, "{}", names[3]);
     }
 }

@@ -205,7 +205,7 @@ pub fn rows_csv<W: std::io::Write>(
     rows: &[Row],
     with_status: bool,
 ) -> anyhow::Result<W> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::report::csv::Writer::from_writer(out);
     let status = |on: bool, word: &'static str| on.then_some(word);
     w.write_record(
         std::iter::once("id")
@@ -219,7 +219,7 @@ pub fn rows_csv<W: std::io::Write>(
                 .chain(status(with_status, crate::report::status_word(r.status))),
         )?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+    w.into_inner()
 }
 
 /// Rows as an xlsx workbook with the portal labels as headers, saved to an
@@ -231,6 +231,56 @@ pub fn rows_xlsx(
     rows: &[Row],
     with_status: bool,
     spill: &std::path::Path,
+    lang: crate::diag::Lang,
+) -> anyhow::Result<std::fs::File> {
+    // A constant-memory worksheet writes its rows to a temporary file as
+    // they come, and rust_xlsxwriter panics when such a write fails (a full
+    // disk) instead of returning an error: that panic becomes the error.
+    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, spill, lang))
+}
+
+thread_local! {
+    /// Set while [`catching_write_panics`] runs on this thread: its panics
+    /// are errors, not printed.
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, turning a panic on this thread into an error (without the
+/// panic's message on stderr); other threads' panics are printed as ever.
+fn catching_write_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET_PANICS.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(was));
+    result.unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("?");
+        Err(crate::diag::Trouble::new(
+            format!("buku kerja tidak dapat ditulis ({why})"),
+            format!("the workbook cannot be written ({why})"),
+        )
+        .into())
+    })
+}
+
+fn rows_xlsx_unguarded(
+    t: &Template,
+    fields: &[usize],
+    rows: &[Row],
+    with_status: bool,
+    spill: &std::path::Path,
+    lang: crate::diag::Lang,
 ) -> anyhow::Result<std::fs::File> {
     use rust_xlsxwriter::Format;
     let mut wb = crate::report::new_workbook()?;
@@ -261,7 +311,10 @@ pub fn rows_xlsx(
         ws.write_string(row, 0, &r.id)?;
         for (c, v) in r.values.iter().enumerate() {
             if !v.is_empty() {
-                ws.write_string_with_format(row, (c + 1) as u16, v, &wrap)?;
+                // Longer than a cell holds: cut with a marker (V009 says
+                // so); the CSV holds it whole.
+                let v = crate::report::cell_text(v, lang);
+                ws.write_string_with_format(row, (c + 1) as u16, v.as_ref(), &wrap)?;
             }
         }
         if with_status {
@@ -279,7 +332,7 @@ pub fn rows_xlsx(
 
 /// Evidence records as CSV.
 pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
     w.write_record([
         "id",
         "nama_inovasi",
@@ -304,7 +357,7 @@ pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {
             &e.source,
         ])?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+    w.into_inner()
 }
 
 /// The excluded innovations with the reasons: the messages of the errors
@@ -321,7 +374,7 @@ pub fn excluded_csv(
         .enumerate()
         .map(|(k, i)| (i.id.as_str(), k))
         .collect();
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
     w.write_record(["id", "perangkat_daerah", "nama_inovasi", "galat", "alasan"])?;
     for i in excluded {
         let mut reasons: Vec<String> = index
@@ -341,17 +394,17 @@ pub fn excluded_csv(
             &reasons.join(" | "),
         ])?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+    w.into_inner()
 }
 
 /// Unread values as CSV: nothing is invented, and nothing silently dropped.
 pub fn unread_csv(items: &[Unread]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
     w.write_record(["id", "isian", "nilai_tertulis"])?;
     for u in items {
         w.write_record([u.id.as_str(), &u.field, &u.written])?;
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+    w.into_inner()
 }
 
 /// Counts for the manifest.

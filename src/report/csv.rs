@@ -1,5 +1,7 @@
 //! `--format csv`: one row per finding, the same keys as the JSON findings
-//! (a finding about no one innovation has its last two columns empty).
+//! (a finding about no one innovation has its last two columns empty);
+//! and the one CSV writer every CSV bimtek writes goes through ([`Writer`]),
+//! which keeps a cell from being run as a formula by a spreadsheet program.
 
 use super::RenderOptions;
 use crate::check::Outcome;
@@ -12,14 +14,14 @@ pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
 
 /// The CSV into any writer (the export package holds the same bytes).
 pub fn csv_to<W: Write>(out: W, outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
+    let mut w = Writer::from_writer(out);
     write(&mut w, outcome, opts)?;
     w.flush()?;
     Ok(())
 }
 
 fn write<W: Write>(
-    w: &mut ::csv::Writer<W>,
+    w: &mut Writer<W>,
     outcome: &Outcome,
     opts: &RenderOptions,
 ) -> anyhow::Result<()> {
@@ -60,4 +62,71 @@ fn write<W: Write>(
         ])?;
     }
     Ok(())
+}
+
+/// Whether a spreadsheet program may take a cell starting with `c` for a
+/// formula: `=`, `+`, `-`, `@`, tab and carriage return (OWASP's list for
+/// CSV injection).
+fn formula_start(c: u8) -> bool {
+    matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+}
+
+/// A cell as written to CSV: one that a spreadsheet program could run as a
+/// formula gets a leading `'`, so it is shown as text (OWASP's rule, applied
+/// as it stands: a negative number such as `-3.31` gets it too). JSON keeps
+/// every value exact.
+pub fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match cell.first() {
+        Some(&c) if formula_start(c) => {
+            let mut out = Vec::with_capacity(cell.len() + 1);
+            out.push(b'\'');
+            out.extend_from_slice(cell);
+            out.into()
+        }
+        _ => cell.into(),
+    }
+}
+
+/// A CSV writer whose every cell goes through [`defuse`].
+pub struct Writer<W: Write>(::csv::Writer<W>);
+
+impl<W: Write> Writer<W> {
+    pub fn from_writer(out: W) -> Self {
+        Writer(::csv::Writer::from_writer(out))
+    }
+
+    pub fn write_record<I, T>(&mut self, record: I) -> ::csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.0
+            .write_record(record.into_iter().map(|c| defuse(c.as_ref()).into_owned()))
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+
+    pub fn into_inner(self) -> anyhow::Result<W> {
+        self.0
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("{}", e.error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_quote() {
+        let mut w = Writer::from_writer(Vec::new());
+        w.write_record([
+            "=1+1", "+62 811", "-3.31", "@SUM(A1)", "\tx", "\rx", "a=b", "",
+        ])
+        .unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out, "'=1+1,'+62 811,'-3.31,'@SUM(A1),'\tx,\"'\rx\",a=b,\n");
+    }
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod card;
-mod csv;
+pub mod csv;
 mod html;
 mod json;
 mod table;
@@ -19,7 +19,7 @@ pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
 pub use visible::{visible, visible_lines};
-pub use xlsx::{new_workbook, render_xlsx};
+pub use xlsx::{cell_text, new_workbook, note_text, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
 use chrono::NaiveDate;

@@ -15,8 +15,42 @@ use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 /// Rows per sheet, header included (Excel's limit). Findings past it go on
 /// to a second sheet, and so on.
 const MAX_ROWS: usize = 1_048_576;
-/// Longest text a cell holds (Excel's limit).
-const MAX_CELL_CHARS: usize = 32_767;
+use crate::check::MAX_CELL_CHARS;
+
+/// `s` as a cell holds it: whole when it fits, else cut with a marker that
+/// says so and how long the text was (a finding, V009, says so too for a
+/// field's value).
+pub fn cell_text(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    cut(s, MAX_CELL_CHARS, lang)
+}
+
+/// `s` as a cell note holds it (a little less than a cell: Excel's limit
+/// less the note's own markup), cut with a marker like [`cell_text`].
+pub fn note_text(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    cut(s, MAX_CELL_CHARS - 54, lang)
+}
+
+fn cut(s: &str, limit: usize, lang: Lang) -> std::borrow::Cow<'_, str> {
+    if s.len() <= limit || s.encode_utf16().count() <= limit {
+        return s.into();
+    }
+    let length = s.encode_utf16().count();
+    let marker = match lang {
+        Lang::Id => format!(" … [dipotong bimtek: {length} karakter]"),
+        Lang::En => format!(" … [cut by bimtek: {length} characters]"),
+    };
+    let room = limit - marker.encode_utf16().count();
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    format!("{}{marker}", &s[..end]).into()
+}
 
 /// A workbook with fixed properties (author, a fixed creation date), so the
 /// same inputs give the same bytes.
@@ -92,25 +126,25 @@ fn render_with(
     };
     list.write(&mut wb, &outcome.findings, |ws, r, f| {
         let l = &f.location;
-        text(ws, r, 0, f.code)?;
+        text(ws, lang, r, 0, f.code)?;
         shade(ws, r, 1, f.severity, super::severity_word(f.severity, lang))?;
-        text(ws, r, 2, &l.file)?;
-        text(ws, r, 3, l.sheet.as_deref().unwrap_or(""))?;
+        text(ws, lang, r, 2, &l.file)?;
+        text(ws, lang, r, 3, l.sheet.as_deref().unwrap_or(""))?;
         if let Some(row) = l.row {
             ws.write_number(r, 4, f64::from(row))?;
         }
-        text(ws, r, 5, &l.column_letters().unwrap_or_default())?;
-        text(ws, r, 6, &l.cell().unwrap_or_default())?;
-        text(ws, r, 7, f.field.as_deref().unwrap_or(""))?;
+        text(ws, lang, r, 5, &l.column_letters().unwrap_or_default())?;
+        text(ws, lang, r, 6, &l.cell().unwrap_or_default())?;
+        text(ws, lang, r, 7, f.field.as_deref().unwrap_or(""))?;
         if let Some(no) = f.indicator {
             ws.write_number(r, 8, f64::from(no))?;
         }
-        text(ws, r, 9, f.value.as_deref().unwrap_or(""))?;
-        text(ws, r, 10, &f.message(lang))?;
-        text(ws, r, 11, &f.hint(lang))?;
+        text(ws, lang, r, 9, f.value.as_deref().unwrap_or(""))?;
+        text(ws, lang, r, 10, &f.message(lang))?;
+        text(ws, lang, r, 11, &f.hint(lang))?;
         if let Some(inn) = outcome.innovation_of(f) {
-            text(ws, r, 12, &inn.name)?;
-            text(ws, r, 13, &inn.agency)?;
+            text(ws, lang, r, 12, &inn.name)?;
+            text(ws, lang, r, 13, &inn.agency)?;
         }
         Ok(())
     })?;
@@ -139,10 +173,10 @@ fn render_with(
         max_rows,
     };
     list.write(&mut wb, &outcome.innovations, |ws, r, inn| {
-        text(ws, r, 0, &inn.agency)?;
-        text(ws, r, 1, &inn.name)?;
-        text(ws, r, 2, &inn.file)?;
-        text(ws, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
+        text(ws, lang, r, 0, &inn.agency)?;
+        text(ws, lang, r, 1, &inn.name)?;
+        text(ws, lang, r, 2, &inn.file)?;
+        text(ws, lang, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
         ws.write_number(r, 4, f64::from(inn.row))?;
         shade(ws, r, 5, inn.status, status(inn.status, lang))?;
         ws.write_number(r, 6, f64::from(inn.errors))?;
@@ -150,7 +184,7 @@ fn render_with(
         ws.write_number(r, 8, inn.score.claimed)?;
         ws.write_number(r, 9, inn.score.verified)?;
         if let Some(p) = &inn.portal {
-            text(ws, r, 10, super::portal_word(p.status, lang))?;
+            text(ws, lang, r, 10, super::portal_word(p.status, lang))?;
         }
         Ok(())
     })?;
@@ -194,7 +228,7 @@ fn render_with(
             let r = r as u32;
             ws.write_string_with_format(r, 0, *label, &bold)?;
             if let Some(s) = s {
-                text(ws, r, 1, s)?;
+                text(ws, lang, r, 1, s)?;
             }
             if let Some(n) = n {
                 ws.write_number(r, 1, *n)?;
@@ -252,13 +286,9 @@ fn header(ws: &mut Worksheet, head: &[(&str, u16)], bold: &Format) -> anyhow::Re
 }
 
 /// A text cell, left empty when there is no text, cut to what a cell holds.
-fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str) -> anyhow::Result<()> {
+fn text(ws: &mut Worksheet, lang: Lang, row: u32, col: u16, s: &str) -> anyhow::Result<()> {
     if !s.is_empty() {
-        let s = match s.char_indices().nth(MAX_CELL_CHARS) {
-            Some((i, _)) => &s[..i],
-            None => s,
-        };
-        ws.write_string(row, col, s)?;
+        ws.write_string(row, col, cell_text(s, lang).as_ref())?;
     }
     Ok(())
 }
