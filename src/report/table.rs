@@ -268,7 +268,7 @@ pub fn render_table(
             // Severity and code stay in their columns; a long place or
             // label goes on under the place.
             let lead = format!("{indent}{:<10} {} ", sev, f.code);
-            let rest = visible(&format!("{place}{indicator}{label}"));
+            let rest = visible(&format!("{place}{indicator}{label}")).into_owned();
             let room = width.saturating_sub(lead.chars().count()).max(30);
             for (k, line) in wrap(&rest, room).into_iter().enumerate() {
                 let line = if k == 0 {
