@@ -143,6 +143,8 @@ pub struct FileCheck<'t> {
     urusan_field: Option<usize>,
     pemda_field: Option<usize>,
     fact_fields: portal::FactFields,
+    /// (sheet, field) whose column was said to hold another system's values.
+    foreign_seen: Vec<(Option<Arc<str>>, usize)>,
 }
 
 impl<'t> FileCheck<'t> {
@@ -167,6 +169,7 @@ impl<'t> FileCheck<'t> {
             urusan_field: template.field_index("urusan_utama"),
             pemda_field: template.field_index("pemda"),
             fact_fields: portal::FactFields::new(template),
+            foreign_seen: Vec::new(),
         }
     }
 
@@ -217,6 +220,13 @@ impl<'t> FileCheck<'t> {
             header: None,
         };
         fields::check(self.template, self.options, &loc, &record, &mut self.sink);
+        fields::foreign_column(
+            self.template,
+            &loc,
+            &record,
+            &mut self.foreign_seen,
+            &mut self.sink,
+        );
         rows::check(self.template, self.options, &loc, &record, &mut self.sink);
         let name = self
             .name_field
@@ -392,7 +402,7 @@ pub fn combine(
     // Per innovation, on every core (the findings are sorted below).
     let outside: Vec<Finding> = innovations
         .par_iter()
-        .filter_map(|inn| portal::window(template, inn))
+        .filter_map(|inn| portal::window(template, options.as_of, inn))
         .collect();
     for f in outside {
         sink.push(f);
@@ -666,6 +676,31 @@ pub(crate) mod testing {
             base.push((k, v.clone()));
         }
         codes(t, &record(t, &base, &[]))
+    }
+
+    /// The findings a clean record gets once `changes` replace some of
+    /// its cells, with the given columns `missing`.
+    pub fn findings_after(
+        t: &Template,
+        mut base: Vec<(&'static str, RawCell)>,
+        changes: &[(&'static str, RawCell)],
+        missing: &[&str],
+    ) -> Vec<Finding> {
+        for (k, v) in changes {
+            base.retain(|(key, _)| key != k);
+            base.push((k, v.clone()));
+        }
+        let r = record(t, &base, missing);
+        let mut sink = Sink::new(t);
+        let loc = Location {
+            file: "x.xlsx".into(),
+            sheet: Some("Data".into()),
+            row: Some(r.row),
+            ..Location::default()
+        };
+        fields::check(t, &options(), &loc, &r, &mut sink);
+        rows::check(t, &options(), &loc, &r, &mut sink);
+        sink.findings
     }
 
     /// Run the per-row rules on one record and return the codes found.

@@ -90,6 +90,8 @@ pub struct Settings {
     /// Folded sheet names that are never data.
     pub skip_sheets: HashSet<String>,
     pub suggest_threshold: f64,
+    /// Lowercased placeholder texts that mean an empty cell.
+    pub placeholders: HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +100,8 @@ pub struct Window {
     pub end: NaiveDate,
     pub note: String,
     pub max_prior_entries: Option<u32>,
+    /// A development date inside the window lifts `max_prior_entries`.
+    pub development_lifts_limit: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -119,6 +123,11 @@ pub struct Scoring {
     pub yandas: Vec<String>,
     /// Highest minimum first.
     pub predicates: Vec<Predicate>,
+    /// The estimate's name when no innovation has indicator data.
+    pub no_estimate: String,
+    /// Codes that, at error severity, leave an innovation out of the
+    /// verified estimate.
+    pub exclude_codes: Vec<&'static str>,
 }
 
 /// What kind of value a field holds.
@@ -139,6 +148,8 @@ pub struct EnumValue {
     pub spellings: Vec<String>,
     /// Indices of fields that must be filled when this value is chosen.
     pub requires: Vec<usize>,
+    /// Indices of fields that should be filled (a warning when empty).
+    pub recommends: Vec<usize>,
     /// Replaces `min_age_years` of date fields when this value is chosen.
     pub min_age_years: Option<u32>,
 }
@@ -151,6 +162,12 @@ pub struct Field {
     pub aliases: Vec<String>,
     pub kind: FieldKind,
     pub required: bool,
+    /// Severity of R001/H002 for this field, when not the code's own.
+    pub required_severity: Option<Severity>,
+    /// Folded values of another system's field under the same header.
+    pub foreign_values: HashSet<String>,
+    /// Text fields: fewer words is a filler answer.
+    pub filler_below_words: Option<u32>,
     pub min_words: Option<u32>,
     /// Text fields: most words allowed.
     pub max_words: Option<u32>,
@@ -683,7 +700,12 @@ impl Ctx<'_> {
                 .chain(super::FORM_INFO_SHEETS)
                 .map(fold)
                 .collect(),
-            suggest_threshold: rs.suggest_threshold.unwrap_or(0.75),
+            suggest_threshold: rs.suggest_threshold.unwrap_or(0.42),
+            placeholders: rs
+                .placeholders
+                .iter()
+                .map(|p| p.trim().to_lowercase())
+                .collect(),
         };
 
         let window = match raw.window {
@@ -705,6 +727,7 @@ impl Ctx<'_> {
                     end,
                     note: w.note,
                     max_prior_entries: w.max_prior_entries,
+                    development_lifts_limit: w.development_lifts_limit.unwrap_or(false),
                 })
             }
         };
@@ -774,6 +797,20 @@ impl Ctx<'_> {
                     })
                     .collect();
                 predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
+                let mut exclude_codes = Vec::new();
+                for c in &s.exclude_codes {
+                    let Some(info) = diag::lookup(c.get_ref()) else {
+                        return Err(self.err(
+                            c.span(),
+                            tr!(
+                                "scoring.exclude_codes: \"{}\" bukan kode temuan",
+                                "scoring.exclude_codes: \"{}\" is not a finding code",
+                                c.get_ref()
+                            ),
+                        ));
+                    };
+                    exclude_codes.push(info.code);
+                }
                 Some(Scoring {
                     spd_max: s.spd_max,
                     sid_max: s.sid_max,
@@ -784,6 +821,10 @@ impl Ctx<'_> {
                     yandas_min: s.yandas_min,
                     yandas,
                     predicates,
+                    no_estimate: s
+                        .no_estimate
+                        .unwrap_or_else(|| "Belum dapat diperkirakan".to_string()),
+                    exclude_codes,
                 })
             }
         };
@@ -1065,13 +1106,36 @@ impl Ctx<'_> {
             }
             header_index.insert(folded, index);
         }
+        let required_severity = match &f.required_severity {
+            None => None,
+            Some(s) => match Severity::parse(s.get_ref()) {
+                Some(sev) => Some(sev),
+                None => {
+                    return Err(self.err(
+                        s.span(),
+                        tr!(
+                            "field {key}: required_severity harus error, warning atau info, bukan \"{}\"",
+                            "field {key}: required_severity must be error, warning or info, not \"{}\"",
+                            s.get_ref()
+                        ),
+                    ));
+                }
+            },
+        };
         let mut values = Vec::new();
         let mut value_index = HashMap::new();
         for (vi, v) in f.values.into_iter().enumerate() {
             let mut requires = Vec::new();
-            for r in &v.requires {
+            let mut recommends = Vec::new();
+            let named = v
+                .requires
+                .iter()
+                .map(|r| (r, true))
+                .chain(v.recommends.iter().map(|r| (r, false)));
+            for (r, must) in named {
                 match keys.get(r.get_ref()) {
-                    Some(&i) => requires.push(i),
+                    Some(&i) if must => requires.push(i),
+                    Some(&i) => recommends.push(i),
                     None => {
                         return Err(self.err(
                             r.span(),
@@ -1103,6 +1167,7 @@ impl Ctx<'_> {
                 value: v.value.into_inner(),
                 spellings: v.spellings,
                 requires,
+                recommends,
                 min_age_years: v.min_age_years,
             });
         }
@@ -1113,6 +1178,9 @@ impl Ctx<'_> {
             aliases: f.aliases,
             kind,
             required: f.required,
+            required_severity,
+            foreign_values: f.foreign_values.iter().map(|v| fold(v)).collect(),
+            filler_below_words: f.filler_below_words,
             min_words: f.min_words,
             max_words: f.max_words.map(Spanned::into_inner),
             links,

@@ -85,8 +85,15 @@ pub struct RawSettings {
     /// Names of sheets that are never innovation data (instructions, lists).
     #[serde(default)]
     pub skip_sheets: Vec<String>,
-    /// Similarity (0..1) above which a value is offered as "did you mean".
+    /// Similarity (0..1.5: shared words 0..1 plus half the letters'
+    /// likeness) from which an allowed value is offered as "did you mean";
+    /// below it the hint lists the allowed values instead.
     pub suggest_threshold: Option<f64>,
+    /// Cell texts that mean "nothing here" ("-", "n/a", "tidak ada"): in a
+    /// choice, number or date cell they are an empty cell. Matched after
+    /// trimming, ignoring case.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +110,10 @@ pub struct RawWindow {
     /// How many earlier years' entries an innovation may have before it
     /// needs a development date to be entered again.
     pub max_prior_entries: Option<u32>,
+    /// Whether a development date inside the window lets an innovation be
+    /// entered again past `max_prior_entries` (default false: the limit
+    /// holds whatever was developed).
+    pub development_lifts_limit: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +131,12 @@ pub struct RawScoring {
     pub yandas: Vec<Spanned<String>>,
     #[serde(default, rename = "predicate")]
     pub predicates: Vec<RawPredicate>,
+    /// What the estimate is called when no innovation has indicator data.
+    pub no_estimate: Option<String>,
+    /// Finding codes that, at error severity, leave an innovation out of
+    /// the verified estimate (it would not pass eligibility).
+    #[serde(default)]
+    pub exclude_codes: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,6 +162,18 @@ pub struct RawField {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub required: bool,
+    /// Severity of a required field left empty or without a column
+    /// (R001, H002) when it is not the code's own: "warning" for a field
+    /// some sources require and others do not.
+    pub required_severity: Option<Spanned<String>>,
+    /// Values another system keeps under this field's header (e.g.
+    /// "Non Tematik" under "Klasifikasi"): a column holding them is that
+    /// system's field, said once per sheet, not a wrong value on every row.
+    #[serde(default)]
+    pub foreign_values: Vec<String>,
+    /// For text fields: a text of fewer words is a filler answer ("-", one
+    /// word, the question repeated), reported as such.
+    pub filler_below_words: Option<u32>,
     /// For text fields: minimum number of words.
     pub min_words: Option<u32>,
     /// For text fields: maximum number of words.
@@ -186,6 +215,10 @@ pub struct RawValue {
     /// (e.g. tahapan Penerapan needs waktu_penerapan).
     #[serde(default)]
     pub requires: Vec<Spanned<String>>,
+    /// Field keys that should be filled when this value is chosen: a
+    /// warning when empty, where `requires` is an error.
+    #[serde(default)]
+    pub recommends: Vec<Spanned<String>>,
     /// When this value is chosen, date fields with `min_age_years` use this
     /// minimum instead (e.g. kelompok Replikasi: 1 year instead of 2).
     pub min_age_years: Option<u32>,
