@@ -433,8 +433,7 @@ mod tests {
         // The portal's own list filter (MKS-MOCK 2024), its "lainnnya" typo,
         // and the SIAGAS / 2021 form variant stand for the canonical values.
         let tata = "Inovasi Tata Kelola Pemerintahan Daerah";
-        let lain =
-            "Inovasi Daerah lainnya sesuai dengan Urusan Pemerintahan yang menjadi kewenangan Daerah";
+        let lain = "Inovasi Daerah lainnya sesuai dengan Urusan Pemerintahan yang menjadi kewenangan Daerah";
         for (written, want) in [
             ("Inovasi tata kelola pemerintah daerah", tata),
             (
@@ -450,8 +449,16 @@ mod tests {
                 lain,
             ),
         ] {
-            assert_eq!(canonical("bentuk", written).as_deref(), Some(want), "{written}");
-            assert_eq!(codes_with(&[("bentuk", text(written))]), ["V002"], "{written}");
+            assert_eq!(
+                canonical("bentuk", written).as_deref(),
+                Some(want),
+                "{written}"
+            );
+            assert_eq!(
+                codes_with(&[("bentuk", text(written))]),
+                ["V002"],
+                "{written}"
+            );
         }
         let fungsi = "Fungsi lain sesuai dengan ketentuan peraturan perundang-undangan";
         for written in [
@@ -500,7 +507,10 @@ mod tests {
         // LAN's values (realdata inovasi-lan) are near no allowed value:
         // the hint lists them, no "closest".
         assert_eq!(closest("jenis", "Teknologi"), Some(false));
-        assert_eq!(closest("inisiator", "Provinsi / Kabupaten / Kota"), Some(false));
+        assert_eq!(
+            closest("inisiator", "Provinsi / Kabupaten / Kota"),
+            Some(false)
+        );
         assert_eq!(closest("inisiator", "Kementrian / Lembaga"), Some(false));
         // A typo is.
         assert_eq!(closest("tahapan", "Penerapn"), Some(true));

@@ -25,6 +25,8 @@ pub struct Facts {
     pub penerapan: Option<NaiveDate>,
     pub pengembangan: Option<NaiveDate>,
     pub updated: Option<NaiveDate>,
+    /// The portal's Estimasi Skor Kematangan, when the list has it.
+    pub score: Option<f64>,
 }
 
 /// Where a template keeps the fields [`Facts`] are read from: looked up
@@ -39,6 +41,7 @@ pub struct FactFields {
     penerapan: Option<usize>,
     pengembangan: Option<usize>,
     updated: Option<usize>,
+    score: Option<usize>,
 }
 
 impl FactFields {
@@ -52,6 +55,7 @@ impl FactFields {
             penerapan: t.field_index("waktu_penerapan"),
             pengembangan: t.field_index("waktu_pengembangan"),
             updated: t.field_index("terakhir_diperbarui"),
+            score: t.field_index("skor_kematangan"),
         }
     }
 }
@@ -83,8 +87,18 @@ impl Facts {
             penerapan: date(fields.penerapan),
             pengembangan: date(fields.pengembangan),
             updated: date(fields.updated),
+            score: fields.score.and_then(|f| r.text(f)).and_then(score_of),
         }
     }
+}
+
+/// A score as the portal list shows it: "104.00", "62,00", "62".
+fn score_of(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    if t.matches('.').count() > 1 {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
 }
 
 /// One entry of a portal download or an earlier submission.
@@ -483,11 +497,13 @@ fn changes(inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     let eq =
         |x: &Option<String>, y: &Option<String>| x.as_deref().map(fold) == y.as_deref().map(fold);
     let date = |d: Option<NaiveDate>| d.map(portal_format);
+    // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
+    // punctuation and spacing are not a difference to update.
     push(
         "nama_inovasi",
         Some(e.name.clone()),
         Some(inn.name.clone()),
-        e.name == inn.name,
+        e.name_key == inn.name_key,
     );
     push(
         "tahapan",
@@ -617,6 +633,19 @@ pub(crate) fn compare(
                             .value(&inn.name)
                             .arg("changes", list(Lang::Id))
                             .arg("changes_en", list(Lang::En)),
+                    );
+                }
+                // The portal's score against the claimed one: the evidence
+                // entered there differs from the folder's.
+                if let Some(portal) = e.facts.score
+                    && !inn.score.indicators.is_empty()
+                    && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
+                {
+                    sink.push(
+                        Finding::new("P006", inn.location())
+                            .field("skor_kematangan")
+                            .value(&format!("{portal:.2}"))
+                            .arg("claimed", format!("{:.2}", inn.score.claimed)),
                     );
                 }
                 if let Some(updated) = e.facts.updated

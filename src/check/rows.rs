@@ -242,7 +242,12 @@ mod tests {
         cells.push(("waktu_uji_coba", text("01/06/2024")));
         assert!(codes(&t, &record(&t, &cells, &[])).is_empty());
         // A warning by default: the order rests on a GUESS.
-        let f = findings_after(&t, clean_cells(), &[("waktu_uji_coba", text("01/09/2024"))], &[]);
+        let f = findings_after(
+            &t,
+            clean_cells(),
+            &[("waktu_uji_coba", text("01/09/2024"))],
+            &[],
+        );
         assert_eq!(f[0].severity, crate::diag::Severity::Warning);
     }
 
@@ -253,7 +258,10 @@ mod tests {
             codes_after(
                 &t,
                 clean_cells(),
-                &[("waktu_uji_coba", text(uji)), ("waktu_penerapan", text(pen))],
+                &[
+                    ("waktu_uji_coba", text(uji)),
+                    ("waktu_penerapan", text(pen)),
+                ],
             )
             .into_iter()
             .filter(|c| *c == "D005")
@@ -287,12 +295,20 @@ mod tests {
                 .map(|f| (f.code, f.field.clone(), f.severity))
                 .collect()
         };
-        let warn = ("D006", Some("waktu_penerapan".to_string()), crate::diag::Severity::Warning);
-        assert_eq!(sev("Inisiatif"), [warn.clone()]);
+        let warn = (
+            "D006",
+            Some("waktu_penerapan".to_string()),
+            crate::diag::Severity::Warning,
+        );
+        assert_eq!(sev("Inisiatif"), std::slice::from_ref(&warn));
         assert_eq!(sev("Uji Coba"), [warn]);
         assert_eq!(
             sev("Penerapan"),
-            [("D006", Some("waktu_penerapan".to_string()), crate::diag::Severity::Error)]
+            [(
+                "D006",
+                Some("waktu_penerapan".to_string()),
+                crate::diag::Severity::Error
+            )]
         );
     }
 }
