@@ -428,6 +428,7 @@ pub fn combine(
     if !innovations.is_sorted_by(|a, b| place(a) <= place(b)) {
         innovations.sort_by(|a, b| place(a).cmp(&place(b)));
     }
+    let left_out = left_out(template, &innovations, &findings);
     // The pemda scores need only the innovations, in their final order:
     // they are added up while the findings are sorted and counted.
     let (counts, pemda) = rayon::join(
@@ -437,7 +438,7 @@ pub fn combine(
             findings.dedup();
             count_per_innovation(&innovations, &findings)
         },
-        || pemda_scores(template, options, &innovations),
+        || pemda_scores(template, options, &innovations, &left_out),
     );
     for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
         inn.errors = errors;
@@ -459,23 +460,63 @@ pub fn combine(
     }
 }
 
+/// Per innovation, the first code of `[scoring] exclude_codes` found at
+/// error severity on its row (or, for a header finding, on its sheet): it
+/// would not pass eligibility, so the verified estimate leaves it out.
+fn left_out(
+    t: &Template,
+    innovations: &[Innovation],
+    findings: &[Finding],
+) -> Vec<Option<&'static str>> {
+    let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
+        return vec![None; innovations.len()];
+    };
+    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
+    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
+    for f in findings {
+        if f.severity != Severity::Error || !codes.contains(&f.code) {
+            continue;
+        }
+        let l = &f.location;
+        // A header finding (a required column missing) is about every row
+        // of its sheet.
+        let row = if f.code.starts_with('H') { None } else { l.row };
+        at.entry((&l.file, l.sheet.as_deref(), row))
+            .and_modify(|c| *c = (*c).min(f.code))
+            .or_insert(f.code);
+    }
+    innovations
+        .iter()
+        .map(|i| {
+            let row = at.get(&(i.file.as_str(), i.sheet.as_deref(), Some(i.row)));
+            let sheet = at.get(&(i.file.as_str(), i.sheet.as_deref(), None));
+            row.into_iter().chain(sheet).min().copied()
+        })
+        .collect()
+}
+
 /// Group innovations by the pemda their rows name (else the default name).
 fn pemda_scores(
     t: &Template,
     o: &CheckOptions,
     innovations: &[Innovation],
+    left_out: &[Option<&'static str>],
 ) -> Vec<crate::score::PemdaScore> {
-    type Group<'a> = (Vec<(f64, f64)>, Vec<Option<&'a str>>);
-    let mut groups: std::collections::BTreeMap<&str, Group> = std::collections::BTreeMap::new();
-    for i in innovations {
+    let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
+        std::collections::BTreeMap::new();
+    for (i, left_out) in innovations.iter().zip(left_out) {
         let name = i.pemda.as_deref().unwrap_or(&o.pemda);
-        let g = groups.entry(name).or_default();
-        g.0.push((i.score.claimed, i.score.verified));
-        g.1.push(i.urusan.as_deref());
+        groups.entry(name).or_default().push(crate::score::Entry {
+            claimed: i.score.claimed,
+            verified: i.score.verified,
+            has_data: !i.score.indicators.is_empty(),
+            urusan: i.urusan.as_deref(),
+            left_out: *left_out,
+        });
     }
     groups
         .iter()
-        .filter_map(|(name, (scores, urusan))| crate::score::pemda(t, name, scores, urusan, o.spd))
+        .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
         .collect()
 }
 
