@@ -398,6 +398,13 @@ def make_fidelity_codes():
             w.writerow([clean(name)[k] for k in KEYS] + ["3"])
     with open(os.path.join(d, "args.txt"), "w", encoding="utf-8") as f:
         f.write("--baseline\n{fixtures}/portal-lists/inovasi-daerah-2024.xls\n")
+    # U005: one title twice in one instansi; the same title in two instansi is fine.
+    kipp_code("U005", [("BAD U005 sama", {}), ("bad u005  SAMA", {})],
+              oks=[("OK U005 lain", {}), ("OK U005 lain", dict(instansi="Kota Uji"))])
+    # U006: 11 kelompok Umum proposals of one instansi (quota 10); Replikasi has its own quota.
+    kipp_code("U006", [("BAD U006", {})],
+              oks=[(f"OK U006 {n}", {}) for n in range(2, 11)]
+              + [("OK U006 replikasi", dict(kelompok="Replikasi", mulai="01/06/2025"))])
     kipp_code("T003", [("BAD T003 strip", dict(kebaruan="-")),
                        ("BAD T003 judul", dict(sumber="Sumber Daya"))])
 
@@ -446,6 +453,10 @@ def write_readme():
               "",
               "- `codes/T002/` — `BAD T002 ringkasan` has 260 words (max 200), `BAD T002 signifikansi` 650 (max 600); "
               "`OK T002 pas` has exactly 200 and 600",
+              "- `codes/U005/` — `BAD U005 sama` and `bad u005  SAMA` are one title twice in `Kabupaten Uji` "
+              "(the second is reported); `OK U005 lain` is in `Kabupaten Uji` and `Kota Uji` once each",
+              "- `codes/U006/` — `Kabupaten Uji` sends 11 kelompok Umum proposals (quota 10): the 11th, "
+              "`BAD U006`, is reported; its one Replikasi proposal is within its own quota",
               "- `codes/T003/` — `BAD T003 strip` answers Kebaruan with `-`, `BAD T003 judul` answers Sumber Daya "
               "with its own heading",
               "- `codes/D008/` — `BAD D008` (Umum) started 01/06/2025, under 2 years before 24/11/2026; "

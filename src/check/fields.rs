@@ -386,6 +386,28 @@ mod tests {
     }
 
     #[test]
+    fn kipp_kelompok_are_those_of_2025() {
+        // 2025 had only Umum and Replikasi (menpan.go.id); Khusus is off.
+        assert!(kipp_codes(&[("kelompok", text("Umum"))]).is_empty());
+        assert_eq!(kipp_codes(&[("kelompok", text("Khusus"))]), ["V001"]);
+    }
+
+    #[test]
+    fn t003_filler_answers_in_kipp_sections() {
+        for filler in ["-", "Ada", "Sumber Daya", "sumber_daya"] {
+            assert_eq!(
+                kipp_codes(&[("sumber_daya", text(filler))]),
+                ["T003"],
+                "{filler:?}"
+            );
+        }
+        // Ten words is an answer.
+        assert!(kipp_codes(&[("sumber_daya", text(&"dana ".repeat(10)))]).is_empty());
+        // Sudah/Belum is a complete answer where the template sets no floor.
+        assert!(kipp_codes(&[("adaptabilitas_replikasi", text("Belum"))]).is_empty());
+    }
+
+    #[test]
     fn t002_word_maximum_per_section() {
         // Ringkasan: at most 200 words; 200 is fine, 201 is not.
         assert!(kipp_codes(&[("ringkasan", text(&"kata ".repeat(200)))]).is_empty());

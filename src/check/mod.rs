@@ -53,6 +53,12 @@ pub struct Innovation {
     /// The pemda its row names, if any.
     #[serde(skip)]
     pub pemda: Option<String>,
+    /// For an award's per-group rules: the group its row names (KIPP: the
+    /// instansi) and the canonical value its quota counts by (kelompok).
+    #[serde(skip)]
+    pub group: Option<String>,
+    #[serde(skip)]
+    pub quota_class: Option<String>,
     /// What the agency says about its indicators.
     #[serde(skip)]
     pub statements: Vec<Statement>,
@@ -256,6 +262,19 @@ impl<'t> FileCheck<'t> {
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
         let facts = portal::Facts::from_record(self.template, &self.fact_fields, &record);
+        let award = self.template.award.as_ref();
+        let group = award
+            .and_then(|a| a.group_field)
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces);
+        let quota_class = award.and_then(|a| a.quota_field).and_then(|f| {
+            match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => {
+                    Some(self.template.fields[f].values[*index].value.clone())
+                }
+                _ => None,
+            }
+        });
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
             None => format!("{}:{}", self.file, record.row),
@@ -273,6 +292,8 @@ impl<'t> FileCheck<'t> {
             warnings: 0,
             urusan,
             pemda,
+            group,
+            quota_class,
             statements,
             score: crate::score::InnovationScore::empty(self.template),
             facts,
@@ -399,6 +420,7 @@ pub fn combine(
     evidence::check_all(template, &mut innovations, resolver, &mut sink);
     unique::check(&innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
+    unique::award_groups(template, &innovations, &mut sink);
     // Per innovation, on every core (the findings are sorted below).
     let outside: Vec<Finding> = innovations
         .par_iter()
@@ -602,6 +624,8 @@ pub(crate) mod testing {
             name_key: fold(name),
             urusan: None,
             pemda: None,
+            group: None,
+            quota_class: None,
             statements: Vec::new(),
             score: Default::default(),
             facts: Default::default(),

@@ -907,6 +907,8 @@ mod tests {
             name_key: fold(name),
             urusan: None,
             pemda: pemda.map(str::to_string),
+            group: None,
+            quota_class: None,
             statements: Vec::new(),
             score: Default::default(),
             facts: Default::default(),

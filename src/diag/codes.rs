@@ -714,6 +714,46 @@ pub static CODES: &[CodeInfo] = &[
             "Ask {value} to submit at least one innovation.",
         ],
     },
+    CodeInfo {
+        code: "U005",
+        severity: Error,
+        summary: [
+            "Judul proposal ganda dalam satu instansi",
+            "Duplicate proposal title within one instansi",
+        ],
+        explain: [
+            "Dua proposal dari instansi yang sama (templat: [award] group_by) memakai judul yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan). Pada KIPP, judul yang sama adalah alasan penolakan di seleksi administrasi.\nPerbaikan: gabungkan kedua proposal, atau beri judul yang berbeda.",
+            "Two proposals of the same instansi (template: [award] group_by) carry the same title (ignoring case, spaces and punctuation). In KIPP identical titles are a reason for rejection at administrative selection.\nFix: merge the two proposals, or give them distinct titles.",
+        ],
+        message: [
+            "Judul \"{value}\" juga dipakai di {other} ({group})",
+            "Title \"{value}\" is also used at {other} ({group})",
+        ],
+        hint: [
+            "Beri judul yang berbeda atau gabungkan proposalnya.",
+            "Give a distinct title or merge the proposals.",
+        ],
+    },
+    CodeInfo {
+        code: "U006",
+        severity: Error,
+        summary: [
+            "Kuota proposal instansi terlampaui",
+            "Instansi proposal quota exceeded",
+        ],
+        explain: [
+            "Satu instansi boleh mengirim paling banyak sekian proposal per kelompok (templat: [award] quota; KIPP 2021: 10 kelompok umum dan 5 kelompok replikasi). Proposal setelah kuota terpenuhi, dalam urutan berkas dan baris, dilaporkan.\nPerbaikan: lakukan seleksi awal di instansi dan kirim proposal terbaik saja.",
+            "One instansi may send at most so many proposals per kelompok (template: [award] quota; KIPP 2021: 10 umum and 5 replikasi). Proposals past the quota, in file and row order, are reported.\nFix: pre-select within the instansi and send only the best proposals.",
+        ],
+        message: [
+            "{group} mengirim {count} proposal kelompok {kelompok}; kuota {max}",
+            "{group} sends {count} proposals of kelompok {kelompok}; the quota is {max}",
+        ],
+        hint: [
+            "Pilih {max} proposal terbaik untuk kelompok {kelompok}.",
+            "Choose the best {max} proposals for kelompok {kelompok}.",
+        ],
+    },
     // ---------------------------------------------------------------- E: evidence
     CodeInfo {
         code: "E001",
@@ -1238,9 +1278,9 @@ mod tests {
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
             "H001", "H002", "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006",
             "V007", "V008", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
-            "T002", "T003", "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006",
-            "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "P001",
-            "P002", "P003", "P004", "P005", "P006", "W001", "W002", "W003", "W004",
+            "T002", "T003", "U001", "U002", "U003", "U005", "U006", "E001", "E002", "E003", "E004",
+            "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
+            "E016", "P001", "P002", "P003", "P004", "P005", "P006", "W001", "W002", "W003", "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -190,7 +190,28 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
     }
     if let Some(a) = &t.award {
         line(String::new());
-        if a.agencies.is_empty() {
+        if let Some(g) = a.group_field {
+            let group = t.fields[g].label(lang);
+            if a.unique_titles {
+                line(format!(
+                    "{} {group}.",
+                    pick(
+                        lang,
+                        "Judul tidak boleh sama dalam satu",
+                        "No two titles alike within one"
+                    )
+                ));
+            }
+            for (class, max) in &a.quota {
+                line(format!(
+                    "{} {group}: {class} {max}",
+                    pick(lang, "Kuota per", "Quota per")
+                ));
+            }
+        }
+        if a.agencies.is_empty() && a.group_field.is_some() {
+            // Per-group rules only: no list of required agencies to show.
+        } else if a.agencies.is_empty() {
             line(
                 pick(
                     lang,

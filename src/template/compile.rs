@@ -273,6 +273,14 @@ impl AwardAgency {
 pub struct Award {
     /// Agencies that must each report at least one innovation.
     pub agencies: Vec<AwardAgency>,
+    /// Field whose value groups proposals (KIPP: instansi).
+    pub group_field: Option<usize>,
+    /// No two proposals of one group with the same title.
+    pub unique_titles: bool,
+    /// Enum field the quota counts by, and the most proposals per group for
+    /// each of its canonical values.
+    pub quota_field: Option<usize>,
+    pub quota: Vec<(String, u32)>,
     pub note: String,
 }
 
@@ -857,7 +865,7 @@ impl Ctx<'_> {
 
         let award = match raw.award {
             None => None,
-            Some(a) => Some(self.award(a)?),
+            Some(a) => Some(self.award(a, &keys, &fields)?),
         };
 
         let (default_types, default_max_mb) = match &raw.evidence {
@@ -1193,7 +1201,43 @@ impl Ctx<'_> {
         })
     }
 
-    fn award(&self, a: super::raw::RawAward) -> Result<Award, TemplateError> {
+    fn award(
+        &self,
+        a: super::raw::RawAward,
+        keys: &HashMap<String, usize>,
+        fields: &[Field],
+    ) -> Result<Award, TemplateError> {
+        let key_of = |k: &Option<Spanned<String>>, what: &str| match k {
+            None => Ok(None),
+            Some(k) => keys.get(k.get_ref()).copied().map(Some).ok_or_else(|| {
+                self.err(
+                    k.span(),
+                    tr!(
+                        "award.{what} \"{}\" bukan kunci field",
+                        "award.{what} \"{}\" is not a field key",
+                        k.get_ref()
+                    ),
+                )
+            }),
+        };
+        let group_field = key_of(&a.group_by, "group_by")?;
+        let quota_field = key_of(&a.quota_by, "quota_by")?;
+        let mut quota = Vec::new();
+        for (value, max) in &a.quota {
+            let canonical = quota_field
+                .and_then(|f| fields[f].lookup_value(&fold(value)))
+                .map(|v| v.value.clone());
+            let Some(canonical) = canonical else {
+                return Err(self.err(
+                    max.span(),
+                    tr!(
+                        "award.quota: \"{value}\" bukan nilai field quota_by",
+                        "award.quota: \"{value}\" is not a value of the quota_by field"
+                    ),
+                ));
+            };
+            quota.push((canonical, *max.get_ref()));
+        }
         let mut agencies: Vec<AwardAgency> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for name in &a.agencies {
@@ -1253,6 +1297,10 @@ impl Ctx<'_> {
         }
         Ok(Award {
             agencies,
+            group_field,
+            unique_titles: a.unique_titles,
+            quota_field,
+            quota,
             note: a.note,
         })
     }

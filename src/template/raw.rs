@@ -50,6 +50,18 @@ pub struct RawAward {
     /// Other spellings of a listed agency: name -> spellings.
     #[serde(default)]
     pub spellings: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
+    /// Field key whose value groups proposals for the per-group rules
+    /// below (KIPP: the instansi).
+    pub group_by: Option<Spanned<String>>,
+    /// Two proposals of one group may not carry the same title (U005).
+    #[serde(default)]
+    pub unique_titles: bool,
+    /// Enum field key whose chosen value the quota counts by (KIPP: the
+    /// kelompok).
+    pub quota_by: Option<Spanned<String>>,
+    /// Most proposals per group for each value of `quota_by` (U006).
+    #[serde(default)]
+    pub quota: std::collections::BTreeMap<String, Spanned<u32>>,
     #[serde(default)]
     pub grade: String,
     #[serde(default)]
