@@ -398,6 +398,32 @@ def make_fidelity_codes():
             w.writerow([clean(name)[k] for k in KEYS] + ["3"])
     with open(os.path.join(d, "args.txt"), "w", encoding="utf-8") as f:
         f.write("--baseline\n{fixtures}/portal-lists/inovasi-daerah-2024.xls\n")
+    # S001-S003: one SPD sheet (outside codes/, so it is not read as an agency file), given
+    # with --spd-sheet beside a clean agency file.
+    spd_dir = os.path.join(ROOT, "spd")
+    os.makedirs(spd_dir, exist_ok=True)
+    with open(os.path.join(spd_dir, "spd-2026.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["No", "Indikator", "Nilai", "Bukti"])
+        w.writerows([
+            ["1", "Visi dan Misi", "Visi dan misi", "rpjmd-2025.pdf"],
+            ["3", "Kualitas peningkatan perizinan", "9,4", "perizinan.pdf"],
+            ["4", "Jumlah pendapatan perkapita", "3,1", "bps-pdrb.pdf"],
+            ["5a", "Progres penurunan TPT", "0,4", "bps-tpt.pdf"],
+            ["5b", "Persentase TPT (T-1)", "4,12", ""],          # S003: no evidence
+            ["6", "Jumlah peningkatan investasi", "12,5", "dpmptsp.pdf"],
+            ["7", "Jumlah peningkatan PAD", "8,3", "lra-pad.pdf"],
+            ["8", "Opini BPK", "baik", "lhp-bpk.pdf"],            # S001: not TMP/TW, WDP, WTP
+            ["9", "Nilai capaian LAKIP", "BB", "lhe-sakip.pdf"],
+            ["10a", "Progres penurunan angka kemiskinan", "0,9", "bps-miskin.pdf"],
+            ["10b", "Persentase penduduk miskin (T-1)", "7,8", "bps-miskin.pdf"],
+            ["11a", "Peningkatan IPM dua tahun terakhir", "0,7", "bps-ipm.pdf"],
+            # 11b (mandatory) missing: S002.
+        ])
+    for code in ("S001", "S002", "S003"):
+        write(code, [clean(f"OK {code}")], name="ok.csv")
+        with open(os.path.join(OUT, code, "args.txt"), "w", encoding="utf-8") as f:
+            f.write("--spd-sheet\n{fixtures}/spd/spd-2026.csv\n")
     # U005: one title twice in one instansi; the same title in two instansi is fine.
     kipp_code("U005", [("BAD U005 sama", {}), ("bad u005  SAMA", {})],
               oks=[("OK U005 lain", {}), ("OK U005 lain", dict(instansi="Kota Uji"))])
@@ -441,6 +467,9 @@ def write_readme():
               "- `codes/P006/` — the 2024 list `portal-lists/inovasi-daerah-2024.xls` gives `BAD P006` an "
               "Estimasi Skor Kematangan of 104.00, the agency file claims 9 (indikator 1, parameter 3); "
               "`OK P006` 9.00 in both",
+              "- `codes/S001/`, `codes/S002/`, `codes/S003/` — a clean agency file checked with "
+              "`--spd-sheet spd/spd-2026.csv`: Opini BPK `baik` (S001), mandatory 11b missing (S002), "
+              "5b `4,12` without evidence (S003)",
               "- `codes/W004/` — `BAD W004` was applied 01/06/2024 (inside the window) and developed "
               "01/03/2026 (outside); `OK W004` developed 01/03/2025",
               "- `codes/H004/` — `h004.csv` has a bare `Klasifikasi` column holding the tematik values "

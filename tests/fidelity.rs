@@ -218,3 +218,31 @@ fn a_missing_asta_cita_or_pkpn_column_is_a_warning() {
     assert_eq!(h002.len(), 2, "{h002:?}");
     assert!(h002.iter().all(|f| f["severity"] == "warning"));
 }
+
+#[test]
+fn an_spd_sheet_is_scored_by_the_template_and_the_estimate_uses_it() {
+    let doc = check_json(&[
+        "--spd-sheet",
+        "tests/fixtures/spd/spd-2026.csv",
+        "tests/fixtures/codes/S001/ok.csv",
+    ]);
+    // Verified rows (with evidence), weight x tier by the section 3.2
+    // thresholds: 1: 3; 3: 3; 4: 2; 5a: 2.25; 6: 3; 7: 3; 9: 2; 10a, 10b,
+    // 11a: 1.5 each. 5b has no evidence (S003), 8 is unreadable (S001).
+    assert_eq!(doc["pemda"][0]["spd"], 22.75);
+    assert_eq!(findings_coded(&doc, "S001").len(), 1);
+    assert_eq!(findings_coded(&doc, "S003").len(), 1);
+    let s002 = findings_coded(&doc, "S002");
+    assert_eq!(s002.len(), 1);
+    assert_eq!(s002[0]["value"], "11b");
+    // Points or a sheet, not both.
+    let out = bimtek(&[
+        "check",
+        "--spd",
+        "40",
+        "--spd-sheet",
+        "tests/fixtures/spd/spd-2026.csv",
+        "tests/fixtures/codes/S001/ok.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -8,6 +8,7 @@ mod fields;
 mod files;
 pub mod portal;
 mod rows;
+pub mod spd;
 mod unique;
 
 pub use evidence::{FileFacts, Resolved, Resolver, Statement};

@@ -206,10 +206,17 @@ pub fn evaluate(s: &CheckSettings) -> check::Outcome {
 /// [`evaluate`], showing each record to `tap` before it is checked.
 pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Outcome {
     let (files, problems) = load::collect_inputs(&s.paths);
+    let (spd, spd_result) = match &s.spd_sheet {
+        None => (s.spd, None),
+        Some(path) => {
+            let (points, result) = spd_sheet(&s.template, path);
+            (points, Some(result))
+        }
+    };
     let options = CheckOptions {
         as_of: s.as_of,
         pemda: s.pemda.clone(),
-        spd: s.spd,
+        spd,
     };
     let progress = report::Progress::new(
         files.len() as u64,
@@ -234,6 +241,7 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
         || (!s.baselines.is_empty()).then(|| load_baselines(s)),
     );
     progress.finish();
+    results.extend(spd_result);
     for (path, why) in problems {
         let display = path.to_string_lossy().replace('\\', "/");
         results.push(FileResult {
@@ -294,6 +302,30 @@ fn path_problem(path: &std::path::Path, why: &str) -> Finding {
             .arg("what_en", "it cannot be opened")
             .arg("detail", why)
     }
+}
+
+/// Read and score the pemda's SPD sheet: its verified points (capped at the
+/// template's SPD maximum) for the estimate, and its findings as the
+/// result of one more file.
+fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) {
+    let display = path.to_string_lossy().replace('\\', "/");
+    let mut rows = check::spd::SheetRows::default();
+    let (points, findings) = match load::read_export(path, &mut rows) {
+        Ok(_) => {
+            let (score, findings) = check::spd::score(t, &display, &rows);
+            let max = t.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
+            (Some(score.verified.min(max)), findings)
+        }
+        Err(e) => (None, vec![check::load_error_finding(&display, &e)]),
+    };
+    let result = FileResult {
+        agency_hint: display.clone(),
+        findings,
+        file: display,
+        innovations: Vec::new(),
+        evidence: Vec::new(),
+    };
+    (points, result)
 }
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline

@@ -1051,6 +1051,64 @@ pub static CODES: &[CodeInfo] = &[
             "Write an indicator number 1-20.",
         ],
     },
+    // ---------------------------------------------------------------- S: the SPD sheet
+    CodeInfo {
+        code: "S001",
+        severity: Error,
+        summary: ["Nilai SPD tidak dapat dibaca", "SPD value cannot be read"],
+        explain: [
+            "Lembar SPD (--spd-sheet) memberi nilai yang tidak dapat dibaca untuk indikator ini: bukan salah satu pilihannya (atau 1, 2, 3), atau bukan angka untuk indikator berupa ukuran (persen, jumlah). Indikator itu tidak diberi poin.\nContoh: Opini BPK \"baik\" (pilihannya TMP/TW, WDP, WTP).\nPerbaikan: tulis salah satu pilihan indikator, atau angkanya saja (8,17 atau 8.17).",
+            "The SPD sheet (--spd-sheet) gives a value this indicator cannot read: not one of its options (or 1, 2, 3), or not a number for an indicator that is a measure (percent, count). The indicator scores nothing.\nExample: Opini BPK \"baik\" (its options are TMP/TW, WDP, WTP).\nFix: write one of the indicator's options, or just the number (8,17 or 8.17).",
+        ],
+        message: [
+            "SPD {no} ({name}): \"{value}\" tidak dapat dibaca",
+            "SPD {no} ({name}): \"{value}\" cannot be read",
+        ],
+        hint: [
+            "Tulis salah satu pilihan indikator, atau angkanya.",
+            "Write one of the indicator's options, or the number.",
+        ],
+    },
+    CodeInfo {
+        code: "S002",
+        severity: Warning,
+        summary: [
+            "Indikator SPD wajib tidak diisi",
+            "Mandatory SPD indicator not filled",
+        ],
+        explain: [
+            "Indikator SPD bertanda wajib di templat ([[spd]] mandatory, iid.md §3.2) tidak punya nilai di lembar SPD, sehingga poinnya 0 dalam perkiraan.\nPerbaikan: isi nilai indikator beserta bukti dukungnya.",
+            "An SPD indicator the template marks mandatory ([[spd]] mandatory, iid.md §3.2) has no value in the SPD sheet, so it scores 0 in the estimate.\nFix: fill the indicator's value and its evidence.",
+        ],
+        message: [
+            "Indikator SPD wajib {no} ({name}) tidak diisi",
+            "Mandatory SPD indicator {no} ({name}) is not filled",
+        ],
+        hint: [
+            "Isi nilai dan bukti dukung indikator {no}.",
+            "Fill indicator {no}'s value and evidence.",
+        ],
+    },
+    CodeInfo {
+        code: "S003",
+        severity: Warning,
+        summary: [
+            "Indikator SPD tanpa bukti dukung",
+            "SPD indicator without evidence",
+        ],
+        explain: [
+            "Indikator SPD diberi nilai tetapi kolom bukti dukungnya kosong. Verifikator tidak memberi poin tanpa bukti, sehingga poin ini dihitung sebagai klaim saja, tidak dalam SPD terverifikasi yang dipakai perkiraan.\nPerbaikan: sebutkan dokumen bukti (nomor/tanggal/tentang, berkas PDF).",
+            "An SPD indicator has a value but its evidence cell is empty. Verifiers give no points without evidence, so these points count as claimed only, not in the verified SPD the estimate uses.\nFix: name the evidence document (number/date/subject, a PDF file).",
+        ],
+        message: [
+            "SPD {no} ({name}): nilai \"{value}\" ({points} poin) tanpa bukti dukung",
+            "SPD {no} ({name}): value \"{value}\" ({points} points) without evidence",
+        ],
+        hint: [
+            "Sebutkan dokumen bukti di kolom bukti.",
+            "Name the evidence document in the evidence column.",
+        ],
+    },
     // ---------------------------------------------------------------- P, W: portal and window
     CodeInfo {
         code: "P001",
@@ -1280,7 +1338,8 @@ mod tests {
             "V007", "V008", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
             "T002", "T003", "U001", "U002", "U003", "U005", "U006", "E001", "E002", "E003", "E004",
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
-            "E016", "P001", "P002", "P003", "P004", "P005", "P006", "W001", "W002", "W003", "W004",
+            "E016", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005", "P006", "W001",
+            "W002", "W003", "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -268,6 +268,79 @@ impl AwardAgency {
     }
 }
 
+/// How an SPD indicator's value becomes its tier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpdRule {
+    /// Tier 1..3 options, each with its folded spellings (first shown).
+    Options(Vec<Vec<String>>),
+    /// Higher is better: at or below `[0]` tier 1, at or above `[1]` tier 3.
+    Higher([f64; 2]),
+    /// Lower is better: at or above `[0]` tier 1, at or below `[1]` tier 3.
+    Lower([f64; 2]),
+}
+
+/// One SPD indicator of the pemda.
+#[derive(Debug, Clone)]
+pub struct SpdIndicator {
+    pub no: String,
+    pub name: String,
+    /// Folded number, name and aliases.
+    pub folded: Vec<String>,
+    pub weight: f64,
+    pub mandatory: bool,
+    pub rule: SpdRule,
+}
+
+impl SpdIndicator {
+    /// The tier a value gives: a number 1..3 or an option for an options
+    /// rule; a measure for the others. `None` when it cannot be read.
+    pub fn tier(&self, text: &str) -> Option<u8> {
+        let t = text.trim();
+        match &self.rule {
+            SpdRule::Options(options) => {
+                if let Ok(n) = t.parse::<u8>() {
+                    return (1..=3).contains(&n).then_some(n);
+                }
+                let f = fold(t);
+                options
+                    .iter()
+                    .position(|spellings| spellings.contains(&f))
+                    .map(|i| i as u8 + 1)
+            }
+            SpdRule::Higher([low, high]) => {
+                let v = measure(t)?;
+                Some(if v <= *low {
+                    1
+                } else if v >= *high {
+                    3
+                } else {
+                    2
+                })
+            }
+            SpdRule::Lower([high, low]) => {
+                let v = measure(t)?;
+                Some(if v >= *high {
+                    1
+                } else if v <= *low {
+                    3
+                } else {
+                    2
+                })
+            }
+        }
+    }
+}
+
+/// A measure as written in an SPD sheet: "8,17", "8.17 %", "-0,5".
+fn measure(t: &str) -> Option<f64> {
+    let t = t.trim_end_matches('%').trim().replace(',', ".");
+    let t = t.replace(['\u{2212}', '\u{2013}'], "-");
+    if t.matches('.').count() > 1 {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// Batch-wide rules of an award.
 #[derive(Debug, Clone, Default)]
 pub struct Award {
@@ -325,6 +398,10 @@ pub struct Template {
     pub stale_after_days: u32,
     /// Batch-wide award rules, when the template has an `[award]` section.
     pub award: Option<Award>,
+    /// The pemda's SPD indicators, in template order.
+    pub spd: Vec<SpdIndicator>,
+    /// Folded header spellings of the SPD sheet: indikator, nilai, bukti.
+    pub spd_columns: [Vec<String>; 3],
     /// The file this template was read from (`templates/<id>.toml` when shipped).
     pub file: String,
     /// The shipped template this one extends, if any.
@@ -630,7 +707,14 @@ fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
     severity.extend(child.severity);
     let mut ignore_headers = parent.ignore_headers;
     ignore_headers.extend(child.ignore_headers);
+    let spd = if child.spd.is_empty() {
+        parent.spd
+    } else {
+        child.spd
+    };
     RawTemplate {
+        spd,
+        spd_sheet: child.spd_sheet.or(parent.spd_sheet),
         template: child.template,
         settings: child.settings.or(parent.settings),
         window: child.window.or(parent.window),
@@ -926,6 +1010,49 @@ impl Ctx<'_> {
             }
         }
 
+        let mut spd = Vec::new();
+        for r in raw.spd {
+            let rule = match (r.options.is_empty(), r.higher, r.lower) {
+                (false, None, None) if r.options.len() == 3 => SpdRule::Options(
+                    r.options
+                        .iter()
+                        .map(|o| o.iter().map(|x| fold(x)).collect())
+                        .collect(),
+                ),
+                (true, Some(h), None) => SpdRule::Higher(h),
+                (true, None, Some(l)) => SpdRule::Lower(l),
+                _ => {
+                    return Err(self.err(
+                        r.no.span(),
+                        tr!(
+                            "spd {}: tulis tepat satu dari options (tiga pilihan), higher atau lower",
+                            "spd {}: give exactly one of options (three of them), higher or lower",
+                            r.no.get_ref()
+                        ),
+                    ));
+                }
+            };
+            let folded = std::iter::once(r.no.get_ref())
+                .chain(std::iter::once(&r.name))
+                .chain(r.aliases.iter())
+                .map(|x| fold(x))
+                .filter(|x| !x.is_empty())
+                .collect();
+            spd.push(SpdIndicator {
+                no: r.no.into_inner(),
+                name: r.name,
+                folded,
+                weight: r.weight,
+                mandatory: r.mandatory,
+                rule,
+            });
+        }
+        let spd_columns = match &raw.spd_sheet {
+            Some(c) => {
+                [&c.indikator, &c.nilai, &c.bukti].map(|v| v.iter().map(|x| fold(x)).collect())
+            }
+            None => Default::default(),
+        };
         let ignore_headers: HashSet<String> = raw.ignore_headers.iter().map(|s| fold(s)).collect();
         // A wide column folds to "indikator", its number and a suffix.
         let wide_limit = "indikator".len()
@@ -978,6 +1105,8 @@ impl Ctx<'_> {
                 .and_then(|p| p.stale_after_days)
                 .unwrap_or(365),
             award,
+            spd,
+            spd_columns,
             file: String::new(),
             extends: raw.template.extends.as_ref().map(|e| e.get_ref().clone()),
         })

@@ -32,6 +32,12 @@ pub struct RawTemplate {
     pub portal: Option<RawPortal>,
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<RawIndicator>,
+    /// The pemda's SPD indicators, scored from an SPD sheet.
+    #[serde(default, rename = "spd")]
+    pub spd: Vec<RawSpd>,
+    /// Header spellings of the SPD sheet's columns.
+    #[serde(default)]
+    pub spd_sheet: Option<RawSpdSheet>,
     /// Rules of an award across the whole batch (e.g. every agency listed
     /// must report at least one innovation).
     #[serde(default)]
@@ -263,6 +269,44 @@ pub struct RawEvidence {
 pub struct RawPortal {
     pub match_threshold: Option<f64>,
     pub stale_after_days: Option<u32>,
+}
+
+/// One SPD indicator (per pemda). Its tier (1..3) comes from the value
+/// given for it: one of `options` (or the number 1..3), or a measure
+/// compared with `higher` (higher is better: [most for tier 1, least for
+/// tier 3]) or `lower` (lower is better: [least for tier 1, most for tier 3]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpd {
+    /// Number as the Pedoman writes it: "1", "2a", "10b".
+    pub no: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub weight: f64,
+    #[serde(default)]
+    pub mandatory: bool,
+    /// Tier 1..3 options, each a list of accepted spellings (first shown).
+    #[serde(default)]
+    pub options: Vec<Vec<String>>,
+    pub higher: Option<[f64; 2]>,
+    pub lower: Option<[f64; 2]>,
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Header spellings of the SPD sheet: one row per SPD indicator.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpdSheet {
+    #[serde(default)]
+    pub indikator: Vec<String>,
+    #[serde(default)]
+    pub nilai: Vec<String>,
+    #[serde(default)]
+    pub bukti: Vec<String>,
 }
 
 /// One SID indicator (per innovation).
