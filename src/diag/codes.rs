@@ -278,8 +278,8 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Kolom wajib tidak ada", "Required column missing"],
         explain: [
-            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
-            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row.\nFix: add the column with the portal label and fill it for every innovation.",
+            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris. Untuk isian yang hanya sebagian sumber mewajibkannya (IID 2026: Asta Cita, Klaster PKPN) ini peringatan (templat: required_severity).\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
+            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row. For a field only some sources require (IID 2026: Asta Cita, Klaster PKPN) it is a warning (template: required_severity).\nFix: add the column with the portal label and fill it for every innovation.",
         ],
         message: [
             "Kolom wajib \"{label}\" tidak ada di lembar ini",
@@ -336,8 +336,8 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Isian wajib kosong", "Required value empty"],
         explain: [
-            "Isian yang wajib di portal (bertanda *) kosong untuk inovasi ini. Portal tidak menerima inovasi tanpa isian wajib.\nPerbaikan: isi sel tersebut.",
-            "A field the portal requires (marked *) is empty for this innovation. The portal does not accept an innovation without it.\nFix: fill the cell.",
+            "Isian yang wajib di portal (bertanda *) kosong untuk inovasi ini. Portal tidak menerima inovasi tanpa isian wajib. Penanda kosong seperti \"-\", \"n/a\" atau \"tidak ada\" di sel pilihan, angka atau tanggal dihitung kosong (templat: placeholders). Isian yang hanya sebagian sumber mewajibkannya (IID 2026: Asta Cita, Klaster PKPN) dilaporkan sebagai peringatan (templat: required_severity).\nPerbaikan: isi sel tersebut.",
+            "A field the portal requires (marked *) is empty for this innovation. The portal does not accept an innovation without it. Placeholders such as \"-\", \"n/a\" or \"tidak ada\" in a choice, number or date cell count as empty (template: placeholders). A field only some sources require (IID 2026: Asta Cita, Klaster PKPN) is reported as a warning (template: required_severity).\nFix: fill the cell.",
         ],
         message: ["{label} wajib diisi", "{label} is required"],
         hint: ["Isi sel {cell}.", "Fill cell {cell}."],
@@ -351,8 +351,8 @@ pub static CODES: &[CodeInfo] = &[
             "Value not among the allowed values",
         ],
         explain: [
-            "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan; bimtek menyebut yang paling mirip.",
-            "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values; bimtek names the closest.",
+            "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan. bimtek menyebut yang paling mirip hanya bila memang mirip (salah ketik, templat: suggest_threshold); nilai dari skema lain (misalnya \"Teknologi\" untuk Jenis Inovasi) hanya diberi daftar pilihan.",
+            "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values. bimtek names the closest only when it is close (a typo; template: suggest_threshold); a value of another scheme (for example \"Teknologi\" for Jenis Inovasi) gets the list of options only.",
         ],
         message: [
             "\"{value}\" bukan pilihan yang sah untuk {label}{closest}",
