@@ -247,3 +247,17 @@ fn an_spd_sheet_is_scored_by_the_template_and_the_estimate_uses_it() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_table_says_the_predicate_is_decided_before_rounding_and_what_was_left_out() {
+    let out = bimtek(&["check", "--as-of", AS_OF, "--width", "200", "sample-data"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Predikat ditentukan dari nilai sebelum dibulatkan."),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi (R001 2, V001 1"),
+        "{text}"
+    );
+}
