@@ -261,3 +261,14 @@ fn the_table_says_the_predicate_is_decided_before_rounding_and_what_was_left_out
         "{text}"
     );
 }
+
+#[test]
+fn template_show_lists_the_spd_indicators_with_their_thresholds() {
+    let out = bimtek(&["template", "show", "iid-2026"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Indikator SPD (20; --spd-sheet):"), "{text}");
+    assert!(
+        text.contains("5b. Persentase TPT (T-1) (bobot 0.75, wajib; >= 5.91 / < 5.91 / <= 2.35)"),
+        "{text}"
+    );
+}

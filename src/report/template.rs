@@ -179,6 +179,35 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
             ));
         }
     }
+    if !t.spd.is_empty() {
+        line(String::new());
+        line(format!(
+            "{} ({}; --spd-sheet):",
+            pick(lang, "Indikator SPD", "SPD indicators"),
+            t.spd.len()
+        ));
+        for i in &t.spd {
+            let mandatory = if i.mandatory {
+                pick(lang, ", wajib", ", mandatory")
+            } else {
+                ""
+            };
+            let rule = match &i.rule {
+                crate::template::SpdRule::Options(_) => {
+                    pick(lang, "pilihan 1-3", "options 1-3").to_string()
+                }
+                crate::template::SpdRule::Higher([a, b]) => format!("<= {a} / > {a} / >= {b}"),
+                crate::template::SpdRule::Lower([a, b]) => format!(">= {a} / < {a} / <= {b}"),
+            };
+            line(format!(
+                "  {:>3}. {} ({} {}{mandatory}; {rule})",
+                i.no,
+                i.name,
+                pick(lang, "bobot", "weight"),
+                i.weight,
+            ));
+        }
+    }
     if let Some(w) = &t.window {
         line(String::new());
         line(format!(
