@@ -489,6 +489,15 @@ mod tests {
         ] {
             assert_eq!(canonical("urusan_utama", written).as_deref(), Some(fungsi));
         }
+        // UU 23/2014's wording, as in LAN's code book (realdata inovasi-lan).
+        assert_eq!(
+            canonical(
+                "urusan_utama",
+                "Ketenteraman Dan Ketertiban Umum Serta Perlindungan Masyarakat"
+            )
+            .as_deref(),
+            Some("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat")
+        );
     }
 
     #[test]
