@@ -557,10 +557,14 @@ fn words_for(field: &crate::template::Field, text: &str) -> Option<usize> {
     Some(words)
 }
 
-/// Whether `text` is one of the template's placeholders for "nothing".
+/// Whether `text` is one of the template's placeholders for "nothing". It
+/// runs on every choice and date cell: a longer text is no placeholder,
+/// and the few placeholders are compared without allocating.
 fn is_placeholder(t: &Template, text: &str) -> bool {
-    let p = &t.settings.placeholders;
-    !p.is_empty() && text.len() <= 32 && p.contains(&text.trim().to_lowercase())
+    let s = &t.settings;
+    let text = text.trim();
+    text.len() <= s.placeholder_max_len
+        && s.placeholders.iter().any(|p| p.eq_ignore_ascii_case(text))
 }
 
 /// A number written after the field's own name, as some exports label it

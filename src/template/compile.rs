@@ -90,8 +90,10 @@ pub struct Settings {
     /// Folded sheet names that are never data.
     pub skip_sheets: HashSet<String>,
     pub suggest_threshold: f64,
-    /// Lowercased placeholder texts that mean an empty cell.
-    pub placeholders: HashSet<String>,
+    /// Placeholder texts that mean an empty cell, trimmed (matched
+    /// ignoring ASCII case), and the longest of them in bytes.
+    pub placeholders: Vec<String>,
+    pub placeholder_max_len: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -793,10 +795,16 @@ impl Ctx<'_> {
                 .map(fold)
                 .collect(),
             suggest_threshold: rs.suggest_threshold.unwrap_or(0.42),
+            placeholder_max_len: rs
+                .placeholders
+                .iter()
+                .map(|p| p.trim().len())
+                .max()
+                .unwrap_or(0),
             placeholders: rs
                 .placeholders
                 .iter()
-                .map(|p| p.trim().to_lowercase())
+                .map(|p| p.trim().to_string())
                 .collect(),
         };
 

@@ -109,7 +109,7 @@ pub struct RawSettings {
     pub suggest_threshold: Option<f64>,
     /// Cell texts that mean "nothing here" ("-", "n/a", "tidak ada"): in a
     /// choice, number or date cell they are an empty cell. Matched after
-    /// trimming, ignoring case.
+    /// trimming, ignoring ASCII case.
     #[serde(default)]
     pub placeholders: Vec<String>,
 }
