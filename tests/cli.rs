@@ -977,13 +977,15 @@ fn evidence_scores_and_the_pemda_estimate_in_json() {
     ] {
         assert!(pemda.get(k).is_some(), "pemda.{k}");
     }
-    // Three innovations would not pass eligibility (an empty required value
-    // twice, a value not on the list once): the verified estimate counts the
-    // other 21, which still cover all six yandas: the count part is 0.38 x 21.
-    assert_eq!(pemda["left_out"], 3);
+    // Four innovations would not pass eligibility (an empty required value
+    // twice, a value not on the list once, Penerapan without its date once):
+    // the verified estimate counts the other 20, which still cover all six
+    // yandas: the count part is 0.38 x 20.
+    assert_eq!(pemda["left_out"], 4);
     assert_eq!(pemda["left_out_by"]["R001"], 2);
     assert_eq!(pemda["left_out_by"]["V001"], 1);
-    assert_eq!(pemda["count_score"], 7.98);
+    assert_eq!(pemda["left_out_by"]["D006"], 1);
+    assert_eq!(pemda["count_score"], 7.6);
     assert!(pemda["iid_claimed"].as_f64().unwrap() > pemda["iid"].as_f64().unwrap());
     let iid = pemda["iid"].as_f64().unwrap();
     let sid = pemda["sid"].as_f64().unwrap();
