@@ -779,8 +779,16 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new("W002", inn.location())
                 .field("waktu_uji_coba")
                 .value(&portal_format(uji))
-                .arg("implied", " (tersirat: waktu penerapan kosong, uji coba sudah setelah rentang)")
-                .arg("implied_en", " (implied: the application date is empty, the trial is already after the window)")
+                .arg("what", "Waktu uji coba")
+                .arg("what_en", "Trial date")
+                .arg(
+                    "implied",
+                    "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
+                )
+                .arg(
+                    "implied_en",
+                    "; the application date is empty, so the application is after it too",
+                )
                 .arg("window", range())
         });
     };
@@ -806,6 +814,8 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new("W002", inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
+                .arg("what", "Waktu penerapan")
+                .arg("what_en", "Application date")
                 .arg("window", range())
         })
     } else {
@@ -1038,6 +1048,16 @@ mod tests {
         assert_eq!(
             window_of(facts("Penerapan")),
             Some(("W002", "01/02/2026".into()))
+        );
+        let t = crate::check::testing::template();
+        let mut inn = innovation("SIPANDU", None);
+        inn.facts = facts("Penerapan");
+        let f = window(&t, as_of(), &inn).unwrap();
+        assert!(
+            f.message(Lang::En)
+                .starts_with("Trial date 01/02/2026 is after the window"),
+            "{}",
+            f.message(Lang::En)
         );
         // At Uji Coba the penerapan has not come yet: nothing implied.
         assert_eq!(window_of(facts("Uji Coba")), None);

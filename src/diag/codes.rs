@@ -1253,8 +1253,8 @@ pub static CODES: &[CodeInfo] = &[
             "An innovation first applied after the end of the assessment window cannot be reported this year. At stage Penerapan with no application date, a trial already after the window means the application is after it too: reported on the trial date. A date after the reference date is reported as D004 only.\nFix: report it next year, or check the date.",
         ],
         message: [
-            "Waktu penerapan {value} setelah rentang {window}{implied}",
-            "Application date {value} is after the window {window}{implied}",
+            "{what} {value} setelah rentang {window}{implied}",
+            "{what} {value} is after the window {window}{implied}",
         ],
         hint: [
             "Laporkan tahun depan atau periksa tanggal.",
