@@ -94,6 +94,7 @@ pub fn watch_loop(
         .iter()
         .chain(&s.evidence)
         .chain(s.baselines.iter().map(|(_, p)| p))
+        .chain(&s.spd_sheet)
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = p.display();
