@@ -334,6 +334,108 @@ def make_template_codes():
         f.write("--template\n{fixtures}/templates/kalsel-uji.toml\n")
 
 
+def make_fidelity_codes():
+    """H004, W004 (IID) and T003 (KIPP): the rules as regional systems apply them."""
+    # H004: a bare "Klasifikasi" column holding the 2023-24 tematik values of regional apps.
+    head = ["Klasifikasi" if h == "Klasifikasi Inovasi" else h for h in HEAD]
+    d = os.path.join(OUT, "H004")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "h004.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(head)
+        for name, value in [("BAD H004 satu", "Non Tematik"),
+                            ("BAD H004 dua", "Digitalisasi Layanan Pemerintahan")]:
+            r = clean(name)
+            r["klasifikasi"] = value
+            w.writerow([r[k] for k in KEYS])
+    write("H004", [clean("OK H004")], name="ok.csv")
+    # W004: penerapan inside the window, the latest development outside it.
+    d = os.path.join(OUT, "W004")
+    os.makedirs(d, exist_ok=True)
+    at = HEAD.index("Waktu Penerapan Inovasi Daerah") + 1
+    with open(os.path.join(d, "w004.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(HEAD[:at] + ["Waktu Pengembangan Inovasi Daerah"] + HEAD[at:])
+        for name, dev in [("OK W004", "01/03/2025"), ("BAD W004", "01/03/2026")]:
+            cells = [clean(name)[k] for k in KEYS]
+            w.writerow(cells[:at] + [dev] + cells[at:])
+    # The portal list shapes the sources show (iid.md §6.1): the 2024 list (MKS-MOCK) as the
+    # HTML table its "Unduh XLS" gives, urusan in lower case and scores like "104.00"; the
+    # 2025/26 list (KLT-MOCK) with "Nama Akun" (the login, "admin") and Koordinat.
+    lists = os.path.join(ROOT, "portal-lists")
+    os.makedirs(lists, exist_ok=True)
+    head24 = ["#", "Nama Pemda", "Nama Inovasi*", "Tahapan Inovasi*", "Nama Inisiator*",
+              "Urusan Pemerintahan Utama", "Waktu Uji Coba Inovasi Daerah*",
+              "Waktu Penerapan Inovasi Daerah*", "Estimasi Skor Kematangan", "Aksi"]
+    rows24 = [["1", "Kabupaten Uji", "OK P006", "Penerapan", "Tim Inovasi", "kesehatan",
+               "01/03/2024", "01/06/2024", "9.00", ""],
+              ["2", "Kabupaten Uji", "BAD P006", "Penerapan", "Tim Inovasi", "kesehatan",
+               "01/03/2024", "01/06/2024", "104.00", ""],
+              ["3", "Kabupaten Uji", "GA'DE-GA'DE PUSTAKA", "Penerapan", "Tim Inovasi",
+               "perpustakaan", "01/03/2024", "01/06/2024", "62.00", ""]]
+    cells = lambda r, tag: "".join(f"<{tag}>{c}</{tag}>" for c in r)
+    with open(os.path.join(lists, "inovasi-daerah-2024.xls"), "w", encoding="utf-8") as f:
+        f.write("<html><head><meta charset=\"utf-8\"></head><body><table><thead><tr>"
+                + cells(head24, "th") + "</tr></thead><tbody>"
+                + "".join("<tr>" + cells(r, "td") + "</tr>" for r in rows24)
+                + "</tbody></table></body></html>")
+    with open(os.path.join(lists, "inovasi-daerah-2026.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Nama Pemda", "Nama Akun", "Nama Inovasi", "Tahapan Inovasi", "Nama Inisiator",
+                    "Koordinat", "Urusan Pemerintahan Utama", "Waktu Penerapan Inovasi Daerah",
+                    "Waktu Pengembangan Inovasi Daerah", "Estimasi Skor Kematangan", "Aksi"])
+        w.writerow(["Kabupaten Uji", "admin", "Ga'de Ga'de Pustaka", "Penerapan", "Tim Inovasi",
+                    "-3.3194,114.5908", "perpustakaan", "01/06/2024", "", "62.00", ""])
+        w.writerow(["Kabupaten Uji", "admin", "SIPANDU Posyandu Digital", "Uji Coba", "Tim Inovasi",
+                    "-3.3194,114.5908", "kesehatan", "01/06/2024", "01/03/2025", "48.00", ""])
+    # P006: the portal's score differs from the one claimed in the agency's file (indikator 1,
+    # parameter 3, weight 3: 9 points; the portal says 104.00 for BAD, 9.00 for OK).
+    d = os.path.join(OUT, "P006")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "p006.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(HEAD + ["Indikator 1 Parameter"])
+        for name in ["OK P006", "BAD P006"]:
+            w.writerow([clean(name)[k] for k in KEYS] + ["3"])
+    with open(os.path.join(d, "args.txt"), "w", encoding="utf-8") as f:
+        f.write("--baseline\n{fixtures}/portal-lists/inovasi-daerah-2024.xls\n")
+    # S001-S003: one SPD sheet (outside codes/, so it is not read as an agency file), given
+    # with --spd-sheet beside a clean agency file.
+    spd_dir = os.path.join(ROOT, "spd")
+    os.makedirs(spd_dir, exist_ok=True)
+    with open(os.path.join(spd_dir, "spd-2026.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["No", "Indikator", "Nilai", "Bukti"])
+        w.writerows([
+            ["1", "Visi dan Misi", "Visi dan misi", "rpjmd-2025.pdf"],
+            ["3", "Kualitas peningkatan perizinan", "9,4", "perizinan.pdf"],
+            ["4", "Jumlah pendapatan perkapita", "3,1", "bps-pdrb.pdf"],
+            ["5a", "Progres penurunan TPT", "0,4", "bps-tpt.pdf"],
+            ["5b", "Persentase TPT (T-1)", "4,12", ""],          # S003: no evidence
+            ["6", "Jumlah peningkatan investasi", "12,5", "dpmptsp.pdf"],
+            ["7", "Jumlah peningkatan PAD", "8,3", "lra-pad.pdf"],
+            ["8", "Opini BPK", "baik", "lhp-bpk.pdf"],            # S001: not TMP/TW, WDP, WTP
+            ["9", "Nilai capaian LAKIP", "BB", "lhe-sakip.pdf"],
+            ["10a", "Progres penurunan angka kemiskinan", "0,9", "bps-miskin.pdf"],
+            ["10b", "Persentase penduduk miskin (T-1)", "7,8", "bps-miskin.pdf"],
+            ["11a", "Peningkatan IPM dua tahun terakhir", "0,7", "bps-ipm.pdf"],
+            # 11b (mandatory) missing: S002.
+        ])
+    for code in ("S001", "S002", "S003"):
+        write(code, [clean(f"OK {code}")], name="ok.csv")
+        with open(os.path.join(OUT, code, "args.txt"), "w", encoding="utf-8") as f:
+            f.write("--spd-sheet\n{fixtures}/spd/spd-2026.csv\n")
+    # U005: one title twice in one instansi; the same title in two instansi is fine.
+    kipp_code("U005", [("BAD U005 sama", {}), ("bad u005  SAMA", {})],
+              oks=[("OK U005 lain", {}), ("OK U005 lain", dict(instansi="Kota Uji"))])
+    # U006: 11 kelompok Umum proposals of one instansi (quota 10); Replikasi has its own quota.
+    kipp_code("U006", [("BAD U006", {})],
+              oks=[(f"OK U006 {n}", {}) for n in range(2, 11)]
+              + [("OK U006 replikasi", dict(kelompok="Replikasi", mulai="01/06/2025"))])
+    kipp_code("T003", [("BAD T003 strip", dict(kebaruan="-")),
+                       ("BAD T003 judul", dict(sumber="Sumber Daya"))])
+
+
 README = os.path.join(ROOT, "README.md")
 BEGIN = "<!-- BEGIN code fixtures (generated by scripts/make_code_fixtures.py; edits inside are overwritten) -->"
 END = "<!-- END code fixtures -->"
@@ -363,6 +465,17 @@ def write_readme():
               "- `codes/W001/` — `BAD W001` was first applied 01/06/2022, before the window, with no development date",
               "- `codes/W002/` — `BAD W002` was first applied 15/03/2026, after the window",
               "- `codes/W003/` — `BAD W003` was entered in 2024 and 2025 and has no development date",
+              "- `codes/P006/` — the 2024 list `portal-lists/inovasi-daerah-2024.xls` gives `BAD P006` an "
+              "Estimasi Skor Kematangan of 104.00, the agency file claims 9 (indikator 1, parameter 3); "
+              "`OK P006` 9.00 in both",
+              "- `codes/S001/`, `codes/S002/`, `codes/S003/` — a clean agency file checked with "
+              "`--spd-sheet spd/spd-2026.csv`: Opini BPK `baik` (S001), mandatory 11b missing (S002), "
+              "5b `4,12` without evidence (S003)",
+              "- `codes/W004/` — `BAD W004` was applied 01/06/2024 (inside the window) and developed "
+              "01/03/2026 (outside); `OK W004` developed 01/03/2025",
+              "- `codes/H004/` — `h004.csv` has a bare `Klasifikasi` column holding the tematik values "
+              "`Non Tematik` and `Digitalisasi Layanan Pemerintahan` (one finding for the sheet); `ok.csv` "
+              "has `Klasifikasi Inovasi`",
               "",
               "Template codes (`args.txt` passes the template): KIPP proposals (`--template kipp-2026`, headers "
               "of `bimtek template form kipp-2026`, every OK row a clean proposal started 02/01/2023) and the "
@@ -370,6 +483,12 @@ def write_readme():
               "",
               "- `codes/T002/` — `BAD T002 ringkasan` has 260 words (max 200), `BAD T002 signifikansi` 650 (max 600); "
               "`OK T002 pas` has exactly 200 and 600",
+              "- `codes/U005/` — `BAD U005 sama` and `bad u005  SAMA` are one title twice in `Kabupaten Uji` "
+              "(the second is reported); `OK U005 lain` is in `Kabupaten Uji` and `Kota Uji` once each",
+              "- `codes/U006/` — `Kabupaten Uji` sends 11 kelompok Umum proposals (quota 10): the 11th, "
+              "`BAD U006`, is reported; its one Replikasi proposal is within its own quota",
+              "- `codes/T003/` — `BAD T003 strip` answers Kebaruan with `-`, `BAD T003 judul` answers Sumber Daya "
+              "with its own heading",
               "- `codes/D008/` — `BAD D008` (Umum) started 01/06/2025, under 2 years before 24/11/2026; "
               "`BAD D008 replikasi` started 01/06/2026, under 1 year; `OK D008 replikasi` started 01/06/2025",
               "- `codes/V008/` — `BAD V008 vimeo` has a Vimeo link, `BAD V008 berkas` a file name; "
@@ -474,6 +593,7 @@ def main():
     make_evidence_codes()
     make_portal_codes()
     make_template_codes()
+    make_fidelity_codes()
     write_readme()
 
 

@@ -1292,7 +1292,8 @@ Baris lain bersih, tetapi sebagian memakai variasi ejaan yang harus diterima: `U
 `ujicoba`, `PENERAPAN`, `Inisiasi`, `Non-Digital`, `Perangkat Daerah` (untuk OPD), `PUPR`,
 `Ketentraman, Ketertiban Umum dan Perlindungan Masyarakat`,
 `Perumahan Rakyat dan Kawasan Pemukiman`, dan koordinat `lat, lng` dengan spasi.
-Inovasi berstatus Uji Coba atau Inisiatif sengaja tidak memiliki Waktu Penerapan.
+Inovasi berstatus Uji Coba atau Inisiatif sengaja tidak memiliki Waktu Penerapan: peringatan D006,
+karena Waktu Penerapan diminta di semua tahapan (SIMONDA, INOVAHUB, daftar portal).
 `SIMANTAP Jalan` (PUPR) diterapkan 2022 dan memiliki Waktu Pengembangan 2025.
 
 ## Unduhan portal contoh (`../sample-portal/`)
@@ -1307,6 +1308,7 @@ luar `sample-data/` supaya `bimtek check sample-data` tidak membacanya sebagai b
 | `#` di portal | Inovasi | Hasil |
 |---|---|---|
 | 1, 3, 6, 8, 11, 12, 13, 14 | SIPANDU, Klinik Sanitasi, SiTTE, IRTAPA, Sekolah Ramah Anak, Lumbung Sosial Desa, KALASERA, Kampung Siaga Bencana | sama dengan berkas OPD (`up_to_date`) |
+| 1 | SIPANDU Posyandu Digital | P006: Estimasi Skor Kematangan di portal 68,50, di berkas OPD 40 (bukti di portal berbeda) |
 | 2 | Ambulans Desa Siaga | P002: tahapan di portal masih Uji Coba, di berkas OPD Penerapan |
 | 4 | TAMASA Tanah Merah Satu Data | sama, tetapi terakhir diperbarui 21/08/2025 (460 hari): P005 |
 | 5 | Smart Kampung Tanah Merah | P002: cocok karena namanya mirip (`Smart Kampung Kabupaten Tanah Merah`, kemiripan 0,89) |
@@ -1637,14 +1639,16 @@ PORTAL_HEAD = ["#", "Nama Pemda", "Nama Akun", "Nama Inovasi*", "Tahapan*", "Nam
 # (akun, nama, tahapan, nama inisiator, koordinat, urusan, uji coba, penerapan, pengembangan, skor, diperbarui)
 # Each row says what it shows against the agency files (checked as of 2026-11-24).
 PORTAL_ROWS = [
-    # Same as the agency file: up to date.
+    # Same as the agency file: up to date; but its score in the portal (68,50) is not the 40 the
+    # agency's folder claims (P006): the portal holds other evidence. Every other score is the
+    # one the folder claims (0 points where the sample has no indicator data: not compared).
     ("dinkes.tanahmerah", "SIPANDU Posyandu Digital", "Penerapan", "Bidang Kesehatan Masyarakat Dinas Kesehatan",
      "-2.9871,115.2043", "Kesehatan", "04/09/2023", "01/02/2024", "16/06/2025", "68,50", "12/08/2026"),
     # P002: entered during its trial; the agency has since applied it (tahapan Uji Coba -> Penerapan).
     ("dinkes.tanahmerah", "Ambulans Desa Siaga", "Uji Coba", "Forum Desa Siaga Kecamatan Bukit Merah",
-     "-2.9633,115.1750", "Kesehatan", "10/03/2025", "", "", "31,00", "14/08/2026"),
+     "-2.9633,115.1750", "Kesehatan", "10/03/2025", "", "", "21,00", "14/08/2026"),
     ("dinkes.tanahmerah", "Klinik Sanitasi Keliling", "Penerapan", "Siti Nurhaliza, S.KM.",
-     "-3.0215,115.1893", "Kesehatan", "03/06/2024", "01/10/2024", "", "54,25", "13/08/2026"),
+     "-3.0215,115.1893", "Kesehatan", "03/06/2024", "01/10/2024", "", "27,00", "13/08/2026"),
     # P005: the same as the agency file, but last touched 460 days before 2026-11-24 (over 365).
     ("diskominfo.tanahmerah", "TAMASA Tanah Merah Satu Data", "Penerapan", "Bidang Statistik dan Persandian",
      "-2.9868,115.2079", "Statistik", "02/10/2023", "18/03/2024", "01/09/2025", "61,75", "21/08/2025"),
@@ -1669,12 +1673,12 @@ PORTAL_ROWS = [
     ("disdik.tanahmerah", "Gerakan “Sekolah Ramah Anak”", "Penerapan", "Hj. Nurul Aini, M.Pd.", "-2.9790,115.2101",
      "Pendidikan", "01/03/2024", "17/05/2024", "", "59,00", "09/08/2026"),
     ("dinsos.tanahmerah", "Lumbung Sosial Desa", "Penerapan", "Karang Taruna Desa Padang Luas", "-3.0377,115.1988",
-     "Sosial", "07/08/2023", "22/01/2024", "", "40,25", "12/08/2026"),
+     "Sosial", "07/08/2023", "22/01/2024", "", "21,00", "12/08/2026"),
     ("dinsos.tanahmerah", "KALASERA Kartu Lansia Sejahtera", "Penerapan", "H. Ahmad Fauzi, S.E.", "-2.9921,115.2075",
-     "Sosial", "06/05/2024", "16/09/2024", "", "63,50", "12/08/2026"),
+     "Sosial", "06/05/2024", "16/09/2024", "", "31,00", "12/08/2026"),
     ("dinsos.tanahmerah", "Kampung Siaga Bencana Tanah Merah", "Penerapan",
      "Bidang Rehabilitasi dan Perlindungan Sosial", "-3.0520,115.1655",
-     "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat", "04/03/2024", "19/08/2024", "", "50,00",
+     "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat", "04/03/2024", "19/08/2024", "", "26,00",
      "12/08/2026"),
     # P004: entered by an agency that sent no file this year.
     ("dkp.tanahmerah", "SIPANGAN Pangan Murah Keliling", "Penerapan", "Bidang Distribusi dan Cadangan Pangan",

@@ -199,6 +199,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "POINTS")]
     pub spd: Option<f64>,
 
+    /// The pemda's SPD sheet (xlsx, csv, ...): one row per SPD indicator with
+    /// its value and evidence, scored by the template; instead of --spd.
+    #[arg(long, value_name = "FILE", conflicts_with = "spd")]
+    pub spd_sheet: Option<PathBuf>,
+
     /// Name of the pemda when the rows do not name one.
     #[arg(long, value_name = "NAME", default_value = "Pemda")]
     pub pemda: String,

@@ -8,6 +8,12 @@
 //!              basic-service urusan are covered
 //! IID  = (SPD + SID) / total_max * 100
 //! ```
+//!
+//! The verified estimate counts only the innovations that would pass
+//! eligibility (no finding of `[scoring] exclude_codes` at error severity),
+//! as SIMONDA's "lolos kelayakan" projection does; the claimed one counts
+//! every innovation as entered. The predicate is decided on the unrounded
+//! index; only the shown values are rounded.
 
 use crate::template::Template;
 use serde::Serialize;
@@ -103,11 +109,28 @@ pub fn max_score(t: &Template) -> f64 {
         .unwrap_or_else(|| total(t.indicators.iter().map(|i| i.weight * 3.0)))
 }
 
+/// One innovation as the pemda estimate sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry<'a> {
+    pub claimed: f64,
+    pub verified: f64,
+    /// Whether it has any indicator data.
+    pub has_data: bool,
+    /// Canonical urusan.
+    pub urusan: Option<&'a str>,
+    /// Why it would not pass eligibility: the first excluding code.
+    pub left_out: Option<&'static str>,
+}
+
 /// The estimate for one pemda.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PemdaScore {
     pub name: String,
     pub innovations: usize,
+    /// Innovations left out of the verified estimate because they would not
+    /// pass eligibility, and how many for each first reason (a code).
+    pub left_out: usize,
+    pub left_out_by: std::collections::BTreeMap<&'static str, usize>,
     /// SID part as it would stand: verified scores / max(k, n) + count part.
     pub sid: f64,
     /// The same with every claimed parameter.
@@ -115,6 +138,9 @@ pub struct PemdaScore {
     pub count_score: f64,
     pub spd: Option<f64>,
     pub iid: f64,
+    /// The IID with every innovation and every claimed parameter.
+    pub iid_claimed: f64,
+    /// Decided on the unrounded verified IID.
     pub predicate: String,
     pub yandas_covered: Vec<String>,
     pub yandas_missing: Vec<String>,
@@ -124,7 +150,7 @@ pub struct PemdaScore {
 }
 
 /// Estimate a pemda from its innovations' (claimed, verified) scores and
-/// their canonical urusan.
+/// their canonical urusan, every one eligible.
 pub fn pemda(
     t: &Template,
     name: &str,
@@ -132,19 +158,33 @@ pub fn pemda(
     urusan: &[Option<&str>],
     spd: Option<f64>,
 ) -> Option<PemdaScore> {
-    let s = t.scoring.as_ref()?;
-    let n = scores.len();
+    let entries: Vec<Entry> = scores
+        .iter()
+        .enumerate()
+        .map(|(i, &(claimed, verified))| Entry {
+            claimed,
+            verified,
+            has_data: true,
+            urusan: urusan.get(i).copied().flatten(),
+            left_out: None,
+        })
+        .collect();
+    estimate(t, name, &entries, spd)
+}
+
+/// The SID part of a set of innovations: the sum of `score` over them
+/// divided by max(k, n), plus the count part; and which yandas they cover.
+fn sid_of<'a>(
+    s: &crate::template::Scoring,
+    entries: impl Iterator<Item = &'a Entry<'a>> + Clone,
+    score: fn(&Entry) -> f64,
+) -> (f64, f64, Vec<String>) {
+    let n = entries.clone().count();
     let divisor = n.max(s.divisor_min as usize).max(1) as f64;
     let covered: Vec<String> = s
         .yandas
         .iter()
-        .filter(|y| urusan.iter().flatten().any(|u| u == *y))
-        .cloned()
-        .collect();
-    let missing: Vec<String> = s
-        .yandas
-        .iter()
-        .filter(|y| !covered.contains(y))
+        .filter(|y| entries.clone().any(|e| e.urusan == Some(y.as_str())))
         .cloned()
         .collect();
     let count_score = if covered.len() >= s.yandas_min as usize {
@@ -152,29 +192,62 @@ pub fn pemda(
     } else {
         0.0
     };
-    let verified = total(scores.iter().map(|(_, v)| *v));
-    let claimed = total(scores.iter().map(|(c, _)| *c));
-    let sid = verified / divisor + count_score;
-    let sid_claimed = claimed / divisor + count_score;
-    let iid = (spd.unwrap_or(0.0) + sid) / s.total_max * 100.0;
-    let predicate = s
-        .predicates
+    let sum = total(entries.map(score));
+    (sum / divisor + count_score, count_score, covered)
+}
+
+/// Estimate a pemda from its innovations. The verified estimate counts
+/// only the eligible ones; the claimed estimate all of them.
+pub fn estimate(
+    t: &Template,
+    name: &str,
+    entries: &[Entry],
+    spd: Option<f64>,
+) -> Option<PemdaScore> {
+    let s = t.scoring.as_ref()?;
+    let n = entries.len();
+    let eligible = entries.iter().filter(|e| e.left_out.is_none());
+    let (sid, count_score, covered) = sid_of(s, eligible.clone(), |e| e.verified);
+    let (sid_claimed, _, _) = sid_of(s, entries.iter(), |e| e.claimed);
+    let missing: Vec<String> = s
+        .yandas
         .iter()
-        .find(|p| iid >= p.min)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
+        .filter(|y| !covered.contains(y))
+        .cloned()
+        .collect();
+    let iid = (spd.unwrap_or(0.0) + sid) / s.total_max * 100.0;
+    let iid_claimed = (spd.unwrap_or(0.0) + sid_claimed) / s.total_max * 100.0;
+    // Without any indicator data there is nothing to estimate: not "Tidak
+    // Dapat Dinilai", which is a pemda that did not report.
+    let predicate = if !entries.iter().any(|e| e.has_data) {
+        s.no_estimate.clone()
+    } else {
+        s.predicates
+            .iter()
+            .find(|p| iid >= p.min)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    let mut left_out_by = std::collections::BTreeMap::new();
+    for code in entries.iter().filter_map(|e| e.left_out) {
+        *left_out_by.entry(code).or_insert(0) += 1;
+    }
+    let n_eligible = eligible.count();
     Some(PemdaScore {
         name: name.to_string(),
         innovations: n,
+        left_out: n - n_eligible,
+        left_out_by,
         sid: round2(sid),
         sid_claimed: round2(sid_claimed),
         count_score: round2(count_score),
         spd,
         iid: round2(iid),
+        iid_claimed: round2(iid_claimed),
         predicate,
         yandas_covered: covered,
         yandas_missing: missing,
-        short_of_k: (s.divisor_min as usize).saturating_sub(n) as u32,
+        short_of_k: (s.divisor_min as usize).saturating_sub(n_eligible) as u32,
     })
 }
 
@@ -282,6 +355,72 @@ mod tests {
         assert_eq!(p.count_score, 1.9);
         assert_eq!(p.sid, 18.57);
         assert_eq!(p.iid, 23.43);
+    }
+
+    fn entry(claimed: f64, verified: f64, left_out: Option<&'static str>) -> Entry<'static> {
+        Entry {
+            claimed,
+            verified,
+            has_data: true,
+            urusan: Some("Pariwisata"),
+            left_out,
+        }
+    }
+
+    #[test]
+    fn the_verified_estimate_counts_only_eligible_innovations() {
+        // SIMONDA's "lolos kelayakan" projection: 14 innovations, 2 of them
+        // outside the window (W001) and one with an empty required value.
+        //   verified: 11 eligible x 30 / max(12, 11) = 330 / 12 = 27.5
+        //   claimed: 14 x 40 / 14 = 40
+        let t = t();
+        let mut entries = vec![entry(40.0, 30.0, None); 11];
+        entries.extend([
+            entry(40.0, 30.0, Some("W001")),
+            entry(40.0, 30.0, Some("W001")),
+            entry(40.0, 30.0, Some("R001")),
+        ]);
+        let p = estimate(&t, "Kab. Contoh", &entries, Some(40.0)).unwrap();
+        assert_eq!(p.innovations, 14);
+        assert_eq!(p.left_out, 3);
+        assert_eq!(
+            p.left_out_by
+                .iter()
+                .map(|(c, n)| (*c, *n))
+                .collect::<Vec<_>>(),
+            [("R001", 1), ("W001", 2)]
+        );
+        assert_eq!(p.sid, 27.5);
+        assert_eq!(p.sid_claimed, 40.0);
+        // (40 + 27.5) / 250 = 27.0; (40 + 40) / 250 = 32.0.
+        assert_eq!(p.iid, 27.0);
+        assert_eq!(p.iid_claimed, 32.0);
+        assert_eq!(p.short_of_k, 1);
+    }
+
+    #[test]
+    fn no_indicator_data_is_no_estimate_not_tidak_dapat_dinilai() {
+        let t = t();
+        let mut e = entry(0.0, 0.0, None);
+        e.has_data = false;
+        let p = estimate(&t, "Kab. Contoh", &[e; 3], None).unwrap();
+        assert_eq!(p.predicate, "Belum dapat diperkirakan");
+        // With data scoring 0 it is the disclaimer predicate, as before.
+        let p = estimate(&t, "Kab. Contoh", &[entry(0.0, 0.0, None); 3], None).unwrap();
+        assert_eq!(p.predicate, "Tidak Dapat Dinilai");
+    }
+
+    #[test]
+    fn the_predicate_is_decided_on_the_unrounded_index() {
+        // IID 40.006 shows as 40.01 but is below Inovatif's 40.01.
+        let t = t();
+        let s = t.scoring.as_ref().unwrap();
+        let spd = 40.006 / 100.0 * s.total_max;
+        let mut e = entry(0.0, 0.0, None);
+        e.urusan = None;
+        let p = estimate(&t, "X", &[e], Some(spd)).unwrap();
+        assert_eq!(p.iid, 40.01);
+        assert_eq!(p.predicate, "Kurang Inovatif");
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct CheckSettings {
     /// Evidence roots given with --evidence (empty: each workbook's folder).
     pub evidence: Vec<PathBuf>,
     pub spd: Option<f64>,
+    /// The SPD sheet given with --spd-sheet.
+    pub spd_sheet: Option<PathBuf>,
     pub pemda: String,
     /// Baseline files, each with the year it was tagged with.
     pub baselines: Vec<(Option<i32>, PathBuf)>,
@@ -145,6 +147,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             }
             other => other,
         },
+        spd_sheet: args.spd_sheet,
         pemda: args.pemda,
         baselines: args
             .baseline

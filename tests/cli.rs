@@ -137,6 +137,9 @@ fn sample_data_shows_every_kind_of_mistake() {
         ("E003", "Dinas Kesehatan", "'Bukti Dukung'!G26"),
         ("E006", "Dinas Kesehatan", "'Bukti Dukung'!G29"),
         ("V002", "Dinas Kesehatan", "'Inovasi 2026'!D6"),
+        // Waktu Penerapan is asked at every stage: a warning at Uji Coba
+        // and Inisiatif (D006), an error at Penerapan.
+        ("D006", "Dinas Kesehatan", "'Inovasi 2026'!L6"),
         ("V004", "Dinas Kesehatan", "'Inovasi 2026'!J7"),
         ("T001", "Dinas Kesehatan", "'Inovasi 2026'!N7"),
         ("E010", "Dinas Kesehatan", "Inovasi 2026#8"),
@@ -145,8 +148,10 @@ fn sample_data_shows_every_kind_of_mistake() {
         ("D006", "Dinas Kesehatan", "'Inovasi 2026'!L9"),
         ("H001", "Dinas Komunikasi dan Informatika", "Inovasi!T1"),
         ("D001", "Dinas Komunikasi dan Informatika", "Inovasi!J3"),
+        ("D006", "Dinas Komunikasi dan Informatika", "Inovasi!K3"),
         ("V005", "Dinas Komunikasi dan Informatika", "Inovasi!Q3"),
         ("V002", "Dinas Komunikasi dan Informatika", "Inovasi!C4"),
+        ("D006", "Dinas Komunikasi dan Informatika", "Inovasi!K4"),
         ("V006", "Dinas Komunikasi dan Informatika", "Inovasi!Q5"),
         ("V007", "Dinas Komunikasi dan Informatika", "Inovasi!R5"),
         ("V002", "Dinas PUPR", "Sheet1!D2"),
@@ -155,6 +160,7 @@ fn sample_data_shows_every_kind_of_mistake() {
         ("D007", "Dinas PUPR", "Sheet1!M4"),
         ("D003", "Dinas PUPR", "Sheet1!N4"),
         ("D004", "Dinas PUPR", "Sheet1!O4"),
+        ("D006", "Dinas PUPR", "Sheet1!N5"),
         ("F006", "Dinas Pendidikan", "#"),
         ("V002", "Dinas Pendidikan", "D3"),
         ("V002", "Dinas Pendidikan", "F3"),
@@ -164,6 +170,7 @@ fn sample_data_shows_every_kind_of_mistake() {
         ("V003", "Dinas Pendidikan", "T5"),
         ("U001", "Dinas Pendidikan", "#6"),
         ("V002", "Dinas Pendidikan", "C6"),
+        ("D006", "Dinas Pendidikan", "K6"),
         ("H002", "Dinas Sosial", "Sheet1#1"),
         ("U002", "Dinas Sosial", "Sheet1#2"),
         ("V001", "Dinas Sosial", "Sheet1!C3"),
@@ -269,6 +276,8 @@ fn sample_portal_download_shows_each_portal_status() {
         .filter(|(code, _)| code != "P001")
         .collect();
     let expected = [
+        // The portal's score differs from the folder's claim (P006).
+        ("P006", "68.50"),
         ("P002", "Ambulans Desa Siaga"),
         ("P005", "21/08/2025"),
         ("P002", "Smart Kampung Tanah Merah"),
@@ -1027,8 +1036,16 @@ fn evidence_scores_and_the_pemda_estimate_in_json() {
     ] {
         assert!(pemda.get(k).is_some(), "pemda.{k}");
     }
-    // 24 innovations >= k and all six yandas covered: the count part is 0.38 x 24.
-    assert_eq!(pemda["count_score"], 9.12);
+    // Four innovations would not pass eligibility (an empty required value
+    // twice, a value not on the list once, Penerapan without its date once):
+    // the verified estimate counts the other 20, which still cover all six
+    // yandas: the count part is 0.38 x 20.
+    assert_eq!(pemda["left_out"], 4);
+    assert_eq!(pemda["left_out_by"]["R001"], 2);
+    assert_eq!(pemda["left_out_by"]["V001"], 1);
+    assert_eq!(pemda["left_out_by"]["D006"], 1);
+    assert_eq!(pemda["count_score"], 7.6);
+    assert!(pemda["iid_claimed"].as_f64().unwrap() > pemda["iid"].as_f64().unwrap());
     let iid = pemda["iid"].as_f64().unwrap();
     let sid = pemda["sid"].as_f64().unwrap();
     assert!(

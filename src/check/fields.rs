@@ -63,16 +63,24 @@ pub(super) fn check(
         match &cell.value {
             Value::Empty => {
                 if field.required {
-                    sink.push(
+                    sink.push(required_severity(
+                        field,
                         Finding::new("R001", at(loc, cell))
                             .field(&field.key)
                             .arg("label", &field.label)
                             .arg("label_en", &field.label_en),
-                    );
+                    ));
                 }
             }
+            // Said once per sheet ([`foreign_column`]).
+            Value::Foreign => {}
             Value::FormulaError => sink.push(finding("V004", loc, field, cell)),
             Value::Text { words } => {
+                if let Some(below) = field.filler_below_words
+                    && is_filler(field, &cell.text, below)
+                {
+                    sink.push(finding("T003", loc, field, cell).arg("min", below));
+                }
                 if let Some(words) = *words {
                     if let Some(min) = field.min_words
                         && words < min as usize
@@ -156,6 +164,58 @@ pub(super) fn check(
             }
             Value::Integer(_) | Value::Amount(_) | Value::FileRef => {}
         }
+    }
+}
+
+/// `f` at the field's own severity for a missing required value
+/// (template: `required_severity`), when it has one.
+pub(super) fn required_severity(field: &Field, mut f: Finding) -> Finding {
+    if let Some(s) = field.required_severity {
+        f.severity = s;
+    }
+    f
+}
+
+/// A filler answer: fewer than `below` words, or the field's own label or
+/// an alias written back as the answer.
+fn is_filler(field: &Field, text: &str, below: u32) -> bool {
+    if crate::normalize::scalar::count_words_to(text, below as usize) < below as usize {
+        return true;
+    }
+    let folded = crate::template::fold(text);
+    !folded.is_empty()
+        && std::iter::once(&field.label)
+            .chain(&field.aliases)
+            .any(|name| crate::template::fold(name) == folded)
+}
+
+/// H004, once per sheet and field: the column holds another system's
+/// values (template: `foreign_values`). `seen` keeps the (sheet, field)
+/// pairs already said.
+pub(super) fn foreign_column(
+    t: &Template,
+    loc: &Location,
+    r: &Record,
+    seen: &mut Vec<(Option<std::sync::Arc<str>>, usize)>,
+    sink: &mut Sink<'_>,
+) {
+    for (fi, field) in t.fields.iter().enumerate() {
+        let Some(cell) = r.cell(fi).filter(|c| c.value == Value::Foreign) else {
+            continue;
+        };
+        if seen.iter().any(|(s, f)| *f == fi && *s == r.sheet) {
+            continue;
+        }
+        seen.push((r.sheet.clone(), fi));
+        let mut l = at(loc, cell);
+        l.row = None;
+        sink.push(
+            Finding::new("H004", l)
+                .field(&field.key)
+                .value(&cell.text)
+                .arg("label", &field.label)
+                .arg("label_en", &field.label_en),
+        );
     }
 }
 
@@ -346,6 +406,28 @@ mod tests {
     }
 
     #[test]
+    fn kipp_kelompok_are_those_of_2025() {
+        // 2025 had only Umum and Replikasi (menpan.go.id); Khusus is off.
+        assert!(kipp_codes(&[("kelompok", text("Umum"))]).is_empty());
+        assert_eq!(kipp_codes(&[("kelompok", text("Khusus"))]), ["V001"]);
+    }
+
+    #[test]
+    fn t003_filler_answers_in_kipp_sections() {
+        for filler in ["-", "Ada", "Sumber Daya", "sumber_daya"] {
+            assert_eq!(
+                kipp_codes(&[("sumber_daya", text(filler))]),
+                ["T003"],
+                "{filler:?}"
+            );
+        }
+        // Ten words is an answer.
+        assert!(kipp_codes(&[("sumber_daya", text(&"dana ".repeat(10)))]).is_empty());
+        // Sudah/Belum is a complete answer where the template sets no floor.
+        assert!(kipp_codes(&[("adaptabilitas_replikasi", text("Belum"))]).is_empty());
+    }
+
+    #[test]
     fn t002_word_maximum_per_section() {
         // Ringkasan: at most 200 words; 200 is fine, 201 is not.
         assert!(kipp_codes(&[("ringkasan", text(&"kata ".repeat(200)))]).is_empty());
@@ -373,6 +455,136 @@ mod tests {
         for bad in ["video.mp4", "https://vimeo.com/1", "youtube"] {
             assert_eq!(kipp_codes(&[("video", text(bad))]), ["V008"], "{bad}");
         }
+    }
+
+    /// The canonical value `written` is read as, in field `key`.
+    fn canonical(key: &str, written: &str) -> Option<String> {
+        let t = template();
+        let fi = t.field_index(key).unwrap();
+        let r = record(&t, &[(key, text(written))], &[]);
+        match &r.cell(fi).unwrap().value {
+            crate::normalize::Value::Enum { index, .. } => {
+                Some(t.fields[fi].values[*index].value.clone())
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn bentuk_and_urusan_accept_the_portal_and_regional_spellings() {
+        // The portal's own list filter (MKS-MOCK 2024), its "lainnnya" typo,
+        // and the SIAGAS / 2021 form variant stand for the canonical values.
+        let tata = "Inovasi Tata Kelola Pemerintahan Daerah";
+        let lain = "Inovasi Daerah lainnya sesuai dengan Urusan Pemerintahan yang menjadi kewenangan Daerah";
+        for (written, want) in [
+            ("Inovasi tata kelola pemerintah daerah", tata),
+            (
+                "Inovasi daerah lainnya sesuai dengan urusan pemerintah yang menjadi kewenangan daerah",
+                lain,
+            ),
+            (
+                "Inovasi daerah lainnnya sesuai dengan urusan pemerintah yang menjadi kewenangan daerah",
+                lain,
+            ),
+            (
+                "Inovasi bentuk lainnya sesuai dengan bidang urusan pemerintahan yang menjadi kewenangan daerah",
+                lain,
+            ),
+        ] {
+            assert_eq!(
+                canonical("bentuk", written).as_deref(),
+                Some(want),
+                "{written}"
+            );
+            assert_eq!(
+                codes_with(&[("bentuk", text(written))]),
+                ["V002"],
+                "{written}"
+            );
+        }
+        let fungsi = "Fungsi lain sesuai dengan ketentuan peraturan perundang-undangan";
+        for written in [
+            "Urusan lainnya sesuai dengan peraturan perundangan",
+            "penunjang lainnya sesuai dengan ketentuan peraturan perundang-undangan",
+        ] {
+            assert_eq!(canonical("urusan_utama", written).as_deref(), Some(fungsi));
+        }
+        // UU 23/2014's wording, as in LAN's code book (realdata inovasi-lan).
+        assert_eq!(
+            canonical(
+                "urusan_utama",
+                "Ketenteraman Dan Ketertiban Umum Serta Perlindungan Masyarakat"
+            )
+            .as_deref(),
+            Some("Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat")
+        );
+    }
+
+    #[test]
+    fn asta_cita_is_read_after_its_label() {
+        // SIMONDA's export writes the label with the number.
+        assert!(codes_with(&[("asta_cita", text("Asta Cita 4"))]).is_empty());
+        assert!(codes_with(&[("asta_cita", text("asta_cita 8"))]).is_empty());
+        assert_eq!(codes_with(&[("asta_cita", text("Asta Cita 9"))]), ["V007"]);
+        assert_eq!(codes_with(&[("asta_cita", text("Prioritas 4"))]), ["V007"]);
+    }
+
+    #[test]
+    fn placeholders_in_choice_and_date_cells_are_empty() {
+        // A required choice: R001, not V001 "did you mean Kepala Daerah".
+        for p in ["-", "–", "—", "n/a", "N/A", "tidak ada"] {
+            assert_eq!(codes_with(&[("inisiator", text(p))]), ["R001"], "{p:?}");
+        }
+        // An optional date: nothing at all.
+        for p in ["-", "N/A"] {
+            assert!(
+                codes_with(&[("waktu_pengembangan", text(p))]).is_empty(),
+                "{p:?}"
+            );
+        }
+        // A text field keeps its dash as text.
+        assert!(codes_with(&[("nama_inisiator", text("-"))]).is_empty());
+    }
+
+    #[test]
+    fn did_you_mean_only_for_a_close_value() {
+        let t = template();
+        let closest = |key: &'static str, written: &str| {
+            findings_after(&t, clean_cells(), &[(key, text(written))], &[])
+                .into_iter()
+                .find(|f| f.code == "V001")
+                .map(|f| f.message(crate::diag::Lang::En).contains("closest"))
+        };
+        // LAN's values (realdata inovasi-lan) are near no allowed value:
+        // the hint lists them, no "closest".
+        assert_eq!(closest("jenis", "Teknologi"), Some(false));
+        assert_eq!(
+            closest("inisiator", "Provinsi / Kabupaten / Kota"),
+            Some(false)
+        );
+        assert_eq!(closest("inisiator", "Kementrian / Lembaga"), Some(false));
+        // A typo is.
+        assert_eq!(closest("tahapan", "Penerapn"), Some(true));
+        assert_eq!(closest("urusan_utama", "Kesehatn"), Some(true));
+    }
+
+    #[test]
+    fn asta_cita_and_pkpn_missing_are_warnings() {
+        // Optional in SIMONDA (blank=True), absent from INOVAHUB's store request.
+        let t = template();
+        for key in ["asta_cita", "pkpn_klaster"] {
+            let got: Vec<_> = findings_after(&t, clean_cells(), &[(key, text(""))], &[])
+                .into_iter()
+                .map(|f| (f.code, f.severity))
+                .collect();
+            assert_eq!(got, [("R001", crate::diag::Severity::Warning)], "{key}");
+        }
+        // Other required fields stay errors.
+        let got: Vec<_> = findings_after(&t, clean_cells(), &[("hasil", text(""))], &[])
+            .into_iter()
+            .map(|f| (f.code, f.severity))
+            .collect();
+        assert_eq!(got, [("R001", crate::diag::Severity::Error)]);
     }
 
     #[test]

@@ -183,13 +183,14 @@ pub(super) fn header_findings(
             continue;
         }
         if field.required && h.field_columns[fi].is_none() {
-            sink.push(
+            sink.push(super::fields::required_severity(
+                field,
                 Finding::new("H002", base.clone())
                     .field(&field.key)
                     .arg("label", &field.label)
                     .arg("label_en", &field.label_en)
                     .for_every_row(),
-            );
+            ));
         }
     }
     for &(ci, first) in &h.duplicates {

@@ -8,6 +8,7 @@ mod fields;
 mod files;
 pub mod portal;
 mod rows;
+pub mod spd;
 mod unique;
 
 pub use evidence::{FileFacts, Resolved, Resolver, Statement};
@@ -54,6 +55,12 @@ pub struct Innovation {
     /// The pemda its row names, if any.
     #[serde(skip)]
     pub pemda: Option<String>,
+    /// For an award's per-group rules: the group its row names (KIPP: the
+    /// instansi) and the canonical value its quota counts by (kelompok).
+    #[serde(skip)]
+    pub group: Option<String>,
+    #[serde(skip)]
+    pub quota_class: Option<String>,
     /// What the agency says about its indicators.
     #[serde(skip)]
     pub statements: Vec<Statement>,
@@ -148,6 +155,8 @@ pub struct FileCheck<'t> {
     urusan_field: Option<usize>,
     pemda_field: Option<usize>,
     fact_fields: portal::FactFields,
+    /// (sheet, field) whose column was said to hold another system's values.
+    foreign_seen: Vec<(Option<Arc<str>>, usize)>,
 }
 
 impl<'t> FileCheck<'t> {
@@ -173,6 +182,7 @@ impl<'t> FileCheck<'t> {
             urusan_field: template.field_index("urusan_utama"),
             pemda_field: template.field_index("pemda"),
             fact_fields: portal::FactFields::new(template),
+            foreign_seen: Vec::new(),
         }
     }
 
@@ -225,6 +235,13 @@ impl<'t> FileCheck<'t> {
             header: None,
         };
         fields::check(self.template, self.options, &loc, &record, &mut self.sink);
+        fields::foreign_column(
+            self.template,
+            &loc,
+            &record,
+            &mut self.foreign_seen,
+            &mut self.sink,
+        );
         rows::check(self.template, self.options, &loc, &record, &mut self.sink);
         let name = self
             .name_field
@@ -254,6 +271,19 @@ impl<'t> FileCheck<'t> {
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
         let facts = portal::Facts::from_record(self.template, &self.fact_fields, &record);
+        let award = self.template.award.as_ref();
+        let group = award
+            .and_then(|a| a.group_field)
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces);
+        let quota_class = award.and_then(|a| a.quota_field).and_then(|f| {
+            match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => {
+                    Some(self.template.fields[f].values[*index].value.clone())
+                }
+                _ => None,
+            }
+        });
         let id = match &loc.sheet {
             Some(s) => format!("{}:{}:{}", self.file, s, record.row),
             None => format!("{}:{}", self.file, record.row),
@@ -271,6 +301,8 @@ impl<'t> FileCheck<'t> {
             warnings: 0,
             urusan,
             pemda,
+            group,
+            quota_class,
             statements,
             score: crate::score::InnovationScore::empty(self.template),
             facts,
@@ -482,10 +514,11 @@ pub fn combine(
     );
     unique::check(&innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
+    unique::award_groups(template, &innovations, &mut sink);
     // Per innovation, on every core (the findings are sorted below).
     let outside: Vec<Finding> = innovations
         .par_iter()
-        .filter_map(|inn| portal::window(template, inn))
+        .filter_map(|inn| portal::window(template, options.as_of, inn))
         .collect();
     for f in outside {
         sink.push(f);
@@ -511,6 +544,7 @@ pub fn combine(
     if !innovations.is_sorted_by(|a, b| place(a) <= place(b)) {
         innovations.sort_by(|a, b| place(a).cmp(&place(b)));
     }
+    let left_out = left_out(template, &innovations, &findings);
     // The pemda scores need only the innovations, in their final order:
     // they are added up while the findings are sorted and counted.
     let (counts, pemda) = rayon::join(
@@ -520,7 +554,7 @@ pub fn combine(
             findings.dedup();
             tie_findings(&innovations, &mut findings)
         },
-        || pemda_scores(template, options, &innovations),
+        || pemda_scores(template, options, &innovations, &left_out),
     );
     for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
         inn.errors = errors;
@@ -542,23 +576,63 @@ pub fn combine(
     }
 }
 
+/// Per innovation, the first code of `[scoring] exclude_codes` found at
+/// error severity on its row (or, for a header finding, on its sheet): it
+/// would not pass eligibility, so the verified estimate leaves it out.
+fn left_out(
+    t: &Template,
+    innovations: &[Innovation],
+    findings: &[Finding],
+) -> Vec<Option<&'static str>> {
+    let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
+        return vec![None; innovations.len()];
+    };
+    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
+    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
+    for f in findings {
+        if f.severity != Severity::Error || !codes.contains(&f.code) {
+            continue;
+        }
+        let l = &f.location;
+        // A header finding (a required column missing) is about every row
+        // of its sheet.
+        let row = if f.code.starts_with('H') { None } else { l.row };
+        at.entry((&l.file, l.sheet.as_deref(), row))
+            .and_modify(|c| *c = (*c).min(f.code))
+            .or_insert(f.code);
+    }
+    innovations
+        .iter()
+        .map(|i| {
+            let row = at.get(&(i.file.as_str(), i.sheet.as_deref(), Some(i.row)));
+            let sheet = at.get(&(i.file.as_str(), i.sheet.as_deref(), None));
+            row.into_iter().chain(sheet).min().copied()
+        })
+        .collect()
+}
+
 /// Group innovations by the pemda their rows name (else the default name).
 fn pemda_scores(
     t: &Template,
     o: &CheckOptions,
     innovations: &[Innovation],
+    left_out: &[Option<&'static str>],
 ) -> Vec<crate::score::PemdaScore> {
-    type Group<'a> = (Vec<(f64, f64)>, Vec<Option<&'a str>>);
-    let mut groups: std::collections::BTreeMap<&str, Group> = std::collections::BTreeMap::new();
-    for i in innovations {
+    let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
+        std::collections::BTreeMap::new();
+    for (i, left_out) in innovations.iter().zip(left_out) {
         let name = i.pemda.as_deref().unwrap_or(&o.pemda);
-        let g = groups.entry(name).or_default();
-        g.0.push((i.score.claimed, i.score.verified));
-        g.1.push(i.urusan.as_deref());
+        groups.entry(name).or_default().push(crate::score::Entry {
+            claimed: i.score.claimed,
+            verified: i.score.verified,
+            has_data: !i.score.indicators.is_empty(),
+            urusan: i.urusan.as_deref(),
+            left_out: *left_out,
+        });
     }
     groups
         .iter()
-        .filter_map(|(name, (scores, urusan))| crate::score::pemda(t, name, scores, urusan, o.spd))
+        .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
         .collect()
 }
 
@@ -665,6 +739,8 @@ pub(crate) mod testing {
             name_key: fold(name),
             urusan: None,
             pemda: None,
+            group: None,
+            quota_class: None,
             statements: Vec::new(),
             score: Default::default(),
             facts: Default::default(),
@@ -780,6 +856,31 @@ pub(crate) mod testing {
             base.push((k, v.clone()));
         }
         codes(t, &record(t, &base, &[]))
+    }
+
+    /// The findings a clean record gets once `changes` replace some of
+    /// its cells, with the given columns `missing`.
+    pub fn findings_after(
+        t: &Template,
+        mut base: Vec<(&'static str, RawCell)>,
+        changes: &[(&'static str, RawCell)],
+        missing: &[&str],
+    ) -> Vec<Finding> {
+        for (k, v) in changes {
+            base.retain(|(key, _)| key != k);
+            base.push((k, v.clone()));
+        }
+        let r = record(t, &base, missing);
+        let mut sink = Sink::new(t);
+        let loc = Location {
+            file: "x.xlsx".into(),
+            sheet: Some("Data".into()),
+            row: Some(r.row),
+            ..Location::default()
+        };
+        fields::check(t, &options(), &loc, &r, &mut sink);
+        rows::check(t, &options(), &loc, &r, &mut sink);
+        sink.findings
     }
 
     /// Run the per-row rules on one record and return the codes found.

@@ -25,6 +25,8 @@ pub struct Facts {
     pub penerapan: Option<NaiveDate>,
     pub pengembangan: Option<NaiveDate>,
     pub updated: Option<NaiveDate>,
+    /// The portal's Estimasi Skor Kematangan, when the list has it.
+    pub score: Option<f64>,
 }
 
 /// Where a template keeps the fields [`Facts`] are read from: looked up
@@ -39,6 +41,7 @@ pub struct FactFields {
     penerapan: Option<usize>,
     pengembangan: Option<usize>,
     updated: Option<usize>,
+    score: Option<usize>,
 }
 
 impl FactFields {
@@ -52,6 +55,7 @@ impl FactFields {
             penerapan: t.field_index("waktu_penerapan"),
             pengembangan: t.field_index("waktu_pengembangan"),
             updated: t.field_index("terakhir_diperbarui"),
+            score: t.field_index("skor_kematangan"),
         }
     }
 }
@@ -83,8 +87,18 @@ impl Facts {
             penerapan: date(fields.penerapan),
             pengembangan: date(fields.pengembangan),
             updated: date(fields.updated),
+            score: fields.score.and_then(|f| r.text(f)).and_then(score_of),
         }
     }
+}
+
+/// A score as the portal list shows it: "104.00", "62,00", "62".
+fn score_of(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    if t.matches('.').count() > 1 {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
 }
 
 /// One entry of a portal download or an earlier submission.
@@ -483,11 +497,13 @@ fn changes(inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     let eq =
         |x: &Option<String>, y: &Option<String>| x.as_deref().map(fold) == y.as_deref().map(fold);
     let date = |d: Option<NaiveDate>| d.map(portal_format);
+    // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
+    // punctuation and spacing are not a difference to update.
     push(
         "nama_inovasi",
         Some(e.name.clone()),
         Some(inn.name.clone()),
-        e.name == inn.name,
+        e.name_key == inn.name_key,
     );
     push(
         "tahapan",
@@ -619,6 +635,19 @@ pub(crate) fn compare(
                             .arg("changes_en", list(Lang::En)),
                     );
                 }
+                // The portal's score against the claimed one: the evidence
+                // entered there differs from the folder's.
+                if let Some(portal) = e.facts.score
+                    && !inn.score.indicators.is_empty()
+                    && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
+                {
+                    sink.push(
+                        Finding::new("P006", inn.location())
+                            .field("skor_kematangan")
+                            .value(&format!("{portal:.2}"))
+                            .arg("claimed", format!("{:.2}", inn.score.claimed)),
+                    );
+                }
                 if let Some(updated) = e.facts.updated
                     && (o.as_of - updated).num_days() > i64::from(o.stale_after_days)
                 {
@@ -710,10 +739,11 @@ fn prior_entries(
     years: &BTreeSet<i32>,
     sink: &mut Sink<'_>,
 ) {
-    let developed = inn
-        .facts
-        .pengembangan
-        .is_some_and(|d| d >= w.start && d <= w.end);
+    let developed = w.development_lifts_limit
+        && inn
+            .facts
+            .pengembangan
+            .is_some_and(|d| d >= w.start && d <= w.end);
     if years.len() as u32 >= max && !developed {
         let list = years
             .iter()
@@ -734,12 +764,34 @@ fn prior_entries(
 /// The eligibility window: penerapan before it needs a development date
 /// inside it (W001); penerapan after it is too new for this year (W002).
 /// W001/W002: an innovation first applied before the assessment window
-/// (and not developed within it), or after it. `None` when it is inside,
-/// or when the template has no window or the row no date.
-pub(crate) fn window(t: &Template, inn: &Innovation) -> Option<Finding> {
+/// (and not developed within it), or after it. With penerapan inside, a
+/// development date outside it is W004. At a stage that needs penerapan
+/// with none given, an uji coba already after the window means penerapan
+/// after it (W002 on the uji coba). A penerapan after `as_of` is D004
+/// already, not W002 as well. `None` when all is inside, or when the
+/// template has no window or the row no date.
+pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option<Finding> {
     let w = t.window.as_ref()?;
-    let pen = inn.facts.penerapan?;
     let range = || format!("{} - {}", portal_format(w.start), portal_format(w.end));
+    let Some(pen) = inn.facts.penerapan else {
+        let uji = inn.facts.uji_coba.filter(|&u| u > w.end && u <= as_of)?;
+        return stage_needs_penerapan(t, inn).then(|| {
+            Finding::new("W002", inn.location())
+                .field("waktu_uji_coba")
+                .value(&portal_format(uji))
+                .arg("what", "Waktu uji coba")
+                .arg("what_en", "Trial date")
+                .arg(
+                    "implied",
+                    "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
+                )
+                .arg(
+                    "implied_en",
+                    "; the application date is empty, so the application is after it too",
+                )
+                .arg("window", range())
+        });
+    };
     if pen < w.start {
         let developed = inn
             .facts
@@ -758,15 +810,41 @@ pub(crate) fn window(t: &Template, inn: &Innovation) -> Option<Finding> {
                 )
         })
     } else if pen > w.end {
-        Some(
+        (pen <= as_of).then(|| {
             Finding::new("W002", inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
+                .arg("what", "Waktu penerapan")
+                .arg("what_en", "Application date")
+                .arg("window", range())
+        })
+    } else {
+        let dev = inn
+            .facts
+            .pengembangan
+            .filter(|&d| (d < w.start || d > w.end) && d <= as_of)?;
+        Some(
+            Finding::new("W004", inn.location())
+                .field("waktu_pengembangan")
+                .value(&portal_format(dev))
                 .arg("window", range()),
         )
-    } else {
-        None
     }
+}
+
+/// Whether the innovation's stage requires the penerapan date (template:
+/// the tahapan value's `requires`), as Penerapan does.
+fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
+    let (Some(stage), Some(tf), Some(pf)) = (
+        inn.facts.tahapan.as_deref(),
+        t.field("tahapan"),
+        t.field_index("waktu_penerapan"),
+    ) else {
+        return false;
+    };
+    tf.values
+        .iter()
+        .any(|v| v.value == stage && v.requires.contains(&pf))
 }
 
 #[cfg(test)]
@@ -839,6 +917,8 @@ mod tests {
             name_key: fold(name),
             urusan: None,
             pemda: pemda.map(str::to_string),
+            group: None,
+            quota_class: None,
             statements: Vec::new(),
             score: Default::default(),
             facts: Default::default(),
@@ -920,6 +1000,100 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%d/%m/%Y").unwrap()
+    }
+
+    fn as_of() -> NaiveDate {
+        d("24/11/2026")
+    }
+
+    /// The window finding of an innovation with these facts.
+    fn window_of(facts: Facts) -> Option<(&'static str, String)> {
+        let t = crate::check::testing::template();
+        let mut inn = innovation("SIPANDU", None);
+        inn.facts = facts;
+        window(&t, as_of(), &inn).map(|f| (f.code, f.value.unwrap_or_default()))
+    }
+
+    #[test]
+    fn w004_development_outside_while_penerapan_inside() {
+        // SIMONDA: "Pengembangan terbaru di luar rentang".
+        let facts = |dev| Facts {
+            penerapan: Some(d("01/06/2024")),
+            pengembangan: dev,
+            ..Facts::default()
+        };
+        assert_eq!(
+            window_of(facts(Some(d("01/03/2026")))),
+            Some(("W004", "01/03/2026".into()))
+        );
+        assert_eq!(
+            window_of(facts(Some(d("01/03/2023")))),
+            Some(("W004", "01/03/2023".into()))
+        );
+        assert_eq!(window_of(facts(Some(d("01/03/2025")))), None);
+        assert_eq!(window_of(facts(None)), None);
+    }
+
+    #[test]
+    fn w002_an_uji_coba_after_the_window_at_penerapan_implies_it() {
+        let facts = |stage: &str| Facts {
+            tahapan: Some(stage.into()),
+            uji_coba: Some(d("01/02/2026")),
+            ..Facts::default()
+        };
+        assert_eq!(
+            window_of(facts("Penerapan")),
+            Some(("W002", "01/02/2026".into()))
+        );
+        let t = crate::check::testing::template();
+        let mut inn = innovation("SIPANDU", None);
+        inn.facts = facts("Penerapan");
+        let f = window(&t, as_of(), &inn).unwrap();
+        assert!(
+            f.message(Lang::En)
+                .starts_with("Trial date 01/02/2026 is after the window"),
+            "{}",
+            f.message(Lang::En)
+        );
+        // At Uji Coba the penerapan has not come yet: nothing implied.
+        assert_eq!(window_of(facts("Uji Coba")), None);
+    }
+
+    #[test]
+    fn a_future_penerapan_is_d004_only_not_w002() {
+        let facts = |pen| Facts {
+            penerapan: Some(pen),
+            ..Facts::default()
+        };
+        assert_eq!(window_of(facts(d("15/01/2027"))), None);
+        assert_eq!(
+            window_of(facts(d("15/03/2026"))),
+            Some(("W002", "15/03/2026".into()))
+        );
+    }
+
+    #[test]
+    fn w003_the_third_entry_is_flagged_even_when_developed() {
+        // Kab. Tegal 2024: "maksimal dua kali".
+        let t = crate::check::testing::template();
+        let mut w = t.window.clone().unwrap();
+        let mut inn = innovation("SIPANDU", None);
+        inn.facts.pengembangan = Some(d("01/03/2025"));
+        let years: BTreeSet<i32> = [2024, 2025].into();
+        let run = |w: &crate::template::Window| {
+            let mut sink = Sink::new(&t);
+            prior_entries(w, 2, &inn, &years, &mut sink);
+            sink.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+        };
+        assert!(!w.development_lifts_limit);
+        assert_eq!(run(&w), ["W003"]);
+        // The lenient reading is a template setting.
+        w.development_lifts_limit = true;
+        assert!(run(&w).is_empty());
     }
 
     #[test]

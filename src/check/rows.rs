@@ -6,7 +6,7 @@ use super::fields::finding;
 use super::{CheckOptions, Sink};
 use crate::diag::{Finding, Location};
 use crate::normalize::date::portal_format;
-use crate::normalize::{DateValue, Record, Value};
+use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::template::Template;
 
 pub(super) fn check(
@@ -94,17 +94,41 @@ fn months_between(a: chrono::NaiveDate, b: chrono::NaiveDate) -> u32 {
 }
 
 fn date_of(r: &Record, f: Option<usize>) -> Option<chrono::NaiveDate> {
+    dated(r, f).map(|(d, _)| d)
+}
+
+fn dated(r: &Record, f: Option<usize>) -> Option<(chrono::NaiveDate, Precision)> {
     match r.cell(f?).map(|c| &c.value) {
-        Some(Value::Date(DateValue::Ok(d, _))) => Some(*d),
+        Some(Value::Date(DateValue::Ok(d, p))) => Some((*d, *p)),
         _ => None,
+    }
+}
+
+/// A date cut to a precision: the year and month it names, or only the
+/// year. Two dates are ordered only as finely as the coarser of them.
+fn at_precision(d: chrono::NaiveDate, p: Precision) -> (i32, u32, u32) {
+    use chrono::Datelike;
+    match p {
+        Precision::Day => (d.year(), d.month(), d.day()),
+        Precision::Month => (d.year(), d.month(), 0),
+        Precision::Year => (d.year(), 0, 0),
+    }
+}
+
+/// The coarser of two precisions.
+fn coarser(a: Precision, b: Precision) -> Precision {
+    match (a, b) {
+        (Precision::Year, _) | (_, Precision::Year) => Precision::Year,
+        (Precision::Month, _) | (_, Precision::Month) => Precision::Month,
+        _ => Precision::Day,
     }
 }
 
 fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
     let uji = t.field_index("waktu_uji_coba");
     let pen = t.field_index("waktu_penerapan");
-    if let (Some(u), Some(p)) = (date_of(r, uji), date_of(r, pen))
-        && u > p
+    if let (Some((u, up)), Some((p, pp))) = (dated(r, uji), dated(r, pen))
+        && at_precision(u, coarser(up, pp)) > at_precision(p, coarser(up, pp))
     {
         let fi = uji.expect("has date");
         let cell = r.cell(fi).expect("has date");
@@ -119,7 +143,12 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
             continue;
         };
         let chosen = &field.values[index];
-        for &needed in &chosen.requires {
+        let named = chosen
+            .requires
+            .iter()
+            .map(|&f| (f, true))
+            .chain(chosen.recommends.iter().map(|&f| (f, false)));
+        for (needed, must) in named {
             let nf = &t.fields[needed];
             let missing = r.cell(needed).is_none_or(|c| c.value == Value::Empty);
             // A required field's emptiness is already R001 (or H002).
@@ -140,13 +169,15 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
                     Finding::new("D006", l).value(&cell.text)
                 }
             };
-            sink.push(
-                finding
-                    .field(&nf.key)
-                    .arg("stage", &chosen.value)
-                    .arg("label", &nf.label)
-                    .arg("label_en", &nf.label_en),
-            );
+            let mut finding = finding
+                .field(&nf.key)
+                .arg("stage", &chosen.value)
+                .arg("label", &nf.label)
+                .arg("label_en", &nf.label_en);
+            if !must {
+                finding.severity = crate::diag::Severity::Warning;
+            }
+            sink.push(finding);
         }
     }
 }
@@ -210,6 +241,39 @@ mod tests {
         cells.retain(|(k, _)| *k != "waktu_uji_coba");
         cells.push(("waktu_uji_coba", text("01/06/2024")));
         assert!(codes(&t, &record(&t, &cells, &[])).is_empty());
+        // A warning by default: the order rests on a GUESS.
+        let f = findings_after(
+            &t,
+            clean_cells(),
+            &[("waktu_uji_coba", text("01/09/2024"))],
+            &[],
+        );
+        assert_eq!(f[0].severity, crate::diag::Severity::Warning);
+    }
+
+    #[test]
+    fn d005_compares_only_at_the_coarser_precision() {
+        let t = template();
+        let with = |uji: &str, pen: &str| {
+            codes_after(
+                &t,
+                clean_cells(),
+                &[
+                    ("waktu_uji_coba", text(uji)),
+                    ("waktu_penerapan", text(pen)),
+                ],
+            )
+            .into_iter()
+            .filter(|c| *c == "D005")
+            .count()
+        };
+        // Within the year (or month) the penerapan names: not after it.
+        assert_eq!(with("01/02/2024", "2024"), 0);
+        assert_eq!(with("20/05/2024", "Mei 2024"), 0);
+        // A later year or month still is.
+        assert_eq!(with("01/02/2025", "2024"), 1);
+        assert_eq!(with("01/06/2024", "Mei 2024"), 1);
+        assert_eq!(with("2025", "01/06/2024"), 1);
     }
 
     #[test]
@@ -223,9 +287,28 @@ mod tests {
             codes(&t, &record(&t, &cells, &["waktu_penerapan"])),
             ["D006"]
         );
-        // Inisiatif needs no date.
-        cells.retain(|(k, _)| *k != "tahapan");
-        cells.push(("tahapan", text("Inisiatif")));
-        assert!(codes(&t, &record(&t, &cells, &[])).is_empty());
+        // At Inisiatif and Uji Coba the penerapan date is asked too
+        // (SIMONDA, INOVAHUB, the portal list's *), as a warning.
+        let sev = |stage: &str| -> Vec<_> {
+            findings_after(&t, cells.clone(), &[("tahapan", text(stage))], &[])
+                .into_iter()
+                .map(|f| (f.code, f.field.clone(), f.severity))
+                .collect()
+        };
+        let warn = (
+            "D006",
+            Some("waktu_penerapan".to_string()),
+            crate::diag::Severity::Warning,
+        );
+        assert_eq!(sev("Inisiatif"), std::slice::from_ref(&warn));
+        assert_eq!(sev("Uji Coba"), [warn]);
+        assert_eq!(
+            sev("Penerapan"),
+            [(
+                "D006",
+                Some("waktu_penerapan".to_string()),
+                crate::diag::Severity::Error
+            )]
+        );
     }
 }

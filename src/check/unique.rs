@@ -112,6 +112,77 @@ pub(super) fn agencies_without_innovation(
     }
 }
 
+/// An award's per-group rules (KIPP: per instansi): the same title twice
+/// in one group (U005), and more proposals of one kelompok than its quota
+/// (U006, on each proposal past the quota, in file and row order).
+pub(super) fn award_groups(
+    t: &crate::template::Template,
+    innovations: &[Innovation],
+    sink: &mut Sink<'_>,
+) {
+    let Some(award) = &t.award else { return };
+    if award.group_field.is_none() {
+        return;
+    }
+    let mut ordered: Vec<&Innovation> = innovations.iter().filter(|i| i.group.is_some()).collect();
+    ordered.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
+    let group_of = |i: &Innovation| fold(i.group.as_deref().unwrap_or_default());
+    if award.unique_titles {
+        let mut first: HashMap<(String, &str), &Innovation> = HashMap::new();
+        for &inn in &ordered {
+            if inn.name_key.is_empty() {
+                continue;
+            }
+            match first.entry((group_of(inn), inn.name_key.as_str())) {
+                Entry::Vacant(e) => {
+                    e.insert(inn);
+                }
+                Entry::Occupied(e) => {
+                    let other = *e.get();
+                    sink.push(
+                        Finding::new("U005", inn.location())
+                            .field("nama_inovasi")
+                            .value(&inn.name)
+                            .arg("other", place(other))
+                            .arg("other_en", place_en(other))
+                            .arg("group", inn.group.as_deref().unwrap_or_default()),
+                    );
+                }
+            }
+        }
+    }
+    if award.quota.is_empty() {
+        return;
+    }
+    let mut members: HashMap<(String, &str), Vec<&Innovation>> = HashMap::new();
+    for &inn in &ordered {
+        if let Some(class) = inn.quota_class.as_deref() {
+            members.entry((group_of(inn), class)).or_default().push(inn);
+        }
+    }
+    for (class, max) in &award.quota {
+        let mut over: Vec<&Vec<&Innovation>> = members
+            .iter()
+            .filter(|((_, c), list)| c == class && list.len() > *max as usize)
+            .map(|(_, list)| list)
+            .collect();
+        over.sort_by_key(|list| (&list[0].file, &list[0].sheet, list[0].row));
+        for list in over {
+            for inn in &list[*max as usize..] {
+                sink.push(
+                    Finding::new("U006", inn.location())
+                        .field("kelompok")
+                        .value(&inn.name)
+                        .arg("group", inn.group.as_deref().unwrap_or_default())
+                        .arg("count", list.len())
+                        .arg("kelompok", class)
+                        .arg("max", max),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,6 +176,11 @@ const CHECK: &[(&str, &str)] = &[
         "Poin SPD pemda (0-63), untuk melengkapi perkiraan IID",
     ),
     (
+        "spd_sheet",
+        "Lembar SPD pemda (xlsx, csv, ...): satu baris per indikator SPD dengan nilai dan bukti \
+         dukungnya, dinilai menurut templat; pengganti --spd",
+    ),
+    (
         "pemda",
         "Nama pemda bila baris-barisnya tidak menyebut pemda (bawaan: Pemda)",
     ),

@@ -112,6 +112,7 @@ pub fn watch_loop(
         .iter()
         .chain(&s.evidence)
         .chain(s.baselines.iter().map(|(_, p)| p))
+        .chain(&s.spd_sheet)
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
@@ -183,6 +184,7 @@ pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
         .iter()
         .chain(&s.evidence)
         .chain(s.baselines.iter().map(|(_, p)| p))
+        .chain(&s.spd_sheet)
         .cloned()
         .collect()
 }
@@ -239,10 +241,17 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
     if files.is_empty() {
         return Err(nothing_to_check(&s.paths));
     }
+    let (spd, spd_result) = match &s.spd_sheet {
+        None => (s.spd, None),
+        Some(path) => {
+            let (points, result) = spd_sheet(&s.template, path);
+            (points, Some(result))
+        }
+    };
     let options = CheckOptions {
         as_of: s.as_of,
         pemda: s.pemda.clone(),
-        spd: s.spd,
+        spd,
     };
     let progress = report::Progress::new(
         files.len() as u64,
@@ -267,6 +276,7 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
         || (!s.baselines.is_empty()).then(|| load_baselines(s)),
     );
     progress.finish();
+    results.extend(spd_result);
     for (path, why) in problems {
         let display = path.to_string_lossy().replace('\\', "/");
         results.push(FileResult {
@@ -403,6 +413,29 @@ fn path_problem(path: &std::path::Path, why: &str) -> Finding {
         }
         _ => f001("tidak dapat dibuka".into(), "it cannot be opened".into()),
     }
+}
+
+/// Read and score the pemda's SPD sheet: its verified points (capped at the
+/// template's SPD maximum) for the estimate, and its findings as the
+/// result of one more file.
+fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) {
+    let display = path.to_string_lossy().replace('\\', "/");
+    let mut rows = check::spd::SheetRows::default();
+    let (points, findings) = match load::read_export(path, &mut rows) {
+        Ok(_) => {
+            let (score, findings) = check::spd::score(t, &display, &rows);
+            let max = t.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
+            (Some(score.verified.min(max)), findings)
+        }
+        Err(e) => (None, vec![check::load_error_finding(&display, &e)]),
+    };
+    let result = FileResult {
+        agency_hint: display.clone(),
+        findings,
+        file: display,
+        ..FileResult::default()
+    };
+    (points, result)
 }
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline

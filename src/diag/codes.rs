@@ -1,7 +1,8 @@
 //! The one registry of finding codes. A code is a family letter and three
 //! digits; codes are never renumbered or reused. The family names the kind of
 //! problem (F file, H header, R required, V value, D date, T text,
-//! U uniqueness), not its severity, since a template may change severity.
+//! U uniqueness, E evidence, P portal, W assessment window, S the SPD sheet
+//! of the pemda), not its severity, since a template may change severity.
 //!
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
 //! summary, an explanation for `bimtek explain`, the message template and the
@@ -277,8 +278,8 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Kolom wajib tidak ada", "Required column missing"],
         explain: [
-            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris, tetapi dihitung pada setiap inovasi di lembar itu: tidak satu pun bersih, dan ekspor mengecualikannya.\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
-            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row, but counted for every innovation on the sheet: none of them is clean, and export leaves them out.\nFix: add the column with the portal label and fill it for every innovation.",
+            "Lembar tidak memiliki kolom untuk isian wajib ini, sehingga semua inovasi di lembar itu kekurangan isian tersebut. Dilaporkan sekali per lembar, bukan per baris, tetapi dihitung pada setiap inovasi di lembar itu: tidak satu pun bersih, dan ekspor mengecualikannya. Untuk isian yang hanya sebagian sumber mewajibkannya (IID 2026: Asta Cita, Klaster PKPN) ini peringatan (templat: required_severity).\nPerbaikan: tambahkan kolom dengan label portal dan isi untuk setiap inovasi.",
+            "The sheet has no column for this required field, so every innovation on it lacks it. Reported once per sheet, not per row, but counted for every innovation on the sheet: none of them is clean, and export leaves them out. For a field only some sources require (IID 2026: Asta Cita, Klaster PKPN) it is a warning (template: required_severity).\nFix: add the column with the portal label and fill it for every innovation.",
         ],
         message: [
             "Kolom wajib \"{label}\" tidak ada di lembar ini",
@@ -309,14 +310,34 @@ pub static CODES: &[CodeInfo] = &[
             "Delete or rename one of the columns.",
         ],
     },
+    CodeInfo {
+        code: "H004",
+        severity: Info,
+        summary: [
+            "Kolom berisi isian sistem lain",
+            "Column holds another system's field",
+        ],
+        explain: [
+            "Judul kolom cocok dengan isian templat, tetapi nilainya milik isian lain dengan nama yang sama di sistem daerah (templat: foreign_values). Contoh: beberapa aplikasi daerah memakai \"Klasifikasi\" untuk tematik / non tematik, sedangkan Klasifikasi Inovasi IID 2026 adalah Inovasi Perangkat Daerah / Desa / Masyarakat. Kolom itu tidak dibaca sebagai isian templat; dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan isian portal yang sebenarnya, atau ganti judul kolom ini (misalnya \"Tematik\").",
+            "The column header matches a template field, but its values belong to another field of the same name in a regional system (template: foreign_values). Example: some regional apps use \"Klasifikasi\" for tematik / non tematik, while the IID 2026 Klasifikasi Inovasi is Inovasi Perangkat Daerah / Desa / Masyarakat. The column is not read as the template field; reported once per sheet, not per row.\nFix: add a column with the real portal field, or rename this column (for example \"Tematik\").",
+        ],
+        message: [
+            "Kolom \"{header}\" berisi nilai sistem lain (\"{value}\"), bukan {label}",
+            "Column \"{header}\" holds another system's values (\"{value}\"), not {label}",
+        ],
+        hint: [
+            "Isi {label} di kolom tersendiri; ganti judul kolom ini.",
+            "Fill {label} in its own column; rename this one.",
+        ],
+    },
     // ---------------------------------------------------------------- R: required values
     CodeInfo {
         code: "R001",
         severity: Error,
         summary: ["Isian wajib kosong", "Required value empty"],
         explain: [
-            "Isian yang wajib di portal (bertanda *) kosong untuk inovasi ini. Portal tidak menerima inovasi tanpa isian wajib.\nPerbaikan: isi sel tersebut.",
-            "A field the portal requires (marked *) is empty for this innovation. The portal does not accept an innovation without it.\nFix: fill the cell.",
+            "Isian yang wajib di portal (bertanda *) kosong untuk inovasi ini. Portal tidak menerima inovasi tanpa isian wajib. Penanda kosong seperti \"-\", \"n/a\" atau \"tidak ada\" di sel pilihan, angka atau tanggal dihitung kosong (templat: placeholders). Isian yang hanya sebagian sumber mewajibkannya (IID 2026: Asta Cita, Klaster PKPN) dilaporkan sebagai peringatan (templat: required_severity).\nPerbaikan: isi sel tersebut.",
+            "A field the portal requires (marked *) is empty for this innovation. The portal does not accept an innovation without it. Placeholders such as \"-\", \"n/a\" or \"tidak ada\" in a choice, number or date cell count as empty (template: placeholders). A field only some sources require (IID 2026: Asta Cita, Klaster PKPN) is reported as a warning (template: required_severity).\nFix: fill the cell.",
         ],
         message: ["{label} wajib diisi", "{label} is required"],
         hint: ["Isi sel {cell}.", "Fill cell {cell}."],
@@ -330,8 +351,8 @@ pub static CODES: &[CodeInfo] = &[
             "Value not among the allowed values",
         ],
         explain: [
-            "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan; bimtek menyebut yang paling mirip.",
-            "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values; bimtek names the closest.",
+            "Isian ini hanya boleh berisi salah satu pilihan portal. Nilainya tidak cocok dengan pilihan mana pun, bahkan setelah huruf besar/kecil, spasi dan tanda baca diabaikan.\nPerbaikan: pilih salah satu nilai yang diizinkan. bimtek menyebut yang paling mirip hanya bila memang mirip (salah ketik, templat: suggest_threshold); nilai dari skema lain (misalnya \"Teknologi\" untuk Jenis Inovasi) hanya diberi daftar pilihan.",
+            "This field only takes one of the portal's options. The value matches none of them, even ignoring case, spaces and punctuation.\nFix: choose one of the allowed values. bimtek names the closest only when it is close (a typo; template: suggest_threshold); a value of another scheme (for example \"Teknologi\" for Jenis Inovasi) gets the list of options only.",
         ],
         message: [
             "\"{value}\" bukan pilihan yang sah untuk {label}{closest}",
@@ -537,11 +558,11 @@ pub static CODES: &[CodeInfo] = &[
     },
     CodeInfo {
         code: "D005",
-        severity: Error,
+        severity: Warning,
         summary: ["Uji coba setelah penerapan", "Trial after application"],
         explain: [
-            "Waktu uji coba jatuh setelah waktu penerapan. Uji coba mendahului penerapan.\nPerbaikan: tukar atau perbaiki kedua tanggal.",
-            "The trial date falls after the application date. A trial comes before application.\nFix: swap or correct the two dates.",
+            "Waktu uji coba jatuh setelah waktu penerapan. Uji coba biasanya mendahului penerapan, tetapi tidak ada sumber resmi yang mewajibkan urutan itu, sehingga bawaannya peringatan (templat: [severity] D005). Tanggal yang hanya ditulis tahun (\"2024\") atau bulan dan tahun dibandingkan hanya sampai ketelitian itu: uji coba 01/02/2024 tidak \"setelah\" penerapan \"2024\".\nPerbaikan: tukar atau perbaiki kedua tanggal.",
+            "The trial date falls after the application date. A trial usually comes before application, but no official source requires the order, so it is a warning by default (template: [severity] D005). A date written as a year only (\"2024\") or month and year is compared only to that precision: a trial on 01/02/2024 is not \"after\" an application in \"2024\".\nFix: swap or correct the two dates.",
         ],
         message: [
             "Waktu uji coba {value} jatuh setelah waktu penerapan {penerapan}",
@@ -560,8 +581,8 @@ pub static CODES: &[CodeInfo] = &[
             "Date required by the stage is missing",
         ],
         explain: [
-            "Tahapan inovasi menuntut tanggal tertentu: tahapan Penerapan butuh waktu penerapan, tahapan Uji Coba butuh waktu uji coba.\nPerbaikan: isi tanggal itu, atau perbaiki tahapannya.",
-            "The innovation's stage requires a date: Penerapan needs the application date, Uji Coba needs the trial date.\nFix: fill that date, or correct the stage.",
+            "Tahapan inovasi menuntut tanggal tertentu: tahapan Penerapan butuh waktu penerapan, tahapan Uji Coba butuh waktu uji coba (galat; templat: requires). Waktu penerapan juga diminta pada tahapan Inisiatif dan Uji Coba (SIMONDA, INOVAHUB, daftar portal bertanda *); kosong di sana adalah peringatan (templat: recommends).\nPerbaikan: isi tanggal itu, atau perbaiki tahapannya.",
+            "The innovation's stage requires a date: Penerapan needs the application date, Uji Coba needs the trial date (an error; template: requires). The application date is also asked at Inisiatif and Uji Coba (SIMONDA, INOVAHUB, the portal list marks it *); empty there is a warning (template: recommends).\nFix: fill that date, or correct the stage.",
         ],
         message: [
             "Tahapan {stage} membutuhkan {label}, tetapi kosong",
@@ -638,6 +659,23 @@ pub static CODES: &[CodeInfo] = &[
         ],
         hint: ["Kurangi {excess} kata.", "Remove {excess} words."],
     },
+    CodeInfo {
+        code: "T003",
+        severity: Error,
+        summary: ["Jawaban pengisi", "Filler answer"],
+        explain: [
+            "Bagian ini diisi jawaban pengisi: \"-\", satu-dua kata, atau judul pertanyaannya sendiri. Seleksi administrasi menolak proposal dengan bagian yang tidak dijawab. Batasnya diatur per isian di templat (filler_below_words).\nPerbaikan: jawab pertanyaan bagian ini dengan uraian.",
+            "This section holds a filler answer: \"-\", a word or two, or the question itself. Administrative selection rejects a proposal with an unanswered section. The limit is set per field in the template (filler_below_words).\nFix: answer the section's question in full.",
+        ],
+        message: [
+            "{label} berisi jawaban pengisi \"{value}\" (kurang dari {min} kata atau judul pertanyaannya)",
+            "{label} holds a filler answer \"{value}\" (under {min} words, or the question itself)",
+        ],
+        hint: [
+            "Tulis uraian jawaban di {cell}.",
+            "Write the answer in {cell}.",
+        ],
+    },
     // ---------------------------------------------------------------- U: uniqueness
     CodeInfo {
         code: "U001",
@@ -694,6 +732,46 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Minta {value} mengirim minimal satu inovasi.",
             "Ask {value} to submit at least one innovation.",
+        ],
+    },
+    CodeInfo {
+        code: "U005",
+        severity: Error,
+        summary: [
+            "Judul proposal ganda dalam satu instansi",
+            "Duplicate proposal title within one instansi",
+        ],
+        explain: [
+            "Dua proposal dari instansi yang sama (templat: [award] group_by) memakai judul yang sama (setelah huruf besar/kecil, spasi dan tanda baca diabaikan). Pada KIPP, judul yang sama adalah alasan penolakan di seleksi administrasi.\nPerbaikan: gabungkan kedua proposal, atau beri judul yang berbeda.",
+            "Two proposals of the same instansi (template: [award] group_by) carry the same title (ignoring case, spaces and punctuation). In KIPP identical titles are a reason for rejection at administrative selection.\nFix: merge the two proposals, or give them distinct titles.",
+        ],
+        message: [
+            "Judul \"{value}\" juga dipakai di {other} ({group})",
+            "Title \"{value}\" is also used at {other} ({group})",
+        ],
+        hint: [
+            "Beri judul yang berbeda atau gabungkan proposalnya.",
+            "Give a distinct title or merge the proposals.",
+        ],
+    },
+    CodeInfo {
+        code: "U006",
+        severity: Error,
+        summary: [
+            "Kuota proposal instansi terlampaui",
+            "Instansi proposal quota exceeded",
+        ],
+        explain: [
+            "Satu instansi boleh mengirim paling banyak sekian proposal per kelompok (templat: [award] quota; KIPP 2021: 10 kelompok umum dan 5 kelompok replikasi). Proposal setelah kuota terpenuhi, dalam urutan berkas dan baris, dilaporkan.\nPerbaikan: lakukan seleksi awal di instansi dan kirim proposal terbaik saja.",
+            "One instansi may send at most so many proposals per kelompok (template: [award] quota; KIPP 2021: 10 umum and 5 replikasi). Proposals past the quota, in file and row order, are reported.\nFix: pre-select within the instansi and send only the best proposals.",
+        ],
+        message: [
+            "{group} mengirim {count} proposal kelompok {kelompok}; kuota {max}",
+            "{group} sends {count} proposals of kelompok {kelompok}; the quota is {max}",
+        ],
+        hint: [
+            "Pilih {max} proposal terbaik untuk kelompok {kelompok}.",
+            "Choose the best {max} proposals for kelompok {kelompok}.",
         ],
     },
     // ---------------------------------------------------------------- E: evidence
@@ -1027,6 +1105,64 @@ pub static CODES: &[CodeInfo] = &[
             "Include the evidence sheet and the bukti/ folder.",
         ],
     },
+    // ---------------------------------------------------------------- S: the SPD sheet
+    CodeInfo {
+        code: "S001",
+        severity: Error,
+        summary: ["Nilai SPD tidak dapat dibaca", "SPD value cannot be read"],
+        explain: [
+            "Lembar SPD (--spd-sheet) memberi nilai yang tidak dapat dibaca untuk indikator ini: bukan salah satu pilihannya (atau 1, 2, 3), atau bukan angka untuk indikator berupa ukuran (persen, jumlah). Indikator itu tidak diberi poin.\nContoh: Opini BPK \"baik\" (pilihannya TMP/TW, WDP, WTP).\nPerbaikan: tulis salah satu pilihan indikator, atau angkanya saja (8,17 atau 8.17).",
+            "The SPD sheet (--spd-sheet) gives a value this indicator cannot read: not one of its options (or 1, 2, 3), or not a number for an indicator that is a measure (percent, count). The indicator scores nothing.\nExample: Opini BPK \"baik\" (its options are TMP/TW, WDP, WTP).\nFix: write one of the indicator's options, or just the number (8,17 or 8.17).",
+        ],
+        message: [
+            "SPD {no} ({name}): \"{value}\" tidak dapat dibaca",
+            "SPD {no} ({name}): \"{value}\" cannot be read",
+        ],
+        hint: [
+            "Tulis salah satu pilihan indikator, atau angkanya.",
+            "Write one of the indicator's options, or the number.",
+        ],
+    },
+    CodeInfo {
+        code: "S002",
+        severity: Warning,
+        summary: [
+            "Indikator SPD wajib tidak diisi",
+            "Mandatory SPD indicator not filled",
+        ],
+        explain: [
+            "Indikator SPD bertanda wajib di templat ([[spd]] mandatory, iid.md §3.2) tidak punya nilai di lembar SPD, sehingga poinnya 0 dalam perkiraan.\nPerbaikan: isi nilai indikator beserta bukti dukungnya.",
+            "An SPD indicator the template marks mandatory ([[spd]] mandatory, iid.md §3.2) has no value in the SPD sheet, so it scores 0 in the estimate.\nFix: fill the indicator's value and its evidence.",
+        ],
+        message: [
+            "Indikator SPD wajib {no} ({name}) tidak diisi",
+            "Mandatory SPD indicator {no} ({name}) is not filled",
+        ],
+        hint: [
+            "Isi nilai dan bukti dukung indikator {no}.",
+            "Fill indicator {no}'s value and evidence.",
+        ],
+    },
+    CodeInfo {
+        code: "S003",
+        severity: Warning,
+        summary: [
+            "Indikator SPD tanpa bukti dukung",
+            "SPD indicator without evidence",
+        ],
+        explain: [
+            "Indikator SPD diberi nilai tetapi kolom bukti dukungnya kosong. Verifikator tidak memberi poin tanpa bukti, sehingga poin ini dihitung sebagai klaim saja, tidak dalam SPD terverifikasi yang dipakai perkiraan.\nPerbaikan: sebutkan dokumen bukti (nomor/tanggal/tentang, berkas PDF).",
+            "An SPD indicator has a value but its evidence cell is empty. Verifiers give no points without evidence, so these points count as claimed only, not in the verified SPD the estimate uses.\nFix: name the evidence document (number/date/subject, a PDF file).",
+        ],
+        message: [
+            "SPD {no} ({name}): nilai \"{value}\" ({points} poin) tanpa bukti dukung",
+            "SPD {no} ({name}): value \"{value}\" ({points} points) without evidence",
+        ],
+        hint: [
+            "Sebutkan dokumen bukti di kolom bukti.",
+            "Name the evidence document in the evidence column.",
+        ],
+    },
     // ---------------------------------------------------------------- P, W: portal and window
     CodeInfo {
         code: "P001",
@@ -1120,6 +1256,26 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
+        code: "P006",
+        severity: Warning,
+        summary: [
+            "Skor kematangan di portal berbeda",
+            "Maturity score in the portal differs",
+        ],
+        explain: [
+            "Estimasi Skor Kematangan di unduhan portal berbeda dari skor yang dihitung bimtek dari parameter yang dipilih di berkas OPD (skor klaim). Artinya parameter atau bukti dukung di portal tidak sama dengan yang ada di folder.\nPerbaikan: samakan parameter dan bukti dukung di portal dengan berkas OPD (atau sebaliknya).",
+            "The Estimasi Skor Kematangan in the portal download differs from the score bimtek computes from the parameters chosen in the agency's file (the claimed score). The parameters or evidence in the portal are not those in the folder.\nFix: make the portal's parameters and evidence match the agency's file (or the other way round).",
+        ],
+        message: [
+            "Skor kematangan di portal {value}, di berkas OPD {claimed}",
+            "Maturity score in the portal {value}, in the agency's file {claimed}",
+        ],
+        hint: [
+            "Samakan parameter dan bukti dukung di portal dengan berkas OPD.",
+            "Make the portal's parameters and evidence match the agency's file.",
+        ],
+    },
+    CodeInfo {
         code: "W001",
         severity: Error,
         summary: [
@@ -1147,12 +1303,12 @@ pub static CODES: &[CodeInfo] = &[
             "Application too new for this year",
         ],
         explain: [
-            "Inovasi yang mulai diterapkan setelah akhir rentang penilaian belum dapat dilaporkan tahun ini.\nPerbaikan: laporkan tahun depan, atau periksa tanggalnya.",
-            "An innovation first applied after the end of the assessment window cannot be reported this year.\nFix: report it next year, or check the date.",
+            "Inovasi yang mulai diterapkan setelah akhir rentang penilaian belum dapat dilaporkan tahun ini. Pada tahapan Penerapan tanpa waktu penerapan, uji coba yang sudah setelah rentang berarti penerapannya juga setelah rentang: dilaporkan pada waktu uji coba. Tanggal setelah tanggal acuan hanya dilaporkan sebagai D004.\nPerbaikan: laporkan tahun depan, atau periksa tanggalnya.",
+            "An innovation first applied after the end of the assessment window cannot be reported this year. At stage Penerapan with no application date, a trial already after the window means the application is after it too: reported on the trial date. A date after the reference date is reported as D004 only.\nFix: report it next year, or check the date.",
         ],
         message: [
-            "Waktu penerapan {value} setelah rentang {window}",
-            "Application date {value} is after the window {window}",
+            "{what} {value} setelah rentang {window}{implied}",
+            "{what} {value} is after the window {window}{implied}",
         ],
         hint: [
             "Laporkan tahun depan atau periksa tanggal.",
@@ -1167,16 +1323,36 @@ pub static CODES: &[CodeInfo] = &[
             "Reported too often without development",
         ],
         explain: [
-            "Inovasi yang sama sudah masuk data tahun-tahun sebelumnya sebanyak batas di templat ([window] max_prior_entries) dan tidak punya waktu pengembangan di dalam rentang penilaian.\nPerbaikan: laporkan hanya bila ada pengembangan, dengan waktu pengembangannya.",
-            "The same innovation is already in earlier years' data as often as the template allows ([window] max_prior_entries) and has no development date inside the window.\nFix: report it only with a development, and its date.",
+            "Inovasi yang sama sudah masuk data tahun-tahun sebelumnya sebanyak batas di templat ([window] max_prior_entries). Kab. Tegal 2024: \"maksimal dua kali\", sehingga masukan ketiga dilaporkan walaupun ada waktu pengembangan di dalam rentang; templat dapat melonggarkannya ([window] development_lifts_limit = true).\nPerbaikan: jangan laporkan lagi, atau laporkan sebagai inovasi baru bila memang berbeda.",
+            "The same innovation is already in earlier years' data as often as the template allows ([window] max_prior_entries). Kab. Tegal 2024: \"maksimal dua kali\" (at most twice), so the third entry is reported even with a development date inside the window; a template may relax this ([window] development_lifts_limit = true).\nFix: do not report it again, or report it as a new innovation if it really differs.",
         ],
         message: [
-            "\"{value}\" sudah dilaporkan {count} kali ({years}); batas {max} kali tanpa pengembangan",
-            "\"{value}\" was reported {count} times ({years}); the limit is {max} without development",
+            "\"{value}\" sudah dilaporkan {count} kali ({years}); batas {max} kali",
+            "\"{value}\" was reported {count} times ({years}); the limit is {max}",
         ],
         hint: [
-            "Isi waktu pengembangan di dalam rentang penilaian, atau jangan laporkan.",
-            "Fill a development date inside the window, or do not report it.",
+            "Jangan laporkan lagi tahun ini.",
+            "Do not report it again this year.",
+        ],
+    },
+    CodeInfo {
+        code: "W004",
+        severity: Warning,
+        summary: [
+            "Pengembangan di luar rentang penilaian",
+            "Development outside the assessment window",
+        ],
+        explain: [
+            "Waktu penerapan di dalam rentang penilaian, tetapi waktu pengembangan terbaru di luarnya (SIMONDA: \"Pengembangan terbaru di luar rentang\"). Inovasi tetap layak karena penerapannya, tetapi tanggal pengembangan itu tidak dapat dipakai dan mungkin salah ketik.\nPerbaikan: periksa tanggal pengembangan; kosongkan bila tidak ada pengembangan di dalam rentang.",
+            "The application date is inside the assessment window, but the latest development date is outside it (SIMONDA: \"Pengembangan terbaru di luar rentang\"). The innovation stays eligible through its application, but that development date cannot count and may be a typo.\nFix: check the development date; clear it if nothing was developed inside the window.",
+        ],
+        message: [
+            "Waktu pengembangan {value} di luar rentang {window}",
+            "Development date {value} is outside the window {window}",
+        ],
+        hint: [
+            "Periksa tanggal pengembangan.",
+            "Check the development date.",
         ],
     },
 ];
@@ -1212,11 +1388,12 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
-            "H001", "H002", "H003", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007",
-            "V008", "V009", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
-            "T002", "U001", "U002", "U003", "E001", "E002", "E003", "E004", "E005", "E006", "E007",
-            "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018",
-            "P001", "P002", "P003", "P004", "P005", "W001", "W002", "W003",
+            "H001", "H002", "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006",
+            "V007", "V008", "V009", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008",
+            "T001", "T002", "T003", "U001", "U002", "U003", "U005", "U006", "E001", "E002", "E003",
+            "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014",
+            "E015", "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004",
+            "P005", "P006", "W001", "W002", "W003", "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -31,10 +31,14 @@ pub enum Value {
         index: usize,
         exact: bool,
     },
-    /// Matches no allowed value; the closest one with its similarity.
+    /// Matches no allowed value; the closest one with its similarity, when
+    /// it is close enough to offer (template: `suggest_threshold`).
     UnknownEnum {
         closest: Option<(usize, f64)>,
     },
+    /// A value of another system's field under the same header (template:
+    /// `foreign_values`), such as "Non Tematik" under "Klasifikasi".
+    Foreign,
     Date(DateValue),
     Integer(i64),
     /// Not a whole number, or outside the field's range.
@@ -482,6 +486,14 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
     if matches!(raw, RawCell::Error(_)) {
         return Value::FormulaError;
     }
+    // "-" or "n/a" in a choice, number or date cell says "nothing here".
+    if matches!(
+        field.kind,
+        FieldKind::Enum | FieldKind::Date | FieldKind::Integer { .. }
+    ) && is_placeholder(t, text)
+    {
+        return Value::Empty;
+    }
     match &field.kind {
         FieldKind::Text => Value::Text {
             words: words_for(field, text),
@@ -501,8 +513,10 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
                         exact: text == v.value,
                     }
                 }
+                None if field.foreign_values.contains(&folded) => Value::Foreign,
                 None => Value::UnknownEnum {
-                    closest: closest_value(field, text),
+                    closest: closest_value(field, text)
+                        .filter(|(_, score)| *score >= t.settings.suggest_threshold),
                 },
             }
         }
@@ -510,7 +524,10 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
         FieldKind::Integer { min, max } => {
             let n = match raw {
                 RawCell::Number(n) if n.fract() == 0.0 => Some(*n as i64),
-                _ => text.parse::<i64>().ok(),
+                _ => text
+                    .parse::<i64>()
+                    .ok()
+                    .or_else(|| after_label(field, text)),
             };
             match n {
                 Some(n) if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) => {
@@ -549,6 +566,28 @@ fn words_for(field: &crate::template::Field, text: &str) -> Option<usize> {
         return Some(scalar::count_words(text));
     }
     Some(words)
+}
+
+/// Whether `text` is one of the template's placeholders for "nothing". It
+/// runs on every choice and date cell: a longer text is no placeholder,
+/// and the few placeholders are compared without allocating.
+fn is_placeholder(t: &Template, text: &str) -> bool {
+    let s = &t.settings;
+    let text = text.trim();
+    text.len() <= s.placeholder_max_len
+        && s.placeholders.iter().any(|p| p.eq_ignore_ascii_case(text))
+}
+
+/// A number written after the field's own name, as some exports label it
+/// ("Asta Cita 4" for Asta Cita 4).
+fn after_label(field: &crate::template::Field, text: &str) -> Option<i64> {
+    let (head, number) = text.trim().rsplit_once(char::is_whitespace)?;
+    let n = number.parse::<i64>().ok()?;
+    let head = fold(head);
+    let named = std::iter::once(&field.label)
+        .chain(&field.aliases)
+        .any(|name| fold(name) == head);
+    (named && !head.is_empty()).then_some(n)
 }
 
 fn looks_like_file(s: &str) -> bool {

@@ -162,6 +162,29 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
             tr("skor jumlah inovasi", "innovation-count score"),
             p.spd.map_or("-".to_string(), |x| format!("{x:.2}")),
         );
+        if p.left_out > 0 {
+            let why = p
+                .left_out_by
+                .iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                h,
+                "<p>{} {} ({}). {} {:.2}.</p>",
+                p.left_out,
+                tr(
+                    "inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi",
+                    "innovations would not pass eligibility and are left out of the verified estimate"
+                ),
+                escape(&why),
+                tr(
+                    "Estimasi bila semua inovasi dan klaim dihitung:",
+                    "Estimate with every innovation and claim counted:"
+                ),
+                p.iid_claimed,
+            );
+        }
         let _ = write!(
             h,
             "<p>{} {} {} {}.</p>\n<ul>",

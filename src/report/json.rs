@@ -418,6 +418,7 @@ mod tests {
             watch: false,
             evidence: Vec::new(),
             spd: None,
+            spd_sheet: None,
             pemda: "Kab. Contoh".into(),
             baselines: Vec::new(),
             year: 2026,

@@ -542,10 +542,38 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                 ),
             ),
             tr(
+                format!(
+                    "Estimasi bila semua inovasi dan klaim dihitung: {:.2}. Predikat ditentukan dari nilai sebelum dibulatkan.",
+                    p.iid_claimed
+                ),
+                format!(
+                    "Estimate with every innovation and claim counted: {:.2}. The predicate is decided on the unrounded value.",
+                    p.iid_claimed
+                ),
+            ),
+            tr(
                 format!("Urusan pelayanan dasar tercakup {covered} dari {all}."),
                 format!("Basic-service affairs covered: {covered} of {all}."),
             ),
         ];
+        if p.left_out > 0 {
+            let why = p
+                .left_out_by
+                .iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(tr(
+                format!(
+                    "{} inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi ({why}; `bimtek explain KODE`).",
+                    p.left_out
+                ),
+                format!(
+                    "{} innovations would not pass eligibility and are left out of the verified estimate ({why}; `bimtek explain CODE`).",
+                    p.left_out
+                ),
+            ));
+        }
         if !p.yandas_missing.is_empty() {
             let missing = p.yandas_missing.join("; ");
             lines.push(tr(

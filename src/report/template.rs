@@ -179,6 +179,35 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
             ));
         }
     }
+    if !t.spd.is_empty() {
+        line(String::new());
+        line(format!(
+            "{} ({}; --spd-sheet):",
+            pick(lang, "Indikator SPD", "SPD indicators"),
+            t.spd.len()
+        ));
+        for i in &t.spd {
+            let mandatory = if i.mandatory {
+                pick(lang, ", wajib", ", mandatory")
+            } else {
+                ""
+            };
+            let rule = match &i.rule {
+                crate::template::SpdRule::Options(_) => {
+                    pick(lang, "pilihan 1-3", "options 1-3").to_string()
+                }
+                crate::template::SpdRule::Higher([a, b]) => format!("<= {a} / > {a} / >= {b}"),
+                crate::template::SpdRule::Lower([a, b]) => format!(">= {a} / < {a} / <= {b}"),
+            };
+            line(format!(
+                "  {:>3}. {} ({} {}{mandatory}; {rule})",
+                i.no,
+                i.name,
+                pick(lang, "bobot", "weight"),
+                i.weight,
+            ));
+        }
+    }
     if let Some(w) = &t.window {
         line(String::new());
         line(format!(
@@ -190,7 +219,28 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
     }
     if let Some(a) = &t.award {
         line(String::new());
-        if a.agencies.is_empty() {
+        if let Some(g) = a.group_field {
+            let group = t.fields[g].label(lang);
+            if a.unique_titles {
+                line(format!(
+                    "{} {group}.",
+                    pick(
+                        lang,
+                        "Judul tidak boleh sama dalam satu",
+                        "No two titles alike within one"
+                    )
+                ));
+            }
+            for (class, max) in &a.quota {
+                line(format!(
+                    "{} {group}: {class} {max}",
+                    pick(lang, "Kuota per", "Quota per")
+                ));
+            }
+        }
+        if a.agencies.is_empty() && a.group_field.is_some() {
+            // Per-group rules only: no list of required agencies to show.
+        } else if a.agencies.is_empty() {
             line(
                 pick(
                     lang,

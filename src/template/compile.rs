@@ -90,6 +90,10 @@ pub struct Settings {
     /// Folded sheet names that are never data.
     pub skip_sheets: HashSet<String>,
     pub suggest_threshold: f64,
+    /// Placeholder texts that mean an empty cell, trimmed (matched
+    /// ignoring ASCII case), and the longest of them in bytes.
+    pub placeholders: Vec<String>,
+    pub placeholder_max_len: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +102,8 @@ pub struct Window {
     pub end: NaiveDate,
     pub note: String,
     pub max_prior_entries: Option<u32>,
+    /// A development date inside the window lifts `max_prior_entries`.
+    pub development_lifts_limit: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -119,6 +125,11 @@ pub struct Scoring {
     pub yandas: Vec<String>,
     /// Highest minimum first.
     pub predicates: Vec<Predicate>,
+    /// The estimate's name when no innovation has indicator data.
+    pub no_estimate: String,
+    /// Codes that, at error severity, leave an innovation out of the
+    /// verified estimate.
+    pub exclude_codes: Vec<&'static str>,
 }
 
 /// What kind of value a field holds.
@@ -139,6 +150,8 @@ pub struct EnumValue {
     pub spellings: Vec<String>,
     /// Indices of fields that must be filled when this value is chosen.
     pub requires: Vec<usize>,
+    /// Indices of fields that should be filled (a warning when empty).
+    pub recommends: Vec<usize>,
     /// Replaces `min_age_years` of date fields when this value is chosen.
     pub min_age_years: Option<u32>,
 }
@@ -151,6 +164,12 @@ pub struct Field {
     pub aliases: Vec<String>,
     pub kind: FieldKind,
     pub required: bool,
+    /// Severity of R001/H002 for this field, when not the code's own.
+    pub required_severity: Option<Severity>,
+    /// Folded values of another system's field under the same header.
+    pub foreign_values: HashSet<String>,
+    /// Text fields: fewer words is a filler answer.
+    pub filler_below_words: Option<u32>,
     pub min_words: Option<u32>,
     /// Text fields: most words allowed.
     pub max_words: Option<u32>,
@@ -251,11 +270,92 @@ impl AwardAgency {
     }
 }
 
+/// How an SPD indicator's value becomes its tier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpdRule {
+    /// Tier 1..3 options, each with its folded spellings (first shown).
+    Options(Vec<Vec<String>>),
+    /// Higher is better: at or below `[0]` tier 1, at or above `[1]` tier 3.
+    Higher([f64; 2]),
+    /// Lower is better: at or above `[0]` tier 1, at or below `[1]` tier 3.
+    Lower([f64; 2]),
+}
+
+/// One SPD indicator of the pemda.
+#[derive(Debug, Clone)]
+pub struct SpdIndicator {
+    pub no: String,
+    pub name: String,
+    /// Folded number, name and aliases.
+    pub folded: Vec<String>,
+    pub weight: f64,
+    pub mandatory: bool,
+    pub rule: SpdRule,
+}
+
+impl SpdIndicator {
+    /// The tier a value gives: a number 1..3 or an option for an options
+    /// rule; a measure for the others. `None` when it cannot be read.
+    pub fn tier(&self, text: &str) -> Option<u8> {
+        let t = text.trim();
+        match &self.rule {
+            SpdRule::Options(options) => {
+                if let Ok(n) = t.parse::<u8>() {
+                    return (1..=3).contains(&n).then_some(n);
+                }
+                let f = fold(t);
+                options
+                    .iter()
+                    .position(|spellings| spellings.contains(&f))
+                    .map(|i| i as u8 + 1)
+            }
+            SpdRule::Higher([low, high]) => {
+                let v = measure(t)?;
+                Some(if v <= *low {
+                    1
+                } else if v >= *high {
+                    3
+                } else {
+                    2
+                })
+            }
+            SpdRule::Lower([high, low]) => {
+                let v = measure(t)?;
+                Some(if v >= *high {
+                    1
+                } else if v <= *low {
+                    3
+                } else {
+                    2
+                })
+            }
+        }
+    }
+}
+
+/// A measure as written in an SPD sheet: "8,17", "8.17 %", "-0,5".
+fn measure(t: &str) -> Option<f64> {
+    let t = t.trim_end_matches('%').trim().replace(',', ".");
+    let t = t.replace(['\u{2212}', '\u{2013}'], "-");
+    if t.matches('.').count() > 1 {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// Batch-wide rules of an award.
 #[derive(Debug, Clone, Default)]
 pub struct Award {
     /// Agencies that must each report at least one innovation.
     pub agencies: Vec<AwardAgency>,
+    /// Field whose value groups proposals (KIPP: instansi).
+    pub group_field: Option<usize>,
+    /// No two proposals of one group with the same title.
+    pub unique_titles: bool,
+    /// Enum field the quota counts by, and the most proposals per group for
+    /// each of its canonical values.
+    pub quota_field: Option<usize>,
+    pub quota: Vec<(String, u32)>,
     pub note: String,
 }
 
@@ -300,6 +400,10 @@ pub struct Template {
     pub stale_after_days: u32,
     /// Batch-wide award rules, when the template has an `[award]` section.
     pub award: Option<Award>,
+    /// The pemda's SPD indicators, in template order.
+    pub spd: Vec<SpdIndicator>,
+    /// Folded header spellings of the SPD sheet: indikator, nilai, bukti.
+    pub spd_columns: [Vec<String>; 3],
     /// The file this template was read from (`templates/<id>.toml` when shipped).
     pub file: String,
     /// The shipped template this one extends, if any.
@@ -607,7 +711,14 @@ fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
     severity.extend(child.severity);
     let mut ignore_headers = parent.ignore_headers;
     ignore_headers.extend(child.ignore_headers);
+    let spd = if child.spd.is_empty() {
+        parent.spd
+    } else {
+        child.spd
+    };
     RawTemplate {
+        spd,
+        spd_sheet: child.spd_sheet.or(parent.spd_sheet),
         template: child.template,
         settings: child.settings.or(parent.settings),
         window: child.window.or(parent.window),
@@ -665,7 +776,7 @@ impl Ctx<'_> {
                 ));
             }
             if let Some(x) = &rs.suggest_threshold {
-                checks.push((x, "settings.suggest_threshold".into(), Bound::Fraction));
+                checks.push((x, "settings.suggest_threshold".into(), Bound::NotNegative));
             }
         }
         if let Some(s) = &raw.scoring {
@@ -778,7 +889,18 @@ impl Ctx<'_> {
                 .chain(super::FORM_INFO_SHEETS)
                 .map(fold)
                 .collect(),
-            suggest_threshold: rs.suggest_threshold.map_or(0.75, Spanned::into_inner),
+            suggest_threshold: rs.suggest_threshold.map_or(0.42, Spanned::into_inner),
+            placeholder_max_len: rs
+                .placeholders
+                .iter()
+                .map(|p| p.trim().len())
+                .max()
+                .unwrap_or(0),
+            placeholders: rs
+                .placeholders
+                .iter()
+                .map(|p| p.trim().to_string())
+                .collect(),
         };
 
         let window = match raw.window {
@@ -800,6 +922,7 @@ impl Ctx<'_> {
                     end,
                     note: w.note,
                     max_prior_entries: w.max_prior_entries,
+                    development_lifts_limit: w.development_lifts_limit.unwrap_or(false),
                 })
             }
         };
@@ -869,6 +992,20 @@ impl Ctx<'_> {
                     })
                     .collect();
                 predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
+                let mut exclude_codes = Vec::new();
+                for c in &s.exclude_codes {
+                    let Some(info) = diag::lookup(c.get_ref()) else {
+                        return Err(self.err(
+                            c.span(),
+                            tr!(
+                                "scoring.exclude_codes: \"{}\" bukan kode temuan",
+                                "scoring.exclude_codes: \"{}\" is not a finding code",
+                                c.get_ref()
+                            ),
+                        ));
+                    };
+                    exclude_codes.push(info.code);
+                }
                 Some(Scoring {
                     spd_max: s.spd_max.into_inner(),
                     sid_max: s.sid_max.into_inner(),
@@ -879,6 +1016,10 @@ impl Ctx<'_> {
                     yandas_min: s.yandas_min,
                     yandas,
                     predicates,
+                    no_estimate: s
+                        .no_estimate
+                        .unwrap_or_else(|| "Belum dapat diperkirakan".to_string()),
+                    exclude_codes,
                 })
             }
         };
@@ -911,7 +1052,7 @@ impl Ctx<'_> {
 
         let award = match raw.award {
             None => None,
-            Some(a) => Some(self.award(a)?),
+            Some(a) => Some(self.award(a, &keys, &fields)?),
         };
 
         let (default_types, default_max_mb) = match &raw.evidence {
@@ -975,6 +1116,49 @@ impl Ctx<'_> {
             }
         }
 
+        let mut spd = Vec::new();
+        for r in raw.spd {
+            let rule = match (r.options.is_empty(), r.higher, r.lower) {
+                (false, None, None) if r.options.len() == 3 => SpdRule::Options(
+                    r.options
+                        .iter()
+                        .map(|o| o.iter().map(|x| fold(x)).collect())
+                        .collect(),
+                ),
+                (true, Some(h), None) => SpdRule::Higher(h),
+                (true, None, Some(l)) => SpdRule::Lower(l),
+                _ => {
+                    return Err(self.err(
+                        r.no.span(),
+                        tr!(
+                            "spd {}: tulis tepat satu dari options (tiga pilihan), higher atau lower",
+                            "spd {}: give exactly one of options (three of them), higher or lower",
+                            r.no.get_ref()
+                        ),
+                    ));
+                }
+            };
+            let folded = std::iter::once(r.no.get_ref())
+                .chain(std::iter::once(&r.name))
+                .chain(r.aliases.iter())
+                .map(|x| fold(x))
+                .filter(|x| !x.is_empty())
+                .collect();
+            spd.push(SpdIndicator {
+                no: r.no.into_inner(),
+                name: r.name,
+                folded,
+                weight: r.weight,
+                mandatory: r.mandatory,
+                rule,
+            });
+        }
+        let spd_columns = match &raw.spd_sheet {
+            Some(c) => {
+                [&c.indikator, &c.nilai, &c.bukti].map(|v| v.iter().map(|x| fold(x)).collect())
+            }
+            None => Default::default(),
+        };
         let ignore_headers: HashSet<String> = raw.ignore_headers.iter().map(|s| fold(s)).collect();
         // A wide column folds to "indikator", its number and a suffix.
         let wide_limit = "indikator".len()
@@ -1027,6 +1211,8 @@ impl Ctx<'_> {
                 .and_then(|p| p.stale_after_days)
                 .unwrap_or(365),
             award,
+            spd,
+            spd_columns,
             file: String::new(),
             extends: raw.template.extends.as_ref().map(|e| e.get_ref().clone()),
         })
@@ -1163,13 +1349,36 @@ impl Ctx<'_> {
             }
             header_index.insert(folded, index);
         }
+        let required_severity = match &f.required_severity {
+            None => None,
+            Some(s) => match Severity::parse(s.get_ref()) {
+                Some(sev) => Some(sev),
+                None => {
+                    return Err(self.err(
+                        s.span(),
+                        tr!(
+                            "field {key}: required_severity harus error, warning atau info, bukan \"{}\"",
+                            "field {key}: required_severity must be error, warning or info, not \"{}\"",
+                            s.get_ref()
+                        ),
+                    ));
+                }
+            },
+        };
         let mut values = Vec::new();
         let mut value_index = HashMap::new();
         for (vi, v) in f.values.into_iter().enumerate() {
             let mut requires = Vec::new();
-            for r in &v.requires {
+            let mut recommends = Vec::new();
+            let named = v
+                .requires
+                .iter()
+                .map(|r| (r, true))
+                .chain(v.recommends.iter().map(|r| (r, false)));
+            for (r, must) in named {
                 match keys.get(r.get_ref()) {
-                    Some(&i) => requires.push(i),
+                    Some(&i) if must => requires.push(i),
+                    Some(&i) => recommends.push(i),
                     None => {
                         return Err(self.err(
                             r.span(),
@@ -1201,6 +1410,7 @@ impl Ctx<'_> {
                 value: v.value.into_inner(),
                 spellings: v.spellings,
                 requires,
+                recommends,
                 min_age_years: v.min_age_years,
             });
         }
@@ -1211,6 +1421,9 @@ impl Ctx<'_> {
             aliases: f.aliases,
             kind,
             required: f.required,
+            required_severity,
+            foreign_values: f.foreign_values.iter().map(|v| fold(v)).collect(),
+            filler_below_words: f.filler_below_words,
             min_words: f.min_words,
             max_words: f.max_words.map(Spanned::into_inner),
             links,
@@ -1223,7 +1436,43 @@ impl Ctx<'_> {
         })
     }
 
-    fn award(&self, a: super::raw::RawAward) -> Result<Award, TemplateError> {
+    fn award(
+        &self,
+        a: super::raw::RawAward,
+        keys: &HashMap<String, usize>,
+        fields: &[Field],
+    ) -> Result<Award, TemplateError> {
+        let key_of = |k: &Option<Spanned<String>>, what: &str| match k {
+            None => Ok(None),
+            Some(k) => keys.get(k.get_ref()).copied().map(Some).ok_or_else(|| {
+                self.err(
+                    k.span(),
+                    tr!(
+                        "award.{what} \"{}\" bukan kunci field",
+                        "award.{what} \"{}\" is not a field key",
+                        k.get_ref()
+                    ),
+                )
+            }),
+        };
+        let group_field = key_of(&a.group_by, "group_by")?;
+        let quota_field = key_of(&a.quota_by, "quota_by")?;
+        let mut quota = Vec::new();
+        for (value, max) in &a.quota {
+            let canonical = quota_field
+                .and_then(|f| fields[f].lookup_value(&fold(value)))
+                .map(|v| v.value.clone());
+            let Some(canonical) = canonical else {
+                return Err(self.err(
+                    max.span(),
+                    tr!(
+                        "award.quota: \"{value}\" bukan nilai field quota_by",
+                        "award.quota: \"{value}\" is not a value of the quota_by field"
+                    ),
+                ));
+            };
+            quota.push((canonical, *max.get_ref()));
+        }
         let mut agencies: Vec<AwardAgency> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for name in &a.agencies {
@@ -1283,6 +1532,10 @@ impl Ctx<'_> {
         }
         Ok(Award {
             agencies,
+            group_field,
+            unique_titles: a.unique_titles,
+            quota_field,
+            quota,
             note: a.note,
         })
     }

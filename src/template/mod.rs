@@ -12,7 +12,8 @@ pub mod raw;
 
 pub use compile::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
-    Scoring, Settings, Template, TemplateError, WideKind, Window, has_brackets,
+    Scoring, Settings, SpdIndicator, SpdRule, Template, TemplateError, WideKind, Window,
+    has_brackets,
 };
 
 /// Templates shipped inside the binary: (id, source text).

@@ -34,6 +34,12 @@ pub struct RawTemplate {
     pub portal: Option<RawPortal>,
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<RawIndicator>,
+    /// The pemda's SPD indicators, scored from an SPD sheet.
+    #[serde(default, rename = "spd")]
+    pub spd: Vec<RawSpd>,
+    /// Header spellings of the SPD sheet's columns.
+    #[serde(default)]
+    pub spd_sheet: Option<RawSpdSheet>,
     /// Rules of an award across the whole batch (e.g. every agency listed
     /// must report at least one innovation).
     #[serde(default)]
@@ -52,6 +58,18 @@ pub struct RawAward {
     /// Other spellings of a listed agency: name -> spellings.
     #[serde(default)]
     pub spellings: std::collections::BTreeMap<String, Spanned<Vec<String>>>,
+    /// Field key whose value groups proposals for the per-group rules
+    /// below (KIPP: the instansi).
+    pub group_by: Option<Spanned<String>>,
+    /// Two proposals of one group may not carry the same title (U005).
+    #[serde(default)]
+    pub unique_titles: bool,
+    /// Enum field key whose chosen value the quota counts by (KIPP: the
+    /// kelompok).
+    pub quota_by: Option<Spanned<String>>,
+    /// Most proposals per group for each value of `quota_by` (U006).
+    #[serde(default)]
+    pub quota: std::collections::BTreeMap<String, Spanned<u32>>,
     #[serde(default)]
     pub grade: String,
     #[serde(default)]
@@ -87,8 +105,15 @@ pub struct RawSettings {
     /// Names of sheets that are never innovation data (instructions, lists).
     #[serde(default)]
     pub skip_sheets: Vec<String>,
-    /// Similarity (0..1) above which a value is offered as "did you mean".
+    /// Similarity (0..1.5: shared words 0..1 plus half the letters'
+    /// likeness) from which an allowed value is offered as "did you mean";
+    /// below it the hint lists the allowed values instead.
     pub suggest_threshold: Option<Spanned<f64>>,
+    /// Cell texts that mean "nothing here" ("-", "n/a", "tidak ada"): in a
+    /// choice, number or date cell they are an empty cell. Matched after
+    /// trimming, ignoring ASCII case.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +130,10 @@ pub struct RawWindow {
     /// How many earlier years' entries an innovation may have before it
     /// needs a development date to be entered again.
     pub max_prior_entries: Option<u32>,
+    /// Whether a development date inside the window lets an innovation be
+    /// entered again past `max_prior_entries` (default false: the limit
+    /// holds whatever was developed).
+    pub development_lifts_limit: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,6 +151,12 @@ pub struct RawScoring {
     pub yandas: Vec<Spanned<String>>,
     #[serde(default, rename = "predicate")]
     pub predicates: Vec<RawPredicate>,
+    /// What the estimate is called when no innovation has indicator data.
+    pub no_estimate: Option<String>,
+    /// Finding codes that, at error severity, leave an innovation out of
+    /// the verified estimate (it would not pass eligibility).
+    #[serde(default)]
+    pub exclude_codes: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,6 +182,18 @@ pub struct RawField {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub required: bool,
+    /// Severity of a required field left empty or without a column
+    /// (R001, H002) when it is not the code's own: "warning" for a field
+    /// some sources require and others do not.
+    pub required_severity: Option<Spanned<String>>,
+    /// Values another system keeps under this field's header (e.g.
+    /// "Non Tematik" under "Klasifikasi"): a column holding them is that
+    /// system's field, said once per sheet, not a wrong value on every row.
+    #[serde(default)]
+    pub foreign_values: Vec<String>,
+    /// For text fields: a text of fewer words is a filler answer ("-", one
+    /// word, the question repeated), reported as such.
+    pub filler_below_words: Option<u32>,
     /// For text fields: minimum number of words.
     pub min_words: Option<u32>,
     /// For text fields: maximum number of words.
@@ -188,6 +235,10 @@ pub struct RawValue {
     /// (e.g. tahapan Penerapan needs waktu_penerapan).
     #[serde(default)]
     pub requires: Vec<Spanned<String>>,
+    /// Field keys that should be filled when this value is chosen: a
+    /// warning when empty, where `requires` is an error.
+    #[serde(default)]
+    pub recommends: Vec<Spanned<String>>,
     /// When this value is chosen, date fields with `min_age_years` use this
     /// minimum instead (e.g. kelompok Replikasi: 1 year instead of 2).
     pub min_age_years: Option<u32>,
@@ -220,6 +271,44 @@ pub struct RawEvidence {
 pub struct RawPortal {
     pub match_threshold: Option<Spanned<f64>>,
     pub stale_after_days: Option<u32>,
+}
+
+/// One SPD indicator (per pemda). Its tier (1..3) comes from the value
+/// given for it: one of `options` (or the number 1..3), or a measure
+/// compared with `higher` (higher is better: [most for tier 1, least for
+/// tier 3]) or `lower` (lower is better: [least for tier 1, most for tier 3]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpd {
+    /// Number as the Pedoman writes it: "1", "2a", "10b".
+    pub no: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub weight: f64,
+    #[serde(default)]
+    pub mandatory: bool,
+    /// Tier 1..3 options, each a list of accepted spellings (first shown).
+    #[serde(default)]
+    pub options: Vec<Vec<String>>,
+    pub higher: Option<[f64; 2]>,
+    pub lower: Option<[f64; 2]>,
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Header spellings of the SPD sheet: one row per SPD indicator.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpdSheet {
+    #[serde(default)]
+    pub indikator: Vec<String>,
+    #[serde(default)]
+    pub nilai: Vec<String>,
+    #[serde(default)]
+    pub bukti: Vec<String>,
 }
 
 /// One SID indicator (per innovation).
