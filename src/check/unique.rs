@@ -50,6 +50,8 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     named.sort_by(|a, b| {
         (&a.name_key, &a.file, &a.sheet, a.row).cmp(&(&b.name_key, &b.file, &b.sheet, b.row))
     });
+    // (duplicate, the innovation it repeats, same agency)
+    let mut pairs: Vec<(&Innovation, &Innovation, bool)> = Vec::new();
     for group in named
         .chunk_by(|a, b| a.name_key == b.name_key)
         .filter(|g| g.len() > 1)
@@ -79,17 +81,65 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
                 first_unnamed = Some(dup);
             }
             let same_agency = fold(&dup.agency) == fold(&first.agency);
-            let code = if same_agency { "U001" } else { "U002" };
-            sink.push(
-                Finding::new(code, dup.location())
-                    .field("nama_inovasi")
-                    .value(&dup.name)
-                    .arg("other", place(first))
-                    .arg("other_en", place_en(first))
-                    .arg("agency", &first.agency),
-            );
+            pairs.push((dup, first, same_agency));
         }
     }
+    let repeating = repeating_files(innovations, &pairs);
+    for (&(earlier, later), &count) in &repeating {
+        sink.push(
+            Finding::new("U004", Location::file(later))
+                .arg("other", earlier)
+                .arg("count", count),
+        );
+    }
+    for (dup, first, same_agency) in pairs {
+        if same_agency
+            && dup.file != first.file
+            && repeating.contains_key(&(first.file.as_str(), dup.file.as_str()))
+        {
+            // Told once for the whole file (U004).
+            continue;
+        }
+        let code = if same_agency { "U001" } else { "U002" };
+        sink.push(
+            Finding::new(code, dup.location())
+                .field("nama_inovasi")
+                .value(&dup.name)
+                .arg("other", place(first))
+                .arg("other_en", place_en(first))
+                .arg("agency", &first.agency),
+        );
+    }
+}
+
+/// The pairs of files that repeat each other (a list saved twice under two
+/// names), as (earlier file, later file) -> innovations they share: at
+/// least two shared (same name, same agency), and at least half of the
+/// smaller file's innovations.
+fn repeating_files<'i>(
+    innovations: &'i [Innovation],
+    pairs: &[(&'i Innovation, &'i Innovation, bool)],
+) -> std::collections::BTreeMap<(&'i str, &'i str), usize> {
+    let mut shared: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for (dup, first, same_agency) in pairs {
+        if *same_agency && dup.file != first.file {
+            *shared
+                .entry((first.file.as_str(), dup.file.as_str()))
+                .or_default() += 1;
+        }
+    }
+    if shared.is_empty() {
+        return shared;
+    }
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for i in innovations {
+        *sizes.entry(i.file.as_str()).or_default() += 1;
+    }
+    shared.retain(|(a, b), count| {
+        let smaller = sizes[a].min(sizes[b]);
+        *count >= 2 && 2 * *count >= smaller
+    });
+    shared
 }
 
 /// U003: every agency an award lists must have at least one innovation.
@@ -177,6 +227,56 @@ mod tests {
         assert_eq!(
             got,
             [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]
+        );
+    }
+
+    #[test]
+    fn a_file_repeating_another_is_one_u004_not_one_u001_per_innovation() {
+        let t = template();
+        let mut sink = Sink::new(&t);
+        let names = ["Si Cantik", "Ambulans Desa", "SIPANDU", "TB Tuntas"];
+        let mut list = Vec::new();
+        for (file, agency) in [
+            ("inovasi.csv", "Dinas Kesehatan"),
+            ("inovasi (1).csv", "Dinas Kesehatan"),
+        ] {
+            for (n, name) in names.iter().enumerate() {
+                list.push(innovation(file, n as u32 + 2, agency, name));
+            }
+        }
+        // One name shared with a third file is still a U001 of its own.
+        list.push(innovation("lain.csv", 2, "Dinas Kesehatan", "Si Cantik"));
+        list.push(innovation("lain.csv", 3, "Dinas Kesehatan", "Baru"));
+        list.push(innovation("lain.csv", 4, "Dinas Kesehatan", "Baru Lagi"));
+        check(&list, &mut sink);
+        let got: Vec<_> = sink
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.code,
+                    f.location.file.as_str(),
+                    f.location.row,
+                    f.message(crate::diag::Lang::En),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "U004",
+                    "inovasi.csv",
+                    None,
+                    "This file repeats inovasi (1).csv: 4 innovations in common".to_string()
+                ),
+                (
+                    "U001",
+                    "lain.csv",
+                    Some(2),
+                    "\"Si Cantik\" also appears at inovasi (1).csv (row 2)".to_string()
+                ),
+            ]
         );
     }
 }

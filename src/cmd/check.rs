@@ -6,7 +6,7 @@ use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
-use crate::load::{self, InputFile};
+use crate::load::{self, InputFile, NotRead};
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
@@ -235,10 +235,11 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
     );
     progress.finish();
     for (path, why) in problems {
-        let display = path.to_string_lossy().replace('\\', "/");
+        let finding = path_problem(&path, &why);
+        let display = finding.location.file.clone();
         results.push(FileResult {
             agency_hint: display.clone(),
-            findings: vec![path_problem(&path, &why)],
+            findings: vec![finding],
             file: display,
             innovations: Vec::new(),
             evidence: Vec::new(),
@@ -281,18 +282,33 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> check::Ou
     check::combine(&s.template, &options, results, &store, baseline.as_ref())
 }
 
-/// The finding for an input path that could not be walked. A path that does
-/// not exist is most often a typo on the command line, not a damaged file:
-/// say so (F011), and check the rest.
-fn path_problem(path: &std::path::Path, why: &str) -> Finding {
+/// The finding for an input path that is not read. A path that does not
+/// exist is most often a typo on the command line, not a damaged file: say
+/// so (F011), and check the rest.
+fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
     let display = path.to_string_lossy().replace('\\', "/");
-    if std::fs::symlink_metadata(path).is_err() {
-        Finding::new("F011", Location::file(&display))
-    } else {
-        Finding::new("F001", Location::file(&display))
+    let display = display.strip_prefix("./").unwrap_or(&display);
+    let loc = Location::file(display);
+    match why {
+        NotRead::Missing => Finding::new("F011", loc),
+        NotRead::Unreadable(why) => Finding::new("F001", loc)
             .arg("what", "tidak dapat dibuka")
             .arg("what_en", "it cannot be opened")
-            .arg("detail", why)
+            .arg("detail", why),
+        NotRead::NotRegular(special) => {
+            let [id, en] = special.words();
+            Finding::new("F016", loc).arg("what", id).arg("what_en", en)
+        }
+        NotRead::BrokenLink => Finding::new("F016", loc)
+            .arg("what", "tautan ke berkas yang tidak ada")
+            .arg("what_en", "a link to a file that does not exist"),
+        NotRead::LinkOut(target) => {
+            Finding::new("F015", loc).arg("target", target.to_string_lossy().replace('\\', "/"))
+        }
+        NotRead::Own(output) => {
+            let [id, en] = output.words();
+            Finding::new("F014", loc).arg("what", id).arg("what_en", en)
+        }
     }
 }
 
@@ -376,7 +392,8 @@ pub fn check_file(
                 tap(f, r);
             }
             fc.event(e)
-        });
+        })
+        .skip_findings_sheet(f.findings_sheet.as_deref());
         load::read_sharing(&f.path, &mut norm)
     };
     match result {

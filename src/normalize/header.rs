@@ -319,6 +319,42 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
     })
 }
 
+/// The most columns a lookup list has (`kode_opd,nama_opd`, a list of
+/// regencies with their province): lists of innovations are wider.
+const LOOKUP_MAX_COLUMNS: usize = 6;
+
+/// Whether a sheet whose header was found is a lookup list, not a list of
+/// innovations: no innovation-name column, fewer than three fields, and
+/// narrow. (A template without a name field has no lookup lists.)
+pub fn is_lookup_list(t: &Template, h: &HeaderMap) -> bool {
+    let Some(name) = t.field_index("nama_inovasi") else {
+        return false;
+    };
+    h.layout == Layout::Profile
+        && h.field_columns[name].is_none()
+        && h.field_columns.iter().flatten().count() < 3
+        && h.columns.len() <= LOOKUP_MAX_COLUMNS
+}
+
+/// Whether the first rows of a sheet without a header read as a lookup
+/// list: no row names the innovation-name field, three fields or evidence
+/// columns, and no row is wider than a lookup list. A wide sheet whose
+/// headers are not recognised still looks like an innovation list.
+pub fn looks_like_lookup(t: &Template, rows: &[RawRow]) -> bool {
+    let Some(name) = t.field_index("nama_inovasi") else {
+        return false;
+    };
+    !rows.is_empty()
+        && rows.iter().all(|row| {
+            let cells = header_cells(t, row);
+            let cols = columns_for(t, &cells, &[]);
+            row.cells.len() <= LOOKUP_MAX_COLUMNS
+                && !cols.iter().any(|c| c.field == Some(name))
+                && distinct_fields(&cols) < 3
+                && evidence_score(&cols) == 0
+        })
+}
+
 /// Recognises the header printed again mid-sheet (long lists are printed
 /// with the header on every page). Built once per sheet from its header,
 /// with each column's header folded in advance, since it runs on every row.

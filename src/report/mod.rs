@@ -17,7 +17,7 @@ pub use html::{escape as html_escape, render_html};
 pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
-pub use xlsx::{new_workbook, render_xlsx};
+pub use xlsx::{marked_workbook, new_workbook, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
 use chrono::NaiveDate;
