@@ -103,10 +103,9 @@ pub fn watch_loop(
             )
         })?;
     }
-    let ignored: Vec<PathBuf> = ignore
-        .iter()
-        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-        .collect();
+    // Our own outputs, by absolute path: on the first run the output does
+    // not exist yet, and the events name it as the watched folder does.
+    let ignored: Vec<PathBuf> = ignore.iter().map(|p| absolute(p)).collect();
     let relevant = |e: &notify::Event| {
         matches!(
             e.kind,
@@ -121,9 +120,7 @@ pub fn watch_loop(
                 || name.contains(".bimtek-tmp-")
                 || name.ends_with(".tmp")
                 || name.ends_with('~');
-            let own = ignored
-                .iter()
-                .any(|i| p == i || p.canonicalize().is_ok_and(|c| &c == i));
+            let own = ignored.contains(&absolute(p));
             !temp && !own
         })
     };
@@ -145,6 +142,21 @@ pub fn watch_loop(
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(crate::EXIT_OK),
             }
         }
+    }
+}
+
+/// `p` made absolute through its folder, whether or not it exists yet.
+fn absolute(p: &std::path::Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let dir = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match (dir.canonicalize(), p.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => p.to_path_buf(),
     }
 }
 
