@@ -84,7 +84,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
             pairs.push((dup, first, same_agency));
         }
     }
-    let repeating = repeating_files(innovations, &pairs);
+    let (repeating, repeated) = repeating_files(innovations, &pairs);
     for (&(earlier, later), &count) in &repeating {
         sink.push(
             Finding::new("U004", Location::file(later))
@@ -93,11 +93,10 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         );
     }
     for (dup, first, same_agency) in pairs {
-        if same_agency
-            && dup.file != first.file
-            && repeating.contains_key(&(first.file.as_str(), dup.file.as_str()))
-        {
-            // Told once for the whole file (U004).
+        // A repeating file's innovations that its earlier file holds too
+        // are told once, for the whole file (U004): not their duplicates
+        // in any agency.
+        if !repeated.is_empty() && repeated.contains(&(dup as *const Innovation)) {
             continue;
         }
         let code = if same_agency { "U001" } else { "U002" };
@@ -113,33 +112,57 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
 }
 
 /// The pairs of files that repeat each other (a list saved twice under two
-/// names), as (earlier file, later file) -> innovations they share: at
-/// least two shared (same name, same agency), and at least half of the
-/// smaller file's innovations.
+/// names), as (earlier file, later file) -> innovations they share (same
+/// name, same agency): at least two, and at least half of the smaller
+/// file's innovations. With them, the later files' innovations that their
+/// earlier file holds too.
+#[allow(clippy::type_complexity)]
 fn repeating_files<'i>(
     innovations: &'i [Innovation],
     pairs: &[(&'i Innovation, &'i Innovation, bool)],
-) -> std::collections::BTreeMap<(&'i str, &'i str), usize> {
-    let mut shared: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
-    for (dup, first, same_agency) in pairs {
-        if *same_agency && dup.file != first.file {
-            *shared
-                .entry((first.file.as_str(), dup.file.as_str()))
-                .or_default() += 1;
+) -> (
+    std::collections::BTreeMap<(&'i str, &'i str), usize>,
+    std::collections::HashSet<*const Innovation>,
+) {
+    use std::collections::{BTreeMap, BTreeSet, HashSet};
+    let candidates: BTreeSet<(&str, &str)> = pairs
+        .iter()
+        .filter(|(dup, first, same)| *same && dup.file != first.file)
+        .map(|(dup, first, _)| (first.file.as_str(), dup.file.as_str()))
+        .collect();
+    let mut found = BTreeMap::new();
+    let mut repeated = HashSet::new();
+    if candidates.is_empty() {
+        return (found, repeated);
+    }
+    // (name, agency) of every innovation, by file, for the files in a pair.
+    let mut by_file: HashMap<&str, Vec<(&Innovation, String)>> = HashMap::new();
+    for i in innovations {
+        if candidates.iter().any(|(a, b)| *a == i.file || *b == i.file) {
+            by_file
+                .entry(i.file.as_str())
+                .or_default()
+                .push((i, fold(&i.agency)));
         }
     }
-    if shared.is_empty() {
-        return shared;
+    for (a, b) in candidates {
+        let keys: HashSet<(&str, &str)> = by_file[a]
+            .iter()
+            .filter(|(i, _)| !i.name_key.is_empty())
+            .map(|(i, agency)| (i.name_key.as_str(), agency.as_str()))
+            .collect();
+        let shared: Vec<&Innovation> = by_file[b]
+            .iter()
+            .filter(|(i, agency)| keys.contains(&(i.name_key.as_str(), agency.as_str())))
+            .map(|(i, _)| *i)
+            .collect();
+        let smaller = by_file[a].len().min(by_file[b].len());
+        if shared.len() >= 2 && 2 * shared.len() >= smaller {
+            found.insert((a, b), shared.len());
+            repeated.extend(shared.into_iter().map(|i| i as *const Innovation));
+        }
     }
-    let mut sizes: HashMap<&str, usize> = HashMap::new();
-    for i in innovations {
-        *sizes.entry(i.file.as_str()).or_default() += 1;
-    }
-    shared.retain(|(a, b), count| {
-        let smaller = sizes[a].min(sizes[b]);
-        *count >= 2 && 2 * *count >= smaller
-    });
-    shared
+    (found, repeated)
 }
 
 /// U003: every agency an award lists must have at least one innovation.
@@ -243,6 +266,9 @@ mod tests {
             for (n, name) in names.iter().enumerate() {
                 list.push(innovation(file, n as u32 + 2, agency, name));
             }
+            // A joint innovation, also under another agency: a U002 in the
+            // first file, repeated (and not told again) in the second.
+            list.push(innovation(file, 6, "Dinas Sosial", "Si Cantik"));
         }
         // One name shared with a third file is still a U001 of its own.
         list.push(innovation("lain.csv", 2, "Dinas Kesehatan", "Si Cantik"));
@@ -268,7 +294,14 @@ mod tests {
                     "U004",
                     "inovasi.csv",
                     None,
-                    "This file repeats inovasi (1).csv: 4 innovations in common".to_string()
+                    "This file repeats inovasi (1).csv: 5 innovations in common".to_string()
+                ),
+                (
+                    "U002",
+                    "inovasi (1).csv",
+                    Some(6),
+                    "\"Si Cantik\" is also reported by Dinas Kesehatan (inovasi (1).csv (row 2))"
+                        .to_string()
                 ),
                 (
                     "U001",
