@@ -497,6 +497,27 @@ fn a_returned_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
     );
     assert!(run.files_coded("F014").is_empty());
 
+    // Feedback on the returned workbook carries its data sheet, not the
+    // old findings as if they were the agency's rows.
+    write_output(
+        d,
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--feedback",
+            "umpan-balik-2",
+            "kembali",
+        ],
+    );
+    for e in std::fs::read_dir(d.join("umpan-balik-2")).unwrap() {
+        use calamine::Reader;
+        let wb = calamine::open_workbook_auto(e.unwrap().path()).unwrap();
+        let names = wb.sheet_names().to_vec();
+        assert_eq!(names, ["Temuan", "inovasi"], "{names:?}");
+    }
+
     // As bimtek wrote it, untouched, it is bimtek's output.
     std::fs::copy(written, back.join("Dinas Kesehatan.xlsx")).unwrap();
     let run = check_dir(&back, &[]);

@@ -14,11 +14,14 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Default)]
 struct Collect {
     sheets: Vec<(Option<String>, Vec<RawRow>)>,
+    /// The findings sheet of a returned feedback workbook: not sent back
+    /// as the agency's data.
+    findings_sheet: Option<String>,
 }
 
 impl RowSink for Collect {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-        if sheet.hidden {
+        if sheet.hidden || sheet.name.is_some() && sheet.name == self.findings_sheet {
             return false;
         }
         self.sheets.push((sheet.name.clone(), Vec::new()));
@@ -234,7 +237,10 @@ fn workbook(
     }
     let mut used = vec![FINDINGS_SHEET.to_string()];
     for input in files {
-        let mut collect = Collect::default();
+        let mut collect = Collect {
+            findings_sheet: input.findings_sheet.clone(),
+            ..Collect::default()
+        };
         // A file that cannot be read has its finding on the Temuan sheet.
         let _ = load::read(&input.path, &mut collect);
         for (sheet, rows) in collect.sheets {
