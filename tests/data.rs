@@ -384,6 +384,13 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
         run.json["summary"]["errors"],
         first.json["summary"]["errors"]
     );
+    let statuses = |r: &Run| -> Vec<String> {
+        r.innovations()
+            .iter()
+            .map(|i| format!("{} {}", i["name"], i["status"]))
+            .collect()
+    };
+    assert_eq!(statuses(&run), statuses(&first));
     let mut own = run.files_coded("F014");
     own.sort();
     let mut expected: Vec<String> = [

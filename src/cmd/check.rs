@@ -369,7 +369,8 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                             facts: check::portal::Facts::from_record(t, &fact_fields, &r),
                         });
                     }
-                });
+                })
+                .skip_findings_sheet(f.findings_sheet.as_deref());
                 load::read_export(&f.path, &mut norm)
             };
             let findings = match result {
