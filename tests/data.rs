@@ -359,6 +359,9 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
         with(&["check", "--format", "html", "-o", "hasil.html"]),
         with(&["check", "--format", "json", "-o", "hasil.json"]),
         with(&["check", "--format", "csv", "-o", "hasil.csv"]),
+        // The table, written under a spreadsheet's name.
+        with(&["check", "-o", "tabel.xlsx"]),
+        with(&["check", "-o", "tabel.csv"]),
         with(&["export", "--out", "paket"]),
         with(&["export", "--out", "paket.zip"]),
         with(&["export", "--feedback", "umpan-balik"]),
@@ -400,6 +403,8 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
         "hasil.xlsx",
         "paket",
         "paket.zip",
+        "tabel.csv",
+        "tabel.xlsx",
     ]
     .iter()
     .map(|s| s.to_string())

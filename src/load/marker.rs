@@ -13,7 +13,10 @@
 //! - the HTML report carries [`HTML_MARK`] in its head;
 //! - the JSON report and a package's `manifest.json` open with
 //!   `"tool": {"name": "bimtek"`;
-//! - the CSV report's first line is its fixed header, [`CSV_REPORT_HEADER`].
+//! - the CSV report's first line is its fixed header, [`CSV_REPORT_HEADER`];
+//! - the table report written to a file (`-o FILE` without `--format`, so
+//!   also under a .csv or .xlsx name) opens with its title line,
+//!   `bimtek VERSION · TEMPLATE`.
 
 use std::fs::File;
 use std::io::Read;
@@ -61,6 +64,8 @@ pub enum Output {
     ReportHtml,
     ReportJson,
     ReportCsv,
+    /// The table report written to a file.
+    ReportTable,
     /// An export package folder (its `manifest.json`).
     Package,
     /// An export package zip.
@@ -77,6 +82,7 @@ impl Output {
             Output::ReportHtml => ["laporan HTML bimtek", "a bimtek HTML report"],
             Output::ReportJson => ["laporan JSON bimtek", "a bimtek JSON report"],
             Output::ReportCsv => ["laporan CSV bimtek", "a bimtek CSV report"],
+            Output::ReportTable => ["laporan tabel bimtek", "a bimtek table report"],
             Output::Package => [
                 "folder paket ekspor bimtek",
                 "a bimtek export package folder",
@@ -104,12 +110,16 @@ pub enum Mark {
 /// bytes; `None` for a file bimtek did not write (nearly all).
 pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
     match ext {
-        "xlsx" | "xlsm" => workbook(path),
-        "csv" => {
+        "xlsx" | "xlsm" => workbook(path).or_else(|| table(path)),
+        "csv" | "tsv" | "xls" => {
             let head = head(path)?;
             let head = head.strip_prefix("\u{feff}").unwrap_or(&head);
             let first = head.lines().next()?.trim_end_matches('\r');
-            (first == CSV_REPORT_HEADER.join(",")).then_some(Mark::Output(Output::ReportCsv))
+            if first == CSV_REPORT_HEADER.join(",") {
+                Some(Mark::Output(Output::ReportCsv))
+            } else {
+                is_table_title(first).then_some(Mark::Output(Output::ReportTable))
+            }
         }
         "html" | "htm" => head(path)?
             .contains(HTML_MARK)
@@ -122,6 +132,26 @@ pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
         }
         _ => None,
     }
+}
+
+/// The table report under a workbook's name: text, not a zip.
+fn table(path: &Path) -> Option<Mark> {
+    let head = head(path)?;
+    is_table_title(head.lines().next()?).then_some(Mark::Output(Output::ReportTable))
+}
+
+/// The table report's title line: `bimtek 0.1.0 · Template name (id) · ...`
+/// (`-` for `·` on Windows).
+fn is_table_title(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("bimtek ") else {
+        return false;
+    };
+    let version_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    version_end > 0
+        && rest[..version_end].contains('.')
+        && (rest[version_end..].starts_with(" · ") || rest[version_end..].starts_with(" - "))
 }
 
 /// Whether folder `dir` is an export package: its `manifest.json` is
@@ -238,6 +268,19 @@ mod tests {
             Some("2026-01-01T00:00:00Z")
         );
         assert_eq!(element(core, "dcterms:modified"), None);
+    }
+
+    #[test]
+    fn the_table_title_is_told_from_data() {
+        assert!(is_table_title(
+            "bimtek 0.1.0 · Indeks Inovasi Daerah 2026 (iid-2026) · tanggal acuan 24/11/2026"
+        ));
+        assert!(is_table_title(
+            "bimtek 1.12.3 - KIPP (kipp-2026) - as of 24/11/2026"
+        ));
+        assert!(!is_table_title("bimtek,Dinas Kesehatan,Penerapan"));
+        assert!(!is_table_title("bimtek 2026 · x"));
+        assert!(!is_table_title("Nama Inovasi,bimtek 0.1.0 · x"));
     }
 
     #[test]
