@@ -302,11 +302,48 @@ fn a_lookup_list_beside_the_data_is_an_info_not_an_f005() {
         "Perangkat Daerah,Urusan Pemerintahan Utama\nDinas Kesehatan,Kesehatan\n",
     )
     .unwrap();
+    // A workbook's lookup sheet beside its data sheet.
+    {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Inovasi").unwrap();
+        let csv = std::fs::read_to_string(manifest(CLEAN)).unwrap();
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        for (c, h) in rows.headers().unwrap().iter().enumerate() {
+            ws.write_string(0, c as u16, h).unwrap();
+        }
+        for (r, rec) in rows.records().enumerate() {
+            for (c, v) in rec.unwrap().iter().enumerate() {
+                // Another innovation than the CSV's, so no U001.
+                let v = v.replace("OK F013", "OK F013 buku");
+                ws.write_string(r as u32 + 1, c as u16, v).unwrap();
+            }
+        }
+        let ws = wb.add_worksheet();
+        ws.set_name("Kode OPD").unwrap();
+        for (r, (k, v)) in [("kode_opd", "nama_opd"), ("1.02.01", "Dinas Kesehatan")]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(r as u32, 0, *k).unwrap();
+            ws.write_string(r as u32, 1, *v).unwrap();
+        }
+        wb.save(d.join("buku.xlsx")).unwrap();
+    }
     let run = check_dir(d, &[]);
-    assert_eq!(run.innovation_files(), ["inovasi.csv"], "{}", run.stdout);
-    let mut lookups = run.files_coded("F013");
+    let mut files = run.innovation_files();
+    files.sort();
+    assert_eq!(files, ["buku.xlsx", "inovasi.csv"], "{}", run.stdout);
+    let mut lookups = run.coded("F013");
     lookups.sort();
-    assert_eq!(lookups, ["opd.csv", "urusan.csv"]);
+    assert_eq!(
+        lookups,
+        [
+            ("buku.xlsx".to_string(), Some("Kode OPD".to_string())),
+            ("opd.csv".to_string(), None),
+            ("urusan.csv".to_string(), None)
+        ]
+    );
     for f in run.findings().iter().filter(|f| f["code"] == "F013") {
         assert_eq!(f["severity"], "info");
         assert!(

@@ -201,7 +201,8 @@ fn workbook(path: &Path) -> Option<Mark> {
     if &magic != b"PK\x03\x04" {
         return None;
     }
-    let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
+    // The archive finds its directory from the end: no need to rewind.
+    let mut zip = zip::ZipArchive::new(file).ok()?;
     let custom = read_entry(&mut zip, "docProps/custom.xml")?;
     let kind = property(&custom, PROPERTY)?;
     match kind.as_str() {
