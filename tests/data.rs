@@ -401,17 +401,10 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
         with(&["check", "-o", "tabel.csv"]),
         with(&["export", "--out", "paket"]),
         with(&["export", "--out", "paket.zip"]),
-        with(&["export", "--feedback", "umpan-balik"]),
     ] {
         let list: Vec<&str> = list.iter().map(String::as_str).collect();
         write_output(d, &list);
     }
-    let feedback: Vec<String> = std::fs::read_dir(d.join("umpan-balik"))
-        .unwrap()
-        .map(|e| format!("umpan-balik/{}", e.unwrap().file_name().to_string_lossy()))
-        .collect();
-    assert!(!feedback.is_empty(), "feedback workbooks were written");
-
     let run = check_dir(d, &[]);
     assert_eq!(
         run.innovation_files(),
@@ -433,7 +426,7 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
     assert_eq!(statuses(&run), statuses(&first));
     let mut own = run.files_coded("F014");
     own.sort();
-    let mut expected: Vec<String> = [
+    let expected = [
         "hasil.csv",
         "hasil.html",
         "hasil.json",
@@ -442,12 +435,7 @@ fn bimteks_own_outputs_in_the_checked_folder_are_not_read_again() {
         "paket.zip",
         "tabel.csv",
         "tabel.xlsx",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .chain(feedback)
-    .collect();
-    expected.sort();
+    ];
     assert_eq!(own, expected);
     for f in run.findings().iter().filter(|f| f["code"] == "F014") {
         assert_eq!(f["severity"], "info");
@@ -497,7 +485,7 @@ fn save_again_as_an_agency(from: &Path, to: &Path) {
 }
 
 #[test]
-fn a_returned_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
+fn a_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     copy(THREE, &d.join("masuk/inovasi.csv"));
@@ -567,11 +555,25 @@ fn a_returned_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
         assert_eq!(names, ["Temuan", "inovasi"], "{names:?}");
     }
 
-    // As bimtek wrote it, untouched, it is bimtek's output.
-    std::fs::copy(written, back.join("Dinas Kesehatan.xlsx")).unwrap();
-    let run = check_dir(&back, &[]);
-    assert_eq!(run.files_coded("F014"), ["Dinas Kesehatan.xlsx"]);
-    assert_eq!(run.innovations().len(), 3);
+    // As bimtek wrote it, before anyone saved it, it reads the same.
+    let as_written = d.join("tertulis");
+    std::fs::create_dir(&as_written).unwrap();
+    std::fs::copy(written, as_written.join("umpan-balik.xlsx")).unwrap();
+    let run = check_dir(&as_written, &[]);
+    assert_eq!(run.innovations().len(), 3, "{}", run.stdout);
+    assert_eq!(
+        run.coded("F012"),
+        [("umpan-balik.xlsx".to_string(), Some("Temuan".to_string()))]
+    );
+    assert!(run.files_coded("F014").is_empty());
+
+    // Written into the agency's own folder, it repeats the agency's file:
+    // one U004, not a U001 per innovation.
+    std::fs::copy(written, d.join("masuk/umpan-balik.xlsx")).unwrap();
+    let run = check_dir(&d.join("masuk"), &[]);
+    assert_eq!(run.innovations().len(), 6);
+    assert!(run.coded("U001").is_empty(), "{:?}", run.codes());
+    assert_eq!(run.files_coded("U004"), ["umpan-balik.xlsx"]);
 }
 
 // ------------------------------------------------------------------ repeating files

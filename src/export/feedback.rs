@@ -148,8 +148,8 @@ pub fn workbooks(
 }
 
 /// A feedback workbook, marked as one with its findings sheet named
-/// ([`crate::load::marker`]): written, it is bimtek's output; saved again by
-/// the agency, it is data but for that sheet.
+/// ([`crate::load::marker`]): checked again (as the agency sends it back),
+/// its data sheets are read and its findings sheet is not.
 fn marked() -> anyhow::Result<rust_xlsxwriter::Workbook> {
     use crate::load::marker;
     crate::report::marked_workbook(&[

@@ -9,7 +9,9 @@
 //!   custom document property [`PROPERTY`], whose value says which output it
 //!   is; a feedback workbook also names its findings sheet in
 //!   [`FINDINGS_SHEET_PROPERTY`]. Excel and LibreOffice keep custom
-//!   properties when they save;
+//!   properties when they save. A feedback workbook is the one output that
+//!   is data: the agency's rows, sent back to it to fix and return; only its
+//!   findings sheet is not;
 //! - the HTML report carries [`HTML_MARK`] in its head;
 //! - the JSON report and a package's `manifest.json` open with
 //!   `"tool": {"name": "bimtek"`;
@@ -70,8 +72,6 @@ pub enum Output {
     Package,
     /// An export package zip.
     PackageZip,
-    /// A feedback workbook as bimtek wrote it, not yet saved by anyone.
-    Feedback,
 }
 
 impl Output {
@@ -88,10 +88,6 @@ impl Output {
                 "a bimtek export package folder",
             ],
             Output::PackageZip => ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
-            Output::Feedback => [
-                "buku kerja umpan balik bimtek yang belum diubah OPD",
-                "a bimtek feedback workbook no agency has changed yet",
-            ],
         }
     }
 }
@@ -101,9 +97,9 @@ impl Output {
 pub enum Mark {
     /// One of bimtek's outputs: not data.
     Output(Output),
-    /// A feedback workbook an agency saved again (returned): data, except
-    /// its findings sheet, named here.
-    ReturnedFeedback { findings_sheet: String },
+    /// A feedback workbook (as written, or returned by the agency): data,
+    /// except its findings sheet, named here.
+    Feedback { findings_sheet: String },
 }
 
 /// The mark of file `path`, judged by its extension (lowercase) and first
@@ -190,10 +186,7 @@ fn read_entry(zip: &mut zip::ZipArchive<File>, name: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A workbook's mark: its custom properties, and for a feedback workbook
-/// whether anyone saved it since bimtek wrote it. bimtek writes the same
-/// creation and modification time; Excel, LibreOffice and WPS set the
-/// modification time when they save.
+/// A workbook's mark: its custom properties.
 fn workbook(path: &Path) -> Option<Mark> {
     let mut file = File::open(path).ok()?;
     let mut magic = [0u8; 4];
@@ -207,17 +200,10 @@ fn workbook(path: &Path) -> Option<Mark> {
     let kind = property(&custom, PROPERTY)?;
     match kind.as_str() {
         REPORT => Some(Mark::Output(Output::ReportWorkbook)),
-        FEEDBACK => {
-            let core = read_entry(&mut zip, "docProps/core.xml").unwrap_or_default();
-            let created = element(&core, "dcterms:created");
-            let modified = element(&core, "dcterms:modified");
-            if created.is_some() && created == modified {
-                return Some(Mark::Output(Output::Feedback));
-            }
-            let findings_sheet =
-                property(&custom, FINDINGS_SHEET_PROPERTY).unwrap_or_else(|| "Temuan".into());
-            Some(Mark::ReturnedFeedback { findings_sheet })
-        }
+        FEEDBACK => Some(Mark::Feedback {
+            findings_sheet: property(&custom, FINDINGS_SHEET_PROPERTY)
+                .unwrap_or_else(|| "Temuan".into()),
+        }),
         _ => None,
     }
 }
@@ -233,15 +219,6 @@ fn property(xml: &str, name: &str) -> Option<String> {
     Some(unescape(&rest[open..open + close]))
 }
 
-/// The text of the first element `tag` (any attributes).
-fn element(xml: &str, tag: &str) -> Option<String> {
-    let at = xml.find(&format!("<{tag}"))?;
-    let rest = &xml[at..];
-    let open = rest.find('>')? + 1;
-    let close = rest[open..].find(&format!("</{tag}>"))?;
-    Some(rest[open..open + close].trim().to_string())
-}
-
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -255,7 +232,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn properties_and_elements_are_found() {
+    fn properties_are_found() {
         let xml = r#"<Properties><property fmtid="{x}" pid="2" name="bimtek"><vt:lpwstr>umpan-balik</vt:lpwstr></property><property fmtid="{x}" pid="3" name="bimtek-temuan"><vt:lpwstr>Temuan &amp; Saran</vt:lpwstr></property></Properties>"#;
         assert_eq!(property(xml, PROPERTY).as_deref(), Some(FEEDBACK));
         assert_eq!(
@@ -263,12 +240,6 @@ mod tests {
             Some("Temuan & Saran")
         );
         assert_eq!(property(xml, "lain"), None);
-        let core = r#"<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T00:00:00Z</dcterms:created></cp:coreProperties>"#;
-        assert_eq!(
-            element(core, "dcterms:created").as_deref(),
-            Some("2026-01-01T00:00:00Z")
-        );
-        assert_eq!(element(core, "dcterms:modified"), None);
     }
 
     #[test]

@@ -12,9 +12,9 @@
 //! - a pipe, socket or device in a folder is skipped (reading it would
 //!   block forever);
 //! - bimtek's own outputs ([`super::marker`]: a report workbook, HTML,
-//!   JSON or CSV, an export package folder or zip, a feedback workbook as
-//!   written) are skipped. A feedback workbook an agency saved and sent
-//!   back is data, read without its findings sheet.
+//!   JSON, CSV or table, an export package folder or zip) are skipped. A
+//!   feedback workbook is data (the agency's rows, to fix and send back),
+//!   read without its findings sheet.
 
 use super::marker::{self, Mark, Output};
 use rayon::prelude::*;
@@ -31,8 +31,8 @@ pub struct InputFile {
     /// given input folder (agencies' files are often sorted into one folder
     /// each), otherwise the file name without extension.
     pub agency_hint: String,
-    /// A feedback workbook an agency sent back: the sheet bimtek wrote its
-    /// findings on, which is not the agency's data.
+    /// A feedback workbook (as bimtek wrote it or as the agency sent it
+    /// back): the sheet bimtek wrote its findings on, not the agency's data.
     pub findings_sheet: Option<String>,
 }
 
@@ -279,7 +279,7 @@ fn take(
 
 fn returned_findings(mark: Option<Mark>) -> Option<String> {
     match mark {
-        Some(Mark::ReturnedFeedback { findings_sheet }) => Some(findings_sheet),
+        Some(Mark::Feedback { findings_sheet }) => Some(findings_sheet),
         _ => None,
     }
 }
