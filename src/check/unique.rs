@@ -137,8 +137,9 @@ fn repeating_files<'i>(
     }
     // (name, agency) of every innovation, by file, for the files in a pair.
     let mut by_file: HashMap<&str, Vec<(&Innovation, String)>> = HashMap::new();
+    let involved: HashSet<&str> = candidates.iter().flat_map(|(a, b)| [*a, *b]).collect();
     for i in innovations {
-        if candidates.iter().any(|(a, b)| *a == i.file || *b == i.file) {
+        if involved.contains(i.file.as_str()) {
             by_file
                 .entry(i.file.as_str())
                 .or_default()
