@@ -378,9 +378,9 @@ def write_readme():
               "",
               "What is not read as data (file-level codes beside an `ok.csv`):",
               "",
-              "- `codes/F005/` — `inggris.csv`: an innovation list of 8 columns whose headers are all English",
+              "- `codes/F005/` — `inggris.csv`: an innovation list of 10 columns whose headers are all English",
               "- `codes/F012/` — `multi-sheet.xlsx`: the form's `Petunjuk` sheet beside `Data Inovasi`",
-              "- `codes/F013/` — `opd.csv`: a lookup list `kode_opd,nama_opd`",
+              "- `codes/F013/` — `opd.csv`: a lookup list `kode_opd,nama_opd`; `provinsi.csv`: LAN's `id,nama` list of provinces",
               "- `codes/F014/` — `hasil.csv`: bimtek's own CSV report (its header row is the mark)",
               "- `codes/F015/` — `tautan.csv`: a link to `../F013/ok.csv`, out of the folder given",
               "- `codes/F016/` — `hilang.xlsx`: a link to `tidak-ada.xlsx`, which does not exist",
@@ -413,9 +413,9 @@ def main():
     # An innovation list whose headers are all unknown (English): wide, so it
     # is no lookup list (F013), and it still needs its headers fixed.
     with open(os.path.join(d, "inggris.csv"), "w", encoding="utf-8") as f:
-        f.write("Innovation,Agency,Stage,Initiator,Type,Started,Goal,Outcome\n"
-                "BAD F005 Smart Clinic,Health Office,Implementation,Agency,Digital,01/06/2024,"
-                "Faster service,Shorter queues\n")
+        f.write("Innovation,Agency,Stage,Initiator,Type,Form,Sector,Started,Goal,Outcome\n"
+                "BAD F005 Smart Clinic,Health Office,Implementation,Agency,Digital,Public service,"
+                "Health,01/06/2024,Faster service,Shorter queues\n")
     write("F005", [clean("OK F005")], name="ok.csv")
     d = os.path.join(OUT, "F006")
     os.makedirs(d)
@@ -500,6 +500,9 @@ def make_data_codes():
     os.makedirs(d)
     with open(os.path.join(d, "opd.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("kode_opd,nama_opd\n1,Dinas Uji\n2,Dinas Sosial\n")
+    # LAN's reference tables: `id,nama`, the name of a province.
+    with open(os.path.join(d, "provinsi.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("id,nama\n11,ACEH\n12,SUMATERA UTARA\n13,SUMATERA BARAT\n")
     write("F013", [clean("OK F013")], name="ok.csv")
     # F014: bimtek's own CSV report, written into the checked folder.
     d = os.path.join(OUT, "F014")

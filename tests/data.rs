@@ -295,6 +295,11 @@ fn a_lookup_list_beside_the_data_is_an_info_not_an_f005() {
         "kode_opd,nama_opd\n1.02.01,Dinas Kesehatan\n1.06.01,Dinas Sosial\n",
     )
     .unwrap();
+    // LAN's reference tables: `nama` is a province's name, not an innovation's.
+    copy(
+        "tests/fixtures/codes/F013/provinsi.csv",
+        &d.join("lookup_provinsi.csv"),
+    );
     // A lookup list whose columns do name a field (the agency) and a
     // second sheet of lookups beside a workbook's data sheet.
     std::fs::write(
@@ -340,6 +345,7 @@ fn a_lookup_list_beside_the_data_is_an_info_not_an_f005() {
         lookups,
         [
             ("buku.xlsx".to_string(), Some("Kode OPD".to_string())),
+            ("lookup_provinsi.csv".to_string(), None),
             ("opd.csv".to_string(), None),
             ("urusan.csv".to_string(), None)
         ]
@@ -365,8 +371,8 @@ fn a_lookup_list_beside_the_data_is_an_info_not_an_f005() {
     // not known, is still an error.
     std::fs::write(
         d.join("inggris.csv"),
-        "Innovation,Agency,Stage,Initiator,Type,Started,Goal,Outcome\n\
-         Smart Clinic,Health Office,Implementation,Agency,Digital,01/06/2024,Faster,Shorter\n",
+        "Innovation,Agency,Stage,Initiator,Type,Form,Sector,Started,Goal,Outcome\n\
+         Smart Clinic,Health Office,Implementation,Agency,Digital,Service,Health,01/06/2024,Faster,Shorter\n",
     )
     .unwrap();
     let run = check_dir(d, &[]);
