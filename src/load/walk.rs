@@ -141,7 +141,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, NotR
                     display: display_path(input),
                     path: input.clone(),
                     agency_hint: stem(input),
-                    findings_sheet: returned_findings(mark),
+                    findings_sheet: findings_sheet_of(mark),
                 }),
             }
         } else if let Ok(meta) = std::fs::metadata(input) {
@@ -271,13 +271,14 @@ fn take(
             display: display_path(path),
             path: path.to_path_buf(),
             agency_hint: agency_hint(input, path),
-            findings_sheet: returned_findings(mark),
+            findings_sheet: findings_sheet_of(mark),
         }),
         _ => {}
     }
 }
 
-fn returned_findings(mark: Option<Mark>) -> Option<String> {
+/// The findings sheet a feedback workbook's mark names.
+fn findings_sheet_of(mark: Option<Mark>) -> Option<String> {
     match mark {
         Some(Mark::Feedback { findings_sheet }) => Some(findings_sheet),
         _ => None,
