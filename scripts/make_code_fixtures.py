@@ -496,7 +496,17 @@ def write_readme():
               "- `codes/V009/` — `BAD V009` has a Rancang Bangun of 40,000 characters, over the 32,767 "
               "an Excel cell holds; `OK V009` a short one",
               "- `codes/U003/` — the template lists `BAD U003 Dinas Tanpa Inovasi`, which has no row; "
-              "`Dinas Uji` has one under its own name and one under its spelling `Dinas Uji Coba Provinsi`"]
+              "`Dinas Uji` has one under its own name and one under its spelling `Dinas Uji Coba Provinsi`",
+              "",
+              "What is not read as data (file-level codes beside an `ok.csv`):",
+              "",
+              "- `codes/F005/` — `inggris.csv`: an innovation list of 10 columns whose headers are all English",
+              "- `codes/F012/` — `multi-sheet.xlsx`: the form's `Petunjuk` sheet beside `Data Inovasi`",
+              "- `codes/F013/` — `opd.csv`: a lookup list `kode_opd,nama_opd`; `provinsi.csv`: LAN's `id,nama` list of provinces",
+              "- `codes/F014/` — `hasil.csv`: bimtek's own CSV report (its header row is the mark)",
+              "- `codes/F015/` — `tautan.csv`: a link to `../F013/ok.csv`, out of the folder given",
+              "- `codes/F016/` — `hilang.xlsx`: a link to `tidak-ada.xlsx`, which does not exist",
+              "- `codes/U004/` — `inovasi.csv` and `inovasi-salinan.csv`: the same two innovations of `Dinas Uji`"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"
@@ -522,8 +532,12 @@ def main():
     copy("F004", "html-table.xls")
     d = os.path.join(OUT, "F005")
     os.makedirs(d)
-    with open(os.path.join(d, "catatan.csv"), "w", encoding="utf-8") as f:
-        f.write("Catatan rapat,Tanggal\nBahas data inovasi,01/02/2025\n")
+    # An innovation list whose headers are all unknown (English): wide, so it
+    # is no lookup list (F013), and it still needs its headers fixed.
+    with open(os.path.join(d, "inggris.csv"), "w", encoding="utf-8") as f:
+        f.write("Innovation,Agency,Stage,Initiator,Type,Form,Sector,Started,Goal,Outcome\n"
+                "BAD F005 Smart Clinic,Health Office,Implementation,Agency,Digital,Public service,"
+                "Health,01/06/2024,Faster service,Shorter queues\n")
     write("F005", [clean("OK F005")], name="ok.csv")
     d = os.path.join(OUT, "F006")
     os.makedirs(d)
@@ -555,6 +569,7 @@ def main():
     write("F011", [clean("OK F011")], name="ok.csv")
     with open(os.path.join(OUT, "F011", "args.txt"), "w", encoding="utf-8") as f:
         f.write("{fixtures}/codes/F011/tidak-ada.xlsx\n")
+    make_data_codes()
     write("H001", [clean("OK H001")], head=HEAD + ["Keterangan Internal"], name="bad.csv")
     write("H001", [clean("OK H001 b")], name="ok.csv")
     # Missing required column Klasifikasi.
@@ -590,11 +605,44 @@ def main():
     write("U002", [clean("OK U002"), clean("BAD U002 bersama", opd="Dinas Satu")], name="satu.csv")
     write("U002", [clean("OK U002 b", opd="Dinas Dua"), clean("bad u002 BERSAMA", opd="Dinas Dua")],
           name="dua.csv")
+    # U004: one list saved twice under two names.
+    for name in ("inovasi.csv", "inovasi-salinan.csv"):
+        write("U004", [clean("BAD U004 satu"), clean("BAD U004 dua")], name=name)
+    write("U004", [clean("OK U004")], name="ok.csv")
     make_evidence_codes()
     make_portal_codes()
     make_template_codes()
     make_fidelity_codes()
     write_readme()
+
+
+def make_data_codes():
+    """F012-F016: what is not read as data (issue "What is data")."""
+    # F012: a form's own sheet (`Petunjuk`) beside the data sheet.
+    copy("F012", "multi-sheet.xlsx")
+    # F013: a lookup list beside the data.
+    d = os.path.join(OUT, "F013")
+    os.makedirs(d)
+    with open(os.path.join(d, "opd.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("kode_opd,nama_opd\n1,Dinas Uji\n2,Dinas Sosial\n")
+    # LAN's reference tables: `id,nama`, the name of a province.
+    with open(os.path.join(d, "provinsi.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("id,nama\n11,ACEH\n12,SUMATERA UTARA\n13,SUMATERA BARAT\n")
+    write("F013", [clean("OK F013")], name="ok.csv")
+    # F014: bimtek's own CSV report, written into the checked folder.
+    d = os.path.join(OUT, "F014")
+    os.makedirs(d)
+    with open(os.path.join(d, "hasil.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("code,severity,file,sheet,row,column,cell,field,indicator,value,message,hint\n"
+                "R001,error,inovasi.csv,,3,E,E3,nama_inisiator,,,Nama Inisiator wajib diisi,Isi kolomnya.\n")
+    write("F014", [clean("OK F014")], name="ok.csv")
+    # F015: a link pointing out of the folder given (to another fixture).
+    write("F015", [clean("OK F015")], name="ok.csv")
+    os.symlink("../F013/ok.csv", os.path.join(OUT, "F015", "tautan.csv"))
+    # F016: a link to a file that does not exist (a pipe cannot be kept in git;
+    # tests/data.rs makes one).
+    write("F016", [clean("OK F016")], name="ok.csv")
+    os.symlink("tidak-ada.xlsx", os.path.join(OUT, "F016", "hilang.xlsx"))
 
 
 PORTAL = os.path.join(ROOT, "portal")

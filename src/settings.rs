@@ -58,8 +58,13 @@ pub fn lang(l: LangArg) -> Lang {
 /// A template by shipped id, or from a file when the argument names one.
 pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
     let as_path = Path::new(arg);
-    if arg.ends_with(".toml") || as_path.is_file() {
-        return Template::from_file(as_path).map_err(|e| template_error(&e, lang));
+    // Links are followed: an officer's shortcut to the template is fine.
+    let meta = std::fs::metadata(as_path).ok();
+    let special = meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir());
+    if arg.ends_with(".toml") || special || meta.is_some_and(|m| m.is_file()) {
+        let src = read_template(as_path)?;
+        return Template::parse(&src, &as_path.display().to_string())
+            .map_err(|e| template_error(&e, lang));
     }
     match Template::builtin(arg) {
         Some(t) => t.map_err(|e| template_error(&e, lang)),
@@ -79,6 +84,54 @@ pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
             })
         }
     }
+}
+
+/// The most a template file may hold: the shipped ones are tens of KB.
+const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
+
+/// A template file's text. A pipe or a device (`/dev/zero`) would block the
+/// read or never end it, so only a regular file is read, and no more than
+/// [`MAX_TEMPLATE_BYTES`] of it.
+fn read_template(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let name = path.display();
+    let cannot = |e: &dyn std::fmt::Display| -> anyhow::Error {
+        Trouble::new(
+            format!("templat {name} tidak dapat dibaca: {e}"),
+            format!("cannot read the template {name}: {e}"),
+        )
+        .into()
+    };
+    let meta = std::fs::metadata(path).map_err(|e| cannot(&e))?;
+    if !meta.is_file() {
+        return Err(Trouble::new(
+            format!(
+                "--template {name}: bukan berkas biasa (pipa atau perangkat); beri berkas .toml"
+            ),
+            format!(
+                "--template {name}: not a regular file (a pipe or a device); give a .toml file"
+            ),
+        )
+        .into());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+        return Err(Trouble::new(
+            format!(
+                "--template {name}: lebih dari {} MiB; templat bukan berkas sebesar itu",
+                MAX_TEMPLATE_BYTES >> 20
+            ),
+            format!(
+                "--template {name}: over {} MiB; a template is no file that big",
+                MAX_TEMPLATE_BYTES >> 20
+            ),
+        )
+        .into());
+    }
+    String::from_utf8(bytes).map_err(|e| cannot(&e))
 }
 
 fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
@@ -201,10 +254,18 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
         _ => (None, arg),
     };
     let path = PathBuf::from(file);
-    if !path.exists() {
+    let Ok(meta) = std::fs::metadata(&path) else {
         return Err(Trouble::new(
             format!("--baseline {shown}: berkas tidak ditemukan"),
             format!("--baseline {shown}: file not found"),
+        )
+        .into());
+    };
+    // A pipe or a device (`/dev/zero`) would block the read or never end it.
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(Trouble::new(
+            format!("--baseline {arg}: bukan berkas biasa (pipa atau perangkat)"),
+            format!("--baseline {arg}: not a regular file (a pipe or a device)"),
         )
         .into());
     }

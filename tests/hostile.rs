@@ -1228,11 +1228,16 @@ fn a_named_pipe_or_device_given_as_input_does_not_block() {
     }
     let run = check(&[&fifo, Path::new("/dev/zero")]);
     for name in ["pipa.csv", "/dev/zero"] {
-        let f = run.assert_file_finding(name, "F001");
+        let f = run.assert_file_finding(name, "F016");
+        assert_eq!(f["severity"], "warning");
+        let what = if name == "pipa.csv" {
+            "pipa bernama (FIFO)"
+        } else {
+            "berkas perangkat"
+        };
         assert_eq!(
             f["message"],
-            "Berkas tidak dapat dibaca: tidak dapat dibuka \
-             (rincian teknis: not a regular file (a pipe or a device))"
+            format!("Bukan berkas biasa ({what}); tidak dibaca")
         );
     }
 }

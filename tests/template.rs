@@ -577,7 +577,10 @@ fn a_filled_kipp_form_checks_clean_and_word_limits_bite() {
         got,
         [
             ("D008".to_string(), "tanggal_mulai".to_string()),
-            ("T002".to_string(), "ringkasan".to_string())
+            ("T002".to_string(), "ringkasan".to_string()),
+            // The form's Petunjuk and Referensi sheets, said once each.
+            ("F012".to_string(), String::new()),
+            ("F012".to_string(), String::new())
         ]
     );
 }

@@ -198,6 +198,29 @@ impl<'t> FileCheck<'t> {
                 loc.sheet = Some(sheet.to_string());
                 self.sink.push(Finding::new("F008", loc));
             }
+            Event::SkippedSheet { sheet, findings } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = Some(sheet.to_string());
+                let (why, why_en) = if findings {
+                    (
+                        "lembar temuan umpan balik bimtek",
+                        "bimtek's feedback findings",
+                    )
+                } else {
+                    ("bagian formulir, bukan data", "part of the form, not data")
+                };
+                self.sink.push(
+                    Finding::new("F012", loc)
+                        .arg("sheet", &sheet)
+                        .arg("why", why)
+                        .arg("why_en", why_en),
+                );
+            }
+            Event::NotInnovationList { sheet } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = sheet.as_deref().map(str::to_string);
+                self.sink.push(Finding::new("F013", loc));
+            }
             Event::NoHeader { sheet, scanned } => self.no_header.push((sheet, scanned)),
             Event::Header { sheet, header } => {
                 self.headers_seen += 1;
@@ -340,7 +363,7 @@ impl<'t> FileCheck<'t> {
                 .sink
                 .findings
                 .iter()
-                .any(|f| f.severity == Severity::Error)
+                .any(|f| f.severity == Severity::Error || f.code == "F013")
             {
                 self.sink.push(
                     Finding::new("F003", loc)

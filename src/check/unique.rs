@@ -50,6 +50,8 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     named.sort_by(|a, b| {
         (&a.name_key, &a.file, &a.sheet, a.row).cmp(&(&b.name_key, &b.file, &b.sheet, b.row))
     });
+    // (duplicate, the innovation it repeats, same agency)
+    let mut pairs: Vec<(&Innovation, &Innovation, bool)> = Vec::new();
     for group in named
         .chunk_by(|a, b| a.name_key == b.name_key)
         .filter(|g| g.len() > 1)
@@ -79,17 +81,89 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
                 first_unnamed = Some(dup);
             }
             let same_agency = fold(&dup.agency) == fold(&first.agency);
-            let code = if same_agency { "U001" } else { "U002" };
-            sink.push(
-                Finding::new(code, dup.location())
-                    .field("nama_inovasi")
-                    .value(&dup.name)
-                    .arg("other", place(first))
-                    .arg("other_en", place_en(first))
-                    .arg("agency", &first.agency),
-            );
+            pairs.push((dup, first, same_agency));
         }
     }
+    let (repeating, repeated) = repeating_files(innovations, &pairs);
+    for (&(earlier, later), &count) in &repeating {
+        sink.push(
+            Finding::new("U004", Location::file(later))
+                .arg("other", earlier)
+                .arg("count", count),
+        );
+    }
+    for (dup, first, same_agency) in pairs {
+        // A repeating file's innovations that its earlier file holds too
+        // are told once, for the whole file (U004): not their duplicates
+        // in any agency.
+        if !repeated.is_empty() && repeated.contains(&(dup as *const Innovation)) {
+            continue;
+        }
+        let code = if same_agency { "U001" } else { "U002" };
+        sink.push(
+            Finding::new(code, dup.location())
+                .field("nama_inovasi")
+                .value(&dup.name)
+                .arg("other", place(first))
+                .arg("other_en", place_en(first))
+                .arg("agency", &first.agency),
+        );
+    }
+}
+
+/// The pairs of files that repeat each other (a list saved twice under two
+/// names), as (earlier file, later file) -> innovations they share (same
+/// name, same agency): at least two, and at least half of the smaller
+/// file's innovations. With them, the later files' innovations that their
+/// earlier file holds too.
+#[allow(clippy::type_complexity)]
+fn repeating_files<'i>(
+    innovations: &'i [Innovation],
+    pairs: &[(&'i Innovation, &'i Innovation, bool)],
+) -> (
+    std::collections::BTreeMap<(&'i str, &'i str), usize>,
+    std::collections::HashSet<*const Innovation>,
+) {
+    use std::collections::{BTreeMap, BTreeSet, HashSet};
+    let candidates: BTreeSet<(&str, &str)> = pairs
+        .iter()
+        .filter(|(dup, first, same)| *same && dup.file != first.file)
+        .map(|(dup, first, _)| (first.file.as_str(), dup.file.as_str()))
+        .collect();
+    let mut found = BTreeMap::new();
+    let mut repeated = HashSet::new();
+    if candidates.is_empty() {
+        return (found, repeated);
+    }
+    // (name, agency) of every innovation, by file, for the files in a pair.
+    let mut by_file: HashMap<&str, Vec<(&Innovation, String)>> = HashMap::new();
+    let involved: HashSet<&str> = candidates.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    for i in innovations {
+        if involved.contains(i.file.as_str()) {
+            by_file
+                .entry(i.file.as_str())
+                .or_default()
+                .push((i, fold(&i.agency)));
+        }
+    }
+    for (a, b) in candidates {
+        let keys: HashSet<(&str, &str)> = by_file[a]
+            .iter()
+            .filter(|(i, _)| !i.name_key.is_empty())
+            .map(|(i, agency)| (i.name_key.as_str(), agency.as_str()))
+            .collect();
+        let shared: Vec<&Innovation> = by_file[b]
+            .iter()
+            .filter(|(i, agency)| keys.contains(&(i.name_key.as_str(), agency.as_str())))
+            .map(|(i, _)| *i)
+            .collect();
+        let smaller = by_file[a].len().min(by_file[b].len());
+        if shared.len() >= 2 && 2 * shared.len() >= smaller {
+            found.insert((a, b), shared.len());
+            repeated.extend(shared.into_iter().map(|i| i as *const Innovation));
+        }
+    }
+    (found, repeated)
 }
 
 /// U003: every agency an award lists must have at least one innovation.
@@ -248,6 +322,66 @@ mod tests {
         assert_eq!(
             got,
             [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]
+        );
+    }
+
+    #[test]
+    fn a_file_repeating_another_is_one_u004_not_one_u001_per_innovation() {
+        let t = template();
+        let mut sink = Sink::new(&t);
+        let names = ["Si Cantik", "Ambulans Desa", "SIPANDU", "TB Tuntas"];
+        let mut list = Vec::new();
+        for (file, agency) in [
+            ("inovasi.csv", "Dinas Kesehatan"),
+            ("inovasi (1).csv", "Dinas Kesehatan"),
+        ] {
+            for (n, name) in names.iter().enumerate() {
+                list.push(innovation(file, n as u32 + 2, agency, name));
+            }
+            // A joint innovation, also under another agency: a U002 in the
+            // first file, repeated (and not told again) in the second.
+            list.push(innovation(file, 6, "Dinas Sosial", "Si Cantik"));
+        }
+        // One name shared with a third file is still a U001 of its own.
+        list.push(innovation("lain.csv", 2, "Dinas Kesehatan", "Si Cantik"));
+        list.push(innovation("lain.csv", 3, "Dinas Kesehatan", "Baru"));
+        list.push(innovation("lain.csv", 4, "Dinas Kesehatan", "Baru Lagi"));
+        check(&list, &mut sink);
+        let got: Vec<_> = sink
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.code,
+                    f.location.file.as_str(),
+                    f.location.row,
+                    f.message(crate::diag::Lang::En),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "U004",
+                    "inovasi.csv",
+                    None,
+                    "This file repeats inovasi (1).csv: 5 innovations in common".to_string()
+                ),
+                (
+                    "U002",
+                    "inovasi (1).csv",
+                    Some(6),
+                    "\"Si Cantik\" is also reported by Dinas Kesehatan (inovasi (1).csv (row 2))"
+                        .to_string()
+                ),
+                (
+                    "U001",
+                    "lain.csv",
+                    Some(2),
+                    "\"Si Cantik\" also appears at inovasi (1).csv (row 2)".to_string()
+                ),
+            ]
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
-use crate::load::{self, InputFile};
+use crate::load::{self, InputFile, NotRead};
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
@@ -122,10 +122,9 @@ pub fn watch_loop(
             )
         })?;
     }
-    let ignored: Vec<PathBuf> = ignore
-        .iter()
-        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-        .collect();
+    // Our own outputs, by absolute path: on the first run the output does
+    // not exist yet, and the events name it as the watched folder does.
+    let ignored: Vec<PathBuf> = ignore.iter().map(|p| absolute(p)).collect();
     let relevant = |e: &notify::Event| {
         matches!(
             e.kind,
@@ -140,9 +139,7 @@ pub fn watch_loop(
                 || name.contains(".bimtek-tmp-")
                 || name.ends_with(".tmp")
                 || name.ends_with('~');
-            let own = ignored
-                .iter()
-                .any(|i| p == i || p.canonicalize().is_ok_and(|c| &c == i));
+            let own = ignored.contains(&absolute(p));
             !temp && !own
         })
     };
@@ -164,6 +161,21 @@ pub fn watch_loop(
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(crate::EXIT_OK),
             }
         }
+    }
+}
+
+/// `p` made absolute through its folder, whether or not it exists yet.
+fn absolute(p: &std::path::Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let dir = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match (dir.canonicalize(), p.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => p.to_path_buf(),
     }
 }
 
@@ -278,10 +290,11 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
     progress.finish();
     results.extend(spd_result);
     for (path, why) in problems {
-        let display = path.to_string_lossy().replace('\\', "/");
+        let finding = path_problem(&path, &why);
+        let display = finding.location.file.clone();
         results.push(FileResult {
             agency_hint: display.clone(),
-            findings: vec![path_problem(&path, &why)],
+            findings: vec![finding],
             file: display,
             innovations: Vec::new(),
             evidence: Vec::new(),
@@ -386,32 +399,57 @@ fn nothing_to_check(paths: &[PathBuf]) -> anyhow::Error {
     Trouble::new(id, en).into()
 }
 
-/// The finding for an input path that could not be walked. A path that does
-/// not exist is most often a typo on the command line, not a damaged file:
-/// say so (F011), and check the rest. Only the system's "no such file"
-/// means that: a path longer than the system's limit (4,096 bytes on Linux)
-/// may name a file that is there, and is said to be too long.
-fn path_problem(path: &std::path::Path, why: &str) -> Finding {
-    use std::io::ErrorKind;
+/// The finding for an input path that is not read. A path that does not
+/// exist is most often a typo on the command line, not a damaged file: say
+/// so (F011), and check the rest. Only the system's "no such file" means
+/// that: a path longer than the system's limit (4,096 bytes on Linux) may
+/// name a file that is there, and is said to be too long.
+fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
     let display = path.to_string_lossy().replace('\\', "/");
-    let f001 = |what: String, what_en: String| {
-        Finding::new("F001", Location::file(&display))
-            .arg("what", what)
-            .arg("what_en", what_en)
-            .arg("detail", why)
+    let display = display.strip_prefix("./").unwrap_or(&display);
+    let loc = Location::file(display);
+    // A file found in a folder under a path too long for the system is
+    // reported by the walk as unreadable: the system says why.
+    let too_long = match why {
+        NotRead::TooLong => true,
+        NotRead::Unreadable(_) => std::fs::symlink_metadata(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidFilename),
+        _ => false,
     };
-    match std::fs::symlink_metadata(path) {
-        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
-            Finding::new("F011", Location::file(&display))
-        }
-        Err(e) if e.kind() == ErrorKind::InvalidFilename => {
-            let n = path.as_os_str().len();
-            f001(
+    if too_long {
+        let n = path.as_os_str().len();
+        return Finding::new("F001", loc)
+            .arg(
+                "what",
                 format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
+            )
+            .arg(
+                "what_en",
                 format!("its path is too long for the system ({n} bytes)"),
             )
+            .arg("detail", "ENAMETOOLONG");
+    }
+    match why {
+        NotRead::Missing => Finding::new("F011", loc),
+        NotRead::TooLong => unreachable!("told above"),
+        NotRead::Unreadable(why) => Finding::new("F001", loc)
+            .arg("what", "tidak dapat dibuka")
+            .arg("what_en", "it cannot be opened")
+            .arg("detail", why),
+        NotRead::NotRegular(special) => {
+            let [id, en] = special.words();
+            Finding::new("F016", loc).arg("what", id).arg("what_en", en)
         }
-        _ => f001("tidak dapat dibuka".into(), "it cannot be opened".into()),
+        NotRead::BrokenLink => Finding::new("F016", loc)
+            .arg("what", "tautan ke berkas yang tidak ada")
+            .arg("what_en", "a link to a file that does not exist"),
+        NotRead::LinkOut(target) => {
+            Finding::new("F015", loc).arg("target", target.to_string_lossy().replace('\\', "/"))
+        }
+        NotRead::Own(output) => {
+            let [id, en] = output.words();
+            Finding::new("F014", loc).arg("what", id).arg("what_en", en)
+        }
     }
 }
 
@@ -483,7 +521,8 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                             facts: check::portal::Facts::from_record(t, &fact_fields, &r),
                         });
                     }
-                });
+                })
+                .skip_findings_sheet(f.findings_sheet.as_deref());
                 load::read_export(&f.path, &mut norm)
             };
             let findings = match result {
@@ -518,7 +557,8 @@ pub fn check_file(
                 tap(f, r);
             }
             fc.event(e)
-        });
+        })
+        .skip_findings_sheet(f.findings_sheet.as_deref());
         load::read_sharing(&f.path, &mut norm)
     };
     match result {

@@ -255,6 +255,100 @@ pub static CODES: &[CodeInfo] = &[
             "Check the path's spelling; on Windows do not end a folder path with \\ before the quote.",
         ],
     },
+    CodeInfo {
+        code: "F012",
+        severity: Info,
+        summary: [
+            "Lembar bukan data dilewati",
+            "Sheet that is not data skipped",
+        ],
+        explain: [
+            "Lembar ini bagian dari formulir atau dari umpan balik, bukan data inovasi, jadi tidak dibaca: lembar bernama Petunjuk, Contoh, Referensi atau Daftar Pilihan (huruf besar/kecil dan spasi diabaikan), lembar yang disebut templat ([settings] skip_sheets), dan lembar temuan di buku kerja umpan balik bimtek (`export --feedback`), yang lembar datanya dibaca sebagai inovasi OPD.\nContoh: formulir dari `bimtek template form` yang dikirim kembali dengan lembar Petunjuk dan Contoh masih ada.\nPerbaikan: tidak perlu. Bila lembar itu memang berisi inovasi, pindahkan barisnya ke lembar data (misalnya Inovasi).",
+            "This sheet belongs to the form or to the feedback, not to the innovation data, so it is not read: sheets named Petunjuk, Contoh, Referensi or Daftar Pilihan (ignoring case and spaces), sheets the template names ([settings] skip_sheets), and the findings sheet of a bimtek feedback workbook (`export --feedback`), whose data sheets are read as the agency's innovations.\nExample: a form from `bimtek template form` returned with its Petunjuk and Contoh sheets still in it.\nFix: none needed. If the sheet does hold innovations, move its rows to the data sheet (for example Inovasi).",
+        ],
+        message: [
+            "Lembar \"{sheet}\" dilewati: {why}",
+            "Sheet \"{sheet}\" skipped: {why}",
+        ],
+        hint: [
+            "Tidak perlu tindakan; isi inovasi di lembar data.",
+            "Nothing to do; enter innovations on the data sheet.",
+        ],
+    },
+    CodeInfo {
+        code: "F013",
+        severity: Info,
+        summary: ["Bukan daftar inovasi", "Not a list of innovations"],
+        explain: [
+            "Lembar atau berkas CSV ini tampak seperti daftar rujukan (misalnya `kode_opd,nama_opd`, daftar kabupaten/kota, daftar pilihan), bukan daftar inovasi: judul kolomnya tidak punya kolom nama inovasi, cocok dengan kurang dari tiga isian templat, dan kolomnya sedikit (paling banyak 8). Kolom yang hanya berjudul `nama` di samping tanpa isian lain dianggap nama hal yang didaftar (provinsi, kategori), bukan nama inovasi. Lembar itu dilewati tanpa galat. Berkas yang memang tampak seperti daftar inovasi tetapi judul kolomnya tidak dikenali tetap mendapat F005.\nPerbaikan: tidak perlu. Bila berkas itu seharusnya berisi inovasi, beri judul kolom seperti di formulir portal (Nama Inovasi, Tahapan Inovasi, ...).",
+            "This sheet or CSV file looks like a reference list (for example `kode_opd,nama_opd`, a list of regencies, a list of choices), not a list of innovations: its header has no innovation-name column, matches fewer than three template fields, and has few columns (8 at most). A column headed just `nama` with no other field beside it is taken as the name of what is listed (a province, a category), not an innovation name. It is skipped without an error. A file that does look like an innovation list but whose headers are not recognised still gets F005.\nFix: none needed. If the file should hold innovations, give its columns the portal form's headers (Nama Inovasi, Tahapan Inovasi, ...).",
+        ],
+        message: [
+            "Bukan daftar inovasi (tanpa kolom Nama Inovasi); dilewati",
+            "Not a list of innovations (no Nama Inovasi column); skipped",
+        ],
+        hint: [
+            "Bila berisi inovasi, beri judul kolom seperti di formulir portal.",
+            "If it holds innovations, give it the portal form's column headers.",
+        ],
+    },
+    CodeInfo {
+        code: "F014",
+        severity: Info,
+        summary: [
+            "Keluaran bimtek sendiri dilewati",
+            "bimtek's own output skipped",
+        ],
+        explain: [
+            "Berkas atau folder ini ditulis oleh bimtek sendiri, jadi tidak dibaca sebagai data OPD: buku kerja laporan (`--format xlsx`), laporan HTML, JSON, CSV atau tabel, dan folder atau zip paket ekspor (`export --out`). bimtek mengenalinya dari tanda yang ditulisnya: properti dokumen `bimtek` di buku kerja, `<meta name=\"generator\" content=\"bimtek\">` di HTML, `\"tool\": {\"name\": \"bimtek\"}` di JSON dan di manifest.json paket, baris judul laporan CSV, dan baris pertama laporan tabel (`bimtek VERSI · TEMPLAT`) yang ditulis dengan `-o`. Tanpa aturan ini, `-o hasil.xlsx` di folder yang diperiksa menggandakan inovasi pada pemeriksaan berikutnya. Buku kerja umpan balik (`export --feedback`) bukan keluaran semacam itu melainkan data OPD yang dikirim untuk diperbaiki dan dikembalikan: lembar datanya dibaca, lembar temuannya tidak (F012). Bila umpan balik ditulis ke folder yang diperiksa, berkas itu mengulang berkas OPD dan mendapat U004.\nPerbaikan: tidak perlu; sebaiknya tulis hasil ke luar folder masukan.",
+            "This file or folder was written by bimtek itself, so it is not read as agency data: the report workbook (`--format xlsx`), an HTML, JSON, CSV or table report, and an export package folder or zip (`export --out`). bimtek knows them by the mark it writes: the `bimtek` document property in workbooks, `<meta name=\"generator\" content=\"bimtek\">` in HTML, `\"tool\": {\"name\": \"bimtek\"}` in JSON and in a package's manifest.json, the CSV report's header row, and the first line of the table report (`bimtek VERSION · TEMPLATE`) written with `-o`. Without this rule `-o hasil.xlsx` in the checked folder doubles the innovations on the next check. A feedback workbook (`export --feedback`) is no such output but the agency's data, sent to be fixed and returned: its data sheets are read, its findings sheet is not (F012). Written into the checked folder, it repeats the agency's file and gets U004.\nFix: none needed; better write results outside the input folder.",
+        ],
+        message: [
+            "Dilewati: {what}, bukan data OPD",
+            "Skipped: {what}, not agency data",
+        ],
+        hint: [
+            "Tulis hasil bimtek ke luar folder yang diperiksa.",
+            "Write bimtek's results outside the folder being checked.",
+        ],
+    },
+    CodeInfo {
+        code: "F015",
+        severity: Warning,
+        summary: [
+            "Tautan keluar dari folder masukan ditolak",
+            "Link out of the input folders refused",
+        ],
+        explain: [
+            "Di folder masukan ada tautan (symlink) yang menunjuk ke luar folder-folder yang diberikan, misalnya ke /etc/passwd. bimtek tidak mengikutinya, sama seperti tautan bukti dukung: isi di luar folder tidak boleh terbaca lalu ikut terkirim ke OPD lewat umpan balik. Berkas yang disebut langsung di baris perintah boleh berupa tautan.\nPerbaikan: salin berkasnya ke dalam folder masukan, atau sebut berkas itu langsung di baris perintah.",
+            "The input folder holds a link (symlink) pointing out of the given folders, for example to /etc/passwd. bimtek does not follow it, as with evidence links: content from outside must not be read and then sent to an agency in its feedback. A file named directly on the command line may be a link.\nFix: copy the file into the input folder, or name it directly on the command line.",
+        ],
+        message: [
+            "Tautan menunjuk ke luar folder masukan ({target}); tidak dibaca",
+            "The link points out of the input folders ({target}); not read",
+        ],
+        hint: [
+            "Salin berkasnya ke dalam folder, atau sebut langsung di baris perintah.",
+            "Copy the file into the folder, or name it directly on the command line.",
+        ],
+    },
+    CodeInfo {
+        code: "F016",
+        severity: Warning,
+        summary: ["Bukan berkas biasa", "Not a regular file"],
+        explain: [
+            "Jalur ini bukan berkas biasa: pipa bernama (FIFO), soket, berkas perangkat (misalnya /dev/zero), atau tautan yang menunjuk ke salah satunya atau ke berkas yang tidak ada. Membacanya dapat menunggu selamanya atau tidak pernah selesai, jadi bimtek melewatinya.\nPerbaikan: hapus dari folder masukan, atau ganti dengan berkas lembar kerja yang sebenarnya.",
+            "This path is not a regular file: a named pipe (FIFO), a socket, a device file (for example /dev/zero), or a link to one of them or to a file that does not exist. Reading it could wait forever or never end, so bimtek skips it.\nFix: remove it from the input folder, or replace it with the real spreadsheet file.",
+        ],
+        message: [
+            "Bukan berkas biasa ({what}); tidak dibaca",
+            "Not a regular file ({what}); not read",
+        ],
+        hint: [
+            "Hapus dari folder atau ganti dengan berkas lembar kerja.",
+            "Remove it or replace it with the spreadsheet file.",
+        ],
+    },
     // ---------------------------------------------------------------- H: headers
     CodeInfo {
         code: "H001",
@@ -732,6 +826,23 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Minta {value} mengirim minimal satu inovasi.",
             "Ask {value} to submit at least one innovation.",
+        ],
+    },
+    CodeInfo {
+        code: "U004",
+        severity: Warning,
+        summary: ["Dua berkas saling mengulang", "Two files repeat each other"],
+        explain: [
+            "Dua berkas memuat inovasi yang sama dari OPD yang sama, misalnya satu daftar yang disimpan dua kali dengan nama berbeda, atau formulir yang dikirim ulang. Satu temuan menyebut kedua berkas dan berapa inovasi yang sama, bukan satu U001 per inovasi. Dianggap mengulang bila setidaknya separuh inovasi berkas yang lebih kecil (dan minimal dua) sama nama dan OPD-nya dengan berkas lain.\nPerbaikan: hapus salah satu berkas dari folder, atau simpan versi lama di luar folder masukan.",
+            "Two files hold the same innovations of the same agencies, for example one list saved twice under two names, or a form sent again. One finding names both files and how many innovations they share, instead of one U001 per innovation. Files repeat each other when at least half the innovations of the smaller one (and at least two) have the same name and agency as in the other.\nFix: remove one of the files from the folder, or keep old versions outside the input folder.",
+        ],
+        message: [
+            "Berkas ini mengulang {other}: {count} inovasi sama",
+            "This file repeats {other}: {count} innovations in common",
+        ],
+        hint: [
+            "Hapus salah satu berkas atau pindahkan versi lama ke luar folder.",
+            "Remove one of the files or move the old version out of the folder.",
         ],
     },
     CodeInfo {
@@ -1388,12 +1499,13 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
-            "H001", "H002", "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006",
-            "V007", "V008", "V009", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008",
-            "T001", "T002", "T003", "U001", "U002", "U003", "U005", "U006", "E001", "E002", "E003",
-            "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014",
-            "E015", "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004",
-            "P005", "P006", "W001", "W002", "W003", "W004",
+            "F012", "F013", "F014", "F015", "F016", "H001", "H002", "H003", "H004", "R001", "V001",
+            "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009", "D001", "D002", "D003",
+            "D004", "D005", "D006", "D007", "D008", "T001", "T002", "T003", "U001", "U002", "U003",
+            "U004", "U005", "U006", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
+            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018", "S001",
+            "S002", "S003", "P001", "P002", "P003", "P004", "P005", "P006", "W001", "W002", "W003",
+            "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

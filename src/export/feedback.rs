@@ -14,11 +14,14 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Default)]
 struct Collect {
     sheets: Vec<(Option<String>, Vec<RawRow>)>,
+    /// The findings sheet of a returned feedback workbook: not sent back
+    /// as the agency's data.
+    findings_sheet: Option<String>,
 }
 
 impl RowSink for Collect {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-        if sheet.hidden {
+        if sheet.hidden || sheet.name.is_some() && sheet.name == self.findings_sheet {
             return false;
         }
         self.sheets.push((sheet.name.clone(), Vec::new()));
@@ -127,9 +130,17 @@ fn file_agencies(outcome: &Outcome) -> BTreeMap<&str, String> {
             .entry(&i.agency)
             .or_default() += 1;
     }
+    // bimtek's own outputs (F014) are nobody's data: no workbook for them.
+    let own: std::collections::HashSet<&str> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.code == "F014")
+        .map(|f| f.location.file.as_str())
+        .collect();
     outcome
         .files
         .iter()
+        .filter(|(file, _)| !own.contains(file.as_str()))
         .map(|(file, hint)| {
             let agency = counts
                 .get(file.as_str())
@@ -177,10 +188,24 @@ pub fn workbooks(
     Ok(out)
 }
 
+/// A feedback workbook, marked as one with its findings sheet named
+/// ([`crate::load::marker`]): checked again (as the agency sends it back),
+/// its data sheets are read and its findings sheet is not.
+fn marked() -> anyhow::Result<rust_xlsxwriter::Workbook> {
+    use crate::load::marker;
+    crate::report::marked_workbook(&[
+        (marker::PROPERTY, marker::FEEDBACK),
+        (marker::FINDINGS_SHEET_PROPERTY, FINDINGS_SHEET),
+    ])
+}
+
+/// The sheet listing the findings, first in every feedback workbook.
+const FINDINGS_SHEET: &str = "Temuan";
+
 fn no_findings(agency: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let mut wb = crate::report::new_workbook()?;
+    let mut wb = marked()?;
     let ws = wb.add_worksheet();
-    ws.set_name("Temuan")?;
+    ws.set_name(FINDINGS_SHEET)?;
     let agency = crate::report::cell_text(agency, lang);
     ws.write_string_with_format(0, 0, agency.as_ref(), &Format::new().set_bold())?;
     ws.write_string(
@@ -201,13 +226,13 @@ fn workbook(
     files: &[&InputFile],
     lang: Lang,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut wb = crate::report::new_workbook()?;
+    let mut wb = marked()?;
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
     {
         let ws = wb.add_worksheet();
-        ws.set_name("Temuan")?;
+        ws.set_name(FINDINGS_SHEET)?;
         let head = match lang {
             Lang::Id => [
                 "Kode", "Tingkat", "Berkas", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran",
@@ -253,9 +278,12 @@ fn workbook(
         }
         ws.set_freeze_panes(1, 0)?;
     }
-    let mut used = vec!["Temuan".to_string()];
+    let mut used = vec![FINDINGS_SHEET.to_string()];
     for input in files {
-        let mut collect = Collect::default();
+        let mut collect = Collect {
+            findings_sheet: input.findings_sheet.clone(),
+            ..Collect::default()
+        };
         // A file that cannot be read has its finding on the Temuan sheet.
         let _ = load::read(&input.path, &mut collect);
         for (sheet, rows) in collect.sheets {

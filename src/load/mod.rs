@@ -6,6 +6,7 @@
 mod ahead;
 mod delimited;
 mod html;
+pub mod marker;
 mod pipe;
 mod records;
 mod sniff;
@@ -17,7 +18,7 @@ mod xml;
 
 pub use sniff::{Format, sniff};
 pub use spent::{let_go, let_go_row};
-pub use walk::{InputFile, SPREADSHEET_EXTENSIONS, collect_inputs};
+pub use walk::{InputFile, NotRead, SPREADSHEET_EXTENSIONS, Special, collect_inputs};
 
 use chrono::NaiveDate;
 use std::path::Path;

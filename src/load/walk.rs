@@ -1,9 +1,22 @@
 //! Turn the paths a user gives into the list of input files: folders are
 //! walked recursively in a stable order; Excel lock files (`~$...`), hidden
 //! files and files that are not spreadsheets by extension are skipped inside
-//! folders. A file named explicitly is always taken, whatever its name, so
-//! its content can be judged.
+//! folders. A file named explicitly is taken whatever its name, so its
+//! content can be judged, but it must be a regular file (it may be reached
+//! through a link: an officer's shortcut).
+//!
+//! What is not read is said, each a [`NotRead`] for the caller to report:
+//! - a link inside a folder is followed only to a regular file inside the
+//!   given folders (as evidence links are): a link pointing out of them
+//!   (to `/etc/passwd`) is refused, a link to a pipe or a device skipped;
+//! - a pipe, socket or device in a folder is skipped (reading it would
+//!   block forever);
+//! - bimtek's own outputs ([`super::marker`]: a report workbook, HTML,
+//!   JSON, CSV or table, an export package folder or zip) are skipped. A
+//!   feedback workbook is data (the agency's rows, to fix and send back),
+//!   read without its findings sheet.
 
+use super::marker::{self, Mark, Output};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -18,18 +31,88 @@ pub struct InputFile {
     /// given input folder (agencies' files are often sorted into one folder
     /// each), otherwise the file name without extension.
     pub agency_hint: String,
+    /// A feedback workbook (as bimtek wrote it or as the agency sent it
+    /// back): the sheet bimtek wrote its findings on, not the agency's data.
+    pub findings_sheet: Option<String>,
+}
+
+/// Why a path given or found is not read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NotRead {
+    /// A path named on the command line that does not exist.
+    Missing,
+    /// A path longer than the system takes (it may name a file that is
+    /// there).
+    TooLong,
+    /// A folder or file that cannot be walked or opened: the reason.
+    Unreadable(String),
+    /// A pipe, socket or device (reading it would block or never end),
+    /// named or found, or the target of a link: what it is.
+    NotRegular(Special),
+    /// A link whose target does not exist.
+    BrokenLink,
+    /// A link pointing out of the given folders: its target.
+    LinkOut(PathBuf),
+    /// One of bimtek's own outputs.
+    Own(Output),
+}
+
+/// A file that is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Special {
+    Pipe,
+    Socket,
+    Device,
+}
+
+impl Special {
+    fn of(kind: std::fs::FileType) -> Special {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Special::Pipe;
+            }
+            if kind.is_socket() {
+                return Special::Socket;
+            }
+        }
+        let _ = kind;
+        Special::Device
+    }
+
+    /// [Indonesian, English]
+    pub fn words(self) -> [&'static str; 2] {
+        match self {
+            Special::Pipe => ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
+            Special::Socket => ["soket", "a socket"],
+            Special::Device => ["berkas perangkat", "a device file"],
+        }
+    }
 }
 
 /// The extensions a folder's files are taken by.
 pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv"];
+/// Not spreadsheets, looked at only to tell bimtek's own outputs.
+const OUTPUT_EXTENSIONS: &[&str] = &["html", "htm", "json", "zip"];
 
-/// Expand `inputs` into files. Unreadable folders and missing paths are
-/// returned as errors for the caller to report; they stop nothing.
-pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, String)>) {
+/// Expand `inputs` into files, and say what is not read and why. Nothing
+/// here stops the others: each [`NotRead`] becomes a finding.
+pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, NotRead)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    // Links inside a folder may point anywhere inside the given folders.
+    let roots: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|i| i.is_dir())
+        .filter_map(|i| i.canonicalize().ok())
+        .collect();
     for input in inputs {
         if input.is_dir() {
+            if marker::is_package(input) {
+                problems.push((input.clone(), NotRead::Own(Output::Package)));
+                continue;
+            }
             // The input's own entries first; its folders (a province holds
             // hundreds of pemda folders) are then walked in parallel and
             // put back in that order, the order of one sorted walk.
@@ -44,13 +127,8 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                     let mut found = Found::default();
                     match entry {
                         Ok(e) if e.depth() == 0 => {}
-                        Ok(e) if e.file_type().is_dir() => {
-                            for sub in walker(e.path()).min_depth(1).into_iter().filter_entry(keep)
-                            {
-                                take(input, &sub, &mut found);
-                            }
-                        }
-                        other => take(input, other, &mut found),
+                        Ok(e) if e.file_type().is_dir() => walk_dir(&roots, input, e, &mut found),
+                        other => take(&roots, input, other, &mut found),
                     }
                     found
                 })
@@ -60,38 +138,83 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, Stri
                 problems.extend(p);
             }
         } else if input.is_file() {
-            files.push(InputFile {
-                display: display_path(input),
-                path: input.clone(),
-                agency_hint: stem(input),
-            });
-        } else if input.exists() {
+            let ext = extension(input);
+            match marker::of_file(input, &ext) {
+                Some(Mark::Output(o)) => problems.push((input.clone(), NotRead::Own(o))),
+                mark => files.push(InputFile {
+                    display: display_path(input),
+                    path: input.clone(),
+                    agency_hint: stem(input),
+                    findings_sheet: findings_sheet_of(mark),
+                }),
+            }
+        } else if let Ok(meta) = std::fs::metadata(input) {
             // A named pipe or a device would block the reader forever.
             problems.push((
                 input.clone(),
-                "not a regular file (a pipe or a device)".to_string(),
+                NotRead::NotRegular(Special::of(meta.file_type())),
             ));
+        } else if std::fs::symlink_metadata(input).is_ok() {
+            problems.push((input.clone(), NotRead::BrokenLink));
         } else {
-            // "not found" only when the system says so (a path over its
-            // length limit may name a file that is there).
+            // "not found" only when the system says so: a path over its
+            // length limit may name a file that is there.
             let why = match std::fs::symlink_metadata(input) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => e.to_string(),
-                _ => "not found".to_string(),
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidFilename => NotRead::TooLong,
+                Err(e)
+                    if !matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    NotRead::Unreadable(e.to_string())
+                }
+                _ => NotRead::Missing,
             };
             problems.push((input.clone(), why));
         }
     }
     files.sort();
     files.dedup();
+    problems.sort();
+    problems.dedup();
     (files, problems)
 }
 
 /// Files and problems found under one folder.
-type Found = (Vec<InputFile>, Vec<(PathBuf, String)>);
+type Found = (Vec<InputFile>, Vec<(PathBuf, NotRead)>);
 
 /// A sorted walk that does not follow folder links (a link loop cannot trap it).
 fn walker(dir: &Path) -> WalkDir {
     WalkDir::new(dir).follow_links(false).sort_by_file_name()
+}
+
+/// Walk folder `dir` (found below `input`), leaving out export packages.
+fn walk_dir(roots: &[PathBuf], input: &Path, dir: &walkdir::DirEntry, found: &mut Found) {
+    if marker::is_package(dir.path()) {
+        found
+            .1
+            .push((dir.path().to_path_buf(), NotRead::Own(Output::Package)));
+        return;
+    }
+    let mut it = walker(dir.path())
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(keep);
+    while let Some(sub) = it.next() {
+        if let Ok(e) = &sub
+            && e.file_type().is_dir()
+        {
+            if marker::is_package(e.path()) {
+                found
+                    .1
+                    .push((e.path().to_path_buf(), NotRead::Own(Output::Package)));
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        take(roots, input, &sub, found);
+    }
 }
 
 /// Whether the walk goes into (or takes) an entry below the input:
@@ -100,25 +223,91 @@ fn keep(e: &walkdir::DirEntry) -> bool {
     !(is_hidden(e.file_name()) || e.file_type().is_dir() && is_evidence_dir(e.file_name()))
 }
 
-/// One walked entry: a spreadsheet file (or a link to a file) is taken, a
-/// walk error becomes a problem.
-fn take(input: &Path, entry: &walkdir::Result<walkdir::DirEntry>, found: &mut Found) {
-    match entry {
-        Ok(e)
-            if (e.file_type().is_file() || e.path_is_symlink() && e.path().is_file())
-                && is_spreadsheet_name(e.path()) =>
-        {
-            found.0.push(InputFile {
-                display: display_path(e.path()),
-                path: e.path().to_path_buf(),
-                agency_hint: agency_hint(input, e.path()),
-            });
+/// One walked entry that is not a folder: a spreadsheet file (or a link to
+/// one inside the given folders) is taken unless bimtek wrote it; links
+/// out, pipes and devices are refused; a walk error becomes a problem.
+fn take(
+    roots: &[PathBuf],
+    input: &Path,
+    entry: &walkdir::Result<walkdir::DirEntry>,
+    found: &mut Found,
+) {
+    let e = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            found.1.push((
+                err.path().unwrap_or(input).to_path_buf(),
+                NotRead::Unreadable(err.to_string()),
+            ));
+            return;
         }
-        Ok(_) => {}
-        Err(err) => found
-            .1
-            .push((err.path().unwrap_or(input).to_path_buf(), err.to_string())),
+    };
+    let path = e.path();
+    let kind = e.file_type();
+    if kind.is_dir() {
+        return;
     }
+    if kind.is_symlink() {
+        let Ok(target) = path.canonicalize() else {
+            if is_spreadsheet_name(path) {
+                found.1.push((path.to_path_buf(), NotRead::BrokenLink));
+            }
+            return;
+        };
+        if !roots.iter().any(|r| target.starts_with(r)) {
+            found.1.push((path.to_path_buf(), NotRead::LinkOut(target)));
+            return;
+        }
+        match std::fs::metadata(&target) {
+            Ok(m) if m.is_file() => {}
+            // A link to a folder inside is not followed (it is walked
+            // where it is).
+            Ok(m) if m.is_dir() => return,
+            Ok(m) => {
+                found.1.push((
+                    path.to_path_buf(),
+                    NotRead::NotRegular(Special::of(m.file_type())),
+                ));
+                return;
+            }
+            Err(_) => return,
+        }
+    } else if !kind.is_file() {
+        found
+            .1
+            .push((path.to_path_buf(), NotRead::NotRegular(Special::of(kind))));
+        return;
+    }
+    let ext = extension(path);
+    let spreadsheet = is_spreadsheet_name(path);
+    if !spreadsheet && !OUTPUT_EXTENSIONS.contains(&ext.as_str()) {
+        return;
+    }
+    match marker::of_file(path, &ext) {
+        Some(Mark::Output(o)) => found.1.push((path.to_path_buf(), NotRead::Own(o))),
+        mark if spreadsheet => found.0.push(InputFile {
+            display: display_path(path),
+            path: path.to_path_buf(),
+            agency_hint: agency_hint(input, path),
+            findings_sheet: findings_sheet_of(mark),
+        }),
+        _ => {}
+    }
+}
+
+/// The findings sheet a feedback workbook's mark names.
+fn findings_sheet_of(mark: Option<Mark>) -> Option<String> {
+    match mark {
+        Some(Mark::Feedback { findings_sheet }) => Some(findings_sheet),
+        _ => None,
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 fn agency_hint(root: &Path, file: &Path) -> String {
@@ -200,7 +389,7 @@ mod tests {
             std::fs::write(path, b"x").unwrap();
         }
         let (files, problems) = collect_inputs(&[d.to_path_buf()]);
-        assert!(problems.is_empty());
+        assert!(problems.is_empty(), "{problems:?}");
         let names: Vec<_> = files
             .iter()
             .map(|f| {

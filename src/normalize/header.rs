@@ -319,6 +319,49 @@ pub fn detect(t: &Template, rows: &[RawRow]) -> Option<HeaderMap> {
     })
 }
 
+/// The most columns a lookup or side table has (`kode_opd,nama_opd`, a list
+/// of regencies with their province, LAN's progress table of 7): lists of
+/// innovations are wider (the portal's form has 19).
+const LOOKUP_MAX_COLUMNS: usize = 8;
+
+/// Whether a sheet whose header was found is a lookup list, not a list of
+/// innovations: no innovation-name column, fewer than three fields, and
+/// narrow. (A template without a name field has no lookup lists.)
+pub fn is_lookup_list(t: &Template, h: &HeaderMap) -> bool {
+    let Some(name) = t.field_index("nama_inovasi") else {
+        return false;
+    };
+    h.layout == Layout::Profile
+        && h.field_columns[name].is_none()
+        && h.field_columns.iter().flatten().count() < 3
+        && h.columns.len() <= LOOKUP_MAX_COLUMNS
+}
+
+/// Whether the first rows of a sheet without a header read as a lookup
+/// list: no row names the innovation-name field, three fields or evidence
+/// columns, and no row is wider than a lookup list. A wide sheet whose
+/// headers are not recognised still looks like an innovation list.
+///
+/// A column headed just `nama` (or `name`) names the innovation in a list
+/// of innovations, but here, with no other field beside it, it is the name
+/// of whatever a lookup lists (`id,nama`: provinces, categories).
+pub fn looks_like_lookup(t: &Template, rows: &[RawRow]) -> bool {
+    let Some(name) = t.field_index("nama_inovasi") else {
+        return false;
+    };
+    let names_innovation =
+        |c: &Draft<'_>| c.field == Some(name) && !matches!(fold(c.text).as_str(), "nama" | "name");
+    !rows.is_empty()
+        && rows.iter().all(|row| {
+            let cells = header_cells(t, row);
+            let cols = columns_for(t, &cells, &[]);
+            row.cells.len() <= LOOKUP_MAX_COLUMNS
+                && !cols.iter().any(names_innovation)
+                && distinct_fields(&cols) < 3
+                && evidence_score(&cols) == 0
+        })
+}
+
 /// Recognises the header printed again mid-sheet (long lists are printed
 /// with the header on every page). Built once per sheet from its header,
 /// with each column's header folded in advance, since it runs on every row.

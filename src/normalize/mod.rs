@@ -131,6 +131,18 @@ pub enum Event {
     HiddenSheet {
         sheet: Arc<str>,
     },
+    /// A sheet that is not data was skipped: a form's own sheet (the
+    /// template's `skip_sheets`), or the findings sheet of a returned
+    /// feedback workbook (`findings`).
+    SkippedSheet {
+        sheet: Arc<str>,
+        findings: bool,
+    },
+    /// A sheet (or CSV file) that is a lookup list, not a list of
+    /// innovations ([`header::is_lookup_list`]), was skipped.
+    NotInnovationList {
+        sheet: Option<Arc<str>>,
+    },
     /// A sheet's header was found.
     Header {
         sheet: Option<Arc<str>>,
@@ -159,6 +171,8 @@ pub struct Normalizer<'a, F: FnMut(Event)> {
     rows: Option<SheetRows<'a>>,
     /// The sheet had no header in its first rows: ignore the rest of it.
     skip_rest: bool,
+    /// A returned feedback workbook's findings sheet, not read.
+    findings_sheet: Option<String>,
 }
 
 /// What normalizing a sheet's rows takes once its header is found. It needs
@@ -186,11 +200,46 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
             buffer: Vec::new(),
             rows: None,
             skip_rest: false,
+            findings_sheet: None,
+        }
+    }
+
+    /// Leave out sheet `name` of a returned feedback workbook: the findings
+    /// bimtek wrote on it are not innovations.
+    pub fn skip_findings_sheet(mut self, name: Option<&str>) -> Self {
+        self.findings_sheet = name.map(fold);
+        self
+    }
+
+    /// The current sheet's first rows hold no innovation list: say so and
+    /// ignore the rest of it.
+    fn not_a_list(&mut self) {
+        (self.emit)(Event::NotInnovationList {
+            sheet: self.sheet.clone(),
+        });
+        self.buffer = Vec::new();
+        self.skip_rest = true;
+    }
+
+    /// No header in the first rows: a lookup list is skipped, anything else
+    /// is reported as a sheet without a header.
+    fn no_header(&mut self, scanned: u32) {
+        if header::looks_like_lookup(self.template, &self.buffer) {
+            self.not_a_list();
+        } else {
+            (self.emit)(Event::NoHeader {
+                sheet: self.sheet.clone(),
+                scanned,
+            });
         }
     }
 
     fn try_header(&mut self) {
         if let Some(h) = header::detect(self.template, &self.buffer) {
+            if header::is_lookup_list(self.template, &h) {
+                self.not_a_list();
+                return;
+            }
             let headers = h
                 .columns
                 .iter()
@@ -321,10 +370,16 @@ impl SheetRows<'_> {
 impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         let name: Option<Arc<str>> = sheet.name.as_deref().map(Arc::from);
-        if let Some(n) = &name
-            && self.template.settings.skip_sheets.contains(&fold(n))
-        {
-            return false;
+        if let Some(n) = &name {
+            let folded = fold(n);
+            let findings = self.findings_sheet.as_ref() == Some(&folded);
+            if findings || self.template.settings.skip_sheets.contains(&folded) {
+                (self.emit)(Event::SkippedSheet {
+                    sheet: n.clone(),
+                    findings,
+                });
+                return false;
+            }
         }
         if sheet.hidden {
             if let Some(n) = name {
@@ -361,11 +416,8 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         self.buffer.push(row);
         if self.buffer.len() >= limit {
             self.try_header();
-            if self.rows.is_none() {
-                (self.emit)(Event::NoHeader {
-                    sheet: self.sheet.clone(),
-                    scanned: limit as u32,
-                });
+            if self.rows.is_none() && !self.skip_rest {
+                self.no_header(limit as u32);
                 self.buffer = Vec::new();
                 self.skip_rest = true;
             }
@@ -375,11 +427,8 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
     fn end_sheet(&mut self) {
         if self.rows.is_none() && !self.skip_rest && !self.buffer.is_empty() {
             self.try_header();
-            if self.rows.is_none() {
-                (self.emit)(Event::NoHeader {
-                    sheet: self.sheet.clone(),
-                    scanned: self.buffer.len() as u32,
-                });
+            if self.rows.is_none() && !self.skip_rest {
+                self.no_header(self.buffer.len() as u32);
             }
         }
         self.buffer.clear();

@@ -25,22 +25,8 @@ fn write<W: Write>(
     outcome: &Outcome,
     opts: &RenderOptions,
 ) -> anyhow::Result<()> {
-    w.write_record([
-        "code",
-        "severity",
-        "file",
-        "sheet",
-        "row",
-        "column",
-        "cell",
-        "field",
-        "indicator",
-        "value",
-        "message",
-        "hint",
-        "innovation",
-        "agency",
-    ])?;
+    // The header is also the mark that tells this report from data.
+    w.write_record(crate::load::marker::CSV_REPORT_HEADER)?;
     for f in &outcome.findings {
         let l = &f.location;
         let inn = outcome.innovation_of(f);

@@ -55,8 +55,9 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>bimtek · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         {}\n<title>bimtek · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         if id { "id" } else { "en" },
+        crate::load::marker::HTML_MARK,
         escape(&t.name)
     );
     let count = |s| outcome.count(s);

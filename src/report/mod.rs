@@ -19,7 +19,7 @@ pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
 pub use table::{render_table, table};
 pub use visible::{visible, visible_lines};
-pub use xlsx::{cell_text, new_workbook, note_text, render_xlsx};
+pub use xlsx::{cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
 use chrono::NaiveDate;

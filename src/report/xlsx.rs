@@ -9,6 +9,7 @@
 use super::RenderOptions;
 use crate::check::Outcome;
 use crate::diag::{Lang, Severity};
+use crate::load::marker;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
@@ -55,15 +56,23 @@ fn cut(s: &str, limit: usize, lang: Lang) -> std::borrow::Cow<'_, str> {
 /// A workbook with fixed properties (author, a fixed creation date), so the
 /// same inputs give the same bytes.
 pub fn new_workbook() -> anyhow::Result<Workbook> {
+    marked_workbook(&[])
+}
+
+/// [`new_workbook`] carrying custom document properties: the mark that
+/// tells bimtek's own outputs from agencies' data ([`crate::load::marker`]).
+pub fn marked_workbook(marks: &[(&str, &str)]) -> anyhow::Result<Workbook> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime};
     let mut wb = Workbook::new();
     wb.set_zip_compression_level(crate::export::write::DEFLATE_LEVEL);
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("bimtek"),
-    );
+    let mut properties = DocProperties::new()
+        .set_creation_datetime(&created)
+        .set_author("bimtek");
+    for (name, value) in marks {
+        properties = properties.set_custom_property(*name, *value);
+    }
+    wb.set_properties(&properties);
     Ok(wb)
 }
 
@@ -89,7 +98,7 @@ fn render_with(
         Lang::Id => id,
         Lang::En => en,
     };
-    let mut wb = new_workbook()?;
+    let mut wb = marked_workbook(&[(marker::PROPERTY, marker::REPORT)])?;
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));

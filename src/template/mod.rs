@@ -26,9 +26,11 @@ pub static BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// Sheets of a blank form (`bimtek template form`) that hold instructions and
-/// lists, never data: every template skips them, so a filled form checks clean.
-pub const FORM_INFO_SHEETS: [&str; 2] = ["Petunjuk", "Referensi"];
+/// Sheets of a form that hold instructions, examples and lists, never data:
+/// the two `bimtek template form` writes besides its data sheets (first),
+/// and those agencies' own forms carry. Every template skips them (after
+/// folding case and spaces), so a filled form checks clean.
+pub const FORM_INFO_SHEETS: [&str; 4] = ["Petunjuk", "Referensi", "Contoh", "Daftar Pilihan"];
 
 /// Fold a header or value for matching: lowercase, letters and digits only.
 /// "Nama Inovasi*", "nama_inovasi", "namaInovasi" and "NAMA  INOVASI" all

@@ -1,0 +1,273 @@
+//! bimtek's own outputs, told by the mark their writers leave in them, so
+//! that a report or a package written into the checked folder is never read
+//! back as agencies' data. The writers (`report`, `export`) take the marks
+//! from here; the input walk reads them. Only the first bytes of a file, or
+//! one small part of a workbook, are ever read to tell.
+//!
+//! The marks:
+//! - a workbook (the report workbook, a feedback workbook) carries the
+//!   custom document property [`PROPERTY`], whose value says which output it
+//!   is; a feedback workbook also names its findings sheet in
+//!   [`FINDINGS_SHEET_PROPERTY`]. Excel and LibreOffice keep custom
+//!   properties when they save. A feedback workbook is the one output that
+//!   is data: the agency's rows, sent back to it to fix and return; only its
+//!   findings sheet is not;
+//! - the HTML report carries [`HTML_MARK`] in its head;
+//! - the JSON report and a package's `manifest.json` open with
+//!   `"tool": {"name": "bimtek"`;
+//! - the CSV report's first line is its fixed header, [`CSV_REPORT_HEADER`];
+//! - the table report written to a file (`-o FILE` without `--format`, so
+//!   also under a .csv or .xlsx name) opens with its title line,
+//!   `bimtek VERSION · TEMPLATE`.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// Name of the custom document property that marks a workbook bimtek wrote.
+pub const PROPERTY: &str = "bimtek";
+/// [`PROPERTY`] of the report workbook (`check --format xlsx`, a package's
+/// `temuan.xlsx`).
+pub const REPORT: &str = "laporan";
+/// [`PROPERTY`] of a feedback workbook (`export --feedback`).
+pub const FEEDBACK: &str = "umpan-balik";
+/// Custom property of a feedback workbook naming its findings sheet: the
+/// sheet that is not the agency's data when the workbook comes back.
+pub const FINDINGS_SHEET_PROPERTY: &str = "bimtek-temuan";
+/// In the head of the HTML report.
+pub const HTML_MARK: &str = "<meta name=\"generator\" content=\"bimtek\">";
+/// The CSV report's header row.
+pub const CSV_REPORT_HEADER: [&str; 14] = [
+    "code",
+    "severity",
+    "file",
+    "sheet",
+    "row",
+    "column",
+    "cell",
+    "field",
+    "indicator",
+    "value",
+    "message",
+    "hint",
+    "innovation",
+    "agency",
+];
+/// A package's manifest, at the top of the folder or the zip.
+pub const MANIFEST: &str = "manifest.json";
+
+/// How much of a text file is read to find its mark.
+const HEAD_BYTES: u64 = 4096;
+/// The most of a workbook's property part that is read.
+const PART_BYTES: u64 = 64 << 10;
+
+/// Which of bimtek's outputs a file or folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Output {
+    ReportWorkbook,
+    ReportHtml,
+    ReportJson,
+    ReportCsv,
+    /// The table report written to a file.
+    ReportTable,
+    /// An export package folder (its `manifest.json`).
+    Package,
+    /// An export package zip.
+    PackageZip,
+}
+
+impl Output {
+    /// What it is, for messages: [Indonesian, English].
+    pub fn words(self) -> [&'static str; 2] {
+        match self {
+            Output::ReportWorkbook => ["buku kerja laporan bimtek", "a bimtek report workbook"],
+            Output::ReportHtml => ["laporan HTML bimtek", "a bimtek HTML report"],
+            Output::ReportJson => ["laporan JSON bimtek", "a bimtek JSON report"],
+            Output::ReportCsv => ["laporan CSV bimtek", "a bimtek CSV report"],
+            Output::ReportTable => ["laporan tabel bimtek", "a bimtek table report"],
+            Output::Package => [
+                "folder paket ekspor bimtek",
+                "a bimtek export package folder",
+            ],
+            Output::PackageZip => ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
+        }
+    }
+}
+
+/// What the mark of a file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    /// One of bimtek's outputs: not data.
+    Output(Output),
+    /// A feedback workbook (as written, or returned by the agency): data,
+    /// except its findings sheet, named here.
+    Feedback { findings_sheet: String },
+}
+
+/// The mark of file `path`, judged by its extension (lowercase) and first
+/// bytes; `None` for a file bimtek did not write (nearly all).
+pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
+    match ext {
+        "xlsx" | "xlsm" => workbook(path).or_else(|| table(path)),
+        "csv" | "tsv" | "xls" => {
+            let head = head(path)?;
+            let head = head.strip_prefix("\u{feff}").unwrap_or(&head);
+            let first = head.lines().next()?.trim_end_matches('\r');
+            // The first twelve columns, so that a report of an earlier version
+            // (without the innovation and agency) is known too.
+            if first.starts_with(&CSV_REPORT_HEADER[..12].join(",")) {
+                Some(Mark::Output(Output::ReportCsv))
+            } else {
+                is_table_title(first).then_some(Mark::Output(Output::ReportTable))
+            }
+        }
+        "html" | "htm" => head(path)?
+            .contains(HTML_MARK)
+            .then_some(Mark::Output(Output::ReportHtml)),
+        "json" => is_bimtek_json(&head(path)?).then_some(Mark::Output(Output::ReportJson)),
+        "zip" => {
+            let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
+            let manifest = read_entry(&mut zip, MANIFEST)?;
+            is_bimtek_json(&manifest).then_some(Mark::Output(Output::PackageZip))
+        }
+        _ => None,
+    }
+}
+
+/// The table report under a workbook's name: text, not a zip.
+fn table(path: &Path) -> Option<Mark> {
+    let head = head(path)?;
+    is_table_title(head.lines().next()?).then_some(Mark::Output(Output::ReportTable))
+}
+
+/// The table report's title line: `bimtek 0.1.0 · Template name (id) · ...`
+/// (`-` for `·` on Windows).
+fn is_table_title(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("bimtek ") else {
+        return false;
+    };
+    let version_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    version_end > 0
+        && rest[..version_end].contains('.')
+        && (rest[version_end..].starts_with(" · ") || rest[version_end..].starts_with(" - "))
+}
+
+/// Whether folder `dir` is an export package: its `manifest.json` is
+/// bimtek's.
+pub fn is_package(dir: &Path) -> bool {
+    let manifest = dir.join(MANIFEST);
+    std::fs::symlink_metadata(&manifest).is_ok_and(|m| m.is_file())
+        && head(&manifest).is_some_and(|h| is_bimtek_json(&h))
+}
+
+/// The JSON bimtek writes opens with its version, then `"tool"` naming it.
+fn is_bimtek_json(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .take(400)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    compact.starts_with('{') && compact.contains("\"tool\":{\"name\":\"bimtek\"")
+}
+
+/// The first bytes of a regular file, as text (lossy).
+fn head(path: &Path) -> Option<String> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .ok()?
+        .take(HEAD_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_entry(zip: &mut zip::ZipArchive<File>, name: &str) -> Option<String> {
+    let entry = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    entry.take(PART_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A workbook's mark: its custom properties.
+fn workbook(path: &Path) -> Option<Mark> {
+    let mut file = File::open(path).ok()?;
+    let mut magic = [0u8; 4];
+    file.read_exact(&mut magic).ok()?;
+    if &magic != b"PK\x03\x04" {
+        return None;
+    }
+    // The archive finds its directory from the end: no need to rewind.
+    let mut zip = zip::ZipArchive::new(file).ok()?;
+    let custom = read_entry(&mut zip, "docProps/custom.xml")?;
+    let kind = property(&custom, PROPERTY)?;
+    match kind.as_str() {
+        REPORT => Some(Mark::Output(Output::ReportWorkbook)),
+        FEEDBACK => Some(Mark::Feedback {
+            findings_sheet: property(&custom, FINDINGS_SHEET_PROPERTY)
+                .unwrap_or_else(|| "Temuan".into()),
+        }),
+        _ => None,
+    }
+}
+
+/// The text value of custom property `name` in `docProps/custom.xml`.
+fn property(xml: &str, name: &str) -> Option<String> {
+    let at = xml.find(&format!("name=\"{name}\""))?;
+    let rest = &xml[at..];
+    let end = rest.find("</property>").unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let open = rest.find("<vt:lpwstr>")? + "<vt:lpwstr>".len();
+    let close = rest[open..].find("</vt:lpwstr>")?;
+    Some(unescape(&rest[open..open + close]))
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_are_found() {
+        let xml = r#"<Properties><property fmtid="{x}" pid="2" name="bimtek"><vt:lpwstr>umpan-balik</vt:lpwstr></property><property fmtid="{x}" pid="3" name="bimtek-temuan"><vt:lpwstr>Temuan &amp; Saran</vt:lpwstr></property></Properties>"#;
+        assert_eq!(property(xml, PROPERTY).as_deref(), Some(FEEDBACK));
+        assert_eq!(
+            property(xml, FINDINGS_SHEET_PROPERTY).as_deref(),
+            Some("Temuan & Saran")
+        );
+        assert_eq!(property(xml, "lain"), None);
+    }
+
+    #[test]
+    fn the_table_title_is_told_from_data() {
+        assert!(is_table_title(
+            "bimtek 0.1.0 · Indeks Inovasi Daerah 2026 (iid-2026) · tanggal acuan 24/11/2026"
+        ));
+        assert!(is_table_title(
+            "bimtek 1.12.3 - KIPP (kipp-2026) - as of 24/11/2026"
+        ));
+        assert!(!is_table_title("bimtek,Dinas Kesehatan,Penerapan"));
+        assert!(!is_table_title("bimtek 2026 · x"));
+        assert!(!is_table_title("Nama Inovasi,bimtek 0.1.0 · x"));
+    }
+
+    #[test]
+    fn bimtek_json_is_told_by_its_tool() {
+        assert!(is_bimtek_json(
+            "{\n  \"version\": 1,\n  \"tool\": {\n    \"name\": \"bimtek\","
+        ));
+        assert!(is_bimtek_json(
+            "{\"version\":1,\"tool\":{\"name\":\"bimtek\""
+        ));
+        assert!(!is_bimtek_json("{\"tool\":{\"name\":\"lain\"}}"));
+        assert!(!is_bimtek_json("nama,tool\nbimtek,x"));
+    }
+}
