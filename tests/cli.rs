@@ -1036,15 +1036,18 @@ fn evidence_scores_and_the_pemda_estimate_in_json() {
     ] {
         assert!(pemda.get(k).is_some(), "pemda.{k}");
     }
-    // Four innovations would not pass eligibility (an empty required value
-    // twice, a value not on the list once, Penerapan without its date once):
-    // the verified estimate counts the other 20, which still cover all six
-    // yandas: the count part is 0.38 x 20.
-    assert_eq!(pemda["left_out"], 4);
-    assert_eq!(pemda["left_out_by"]["R001"], 2);
+    // Seven innovations would not pass eligibility: the four of Dinas
+    // Sosial, whose sheet has no column for a required field (H002 holds for
+    // each of them), an empty required value, a value not on the list and
+    // Penerapan without its date. The other 17 cover only four of the six
+    // yandas, so the verified count part is 0.
+    assert_eq!(pemda["left_out"], 7);
+    assert_eq!(pemda["left_out_by"]["H002"], 4);
+    assert_eq!(pemda["left_out_by"]["R001"], 1);
     assert_eq!(pemda["left_out_by"]["V001"], 1);
     assert_eq!(pemda["left_out_by"]["D006"], 1);
-    assert_eq!(pemda["count_score"], 7.6);
+    assert_eq!(pemda["yandas_covered"].as_array().unwrap().len(), 4);
+    assert_eq!(pemda["count_score"], 0.0);
     assert!(pemda["iid_claimed"].as_f64().unwrap() > pemda["iid"].as_f64().unwrap());
     let iid = pemda["iid"].as_f64().unwrap();
     let sid = pemda["sid"].as_f64().unwrap();
