@@ -1328,3 +1328,58 @@ fn exit_codes_follow_the_readme_table() {
     let run = bimtek(&["check".into(), "--no-such-flag".into(), GOOD.into()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+/// An .xls whose first DIMENSIONS record (BIFF8, 14 bytes of data) is
+/// patched to span `rows` x `cols`.
+fn xls_with_dimensions(rows: u32, cols: u16) -> Vec<u8> {
+    let mut bytes = std::fs::read(fixture("load/sample.xls")).unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record")
+        + 4;
+    bytes[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+    bytes[at + 4..at + 8].copy_from_slice(&rows.to_le_bytes());
+    bytes[at + 8..at + 10].copy_from_slice(&0u16.to_le_bytes());
+    bytes[at + 10..at + 12].copy_from_slice(&cols.to_le_bytes());
+    bytes
+}
+
+/// "Safe at the edges": calamine made room for every cell a patched
+/// DIMENSIONS record spans (11 PB) and the allocation aborted the whole
+/// run; now the file is F009 and the others are checked.
+#[test]
+fn xls_whose_dimensions_span_petabytes_is_f009() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = write(
+        dir.path(),
+        "dimensi.xls",
+        &xls_with_dimensions(0xFFFF_FFF0, 0xFFFF),
+    );
+    // Wrapping: the last row before the first, as calamine subtracts.
+    let mut bytes = xls_with_dimensions(3, 4);
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .unwrap()
+        + 4;
+    bytes[at..at + 4].copy_from_slice(&10u32.to_le_bytes());
+    let wrapped = write(dir.path(), "terbalik.xls", &bytes);
+    // BIFF8's whole grid is still read.
+    let whole = write(dir.path(), "penuh.xls", &xls_with_dimensions(65_536, 256));
+    let good = fixture("load/sample.xls");
+    let run = check(&[&huge, &wrapped, &whole, &good]);
+    for name in ["dimensi.xls", "terbalik.xls"] {
+        let f = run.assert_file_finding(name, "F009");
+        assert!(
+            f["message"].as_str().unwrap().contains("kolom"),
+            "{name}: {f}"
+        );
+    }
+    assert!(
+        !run.innovations("penuh.xls").is_empty(),
+        "{:?}",
+        run.codes("penuh.xls")
+    );
+    assert!(!run.innovations("sample.xls").is_empty());
+}
