@@ -90,6 +90,9 @@ pub struct Settings {
     /// Folded sheet names that are never data.
     pub skip_sheets: HashSet<String>,
     pub suggest_threshold: f64,
+    /// Most findings of one code listed for one file; the rest are counted
+    /// and told in one F017 (0: no limit).
+    pub max_findings_per_code: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -495,6 +498,12 @@ impl Template {
     }
 }
 
+/// Findings of one code listed for one file when the template does not
+/// say: a national list of 100k innovations where one field is missing in
+/// a few percent of rows stays whole, while a hostile file with a dozen
+/// findings on each of 180k rows no longer takes gigabytes (README, Limits).
+pub const DEFAULT_MAX_FINDINGS_PER_CODE: u32 = 5_000;
+
 /// The most digits of an indicator number a wide column header is
 /// recognised with ("Indikator 17 Bukti"; leading zeros count).
 const WIDE_NUMBER_DIGITS: usize = 20;
@@ -684,6 +693,9 @@ impl Ctx<'_> {
                 .map(fold)
                 .collect(),
             suggest_threshold: rs.suggest_threshold.unwrap_or(0.75),
+            max_findings_per_code: rs
+                .max_findings_per_code
+                .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
         };
 
         let window = match raw.window {

@@ -87,6 +87,8 @@ pub struct RawSettings {
     pub skip_sheets: Vec<String>,
     /// Similarity (0..1) above which a value is offered as "did you mean".
     pub suggest_threshold: Option<f64>,
+    /// Most findings of one code listed for one file (0: no limit).
+    pub max_findings_per_code: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
