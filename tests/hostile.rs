@@ -1383,3 +1383,48 @@ fn xls_whose_dimensions_span_petabytes_is_f009() {
     );
     assert!(!run.innovations("sample.xls").is_empty());
 }
+
+/// "Safe at the edges": one attribute of 900 MB in a 6 MB workbook took
+/// 2 GB. A tag, a text or a cell value over 16 MiB is now F009, wherever
+/// it is: a sheet's attribute (bimtek's reader), the shared strings (whose
+/// reader hands the workbook to calamine, which is checked first), or
+/// rich-text runs each under the limit that join past it.
+#[test]
+fn a_value_longer_than_16_mib_is_f009() {
+    const LONG: usize = 17 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    let letters: String = "inovasi daerah ".repeat(LONG / 15 + 1);
+    let sheet_with = |extra: &str| {
+        let sheet = format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}{extra}</sheetData></worksheet>"#,
+            small_sheet()
+        );
+        let mut entries = package(ONE_SHEET);
+        entries.push(stored("xl/worksheets/sheet1.xml", sheet.as_bytes()));
+        entries
+    };
+    let attribute = sheet_with(&format!(
+        r#"<row r="4"><c r="A4" x="{letters}"><v>1</v></c></row>"#
+    ));
+    write(dir.path(), "atribut.xlsx", &zip(&attribute));
+    let half = &letters[..LONG / 2 + 1024];
+    let runs = sheet_with(&format!(
+        r#"<row r="4"><c r="A4" t="inlineStr"><is><r><t>{half}</t></r><r><t>{half}</t></r></is></c></row>"#
+    ));
+    write(dir.path(), "runtun.xlsx", &zip(&runs));
+    let mut shared = sheet_with("");
+    shared.push(stored(
+        "xl/sharedStrings.xml",
+        format!(r#"<sst xmlns="{MAIN_NS}"><si><t>{letters}</t></si></sst>"#).as_bytes(),
+    ));
+    write(dir.path(), "bersama.xlsx", &zip(&shared));
+    let run = check(&[dir.path()]);
+    for name in ["atribut.xlsx", "runtun.xlsx", "bersama.xlsx"] {
+        let f = run.assert_file_finding(name, "F009");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains("lebih panjang dari 16.0 MiB"),
+            "{name}: {message}"
+        );
+    }
+}

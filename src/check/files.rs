@@ -104,6 +104,16 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         human_size(*limit)
                     ),
                 ),
+                Limit::Value { part, limit } => (
+                    format!(
+                        "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {}",
+                        human_size(*limit)
+                    ),
+                    format!(
+                        "part {part}: one tag, text or cell value is longer than {}",
+                        human_size(*limit)
+                    ),
+                ),
                 Limit::Cells { rows, cols } => (
                     format!("lembar membentang {rows} baris x {cols} kolom"),
                     format!("a sheet spans {rows} rows x {cols} columns"),

@@ -229,6 +229,9 @@ pub enum Limit {
     Cells { rows: u64, cols: u64 },
     /// A file read whole (UTF-16 text) of `size` bytes, over `limit`.
     FileSize { size: u64, limit: u64 },
+    /// An XML tag (with its attributes), text or cell value in the part
+    /// named `part` longer than `limit` bytes.
+    Value { part: String, limit: u64 },
 }
 
 /// Facts about how a file was read, for info findings.

@@ -36,13 +36,13 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     {
         return match super::xlsx::read(ahead, sink) {
             Ok(result) => result,
-            Err(ahead) => read_xlsx(*ahead, sink),
+            Err(ahead) => read_xlsx(super::xlsx::check_tokens(*ahead)?, sink),
         };
     }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
-        Format::Xlsx => read_xlsx(reader, sink),
+        Format::Xlsx => read_xlsx(super::xlsx::check_tokens(reader)?, sink),
         // No xlsb workbook to test it with: read directly.
         Format::Xlsb => read_xlsb(reader, sink),
         Format::Xls => {
@@ -431,6 +431,8 @@ fn check_ods_cells(path: &Path) -> Result<(), LoadError> {
     let mut extent = OdsExtent::default();
     let mut tag = Vec::new();
     let (mut in_tag, mut quote) = (false, 0u8);
+    // Bytes of the current tag or text: calamine's parser holds each whole.
+    let mut run = 0usize;
     loop {
         let Ok(buf) = input.fill_buf() else {
             return Ok(());
@@ -439,8 +441,18 @@ fn check_ods_cells(path: &Path) -> Result<(), LoadError> {
             return Ok(());
         }
         for &b in buf {
+            run += 1;
+            if run > super::xml::MAX_TOKEN {
+                return Err(LoadError::TooLarge(Limit::Value {
+                    part: "content.xml".into(),
+                    limit: super::xml::MAX_TOKEN as u64,
+                }));
+            }
             if !in_tag {
                 in_tag = b == b'<';
+                if in_tag {
+                    run = 0;
+                }
             } else if quote != 0 {
                 if b == quote {
                     quote = 0;
@@ -452,6 +464,7 @@ fn check_ods_cells(path: &Path) -> Result<(), LoadError> {
                 extent.tag(&tag)?;
                 tag.clear();
                 in_tag = false;
+                run = 0;
             } else {
                 if b == b'"' || b == b'\'' {
                     quote = b;

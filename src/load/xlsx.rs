@@ -25,11 +25,11 @@
 
 use super::ahead::Ahead;
 use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
-use super::xml::{Attrs, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
-use super::{Damage, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
+use super::{Damage, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 
 type Zip = zip::ZipArchive<Ahead>;
 
@@ -47,6 +47,41 @@ pub(super) fn read(
         return Err(Box::new(zip.into_inner()));
     };
     Ok(read_sheets(&mut zip, &book, sink))
+}
+
+/// Before calamine reads an xlsx (one this reader handed back, or one read
+/// directly): refuse it when one of its XML parts holds a token longer
+/// than [`MAX_TOKEN`], which calamine's parser would hold whole (and copy).
+/// Each XML part is tokenized once, nothing kept; anything else wrong is
+/// left for calamine to report.
+pub(super) fn check_tokens<R: Read + Seek>(mut reader: R) -> Result<R, LoadError> {
+    if let Ok(mut zip) = zip::ZipArchive::new(&mut reader) {
+        for i in 0..zip.len() {
+            let Ok(part) = zip.by_index(i) else { continue };
+            let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+            let lower = name.to_ascii_lowercase();
+            if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+                continue;
+            }
+            let mut t = Tokens::new(part);
+            loop {
+                match t.next() {
+                    Ok(Token::Eof) | Err(XmlError::Io(_) | XmlError::Syntax(..)) => break,
+                    Err(XmlError::TooLong(_)) => {
+                        return Err(LoadError::TooLarge(Limit::Value {
+                            part: name,
+                            limit: MAX_TOKEN as u64,
+                        }));
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
+    }
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
+    Ok(reader)
 }
 
 fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(), LoadError> {
@@ -101,6 +136,12 @@ impl Fail {
 
     fn into_error(self, sheet: &Sheet) -> LoadError {
         let (damage, what) = match self {
+            Fail::Xml(XmlError::TooLong(_)) => {
+                return LoadError::TooLarge(Limit::Value {
+                    part: sheet.path.clone(),
+                    limit: MAX_TOKEN as u64,
+                });
+            }
             Fail::Xml(XmlError::Io(e)) => (zip_io_damage(&e), e.to_string()),
             Fail::Xml(e @ XmlError::Syntax(..)) => (Damage::Xml, e.to_string()),
             Fail::Damage(damage, what) => (damage, what),
@@ -855,6 +896,10 @@ fn read_string<R: Read>(
                     match &mut joined {
                         Some(all) => all.push_str(&text),
                         None => joined = Some(text),
+                    }
+                    // Runs each under the token limit may join past it.
+                    if joined.as_ref().is_some_and(|j| j.len() > MAX_TOKEN) {
+                        return Err(Fail::Xml(XmlError::TooLong(0)));
                     }
                 }
             }
