@@ -150,6 +150,31 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
     if let Some(line) = notes.unbalanced_quote {
         out.push(Finding::new("F010", Location::file(file)).arg("line", line));
     }
+    if notes.sheets_past_limit > 0 || notes.sheets_repeating.is_some() {
+        let (mut id, mut en) = (Vec::new(), Vec::new());
+        if let Some((sheet, part, n)) = &notes.sheets_repeating {
+            id.push(format!(
+                "{n} lembar menunjuk isi yang sudah dibaca untuk lembar sebelumnya (yang pertama \"{sheet}\", {part})"
+            ));
+            en.push(format!(
+                "{n} sheets point at content already read for an earlier sheet (the first \"{sheet}\", {part})"
+            ));
+        }
+        if notes.sheets_past_limit > 0 {
+            let (n, max) = (notes.sheets_past_limit, crate::load::MAX_SHEETS);
+            id.push(format!(
+                "{n} lembar melewati batas {max} lembar per buku kerja"
+            ));
+            en.push(format!(
+                "{n} sheets are past the limit of {max} sheets a workbook"
+            ));
+        }
+        out.push(
+            Finding::new("F019", Location::file(file))
+                .arg("detail", id.join("; "))
+                .arg("detail_en", en.join("; ")),
+        );
+    }
     if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
         out.push(
             Finding::new("F007", Location::file(file))

@@ -8,7 +8,10 @@
 //! by cell.
 
 use super::ahead::Ahead;
-use super::{Damage, Format, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::{
+    Damage, Format, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink,
+    SheetInfo,
+};
 use calamine::{
     Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb,
     XlsbError, Xlsx, XlsxError,
@@ -21,7 +24,12 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 
-pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+pub(super) fn read(
+    path: &Path,
+    format: Format,
+    sink: &mut dyn RowSink,
+    notes: &mut LoadNotes,
+) -> Result<(), LoadError> {
     if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
         check_zip_limits(path)?;
     }
@@ -34,24 +42,24 @@ pub(super) fn read(path: &Path, format: Format, sink: &mut dyn RowSink) -> Resul
     if format == Format::Xlsx
         && let Some(ahead) = Ahead::open(path)
     {
-        return match super::xlsx::read(ahead, sink) {
+        return match super::xlsx::read(ahead, sink, notes) {
             Ok(result) => result,
-            Err(ahead) => read_xlsx(super::xlsx::check_tokens(*ahead)?, sink),
+            Err(ahead) => read_xlsx(super::xlsx::check_tokens(*ahead)?, sink, notes),
         };
     }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
     match format {
-        Format::Xlsx => read_xlsx(super::xlsx::check_tokens(reader)?, sink),
+        Format::Xlsx => read_xlsx(super::xlsx::check_tokens(reader)?, sink, notes),
         // No xlsb workbook to test it with: read directly.
-        Format::Xlsb => read_xlsb(reader, sink),
+        Format::Xlsb => read_xlsb(reader, sink, notes),
         Format::Xls => {
             let mut wb = contain(|| Xls::new(reader).map_err(xls_err))?;
-            walk_ranges(&mut wb, sink, xls_err)
+            walk_ranges(&mut wb, sink, xls_err, notes)
         }
         Format::Ods => {
             let mut wb = contain(|| Ods::new(reader).map_err(ods_err))?;
-            walk_ranges(&mut wb, sink, ods_err)
+            walk_ranges(&mut wb, sink, ods_err, notes)
         }
         _ => Err(LoadError::NotSpreadsheet("binary")),
     }
@@ -581,15 +589,23 @@ fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> 
     })
 }
 
-fn read_xlsx<RS: Read + Seek>(reader: RS, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+fn read_xlsx<RS: Read + Seek>(
+    reader: RS,
+    sink: &mut dyn RowSink,
+    notes: &mut LoadNotes,
+) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
-    let names = sheets(&wb);
+    let names = sheets(&wb, notes);
     stream_sheets(&mut wb, names, sink, stream_xlsx)
 }
 
-fn read_xlsb(reader: BufReader<File>, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+fn read_xlsb(
+    reader: BufReader<File>,
+    sink: &mut dyn RowSink,
+    notes: &mut LoadNotes,
+) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
-    let names = sheets(&wb);
+    let names = sheets(&wb, notes);
     stream_sheets(&mut wb, names, sink, stream_xlsb)
 }
 
@@ -614,12 +630,21 @@ fn stream_sheets<W>(
     Ok(())
 }
 
-fn sheets<RS: Read + Seek, R: Reader<RS>>(wb: &R) -> Vec<(String, bool)> {
-    wb.sheets_metadata()
+/// The worksheets calamine lists, up to [`MAX_SHEETS`] (the rest counted
+/// in `notes`). Each is read however many list its part: calamine does not
+/// say which part a sheet is (bimtek's xlsx reader reads each part once).
+fn sheets<RS: Read + Seek, R: Reader<RS>>(wb: &R, notes: &mut LoadNotes) -> Vec<(String, bool)> {
+    let mut sheets: Vec<(String, bool)> = wb
+        .sheets_metadata()
         .iter()
         .filter(|s| s.typ == calamine::SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect()
+        .collect();
+    if sheets.len() > MAX_SHEETS {
+        notes.sheets_past_limit = (sheets.len() - MAX_SHEETS) as u64;
+        sheets.truncate(MAX_SHEETS);
+    }
+    sheets
 }
 
 fn stream_xlsx<RS: Read + Seek>(
@@ -676,11 +701,12 @@ fn walk_ranges<R, E>(
     wb: &mut R,
     sink: &mut dyn RowSink,
     err: fn(E) -> LoadError,
+    notes: &mut LoadNotes,
 ) -> Result<(), LoadError>
 where
     R: Reader<BufReader<File>, Error = E>,
 {
-    for (name, hidden) in sheets(wb) {
+    for (name, hidden) in sheets(wb, notes) {
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
@@ -885,7 +911,11 @@ pub(super) mod tests {
     /// calamine's reading, straight from the file.
     pub(in crate::load) fn direct(path: &Path) -> (Calls, Result<(), LoadError>) {
         let mut calls = Calls::default();
-        let result = read_xlsx(BufReader::new(File::open(path).unwrap()), &mut calls);
+        let result = read_xlsx(
+            BufReader::new(File::open(path).unwrap()),
+            &mut calls,
+            &mut LoadNotes::default(),
+        );
         (calls, result)
     }
 
@@ -898,7 +928,7 @@ pub(super) mod tests {
     ) -> Option<(Calls, Result<(), LoadError>)> {
         let ahead = Ahead::open_with(path, min_stream, read_whole)?;
         let mut calls = Calls::default();
-        let result = read_xlsx(ahead, &mut calls);
+        let result = read_xlsx(ahead, &mut calls, &mut LoadNotes::default());
         Some((calls, result))
     }
 
@@ -952,7 +982,7 @@ pub(super) mod tests {
         to.finish().unwrap();
         let read = |path: &Path| {
             let mut calls = Calls::default();
-            let result = super::read(path, Format::Xlsx, &mut calls);
+            let result = super::read(path, Format::Xlsx, &mut calls, &mut LoadNotes::default());
             (calls, result)
         };
         let (calls, result) = read(&big);

@@ -26,7 +26,9 @@
 use super::ahead::Ahead;
 use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
 use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
-use super::{Damage, Limit, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::{
+    Damage, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink, SheetInfo,
+};
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
 use std::io::{Read, Seek};
@@ -38,6 +40,7 @@ type Zip = zip::ZipArchive<Ahead>;
 pub(super) fn read(
     ahead: Ahead,
     sink: &mut dyn RowSink,
+    notes: &mut LoadNotes,
 ) -> Result<Result<(), LoadError>, Box<Ahead>> {
     let mut zip = match zip::ZipArchive::new(ahead) {
         Ok(zip) => zip,
@@ -46,6 +49,8 @@ pub(super) fn read(
     let Some(book) = Book::read(&mut zip) else {
         return Err(Box::new(zip.into_inner()));
     };
+    notes.sheets_past_limit = book.past_limit;
+    notes.sheets_repeating = book.repeating.clone();
     Ok(read_sheets(&mut zip, &book, sink))
 }
 
@@ -159,6 +164,11 @@ struct Book {
     /// For each cell style (`s`), whether its number format is a date.
     dates: Vec<bool>,
     is_1904: bool,
+    /// Worksheets past [`MAX_SHEETS`], not read.
+    past_limit: u64,
+    /// Worksheets whose part an earlier one names, not read: the first,
+    /// its part, and how many.
+    repeating: Option<(String, String, u64)>,
 }
 
 struct Sheet {
@@ -240,7 +250,10 @@ impl Book {
             strings,
             dates,
             is_1904: false,
+            past_limit: 0,
+            repeating: None,
         };
+        let mut parts_read = std::collections::HashSet::new();
         let Some(index) = parts.find(&format!("{dir}{name}")) else {
             return Some(book);
         };
@@ -281,12 +294,26 @@ impl Book {
                         match typ.rsplit('/').next() {
                             // Every worksheet must be there: calamine would
                             // stop at a missing one after reading the others.
-                            Some("worksheet") => book.sheets.push(Sheet {
-                                part: parts.find(&path)?,
-                                name,
-                                hidden,
-                                path,
-                            }),
+                            Some("worksheet") => {
+                                let part = parts.find(&path)?;
+                                if book.sheets.len() >= MAX_SHEETS {
+                                    book.past_limit += 1;
+                                } else if !parts_read.insert(part) {
+                                    // Each part is read once (4,000 sheets
+                                    // naming one part took 82 s).
+                                    match &mut book.repeating {
+                                        Some((.., n)) => *n += 1,
+                                        None => book.repeating = Some((name, path, 1)),
+                                    }
+                                } else {
+                                    book.sheets.push(Sheet {
+                                        part,
+                                        name,
+                                        hidden,
+                                        path,
+                                    });
+                                }
+                            }
                             Some("chartsheet" | "dialogsheet") => {}
                             _ => return None,
                         }
@@ -978,7 +1005,7 @@ mod tests {
     ) -> Option<(Calls, Result<(), LoadError>)> {
         let ahead = Ahead::open_with(path, min_stream, read_whole)?;
         let mut calls = Calls::default();
-        let result = read(ahead, &mut calls).ok()?;
+        let result = read(ahead, &mut calls, &mut LoadNotes::default()).ok()?;
         Some((calls, result))
     }
 
@@ -1405,7 +1432,12 @@ mod tests {
         write_parts(&path, &parts);
         assert!(own(&path, (u64::MAX, u64::MAX)).is_none(), "seed {seed:?}");
         let mut calls = Calls::default();
-        let result = crate::load::workbook::read(&path, crate::load::Format::Xlsx, &mut calls);
+        let result = crate::load::workbook::read(
+            &path,
+            crate::load::Format::Xlsx,
+            &mut calls,
+            &mut LoadNotes::default(),
+        );
         assert_eq!((calls, result), direct(&path));
     }
 
