@@ -1516,3 +1516,127 @@ fn sheets_naming_one_part_are_read_once_and_sheets_past_500_are_f019() {
     );
     run.assert_others_checked();
 }
+
+/// "Safe at the edges": rows numbered 2, 3, 2 in a sheet's XML merged two
+/// innovations. Every row is read now, and the repeated number is F018 on
+/// it, whether the rows are apart or one after the other.
+#[test]
+fn two_rows_with_one_number_are_both_read_and_f018() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = ["SIPANDU", "Dinas Kesehatan", "Penerapan", "17/05/2024"];
+    let second = ["Lumbung Sosial", "Dinas Sosial", "Uji Coba", "03/08/2024"];
+    let third = ["Kampung KB", "Dinas Sosial", "Uji Coba", "03/09/2024"];
+    let apart = [
+        row_xml(1, &header_cells()),
+        row_xml(2, &first),
+        row_xml(3, &second),
+        row_xml(2, &third),
+    ]
+    .concat();
+    write(dir.path(), "terpisah.xlsx", &xlsx(&apart));
+    let together = [
+        row_xml(1, &header_cells()),
+        row_xml(2, &first),
+        row_xml(2, &third),
+    ]
+    .concat();
+    write(dir.path(), "berurutan.xlsx", &xlsx(&together));
+    let run = check(&[dir.path()]);
+    let names = |file: &str| -> Vec<String> {
+        let mut names: Vec<String> = run
+            .innovations(file)
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names("terpisah.xlsx"),
+        ["Kampung KB", "Lumbung Sosial", "SIPANDU"]
+    );
+    assert_eq!(names("berurutan.xlsx"), ["Kampung KB", "SIPANDU"]);
+    for (file, after) in [("terpisah.xlsx", 3), ("berurutan.xlsx", 2)] {
+        let f = run.finding(file, "F018");
+        assert_eq!(f["row"], 2, "{f}");
+        assert_eq!(f["sheet"], "Data", "{f}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("sesudah baris {after}")),
+            "{f}"
+        );
+        assert_eq!(run.codes(file).iter().filter(|c| **c == "F018").count(), 1);
+    }
+    run.assert_others_checked();
+}
+
+/// Set the "encrypted" flag of every entry, as ZipCrypto leaves it.
+fn flag_encrypted(mut bytes: Vec<u8>) -> Vec<u8> {
+    for (signature, flags) in [(b"PK\x03\x04", 6), (b"PK\x01\x02", 8)] {
+        let starts: Vec<usize> = bytes
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| w == signature)
+            .map(|(i, _)| i)
+            .collect();
+        for at in starts {
+            bytes[at + flags] |= 1;
+        }
+    }
+    bytes
+}
+
+/// "Safe at the edges": a ZipCrypto xlsx is F002 as the README says (it
+/// was F001); a part compressed with bzip2 or LZMA is "unsupported
+/// compression", not damage; and two entries of one name (which reader
+/// sees which?) are damage, not the later copy read silently.
+#[test]
+fn zipcrypto_is_f002_odd_compression_is_named_and_doubled_entries_are_f001() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "sandi.xlsx",
+        &flag_encrypted(xlsx(&small_sheet())),
+    );
+    for (name, method) in [("bzip2.xlsx", 12), ("lzma.xlsx", 14)] {
+        let mut entries = package(ONE_SHEET);
+        let mut sheet = stored("xl/worksheets/sheet1.xml", small_sheet().as_bytes());
+        sheet.method = method;
+        entries.push(sheet);
+        write(dir.path(), name, &zip(&entries));
+    }
+    let mut entries = package(ONE_SHEET);
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            small_sheet()
+        )
+        .as_bytes(),
+    ));
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            row_xml(1, &header_cells())
+        )
+        .as_bytes(),
+    ));
+    write(dir.path(), "kembar.xlsx", &zip(&entries));
+    let run = check(&[dir.path()]);
+    run.assert_file_finding("sandi.xlsx", "F002");
+    for (name, method) in [("bzip2.xlsx", "bzip2"), ("lzma.xlsx", "lzma")] {
+        let f = run.assert_file_finding(name, "F001");
+        let message = f["message"].as_str().unwrap().to_lowercase();
+        assert!(
+            message.contains("metode yang tidak didukung") && message.contains(method),
+            "{name}: {message}"
+        );
+        assert!(!message.contains("rusak"), "{name}: {message}");
+    }
+    let f = run.assert_file_finding("kembar.xlsx", "F001");
+    assert!(f["message"].as_str().unwrap().contains("same name"), "{f}");
+    assert!(run.innovations("kembar.xlsx").is_empty());
+}

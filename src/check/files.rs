@@ -42,6 +42,14 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "wadah berkas .xls lamanya rusak".to_string(),
                     "its old .xls container is damaged".to_string(),
                 ),
+                Damage::Compression(method) => (
+                    format!(
+                        "bagian di dalamnya dikompresi dengan metode yang tidak didukung ({method})"
+                    ),
+                    format!(
+                        "a part inside it is compressed with a method bimtek does not support ({method})"
+                    ),
+                ),
                 Damage::CsvRecord(n) => (
                     format!("rekaman CSV ke-{n} tidak dapat diurai"),
                     format!("CSV record {n} cannot be parsed"),
@@ -149,6 +157,16 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
     }
     if let Some(line) = notes.unbalanced_quote {
         out.push(Finding::new("F010", Location::file(file)).arg("line", line));
+    }
+    for (sheet, row, after) in &notes.repeated_rows {
+        let loc = Location {
+            file: file.to_string(),
+            sheet: sheet.as_deref().map(str::to_string),
+            row: Some(row.saturating_add(1)),
+            col: None,
+            header: None,
+        };
+        out.push(Finding::new("F018", loc).arg("after", after.saturating_add(1)));
     }
     if notes.sheets_past_limit > 0 || notes.sheets_repeating.is_some() {
         let (mut id, mut en) = (Vec::new(), Vec::new());

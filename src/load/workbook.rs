@@ -90,11 +90,36 @@ fn check_zip_limits(path: &Path) -> Result<(), LoadError> {
     let Ok(archive) = zip::ZipArchive::new(BufReader::new(file)) else {
         return Ok(());
     };
+    // The zip reader keeps the last of two entries with one name, and
+    // another reader may keep the first: two readers, two workbooks.
+    if archive.has_duplicate_names() {
+        return Err(LoadError::Corrupt(
+            Damage::Zip,
+            "two entries of the archive have the same name".into(),
+        ));
+    }
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let Ok(entry) = archive.by_index_data(i) else {
             continue;
         };
+        // A password (ZipCrypto or AES) on an entry, as the README says.
+        if entry.encrypted() {
+            return Err(LoadError::Encrypted);
+        }
+        match entry.compression() {
+            zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated => {}
+            other => {
+                return Err(LoadError::Corrupt(
+                    Damage::Compression(zip::CompressionMethod::name_from_u16(other.to_u16())),
+                    format!(
+                        "entry {} is compressed with method {}",
+                        String::from_utf8_lossy(entry.name_raw()),
+                        other.to_u16()
+                    ),
+                ));
+            }
+        }
         let (size, compressed) = (entry.size(), entry.compressed_size());
         let too_big = size > MAX_ENTRY_SIZE
             || (size > RATIO_CHECKED_ABOVE && size / compressed.max(1) > MAX_RATIO);
