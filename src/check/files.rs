@@ -42,13 +42,10 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "wadah berkas .xls lamanya rusak".to_string(),
                     "its old .xls container is damaged".to_string(),
                 ),
-                Damage::Compression(method) => (
-                    format!(
-                        "bagian di dalamnya dikompresi dengan metode yang tidak didukung ({method})"
-                    ),
-                    format!(
-                        "a part inside it is compressed with a method bimtek does not support ({method})"
-                    ),
+                Damage::Compression => (
+                    "bagian di dalamnya dikompresi dengan metode yang tidak didukung".to_string(),
+                    "a part inside it is compressed with a method bimtek does not support"
+                        .to_string(),
                 ),
                 Damage::CsvRecord(n) => (
                     format!("rekaman CSV ke-{n} tidak dapat diurai"),

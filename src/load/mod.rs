@@ -203,8 +203,9 @@ pub enum Damage {
     MissingPart,
     /// The container of an old .xls is broken.
     Cfb,
-    /// A zip part is compressed with a method bimtek cannot inflate (named).
-    Compression(&'static str),
+    /// A zip part is compressed with a method bimtek cannot inflate (bzip2,
+    /// LZMA, ...): not damage.
+    Compression,
     /// The CSV record with this number (1-based) cannot be parsed.
     CsvRecord(u64),
     /// The file cannot be read from the disk (permissions, I/O).
