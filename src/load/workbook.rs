@@ -1055,6 +1055,65 @@ pub(super) mod tests {
         }
     }
 
+    /// "Safe at the edges": DIMENSIONS records of every shape (10, 14 and
+    /// 16 bytes of data; rows and columns large, small and reversed) in a
+    /// real .xls. Whenever the check lets one through, calamine opens the
+    /// workbook (an absurd reservation would abort this test's process);
+    /// the check refuses exactly the spans past BIFF8's grid.
+    #[test]
+    fn xls_dimensions_the_check_lets_through_are_safe_for_calamine() {
+        let sample = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/sample.xls"),
+        )
+        .unwrap();
+        let at = sample
+            .windows(4)
+            .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+            .unwrap();
+        assert_eq!(check_cfb_bytes(&sample), Ok(()));
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut refused, mut read) = (0, 0);
+        for _ in 0..400 {
+            let mut bytes = sample.clone();
+            let pick = |r: u64| -> u32 {
+                match r % 4 {
+                    0 => (r >> 8) as u32,
+                    1 => (r >> 8) as u32 % 70_000,
+                    2 => (r >> 8) as u32 % 300,
+                    _ => u32::MAX - (r >> 8) as u32 % 4,
+                }
+            };
+            let (rf, rl, cf, cl) = (pick(next()), pick(next()), pick(next()), pick(next()));
+            bytes[at + 4..at + 8].copy_from_slice(&rf.to_le_bytes());
+            bytes[at + 8..at + 12].copy_from_slice(&rl.to_le_bytes());
+            bytes[at + 12..at + 14].copy_from_slice(&(cf as u16).to_le_bytes());
+            bytes[at + 14..at + 16].copy_from_slice(&(cl as u16).to_le_bytes());
+            let (rows, cols) = dimension_span(&bytes[at + 4..at + 18]).unwrap();
+            match check_cfb_bytes(&bytes) {
+                Err(LoadError::TooLarge(Limit::Cells { .. })) => {
+                    assert!(rows.saturating_mul(cols) > MAX_XLS_CELLS);
+                    refused += 1;
+                }
+                Ok(()) => {
+                    assert!(
+                        rows.saturating_mul(cols) <= MAX_XLS_CELLS,
+                        "{rows} x {cols}"
+                    );
+                    let _ = contain(|| Xls::new(std::io::Cursor::new(&bytes)).map_err(xls_err));
+                    read += 1;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(refused > 50 && read > 50, "{refused} refused, {read} read");
+    }
+
     #[test]
     fn io_errors_inside_a_container_are_its_damage_unless_the_disk_failed() {
         let kind = |e: LoadError| match e {
