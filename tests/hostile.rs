@@ -1640,3 +1640,29 @@ fn zipcrypto_is_f002_odd_compression_is_named_and_doubled_entries_are_f001() {
     assert!(f["message"].as_str().unwrap().contains("same name"), "{f}");
     assert!(run.innovations("kembar.xlsx").is_empty());
 }
+
+/// Found by `cargo fuzz run workbook` ("Safe at the edges", the .xls
+/// mode): the DIMENSIONS record overwritten by a BoolErr cell in row 2,053,
+/// column 27,770 made calamine fill a dense grid of 1.8 GB. The cells'
+/// reach is checked like the DIMENSIONS now.
+#[test]
+fn xls_cell_in_a_far_column_is_f009_not_a_huge_grid() {
+    let mut bytes = std::fs::read(fixture("load/sample.xls")).unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .unwrap();
+    let patch = [5, 2, 14, 0, 4, 8, 121, 108, 47, 119, 0];
+    bytes[at..at + patch.len()].copy_from_slice(&patch);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "sel-jauh.xls", &bytes);
+    let run = check(&[&path]);
+    let f = run.assert_file_finding("sel-jauh.xls", "F009");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("2053 baris x 27770 kolom"),
+        "{f}"
+    );
+}

@@ -357,8 +357,10 @@ const MAX_XLS_CELLS: u64 = 1 << 24;
 /// Read the BIFF records of the Workbook stream as calamine does: the
 /// globals up to their EOF give each sheet's offset (BoundSheet8), and each
 /// sheet's records from there up to its own EOF, nested substreams (charts)
-/// skipped, hold its DIMENSIONS. Refuse a sheet whose DIMENSIONS span more
-/// than [`MAX_XLS_CELLS`], computed with calamine's own (32-bit) arithmetic.
+/// skipped, hold its DIMENSIONS and its cells. Refuse a sheet whose
+/// DIMENSIONS span more than [`MAX_XLS_CELLS`], computed with calamine's
+/// own (32-bit) arithmetic, or whose cells do (one cell in a far column
+/// made calamine fill a 1.8 GB grid: found by `cargo fuzz run workbook`).
 fn xls_dimensions(stream: &[u8]) -> Result<(), LoadError> {
     /// (type, data) of each record from `at`, stopping where calamine stops.
     fn records(stream: &[u8], at: usize) -> impl Iterator<Item = (u16, &[u8])> {
@@ -383,6 +385,15 @@ fn xls_dimensions(stream: &[u8]) -> Result<(), LoadError> {
     }
     for at in sheets {
         let (mut seen_bof, mut depth) = (false, 0usize);
+        // The rows and columns the sheet's cells reach: calamine makes a
+        // dense grid of them (32 bytes a cell), however few they are.
+        let mut extent: Option<(u16, u16, u16, u16)> = None;
+        let mut reach = |row: u16, cols: &[u16]| {
+            for &col in cols {
+                let e = extent.get_or_insert((row, row, col, col));
+                *e = (e.0.min(row), e.1.max(row), e.2.min(col), e.3.max(col));
+            }
+        };
         for (typ, data) in records(stream, at) {
             if depth > 0 {
                 match typ {
@@ -402,8 +413,26 @@ fn xls_dimensions(stream: &[u8]) -> Result<(), LoadError> {
                         return Err(LoadError::TooLarge(Limit::Cells { rows, cols }));
                     }
                 }
+                // Number, Label, RString, BoolErr, RK, LabelSst, Formula:
+                // row and column first.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if data.len() >= 4 => {
+                    reach(u16_at(data, 0), &[u16_at(data, 2)]);
+                }
+                // MulRk: the row, the first column, ..., the last column.
+                0x00BD if data.len() >= 6 => {
+                    reach(
+                        u16_at(data, 0),
+                        &[u16_at(data, 2), u16_at(data, data.len() - 2)],
+                    );
+                }
                 0x000A => break,
                 _ => {}
+            }
+        }
+        if let Some((r0, r1, c0, c1)) = extent {
+            let (rows, cols) = (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1);
+            if rows * cols > MAX_XLS_CELLS {
+                return Err(LoadError::TooLarge(Limit::Cells { rows, cols }));
             }
         }
     }
