@@ -570,6 +570,7 @@ def main():
     with open(os.path.join(OUT, "F011", "args.txt"), "w", encoding="utf-8") as f:
         f.write("{fixtures}/codes/F011/tidak-ada.xlsx\n")
     make_data_codes()
+    make_safety_codes()
     write("H001", [clean("OK H001")], head=HEAD + ["Keterangan Internal"], name="bad.csv")
     write("H001", [clean("OK H001 b")], name="ok.csv")
     # Missing required column Klasifikasi.
@@ -643,6 +644,66 @@ def make_data_codes():
     # tests/data.rs makes one).
     write("F016", [clean("OK F016")], name="ok.csv")
     os.symlink("tidak-ada.xlsx", os.path.join(OUT, "F016", "hilang.xlsx"))
+
+
+def xlsx_of(path, sheets, parts):
+    """An xlsx at `path` whose workbook lists `sheets` (name, part) and holds
+    `parts` (part name under xl/, sheetData XML), written by hand so that it
+    can say what no spreadsheet program writes."""
+    import zipfile
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    listed = "".join(f'<sheet name="{n}" sheetId="{i + 1}" r:id="rId{i}"/>' for i, (n, _) in enumerate(sheets))
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="{p}"/>'
+                   for i, (_, p) in enumerate(sheets))
+    files = [("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+             ("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+             ("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>{listed}</sheets></workbook>'),
+             ("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}">{rels}</Relationships>')]
+    files += [(f"xl/{p}", f'<worksheet xmlns="{main}"><sheetData>{x}</sheetData></worksheet>') for p, x in parts]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def row_xml(r, cells):
+    out = f'<row r="{r}">'
+    for c, text in enumerate(cells):
+        out += f'<c r="{chr(65 + c)}{r}" t="inlineStr"><is><t>{text}</t></is></c>'
+    return out + "</row>"
+
+
+def make_safety_codes():
+    """F017-F019 ("Safe at the edges")."""
+    # F017: a template listing two findings of a code per file; three rows
+    # with a tahapan that is no allowed value (V001) in one file.
+    write("F017", [clean(f"BAD F017 {c}", ) | {"tahapan": "Selesai"} for c in "abc"], name="bad.csv")
+    write("F017", [clean("OK F017")], name="ok.csv")
+    with open(os.path.join(OUT, "F017", "args.txt"), "w", encoding="utf-8") as f:
+        f.write("--template\n{fixtures}/templates/cap-2.toml\n")
+    with open(os.path.join(ROOT, "templates", "cap-2.toml"), "w", encoding="utf-8") as f:
+        f.write("# iid-2026 listing at most two findings of one code per file (F017's fixture,\n"
+                "# made by scripts/make_code_fixtures.py).\n[template]\nid = \"cap-2\"\n"
+                "name = \"IID 2026, two findings of a code per file\"\nyear = 2026\nextends = \"iid-2026\"\n\n"
+                "[settings]\nmax_findings_per_code = 2\n")
+    # F018: rows numbered 2, 3, 2 in the sheet's XML.
+    head = ["Nama Inovasi", "Nama Perangkat Daerah", "Tahapan Inovasi"]
+    d = os.path.join(OUT, "F018")
+    os.makedirs(d, exist_ok=True)
+    xlsx_of(os.path.join(d, "baris-kembar.xlsx"), [("Data", "worksheets/sheet1.xml")],
+            [("worksheets/sheet1.xml", row_xml(1, head) + row_xml(2, ["BAD F018 a", "Dinas Uji", "Penerapan"])
+              + row_xml(3, ["OK F018", "Dinas Uji", "Penerapan"]) + row_xml(2, ["BAD F018 b", "Dinas Uji", "Penerapan"]))])
+    write("F018", [clean("OK F018 b")], name="ok.csv")
+    # F019: two sheets naming one part: the part is read once.
+    d = os.path.join(OUT, "F019")
+    os.makedirs(d, exist_ok=True)
+    xlsx_of(os.path.join(d, "lembar-kembar.xlsx"),
+            [("Data", "worksheets/sheet1.xml"), ("Salinan", "worksheets/sheet1.xml")],
+            [("worksheets/sheet1.xml", row_xml(1, head) + row_xml(2, ["BAD F019", "Dinas Uji", "Penerapan"]))])
+    write("F019", [clean("OK F019")], name="ok.csv")
 
 
 PORTAL = os.path.join(ROOT, "portal")

@@ -257,7 +257,7 @@ fn the_table_says_the_predicate_is_decided_before_rounding_and_what_was_left_out
         "{text}"
     );
     assert!(
-        text.contains("4 inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi (D006 1, R001 2, V001 1"),
+        text.contains("7 inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi (D006 1, H002 4, R001 1, V001 1"),
         "{text}"
     );
 }

@@ -1677,3 +1677,341 @@ fn exit_codes_follow_the_readme_table() {
     let run = bimtek(&["check".into(), "--no-such-flag".into(), GOOD.into()]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+/// An .xls whose first DIMENSIONS record (BIFF8, 14 bytes of data) is
+/// patched to span `rows` x `cols`.
+fn xls_with_dimensions(rows: u32, cols: u16) -> Vec<u8> {
+    let mut bytes = std::fs::read(fixture("load/sample.xls")).unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record")
+        + 4;
+    bytes[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+    bytes[at + 4..at + 8].copy_from_slice(&rows.to_le_bytes());
+    bytes[at + 8..at + 10].copy_from_slice(&0u16.to_le_bytes());
+    bytes[at + 10..at + 12].copy_from_slice(&cols.to_le_bytes());
+    bytes
+}
+
+/// "Safe at the edges": calamine made room for every cell a patched
+/// DIMENSIONS record spans (11 PB) and the allocation aborted the whole
+/// run; now the file is F009 and the others are checked.
+#[test]
+fn xls_whose_dimensions_span_petabytes_is_f009() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = write(
+        dir.path(),
+        "dimensi.xls",
+        &xls_with_dimensions(0xFFFF_FFF0, 0xFFFF),
+    );
+    // Wrapping: the last row before the first, as calamine subtracts.
+    let mut bytes = xls_with_dimensions(3, 4);
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .unwrap()
+        + 4;
+    bytes[at..at + 4].copy_from_slice(&10u32.to_le_bytes());
+    let wrapped = write(dir.path(), "terbalik.xls", &bytes);
+    // BIFF8's whole grid is still read.
+    let whole = write(dir.path(), "penuh.xls", &xls_with_dimensions(65_536, 256));
+    let good = fixture("load/sample.xls");
+    let run = check(&[&huge, &wrapped, &whole, &good]);
+    for name in ["dimensi.xls", "terbalik.xls"] {
+        let f = run.assert_file_finding(name, "F009");
+        assert!(
+            f["message"].as_str().unwrap().contains("kolom"),
+            "{name}: {f}"
+        );
+    }
+    assert!(
+        !run.innovations("penuh.xls").is_empty(),
+        "{:?}",
+        run.codes("penuh.xls")
+    );
+    assert!(!run.innovations("sample.xls").is_empty());
+}
+
+/// "Safe at the edges": one attribute of 900 MB in a 6 MB workbook took
+/// 2 GB. A tag, a text or a cell value over 16 MiB is now F009, wherever
+/// it is: a sheet's attribute (bimtek's reader), the shared strings (whose
+/// reader hands the workbook to calamine, which is checked first), or
+/// rich-text runs each under the limit that join past it.
+#[test]
+fn a_value_longer_than_16_mib_is_f009() {
+    const LONG: usize = 17 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    let letters: String = "inovasi daerah ".repeat(LONG / 15 + 1);
+    let sheet_with = |extra: &str| {
+        let sheet = format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}{extra}</sheetData></worksheet>"#,
+            small_sheet()
+        );
+        let mut entries = package(ONE_SHEET);
+        entries.push(stored("xl/worksheets/sheet1.xml", sheet.as_bytes()));
+        entries
+    };
+    let attribute = sheet_with(&format!(
+        r#"<row r="4"><c r="A4" x="{letters}"><v>1</v></c></row>"#
+    ));
+    write(dir.path(), "atribut.xlsx", &zip(&attribute));
+    let half = &letters[..LONG / 2 + 1024];
+    let runs = sheet_with(&format!(
+        r#"<row r="4"><c r="A4" t="inlineStr"><is><r><t>{half}</t></r><r><t>{half}</t></r></is></c></row>"#
+    ));
+    write(dir.path(), "runtun.xlsx", &zip(&runs));
+    let mut shared = sheet_with("");
+    shared.push(stored(
+        "xl/sharedStrings.xml",
+        format!(r#"<sst xmlns="{MAIN_NS}"><si><t>{letters}</t></si></sst>"#).as_bytes(),
+    ));
+    write(dir.path(), "bersama.xlsx", &zip(&shared));
+    let run = check(&[dir.path()]);
+    for name in ["atribut.xlsx", "runtun.xlsx", "bersama.xlsx"] {
+        let f = run.assert_file_finding(name, "F009");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains("lebih panjang dari 16.0 MiB"),
+            "{name}: {message}"
+        );
+    }
+}
+
+/// A workbook's package around `sheets` (name, part) pairs, each with its
+/// own relationship, and the parts themselves.
+fn workbook_of(sheets: &[(String, String)], parts: &[(String, String)]) -> Vec<u8> {
+    let mut list = String::new();
+    let mut rels = String::new();
+    for (i, (name, part)) in sheets.iter().enumerate() {
+        list.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{}" r:id="rId{i}"/>"#,
+            i + 1
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" Target="{part}"/>"#
+        ));
+    }
+    let mut entries = package(&list);
+    entries.retain(|e| e.name != "xl/_rels/workbook.xml.rels");
+    entries.push(stored(
+        "xl/_rels/workbook.xml.rels",
+        format!(r#"<Relationships xmlns="{PKG_REL_NS}">{rels}</Relationships>"#).as_bytes(),
+    ));
+    for (name, xml) in parts {
+        let sheet =
+            format!(r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{xml}</sheetData></worksheet>"#);
+        entries.push(deflated(&format!("xl/{name}"), sheet.as_bytes()));
+    }
+    zip(&entries)
+}
+
+/// "Safe at the edges": 4,000 sheet entries naming one part took 82 s,
+/// reading the part 4,000 times. Each part is read once now, at most 500
+/// sheets are read, and F019 says what was left.
+#[test]
+fn sheets_naming_one_part_are_read_once_and_sheets_past_500_are_f019() {
+    let dir = tempfile::tempdir().unwrap();
+    let one: Vec<(String, String)> = (0..4000)
+        .map(|i| (format!("Data {i}"), "worksheets/sheet1.xml".to_string()))
+        .collect();
+    let bytes = workbook_of(&one, &[("worksheets/sheet1.xml".into(), small_sheet())]);
+    write(dir.path(), "berulang.xlsx", &bytes);
+    let many: Vec<(String, String)> = (0..510)
+        .map(|i| (format!("Data {i}"), format!("worksheets/sheet{i}.xml")))
+        .collect();
+    let parts: Vec<(String, String)> = (0..510)
+        .map(|i| {
+            (
+                format!("worksheets/sheet{i}.xml"),
+                [
+                    row_xml(1, &header_cells()),
+                    row_xml(
+                        2,
+                        &[
+                            &format!("Inovasi {i}"),
+                            "Dinas Sosial",
+                            "Uji Coba",
+                            "03/08/2024",
+                        ],
+                    ),
+                ]
+                .concat(),
+            )
+        })
+        .collect();
+    write(dir.path(), "banyak.xlsx", &workbook_of(&many, &parts));
+    let start = Instant::now();
+    let run = check(&[dir.path()]);
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(run.innovations("berulang.xlsx").len(), 2);
+    let f = run.finding("berulang.xlsx", "F019");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("3999 lembar menunjuk isi yang sudah dibaca"),
+        "{message}"
+    );
+    assert!(message.contains("\"Data 1\""), "{message}");
+    assert_eq!(run.innovations("banyak.xlsx").len(), 500);
+    let f = run.finding("banyak.xlsx", "F019");
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("10 lembar melewati batas 500"),
+        "{message}"
+    );
+    run.assert_others_checked();
+}
+
+/// "Safe at the edges": rows numbered 2, 3, 2 in a sheet's XML merged two
+/// innovations. Every row is read now, and the repeated number is F018 on
+/// it, whether the rows are apart or one after the other.
+#[test]
+fn two_rows_with_one_number_are_both_read_and_f018() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = ["SIPANDU", "Dinas Kesehatan", "Penerapan", "17/05/2024"];
+    let second = ["Lumbung Sosial", "Dinas Sosial", "Uji Coba", "03/08/2024"];
+    let third = ["Kampung KB", "Dinas Sosial", "Uji Coba", "03/09/2024"];
+    let apart = [
+        row_xml(1, &header_cells()),
+        row_xml(2, &first),
+        row_xml(3, &second),
+        row_xml(2, &third),
+    ]
+    .concat();
+    write(dir.path(), "terpisah.xlsx", &xlsx(&apart));
+    let together = [
+        row_xml(1, &header_cells()),
+        row_xml(2, &first),
+        row_xml(2, &third),
+    ]
+    .concat();
+    write(dir.path(), "berurutan.xlsx", &xlsx(&together));
+    let run = check(&[dir.path()]);
+    let names = |file: &str| -> Vec<String> {
+        let mut names: Vec<String> = run
+            .innovations(file)
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names("terpisah.xlsx"),
+        ["Kampung KB", "Lumbung Sosial", "SIPANDU"]
+    );
+    assert_eq!(names("berurutan.xlsx"), ["Kampung KB", "SIPANDU"]);
+    for (file, after) in [("terpisah.xlsx", 3), ("berurutan.xlsx", 2)] {
+        let f = run.finding(file, "F018");
+        assert_eq!(f["row"], 2, "{f}");
+        assert_eq!(f["sheet"], "Data", "{f}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("sesudah baris {after}")),
+            "{f}"
+        );
+        assert_eq!(run.codes(file).iter().filter(|c| **c == "F018").count(), 1);
+    }
+    run.assert_others_checked();
+}
+
+/// Set the "encrypted" flag of every entry, as ZipCrypto leaves it.
+fn flag_encrypted(mut bytes: Vec<u8>) -> Vec<u8> {
+    for (signature, flags) in [(b"PK\x03\x04", 6), (b"PK\x01\x02", 8)] {
+        let starts: Vec<usize> = bytes
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| w == signature)
+            .map(|(i, _)| i)
+            .collect();
+        for at in starts {
+            bytes[at + flags] |= 1;
+        }
+    }
+    bytes
+}
+
+/// "Safe at the edges": a ZipCrypto xlsx is F002 as the README says (it
+/// was F001); a part compressed with bzip2 or LZMA is "unsupported
+/// compression", not damage; and two entries of one name (which reader
+/// sees which?) are damage, not the later copy read silently.
+#[test]
+fn zipcrypto_is_f002_odd_compression_is_named_and_doubled_entries_are_f001() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "sandi.xlsx",
+        &flag_encrypted(xlsx(&small_sheet())),
+    );
+    for (name, method) in [("bzip2.xlsx", 12), ("lzma.xlsx", 14)] {
+        let mut entries = package(ONE_SHEET);
+        let mut sheet = stored("xl/worksheets/sheet1.xml", small_sheet().as_bytes());
+        sheet.method = method;
+        entries.push(sheet);
+        write(dir.path(), name, &zip(&entries));
+    }
+    let mut entries = package(ONE_SHEET);
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            small_sheet()
+        )
+        .as_bytes(),
+    ));
+    entries.push(stored(
+        "xl/worksheets/sheet1.xml",
+        format!(
+            r#"<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+            row_xml(1, &header_cells())
+        )
+        .as_bytes(),
+    ));
+    write(dir.path(), "kembar.xlsx", &zip(&entries));
+    let run = check(&[dir.path()]);
+    run.assert_file_finding("sandi.xlsx", "F002");
+    for (name, method) in [("bzip2.xlsx", "bzip2"), ("lzma.xlsx", "lzma")] {
+        let f = run.assert_file_finding(name, "F001");
+        let message = f["message"].as_str().unwrap().to_lowercase();
+        assert!(
+            message.contains("metode yang tidak didukung") && message.contains(method),
+            "{name}: {message}"
+        );
+        assert!(!message.contains("rusak"), "{name}: {message}");
+    }
+    let f = run.assert_file_finding("kembar.xlsx", "F001");
+    assert!(f["message"].as_str().unwrap().contains("same name"), "{f}");
+    assert!(run.innovations("kembar.xlsx").is_empty());
+}
+
+/// Found by `cargo fuzz run workbook` ("Safe at the edges", the .xls
+/// mode): the DIMENSIONS record overwritten by a BoolErr cell in row 2,053,
+/// column 27,770 made calamine fill a dense grid of 1.8 GB. The cells'
+/// reach is checked like the DIMENSIONS now.
+#[test]
+fn xls_cell_in_a_far_column_is_f009_not_a_huge_grid() {
+    let mut bytes = std::fs::read(fixture("load/sample.xls")).unwrap();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .unwrap();
+    let patch = [5, 2, 14, 0, 4, 8, 121, 108, 47, 119, 0];
+    bytes[at..at + patch.len()].copy_from_slice(&patch);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "sel-jauh.xls", &bytes);
+    let run = check(&[&path]);
+    let f = run.assert_file_finding("sel-jauh.xls", "F009");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("2053 baris x 27770 kolom"),
+        "{f}"
+    );
+}

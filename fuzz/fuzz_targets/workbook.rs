@@ -1,7 +1,11 @@
-//! The workbook loader. An input starting with an even byte is the file as
-//! is (zip, CFB, anything); otherwise the rest is the XML of the only sheet of
-//! an otherwise valid xlsx, so the fuzzer reaches the sheet reader (bimtek's
-//! own, load/xlsx.rs) instead of stopping at the zip layer.
+//! The workbook loader. An input starting with an odd byte: the rest is the
+//! XML of the only sheet of an otherwise valid xlsx, so the fuzzer reaches
+//! the sheet reader (bimtek's own, load/xlsx.rs) instead of stopping at the
+//! zip layer. A first byte of 2 mod 4: the rest overwrites a valid .xls from
+//! its sheet's DIMENSIONS record on (the record calamine sizes the sheet by,
+//! and the records after it), so the fuzzer reaches the BIFF records inside
+//! the CFB container. Otherwise the input is the file as is (zip, CFB,
+//! anything).
 #![no_main]
 
 #[path = "common.rs"]
@@ -29,6 +33,21 @@ const PARTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// A valid .xls (BIFF8 in CFB) with one sheet.
+const XLS: &[u8] = include_bytes!("../../tests/fixtures/load/sample.xls");
+
+/// [`XLS`] with `patch` written over it from its DIMENSIONS record on.
+fn xls(patch: &[u8]) -> Vec<u8> {
+    let mut bytes = XLS.to_vec();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("sample.xls has a DIMENSIONS record");
+    let n = patch.len().min(bytes.len() - at);
+    bytes[at..at + n].copy_from_slice(&patch[..n]);
+    bytes
+}
+
 fn xlsx(sheet: &[u8]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -44,6 +63,7 @@ fn xlsx(sheet: &[u8]) -> Vec<u8> {
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     match data.split_first() {
         Some((first, sheet)) if first % 2 == 1 => common::load("input.xlsx", &xlsx(sheet)),
+        Some((first, patch)) if first % 4 == 2 => common::load("input.xls", &xls(patch)),
         _ => common::load("input.xlsx", data),
     }
 });

@@ -42,6 +42,11 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "wadah berkas .xls lamanya rusak".to_string(),
                     "its old .xls container is damaged".to_string(),
                 ),
+                Damage::Compression => (
+                    "bagian di dalamnya dikompresi dengan metode yang tidak didukung".to_string(),
+                    "a part inside it is compressed with a method bimtek does not support"
+                        .to_string(),
+                ),
                 Damage::CsvRecord(n) => (
                     format!("rekaman CSV ke-{n} tidak dapat diurai"),
                     format!("CSV record {n} cannot be parsed"),
@@ -104,6 +109,16 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         human_size(*limit)
                     ),
                 ),
+                Limit::Value { part, limit } => (
+                    format!(
+                        "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {}",
+                        human_size(*limit)
+                    ),
+                    format!(
+                        "part {part}: one tag, text or cell value is longer than {}",
+                        human_size(*limit)
+                    ),
+                ),
                 Limit::Cells { rows, cols } => (
                     format!("lembar membentang {rows} baris x {cols} kolom"),
                     format!("a sheet spans {rows} rows x {cols} columns"),
@@ -139,6 +154,41 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
     }
     if let Some(line) = notes.unbalanced_quote {
         out.push(Finding::new("F010", Location::file(file)).arg("line", line));
+    }
+    for (sheet, row, after) in &notes.repeated_rows {
+        let loc = Location {
+            file: file.to_string(),
+            sheet: sheet.as_deref().map(str::to_string),
+            row: Some(row.saturating_add(1)),
+            col: None,
+            header: None,
+        };
+        out.push(Finding::new("F018", loc).arg("after", after.saturating_add(1)));
+    }
+    if notes.sheets_past_limit > 0 || notes.sheets_repeating.is_some() {
+        let (mut id, mut en) = (Vec::new(), Vec::new());
+        if let Some((sheet, part, n)) = &notes.sheets_repeating {
+            id.push(format!(
+                "{n} lembar menunjuk isi yang sudah dibaca untuk lembar sebelumnya (yang pertama \"{sheet}\", {part})"
+            ));
+            en.push(format!(
+                "{n} sheets point at content already read for an earlier sheet (the first \"{sheet}\", {part})"
+            ));
+        }
+        if notes.sheets_past_limit > 0 {
+            let (n, max) = (notes.sheets_past_limit, crate::load::MAX_SHEETS);
+            id.push(format!(
+                "{n} lembar melewati batas {max} lembar per buku kerja"
+            ));
+            en.push(format!(
+                "{n} sheets are past the limit of {max} sheets a workbook"
+            ));
+        }
+        out.push(
+            Finding::new("F019", Location::file(file))
+                .arg("detail", id.join("; "))
+                .arg("detail_en", en.join("; ")),
+        );
     }
     if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
         out.push(

@@ -111,10 +111,26 @@ pub struct FileResult {
     pub evidence_layout: bool,
 }
 
-/// Applies the template's severity overrides; drops switched-off codes.
+/// Applies the template's severity overrides; drops switched-off codes; and
+/// lists at most `settings.max_findings_per_code` findings of one code for
+/// one file, so that memory follows the input, not the findings (a hostile
+/// 12 MB CSV with a dozen findings on each row took 7.75 GB). A finding
+/// past the cap is counted, never lost from the counts: per innovation
+/// through [`Sink::take_dropped`] (a file's rows) or
+/// [`Sink::dropped_rows`] (the checks across files), and per file and code
+/// in one F017 from [`Sink::finish_capped`].
 pub(crate) struct Sink<'t> {
     template: &'t Template,
     pub findings: Vec<Finding>,
+    /// Findings listed so far, per code and file.
+    listed: foldhash::HashMap<&'static str, foldhash::HashMap<String, u32>>,
+    /// Errors and warnings past the cap since [`Sink::take_dropped`].
+    dropped: (u32, u32),
+    /// Where each error or warning past the cap was, when kept
+    /// ([`Sink::keeping_places`]).
+    places: Option<Vec<(Location, Severity)>>,
+    /// Findings past the cap per (code, file).
+    capped: Vec<(&'static str, String, u64)>,
 }
 
 impl<'t> Sink<'t> {
@@ -122,11 +138,90 @@ impl<'t> Sink<'t> {
         Sink {
             template,
             findings: Vec::new(),
+            listed: foldhash::HashMap::default(),
+            dropped: (0, 0),
+            places: None,
+            capped: Vec::new(),
+        }
+    }
+
+    /// A sink that keeps where the findings past the cap were (the checks
+    /// across files, whose findings fall on any innovation).
+    pub fn keeping_places(template: &'t Template) -> Self {
+        Sink {
+            places: Some(Vec::new()),
+            ..Sink::new(template)
         }
     }
 
     pub fn push(&mut self, mut f: Finding) {
-        if let Some(s) = self.template.severity_of(f.code, f.severity) {
+        let Some(s) = self.template.severity_of(f.code, f.severity) else {
+            return;
+        };
+        f.severity = s;
+        let limit = self.template.settings.max_findings_per_code;
+        if limit > 0 {
+            let files = self.listed.entry(f.code).or_default();
+            let listed = match files.get_mut(f.location.file.as_str()) {
+                Some(n) => n,
+                None => files.entry(f.location.file.clone()).or_insert(0),
+            };
+            if *listed >= limit {
+                self.drop_past_cap(f);
+                return;
+            }
+            *listed += 1;
+        }
+        self.findings.push(f);
+    }
+
+    #[cold]
+    fn drop_past_cap(&mut self, f: Finding) {
+        match f.severity {
+            Severity::Error => self.dropped.0 += 1,
+            Severity::Warning => self.dropped.1 += 1,
+            Severity::Info => {}
+        }
+        let known = self
+            .capped
+            .iter_mut()
+            .find(|(code, file, _)| *code == f.code && *file == f.location.file);
+        match known {
+            Some((.., n)) => *n += 1,
+            None => self.capped.push((f.code, f.location.file.clone(), 1)),
+        }
+        if let Some(places) = &mut self.places
+            && f.severity != Severity::Info
+            && f.location.row.is_some()
+        {
+            places.push((f.location, f.severity));
+        }
+    }
+
+    /// The errors and warnings past the cap since the last call: those of
+    /// the row just checked, for its innovation's counts.
+    pub fn take_dropped(&mut self) -> (u32, u32) {
+        std::mem::take(&mut self.dropped)
+    }
+
+    /// Where the errors and warnings past the cap were (a sink made with
+    /// [`Sink::keeping_places`]).
+    pub fn dropped_rows(&mut self) -> Vec<(Location, Severity)> {
+        self.places.take().unwrap_or_default()
+    }
+
+    /// One F017 per file and code that went past the cap, saying how many
+    /// more there were; listed whatever the cap.
+    pub fn finish_capped(&mut self) {
+        let limit = self.template.settings.max_findings_per_code;
+        for (code, file, more) in std::mem::take(&mut self.capped) {
+            let Some(s) = self.template.severity_of("F017", Severity::Info) else {
+                continue;
+            };
+            let mut f = Finding::new("F017", Location::file(&file))
+                .arg("code", code)
+                .arg("more", more)
+                .arg("limit", limit);
             f.severity = s;
             self.findings.push(f);
         }
@@ -250,6 +345,8 @@ impl<'t> FileCheck<'t> {
     }
 
     fn record(&mut self, record: Record) {
+        // Only the findings past the cap on this row count for it.
+        self.sink.take_dropped();
         let loc = Location {
             file: self.file.clone(),
             sheet: record.sheet.as_deref().map(str::to_string),
@@ -266,6 +363,7 @@ impl<'t> FileCheck<'t> {
             &mut self.sink,
         );
         rows::check(self.template, self.options, &loc, &record, &mut self.sink);
+        let (errors, warnings) = self.sink.take_dropped();
         let name = self
             .name_field
             .and_then(|f| record.text(f))
@@ -320,8 +418,9 @@ impl<'t> FileCheck<'t> {
             sheet: loc.sheet,
             row: record.row,
             status: Severity::Info,
-            errors: 0,
-            warnings: 0,
+            // Its findings past the cap; the listed ones are added in `combine`.
+            errors,
+            warnings,
             urusan,
             pemda,
             group,
@@ -379,6 +478,7 @@ impl<'t> FileCheck<'t> {
             // An evidence-only file: its rows join innovations of other files.
             self.sink.findings.retain(|f| f.code != "F003");
         }
+        self.sink.finish_capped();
         FileResult {
             file: self.file,
             agency_hint: self.agency_hint,
@@ -501,7 +601,7 @@ pub fn combine(
         .map(|r| (r.file.clone(), r.agency_hint.clone()))
         .collect();
     files.sort();
-    let mut sink = Sink::new(template);
+    let mut sink = Sink::keeping_places(template);
     let evidence_given = results.iter().any(|r| r.evidence_layout);
     // The first file's lists are kept and grow once, to their final size,
     // with the others appended in order: a single big file is not copied.
@@ -558,6 +658,8 @@ pub fn combine(
             &mut sink,
         )
     });
+    sink.finish_capped();
+    count_dropped(&mut innovations, sink.dropped_rows());
     let mut findings = sink.findings;
     // Usually in order already (one file, or files read in order): a stable
     // sort would still take a scratch copy of 424 bytes per innovation.
@@ -657,6 +759,41 @@ fn pemda_scores(
         .iter()
         .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
         .collect()
+}
+
+/// Add the errors and warnings past the cap of the checks across files to
+/// the innovations they fall on (their row, or an evidence row attached to
+/// them), as [`tie_findings`] adds the listed ones.
+fn count_dropped(innovations: &mut [Innovation], dropped: Vec<(Location, Severity)>) {
+    if dropped.is_empty() {
+        return;
+    }
+    let mut rows: foldhash::HashMap<(&str, Option<&str>, u32), usize> =
+        foldhash::HashMap::default();
+    for (i, inn) in innovations.iter().enumerate() {
+        for st in &inn.statements {
+            rows.insert((&st.loc.file, st.loc.sheet.as_deref(), st.loc.row), i);
+        }
+    }
+    for (i, inn) in innovations.iter().enumerate() {
+        rows.insert((&inn.file, inn.sheet.as_deref(), inn.row), i);
+    }
+    let mut add: Vec<(usize, Severity)> = Vec::new();
+    for (l, severity) in &dropped {
+        if let Some(row) = l.row
+            && let Some(&i) = rows.get(&(l.file.as_str(), l.sheet.as_deref(), row))
+        {
+            add.push((i, *severity));
+        }
+    }
+    drop(rows);
+    for (i, severity) in add {
+        match severity {
+            Severity::Error => innovations[i].errors += 1,
+            Severity::Warning => innovations[i].warnings += 1,
+            Severity::Info => {}
+        }
+    }
 }
 
 /// Ties each finding to the innovation it concerns (the one on its row, or
@@ -1001,6 +1138,91 @@ mod tests {
                 vec!["H003"]
             ]
         );
+    }
+
+    struct NoEvidence;
+
+    impl Resolver for NoEvidence {
+        fn resolve_all(&self, _: &[(&str, &str)]) -> Vec<Resolved> {
+            Vec::new()
+        }
+        fn content_hash(&self, _: &std::path::Path) -> Option<evidence::Digest> {
+            None
+        }
+    }
+
+    /// "Safe at the edges": six rows with the same mistakes and their
+    /// names alike, checked with a cap of `cap` findings per code and file.
+    fn capped(cap: u32) -> Outcome {
+        let mut t = template();
+        t.settings.max_findings_per_code = cap;
+        let o = options();
+        let mut results = Vec::new();
+        for file in ["a.xlsx", "b.xlsx"] {
+            let mut fc = FileCheck::new(&t, &o, file, "Dinas Uji");
+            for row in 0..6 {
+                let mut r = record(
+                    &t,
+                    &[
+                        // The same name in a file; another in each file:
+                        // two files of one agency's same names would
+                        // repeat each other (one U004, no U001).
+                        ("nama_inovasi", text(&format!("Sama {file}"))),
+                        ("tahapan", text("zz")),
+                        ("jenis", text("zz")),
+                        ("waktu_penerapan", text("99/99/9999")),
+                    ],
+                    &[],
+                );
+                r.row = row + 2;
+                fc.event(Event::Record(r));
+            }
+            results.push(fc.finish());
+        }
+        combine(&t, &o, results, &NoEvidence, None)
+    }
+
+    #[test]
+    fn findings_past_the_cap_still_count_for_their_innovations() {
+        let (all, some) = (capped(0), capped(2));
+        let counts = |o: &Outcome| -> Vec<(u32, u32)> {
+            o.innovations
+                .iter()
+                .map(|i| (i.errors, i.warnings))
+                .collect()
+        };
+        assert_eq!(counts(&some), counts(&all));
+        assert!(
+            all.innovations.iter().all(|i| i.errors >= 3),
+            "{:?}",
+            counts(&all)
+        );
+        let per = |o: &Outcome, file: &str, code: &str| {
+            o.findings
+                .iter()
+                .filter(|f| f.location.file == file && f.code == code)
+                .count()
+        };
+        assert!(all.findings.iter().all(|f| f.code != "F017"));
+        // V001 twice a row, U001 (checked across files) once a row: two of
+        // each listed per file, and one F017 each telling of the rest.
+        for file in ["a.xlsx", "b.xlsx"] {
+            assert_eq!(per(&all, file, "V001"), 12);
+            assert_eq!(per(&some, file, "V001"), 2);
+            assert!(per(&all, file, "U001") >= 3, "{}", per(&all, file, "U001"));
+            assert_eq!(per(&some, file, "U001"), 2);
+            let told: Vec<_> = some
+                .findings
+                .iter()
+                .filter(|f| f.location.file == file && f.code == "F017")
+                .map(|f| f.message(crate::diag::Lang::En))
+                .collect();
+            assert!(
+                told.iter().any(|m| m.starts_with("10 more V001 findings")),
+                "{told:?}"
+            );
+            assert!(told.iter().any(|m| m.contains(" more U001 ")), "{told:?}");
+        }
     }
 
     /// A file's result keeps no more room than its rows need, whatever its

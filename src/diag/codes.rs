@@ -206,8 +206,8 @@ pub static CODES: &[CodeInfo] = &[
             "File goes past a safety limit",
         ],
         explain: [
-            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup), atau lembar ODS yang baris/kolom berulangnya membentang lebih dari 16 juta sel. Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
-            "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), a CSV record longer than 16 MiB (usually an unclosed quote), or an ODS sheet whose repeated rows or columns span more than 16 million cells. Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
+            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup), lembar ODS yang baris/kolom berulangnya membentang lebih dari 16 juta sel, lembar .xls yang catatan DIMENSIONS-nya atau sel-selnya membentang lebih dari 16 juta sel (seluruh petak BIFF8), atau satu tag XML, teks atau nilai sel yang lebih panjang dari 16 MiB. Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
+            "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), a CSV record longer than 16 MiB (usually an unclosed quote), an ODS sheet whose repeated rows or columns span more than 16 million cells, an .xls sheet whose DIMENSIONS record or cells span more than 16 million cells (BIFF8's whole grid), or one XML tag, text or cell value longer than 16 MiB. Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
         ],
         message: [
             "Berkas melampaui batas aman dan tidak dibaca ({detail})",
@@ -347,6 +347,66 @@ pub static CODES: &[CodeInfo] = &[
         hint: [
             "Hapus dari folder atau ganti dengan berkas lembar kerja.",
             "Remove it or replace it with the spreadsheet file.",
+        ],
+    },
+    CodeInfo {
+        code: "F017",
+        severity: Info,
+        summary: [
+            "Temuan sejenis terlalu banyak; sisanya tidak dicantumkan",
+            "Too many findings of one code; the rest are not listed",
+        ],
+        explain: [
+            "Satu berkas mencantumkan paling banyak 5.000 temuan untuk setiap kode (pengaturan templat `max_findings_per_code`; 0 berarti tanpa batas). Temuan sesudahnya tidak dicantumkan satu per satu, tetapi tetap dihitung pada galat dan peringatan inovasinya, dan satu temuan F017 per kode menyebut berapa banyak lagi. Tanpa batas ini sebuah CSV 12 MB dengan selusin kesalahan di setiap baris menghabiskan hampir 8 GB memori.\nContoh: 180.000 temuan V001 di satu berkas: 5.000 dicantumkan, dan F017 menyebut 175.000 lainnya.\nPerbaikan: perbaiki kesalahan yang tercantum (biasanya satu kesalahan yang berulang di setiap baris, misalnya kolom yang tertukar), lalu periksa ulang.",
+            "One file lists at most 5,000 findings of each code (template setting `max_findings_per_code`; 0 means no limit). Findings past that are not listed one by one, but still count for their innovations' errors and warnings, and one F017 per code says how many more there were. Without the limit a 12 MB CSV with a dozen mistakes on every row took almost 8 GB of memory.\nExample: 180,000 V001 findings in one file: 5,000 are listed, and F017 tells of the other 175,000.\nFix: fix the listed mistakes (usually one mistake repeated on every row, such as swapped columns), then check again.",
+        ],
+        message: [
+            "{more} temuan {code} lainnya di berkas ini tidak dicantumkan (batas {limit} per kode per berkas); semuanya tetap dihitung pada inovasinya",
+            "{more} more {code} findings in this file are not listed (limit {limit} per code per file); they still count for their innovations",
+        ],
+        hint: [
+            "Perbaiki temuan {code} yang tercantum (biasanya satu kesalahan yang berulang di setiap baris), lalu periksa ulang.",
+            "Fix the listed {code} findings (usually one mistake repeated on every row), then check again.",
+        ],
+    },
+    CodeInfo {
+        code: "F018",
+        severity: Error,
+        summary: [
+            "Nomor baris muncul dua kali di satu lembar",
+            "A row number appears twice in one sheet",
+        ],
+        explain: [
+            "XML sebuah lembar .xlsx menomori dua baris dengan nomor yang sama, atau menomori sebuah baris lebih kecil daripada baris sebelumnya (misalnya baris 2, 3, lalu 2 lagi). Excel tidak pernah menulis seperti itu; biasanya berkas dibuat atau disunting oleh program lain. Kedua baris dibaca sebagai inovasi terpisah, tetapi keduanya memakai nomor baris yang sama, sehingga temuan, umpan balik dan paket tidak dapat membedakannya.\nContoh: `<row r=\"2\">` muncul lagi sesudah `<row r=\"3\">`.\nPerbaikan: buka berkas di Excel atau LibreOffice, simpan ulang, dan pastikan setiap inovasi ada di barisnya sendiri.",
+            "The XML of an .xlsx sheet numbers two rows alike, or numbers a row lower than the one before it (rows 2, 3, then 2 again). Excel never writes that; the file was usually made or edited by another program. Both rows are read as separate innovations, but they share one row number, so findings, feedback and the package cannot tell them apart.\nExample: `<row r=\"2\">` appears again after `<row r=\"3\">`.\nFix: open the file in Excel or LibreOffice, save it again, and make sure each innovation has its own row.",
+        ],
+        message: [
+            "Nomor baris ini muncul lagi di lembar sesudah baris {after}; baris-baris itu dibaca terpisah tetapi bernomor sama",
+            "This row number appears again in the sheet after row {after}; the rows are read separately but share one number",
+        ],
+        hint: [
+            "Buka berkas di Excel atau LibreOffice, simpan ulang, dan pastikan setiap inovasi ada di barisnya sendiri.",
+            "Open the file in Excel or LibreOffice, save it again, and make sure each innovation has its own row.",
+        ],
+    },
+    CodeInfo {
+        code: "F019",
+        severity: Warning,
+        summary: [
+            "Sebagian lembar kerja tidak dibaca",
+            "Some sheets were not read",
+        ],
+        explain: [
+            "bimtek membaca paling banyak 500 lembar kerja dari satu buku kerja, dan membaca isi setiap lembar paling banyak sekali: lembar yang menunjuk isi yang sama dengan lembar sebelumnya tidak dibaca lagi. Sebuah .xlsx 0,4 MB dengan 4.000 lembar yang semuanya menunjuk satu isi sebelumnya memakan 82 detik.\nContoh: workbook.xml mendaftarkan 4.000 lembar yang semuanya menunjuk xl/worksheets/sheet1.xml.\nPerbaikan: pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
+            "bimtek reads at most 500 sheets of one workbook, and reads the content of each sheet at most once: a sheet pointing at the same content as an earlier one is not read again. A 0.4 MB .xlsx with 4,000 sheets all pointing at one content took 82 seconds.\nExample: workbook.xml lists 4,000 sheets that all point at xl/worksheets/sheet1.xml.\nFix: split the workbook into several files, or save it again from Excel/LibreOffice.",
+        ],
+        message: [
+            "Sebagian lembar tidak dibaca: {detail}",
+            "Some sheets were not read: {detail}",
+        ],
+        hint: [
+            "Pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
+            "Split the workbook into several files, or save it again from Excel/LibreOffice.",
         ],
     },
     // ---------------------------------------------------------------- H: headers
@@ -1499,13 +1559,13 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
-            "F012", "F013", "F014", "F015", "F016", "H001", "H002", "H003", "H004", "R001", "V001",
-            "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009", "D001", "D002", "D003",
-            "D004", "D005", "D006", "D007", "D008", "T001", "T002", "T003", "U001", "U002", "U003",
-            "U004", "U005", "U006", "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
-            "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016", "E017", "E018", "S001",
-            "S002", "S003", "P001", "P002", "P003", "P004", "P005", "P006", "W001", "W002", "W003",
-            "W004",
+            "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "H001", "H002", "H003",
+            "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009",
+            "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002", "T003",
+            "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003", "E004", "E005",
+            "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016",
+            "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005", "P006",
+            "W001", "W002", "W003", "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

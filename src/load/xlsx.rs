@@ -25,11 +25,13 @@
 
 use super::ahead::Ahead;
 use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
-use super::xml::{Attrs, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
-use super::{Damage, LoadError, RawCell, RowGrouper, RowSink, SheetInfo};
+use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
+use super::{
+    Damage, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink, SheetInfo,
+};
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 
 type Zip = zip::ZipArchive<Ahead>;
 
@@ -38,6 +40,7 @@ type Zip = zip::ZipArchive<Ahead>;
 pub(super) fn read(
     ahead: Ahead,
     sink: &mut dyn RowSink,
+    notes: &mut LoadNotes,
 ) -> Result<Result<(), LoadError>, Box<Ahead>> {
     let mut zip = match zip::ZipArchive::new(ahead) {
         Ok(zip) => zip,
@@ -46,7 +49,44 @@ pub(super) fn read(
     let Some(book) = Book::read(&mut zip) else {
         return Err(Box::new(zip.into_inner()));
     };
+    notes.sheets_past_limit = book.past_limit;
+    notes.sheets_repeating = book.repeating.clone();
     Ok(read_sheets(&mut zip, &book, sink))
+}
+
+/// Before calamine reads an xlsx (one this reader handed back, or one read
+/// directly): refuse it when one of its XML parts holds a token longer
+/// than [`MAX_TOKEN`], which calamine's parser would hold whole (and copy).
+/// Each XML part is tokenized once, nothing kept; anything else wrong is
+/// left for calamine to report.
+pub(super) fn check_tokens<R: Read + Seek>(mut reader: R) -> Result<R, LoadError> {
+    if let Ok(mut zip) = zip::ZipArchive::new(&mut reader) {
+        for i in 0..zip.len() {
+            let Ok(part) = zip.by_index(i) else { continue };
+            let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+            let lower = name.to_ascii_lowercase();
+            if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+                continue;
+            }
+            let mut t = Tokens::new(part);
+            loop {
+                match t.next() {
+                    Ok(Token::Eof) | Err(XmlError::Io(_) | XmlError::Syntax(..)) => break,
+                    Err(XmlError::TooLong(_)) => {
+                        return Err(LoadError::TooLarge(Limit::Value {
+                            part: name,
+                            limit: MAX_TOKEN as u64,
+                        }));
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
+    }
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
+    Ok(reader)
 }
 
 fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(), LoadError> {
@@ -101,6 +141,12 @@ impl Fail {
 
     fn into_error(self, sheet: &Sheet) -> LoadError {
         let (damage, what) = match self {
+            Fail::Xml(XmlError::TooLong(_)) => {
+                return LoadError::TooLarge(Limit::Value {
+                    part: sheet.path.clone(),
+                    limit: MAX_TOKEN as u64,
+                });
+            }
             Fail::Xml(XmlError::Io(e)) => (zip_io_damage(&e), e.to_string()),
             Fail::Xml(e @ XmlError::Syntax(..)) => (Damage::Xml, e.to_string()),
             Fail::Damage(damage, what) => (damage, what),
@@ -118,6 +164,11 @@ struct Book {
     /// For each cell style (`s`), whether its number format is a date.
     dates: Vec<bool>,
     is_1904: bool,
+    /// Worksheets past [`MAX_SHEETS`], not read.
+    past_limit: u64,
+    /// Worksheets whose part an earlier one names, not read: the first,
+    /// its part, and how many.
+    repeating: Option<(String, String, u64)>,
 }
 
 struct Sheet {
@@ -199,7 +250,10 @@ impl Book {
             strings,
             dates,
             is_1904: false,
+            past_limit: 0,
+            repeating: None,
         };
+        let mut parts_read = std::collections::HashSet::new();
         let Some(index) = parts.find(&format!("{dir}{name}")) else {
             return Some(book);
         };
@@ -240,12 +294,26 @@ impl Book {
                         match typ.rsplit('/').next() {
                             // Every worksheet must be there: calamine would
                             // stop at a missing one after reading the others.
-                            Some("worksheet") => book.sheets.push(Sheet {
-                                part: parts.find(&path)?,
-                                name,
-                                hidden,
-                                path,
-                            }),
+                            Some("worksheet") => {
+                                let part = parts.find(&path)?;
+                                if book.sheets.len() >= MAX_SHEETS {
+                                    book.past_limit += 1;
+                                } else if !parts_read.insert(part) {
+                                    // Each part is read once (4,000 sheets
+                                    // naming one part took 82 s).
+                                    match &mut book.repeating {
+                                        Some((.., n)) => *n += 1,
+                                        None => book.repeating = Some((name, path, 1)),
+                                    }
+                                } else {
+                                    book.sheets.push(Sheet {
+                                        part,
+                                        name,
+                                        hidden,
+                                        path,
+                                    });
+                                }
+                            }
                             Some("chartsheet" | "dialogsheet") => {}
                             _ => return None,
                         }
@@ -856,6 +924,10 @@ fn read_string<R: Read>(
                         Some(all) => all.push_str(&text),
                         None => joined = Some(text),
                     }
+                    // Runs each under the token limit may join past it.
+                    if joined.as_ref().is_some_and(|j| j.len() > MAX_TOKEN) {
+                        return Err(Fail::Xml(XmlError::TooLong(0)));
+                    }
                 }
             }
             Token::End { name } if *t.get(name) == *closing => {
@@ -933,7 +1005,7 @@ mod tests {
     ) -> Option<(Calls, Result<(), LoadError>)> {
         let ahead = Ahead::open_with(path, min_stream, read_whole)?;
         let mut calls = Calls::default();
-        let result = read(ahead, &mut calls).ok()?;
+        let result = read(ahead, &mut calls, &mut LoadNotes::default()).ok()?;
         Some((calls, result))
     }
 
@@ -1360,7 +1432,12 @@ mod tests {
         write_parts(&path, &parts);
         assert!(own(&path, (u64::MAX, u64::MAX)).is_none(), "seed {seed:?}");
         let mut calls = Calls::default();
-        let result = crate::load::workbook::read(&path, crate::load::Format::Xlsx, &mut calls);
+        let result = crate::load::workbook::read(
+            &path,
+            crate::load::Format::Xlsx,
+            &mut calls,
+            &mut LoadNotes::default(),
+        );
         assert_eq!((calls, result), direct(&path));
     }
 

@@ -15,6 +15,11 @@ use std::ops::Range;
 
 /// Bytes read at a time, and the buffer's first size.
 const READ: usize = 256 << 10;
+/// Longest token (a tag with its attributes, a text, a comment, a CDATA
+/// section): the buffer holds a whole token, and one attribute of 900 MB
+/// in a 6 MB workbook took 2 GB. Excel's longest cell is 32,767
+/// characters; the same limit bounds a cell's value in load/xlsx.rs.
+pub(super) const MAX_TOKEN: usize = 16 << 20;
 
 /// Where a token's bytes are in the buffer.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +62,8 @@ pub(super) enum XmlError {
     /// The bytes are not well-formed XML (or not what an xlsx part holds);
     /// the offset is the byte of the part where the problem starts.
     Syntax(u64, String),
+    /// A token longer than [`MAX_TOKEN`] starts at this byte of the part.
+    TooLong(u64),
 }
 
 impl std::fmt::Display for XmlError {
@@ -64,6 +71,10 @@ impl std::fmt::Display for XmlError {
         match self {
             XmlError::Io(e) => write!(f, "{e}"),
             XmlError::Syntax(at, what) => write!(f, "{what} (byte {at})"),
+            XmlError::TooLong(at) => write!(
+                f,
+                "a tag, text or cell value longer than {MAX_TOKEN} bytes (byte {at})"
+            ),
         }
     }
 }
@@ -114,8 +125,9 @@ impl<R> Tokens<R> {
 
 impl<R: Read> Tokens<R> {
     /// Read more bytes, sliding the unread ones to the front first (which
-    /// moves `pos` to 0). False at the end of the part.
-    fn fill(&mut self) -> io::Result<bool> {
+    /// moves `pos` to 0). False at the end of the part; an error when the
+    /// unread bytes (a token not yet whole) fill [`MAX_TOKEN`].
+    fn fill(&mut self) -> Result<bool, XmlError> {
         if self.eof {
             return Ok(false);
         }
@@ -126,7 +138,10 @@ impl<R: Read> Tokens<R> {
             self.pos = 0;
         }
         if self.end == self.buf.len() {
-            let grown = (self.buf.len() * 2).max(READ);
+            if self.buf.len() >= MAX_TOKEN {
+                return Err(XmlError::TooLong(self.consumed));
+            }
+            let grown = (self.buf.len() * 2).clamp(READ, MAX_TOKEN);
             self.buf.resize(grown, 0);
         }
         loop {
@@ -140,13 +155,13 @@ impl<R: Read> Tokens<R> {
                     return Ok(true);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
         }
     }
 
     /// At least `n` unread bytes, unless the part ends first.
-    fn want(&mut self, n: usize) -> io::Result<bool> {
+    fn want(&mut self, n: usize) -> Result<bool, XmlError> {
         while self.end - self.pos < n {
             if !self.fill()? {
                 return Ok(false);
@@ -163,7 +178,7 @@ impl<R: Read> Tokens<R> {
         mut from: usize,
         back: usize,
         find: impl Fn(&[u8]) -> Option<usize>,
-    ) -> io::Result<Option<usize>> {
+    ) -> Result<Option<usize>, XmlError> {
         loop {
             let start = (self.pos + from).min(self.end);
             if let Some(i) = find(&self.buf[start..self.end]) {

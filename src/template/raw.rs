@@ -114,6 +114,8 @@ pub struct RawSettings {
     /// trimming, ignoring ASCII case.
     #[serde(default)]
     pub placeholders: Vec<String>,
+    /// Most findings of one code listed for one file (0: no limit).
+    pub max_findings_per_code: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
