@@ -347,7 +347,7 @@ python3 - "$T/d.out" <<'PY' || die "d: the portal download was not compared"
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 codes = sorted({f["code"] for f in doc["findings"] if f["code"].startswith("P")})
-assert codes == ["P001", "P002", "P003", "P004", "P005"], codes
+assert codes == ["P001", "P002", "P003", "P004", "P005", "P006"], codes
 print(f"   portal: {', '.join(codes)} on Windows")
 PY
 
