@@ -388,8 +388,9 @@ fn package(
     };
     let dialect = s.csv_dialect();
     let (excluded_list, reasons) = export::excluded_list(outcome, &excluded, s.lang);
-    let evidence_list = export::evidence_list(&items, s.lang);
-    let unread_list = export::unread_list(&unread, s.lang);
+    let evidence_list = export::evidence_list(items, s.lang);
+    let unread_values = unread.len();
+    let unread_list = export::unread_list(unread, s.lang);
     let lists = [&excluded_list, &evidence_list, &unread_list];
     let (workbook, others) = rayon::join(
         || {
@@ -533,7 +534,7 @@ fn package(
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             evidence_files,
-            unread_values: unread.len(),
+            unread_values,
         },
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest)?;

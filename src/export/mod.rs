@@ -418,7 +418,7 @@ fn labels(lang: crate::diag::Lang, id: &[&'static str], en: &[&'static str]) -> 
 }
 
 /// The evidence records (`data/bukti.csv`, sheet "Bukti").
-pub fn evidence_list(items: &[EvidenceItem], lang: crate::diag::Lang) -> List {
+pub fn evidence_list(items: Vec<EvidenceItem>, lang: crate::diag::Lang) -> List {
     List {
         sheet: "Bukti",
         keys: &[
@@ -460,18 +460,18 @@ pub fn evidence_list(items: &[EvidenceItem], lang: crate::diag::Lang) -> List {
         numbers: &[2],
         wide: &[6],
         rows: items
-            .iter()
+            .into_iter()
             .map(|e| {
                 vec![
-                    e.id.clone(),
-                    e.name.clone(),
+                    e.id,
+                    e.name,
                     e.indicator.to_string(),
-                    e.parameter.clone(),
-                    e.nomor.clone(),
-                    e.tanggal.clone(),
-                    e.tentang.clone(),
-                    e.file.clone(),
-                    e.source.clone(),
+                    e.parameter,
+                    e.nomor,
+                    e.tanggal,
+                    e.tentang,
+                    e.file,
+                    e.source,
                 ]
             })
             .collect(),
@@ -550,7 +550,7 @@ pub fn excluded_list(
 
 /// Unread values: nothing is invented, and nothing silently dropped
 /// (`data/tidak-terbaca.csv`, sheet "Tidak Terbaca").
-pub fn unread_list(items: &[Unread], lang: crate::diag::Lang) -> List {
+pub fn unread_list(items: Vec<Unread>, lang: crate::diag::Lang) -> List {
     List {
         sheet: "Tidak Terbaca",
         keys: &["id", "isian", "nilai_tertulis"],
@@ -562,8 +562,8 @@ pub fn unread_list(items: &[Unread], lang: crate::diag::Lang) -> List {
         numbers: &[],
         wide: &[2],
         rows: items
-            .iter()
-            .map(|u| vec![u.id.clone(), u.field.clone(), u.written.clone()])
+            .into_iter()
+            .map(|u| vec![u.id, u.field, u.written])
             .collect(),
     }
 }
