@@ -837,6 +837,46 @@ mod tests {
     }
 
     #[test]
+    fn the_read_me_names_every_file_and_wraps_its_lines() {
+        let entry = |name: &str| Entry {
+            name: name.into(),
+            source: Source::Bytes(Vec::new()),
+        };
+        let entries = [
+            entry("data/inovasi.xlsx"),
+            entry("data/bukti/dinas-a/x/indikator-01.pdf"),
+            entry("lain.xlsx"),
+        ];
+        let [id, en] =
+            [crate::diag::Lang::Id, crate::diag::Lang::En].map(|lang| readme(&entries, lang));
+        assert_eq!(id.len(), 1);
+        assert_eq!(
+            en.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+            ["BACA-SAYA.txt", "README.txt"]
+        );
+        let Source::Bytes(bytes) = &en[1].source else {
+            panic!("bytes")
+        };
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        // Only what is in the package; a file without a description is
+        // still named; evidence copies by their folder.
+        for name in [
+            "BACA-SAYA.txt",
+            "README.txt",
+            "data/inovasi.xlsx",
+            "data/bukti/",
+            "lain.xlsx",
+            "manifest.json",
+        ] {
+            assert!(lines.contains(&name), "{name}:\n{text}");
+        }
+        assert!(!lines.contains(&"temuan.csv"), "{text}");
+        assert!(!text.contains("indikator-01.pdf"), "{text}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+    }
+
+    #[test]
     fn names_get_suffixes_when_repeated() {
         let mut n = Names::default();
         assert_eq!(n.take("a/b/indikator-01", "pdf"), "a/b/indikator-01.pdf");
