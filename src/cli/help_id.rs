@@ -149,8 +149,9 @@ const CHECK: &[(&str, &str)] = &[
     ),
     (
         "fail_on",
-        "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan), warning \
-         (peringatan), never (tidak pernah; bawaan untuk export: paketnya tetap ditulis)",
+        "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan kecuali untuk \
+         export), warning (peringatan), never (tidak pernah; bawaan untuk export: paketnya tetap \
+         ditulis)",
     ),
     (
         "quiet",
