@@ -153,9 +153,10 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    /// Output format (default: table). Not for `export`, whose package
+    /// holds every form.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
     /// Template: a shipped id (iid-2026) or a path to a .toml file.
     #[arg(long, default_value = "iid-2026")]
@@ -165,11 +166,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub as_of: Option<String>,
 
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 (default: error; for
+    /// `export`, never: the package is written either way).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
-    /// No progress bar.
+    /// No progress bar (and, for `export`, no summary).
     #[arg(long, short)]
     pub quiet: bool,
 
@@ -184,6 +186,11 @@ pub struct CheckArgs {
     /// Replace an existing output file or package.
     #[arg(long)]
     pub force: bool,
+
+    /// CSV for Excel on an Indonesian Windows: a UTF-8 byte-order mark and
+    /// `;` between cells (with `check --format csv` and `export`).
+    #[arg(long)]
+    pub excel_csv: bool,
 
     /// Keep running: check again whenever an input or evidence file
     /// changes, redrawing the report (JSON: one line per run).

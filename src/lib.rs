@@ -35,11 +35,19 @@ pub const EXIT_TROUBLE: u8 = 2;
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     diag::say_troubles_in(settings::lang(cli.lang));
     match cli.command {
-        cli::Command::Check(args) => cmd::check::run(settings::resolve_check(args, cli.lang)?),
+        cli::Command::Check(args) => {
+            settings::refuse_unused(&args, settings::Command::Check)?;
+            cmd::check::run(settings::resolve_check(args, cli.lang)?)
+        }
         cli::Command::Show(args) => {
+            settings::refuse_unused(&args.check, settings::Command::Show)?;
             cmd::show::run(&args.query, settings::resolve_check(args.check, cli.lang)?)
         }
-        cli::Command::Export(args) => {
+        cli::Command::Export(mut args) => {
+            settings::refuse_unused(&args.check, settings::Command::Export)?;
+            // The package is written whatever the findings: exit code 1
+            // only when --fail-on asks for it.
+            args.check.fail_on.get_or_insert(cli::FailOn::Never);
             let opts = cmd::export::ExportOptions {
                 out: args.out,
                 feedback: args.feedback,

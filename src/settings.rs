@@ -35,6 +35,8 @@ pub struct CheckSettings {
     pub output: Option<PathBuf>,
     pub force: bool,
     pub watch: bool,
+    /// CSV with a byte-order mark and `;` between cells, for Excel.
+    pub excel_csv: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
     pub evidence: Vec<PathBuf>,
     pub spd: Option<f64>,
@@ -46,6 +48,17 @@ pub struct CheckSettings {
     pub year: i32,
     pub stale_after_days: u32,
     pub match_threshold: f64,
+}
+
+impl CheckSettings {
+    /// How CSV is written.
+    pub fn csv_dialect(&self) -> crate::report::csv::Dialect {
+        if self.excel_csv {
+            crate::report::csv::Dialect::Excel
+        } else {
+            crate::report::csv::Dialect::Plain
+        }
+    }
 }
 
 pub fn lang(l: LangArg) -> Lang {
@@ -172,14 +185,14 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         paths: args.paths,
         lang: lang(lang_arg),
         as_of,
-        format: match args.format {
+        format: match args.format.unwrap_or(FormatArg::Table) {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Html => Format::Html,
             FormatArg::Xlsx => Format::Xlsx,
         },
-        fail_on: match args.fail_on {
+        fail_on: match args.fail_on.unwrap_or(FailOn::Error) {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
             FailOn::Never => None,
@@ -189,6 +202,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         output: args.output,
         force: args.force,
         watch: args.watch,
+        excel_csv: args.excel_csv,
         evidence: args.evidence,
         spd: match args.spd {
             Some(x) if !(0.0..=max_spd).contains(&x) => {
@@ -222,6 +236,62 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         },
         template,
     })
+}
+
+/// The command a set of shared options is given to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Check,
+    Show,
+    Export,
+}
+
+/// Refuse the shared options that do nothing for `command`, rather than
+/// ignore them: `export` writes every form into its package, once, and
+/// `--excel-csv` shapes only CSV.
+pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
+    let refuse = |flag: &str, id: &str, en: &str| -> Result<()> {
+        Err(Trouble::new(format!("{flag}: {id}"), format!("{flag}: {en}")).into())
+    };
+    if command == Command::Export {
+        if args.output.is_some() {
+            return refuse(
+                "-o/--output",
+                "tidak berlaku untuk export; paketnya ditulis ke --out FOLDER atau BERKAS.zip",
+                "does not apply to export; the package is written to --out DIR or FILE.zip",
+            );
+        }
+        if args.format.is_some() {
+            return refuse(
+                "--format",
+                "tidak berlaku untuk export; paketnya sudah memuat temuan.csv, temuan.json, \
+                 temuan.xlsx dan laporan.html",
+                "does not apply to export; the package already holds temuan.csv, temuan.json, \
+                 temuan.xlsx and laporan.html",
+            );
+        }
+        if args.watch {
+            return refuse(
+                "--watch",
+                "tidak berlaku untuk export; pantau dengan check --watch, lalu jalankan export \
+                 sekali",
+                "does not apply to export; watch with check --watch, then run export once",
+            );
+        }
+    }
+    let csv = match command {
+        Command::Check => args.format == Some(FormatArg::Csv),
+        Command::Show => false,
+        Command::Export => true,
+    };
+    if args.excel_csv && !csv {
+        return refuse(
+            "--excel-csv",
+            "hanya berlaku untuk check --format csv dan export",
+            "applies only to check --format csv and export",
+        );
+    }
+    Ok(())
 }
 
 /// `2025=file.xlsx` or `file.xlsx`.

@@ -581,3 +581,438 @@ fn outputs_never_follow_a_link_out() {
     assert_eq!(r.status.code(), Some(2));
     assert!(!outside.join("x.html").exists());
 }
+
+/// The rows of a CSV (header included), as written.
+fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn export_says_what_it_did_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    let r = export(&out, &[]);
+    assert_eq!(r.status.code(), Some(0));
+    assert!(r.stdout.is_empty(), "stdout stays empty");
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let c = &m["counts"];
+    let err = String::from_utf8(r.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("Paket ditulis ke {}\n", out.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "  {} inovasi disertakan, {} dikecualikan karena galat\n",
+            c["included"], c["excluded"]
+        )),
+        "{err}"
+    );
+    // The commonest reason of the sample: sixteen innovations miss a
+    // mandatory indicator; the others are counted, not listed.
+    assert!(
+        err.contains("Alasan tersering (jumlah inovasi, kode):\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("       16  E010  Indikator wajib belum diisi\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("alasan lain: lihat dikecualikan.csv\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("  {} berkas bukti dikemas\n", c["evidence_files"])),
+        "{err}"
+    );
+    assert!(
+        err.contains("Langkah berikutnya: baca BACA-SAYA.txt"),
+        "{err}"
+    );
+    assert!(err.contains("bimtek export --feedback FOLDER"), "{err}");
+
+    let out_en = dir.path().join("package.zip");
+    let r = export(&out_en, &["--lang", "en"]);
+    assert_eq!(r.status.code(), Some(0));
+    let err = String::from_utf8(r.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("Package written to {}\n", out_en.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "  {} innovations included, {} excluded for errors\n",
+            c["included"], c["excluded"]
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("       16  E010  Mandatory indicator not filled\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "  {} evidence files packaged\n",
+            c["evidence_files"]
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("Next: read README.txt in the package"),
+        "{err}"
+    );
+
+    // Kept innovations with errors are said to be in the package, marked.
+    let r = export(&dir.path().join("semua"), &["--include-invalid"]);
+    let err = String::from_utf8(r.stderr).unwrap();
+    assert!(
+        err.contains("  24 inovasi disertakan (22 di antaranya bergalat, ditandai di kolom Status), 0 dikecualikan"),
+        "{err}"
+    );
+    assert!(!err.contains("Alasan tersering"), "{err}");
+
+    // --quiet: the package and the exit code say it.
+    let r = export(&dir.path().join("diam"), &["--quiet"]);
+    assert_eq!(r.status.code(), Some(0));
+    assert!(
+        r.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert!(dir.path().join("diam/manifest.json").is_file());
+}
+
+#[test]
+fn export_honours_fail_on_and_still_writes_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, code) in [
+        (None, 0),
+        (Some("never"), 0),
+        (Some("error"), 1),
+        (Some("warning"), 1),
+    ] {
+        let out = dir.path().join(format!("p-{}", flag.unwrap_or("bawaan")));
+        let extra: Vec<&str> = flag.map(|f| vec!["--fail-on", f]).unwrap_or_default();
+        let r = export(&out, &extra);
+        assert_eq!(r.status.code(), Some(code), "{flag:?}");
+        assert!(out.join("manifest.json").is_file(), "{flag:?}");
+    }
+}
+
+#[test]
+fn export_refuses_the_options_of_check_that_do_not_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    let report = dir.path().join("laporan.json");
+    for (extra, flag) in [
+        (vec!["-o", report.to_str().unwrap()], "-o/--output"),
+        (vec!["--output", report.to_str().unwrap()], "-o/--output"),
+        (vec!["--format", "json"], "--format"),
+        (vec!["--format", "table"], "--format"),
+        (vec!["--watch"], "--watch"),
+    ] {
+        let r = export(&out, &extra);
+        assert_eq!(r.status.code(), Some(2), "{extra:?}");
+        let err = String::from_utf8(r.stderr).unwrap();
+        assert!(
+            err.starts_with(&format!("bimtek: {flag}: tidak berlaku untuk export")),
+            "{err}"
+        );
+        assert!(
+            !out.exists() && !report.exists(),
+            "{extra:?}: nothing written"
+        );
+    }
+    let r = export(&out, &["--lang", "en", "--format", "csv"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&r.stderr)
+            .starts_with("bimtek: --format: does not apply to export"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    // --excel-csv shapes CSV only.
+    for args in [
+        &["check", "--excel-csv", "sample-data"][..],
+        &["check", "--format", "json", "--excel-csv", "sample-data"],
+        &["show", "--excel-csv", "SIPANDU", "sample-data"],
+    ] {
+        let r = bimtek_with_env(args, &[]);
+        assert_eq!(r.status.code(), Some(2), "{args:?}");
+        assert!(r.stdout.is_empty(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&r.stderr).starts_with(
+                "bimtek: --excel-csv: hanya berlaku untuk check --format csv dan export"
+            ),
+            "{}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_package_explains_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    assert_eq!(export(&out, &[]).status.code(), Some(0));
+    let files = tree(&out);
+    assert!(
+        !files.contains_key("README.txt"),
+        "English only with --lang en"
+    );
+    let text = String::from_utf8(files["BACA-SAYA.txt"].clone()).unwrap();
+    // Windows line ends, for Notepad.
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[0], "PAKET PENGIRIMAN INOVASI DAERAH");
+    // Every file is named on a line of its own, followed by what it is for;
+    // the evidence copies by their folder.
+    for name in files.keys() {
+        let named = if name.starts_with("data/bukti/") {
+            "data/bukti/"
+        } else {
+            name.as_str()
+        };
+        let at = lines
+            .iter()
+            .position(|l| *l == named)
+            .unwrap_or_else(|| panic!("{named} not named in BACA-SAYA.txt:\n{text}"));
+        assert!(
+            lines[at + 1].starts_with("    "),
+            "{named} has no description"
+        );
+    }
+    let at = lines.iter().position(|l| *l == "dikecualikan.csv").unwrap();
+    assert_eq!(
+        lines[at + 1],
+        "    Inovasi yang tidak disertakan karena bergalat, dengan alasannya (lembar"
+    );
+    let next = lines
+        .iter()
+        .position(|l| *l == "LANGKAH BERIKUTNYA")
+        .unwrap();
+    assert!(
+        lines[next + 2].starts_with("1. Buka data/inovasi.xlsx."),
+        "{text}"
+    );
+    assert!(text.contains("bimtek check DATA"), "{text}");
+
+    // With --lang en, README.txt beside it, in English; both in the manifest.
+    let out = dir.path().join("package");
+    assert_eq!(export(&out, &["--lang", "en"]).status.code(), Some(0));
+    let files = tree(&out);
+    let id = String::from_utf8(files["BACA-SAYA.txt"].clone()).unwrap();
+    assert!(
+        id.starts_with("PAKET PENGIRIMAN INOVASI DAERAH\r\n"),
+        "{id}"
+    );
+    assert!(
+        id.contains("\r\nREADME.txt\r\n    Berkas ini dalam bahasa Inggris.\r\n"),
+        "{id}"
+    );
+    let en = String::from_utf8(files["README.txt"].clone()).unwrap();
+    let lines: Vec<&str> = en.split("\r\n").collect();
+    assert_eq!(lines[0], "REGIONAL INNOVATION SUBMISSION PACKAGE");
+    let at = lines.iter().position(|l| *l == "README.txt").unwrap();
+    assert_eq!(
+        lines[at + 1],
+        "    This file: what the package holds and what to do next."
+    );
+    assert!(en.contains("\r\nWHAT TO DO NEXT\r\n"), "{en}");
+    let m: Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    let listed: Vec<&str> = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(listed.contains(&"BACA-SAYA.txt") && listed.contains(&"README.txt"));
+}
+
+#[test]
+fn every_list_of_the_package_is_a_sheet_of_its_workbook() {
+    // --include-invalid: the sample's unreadable values are in the package.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    assert_eq!(export(&out, &["--include-invalid"]).status.code(), Some(0));
+    let mut wb: Xlsx<_> = open_workbook(out.join("data/inovasi.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Inovasi", "Dikecualikan", "Bukti", "Tidak Terbaca"]
+    );
+    let sheet = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<calamine::Data>> {
+        let range = wb.worksheet_range(name).unwrap();
+        range.rows().map(|r| r.to_vec()).collect()
+    };
+    let text =
+        |row: &[calamine::Data]| -> Vec<String> { row.iter().map(|c| c.to_string()).collect() };
+    // Each sheet holds its CSV's values, cell by cell, under labels.
+    for (name, csv_name, labels, numbers) in [
+        (
+            "Bukti",
+            "data/bukti.csv",
+            &[
+                "ID",
+                "Nama Inovasi",
+                "Indikator",
+                "Parameter",
+                "Nomor Dokumen",
+                "Tanggal Dokumen",
+                "Tentang",
+                "Berkas di Paket",
+                "Sumber",
+            ][..],
+            &[2][..],
+        ),
+        (
+            "Tidak Terbaca",
+            "data/tidak-terbaca.csv",
+            &["ID", "Isian", "Nilai Tertulis"][..],
+            &[][..],
+        ),
+    ] {
+        let rows = sheet(&mut wb, name);
+        let csv = csv_rows(&std::fs::read(out.join(csv_name)).unwrap(), b',');
+        assert_eq!(text(&rows[0]), labels, "{name}");
+        assert!(rows.len() > 5, "{name}: {}", rows.len());
+        assert_eq!(rows.len(), csv.len(), "{name}");
+        for (x, c) in rows.iter().zip(&csv).skip(1) {
+            // A width of columns, empty cells at the end left out by the reader.
+            for (k, value) in c.iter().enumerate() {
+                let cell = x.get(k).cloned().unwrap_or(calamine::Data::Empty);
+                if numbers.contains(&k) {
+                    assert_eq!(
+                        cell,
+                        calamine::Data::Float(value.parse().unwrap()),
+                        "{name}"
+                    );
+                } else {
+                    let unquoted = value
+                        .strip_prefix('\'')
+                        .filter(|v| v.starts_with(['=', '+', '-', '@']))
+                        .unwrap_or(value);
+                    assert_eq!(cell.to_string(), unquoted, "{name} {k}");
+                }
+            }
+        }
+    }
+    let bukti = sheet(&mut wb, "Bukti");
+    let sipandu = bukti
+        .iter()
+        .find(|r| r[4] == "440/112/Dinkes/2024")
+        .unwrap();
+    assert_eq!(
+        text(&sipandu[1..8]),
+        [
+            "SIPANDU Posyandu Digital",
+            "1",
+            "1",
+            "440/112/Dinkes/2024",
+            "15/01/2024",
+            "Penetapan Inovasi SIPANDU Posyandu Digital",
+            "data/bukti/dinas-kesehatan/sipandu-posyandu-digital/indikator-01.pdf",
+        ]
+    );
+    let unread = sheet(&mut wb, "Tidak Terbaca");
+    assert!(
+        unread.iter().any(|r| text(r)[1..] == ["anggaran", "#REF!"]),
+        "{unread:?}"
+    );
+
+    // Without --include-invalid, the excluded: agency, name, a number of
+    // errors, the reasons in the user's language.
+    let out = dir.path().join("en");
+    assert_eq!(export(&out, &["--lang", "en"]).status.code(), Some(0));
+    let mut wb: Xlsx<_> = open_workbook(out.join("data/inovasi.xlsx")).unwrap();
+    let rows = sheet(&mut wb, "Dikecualikan");
+    assert_eq!(
+        text(&rows[0]),
+        ["ID", "Agency", "Innovation", "Errors", "Reasons"]
+    );
+    let csv = csv_rows(&std::fs::read(out.join("dikecualikan.csv")).unwrap(), b',');
+    assert_eq!(rows.len(), csv.len());
+    assert_eq!(rows.len(), 23);
+    let gemas = rows
+        .iter()
+        .find(|r| r[2] == "GEMAS Cegah Stunting")
+        .unwrap();
+    assert_eq!(gemas[1].to_string(), "Dinas Kesehatan");
+    assert_eq!(gemas[3], calamine::Data::Float(7.0));
+    assert!(
+        gemas[4]
+            .to_string()
+            .starts_with("E010 Mandatory indicator 1 (Regulasi Inovasi Daerah) is not filled"),
+        "{:?}",
+        gemas[4]
+    );
+    for (x, c) in rows.iter().zip(&csv).skip(1) {
+        assert_eq!(
+            [x[0].to_string(), x[2].to_string(), x[4].to_string()],
+            [c[0].clone(), c[2].clone(), c[4].clone()]
+        );
+    }
+    assert_eq!(text(&sheet(&mut wb, "Bukti")[0])[2], "Indicator");
+}
+
+#[test]
+fn excel_csv_has_the_mark_and_semicolons_in_check_and_in_the_package() {
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "csv", "--as-of", AS_OF];
+        args.extend_from_slice(extra);
+        args.push("sample-data");
+        bimtek_with_env(&args, &[]).stdout
+    };
+    let plain = check(&[]);
+    let excel = check(&["--excel-csv"]);
+    assert!(!plain.starts_with(b"\xEF\xBB\xBF"));
+    assert!(excel.starts_with(b"\xEF\xBB\xBF"), "{:?}", &excel[..8]);
+    let header = String::from_utf8_lossy(&excel[3..])
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        header.starts_with("code;severity;file;sheet;row;"),
+        "{header}"
+    );
+    // The same cells, split on `;` instead of `,`.
+    assert_eq!(csv_rows(&excel[3..], b';'), csv_rows(&plain, b','));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    assert_eq!(export(&out, &["--excel-csv"]).status.code(), Some(0));
+    let files = tree(&out);
+    assert_eq!(files["temuan.csv"], excel);
+    let plain_pkg = dir.path().join("biasa");
+    assert_eq!(export(&plain_pkg, &[]).status.code(), Some(0));
+    let plain_files = tree(&plain_pkg);
+    for name in [
+        "data/inovasi.csv",
+        "data/bukti.csv",
+        "data/tidak-terbaca.csv",
+        "dikecualikan.csv",
+    ] {
+        let b = &files[name];
+        assert!(b.starts_with(b"\xEF\xBB\xBF"), "{name}");
+        assert!(!plain_files[name].starts_with(b"\xEF\xBB\xBF"), "{name}");
+        assert_eq!(
+            csv_rows(&b[3..], b';'),
+            csv_rows(&plain_files[name], b','),
+            "{name}"
+        );
+    }
+    let m: Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    assert_eq!(m["options"]["excel_csv"], true);
+    // Still the same bytes for the same inputs.
+    let again = dir.path().join("lagi");
+    assert_eq!(export(&again, &["--excel-csv"]).status.code(), Some(0));
+    assert_eq!(tree(&again), files);
+}

@@ -136,7 +136,8 @@ const CHECK: &[(&str, &str)] = &[
     (
         "format",
         "Bentuk laporan: table (tabel, bawaan), json, csv, html (halaman mandiri untuk proyektor \
-         atau peramban), xlsx (buku kerja untuk Excel; perlu -o BERKAS.xlsx)",
+         atau peramban), xlsx (buku kerja untuk Excel; perlu -o BERKAS.xlsx). Tidak untuk \
+         export: paketnya memuat semua bentuk",
     ),
     (
         "template",
@@ -148,10 +149,14 @@ const CHECK: &[(&str, &str)] = &[
     ),
     (
         "fail_on",
-        "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan), warning \
-         (peringatan), never (tidak pernah)",
+        "Tingkat terendah yang membuat kode keluar 1: error (galat, bawaan kecuali untuk \
+         export), warning (peringatan), never (tidak pernah; bawaan untuk export: paketnya tetap \
+         ditulis)",
     ),
-    ("quiet", "Tanpa bilah kemajuan"),
+    (
+        "quiet",
+        "Tanpa bilah kemajuan (dan, untuk export, tanpa ringkasan)",
+    ),
     (
         "width",
         "Lebar tabel dalam kolom (bawaan: lebar terminal, atau 100)",
@@ -161,6 +166,11 @@ const CHECK: &[(&str, &str)] = &[
         "Tulis laporan ke berkas ini (secara atomik), bukan ke layar",
     ),
     ("force", "Timpa berkas hasil atau paket yang sudah ada"),
+    (
+        "excel_csv",
+        "CSV untuk Excel di Windows berbahasa Indonesia: tanda urutan bita UTF-8 (BOM) dan `;` \
+         di antara sel (dengan check --format csv dan export)",
+    ),
     (
         "watch",
         "Terus berjalan: periksa ulang setiap kali berkas masukan atau bukti berubah, lalu gambar \

@@ -211,7 +211,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
     match (target, s.format) {
         (None, Format::Table) => report::table(outcome, &s.template, &render)?,
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
-        (None, Format::Csv) => report::csv(outcome, &render)?,
+        (None, Format::Csv) => report::csv(outcome, &render, s.csv_dialect())?,
         (None, Format::Html) => {
             report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
         }
@@ -225,7 +225,7 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
                         .into_bytes();
                 }
                 Format::Json => report::json_to(&mut bytes, outcome, &s.template, &render)?,
-                Format::Csv => report::csv_to(&mut bytes, outcome, &render)?,
+                Format::Csv => report::csv_to(&mut bytes, outcome, &render, s.csv_dialect())?,
                 Format::Html => {
                     bytes = report::render_html(outcome, &s.template, &render).into_bytes()
                 }

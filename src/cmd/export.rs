@@ -89,9 +89,20 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     let outcome = super::check::evaluate_with(&s, Some(&tap))?;
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (inputs, _) = load::collect_inputs(&s.paths);
-    let mut entries = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
+    let (mut entries, mut summary) = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
     target.package(&mut entries)?;
-    Ok(crate::EXIT_OK)
+    summary.target = report::visible(&out.to_string_lossy()).into_owned();
+    if !s.quiet {
+        report::export_summary(&summary, s.lang);
+    }
+    let failed = s
+        .fail_on
+        .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
+    Ok(if failed {
+        crate::EXIT_FINDINGS
+    } else {
+        crate::EXIT_OK
+    })
 }
 
 /// The feedback folder's manifest: it names bimtek, so that `--force` may
@@ -191,6 +202,7 @@ struct TemplateHash<'a> {
 #[derive(Serialize)]
 struct ManifestOptions<'a> {
     include_invalid: bool,
+    excel_csv: bool,
     lang: &'static str,
     pemda: &'a str,
     spd: Option<f64>,
@@ -206,7 +218,7 @@ fn package(
     inputs: &[InputFile],
     fields: &[usize],
     mut values: Values,
-) -> Result<Vec<Entry>> {
+) -> Result<(Vec<Entry>, report::ExportSummary)> {
     let t = &s.template;
     let included: Vec<&Innovation> = outcome
         .innovations
@@ -374,9 +386,15 @@ fn package(
             Ok(source)
         }
     };
+    let dialect = s.csv_dialect();
+    let (excluded_list, reasons) = export::excluded_list(outcome, &excluded, s.lang);
+    let evidence_list = export::evidence_list(items, s.lang);
+    let unread_values = unread.len();
+    let unread_list = export::unread_list(unread, s.lang);
+    let lists = [&excluded_list, &evidence_list, &unread_list];
     let (workbook, others) = rayon::join(
         || {
-            export::rows_xlsx(t, fields, &rows, o.include_invalid, &spill, s.lang)
+            export::rows_xlsx(t, fields, &rows, o.include_invalid, &lists, &spill, s.lang)
                 .with_context(|| cannot_spill("data/inovasi.xlsx"))
         },
         || -> Result<_> {
@@ -386,6 +404,7 @@ fn package(
                 fields,
                 &rows,
                 o.include_invalid,
+                dialect,
             )
             .and_then(|w| w.into_inner().map_err(|e| e.into_error().into()))
             .with_context(|| cannot_spill("data/inovasi.csv"))?;
@@ -394,7 +413,7 @@ fn package(
             report::json_to(&mut temuan_json, outcome, t, &render)?;
             let temuan_json = pack("temuan.json", Source::Bytes(temuan_json))?;
             let mut temuan_csv = Vec::new();
-            report::csv_to(&mut temuan_csv, outcome, &render)?;
+            report::csv_to(&mut temuan_csv, outcome, &render, dialect)?;
             let temuan_csv = pack("temuan.csv", Source::Bytes(temuan_csv))?;
             let temuan_xlsx = report::render_xlsx(outcome, t, &render)?;
             let html = report::render_html(outcome, t, &render);
@@ -415,15 +434,15 @@ fn package(
         },
         Entry {
             name: "data/bukti.csv".into(),
-            source: Source::Bytes(export::evidence_csv(&items)?),
+            source: Source::Bytes(evidence_list.csv(dialect)?),
         },
         Entry {
             name: "data/tidak-terbaca.csv".into(),
-            source: Source::Bytes(export::unread_csv(&unread)?),
+            source: Source::Bytes(unread_list.csv(dialect)?),
         },
         Entry {
             name: "dikecualikan.csv".into(),
-            source: Source::Bytes(export::excluded_csv(outcome, &excluded, s.lang)?),
+            source: Source::Bytes(excluded_list.csv(dialect)?),
         },
         Entry {
             name: "temuan.json".into(),
@@ -444,6 +463,7 @@ fn package(
     ];
     let evidence_files = copies.len();
     entries.extend(copies);
+    entries.extend(export::readme(&entries, s.lang));
     entries.sort_by(|a, b| a.name.cmp(&b.name));
 
     // Hashed on every core (the data files and each evidence file are
@@ -483,6 +503,7 @@ fn package(
         as_of: s.as_of.format("%Y-%m-%d").to_string(),
         options: ManifestOptions {
             include_invalid: o.include_invalid,
+            excel_csv: s.excel_csv,
             lang: match s.lang {
                 crate::diag::Lang::Id => "id",
                 crate::diag::Lang::En => "en",
@@ -513,7 +534,7 @@ fn package(
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             evidence_files,
-            unread_values: unread.len(),
+            unread_values,
         },
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest)?;
@@ -522,5 +543,13 @@ fn package(
         name: "manifest.json".into(),
         source: Source::Bytes(bytes),
     });
-    Ok(entries)
+    let summary = report::ExportSummary {
+        target: String::new(),
+        included: rows.len(),
+        included_with_errors: rows.iter().filter(|r| r.status == Severity::Error).count(),
+        excluded: excluded.len(),
+        reasons,
+        evidence_files,
+    };
+    Ok((entries, summary))
 }

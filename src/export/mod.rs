@@ -11,6 +11,7 @@ use crate::check::{Innovation, Outcome};
 use crate::diag::Severity;
 use crate::normalize::date::portal_format;
 use crate::normalize::{Coordinate, DateValue, Precision, Record, Value, collapse_spaces};
+pub use crate::report::csv::Dialect;
 use crate::template::Template;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -204,8 +205,9 @@ pub fn rows_csv<W: std::io::Write>(
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
+    dialect: Dialect,
 ) -> anyhow::Result<W> {
-    let mut w = crate::report::csv::Writer::from_writer(out);
+    let mut w = crate::report::csv::Writer::new(out, dialect)?;
     let status = |on: bool, word: &'static str| on.then_some(word);
     w.write_record(
         std::iter::once("id")
@@ -222,21 +224,23 @@ pub fn rows_csv<W: std::io::Write>(
     w.into_inner()
 }
 
-/// Rows as an xlsx workbook with the portal labels as headers, saved to an
-/// unnamed temporary file in `spill` (where the rows also go while the
-/// workbook is built).
+/// Rows as an xlsx workbook with the portal labels as headers, then each of
+/// the package's other lists as a sheet of its own, saved to an unnamed
+/// temporary file in `spill` (where the rows also go while the workbook is
+/// built).
 pub fn rows_xlsx(
     t: &Template,
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
+    lists: &[&List],
     spill: &std::path::Path,
     lang: crate::diag::Lang,
 ) -> anyhow::Result<std::fs::File> {
     // A constant-memory worksheet writes its rows to a temporary file as
     // they come, and rust_xlsxwriter panics when such a write fails (a full
     // disk) instead of returning an error: that panic becomes the error.
-    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, spill, lang))
+    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, lists, spill, lang))
 }
 
 thread_local! {
@@ -279,6 +283,7 @@ fn rows_xlsx_unguarded(
     fields: &[usize],
     rows: &[Row],
     with_status: bool,
+    lists: &[&List],
     spill: &std::path::Path,
     lang: crate::diag::Lang,
 ) -> anyhow::Result<std::fs::File> {
@@ -325,48 +330,164 @@ fn rows_xlsx_unguarded(
             )?;
         }
     }
+    for list in lists {
+        list_sheet(&mut wb, list, lang)?;
+    }
     let mut file = write::spill_file(spill)?;
     wb.save_to_writer(&mut file)?;
     Ok(file)
 }
 
-/// Evidence records as CSV.
-pub fn evidence_csv(items: &[EvidenceItem]) -> anyhow::Result<Vec<u8>> {
-    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "id",
-        "nama_inovasi",
-        "indikator",
-        "parameter",
-        "nomor_dokumen",
-        "tanggal_dokumen",
-        "tentang",
-        "file",
-        "sumber",
-    ])?;
-    for e in items {
-        w.write_record([
-            e.id.as_str(),
-            &e.name,
-            &e.indicator.to_string(),
-            &e.parameter,
-            &e.nomor,
-            &e.tanggal,
-            &e.tentang,
-            &e.file,
-            &e.source,
-        ])?;
+/// One of the package's lists: a CSV for scripts (field keys as headers)
+/// and a sheet of `data/inovasi.xlsx` for people (labels in the user's
+/// language), holding the same values.
+#[derive(Debug, Clone)]
+pub struct List {
+    /// The sheet's name.
+    pub sheet: &'static str,
+    /// The CSV's header: stable keys.
+    pub keys: &'static [&'static str],
+    /// The sheet's header.
+    pub labels: Vec<&'static str>,
+    /// Columns that hold whole numbers, written to the sheet as numbers.
+    pub numbers: &'static [usize],
+    /// Columns of long text, shown wide and wrapped.
+    pub wide: &'static [usize],
+    pub rows: Vec<Vec<String>>,
+}
+
+impl List {
+    /// The list as CSV.
+    pub fn csv(&self, dialect: Dialect) -> anyhow::Result<Vec<u8>> {
+        let mut w = crate::report::csv::Writer::new(Vec::new(), dialect)?;
+        w.write_record(self.keys)?;
+        for r in &self.rows {
+            w.write_record(r)?;
+        }
+        w.into_inner()
     }
-    w.into_inner()
+}
+
+/// `list` as a sheet of `wb`, written row by row.
+fn list_sheet(
+    wb: &mut rust_xlsxwriter::Workbook,
+    list: &List,
+    lang: crate::diag::Lang,
+) -> anyhow::Result<()> {
+    use rust_xlsxwriter::Format;
+    let ws = wb.add_worksheet_with_constant_memory()?;
+    ws.set_name(list.sheet)?;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    for (c, label) in list.labels.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *label, &bold)?;
+        let width = if list.wide.contains(&c) { 60 } else { 20 };
+        ws.set_column_width(c as u16, width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (i, r) in list.rows.iter().enumerate() {
+        let row = (i + 1) as u32;
+        for (c, v) in r.iter().enumerate() {
+            let col = c as u16;
+            if v.is_empty() {
+                continue;
+            }
+            match v.parse::<u32>() {
+                Ok(n) if list.numbers.contains(&c) => {
+                    ws.write_number(row, col, f64::from(n))?;
+                }
+                _ => {
+                    let v = crate::report::cell_text(v, lang);
+                    if list.wide.contains(&c) {
+                        ws.write_string_with_format(row, col, v.as_ref(), &wrap)?;
+                    } else {
+                        ws.write_string(row, col, v.as_ref())?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn labels(lang: crate::diag::Lang, id: &[&'static str], en: &[&'static str]) -> Vec<&'static str> {
+    match lang {
+        crate::diag::Lang::Id => id.to_vec(),
+        crate::diag::Lang::En => en.to_vec(),
+    }
+}
+
+/// The evidence records (`data/bukti.csv`, sheet "Bukti").
+pub fn evidence_list(items: Vec<EvidenceItem>, lang: crate::diag::Lang) -> List {
+    List {
+        sheet: "Bukti",
+        keys: &[
+            "id",
+            "nama_inovasi",
+            "indikator",
+            "parameter",
+            "nomor_dokumen",
+            "tanggal_dokumen",
+            "tentang",
+            "file",
+            "sumber",
+        ],
+        labels: labels(
+            lang,
+            &[
+                "ID",
+                "Nama Inovasi",
+                "Indikator",
+                "Parameter",
+                "Nomor Dokumen",
+                "Tanggal Dokumen",
+                "Tentang",
+                "Berkas di Paket",
+                "Sumber",
+            ],
+            &[
+                "ID",
+                "Innovation",
+                "Indicator",
+                "Parameter",
+                "Document Number",
+                "Document Date",
+                "Subject",
+                "File in the Package",
+                "Source",
+            ],
+        ),
+        numbers: &[2],
+        wide: &[6],
+        rows: items
+            .into_iter()
+            .map(|e| {
+                vec![
+                    e.id,
+                    e.name,
+                    e.indicator.to_string(),
+                    e.parameter,
+                    e.nomor,
+                    e.tanggal,
+                    e.tentang,
+                    e.file,
+                    e.source,
+                ]
+            })
+            .collect(),
+    }
 }
 
 /// The excluded innovations with the reasons: the messages of the errors
-/// that concern each (on its row, its evidence rows, or its whole sheet).
-pub fn excluded_csv(
+/// that concern each (on its row, its evidence rows, or its whole sheet)
+/// (`dikecualikan.csv`, sheet "Dikecualikan"); and the codes of those
+/// errors, each with how many excluded innovations it concerns, commonest
+/// first.
+pub fn excluded_list(
     outcome: &Outcome,
     excluded: &[&Innovation],
     lang: crate::diag::Lang,
-) -> anyhow::Result<Vec<u8>> {
+) -> (List, Vec<(&'static str, usize)>) {
     let per = outcome.findings_per_innovation();
     let index: HashMap<&str, usize> = outcome
         .innovations
@@ -374,37 +495,291 @@ pub fn excluded_csv(
         .enumerate()
         .map(|(k, i)| (i.id.as_str(), k))
         .collect();
-    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
-    w.write_record(["id", "perangkat_daerah", "nama_inovasi", "galat", "alasan"])?;
+    let mut codes = BTreeMap::<&'static str, usize>::new();
+    let mut rows = Vec::with_capacity(excluded.len());
     for i in excluded {
-        let mut reasons: Vec<String> = index
+        let errors: Vec<&crate::diag::Finding> = index
             .get(i.id.as_str())
             .map(|&k| per[k].as_slice())
             .unwrap_or_default()
             .iter()
+            .copied()
             .filter(|f| f.severity == Severity::Error)
+            .collect();
+        let mut mine: Vec<&'static str> = errors.iter().map(|f| f.code).collect();
+        mine.sort_unstable();
+        mine.dedup();
+        for code in mine {
+            *codes.entry(code).or_default() += 1;
+        }
+        let mut reasons: Vec<String> = errors
+            .iter()
             .map(|f| format!("{} {}", f.code, f.message(lang)))
             .collect();
         reasons.dedup();
-        w.write_record([
-            i.id.as_str(),
-            &i.agency,
-            &i.name,
-            &i.errors.to_string(),
-            &reasons.join(" | "),
-        ])?;
+        rows.push(vec![
+            i.id.clone(),
+            i.agency.clone(),
+            i.name.clone(),
+            i.errors.to_string(),
+            reasons.join(" | "),
+        ]);
     }
-    w.into_inner()
+    let mut codes: Vec<(&'static str, usize)> = codes.into_iter().collect();
+    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let list = List {
+        sheet: "Dikecualikan",
+        keys: &["id", "perangkat_daerah", "nama_inovasi", "galat", "alasan"],
+        labels: labels(
+            lang,
+            &[
+                "ID",
+                "Perangkat Daerah",
+                "Nama Inovasi",
+                "Jumlah Galat",
+                "Alasan",
+            ],
+            &["ID", "Agency", "Innovation", "Errors", "Reasons"],
+        ),
+        numbers: &[3],
+        wide: &[4],
+        rows,
+    };
+    (list, codes)
 }
 
-/// Unread values as CSV: nothing is invented, and nothing silently dropped.
-pub fn unread_csv(items: &[Unread]) -> anyhow::Result<Vec<u8>> {
-    let mut w = crate::report::csv::Writer::from_writer(Vec::new());
-    w.write_record(["id", "isian", "nilai_tertulis"])?;
-    for u in items {
-        w.write_record([u.id.as_str(), &u.field, &u.written])?;
+/// Unread values: nothing is invented, and nothing silently dropped
+/// (`data/tidak-terbaca.csv`, sheet "Tidak Terbaca").
+pub fn unread_list(items: Vec<Unread>, lang: crate::diag::Lang) -> List {
+    List {
+        sheet: "Tidak Terbaca",
+        keys: &["id", "isian", "nilai_tertulis"],
+        labels: labels(
+            lang,
+            &["ID", "Isian", "Nilai Tertulis"],
+            &["ID", "Field", "Value as Written"],
+        ),
+        numbers: &[],
+        wide: &[2],
+        rows: items
+            .into_iter()
+            .map(|u| vec![u.id, u.field, u.written])
+            .collect(),
     }
-    w.into_inner()
+}
+
+/// What each file of the package is for, in the order the read-me gives
+/// them: (path, Bahasa Indonesia, English). A path ending in `/` is a
+/// folder. A file missing here is still named in the read-me.
+const README_FILES: &[(&str, &str, &str)] = &[
+    (
+        "BACA-SAYA.txt",
+        "Berkas ini: isi paket dan langkah berikutnya.",
+        "The read-me in Bahasa Indonesia.",
+    ),
+    (
+        "README.txt",
+        "Berkas ini dalam bahasa Inggris.",
+        "This file: what the package holds and what to do next.",
+    ),
+    (
+        "data/inovasi.xlsx",
+        "Buku kerja untuk dibuka di Excel. Lembar \"Inovasi\": satu baris per inovasi yang \
+         disertakan, kolom menurut urutan isian portal. Lembar \"Dikecualikan\", \"Bukti\" dan \
+         \"Tidak Terbaca\": daftar yang sama dengan berkas CSV di bawah.",
+        "The workbook to open in Excel. Sheet \"Inovasi\": one row per included innovation, \
+         columns in the portal's field order. Sheets \"Dikecualikan\" (excluded), \"Bukti\" \
+         (evidence) and \"Tidak Terbaca\" (unreadable): the same lists as the CSV files below.",
+    ),
+    (
+        "data/inovasi.csv",
+        "Baris yang sama dengan lembar \"Inovasi\", untuk skrip dan program lain.",
+        "The rows of sheet \"Inovasi\", for scripts and other programs.",
+    ),
+    (
+        "dikecualikan.csv",
+        "Inovasi yang tidak disertakan karena bergalat, dengan alasannya (lembar \
+         \"Dikecualikan\").",
+        "Innovations left out because they have errors, with the reasons (sheet \
+         \"Dikecualikan\").",
+    ),
+    (
+        "data/bukti/",
+        "Berkas bukti dukung inovasi yang disertakan: OPD/INOVASI/indikator-NN.",
+        "The evidence files of the included innovations: AGENCY/INNOVATION/indikator-NN.",
+    ),
+    (
+        "data/bukti.csv",
+        "Catatan bukti dukung per indikator, dengan berkasnya di data/bukti/ atau tautannya \
+         (lembar \"Bukti\").",
+        "The evidence records per indicator, with their file in data/bukti/ or their link \
+         (sheet \"Bukti\").",
+    ),
+    (
+        "data/tidak-terbaca.csv",
+        "Nilai yang tidak dapat dibaca bimtek: dibiarkan kosong di baris inovasi, tidak ada \
+         yang dikarang (lembar \"Tidak Terbaca\").",
+        "Values bimtek could not read: left empty in the rows, nothing is invented (sheet \
+         \"Tidak Terbaca\").",
+    ),
+    (
+        "temuan.xlsx",
+        "Semua temuan pemeriksaan, dengan sel dan saran perbaikannya, untuk dibuka di Excel.",
+        "Every finding of the check, with its cell and how to fix it, to open in Excel.",
+    ),
+    (
+        "laporan.html",
+        "Laporan ringkas untuk peramban atau proyektor (tanpa internet).",
+        "The summary report for a browser or a projector (no network).",
+    ),
+    (
+        "temuan.csv",
+        "Temuan yang sama, untuk skrip (sama dengan bimtek check --format csv).",
+        "The same findings, for scripts (the same as bimtek check --format csv).",
+    ),
+    (
+        "temuan.json",
+        "Temuan yang sama, untuk skrip (sama dengan bimtek check --format json).",
+        "The same findings, for scripts (the same as bimtek check --format json).",
+    ),
+    (
+        "manifest.json",
+        "Versi bimtek, templat, pilihan, dan sidik SHA-256 setiap berkas masukan dan berkas \
+         paket: bukti bahwa paket tidak berubah.",
+        "bimtek's version, the template, the options, and the SHA-256 of every input and \
+         packaged file: proof that the package is unchanged.",
+    ),
+];
+
+/// The read-me of the package: `BACA-SAYA.txt`, and with `--lang en`
+/// `README.txt` beside it. It names every file of `entries` (and itself,
+/// and the manifest, which come after).
+pub fn readme(entries: &[Entry], lang: crate::diag::Lang) -> Vec<Entry> {
+    let mut names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    names.push("BACA-SAYA.txt");
+    names.push("manifest.json");
+    if lang == crate::diag::Lang::En {
+        names.push("README.txt");
+    }
+    let mut out = vec![Entry {
+        name: "BACA-SAYA.txt".into(),
+        source: Source::Bytes(readme_text(&names, crate::diag::Lang::Id).into_bytes()),
+    }];
+    if lang == crate::diag::Lang::En {
+        out.push(Entry {
+            name: "README.txt".into(),
+            source: Source::Bytes(readme_text(&names, lang).into_bytes()),
+        });
+    }
+    out
+}
+
+/// The read-me's text, with Windows line ends (Notepad before 2018 shows
+/// a file of bare line feeds on one line).
+fn readme_text(names: &[&str], lang: crate::diag::Lang) -> String {
+    use crate::diag::Lang;
+    let pick = |id: &'static str, en: &'static str| match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    };
+    let present = |path: &str| match path.strip_suffix('/') {
+        Some(_) => names.iter().any(|n| n.starts_with(path)),
+        None => names.contains(&path),
+    };
+    let mut text = String::new();
+    let mut line = |s: &str| {
+        text.push_str(s);
+        text.push_str("\r\n");
+    };
+    line(pick(
+        "PAKET PENGIRIMAN INOVASI DAERAH",
+        "REGIONAL INNOVATION SUBMISSION PACKAGE",
+    ));
+    line(&format!(
+        "{} bimtek {}.",
+        pick(
+            "Dibuat dari lembar kerja perangkat daerah oleh",
+            "Made from the agencies' spreadsheets by",
+        ),
+        env!("CARGO_PKG_VERSION")
+    ));
+    line("");
+    line(pick("ISI PAKET", "WHAT IS IN IT"));
+    line("");
+    let mut described: Vec<&str> = Vec::new();
+    for (path, id, en) in README_FILES {
+        if !present(path) {
+            continue;
+        }
+        described.push(path);
+        line(path);
+        for l in wrap(pick(id, en), 76) {
+            line(&format!("    {l}"));
+        }
+    }
+    for name in names {
+        let in_folder = README_FILES
+            .iter()
+            .any(|(p, _, _)| p.ends_with('/') && name.starts_with(p));
+        if !described.contains(name) && !in_folder {
+            line(name);
+        }
+    }
+    line("");
+    line(pick("LANGKAH BERIKUTNYA", "WHAT TO DO NEXT"));
+    line("");
+    for step in [
+        pick(
+            "1. Buka data/inovasi.xlsx. Input setiap inovasi di lembar \"Inovasi\" ke portal \
+             IID, dengan berkas bukti dukungnya dari data/bukti/ (daftarnya di lembar \"Bukti\").",
+            "1. Open data/inovasi.xlsx. Enter each innovation of sheet \"Inovasi\" into the IID \
+             portal, with its evidence files from data/bukti/ (listed in sheet \"Bukti\").",
+        ),
+        pick(
+            "2. Kembalikan inovasi di lembar \"Dikecualikan\" ke OPD-nya untuk diperbaiki \
+             (bimtek export --feedback FOLDER DATA menulis satu buku kerja per OPD). Setelah \
+             diperbaiki, periksa lagi (bimtek check DATA) dan buat paket baru.",
+            "2. Return the innovations of sheet \"Dikecualikan\" to their agencies to fix \
+             (bimtek export --feedback DIR DATA writes one workbook per agency). Once fixed, \
+             check again (bimtek check DATA) and make a new package.",
+        ),
+        pick(
+            "3. Nilai di lembar \"Tidak Terbaca\" kosong di paket: tanyakan ke OPD-nya sebelum \
+             menginput.",
+            "3. The values of sheet \"Tidak Terbaca\" are empty in the package: ask their \
+             agency before entering them.",
+        ),
+        pick(
+            "4. Simpan paket ini apa adanya: manifest.json membuktikan isinya tidak berubah.",
+            "4. Keep this package as it is: manifest.json proves its contents unchanged.",
+        ),
+    ] {
+        let mut first = true;
+        for l in wrap(step, 76) {
+            line(&if first { l } else { format!("   {l}") });
+            first = false;
+        }
+    }
+    text
+}
+
+/// `s` cut into lines of at most `width` characters, at spaces.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in s.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 /// Counts for the manifest.
@@ -459,6 +834,46 @@ mod tests {
             clean_text("  satu   dua \r\n\r\n tiga  \n\n"),
             "satu dua\n\ntiga"
         );
+    }
+
+    #[test]
+    fn the_read_me_names_every_file_and_wraps_its_lines() {
+        let entry = |name: &str| Entry {
+            name: name.into(),
+            source: Source::Bytes(Vec::new()),
+        };
+        let entries = [
+            entry("data/inovasi.xlsx"),
+            entry("data/bukti/dinas-a/x/indikator-01.pdf"),
+            entry("lain.xlsx"),
+        ];
+        let [id, en] =
+            [crate::diag::Lang::Id, crate::diag::Lang::En].map(|lang| readme(&entries, lang));
+        assert_eq!(id.len(), 1);
+        assert_eq!(
+            en.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(),
+            ["BACA-SAYA.txt", "README.txt"]
+        );
+        let Source::Bytes(bytes) = &en[1].source else {
+            panic!("bytes")
+        };
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        // Only what is in the package; a file without a description is
+        // still named; evidence copies by their folder.
+        for name in [
+            "BACA-SAYA.txt",
+            "README.txt",
+            "data/inovasi.xlsx",
+            "data/bukti/",
+            "lain.xlsx",
+            "manifest.json",
+        ] {
+            assert!(lines.contains(&name), "{name}:\n{text}");
+        }
+        assert!(!lines.contains(&"temuan.csv"), "{text}");
+        assert!(!text.contains("indikator-01.pdf"), "{text}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
     }
 
     #[test]

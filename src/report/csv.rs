@@ -7,14 +7,19 @@ use super::RenderOptions;
 use crate::check::Outcome;
 use std::io::{self, Write};
 
-pub fn csv(outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
+pub fn csv(outcome: &Outcome, opts: &RenderOptions, dialect: Dialect) -> anyhow::Result<()> {
     let stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    csv_to(stdout, outcome, opts)
+    csv_to(stdout, outcome, opts, dialect)
 }
 
 /// The CSV into any writer (the export package holds the same bytes).
-pub fn csv_to<W: Write>(out: W, outcome: &Outcome, opts: &RenderOptions) -> anyhow::Result<()> {
-    let mut w = Writer::from_writer(out);
+pub fn csv_to<W: Write>(
+    out: W,
+    outcome: &Outcome,
+    opts: &RenderOptions,
+    dialect: Dialect,
+) -> anyhow::Result<()> {
+    let mut w = Writer::new(out, dialect)?;
     write(&mut w, outcome, opts)?;
     w.flush()?;
     Ok(())
@@ -73,12 +78,40 @@ pub fn defuse(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
+/// How a CSV is spelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// UTF-8 without a byte-order mark, `,` between cells: for scripts.
+    #[default]
+    Plain,
+    /// For Excel on an Indonesian Windows (`--excel-csv`): a UTF-8
+    /// byte-order mark, without which Excel reads the bytes in the ANSI code
+    /// page (`é` becomes `Ã©`), and `;` between cells, the list separator of
+    /// the Indonesian regional settings (their decimal mark is `,`), which
+    /// Excel splits on when a CSV is opened with a double click.
+    Excel,
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A CSV writer whose every cell goes through [`defuse`].
 pub struct Writer<W: Write>(::csv::Writer<W>);
 
 impl<W: Write> Writer<W> {
     pub fn from_writer(out: W) -> Self {
         Writer(::csv::Writer::from_writer(out))
+    }
+
+    /// A writer in `dialect`; the byte-order mark, if any, is written now.
+    pub fn new(mut out: W, dialect: Dialect) -> io::Result<Self> {
+        Ok(match dialect {
+            Dialect::Plain => Self::from_writer(out),
+            Dialect::Excel => {
+                out.write_all(BOM)?;
+                Writer(::csv::WriterBuilder::new().delimiter(b';').from_writer(out))
+            }
+        })
     }
 
     pub fn write_record<I, T>(&mut self, record: I) -> ::csv::Result<()>
@@ -114,5 +147,17 @@ mod tests {
         .unwrap();
         let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
         assert_eq!(out, "'=1+1,'+62 811,'-3.31,'@SUM(A1),'\tx,\"'\rx\",a=b,\n");
+    }
+
+    #[test]
+    fn excel_csv_starts_with_the_mark_and_splits_on_semicolons() {
+        let mut w = Writer::new(Vec::new(), Dialect::Excel).unwrap();
+        w.write_record(["Dinas Kesehatan", "a;b", "1,5", "café", "-3.31"])
+            .unwrap();
+        let out = w.into_inner().unwrap();
+        assert_eq!(
+            out,
+            "\u{feff}Dinas Kesehatan;\"a;b\";1,5;café;'-3.31\n".as_bytes()
+        );
     }
 }

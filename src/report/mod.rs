@@ -7,6 +7,7 @@ mod card;
 pub mod csv;
 mod html;
 mod json;
+mod package;
 mod table;
 pub mod template;
 mod visible;
@@ -17,6 +18,7 @@ pub use html::{escape as html_escape, render_html};
 
 pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
+pub use package::{ExportSummary, export_summary, render_export_summary};
 pub use table::{render_table, table};
 pub use visible::{visible, visible_lines};
 pub use xlsx::{cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
