@@ -453,17 +453,19 @@ fn feedback_workbooks_mark_the_cells() {
         .map(|r| temuan.get_value((r as u32, 0)).unwrap().to_string())
         .collect();
     assert!(codes.contains(&"V001".to_string()), "{codes:?}");
-    // The agency's rows as it sent them: Sheet1!C3 holds "Selesai".
-    let data = wb.worksheet_range("Sheet1").unwrap();
-    assert_eq!(data.get_value((2, 2)).unwrap().to_string(), "Selesai");
-    // In the XML: C3 carries a style (the fill) and a note with the message.
+    // The agency's rows on the form's sheet: its second innovation's
+    // "Tahapan Inovasi" (Sheet1!C3 as it sent it) is Inovasi!D3, written
+    // as the agency wrote it since it carries a finding.
+    let data = wb.worksheet_range("Inovasi").unwrap();
+    assert_eq!(data.get_value((2, 3)).unwrap().to_string(), "Selesai");
+    // In the XML: D3 carries a style (the fill) and a note with the message.
     let z = zip_tree(&path);
     let sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
-    let c3 = sheet.find("r=\"C3\"").expect("C3 written");
+    let d3 = sheet.find("r=\"D3\"").expect("D3 written");
     assert!(
-        sheet[c3..c3 + 40].contains(" s=\""),
+        sheet[d3..d3 + 40].contains(" s=\""),
         "{}",
-        &sheet[c3..c3 + 40]
+        &sheet[d3..d3 + 40]
     );
     let comments: Vec<&String> = z.keys().filter(|k| k.starts_with("xl/comments")).collect();
     assert!(!comments.is_empty());
@@ -471,11 +473,13 @@ fn feedback_workbooks_mark_the_cells() {
         .iter()
         .map(|k| String::from_utf8(z[*k].clone()).unwrap())
         .collect();
-    assert!(all.contains("ref=\"C3\""), "{all}");
+    assert!(all.contains("ref=\"D3\""), "{all}");
     assert!(all.contains("Selesai"), "{all}");
     let styles = String::from_utf8(z["xl/styles.xml"].clone()).unwrap();
     assert!(styles.contains("FFC7CE"), "red fill");
     // Row-only places say "baris" in Bahasa Indonesia and "row" in English.
+    let mut wb: Xlsx<_> = open_workbook(fb.join("Dinas Komunikasi dan Informatika.xlsx")).unwrap();
+    let temuan = wb.worksheet_range("Temuan").unwrap();
     let places: Vec<String> = (1..temuan.height())
         .map(|r| temuan.get_value((r as u32, 4)).unwrap().to_string())
         .collect();
@@ -495,7 +499,8 @@ fn feedback_workbooks_mark_the_cells() {
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    let mut wb: Xlsx<_> = open_workbook(fb_en.join("Dinas Sosial.xlsx")).unwrap();
+    let mut wb: Xlsx<_> =
+        open_workbook(fb_en.join("Dinas Komunikasi dan Informatika.xlsx")).unwrap();
     let temuan = wb.worksheet_range("Temuan").unwrap();
     assert_eq!(temuan.get_value((0, 4)).unwrap().to_string(), "Cell");
     let places: Vec<String> = (1..temuan.height())
@@ -530,19 +535,25 @@ fn feedback_workbooks_mark_the_cells() {
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    // One workbook per input file: the profile and the evidence sheet.
+    // One workbook for the one agency, though its profile and its
+    // evidence came in two files: its form, with its documents.
     let mut all = tree(&clean);
     assert!(all.remove("manifest.json").is_some());
-    assert_eq!(all.len(), 2);
+    assert_eq!(all.len(), 1, "{:?}", all.keys());
     for name in all.keys() {
         let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
+        assert_eq!(
+            wb.sheet_names(),
+            ["Temuan", "Inovasi", "Bukti Dukung", "Referensi"]
+        );
         let t = wb.worksheet_range("Temuan").unwrap();
         assert!(
-            t.get_value((1, 0))
+            t.get_value((0, 0))
                 .unwrap()
                 .to_string()
                 .starts_with("Tidak ada temuan")
         );
+        assert_eq!(t.height(), 1, "nothing stray outside the table");
     }
 }
 
