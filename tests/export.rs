@@ -592,3 +592,316 @@ fn outputs_never_follow_a_link_out() {
     assert_eq!(r.status.code(), Some(2));
     assert!(!outside.join("x.html").exists());
 }
+
+// ------------------------------------------------ feedback: one agency, its form, the round trip
+
+/// A Bappeda recap in one csv: four complete innovations of three
+/// agencies (the clean row of `F013/ok.csv`), one with a wrong stage
+/// (V001), one with a day that does not exist (D003). Returns its folder.
+fn recap(dir: &Path) -> PathBuf {
+    let input = dir.join("masuk");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut rows = csv::Reader::from_path("tests/fixtures/codes/F013/ok.csv").unwrap();
+    let head = rows.headers().unwrap().clone();
+    let base = rows.records().next().unwrap().unwrap();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let mut w = csv::Writer::from_path(input.join("rekap-bappeda.csv")).unwrap();
+    w.write_record(&head).unwrap();
+    for (name, agency, stage, date) in [
+        ("Layanan A1", "Dinas Kesehatan", "Penerapan", "01/06/2024"),
+        ("Layanan A2", "Dinas Kesehatan", "Selesaii", "01/06/2024"),
+        ("Layanan B1", "Dinas Pendidikan", "Penerapan", "31/02/2024"),
+        ("Layanan C1", "Dinas Sosial", "Penerapan", "01/06/2024"),
+    ] {
+        let mut row: Vec<String> = base.iter().map(str::to_string).collect();
+        row[col("Nama Inovasi")] = name.into();
+        row[col("Nama Perangkat Daerah")] = agency.into();
+        row[col("Tahapan Inovasi")] = stage.into();
+        row[col("Waktu Penerapan Inovasi Daerah")] = date.into();
+        w.write_record(&row).unwrap();
+    }
+    w.flush().unwrap();
+    input
+}
+
+fn feedback(input: &Path, out: &Path) {
+    let r = bimtek_with_env(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--feedback",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+}
+
+/// The findings of a check of `dir` as (code, innovation, field), less the
+/// F012 infos that name the sheets that are not data (a feedback
+/// workbook's findings and reference sheets).
+fn findings_of(dir: &Path) -> Vec<(String, String, String)> {
+    let r = bimtek_with_env(
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            dir.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let mut out: Vec<(String, String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] != "F012")
+        .map(|f| (s(&f["code"]), s(&f["innovation"]), s(&f["field"])))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A sheet's rows as text.
+fn rows_of(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn feedback_splits_a_recap_per_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let books: Vec<String> = tree(&fb).keys().cloned().collect();
+    assert_eq!(
+        books,
+        [
+            "Dinas Kesehatan.xlsx",
+            "Dinas Pendidikan.xlsx",
+            "Dinas Sosial.xlsx",
+            "manifest.json"
+        ]
+    );
+    // Each agency gets only its rows and only their findings.
+    for (book, names, codes) in [
+        (
+            "Dinas Kesehatan.xlsx",
+            &["Layanan A1", "Layanan A2"][..],
+            &["V001"][..],
+        ),
+        ("Dinas Pendidikan.xlsx", &["Layanan B1"][..], &["D003"][..]),
+        ("Dinas Sosial.xlsx", &["Layanan C1"][..], &[][..]),
+    ] {
+        let path = fb.join(book);
+        let data = rows_of(&path, "Inovasi");
+        let name_col = data[0]
+            .iter()
+            .position(|h| h.starts_with("Nama Inovasi"))
+            .unwrap();
+        let got: Vec<&str> = data[1..].iter().map(|r| r[name_col].as_str()).collect();
+        assert_eq!(got, names, "{book}");
+        let temuan = rows_of(&path, "Temuan");
+        let got: Vec<&str> = temuan[1..]
+            .iter()
+            .map(|r| r[0].as_str())
+            .filter(|c| *c != "E018")
+            .collect();
+        if codes.is_empty() {
+            // Only the file's warning that it holds no evidence.
+            assert!(got.is_empty(), "{book}: {temuan:?}");
+        } else {
+            assert_eq!(got, codes, "{book}");
+        }
+    }
+    // The manifest lists the three workbooks.
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(fb.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_feedback_workbook_is_the_agencys_form_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let path = fb.join("Dinas Kesehatan.xlsx");
+    let wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(wb.sheet_names(), ["Temuan", "Inovasi", "Referensi"]);
+
+    // The headers are the blank form's, in its order.
+    let form = dir.path().join("formulir.xlsx");
+    let r = bimtek_with_env(
+        &["template", "form", "-o", form.to_str().unwrap(), "iid-2026"],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(0));
+    let data = rows_of(&path, "Inovasi");
+    assert_eq!(data[0], rows_of(&form, "Inovasi")[0]);
+    let col = |label: &str| data[0].iter().position(|h| h == label).unwrap();
+    let stage = col("Tahapan Inovasi *");
+    assert!(col("Nama Inovasi *") < stage);
+    // A sample of values: as read, and as written where flagged.
+    assert_eq!(data[1][col("Nama Inovasi *")], "Layanan A1");
+    assert_eq!(data[1][col("Nama Perangkat Daerah *")], "Dinas Kesehatan");
+    assert_eq!(data[1][stage], "Penerapan");
+    assert_eq!(data[2][stage], "Selesaii");
+    assert_eq!(data[1][col("Jenis Inovasi *")], "Digital");
+    // A date is a date, in the form's date format.
+    let when = col("Waktu Penerapan Inovasi Daerah");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("Inovasi").unwrap();
+    match range.get_value((1, when as u32)).unwrap() {
+        calamine::Data::DateTime(d) => assert_eq!(d.as_f64(), 45444.0, "1 June 2024"),
+        other => panic!("not a date: {other:?}"),
+    }
+
+    // The form's dropdown on the stage column and date validation on the
+    // date column are kept; the flagged cell is filled and noted.
+    let z = zip_tree(&path);
+    let sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
+    let letter = |c: usize| char::from(b'A' + c as u8).to_string();
+    let stage_letter = letter(stage);
+    assert!(
+        sheet.contains(&format!(
+            "type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"Pilihan tidak sah\" error=\"Pilih salah satu nilai dari daftar.\" sqref=\"{stage_letter}2:{stage_letter}1001\""
+        )),
+        "{sheet}"
+    );
+    let when_letter = letter(when);
+    assert!(
+        sheet.contains(&format!("sqref=\"{when_letter}2:{when_letter}1001\"")),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<dataValidation type=\"date\""), "{sheet}");
+    let flagged = format!("{stage_letter}3");
+    let at = sheet.find(&format!("r=\"{flagged}\"")).unwrap();
+    assert!(sheet[at..at + 40].contains(" s=\""));
+    let notes: String = z
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/comments"))
+        .map(|(_, v)| String::from_utf8(v.clone()).unwrap())
+        .collect();
+    assert!(notes.contains(&format!("ref=\"{flagged}\"")), "{notes}");
+    // Header notes speak to the agency, never of bimtek's sources.
+    assert!(!notes.contains("LAN") && !notes.contains("re-implementasi"));
+
+    // The findings sheet: the field by its label, the cell in this workbook,
+    // and nothing outside its table.
+    let temuan = rows_of(&path, "Temuan");
+    assert_eq!(
+        temuan[0],
+        [
+            "Kode", "Tingkat", "Inovasi", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran"
+        ]
+    );
+    let v001 = temuan.iter().find(|r| r[0] == "V001").unwrap();
+    assert_eq!(v001[2], "Layanan A2");
+    assert_eq!(v001[3], "Inovasi");
+    assert_eq!(v001[4], flagged);
+    assert_eq!(v001[5], "Tahapan Inovasi");
+    assert!(temuan.iter().all(|r| r.len() == 9), "{temuan:?}");
+}
+
+/// `xml` with cell `cell` holding the text `value` (an inline string).
+fn set_cell(xml: &str, cell: &str, value: &str) -> String {
+    let start = xml.find(&format!("<c r=\"{cell}\"")).expect("cell written");
+    let tail = &xml[start..];
+    let end = start
+        + if tail[..tail.find('>').unwrap()].ends_with('/') {
+            tail.find('>').unwrap() + 1
+        } else {
+            tail.find("</c>").unwrap() + 4
+        };
+    format!(
+        "{}<c r=\"{cell}\" t=\"inlineStr\"><is><t>{value}</t></is></c>{}",
+        &xml[..start],
+        &xml[end..]
+    )
+}
+
+#[test]
+fn the_round_trip_fixes_findings_and_adds_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let before = findings_of(&input);
+    let fixed = [
+        (
+            "V001".to_string(),
+            "Layanan A2".to_string(),
+            "tahapan".to_string(),
+        ),
+        (
+            "D003".to_string(),
+            "Layanan B1".to_string(),
+            "waktu_penerapan".to_string(),
+        ),
+    ];
+    for f in &fixed {
+        assert!(before.contains(f), "{before:?}");
+    }
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let mut books = tree(&fb);
+    books.remove("manifest.json");
+
+    // Sent back untouched, the workbooks say what the recap said.
+    let back = dir.path().join("kembali");
+    std::fs::create_dir(&back).unwrap();
+    for (name, bytes) in &books {
+        std::fs::write(back.join(name), bytes).unwrap();
+    }
+    assert_eq!(findings_of(&back), before);
+
+    // Each agency fixes the cells its findings sheet names and sends the
+    // workbook back.
+    let fixes = [("V001", "Penerapan"), ("D003", "01/06/2024")];
+    let mut changed = 0;
+    for name in books.keys() {
+        let path = back.join(name);
+        let temuan = rows_of(&path, "Temuan");
+        let mut z = zip_tree(&path);
+        let mut sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
+        for row in &temuan[1..] {
+            if let Some((_, value)) = fixes.iter().find(|(code, _)| row[0] == *code) {
+                assert_eq!(row[3], "Inovasi");
+                sheet = set_cell(&sheet, &row[4], value);
+                changed += 1;
+            }
+        }
+        z.insert("xl/worksheets/sheet2.xml".into(), sheet.into_bytes());
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (part, bytes) in &z {
+            out.start_file(part.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, bytes).unwrap();
+        }
+        out.finish().unwrap();
+    }
+    assert_eq!(changed, 2);
+    let after = findings_of(&back);
+    let expected: Vec<_> = before
+        .iter()
+        .filter(|f| !fixed.contains(f))
+        .cloned()
+        .collect();
+    assert_eq!(after, expected, "the fixed findings gone, nothing new");
+}
