@@ -905,3 +905,120 @@ fn the_round_trip_fixes_findings_and_adds_none() {
         .collect();
     assert_eq!(after, expected, "the fixed findings gone, nothing new");
 }
+
+#[test]
+fn the_sample_data_sent_back_untouched_says_the_same() {
+    // Every agency's workbook, dropped into its folder in place of its
+    // files (beside its bukti/ folder), is read as what it sent: the same
+    // innovations, the same evidence and the same findings, but for what
+    // the form itself settles.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let fb = dir.path().join("umpan-balik");
+    feedback(&sample, &fb);
+    let back = dir.path().join("kembali");
+    let books = [
+        ("Dinas Kesehatan", "Dinas Kesehatan"),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "Dinas Komunikasi dan Informatika",
+        ),
+        ("Dinas PUPR", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        ("Dinas Pendidikan", "Dinas Pendidikan"),
+        ("Dinas Sosial", "Dinas Sosial"),
+    ];
+    for (folder, agency) in books {
+        for e in walkdir::WalkDir::new(sample.join(folder)) {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(&sample).unwrap();
+            let to = back.join(rel);
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else if rel.components().any(|c| c.as_os_str() == "bukti") {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+        std::fs::copy(
+            fb.join(format!("{agency}.xlsx")),
+            back.join(folder).join(format!("{agency}.xlsx")),
+        )
+        .unwrap();
+    }
+    let innovations = |dir: &Path| {
+        let r = bimtek_with_env(
+            &[
+                "check",
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                dir.to_str().unwrap(),
+            ],
+            &[],
+        );
+        let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+        let mut names: Vec<String> = doc["innovations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("{} / {}", i["agency"], i["name"]))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(innovations(&back), innovations(&sample));
+    // Read from the form's sheets: the profile rows from "Inovasi", the
+    // documents from "Bukti Dukung".
+    let r = bimtek_with_env(
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            back.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+    for i in doc["innovations"].as_array().unwrap() {
+        assert_eq!(i["sheet"], "Inovasi", "{i}");
+    }
+    let evidence_sheets: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with('E') && f["sheet"].is_string())
+        .map(|f| f["sheet"].as_str().unwrap())
+        .collect();
+    assert!(
+        evidence_sheets.contains("Bukti Dukung"),
+        "{evidence_sheets:?}"
+    );
+    let (before, after) = (findings_of(&sample), findings_of(&back));
+    let had = |code: &str, innovation: &str, field: &str| {
+        before
+            .iter()
+            .any(|f| f.0 == code && (f.1 == innovation || f.1.is_empty()) && f.2 == field)
+    };
+    for f in after.iter().filter(|f| !before.contains(f)) {
+        let (code, innovation, field) = (f.0.as_str(), f.1.as_str(), f.2.as_str());
+        let why = match code {
+            // A required column the sheet lacked is the form's empty column.
+            "R001" => had("H002", innovation, field),
+            // A formula error (#REF!) is sent back as the text it showed.
+            "V001" | "V003" => had("V004", innovation, field),
+            _ => false,
+        };
+        assert!(why, "new after the round trip: {f:?}");
+    }
+    for f in before.iter().filter(|f| !after.contains(f)) {
+        // The file's encoding (F006) and header row (H001, H002) are the
+        // form's now; a formula error is text.
+        assert!(
+            ["F006", "H001", "H002", "V004"].contains(&f.0.as_str()),
+            "gone without a fix: {f:?}"
+        );
+    }
+    assert!(before.iter().any(|f| f.0.starts_with('E')));
+}
