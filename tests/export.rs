@@ -1022,3 +1022,45 @@ fn the_sample_data_sent_back_untouched_says_the_same() {
     }
     assert!(before.iter().any(|f| f.0.starts_with('E')));
 }
+
+#[test]
+fn feedback_carries_the_findings_about_the_agencys_files() {
+    // An evidence row naming no innovation (E014) is about the agency's
+    // evidence file, not about one of its innovations: its workbook says
+    // so, with the place in that file.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("masuk");
+    let folder = input.join("Dinas Uji");
+    let from = Path::new("tests/fixtures/codes/E010");
+    std::fs::create_dir_all(folder.join("bukti/ok-e010")).unwrap();
+    for name in ["e010.csv", "bukti.csv"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let mut kept: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with("BAD"))
+            .map(str::to_string)
+            .collect();
+        if name == "bukti.csv" {
+            kept[2] = kept[2].replacen("OK E010", "OK E0100", 1);
+        }
+        std::fs::write(folder.join(name), kept.join("\n") + "\n").unwrap();
+    }
+    for f in std::fs::read_dir(from.join("bukti/ok-e010")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(
+            &f,
+            folder.join("bukti/ok-e010").join(f.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
+    let e014 = temuan
+        .iter()
+        .find(|r| r[0] == "E014")
+        .unwrap_or_else(|| panic!("{temuan:?}"));
+    assert_eq!(e014[2], "", "no innovation");
+    assert_eq!(e014[4], "bukti.csv: A3");
+    assert_eq!(e014[6], "OK E0100");
+}

@@ -25,7 +25,7 @@ use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::template::{EvidenceKey, Template};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, Note, Worksheet};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A value to write into a form cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,10 +153,50 @@ pub fn workbooks(
             by_agency.entry(&inn.agency).or_default().push(i);
         }
     }
+    // A finding about a file rather than an innovation (an evidence row
+    // naming no innovation, a header or a file that repeats another) goes
+    // to the agencies whose innovations came in that file, else to the
+    // agency the file's place names; the infos, which ask nothing of the
+    // agency, stay in the officer's report.
+    let mut in_file: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for list in by_agency.values() {
+        for &i in list {
+            let inn = &outcome.innovations[i];
+            in_file.entry(&inn.file).or_default().insert(&inn.agency);
+        }
+    }
+    let hints: HashMap<&str, &str> = outcome
+        .files
+        .iter()
+        .map(|(file, hint)| (file.as_str(), hint.as_str()))
+        .collect();
+    let mut loose: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &outcome.findings {
+        let file = f.location.file.as_str();
+        if f.innovation.is_some()
+            || f.every_row
+            || f.severity < Severity::Warning
+            || own.contains(file)
+        {
+            continue;
+        }
+        match in_file.get(file) {
+            Some(agencies) => {
+                for a in agencies {
+                    loose.entry(a).or_default().push(f);
+                }
+            }
+            None => {
+                if let Some(hint) = hints.get(file).filter(|h| by_agency.contains_key(**h)) {
+                    loose.entry(hint).or_default().push(f);
+                }
+            }
+        }
+    }
     let per = outcome.findings_per_innovation();
     let names = unique_file_names(by_agency.keys().copied());
     let mut out = Vec::with_capacity(names.len());
-    for (list, name) in by_agency.values().zip(names) {
+    for ((agency, list), name) in by_agency.iter().zip(names) {
         let book = Book {
             t,
             outcome,
@@ -164,7 +204,8 @@ pub fn workbooks(
             per: &per,
             lang,
         };
-        out.push((name, book.write(list)?));
+        let loose = loose.get(agency).map_or(&[][..], Vec::as_slice);
+        out.push((name, book.write(list, loose)?));
     }
     Ok(out)
 }
@@ -208,7 +249,9 @@ struct Book<'a> {
 }
 
 impl Book<'_> {
-    fn write(&self, list: &[usize]) -> anyhow::Result<Vec<u8>> {
+    /// The workbook of the innovations `list`, with `loose`, the findings
+    /// about the agency's files, on its findings sheet.
+    fn write(&self, list: &[usize], loose: &[&Finding]) -> anyhow::Result<Vec<u8>> {
         let (t, lang) = (self.t, self.lang);
         let fields = form_indices(t);
         let agency_col = fields
@@ -220,7 +263,7 @@ impl Book<'_> {
         let (mut profile, mut evidence) = (sheets.profile, sheets.evidence);
 
         // Where each finding points, and the marks on the data sheets.
-        let mut listed: Vec<(Finding, &Innovation, Option<Place>)> = Vec::new();
+        let mut listed: Vec<(Finding, Option<&Innovation>, Option<Place>)> = Vec::new();
         let mut seen: HashSet<*const Finding> = HashSet::new();
         let mut marks: BTreeMap<(On, u32, u16), (Severity, Vec<String>)> = BTreeMap::new();
         let mut evidence_row = 0u32;
@@ -250,10 +293,12 @@ impl Book<'_> {
                     ));
                 }
                 if seen.insert(*f as *const Finding) {
-                    listed.push((shown, inn, place));
+                    listed.push((shown, Some(inn), place));
                 }
             }
         }
+
+        listed.extend(loose.iter().map(|f| ((*f).clone(), None, None)));
 
         let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
         let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
@@ -454,7 +499,7 @@ impl Book<'_> {
     fn findings_sheet(
         &self,
         ws: &mut Worksheet,
-        listed: &[(Finding, &Innovation, Option<Place>)],
+        listed: &[(Finding, Option<&Innovation>, Option<Place>)],
     ) -> anyhow::Result<()> {
         let lang = self.lang;
         let bold = Format::new().set_bold();
@@ -505,7 +550,26 @@ impl Book<'_> {
                         },
                     },
                 ),
-                None => ("", String::new()),
+                // A finding about the agency's file: its place there.
+                None => {
+                    let l = &f.location;
+                    // The file's name: the officer's folders are none of
+                    // the agency's concern.
+                    let file = l.file.rsplit(['/', '\\']).next().unwrap_or(&l.file);
+                    let at = l.cell().or_else(|| {
+                        l.row.map(|x| match lang {
+                            Lang::Id => format!("baris {x}"),
+                            Lang::En => format!("row {x}"),
+                        })
+                    });
+                    (
+                        "",
+                        match at {
+                            Some(at) => format!("{file}: {at}"),
+                            None => file.to_string(),
+                        },
+                    )
+                }
             };
             let field = match (&f.field, f.indicator) {
                 (Some(key), _) => self
@@ -522,7 +586,7 @@ impl Book<'_> {
             let cells = [
                 f.code.to_string(),
                 crate::report::severity_word(f.severity, lang).to_string(),
-                inn.name.clone(),
+                inn.map(|i| i.name.clone()).unwrap_or_default(),
                 sheet.to_string(),
                 cell,
                 field,
