@@ -365,7 +365,8 @@ impl Book<'_> {
         // Notes on the marked cells (errors and warnings; an info is on
         // the findings sheet only).
         for ((on, r, c), (severity, notes)) in &marks {
-            if *severity < Severity::Warning {
+            // Past Excel's last row nothing was written, nor is a note.
+            if *severity < Severity::Warning || *r > 1_048_575 {
                 continue;
             }
             let ws = match on {
