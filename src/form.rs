@@ -78,32 +78,76 @@ pub fn build(t: &Template) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&created),
     );
     let fields = form_fields(t);
-    let evidence = !t.indicators.is_empty() && !t.evidence_columns.is_empty();
-
-    // Reference sheet first (in memory): the dropdowns point into it.
-    let mut reference = Worksheet::new();
-    reference.set_name(REFERENCE_SHEET)?;
-    let lists = reference_sheet(&mut reference, t, &fields)?;
+    let Sheets {
+        mut profile,
+        evidence,
+        reference,
+    } = sheets(t, Notes::Full)?;
 
     let mut instructions = Worksheet::new();
     instructions.set_name(INSTRUCTIONS_SHEET)?;
-    instructions_sheet(&mut instructions, t, &fields, evidence)?;
-
-    let mut profile = Worksheet::new();
-    profile.set_name(PROFILE_SHEET)?;
-    profile_sheet(&mut profile, t, &fields, &lists)?;
+    instructions_sheet(&mut instructions, t, &fields, evidence.is_some())?;
     profile.set_active(true);
 
     wb.push_worksheet(instructions);
     wb.push_worksheet(profile);
-    if evidence {
-        let mut ev = Worksheet::new();
-        ev.set_name(EVIDENCE_SHEET)?;
-        evidence_sheet(&mut ev, t, &fields, &lists)?;
+    if let Some(ev) = evidence {
         wb.push_worksheet(ev);
     }
     wb.push_worksheet(reference);
     wb.save_to_buffer()
+}
+
+/// The form's sheets that hold data, with their headers, header notes,
+/// dropdowns and validations, and the reference sheet their lists point
+/// into (a workbook that carries them must carry it too).
+pub struct Sheets {
+    /// [`PROFILE_SHEET`]: one row per innovation from row 2, columns in
+    /// [`form_fields`] order.
+    pub profile: Worksheet,
+    /// [`EVIDENCE_SHEET`], for templates with indicators: one row per
+    /// document from row 2, columns in [`evidence_headers`] order.
+    pub evidence: Option<Worksheet>,
+    /// The reference sheet, never read as data.
+    pub reference: Worksheet,
+}
+
+/// What a header note says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notes {
+    /// Required or not, the rules, and the template's own note on the
+    /// field ([`field_note`]): the blank form.
+    Full,
+    /// Required or not and the rules only: the feedback workbooks, whose
+    /// readers are the agencies alone (a template's notes may speak of
+    /// the data sources bimtek was tuned on).
+    Rules,
+}
+
+/// The form's data sheets and reference sheet, empty below the headers.
+pub fn sheets(t: &Template, notes: Notes) -> Result<Sheets, XlsxError> {
+    let fields = form_fields(t);
+    let evidence = !t.indicators.is_empty() && !t.evidence_columns.is_empty();
+    // The reference sheet first: the dropdowns point into it.
+    let mut reference = Worksheet::new();
+    reference.set_name(REFERENCE_SHEET)?;
+    let lists = reference_sheet(&mut reference, t, &fields)?;
+    let mut profile = Worksheet::new();
+    profile.set_name(PROFILE_SHEET)?;
+    profile_sheet(&mut profile, t, &fields, &lists, notes)?;
+    let evidence = if evidence {
+        let mut ev = Worksheet::new();
+        ev.set_name(EVIDENCE_SHEET)?;
+        evidence_sheet(&mut ev, t, &fields, &lists)?;
+        Some(ev)
+    } else {
+        None
+    };
+    Ok(Sheets {
+        profile,
+        evidence,
+        reference,
+    })
 }
 
 fn header_format() -> Format {
@@ -132,13 +176,17 @@ fn note(text: &str) -> Note {
 
 /// What a field's header note says: required or not, the rules, the note.
 pub fn field_note(f: &Field) -> String {
+    header_note(f, Notes::Full)
+}
+
+fn header_note(f: &Field, notes: Notes) -> String {
     let mut lines = vec![if f.required {
         "Wajib diisi.".to_string()
     } else {
         "Boleh dikosongkan.".to_string()
     }];
     lines.extend(rules(f));
-    if !f.note.is_empty() {
+    if notes == Notes::Full && !f.note.is_empty() {
         lines.push(f.note.clone());
     }
     lines.join("\n")
@@ -392,6 +440,7 @@ fn profile_sheet(
     _t: &Template,
     fields: &[&Field],
     lists: &Lists,
+    notes: Notes,
 ) -> Result<(), XlsxError> {
     let head = header_format();
     let head_required = required_header_format();
@@ -403,7 +452,7 @@ fn profile_sheet(
         let col = ci as u16;
         let fmt = if f.required { &head_required } else { &head };
         ws.write_string_with_format(0, col, header(f), fmt)?;
-        ws.insert_note(0, col, &note(&field_note(f)))?;
+        ws.insert_note(0, col, &note(&header_note(f, notes)))?;
         let width = match f.kind {
             FieldKind::Text if f.min_words.is_some() || f.max_words.is_some() => 60.0,
             FieldKind::Text => 28.0,

@@ -534,14 +534,14 @@ fn a_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
             "masuk",
         ],
     );
-    // One workbook for the one file (named after its most common agency).
+    // One workbook for each of the file's three agencies.
     let written: Vec<PathBuf> = std::fs::read_dir(d.join("umpan-balik"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
         .collect();
-    assert_eq!(written.len(), 1, "{written:?}");
-    let written = &written[0];
+    assert_eq!(written.len(), 3, "{written:?}");
+    let written = &d.join("umpan-balik/Dinas Kesehatan.xlsx");
     let back = d.join("kembali");
     std::fs::create_dir(&back).unwrap();
     save_again_as_an_agency(written, &back.join("Dinas Kesehatan (perbaikan).xlsx"));
@@ -554,17 +554,24 @@ fn a_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
         .collect();
     assert_eq!(
         run.innovations().len(),
-        3,
-        "the agency's innovations, read from its data sheet:\n{}",
+        1,
+        "the agency's innovation, read from its data sheet:\n{}",
         run.stdout
     );
-    assert!(!sheets.contains(&"Temuan"), "{sheets:?}");
+    assert_eq!(sheets, ["Inovasi"]);
+    // The findings sheet and the form's reference sheet are not data.
     assert_eq!(
         run.coded("F012"),
-        [(
-            "Dinas Kesehatan (perbaikan).xlsx".to_string(),
-            Some("Temuan".to_string())
-        )]
+        [
+            (
+                "Dinas Kesehatan (perbaikan).xlsx".to_string(),
+                Some("Referensi".to_string())
+            ),
+            (
+                "Dinas Kesehatan (perbaikan).xlsx".to_string(),
+                Some("Temuan".to_string())
+            )
+        ]
     );
     assert!(run.files_coded("F014").is_empty());
 
@@ -590,7 +597,7 @@ fn a_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
         }
         let wb = calamine::open_workbook_auto(path).unwrap();
         let names = wb.sheet_names().to_vec();
-        assert_eq!(names, ["Temuan", "inovasi"], "{names:?}");
+        assert_eq!(names, ["Temuan", "Inovasi", "Referensi"], "{names:?}");
     }
 
     // As bimtek wrote it, before anyone saved it, it reads the same.
@@ -598,20 +605,27 @@ fn a_feedback_workbook_is_data_but_its_findings_sheet_is_not() {
     std::fs::create_dir(&as_written).unwrap();
     std::fs::copy(written, as_written.join("umpan-balik.xlsx")).unwrap();
     let run = check_dir(&as_written, &[]);
-    assert_eq!(run.innovations().len(), 3, "{}", run.stdout);
+    assert_eq!(run.innovations().len(), 1, "{}", run.stdout);
     assert_eq!(
         run.coded("F012"),
-        [("umpan-balik.xlsx".to_string(), Some("Temuan".to_string()))]
+        [
+            (
+                "umpan-balik.xlsx".to_string(),
+                Some("Referensi".to_string())
+            ),
+            ("umpan-balik.xlsx".to_string(), Some("Temuan".to_string()))
+        ]
     );
     assert!(run.files_coded("F014").is_empty());
 
-    // Written into the agency's own folder, it repeats the agency's file:
-    // one U004, not a U001 per innovation.
+    // Written into the agency's own folder, it repeats the agency's row:
+    // one U001 for the one innovation (U004, a file repeating another,
+    // needs two), and nothing said twice of the agency's file.
     std::fs::copy(written, d.join("masuk/umpan-balik.xlsx")).unwrap();
     let run = check_dir(&d.join("masuk"), &[]);
-    assert_eq!(run.innovations().len(), 6);
-    assert!(run.coded("U001").is_empty(), "{:?}", run.codes());
-    assert_eq!(run.files_coded("U004"), ["umpan-balik.xlsx"]);
+    assert_eq!(run.innovations().len(), 4);
+    assert_eq!(run.files_coded("U001"), ["umpan-balik.xlsx"]);
+    assert!(run.files_coded("U004").is_empty(), "{:?}", run.codes());
 }
 
 // ------------------------------------------------------------------ repeating files

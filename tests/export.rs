@@ -453,17 +453,19 @@ fn feedback_workbooks_mark_the_cells() {
         .map(|r| temuan.get_value((r as u32, 0)).unwrap().to_string())
         .collect();
     assert!(codes.contains(&"V001".to_string()), "{codes:?}");
-    // The agency's rows as it sent them: Sheet1!C3 holds "Selesai".
-    let data = wb.worksheet_range("Sheet1").unwrap();
-    assert_eq!(data.get_value((2, 2)).unwrap().to_string(), "Selesai");
-    // In the XML: C3 carries a style (the fill) and a note with the message.
+    // The agency's rows on the form's sheet: its second innovation's
+    // "Tahapan Inovasi" (Sheet1!C3 as it sent it) is Inovasi!D3, written
+    // as the agency wrote it since it carries a finding.
+    let data = wb.worksheet_range("Inovasi").unwrap();
+    assert_eq!(data.get_value((2, 3)).unwrap().to_string(), "Selesai");
+    // In the XML: D3 carries a style (the fill) and a note with the message.
     let z = zip_tree(&path);
     let sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
-    let c3 = sheet.find("r=\"C3\"").expect("C3 written");
+    let d3 = sheet.find("r=\"D3\"").expect("D3 written");
     assert!(
-        sheet[c3..c3 + 40].contains(" s=\""),
+        sheet[d3..d3 + 40].contains(" s=\""),
         "{}",
-        &sheet[c3..c3 + 40]
+        &sheet[d3..d3 + 40]
     );
     let comments: Vec<&String> = z.keys().filter(|k| k.starts_with("xl/comments")).collect();
     assert!(!comments.is_empty());
@@ -471,11 +473,13 @@ fn feedback_workbooks_mark_the_cells() {
         .iter()
         .map(|k| String::from_utf8(z[*k].clone()).unwrap())
         .collect();
-    assert!(all.contains("ref=\"C3\""), "{all}");
+    assert!(all.contains("ref=\"D3\""), "{all}");
     assert!(all.contains("Selesai"), "{all}");
     let styles = String::from_utf8(z["xl/styles.xml"].clone()).unwrap();
     assert!(styles.contains("FFC7CE"), "red fill");
     // Row-only places say "baris" in Bahasa Indonesia and "row" in English.
+    let mut wb: Xlsx<_> = open_workbook(fb.join("Dinas Komunikasi dan Informatika.xlsx")).unwrap();
+    let temuan = wb.worksheet_range("Temuan").unwrap();
     let places: Vec<String> = (1..temuan.height())
         .map(|r| temuan.get_value((r as u32, 4)).unwrap().to_string())
         .collect();
@@ -495,7 +499,8 @@ fn feedback_workbooks_mark_the_cells() {
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    let mut wb: Xlsx<_> = open_workbook(fb_en.join("Dinas Sosial.xlsx")).unwrap();
+    let mut wb: Xlsx<_> =
+        open_workbook(fb_en.join("Dinas Komunikasi dan Informatika.xlsx")).unwrap();
     let temuan = wb.worksheet_range("Temuan").unwrap();
     assert_eq!(temuan.get_value((0, 4)).unwrap().to_string(), "Cell");
     let places: Vec<String> = (1..temuan.height())
@@ -530,19 +535,25 @@ fn feedback_workbooks_mark_the_cells() {
         &[],
     );
     assert_eq!(r.status.code(), Some(0));
-    // One workbook per input file: the profile and the evidence sheet.
+    // One workbook for the one agency, though its profile and its
+    // evidence came in two files: its form, with its documents.
     let mut all = tree(&clean);
     assert!(all.remove("manifest.json").is_some());
-    assert_eq!(all.len(), 2);
+    assert_eq!(all.len(), 1, "{:?}", all.keys());
     for name in all.keys() {
         let mut wb: Xlsx<_> = open_workbook(clean.join(name)).unwrap();
+        assert_eq!(
+            wb.sheet_names(),
+            ["Temuan", "Inovasi", "Bukti Dukung", "Referensi"]
+        );
         let t = wb.worksheet_range("Temuan").unwrap();
         assert!(
-            t.get_value((1, 0))
+            t.get_value((0, 0))
                 .unwrap()
                 .to_string()
                 .starts_with("Tidak ada temuan")
         );
+        assert_eq!(t.height(), 1, "nothing stray outside the table");
     }
 }
 
@@ -590,6 +601,97 @@ fn csv_rows(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
         .from_reader(bytes)
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+// ------------------------------------------------ feedback: one agency, its form, the round trip
+
+/// A Bappeda recap in one csv: four complete innovations of three
+/// agencies (the clean row of `F013/ok.csv`), one with a wrong stage
+/// (V001), one with a day that does not exist (D003). Returns its folder.
+fn recap(dir: &Path) -> PathBuf {
+    let input = dir.join("masuk");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut rows = csv::Reader::from_path("tests/fixtures/codes/F013/ok.csv").unwrap();
+    let head = rows.headers().unwrap().clone();
+    let base = rows.records().next().unwrap().unwrap();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let mut w = csv::Writer::from_path(input.join("rekap-bappeda.csv")).unwrap();
+    w.write_record(&head).unwrap();
+    for (name, agency, stage, date) in [
+        ("Layanan A1", "Dinas Kesehatan", "Penerapan", "01/06/2024"),
+        ("Layanan A2", "Dinas Kesehatan", "Selesaii", "01/06/2024"),
+        ("Layanan B1", "Dinas Pendidikan", "Penerapan", "31/02/2024"),
+        ("Layanan C1", "Dinas Sosial", "Penerapan", "01/06/2024"),
+    ] {
+        let mut row: Vec<String> = base.iter().map(str::to_string).collect();
+        row[col("Nama Inovasi")] = name.into();
+        row[col("Nama Perangkat Daerah")] = agency.into();
+        row[col("Tahapan Inovasi")] = stage.into();
+        row[col("Waktu Penerapan Inovasi Daerah")] = date.into();
+        w.write_record(&row).unwrap();
+    }
+    w.flush().unwrap();
+    input
+}
+
+fn feedback(input: &Path, out: &Path) {
+    let r = bimtek_with_env(
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--feedback",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+}
+
+/// The findings of a check of `dir` as (code, innovation, field), less the
+/// F012 infos that name the sheets that are not data (a feedback
+/// workbook's findings and reference sheets).
+fn findings_of(dir: &Path) -> Vec<(String, String, String)> {
+    let r = bimtek_with_env(
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            dir.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let mut out: Vec<(String, String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] != "F012")
+        .map(|f| (s(&f["code"]), s(&f["innovation"]), s(&f["field"])))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A sheet's rows as text.
+fn rows_of(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect()
 }
 
@@ -1015,4 +1117,385 @@ fn excel_csv_has_the_mark_and_semicolons_in_check_and_in_the_package() {
     let again = dir.path().join("lagi");
     assert_eq!(export(&again, &["--excel-csv"]).status.code(), Some(0));
     assert_eq!(tree(&again), files);
+}
+
+#[test]
+fn feedback_splits_a_recap_per_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let books: Vec<String> = tree(&fb).keys().cloned().collect();
+    assert_eq!(
+        books,
+        [
+            "Dinas Kesehatan.xlsx",
+            "Dinas Pendidikan.xlsx",
+            "Dinas Sosial.xlsx",
+            "manifest.json"
+        ]
+    );
+    // Each agency gets only its rows and only their findings.
+    for (book, names, codes) in [
+        (
+            "Dinas Kesehatan.xlsx",
+            &["Layanan A1", "Layanan A2"][..],
+            &["V001"][..],
+        ),
+        ("Dinas Pendidikan.xlsx", &["Layanan B1"][..], &["D003"][..]),
+        ("Dinas Sosial.xlsx", &["Layanan C1"][..], &[][..]),
+    ] {
+        let path = fb.join(book);
+        let data = rows_of(&path, "Inovasi");
+        let name_col = data[0]
+            .iter()
+            .position(|h| h.starts_with("Nama Inovasi"))
+            .unwrap();
+        let got: Vec<&str> = data[1..].iter().map(|r| r[name_col].as_str()).collect();
+        assert_eq!(got, names, "{book}");
+        let temuan = rows_of(&path, "Temuan");
+        let got: Vec<&str> = temuan[1..]
+            .iter()
+            .map(|r| r[0].as_str())
+            .filter(|c| *c != "E018")
+            .collect();
+        if codes.is_empty() {
+            // Only the file's warning that it holds no evidence.
+            assert!(got.is_empty(), "{book}: {temuan:?}");
+        } else {
+            assert_eq!(got, codes, "{book}");
+        }
+    }
+    // The manifest lists the three workbooks.
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(fb.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_feedback_workbook_is_the_agencys_form_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let path = fb.join("Dinas Kesehatan.xlsx");
+    let wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(wb.sheet_names(), ["Temuan", "Inovasi", "Referensi"]);
+
+    // The headers are the blank form's, in its order.
+    let form = dir.path().join("formulir.xlsx");
+    let r = bimtek_with_env(
+        &["template", "form", "-o", form.to_str().unwrap(), "iid-2026"],
+        &[],
+    );
+    assert_eq!(r.status.code(), Some(0));
+    let data = rows_of(&path, "Inovasi");
+    assert_eq!(data[0], rows_of(&form, "Inovasi")[0]);
+    let col = |label: &str| data[0].iter().position(|h| h == label).unwrap();
+    let stage = col("Tahapan Inovasi *");
+    assert!(col("Nama Inovasi *") < stage);
+    // A sample of values: as read, and as written where flagged.
+    assert_eq!(data[1][col("Nama Inovasi *")], "Layanan A1");
+    assert_eq!(data[1][col("Nama Perangkat Daerah *")], "Dinas Kesehatan");
+    assert_eq!(data[1][stage], "Penerapan");
+    assert_eq!(data[2][stage], "Selesaii");
+    assert_eq!(data[1][col("Jenis Inovasi *")], "Digital");
+    // A date is a date, in the form's date format.
+    let when = col("Waktu Penerapan Inovasi Daerah");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("Inovasi").unwrap();
+    match range.get_value((1, when as u32)).unwrap() {
+        calamine::Data::DateTime(d) => assert_eq!(d.as_f64(), 45444.0, "1 June 2024"),
+        other => panic!("not a date: {other:?}"),
+    }
+
+    // The form's dropdown on the stage column and date validation on the
+    // date column are kept; the flagged cell is filled and noted.
+    let z = zip_tree(&path);
+    let sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
+    let letter = |c: usize| char::from(b'A' + c as u8).to_string();
+    let stage_letter = letter(stage);
+    assert!(
+        sheet.contains(&format!(
+            "type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"Pilihan tidak sah\" error=\"Pilih salah satu nilai dari daftar.\" sqref=\"{stage_letter}2:{stage_letter}1001\""
+        )),
+        "{sheet}"
+    );
+    let when_letter = letter(when);
+    assert!(
+        sheet.contains(&format!("sqref=\"{when_letter}2:{when_letter}1001\"")),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<dataValidation type=\"date\""), "{sheet}");
+    let flagged = format!("{stage_letter}3");
+    let at = sheet.find(&format!("r=\"{flagged}\"")).unwrap();
+    assert!(sheet[at..at + 40].contains(" s=\""));
+    let notes: String = z
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/comments"))
+        .map(|(_, v)| String::from_utf8(v.clone()).unwrap())
+        .collect();
+    assert!(notes.contains(&format!("ref=\"{flagged}\"")), "{notes}");
+    // Header notes speak to the agency, never of bimtek's sources.
+    assert!(!notes.contains("LAN") && !notes.contains("re-implementasi"));
+
+    // The findings sheet: the field by its label, the cell in this workbook,
+    // and nothing outside its table.
+    let temuan = rows_of(&path, "Temuan");
+    assert_eq!(
+        temuan[0],
+        [
+            "Kode", "Tingkat", "Inovasi", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran"
+        ]
+    );
+    let v001 = temuan.iter().find(|r| r[0] == "V001").unwrap();
+    assert_eq!(v001[2], "Layanan A2");
+    assert_eq!(v001[3], "Inovasi");
+    assert_eq!(v001[4], flagged);
+    assert_eq!(v001[5], "Tahapan Inovasi");
+    assert!(temuan.iter().all(|r| r.len() == 9), "{temuan:?}");
+}
+
+/// `xml` with cell `cell` holding the text `value` (an inline string).
+fn set_cell(xml: &str, cell: &str, value: &str) -> String {
+    let start = xml.find(&format!("<c r=\"{cell}\"")).expect("cell written");
+    let tail = &xml[start..];
+    let end = start
+        + if tail[..tail.find('>').unwrap()].ends_with('/') {
+            tail.find('>').unwrap() + 1
+        } else {
+            tail.find("</c>").unwrap() + 4
+        };
+    format!(
+        "{}<c r=\"{cell}\" t=\"inlineStr\"><is><t>{value}</t></is></c>{}",
+        &xml[..start],
+        &xml[end..]
+    )
+}
+
+#[test]
+fn the_round_trip_fixes_findings_and_adds_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = recap(dir.path());
+    let before = findings_of(&input);
+    let fixed = [
+        (
+            "V001".to_string(),
+            "Layanan A2".to_string(),
+            "tahapan".to_string(),
+        ),
+        (
+            "D003".to_string(),
+            "Layanan B1".to_string(),
+            "waktu_penerapan".to_string(),
+        ),
+    ];
+    for f in &fixed {
+        assert!(before.contains(f), "{before:?}");
+    }
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let mut books = tree(&fb);
+    books.remove("manifest.json");
+
+    // Sent back untouched, the workbooks say what the recap said.
+    let back = dir.path().join("kembali");
+    std::fs::create_dir(&back).unwrap();
+    for (name, bytes) in &books {
+        std::fs::write(back.join(name), bytes).unwrap();
+    }
+    assert_eq!(findings_of(&back), before);
+
+    // Each agency fixes the cells its findings sheet names and sends the
+    // workbook back.
+    let fixes = [("V001", "Penerapan"), ("D003", "01/06/2024")];
+    let mut changed = 0;
+    for name in books.keys() {
+        let path = back.join(name);
+        let temuan = rows_of(&path, "Temuan");
+        let mut z = zip_tree(&path);
+        let mut sheet = String::from_utf8(z["xl/worksheets/sheet2.xml"].clone()).unwrap();
+        for row in &temuan[1..] {
+            if let Some((_, value)) = fixes.iter().find(|(code, _)| row[0] == *code) {
+                assert_eq!(row[3], "Inovasi");
+                sheet = set_cell(&sheet, &row[4], value);
+                changed += 1;
+            }
+        }
+        z.insert("xl/worksheets/sheet2.xml".into(), sheet.into_bytes());
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (part, bytes) in &z {
+            out.start_file(part.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, bytes).unwrap();
+        }
+        out.finish().unwrap();
+    }
+    assert_eq!(changed, 2);
+    let after = findings_of(&back);
+    let expected: Vec<_> = before
+        .iter()
+        .filter(|f| !fixed.contains(f))
+        .cloned()
+        .collect();
+    assert_eq!(after, expected, "the fixed findings gone, nothing new");
+}
+
+#[test]
+fn the_sample_data_sent_back_untouched_says_the_same() {
+    // Every agency's workbook, dropped into its folder in place of its
+    // files (beside its bukti/ folder), is read as what it sent: the same
+    // innovations, the same evidence and the same findings, but for what
+    // the form itself settles.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let fb = dir.path().join("umpan-balik");
+    feedback(&sample, &fb);
+    let back = dir.path().join("kembali");
+    let books = [
+        ("Dinas Kesehatan", "Dinas Kesehatan"),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "Dinas Komunikasi dan Informatika",
+        ),
+        ("Dinas PUPR", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+        ("Dinas Pendidikan", "Dinas Pendidikan"),
+        ("Dinas Sosial", "Dinas Sosial"),
+    ];
+    for (folder, agency) in books {
+        for e in walkdir::WalkDir::new(sample.join(folder)) {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(&sample).unwrap();
+            let to = back.join(rel);
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else if rel.components().any(|c| c.as_os_str() == "bukti") {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+        std::fs::copy(
+            fb.join(format!("{agency}.xlsx")),
+            back.join(folder).join(format!("{agency}.xlsx")),
+        )
+        .unwrap();
+    }
+    let innovations = |dir: &Path| {
+        let r = bimtek_with_env(
+            &[
+                "check",
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                dir.to_str().unwrap(),
+            ],
+            &[],
+        );
+        let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+        let mut names: Vec<String> = doc["innovations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("{} / {}", i["agency"], i["name"]))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(innovations(&back), innovations(&sample));
+    // Read from the form's sheets: the profile rows from "Inovasi", the
+    // documents from "Bukti Dukung".
+    let r = bimtek_with_env(
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            back.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
+    for i in doc["innovations"].as_array().unwrap() {
+        assert_eq!(i["sheet"], "Inovasi", "{i}");
+    }
+    let evidence_sheets: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with('E') && f["sheet"].is_string())
+        .map(|f| f["sheet"].as_str().unwrap())
+        .collect();
+    assert!(
+        evidence_sheets.contains("Bukti Dukung"),
+        "{evidence_sheets:?}"
+    );
+    let (before, after) = (findings_of(&sample), findings_of(&back));
+    let had = |code: &str, innovation: &str, field: &str| {
+        before
+            .iter()
+            .any(|f| f.0 == code && (f.1 == innovation || f.1.is_empty()) && f.2 == field)
+    };
+    for f in after.iter().filter(|f| !before.contains(f)) {
+        let (code, innovation, field) = (f.0.as_str(), f.1.as_str(), f.2.as_str());
+        let why = match code {
+            // A required column the sheet lacked is the form's empty column.
+            "R001" => had("H002", innovation, field),
+            // A formula error (#REF!) is sent back as the text it showed.
+            "V001" | "V003" => had("V004", innovation, field),
+            _ => false,
+        };
+        assert!(why, "new after the round trip: {f:?}");
+    }
+    for f in before.iter().filter(|f| !after.contains(f)) {
+        // The file's encoding (F006) and header row (H001, H002) are the
+        // form's now; a formula error is text.
+        assert!(
+            ["F006", "H001", "H002", "V004"].contains(&f.0.as_str()),
+            "gone without a fix: {f:?}"
+        );
+    }
+    assert!(before.iter().any(|f| f.0.starts_with('E')));
+}
+
+#[test]
+fn feedback_carries_the_findings_about_the_agencys_files() {
+    // An evidence row naming no innovation (E014) is about the agency's
+    // evidence file, not about one of its innovations: its workbook says
+    // so, with the place in that file.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("masuk");
+    let folder = input.join("Dinas Uji");
+    let from = Path::new("tests/fixtures/codes/E010");
+    std::fs::create_dir_all(folder.join("bukti/ok-e010")).unwrap();
+    for name in ["e010.csv", "bukti.csv"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let mut kept: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with("BAD"))
+            .map(str::to_string)
+            .collect();
+        if name == "bukti.csv" {
+            kept[2] = kept[2].replacen("OK E010", "OK E0100", 1);
+        }
+        std::fs::write(folder.join(name), kept.join("\n") + "\n").unwrap();
+    }
+    for f in std::fs::read_dir(from.join("bukti/ok-e010")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(
+            &f,
+            folder.join("bukti/ok-e010").join(f.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let fb = dir.path().join("umpan-balik");
+    feedback(&input, &fb);
+    let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
+    let e014 = temuan
+        .iter()
+        .find(|r| r[0] == "E014")
+        .unwrap_or_else(|| panic!("{temuan:?}"));
+    assert_eq!(e014[2], "", "no innovation");
+    assert_eq!(e014[4], "bukti.csv: A3");
+    assert_eq!(e014[6], "OK E0100");
 }

@@ -1,8 +1,7 @@
 //! `bimtek export`: the cleaned submission package, or the agencies'
 //! feedback workbooks. Checks once (as `check` does), keeping each row's
 //! canonical values as the check reads it, and writes everything
-//! atomically. Feedback workbooks read each file again, for its rows as
-//! the agency wrote them.
+//! atomically. Feedback workbooks are written from the same reading.
 
 use crate::check::evidence::{Resolver, is_link};
 use crate::check::{Innovation, Outcome, Resolved};
@@ -54,9 +53,18 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
         _ => None,
     };
     if let Some(target) = feedback_target {
-        let outcome = super::check::evaluate(&s)?;
-        let (inputs, _) = load::collect_inputs(&s.paths);
-        let books = export::feedback::workbooks(&outcome, &inputs, s.lang)?;
+        // Each profile row's cells are taken as the check reads it: the
+        // files are read once.
+        let rows = Mutex::new(HashMap::new());
+        let tap = |f: &InputFile, r: &Record| {
+            let (key, cells) = export::feedback::form_row(&s.template, &f.display, r);
+            rows.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, cells);
+        };
+        let outcome = super::check::evaluate_with(&s, Some(&tap))?;
+        let rows = rows.into_inner().unwrap_or_else(|e| e.into_inner());
+        let books = export::feedback::workbooks(&outcome, &s.template, &rows, s.lang)?;
         let mut entries: Vec<Entry> = books
             .into_iter()
             .map(|(name, bytes)| Entry {

@@ -1,38 +1,87 @@
-//! One workbook per agency to send back: a first sheet "Temuan" listing the
-//! findings in Bahasa Indonesia with cell references, then the agency's rows
-//! as it sent them, each cell with a finding filled (red error, yellow
-//! warning) with the message as a cell note. An agency without findings gets
-//! a short "Tidak ada temuan" workbook.
+//! One workbook per agency to send back, never one per file: a recap of
+//! several agencies is split, each getting only its own innovations. The
+//! workbook is the agency's form again ([`crate::form`]): a first sheet
+//! "Temuan" listing its findings in Bahasa Indonesia (the field by its
+//! label, the cell in this workbook), then the form's profile sheet with
+//! the agency's rows (columns in the template's order, its dropdowns and
+//! date validations kept), the evidence sheet with its documents when it
+//! sent any, and the form's reference sheet the dropdowns point into. A
+//! cell with a finding is filled (red error, yellow warning) and carries
+//! the message as a note. The agency fixes the cells and sends the
+//! workbook back; read again, its data sheets are its data and "Temuan" is
+//! not ([`crate::load::marker`]).
+//!
+//! The rows are written from the values as the check read them (a date as
+//! a date, a choice in its canonical spelling), and as the agency wrote
+//! them where a value could not be read or carries a finding, so nothing
+//! the agency wrote is lost and a note always speaks of what the cell
+//! shows. Files holding no innovation (a lookup list, bimtek's own
+//! outputs) get no workbook.
 
-use crate::check::Outcome;
-use crate::diag::{Finding, Lang, Severity};
-use crate::load::{self, InputFile, RawCell, RawRow, RowSink, SheetInfo};
-use rust_xlsxwriter::{Color, Format, Note};
-use std::collections::{BTreeMap, HashMap};
+use crate::check::{Innovation, Outcome};
+use crate::diag::{Finding, Lang, Severity, column_letters};
+use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
+use crate::normalize::{DateValue, Precision, Record, Value};
+use crate::template::{EvidenceKey, Template};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{Color, ExcelDateTime, Format, Note, Worksheet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Collects a file's rows per sheet, as they are.
-#[derive(Default)]
-struct Collect {
-    sheets: Vec<(Option<String>, Vec<RawRow>)>,
-    /// The findings sheet of a returned feedback workbook: not sent back
-    /// as the agency's data.
-    findings_sheet: Option<String>,
+/// A value to write into a form cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormValue {
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
 }
 
-impl RowSink for Collect {
-    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-        if sheet.hidden || sheet.name.is_some() && sheet.name == self.findings_sheet {
-            return false;
-        }
-        self.sheets.push((sheet.name.clone(), Vec::new()));
-        true
-    }
-    fn row(&mut self, row: RawRow) {
-        if let Some(last) = self.sheets.last_mut() {
-            last.1.push(row);
-        }
-    }
-    fn end_sheet(&mut self) {}
+/// One field's cell of a row: the value as read (`None` when it could not
+/// be read) and the text as the agency wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormCell {
+    pub read: Option<FormValue>,
+    pub written: String,
+}
+
+/// A row's cells, one per form field ([`form::form_fields`] order); `None`
+/// where the agency's sheet has no such column or the cell is empty.
+pub type FormRow = Vec<Option<FormCell>>;
+
+/// Where a row is: (file, sheet, row as the sheet shows it).
+pub type RowKey = (String, Option<String>, u32);
+
+/// The indices of the form's fields in the template, in form order.
+fn form_indices(t: &Template) -> Vec<usize> {
+    (0..t.fields.len())
+        .filter(|&i| t.fields[i].in_form)
+        .collect()
+}
+
+/// A record's cells as the feedback writes them, keyed by its place.
+pub fn form_row(t: &Template, file: &str, r: &Record) -> (RowKey, FormRow) {
+    let cells = form_indices(t)
+        .into_iter()
+        .map(|fi| {
+            let cell = r.cell(fi).filter(|c| c.value != Value::Empty)?;
+            let read = match &cell.value {
+                Value::Date(DateValue::Ok(d, Precision::Day)) => Some(FormValue::Date(*d)),
+                Value::Integer(n) => Some(FormValue::Number(*n as f64)),
+                _ => super::canonical(t, fi, r).ok().map(FormValue::Text),
+            };
+            Some(FormCell {
+                read,
+                written: cell.text.clone(),
+            })
+        })
+        .collect();
+    (
+        (
+            file.to_string(),
+            r.sheet.as_deref().map(str::to_string),
+            r.row,
+        ),
+        cells,
+    )
 }
 
 /// Longest agency part of a workbook's name, in bytes: file systems refuse
@@ -83,107 +132,80 @@ fn unique_file_names<'a>(agencies: impl Iterator<Item = &'a str>) -> Vec<String>
         .collect()
 }
 
-/// A worksheet name: at most 31 characters, none of `[]:*?/\`, unique.
-fn sheet_name(base: &str, used: &mut Vec<String>) -> String {
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let clean = clean.trim().trim_matches('\'');
-    let cut: String = clean.chars().take(31).collect();
-    // Excel refuses a name that starts or ends with an apostrophe.
-    let mut name = cut.trim_end_matches('\'').to_string();
-    if name.is_empty()
-        || name.eq_ignore_ascii_case("temuan")
-        || name.eq_ignore_ascii_case("history")
-    {
-        name = format!("Data {}", used.len() + 1);
-    }
-    let mut candidate = name.clone();
-    let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&candidate)) {
-        // The number always fits: the name is cut to make room for it.
-        let suffix = format!(" {n}");
-        let keep = 31 - suffix.chars().count();
-        let head: String = name.chars().take(keep).collect();
-        candidate = format!("{}{suffix}", head.trim_end().trim_end_matches('\''));
-        n += 1;
-    }
-    used.push(candidate.clone());
-    candidate
-}
-
-/// The agency each file belongs to: the most common agency of its
-/// innovations, else the agency its place suggests.
-fn file_agencies(outcome: &Outcome) -> BTreeMap<&str, String> {
-    let mut counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    for i in &outcome.innovations {
-        *counts
-            .entry(&i.file)
-            .or_default()
-            .entry(&i.agency)
-            .or_default() += 1;
-    }
-    // bimtek's own outputs (F014) are nobody's data: no workbook for them.
-    let own: std::collections::HashSet<&str> = outcome
+/// Build every agency's workbook: (file name, bytes), sorted by agency.
+/// `rows` holds each profile row's cells ([`form_row`]).
+pub fn workbooks(
+    outcome: &Outcome,
+    t: &Template,
+    rows: &HashMap<RowKey, FormRow>,
+    lang: Lang,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    // bimtek's own outputs (F014) are nobody's data.
+    let own: HashSet<&str> = outcome
         .findings
         .iter()
         .filter(|f| f.code == "F014")
         .map(|f| f.location.file.as_str())
         .collect();
-    outcome
+    let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, inn) in outcome.innovations.iter().enumerate() {
+        if !own.contains(inn.file.as_str()) {
+            by_agency.entry(&inn.agency).or_default().push(i);
+        }
+    }
+    // A finding about a file rather than an innovation (an evidence row
+    // naming no innovation, a header or a file that repeats another) goes
+    // to the agencies whose innovations came in that file, else to the
+    // agency the file's place names; the infos, which ask nothing of the
+    // agency, stay in the officer's report.
+    let mut in_file: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for list in by_agency.values() {
+        for &i in list {
+            let inn = &outcome.innovations[i];
+            in_file.entry(&inn.file).or_default().insert(&inn.agency);
+        }
+    }
+    let hints: HashMap<&str, &str> = outcome
         .files
         .iter()
-        .filter(|(file, _)| !own.contains(file.as_str()))
-        .map(|(file, hint)| {
-            let agency = counts
-                .get(file.as_str())
-                .and_then(|c| {
-                    c.iter()
-                        .max_by_key(|(_, n)| **n)
-                        .map(|(a, _)| a.to_string())
-                })
-                .unwrap_or_else(|| hint.clone());
-            (file.as_str(), agency)
-        })
-        .collect()
-}
-
-/// Build every agency's workbook: (file name, bytes), sorted.
-pub fn workbooks(
-    outcome: &Outcome,
-    inputs: &[InputFile],
-    lang: Lang,
-) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let owner = file_agencies(outcome);
-    let mut by_agency: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (file, agency) in &owner {
-        by_agency.entry(agency.clone()).or_default().push(file);
+        .map(|(file, hint)| (file.as_str(), hint.as_str()))
+        .collect();
+    let mut loose: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &outcome.findings {
+        let file = f.location.file.as_str();
+        if f.innovation.is_some()
+            || f.every_row
+            || f.severity < Severity::Warning
+            || own.contains(file)
+        {
+            continue;
+        }
+        match in_file.get(file) {
+            Some(agencies) => {
+                for a in agencies {
+                    loose.entry(a).or_default().push(f);
+                }
+            }
+            None => {
+                if let Some(hint) = hints.get(file).filter(|h| by_agency.contains_key(**h)) {
+                    loose.entry(hint).or_default().push(f);
+                }
+            }
+        }
     }
-    let names = unique_file_names(by_agency.keys().map(String::as_str));
-    let mut out = Vec::new();
-    for ((agency, files), name) in by_agency.iter().zip(names) {
-        let findings: Vec<&Finding> = outcome
-            .findings
-            .iter()
-            .filter(|f| files.contains(&f.location.file.as_str()))
-            .collect();
-        let bytes = if findings.is_empty() {
-            no_findings(agency, lang)?
-        } else {
-            let paths: Vec<&InputFile> = inputs
-                .iter()
-                .filter(|i| files.contains(&i.display.as_str()))
-                .collect();
-            workbook(agency, &findings, &paths, lang)?
+    let per = outcome.findings_per_innovation();
+    let names = unique_file_names(by_agency.keys().copied());
+    let mut out = Vec::with_capacity(names.len());
+    for ((agency, list), name) in by_agency.iter().zip(names) {
+        let book = Book {
+            t,
+            outcome,
+            rows,
+            per: &per,
+            lang,
         };
-        out.push((name, bytes));
+        let loose = loose.get(agency).map_or(&[][..], Vec::as_slice);
+        out.push((name, book.write(list, loose)?));
     }
     Ok(out)
 }
@@ -202,67 +224,373 @@ fn marked() -> anyhow::Result<rust_xlsxwriter::Workbook> {
 /// The sheet listing the findings, first in every feedback workbook.
 const FINDINGS_SHEET: &str = "Temuan";
 
-fn no_findings(agency: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let mut wb = marked()?;
-    let ws = wb.add_worksheet();
-    ws.set_name(FINDINGS_SHEET)?;
-    let agency = crate::report::cell_text(agency, lang);
-    ws.write_string_with_format(0, 0, agency.as_ref(), &Format::new().set_bold())?;
-    ws.write_string(
-        1,
-        0,
-        match lang {
-            Lang::Id => "Tidak ada temuan. Data inovasi siap diinput.",
-            Lang::En => "No findings. The innovation data is ready to enter.",
-        },
-    )?;
-    ws.set_column_width(0, 60)?;
-    Ok(wb.save_to_buffer()?)
+/// Which of the workbook's data sheets a cell is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum On {
+    Profile,
+    Evidence,
 }
 
-fn workbook(
-    agency: &str,
-    findings: &[&Finding],
-    files: &[&InputFile],
+/// Where a finding points in the feedback workbook.
+struct Place {
+    on: On,
+    /// 0-based row in the sheet.
+    row: u32,
+    col: Option<u16>,
+}
+
+/// What one agency's workbook is written from.
+struct Book<'a> {
+    t: &'a Template,
+    outcome: &'a Outcome,
+    rows: &'a HashMap<RowKey, FormRow>,
+    per: &'a [Vec<&'a Finding>],
     lang: Lang,
-) -> anyhow::Result<Vec<u8>> {
-    let mut wb = marked()?;
-    let bold = Format::new().set_bold();
-    let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
-    let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(FINDINGS_SHEET)?;
+}
+
+impl Book<'_> {
+    /// The workbook of the innovations `list`, with `loose`, the findings
+    /// about the agency's files, on its findings sheet.
+    fn write(&self, list: &[usize], loose: &[&Finding]) -> anyhow::Result<Vec<u8>> {
+        let (t, lang) = (self.t, self.lang);
+        let fields = form_indices(t);
+        let agency_col = fields
+            .iter()
+            .position(|&fi| t.fields[fi].key == "perangkat_daerah");
+        let evidence_headers = form::evidence_headers(t);
+        let evidence_keys: Vec<EvidenceKey> = evidence_headers.iter().map(|(k, _)| *k).collect();
+        let sheets = form::sheets(t, form::Notes::Rules)?;
+        let (mut profile, mut evidence) = (sheets.profile, sheets.evidence);
+
+        // Where each finding points, and the marks on the data sheets.
+        let mut listed: Vec<(Finding, Option<&Innovation>, Option<Place>)> = Vec::new();
+        let mut seen: HashSet<*const Finding> = HashSet::new();
+        let mut marks: BTreeMap<(On, u32, u16), (Severity, Vec<String>)> = BTreeMap::new();
+        let mut evidence_row = 0u32;
+        for (k, &i) in list.iter().enumerate() {
+            let inn = &self.outcome.innovations[i];
+            let row = k as u32 + 1;
+            let first_statement = evidence_row + 1;
+            evidence_row += inn.statements.len() as u32;
+            for f in &self.per[i] {
+                let place = self.place(f, inn, row, first_statement, &fields, &evidence_keys);
+                let shown = self.relocated(f, place.as_ref(), &fields, &evidence_headers);
+                if let Some(Place {
+                    on,
+                    row,
+                    col: Some(col),
+                }) = place
+                {
+                    let e = marks
+                        .entry((on, row, col))
+                        .or_insert((f.severity, Vec::new()));
+                    e.0 = e.0.max(f.severity);
+                    e.1.push(format!(
+                        "{} {} {}",
+                        f.code,
+                        shown.message(lang),
+                        shown.hint(lang)
+                    ));
+                }
+                if seen.insert(*f as *const Finding) {
+                    listed.push((shown, Some(inn), place));
+                }
+            }
+        }
+
+        listed.extend(loose.iter().map(|f| ((*f).clone(), None, None)));
+
+        let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
+        let yellow = Format::new().set_background_color(Color::RGB(0xFFEB9C));
+        let fill = |on: On, r: u32, c: u16| {
+            marks.get(&(on, r, c)).map(|(s, _)| {
+                if *s == Severity::Error {
+                    red.clone()
+                } else {
+                    yellow.clone()
+                }
+            })
+        };
+
+        // The profile rows.
+        for (k, &i) in list.iter().enumerate() {
+            let inn = &self.outcome.innovations[i];
+            let r = k as u32 + 1;
+            let key = (inn.file.clone(), inn.sheet.clone(), inn.row);
+            let cells = self.rows.get(&key);
+            for (c, _) in fields.iter().enumerate() {
+                let c16 = c as u16;
+                let format = fill(On::Profile, r, c16);
+                let flagged = format.is_some();
+                let cell = cells
+                    .and_then(|cells| cells.get(c))
+                    .and_then(Option::as_ref);
+                let value = match cell {
+                    Some(cell) => match &cell.read {
+                        Some(v) if !flagged => v.clone(),
+                        _ => FormValue::Text(cell.written.clone()),
+                    },
+                    // The agency is known without its column: from the
+                    // file's folder or name.
+                    None if Some(c) == agency_col => FormValue::Text(inn.agency.clone()),
+                    None => FormValue::Text(String::new()),
+                };
+                write_value(&mut profile, r, c16, &value, format, lang)?;
+            }
+        }
+
+        // The evidence rows, in the form's evidence layout.
+        let statements: Vec<(&Innovation, &crate::check::evidence::Statement)> = list
+            .iter()
+            .flat_map(|&i| {
+                let inn = &self.outcome.innovations[i];
+                inn.statements.iter().map(move |st| (inn, st))
+            })
+            .collect();
+        let mut evidence = match evidence.take() {
+            Some(mut ws) if !statements.is_empty() => {
+                for (k, (inn, st)) in statements.iter().enumerate() {
+                    let r = k as u32 + 1;
+                    for (c, key) in evidence_keys.iter().enumerate() {
+                        let c16 = c as u16;
+                        let value = evidence_value(t, inn, st, *key);
+                        write_value(&mut ws, r, c16, &value, fill(On::Evidence, r, c16), lang)?;
+                    }
+                }
+                Some(ws)
+            }
+            _ => None,
+        };
+
+        // Notes on the marked cells (errors and warnings; an info is on
+        // the findings sheet only).
+        for ((on, r, c), (severity, notes)) in &marks {
+            // Past Excel's last row nothing was written, nor is a note.
+            if *severity < Severity::Warning || *r > 1_048_575 {
+                continue;
+            }
+            let ws = match on {
+                On::Profile => &mut profile,
+                On::Evidence => match evidence.as_mut() {
+                    Some(ws) => ws,
+                    None => continue,
+                },
+            };
+            let note = Note::new(crate::report::note_text(&notes.join("\n"), lang))
+                .set_author("bimtek")
+                .add_author_prefix(false);
+            ws.insert_note(*r, *c, &note)?;
+        }
+
+        let mut wb = marked()?;
+        let mut temuan = Worksheet::new();
+        temuan.set_name(FINDINGS_SHEET)?;
+        self.findings_sheet(&mut temuan, &listed)?;
+        wb.push_worksheet(temuan);
+        wb.push_worksheet(profile);
+        if let Some(ws) = evidence {
+            wb.push_worksheet(ws);
+        }
+        wb.push_worksheet(sheets.reference);
+        Ok(wb.save_to_buffer()?)
+    }
+
+    /// Where finding `f` of innovation `inn` (on profile row `row`, its
+    /// statements from evidence row `first_statement`) points.
+    fn place(
+        &self,
+        f: &Finding,
+        inn: &Innovation,
+        row: u32,
+        first_statement: u32,
+        fields: &[usize],
+        evidence_keys: &[EvidenceKey],
+    ) -> Option<Place> {
+        let l = &f.location;
+        let field_col = || {
+            let key = f.field.as_deref()?;
+            let c = fields.iter().position(|&fi| self.t.fields[fi].key == key)?;
+            Some(c as u16)
+        };
+        if f.every_row {
+            return Some(Place {
+                on: On::Profile,
+                row,
+                col: field_col(),
+            });
+        }
+        let at = l.row?;
+        // An evidence row (long layout), or an evidence cell of the
+        // profile row (wide layout).
+        for (k, st) in inn.statements.iter().enumerate() {
+            if !st.loc.is(&l.file, l.sheet.as_deref(), at) {
+                continue;
+            }
+            let parts = [
+                (EvidenceKey::Innovation, st.innovation.as_deref()),
+                (EvidenceKey::Indicator, Some(&st.indicator)),
+                (EvidenceKey::Parameter, st.parameter.as_ref()),
+                (EvidenceKey::Number, st.number.as_deref()),
+                (EvidenceKey::Date, st.date.as_ref().map(|d| &d.part)),
+                (EvidenceKey::About, st.about.as_deref()),
+                (EvidenceKey::File, st.reference.as_ref()),
+            ];
+            let key = parts
+                .iter()
+                .find(|(_, p)| p.is_some_and(|p| p.col.is_some() && p.col == l.col))
+                .map(|(key, _)| *key);
+            let long = st.innovation.is_some();
+            if long || key.is_some() {
+                return Some(Place {
+                    on: On::Evidence,
+                    row: first_statement + k as u32,
+                    col: key
+                        .and_then(|key| evidence_keys.iter().position(|k| *k == key))
+                        .map(|c| c as u16),
+                });
+            }
+        }
+        if l.file == inn.file && l.sheet == inn.sheet && at == inn.row {
+            return Some(Place {
+                on: On::Profile,
+                row,
+                col: field_col(),
+            });
+        }
+        None
+    }
+
+    /// `f` as this workbook has it: its sheet, row, column and header
+    /// there, so that a message or hint naming the cell names this
+    /// workbook's cell. A finding that points at no cell here keeps its
+    /// place.
+    fn relocated(
+        &self,
+        f: &Finding,
+        place: Option<&Place>,
+        fields: &[usize],
+        evidence_headers: &[(EvidenceKey, String)],
+    ) -> Finding {
+        let mut shown = f.clone();
+        let Some(p) = place else { return shown };
+        if p.col.is_none() && f.location.col.is_some() {
+            return shown;
+        }
+        let l = &mut shown.location;
+        l.sheet = Some(
+            match p.on {
+                On::Profile => PROFILE_SHEET,
+                On::Evidence => EVIDENCE_SHEET,
+            }
+            .to_string(),
+        );
+        l.row = Some(p.row + 1);
+        l.col = p.col.map(u32::from);
+        l.header = p.col.and_then(|c| match p.on {
+            On::Profile => fields
+                .get(c as usize)
+                .map(|&fi| form::header(&self.t.fields[fi])),
+            On::Evidence => evidence_headers.get(c as usize).map(|(_, h)| h.clone()),
+        });
+        shown
+    }
+
+    /// The findings sheet: one row a finding, the field by its label, the
+    /// place as this workbook has it.
+    fn findings_sheet(
+        &self,
+        ws: &mut Worksheet,
+        listed: &[(Finding, Option<&Innovation>, Option<Place>)],
+    ) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let bold = Format::new().set_bold();
+        if listed.is_empty() {
+            ws.write_string(
+                0,
+                0,
+                match lang {
+                    Lang::Id => "Tidak ada temuan. Data inovasi siap diinput.",
+                    Lang::En => "No findings. The innovation data is ready to enter.",
+                },
+            )?;
+            ws.set_column_width(0, 60)?;
+            return Ok(());
+        }
         let head = match lang {
             Lang::Id => [
-                "Kode", "Tingkat", "Berkas", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran",
+                "Kode", "Tingkat", "Inovasi", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran",
             ],
             Lang::En => [
-                "Code", "Severity", "File", "Sheet", "Cell", "Field", "Value", "Message", "Hint",
+                "Code",
+                "Severity",
+                "Innovation",
+                "Sheet",
+                "Cell",
+                "Field",
+                "Value",
+                "Message",
+                "Hint",
             ],
         };
         for (c, h) in head.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &bold)?;
         }
-        let agency = crate::report::cell_text(agency, lang);
-        ws.write_string_with_format(0, 10, agency.as_ref(), &bold)?;
-        for (i, f) in findings.iter().enumerate() {
+        for (i, (f, inn, place)) in listed.iter().enumerate() {
             let r = (i + 1) as u32;
-            let l = &f.location;
-            let cells = [
-                f.code.to_string(),
-                crate::report::severity_word(f.severity, lang).to_string(),
-                l.file.clone(),
-                l.sheet.clone().unwrap_or_default(),
-                l.cell()
-                    .or_else(|| {
+            let (sheet, cell) = match place {
+                Some(p) => (
+                    match p.on {
+                        On::Profile => PROFILE_SHEET,
+                        On::Evidence => EVIDENCE_SHEET,
+                    },
+                    match p.col {
+                        Some(c) => format!("{}{}", column_letters(c as u32), p.row + 1),
+                        None => match lang {
+                            Lang::Id => format!("baris {}", p.row + 1),
+                            Lang::En => format!("row {}", p.row + 1),
+                        },
+                    },
+                ),
+                // A finding about the agency's file: its place there.
+                None => {
+                    let l = &f.location;
+                    // The file's name: the officer's folders are none of
+                    // the agency's concern.
+                    let file = l.file.rsplit(['/', '\\']).next().unwrap_or(&l.file);
+                    let at = l.cell().or_else(|| {
                         l.row.map(|x| match lang {
                             Lang::Id => format!("baris {x}"),
                             Lang::En => format!("row {x}"),
                         })
-                    })
-                    .unwrap_or_default(),
-                f.field.clone().unwrap_or_default(),
+                    });
+                    (
+                        "",
+                        match at {
+                            Some(at) => format!("{file}: {at}"),
+                            None => file.to_string(),
+                        },
+                    )
+                }
+            };
+            let field = match (&f.field, f.indicator) {
+                (Some(key), _) => self
+                    .t
+                    .field(key)
+                    .map_or(key.as_str(), |field| field.label(lang))
+                    .to_string(),
+                (None, Some(no)) => match lang {
+                    Lang::Id => format!("Indikator {no}"),
+                    Lang::En => format!("Indicator {no}"),
+                },
+                (None, None) => String::new(),
+            };
+            let cells = [
+                f.code.to_string(),
+                crate::report::severity_word(f.severity, lang).to_string(),
+                inn.map(|i| i.name.clone()).unwrap_or_default(),
+                sheet.to_string(),
+                cell,
+                field,
                 f.value.clone().unwrap_or_default(),
                 f.message(lang),
                 f.hint(lang),
@@ -273,104 +601,88 @@ fn workbook(
                 }
             }
         }
-        for (c, w) in [7u16, 11, 40, 16, 18, 18, 30, 60, 50].iter().enumerate() {
+        for (c, w) in [7u16, 11, 36, 14, 10, 24, 30, 60, 50].iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
         }
         ws.set_freeze_panes(1, 0)?;
+        Ok(())
     }
-    let mut used = vec![FINDINGS_SHEET.to_string()];
-    for input in files {
-        let mut collect = Collect {
-            findings_sheet: input.findings_sheet.clone(),
-            ..Collect::default()
-        };
-        // A file that cannot be read has its finding on the Temuan sheet.
-        let _ = load::read(&input.path, &mut collect);
-        for (sheet, rows) in collect.sheets {
-            let stem = std::path::Path::new(&input.display)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let base = sheet.clone().unwrap_or(stem);
-            let name = sheet_name(&base, &mut used);
-            let marks: BTreeMap<(u32, u32), (Severity, Vec<String>)> = {
-                let mut m: BTreeMap<(u32, u32), (Severity, Vec<String>)> = BTreeMap::new();
-                for f in findings
-                    .iter()
-                    .filter(|f| f.location.file == input.display && f.location.sheet == sheet)
-                {
-                    let Some(row) = f.location.row else { continue };
-                    let key = (row.saturating_sub(1), f.location.col.unwrap_or(0));
-                    let e = m.entry(key).or_insert((f.severity, Vec::new()));
-                    e.0 = e.0.max(f.severity);
-                    e.1.push(format!("{} {}: {}", f.code, f.message(lang), f.hint(lang)));
-                }
-                m
-            };
-            let ws = wb.add_worksheet();
-            ws.set_name(&name)?;
-            let mut written: std::collections::HashSet<(u32, u32)> =
-                std::collections::HashSet::new();
-            for row in &rows {
-                for (col, cell) in &row.cells {
-                    let (r, c) = (row.index, *col);
-                    if c > 16_383 || r > 1_048_575 {
-                        continue;
-                    }
-                    let fmt = marks
-                        .get(&(r, c))
-                        .map(|(s, _)| if *s == Severity::Error { &red } else { &yellow });
-                    write_cell(ws, r, c as u16, cell, fmt, lang)?;
-                    written.insert((r, c));
-                }
-            }
-            for ((r, c), (sev, notes)) in &marks {
-                if *c > 16_383 || *r > 1_048_575 {
-                    continue;
-                }
-                if !written.contains(&(*r, *c)) {
-                    let fmt = if *sev == Severity::Error {
-                        &red
-                    } else {
-                        &yellow
-                    };
-                    ws.write_blank(*r, *c as u16, fmt)?;
-                }
-                if *sev >= Severity::Warning {
-                    let text = notes.join("\n");
-                    let note =
-                        Note::new(crate::report::note_text(&text, lang)).set_author("bimtek");
-                    ws.insert_note(*r, *c as u16, &note)?;
-                }
-            }
-        }
-    }
-    Ok(wb.save_to_buffer()?)
 }
 
-fn write_cell(
-    ws: &mut rust_xlsxwriter::Worksheet,
+/// A statement's value in the evidence layout's column `key`.
+fn evidence_value(
+    t: &Template,
+    inn: &Innovation,
+    st: &crate::check::evidence::Statement,
+    key: EvidenceKey,
+) -> FormValue {
+    let text = |p: Option<&crate::check::evidence::Part>| {
+        FormValue::Text(p.map(|p| p.text.clone()).unwrap_or_default())
+    };
+    match key {
+        // The innovation by its name, as the profile sheet has it.
+        EvidenceKey::Innovation => FormValue::Text(inn.name.clone()),
+        EvidenceKey::Indicator => match t.indicator_for(&st.indicator.text) {
+            Some(no) => match t.indicators.iter().find(|i| i.no == no) {
+                Some(ind) => FormValue::Text(form::indicator_choice(no, &ind.name)),
+                None => text(Some(&st.indicator)),
+            },
+            None => text(Some(&st.indicator)),
+        },
+        EvidenceKey::Parameter => text(st.parameter.as_ref()),
+        EvidenceKey::Number => text(st.number.as_deref()),
+        EvidenceKey::Date => match st.date.as_deref() {
+            Some(d) => match d.raw {
+                crate::load::RawCell::Date(day) => FormValue::Date(day),
+                _ => FormValue::Text(d.part.text.clone()),
+            },
+            None => FormValue::Text(String::new()),
+        },
+        EvidenceKey::About => text(st.about.as_deref()),
+        EvidenceKey::File => text(st.reference.as_ref()),
+    }
+}
+
+/// Write `value` at (r, c) with `fill` (a finding's colour), a date as a
+/// date in the form's date format.
+fn write_value(
+    ws: &mut Worksheet,
     r: u32,
     c: u16,
-    cell: &RawCell,
-    fmt: Option<&Format>,
+    value: &FormValue,
+    fill: Option<Format>,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let plain = Format::new();
-    let fmt = fmt.unwrap_or(&plain);
-    match cell {
-        RawCell::Empty => {}
-        RawCell::Number(n) => {
-            ws.write_number_with_format(r, c, *n, fmt)?;
+    if r > 1_048_575 {
+        return Ok(());
+    }
+    let format = fill.unwrap_or_default();
+    match value {
+        FormValue::Date(d) => {
+            let excel = u16::try_from(d.year())
+                .ok()
+                .and_then(|y| ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok());
+            match excel {
+                Some(x) => {
+                    ws.write_datetime_with_format(r, c, x, &format.set_num_format("dd/mm/yyyy"))?;
+                }
+                None => {
+                    ws.write_string_with_format(r, c, d.format("%d/%m/%Y").to_string(), &format)?;
+                }
+            }
         }
-        RawCell::Bool(b) => {
-            ws.write_boolean_with_format(r, c, *b, fmt)?;
+        FormValue::Number(n) => {
+            ws.write_number_with_format(r, c, *n, &format)?;
         }
-        other => {
+        FormValue::Text(s) if s.is_empty() => {
+            if format != Format::default() {
+                ws.write_blank(r, c, &format)?;
+            }
+        }
+        FormValue::Text(s) => {
             // Excel caps a cell at 32,767 characters: a longer text is
             // cut with a marker.
-            let text = other.display();
-            ws.write_string_with_format(r, c, crate::report::cell_text(&text, lang).as_ref(), fmt)?;
+            ws.write_string_with_format(r, c, crate::report::cell_text(s, lang).as_ref(), &format)?;
         }
     }
     Ok(())
@@ -381,33 +693,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_for_files_and_sheets() {
+    fn workbook_names_are_unique_and_short() {
         assert_eq!(file_name("Dinas PU/PR: Bidang*"), "Dinas PU-PR- Bidang-");
         assert_eq!(file_name(" .. "), "OPD");
-        let mut used = vec!["Temuan".to_string()];
-        assert_eq!(sheet_name("Inovasi 2026", &mut used), "Inovasi 2026");
-        assert_eq!(sheet_name("Inovasi 2026", &mut used), "Inovasi 2026 2");
-        assert_eq!(sheet_name("temuan", &mut used), "Data 4");
-        assert!(sheet_name(&"x".repeat(40), &mut used).chars().count() <= 31);
-        assert_eq!(
-            sheet_name(&format!("{}'x", "a".repeat(30)), &mut used),
-            "a".repeat(30)
-        );
-        // Over a hundred sheets sharing a long prefix: each fits, each unique.
-        let mut used = vec!["Temuan".to_string()];
-        let prefix = "Rekapitulasi Inovasi Perangkat Daerah";
-        for _ in 0..120 {
-            let name = sheet_name(prefix, &mut used);
-            assert!(name.chars().count() <= 31, "{name}");
-        }
-        let mut unique: Vec<String> = used.iter().map(|u| u.to_lowercase()).collect();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(unique.len(), 121);
-    }
-
-    #[test]
-    fn workbook_names_are_unique_and_short() {
         let long = "Dinas ".repeat(60);
         let names = unique_file_names(["Dinas A/B", "Dinas A:B", "dinas a-b", &long].into_iter());
         assert_eq!(
