@@ -76,6 +76,7 @@ fn package_contents_and_manifest() {
         "data/bukti.csv",
         "data/tidak-terbaca.csv",
         "dikecualikan.csv",
+        "entri-portal.xlsx",
         "laporan.html",
         "manifest.json",
         "temuan.csv",
@@ -275,6 +276,142 @@ fn the_submission_workbook_holds_what_the_csv_holds() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, vec![std::ffi::OsString::from("paket")]);
+}
+
+#[test]
+fn the_portal_workbook_is_what_the_officer_types() {
+    // entri-portal.xlsx: per innovation its profile row, then a row per
+    // indicator with the chosen parameter, the record and the packaged
+    // file to upload; the pemda from --pemda when the rows name none.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    let r = export(&out, &["--pemda", "Kabupaten Tanah Merah"]);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Entri Portal"]);
+    let range = wb.worksheet_range("Entri Portal").unwrap();
+    let sheet: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let head = &sheet[0];
+    let col = |h: &str| {
+        head.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} not in {head:?}"))
+    };
+    assert_eq!(
+        head[..6],
+        [
+            "ID",
+            "Nama Pemda",
+            "Nama Inovasi",
+            "Nama Perangkat Daerah",
+            "Bagian",
+            "Indikator"
+        ]
+    );
+    assert_eq!(
+        head[head.len() - 5..],
+        [
+            "Parameter",
+            "Nomor Surat / Dokumen",
+            "Tanggal Surat",
+            "Tentang",
+            "Berkas untuk diunggah / Tautan"
+        ]
+    );
+    // The profile rows hold the package's rows, field by field in the
+    // portal's order (the three key fields first), the pemda filled in.
+    let mut csv = csv::Reader::from_path(out.join("data/inovasi.csv")).unwrap();
+    let keys: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    let csv_rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
+    let profiles: Vec<&Vec<String>> = sheet
+        .iter()
+        .filter(|r| r[col("Bagian")] == "Profil")
+        .collect();
+    assert_eq!(profiles.len(), csv_rows.len());
+    assert_eq!(profiles.len(), 2);
+    assert_eq!(head.len() - 6 - 5, keys.len() - 4);
+    for (p, c) in profiles.iter().zip(&csv_rows) {
+        assert_eq!(p[0], c[0]);
+        assert_eq!(p[1], "Kabupaten Tanah Merah");
+        assert_eq!(p[2..4], [&c[2], &c[3]]);
+        let profile: Vec<&str> = p[6..p.len() - 5].iter().map(String::as_str).collect();
+        // (The CSV quotes what a spreadsheet would run as a formula.)
+        let want: Vec<&str> = c
+            .iter()
+            .skip(4)
+            .map(|v| match v.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+                _ => v,
+            })
+            .collect();
+        assert_eq!(profile, want);
+    }
+    assert_eq!(
+        head[col("Waktu Penerapan Inovasi Daerah")],
+        "Waktu Penerapan Inovasi Daerah"
+    );
+    assert_eq!(
+        profiles[0][col("Waktu Penerapan Inovasi Daerah")],
+        "01/02/2024"
+    );
+    // Every row names its innovation, so a filter keeps a group whole.
+    assert_eq!(sheet.len(), 1 + 2 * 21);
+    for row in &sheet[1..] {
+        let p = profiles.iter().find(|p| p[0] == row[0]).unwrap();
+        assert_eq!(row[..4], p[..4]);
+    }
+    // Indicator 1 of SIPANDU: the parameter as the portal lists it and the
+    // packaged file, which is in the package.
+    let sipandu = sheet
+        .iter()
+        .position(|r| r[2] == "SIPANDU Posyandu Digital")
+        .unwrap();
+    let ind1 = &sheet[sipandu + 1];
+    assert_eq!(ind1[col("Bagian")], "Indikator 1");
+    assert_eq!(ind1[col("Indikator")], "Regulasi Inovasi Daerah");
+    assert!(
+        ind1[col("Parameter")].starts_with("1. SK Kepala Daerah"),
+        "{ind1:?}"
+    );
+    assert_eq!(ind1[col("Nomor Surat / Dokumen")], "440/112/Dinkes/2024");
+    assert_eq!(ind1[col("Tanggal Surat")], "15/01/2024");
+    let file = &ind1[col("Berkas untuk diunggah / Tautan")];
+    assert_eq!(
+        file,
+        "data/bukti/dinas-kesehatan/sipandu-posyandu-digital/indikator-01.pdf"
+    );
+    assert!(out.join(file).is_file());
+    // The video: its link.
+    let video = &sheet[sipandu + 20];
+    assert_eq!(video[col("Bagian")], "Indikator 20");
+    assert!(video[col("Berkas untuk diunggah / Tautan")].starts_with("https://www.youtube.com/"));
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["counts"]["pemda_missing"], 0);
+
+    // Without --pemda, the rows name none: the cells stay empty and the
+    // manifest counts them. --include-invalid brings the excluded in.
+    let out = dir.path().join("tanpa");
+    assert_eq!(export(&out, &["--include-invalid"]).status.code(), Some(0));
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["counts"]["pemda_missing"], 24);
+    let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
+    let range = wb.worksheet_range("Entri Portal").unwrap();
+    assert!(range.rows().skip(1).all(|r| r[1].to_string().is_empty()));
+    let profiles = range
+        .rows()
+        .filter(|r| r[4] == "Profil")
+        .count();
+    assert_eq!(profiles, 24);
 }
 
 #[test]

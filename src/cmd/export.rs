@@ -403,6 +403,10 @@ fn package(
         },
     );
     let (csv, temuan_json, temuan_csv, temuan_xlsx, html) = others?;
+    let portal = export::portal::workbook(
+        t, fields, &included, &rows, &items, &s.pemda, &spill, s.lang,
+    )
+    .with_context(|| cannot_spill(export::portal::NAME))?;
 
     let mut entries = vec![
         Entry {
@@ -440,6 +444,10 @@ fn package(
         Entry {
             name: "laporan.html".into(),
             source: html,
+        },
+        Entry {
+            name: export::portal::NAME.into(),
+            source: Source::Spilled(portal.file),
         },
     ];
     let evidence_files = copies.len();
@@ -514,6 +522,7 @@ fn package(
             warnings: count(Severity::Warning),
             evidence_files,
             unread_values: unread.len(),
+            pemda_missing: portal.pemda_missing,
         },
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest)?;

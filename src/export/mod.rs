@@ -5,6 +5,7 @@
 //! written through `write`, atomically.
 
 pub mod feedback;
+pub mod portal;
 pub mod write;
 
 use crate::check::{Innovation, Outcome};
@@ -418,6 +419,8 @@ pub struct Counts {
     pub warnings: usize,
     pub evidence_files: usize,
     pub unread_values: usize,
+    /// Innovations without a pemda name in `entri-portal.xlsx`.
+    pub pemda_missing: usize,
 }
 
 /// Stable unique evidence file names: agency / innovation / indicator.
