@@ -407,10 +407,7 @@ fn the_portal_workbook_is_what_the_officer_types() {
     let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
     let range = wb.worksheet_range("Entri Portal").unwrap();
     assert!(range.rows().skip(1).all(|r| r[1].to_string().is_empty()));
-    let profiles = range
-        .rows()
-        .filter(|r| r[4] == "Profil")
-        .count();
+    let profiles = range.rows().filter(|r| r[4] == "Profil").count();
     assert_eq!(profiles, 24);
 }
 

@@ -15,6 +15,7 @@ use crate::check::Innovation;
 use crate::diag::Lang;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The workbook's path inside the package.
@@ -47,7 +48,7 @@ pub struct Portal {
 struct Line<'a> {
     /// An innovation's first row (its profile), shaded.
     profile: bool,
-    cells: Vec<(u16, std::borrow::Cow<'a, str>)>,
+    cells: Vec<(u16, Cow<'a, str>)>,
 }
 
 /// The workbook for the included innovations (`included[k]` is `rows[k]`'s),
@@ -93,8 +94,8 @@ fn write(
         .collect();
     let profile: Vec<usize> = (0..fields.len()).filter(|c| !keys.contains(c)).collect();
     let pemda_at = (0..fields.len()).find(|&c| t.fields[fields[c]].key == "pemda");
-    let fallback = (pemda.trim() != PEMDA_PLACEHOLDER && !pemda.trim().is_empty())
-        .then(|| pemda.trim().to_string());
+    let pemda = pemda.trim();
+    let fallback = (pemda != PEMDA_PLACEHOLDER && !pemda.is_empty()).then_some(pemda);
 
     let mut headers: Vec<String> = vec!["ID".into()];
     headers.extend(keys.iter().map(|&c| t.fields[fields[c]].label.clone()));
@@ -115,117 +116,55 @@ fn write(
     for e in items {
         by_id.entry(e.id.as_str()).or_default().push(e);
     }
+    let layout = Layout {
+        t,
+        keys: &keys,
+        profile: &profile,
+        pemda_at,
+        fallback,
+        part_col,
+        profile_col,
+        record_col,
+        profile_word: say("Profil", "Profile"),
+        parts: t
+            .indicators
+            .iter()
+            .map(|i| format!("{} {}", say("Indikator", "Indicator"), i.no))
+            .collect(),
+        by_id,
+    };
 
-    // Every innovation's rows, in the package's order.
-    let mut groups: Vec<Vec<Line>> = Vec::with_capacity(rows.len());
+    // A first pass for the sizes: each column as wide as its longest line
+    // (within bounds), so long texts wrap in a wide column and short ones
+    // waste no room; and each innovation's rows. The rows themselves are
+    // made again as they are written rather than held (a country's
+    // innovations make millions of rows).
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut sizes = Vec::with_capacity(rows.len());
     let mut pemda_missing = 0;
     for (k, r) in rows.iter().enumerate() {
-        let inn = included.get(k).filter(|i| i.id == r.id);
-        let mut key_cells: Vec<(u16, std::borrow::Cow<str>)> = vec![(0, r.id.as_str().into())];
-        for (n, &c) in keys.iter().enumerate() {
-            let mut v: std::borrow::Cow<str> = r.values[c].as_str().into();
-            if Some(c) == pemda_at && v.is_empty() {
-                match &fallback {
-                    Some(p) => v = p.clone().into(),
-                    None => pemda_missing += 1,
-                }
-            }
-            key_cells.push((n as u16 + 1, v));
-        }
-        let mut lines = Vec::new();
-        let mut cells = key_cells.clone();
-        cells.push((part_col, say("Profil", "Profile").into()));
-        for (n, &c) in profile.iter().enumerate() {
-            cells.push((profile_col + n as u16, r.values[c].as_str().into()));
-        }
-        lines.push(Line {
-            profile: true,
-            cells,
-        });
-        let mut records = by_id.remove(r.id.as_str()).unwrap_or_default();
-        records.sort_by_key(|e| e.indicator);
-        for ind in &t.indicators {
-            let tier = inn
-                .and_then(|i| i.score.indicators.iter().find(|s| s.no == ind.no))
-                .and_then(|s| s.tier);
-            let of_ind: Vec<&EvidenceItem> = records
-                .iter()
-                .copied()
-                .filter(|e| e.indicator == ind.no)
-                .collect();
-            // The option as the portal lists it, when the check read one;
-            // else the parameter as written.
-            let parameter: String = match tier.and_then(|n| {
-                ind.params
-                    .get(usize::from(n).wrapping_sub(1))
-                    .map(|p| (n, p))
-            }) {
-                Some((n, p)) => format!("{n}. {p}"),
-                None => of_ind
-                    .iter()
-                    .map(|e| e.parameter.as_str())
-                    .find(|p| !p.is_empty())
-                    .unwrap_or_default()
-                    .to_string(),
-            };
-            let head = |cells: &mut Vec<(u16, std::borrow::Cow<'_, str>)>| {
-                cells.push((
-                    part_col,
-                    format!("{} {}", say("Indikator", "Indicator"), ind.no).into(),
-                ));
-                cells.push((part_col + 1, ind.name.clone().into()));
-            };
-            if of_ind.is_empty() {
-                let mut cells = key_cells.clone();
-                head(&mut cells);
-                cells.push((record_col, parameter.clone().into()));
-                lines.push(Line {
-                    profile: false,
-                    cells,
-                });
-            }
-            for e in of_ind {
-                let mut cells = key_cells.clone();
-                head(&mut cells);
-                cells.push((record_col, parameter.clone().into()));
-                cells.push((record_col + 1, e.nomor.as_str().into()));
-                cells.push((record_col + 2, e.tanggal.as_str().into()));
-                cells.push((record_col + 3, e.tentang.as_str().into()));
-                cells.push((record_col + 4, e.file.as_str().into()));
-                lines.push(Line {
-                    profile: false,
-                    cells,
-                });
-            }
-        }
-        groups.push(lines);
-    }
-
-    // Each column as wide as its longest line (within bounds): long texts
-    // wrap in a wide column, short ones do not waste room.
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for line in groups.iter().flatten() {
-        for (c, v) in &line.cells {
+        let (lines, missing) = layout.group(r, included.get(k).copied());
+        pemda_missing += usize::from(missing);
+        sizes.push(lines.len() as u32);
+        for (c, v) in lines.iter().flat_map(|l| &l.cells) {
             let longest = v.lines().map(|l| l.chars().count()).max().unwrap_or(0);
             let w = &mut widths[*c as usize];
             *w = (*w).max(longest.min(MAX_WIDTH));
         }
     }
 
-    // Sheets: whole innovations while they fit.
-    let mut sheets: Vec<Vec<Vec<Line>>> = vec![Vec::new()];
+    // Sheets: whole innovations while they fit (the first innovation of
+    // each sheet, by position).
+    let mut starts = vec![0usize];
     let mut used = 1u32;
-    for g in groups {
-        let n = g.len() as u32;
+    for (k, &n) in sizes.iter().enumerate() {
         if used + n > max_rows && used > 1 {
-            sheets.push(Vec::new());
+            starts.push(k);
             used = 1;
         }
         used += n;
-        if let Some(last) = sheets.last_mut() {
-            last.push(g);
-        }
     }
+    starts.push(rows.len());
 
     let mut wb = crate::report::new_workbook()?;
     wb.set_tempdir(spill)?;
@@ -236,7 +175,7 @@ fn write(
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let shaded = wrap.clone().set_background_color(Color::RGB(0xDDEBF7));
     let base = say("Entri Portal", "Portal entry");
-    for (s, groups) in sheets.into_iter().enumerate() {
+    for (s, span) in starts.windows(2).enumerate() {
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(if s == 0 {
             base.to_string()
@@ -246,21 +185,25 @@ fn write(
         header(ws, &headers, &widths, &bold)?;
         ws.set_freeze_panes(1, part_col + 2)?;
         let mut row = 0u32;
-        for line in groups.iter().flatten() {
-            // (An innovation with more rows than a sheet holds, a million
-            // evidence records, is refused by the writer: an error.)
-            row += 1;
-            let format = if line.profile { &shaded } else { &wrap };
-            if line.profile {
-                // Shaded across, so that each innovation's start shows.
-                for c in 0..headers.len() as u16 {
-                    ws.write_blank(row, c, format)?;
+        for (k, r) in rows.iter().enumerate().take(span[1]).skip(span[0]) {
+            let (lines, _) = layout.group(r, included.get(k).copied());
+            for line in &lines {
+                // (An innovation with more rows than a sheet holds, a
+                // million evidence records, is refused by the writer: an
+                // error.)
+                row += 1;
+                let format = if line.profile { &shaded } else { &wrap };
+                if line.profile {
+                    // Shaded across, so that each innovation's start shows.
+                    for c in 0..headers.len() as u16 {
+                        ws.write_blank(row, c, format)?;
+                    }
                 }
-            }
-            for (c, v) in &line.cells {
-                if !v.is_empty() {
-                    let v = crate::report::cell_text(v, lang);
-                    ws.write_string_with_format(row, *c, v.as_ref(), format)?;
+                for (c, v) in &line.cells {
+                    if !v.is_empty() {
+                        let v = crate::report::cell_text(v, lang);
+                        ws.write_string_with_format(row, *c, v.as_ref(), format)?;
+                    }
                 }
             }
         }
@@ -272,6 +215,110 @@ fn write(
         file,
         pemda_missing,
     })
+}
+
+/// The sheet's columns, and how an innovation's rows fill them.
+struct Layout<'a> {
+    t: &'a Template,
+    /// Positions in the package's fields: on every row, then on the
+    /// profile row only.
+    keys: &'a [usize],
+    profile: &'a [usize],
+    pemda_at: Option<usize>,
+    /// `--pemda`, unless it is the placeholder.
+    fallback: Option<&'a str>,
+    part_col: u16,
+    profile_col: u16,
+    record_col: u16,
+    profile_word: &'static str,
+    /// "Indikator N", per indicator of the template.
+    parts: Vec<String>,
+    by_id: HashMap<&'a str, Vec<&'a EvidenceItem>>,
+}
+
+impl<'a> Layout<'a> {
+    /// An innovation's rows (`inn` is its check, when it is `r`'s), and
+    /// whether its pemda is missing.
+    fn group<'s>(&'s self, r: &'s Row, inn: Option<&'s Innovation>) -> (Vec<Line<'s>>, bool) {
+        let inn = inn.filter(|i| i.id == r.id);
+        let mut missing = false;
+        let mut key_cells: Vec<(u16, Cow<'s, str>)> = vec![(0, r.id.as_str().into())];
+        for (n, &c) in self.keys.iter().enumerate() {
+            let mut v: &str = &r.values[c];
+            if Some(c) == self.pemda_at && v.is_empty() {
+                match self.fallback {
+                    Some(p) => v = p,
+                    None => missing = true,
+                }
+            }
+            key_cells.push((n as u16 + 1, v.into()));
+        }
+        let mut lines = Vec::new();
+        let mut cells = key_cells.clone();
+        cells.push((self.part_col, self.profile_word.into()));
+        for (n, &c) in self.profile.iter().enumerate() {
+            cells.push((self.profile_col + n as u16, r.values[c].as_str().into()));
+        }
+        lines.push(Line {
+            profile: true,
+            cells,
+        });
+        let records = self
+            .by_id
+            .get(r.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for (ind, part) in self.t.indicators.iter().zip(&self.parts) {
+            let tier = inn
+                .and_then(|i| i.score.indicators.iter().find(|s| s.no == ind.no))
+                .and_then(|s| s.tier);
+            let of_ind: Vec<&EvidenceItem> = records
+                .iter()
+                .copied()
+                .filter(|e| e.indicator == ind.no)
+                .collect();
+            // The option as the portal lists it, when the check read one;
+            // else the parameter as written.
+            let parameter: Cow<'s, str> = match tier.and_then(|n| {
+                ind.params
+                    .get(usize::from(n).wrapping_sub(1))
+                    .map(|p| (n, p))
+            }) {
+                Some((n, p)) => format!("{n}. {p}").into(),
+                None => of_ind
+                    .iter()
+                    .map(|e| e.parameter.as_str())
+                    .find(|p| !p.is_empty())
+                    .unwrap_or_default()
+                    .into(),
+            };
+            let start = |parameter: &Cow<'s, str>| {
+                let mut cells = key_cells.clone();
+                cells.push((self.part_col, part.as_str().into()));
+                cells.push((self.part_col + 1, ind.name.as_str().into()));
+                cells.push((self.record_col, parameter.clone()));
+                cells
+            };
+            if of_ind.is_empty() {
+                lines.push(Line {
+                    profile: false,
+                    cells: start(&parameter),
+                });
+            }
+            for e in of_ind {
+                let mut cells = start(&parameter);
+                cells.push((self.record_col + 1, e.nomor.as_str().into()));
+                cells.push((self.record_col + 2, e.tanggal.as_str().into()));
+                cells.push((self.record_col + 3, e.tentang.as_str().into()));
+                cells.push((self.record_col + 4, e.file.as_str().into()));
+                lines.push(Line {
+                    profile: false,
+                    cells,
+                });
+            }
+        }
+        (lines, missing)
+    }
 }
 
 fn header(
