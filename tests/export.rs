@@ -306,9 +306,8 @@ fn the_portal_workbook_is_what_the_officer_types() {
             .unwrap_or_else(|| panic!("{h} not in {head:?}"))
     };
     assert_eq!(
-        head[..6],
+        head[..5],
         [
-            "ID",
             "Nama Pemda",
             "Nama Inovasi",
             "Nama Perangkat Daerah",
@@ -317,13 +316,14 @@ fn the_portal_workbook_is_what_the_officer_types() {
         ]
     );
     assert_eq!(
-        head[head.len() - 5..],
+        head[head.len() - 6..],
         [
             "Parameter",
             "Nomor Surat / Dokumen",
             "Tanggal Surat",
             "Tentang",
-            "Berkas untuk diunggah / Tautan"
+            "Berkas untuk diunggah / Tautan",
+            "ID"
         ]
     );
     // The profile rows hold the package's rows, field by field in the
@@ -337,12 +337,13 @@ fn the_portal_workbook_is_what_the_officer_types() {
         .collect();
     assert_eq!(profiles.len(), csv_rows.len());
     assert_eq!(profiles.len(), 2);
-    assert_eq!(head.len() - 6 - 5, keys.len() - 4);
+    assert_eq!(head.len() - 5 - 6, keys.len() - 4);
+    let id = col("ID");
     for (p, c) in profiles.iter().zip(&csv_rows) {
-        assert_eq!(p[0], c[0]);
-        assert_eq!(p[1], "Kabupaten Tanah Merah");
-        assert_eq!(p[2..4], [&c[2], &c[3]]);
-        let profile: Vec<&str> = p[6..p.len() - 5].iter().map(String::as_str).collect();
+        assert_eq!(p[id], c[0]);
+        assert_eq!(p[0], "Kabupaten Tanah Merah");
+        assert_eq!(p[1..3], [&c[2], &c[3]]);
+        let profile: Vec<&str> = p[5..p.len() - 6].iter().map(String::as_str).collect();
         // (The CSV quotes what a spreadsheet would run as a formula.)
         let want: Vec<&str> = c
             .iter()
@@ -365,14 +366,14 @@ fn the_portal_workbook_is_what_the_officer_types() {
     // Every row names its innovation, so a filter keeps a group whole.
     assert_eq!(sheet.len(), 1 + 2 * 21);
     for row in &sheet[1..] {
-        let p = profiles.iter().find(|p| p[0] == row[0]).unwrap();
-        assert_eq!(row[..4], p[..4]);
+        let p = profiles.iter().find(|p| p[id] == row[id]).unwrap();
+        assert_eq!(row[..3], p[..3]);
     }
     // Indicator 1 of SIPANDU: the parameter as the portal lists it and the
     // packaged file, which is in the package.
     let sipandu = sheet
         .iter()
-        .position(|r| r[2] == "SIPANDU Posyandu Digital")
+        .position(|r| r[1] == "SIPANDU Posyandu Digital")
         .unwrap();
     let ind1 = &sheet[sipandu + 1];
     assert_eq!(ind1[col("Bagian")], "Indikator 1");
@@ -406,8 +407,8 @@ fn the_portal_workbook_is_what_the_officer_types() {
     assert_eq!(m["counts"]["pemda_missing"], 24);
     let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
     let range = wb.worksheet_range("Entri Portal").unwrap();
-    assert!(range.rows().skip(1).all(|r| r[1].to_string().is_empty()));
-    let profiles = range.rows().filter(|r| r[4] == "Profil").count();
+    assert!(range.rows().skip(1).all(|r| r[0].to_string().is_empty()));
+    let profiles = range.rows().filter(|r| r[3] == "Profil").count();
     assert_eq!(profiles, 24);
 }
 

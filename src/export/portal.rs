@@ -4,7 +4,9 @@
 //! template's order) and then one row per indicator of the template (the
 //! chosen parameter, and per evidence record its number, date, subject and
 //! the packaged file to upload or the link), each row carrying the pemda,
-//! innovation and agency so that a filter keeps a group whole.
+//! innovation and agency first so that a filter keeps a group whole (and
+//! the package's id of the row last, to trace it). A second sheet only past
+//! Excel's row limit.
 //!
 //! Built only from what the package already holds (the rows, the evidence
 //! records with their packaged names, the check's chosen parameters): it
@@ -97,8 +99,10 @@ fn write(
     let pemda = pemda.trim();
     let fallback = (pemda != PEMDA_PLACEHOLDER && !pemda.is_empty()).then_some(pemda);
 
-    let mut headers: Vec<String> = vec!["ID".into()];
-    headers.extend(keys.iter().map(|&c| t.fields[fields[c]].label.clone()));
+    let mut headers: Vec<String> = keys
+        .iter()
+        .map(|&c| t.fields[fields[c]].label.clone())
+        .collect();
     let part_col = headers.len() as u16;
     headers.push(say("Bagian", "Part").into());
     headers.push(say("Indikator", "Indicator").into());
@@ -111,6 +115,9 @@ fn write(
     headers.push("Tanggal Surat".into());
     headers.push("Tentang".into());
     headers.push(say("Berkas untuk diunggah / Tautan", "File to upload / Link").into());
+    // Last: the package's id of the row, to trace it, not to type.
+    let id_col = headers.len() as u16;
+    headers.push("ID".into());
 
     let mut by_id: HashMap<&str, Vec<&EvidenceItem>> = HashMap::new();
     for e in items {
@@ -125,6 +132,7 @@ fn write(
         part_col,
         profile_col,
         record_col,
+        id_col,
         profile_word: say("Profil", "Profile"),
         parts: t
             .indicators
@@ -230,6 +238,7 @@ struct Layout<'a> {
     part_col: u16,
     profile_col: u16,
     record_col: u16,
+    id_col: u16,
     profile_word: &'static str,
     /// "Indikator N", per indicator of the template.
     parts: Vec<String>,
@@ -242,7 +251,7 @@ impl<'a> Layout<'a> {
     fn group<'s>(&'s self, r: &'s Row, inn: Option<&'s Innovation>) -> (Vec<Line<'s>>, bool) {
         let inn = inn.filter(|i| i.id == r.id);
         let mut missing = false;
-        let mut key_cells: Vec<(u16, Cow<'s, str>)> = vec![(0, r.id.as_str().into())];
+        let mut key_cells: Vec<(u16, Cow<'s, str>)> = vec![(self.id_col, r.id.as_str().into())];
         for (n, &c) in self.keys.iter().enumerate() {
             let mut v: &str = &r.values[c];
             if Some(c) == self.pemda_at && v.is_empty() {
@@ -251,7 +260,7 @@ impl<'a> Layout<'a> {
                     None => missing = true,
                 }
             }
-            key_cells.push((n as u16 + 1, v.into()));
+            key_cells.push((n as u16, v.into()));
         }
         let mut lines = Vec::new();
         let mut cells = key_cells.clone();
@@ -379,6 +388,10 @@ mod tests {
     /// Two innovations; the first names its pemda, chose parameter 2 of
     /// indicator 1 and has two records for it.
     fn build(pemda: &str, max_rows: u32) -> (Portal, Template) {
+        build_in(pemda, max_rows, Lang::Id)
+    }
+
+    fn build_in(pemda: &str, max_rows: u32, lang: Lang) -> (Portal, Template) {
         let t = template();
         let fields = crate::export::export_fields(&t);
         let mut a = innovation("a.xlsx", 2, "Dinas A", "Inovasi A");
@@ -435,7 +448,7 @@ mod tests {
             &items,
             pemda,
             &dir,
-            Lang::Id,
+            lang,
             max_rows,
         )
         .unwrap();
@@ -456,9 +469,8 @@ mod tests {
         assert_eq!(rows.len(), 1 + (1 + n + 1) + (1 + n));
         let head = &rows[0];
         assert_eq!(
-            head[..6],
+            head[..5],
             [
-                "ID",
                 "Nama Pemda",
                 "Nama Inovasi",
                 "Nama Perangkat Daerah",
@@ -467,22 +479,24 @@ mod tests {
             ]
         );
         assert_eq!(
-            head[head.len() - 5..],
+            head[head.len() - 6..],
             [
                 "Parameter",
                 "Nomor Surat / Dokumen",
                 "Tanggal Surat",
                 "Tentang",
-                "Berkas untuk diunggah / Tautan"
+                "Berkas untuk diunggah / Tautan",
+                "ID"
             ]
         );
         let col = |h: &str| head.iter().position(|x| x == h).unwrap();
         // The profile row: every profile field, in the template's order.
-        assert_eq!(head[6], "Tahapan Inovasi");
+        assert_eq!(head[5], "Tahapan Inovasi");
         assert_eq!(
-            rows[1][..5],
-            ["a.xlsx:2", "Kota Satu", "Inovasi A", "Dinas A", "Profil"]
+            rows[1][..4],
+            ["Kota Satu", "Inovasi A", "Dinas A", "Profil"]
         );
+        assert_eq!(rows[1][col("ID")], "a.xlsx:2");
         assert_eq!(rows[1][col("Rancang Bangun")], "pendek");
         assert_eq!(rows[1][col("Parameter")], "");
         // Indicator 1: the chosen parameter as the portal lists it, and
@@ -496,7 +510,8 @@ mod tests {
                 "data/bukti/dinas-a/inovasi-a/indikator-01-2.pdf",
             ),
         ] {
-            assert_eq!(rows[r][..4], rows[1][..4]);
+            assert_eq!(rows[r][..3], rows[1][..3]);
+            assert_eq!(rows[r][col("ID")], "a.xlsx:2");
             assert_eq!(rows[r][col("Bagian")], "Indikator 1");
             assert_eq!(rows[r][col("Indikator")], first.name);
             assert_eq!(rows[r][col("Parameter")], format!("2. {}", first.params[1]));
@@ -512,14 +527,8 @@ mod tests {
         // parameter as written since the check read none.
         let b = 2 + n + 1;
         assert_eq!(
-            rows[b][..5],
-            [
-                "b.xlsx:2",
-                "Kabupaten Dua",
-                "Inovasi B",
-                "Dinas B",
-                "Profil"
-            ]
+            rows[b][..4],
+            ["Kabupaten Dua", "Inovasi B", "Dinas B", "Profil"]
         );
         let long = &rows[b][col("Rancang Bangun")];
         assert!(
@@ -542,16 +551,13 @@ mod tests {
         assert_eq!(p.pemda_missing, 1);
         let sheets = read(p.file);
         let rows = &sheets[0].1;
-        assert!(
-            rows.iter()
-                .skip(1)
-                .all(|r| r[0] != "b.xlsx:2" || r[1].is_empty())
-        );
-        assert!(
-            rows.iter()
-                .skip(1)
-                .all(|r| r[0] != "a.xlsx:2" || r[1] == "Kota Satu")
-        );
+        let id = rows[0].len() - 1;
+        for r in &rows[1..] {
+            match r[id].as_str() {
+                "a.xlsx:2" => assert_eq!(r[0], "Kota Satu"),
+                _ => assert_eq!(r[0], ""),
+            }
+        }
     }
 
     #[test]
@@ -566,6 +572,28 @@ mod tests {
         assert_eq!(sheets[0].1.len() as u32, 1 + n + 2);
         assert_eq!(sheets[1].1.len() as u32, 1 + n + 1);
         assert_eq!(sheets[1].1[0], sheets[0].1[0]);
-        assert_eq!(sheets[1].1[1][0], "b.xlsx:2");
+        assert_eq!(sheets[1].1[1].last().unwrap(), "b.xlsx:2");
+    }
+
+    #[test]
+    fn bimtek_speaks_english_and_the_portal_keeps_its_labels() {
+        let (p, _) = build_in("Pemda", MAX_ROWS, Lang::En);
+        let sheets = read(p.file);
+        assert_eq!(sheets[0].0, "Portal entry");
+        let head = &sheets[0].1[0];
+        assert_eq!(
+            head[..5],
+            [
+                "Nama Pemda",
+                "Nama Inovasi",
+                "Nama Perangkat Daerah",
+                "Part",
+                "Indicator"
+            ]
+        );
+        assert_eq!(head[head.len() - 2], "File to upload / Link");
+        assert_eq!(head[head.len() - 3], "Tentang");
+        assert_eq!(sheets[0].1[1][3], "Profile");
+        assert_eq!(sheets[0].1[2][3], "Indicator 1");
     }
 }
