@@ -1,9 +1,10 @@
 //! The portal-entry workbook (`entri-portal.xlsx`): what an officer types
 //! into the portal, top to bottom, in the order of its form. One sheet;
 //! per innovation one profile row (every profile field, canonical, in the
-//! template's order) and then one row per indicator of the template (the
-//! chosen parameter, and per evidence record its number, date, subject and
-//! the packaged file to upload or the link), each row carrying the pemda,
+//! template's order) and then, in the template's order, one row per
+//! indicator it has something for (the chosen parameter, and per evidence
+//! record its number, date, subject and the packaged file to upload or the
+//! link; an indicator with neither has no row), each row carrying the pemda,
 //! innovation and agency first so that a filter keeps a group whole (and
 //! the package's id of the row last, to trace it). A second sheet only past
 //! Excel's row limit.
@@ -308,6 +309,12 @@ impl<'a> Layout<'a> {
                 cells.push((self.record_col, parameter.clone()));
                 cells
             };
+            if of_ind.is_empty() && parameter.is_empty() {
+                // Nothing to type: the officer skips it, and so does the
+                // sheet (20 rows per innovation would be a country's
+                // millions, most of them empty).
+                continue;
+            }
             if of_ind.is_empty() {
                 lines.push(Line {
                     profile: false,
@@ -463,10 +470,10 @@ mod tests {
         assert_eq!(sheets.len(), 1);
         let (name, rows) = &sheets[0];
         assert_eq!(name, "Entri Portal");
-        let n = t.indicators.len();
         // Header, then per innovation a profile row and a row per
-        // indicator (indicator 1 of the first has two records).
-        assert_eq!(rows.len(), 1 + (1 + n + 1) + (1 + n));
+        // record of an indicator it has something for (indicator 1 of the
+        // first has two; the second has its video).
+        assert_eq!(rows.len(), 1 + 3 + 2);
         let head = &rows[0];
         assert_eq!(
             head[..5],
@@ -520,12 +527,12 @@ mod tests {
             assert_eq!(rows[r][col("Berkas untuk diunggah / Tautan")], file);
             assert_eq!(rows[r][col("Rancang Bangun")], "");
         }
-        assert_eq!(rows[4][col("Bagian")], "Indikator 2");
-        assert_eq!(rows[4][col("Parameter")], "");
+        // No row for an indicator with nothing to type.
+        assert!(rows.iter().all(|r| r[col("Bagian")] != "Indikator 2"));
         // The second innovation: --pemda where its row names none; its
         // long text cut with the marker; its video as a link, the
         // parameter as written since the check read none.
-        let b = 2 + n + 1;
+        let b = 4;
         assert_eq!(
             rows[b][..4],
             ["Kabupaten Dua", "Inovasi B", "Dinas B", "Profil"]
@@ -536,7 +543,7 @@ mod tests {
             "{}",
             &long[long.len() - 60..]
         );
-        let video = &rows[b + n];
+        let video = &rows[b + 1];
         assert_eq!(video[col("Bagian")], "Indikator 20");
         assert_eq!(video[col("Parameter")], "2");
         assert_eq!(
@@ -562,15 +569,14 @@ mod tests {
 
     #[test]
     fn an_innovation_that_would_not_fit_starts_the_next_sheet() {
-        let (_, t) = build("Pemda", MAX_ROWS);
-        let n = t.indicators.len() as u32;
-        // Room for the header and the first innovation's rows, not more.
-        let (p, _) = build("Pemda", 1 + n + 2);
+        // Room for the header and the first innovation's three rows, not
+        // for the second's two.
+        let (p, _) = build("Pemda", 4);
         let sheets = read(p.file);
         let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Entri Portal", "Entri Portal 2"]);
-        assert_eq!(sheets[0].1.len() as u32, 1 + n + 2);
-        assert_eq!(sheets[1].1.len() as u32, 1 + n + 1);
+        assert_eq!(sheets[0].1.len(), 4);
+        assert_eq!(sheets[1].1.len(), 3);
         assert_eq!(sheets[1].1[0], sheets[0].1[0]);
         assert_eq!(sheets[1].1[1].last().unwrap(), "b.xlsx:2");
     }
