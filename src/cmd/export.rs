@@ -399,14 +399,14 @@ fn package(
             let temuan_xlsx = report::render_xlsx(outcome, t, &render)?;
             let html = report::render_html(outcome, t, &render);
             let html = pack("laporan.html", Source::Bytes(html.into_bytes()))?;
-            Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html))
+            let portal = export::portal::workbook(
+                t, fields, &included, &rows, &items, &s.pemda, &spill, s.lang,
+            )
+            .with_context(|| cannot_spill(export::portal::NAME))?;
+            Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html, portal))
         },
     );
-    let (csv, temuan_json, temuan_csv, temuan_xlsx, html) = others?;
-    let portal = export::portal::workbook(
-        t, fields, &included, &rows, &items, &s.pemda, &spill, s.lang,
-    )
-    .with_context(|| cannot_spill(export::portal::NAME))?;
+    let (csv, temuan_json, temuan_csv, temuan_xlsx, html, portal) = others?;
 
     let mut entries = vec![
         Entry {
