@@ -76,6 +76,7 @@ fn package_contents_and_manifest() {
         "data/bukti.csv",
         "data/tidak-terbaca.csv",
         "dikecualikan.csv",
+        "entri-portal.xlsx",
         "laporan.html",
         "manifest.json",
         "temuan.csv",
@@ -275,6 +276,162 @@ fn the_submission_workbook_holds_what_the_csv_holds() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, vec![std::ffi::OsString::from("paket")]);
+}
+
+#[test]
+fn the_portal_workbook_is_what_the_officer_types() {
+    // entri-portal.xlsx: per innovation its profile row, then a row per
+    // indicator with the chosen parameter, the record and the packaged
+    // file to upload; the pemda from --pemda when the rows name none.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("paket");
+    let r = export(&out, &["--pemda", "Kabupaten Tanah Merah"]);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Entri Portal"]);
+    let range = wb.worksheet_range("Entri Portal").unwrap();
+    let sheet: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let head = &sheet[0];
+    let col = |h: &str| {
+        head.iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} not in {head:?}"))
+    };
+    assert_eq!(
+        head[..5],
+        [
+            "Nama Pemda",
+            "Nama Inovasi",
+            "Nama Perangkat Daerah",
+            "Bagian",
+            "Indikator"
+        ]
+    );
+    assert_eq!(
+        head[head.len() - 6..],
+        [
+            "Parameter",
+            "Nomor Surat / Dokumen",
+            "Tanggal Surat",
+            "Tentang",
+            "Berkas untuk diunggah / Tautan",
+            "ID"
+        ]
+    );
+    // The profile rows hold the package's rows, field by field in the
+    // portal's order (the three key fields first), the pemda filled in.
+    let mut csv = csv::Reader::from_path(out.join("data/inovasi.csv")).unwrap();
+    let keys: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    let csv_rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
+    let profiles: Vec<&Vec<String>> = sheet
+        .iter()
+        .filter(|r| r[col("Bagian")] == "Profil")
+        .collect();
+    assert_eq!(profiles.len(), csv_rows.len());
+    assert_eq!(profiles.len(), 2);
+    assert_eq!(head.len() - 5 - 6, keys.len() - 4);
+    let id = col("ID");
+    for (p, c) in profiles.iter().zip(&csv_rows) {
+        assert_eq!(p[id], c[0]);
+        assert_eq!(p[0], "Kabupaten Tanah Merah");
+        assert_eq!(p[1..3], [&c[2], &c[3]]);
+        let profile: Vec<&str> = p[5..p.len() - 6].iter().map(String::as_str).collect();
+        // (The CSV quotes what a spreadsheet would run as a formula.)
+        let want: Vec<&str> = c
+            .iter()
+            .skip(4)
+            .map(|v| match v.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+                _ => v,
+            })
+            .collect();
+        assert_eq!(profile, want);
+    }
+    assert_eq!(
+        head[col("Waktu Penerapan Inovasi Daerah")],
+        "Waktu Penerapan Inovasi Daerah"
+    );
+    assert_eq!(
+        profiles[0][col("Waktu Penerapan Inovasi Daerah")],
+        "01/02/2024"
+    );
+    // Every row names its innovation, so a filter keeps a group whole.
+    let parts: Vec<&str> = sheet.iter().map(|r| r[col("Bagian")].as_str()).collect();
+    assert_eq!(
+        parts[..9],
+        [
+            "Bagian",
+            "Profil",
+            "Indikator 1",
+            "Indikator 2",
+            "Indikator 3",
+            "Indikator 4",
+            "Indikator 17",
+            "Indikator 18",
+            "Indikator 20"
+        ]
+    );
+    for row in &sheet[1..] {
+        let p = profiles.iter().find(|p| p[id] == row[id]).unwrap();
+        assert_eq!(row[..3], p[..3]);
+    }
+    // Indicator 1 of SIPANDU: the parameter as the portal lists it and the
+    // packaged file, which is in the package.
+    let sipandu = sheet
+        .iter()
+        .position(|r| r[1] == "SIPANDU Posyandu Digital")
+        .unwrap();
+    let ind1 = &sheet[sipandu + 1];
+    assert_eq!(ind1[col("Bagian")], "Indikator 1");
+    assert_eq!(ind1[col("Indikator")], "Regulasi Inovasi Daerah");
+    assert!(
+        ind1[col("Parameter")].starts_with("1. SK Kepala Daerah"),
+        "{ind1:?}"
+    );
+    assert_eq!(ind1[col("Nomor Surat / Dokumen")], "440/112/Dinkes/2024");
+    assert_eq!(ind1[col("Tanggal Surat")], "15/01/2024");
+    let file = &ind1[col("Berkas untuk diunggah / Tautan")];
+    assert_eq!(
+        file,
+        "data/bukti/dinas-kesehatan/sipandu-posyandu-digital/indikator-01.pdf"
+    );
+    assert!(out.join(file).is_file());
+    // The video: its link.
+    let video = &sheet[sipandu + 7];
+    assert_eq!(video[col("Bagian")], "Indikator 20");
+    assert!(video[col("Berkas untuk diunggah / Tautan")].starts_with("https://www.youtube.com/"));
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["counts"]["pemda_missing"], 0);
+
+    // Without --pemda, the rows name none: the cells stay empty and the
+    // manifest counts them. --include-invalid brings the excluded in.
+    let out = dir.path().join("tanpa");
+    let run = export(&out, &["--include-invalid"]);
+    assert_eq!(run.status.code(), Some(0));
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["counts"]["pemda_missing"], 24);
+    // The summary says so, and how to mend it.
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains("Nama Pemda kosong untuk 24 inovasi di entri-portal.xlsx")
+            && said.contains("--pemda"),
+        "{said}"
+    );
+    let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
+    let range = wb.worksheet_range("Entri Portal").unwrap();
+    assert!(range.rows().skip(1).all(|r| r[0].to_string().is_empty()));
+    let profiles = range.rows().filter(|r| r[3] == "Profil").count();
+    assert_eq!(profiles, 24);
 }
 
 #[test]

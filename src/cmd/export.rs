@@ -396,7 +396,9 @@ fn package(
     };
     let dialect = s.csv_dialect();
     let (excluded_list, reasons) = export::excluded_list(outcome, &excluded, s.lang);
-    let evidence_list = export::evidence_list(items, s.lang);
+    // The portal-entry workbook reads the records too (a copy: at a
+    // country's scale, memory to win back by building both from one list).
+    let evidence_list = export::evidence_list(items.clone(), s.lang);
     let unread_values = unread.len();
     let unread_list = export::unread_list(unread, s.lang);
     let lists = [&excluded_list, &evidence_list, &unread_list];
@@ -426,10 +428,14 @@ fn package(
             let temuan_xlsx = report::render_xlsx(outcome, t, &render)?;
             let html = report::render_html(outcome, t, &render);
             let html = pack("laporan.html", Source::Bytes(html.into_bytes()))?;
-            Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html))
+            let portal = export::portal::workbook(
+                t, fields, &included, &rows, &items, &s.pemda, &spill, s.lang,
+            )
+            .with_context(|| cannot_spill(export::portal::NAME))?;
+            Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html, portal))
         },
     );
-    let (csv, temuan_json, temuan_csv, temuan_xlsx, html) = others?;
+    let (csv, temuan_json, temuan_csv, temuan_xlsx, html, portal) = others?;
 
     let mut entries = vec![
         Entry {
@@ -467,6 +473,10 @@ fn package(
         Entry {
             name: "laporan.html".into(),
             source: html,
+        },
+        Entry {
+            name: export::portal::NAME.into(),
+            source: Source::Spilled(portal.file),
         },
     ];
     let evidence_files = copies.len();
@@ -543,6 +553,7 @@ fn package(
             warnings: count(Severity::Warning),
             evidence_files,
             unread_values,
+            pemda_missing: portal.pemda_missing,
         },
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest)?;
@@ -558,6 +569,7 @@ fn package(
         excluded: excluded.len(),
         reasons,
         evidence_files,
+        pemda_missing: portal.pemda_missing,
     };
     Ok((entries, summary))
 }

@@ -5,6 +5,7 @@
 //! written through `write`, atomically.
 
 pub mod feedback;
+pub mod portal;
 pub mod write;
 
 use crate::check::{Innovation, Outcome};
@@ -592,6 +593,15 @@ const README_FILES: &[(&str, &str, &str)] = &[
          (evidence) and \"Tidak Terbaca\" (unreadable): the same lists as the CSV files below.",
     ),
     (
+        "entri-portal.xlsx",
+        "Untuk mengisi portal IID: per inovasi satu baris profil, lalu satu baris per indikator \
+         dengan parameter, nomor, tanggal dan tentang dokumen, dan berkas yang diunggah (atau \
+         tautan video), dalam urutan formulir portal.",
+        "For entering the IID portal: per innovation one profile row, then one row per indicator \
+         with the parameter, the document's number, date and subject, and the file to upload (or \
+         the video link), in the portal form's order.",
+    ),
+    (
         "data/inovasi.csv",
         "Baris yang sama dengan lembar \"Inovasi\", untuk skrip dan program lain.",
         "The rows of sheet \"Inovasi\", for scripts and other programs.",
@@ -793,6 +803,8 @@ pub struct Counts {
     pub warnings: usize,
     pub evidence_files: usize,
     pub unread_values: usize,
+    /// Innovations without a pemda name in `entri-portal.xlsx`.
+    pub pemda_missing: usize,
 }
 
 /// Stable unique evidence file names: agency / innovation / indicator.

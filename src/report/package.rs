@@ -21,6 +21,9 @@ pub struct ExportSummary {
     /// concerns, commonest first.
     pub reasons: Vec<(&'static str, usize)>,
     pub evidence_files: usize,
+    /// Included innovations whose `Nama Pemda` in entri-portal.xlsx is
+    /// empty: their rows name no pemda and `--pemda` was not given.
+    pub pemda_missing: usize,
 }
 
 /// The summary's text.
@@ -108,6 +111,24 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
             "evidence files packaged"
         }
     );
+    if s.pemda_missing > 0 {
+        let n = s.pemda_missing;
+        let _ = writeln!(
+            out,
+            "  {}",
+            if id {
+                format!(
+                    "Nama Pemda kosong untuk {n} inovasi di entri-portal.xlsx: barisnya tidak \
+                     menyebut pemda dan --pemda tidak diberikan. Beri --pemda \"NAMA PEMDA\"."
+                )
+            } else {
+                format!(
+                    "Nama Pemda is empty for {n} innovations in entri-portal.xlsx: their rows \
+                     name no pemda and --pemda was not given. Give --pemda \"NAME\"."
+                )
+            }
+        );
+    }
     let next = match (id, s.excluded > 0) {
         (true, true) => {
             "Langkah berikutnya: baca BACA-SAYA.txt di dalam paket dan input inovasinya ke \
