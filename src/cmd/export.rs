@@ -32,6 +32,16 @@ fn hash_source(source: &Source) -> std::io::Result<(String, u64)> {
     })
 }
 
+/// An entry's line in a manifest: its name, SHA-256 and size.
+fn file_hash(e: &Entry) -> Result<FileHash> {
+    let (sha256, size) = hash_source(&e.source)?;
+    Ok(FileHash {
+        path: e.name.clone(),
+        sha256,
+        size,
+    })
+}
+
 /// What to write.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
@@ -124,17 +134,7 @@ fn feedback_manifest(books: &[Entry]) -> Result<Entry> {
         kind: &'static str,
         files: Vec<FileHash>,
     }
-    let files = books
-        .iter()
-        .map(|e| -> Result<FileHash> {
-            let (sha256, size) = hash_source(&e.source)?;
-            Ok(FileHash {
-                path: e.name.clone(),
-                sha256,
-                size,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let files = books.iter().map(file_hash).collect::<Result<Vec<_>>>()?;
     let manifest = FeedbackManifest {
         version: 1,
         tool: Tool {
@@ -488,14 +488,7 @@ fn package(
     // read once more for it).
     let files = entries
         .par_iter()
-        .map(|e| -> Result<FileHash> {
-            let (sha256, size) = hash_source(&e.source)?;
-            Ok(FileHash {
-                path: e.name.clone(),
-                sha256,
-                size,
-            })
-        })
+        .map(file_hash)
         .collect::<Result<Vec<_>>>()?;
     let mut input_hashes = Vec::new();
     for f in inputs {
