@@ -10,12 +10,14 @@
 //! Every run is bounded: a run that could hang (a pipe, `/dev/zero`) is
 //! killed after [`TIMEOUT`] and fails the test.
 
+mod common;
+
 use serde_json::Value;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// One clean innovation (`OK F013`, Dinas Uji): no findings at all.
 const CLEAN: &str = "tests/fixtures/codes/F013/ok.csv";
@@ -40,39 +42,9 @@ fn manifest(rel: &str) -> PathBuf {
 
 /// Run bimtek with `args` in `dir`, killed after [`TIMEOUT`].
 fn bimtek_in(dir: &Path, args: &[OsString]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start bimtek");
-    let mut out = child.stdout.take().expect("stdout");
-    let mut err = child.stderr.take().expect("stderr");
-    let out_thread = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        out.read_to_end(&mut s).map(|_| s)
-    });
-    let err_thread = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        err.read_to_end(&mut s).map(|_| s)
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("bimtek {args:?} hung: killed after {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = String::from_utf8_lossy(&out_thread.join().unwrap().unwrap()).into_owned();
-    let stderr = String::from_utf8_lossy(&err_thread.join().unwrap().unwrap()).into_owned();
+    let (status, stdout, stderr) = common::run_bounded(dir, args, TIMEOUT);
+    let stdout = String::from_utf8_lossy(&stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
     assert!(!stderr.contains("panicked"), "bimtek panicked:\n{stderr}");
     let json = if args.iter().any(|a| a == "json") && !stdout.is_empty() {
         serde_json::from_str(&stdout)

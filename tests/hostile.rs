@@ -9,11 +9,13 @@
 //! Large inputs (zip bomb, million rows, 10 MB lines) are generated here into
 //! a temporary folder; small binary ones live in `tests/fixtures/hostile/`.
 
+mod common;
+
 use serde_json::Value;
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// A clean file checked alongside every bad one.
@@ -33,38 +35,10 @@ struct Run {
 }
 
 fn bimtek(args: &[OsString]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start bimtek");
-    let mut out = child.stdout.take().expect("stdout");
-    let mut err = child.stderr.take().expect("stderr");
-    let out_thread = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        out.read_to_end(&mut s).map(|_| s)
-    });
-    let err_thread = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        err.read_to_end(&mut s).map(|_| s)
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("bimtek {args:?} hung: killed after {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = String::from_utf8(out_thread.join().unwrap().unwrap()).expect("stdout is UTF-8");
-    let stderr = String::from_utf8_lossy(&err_thread.join().unwrap().unwrap()).into_owned();
+    let (status, stdout, stderr) =
+        common::run_bounded(Path::new(env!("CARGO_MANIFEST_DIR")), args, TIMEOUT);
+    let stdout = String::from_utf8(stdout).expect("stdout is UTF-8");
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
     assert!(
         !stderr.contains("panicked"),
         "bimtek panicked on {args:?}:\n{stderr}"

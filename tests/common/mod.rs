@@ -1,7 +1,11 @@
 //! What the CLI test files share: running the real binary from the
 //! repository root, without colour.
 
-use std::process::{Command, Output};
+use std::ffi::OsString;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The reference date the tests check against.
 #[allow(dead_code)]
@@ -33,4 +37,51 @@ pub fn findings_coded<'d>(doc: &'d serde_json::Value, code: &str) -> Vec<&'d ser
         .iter()
         .filter(|f| f["code"] == code)
         .collect()
+}
+
+/// Run bimtek with `args` in `dir`, without colour or standard input; a
+/// run that has not ended after `timeout` is killed and fails the test
+/// (a hang is the defect under test). Its status, stdout and stderr.
+#[allow(dead_code)]
+pub fn run_bounded(
+    dir: &Path,
+    args: &[OsString],
+    timeout: Duration,
+) -> (ExitStatus, Vec<u8>, Vec<u8>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start bimtek");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        out.read_to_end(&mut s).map(|_| s)
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        err.read_to_end(&mut s).map(|_| s)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("bimtek {args:?} hung: killed after {timeout:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (
+        status,
+        out_thread.join().unwrap().unwrap(),
+        err_thread.join().unwrap().unwrap(),
+    )
 }
