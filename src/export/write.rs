@@ -218,7 +218,7 @@ impl Target {
                 }
                 if meta.is_file() {
                     Found::File(Ident::of(&meta))
-                } else if meta.is_dir() && is_package(path) {
+                } else if meta.is_dir() && crate::load::marker::is_package(path) {
                     Found::Package(Ident::of(&meta))
                 } else if meta.is_dir() {
                     return Err(refusal(
@@ -348,27 +348,6 @@ impl Target {
             }
         }
     }
-}
-
-/// Whether `dir` holds a package bimtek wrote: its `manifest.json` (a
-/// regular file, not a link) names bimtek as the tool.
-fn is_package(dir: &Path) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Manifest {
-        tool: Tool,
-    }
-    #[derive(serde::Deserialize)]
-    struct Tool {
-        name: String,
-    }
-    let path = dir.join("manifest.json");
-    if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    File::open(&path)
-        .ok()
-        .and_then(|f| serde_json::from_reader::<_, Manifest>(io::BufReader::new(f)).ok())
-        .is_some_and(|m| m.tool.name == "bimtek")
 }
 
 /// `path` as it will be named once written: the real path of its folder

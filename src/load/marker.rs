@@ -114,8 +114,10 @@ pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
             let head = head.strip_prefix("\u{feff}").unwrap_or(&head);
             let first = head.lines().next()?.trim_end_matches('\r');
             // The first twelve columns, so that a report of an earlier version
-            // (without the innovation and agency) is known too.
-            if first.starts_with(&CSV_REPORT_HEADER[..12].join(",")) {
+            // (without the innovation and agency) is known too; `;` between
+            // them in the report written with --excel-csv.
+            let report = |sep: &str| first.starts_with(&CSV_REPORT_HEADER[..12].join(sep));
+            if report(",") || report(";") {
                 Some(Mark::Output(Output::ReportCsv))
             } else {
                 is_table_title(first).then_some(Mark::Output(Output::ReportTable))
@@ -154,21 +156,39 @@ fn is_table_title(line: &str) -> bool {
         && (rest[version_end..].starts_with(" · ") || rest[version_end..].starts_with(" - "))
 }
 
-/// Whether folder `dir` is an export package: its `manifest.json` is
-/// bimtek's.
+/// Whether folder `dir` is one bimtek wrote, an export package or a
+/// feedback folder: its `manifest.json` (a regular file, not a link) is
+/// bimtek's. `--force` may replace such a folder.
 pub fn is_package(dir: &Path) -> bool {
+    manifest_head(dir).is_some()
+}
+
+/// Whether folder `dir` is an export package, not data: a feedback
+/// folder holds the agencies' workbooks, which are data.
+pub fn is_export_package(dir: &Path) -> bool {
+    manifest_head(dir).is_some_and(|h| !compact(&h).contains("\"kind\":\"feedback\""))
+}
+
+/// The first bytes of `dir`'s `manifest.json`, when bimtek wrote it.
+fn manifest_head(dir: &Path) -> Option<String> {
     let manifest = dir.join(MANIFEST);
-    std::fs::symlink_metadata(&manifest).is_ok_and(|m| m.is_file())
-        && head(&manifest).is_some_and(|h| is_bimtek_json(&h))
+    if !std::fs::symlink_metadata(&manifest).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    head(&manifest).filter(|h| is_bimtek_json(h))
+}
+
+/// The opening of a JSON text without white space.
+fn compact(text: &str) -> String {
+    text.chars()
+        .take(400)
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// The JSON bimtek writes opens with its version, then `"tool"` naming it.
 fn is_bimtek_json(text: &str) -> bool {
-    let compact: String = text
-        .chars()
-        .take(400)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let compact = compact(text);
     compact.starts_with('{') && compact.contains("\"tool\":{\"name\":\"bimtek\"")
 }
 

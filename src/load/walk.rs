@@ -109,7 +109,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, NotR
         .collect();
     for input in inputs {
         if input.is_dir() {
-            if marker::is_package(input) {
+            if marker::is_export_package(input) {
                 problems.push((input.clone(), NotRead::Own(Output::Package)));
                 continue;
             }
@@ -191,7 +191,7 @@ fn walker(dir: &Path) -> WalkDir {
 
 /// Walk folder `dir` (found below `input`), leaving out export packages.
 fn walk_dir(roots: &[PathBuf], input: &Path, dir: &walkdir::DirEntry, found: &mut Found) {
-    if marker::is_package(dir.path()) {
+    if marker::is_export_package(dir.path()) {
         found
             .1
             .push((dir.path().to_path_buf(), NotRead::Own(Output::Package)));
@@ -205,7 +205,7 @@ fn walk_dir(roots: &[PathBuf], input: &Path, dir: &walkdir::DirEntry, found: &mu
         if let Ok(e) = &sub
             && e.file_type().is_dir()
         {
-            if marker::is_package(e.path()) {
+            if marker::is_export_package(e.path()) {
                 found
                     .1
                     .push((e.path().to_path_buf(), NotRead::Own(Output::Package)));
@@ -357,7 +357,7 @@ fn is_spreadsheet_name(path: &Path) -> bool {
 }
 
 /// `/`-separated, without a leading `./`.
-fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
