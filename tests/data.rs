@@ -787,3 +787,98 @@ fn watch_with_its_output_in_the_watched_folder_is_refused_not_run_forever() {
     assert!(run.stderr.contains("hasil.json"), "{}", run.stderr);
     assert!(!d.join("hasil.json").exists());
 }
+
+/// The feedback folder holds the agencies' workbooks: checked as a whole
+/// (an officer checking what goes back), they are read as data, and only
+/// its manifest is bimtek's own; an export package beside it is not read.
+#[test]
+fn a_feedback_folder_is_data_and_an_export_package_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy(THREE, &d.join("masuk/inovasi.csv"));
+    let input = d.join("masuk");
+    let input = input.to_str().unwrap();
+    write_output(
+        d,
+        &[
+            "export",
+            "--as-of",
+            AS_OF,
+            "-q",
+            "--feedback",
+            "umpan-balik",
+            input,
+        ],
+    );
+    write_output(
+        d,
+        &["export", "--as-of", AS_OF, "-q", "--out", "paket", input],
+    );
+    let run = bimtek_in(
+        d,
+        &args(&[
+            "check",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+            "umpan-balik",
+            "paket",
+        ]),
+    );
+    assert_eq!(run.innovations().len(), 3, "{}", run.stderr);
+    assert!(
+        run.innovation_files()
+            .iter()
+            .all(|f| f.starts_with("umpan-balik/")),
+        "{}",
+        run.stdout
+    );
+    let mut own = run.files_coded("F014");
+    own.sort();
+    assert_eq!(own, ["paket", "umpan-balik/manifest.json"]);
+}
+
+/// The CSV report written for Excel (`--excel-csv`: a byte-order mark and
+/// `;`) is bimtek's own output too.
+#[test]
+fn the_csv_report_for_excel_is_not_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy(THREE, &d.join("data/inovasi.csv"));
+    write_output(
+        d,
+        &[
+            "check",
+            "--format",
+            "csv",
+            "--excel-csv",
+            "-o",
+            "hasil.csv",
+            "--as-of",
+            AS_OF,
+            "data",
+        ],
+    );
+    std::fs::rename(d.join("hasil.csv"), d.join("data/hasil.csv")).unwrap();
+    let run = check_dir(&d.join("data"), &[]);
+    assert_eq!(run.innovations().len(), 3, "{}", run.stdout);
+    assert_eq!(run.files_coded("F014"), ["hasil.csv"]);
+}
+
+/// A folder holding nothing but a link out of it is nothing to check, and
+/// the message says why the link was not read.
+#[cfg(unix)]
+#[test]
+fn nothing_to_check_says_why_a_found_file_was_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::os::unix::fs::symlink("/etc/passwd", d.join("opd.csv")).unwrap();
+    let run = check_dir(d, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("opd.csv") && run.stderr.contains("/etc/passwd"),
+        "{}",
+        run.stderr
+    );
+}

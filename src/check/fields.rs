@@ -214,7 +214,8 @@ pub(super) fn foreign_column(
                 .field(&field.key)
                 .value(&cell.text)
                 .arg("label", &field.label)
-                .arg("label_en", &field.label_en),
+                .arg("label_en", &field.label_en)
+                .for_every_row(),
         );
     }
 }

@@ -719,9 +719,9 @@ fn left_out(
             continue;
         }
         let l = &f.location;
-        // A header finding (a required column missing) is about every row
-        // of its sheet.
-        let row = if f.code.starts_with('H') { None } else { l.row };
+        // A finding about every row of its sheet (a required column
+        // missing) leaves each of them out.
+        let row = if f.every_row { None } else { l.row };
         at.entry((&l.file, l.sheet.as_deref(), row))
             .and_modify(|c| *c = (*c).min(f.code))
             .or_insert(f.code);

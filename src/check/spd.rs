@@ -93,7 +93,9 @@ pub fn score(t: &Template, file: &str, rows: &SheetRows) -> (SpdScore, Vec<Findi
             .expect("an indicator");
         let value = r.get(val_col).map(|c| c.display()).unwrap_or_default();
         let value = value.trim();
-        if value.is_empty() {
+        // The first row with a value counts: an indicator written twice is
+        // not scored twice.
+        if value.is_empty() || filled[ii] {
             continue;
         }
         let loc = |col: u32| Location {
@@ -205,6 +207,18 @@ mod tests {
         assert_eq!(tier("5b", "2.1"), Some(3));
         assert_eq!(tier("5b", "4"), Some(2));
         assert_eq!(tier("5b", "tinggi"), None);
+    }
+
+    #[test]
+    fn an_indicator_written_twice_is_scored_once() {
+        let t = t();
+        let rows = sheet(&[
+            &["No", "Indikator", "Nilai", "Bukti"],
+            &["8", "Opini BPK", "WTP", "lhp-bpk.pdf"],
+            &["8", "Opini BPK", "WTP", "lhp-bpk.pdf"],
+        ]);
+        let (s, _) = score(&t, "spd.xlsx", &rows);
+        assert_eq!((s.claimed, s.verified), (4.5, 4.5));
     }
 
     #[test]

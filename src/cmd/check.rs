@@ -251,7 +251,7 @@ pub fn evaluate(s: &CheckSettings) -> Result<check::Outcome> {
 pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<check::Outcome> {
     let (files, problems) = load::collect_inputs(&s.paths);
     if files.is_empty() {
-        return Err(nothing_to_check(&s.paths));
+        return Err(nothing_to_check(&s.paths, &problems));
     }
     let (spd, spd_result) = match &s.spd_sheet {
         None => (s.spd, None),
@@ -347,10 +347,17 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
 /// No input holds a file to check: an empty folder or an unmounted share
 /// must not pass for a clean run. Says what each path holds and what was
 /// looked for.
-fn nothing_to_check(paths: &[PathBuf]) -> anyhow::Error {
+fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyhow::Error {
     let mut id = String::from("tidak ada berkas data inovasi untuk diperiksa:");
     let mut en = String::from("no innovation data file to check:");
-    for p in paths {
+    // A path the walk found but could not read is told below, with its
+    // reason.
+    let told_below = |p: &PathBuf| {
+        problems
+            .iter()
+            .any(|(q, why)| q == p && !matches!(why, NotRead::Missing))
+    };
+    for p in paths.iter().filter(|p| !told_below(p)) {
         let (why_id, why_en) = if !p.exists() {
             ("tidak ditemukan".to_string(), "not found".to_string())
         } else if p.is_dir() {
@@ -383,6 +390,23 @@ fn nothing_to_check(paths: &[PathBuf]) -> anyhow::Error {
         id.push_str(&format!("\n  {shown}: {why_id}"));
         en.push_str(&format!("\n  {shown}: {why_en}"));
     }
+    // What was found and not read, and why (a link out, a pipe, an
+    // unreadable file, bimtek's own output).
+    for (p, why) in problems {
+        if matches!(why, NotRead::Missing) {
+            continue;
+        }
+        let f = path_problem(p, why);
+        let shown = p.display();
+        id.push_str(&format!(
+            "\n  {shown}: {}",
+            f.message(crate::diag::Lang::Id)
+        ));
+        en.push_str(&format!(
+            "\n  {shown}: {}",
+            f.message(crate::diag::Lang::En)
+        ));
+    }
     let formats = load::SPREADSHEET_EXTENSIONS
         .iter()
         .map(|e| format!(".{e}"))
@@ -405,20 +429,10 @@ fn nothing_to_check(paths: &[PathBuf]) -> anyhow::Error {
 /// that: a path longer than the system's limit (4,096 bytes on Linux) may
 /// name a file that is there, and is said to be too long.
 fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
-    let display = path.to_string_lossy().replace('\\', "/");
-    let display = display.strip_prefix("./").unwrap_or(&display);
-    let loc = Location::file(display);
-    // A file found in a folder under a path too long for the system is
-    // reported by the walk as unreadable: the system says why.
-    let too_long = match why {
-        NotRead::TooLong => true,
-        NotRead::Unreadable(_) => std::fs::symlink_metadata(path)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidFilename),
-        _ => false,
-    };
-    if too_long {
+    let loc = Location::file(load::display_path(path));
+    let too_long = |loc| {
         let n = path.as_os_str().len();
-        return Finding::new("F001", loc)
+        Finding::new("F001", loc)
             .arg(
                 "what",
                 format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
@@ -427,11 +441,19 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
                 "what_en",
                 format!("its path is too long for the system ({n} bytes)"),
             )
-            .arg("detail", "ENAMETOOLONG");
-    }
+            .arg("detail", "ENAMETOOLONG")
+    };
     match why {
         NotRead::Missing => Finding::new("F011", loc),
-        NotRead::TooLong => unreachable!("told above"),
+        NotRead::TooLong => too_long(loc),
+        // A file found in a folder under a path too long for the system
+        // is reported by the walk as unreadable: the system says why.
+        NotRead::Unreadable(_)
+            if std::fs::symlink_metadata(path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidFilename) =>
+        {
+            too_long(loc)
+        }
         NotRead::Unreadable(why) => Finding::new("F001", loc)
             .arg("what", "tidak dapat dibuka")
             .arg("what_en", "it cannot be opened")
@@ -462,6 +484,12 @@ fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) 
     let (points, findings) = match load::read_export(path, &mut rows) {
         Ok(_) => {
             let (score, findings) = check::spd::score(t, &display, &rows);
+            // The template's severities and switched-off codes hold here too.
+            let mut sink = check::Sink::new(t);
+            for f in findings {
+                sink.push(f);
+            }
+            let findings = sink.findings;
             let max = t.scoring.as_ref().map_or(f64::MAX, |s| s.spd_max);
             (Some(score.verified.min(max)), findings)
         }

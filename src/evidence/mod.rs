@@ -742,6 +742,10 @@ impl Resolver for EvidenceStore {
     }
 
     fn content_hash(&self, path: &Path) -> Option<Digest> {
+        // Opening a pipe would wait for a writer: look before opening.
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         let f = File::open(path).ok()?;
         // Only a plain file, and only as much as it holds: a device or a
         // pipe put in its place is no content, and is not read forever.

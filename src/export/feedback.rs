@@ -110,7 +110,25 @@ pub fn file_name(agency: &str) -> String {
         end = i + c.len_utf8();
     }
     let s = s[..end].trim_end().trim_end_matches('.').to_string();
-    if s.is_empty() { "OPD".to_string() } else { s }
+    if s.is_empty() {
+        "OPD".to_string()
+    } else if windows_reserved(&s) {
+        // Windows cannot create CON.xlsx, NUL.xlsx, COM1.xlsx, ...
+        format!("OPD {s}")
+    } else {
+        s
+    }
+}
+
+/// A name Windows keeps for a device, whatever its case or extension.
+fn windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.as_bytes()[3].is_ascii_digit()
+            && upper.as_bytes()[3] != b'0')
 }
 
 /// Agencies' workbook names, unique even where file systems ignore case:
@@ -696,6 +714,11 @@ mod tests {
     fn workbook_names_are_unique_and_short() {
         assert_eq!(file_name("Dinas PU/PR: Bidang*"), "Dinas PU-PR- Bidang-");
         assert_eq!(file_name(" .. "), "OPD");
+        // Names Windows keeps for devices cannot be file names there.
+        assert_eq!(file_name("con"), "OPD con");
+        assert_eq!(file_name("COM1"), "OPD COM1");
+        assert_eq!(file_name("Dinas Aux"), "Dinas Aux");
+        assert_eq!(file_name("COM0"), "COM0");
         let long = "Dinas ".repeat(60);
         let names = unique_file_names(["Dinas A/B", "Dinas A:B", "dinas a-b", &long].into_iter());
         assert_eq!(

@@ -12,6 +12,7 @@ mod records;
 mod sniff;
 mod spent;
 mod walk;
+pub(crate) use walk::display_path;
 mod workbook;
 mod xlsx;
 mod xml;

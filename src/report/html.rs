@@ -303,7 +303,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
             let mut field = f
                 .field
                 .as_deref()
-                .and_then(|key| t.fields.iter().find(|x| x.key == key))
+                .and_then(|key| t.field(key))
                 .map(|x| x.label(opts.lang).to_string())
                 .unwrap_or_default();
             if let Some(no) = f.indicator {

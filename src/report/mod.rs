@@ -233,7 +233,7 @@ pub fn watching(lang: Lang) {
 
 /// A line on stderr, for what a `--watch` run has to say between reports.
 pub fn note(text: &str) {
-    eprintln!("{text}");
+    eprintln!("{}", visible_lines(text));
 }
 
 /// Bytes to stdout as they are.

@@ -262,7 +262,7 @@ pub fn render_table(
             let label = f
                 .field
                 .as_deref()
-                .and_then(|key| t.fields.iter().find(|x| x.key == key))
+                .and_then(|key| t.field(key))
                 .map(|x| format!(" {SEP} {}", x.label(opts.lang)))
                 .unwrap_or_default();
             // Severity and code stay in their columns; a long place or
