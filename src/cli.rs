@@ -197,6 +197,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub watch: bool,
 
+    /// With --format html: a page for a projector (large, high-contrast
+    /// text, the screen's full width). Pages written during --watch are.
+    #[arg(long)]
+    pub projector: bool,
+
     /// Folder of evidence files (bukti dukung); may be given more than once.
     /// Default: each workbook's own folder, with its bukti/ and evidence/.
     #[arg(long, value_name = "DIR")]

@@ -35,6 +35,8 @@ pub struct CheckSettings {
     pub output: Option<PathBuf>,
     pub force: bool,
     pub watch: bool,
+    /// An HTML page for a projector (`--projector`; always during `--watch`).
+    pub projector: bool,
     /// CSV with a byte-order mark and `;` between cells, for Excel.
     pub excel_csv: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
@@ -202,6 +204,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         output: args.output,
         force: args.force,
         watch: args.watch,
+        projector: args.projector,
         excel_csv: args.excel_csv,
         evidence: args.evidence,
         spd: match args.spd {
@@ -278,6 +281,14 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
                 "does not apply to export; watch with check --watch, then run export once",
             );
         }
+    }
+    let html = command == Command::Check && args.format == Some(FormatArg::Html);
+    if args.projector && !html {
+        return refuse(
+            "--projector",
+            "hanya berlaku untuk check --format html",
+            "applies only to check --format html",
+        );
     }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),

@@ -443,15 +443,26 @@ fn findings_name_their_innovation_in_json_csv_and_table() {
 
     // The HTML report's row says the same.
     let (_, html, _) = run(&["check", "--format", "html", "--as-of", AS_OF, "sample-data"]);
-    let row = html
-        .lines()
-        .find(|l| l.contains("<td>D005</td>"))
+    let lines: Vec<&str> = html.lines().collect();
+    let d005 = lines
+        .iter()
+        .position(|l| l.contains("</span> D005</td>"))
         .expect("a D005 row");
+    let row = lines[d005];
     for cell in [
-        "<td>Dinas Kesehatan</td>",
-        "<td>Ambulans Desa Siaga</td>",
+        "<td>Ambulans Desa Siaga<span class=\"status sev-error\">inovasi bergalat</span></td>",
         "<td>Waktu Uji Coba Inovasi Daerah</td>",
     ] {
         assert!(row.contains(cell), "{row}");
     }
+    // Under its agency's heading.
+    let group = lines[..d005]
+        .iter()
+        .rev()
+        .find(|l| l.contains("<tr class=\"group\">"))
+        .expect("an agency heading");
+    assert!(
+        group.starts_with("<tbody data-agency=\"Dinas Kesehatan\">"),
+        "{group}"
+    );
 }

@@ -177,6 +177,11 @@ const CHECK: &[(&str, &str)] = &[
          ulang laporannya (JSON: satu baris per pemeriksaan)",
     ),
     (
+        "projector",
+        "Dengan --format html: halaman untuk proyektor (huruf besar berkontras tinggi, selebar \
+         layar). Halaman yang ditulis selama --watch selalu begitu",
+    ),
+    (
         "evidence",
         "Folder berkas bukti dukung; boleh diberikan lebih dari sekali. Bawaan: folder tiap buku \
          kerja, dengan bukti/ dan evidence/ di dalamnya",

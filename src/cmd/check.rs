@@ -59,8 +59,8 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                 _ => {
                     // CSV, HTML or a file: rewrite the whole output each run
                     // (our own earlier output may be replaced).
+                    // `watch` stays set: the page written reloads itself.
                     let mut again = s.clone();
-                    again.watch = false;
                     again.force = s.force || !first;
                     first = false;
                     let target = match &again.output {
@@ -208,12 +208,16 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
         as_of: s.as_of,
         width: s.width,
     };
+    let page = report::HtmlPage {
+        projector: s.projector || s.watch,
+        reload: s.watch,
+    };
     match (target, s.format) {
         (None, Format::Table) => report::table(outcome, &s.template, &render)?,
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
         (None, Format::Csv) => report::csv(outcome, &render, s.csv_dialect())?,
         (None, Format::Html) => {
-            report::print(report::render_html(outcome, &s.template, &render).as_bytes())?
+            report::print(report::render_html_page(outcome, &s.template, &render, page).as_bytes())?
         }
         (None, Format::Xlsx) => return Err(xlsx_needs_file()),
         (Some(target), format) => {
@@ -227,7 +231,8 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
                 Format::Json => report::json_to(&mut bytes, outcome, &s.template, &render)?,
                 Format::Csv => report::csv_to(&mut bytes, outcome, &render, s.csv_dialect())?,
                 Format::Html => {
-                    bytes = report::render_html(outcome, &s.template, &render).into_bytes()
+                    bytes =
+                        report::render_html_page(outcome, &s.template, &render, page).into_bytes()
                 }
                 Format::Xlsx => bytes = report::render_xlsx(outcome, &s.template, &render)?,
             }

@@ -1,8 +1,20 @@
 //! A self-contained HTML report (no network: styles and the filter script
 //! are inline): a bar per agency (clean / warning / error), the score
 //! estimate and predicate, basic-service urusan coverage, points at risk,
-//! and the findings table with a filter. Used by `--format html` and the
-//! export package's `laporan.html`.
+//! and the findings table with a filter, grouped by agency. Used by
+//! `--format html` and the export package's `laporan.html`.
+//!
+//! Two layouts. The ordinary page takes the window's whole width at the
+//! browser's own 16 px (the old 14 px tables were small on a laptop
+//! across a desk). The projector page (`--projector`, and every page
+//! written during `--watch`) is read from the back of a hall: at least
+//! 20 px text growing with the window (30 px at 1920 wide), figures over
+//! 40 px, black on white with thick rules and bold severity words, for a
+//! projector that washes colours out. Both wrap long names, paths and
+//! hints and fix their tables to the page, so neither scrolls sideways.
+//!
+//! Words keep one meaning: the cards count findings ("temuan galat"), the
+//! per-agency table counts innovations ("inovasi bergalat").
 
 use super::{RenderOptions, severity_word};
 use crate::check::Outcome;
@@ -27,39 +39,125 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Roboto,sans-serif;margin:2rem;color:#1b1b1b;max-width:75rem}\
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;font-size:1.25rem}\
-.muted{color:#555}table{border-collapse:collapse;width:100%;font-size:.9rem}\
-th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}\
-.bar{display:flex;height:1.1rem;min-width:12rem;border-radius:3px;overflow:hidden;background:#eee}\
+/// How a page is laid out, and whether it follows a running `--watch`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page {
+    /// Large, high-contrast text for a projected screen.
+    pub projector: bool,
+    /// Reload every few seconds, keeping the scroll position and filter:
+    /// only for a page that `--watch` keeps rewriting.
+    pub reload: bool,
+}
+
+/// Seconds between reloads of a watch-written page.
+const RELOAD_SECONDS: u32 = 5;
+
+const STYLE: &str = "*{box-sizing:border-box}html{font-size:16px}\
+body{font-family:system-ui,'Segoe UI',Roboto,sans-serif;margin:1rem 1.5rem;color:#1b1b1b;background:#fff;\
+line-height:1.4;overflow-wrap:anywhere}\
+h1{font-size:1.6rem;margin:.2rem 0}h2{margin-top:2rem;font-size:1.3rem}\
+.muted{color:#555}table{border-collapse:collapse;width:100%;table-layout:fixed}\
+th,td{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
+th{background:#f0f0f0}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
+tr.group th{background:#dfe4ee;font-size:1.1rem;padding-top:.6rem}tr.group a{font-weight:400;margin-left:1rem}\
+tfoot td{font-weight:700;border-top:2px solid #888}\
+.bar{display:flex;height:1.1rem;width:100%;border-radius:3px;overflow:hidden;background:#eee}\
 .bar span{display:block;height:100%}.ok{background:#2e7d32}.warning{background:#f9a825}.error{background:#c62828}\
 .sev-error{color:#c62828;font-weight:600}.sev-warning{color:#a06800;font-weight:600}.sev-info{color:#1565c0}\
-.cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ddd;border-radius:6px;padding:1rem;min-width:16rem}\
-.big{font-size:2rem;font-weight:700}input,select{font-size:1rem;padding:.3rem;margin:.5rem .5rem .5rem 0}\
-.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
+.cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ccc;border-radius:6px;padding:.8rem 1rem;flex:0 1 16rem;min-width:0}\
+.big{font-size:2rem;font-weight:700;line-height:1.15}input,select{font:inherit;padding:.3rem;margin:.5rem .5rem .5rem 0;max-width:100%}\
+.status{display:block}.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
+
+/// Over [`STYLE`] for a projected page: text from 20 px at 1366 wide to
+/// 30 px on a 1080p screen, black on white, thick rules, dark colours.
+const PROJECTOR_STYLE: &str = "html{font-size:clamp(20px,1.5vw,30px)}\
+body{margin:.5rem 1rem;color:#000;font-weight:500}.muted{color:#222}\
+th,td{border-bottom:2px solid #444;padding:.3rem .4rem}th{background:#000;color:#fff}\
+tr.group th{background:#d0d0d0;color:#000;border-top:4px solid #000}\
+a{color:#002a80}.card{border:3px solid #000;flex:1 1 12rem}.big{font-size:2.2rem}\
+.bar{height:1.4rem;border:2px solid #000;border-radius:0}\
+.ok{background:#006400}.warning{background:#ff9800}.error{background:#b00000}\
+.sev-error{color:#a00000;font-weight:800}.sev-warning{color:#6b3a00;font-weight:800}.sev-info{color:#00308f;font-weight:700}";
 
 const SCRIPT: &str = "(function(){var q=document.getElementById('q'),s=document.getElementById('sev'),\
-rows=document.querySelectorAll('#findings tbody tr'),count=document.getElementById('count');\
-function apply(){var t=q.value.toLowerCase(),v=s.value,n=0;rows.forEach(function(r){\
-var show=(!t||r.textContent.toLowerCase().indexOf(t)>=0)&&(!v||r.getAttribute('data-sev')===v);\
-r.style.display=show?'':'none';if(show)n++;});count.textContent=n;}\
+groups=document.querySelectorAll('#findings tbody'),count=document.getElementById('count');\
+function apply(){var t=q.value.toLowerCase(),v=s.value,n=0;groups.forEach(function(g){var m=0,\
+a=(g.getAttribute('data-agency')||'')+' ';g.querySelectorAll('tr[data-sev]').forEach(function(r){\
+var show=(!t||(a+r.textContent).toLowerCase().indexOf(t)>=0)&&(!v||r.getAttribute('data-sev')===v);\
+r.style.display=show?'':'none';if(show)m++;});var h=g.querySelector('tr.group');\
+if(h)h.style.display=m?'':'none';n+=m;});count.textContent=n;}\
 q.addEventListener('input',apply);s.addEventListener('change',apply);apply();})();";
 
-/// Render the whole report as one HTML document.
+/// Reload a watch-written page, keeping where the reader was: the scroll
+/// position and the filter live in the tab's session storage.
+fn reload_script() -> String {
+    format!(
+        "(function(){{var k='bimtek-live',q=document.getElementById('q'),s=document.getElementById('sev');\
+try{{var v=JSON.parse(sessionStorage.getItem(k)||'null');if(v){{q.value=v.q;s.value=v.s;\
+q.dispatchEvent(new Event('input'));window.scrollTo(0,v.y);}}}}catch(e){{}}\
+setTimeout(function(){{try{{sessionStorage.setItem(k,JSON.stringify({{y:window.scrollY,q:q.value,s:s.value}}));}}\
+catch(e){{}}location.reload();}},{});}})();",
+        RELOAD_SECONDS * 1000
+    )
+}
+
+/// A figure with `places` decimals: every decimal on the page goes through
+/// here, so the decimal comma of Indonesian has one place to go.
+fn decimal(x: f64, places: usize, _lang: Lang) -> String {
+    format!("{x:.places$}")
+}
+
+/// An innovation's status, as the findings table says it.
+fn status_words(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Info, Lang::Id) => "inovasi bersih",
+        (Severity::Warning, Lang::Id) => "inovasi dengan peringatan",
+        (Severity::Error, Lang::Id) => "inovasi bergalat",
+        (Severity::Info, Lang::En) => "clean innovation",
+        (Severity::Warning, Lang::En) => "innovation with warnings",
+        (Severity::Error, Lang::En) => "innovation with errors",
+    }
+}
+
+/// The anchor of an agency's findings in the findings table.
+fn anchor(k: usize) -> String {
+    format!("opd-{}", k + 1)
+}
+
+/// Render the whole report as one HTML document, as an ordinary page.
 pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> String {
-    let id = opts.lang == Lang::Id;
+    render_html_page(outcome, t, opts, Page::default())
+}
+
+/// Render the whole report as one HTML document, laid out as `page` says.
+pub fn render_html_page(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    page: Page,
+) -> String {
+    let lang = opts.lang;
+    let id = lang == Lang::Id;
     let tr = |a: &'static str, b: &'static str| if id { a } else { b };
     let mut h = String::new();
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         {}\n<title>bimtek · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         {}\n<title>bimtek · {}</title>\n<style>{STYLE}{}</style>\n",
         if id { "id" } else { "en" },
         crate::load::marker::HTML_MARK,
-        escape(&t.name)
+        escape(&t.name),
+        if page.projector { PROJECTOR_STYLE } else { "" },
     );
+    if page.reload {
+        // Without scripts the page still follows, from its top.
+        let _ = writeln!(
+            h,
+            "<noscript><meta http-equiv=\"refresh\" content=\"{RELOAD_SECONDS}\"></noscript>"
+        );
+    }
+    let _ = writeln!(h, "</head>\n<body>");
     let count = |s| outcome.count(s);
     let _ = write!(
         h,
@@ -74,9 +172,10 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         tr("tanggal acuan", "reference date"),
         portal_format(opts.as_of)
     );
+    // The cards count files, innovations and findings; each label says which.
     let _ = writeln!(
         h,
-        "<div class=\"cards\"><div class=\"card\"><div class=\"big\">{}</div>{}</div>\
+        "<div class=\"cards\" id=\"summary\"><div class=\"card\"><div class=\"big\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-error\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-warning\">{}</div>{}</div></div>",
@@ -85,83 +184,135 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         outcome.innovations.len(),
         tr("inovasi", "innovations"),
         count(Severity::Error),
-        tr("galat", "errors"),
+        tr("temuan galat", "error findings"),
         count(Severity::Warning),
-        tr("peringatan", "warnings"),
+        tr("temuan peringatan", "warning findings"),
     );
 
-    // Per agency: a bar of clean / warning / error innovations.
+    // Per agency: a bar of clean / warning / error innovations; the name
+    // jumps to the agency's findings.
+    let grouped = super::findings_by_agency(outcome);
+    let anchors: std::collections::HashMap<&str, String> = grouped
+        .keys()
+        .enumerate()
+        .map(|(k, agency)| (*agency, anchor(k)))
+        .collect();
     let agencies = super::agency_tallies(outcome);
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"legend\"><span class=\"ok\"></span>{}<span class=\"warning\"></span>{}<span class=\"error\"></span>{}</p>\n\
-         <table id=\"agencies\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+         <table id=\"agencies\"><colgroup><col style=\"width:28%\"><col style=\"width:11%\"><col style=\"width:19%\">\
+         <col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:10%\"><col style=\"width:10%\"></colgroup>\n\
+         <thead><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
         tr("Per perangkat daerah", "Per agency"),
-        tr("bersih", "clean"),
-        tr("peringatan", "warnings"),
-        tr("galat", "errors"),
+        tr("inovasi bersih", "clean innovations"),
+        tr("inovasi dengan peringatan", "innovations with warnings"),
+        tr("inovasi bergalat", "innovations with errors"),
         tr("Perangkat Daerah", "Agency"),
         tr("Inovasi", "Innovations"),
         tr("Bersih / peringatan / galat", "Clean / warnings / errors"),
-        tr("Bersih", "Clean"),
-        tr("Galat", "Errors"),
-        tr("Skor klaim", "Score claimed"),
-        tr("Skor verif.", "Score verified"),
+        tr("Inovasi bersih", "Clean innovations"),
+        tr("Inovasi bergalat", "Innovations with errors"),
+        tr("Skor klaim (rerata)", "Score claimed (mean)"),
+        tr("Skor verif. (rerata)", "Score verified (mean)"),
     );
+    let mean = |x: f64, n: usize| if n == 0 { 0.0 } else { x / n as f64 };
+    let bar = |h: &mut String, n: usize, clean: usize, warnings: usize, errors: usize| {
+        // A CSS length: a decimal point in every language.
+        let pct = |x: usize| mean(x as f64 * 100.0, n);
+        let _ = write!(
+            h,
+            "<td><div class=\"bar\" title=\"{clean} / {warnings} / {errors}\">\
+             <span class=\"ok\" style=\"width:{:.1}%\"></span><span class=\"warning\" style=\"width:{:.1}%\"></span>\
+             <span class=\"error\" style=\"width:{:.1}%\"></span></div></td>",
+            pct(clean),
+            pct(warnings),
+            pct(errors),
+        );
+    };
+    let (mut all, mut clean, mut warnings, mut errors) = (0, 0, 0, 0);
+    let (mut claimed, mut verified) = (0.0, 0.0);
     for (name, a) in &agencies {
-        let pct = |x: usize| {
-            if a.innovations == 0 {
-                0.0
-            } else {
-                x as f64 * 100.0 / a.innovations as f64
-            }
+        let shown = match anchors.get(name) {
+            Some(to) => format!("<a href=\"#{to}\">{}</a>", escape(name)),
+            None => escape(name),
         };
-        let avg = |x: f64| {
-            if a.innovations == 0 {
-                0.0
-            } else {
-                x / a.innovations as f64
-            }
-        };
+        let _ = write!(
+            h,
+            "<tr><td>{shown}</td><td class=\"n\">{}</td>",
+            a.innovations
+        );
+        bar(&mut h, a.innovations, a.clean, a.warnings, a.errors);
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td><div class=\"bar\" title=\"{} / {} / {}\">\
-             <span class=\"ok\" style=\"width:{:.1}%\"></span><span class=\"warning\" style=\"width:{:.1}%\"></span>\
-             <span class=\"error\" style=\"width:{:.1}%\"></span></div></td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
-            escape(name),
-            a.innovations,
-            a.clean,
-            a.warnings,
-            a.errors,
-            pct(a.clean),
-            pct(a.warnings),
-            pct(a.errors),
+            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             a.clean,
             a.errors,
-            avg(a.claimed),
-            avg(a.verified),
+            decimal(mean(a.claimed, a.innovations), 1, lang),
+            decimal(mean(a.verified, a.innovations), 1, lang),
+        );
+        all += a.innovations;
+        clean += a.clean;
+        warnings += a.warnings;
+        errors += a.errors;
+        claimed += a.claimed;
+        verified += a.verified;
+    }
+    let _ = write!(
+        h,
+        "</tbody><tfoot><tr><td>{}</td><td class=\"n\">{all}</td>",
+        tr("Jumlah", "Total")
+    );
+    bar(&mut h, all, clean, warnings, errors);
+    let _ = writeln!(
+        h,
+        "<td class=\"n\">{clean}</td><td class=\"n\">{errors}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot></table>",
+        decimal(mean(claimed, all), 1, lang),
+        decimal(mean(verified, all), 1, lang),
+    );
+    // Agencies with findings but no innovation (a file that could not be
+    // read, say) are not in the table: listed here, so every group of the
+    // findings table can be reached from the top.
+    let others: Vec<String> = grouped
+        .keys()
+        .filter(|a| !agencies.contains_key(*a))
+        .map(|a| {
+            format!(
+                "<a href=\"#{}\">{}</a>",
+                anchors[a],
+                escape(&agency_name(a, lang))
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p>{}: {}</p>",
+            tr(
+                "Temuan tanpa inovasi terbaca",
+                "Findings with no innovation read"
+            ),
+            others.join(" · ")
         );
     }
-    let _ = writeln!(h, "</tbody></table>");
 
     for p in &outcome.pemda {
         let _ = write!(
             h,
-            "<h2>{} {}</h2>\n<div class=\"cards\"><div class=\"card\"><div class=\"big\">{:.2}</div>IID · {}</div>\
-             <div class=\"card\"><div class=\"big\">{:.2}</div>SID ({} {:.2})</div>\
-             <div class=\"card\"><div class=\"big\">{:.2}</div>{}</div>\
+            "<h2>{} {}</h2>\n<div class=\"cards\"><div class=\"card\"><div class=\"big\">{}</div>IID · {}</div>\
+             <div class=\"card\"><div class=\"big\">{}</div>SID ({} {})</div>\
+             <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
              <div class=\"card\"><div class=\"big\">{}</div>SPD</div></div>\n",
             tr("Estimasi skor", "Score estimate"),
             escape(&p.name),
-            p.iid,
+            decimal(p.iid, 2, lang),
             escape(&p.predicate),
-            p.sid,
+            decimal(p.sid, 2, lang),
             tr("bila semua klaim lolos", "if every claim passed"),
-            p.sid_claimed,
-            p.count_score,
+            decimal(p.sid_claimed, 2, lang),
+            decimal(p.count_score, 2, lang),
             tr("skor jumlah inovasi", "innovation-count score"),
-            p.spd.map_or("-".to_string(), |x| format!("{x:.2}")),
+            p.spd.map_or("-".to_string(), |x| decimal(x, 2, lang)),
         );
         if p.left_out > 0 {
             let why = p
@@ -172,7 +323,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                 .join(", ");
             let _ = writeln!(
                 h,
-                "<p>{} {} ({}). {} {:.2}.</p>",
+                "<p>{} {} ({}). {} {}.</p>",
                 p.left_out,
                 tr(
                     "inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi",
@@ -183,7 +334,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                     "Estimasi bila semua inovasi dan klaim dihitung:",
                     "Estimate with every innovation and claim counted:"
                 ),
-                p.iid_claimed,
+                decimal(p.iid_claimed, 2, lang),
             );
         }
         let _ = write!(
@@ -231,7 +382,9 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
     if !risks.is_empty() {
         let _ = write!(
             h,
-            "<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+            "<h2>{}</h2>\n<table id=\"risks\"><colgroup><col style=\"width:20%\"><col style=\"width:24%\">\
+             <col style=\"width:26%\"><col style=\"width:20%\"><col style=\"width:10%\"></colgroup>\n\
+             <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
             tr("Poin yang terancam hilang", "Points at risk"),
             tr("Perangkat Daerah", "Agency"),
             tr("Inovasi", "Innovation"),
@@ -243,8 +396,8 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
             let name = t
                 .indicator(r.indicator)
                 .map_or(String::new(), |x| x.name.clone());
-            let reason = crate::diag::lookup(r.code)
-                .map_or(String::new(), |c| c.summary(opts.lang).to_string());
+            let reason =
+                crate::diag::lookup(r.code).map_or(String::new(), |c| c.summary(lang).to_string());
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{} ({})</td><td class=\"n\">-{}</td></tr>",
@@ -266,8 +419,10 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
          <label>{} <select id=\"sev\"><option value=\"\">{}</option><option value=\"error\">{}</option>\
          <option value=\"warning\">{}</option><option value=\"info\">{}</option></select></label>\
          <span class=\"muted\"><span id=\"count\">{}</span> {}</span>\n\
-         <table id=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-        tr("Temuan", "Findings"),
+         <table id=\"findings\"><colgroup><col style=\"width:13%\"><col style=\"width:19%\"><col style=\"width:14%\">\
+         <col style=\"width:14%\"><col style=\"width:22%\"><col style=\"width:18%\"></colgroup>\n\
+         <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
+        tr("Temuan per perangkat daerah", "Findings by agency"),
         tr("Saring", "Filter"),
         tr(
             "kode, berkas, OPD, pesan...",
@@ -275,36 +430,55 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         ),
         tr("Tingkat", "Severity"),
         tr("semua", "all"),
-        severity_word(Severity::Error, opts.lang),
-        severity_word(Severity::Warning, opts.lang),
-        severity_word(Severity::Info, opts.lang),
+        severity_word(Severity::Error, lang),
+        severity_word(Severity::Warning, lang),
+        severity_word(Severity::Info, lang),
         outcome.findings.len(),
         tr("temuan ditampilkan", "findings shown"),
-        tr("Tingkat", "Severity"),
-        tr("Kode", "Code"),
-        tr("Perangkat Daerah", "Agency"),
-        tr("Inovasi", "Innovation"),
-        tr("Berkas", "File"),
-        tr("Sel", "Cell"),
+        tr("Tingkat, kode", "Severity, code"),
+        tr("Inovasi (status)", "Innovation (status)"),
         tr("Isian", "Field"),
+        tr("Letak", "Where"),
         tr("Pesan", "Message"),
         tr("Saran", "Hint"),
     );
-    // In reading order: agency by agency, innovation by innovation.
-    for (agency, findings) in super::findings_by_agency(outcome) {
+    // In reading order: agency by agency, each under its own heading row,
+    // innovation by innovation.
+    for (k, (agency, findings)) in grouped.iter().enumerate() {
+        let of = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let _ = writeln!(
+            h,
+            "<tbody data-agency=\"{}\"><tr class=\"group\"><th colspan=\"6\" id=\"{}\">{} \
+             <span class=\"muted\">· {} {}, {} {}</span> <a href=\"#agencies\">{}</a></th></tr>",
+            escape(agency),
+            anchor(k),
+            escape(&agency_name(agency, lang)),
+            of(Severity::Error),
+            tr("temuan galat", "error findings"),
+            of(Severity::Warning),
+            tr("temuan peringatan", "warning findings"),
+            tr("&#8593; ringkasan", "&#8593; summary"),
+        );
         for f in findings {
             let l = &f.location;
             let place = l
                 .cell()
                 .or_else(|| l.row.map(|r| format!("{} {r}", tr("baris", "row"))))
-                .or_else(|| l.sheet.clone())
-                .unwrap_or_else(|| l.file.rsplit('/').next().unwrap_or(&l.file).to_string());
-            let innovation = outcome.innovation_of(f).map_or("", |i| i.name.as_str());
+                .or_else(|| l.sheet.clone());
+            let innovation = match outcome.innovation_of(f) {
+                Some(i) => format!(
+                    "{}<span class=\"status sev-{}\">{}</span>",
+                    escape(&i.name),
+                    i.status.as_str(),
+                    status_words(i.status, lang)
+                ),
+                None => String::new(),
+            };
             let mut field = f
                 .field
                 .as_deref()
                 .and_then(|key| t.field(key))
-                .map(|x| x.label(opts.lang).to_string())
+                .map(|x| x.label(lang).to_string())
                 .unwrap_or_default();
             if let Some(no) = f.indicator {
                 if !field.is_empty() {
@@ -312,27 +486,45 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                 }
                 field.push_str(&format!("{} {no}", tr("Indikator", "Indicator")));
             }
+            let place = match place {
+                Some(p) => format!(
+                    "{}<br><span class=\"muted\">{}</span>",
+                    escape(&p),
+                    escape(&l.file)
+                ),
+                None => escape(&l.file),
+            };
             let sev = f.severity.as_str();
             let _ = writeln!(
                 h,
-                "<tr data-sev=\"{sev}\"><td class=\"sev-{sev}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                severity_word(f.severity, opts.lang),
+                "<tr data-sev=\"{sev}\"><td><span class=\"sev-{sev}\">{}</span> {}</td><td>{innovation}</td><td>{}</td><td>{place}</td><td>{}</td><td>{}</td></tr>",
+                severity_word(f.severity, lang),
                 f.code,
-                escape(agency),
-                escape(innovation),
-                escape(&l.file),
-                escape(&place),
                 escape(&field),
-                escape(&f.message(opts.lang)),
-                escape(&f.hint(opts.lang)),
+                escape(&f.message(lang)),
+                escape(&f.hint(lang)),
             );
         }
+        let _ = writeln!(h, "</tbody>");
     }
-    let _ = write!(
-        h,
-        "</tbody></table>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
-    );
+    let _ = write!(h, "</table>\n<script>{SCRIPT}</script>\n");
+    if page.reload {
+        let _ = writeln!(h, "<script id=\"reload\">{}</script>", reload_script());
+    }
+    let _ = write!(h, "</body>\n</html>\n");
     h
+}
+
+/// An agency's name as a heading; findings about a file that names no
+/// agency are grouped under a name that says so.
+fn agency_name(agency: &str, lang: Lang) -> String {
+    if !agency.is_empty() {
+        return agency.to_string();
+    }
+    match lang {
+        Lang::Id => "(tanpa perangkat daerah)".to_string(),
+        Lang::En => "(no agency)".to_string(),
+    }
 }
 
 #[cfg(test)]

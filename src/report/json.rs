@@ -416,6 +416,7 @@ mod tests {
             output: None,
             force: false,
             watch: false,
+            projector: false,
             excel_csv: false,
             evidence: Vec::new(),
             spd: None,

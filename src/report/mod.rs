@@ -14,7 +14,7 @@ mod visible;
 mod xlsx;
 
 pub use card::{card, render_card};
-pub use html::{escape as html_escape, render_html};
+pub use html::{Page as HtmlPage, escape as html_escape, render_html, render_html_page};
 
 pub use self::csv::{csv, csv_to};
 pub use json::{json, json_line_to, json_to, status_word};
