@@ -461,3 +461,32 @@ fn issue_30_watch_written_page_reloads_itself() {
     assert_eq!(p["over"], serde_json::json!([]), "{p}");
     assert_eq!(p["scripts"], 3, "{p}");
 }
+
+/// `--projector` shapes the HTML report only: elsewhere it is refused,
+/// with exit code 2, before any work.
+#[test]
+fn projector_applies_only_to_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let package = dir.path().join("paket");
+    let package = package.to_str().unwrap();
+    for args in [
+        &["check", "--projector", "sample-data"][..],
+        &["check", "--format", "json", "--projector", "sample-data"],
+        &["show", "--projector", "SIPANDU", "sample-data"],
+        &["export", "--projector", "--out", package, "sample-data"],
+    ] {
+        let r = Command::new(env!("CARGO_BIN_EXE_bimtek"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(r.status.code(), Some(2), "{args:?}");
+        assert!(r.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(
+            err.starts_with("bimtek: --projector: hanya berlaku untuk check --format html"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!Path::new(package).exists());
+}
