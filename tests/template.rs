@@ -641,27 +641,27 @@ fn template_check_names_file_line_and_column() {
     let bad = dir.path().join("salah.toml");
     std::fs::write(
         &bad,
-        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"kipp-2026\"\n\n[[field]]\nkey = \"ringkasan\"\nlabel = \"Ringkasan\"\ntype = \"date\"\nmax_words = 100\n",
+        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"kipp-2026\"\n\n[[field]]\nkey = \"ringkasan\"\noverride = true\nlabel = \"Ringkasan\"\ntype = \"date\"\nmax_words = 100\n",
     )
     .unwrap();
     let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(s.contains("salah.toml:12:13:"), "{s}");
     assert!(
-        s.contains("max_words hanya berlaku untuk field teks"),
+        s.contains("max_words hanya berlaku untuk isian teks"),
         "{s}"
     );
     let out = bimtek(&["template", "check", bad.to_str().unwrap(), "--lang", "en"]);
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(s.contains("salah.toml:12:13:"), "{s}");
     assert!(s.contains("max_words applies to text fields only"), "{s}");
     // Through check --template, in the language asked for.
     let out = bimtek(&["check", "sample-data", "--template", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("templat tidak valid: "), "{err}");
-    assert!(err.contains("hanya berlaku untuk field teks"), "{err}");
+    assert!(err.contains("hanya berlaku untuk isian teks"), "{err}");
     assert!(!err.contains("applies to"), "{err}");
 
     std::fs::write(
@@ -672,7 +672,10 @@ fn template_check_names_file_line_and_column() {
     let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:7:1: kesalahan TOML: "), "{s}");
+    assert!(
+        s.contains("salah.toml:7:1: kunci \"agencis\" tidak dikenal di sini; maksud Anda \"agencies\"?"),
+        "{s}"
+    );
 
     let out = bimtek(&["template", "check", "tidak-ada.toml"]);
     assert_eq!(out.status.code(), Some(2));

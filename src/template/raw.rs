@@ -195,9 +195,9 @@ pub struct RawField {
     pub foreign_values: Vec<String>,
     /// For text fields: a text of fewer words is a filler answer ("-", one
     /// word, the question repeated), reported as such.
-    pub filler_below_words: Option<u32>,
+    pub filler_below_words: Option<Spanned<u32>>,
     /// For text fields: minimum number of words.
-    pub min_words: Option<u32>,
+    pub min_words: Option<Spanned<u32>>,
     /// For text fields: maximum number of words.
     pub max_words: Option<Spanned<u32>>,
     /// For text fields: the value must be a link of one of these kinds
@@ -206,9 +206,10 @@ pub struct RawField {
     /// For date fields: the date must lie at least this many whole years
     /// before the reference date (--as-of), e.g. an implementation age.
     pub min_age_years: Option<Spanned<u32>>,
-    /// For integer fields.
-    pub min: Option<i64>,
-    pub max: Option<i64>,
+    /// For integer and amount (rupiah) fields: the least and the most a
+    /// value may be.
+    pub min: Option<Spanned<i64>>,
+    pub max: Option<Spanned<i64>>,
     /// For enum fields: the allowed values.
     #[serde(default, rename = "value")]
     pub values: Vec<RawValue>,
