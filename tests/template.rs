@@ -1021,3 +1021,22 @@ fn issue_34_the_petunjuk_command_of_a_template_file_works_as_written() {
             .ends_with("bimtek check --template iid-2026 NAMA-BERKAS.xlsx")
     }));
 }
+
+/// The README's "Menulis templat sendiri" example is a template that
+/// checks clean, with its partial overrides and merged sections.
+#[test]
+fn issue_34_the_readme_template_example_checks_clean() {
+    let readme = std::fs::read_to_string(manifest("README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Menulis templat sendiri")
+        .expect("the section")..];
+    let start = section.find("```toml\n").expect("an example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let t =
+        bimtek::template::Template::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(t.field("rancang_bangun").unwrap().min_words, Some(500));
+    assert!(!t.field("asta_cita").unwrap().required);
+    assert_eq!(t.field("anggaran").unwrap().kind.bounds(), (Some(0), None));
+    assert_eq!(t.scoring.as_ref().unwrap().yandas_min, 3);
+    assert!(t.field("program_prioritas").is_some());
+}
