@@ -766,6 +766,24 @@ fn issue_34_template_mistakes_are_refused_in_indonesian_with_their_place() {
             "choose File > Save As, set Encoding to UTF-8",
         ),
         (
+            b"[[field]]\nkey = \"rancang_bangun\"\nrequired = ya\n",
+            "9:12",
+            "teks harus diapit tanda kutip lurus",
+            "a text must be in straight quotes",
+        ),
+        (
+            b"[[field]]\nkey = \"jumlah_pengguna\"\nlabel = \"Jumlah Pengguna\"\ntype = \"integr\"\n",
+            "10:8",
+            "isian jumlah_pengguna: type \"integr\" tidak dikenal (maksud Anda \"integer\"?)",
+            "(did you mean \"integer\"?)",
+        ),
+        (
+            b"[window]\nstart = 2024-01-01\nend = \"2025-12-31\"\n",
+            "8:9",
+            "start: tanggal harus diapit tanda kutip, misalnya \"2024-01-01\"",
+            "a date must be in quotes",
+        ),
+        (
             b"[severity]\nT001 = \"sedang\"\n",
             "8:8",
             "severity T001 harus galat, peringatan, info atau nonaktif",

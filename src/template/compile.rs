@@ -823,11 +823,11 @@ impl Ctx<'_> {
     fn bad_number(&self, span: Range<usize>, what: &str, x: f64, bound: Bound) -> TemplateError {
         let message = match bound {
             Bound::Finite => tr!(
-                "{what} = {x}: harus bilangan terhingga",
+                "{what} = {x}: harus bilangan biasa, bukan nan atau inf",
                 "{what} = {x}: must be a finite number"
             ),
             Bound::NotNegative => tr!(
-                "{what} = {x}: harus bilangan terhingga, tidak negatif",
+                "{what} = {x}: harus bilangan 0 atau lebih (bukan nan atau inf)",
                 "{what} = {x}: must be a finite number, not negative"
             ),
             Bound::Fraction => tr!(
@@ -1246,19 +1246,20 @@ impl Ctx<'_> {
             "coordinate" => FieldKind::Coordinate,
             "file" => FieldKind::File,
             other => {
-                return Err(self.err(
-                    f.kind.span(),
-                    {
-                        let kinds = KINDS.join(", ");
-                        let near = super::message::nearest(other, KINDS)
-                            .map(|n| format!("\"{n}\"; "))
-                            .unwrap_or_default();
-                        tr!(
-                            "isian {key}: type \"{other}\" tidak dikenal; maksud Anda {near}pilihan: {kinds}",
-                            "field {key}: type \"{other}\" is unknown; did you mean {near}one of: {kinds}"
-                        )
-                    },
-                ));
+                return Err(self.err(f.kind.span(), {
+                    let kinds = KINDS.join(", ");
+                    let near = super::message::nearest(other, KINDS);
+                    let near_id = near
+                        .map(|n| format!(" (maksud Anda \"{n}\"?)"))
+                        .unwrap_or_default();
+                    let near_en = near
+                        .map(|n| format!(" (did you mean \"{n}\"?)"))
+                        .unwrap_or_default();
+                    tr!(
+                        "isian {key}: type \"{other}\" tidak dikenal{near_id}; pilihan: {kinds}",
+                        "field {key}: type \"{other}\" is unknown{near_en}; one of: {kinds}"
+                    )
+                }));
             }
         };
         let kind_name = kind.toml_name();

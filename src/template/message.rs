@@ -93,6 +93,11 @@ pub(super) fn syntax(file: &str, src: &str, e: &toml::de::Error) -> TemplateErro
             "kunci yang sama ditulis dua kali di satu bagian; hapus salah satunya",
             "the same key is written twice in one section; remove one of them"
         )
+    } else if detail.contains("must be quoted") {
+        tr!(
+            "teks harus diapit tanda kutip lurus, misalnya \"Dinas Kesehatan\"; true, false dan bilangan ditulis tanpa tanda kutip",
+            "a text must be in straight quotes, such as \"Dinas Kesehatan\"; true, false and numbers are written without quotes"
+        )
     } else if detail.contains("expected `=`") || detail.contains("key with no value") {
         tr!(
             "setelah nama kunci harus ada tanda = lalu nilainya, misalnya required = true",
@@ -148,6 +153,17 @@ fn key_at(src: &str, at: usize) -> Option<String> {
     let (key, _) = line.split_once('=')?;
     let key = key.trim().trim_matches('"');
     (!key.is_empty() && !key.starts_with('[') && key.len() <= 60).then(|| key.to_string())
+}
+
+/// Whether the value at byte `at` of `src` is a date written without
+/// quotes (`2024-01-01`).
+fn unquoted_date(src: &str, at: usize) -> bool {
+    let rest = src.get(at.min(src.len())..).unwrap_or_default().as_bytes();
+    rest.len() >= 10
+        && rest[..4].iter().all(u8::is_ascii_digit)
+        && rest[4] == b'-'
+        && rest[5..7].iter().all(u8::is_ascii_digit)
+        && rest[7] == b'-'
 }
 
 /// The names between backquotes in `s`.
@@ -258,10 +274,18 @@ pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError 
     {
         let [ei, ee] = expected_words(exp);
         let [fi, fe] = found_words(found);
-        [
-            format!("{lead}nilai harus {ei}, bukan {fi}"),
-            format!("{lead}the value must be {ee}, not {fe}"),
-        ]
+        if exp.contains("string") && unquoted_date(seg.src, local.start) {
+            // TOML reads 2024-01-01 without quotes as its own date type.
+            [
+                format!("{lead}tanggal harus diapit tanda kutip, misalnya \"2024-01-01\""),
+                format!("{lead}a date must be in quotes, such as \"2024-01-01\""),
+            ]
+        } else {
+            [
+                format!("{lead}nilai harus {ei}, bukan {fi}"),
+                format!("{lead}the value must be {ee}, not {fe}"),
+            ]
+        }
     } else if let Some(rest) = msg.strip_prefix("invalid length ")
         && let Some((n, exp)) = rest.split_once(", expected ")
     {

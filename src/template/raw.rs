@@ -84,9 +84,12 @@ pub struct RawMeta {
     pub year: i32,
     #[serde(default)]
     pub source: String,
-    /// Id of a shipped template (or path of a file) whose content this one
-    /// starts from; fields and indicators with the same key replace the
-    /// parent's, new ones are appended.
+    /// Id of a shipped template whose content this one starts from. The
+    /// files are merged before serde reads them (`merge.rs`): sections key
+    /// by key, fields by key (a block with only `key` and what changes
+    /// overrides part of the parent's field; one that rewrites `label` or
+    /// `type` says `override = true`, which `merge.rs` takes out),
+    /// indicators by number.
     #[serde(default)]
     pub extends: Option<Spanned<String>>,
 }
