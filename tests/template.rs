@@ -806,6 +806,15 @@ fn issue_34_template_mistakes_are_refused_in_indonesian_with_their_place() {
         assert!(s.contains(en), "{s}");
     }
 
+    // `check --template` tells the same of a file that is not UTF-8.
+    check_template_text(dir.path(), b"[award]\nnote = \"Kebudayaan \xe9\"\n", "id");
+    let path = dir.path().join("sulsel-2026.toml");
+    let out = bimtek(&["check", "--template", path.to_str().unwrap(), "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sulsel-2026.toml:8:20: "), "{err}");
+    assert!(err.contains("pada Encoding pilih UTF-8"), "{err}");
+
     // A template whose id is its parent's cannot extend itself.
     let path = dir.path().join("diri.toml");
     std::fs::write(

@@ -531,9 +531,15 @@ impl Template {
                 "cannot read the template: {e}"
             ),
         })?;
+        Template::parse_bytes(&bytes, &name)
+    }
+
+    /// Compile a template file's bytes; one that is not UTF-8 is told how
+    /// to save it as UTF-8 in Notepad.
+    pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Template, TemplateError> {
         let src =
-            std::str::from_utf8(&bytes).map_err(|e| super::message::not_utf8(&name, &bytes, &e))?;
-        Template::parse(src, &name)
+            std::str::from_utf8(bytes).map_err(|e| super::message::not_utf8(file, bytes, &e))?;
+        Template::parse(src, file)
     }
 
     /// Compile template source text; `file` names it in errors.
