@@ -853,6 +853,8 @@ fn issue_34_partial_override_and_section_merge() {
         &path,
         format!(
             "{SULSEL_HEAD}[settings]\nheader_scan_rows = 12\n\n[scoring]\nyandas_min = 3\n\n\
+             [window]\nmax_prior_entries = 3\n\n[portal]\nstale_after_days = 30\n\n\
+             [evidence]\ndefault_max_mb = 5.0\n\n\
              [[field]]\nkey = \"rancang_bangun\"\nmin_words = 500\n\n\
              [[field]]\nkey = \"asta_cita\"\nrequired = false\n\n\
              [[field]]\nkey = \"nama_inovasi\"\noverride = true\nlabel = \"Judul Inovasi\"\n"
@@ -901,6 +903,14 @@ fn issue_34_partial_override_and_section_merge() {
         (ps.spd_max, ps.sid_max, &ps.yandas)
     );
     assert_eq!(s.predicates.len(), ps.predicates.len());
+    let (w, pw) = (t.window.as_ref().unwrap(), parent.window.as_ref().unwrap());
+    assert_eq!(w.max_prior_entries, Some(3));
+    assert_ne!(pw.max_prior_entries, Some(3));
+    assert_eq!((w.start, w.end), (pw.start, pw.end));
+    assert_eq!(t.stale_after_days, 30);
+    assert_eq!(t.match_threshold, parent.match_threshold);
+    assert_eq!(t.evidence_columns, parent.evidence_columns);
+    assert!(!t.evidence_columns.is_empty());
 
     // A new field needs a label and type; its key may be a typo of a parent's.
     std::fs::write(
