@@ -419,3 +419,30 @@ fn merge_fields<'a>(
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(src: &str) -> Tree<'_> {
+        DeTable::parse(src).unwrap().into_inner()
+    }
+
+    /// A section no code knows (a future `[roster]`) merges key by key,
+    /// nested tables too, and a list replaces the parent's.
+    #[test]
+    fn any_section_merges_key_by_key() {
+        let parent = tree("[roster]\na = 1\nb = 2\nlist = [1, 2]\n[roster.inner]\nx = 1\ny = 2\n");
+        let child = tree("[roster]\nb = 3\nlist = [9]\n[roster.inner]\ny = 5\n");
+        let merged = merge(Some(("p", parent)), child).unwrap();
+        let roster = merged["roster"].get_ref().as_table().unwrap();
+        let int = |t: &Tree<'_>, k: &str| t[k].get_ref().as_integer().unwrap().as_str().to_string();
+        assert_eq!(
+            (int(roster, "a"), int(roster, "b")),
+            ("1".into(), "3".into())
+        );
+        assert_eq!(roster["list"].get_ref().as_array().unwrap().len(), 1);
+        let inner = roster["inner"].get_ref().as_table().unwrap();
+        assert_eq!((int(inner, "x"), int(inner, "y")), ("1".into(), "5".into()));
+    }
+}
