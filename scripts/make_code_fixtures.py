@@ -332,6 +332,30 @@ def make_template_codes():
     write("U003", [clean("OK U003"), clean("OK U003 b", opd="Dinas Uji Coba Provinsi")])
     with open(os.path.join(OUT, "U003", "args.txt"), "w", encoding="utf-8") as f:
         f.write("--template\n{fixtures}/templates/kalsel-uji.toml\n")
+    make_v010()
+
+
+ANGGARAN_MIN_0 = """# iid-2026 whose budget may not be negative (V010's fixture, made by
+# scripts/make_code_fixtures.py): a partial override of one field.
+[template]
+id = "anggaran-min-0"
+name = "IID 2026, budget at least Rp 0"
+year = 2026
+extends = "iid-2026"
+
+[[field]]
+key = "anggaran"
+min = 0
+"""
+
+
+def make_v010():
+    """V010: a rupiah amount below the template's min (anggaran, min = 0)."""
+    row_code("V010", anggaran="Rp -2.500.000")
+    with open(os.path.join(OUT, "V010", "args.txt"), "w", encoding="utf-8") as f:
+        f.write("--template\n{fixtures}/templates/anggaran-min-0.toml\n")
+    with open(os.path.join(TEMPLATES, "anggaran-min-0.toml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(ANGGARAN_MIN_0)
 
 
 def make_fidelity_codes():
@@ -495,6 +519,9 @@ def write_readme():
               "`OK V008 drive` a Google Drive link",
               "- `codes/V009/` — `BAD V009` has a Rancang Bangun of 40,000 characters, over the 32,767 "
               "an Excel cell holds; `OK V009` a short one",
+              "- `codes/V010/` — under `templates/anggaran-min-0.toml` (iid-2026 with `min = 0` on "
+              "`anggaran`, a partial override), `BAD V010` has a budget of `Rp -2.500.000`; `OK V010` "
+              "`Rp 1.500.000`",
               "- `codes/U003/` — the template lists `BAD U003 Dinas Tanpa Inovasi`, which has no row; "
               "`Dinas Uji` has one under its own name and one under its spelling `Dinas Uji Coba Provinsi`",
               "",

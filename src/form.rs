@@ -203,11 +203,22 @@ fn rules(f: &Field) -> Vec<String> {
         FieldKind::Date => out.push("Tanggal, misalnya 17/05/2024 (hari/bulan/tahun).".into()),
         FieldKind::Integer { min, max } => out.push(match (min, max) {
             (Some(a), Some(b)) => format!("Bilangan bulat {a} sampai {b}."),
-            (Some(a), None) => format!("Bilangan bulat, paling kecil {a}."),
-            (None, Some(b)) => format!("Bilangan bulat, paling besar {b}."),
+            (Some(a), None) => format!("Bilangan bulat paling sedikit {a}."),
+            (None, Some(b)) => format!("Bilangan bulat paling banyak {b}."),
             (None, None) => "Bilangan bulat.".into(),
         }),
-        FieldKind::Amount => out.push("Nominal rupiah, misalnya 1500000, atau nama berkas.".into()),
+        FieldKind::Amount { min, max } => out.push(match (min, max) {
+            (Some(a), Some(b)) => {
+                format!("Nominal rupiah {a} sampai {b}, misalnya 1500000, atau nama berkas.")
+            }
+            (Some(a), None) => {
+                format!("Nominal rupiah paling sedikit {a}, misalnya 1500000, atau nama berkas.")
+            }
+            (None, Some(b)) => {
+                format!("Nominal rupiah paling banyak {b}, misalnya 1500000, atau nama berkas.")
+            }
+            (None, None) => "Nominal rupiah, misalnya 1500000, atau nama berkas.".into(),
+        }),
         FieldKind::Coordinate => {
             out.push("Lintang,bujur dalam derajat desimal, misalnya -3.3194,114.5908.".into())
         }
@@ -251,7 +262,7 @@ fn kind_word(f: &Field) -> &'static str {
         FieldKind::Enum => "pilihan",
         FieldKind::Date => "tanggal",
         FieldKind::Integer { .. } => "angka",
-        FieldKind::Amount => "nominal",
+        FieldKind::Amount { .. } => "nominal",
         FieldKind::Coordinate => "koordinat",
         FieldKind::File => "berkas",
     }
@@ -304,10 +315,7 @@ fn instructions_sheet(
             "Bukti dukung: satu baris per dokumen di lembar \"{EVIDENCE_SHEET}\": nama inovasi (pilih dari daftar), indikator, parameter 1-3, nomor dan tanggal dokumen, perihal, dan nama berkas (simpan berkasnya di folder bukti/ di samping berkas ini) atau tautan (hanya untuk indikator yang menerimanya, misalnya video)."
         ));
     }
-    steps.push(format!(
-        "Simpan sebagai .xlsx, lalu periksa: bimtek check --template {} NAMA-BERKAS.xlsx",
-        t.id
-    ));
+    steps.push(check_step(t));
     ws.write_string_with_format(4, 0, "Cara mengisi", &bold)?;
     let mut row = 5;
     for (i, s) in steps.iter().enumerate() {
@@ -347,6 +355,33 @@ fn instructions_sheet(
         ws.write_string_with_format(row, 4, &f.note, &wrap)?;
     }
     Ok(())
+}
+
+/// The Petunjuk's last step: the command that checks a filled form. A
+/// shipped template is named by its id; a template read from a file is
+/// named by that file, which the agency keeps beside the form (an id that
+/// is not shipped fails, and the officer's folder is not theirs).
+fn check_step(t: &Template) -> String {
+    let shipped = crate::template::BUILTIN
+        .iter()
+        .any(|(id, _)| *id == t.id && t.file == format!("templates/{id}.toml"));
+    if shipped {
+        return format!(
+            "Simpan sebagai .xlsx, lalu periksa: bimtek check --template {} NAMA-BERKAS.xlsx",
+            t.id
+        );
+    }
+    let name = std::path::Path::new(&t.file)
+        .file_name()
+        .map_or_else(|| t.file.clone(), |n| n.to_string_lossy().into_owned());
+    let arg = if name.contains([' ', '\'', '"']) {
+        format!("\"{name}\"")
+    } else {
+        name.clone()
+    };
+    format!(
+        "Simpan sebagai .xlsx di satu folder bersama berkas templat {name} yang dikirim bersama formulir ini, lalu periksa dari folder itu: bimtek check --template {arg} NAMA-BERKAS.xlsx"
+    )
 }
 
 /// Write every list onto the reference sheet; return, per form field, how
@@ -483,7 +518,11 @@ fn profile_sheet(
                 let dv = DataValidation::new()
                     .allow_whole_number(DataValidationRule::Between(lo as i32, hi as i32))
                     .set_error_title("Bukan bilangan yang sah")?
-                    .set_error_message(format!("Isi bilangan bulat {lo} sampai {hi}."))?;
+                    .set_error_message(match (min, max) {
+                        (Some(_), None) => format!("Isi bilangan bulat paling sedikit {lo}."),
+                        (None, Some(_)) => format!("Isi bilangan bulat paling banyak {hi}."),
+                        _ => format!("Isi bilangan bulat {lo} sampai {hi}."),
+                    })?;
                 ws.add_data_validation(1, col, last, col, &dv)?;
             }
             FieldKind::Text if f.min_words.is_some() || f.max_words.is_some() => {

@@ -77,8 +77,8 @@ pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
     let meta = std::fs::metadata(as_path).ok();
     let special = meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir());
     if arg.ends_with(".toml") || special || meta.is_some_and(|m| m.is_file()) {
-        let src = read_template(as_path)?;
-        return Template::parse(&src, &as_path.display().to_string())
+        let bytes = read_template(as_path)?;
+        return Template::parse_bytes(&bytes, &as_path.display().to_string())
             .map_err(|e| template_error(&e, lang));
     }
     match Template::builtin(arg) {
@@ -104,10 +104,10 @@ pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
 /// The most a template file may hold: the shipped ones are tens of KB.
 const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
 
-/// A template file's text. A pipe or a device (`/dev/zero`) would block the
+/// A template file's bytes. A pipe or a device (`/dev/zero`) would block the
 /// read or never end it, so only a regular file is read, and no more than
 /// [`MAX_TEMPLATE_BYTES`] of it.
-fn read_template(path: &Path) -> Result<String> {
+fn read_template(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let name = path.display();
     let cannot = |e: &dyn std::fmt::Display| -> anyhow::Error {
@@ -146,7 +146,7 @@ fn read_template(path: &Path) -> Result<String> {
         )
         .into());
     }
-    String::from_utf8(bytes).map_err(|e| cannot(&e))
+    Ok(bytes)
 }
 
 fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {

@@ -641,27 +641,27 @@ fn template_check_names_file_line_and_column() {
     let bad = dir.path().join("salah.toml");
     std::fs::write(
         &bad,
-        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"kipp-2026\"\n\n[[field]]\nkey = \"ringkasan\"\nlabel = \"Ringkasan\"\ntype = \"date\"\nmax_words = 100\n",
+        "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"kipp-2026\"\n\n[[field]]\nkey = \"ringkasan\"\noverride = true\nlabel = \"Ringkasan\"\ntype = \"date\"\nmax_words = 100\n",
     )
     .unwrap();
     let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(s.contains("salah.toml:12:13:"), "{s}");
     assert!(
-        s.contains("max_words hanya berlaku untuk field teks"),
+        s.contains("max_words hanya berlaku untuk isian teks"),
         "{s}"
     );
     let out = bimtek(&["template", "check", bad.to_str().unwrap(), "--lang", "en"]);
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:11:13:"), "{s}");
+    assert!(s.contains("salah.toml:12:13:"), "{s}");
     assert!(s.contains("max_words applies to text fields only"), "{s}");
     // Through check --template, in the language asked for.
     let out = bimtek(&["check", "sample-data", "--template", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("templat tidak valid: "), "{err}");
-    assert!(err.contains("hanya berlaku untuk field teks"), "{err}");
+    assert!(err.contains("hanya berlaku untuk isian teks"), "{err}");
     assert!(!err.contains("applies to"), "{err}");
 
     std::fs::write(
@@ -672,7 +672,12 @@ fn template_check_names_file_line_and_column() {
     let out = bimtek(&["template", "check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let s = stdout(&out);
-    assert!(s.contains("salah.toml:7:1: kesalahan TOML: "), "{s}");
+    assert!(
+        s.contains(
+            "salah.toml:7:1: kunci \"agencis\" tidak dikenal di sini; maksud Anda \"agencies\"?"
+        ),
+        "{s}"
+    );
 
     let out = bimtek(&["template", "check", "tidak-ada.toml"]);
     assert_eq!(out.status.code(), Some(2));
@@ -681,4 +686,394 @@ fn template_check_names_file_line_and_column() {
         let out = bimtek(&["template", "check", &format!("templates/{id}.toml")]);
         assert_eq!(out.status.code(), Some(0), "{id}: {}", stdout(&out));
     }
+}
+
+// ------------------------------------------------- issue 34: an officer's template
+
+/// The head of a provincial template that extends iid-2026.
+const SULSEL_HEAD: &str = "[template]\nid = \"sulsel-2026\"\nname = \"Sulsel Innovation Award 2026\"\nyear = 2026\nextends = \"iid-2026\"\n\n";
+
+/// `template check` of `body` under [`SULSEL_HEAD`] in `lang`: exit code
+/// and stdout.
+fn check_template_text(dir: &Path, body: &[u8], lang: &str) -> (i32, String) {
+    let path = dir.join("sulsel-2026.toml");
+    let mut bytes = SULSEL_HEAD.as_bytes().to_vec();
+    bytes.extend_from_slice(body);
+    std::fs::write(&path, bytes).unwrap();
+    let out = bimtek(&["template", "check", path.to_str().unwrap(), "--lang", lang]);
+    (out.status.code().unwrap(), stdout(&out))
+}
+
+/// Each mistake an officer makes in a template is refused at its line and
+/// column, in Bahasa Indonesia, with the fix (and in English with --lang en).
+#[test]
+fn issue_34_template_mistakes_are_refused_in_indonesian_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // (body after the 6-line head, line:column, Indonesian words, English words)
+    let cases: &[(&[u8], &str, &str, &str)] = &[
+        (
+            b"[[field]]\nkey = \"rancang_bangun\"\nrequried = true\n",
+            "9:1",
+            "kunci \"requried\" tidak dikenal di sini; maksud Anda \"required\"?",
+            "did you mean \"required\"?",
+        ),
+        (
+            b"[[field]]\nkey = \"rancang_bangun\"\nrequired = \"ya\"\n",
+            "9:12",
+            "required: nilai harus true atau false, bukan \"ya\"",
+            "the value must be true or false, not \"ya\"",
+        ),
+        (
+            b"[[field]]\nkey = \"anggaran\"\nmin = 0\n\n[[field]]\nkey = \"anggaran\"\nmax = 5\n",
+            "12:7",
+            "isian \"anggaran\" ditulis dua kali dalam berkas ini (yang pertama di baris 8)",
+            "is written twice in this file (first at line 8)",
+        ),
+        (
+            b"[[field]]\nkey = \"rancang_bangun\"\nlabel = \"Rancangan\"\ntype = \"text\"\n",
+            "8:7",
+            "isian \"rancang_bangun\" sudah ada di templat induk iid-2026 (\"Rancang Bangun\", templates/iid-2026.toml:",
+            "add override = true",
+        ),
+        (
+            b"[[field]]\nkey = \"judul_singkat\"\nlabel = \"Judul Singkat\"\naliases = [\"Nama Inovasi\"]\ntype = \"text\"\n",
+            "8:7",
+            "isian judul_singkat: nama kolom \"Nama Inovasi\" juga menamai isian nama_inovasi (\"Nama Inovasi\", templates/iid-2026.toml:",
+            "also names the field nama_inovasi",
+        ),
+        (
+            b"[[field]]\nkey = \"rancang_bangun\"\nmin = 0\n",
+            "9:7",
+            "isian rancang_bangun: min hanya berlaku untuk isian bilangan bulat (integer) dan nominal rupiah (amount), bukan teks",
+            "min applies to whole number (integer) and rupiah amount (amount) fields only",
+        ),
+        (
+            b"[[field]]\nkey = \"anggaran\"\nmin = 10\nmax = 5\n",
+            "10:7",
+            "isian anggaran: max (5) lebih kecil daripada min (10)",
+            "max (5) is below min (10)",
+        ),
+        (
+            b"[[field]]\nkey = \"jumlah_pengguna\"\nlabel = \xe2\x80\x9cJumlah Pengguna\xe2\x80\x9d\ntype = \"integer\"\n",
+            "9:9",
+            "tanda kutip melengkung \u{201c} tidak dikenali; TOML hanya menerima tanda kutip lurus \"",
+            "curly quote \u{201c} is not understood",
+        ),
+        (
+            b"[award]\nagencies = [\"Dinas Kesehatan\"]\nnote = \"Dinas Pendidikan dan Kebudayaan \xe9\"\n",
+            "9:41",
+            "buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
+            "choose File > Save As, set Encoding to UTF-8",
+        ),
+        (
+            b"[[field]]\nkey = \"rancang_bangun\"\nrequired = ya\n",
+            "9:12",
+            "teks harus diapit tanda kutip lurus",
+            "a text must be in straight quotes",
+        ),
+        (
+            b"[[field]]\nkey = \"jumlah_pengguna\"\nlabel = \"Jumlah Pengguna\"\ntype = \"integr\"\n",
+            "10:8",
+            "isian jumlah_pengguna: type \"integr\" tidak dikenal (maksud Anda \"integer\"?)",
+            "(did you mean \"integer\"?)",
+        ),
+        (
+            b"[window]\nstart = 2024-01-01\nend = \"2025-12-31\"\n",
+            "8:9",
+            "start: tanggal harus diapit tanda kutip, misalnya \"2024-01-01\"",
+            "a date must be in quotes",
+        ),
+        (
+            b"[severity]\nT001 = \"sedang\"\n",
+            "8:8",
+            "severity T001 harus galat, peringatan, info atau nonaktif",
+            "must be error, warning, info or off",
+        ),
+    ];
+    for (body, place, id, en) in cases {
+        let (code, s) = check_template_text(dir.path(), body, "id");
+        assert_eq!(code, 1, "{s}");
+        assert!(
+            s.contains(&format!("sulsel-2026.toml:{place}: ")),
+            "{place}: {s}"
+        );
+        assert!(s.contains(id), "{s}");
+        let (_, s) = check_template_text(dir.path(), body, "en");
+        assert!(
+            s.contains(&format!("sulsel-2026.toml:{place}: ")),
+            "{place}: {s}"
+        );
+        assert!(s.contains(en), "{s}");
+    }
+
+    // `check --template` tells the same of a file that is not UTF-8.
+    check_template_text(dir.path(), b"[award]\nnote = \"Kebudayaan \xe9\"\n", "id");
+    let path = dir.path().join("sulsel-2026.toml");
+    let out = bimtek(&["check", "--template", path.to_str().unwrap(), "sample-data"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sulsel-2026.toml:8:20: "), "{err}");
+    assert!(err.contains("pada Encoding pilih UTF-8"), "{err}");
+
+    // A template whose id is its parent's cannot extend itself.
+    let path = dir.path().join("diri.toml");
+    std::fs::write(
+        &path,
+        "[template]\nid = \"iid-2026\"\nname = \"IID\"\nyear = 2026\nextends = \"iid-2026\"\n",
+    )
+    .unwrap();
+    let s = stdout(&bimtek(&["template", "check", path.to_str().unwrap()]));
+    assert!(
+        s.contains(
+            "diri.toml:5:11: extends \"iid-2026\": templat tidak dapat memperluas dirinya sendiri"
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("melingkar"), "{s}");
+
+    // The severities the reports show are accepted beside the English.
+    let (code, s) = check_template_text(
+        dir.path(),
+        b"[severity]\nT001 = \"peringatan\"\nV002 = \"nonaktif\"\nR001 = \"galat\"\nD001 = \"info\"\n",
+        "id",
+    );
+    assert_eq!(code, 0, "{s}");
+    let path = dir.path().join("sulsel-2026.toml");
+    let s = stdout(&bimtek(&["template", "show", path.to_str().unwrap()]));
+    assert!(s.contains("T001 = warning"), "{s}");
+}
+
+/// A child writes only the key and what changes; it inherits the rest of
+/// the parent's field, and a section it sets one key of keeps the others.
+#[test]
+fn issue_34_partial_override_and_section_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sulsel-2026.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "{SULSEL_HEAD}[settings]\nheader_scan_rows = 12\n\n[scoring]\nyandas_min = 3\n\n\
+             [window]\nmax_prior_entries = 3\n\n[portal]\nstale_after_days = 30\n\n\
+             [evidence]\ndefault_max_mb = 5.0\n\n\
+             [[field]]\nkey = \"rancang_bangun\"\nmin_words = 500\n\n\
+             [[field]]\nkey = \"asta_cita\"\nrequired = false\n\n\
+             [[field]]\nkey = \"nama_inovasi\"\noverride = true\nlabel = \"Judul Inovasi\"\n"
+        ),
+    )
+    .unwrap();
+    let out = bimtek(&["template", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    let t = bimtek::template::Template::from_file(&path).unwrap();
+    let parent = bimtek::template::Template::builtin("iid-2026")
+        .unwrap()
+        .unwrap();
+    let (f, p) = (
+        t.field("rancang_bangun").unwrap(),
+        parent.field("rancang_bangun").unwrap(),
+    );
+    assert_eq!(f.min_words, Some(500));
+    assert_ne!(p.min_words, Some(500));
+    assert_eq!(
+        (&f.label, &f.aliases, &f.kind, f.required, f.max_words),
+        (&p.label, &p.aliases, &p.kind, p.required, p.max_words)
+    );
+    let (a, pa) = (
+        t.field("asta_cita").unwrap(),
+        parent.field("asta_cita").unwrap(),
+    );
+    assert!(!a.required && pa.required);
+    assert_eq!(a.kind, pa.kind);
+    let n = t.field("nama_inovasi").unwrap();
+    assert_eq!(n.label, "Judul Inovasi");
+    assert_eq!(n.aliases, parent.field("nama_inovasi").unwrap().aliases);
+    assert_eq!(t.fields.len(), parent.fields.len());
+    // Sections: the one key set, the parent's others kept.
+    assert_eq!(t.settings.header_scan_rows, 12);
+    assert_eq!(t.settings.placeholders, parent.settings.placeholders);
+    assert!(!t.settings.placeholders.is_empty());
+    let (s, ps) = (
+        t.scoring.as_ref().unwrap(),
+        parent.scoring.as_ref().unwrap(),
+    );
+    assert_eq!(s.yandas_min, 3);
+    assert_ne!(ps.yandas_min, 3);
+    assert_eq!(
+        (s.spd_max, s.sid_max, &s.yandas),
+        (ps.spd_max, ps.sid_max, &ps.yandas)
+    );
+    assert_eq!(s.predicates.len(), ps.predicates.len());
+    let (w, pw) = (t.window.as_ref().unwrap(), parent.window.as_ref().unwrap());
+    assert_eq!(w.max_prior_entries, Some(3));
+    assert_ne!(pw.max_prior_entries, Some(3));
+    assert_eq!((w.start, w.end), (pw.start, pw.end));
+    assert_eq!(t.stale_after_days, 30);
+    assert_eq!(t.match_threshold, parent.match_threshold);
+    assert_eq!(t.evidence_columns, parent.evidence_columns);
+    assert!(!t.evidence_columns.is_empty());
+
+    // A new field needs a label and type; its key may be a typo of a parent's.
+    std::fs::write(
+        &path,
+        format!("{SULSEL_HEAD}[[field]]\nkey = \"rancang_bangunn\"\nmin_words = 500\n"),
+    )
+    .unwrap();
+    let s = stdout(&bimtek(&["template", "check", path.to_str().unwrap()]));
+    assert!(
+        s.contains("sulsel-2026.toml:8:7: isian \"rancang_bangunn\" tidak ada di templat induk iid-2026 (maksud Anda \"rancang_bangun\"?); isian baru perlu label dan type"),
+        "{s}"
+    );
+}
+
+/// `min` and `max` bite on rupiah amounts and read well on whole numbers
+/// with one bound only.
+#[test]
+fn issue_34_bounds_on_amount_and_integer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sulsel-2026.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "{SULSEL_HEAD}[[field]]\nkey = \"anggaran\"\nmin = 0\n\n\
+             [[field]]\nkey = \"jumlah_pengguna\"\nlabel = \"Jumlah Pengguna\"\ntype = \"integer\"\nmin = 0\n"
+        ),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let csv = std::fs::read_to_string(manifest("tests/fixtures/codes/V010/v010.csv")).unwrap();
+    let mut lines = csv.lines();
+    let mut out = format!("{},Jumlah Pengguna\n", lines.next().unwrap());
+    for l in lines {
+        let users = if l.starts_with("BAD") { "-5" } else { "120" };
+        out.push_str(&format!("{l},{users}\n"));
+    }
+    let out = out.replace("Rp -2.500.000", "-2500000");
+    std::fs::write(data.join("sulsel.csv"), out).unwrap();
+    let (_, doc) = check_json(&["--template", path.to_str().unwrap(), data.to_str().unwrap()]);
+    let v010 = common::findings_coded(&doc, "V010");
+    assert_eq!(v010.len(), 1, "{v010:?}");
+    assert_eq!(v010[0]["value"], "-2500000");
+    assert_eq!(
+        v010[0]["message"],
+        "Anggaran (Jika diperlukan) harus nominal paling sedikit Rp 0, bukan \"-2500000\""
+    );
+    let v007 = common::findings_coded(&doc, "V007");
+    assert_eq!(v007.len(), 1, "{v007:?}");
+    assert_eq!(
+        v007[0]["message"],
+        "Jumlah Pengguna harus bilangan bulat paling sedikit 0, bukan \"-5\""
+    );
+    assert_eq!(v007[0]["hint"], "Tulis bilangan bulat paling sedikit 0.");
+    // Asta Cita keeps both bounds.
+    let (_, doc) = check_json(&[
+        "--template",
+        path.to_str().unwrap(),
+        "tests/fixtures/codes/V007",
+    ]);
+    let v007 = common::findings_coded(&doc, "V007");
+    assert_eq!(
+        v007[0]["message"],
+        "Asta Cita harus bilangan bulat 1 sampai 8, bukan \"9\""
+    );
+    // `template show` names the type by its TOML name beside its word.
+    let s = stdout(&bimtek(&["template", "show", path.to_str().unwrap()]));
+    assert!(
+        s.contains("Jumlah Pengguna [bilangan bulat (integer), min 0]"),
+        "{s}"
+    );
+    assert!(s.contains("[nominal rupiah (amount), min 0]"), "{s}");
+}
+
+/// The form made from a template file tells agencies to check with that
+/// file; the command, run as the Petunjuk writes it beside the file and
+/// the filled form, works.
+#[test]
+fn issue_34_the_petunjuk_command_of_a_template_file_works_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let officer = dir.path().join("path").join("to");
+    std::fs::create_dir_all(&officer).unwrap();
+    let template = officer.join("sulsel-2026.toml");
+    std::fs::write(
+        &template,
+        format!(
+            "{SULSEL_HEAD}[[field]]\nkey = \"rancang_bangun\"\nmin_words = 50\n\n\
+             [award]\nagencies = [\"Dinas Kesehatan\"]\n"
+        ),
+    )
+    .unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    let out = bimtek(&[
+        "template",
+        "form",
+        template.to_str().unwrap(),
+        "-o",
+        blank.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheets = read_all(&blank);
+    let (_, rows) = sheets.iter().find(|(n, _)| n == "Petunjuk").unwrap();
+    let step = rows
+        .iter()
+        .flatten()
+        .map(|c| c.to_string())
+        .find(|c| c.contains("bimtek check"))
+        .expect("a step with the command");
+    assert!(step.contains("sulsel-2026.toml"), "{step}");
+    let command = step.split(": ").last().unwrap();
+    assert_eq!(
+        command,
+        "bimtek check --template sulsel-2026.toml NAMA-BERKAS.xlsx"
+    );
+
+    // The agency's folder: the template file and the filled form.
+    let agency = dir.path().join("Dinas Kesehatan");
+    std::fs::create_dir(&agency).unwrap();
+    std::fs::copy(&template, agency.join("sulsel-2026.toml")).unwrap();
+    fill_form(&blank, &agency.join("NAMA-BERKAS.xlsx"), iid_value, &[]);
+    let mut words = command.split_whitespace();
+    assert_eq!(words.next(), Some("bimtek"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bimtek"))
+        .args(words)
+        .current_dir(&agency)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let (so, se) = (stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert_ne!(out.status.code(), Some(2), "{so}{se}");
+    assert!(so.contains("sulsel-2026"), "{so}");
+    assert!(so.contains("Dinas Kesehatan"), "{so}");
+
+    // A shipped template keeps its id.
+    let iid = form("iid-2026", dir.path());
+    let sheets = read_all(&iid);
+    let (_, rows) = sheets.iter().find(|(n, _)| n == "Petunjuk").unwrap();
+    assert!(rows.iter().flatten().any(|c| {
+        c.to_string()
+            .ends_with("bimtek check --template iid-2026 NAMA-BERKAS.xlsx")
+    }));
+}
+
+/// The README's "Menulis templat sendiri" example is a template that
+/// checks clean, with its partial overrides and merged sections.
+#[test]
+fn issue_34_the_readme_template_example_checks_clean() {
+    let readme = std::fs::read_to_string(manifest("README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Menulis templat sendiri")
+        .expect("the section")..];
+    let start = section.find("```toml\n").expect("an example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let t =
+        bimtek::template::Template::parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(t.field("rancang_bangun").unwrap().min_words, Some(500));
+    assert!(!t.field("asta_cita").unwrap().required);
+    assert_eq!(t.field("anggaran").unwrap().kind.bounds(), (Some(0), None));
+    assert_eq!(t.scoring.as_ref().unwrap().yandas_min, 3);
+    assert!(t.field("program_prioritas").is_some());
 }

@@ -7,7 +7,7 @@ use crate::normalize::date::portal_format;
 use crate::normalize::{
     AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value,
 };
-use crate::template::{Field, FieldKind, Template};
+use crate::template::{Field, Template};
 
 /// Longest text an Excel cell holds, in UTF-16 units: the workbooks bimtek
 /// writes cut a longer one with a marker (V009).
@@ -132,15 +132,26 @@ pub(super) fn check(
             }
             Value::Date(d) => date(field, opts, loc, cell, d, sink),
             Value::BadInteger => {
-                let (min, max) = match field.kind {
-                    FieldKind::Integer { min, max } => (min, max),
-                    _ => (None, None),
-                };
+                let (min, max) = field.kind.bounds();
+                let [id, en] = range_words(min, max, false);
                 sink.push(
                     finding("V007", loc, field, cell)
-                        .arg("min", min.map_or("-".into(), |m| m.to_string()))
-                        .arg("max", max.map_or("-".into(), |m| m.to_string())),
+                        .arg("range", id)
+                        .arg("range_en", en),
                 );
+            }
+            Value::Amount(n) => {
+                let (min, max) = field.kind.bounds();
+                let below = min.is_some_and(|m| *n < m as f64);
+                let above = max.is_some_and(|m| *n > m as f64);
+                if below || above {
+                    let [id, en] = range_words(min, max, true);
+                    sink.push(
+                        finding("V010", loc, field, cell)
+                            .arg("range", id)
+                            .arg("range_en", en),
+                    );
+                }
             }
             Value::BadAmount => sink.push(finding("V003", loc, field, cell)),
             Value::Coordinate(Coordinate::Unreadable) => {
@@ -162,8 +173,46 @@ pub(super) fn check(
                     sink.push(f);
                 }
             }
-            Value::Integer(_) | Value::Amount(_) | Value::FileRef => {}
+            Value::Integer(_) | Value::FileRef => {}
         }
+    }
+}
+
+/// A field's bounds in words, Indonesian and English, with a leading
+/// space (empty without bounds): " 1 sampai 8", " paling sedikit Rp 0".
+/// Amounts are rupiah, grouped the way each language writes them.
+fn range_words(min: Option<i64>, max: Option<i64>, rupiah: bool) -> [String; 2] {
+    let show = |n: i64, sep: char| {
+        let digits = n.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(sep);
+            }
+            grouped.push(c);
+        }
+        let sign = if n < 0 { "-" } else { "" };
+        if rupiah {
+            format!("Rp {sign}{grouped}")
+        } else {
+            format!("{sign}{}", n.unsigned_abs())
+        }
+    };
+    let (id, en) = (|n| show(n, '.'), |n| show(n, ','));
+    match (min, max) {
+        (Some(a), Some(b)) => [
+            format!(" {} sampai {}", id(a), id(b)),
+            format!(" from {} to {}", en(a), en(b)),
+        ],
+        (Some(a), None) => [
+            format!(" paling sedikit {}", id(a)),
+            format!(" of at least {}", en(a)),
+        ],
+        (None, Some(b)) => [
+            format!(" paling banyak {}", id(b)),
+            format!(" of at most {}", en(b)),
+        ],
+        (None, None) => [String::new(), String::new()],
     }
 }
 

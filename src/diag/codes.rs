@@ -608,10 +608,13 @@ pub static CODES: &[CodeInfo] = &[
             "This field is a whole number within a range (for example Asta Cita 1 to 8).\nFix: write a number within the range given.",
         ],
         message: [
-            "{label} harus bilangan {min} sampai {max}, bukan \"{value}\"",
-            "{label} must be a number from {min} to {max}, not \"{value}\"",
+            "{label} harus bilangan bulat{range}, bukan \"{value}\"",
+            "{label} must be a whole number{range}, not \"{value}\"",
         ],
-        hint: ["Tulis bilangan {min}-{max}.", "Write a number {min}-{max}."],
+        hint: [
+            "Tulis bilangan bulat{range}.",
+            "Write a whole number{range}.",
+        ],
     },
     CodeInfo {
         code: "V008",
@@ -651,6 +654,23 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     // ---------------------------------------------------------------- D: dates
+    CodeInfo {
+        code: "V010",
+        severity: Error,
+        summary: ["Nominal di luar rentang", "Amount out of range"],
+        explain: [
+            "Isian ini berupa nominal rupiah dengan batas di templat (min, max), misalnya anggaran yang tidak boleh negatif (min = 0). Nominal terbaca, tetapi di luar batas itu.\nContoh: \"Rp -2.500.000\" untuk anggaran dengan min = 0.\nPerbaikan: tulis nominal di dalam batas yang disebut; tanda minus biasanya salah ketik.",
+            "This field is a rupiah amount with bounds in the template (min, max), for example a budget that may not be negative (min = 0). The amount reads, but lies outside those bounds.\nExample: \"Rp -2.500.000\" for a budget with min = 0.\nFix: write an amount within the bounds given; a minus sign is usually a typo.",
+        ],
+        message: [
+            "{label} harus nominal{range}, bukan \"{value}\"",
+            "{label} must be an amount{range}, not \"{value}\"",
+        ],
+        hint: [
+            "Tulis nominal rupiah{range}, misalnya Rp 1.500.000.",
+            "Write a rupiah amount{range}, such as Rp 1,500,000.",
+        ],
+    },
     CodeInfo {
         code: "D001",
         severity: Error,
@@ -1561,11 +1581,11 @@ mod tests {
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
             "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "H001", "H002", "H003",
             "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009",
-            "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002", "T003",
-            "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003", "E004", "E005",
-            "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015", "E016",
-            "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005", "P006",
-            "W001", "W002", "W003", "W004",
+            "V010", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002",
+            "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003", "E004",
+            "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
+            "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
+            "P006", "W001", "W002", "W003", "W004",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

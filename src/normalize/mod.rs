@@ -585,7 +585,7 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
                 _ => Value::BadInteger,
             }
         }
-        FieldKind::Amount => match raw {
+        FieldKind::Amount { .. } => match raw {
             RawCell::Number(n) => Value::Amount(*n),
             _ if looks_like_file(text) => Value::FileRef,
             _ => match scalar::parse_amount(text) {

@@ -50,15 +50,16 @@ pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-fn kind_word(kind: &FieldKind, lang: Lang) -> &'static str {
-    match kind {
-        FieldKind::Text => pick(lang, "teks", "text"),
-        FieldKind::Enum => pick(lang, "pilihan", "choice"),
-        FieldKind::Date => pick(lang, "tanggal", "date"),
-        FieldKind::Integer { .. } => pick(lang, "angka", "integer"),
-        FieldKind::Amount => pick(lang, "nominal", "amount"),
-        FieldKind::Coordinate => pick(lang, "koordinat", "coordinate"),
-        FieldKind::File => pick(lang, "berkas", "file"),
+/// A type by its word for officers and, where that differs, its name in
+/// the template file: "pilihan (enum)", "teks".
+fn kind_word(kind: &FieldKind, lang: Lang) -> String {
+    let name = kind.toml_name();
+    let (id, en) = crate::template::kind_words(name);
+    let word = pick(lang, id, en);
+    if word == name {
+        word.to_string()
+    } else {
+        format!("{word} ({name})")
     }
 }
 
@@ -86,16 +87,15 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
         t.fields.len()
     ));
     for f in &t.fields {
-        let mut rules = vec![kind_word(&f.kind, lang).to_string()];
+        let mut rules = vec![kind_word(&f.kind, lang)];
         if f.required {
             rules.push(pick(lang, "wajib", "required").into());
         }
-        if let FieldKind::Integer { min, max } = f.kind {
-            rules.push(format!(
-                "{}..{}",
-                min.map_or("".into(), |m| m.to_string()),
-                max.map_or("".into(), |m| m.to_string())
-            ));
+        match f.kind.bounds() {
+            (Some(a), Some(b)) => rules.push(format!("{a}..{b}")),
+            (Some(a), None) => rules.push(format!("{} {a}", pick(lang, "min", "min"))),
+            (None, Some(b)) => rules.push(format!("{} {b}", pick(lang, "maks", "max"))),
+            (None, None) => {}
         }
         if let Some(m) = f.min_words {
             rules.push(format!(

@@ -3,6 +3,8 @@
 //! lookup tables the loader and checks use (folded header aliases, folded
 //! value spellings). Every mistake names the file, line and column.
 
+use super::merge::{Segment, locate};
+use super::message::line_col;
 use super::raw::{RawField, RawIndicator, RawTemplate};
 use super::{fold, fold_bounded};
 use crate::diag::{self, Lang, Severity};
@@ -12,14 +14,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
-
-/// A template message in Bahasa Indonesia and in English: two format
-/// strings over the same arguments.
-macro_rules! tr {
-    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        [format!($id $(, $arg)*), format!($en $(, $arg)*)]
-    };
-}
 
 /// A template that could not be read. Displayed as `file:line:col: message`
 /// (in Bahasa Indonesia; [`TemplateError::display`] picks the language).
@@ -51,16 +45,46 @@ impl TemplateError {
         )
     }
 
-    /// A TOML syntax or type error: the parser's own words (English) after
-    /// a lead in the user's language.
-    fn toml(file: &str, src: &str, e: &toml::de::Error) -> TemplateError {
-        let (line, column) = line_col(src, e.span().unwrap_or(0..0));
-        let detail = e.message().trim();
+    /// A mistake at `span` of a merged tree (see `merge::Segment`): the
+    /// file it came from, its line and column. A place the message names
+    /// as `@@offset@@` is written `line L` (in another file, `file:L`).
+    pub(super) fn at(
+        segs: &[Segment<'_>],
+        span: Range<usize>,
+        message: [String; 2],
+    ) -> TemplateError {
+        let (seg, local) = locate(segs, span);
+        let (line, column) = line_col(seg.src, local.start);
+        let fill = |m: String, word: &str| {
+            let mut out = String::with_capacity(m.len());
+            let mut rest = m.as_str();
+            while let Some(i) = rest.find("@@") {
+                let Some(j) = rest[i + 2..].find("@@") else {
+                    break;
+                };
+                let Ok(offset) = rest[i + 2..i + 2 + j].parse::<usize>() else {
+                    break;
+                };
+                out.push_str(&rest[..i]);
+                let (other, o) = locate(segs, offset..offset);
+                let (l, _) = line_col(other.src, o.start);
+                if std::ptr::eq(other, seg) {
+                    out.push_str(&format!("{word} {l}"));
+                } else {
+                    out.push_str(&format!("{}:{l}", other.file));
+                }
+                rest = &rest[i + 2 + j + 2..];
+            }
+            out.push_str(rest);
+            out
+        };
+        let [id, en] = message;
+        let message = [fill(id, "baris"), fill(en, "line")];
         TemplateError {
-            file: file.to_string(),
+            file: seg.file.clone(),
             line,
             column,
-            message: tr!("kesalahan TOML: {detail}", "TOML error: {detail}"),
+            message,
         }
     }
 }
@@ -141,8 +165,15 @@ pub enum FieldKind {
     Text,
     Enum,
     Date,
-    Integer { min: Option<i64>, max: Option<i64> },
-    Amount,
+    Integer {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    /// Rupiah; the bounds are whole rupiah.
+    Amount {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
     Coordinate,
     File,
 }
@@ -416,6 +447,58 @@ pub struct Template {
 /// Kinds of link a text field may ask for (see `check::evidence::link_kind_accepted`).
 const LINK_KINDS: &[&str] = &["youtube", "gdrive", "web"];
 
+/// Field settings that only some types use, and those types (by their
+/// TOML names). A setting on another type is refused, never ignored; a
+/// child that changes a field's type drops the parent's settings the new
+/// type does not use.
+pub(super) const KIND_SETTINGS: &[(&str, &[&str])] = &[
+    ("filler_below_words", &["text"]),
+    ("min_words", &["text"]),
+    ("max_words", &["text"]),
+    ("links", &["text"]),
+    ("min_age_years", &["date"]),
+    ("min", &["integer", "amount"]),
+    ("max", &["integer", "amount"]),
+    ("value", &["enum"]),
+];
+
+/// A type's name in an officer's words: (Indonesian, English).
+pub fn kind_words(toml_name: &str) -> (&'static str, &'static str) {
+    match toml_name {
+        "text" => ("teks", "text"),
+        "enum" => ("pilihan", "choice"),
+        "date" => ("tanggal", "date"),
+        "integer" => ("bilangan bulat", "whole number"),
+        "amount" => ("nominal rupiah", "rupiah amount"),
+        "coordinate" => ("koordinat", "coordinates"),
+        "file" => ("berkas", "file"),
+        _ => ("?", "?"),
+    }
+}
+
+impl FieldKind {
+    /// The type's name in a template file.
+    pub fn toml_name(&self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Enum => "enum",
+            FieldKind::Date => "date",
+            FieldKind::Integer { .. } => "integer",
+            FieldKind::Amount { .. } => "amount",
+            FieldKind::Coordinate => "coordinate",
+            FieldKind::File => "file",
+        }
+    }
+
+    /// The least and most a value may be, for a type with a magnitude.
+    pub fn bounds(&self) -> (Option<i64>, Option<i64>) {
+        match *self {
+            FieldKind::Integer { min, max } | FieldKind::Amount { min, max } => (min, max),
+            _ => (None, None),
+        }
+    }
+}
+
 const KINDS: &[&str] = &[
     "text",
     "enum",
@@ -435,10 +518,11 @@ impl Template {
             .map(|(bid, src)| Template::parse(src, &format!("templates/{bid}.toml")))
     }
 
-    /// Read a user's template file.
+    /// Read a user's template file. A file that is not UTF-8 (saved in
+    /// Windows' own encoding) is told how to save it as UTF-8.
     pub fn from_file(path: &std::path::Path) -> Result<Template, TemplateError> {
         let name = path.display().to_string();
-        let src = std::fs::read_to_string(path).map_err(|e| TemplateError {
+        let bytes = std::fs::read(path).map_err(|e| TemplateError {
             file: name.clone(),
             line: 0,
             column: 0,
@@ -447,20 +531,31 @@ impl Template {
                 "cannot read the template: {e}"
             ),
         })?;
-        Template::parse(&src, &name)
+        Template::parse_bytes(&bytes, &name)
+    }
+
+    /// Compile a template file's bytes; one that is not UTF-8 is told how
+    /// to save it as UTF-8 in Notepad.
+    pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Template, TemplateError> {
+        let src =
+            std::str::from_utf8(bytes).map_err(|e| super::message::not_utf8(file, bytes, &e))?;
+        Template::parse(src, file)
     }
 
     /// Compile template source text; `file` names it in errors.
     pub fn parse(src: &str, file: &str) -> Result<Template, TemplateError> {
-        let raw: RawTemplate =
-            toml::from_str(src).map_err(|e| TemplateError::toml(file, src, &e))?;
-        let ctx = Ctx { src, file };
+        // Notepad writes a byte-order mark before UTF-8 text.
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let mut segs = Vec::new();
+        let tree = super::merge::load(src, file, &mut segs, 0)?;
+        let ctx = Ctx { segs: &segs };
+        let de = toml::de::Deserializer::from(Spanned::new(0..src.len(), tree));
+        let raw = <RawTemplate as serde::Deserialize>::deserialize(de)
+            .map_err(|e| super::message::shape(&segs, &e))?;
         ctx.numbers(&raw)?;
-        let mut sources = Vec::new();
-        let raw = resolve_extends(raw, &ctx, &mut sources, 0)?;
-        sources.push(src.to_string());
         let mut t = ctx.compile(raw)?;
-        t.sources = sources;
+        // Farthest ancestor first, this file last.
+        t.sources = segs.iter().rev().map(|s| s.src.to_string()).collect();
         t.file = file.to_string();
         Ok(t)
     }
@@ -603,6 +698,19 @@ impl Template {
     }
 }
 
+/// A severity as a template may write it: the English word or the
+/// Indonesian one the reports show (galat, peringatan, info, nonaktif), in
+/// any case. `Some(None)` switches a code off.
+fn severity_word(s: &str) -> Option<Option<Severity>> {
+    Some(match s.trim().to_lowercase().as_str() {
+        "error" | "galat" => Some(Severity::Error),
+        "warning" | "peringatan" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        "off" | "nonaktif" => None,
+        _ => return None,
+    })
+}
+
 /// Findings of one code listed for one file when the template does not
 /// say: a national list of 100k innovations where one field is missing in
 /// a few percent of rows stays whole, while a hostile file with a dozen
@@ -636,112 +744,6 @@ fn strip_parens(s: &str) -> String {
     out
 }
 
-/// Apply `extends`: the parent (a shipped template, which may itself extend
-/// another) is merged under `raw`. Parent sources are appended to `sources`,
-/// farthest ancestor first.
-fn resolve_extends(
-    raw: RawTemplate,
-    ctx: &Ctx<'_>,
-    sources: &mut Vec<String>,
-    depth: usize,
-) -> Result<RawTemplate, TemplateError> {
-    let Some(parent_id) = &raw.template.extends else {
-        return Ok(raw);
-    };
-    let known = || {
-        super::BUILTIN
-            .iter()
-            .map(|(id, _)| *id)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let Some((pid, psrc)) = super::BUILTIN
-        .iter()
-        .find(|(id, _)| *id == parent_id.get_ref())
-    else {
-        return Err(ctx.err(
-            parent_id.span(),
-            tr!(
-                "extends \"{}\": tidak ada templat bawaan dengan id ini (yang ada: {})",
-                "extends \"{}\": no shipped template has this id (known: {})",
-                parent_id.get_ref(),
-                known()
-            ),
-        ));
-    };
-    // Shipped templates are few; a deeper chain can only be a cycle.
-    if depth >= 8 || parent_id.get_ref() == raw.template.id.get_ref() {
-        return Err(ctx.err(
-            parent_id.span(),
-            tr!(
-                "extends \"{}\": templat saling memperluas secara melingkar",
-                "extends \"{}\": templates extend each other in a circle",
-                parent_id.get_ref()
-            ),
-        ));
-    }
-    let pfile = format!("templates/{pid}.toml");
-    let parent: RawTemplate =
-        toml::from_str(psrc).map_err(|e| TemplateError::toml(&pfile, psrc, &e))?;
-    let pctx = Ctx {
-        src: psrc,
-        file: &pfile,
-    };
-    pctx.numbers(&parent)?;
-    let parent = resolve_extends(parent, &pctx, sources, depth + 1)?;
-    sources.push(psrc.to_string());
-    Ok(merge(parent, raw))
-}
-
-/// Child replaces the parent's sections it sets; fields and indicators with
-/// the same key/number replace the parent's, new ones are appended.
-fn merge(parent: RawTemplate, child: RawTemplate) -> RawTemplate {
-    let mut fields = parent.fields;
-    for f in child.fields {
-        match fields
-            .iter()
-            .position(|p| p.key.get_ref() == f.key.get_ref())
-        {
-            Some(i) => fields[i] = f,
-            None => fields.push(f),
-        }
-    }
-    let mut indicators = parent.indicators;
-    for ind in child.indicators {
-        match indicators
-            .iter()
-            .position(|p| p.no.get_ref() == ind.no.get_ref())
-        {
-            Some(i) => indicators[i] = ind,
-            None => indicators.push(ind),
-        }
-    }
-    let mut severity = parent.severity;
-    severity.extend(child.severity);
-    let mut ignore_headers = parent.ignore_headers;
-    ignore_headers.extend(child.ignore_headers);
-    let spd = if child.spd.is_empty() {
-        parent.spd
-    } else {
-        child.spd
-    };
-    RawTemplate {
-        spd,
-        spd_sheet: child.spd_sheet.or(parent.spd_sheet),
-        template: child.template,
-        settings: child.settings.or(parent.settings),
-        window: child.window.or(parent.window),
-        scoring: child.scoring.or(parent.scoring),
-        severity,
-        fields,
-        ignore_headers,
-        evidence: child.evidence.or(parent.evidence),
-        portal: child.portal.or(parent.portal),
-        indicators,
-        award: child.award.or(parent.award),
-    }
-}
-
 /// What a template's decimal number must be.
 #[derive(Clone, Copy)]
 enum Bound {
@@ -752,23 +754,16 @@ enum Bound {
 }
 
 struct Ctx<'a> {
-    src: &'a str,
-    file: &'a str,
+    segs: &'a [Segment<'a>],
 }
 
 impl Ctx<'_> {
     fn err(&self, span: Range<usize>, message: [String; 2]) -> TemplateError {
-        let (line, column) = line_col(self.src, span);
-        TemplateError {
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
-        }
+        TemplateError::at(self.segs, span, message)
     }
 
-    /// Every decimal number of one template file, before it is merged with
-    /// a parent (so the line and column are in this file): finite, and not
+    /// Every decimal number of a template and its parents (each span
+    /// says which file it is in): finite, and not
     /// negative where it is a weight, a size, a maximum or a threshold. A
     /// NaN weight would pass every comparison and make every score NaN.
     fn numbers(&self, raw: &RawTemplate) -> Result<(), TemplateError> {
@@ -834,11 +829,11 @@ impl Ctx<'_> {
     fn bad_number(&self, span: Range<usize>, what: &str, x: f64, bound: Bound) -> TemplateError {
         let message = match bound {
             Bound::Finite => tr!(
-                "{what} = {x}: harus bilangan terhingga",
+                "{what} = {x}: harus bilangan biasa, bukan nan atau inf",
                 "{what} = {x}: must be a finite number"
             ),
             Bound::NotNegative => tr!(
-                "{what} = {x}: harus bilangan terhingga, tidak negatif",
+                "{what} = {x}: harus bilangan 0 atau lebih (bukan nan atau inf)",
                 "{what} = {x}: must be a finite number, not negative"
             ),
             Bound::Fraction => tr!(
@@ -951,7 +946,7 @@ impl Ctx<'_> {
                 return Err(self.err(
                     f.key.span(),
                     tr!(
-                        "kunci field \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
+                        "kunci isian \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
                         "field key \"{key}\" must be lowercase letters, digits and _"
                     ),
                 ));
@@ -960,7 +955,7 @@ impl Ctx<'_> {
                 return Err(self.err(
                     f.key.span(),
                     tr!(
-                        "kunci field \"{key}\" muncul dua kali",
+                        "kunci isian \"{key}\" muncul dua kali",
                         "field key \"{key}\" appears twice"
                     ),
                 ));
@@ -968,9 +963,14 @@ impl Ctx<'_> {
         }
         let mut header_index: HashMap<String, usize> = HashMap::new();
         let mut fields = Vec::with_capacity(raw.fields.len());
+        // Key, label and place of each field read so far, to name both
+        // fields of a header alias they share.
+        let mut earlier = Vec::with_capacity(raw.fields.len());
         for (i, f) in raw.fields.into_iter().enumerate() {
-            let field = self.field(f, i, &keys, &mut header_index)?;
+            let named = (f.key.get_ref().clone(), f.label.clone(), f.key.span());
+            let field = self.field(f, i, &keys, &mut header_index, &earlier)?;
             fields.push(field);
+            earlier.push(named);
         }
 
         let scoring = match raw.scoring {
@@ -987,7 +987,7 @@ impl Ctx<'_> {
                         None => {
                             return Err(self.err(
                                 y.span(),
-                                tr!("scoring.yandas \"{}\" bukan nilai field urusan_utama",
+                                tr!("scoring.yandas \"{}\" bukan nilai isian urusan_utama",
                                     "scoring.yandas \"{}\" is not a value of the urusan_utama field",
                                     y.get_ref()
                                 ),
@@ -1047,17 +1047,15 @@ impl Ctx<'_> {
                     ),
                 ));
             };
-            let value = match level.get_ref().as_str() {
-                "off" => None,
-                s => match Severity::parse(s) {
-                    Some(sev) => Some(sev),
-                    None => {
-                        return Err(self.err(
-                            level.span(),
-                            tr!("severity {code} harus error, warning, info atau off, bukan \"{s}\"","severity of {code} must be error, warning, info or off, not \"{s}\""),
-                        ));
-                    }
-                },
+            let Some(value) = severity_word(level.get_ref()) else {
+                let s = level.get_ref();
+                return Err(self.err(
+                    level.span(),
+                    tr!(
+                        "severity {code} harus galat, peringatan, info atau nonaktif (atau error, warning, info, off), bukan \"{s}\"",
+                        "severity of {code} must be error, warning, info or off (or galat, peringatan, info, nonaktif), not \"{s}\""
+                    ),
+                ));
             };
             severity.insert(info.code.to_string(), value);
         }
@@ -1236,6 +1234,7 @@ impl Ctx<'_> {
         index: usize,
         keys: &HashMap<String, usize>,
         header_index: &mut HashMap<String, usize>,
+        earlier: &[(String, String, Range<usize>)],
     ) -> Result<Field, TemplateError> {
         let key = f.key.get_ref().clone();
         let kind = match f.kind.get_ref().as_str() {
@@ -1243,64 +1242,112 @@ impl Ctx<'_> {
             "enum" => FieldKind::Enum,
             "date" => FieldKind::Date,
             "integer" => FieldKind::Integer {
-                min: f.min,
-                max: f.max,
+                min: f.min.as_ref().map(|x| *x.get_ref()),
+                max: f.max.as_ref().map(|x| *x.get_ref()),
             },
-            "amount" => FieldKind::Amount,
+            "amount" => FieldKind::Amount {
+                min: f.min.as_ref().map(|x| *x.get_ref()),
+                max: f.max.as_ref().map(|x| *x.get_ref()),
+            },
             "coordinate" => FieldKind::Coordinate,
             "file" => FieldKind::File,
             other => {
-                return Err(self.err(
-                    f.kind.span(),
+                return Err(self.err(f.kind.span(), {
+                    let kinds = KINDS.join(", ");
+                    let near = super::message::nearest(other, KINDS);
+                    let near_id = near
+                        .map(|n| format!(" (maksud Anda \"{n}\"?)"))
+                        .unwrap_or_default();
+                    let near_en = near
+                        .map(|n| format!(" (did you mean \"{n}\"?)"))
+                        .unwrap_or_default();
                     tr!(
-                        "field {key}: tipe \"{other}\" tidak dikenal (pilihan: {})",
-                        "field {key}: type \"{other}\" is unknown (one of: {})",
-                        KINDS.join(", ")
-                    ),
-                ));
+                        "isian {key}: type \"{other}\" tidak dikenal{near_id}; pilihan: {kinds}",
+                        "field {key}: type \"{other}\" is unknown{near_en}; one of: {kinds}"
+                    )
+                }));
             }
         };
+        let kind_name = kind.toml_name();
+        let used: [(&str, Option<Range<usize>>); 8] = [
+            (
+                "filler_below_words",
+                f.filler_below_words.as_ref().map(Spanned::span),
+            ),
+            ("min_words", f.min_words.as_ref().map(Spanned::span)),
+            ("max_words", f.max_words.as_ref().map(Spanned::span)),
+            ("links", f.links.as_ref().map(Spanned::span)),
+            ("min_age_years", f.min_age_years.as_ref().map(Spanned::span)),
+            ("min", f.min.as_ref().map(Spanned::span)),
+            ("max", f.max.as_ref().map(Spanned::span)),
+            ("value", f.values.first().map(|v| v.value.span())),
+        ];
+        for (setting, span) in used {
+            let Some(span) = span else { continue };
+            let Some((_, kinds)) = KIND_SETTINGS.iter().find(|(s, _)| *s == setting) else {
+                continue;
+            };
+            if kinds.contains(&kind_name) {
+                continue;
+            }
+            let named = |word: &str, k: &str| {
+                if word == k {
+                    word.to_string()
+                } else {
+                    format!("{word} ({k})")
+                }
+            };
+            let this_id = named(kind_words(kind_name).0, kind_name);
+            let this_en = named(kind_words(kind_name).1, kind_name);
+            let ids: Vec<String> = kinds.iter().map(|k| named(kind_words(k).0, k)).collect();
+            let ens: Vec<String> = kinds.iter().map(|k| named(kind_words(k).1, k)).collect();
+            let (ids, ens) = (ids.join(" dan "), ens.join(" and "));
+            return Err(self.err(
+                span,
+                tr!(
+                    "isian {key}: {setting} hanya berlaku untuk isian {ids}, bukan {this_id}; hapus {setting} atau ubah type",
+                    "field {key}: {setting} applies to {ens} fields only, not {this_en}; remove {setting} or change the type"
+                ),
+            ));
+        }
+        if let (Some(min), Some(max)) = (&f.min, &f.max)
+            && min.get_ref() > max.get_ref()
+        {
+            return Err(self.err(
+                max.span(),
+                tr!(
+                    "isian {key}: max ({}) lebih kecil daripada min ({}); tukar keduanya",
+                    "field {key}: max ({}) is below min ({}); swap them",
+                    max.get_ref(),
+                    min.get_ref()
+                ),
+            ));
+        }
         if kind == FieldKind::Enum && f.values.is_empty() {
             return Err(self.err(
                 f.kind.span(),
                 tr!(
-                    "field {key}: field enum memerlukan paling sedikit satu [[field.value]]",
+                    "isian {key}: isian pilihan (enum) memerlukan paling sedikit satu [[field.value]]",
                     "field {key}: an enum needs at least one [[field.value]]"
                 ),
             ));
         }
-        if let Some(max) = &f.max_words {
-            if kind != FieldKind::Text {
-                return Err(self.err(
-                    max.span(),
-                    tr!(
-                        "field {key}: max_words hanya berlaku untuk field teks",
-                        "field {key}: max_words applies to text fields only"
-                    ),
-                ));
-            }
-            if f.min_words.is_some_and(|min| min > *max.get_ref()) {
-                return Err(self.err(
-                    max.span(),
-                    tr!(
-                        "field {key}: max_words lebih kecil daripada min_words",
-                        "field {key}: max_words is below min_words"
-                    ),
-                ));
-            }
+        if let Some(max) = &f.max_words
+            && f.min_words
+                .as_ref()
+                .is_some_and(|min| min.get_ref() > max.get_ref())
+        {
+            return Err(self.err(
+                max.span(),
+                tr!(
+                    "isian {key}: max_words lebih kecil daripada min_words",
+                    "field {key}: max_words is below min_words"
+                ),
+            ));
         }
         let links = match &f.links {
             None => Vec::new(),
             Some(l) => {
-                if kind != FieldKind::Text {
-                    return Err(self.err(
-                        l.span(),
-                        tr!(
-                            "field {key}: links hanya berlaku untuk field teks",
-                            "field {key}: links applies to text fields only"
-                        ),
-                    ));
-                }
                 let mut out = Vec::new();
                 for kind in l.get_ref() {
                     let k = kind.trim().to_ascii_lowercase();
@@ -1308,7 +1355,7 @@ impl Ctx<'_> {
                         return Err(self.err(
                             l.span(),
                             tr!(
-                                "field {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {})",
+                                "isian {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {})",
                                 "field {key}: link kind \"{kind}\" is unknown (one of: {})",
                                 LINK_KINDS.join(", ")
                             ),
@@ -1319,26 +1366,6 @@ impl Ctx<'_> {
                 out
             }
         };
-        if let Some(age) = &f.min_age_years
-            && kind != FieldKind::Date
-        {
-            return Err(self.err(
-                age.span(),
-                tr!(
-                    "field {key}: min_age_years hanya berlaku untuk field tanggal",
-                    "field {key}: min_age_years applies to date fields only"
-                ),
-            ));
-        }
-        if kind != FieldKind::Enum && !f.values.is_empty() {
-            return Err(self.err(
-                f.kind.span(),
-                tr!(
-                    "field {key}: hanya field enum yang boleh memiliki [[field.value]]",
-                    "field {key}: only enum fields take [[field.value]]"
-                ),
-            ));
-        }
         // The key and label always match, besides the aliases.
         for alias in [key.as_str(), f.label.as_str()]
             .into_iter()
@@ -1351,11 +1378,13 @@ impl Ctx<'_> {
             if let Some(&other) = header_index.get(&folded)
                 && other != index
             {
+                let (other_key, other_label, other_at) = &earlier[other];
+                let at = format!("@@{}@@", other_at.start);
                 return Err(self.err(
                     f.key.span(),
                     tr!(
-                        "field {key}: alias header \"{alias}\" sudah dipakai field lain",
-                        "field {key}: header alias \"{alias}\" is already used by another field"
+                        "isian {key}: nama kolom \"{alias}\" juga menamai isian {other_key} (\"{other_label}\", {at}); satu nama kolom hanya boleh menamai satu isian, hapus dari salah satunya",
+                        "field {key}: the header \"{alias}\" also names the field {other_key} (\"{other_label}\", {at}); a header may name one field only, remove it from one of them"
                     ),
                 ));
             }
@@ -1363,14 +1392,14 @@ impl Ctx<'_> {
         }
         let required_severity = match &f.required_severity {
             None => None,
-            Some(s) => match Severity::parse(s.get_ref()) {
-                Some(sev) => Some(sev),
-                None => {
+            Some(s) => match severity_word(s.get_ref()) {
+                Some(Some(sev)) => Some(sev),
+                _ => {
                     return Err(self.err(
                         s.span(),
                         tr!(
-                            "field {key}: required_severity harus error, warning atau info, bukan \"{}\"",
-                            "field {key}: required_severity must be error, warning or info, not \"{}\"",
+                            "isian {key}: required_severity harus galat, peringatan atau info (atau error, warning, info), bukan \"{}\"",
+                            "field {key}: required_severity must be error, warning or info (or galat, peringatan, info), not \"{}\"",
                             s.get_ref()
                         ),
                     ));
@@ -1395,7 +1424,7 @@ impl Ctx<'_> {
                         return Err(self.err(
                             r.span(),
                             tr!(
-                                "field {key}: requires \"{}\" bukan kunci field",
+                                "isian {key}: requires \"{}\" bukan kunci isian",
                                 "field {key}: requires \"{}\", which is not a field key",
                                 r.get_ref()
                             ),
@@ -1411,7 +1440,7 @@ impl Ctx<'_> {
                     return Err(self.err(
                         v.value.span(),
                         tr!(
-                            "field {key}: ejaan \"{spelling}\" dimiliki dua nilai",
+                            "isian {key}: ejaan \"{spelling}\" dimiliki dua nilai",
                             "field {key}: spelling \"{spelling}\" belongs to two values"
                         ),
                     ));
@@ -1435,8 +1464,8 @@ impl Ctx<'_> {
             required: f.required,
             required_severity,
             foreign_values: f.foreign_values.iter().map(|v| fold(v)).collect(),
-            filler_below_words: f.filler_below_words,
-            min_words: f.min_words,
+            filler_below_words: f.filler_below_words.map(Spanned::into_inner),
+            min_words: f.min_words.map(Spanned::into_inner),
             max_words: f.max_words.map(Spanned::into_inner),
             links,
             min_age_years: f.min_age_years.map(Spanned::into_inner),
@@ -1460,7 +1489,7 @@ impl Ctx<'_> {
                 self.err(
                     k.span(),
                     tr!(
-                        "award.{what} \"{}\" bukan kunci field",
+                        "award.{what} \"{}\" bukan kunci isian",
                         "award.{what} \"{}\" is not a field key",
                         k.get_ref()
                     ),
@@ -1478,7 +1507,7 @@ impl Ctx<'_> {
                 return Err(self.err(
                     max.span(),
                     tr!(
-                        "award.quota: \"{value}\" bukan nilai field quota_by",
+                        "award.quota: \"{value}\" bukan nilai isian quota_by",
                         "award.quota: \"{value}\" is not a value of the quota_by field"
                     ),
                 ));
@@ -1532,7 +1561,7 @@ impl Ctx<'_> {
                     return Err(self.err(
                         spellings.span(),
                         tr!(
-                            "award.spellings: \"{s}\" sudah menjadi nama perangkat daerah lain",
+                            "award.spellings: \"{s}\" sudah menjadi nama OPD lain",
                             "award.spellings: \"{s}\" already names another agency"
                         ),
                     ));
@@ -1579,15 +1608,6 @@ impl Ctx<'_> {
             note: ind.note,
         }
     }
-}
-
-/// 1-based line and column of the start of `span` in `src`.
-fn line_col(src: &str, span: Range<usize>) -> (usize, usize) {
-    let at = span.start.min(src.len());
-    let before = &src[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -1789,6 +1809,7 @@ extends = "iid-2026"
 
 [[field]]
 key = "nama_inovasi"
+override = true
 label = "Judul"
 type = "text"
 required = true

@@ -7,13 +7,23 @@
 //! resolves references and builds lookup tables, reporting mistakes with
 //! file, line and column.
 
+/// A template message in Bahasa Indonesia and in English: two format
+/// strings over the same arguments.
+macro_rules! tr {
+    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        [format!($id $(, $arg)*), format!($en $(, $arg)*)]
+    };
+}
+
 mod compile;
+mod merge;
+mod message;
 pub mod raw;
 
 pub use compile::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
     Scoring, Settings, SpdIndicator, SpdRule, Template, TemplateError, WideKind, Window,
-    has_brackets,
+    has_brackets, kind_words,
 };
 
 /// Templates shipped inside the binary: (id, source text).

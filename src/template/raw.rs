@@ -84,9 +84,12 @@ pub struct RawMeta {
     pub year: i32,
     #[serde(default)]
     pub source: String,
-    /// Id of a shipped template (or path of a file) whose content this one
-    /// starts from; fields and indicators with the same key replace the
-    /// parent's, new ones are appended.
+    /// Id of a shipped template whose content this one starts from. The
+    /// files are merged before serde reads them (`merge.rs`): sections key
+    /// by key, fields by key (a block with only `key` and what changes
+    /// overrides part of the parent's field; one that rewrites `label` or
+    /// `type` says `override = true`, which `merge.rs` takes out),
+    /// indicators by number.
     #[serde(default)]
     pub extends: Option<Spanned<String>>,
 }
@@ -195,9 +198,9 @@ pub struct RawField {
     pub foreign_values: Vec<String>,
     /// For text fields: a text of fewer words is a filler answer ("-", one
     /// word, the question repeated), reported as such.
-    pub filler_below_words: Option<u32>,
+    pub filler_below_words: Option<Spanned<u32>>,
     /// For text fields: minimum number of words.
-    pub min_words: Option<u32>,
+    pub min_words: Option<Spanned<u32>>,
     /// For text fields: maximum number of words.
     pub max_words: Option<Spanned<u32>>,
     /// For text fields: the value must be a link of one of these kinds
@@ -206,9 +209,10 @@ pub struct RawField {
     /// For date fields: the date must lie at least this many whole years
     /// before the reference date (--as-of), e.g. an implementation age.
     pub min_age_years: Option<Spanned<u32>>,
-    /// For integer fields.
-    pub min: Option<i64>,
-    pub max: Option<i64>,
+    /// For integer and amount (rupiah) fields: the least and the most a
+    /// value may be.
+    pub min: Option<Spanned<i64>>,
+    pub max: Option<Spanned<i64>>,
     /// For enum fields: the allowed values.
     #[serde(default, rename = "value")]
     pub values: Vec<RawValue>,

@@ -1,0 +1,307 @@
+//! A template mistake told in an officer's words, in Bahasa Indonesia and
+//! in English: TOML's and serde's messages ("unknown field", "invalid
+//! type: string \"ya\", expected a boolean") read into what is expected and
+//! how to fix it, the nearest known key for a typo, curly quotes named as
+//! such, and a file that is not UTF-8 with the way to save it as UTF-8 in
+//! Notepad. Nothing here decides what a template may say.
+
+use super::compile::TemplateError;
+use super::merge::Segment;
+
+/// The known word closest to `word`, when it is close enough to be a typo.
+pub(super) fn nearest<'c>(word: &str, known: &[&'c str]) -> Option<&'c str> {
+    known
+        .iter()
+        .map(|k| (*k, strsim::jaro_winkler(word, k)))
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
+}
+
+/// 1-based line and column of byte `at` in `src`.
+pub(super) fn line_col(src: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+const CURLY: [char; 4] = ['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'];
+
+/// The first curly quote that stands where TOML needs a straight one (not
+/// inside a straight-quoted string or a comment), as a byte offset.
+fn stray_curly_quote(src: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '#' => break,
+                None if CURLY.contains(&c) => return Some(offset + i),
+                None => {}
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A file that TOML cannot read at all.
+pub(super) fn syntax(file: &str, src: &str, e: &toml::de::Error) -> TemplateError {
+    let at = |offset: usize, message| {
+        let (line, column) = line_col(src, offset);
+        TemplateError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    if let Some(q) = stray_curly_quote(src) {
+        let c = src[q..].chars().next().unwrap_or('"');
+        let straight = if matches!(c, '\u{2018}' | '\u{2019}') {
+            '\''
+        } else {
+            '"'
+        };
+        return at(
+            q,
+            tr!(
+                "tanda kutip melengkung {c} tidak dikenali; TOML hanya menerima tanda kutip lurus {straight}. Ganti setiap “ ” ‘ ’ di luar teks dengan {straight} (Word dan aplikasi pesan mengubah tanda kutip lurus menjadi melengkung; sunting templat dengan Notepad)",
+                "curly quote {c} is not understood; TOML takes only straight quotes {straight}. Replace each “ ” ‘ ’ outside a text with {straight} (Word and messaging apps turn straight quotes into curly ones; edit the template in Notepad)"
+            ),
+        );
+    }
+    let detail = e.message().trim().replace('\n', "; ");
+    let lead = if detail.contains("duplicate key") {
+        tr!(
+            "kunci yang sama ditulis dua kali di satu bagian; hapus salah satunya",
+            "the same key is written twice in one section; remove one of them"
+        )
+    } else if detail.contains("must be quoted") {
+        tr!(
+            "teks harus diapit tanda kutip lurus, misalnya \"Dinas Kesehatan\"; true, false dan bilangan ditulis tanpa tanda kutip",
+            "a text must be in straight quotes, such as \"Dinas Kesehatan\"; true, false and numbers are written without quotes"
+        )
+    } else if detail.contains("expected `=`") || detail.contains("key with no value") {
+        tr!(
+            "setelah nama kunci harus ada tanda = lalu nilainya, misalnya required = true",
+            "a key name must be followed by = and its value, such as required = true"
+        )
+    } else if detail.contains("invalid string") || detail.contains("unterminated") {
+        tr!(
+            "teks harus diawali dan diakhiri tanda kutip lurus \" pada baris yang sama",
+            "a text must start and end with a straight quote \" on the same line"
+        )
+    } else if detail.contains("table header") || detail.contains("expected `]`") {
+        tr!(
+            "judul bagian harus ditulis dalam kurung siku, misalnya [settings] atau [[field]]",
+            "a section heading must be written in square brackets, such as [settings] or [[field]]"
+        )
+    } else {
+        tr!(
+            "tulisan TOML tidak sah; periksa tanda kutip, tanda = dan kurung siku di baris ini",
+            "not valid TOML; check the quotes, = signs and square brackets on this line"
+        )
+    };
+    let [id, en] = lead;
+    at(
+        e.span().map_or(0, |s| s.start),
+        [
+            format!("{id} (TOML: {detail})"),
+            format!("{en} (TOML: {detail})"),
+        ],
+    )
+}
+
+/// A file whose bytes are not UTF-8: where, and how to save it as UTF-8.
+pub(super) fn not_utf8(file: &str, bytes: &[u8], e: &std::str::Utf8Error) -> TemplateError {
+    let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+    let (line, column) = line_col(good, good.len());
+    TemplateError {
+        file: file.to_string(),
+        line,
+        column,
+        message: tr!(
+            "berkas templat tidak tersimpan sebagai UTF-8 (misalnya huruf é atau tanda kutip dari Word dalam pengodean lain); buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
+            "the template file is not saved as UTF-8 (for example é or Word's quotes in another encoding); open it in Notepad, choose File > Save As, set Encoding to UTF-8, and save"
+        ),
+    }
+}
+
+/// The key written before `=` on the line of byte `at` of `src`, if any.
+fn key_at(src: &str, at: usize) -> Option<String> {
+    let at = at.min(src.len());
+    let start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &src[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.starts_with('[') && key.len() <= 60).then(|| key.to_string())
+}
+
+/// Whether the value at byte `at` of `src` is a date written without
+/// quotes (`2024-01-01`).
+fn unquoted_date(src: &str, at: usize) -> bool {
+    let rest = src.get(at.min(src.len())..).unwrap_or_default().as_bytes();
+    rest.len() >= 10
+        && rest[..4].iter().all(u8::is_ascii_digit)
+        && rest[4] == b'-'
+        && rest[5..7].iter().all(u8::is_ascii_digit)
+        && rest[7] == b'-'
+}
+
+/// The names between backquotes in `s`.
+fn quoted(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// What a serde "expected ..." means, in an officer's words.
+fn expected_words(exp: &str) -> [String; 2] {
+    let exp = exp.trim();
+    let w = |id: &str, en: &str| [id.to_string(), en.to_string()];
+    if exp.contains("boolean") {
+        w("true atau false", "true or false")
+    } else if exp.contains("string") {
+        w(
+            "teks dalam tanda kutip, misalnya \"Dinas Kesehatan\"",
+            "a text in quotes, such as \"Dinas Kesehatan\"",
+        )
+    } else if ["u8", "u16", "u32", "u64", "usize"].contains(&exp) {
+        w(
+            "bilangan bulat 0 atau lebih, tanpa tanda kutip",
+            "a whole number, 0 or more, without quotes",
+        )
+    } else if ["i8", "i16", "i32", "i64", "isize"].contains(&exp) {
+        w(
+            "bilangan bulat tanpa tanda kutip, misalnya 500",
+            "a whole number without quotes, such as 500",
+        )
+    } else if exp == "f64" || exp == "f32" {
+        w(
+            "bilangan tanpa tanda kutip, misalnya 2 atau 2.5",
+            "a number without quotes, such as 2 or 2.5",
+        )
+    } else if let Some(n) = exp.strip_prefix("an array of length ") {
+        [
+            format!("daftar berisi {n} nilai dalam kurung siku"),
+            format!("a list of {n} values in square brackets"),
+        ]
+    } else if exp.contains("sequence") || exp.contains("array") {
+        w(
+            "daftar dalam kurung siku, misalnya [\"a\", \"b\"]",
+            "a list in square brackets, such as [\"a\", \"b\"]",
+        )
+    } else if exp.starts_with("struct") || exp.contains("map") || exp.contains("table") {
+        w(
+            "bagian berjudul dalam kurung siku, misalnya [settings]",
+            "a section with a heading in square brackets, such as [settings]",
+        )
+    } else {
+        [exp.to_string(), exp.to_string()]
+    }
+}
+
+/// What a serde "invalid type: ..." found, in an officer's words.
+fn found_words(unexp: &str) -> [String; 2] {
+    let u = unexp.trim();
+    let value = |rest: &str| rest.trim().trim_matches('`').to_string();
+    if let Some(s) = u.strip_prefix("string ") {
+        [s.trim().to_string(), s.trim().to_string()]
+    } else if let Some(rest) = u
+        .strip_prefix("integer ")
+        .or_else(|| u.strip_prefix("floating point "))
+        .or_else(|| u.strip_prefix("boolean "))
+    {
+        [value(rest), value(rest)]
+    } else if u == "sequence" {
+        ["sebuah daftar".into(), "a list".into()]
+    } else if u == "map" {
+        ["sebuah bagian".into(), "a section".into()]
+    } else {
+        [u.to_string(), u.to_string()]
+    }
+}
+
+/// A mistake serde found while reading the merged tree into `raw.rs`.
+pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError {
+    let span = e.span().unwrap_or(0..0);
+    let (seg, local) = super::merge::locate(segs, span.clone());
+    let msg = e.message().trim();
+    let key = key_at(seg.src, local.start);
+    let lead = key.as_deref().map_or(String::new(), |k| format!("{k}: "));
+    let message = if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let names = quoted(rest);
+        let (word, known) = names.split_first().map_or(("", &[][..]), |(w, k)| (*w, k));
+        match nearest(word, known) {
+            Some(n) => tr!(
+                "kunci \"{word}\" tidak dikenal di sini; maksud Anda \"{n}\"?",
+                "unknown key \"{word}\" here; did you mean \"{n}\"?"
+            ),
+            None => {
+                let known = known.join(", ");
+                tr!(
+                    "kunci \"{word}\" tidak dikenal di sini; kunci yang dikenal: {known}",
+                    "unknown key \"{word}\" here; the known keys are: {known}"
+                )
+            }
+        }
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = quoted(rest).first().copied().unwrap_or(rest).to_string();
+        tr!(
+            "kunci \"{name}\" wajib ditulis di bagian ini",
+            "the key \"{name}\" is required in this section"
+        )
+    } else if let Some(rest) = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+        && let Some((found, exp)) = rest.split_once(", expected ")
+    {
+        let [ei, ee] = expected_words(exp);
+        let [fi, fe] = found_words(found);
+        if exp.contains("string") && unquoted_date(seg.src, local.start) {
+            // TOML reads 2024-01-01 without quotes as its own date type.
+            [
+                format!("{lead}tanggal harus diapit tanda kutip, misalnya \"2024-01-01\""),
+                format!("{lead}a date must be in quotes, such as \"2024-01-01\""),
+            ]
+        } else {
+            [
+                format!("{lead}nilai harus {ei}, bukan {fi}"),
+                format!("{lead}the value must be {ee}, not {fe}"),
+            ]
+        }
+    } else if let Some(rest) = msg.strip_prefix("invalid length ")
+        && let Some((n, exp)) = rest.split_once(", expected ")
+    {
+        let [ei, ee] = expected_words(exp);
+        [
+            format!("{lead}nilai harus {ei}, bukan daftar berisi {n} nilai"),
+            format!("{lead}the value must be {ee}, not a list of {n} values"),
+        ]
+    } else if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        let name = quoted(rest).first().copied().unwrap_or(rest).to_string();
+        tr!(
+            "kunci \"{name}\" ditulis dua kali; hapus salah satunya",
+            "the key \"{name}\" is written twice; remove one of them"
+        )
+    } else {
+        tr!("kesalahan TOML: {msg}", "TOML error: {msg}")
+    };
+    TemplateError::at(segs, span, message)
+}
