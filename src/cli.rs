@@ -221,6 +221,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "[YEAR=]FILE")]
     pub baseline: Vec<String>,
 
+    /// The agencies expected (xlsx, csv, ...): a column Nama, optionally
+    /// Alias (several separated by `;`) and Kelompok. Says who sent
+    /// nothing; default: the template's [roster].
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+
     /// Assessment year (default: the template's).
     #[arg(long)]
     pub year: Option<i32>,

@@ -200,6 +200,12 @@ const CHECK: &[(&str, &str)] = &[
          disimpan sebagai .xls) atau kiriman sebelumnya. Tandai berkas tahun lalu dengan \
          tahunnya: --baseline 2025=inovasi-2025.xlsx",
     ),
+    (
+        "roster",
+        "Daftar OPD yang diharapkan mengirim (xlsx, csv, ...): kolom Nama, boleh juga Alias \
+         (beberapa dipisah `;`) dan Kelompok. Menyebut siapa yang belum mengirim; bawaan: \
+         [roster] templat",
+    ),
     ("year", "Tahun penilaian (bawaan: tahun templat)"),
     (
         "stale_after",
