@@ -101,8 +101,13 @@ pub enum TemplateCommand {
         /// A shipped id (iid-2026) or a path to a .toml file.
         template: String,
         /// The workbook to write (.xlsx).
-        #[arg(long, short, value_name = "FILE")]
-        output: PathBuf,
+        #[arg(long, short, value_name = "FILE", required_unless_present = "roster")]
+        output: Option<PathBuf>,
+        /// Also (or only) write the roster of agencies, for `check
+        /// --roster`: columns Nama, Alias, Kelompok, with the template's
+        /// own roster when it has one (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,

@@ -78,6 +78,11 @@ pub fn apply(cmd: Command) -> Command {
                 &[
                     ("template", TEMPLATE_ARG),
                     ("output", "Buku kerja yang ditulis (.xlsx)"),
+                    (
+                        "roster",
+                        "Tulis juga (atau hanya) daftar OPD untuk check --roster: kolom Nama, \
+                         Alias, Kelompok, berisi [roster] templat bila ada (.xlsx)",
+                    ),
                     ("force", "Timpa berkas bila sudah ada"),
                 ],
             )

@@ -554,7 +554,15 @@ fn read_roster(
         )
         .into());
     }
-    check::read_roster(t, &display, &rows.sheets).ok_or_else(|| {
+    let read = check::read_roster(t, &display, &rows.sheets);
+    if read.as_ref().is_some_and(|(r, _)| r.agencies.is_empty()) {
+        return Err(Trouble::new(
+            format!("--roster {shown}: daftar OPD tidak memuat satu nama pun di kolom Nama"),
+            format!("--roster {shown}: the roster lists no name in its Nama column"),
+        )
+        .into());
+    }
+    read.ok_or_else(|| {
         Trouble::new(
             format!(
                 "--roster {shown}: tidak ada kolom Nama (judul kolom yang dikenali: Nama, \
