@@ -304,3 +304,26 @@ fn a_roster_that_cannot_be_read_or_has_no_name_column_is_a_clear_error() {
         assert!(err.contains(words), "{err}");
     }
 }
+
+/// An award's list of agencies (Kalsel's) is the roster when no other is
+/// given: a name it does not list is listed (O004); an agency without
+/// innovations stays the award's U003, not told twice.
+#[test]
+fn an_awards_agencies_are_the_roster_when_no_other_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let (header, listed) = row_of("OK Terdaftar", "Dinas Uji Coba Provinsi");
+    let (_, other) = row_of("OK Lain", "Dinas Lain");
+    let input = dir.path().join("data.csv");
+    write(&input, &format!("{header}\n{listed}\n{other}\n"));
+    let (_, doc) = json(&[
+        "--template",
+        "tests/fixtures/templates/kalsel-uji.toml",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        roster_findings(&doc),
+        [s("O004", "Dinas Lain", "data.csv", None)],
+        "{doc:#}"
+    );
+    assert_eq!(common::findings_coded(&doc, "U003").len(), 1, "{doc:#}");
+}
