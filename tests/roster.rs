@@ -327,3 +327,38 @@ fn an_awards_agencies_are_the_roster_when_no_other_is_given() {
     );
     assert_eq!(common::findings_coded(&doc, "U003").len(), 1, "{doc:#}");
 }
+
+/// `export --roster` checks with the roster: its findings are in the
+/// package, and the manifest names the roster.
+#[test]
+fn export_takes_the_roster_and_its_manifest_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("daftar-opd.csv");
+    write(&roster, "Nama,Alias\nDinas Uji Coba,Dinas Uji\nBappeda,\n");
+    let out_dir = dir.path().join("paket");
+    let out = bimtek(&[
+        "export",
+        "-q",
+        "--as-of",
+        AS_OF,
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--roster",
+        roster.to_str().unwrap(),
+        CLEAN,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let read = |name: &str| -> Value {
+        serde_json::from_slice(&std::fs::read(out_dir.join(name)).unwrap()).unwrap()
+    };
+    let manifest = read("manifest.json");
+    assert_eq!(
+        manifest["options"]["roster"],
+        roster.to_str().unwrap().replace('\\', "/"),
+        "{manifest:#}"
+    );
+    assert_eq!(
+        roster_findings(&read("temuan.json")),
+        [s("O001", "Bappeda", "daftar-opd.csv", Some(3))]
+    );
+}
