@@ -144,6 +144,21 @@ fn the_roster_says_who_sent_nothing_no_innovation_only_the_portal_and_who_is_not
         "{doc:#}"
     );
 
+    // The CSV and the HTML page name the silent agency too.
+    let run = |format: &str| {
+        let out = bimtek(&[
+            "check", "--as-of", AS_OF, "--format", format, input_s, "--roster", roster_s,
+        ]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("O001,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(line.ends_with(",Dinas Pendidikan"), "{line}");
+    assert!(run("html").contains("Dinas Pendidikan belum mengirim berkas atau inovasi apa pun"));
+
     // The table shows each agency under its roster name, at its roster row.
     let out = bimtek(&[
         "check",
