@@ -173,6 +173,21 @@ fn the_roster_says_who_sent_nothing_no_innovation_only_the_portal_and_who_is_not
         portal_s,
     ]);
     let table = String::from_utf8_lossy(&out.stdout);
+    // In the summary, a row of zeros for who sent nothing.
+    let summary = table
+        .lines()
+        .find(|l| l.contains("Dinas Pendidikan "))
+        .unwrap_or_else(|| panic!("{table}"));
+    let cells: Vec<&str> = summary
+        .trim_matches('│')
+        .split('┆')
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        cells,
+        ["Dinas Pendidikan", "0", "0", "0", "0", "0", "-", "-"],
+        "{table}"
+    );
     let silent = table
         .find("\nDinas Pendidikan\n")
         .unwrap_or_else(|| panic!("{table}"));
