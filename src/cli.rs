@@ -101,8 +101,13 @@ pub enum TemplateCommand {
         /// A shipped id (iid-2026) or a path to a .toml file.
         template: String,
         /// The workbook to write (.xlsx).
-        #[arg(long, short, value_name = "FILE")]
-        output: PathBuf,
+        #[arg(long, short, value_name = "FILE", required_unless_present = "roster")]
+        output: Option<PathBuf>,
+        /// Also (or only) write the roster of agencies, for `check
+        /// --roster`: columns Nama, Alias, Kelompok, with the template's
+        /// own roster when it has one (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -225,6 +230,12 @@ pub struct CheckArgs {
     /// years' files with their year: `--baseline 2025=inovasi-2025.xlsx`.
     #[arg(long, value_name = "[YEAR=]FILE")]
     pub baseline: Vec<String>,
+
+    /// The agencies expected (xlsx, csv, ...): a column Nama, optionally
+    /// Alias (several separated by `;`) and Kelompok. Says who sent
+    /// nothing; default: the template's [roster].
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
 
     /// Assessment year (default: the template's).
     #[arg(long)]

@@ -66,10 +66,12 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
                 cli::TemplateCommand::Form {
                     template,
                     output,
+                    roster,
                     force,
                 } => cmd::template::Action::Form {
                     template,
                     output,
+                    roster,
                     force,
                 },
                 cli::TemplateCommand::Check { file } => cmd::template::Action::Check(file),

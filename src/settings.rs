@@ -47,6 +47,8 @@ pub struct CheckSettings {
     pub pemda: String,
     /// Baseline files, each with the year it was tagged with.
     pub baselines: Vec<(Option<i32>, PathBuf)>,
+    /// The roster of agencies expected, given with --roster.
+    pub roster: Option<PathBuf>,
     pub year: i32,
     pub stale_after_days: u32,
     pub match_threshold: f64,
@@ -224,6 +226,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             .iter()
             .map(|b| parse_baseline(b))
             .collect::<Result<Vec<_>>>()?,
+        roster: args.roster,
         year: args.year.unwrap_or(template.year),
         stale_after_days: args.stale_after.unwrap_or(template.stale_after_days),
         match_threshold: match args.match_threshold {

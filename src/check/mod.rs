@@ -7,7 +7,9 @@ pub mod evidence;
 mod fields;
 mod files;
 pub mod portal;
+mod roster;
 mod rows;
+pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
@@ -32,6 +34,8 @@ pub struct CheckOptions {
     pub pemda: String,
     /// SPD points of the pemda, when known.
     pub spd: Option<f64>,
+    /// The agencies expected, with the roster file's own findings.
+    pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
 }
 
 /// One innovation as reported.
@@ -638,6 +642,18 @@ pub fn combine(
     unique::check(&innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     unique::award_groups(template, &innovations, &mut sink);
+    if let Some(r) = &options.roster {
+        let (list, read) = &**r;
+        let in_portal: Vec<(Option<&str>, &str)> = baseline
+            .iter()
+            .flat_map(|b| &b.entries)
+            .map(|e| (e.agency.as_deref(), e.name.as_str()))
+            .collect();
+        roster::check(list, &files, &innovations, &in_portal, &mut sink);
+        for f in read {
+            sink.push(f.clone());
+        }
+    }
     // Per innovation, on every core (the findings are sorted below).
     let outside: Vec<Finding> = innovations
         .par_iter()
@@ -913,6 +929,7 @@ pub(crate) mod testing {
             as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
             pemda: "Pemda".into(),
             spd: None,
+            roster: None,
         }
     }
 

@@ -110,6 +110,8 @@ pub struct PortalEntry {
     pub sheet: Option<String>,
     pub row: u32,
     pub pemda: Option<String>,
+    /// The agency its row names, when the list has an agency column.
+    pub agency: Option<String>,
     pub name: String,
     pub name_key: String,
     pub facts: Facts,
@@ -933,6 +935,7 @@ mod tests {
             sheet: None,
             row: 2,
             pemda: pemda.map(str::to_string),
+            agency: None,
             name: name.into(),
             name_key: fold(name),
             facts: Facts::default(),

@@ -78,6 +78,11 @@ pub fn apply(cmd: Command) -> Command {
                 &[
                     ("template", TEMPLATE_ARG),
                     ("output", "Buku kerja yang ditulis (.xlsx)"),
+                    (
+                        "roster",
+                        "Tulis juga (atau hanya) daftar OPD untuk check --roster: kolom Nama, \
+                         Alias, Kelompok, berisi [roster] templat bila ada (.xlsx)",
+                    ),
                     ("force", "Timpa berkas bila sudah ada"),
                 ],
             )
@@ -204,6 +209,12 @@ const CHECK: &[(&str, &str)] = &[
         "Yang sudah ada di portal: unduhan daftarnya (xlsx, xls, csv, atau tabel HTML yang \
          disimpan sebagai .xls) atau kiriman sebelumnya. Tandai berkas tahun lalu dengan \
          tahunnya: --baseline 2025=inovasi-2025.xlsx",
+    ),
+    (
+        "roster",
+        "Daftar OPD yang diharapkan mengirim (xlsx, csv, ...): kolom Nama, boleh juga Alias \
+         (beberapa dipisah `;`) dan Kelompok. Menyebut siapa yang belum mengirim; bawaan: \
+         [roster] templat",
     ),
     ("year", "Tahun penilaian (bawaan: tahun templat)"),
     (

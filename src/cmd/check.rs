@@ -113,6 +113,7 @@ pub fn watch_loop(
         .chain(&s.evidence)
         .chain(s.baselines.iter().map(|(_, p)| p))
         .chain(&s.spd_sheet)
+        .chain(&s.roster)
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
@@ -190,13 +191,14 @@ fn xlsx_needs_file() -> anyhow::Error {
 }
 
 /// Everything a check reads, which an output must not touch: the inputs,
-/// the evidence folders and the baselines.
+/// the evidence folders, the baselines and the roster.
 pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
     s.paths
         .iter()
         .chain(&s.evidence)
         .chain(s.baselines.iter().map(|(_, p)| p))
         .chain(&s.spd_sheet)
+        .chain(&s.roster)
         .cloned()
         .collect()
 }
@@ -254,7 +256,23 @@ pub fn evaluate(s: &CheckSettings) -> Result<check::Outcome> {
 
 /// [`evaluate`], showing each record to `tap` before it is checked.
 pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<check::Outcome> {
-    let (files, problems) = load::collect_inputs(&s.paths);
+    let (mut files, problems) = load::collect_inputs(&s.paths);
+    // The roster is read as the roster, never as innovation data, when it
+    // lies among the inputs.
+    let roster = match &s.roster {
+        Some(path) => {
+            // Only a file of the same name is resolved: a walk of many
+            // thousand files costs no system call each.
+            if let (Ok(own), Some(name)) = (path.canonicalize(), path.file_name()) {
+                files.retain(|f| {
+                    f.path.file_name() != Some(name)
+                        || f.path.canonicalize().ok().as_ref() != Some(&own)
+                });
+            }
+            Some(read_roster(&s.template, path)?)
+        }
+        None => s.template.expected_agencies().map(|r| (r, Vec::new())),
+    };
     if files.is_empty() {
         return Err(nothing_to_check(&s.paths, &problems));
     }
@@ -269,6 +287,7 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
         as_of: s.as_of,
         pemda: s.pemda.clone(),
         spd,
+        roster: roster.map(std::sync::Arc::new),
     };
     let progress = report::Progress::new(
         files.len() as u64,
@@ -509,6 +528,68 @@ fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) 
     (points, result)
 }
 
+/// Read the roster file given with `--roster`: the agencies expected,
+/// and the findings about its own rows. A file that cannot be read, or
+/// that has no Nama column, stops the run: a roster silently empty would
+/// say nobody is missing.
+fn read_roster(
+    t: &Template,
+    path: &std::path::Path,
+) -> Result<(crate::template::Roster, Vec<Finding>)> {
+    let display = load::display_path(path);
+    let shown = report::visible(&display).into_owned();
+    if !path.is_file() {
+        let (id, en) = if path.exists() {
+            ("bukan berkas biasa", "not a regular file")
+        } else {
+            ("berkas tidak ditemukan", "file not found")
+        };
+        return Err(Trouble::new(
+            format!("--roster {shown}: {id}"),
+            format!("--roster {shown}: {en}"),
+        )
+        .into());
+    }
+    let mut rows = check::spd::SheetRows::default();
+    if let Err(e) = load::read_export(path, &mut rows) {
+        let f = check::load_error_finding(&display, &e);
+        return Err(Trouble::new(
+            format!(
+                "--roster {shown}: daftar OPD tidak dapat dibaca: {}",
+                f.message(crate::diag::Lang::Id)
+            ),
+            format!(
+                "--roster {shown}: the roster cannot be read: {}",
+                f.message(crate::diag::Lang::En)
+            ),
+        )
+        .into());
+    }
+    let read = check::read_roster(t, &display, &rows.sheets);
+    if read.as_ref().is_some_and(|(r, _)| r.agencies.is_empty()) {
+        return Err(Trouble::new(
+            format!("--roster {shown}: daftar OPD tidak memuat satu nama pun di kolom Nama"),
+            format!("--roster {shown}: the roster lists no name in its Nama column"),
+        )
+        .into());
+    }
+    read.ok_or_else(|| {
+        Trouble::new(
+            format!(
+                "--roster {shown}: tidak ada kolom Nama (judul kolom yang dikenali: Nama, \
+                 Nama OPD, Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); kolom Alias \
+                 dan Kelompok boleh ada"
+            ),
+            format!(
+                "--roster {shown}: no Nama column (headers recognised: Nama, Nama OPD, \
+                 Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); Alias and Kelompok \
+                 columns are optional"
+            ),
+        )
+        .into()
+    })
+}
+
 /// Read every baseline (portal downloads, earlier submissions). A baseline
 /// that cannot be read is a finding about it; the check goes on.
 fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
@@ -530,6 +611,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
             let mut entries = Vec::new();
             let name_field = t.field_index("nama_inovasi");
             let pemda_field = t.field_index("pemda");
+            let agency_field = t.field_index("perangkat_daerah");
             let fact_fields = check::portal::FactFields::new(t);
             let result = {
                 let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
@@ -547,6 +629,9 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                             sheet: r.sheet.as_deref().map(str::to_string),
                             row: r.row,
                             pemda: pemda_field
+                                .and_then(|i| r.text(i))
+                                .map(crate::normalize::collapse_spaces),
+                            agency: agency_field
                                 .and_then(|i| r.text(i))
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),

@@ -216,6 +216,9 @@ struct ManifestOptions<'a> {
     spd: Option<f64>,
     evidence: Vec<String>,
     baselines: Vec<String>,
+    /// The `--roster` file, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roster: Option<String>,
 }
 
 fn package(
@@ -534,6 +537,10 @@ fn package(
                     None => p.to_string_lossy().replace('\\', "/"),
                 })
                 .collect(),
+            roster: s
+                .roster
+                .as_ref()
+                .map(|p| p.to_string_lossy().replace('\\', "/")),
         },
         inputs: input_hashes,
         files,

@@ -16,7 +16,9 @@ pub enum Action {
     Show(String),
     Form {
         template: String,
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// The roster workbook, written beside (or instead of) the form.
+        roster: Option<PathBuf>,
         force: bool,
     },
     Check(PathBuf),
@@ -46,24 +48,45 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         Action::Form {
             template,
             output,
+            roster,
             force,
         } => {
             // A template given as a file is an input: the form never
-            // replaces it.
-            let read: Vec<PathBuf> = Some(PathBuf::from(&template))
+            // replaces it, and the two outputs never replace each other.
+            let mut read: Vec<PathBuf> = Some(PathBuf::from(&template))
                 .filter(|p| p.exists())
                 .into_iter()
                 .collect();
-            let target = crate::export::write::Target::check(&output, force, &read)?;
+            let form_target = match &output {
+                Some(path) => {
+                    let target = crate::export::write::Target::check(path, force, &read)?;
+                    read.push(path.clone());
+                    Some((target, path))
+                }
+                None => None,
+            };
+            let roster_target = match &roster {
+                Some(path) => Some((
+                    crate::export::write::Target::check(path, force, &read)?,
+                    path,
+                )),
+                None => None,
+            };
             let t = settings::load_template(&template, lang)?;
-            let bytes = form::build(&t).map_err(|e| {
+            let cannot = |e: rust_xlsxwriter::XlsxError| {
                 Trouble::new(
                     format!("formulir tidak dapat dibuat: {e}"),
                     format!("the form cannot be built: {e}"),
                 )
-            })?;
-            target.file(&bytes)?;
-            report::template::form_written(&t, &output, lang)?;
+            };
+            if let Some((target, path)) = form_target {
+                target.file(&form::build(&t).map_err(cannot)?)?;
+                report::template::form_written(&t, path, lang)?;
+            }
+            if let Some((target, path)) = roster_target {
+                target.file(&form::roster(&t).map_err(cannot)?)?;
+                report::template::roster_written(&t, path, lang)?;
+            }
             Ok(crate::EXIT_OK)
         }
         Action::Check(path) => {

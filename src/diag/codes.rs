@@ -2,7 +2,8 @@
 //! digits; codes are never renumbered or reused. The family names the kind of
 //! problem (F file, H header, R required, V value, D date, T text,
 //! U uniqueness, E evidence, P portal, W assessment window, S the SPD sheet
-//! of the pemda), not its severity, since a template may change severity.
+//! of the pemda, O agencies on the roster), not its severity, since a
+//! template may change severity.
 //!
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
 //! summary, an explanation for `bimtek explain`, the message template and the
@@ -1546,6 +1547,124 @@ pub static CODES: &[CodeInfo] = &[
             "Check the development date.",
         ],
     },
+    // ---------------------------------------------------------------- O: agencies on the roster
+    CodeInfo {
+        code: "O001",
+        severity: Warning,
+        summary: [
+            "OPD di daftar belum mengirim apa pun",
+            "Agency on the roster sent nothing",
+        ],
+        explain: [
+            "Perangkat daerah (atau unit: UPT Puskesmas, sekolah, desa) ini ada di daftar OPD (--roster, atau [roster] templat), tetapi tidak ada berkas dari OPD ini dan tidak ada inovasi yang tercatat atas namanya, juga tidak di data portal (--baseline). Nama OPD di data dicocokkan dengan nama dan alias di daftar setelah huruf besar/kecil, spasi dan tanda baca diabaikan; sebuah berkas milik OPD yang dinamai foldernya (atau nama berkasnya). Temuan ini menunjuk baris OPD di daftar, bukan berkas data.\nContoh: daftar memuat Dinas Pendidikan, folder masukan tidak punya berkas atau baris Dinas Pendidikan.\nPerbaikan: tagih OPD itu; bila inovasinya ada dengan ejaan lain, tambahkan ejaan itu di kolom Alias daftar.",
+            "This agency (or unit: a UPT Puskesmas, a school, a village) is on the roster (--roster, or the template's [roster]), but no file comes from it and no innovation is recorded under its name, nor in the portal data (--baseline). Agency names in the data match the roster's names and aliases ignoring case, spaces and punctuation; a file belongs to the agency its folder (or its file name) names. The finding points at the agency's line on the roster, not at a data file.\nExample: the roster lists Dinas Pendidikan; the input folder holds no file or row of Dinas Pendidikan.\nFix: remind the agency; if its innovations are there under another spelling, add that spelling to the roster's Alias column.",
+        ],
+        message: [
+            "{value} belum mengirim berkas atau inovasi apa pun",
+            "{value} has sent no file and no innovation",
+        ],
+        hint: [
+            "Tagih {value}; ejaan lain namanya di data masuk ke kolom Alias daftar OPD.",
+            "Remind {value}; other spellings of its name in the data go in the roster's Alias column.",
+        ],
+    },
+    CodeInfo {
+        code: "O002",
+        severity: Warning,
+        summary: [
+            "OPD di daftar mengirim berkas tanpa inovasi",
+            "Agency on the roster sent files without any innovation",
+        ],
+        explain: [
+            "Ada berkas dari OPD di daftar ini (menurut nama folder atau nama berkasnya), tetapi tidak satu pun inovasi tercatat atas nama OPD itu: berkasnya kosong, rusak, bukan data inovasi, atau barisnya menyebut OPD lain. Temuan tentang berkas itu sendiri (misalnya F003) menjelaskan sebabnya.\nPerbaikan: lihat temuan pada berkas yang disebut, lalu minta OPD mengirim ulang berkas yang terisi.",
+            "Files came from this agency on the roster (by their folder or file name), but no innovation is recorded under its name: the files are empty, broken, not innovation data, or their rows name another agency. The findings on those files (for example F003) say why.\nFix: see the findings on the files named, and ask the agency for a filled-in file.",
+        ],
+        message: [
+            "{value} mengirim {count} berkas tanpa satu pun inovasi: {files}",
+            "{value} sent {count} file(s) without any innovation: {files}",
+        ],
+        hint: [
+            "Lihat temuan pada berkas itu dan minta {value} mengirim ulang berkas yang terisi.",
+            "See the findings on those files and ask {value} for a filled-in file.",
+        ],
+    },
+    CodeInfo {
+        code: "O003",
+        severity: Warning,
+        summary: [
+            "Inovasi OPD di daftar hanya ada di portal",
+            "Agency on the roster has innovations only in the portal",
+        ],
+        explain: [
+            "Data portal (--baseline) mencatat inovasi atas nama OPD di daftar ini, tetapi berkas yang diperiksa tidak memuat satu pun inovasinya. Tanpa berkas OPD, isian portal itu tidak dapat diperiksa atau diperbarui.\nPerbaikan: minta OPD mengirim berkas inovasinya (yang sudah di portal juga).",
+            "The portal data (--baseline) records innovations under this agency on the roster, but the files checked hold none of its innovations. Without the agency's file those portal entries cannot be checked or updated.\nFix: ask the agency for its innovations file (including those already in the portal).",
+        ],
+        message: [
+            "{value} punya {count} inovasi di data portal ({names}) tetapi tidak ada di berkas yang diperiksa",
+            "{value} has {count} innovation(s) in the portal data ({names}) but none in the files checked",
+        ],
+        hint: [
+            "Minta {value} mengirim berkas inovasinya.",
+            "Ask {value} for its innovations file.",
+        ],
+    },
+    CodeInfo {
+        code: "O004",
+        severity: Warning,
+        summary: [
+            "Nama OPD tidak ada di daftar",
+            "Agency name not on the roster",
+        ],
+        explain: [
+            "Inovasi di berkas ini tercatat atas nama OPD yang tidak cocok dengan nama atau alias mana pun di daftar OPD (setelah huruf besar/kecil, spasi dan tanda baca diabaikan). bimtek tidak menebak OPD mana yang dimaksud: inovasinya tidak dihitung untuk OPD di daftar. Nama yang mirip disebut di petunjuk.\nContoh: \"Dinkes Kab\" bila daftar hanya memuat \"Dinas Kesehatan\" dengan alias \"Dinkes\".\nPerbaikan: tambahkan ejaan ini di kolom Alias OPD yang benar, tambahkan OPD-nya ke daftar, atau perbaiki nama di berkas.",
+            "Innovations in this file are recorded under an agency name that matches no name or alias on the roster (ignoring case, spaces and punctuation). bimtek does not guess which agency is meant: its innovations do not count for any agency on the roster. A similar name is given in the hint.\nExample: \"Dinkes Kab\" when the roster lists only \"Dinas Kesehatan\" with the alias \"Dinkes\".\nFix: add this spelling to the right agency's Alias column, add the agency to the roster, or correct the name in the file.",
+        ],
+        message: [
+            "\"{value}\" ({count} inovasi) tidak ada di daftar OPD",
+            "\"{value}\" ({count} innovations) is not on the roster",
+        ],
+        hint: [
+            "Tambahkan \"{value}\" ke daftar OPD atau sebagai alias{near}.",
+            "Add \"{value}\" to the roster or as an alias{near}.",
+        ],
+    },
+    CodeInfo {
+        code: "O005",
+        severity: Warning,
+        summary: [
+            "Nama di daftar OPD tercantum dua kali",
+            "Name listed twice on the roster",
+        ],
+        explain: [
+            "Nama atau alias di baris ini sudah menjadi nama atau alias OPD lain di daftar (setelah huruf besar/kecil, spasi dan tanda baca diabaikan). Satu nama hanya boleh menunjuk satu OPD; baris (atau alias) ini diabaikan.\nPerbaikan: hapus baris ganda, atau hapus alias dari salah satu OPD.",
+            "The name or alias on this row already names another agency on the roster (ignoring case, spaces and punctuation). One name may point at one agency only; this row (or alias) is ignored.\nFix: remove the duplicate row, or remove the alias from one of the agencies.",
+        ],
+        message: [
+            "\"{value}\" sudah menjadi nama atau alias {other}",
+            "\"{value}\" already names {other}",
+        ],
+        hint: [
+            "Hapus baris ganda atau alias yang bentrok dari daftar OPD.",
+            "Remove the duplicate row or the clashing alias from the roster.",
+        ],
+    },
+    CodeInfo {
+        code: "O006",
+        severity: Warning,
+        summary: ["Baris daftar OPD tanpa nama", "Roster row without a name"],
+        explain: [
+            "Baris daftar OPD ini berisi alias atau kelompok tetapi kolom Nama-nya kosong, sehingga tidak menjadi OPD di daftar dan diabaikan.\nPerbaikan: isi kolom Nama, atau hapus barisnya.",
+            "This roster row has an alias or a group but an empty Nama column, so it names no agency and is ignored.\nFix: fill the Nama column, or remove the row.",
+        ],
+        message: [
+            "Baris tanpa Nama diabaikan ({value})",
+            "A row without a Nama is ignored ({value})",
+        ],
+        hint: [
+            "Isi kolom Nama atau hapus barisnya.",
+            "Fill the Nama column or remove the row.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1585,7 +1704,7 @@ mod tests {
             "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003", "E004",
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
-            "P006", "W001", "W002", "W003", "W004",
+            "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -182,6 +182,9 @@ pub struct Finding {
     /// when the check's results are combined: the one on its row, or the
     /// one its evidence row is attached to.
     pub innovation: Option<u32>,
+    /// The agency it concerns when no innovation says so: a roster
+    /// agency that sent nothing (O001), a name not on the roster (O004).
+    pub agency: Option<String>,
 }
 
 /// Longest value kept in a finding; long texts are cut with an ellipsis so
@@ -202,7 +205,14 @@ impl Finding {
             args: Vec::new(),
             every_row: false,
             innovation: None,
+            agency: None,
         }
+    }
+
+    /// The agency the finding concerns (see [`Finding::agency`]).
+    pub fn agency(mut self, name: &str) -> Self {
+        self.agency = Some(name.to_string());
+        self
     }
 
     /// Marks the finding as holding for every innovation of its sheet (or

@@ -49,7 +49,9 @@ fn write<W: Write>(
             f.message(opts.lang),
             f.hint(opts.lang),
             inn.map(|i| i.name.clone()).unwrap_or_default(),
-            inn.map(|i| i.agency.clone()).unwrap_or_default(),
+            inn.map(|i| i.agency.clone())
+                .or_else(|| f.agency.clone())
+                .unwrap_or_default(),
         ])?;
     }
     Ok(())

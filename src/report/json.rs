@@ -85,7 +85,8 @@ struct FindingOut<'a> {
     hint: String,
     /// The name and agency of the innovation the finding concerns (its row
     /// or an evidence row attached to it); null for a finding about a file
-    /// or a sheet.
+    /// or a sheet. A roster finding (O) names its agency without an
+    /// innovation.
     innovation: Option<&'a str>,
     agency: Option<&'a str>,
 }
@@ -231,7 +232,7 @@ fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
 }
 
 fn finding_out<'a>(
-    f: &crate::diag::Finding,
+    f: &'a crate::diag::Finding,
     outcome: &'a Outcome,
     opts: &RenderOptions,
 ) -> FindingOut<'a> {
@@ -250,7 +251,7 @@ fn finding_out<'a>(
         message: f.message(opts.lang),
         hint: f.hint(opts.lang),
         innovation: inn.map(|i| i.name.as_str()),
-        agency: inn.map(|i| i.agency.as_str()),
+        agency: inn.map(|i| i.agency.as_str()).or(f.agency.as_deref()),
     }
 }
 
@@ -423,6 +424,7 @@ mod tests {
             spd_sheet: None,
             pemda: "Kab. Contoh".into(),
             baselines: Vec::new(),
+            roster: None,
             year: 2026,
             stale_after_days: 365,
             match_threshold: 0.85,

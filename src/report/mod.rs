@@ -72,7 +72,8 @@ fn agency_tallies(
 /// The findings per agency, in reading order: agencies by name; within an
 /// agency, file by file, first what concerns a whole file or sheet, then
 /// innovation by innovation, each one's profile sheet before its evidence
-/// rows. A finding's agency is its innovation's, else its file's.
+/// rows. A finding's agency is its innovation's, else its own (a roster
+/// agency), else its file's.
 fn findings_by_agency(
     outcome: &crate::check::Outcome,
 ) -> std::collections::BTreeMap<&str, Vec<&crate::diag::Finding>> {
@@ -95,7 +96,12 @@ fn findings_by_agency(
             }
             None => {
                 let file = f.location.file.as_str();
-                let agency = file_agency.get(file).copied().unwrap_or_default();
+                // A roster agency that sent nothing has no file of its own.
+                let agency = f
+                    .agency
+                    .as_deref()
+                    .or_else(|| file_agency.get(file).copied())
+                    .unwrap_or_default();
                 (agency, (file, None, 0, k))
             }
         };

@@ -318,6 +318,17 @@ pub fn check_failed(e: &TemplateError, lang: Lang) -> io::Result<()> {
 }
 
 /// `bimtek template form`: where the form went (stderr).
+/// Where the roster workbook of `template form --roster` went.
+pub fn roster_written(t: &Template, path: &Path, lang: Lang) -> io::Result<()> {
+    writeln!(
+        io::stderr().lock(),
+        "{} {} -> {}",
+        pick(lang, "Daftar OPD", "Roster"),
+        super::visible(&t.id),
+        super::visible(&path.display().to_string())
+    )
+}
+
 pub fn form_written(t: &Template, path: &Path, lang: Lang) -> io::Result<()> {
     writeln!(
         io::stderr().lock(),

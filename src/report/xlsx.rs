@@ -154,6 +154,8 @@ fn render_with(
         if let Some(inn) = outcome.innovation_of(f) {
             text(ws, lang, r, 12, &inn.name)?;
             text(ws, lang, r, 13, &inn.agency)?;
+        } else if let Some(agency) = &f.agency {
+            text(ws, lang, r, 13, agency)?;
         }
         Ok(())
     })?;

@@ -434,6 +434,8 @@ pub struct Template {
     pub stale_after_days: u32,
     /// Batch-wide award rules, when the template has an `[award]` section.
     pub award: Option<Award>,
+    /// The agencies expected, when the template has a `[roster]` section.
+    pub roster: Option<super::Roster>,
     /// The pemda's SPD indicators, in template order.
     pub spd: Vec<SpdIndicator>,
     /// Folded header spellings of the SPD sheet: indikator, nilai, bukti.
@@ -1064,6 +1066,10 @@ impl Ctx<'_> {
             None => None,
             Some(a) => Some(self.award(a, &keys, &fields)?),
         };
+        let roster = match raw.roster {
+            None => None,
+            Some(r) => Some(self.roster(r)?),
+        };
 
         let (default_types, default_max_mb) = match &raw.evidence {
             Some(e) => (
@@ -1221,6 +1227,7 @@ impl Ctx<'_> {
                 .and_then(|p| p.stale_after_days)
                 .unwrap_or(365),
             award,
+            roster,
             spd,
             spd_columns,
             file: String::new(),
@@ -1579,6 +1586,47 @@ impl Ctx<'_> {
             quota,
             note: a.note,
         })
+    }
+
+    /// `[roster]`: a name twice, or an alias of two agencies, is a mistake
+    /// in the template. Its source is named when it is used
+    /// ([`Template::expected_agencies`]), since the file is known only then.
+    fn roster(&self, r: super::raw::RawRoster) -> Result<super::Roster, TemplateError> {
+        use super::{Clash, Roster, RosterAgency, RosterSource};
+        let mut roster = Roster::new(RosterSource::Template(String::new()));
+        for a in r.agencies {
+            let span = a.name.span();
+            let added = roster.add(RosterAgency {
+                name: a.name.into_inner(),
+                aliases: a.aliases,
+                group: a.group.filter(|g| !g.trim().is_empty()),
+                sheet: None,
+                row: None,
+            });
+            let clash = match added {
+                Ok(clashes) => clashes.into_iter().next(),
+                Err(c) => Some(c),
+            };
+            match clash {
+                None => {}
+                Some(Clash::EmptyName) => {
+                    return Err(self.err(
+                        span,
+                        tr!("roster: ada nama yang kosong", "roster: an empty name"),
+                    ));
+                }
+                Some(Clash::Taken(name, other)) => {
+                    return Err(self.err(
+                        span,
+                        tr!(
+                            "roster: \"{name}\" sudah menjadi nama atau alias {other}",
+                            "roster: \"{name}\" already names {other}"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(roster)
     }
 
     fn indicator(

@@ -19,12 +19,14 @@ mod compile;
 mod merge;
 mod message;
 pub mod raw;
+mod roster;
 
 pub use compile::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
     Scoring, Settings, SpdIndicator, SpdRule, Template, TemplateError, WideKind, Window,
     has_brackets, kind_words,
 };
+pub use roster::{Clash, Roster, RosterAgency, RosterSource};
 
 /// Templates shipped inside the binary: (id, source text).
 pub static BUILTIN: &[(&str, &str)] = &[

@@ -44,6 +44,27 @@ pub struct RawTemplate {
     /// must report at least one innovation).
     #[serde(default)]
     pub award: Option<RawAward>,
+    /// The agencies (and units) expected to send innovations.
+    #[serde(default)]
+    pub roster: Option<RawRoster>,
+}
+
+/// `[roster]`: one `[[roster.agency]]` per agency.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoster {
+    #[serde(default, rename = "agency")]
+    pub agencies: Vec<RawRosterAgency>,
+}
+
+/// One agency of `[roster]`: its name, other spellings and kelompok.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRosterAgency {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub group: Option<String>,
 }
 
 /// Batch-wide rules of an award.
