@@ -35,6 +35,10 @@ pub struct CheckSettings {
     pub output: Option<PathBuf>,
     pub force: bool,
     pub watch: bool,
+    /// With --watch: the whole report each time, not one screen.
+    pub full: bool,
+    /// A saved JSON report to compare with (--since).
+    pub since: Option<PathBuf>,
     /// CSV with a byte-order mark and `;` between cells, for Excel.
     pub excel_csv: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
@@ -202,6 +206,8 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         output: args.output,
         force: args.force,
         watch: args.watch,
+        full: args.full,
+        since: args.since,
         excel_csv: args.excel_csv,
         evidence: args.evidence,
         spd: match args.spd {
@@ -278,6 +284,13 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
                 "does not apply to export; watch with check --watch, then run export once",
             );
         }
+    }
+    if args.since.is_some() && command != Command::Check {
+        return refuse(
+            "--since",
+            "hanya berlaku untuk check",
+            "applies only to check",
+        );
     }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),

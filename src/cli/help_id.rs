@@ -177,6 +177,15 @@ const CHECK: &[(&str, &str)] = &[
          ulang laporannya (JSON: satu baris per pemeriksaan)",
     ),
     (
+        "full",
+        "Dengan --watch di terminal: seluruh laporan setiap kali, bukan satu layar",
+    ),
+    (
+        "since",
+        "Bandingkan dengan laporan JSON yang disimpan (check --format json) dan sebutkan yang \
+         berubah: inovasi bertambah dan berkurang, temuan beres dan baru",
+    ),
+    (
         "evidence",
         "Folder berkas bukti dukung; boleh diberikan lebih dari sekali. Bawaan: folder tiap buku \
          kerja, dengan bukti/ dan evidence/ di dalamnya",

@@ -25,6 +25,12 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         Some(path) => Some(Target::check(path, s.force, &read_paths(&s))?),
         None => None,
     };
+    // The earlier report is read before any work: a file that is not one
+    // stops the run here.
+    let previous = match &s.since {
+        Some(path) => Some(read_since(path)?),
+        None => None,
+    };
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
@@ -67,14 +73,20 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                         Some(path) => Some(Target::check(path, again.force, &read_paths(&again))?),
                         None => None,
                     };
-                    render_once(&again, &outcome, target.as_ref())?;
+                    render_once(&again, &outcome, target.as_ref(), None)?;
                 }
             }
             Ok(())
         });
     }
     let outcome = evaluate(&s)?;
-    render_once(&s, &outcome, target.as_ref())?;
+    let since = previous.map(|p| {
+        crate::since::compare(
+            &p,
+            &crate::since::Snapshot::from_outcome(&outcome, s.as_of, None),
+        )
+    });
+    render_once(&s, &outcome, target.as_ref(), since.as_ref())?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -201,15 +213,55 @@ pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Render one outcome as the settings ask, into `target` when there is one.
-fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Target>) -> Result<()> {
+/// The saved JSON report given with `--since`, as a snapshot. Its time is
+/// the file's modification time (the report holds none: the same input
+/// gives the same bytes).
+fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
+    let shown = report::visible(&path.to_string_lossy()).into_owned();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Trouble::new(
+            format!("--since {shown}: tidak dapat dibaca: {e}"),
+            format!("--since {shown}: cannot be read: {e}"),
+        )
+    })?;
+    let time = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
+        });
+    crate::since::Snapshot::from_report_json(&bytes, time).map_err(|why| {
+        let [id, en] = why.words();
+        Trouble::new(
+            format!("--since {shown}: {id}"),
+            format!("--since {shown}: {en}"),
+        )
+        .into()
+    })
+}
+
+/// Render one outcome as the settings ask, into `target` when there is
+/// one; with what changed since an earlier run in the table and JSON.
+fn render_once(
+    s: &CheckSettings,
+    outcome: &check::Outcome,
+    target: Option<&Target>,
+    since: Option<&crate::since::Since>,
+) -> Result<()> {
     let render = report::RenderOptions {
         lang: s.lang,
         as_of: s.as_of,
         width: s.width,
     };
     match (target, s.format) {
-        (None, Format::Table) => report::table(outcome, &s.template, &render)?,
+        (None, Format::Table) => report::table_since(outcome, &s.template, &render, since)?,
+        (None, Format::Json) if since.is_some() => {
+            let mut bytes = Vec::new();
+            report::json_since_to(&mut bytes, outcome, &s.template, &render, since, true)?;
+            report::print(&bytes)?
+        }
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
         (None, Format::Csv) => report::csv(outcome, &render, s.csv_dialect())?,
         (None, Format::Html) => {
@@ -221,10 +273,19 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
             match format {
                 Format::Table => {
                     let width = s.width.unwrap_or(100);
-                    bytes = report::render_table(outcome, &s.template, &render, width, false)
-                        .into_bytes();
+                    bytes = report::render_table_since(
+                        outcome,
+                        &s.template,
+                        &render,
+                        width,
+                        false,
+                        since,
+                    )
+                    .into_bytes();
                 }
-                Format::Json => report::json_to(&mut bytes, outcome, &s.template, &render)?,
+                Format::Json => {
+                    report::json_since_to(&mut bytes, outcome, &s.template, &render, since, true)?
+                }
                 Format::Csv => report::csv_to(&mut bytes, outcome, &render, s.csv_dialect())?,
                 Format::Html => {
                     bytes = report::render_html(outcome, &s.template, &render).into_bytes()

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod card;
+mod changes;
 pub mod csv;
 mod html;
 mod json;
@@ -17,9 +18,10 @@ pub use card::{card, render_card};
 pub use html::{escape as html_escape, render_html};
 
 pub use self::csv::{csv, csv_to};
-pub use json::{json, json_line_to, json_to, status_word};
+pub use changes::render_changes;
+pub use json::{json, json_line_to, json_since_to, json_to, status_word};
 pub use package::{ExportSummary, export_summary, render_export_summary};
-pub use table::{render_table, table};
+pub use table::{render_table, render_table_since, table, table_since};
 pub use visible::{visible, visible_lines};
 pub use xlsx::{cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
 
@@ -155,6 +157,28 @@ pub fn portal_word(status: &str, lang: Lang) -> &str {
         ("up_to_date", Lang::En) => "up to date",
         (other, _) => other,
     }
+}
+
+/// The terminal's size as (columns, lines). `COLUMNS` and `LINES` when set
+/// (so a test or a script can fix them), else what the terminal says; a
+/// terminal that reports 0 columns or no size is taken as 100 columns by
+/// 40 lines, the size of a projected terminal.
+pub fn terminal_size() -> (u16, u16) {
+    let env = |key: &str| {
+        std::env::var(key)
+            .ok()
+            .map(|v| v.trim().parse::<u16>().unwrap_or(0))
+    };
+    let reported = console::Term::stdout().size_checked();
+    let lines = env("LINES")
+        .or(reported.map(|(rows, _)| rows))
+        .filter(|&n| n > 0)
+        .unwrap_or(40);
+    let columns = env("COLUMNS")
+        .or(reported.map(|(_, cols)| cols))
+        .filter(|&n| n > 0)
+        .unwrap_or(100);
+    (columns, lines)
 }
 
 /// Colours only on a terminal and never with NO_COLOR set.

@@ -72,9 +72,21 @@ fn words(lang: Lang) -> Words {
 }
 
 pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
+    table_since(outcome, t, opts, None)
+}
+
+/// [`table`], with what changed since an earlier run.
+pub fn table_since(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    since: Option<&crate::since::Since>,
+) -> anyhow::Result<()> {
+    // A terminal that reports 0 columns (a serial console, some CI
+    // runners) is 100 wide: a table of width 0 puts one character a line.
     let width = opts.width.unwrap_or_else(|| {
         if io::stdout().is_terminal() {
-            comfy_table::Table::new().width().unwrap_or(100)
+            super::terminal_size().0
         } else {
             100
         }
@@ -84,7 +96,7 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
     // terminal processing, which std does not do (and `unsafe_code` is
     // forbidden here). The severity words carry the meaning without colour.
     let color = use_color();
-    let text = render_table(outcome, t, opts, width, color);
+    let text = render_table_since(outcome, t, opts, width, color, since);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -104,6 +116,8 @@ pub(super) const BORDERS: TableStyle = if cfg!(windows) {
     presets::UTF8_FULL_CONDENSED
 };
 const SEP: &str = if cfg!(windows) { "-" } else { "·" };
+/// Between a count before and now; `→` is not in code page 850 either.
+pub(super) const ARROW: &str = if cfg!(windows) { "->" } else { "→" };
 
 /// Render the whole report at `width` columns.
 pub fn render_table(
@@ -112,6 +126,19 @@ pub fn render_table(
     opts: &RenderOptions,
     width: u16,
     color: bool,
+) -> String {
+    render_table_since(outcome, t, opts, width, color, None)
+}
+
+/// [`render_table`], with what changed since an earlier run above the
+/// table and each agency's changed counts as `before → now`.
+pub fn render_table_since(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    width: u16,
+    color: bool,
+    since: Option<&crate::since::Since>,
 ) -> String {
     let w = words(opts.lang);
     let mut s = String::new();
@@ -126,71 +153,15 @@ pub fn render_table(
     );
     let _ = writeln!(s);
 
-    let mut per_agency = super::agency_tallies(outcome);
-    // Files that gave no innovation still appear under their agency.
-    let with_innovations: std::collections::HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
-    for (file, hint) in &outcome.files {
-        if !with_innovations.contains(file.as_str()) {
-            per_agency.entry(hint).or_default().files.insert(file);
-        }
+    if let Some(since) = since {
+        s.push_str(&super::changes::render_changes(
+            since,
+            opts.lang,
+            width as usize,
+        ));
+        let _ = writeln!(s);
     }
-
-    let mut tbl = Table::new();
-    tbl.load_style(BORDERS)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width);
-    if !color {
-        tbl.force_no_tty();
-    }
-    tbl.set_header(vec![
-        w.agency,
-        w.files,
-        w.innovations,
-        w.clean,
-        w.warnings,
-        w.errors,
-        w.claimed,
-        w.verified,
-    ]);
-    // The files of every agency are counted once in the total: a recap file
-    // of 950 agencies is one file.
-    let mut all_files = std::collections::BTreeSet::new();
-    let mut total = [0usize; 5];
-    let (mut tc, mut tv) = (0.0, 0.0);
-    // Scores are averages per innovation, out of the template maximum.
-    let avg = |sum: f64, n: usize| {
-        if n == 0 {
-            "-".to_string()
-        } else {
-            format!("{:.1}", sum / n as f64)
-        }
-    };
-    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
-    for (agency, c) in &per_agency {
-        all_files.extend(c.files.iter().copied());
-        let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
-        for (t, n) in total.iter_mut().zip(nums) {
-            *t += n;
-        }
-        tc += c.claimed;
-        tv += c.verified;
-        let mut row = vec![Cell::new(visible(agency))];
-        row.extend(nums.iter().map(|n| right(n.to_string())));
-        row.push(right(avg(c.claimed, c.innovations)));
-        row.push(right(avg(c.verified, c.innovations)));
-        tbl.add_row(row);
-    }
-    total[0] = all_files.len();
-    let mut row = vec![Cell::new(w.total)];
-    row.extend(total.iter().map(|n| right(n.to_string())));
-    row.push(right(avg(tc, total[1])));
-    row.push(right(avg(tv, total[1])));
-    tbl.add_row(row);
-    let _ = writeln!(s, "{tbl}");
+    s.push_str(&agency_table(outcome, opts.lang, width, color, since));
     let _ = writeln!(s);
 
     let grouped = super::findings_by_agency(outcome);
@@ -325,6 +296,118 @@ pub fn render_table(
     );
     // A value not wrapped above still cannot command the terminal.
     visible::visible_report(s, color)
+}
+
+/// The table of agencies: their files, innovations by status and average
+/// scores, and a total row. With `since`, a count that changed shows as
+/// `before → now`, and an agency that has gone shows with its zeros.
+pub(super) fn agency_table(
+    outcome: &Outcome,
+    lang: Lang,
+    width: u16,
+    color: bool,
+    since: Option<&crate::since::Since>,
+) -> String {
+    let w = words(lang);
+    let mut per_agency = super::agency_tallies(outcome);
+    // Files that gave no innovation still appear under their agency.
+    let with_innovations: std::collections::HashSet<&str> = outcome
+        .innovations
+        .iter()
+        .map(|i| i.file.as_str())
+        .collect();
+    for (file, hint) in &outcome.files {
+        if !with_innovations.contains(file.as_str()) {
+            per_agency.entry(hint).or_default().files.insert(file);
+        }
+    }
+    // An agency that had innovations before and has none now still shows.
+    let deltas: BTreeMap<&str, &crate::since::AgencyDelta> = since
+        .map(|x| x.agencies.iter().map(|d| (d.agency.as_str(), d)).collect())
+        .unwrap_or_default();
+    for agency in deltas.keys() {
+        per_agency.entry(agency).or_default();
+    }
+    // A count that changed, as `before → now`.
+    let moved = |before: usize, now: usize| {
+        if since.is_some() && before != now {
+            format!("{before} {ARROW} {now}")
+        } else {
+            now.to_string()
+        }
+    };
+    let (mut innovations_before, mut with_errors_before) = (0, 0);
+
+    let mut tbl = Table::new();
+    tbl.load_style(BORDERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if !color {
+        tbl.force_no_tty();
+    }
+    tbl.set_header(vec![
+        w.agency,
+        w.files,
+        w.innovations,
+        w.clean,
+        w.warnings,
+        w.errors,
+        w.claimed,
+        w.verified,
+    ]);
+    // The files of every agency are counted once in the total: a recap file
+    // of 950 agencies is one file.
+    let mut all_files = std::collections::BTreeSet::new();
+    let mut total = [0usize; 5];
+    let (mut tc, mut tv) = (0.0, 0.0);
+    // Scores are averages per innovation, out of the template maximum.
+    let avg = |sum: f64, n: usize| {
+        if n == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.1}", sum / n as f64)
+        }
+    };
+    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
+    for (agency, c) in &per_agency {
+        all_files.extend(c.files.iter().copied());
+        let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
+        for (t, n) in total.iter_mut().zip(nums) {
+            *t += n;
+        }
+        tc += c.claimed;
+        tv += c.verified;
+        let (inn_before, err_before) = match deltas.get(agency) {
+            Some(d) => (d.innovations_before, d.with_errors_before),
+            None => (c.innovations, c.errors),
+        };
+        innovations_before += inn_before;
+        with_errors_before += err_before;
+        let mut row = vec![Cell::new(visible(agency))];
+        row.extend(nums.iter().enumerate().map(|(k, n)| {
+            right(match k {
+                1 => moved(inn_before, *n),
+                4 => moved(err_before, *n),
+                _ => n.to_string(),
+            })
+        }));
+        row.push(right(avg(c.claimed, c.innovations)));
+        row.push(right(avg(c.verified, c.innovations)));
+        tbl.add_row(row);
+    }
+    total[0] = all_files.len();
+    let mut row = vec![Cell::new(w.total)];
+    row.extend(total.iter().enumerate().map(|(k, n)| {
+        right(match k {
+            1 => moved(innovations_before, *n),
+            4 => moved(with_errors_before, *n),
+            _ => n.to_string(),
+        })
+    }));
+    row.push(right(avg(tc, total[1])));
+    row.push(right(avg(tv, total[1])));
+    tbl.add_row(row);
+    format!("{tbl}\n")
 }
 
 /// Per agency, what to enter, what to update and what is only in the
@@ -625,7 +708,7 @@ fn colorize(s: &str, sev: Severity) -> String {
 }
 
 /// Greedy word wrap; words longer than the width are cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
