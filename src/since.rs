@@ -120,6 +120,10 @@ pub struct Since {
     /// The previous run's findings that are gone, in its order.
     #[serde(skip)]
     pub fixed: Vec<SnapFinding>,
+    /// The name of each fixed finding's innovation in the previous run
+    /// (empty for a finding tied to none).
+    #[serde(skip)]
+    pub fixed_names: Vec<String>,
     /// Indexes into the current snapshot's findings of those that are new,
     /// ascending (built from an [`Outcome`], the same indexes as its
     /// findings).
@@ -392,6 +396,20 @@ pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
         .map(|&k| before.findings[k].clone())
         .collect();
 
+    let names: BTreeMap<(&str, &str), &str> = before
+        .innovations
+        .iter()
+        .map(|i| (innovation_key(i), i.name.as_str()))
+        .collect();
+    let fixed_names = fixed
+        .iter()
+        .map(|f| {
+            f.innovation
+                .as_ref()
+                .and_then(|(a, k)| names.get(&(a.as_str(), k.as_str())))
+                .map_or(String::new(), |n| n.to_string())
+        })
+        .collect();
     let mut agencies: BTreeMap<String, AgencyDelta> = BTreeMap::new();
     for i in &before.innovations {
         let d = agency_slot(&mut agencies, &i.agency);
@@ -428,6 +446,7 @@ pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
         findings_new: new.len(),
         agencies: agencies.into_values().collect(),
         fixed,
+        fixed_names,
         new,
         added,
         removed,

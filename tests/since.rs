@@ -3,40 +3,9 @@
 
 mod common;
 
-use common::{AS_OF, bimtek};
+use common::{AS_OF, bimtek, write_csv};
 use serde_json::{Value, json};
 use std::path::Path;
-
-/// The header and one clean row of the R001 fixture, as fields.
-fn template_rows() -> (Vec<String>, Vec<String>) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
-    let mut r = csv::Reader::from_path(src).unwrap();
-    let header = r.headers().unwrap().iter().map(str::to_string).collect();
-    let ok = r
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
-    (header, ok)
-}
-
-/// A CSV of innovations: (name, agency, initiator) each, the rest clean.
-pub fn write_csv(path: &Path, rows: &[(&str, &str, &str)]) {
-    let (header, ok) = template_rows();
-    let mut w = csv::Writer::from_path(path).unwrap();
-    w.write_record(&header).unwrap();
-    for (name, agency, initiator) in rows {
-        let mut rec = ok.clone();
-        rec[0] = name.to_string();
-        rec[1] = agency.to_string();
-        rec[4] = initiator.to_string();
-        w.write_record(&rec).unwrap();
-    }
-    w.flush().unwrap();
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

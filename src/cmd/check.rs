@@ -34,6 +34,9 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
+        // The previous check (at first the --since report): what the screen
+        // and JSON say changed is counted from it.
+        let mut previous = previous;
         return watch_loop(&s, &ignore, || {
             // Nothing to check yet: said, and the files are waited for
             // (a facilitator starts watching before agencies drop theirs).
@@ -47,24 +50,56 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                     return Ok(());
                 }
             };
+            let now = chrono::Local::now();
+            let current = crate::since::Snapshot::from_outcome(
+                &outcome,
+                s.as_of,
+                Some(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+            );
+            let since = previous
+                .as_ref()
+                .map(|p| crate::since::compare(p, &current));
+            previous = Some(current);
             let render = report::RenderOptions {
                 lang: s.lang,
                 as_of: s.as_of,
                 width: s.width,
             };
             match (&s.output, s.format) {
+                (None, Format::Table) if !s.full && report::screen_wanted() => {
+                    let (columns, lines) = report::terminal_size();
+                    let screen = report::render_screen(
+                        &outcome,
+                        &s.template,
+                        &render,
+                        since.as_ref(),
+                        &now.format("%H:%M:%S").to_string(),
+                        s.width.unwrap_or(columns),
+                        lines,
+                        report::use_color(),
+                    );
+                    report::frame(screen.as_bytes(), true)?;
+                }
                 (None, Format::Table) => {
                     report::frame(b"", true)?;
-                    report::table(&outcome, &s.template, &render)?;
+                    report::table_since(&outcome, &s.template, &render, since.as_ref())?;
                 }
                 (None, Format::Json) => {
                     let mut line = Vec::new();
-                    report::json_line_to(&mut line, &outcome, &s.template, &render)?;
+                    report::json_since_to(
+                        &mut line,
+                        &outcome,
+                        &s.template,
+                        &render,
+                        since.as_ref(),
+                        false,
+                    )?;
                     report::frame(&line, false)?;
                 }
                 _ => {
                     // CSV, HTML or a file: rewrite the whole output each run
-                    // (our own earlier output may be replaced).
+                    // (our own earlier output may be replaced; its write
+                    // events are ignored, and it is never read back).
                     let mut again = s.clone();
                     again.watch = false;
                     again.force = s.force || !first;
@@ -73,7 +108,7 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                         Some(path) => Some(Target::check(path, again.force, &read_paths(&again))?),
                         None => None,
                     };
-                    render_once(&again, &outcome, target.as_ref(), None)?;
+                    render_once(&again, &outcome, target.as_ref(), since.as_ref())?;
                 }
             }
             Ok(())
