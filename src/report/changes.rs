@@ -1,21 +1,12 @@
 //! What changed since an earlier run, in words, above the table of
 //! `check --since` and on the watch screen.
 
+use super::counted as count;
 use super::table::ARROW;
 use super::visible::visible;
 use crate::diag::Lang;
 use crate::since::Since;
 use std::fmt::Write as _;
-
-/// `n` with the noun in English's singular or plural; Indonesian nouns do
-/// not change.
-pub(super) fn count(n: usize, lang: Lang, id: &str, one: &str, many: &str) -> String {
-    match lang {
-        Lang::Id => format!("{n} {id}"),
-        Lang::En if n == 1 => format!("{n} {one}"),
-        Lang::En => format!("{n} {many}"),
-    }
-}
 
 /// A time of the form `2026-12-06T19:24:06Z` as `2026-12-06 19:24`.
 pub(super) fn short_time(time: &str) -> String {

@@ -114,6 +114,16 @@ fn findings_by_agency(
         .collect()
 }
 
+/// `n` with the noun in English's singular or plural; Indonesian nouns do
+/// not change.
+pub(crate) fn counted(n: usize, lang: Lang, id: &str, one: &str, many: &str) -> String {
+    match lang {
+        Lang::Id => format!("{n} {id}"),
+        Lang::En if n == 1 => format!("{n} {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
 /// Whether an error is stdout closing under us (`bimtek check ... | head`):
 /// that is not a failure. The csv and serde_json writers wrap the I/O error
 /// without giving it as their source, so they are asked for it.

@@ -4,7 +4,8 @@
 //! then the rest), and a last line with the time of the check and the
 //! counts. Never taller than the terminal, never wider.
 
-use super::changes::{count, headline};
+use super::changes::headline;
+use super::counted as count;
 use super::visible::visible;
 use super::{RenderOptions, severity_word};
 use crate::check::Outcome;

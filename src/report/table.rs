@@ -284,14 +284,17 @@ pub fn render_table_since(
                 count(Severity::Warning),
                 count(Severity::Info)
             ),
-            Lang::En => format!(
-                "{} files, {} innovations: {} errors, {} warnings, {} infos.",
-                outcome.files.len(),
-                outcome.innovations.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
-            ),
+            Lang::En => {
+                let n = |k, one, many| super::counted(k, Lang::En, "", one, many);
+                format!(
+                    "{}, {}: {}, {}, {}.",
+                    n(outcome.files.len(), "file", "files"),
+                    n(outcome.innovations.len(), "innovation", "innovations"),
+                    n(count(Severity::Error), "error", "errors"),
+                    n(count(Severity::Warning), "warning", "warnings"),
+                    n(count(Severity::Info), "info", "infos")
+                )
+            }
         }
     );
     // A value not wrapped above still cannot command the terminal.
@@ -620,8 +623,11 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                     p.innovations, p.sid, p.sid_claimed, p.count_score
                 ),
                 format!(
-                    "{} innovations; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
-                    p.innovations, p.sid, p.sid_claimed, p.count_score
+                    "{}; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
+                    super::counted(p.innovations, Lang::En, "", "innovation", "innovations"),
+                    p.sid,
+                    p.sid_claimed,
+                    p.count_score
                 ),
             ),
             tr(
@@ -652,8 +658,9 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                     p.left_out
                 ),
                 format!(
-                    "{} innovations would not pass eligibility and are left out of the verified estimate ({why}; `bimtek explain CODE`).",
-                    p.left_out
+                    "{} out of the verified estimate: {} not pass eligibility ({why}; `bimtek explain CODE`).",
+                    super::counted(p.left_out, Lang::En, "", "innovation is left", "innovations are left"),
+                    if p.left_out == 1 { "it would" } else { "they would" }
                 ),
             ));
         }
@@ -668,7 +675,10 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
             let k = p.short_of_k;
             lines.push(tr(
                 format!("Kurang {k} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0."),
-                format!("{k} innovations short of the minimum divisor; each empty seat scores 0."),
+                format!(
+                    "{} short of the minimum divisor; each empty seat scores 0.",
+                    super::counted(k as usize, Lang::En, "", "innovation", "innovations")
+                ),
             ));
         }
         if p.spd.is_none() {
