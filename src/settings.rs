@@ -285,11 +285,17 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
             );
         }
     }
-    if args.since.is_some() && command != Command::Check {
+    if args.since.is_some()
+        && (command != Command::Check
+            || matches!(
+                args.format,
+                Some(FormatArg::Csv | FormatArg::Html | FormatArg::Xlsx)
+            ))
+    {
         return refuse(
             "--since",
-            "hanya berlaku untuk check",
-            "applies only to check",
+            "hanya berlaku untuk check dengan tabel atau --format json",
+            "applies only to check, as a table or --format json",
         );
     }
     let csv = match command {

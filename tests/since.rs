@@ -202,8 +202,39 @@ fn since_refuses_what_is_not_a_report_issue_31() {
         assert!(err.contains(name) && err.contains(why), "{name}: {err}");
         assert!(out.stdout.is_empty(), "{name}");
     }
+    // A folder, and a format that has no place for the comparison.
+    let out = bimtek(&["check", s(&input), "--since", s(dir.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    let folder = dir.path().file_name().unwrap().to_str().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains(folder));
+    let saved = dir.path().join("baru.json");
+    let out = bimtek(&["check", s(&input), "--format", "csv", "--since", s(&saved)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--since"));
     let missing = dir.path().join("tidak-ada.json");
     let out = bimtek(&["check", s(&input), "--since", s(&missing)]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("tidak-ada.json"));
+}
+
+/// A pipe given as the saved report is refused, not read forever.
+#[cfg(unix)]
+#[test]
+fn since_a_pipe_is_refused_not_read_issue_31() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipa.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return;
+    }
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let args: Vec<std::ffi::OsString> =
+        vec!["check".into(), input.into(), "--since".into(), pipe.into()];
+    let (status, _, err) =
+        common::run_bounded(dir.path(), &args, std::time::Duration::from_secs(20));
+    assert_eq!(status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&err).contains("pipa.json"));
 }

@@ -253,6 +253,14 @@ pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
 /// gives the same bytes).
 fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
     let shown = report::visible(&path.to_string_lossy()).into_owned();
+    // A pipe or a device would be read forever, a folder not at all.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Trouble::new(
+            format!("--since {shown}: bukan berkas biasa; beri laporan JSON yang disimpan"),
+            format!("--since {shown}: not a regular file; give a saved JSON report"),
+        )
+        .into());
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         Trouble::new(
             format!("--since {shown}: tidak dapat dibaca: {e}"),
