@@ -270,3 +270,24 @@ fn watch_screen_on_a_terminal_of_zero_columns_issue_30() {
     );
     assert!(text.contains("Findings (changes first):"), "{text}");
 }
+
+/// The screen fits terminals of many sizes, narrow ones too (the table
+/// keeps its agencies, innovations and errors there, each word whole).
+#[test]
+fn watch_screen_fits_the_terminal_issue_30() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for (columns, lines) in [(40, 20), (60, 12), (100, 40), (200, 60)] {
+        let (c, l) = (columns.to_string(), lines.to_string());
+        let (_child, rx) = watch(&sample, &[], &[("COLUMNS", &c), ("LINES", &l)]);
+        let shown = screen(&rx, "Pemeriksaan terakhir");
+        let text = shown.join("\n");
+        assert!(shown.len() <= lines, "{columns}x{lines}:\n{text}");
+        for line in &shown {
+            assert!(line.chars().count() <= columns, "{columns}x{lines}: {line}");
+        }
+        assert!(
+            shown.iter().any(|l| l.contains("┆ Inovasi ")),
+            "{columns}x{lines}:\n{text}"
+        );
+    }
+}

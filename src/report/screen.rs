@@ -67,7 +67,7 @@ pub fn render_screen(
         }
     }
     top.extend(
-        super::table::agency_table(outcome, lang, width.max(20), color, since)
+        super::table::agency_table(outcome, lang, width.max(20), color, since, width < 80)
             .lines()
             .map(str::to_string),
     );

@@ -161,7 +161,9 @@ pub fn render_table_since(
         ));
         let _ = writeln!(s);
     }
-    s.push_str(&agency_table(outcome, opts.lang, width, color, since));
+    s.push_str(&agency_table(
+        outcome, opts.lang, width, color, since, false,
+    ));
     let _ = writeln!(s);
 
     let grouped = super::findings_by_agency(outcome);
@@ -304,12 +306,15 @@ pub fn render_table_since(
 /// The table of agencies: their files, innovations by status and average
 /// scores, and a total row. With `since`, a count that changed shows as
 /// `before → now`, and an agency that has gone shows with its zeros.
+/// `compact` keeps the agency, its innovations and those with errors, for
+/// a screen too narrow for eight columns.
 pub(super) fn agency_table(
     outcome: &Outcome,
     lang: Lang,
     width: u16,
     color: bool,
     since: Option<&crate::since::Since>,
+    compact: bool,
 ) -> String {
     let w = words(lang);
     let mut per_agency = super::agency_tallies(outcome);
@@ -348,7 +353,8 @@ pub(super) fn agency_table(
     if !color {
         tbl.force_no_tty();
     }
-    tbl.set_header(vec![
+    let keep = |k: usize| !compact || matches!(k, 0 | 2 | 5);
+    let header = [
         w.agency,
         w.files,
         w.innovations,
@@ -357,7 +363,15 @@ pub(super) fn agency_table(
         w.errors,
         w.claimed,
         w.verified,
-    ]);
+    ];
+    tbl.set_header(
+        header
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .map(|(_, h)| h),
+    );
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
     // The files of every agency are counted once in the total: a recap file
     // of 950 agencies is one file.
     let mut all_files = std::collections::BTreeSet::new();
@@ -396,7 +410,7 @@ pub(super) fn agency_table(
         }));
         row.push(right(avg(c.claimed, c.innovations)));
         row.push(right(avg(c.verified, c.innovations)));
-        tbl.add_row(row);
+        rows.push(row);
     }
     total[0] = all_files.len();
     let mut row = vec![Cell::new(w.total)];
@@ -409,7 +423,15 @@ pub(super) fn agency_table(
     }));
     row.push(right(avg(tc, total[1])));
     row.push(right(avg(tv, total[1])));
-    tbl.add_row(row);
+    rows.push(row);
+    for row in rows {
+        tbl.add_row(
+            row.into_iter()
+                .enumerate()
+                .filter(|(k, _)| keep(*k))
+                .map(|(_, c)| c),
+        );
+    }
     format!("{tbl}\n")
 }
 
