@@ -291,3 +291,44 @@ fn watch_screen_fits_the_terminal_issue_30() {
         );
     }
 }
+
+/// A pemda of thirty agencies on a screen of 24 lines: the table keeps the
+/// agencies with errors and its total, says how many it leaves out, and
+/// leaves room for findings.
+#[test]
+fn watch_screen_of_many_agencies_keeps_the_total_issue_30() {
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (1..=30).map(|k| format!("Dinas {k:02}")).collect();
+    let rows: Vec<(String, &str, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            (
+                format!("Inovasi {k}"),
+                a.as_str(),
+                if k < 3 { "" } else { "Tim" },
+            )
+        })
+        .collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(n, a, i)| (n.as_str(), *a, *i)).collect();
+    common::write_csv(&dir.path().join("rekap.csv"), &rows);
+    let (_child, rx) = watch(dir.path(), &[], &[("LINES", "24"), ("COLUMNS", "100")]);
+    let shown = screen(&rx, "Pemeriksaan terakhir");
+    let text = shown.join("\n");
+    assert!(shown.len() <= 24, "{text}");
+    let agency_rows: Vec<&String> = shown.iter().filter(|l| l.starts_with("│ Dinas")).collect();
+    assert!(agency_rows.len() >= 3, "{text}");
+    for (row, name) in agency_rows.iter().zip(["Dinas 01", "Dinas 02", "Dinas 03"]) {
+        assert!(row.contains(name), "{text}");
+    }
+    assert!(shown.iter().any(|l| l.starts_with("│ Jumlah")), "{text}");
+    let left = 30 - agency_rows.len();
+    assert!(
+        text.contains(&format!("... dan {left} perangkat daerah lagi")),
+        "{text}"
+    );
+    assert!(
+        shown.iter().any(|l| l.contains("GALAT      R001")),
+        "{text}"
+    );
+}

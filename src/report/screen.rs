@@ -12,6 +12,7 @@ use crate::check::Outcome;
 use crate::diag::{Finding, Lang, Severity};
 use crate::since::Since;
 use crate::template::Template;
+use std::collections::{BTreeMap, HashSet};
 
 /// The screen at `width` columns and at most `height` lines; `time` is the
 /// time of this check as shown on the last line.
@@ -66,11 +67,41 @@ pub fn render_screen(
             });
         }
     }
-    top.extend(
-        super::table::agency_table(outcome, lang, width.max(20), color, since, width < 80)
+    // The table, with as many agencies as leave room for a few findings:
+    // those that changed first, then those with the most errors.
+    let budget = height.saturating_sub(top.len() + 5).max(6);
+    let table = |only: Option<&HashSet<&str>>| -> Vec<String> {
+        super::table::agency_table(outcome, lang, width.max(20), color, since, width < 80, only)
             .lines()
-            .map(str::to_string),
-    );
+            .map(str::to_string)
+            .collect()
+    };
+    let mut shown = table(None);
+    if shown.len() > budget {
+        let ranked = ranked_agencies(outcome, since);
+        let mut n = ranked.len();
+        while n > 0 {
+            n -= 1;
+            let only: HashSet<&str> = ranked[..n].iter().copied().collect();
+            shown = table(Some(&only));
+            if shown.len() < budget {
+                break;
+            }
+        }
+        let left = ranked.len() - n;
+        shown.push(fit(
+            &if id {
+                format!("... dan {left} perangkat daerah lagi")
+            } else {
+                format!(
+                    "... and {}",
+                    count(left, lang, "", "more agency", "more agencies")
+                )
+            },
+            w,
+        ));
+    }
+    top.extend(shown);
 
     let last = last_line(outcome, lang, time);
     let mut lines: Vec<String> = top;
@@ -96,7 +127,7 @@ pub fn render_screen(
             let keep = room - 1;
             let left = findings.len() - keep;
             lines.extend(findings.into_iter().take(keep));
-            more(&mut lines, left, lang);
+            more(&mut lines, left, lang, w);
         }
     }
     lines.push(fit(&last, w));
@@ -105,18 +136,51 @@ pub fn render_screen(
     super::visible::visible_report(s, color)
 }
 
+/// Every agency of the table, those that changed first, then by the
+/// innovations with errors, most first, then by name.
+fn ranked_agencies<'a>(outcome: &'a Outcome, since: Option<&'a Since>) -> Vec<&'a str> {
+    let mut errors: BTreeMap<&str, usize> = BTreeMap::new();
+    // As in the table: a file without innovations shows under its agency.
+    let with_innovations: HashSet<&str> = outcome
+        .innovations
+        .iter()
+        .map(|i| i.file.as_str())
+        .collect();
+    for (file, hint) in &outcome.files {
+        if !with_innovations.contains(file.as_str()) {
+            errors.entry(hint.as_str()).or_default();
+        }
+    }
+    for i in &outcome.innovations {
+        *errors.entry(i.agency.as_str()).or_default() += usize::from(i.status == Severity::Error);
+    }
+    let changed: HashSet<&str> = since
+        .into_iter()
+        .flat_map(|s| s.agencies.iter())
+        .filter(|d| d.changed())
+        .map(|d| d.agency.as_str())
+        .collect();
+    for a in &changed {
+        errors.entry(a).or_default();
+    }
+    let mut list: Vec<(&str, usize)> = errors.into_iter().collect();
+    list.sort_by_key(|(a, n)| (!changed.contains(a), std::cmp::Reverse(*n), *a));
+    list.into_iter().map(|(a, _)| a).collect()
+}
+
 /// The line saying how many findings did not fit.
-fn more(lines: &mut Vec<String>, n: usize, lang: Lang) {
+fn more(lines: &mut Vec<String>, n: usize, lang: Lang, w: usize) {
     if n == 0 {
         return;
     }
-    lines.push(match lang {
+    let line = match lang {
         Lang::Id => format!("  ... dan {n} temuan lagi (--full untuk semuanya)"),
         Lang::En => format!(
             "  ... and {} more (--full shows all)",
             count(n, lang, "", "finding", "findings")
         ),
-    });
+    };
+    lines.push(fit(&line, w));
 }
 
 /// The time of the check and the counts.

@@ -162,7 +162,7 @@ pub fn render_table_since(
         let _ = writeln!(s);
     }
     s.push_str(&agency_table(
-        outcome, opts.lang, width, color, since, false,
+        outcome, opts.lang, width, color, since, false, None,
     ));
     let _ = writeln!(s);
 
@@ -307,7 +307,8 @@ pub fn render_table_since(
 /// scores, and a total row. With `since`, a count that changed shows as
 /// `before → now`, and an agency that has gone shows with its zeros.
 /// `compact` keeps the agency, its innovations and those with errors, for
-/// a screen too narrow for eight columns.
+/// a screen too narrow for eight columns; `only`, when given, the agencies
+/// that get a row (the total counts them all).
 pub(super) fn agency_table(
     outcome: &Outcome,
     lang: Lang,
@@ -315,6 +316,7 @@ pub(super) fn agency_table(
     color: bool,
     since: Option<&crate::since::Since>,
     compact: bool,
+    only: Option<&std::collections::HashSet<&str>>,
 ) -> String {
     let w = words(lang);
     let mut per_agency = super::agency_tallies(outcome);
@@ -410,7 +412,9 @@ pub(super) fn agency_table(
         }));
         row.push(right(avg(c.claimed, c.innovations)));
         row.push(right(avg(c.verified, c.innovations)));
-        rows.push(row);
+        if only.is_none_or(|o| o.contains(agency)) {
+            rows.push(row);
+        }
     }
     total[0] = all_files.len();
     let mut row = vec![Cell::new(w.total)];
