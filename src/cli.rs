@@ -207,6 +207,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub projector: bool,
 
+    /// With --watch on a terminal: the whole report each time, not one
+    /// screen.
+    #[arg(long, requires = "watch")]
+    pub full: bool,
+
+    /// Compare with a saved JSON report (check --format json) and say what
+    /// changed: innovations added and removed, findings fixed and new.
+    #[arg(long, value_name = "FILE.json")]
+    pub since: Option<PathBuf>,
+
     /// Folder of evidence files (bukti dukung); may be given more than once.
     /// Default: each workbook's own folder, with its bukti/ and evidence/.
     #[arg(long, value_name = "DIR")]

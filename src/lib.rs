@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod report;
 pub mod score;
 pub mod settings;
+pub mod since;
 pub mod template;
 
 /// Exit code: nothing at or above `--fail-on`.

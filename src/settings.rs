@@ -37,6 +37,10 @@ pub struct CheckSettings {
     pub watch: bool,
     /// An HTML page for a projector (`--projector`; always during `--watch`).
     pub projector: bool,
+    /// With --watch: the whole report each time, not one screen.
+    pub full: bool,
+    /// A saved JSON report to compare with (--since).
+    pub since: Option<PathBuf>,
     /// CSV with a byte-order mark and `;` between cells, for Excel.
     pub excel_csv: bool,
     /// Evidence roots given with --evidence (empty: each workbook's folder).
@@ -207,6 +211,8 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         force: args.force,
         watch: args.watch,
         projector: args.projector,
+        full: args.full,
+        since: args.since,
         excel_csv: args.excel_csv,
         evidence: args.evidence,
         spd: match args.spd {
@@ -291,6 +297,19 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
             "--projector",
             "hanya berlaku untuk check --format html",
             "applies only to check --format html",
+        );
+    }
+    if args.since.is_some()
+        && (command != Command::Check
+            || matches!(
+                args.format,
+                Some(FormatArg::Csv | FormatArg::Html | FormatArg::Xlsx)
+            ))
+    {
+        return refuse(
+            "--since",
+            "hanya berlaku untuk check dengan tabel atau --format json",
+            "applies only to check, as a table or --format json",
         );
     }
     let csv = match command {

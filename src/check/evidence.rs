@@ -368,7 +368,19 @@ pub(crate) fn check_all(
     } else if !t.indicators.is_empty()
         && let Some(first) = innovations.iter().map(|i| &i.file).min()
     {
-        sink.push(Finding::new("E018", Location::file(first)).arg("count", innovations.len()));
+        let n = innovations.len();
+        sink.push(
+            Finding::new("E018", Location::file(first))
+                .arg("count", n)
+                .arg(
+                    "count_en",
+                    if n == 1 {
+                        "1 innovation".to_string()
+                    } else {
+                        format!("{n} innovations")
+                    },
+                ),
+        );
     }
     // Resolve every file reference once, in bulk (the resolver parallelises).
     // Statement k of innovation ii is number `first[ii] + k` of them all;

@@ -120,8 +120,10 @@ pub(super) fn check(
                 }
             }
             Value::UnknownEnum { closest } => {
-                let allowed = allowed_list(field, &cell.text);
-                let mut f = finding("V001", loc, field, cell).arg("allowed", allowed);
+                let [allowed, allowed_en] = allowed_list(field, &cell.text);
+                let mut f = finding("V001", loc, field, cell)
+                    .arg("allowed", allowed)
+                    .arg("allowed_en", allowed_en);
                 if let Some((i, _)) = closest {
                     let v = &field.values[*i].value;
                     f = f
@@ -284,16 +286,17 @@ fn link_kinds(kinds: &[String]) -> String {
 
 /// The allowed values to list in a hint: all of them for short lists, the
 /// five most like the written value for long ones (38 urusan would bury the
-/// message on a projector).
-fn allowed_list(field: &Field, written: &str) -> String {
+/// message on a projector). In Bahasa Indonesia and in English.
+fn allowed_list(field: &Field, written: &str) -> [String; 2] {
     const LIST_ALL: usize = 12;
     if field.values.len() <= LIST_ALL {
-        return field
+        let all = field
             .values
             .iter()
             .map(|v| v.value.as_str())
             .collect::<Vec<_>>()
             .join("; ");
+        return [all.clone(), all];
     }
     let mut ranked: Vec<(f64, &str)> = field
         .values
@@ -307,7 +310,11 @@ fn allowed_list(field: &Field, written: &str) -> String {
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let top: Vec<&str> = ranked.iter().take(5).map(|(_, v)| *v).collect();
-    format!("{}; ... ({} pilihan)", top.join("; "), field.values.len())
+    let (top, n) = (top.join("; "), field.values.len());
+    [
+        format!("{top}; ... ({n} pilihan)"),
+        format!("{top}; ... ({n} options)"),
+    ]
 }
 
 fn date(

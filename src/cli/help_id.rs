@@ -187,6 +187,15 @@ const CHECK: &[(&str, &str)] = &[
          layar). Halaman yang ditulis selama --watch selalu begitu",
     ),
     (
+        "full",
+        "Dengan --watch di terminal: seluruh laporan setiap kali, bukan satu layar",
+    ),
+    (
+        "since",
+        "Bandingkan dengan laporan JSON yang disimpan (check --format json) dan sebutkan yang \
+         berubah: inovasi bertambah dan berkurang, temuan beres dan baru",
+    ),
+    (
         "evidence",
         "Folder berkas bukti dukung; boleh diberikan lebih dari sekali. Bawaan: folder tiap buku \
          kerja, dengan bukti/ dan evidence/ di dalamnya",

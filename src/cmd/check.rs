@@ -25,9 +25,18 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         Some(path) => Some(Target::check(path, s.force, &read_paths(&s))?),
         None => None,
     };
+    // The earlier report is read before any work: a file that is not one
+    // stops the run here.
+    let previous = match &s.since {
+        Some(path) => Some(read_since(path)?),
+        None => None,
+    };
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
+        // The previous check (at first the --since report): what the screen
+        // and JSON say changed is counted from it.
+        let mut previous = previous;
         return watch_loop(&s, &ignore, || {
             // Nothing to check yet: said, and the files are waited for
             // (a facilitator starts watching before agencies drop theirs).
@@ -41,25 +50,57 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                     return Ok(());
                 }
             };
+            let now = chrono::Local::now();
+            let current = crate::since::Snapshot::from_outcome(
+                &outcome,
+                s.as_of,
+                Some(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+            );
+            let since = previous
+                .as_ref()
+                .map(|p| crate::since::compare(p, &current));
+            previous = Some(current);
             let render = report::RenderOptions {
                 lang: s.lang,
                 as_of: s.as_of,
                 width: s.width,
             };
             match (&s.output, s.format) {
+                (None, Format::Table) if !s.full && report::screen_wanted() => {
+                    let (columns, lines) = report::terminal_size();
+                    let screen = report::render_screen(
+                        &outcome,
+                        &s.template,
+                        &render,
+                        since.as_ref(),
+                        &now.format("%H:%M:%S").to_string(),
+                        s.width.unwrap_or(columns),
+                        lines,
+                        report::use_color(),
+                    );
+                    report::frame(screen.as_bytes(), true)?;
+                }
                 (None, Format::Table) => {
                     report::frame(b"", true)?;
-                    report::table(&outcome, &s.template, &render)?;
+                    report::table_since(&outcome, &s.template, &render, since.as_ref())?;
                 }
                 (None, Format::Json) => {
                     let mut line = Vec::new();
-                    report::json_line_to(&mut line, &outcome, &s.template, &render)?;
+                    report::json_since_to(
+                        &mut line,
+                        &outcome,
+                        &s.template,
+                        &render,
+                        since.as_ref(),
+                        false,
+                    )?;
                     report::frame(&line, false)?;
                 }
                 _ => {
                     // CSV, HTML or a file: rewrite the whole output each run
-                    // (our own earlier output may be replaced).
-                    // `watch` stays set: the page written reloads itself.
+                    // (our own earlier output may be replaced; its write
+                    // events are ignored, and it is never read back). `watch`
+                    // stays set: the page written reloads itself.
                     let mut again = s.clone();
                     again.force = s.force || !first;
                     first = false;
@@ -67,14 +108,20 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                         Some(path) => Some(Target::check(path, again.force, &read_paths(&again))?),
                         None => None,
                     };
-                    render_once(&again, &outcome, target.as_ref())?;
+                    render_once(&again, &outcome, target.as_ref(), since.as_ref())?;
                 }
             }
             Ok(())
         });
     }
     let outcome = evaluate(&s)?;
-    render_once(&s, &outcome, target.as_ref())?;
+    let since = previous.map(|p| {
+        crate::since::compare(
+            &p,
+            &crate::since::Snapshot::from_outcome(&outcome, s.as_of, None),
+        )
+    });
+    render_once(&s, &outcome, target.as_ref(), since.as_ref())?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -203,8 +250,51 @@ pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Render one outcome as the settings ask, into `target` when there is one.
-fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Target>) -> Result<()> {
+/// The saved JSON report given with `--since`, as a snapshot. Its time is
+/// the file's modification time (the report holds none: the same input
+/// gives the same bytes).
+fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
+    let shown = report::visible(&path.to_string_lossy()).into_owned();
+    // A pipe or a device would be read forever, a folder not at all.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Trouble::new(
+            format!("--since {shown}: bukan berkas biasa; beri laporan JSON yang disimpan"),
+            format!("--since {shown}: not a regular file; give a saved JSON report"),
+        )
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Trouble::new(
+            format!("--since {shown}: tidak dapat dibaca: {e}"),
+            format!("--since {shown}: cannot be read: {e}"),
+        )
+    })?;
+    let time = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
+        });
+    crate::since::Snapshot::from_report_json(&bytes, time).map_err(|why| {
+        let [id, en] = why.words();
+        Trouble::new(
+            format!("--since {shown}: {id}"),
+            format!("--since {shown}: {en}"),
+        )
+        .into()
+    })
+}
+
+/// Render one outcome as the settings ask, into `target` when there is
+/// one; with what changed since an earlier run in the table and JSON.
+fn render_once(
+    s: &CheckSettings,
+    outcome: &check::Outcome,
+    target: Option<&Target>,
+    since: Option<&crate::since::Since>,
+) -> Result<()> {
     let render = report::RenderOptions {
         lang: s.lang,
         as_of: s.as_of,
@@ -215,7 +305,12 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
         reload: s.watch,
     };
     match (target, s.format) {
-        (None, Format::Table) => report::table(outcome, &s.template, &render)?,
+        (None, Format::Table) => report::table_since(outcome, &s.template, &render, since)?,
+        (None, Format::Json) if since.is_some() => {
+            let mut bytes = Vec::new();
+            report::json_since_to(&mut bytes, outcome, &s.template, &render, since, true)?;
+            report::print(&bytes)?
+        }
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
         (None, Format::Csv) => report::csv(outcome, &render, s.csv_dialect())?,
         (None, Format::Html) => {
@@ -227,10 +322,19 @@ fn render_once(s: &CheckSettings, outcome: &check::Outcome, target: Option<&Targ
             match format {
                 Format::Table => {
                     let width = s.width.unwrap_or(100);
-                    bytes = report::render_table(outcome, &s.template, &render, width, false)
-                        .into_bytes();
+                    bytes = report::render_table_since(
+                        outcome,
+                        &s.template,
+                        &render,
+                        width,
+                        false,
+                        since,
+                    )
+                    .into_bytes();
                 }
-                Format::Json => report::json_to(&mut bytes, outcome, &s.template, &render)?,
+                Format::Json => {
+                    report::json_since_to(&mut bytes, outcome, &s.template, &render, since, true)?
+                }
                 Format::Csv => report::csv_to(&mut bytes, outcome, &render, s.csv_dialect())?,
                 Format::Html => {
                     bytes =

@@ -1290,7 +1290,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
         message: [
             "Tidak ada bukti dukung: {count} inovasi tanpa bukti, nilai kematangan IID-nya 0",
-            "No evidence given: {count} innovations have none, and their IID maturity score is 0",
+            "No evidence given for {count}: their IID maturity score is 0",
         ],
         hint: [
             "Sertakan lembar bukti dukung dan folder bukti/.",

@@ -70,11 +70,15 @@ pub fn render_card(
     };
     let _ = writeln!(
         s,
-        "Status: {status} ({} {}, {} {})",
-        inn.errors,
-        if id { "galat" } else { "errors" },
-        inn.warnings,
-        if id { "peringatan" } else { "warnings" }
+        "Status: {status} ({}, {})",
+        super::counted(inn.errors as usize, lang, "galat", "error", "errors"),
+        super::counted(
+            inn.warnings as usize,
+            lang,
+            "peringatan",
+            "warning",
+            "warnings"
+        ),
     );
 
     let _ = writeln!(s);
@@ -95,7 +99,11 @@ pub fn render_card(
                     let words = crate::normalize::scalar::count_words(&c.text);
                     format!(
                         "({words} {}) {}",
-                        if id { "kata" } else { "words" },
+                        match (id, words) {
+                            (true, _) => "kata",
+                            (false, 1) => "word",
+                            (false, _) => "words",
+                        },
                         crate::diag::shorten(&one_line, value_width.saturating_sub(12))
                     )
                 } else {
@@ -118,7 +126,7 @@ pub fn render_card(
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "{} {:.0} / {} {:.0} / maks. {:.0}",
+        "{} {:.0} / {} {:.0} / {} {:.0}",
         if id {
             "Indikator - skor klaim"
         } else {
@@ -127,6 +135,7 @@ pub fn render_card(
         inn.score.claimed,
         if id { "terverifikasi" } else { "verified" },
         inn.score.verified,
+        if id { "maks." } else { "max" },
         inn.score.max
     );
     let mut tbl = Table::new();

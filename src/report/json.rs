@@ -20,6 +20,9 @@ struct Doc<'a> {
     pemda: &'a [crate::score::PemdaScore],
     #[serde(skip_serializing_if = "Option::is_none")]
     portal_only: Option<&'a [crate::check::portal::PortalOnly]>,
+    /// What changed since an earlier run (`check --since`, watch mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<&'a crate::since::Since>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +132,19 @@ pub fn json_line_to(
     write_doc(out, outcome, t, opts, false)
 }
 
+/// The document with what changed since an earlier run (the `since`
+/// object), pretty or on one line.
+pub fn json_since_to(
+    out: &mut dyn Write,
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    since: Option<&crate::since::Since>,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    write_doc_since(out, outcome, t, opts, pretty, since)
+}
+
 fn write_doc(
     out: &mut dyn Write,
     outcome: &Outcome,
@@ -136,10 +152,22 @@ fn write_doc(
     opts: &RenderOptions,
     pretty: bool,
 ) -> anyhow::Result<()> {
+    write_doc_since(out, outcome, t, opts, pretty, None)
+}
+
+fn write_doc_since(
+    out: &mut dyn Write,
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    pretty: bool,
+    since: Option<&crate::since::Since>,
+) -> anyhow::Result<()> {
     // The document is written with its two long arrays empty, and their
     // elements are rendered on every core and put in their place (a list of
     // 100k innovations is 50 MB of JSON, a tenth of a second on one core).
-    let doc = head(outcome, t, opts);
+    let mut doc = head(outcome, t, opts);
+    doc.since = since;
     let mut skeleton = Vec::new();
     if pretty {
         serde_json::to_writer_pretty(&mut skeleton, &doc)?;
@@ -207,6 +235,7 @@ fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptions) -> Doc<
         findings: Vec::new(),
         pemda: &outcome.pemda,
         portal_only: outcome.portal_only.as_deref(),
+        since: None,
     }
 }
 
@@ -418,6 +447,8 @@ mod tests {
             force: false,
             watch: false,
             projector: false,
+            full: false,
+            since: None,
             excel_csv: false,
             evidence: Vec::new(),
             spd: None,

@@ -4,10 +4,12 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod card;
+mod changes;
 pub mod csv;
 mod html;
 mod json;
 mod package;
+mod screen;
 mod table;
 pub mod template;
 mod visible;
@@ -17,9 +19,11 @@ pub use card::{card, render_card};
 pub use html::{Page as HtmlPage, escape as html_escape, render_html, render_html_page};
 
 pub use self::csv::{csv, csv_to};
-pub use json::{json, json_line_to, json_to, status_word};
+pub use changes::render_changes;
+pub use json::{json, json_line_to, json_since_to, json_to, status_word};
 pub use package::{ExportSummary, export_summary, render_export_summary};
-pub use table::{render_table, table};
+pub use screen::render_screen;
+pub use table::{render_table, render_table_since, table, table_since};
 pub use visible::{visible, visible_lines};
 pub use xlsx::{cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
 
@@ -116,6 +120,16 @@ fn findings_by_agency(
         .collect()
 }
 
+/// `n` with the noun in English's singular or plural; Indonesian nouns do
+/// not change.
+pub(crate) fn counted(n: usize, lang: Lang, id: &str, one: &str, many: &str) -> String {
+    match lang {
+        Lang::Id => format!("{n} {id}"),
+        Lang::En if n == 1 => format!("{n} {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
 /// Whether an error is stdout closing under us (`bimtek check ... | head`):
 /// that is not a failure. The csv and serde_json writers wrap the I/O error
 /// without giving it as their source, so they are asked for it.
@@ -161,6 +175,43 @@ pub fn portal_word(status: &str, lang: Lang) -> &str {
         ("up_to_date", Lang::En) => "up to date",
         (other, _) => other,
     }
+}
+
+/// The terminal's size as (columns, lines). `COLUMNS` and `LINES` when set
+/// (so a test or a script can fix them), else what the terminal says; a
+/// terminal that reports 0 columns or no size is taken as 100 columns by
+/// 40 lines, the size of a projected terminal.
+pub fn terminal_size() -> (u16, u16) {
+    let env = |key: &str| {
+        std::env::var(key)
+            .ok()
+            .map(|v| v.trim().parse::<u16>().unwrap_or(0))
+    };
+    size_from(
+        env("COLUMNS"),
+        env("LINES"),
+        console::Term::stdout().size_checked(),
+    )
+}
+
+/// (columns, lines) from the environment's `COLUMNS` and `LINES`, else from
+/// what the terminal reports as (lines, columns); 0 or nothing is 100 by 40.
+fn size_from(columns: Option<u16>, lines: Option<u16>, reported: Option<(u16, u16)>) -> (u16, u16) {
+    let lines = lines
+        .or(reported.map(|(rows, _)| rows))
+        .filter(|&n| n > 0)
+        .unwrap_or(40);
+    let columns = columns
+        .or(reported.map(|(_, cols)| cols))
+        .filter(|&n| n > 0)
+        .unwrap_or(100);
+    (columns, lines)
+}
+
+/// Whether `check --watch` draws one screen: on a terminal, or when `LINES`
+/// is set (a test, or `script`, standing in for one).
+pub fn screen_wanted() -> bool {
+    io::stdout().is_terminal() || std::env::var_os("LINES").is_some()
 }
 
 /// Colours only on a terminal and never with NO_COLOR set.
@@ -277,4 +328,18 @@ pub fn explain_one(c: &CodeInfo, lang: Lang) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", c.explain(lang))?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_from;
+
+    #[test]
+    fn a_terminal_of_no_size_or_zero_columns_is_100_by_40() {
+        assert_eq!(size_from(None, None, None), (100, 40));
+        assert_eq!(size_from(None, None, Some((0, 0))), (100, 40));
+        assert_eq!(size_from(Some(0), Some(0), Some((30, 80))), (100, 40));
+        assert_eq!(size_from(None, None, Some((30, 80))), (80, 30));
+        assert_eq!(size_from(Some(120), Some(25), Some((30, 80))), (120, 25));
+    }
 }

@@ -42,12 +42,17 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
     );
     let _ = write!(
         out,
-        "  {} {}",
-        s.included,
+        "  {}",
         if id {
-            "inovasi disertakan"
+            format!("{} inovasi disertakan", s.included)
         } else {
-            "innovations included"
+            super::counted(
+                s.included,
+                lang,
+                "",
+                "innovation included",
+                "innovations included",
+            )
         }
     );
     if s.included_with_errors > 0 {
@@ -96,19 +101,27 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
                 if id {
                     format!("dan {more} alasan lain: lihat dikecualikan.csv")
                 } else {
-                    format!("and {more} more reasons: see dikecualikan.csv")
+                    format!(
+                        "and {}: see dikecualikan.csv",
+                        super::counted(more, lang, "", "more reason", "more reasons")
+                    )
                 }
             );
         }
     }
     let _ = writeln!(
         out,
-        "  {} {}",
-        s.evidence_files,
+        "  {}",
         if id {
-            "berkas bukti dikemas"
+            format!("{} berkas bukti dikemas", s.evidence_files)
         } else {
-            "evidence files packaged"
+            super::counted(
+                s.evidence_files,
+                lang,
+                "",
+                "evidence file packaged",
+                "evidence files packaged",
+            )
         }
     );
     if s.pemda_missing > 0 {
@@ -123,8 +136,14 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "Nama Pemda is empty for {n} innovations in entri-portal.xlsx: their rows \
-                     name no pemda and --pemda was not given. Give --pemda \"NAME\"."
+                    "Nama Pemda is empty for {} in entri-portal.xlsx: {} no pemda and --pemda \
+                     was not given. Give --pemda \"NAME\".",
+                    super::counted(n, lang, "", "innovation", "innovations"),
+                    if n == 1 {
+                        "its row names"
+                    } else {
+                        "their rows name"
+                    }
                 )
             }
         );

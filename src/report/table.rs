@@ -72,9 +72,21 @@ fn words(lang: Lang) -> Words {
 }
 
 pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
+    table_since(outcome, t, opts, None)
+}
+
+/// [`table`], with what changed since an earlier run.
+pub fn table_since(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    since: Option<&crate::since::Since>,
+) -> anyhow::Result<()> {
+    // A terminal that reports 0 columns (a serial console, some CI
+    // runners) is 100 wide: a table of width 0 puts one character a line.
     let width = opts.width.unwrap_or_else(|| {
         if io::stdout().is_terminal() {
-            comfy_table::Table::new().width().unwrap_or(100)
+            super::terminal_size().0
         } else {
             100
         }
@@ -84,7 +96,7 @@ pub fn table(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::R
     // terminal processing, which std does not do (and `unsafe_code` is
     // forbidden here). The severity words carry the meaning without colour.
     let color = use_color();
-    let text = render_table(outcome, t, opts, width, color);
+    let text = render_table_since(outcome, t, opts, width, color, since);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -104,6 +116,8 @@ pub(super) const BORDERS: TableStyle = if cfg!(windows) {
     presets::UTF8_FULL_CONDENSED
 };
 const SEP: &str = if cfg!(windows) { "-" } else { "·" };
+/// Between a count before and now; `→` is not in code page 850 either.
+pub(super) const ARROW: &str = if cfg!(windows) { "->" } else { "→" };
 
 /// Render the whole report at `width` columns.
 pub fn render_table(
@@ -112,6 +126,19 @@ pub fn render_table(
     opts: &RenderOptions,
     width: u16,
     color: bool,
+) -> String {
+    render_table_since(outcome, t, opts, width, color, None)
+}
+
+/// [`render_table`], with what changed since an earlier run above the
+/// table and each agency's changed counts as `before → now`.
+pub fn render_table_since(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    width: u16,
+    color: bool,
+    since: Option<&crate::since::Since>,
 ) -> String {
     let w = words(opts.lang);
     let mut s = String::new();
@@ -126,78 +153,17 @@ pub fn render_table(
     );
     let _ = writeln!(s);
 
-    let mut per_agency = super::agency_tallies(outcome);
-    // Files that gave no innovation still appear under their agency.
-    let with_innovations: std::collections::HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
-    for (file, hint) in &outcome.files {
-        if !with_innovations.contains(file.as_str()) {
-            per_agency.entry(hint).or_default().files.insert(file);
-        }
+    if let Some(since) = since {
+        s.push_str(&super::changes::render_changes(
+            since,
+            opts.lang,
+            width as usize,
+        ));
+        let _ = writeln!(s);
     }
-    // So do the roster's agencies that sent nothing (O001) or are only in
-    // the portal (O003): a row of zeros is who to remind.
-    for f in &outcome.findings {
-        if let ("O001" | "O003", Some(agency)) = (f.code, &f.agency) {
-            per_agency.entry(agency).or_default();
-        }
-    }
-
-    let mut tbl = Table::new();
-    tbl.load_style(BORDERS)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width);
-    if !color {
-        tbl.force_no_tty();
-    }
-    tbl.set_header(vec![
-        w.agency,
-        w.files,
-        w.innovations,
-        w.clean,
-        w.warnings,
-        w.errors,
-        w.claimed,
-        w.verified,
-    ]);
-    // The files of every agency are counted once in the total: a recap file
-    // of 950 agencies is one file.
-    let mut all_files = std::collections::BTreeSet::new();
-    let mut total = [0usize; 5];
-    let (mut tc, mut tv) = (0.0, 0.0);
-    // Scores are averages per innovation, out of the template maximum.
-    let avg = |sum: f64, n: usize| {
-        if n == 0 {
-            "-".to_string()
-        } else {
-            format!("{:.1}", sum / n as f64)
-        }
-    };
-    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
-    for (agency, c) in &per_agency {
-        all_files.extend(c.files.iter().copied());
-        let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
-        for (t, n) in total.iter_mut().zip(nums) {
-            *t += n;
-        }
-        tc += c.claimed;
-        tv += c.verified;
-        let mut row = vec![Cell::new(visible(agency))];
-        row.extend(nums.iter().map(|n| right(n.to_string())));
-        row.push(right(avg(c.claimed, c.innovations)));
-        row.push(right(avg(c.verified, c.innovations)));
-        tbl.add_row(row);
-    }
-    total[0] = all_files.len();
-    let mut row = vec![Cell::new(w.total)];
-    row.extend(total.iter().map(|n| right(n.to_string())));
-    row.push(right(avg(tc, total[1])));
-    row.push(right(avg(tv, total[1])));
-    tbl.add_row(row);
-    let _ = writeln!(s, "{tbl}");
+    s.push_str(&agency_table(
+        outcome, opts.lang, width, color, since, false, None,
+    ));
     let _ = writeln!(s);
 
     let grouped = super::findings_by_agency(outcome);
@@ -320,18 +286,164 @@ pub fn render_table(
                 count(Severity::Warning),
                 count(Severity::Info)
             ),
-            Lang::En => format!(
-                "{} files, {} innovations: {} errors, {} warnings, {} infos.",
-                outcome.files.len(),
-                outcome.innovations.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
-            ),
+            Lang::En => {
+                let n = |k, one, many| super::counted(k, Lang::En, "", one, many);
+                format!(
+                    "{}, {}: {}, {}, {}.",
+                    n(outcome.files.len(), "file", "files"),
+                    n(outcome.innovations.len(), "innovation", "innovations"),
+                    n(count(Severity::Error), "error", "errors"),
+                    n(count(Severity::Warning), "warning", "warnings"),
+                    n(count(Severity::Info), "info", "infos")
+                )
+            }
         }
     );
     // A value not wrapped above still cannot command the terminal.
     visible::visible_report(s, color)
+}
+
+/// The table of agencies: their files, innovations by status and average
+/// scores, and a total row. With `since`, a count that changed shows as
+/// `before → now`, and an agency that has gone shows with its zeros.
+/// `compact` keeps the agency, its innovations and those with errors, for
+/// a screen too narrow for eight columns; `only`, when given, the agencies
+/// that get a row (the total counts them all).
+pub(super) fn agency_table(
+    outcome: &Outcome,
+    lang: Lang,
+    width: u16,
+    color: bool,
+    since: Option<&crate::since::Since>,
+    compact: bool,
+    only: Option<&std::collections::HashSet<&str>>,
+) -> String {
+    let w = words(lang);
+    let mut per_agency = super::agency_tallies(outcome);
+    // Files that gave no innovation still appear under their agency.
+    let with_innovations: std::collections::HashSet<&str> = outcome
+        .innovations
+        .iter()
+        .map(|i| i.file.as_str())
+        .collect();
+    for (file, hint) in &outcome.files {
+        if !with_innovations.contains(file.as_str()) {
+            per_agency.entry(hint).or_default().files.insert(file);
+        }
+    }
+    // So do the roster's agencies that sent nothing (O001) or are only in
+    // the portal (O003): a row of zeros is who to remind.
+    for f in &outcome.findings {
+        if let ("O001" | "O003", Some(agency)) = (f.code, &f.agency) {
+            per_agency.entry(agency).or_default();
+        }
+    }
+    // An agency that had innovations before and has none now still shows.
+    let deltas: BTreeMap<&str, &crate::since::AgencyDelta> = since
+        .map(|x| x.agencies.iter().map(|d| (d.agency.as_str(), d)).collect())
+        .unwrap_or_default();
+    for agency in deltas.keys() {
+        per_agency.entry(agency).or_default();
+    }
+    // A count that changed, as `before → now`.
+    let moved = |before: usize, now: usize| {
+        if since.is_some() && before != now {
+            format!("{before} {ARROW} {now}")
+        } else {
+            now.to_string()
+        }
+    };
+    let (mut innovations_before, mut with_errors_before) = (0, 0);
+
+    let mut tbl = Table::new();
+    tbl.load_style(BORDERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    if !color {
+        tbl.force_no_tty();
+    }
+    let keep = |k: usize| !compact || matches!(k, 0 | 2 | 5);
+    let header = [
+        w.agency,
+        w.files,
+        w.innovations,
+        w.clean,
+        w.warnings,
+        w.errors,
+        w.claimed,
+        w.verified,
+    ];
+    tbl.set_header(
+        header
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .map(|(_, h)| h),
+    );
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    // The files of every agency are counted once in the total: a recap file
+    // of 950 agencies is one file.
+    let mut all_files = std::collections::BTreeSet::new();
+    let mut total = [0usize; 5];
+    let (mut tc, mut tv) = (0.0, 0.0);
+    // Scores are averages per innovation, out of the template maximum.
+    let avg = |sum: f64, n: usize| {
+        if n == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.1}", sum / n as f64)
+        }
+    };
+    let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
+    for (agency, c) in &per_agency {
+        all_files.extend(c.files.iter().copied());
+        let nums = [c.files.len(), c.innovations, c.clean, c.warnings, c.errors];
+        for (t, n) in total.iter_mut().zip(nums) {
+            *t += n;
+        }
+        tc += c.claimed;
+        tv += c.verified;
+        let (inn_before, err_before) = match deltas.get(agency) {
+            Some(d) => (d.innovations_before, d.with_errors_before),
+            None => (c.innovations, c.errors),
+        };
+        innovations_before += inn_before;
+        with_errors_before += err_before;
+        let mut row = vec![Cell::new(visible(agency))];
+        row.extend(nums.iter().enumerate().map(|(k, n)| {
+            right(match k {
+                1 => moved(inn_before, *n),
+                4 => moved(err_before, *n),
+                _ => n.to_string(),
+            })
+        }));
+        row.push(right(avg(c.claimed, c.innovations)));
+        row.push(right(avg(c.verified, c.innovations)));
+        if only.is_none_or(|o| o.contains(agency)) {
+            rows.push(row);
+        }
+    }
+    total[0] = all_files.len();
+    let mut row = vec![Cell::new(w.total)];
+    row.extend(total.iter().enumerate().map(|(k, n)| {
+        right(match k {
+            1 => moved(innovations_before, *n),
+            4 => moved(with_errors_before, *n),
+            _ => n.to_string(),
+        })
+    }));
+    row.push(right(avg(tc, total[1])));
+    row.push(right(avg(tv, total[1])));
+    rows.push(row);
+    for row in rows {
+        tbl.add_row(
+            row.into_iter()
+                .enumerate()
+                .filter(|(k, _)| keep(*k))
+                .map(|(_, c)| c),
+        );
+    }
+    format!("{tbl}\n")
 }
 
 /// Per agency, what to enter, what to update and what is only in the
@@ -544,8 +656,11 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                     p.innovations, p.sid, p.sid_claimed, p.count_score
                 ),
                 format!(
-                    "{} innovations; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
-                    p.innovations, p.sid, p.sid_claimed, p.count_score
+                    "{}; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
+                    super::counted(p.innovations, Lang::En, "", "innovation", "innovations"),
+                    p.sid,
+                    p.sid_claimed,
+                    p.count_score
                 ),
             ),
             tr(
@@ -576,8 +691,9 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                     p.left_out
                 ),
                 format!(
-                    "{} innovations would not pass eligibility and are left out of the verified estimate ({why}; `bimtek explain CODE`).",
-                    p.left_out
+                    "{} out of the verified estimate: {} not pass eligibility ({why}; `bimtek explain CODE`).",
+                    super::counted(p.left_out, Lang::En, "", "innovation is left", "innovations are left"),
+                    if p.left_out == 1 { "it would" } else { "they would" }
                 ),
             ));
         }
@@ -592,7 +708,10 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
             let k = p.short_of_k;
             lines.push(tr(
                 format!("Kurang {k} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0."),
-                format!("{k} innovations short of the minimum divisor; each empty seat scores 0."),
+                format!(
+                    "{} short of the minimum divisor; each empty seat scores 0.",
+                    super::counted(k as usize, Lang::En, "", "innovation", "innovations")
+                ),
             ));
         }
         if p.spd.is_none() {
@@ -632,7 +751,7 @@ fn colorize(s: &str, sev: Severity) -> String {
 }
 
 /// Greedy word wrap; words longer than the width are cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();

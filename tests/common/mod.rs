@@ -85,3 +85,36 @@ pub fn run_bounded(
         err_thread.join().unwrap().unwrap(),
     )
 }
+
+/// A CSV of innovations, one row per (name, agency, initiator), every
+/// other cell the clean row of the R001 fixture: a row without an
+/// initiator has exactly one finding, R001.
+#[allow(dead_code)]
+pub fn write_csv(path: &Path, rows: &[(&str, &str, &str)]) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let mut r = csv::Reader::from_path(src).expect("the R001 fixture");
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let ok: Vec<String> = r
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    // Written beside and renamed, as an editor saves: a watcher never
+    // reads half a file.
+    let tmp = path.with_extension("part");
+    let mut w = csv::Writer::from_path(&tmp).unwrap();
+    w.write_record(&header).unwrap();
+    for (name, agency, initiator) in rows {
+        let mut rec = ok.clone();
+        rec[0] = name.to_string();
+        rec[1] = agency.to_string();
+        rec[4] = initiator.to_string();
+        w.write_record(&rec).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    std::fs::rename(&tmp, path).unwrap();
+}
