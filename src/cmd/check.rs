@@ -25,6 +25,11 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         Some(path) => Some(Target::check(path, s.force, &read_paths(&s))?),
         None => None,
     };
+    // Opened (and judged) before any work; `--watch` records nothing.
+    let mut history = match crate::history::path_from(s.history.clone()) {
+        Some(path) if !s.watch => Some(crate::history::History::open(&path, &read_paths(&s))?),
+        _ => None,
+    };
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
@@ -74,6 +79,9 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         });
     }
     let outcome = evaluate(&s)?;
+    if let Some(h) = history.as_mut() {
+        h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+    }
     render_once(&s, &outcome, target.as_ref())?;
     let failed = s
         .fail_on

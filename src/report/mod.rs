@@ -4,7 +4,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod card;
+pub mod chart;
 pub mod csv;
+pub mod history;
 mod html;
 mod json;
 mod package;
