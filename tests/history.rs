@@ -171,6 +171,53 @@ awal / lalu / kini: 2026-11-02 01:00 / 2026-11-09 01:00 / 2026-11-16 01:00 (UTC)
         serde_json::to_string_pretty(&doc).unwrap()
     );
 
+    // The last run, read back whole for comparing with the next one.
+    let db = bimtek::history::History::open_existing(&d.join("riwayat.sqlite")).unwrap();
+    let key = bimtek::history::inputs_key(std::slice::from_ref(&data));
+    let last = bimtek::history::previous_run(&db, &key).unwrap().unwrap();
+    assert_eq!(last.info.time, "2026-11-16T01:00:00Z");
+    assert_eq!(last.info.inputs, ["data"]);
+    assert_eq!(last.info.template, "iid-2026");
+    let names: Vec<(&str, &str, &str, u32)> = last
+        .innovations
+        .iter()
+        .map(|i| {
+            (
+                i.agency.as_str(),
+                i.name_key.as_str(),
+                i.name.as_str(),
+                i.errors,
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Dinas A", "layanana1", "Layanan A1", 0),
+            ("Dinas A", "layanana2", "Layanan A2", 0),
+            ("Dinas B", "layananb1", "Layanan B1", 1),
+            ("Dinas C", "layananc1", "Layanan C1", 1),
+        ]
+    );
+    let errors: Vec<(String, String, Option<String>, Option<String>)> = last
+        .findings
+        .iter()
+        .filter(|f| f.severity == bimtek::diag::Severity::Error)
+        .map(|f| {
+            let inn = &last.innovations[f.innovation.unwrap()];
+            (f.code.clone(), inn.name.clone(), f.field.clone(), f.cell())
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0].1, "Layanan B1");
+    assert_eq!(errors[1].1, "Layanan C1");
+    assert_eq!(errors[0].2.as_deref(), Some("waktu_uji_coba"));
+    assert_eq!(errors[0].3.as_deref(), Some("J2"));
+    // Nothing for other inputs.
+    let other = bimtek::history::inputs_key(&[d.join("elsewhere")]);
+    assert_eq!(bimtek::history::previous_run(&db, &other).unwrap(), None);
+    drop(db);
+
     // --from leaves the first run out.
     let out = bimtek_in(
         d,
