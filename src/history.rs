@@ -76,8 +76,8 @@ pub struct RecordedInnovation {
     pub status: Severity,
     pub errors: u32,
     pub warnings: u32,
-    /// Scores, when the template scores (an innovation without indicator
-    /// data scores 0).
+    /// Scores to the hundredth, when the template scores (an innovation
+    /// without indicator data scores 0).
     pub claimed: Option<f64>,
     pub verified: Option<f64>,
 }
@@ -348,6 +348,11 @@ impl History {
         h.conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))
             .map_err(|e| h.err(&e))?;
+        // In WAL mode NORMAL is still atomic (a crash loses at most the
+        // last run, never half of one) and spares a disk flush per run.
+        h.conn
+            .execute_batch("PRAGMA synchronous=NORMAL")
+            .map_err(|e| h.err(&e))?;
         if version < SCHEMA_VERSION {
             h.migrate()?;
         }
@@ -430,21 +435,17 @@ impl History {
         as_of: NaiveDate,
         outcome: &Outcome,
     ) -> Result<i64> {
-        // Scores only where the template scores: elsewhere they are no 0.
-        let scored = template.scoring.is_some();
+        let details = details(template, outcome);
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, &e);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
-        let mut labels = Labels::default();
         let shown: Vec<String> = inputs
             .iter()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .collect();
-        let errors = outcome.count(Severity::Error);
-        let warnings = outcome.count(Severity::Warning);
         tx.execute(
             "INSERT INTO run (time, inputs, inputs_key, template, as_of, version, innovations, \
              errors, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -456,166 +457,33 @@ impl History {
                 as_of.format("%Y-%m-%d").to_string(),
                 env!("CARGO_PKG_VERSION"),
                 outcome.innovations.len() as i64,
-                errors as i64,
-                warnings as i64,
+                outcome.count(Severity::Error) as i64,
+                outcome.count(Severity::Warning) as i64,
             ],
         )
         .map_err(e)?;
         let run = tx.last_insert_rowid();
-
-        // Per agency: its summary and a digest of its innovations and
-        // findings, to tell later when it last changed.
-        #[derive(Default)]
-        struct Tally {
-            innovations: u32,
-            errors: u32,
-            warnings: u32,
-            verified: f64,
-            scored: u32,
-            digest: Vec<u8>,
-        }
-        let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
-        {
-            let mut ins = tx
-                .prepare(
-                    "INSERT INTO innovation (run, n, agency, name_key, name, status, errors, \
-                     warnings, claimed, verified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )
-                .map_err(e)?;
-            for (n, i) in outcome.innovations.iter().enumerate() {
-                let (claimed, verified) = if scored {
-                    (Some(i.score.claimed), Some(i.score.verified))
-                } else {
-                    (None, None)
-                };
-                ins.execute(params![
-                    run,
-                    n as i64,
-                    labels.id(&tx, &i.agency).map_err(e)?,
-                    labels.id(&tx, &i.name_key).map_err(e)?,
-                    labels.id(&tx, &i.name).map_err(e)?,
-                    severity_number(i.status),
-                    i.errors,
-                    i.warnings,
-                    claimed,
-                    verified,
-                ])
-                .map_err(e)?;
-                let t = tallies.entry(&i.agency).or_default();
-                t.innovations += 1;
-                if let Some(v) = verified {
-                    t.verified += v;
-                    t.scored += 1;
-                }
-                t.digest.extend_from_slice(
-                    format!(
-                        "i\x1f{}\x1f{}\x1f{}\x1f{}\x1f{:?}\x1f{:?}\x1e",
-                        i.name_key,
-                        severity_number(i.status),
-                        i.errors,
-                        i.warnings,
-                        claimed,
-                        verified
-                    )
-                    .as_bytes(),
-                );
-                if n == outcome.innovations.len() / 2 {
-                    abort_hook();
-                }
-            }
-        }
-        let file_agency: HashMap<&str, &str> = outcome
-            .files
-            .iter()
-            .map(|(file, hint)| (file.as_str(), hint.as_str()))
-            .collect();
-        {
-            let mut ins = tx
-                .prepare(
-                    "INSERT INTO finding (run, seq, innovation, agency, code, severity, field, \
-                     file, sheet, row, col) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )
-                .map_err(e)?;
-            for (seq, f) in outcome.findings.iter().enumerate() {
-                let inn = outcome.innovation_of(f);
-                let agency = match inn {
-                    Some(i) => i.agency.as_str(),
-                    None => file_agency
-                        .get(f.location.file.as_str())
-                        .copied()
-                        .unwrap_or_default(),
-                };
-                let field = match &f.field {
-                    Some(k) => Some(labels.id(&tx, k).map_err(e)?),
-                    None => None,
-                };
-                let sheet = match &f.location.sheet {
-                    Some(s) => Some(labels.id(&tx, s).map_err(e)?),
-                    None => None,
-                };
-                ins.execute(params![
-                    run,
-                    seq as i64,
-                    f.innovation.map(i64::from),
-                    labels.id(&tx, agency).map_err(e)?,
-                    labels.id(&tx, f.code).map_err(e)?,
-                    severity_number(f.severity),
-                    field,
-                    labels.id(&tx, &f.location.file).map_err(e)?,
-                    sheet,
-                    f.location.row,
-                    f.location.col,
-                ])
-                .map_err(e)?;
-                let t = tallies.entry(agency).or_default();
-                match f.severity {
-                    Severity::Error => t.errors += 1,
-                    Severity::Warning => t.warnings += 1,
-                    Severity::Info => {}
-                }
-                t.digest.extend_from_slice(
-                    format!(
-                        "f\x1f{}\x1f{}\x1f{}\x1f{}\x1e",
-                        f.code,
-                        severity_number(f.severity),
-                        inn.map(|i| i.name_key.as_str()).unwrap_or_default(),
-                        f.field.as_deref().unwrap_or_default()
-                    )
-                    .as_bytes(),
-                );
-            }
-        }
-        // An agency whose files hold no innovation is still there.
-        let with_innovations: std::collections::HashSet<&str> = outcome
-            .innovations
-            .iter()
-            .map(|i| i.file.as_str())
-            .collect();
-        for (file, hint) in &outcome.files {
-            if !with_innovations.contains(file.as_str()) {
-                tallies.entry(hint).or_default();
-            }
-        }
         {
             let mut ins = tx
                 .prepare(
                     "INSERT INTO run_agency (run, agency, innovations, errors, warnings, verified, \
-                     digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     digest, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
                 .map_err(e)?;
-            for (agency, t) in &tallies {
-                let mean = (t.scored > 0).then(|| t.verified / f64::from(t.scored));
-                // Findings come in report order, innovations in reading
-                // order: the same state gives the same bytes.
-                let digest = xxhash_rust::xxh3::xxh3_64(&t.digest) as i64;
+            for (k, (agency, d)) in details.iter().enumerate() {
+                if k == details.len() / 2 {
+                    abort_hook();
+                }
+                let detail = serde_json::to_vec(&d.detail).unwrap_or_default();
                 ins.execute(params![
                     run,
-                    labels.id(&tx, agency).map_err(e)?,
-                    t.innovations,
-                    t.errors,
-                    t.warnings,
-                    mean,
-                    digest
+                    agency,
+                    d.innovations,
+                    d.errors,
+                    d.warnings,
+                    d.verified,
+                    d.digest,
+                    detail
                 ])
                 .map_err(e)?;
             }
@@ -649,9 +517,8 @@ impl History {
         let mut st = self
             .conn
             .prepare(
-                "SELECT ra.run, l.s, ra.innovations, ra.errors, ra.warnings, ra.verified, ra.digest \
-                 FROM run_agency ra JOIN label l ON l.id = ra.agency WHERE ra.run >= ?1 \
-                 ORDER BY ra.run",
+                "SELECT run, agency, innovations, errors, warnings, verified, digest \
+                 FROM run_agency WHERE run >= ?1 ORDER BY run",
             )
             .map_err(|e| self.err(&e))?;
         type Row = (i64, String, u32, u32, u32, Option<f64>, i64);
@@ -723,58 +590,77 @@ impl History {
         let Some(info) = info else { return Ok(None) };
         let mut st = self
             .conn
-            .prepare(
-                "SELECT a.s, k.s, nm.s, i.status, i.errors, i.warnings, i.claimed, i.verified \
-                 FROM innovation i JOIN label a ON a.id = i.agency JOIN label k ON k.id = \
-                 i.name_key JOIN label nm ON nm.id = i.name WHERE i.run = ?1 ORDER BY i.n",
-            )
+            .prepare("SELECT agency, detail FROM run_agency WHERE run = ?1")
             .map_err(|e| self.err(&e))?;
-        let innovations = st
+        let rows = st
             .query_map(params![id], |r| {
-                Ok(RecordedInnovation {
-                    agency: r.get(0)?,
-                    name_key: r.get(1)?,
-                    name: r.get(2)?,
-                    status: severity_of(r.get(3)?),
-                    errors: r.get(4)?,
-                    warnings: r.get(5)?,
-                    claimed: r.get(6)?,
-                    verified: r.get(7)?,
-                })
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
             })
             .map_err(|e| self.err(&e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(&e))?;
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT c.s, f.severity, f.innovation, a.s, fl.s, fi.s, sh.s, f.row, f.col \
-                 FROM finding f JOIN label c ON c.id = f.code JOIN label a ON a.id = f.agency \
-                 LEFT JOIN label fl ON fl.id = f.field JOIN label fi ON fi.id = f.file \
-                 LEFT JOIN label sh ON sh.id = f.sheet WHERE f.run = ?1 ORDER BY f.seq",
-            )
-            .map_err(|e| self.err(&e))?;
-        let findings = st
-            .query_map(params![id], |r| {
-                Ok(RecordedFinding {
-                    code: r.get(0)?,
-                    severity: severity_of(r.get(1)?),
-                    innovation: r.get::<_, Option<i64>>(2)?.map(|n| n as usize),
-                    agency: r.get(3)?,
-                    field: r.get(4)?,
-                    file: r.get(5)?,
-                    sheet: r.get(6)?,
-                    row: r.get(7)?,
-                    col: r.get(8)?,
-                })
-            })
-            .map_err(|e| self.err(&e))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(&e))?;
+        let mut innovations: Vec<(u32, RecordedInnovation)> = Vec::new();
+        let mut findings: Vec<(u32, Option<u32>, RecordedFinding)> = Vec::new();
+        for (agency, bytes) in rows {
+            let d: Detail = serde_json::from_slice(&bytes).map_err(|e| {
+                let p = self.path.display();
+                trouble(
+                    format!("--history {p}: catatan pemeriksaan {id} rusak ({e})"),
+                    format!("--history {p}: the record of run {id} is damaged ({e})"),
+                )
+            })?;
+            let text = |k: u32| d.strings.get(k as usize).cloned().unwrap_or_default();
+            for i in &d.innovations {
+                innovations.push((
+                    i.0,
+                    RecordedInnovation {
+                        agency: agency.clone(),
+                        name_key: text(i.1),
+                        name: text(i.2),
+                        status: severity_of(i.3),
+                        errors: i.4,
+                        warnings: i.5,
+                        claimed: from_centi(i.6),
+                        verified: from_centi(i.7),
+                    },
+                ));
+            }
+            for f in &d.findings {
+                findings.push((
+                    f.0,
+                    f.1,
+                    RecordedFinding {
+                        code: text(f.2),
+                        severity: severity_of(f.3),
+                        innovation: None,
+                        agency: agency.clone(),
+                        field: f.4.map(text),
+                        file: text(f.5),
+                        sheet: f.6.map(text),
+                        row: f.7,
+                        col: f.8,
+                    },
+                ));
+            }
+        }
+        // Back in the check's order; a finding's innovation by its place.
+        innovations.sort_by_key(|(n, _)| *n);
+        findings.sort_by_key(|(seq, _, _)| *seq);
+        let place: HashMap<u32, usize> = innovations
+            .iter()
+            .enumerate()
+            .map(|(k, (n, _))| (*n, k))
+            .collect();
         Ok(Some(RecordedRun {
             info,
-            innovations,
-            findings,
+            innovations: innovations.into_iter().map(|(_, i)| i).collect(),
+            findings: findings
+                .into_iter()
+                .map(|(_, inn, mut f)| {
+                    f.innovation = inn.and_then(|n| place.get(&n).copied());
+                    f
+                })
+                .collect(),
         }))
     }
 }
@@ -828,38 +714,184 @@ fn severity_of(n: i64) -> Severity {
     }
 }
 
-/// Short texts (agencies, names, codes, fields, files, sheets) are stored
-/// once and referred to by number: a run of 10k innovations repeats them
-/// in every row.
-#[derive(Default)]
-struct Labels {
-    known: HashMap<String, i64>,
+/// What one agency had in one run, stored as one value (compact JSON): its
+/// innovations and findings, their texts once each in `strings`. One row
+/// per agency, not one per innovation and finding: a run of 10k
+/// innovations is recorded in a few milliseconds and under a megabyte.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Detail {
+    #[serde(rename = "s")]
+    strings: Vec<String>,
+    #[serde(rename = "i")]
+    innovations: Vec<InnovationRow>,
+    #[serde(rename = "f")]
+    findings: Vec<FindingRow>,
 }
 
-impl Labels {
-    fn id(&mut self, conn: &Connection, s: &str) -> rusqlite::Result<i64> {
-        if let Some(&id) = self.known.get(s) {
-            return Ok(id);
-        }
-        let found: Option<i64> = conn
-            .prepare_cached("SELECT id FROM label WHERE s = ?1")?
-            .query_row(params![s], |r| r.get(0))
-            .optional()?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                conn.prepare_cached("INSERT INTO label (s) VALUES (?1)")?
-                    .execute(params![s])?;
-                conn.last_insert_rowid()
-            }
-        };
-        self.known.insert(s.to_string(), id);
-        Ok(id)
+/// (place in the check, name key, name, status, errors, warnings, claimed,
+/// verified): texts as indices into [`Detail::strings`], scores in
+/// hundredths.
+type InnovationRow = (u32, u32, u32, i64, u32, u32, Option<i64>, Option<i64>);
+
+/// (place in the check, its innovation's place, code, severity, field,
+/// file, sheet, row, column).
+type FindingRow = (
+    u32,
+    Option<u32>,
+    u32,
+    i64,
+    Option<u32>,
+    u32,
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+);
+
+/// One agency's row of a run: its summary, the digest of its state, and
+/// its detail.
+#[derive(Default)]
+struct AgencyDetail {
+    innovations: u32,
+    errors: u32,
+    warnings: u32,
+    verified: Option<f64>,
+    digest: i64,
+    detail: Detail,
+}
+
+/// Texts of one agency's detail, each once.
+#[derive(Default)]
+struct Strings<'a> {
+    index: HashMap<&'a str, u32>,
+}
+
+impl<'a> Strings<'a> {
+    fn id(&mut self, d: &mut Detail, s: &'a str) -> u32 {
+        *self.index.entry(s).or_insert_with(|| {
+            d.strings.push(s.to_string());
+            (d.strings.len() - 1) as u32
+        })
     }
 }
 
-/// Schema 1. Rows of a run are clustered by run (`WITHOUT ROWID` keyed by
-/// run first), so reading one run is one range.
+/// The outcome per agency (an innovation's agency; a finding's
+/// innovation's agency, else its file's), agencies by name; an agency
+/// whose files hold no innovation is there too.
+fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail> {
+    // Scores only where the template scores: elsewhere they are no 0.
+    let scored = template.scoring.is_some();
+    let mut per: BTreeMap<&str, (AgencyDetail, Strings<'a>, Vec<u8>, f64)> = BTreeMap::new();
+    for (n, i) in outcome.innovations.iter().enumerate() {
+        let (a, strings, digest, verified_sum) = per.entry(&i.agency).or_default();
+        let (claimed, verified) = if scored {
+            (Some(centi(i.score.claimed)), Some(centi(i.score.verified)))
+        } else {
+            (None, None)
+        };
+        a.innovations += 1;
+        if scored {
+            *verified_sum += i.score.verified;
+        }
+        let key = strings.id(&mut a.detail, &i.name_key);
+        let name = strings.id(&mut a.detail, &i.name);
+        let status = severity_number(i.status);
+        a.detail.innovations.push((
+            n as u32, key, name, status, i.errors, i.warnings, claimed, verified,
+        ));
+        digest.extend_from_slice(
+            format!(
+                "i\x1f{}\x1f{status}\x1f{}\x1f{}\x1f{claimed:?}\x1f{verified:?}\x1e",
+                i.name_key, i.errors, i.warnings
+            )
+            .as_bytes(),
+        );
+    }
+    let file_agency: HashMap<&str, &str> = outcome
+        .files
+        .iter()
+        .map(|(file, hint)| (file.as_str(), hint.as_str()))
+        .collect();
+    for (seq, f) in outcome.findings.iter().enumerate() {
+        let inn = outcome.innovation_of(f);
+        let agency = match inn {
+            Some(i) => i.agency.as_str(),
+            None => file_agency
+                .get(f.location.file.as_str())
+                .copied()
+                .unwrap_or_default(),
+        };
+        let (a, strings, digest, _) = per.entry(agency).or_default();
+        match f.severity {
+            Severity::Error => a.errors += 1,
+            Severity::Warning => a.warnings += 1,
+            Severity::Info => {}
+        }
+        let code = strings.id(&mut a.detail, f.code);
+        let field = f.field.as_deref().map(|k| strings.id(&mut a.detail, k));
+        let file = strings.id(&mut a.detail, &f.location.file);
+        let sheet = f
+            .location
+            .sheet
+            .as_deref()
+            .map(|s| strings.id(&mut a.detail, s));
+        let severity = severity_number(f.severity);
+        a.detail.findings.push((
+            seq as u32,
+            f.innovation,
+            code,
+            severity,
+            field,
+            file,
+            sheet,
+            f.location.row,
+            f.location.col,
+        ));
+        digest.extend_from_slice(
+            format!(
+                "f\x1f{}\x1f{severity}\x1f{}\x1f{}\x1e",
+                f.code,
+                inn.map(|i| i.name_key.as_str()).unwrap_or_default(),
+                f.field.as_deref().unwrap_or_default()
+            )
+            .as_bytes(),
+        );
+    }
+    // An agency whose files hold no innovation is still there.
+    let with_innovations: std::collections::HashSet<&str> = outcome
+        .innovations
+        .iter()
+        .map(|i| i.file.as_str())
+        .collect();
+    for (file, hint) in &outcome.files {
+        if !with_innovations.contains(file.as_str()) {
+            per.entry(hint).or_default();
+        }
+    }
+    per.into_iter()
+        .map(|(agency, (mut a, _, digest, verified_sum))| {
+            // The mean as the check's table shows it.
+            a.verified =
+                (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
+            // Innovations in reading order, findings in report order: the
+            // same state gives the same bytes.
+            a.digest = xxhash_rust::xxh3::xxh3_64(&digest) as i64;
+            (agency, a)
+        })
+        .collect()
+}
+
+/// A score as stored: in hundredths, an integer (two bytes where a float
+/// takes eight).
+fn centi(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+fn from_centi(v: Option<i64>) -> Option<f64> {
+    v.map(|v| v as f64 / 100.0)
+}
+
+/// Schema 1. An agency's detail is a few kilobytes: an ordinary table,
+/// with its key (run, agency) as an index.
 const SCHEMA_1: &str = "
 CREATE TABLE run (
     id INTEGER PRIMARY KEY,
@@ -874,45 +906,15 @@ CREATE TABLE run (
     warnings INTEGER NOT NULL
 );
 CREATE INDEX run_inputs ON run (inputs_key, id);
-CREATE TABLE label (
-    id INTEGER PRIMARY KEY,
-    s TEXT NOT NULL UNIQUE
-);
 CREATE TABLE run_agency (
     run INTEGER NOT NULL REFERENCES run (id),
-    agency INTEGER NOT NULL REFERENCES label (id),
+    agency TEXT NOT NULL,
     innovations INTEGER NOT NULL,
     errors INTEGER NOT NULL,
     warnings INTEGER NOT NULL,
     verified REAL,
     digest INTEGER NOT NULL,
+    detail BLOB NOT NULL,
     PRIMARY KEY (run, agency)
-) WITHOUT ROWID;
-CREATE TABLE innovation (
-    run INTEGER NOT NULL REFERENCES run (id),
-    n INTEGER NOT NULL,
-    agency INTEGER NOT NULL REFERENCES label (id),
-    name_key INTEGER NOT NULL REFERENCES label (id),
-    name INTEGER NOT NULL REFERENCES label (id),
-    status INTEGER NOT NULL,
-    errors INTEGER NOT NULL,
-    warnings INTEGER NOT NULL,
-    claimed REAL,
-    verified REAL,
-    PRIMARY KEY (run, n)
-) WITHOUT ROWID;
-CREATE TABLE finding (
-    run INTEGER NOT NULL REFERENCES run (id),
-    seq INTEGER NOT NULL,
-    innovation INTEGER,
-    agency INTEGER NOT NULL REFERENCES label (id),
-    code INTEGER NOT NULL REFERENCES label (id),
-    severity INTEGER NOT NULL,
-    field INTEGER REFERENCES label (id),
-    file INTEGER NOT NULL REFERENCES label (id),
-    sheet INTEGER REFERENCES label (id),
-    row INTEGER,
-    col INTEGER,
-    PRIMARY KEY (run, seq)
-) WITHOUT ROWID;
+);
 ";
