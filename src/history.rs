@@ -918,3 +918,174 @@ CREATE TABLE run_agency (
     PRIMARY KEY (run, agency)
 );
 ";
+
+/// What changed from one recorded run to the next, per agency: the first
+/// form of `check --history`'s "since the previous run" (the `since`
+/// comparison can take its place whole).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Changes {
+    pub previous_time: String,
+    pub previous_as_of: Option<NaiveDate>,
+    /// (agency, name), in the order of the run that has them.
+    pub innovations_added: Vec<(String, String)>,
+    pub innovations_removed: Vec<(String, String)>,
+    pub findings_fixed: usize,
+    pub findings_new: usize,
+    /// Agencies whose errors or innovations changed, by name.
+    pub agencies: Vec<AgencyChange>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyChange {
+    pub agency: String,
+    pub errors_before: u32,
+    pub errors_now: u32,
+    pub innovations_before: u32,
+    pub innovations_now: u32,
+}
+
+/// Compare two runs. An innovation is the same when its agency and folded
+/// name are; a finding is the same when its code, innovation and field are
+/// (its cell may move when rows are inserted), counted as many times as it
+/// occurs.
+pub fn changes(before: &RecordedRun, now: &RecordedRun) -> Changes {
+    use std::collections::HashSet;
+    fn key(i: &RecordedInnovation) -> (&str, &str) {
+        (i.agency.as_str(), i.name_key.as_str())
+    }
+    let had: HashSet<(&str, &str)> = before.innovations.iter().map(key).collect();
+    let has: HashSet<(&str, &str)> = now.innovations.iter().map(key).collect();
+    let named = |i: &RecordedInnovation| (i.agency.clone(), i.name.clone());
+    let innovations_added = now
+        .innovations
+        .iter()
+        .filter(|i| !had.contains(&key(i)))
+        .map(named)
+        .collect();
+    let innovations_removed = before
+        .innovations
+        .iter()
+        .filter(|i| !has.contains(&key(i)))
+        .map(named)
+        .collect();
+    // Findings as counts per identity: code, innovation, field.
+    type Identity<'a> = (&'a str, Option<(&'a str, &'a str)>, Option<&'a str>);
+    fn counts(run: &RecordedRun) -> HashMap<Identity<'_>, i64> {
+        let mut m = HashMap::new();
+        for f in &run.findings {
+            let inn = f.innovation.and_then(|k| run.innovations.get(k)).map(key);
+            *m.entry((f.code.as_str(), inn, f.field.as_deref()))
+                .or_insert(0) += 1;
+        }
+        m
+    }
+    let (b, n) = (counts(before), counts(now));
+    let mut findings_fixed = 0;
+    let mut findings_new = 0;
+    for (k, c) in &b {
+        findings_fixed += (c - n.get(k).copied().unwrap_or(0)).max(0) as usize;
+    }
+    for (k, c) in &n {
+        findings_new += (c - b.get(k).copied().unwrap_or(0)).max(0) as usize;
+    }
+    // Per agency: errors and innovations, before and now.
+    let mut per: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
+    for (run, slot) in [(before, 0), (now, 1)] {
+        for i in &run.innovations {
+            per.entry(&i.agency).or_default()[2 + slot] += 1;
+        }
+        for f in &run.findings {
+            let e = per.entry(&f.agency).or_default();
+            if f.severity == Severity::Error {
+                e[slot] += 1;
+            }
+        }
+    }
+    let agencies = per
+        .into_iter()
+        .filter(|(_, c)| c[0] != c[1] || c[2] != c[3])
+        .map(|(agency, c)| AgencyChange {
+            agency: agency.to_string(),
+            errors_before: c[0],
+            errors_now: c[1],
+            innovations_before: c[2],
+            innovations_now: c[3],
+        })
+        .collect();
+    Changes {
+        previous_time: before.info.time.clone(),
+        previous_as_of: Some(before.info.as_of),
+        innovations_added,
+        innovations_removed,
+        findings_fixed,
+        findings_new,
+        agencies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(innovations: &[&str], findings: &[(&str, usize, u32)]) -> RecordedRun {
+        RecordedRun {
+            info: RunInfo {
+                id: 1,
+                time: "2026-11-02T01:00:00Z".into(),
+                inputs: vec!["data".into()],
+                template: "iid-2026".into(),
+                as_of: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                version: "0".into(),
+                innovations: innovations.len() as u32,
+                errors: 0,
+                warnings: 0,
+            },
+            innovations: innovations
+                .iter()
+                .map(|n| RecordedInnovation {
+                    agency: "Dinas A".into(),
+                    name_key: n.to_lowercase(),
+                    name: n.to_string(),
+                    status: Severity::Info,
+                    errors: 0,
+                    warnings: 0,
+                    claimed: None,
+                    verified: None,
+                })
+                .collect(),
+            findings: findings
+                .iter()
+                .map(|(code, inn, row)| RecordedFinding {
+                    code: code.to_string(),
+                    severity: Severity::Error,
+                    innovation: Some(*inn),
+                    agency: "Dinas A".into(),
+                    field: Some("waktu_uji_coba".into()),
+                    file: "a.csv".into(),
+                    sheet: None,
+                    row: Some(*row),
+                    col: Some(9),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_finding_whose_row_moved_is_the_same_finding() {
+        // A row inserted above: B's finding moves from row 2 to row 3.
+        let before = run(&["B"], &[("D001", 0, 2)]);
+        let now = run(&["A", "B"], &[("D001", 1, 3)]);
+        let c = changes(&before, &now);
+        assert_eq!((c.findings_fixed, c.findings_new), (0, 0));
+        assert_eq!(
+            c.innovations_added,
+            [("Dinas A".to_string(), "A".to_string())]
+        );
+        assert!(c.innovations_removed.is_empty());
+        // The same code on the other innovation is a new finding, and the
+        // old one is fixed.
+        let now = run(&["A", "B"], &[("D001", 0, 2)]);
+        let c = changes(&before, &now);
+        assert_eq!((c.findings_fixed, c.findings_new), (1, 1));
+    }
+}

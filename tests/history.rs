@@ -507,3 +507,79 @@ fn history_is_refused_where_it_does_nothing() {
     }
     assert!(!d.join("h.db").exists());
 }
+
+#[test]
+fn check_history_says_what_changed_since_the_previous_run_above_the_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let data = d.join("data");
+    agency_file(
+        &data,
+        "Dinas A",
+        &[("Layanan A1", false), ("Layanan A3", false)],
+    );
+    agency_file(&data, "Dinas B", &[("Layanan B1", true)]);
+    let table = |now: &str| {
+        let out = bimtek_in(
+            d,
+            &[
+                "check",
+                "data",
+                "--as-of",
+                AS_OF,
+                "--history",
+                "h.db",
+                "--width",
+                "100",
+            ],
+            &[("BIMTEK_TEST_NOW", now)],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let first = table("2026-11-02T01:00:00Z");
+    assert!(
+        first.starts_with("bimtek "),
+        "nothing before the first run: {first}"
+    );
+    // A adds A2 and drops A3, B fixes its error, C sends a broken one.
+    agency_file(
+        &data,
+        "Dinas A",
+        &[("Layanan A1", false), ("Layanan A2", false)],
+    );
+    agency_file(&data, "Dinas B", &[("Layanan B1", false)]);
+    agency_file(&data, "Dinas C", &[("Layanan C1", true)]);
+    let second = table("2026-11-09T01:00:00Z");
+    let expected = "\
+Sejak pemeriksaan sebelumnya (2026-11-02 01:00 UTC): 2 inovasi baru, 1 hilang; 1 temuan diperbaiki, 1 baru
+  + Layanan A2 (Dinas A)
+  + Layanan C1 (Dinas C)
+  - Layanan A3 (Dinas A)
+  Dinas B: galat 1 -> 0
+  Dinas C: inovasi 0 -> 1, galat 0 -> 1
+
+bimtek ";
+    assert!(second.starts_with(expected), "{second}");
+    // The rest is the check's own report, and JSON stays as it was.
+    let plain = bimtek_in(
+        d,
+        &["check", "data", "--as-of", AS_OF, "--width", "100"],
+        &[],
+    );
+    assert_eq!(
+        &second[expected.len() - "bimtek ".len()..],
+        text(&plain.stdout)
+    );
+    let json = |env: &[(&str, &str)]| {
+        text(
+            &bimtek_in(
+                d,
+                &["check", "data", "--as-of", AS_OF, "--format", "json"],
+                env,
+            )
+            .stdout,
+        )
+    };
+    assert_eq!(json(&[("BIMTEK_HISTORY", "h.db")]), json(&[]));
+}

@@ -80,7 +80,15 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     }
     let outcome = evaluate(&s)?;
     if let Some(h) = history.as_mut() {
-        h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+        let before = crate::history::previous_run(h, &crate::history::inputs_key(&s.paths))?;
+        let id = h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+        // What changed since then, above the table on the screen.
+        if let (Some(before), None, Format::Table) = (before, &s.output, s.format)
+            && let Some(now) = h.run(id)?
+        {
+            let changes = crate::history::changes(&before, &now);
+            report::print_text(&report::history::render_changes(&changes, s.lang))?;
+        }
     }
     render_once(&s, &outcome, target.as_ref())?;
     let failed = s

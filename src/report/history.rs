@@ -347,3 +347,79 @@ pub fn render_html(c: &Campaign, lang: Lang) -> String {
     h.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     h
 }
+
+/// Most names of added or removed innovations listed above the table; the
+/// rest are counted.
+const MAX_NAMES: usize = 10;
+
+/// What changed since the previous recorded run of the same inputs, as
+/// lines to print above the check's table (ending in a blank line).
+pub fn render_changes(c: &crate::history::Changes, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} ({} UTC): {} {}, {} {}; {} {}, {} {}",
+        if id {
+            "Sejak pemeriksaan sebelumnya"
+        } else {
+            "Since the previous run"
+        },
+        shown_time(&c.previous_time),
+        c.innovations_added.len(),
+        if id {
+            "inovasi baru"
+        } else {
+            "innovations added"
+        },
+        c.innovations_removed.len(),
+        if id { "hilang" } else { "removed" },
+        c.findings_fixed,
+        if id {
+            "temuan diperbaiki"
+        } else {
+            "findings fixed"
+        },
+        c.findings_new,
+        if id { "baru" } else { "new" },
+    );
+    for (sign, list) in [("+", &c.innovations_added), ("-", &c.innovations_removed)] {
+        for (agency, name) in list.iter().take(MAX_NAMES) {
+            let _ = writeln!(s, "  {sign} {} ({})", visible(name), visible(agency));
+        }
+        if list.len() > MAX_NAMES {
+            let more = list.len() - MAX_NAMES;
+            let _ = writeln!(
+                s,
+                "  {sign} {}",
+                if id {
+                    format!("... dan {more} lainnya")
+                } else {
+                    format!("... and {more} more")
+                }
+            );
+        }
+    }
+    for a in &c.agencies {
+        let mut parts = Vec::new();
+        if a.innovations_before != a.innovations_now {
+            parts.push(format!(
+                "{} {} -> {}",
+                if id { "inovasi" } else { "innovations" },
+                a.innovations_before,
+                a.innovations_now
+            ));
+        }
+        if a.errors_before != a.errors_now {
+            parts.push(format!(
+                "{} {} -> {}",
+                if id { "galat" } else { "errors" },
+                a.errors_before,
+                a.errors_now
+            ));
+        }
+        let _ = writeln!(s, "  {}: {}", visible(&a.agency), parts.join(", "));
+    }
+    s.push('\n');
+    s
+}
