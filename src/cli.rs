@@ -78,6 +78,37 @@ pub enum Command {
     /// Submission templates: list and show the shipped ones, write the blank
     /// form agencies fill in, check a template file of your own.
     Template(TemplateArgs),
+    /// The campaign recorded by `check --history`: per agency, innovations,
+    /// errors and verified score at the first run, the previous run and now.
+    History(HistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history database (default: the BIMTEK_HISTORY environment variable).
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+
+    /// Output format (default: table).
+    #[arg(long, value_enum)]
+    pub format: Option<HistoryFormatArg>,
+
+    /// Start the campaign at this date (yyyy-mm-dd): earlier runs are left out.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Table width in columns (default: the terminal's, or 100).
+    #[arg(long)]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormatArg {
+    Table,
+    Json,
+    Csv,
+    /// A self-contained page with a small chart per agency (no network).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +291,12 @@ pub struct CheckArgs {
     /// innovation (default: the template's).
     #[arg(long, value_name = "X")]
     pub match_threshold: Option<f64>,
+
+    /// Record this run in a history database (SQLite; created if absent);
+    /// default: the BIMTEK_HISTORY environment variable. `bimtek history`
+    /// shows the campaign.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod evidence;
 pub mod export;
 pub mod form;
+pub mod history;
 pub mod load;
 pub mod normalize;
 pub mod report;
@@ -59,6 +60,9 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         }
         cli::Command::Explain(args) => {
             cmd::explain::run(args.code.as_deref(), settings::lang(cli.lang))
+        }
+        cli::Command::History(args) => {
+            cmd::history::run(settings::resolve_history(args, cli.lang)?)
         }
         cli::Command::Template(args) => {
             let action = match args.command {

@@ -56,6 +56,9 @@ pub struct CheckSettings {
     pub year: i32,
     pub stale_after_days: u32,
     pub match_threshold: f64,
+    /// The history database given with --history (`check` also reads
+    /// BIMTEK_HISTORY).
+    pub history: Option<PathBuf>,
 }
 
 impl CheckSettings {
@@ -246,7 +249,63 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             Some(x) => x,
             None => template.match_threshold,
         },
+        history: args.history,
         template,
+    })
+}
+
+/// Output format of `bimtek history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryFormat {
+    Table,
+    Json,
+    Csv,
+    Html,
+}
+
+/// Everything `bimtek history` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct HistorySettings {
+    pub path: PathBuf,
+    pub format: HistoryFormat,
+    pub from: Option<NaiveDate>,
+    pub lang: Lang,
+    pub width: Option<u16>,
+}
+
+pub fn resolve_history(
+    args: crate::cli::HistoryArgs,
+    lang_arg: LangArg,
+) -> Result<HistorySettings> {
+    use crate::cli::HistoryFormatArg as F;
+    let Some(path) = crate::history::path_from(args.history) else {
+        return Err(Trouble::new(
+            "riwayat tidak diberikan: beri --history BERKAS atau variabel lingkungan BIMTEK_HISTORY",
+            "no history given: pass --history FILE or set the BIMTEK_HISTORY environment variable",
+        )
+        .into());
+    };
+    let from = match &args.from {
+        Some(s) => Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            let s = visible(s);
+            Trouble::new(
+                format!("--from \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),
+                format!("--from \"{s}\": write the date as yyyy-mm-dd"),
+            )
+        })?),
+        None => None,
+    };
+    Ok(HistorySettings {
+        path,
+        format: match args.format.unwrap_or(F::Table) {
+            F::Table => HistoryFormat::Table,
+            F::Json => HistoryFormat::Json,
+            F::Csv => HistoryFormat::Csv,
+            F::Html => HistoryFormat::Html,
+        },
+        from,
+        lang: lang(lang_arg),
+        width: args.width,
     })
 }
 
@@ -311,6 +370,22 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
             "hanya berlaku untuk check dengan tabel atau --format json",
             "applies only to check, as a table or --format json",
         );
+    }
+    if args.history.is_some() {
+        if command != Command::Check {
+            return refuse(
+                "--history",
+                "hanya berlaku untuk check; riwayatnya dibaca dengan bimtek history",
+                "applies only to check; the history is read with bimtek history",
+            );
+        }
+        if args.watch {
+            return refuse(
+                "--history",
+                "tidak berlaku dengan --watch; catat pemeriksaan tanpa --watch",
+                "does not apply with --watch; record runs without --watch",
+            );
+        }
     }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),

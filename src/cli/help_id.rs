@@ -44,6 +44,34 @@ pub fn apply(cmd: Command) -> Command {
         );
         helps(helps(c, EXPORT), CHECK)
     })
+    .mut_subcommand("history", |c| {
+        helps(
+            c.about(
+                "Kampanye yang dicatat check --history: per OPD, jumlah inovasi, galat dan skor \
+                 terverifikasi pada pemeriksaan pertama, sebelumnya dan sekarang",
+            ),
+            &[
+                (
+                    "history",
+                    "Basis data riwayat (bawaan: variabel lingkungan BIMTEK_HISTORY)",
+                ),
+                (
+                    "format",
+                    "Bentuk laporan: table (tabel, bawaan), json, csv, html (halaman mandiri \
+                     dengan grafik kecil per OPD)",
+                ),
+                (
+                    "from",
+                    "Mulai kampanye pada tanggal ini (yyyy-mm-dd); pemeriksaan sebelumnya \
+                     dilewati",
+                ),
+                (
+                    "width",
+                    "Lebar tabel dalam kolom (bawaan: lebar terminal, atau 100)",
+                ),
+            ],
+        )
+    })
     .mut_subcommand("explain", |c| {
         helps(
             c.about("Jelaskan sebuah kode temuan (atau daftar semua kode)"),
@@ -235,6 +263,11 @@ const CHECK: &[(&str, &str)] = &[
         "match_threshold",
         "Kemiripan nama (0-1) yang membuat isian portal dianggap inovasi yang sama (bawaan: dari \
          templat)",
+    ),
+    (
+        "history",
+        "Catat pemeriksaan ini di basis data riwayat (SQLite; dibuat bila belum ada); bawaan: \
+         variabel lingkungan BIMTEK_HISTORY. bimtek history menampilkan kampanyenya",
     ),
 ];
 

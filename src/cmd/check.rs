@@ -31,6 +31,11 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         Some(path) => Some(read_since(path)?),
         None => None,
     };
+    // Opened (and judged) before any work; `--watch` records nothing.
+    let mut history = match crate::history::path_from(s.history.clone()) {
+        Some(path) if !s.watch => Some(crate::history::History::open(&path, &read_paths(&s))?),
+        _ => None,
+    };
     if s.watch {
         let mut first = true;
         let ignore: Vec<PathBuf> = s.output.iter().cloned().collect();
@@ -115,12 +120,19 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         });
     }
     let outcome = evaluate(&s)?;
-    let since = previous.map(|p| {
-        crate::since::compare(
-            &p,
-            &crate::since::Snapshot::from_outcome(&outcome, s.as_of, None),
-        )
-    });
+    let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
+    let mut since = previous.map(|p| crate::since::compare(&p, &now()));
+    if let Some(h) = history.as_mut() {
+        let before = crate::history::previous_run(h, &crate::history::inputs_key(&s.paths))?;
+        h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+        // What changed since the previous recorded run of the same inputs
+        // (a --since file given as well is the one compared with).
+        if since.is_none()
+            && let Some(before) = before
+        {
+            since = Some(crate::since::compare(&before.snapshot(), &now()));
+        }
+    }
     render_once(&s, &outcome, target.as_ref(), since.as_ref())?;
     let failed = s
         .fail_on

@@ -3,5 +3,6 @@
 pub mod check;
 pub mod explain;
 pub mod export;
+pub mod history;
 pub mod show;
 pub mod template;

@@ -358,6 +358,12 @@ fn resolved_target(path: &Path) -> Option<PathBuf> {
     Some(folder.join(name))
 }
 
+/// Refuse `path` as a file bimtek writes when it is one of `inputs`, lies
+/// inside an input folder, or holds an input (the history database too).
+pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> Result<()> {
+    overlap(path, inputs)
+}
+
 /// Refuse a target that is an input, lies inside an input folder, or holds
 /// an input (with `--force` it would be replaced).
 fn overlap(path: &Path, inputs: &[PathBuf]) -> Result<()> {

@@ -459,6 +459,7 @@ mod tests {
             year: 2026,
             stale_after_days: 365,
             match_threshold: 0.85,
+            history: None,
         };
         let mut outcome = crate::cmd::check::evaluate(&settings).unwrap();
         assert!(!outcome.innovations.is_empty() && !outcome.findings.is_empty());

@@ -5,7 +5,9 @@
 
 mod card;
 mod changes;
+pub mod chart;
 pub mod csv;
+pub mod history;
 mod html;
 mod json;
 mod package;
