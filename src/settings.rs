@@ -279,6 +279,15 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
             );
         }
     }
+    if command == Command::Show
+        && !matches!(args.format, None | Some(FormatArg::Table | FormatArg::Json))
+    {
+        return refuse(
+            "--format",
+            "show menampilkan kartu (table) atau json",
+            "show prints a card (table) or json",
+        );
+    }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),
         Command::Show => false,

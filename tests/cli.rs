@@ -1100,6 +1100,65 @@ fn show_prints_one_innovation_as_a_card() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Issue 34: `show` lists every finding its innovation carries, its
+/// evidence rows' E011 warning included, and `--format json` prints JSON.
+#[test]
+fn show_lists_every_finding_and_prints_json_issue_34() {
+    let args = |format: &'static str| {
+        vec![
+            "show",
+            "tb tuntas",
+            "--as-of",
+            AS_OF,
+            "--width",
+            "100",
+            "--format",
+            format,
+            "sample-data",
+        ]
+    };
+    let out = bimtek(&args("json"));
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let inn = &doc["innovation"];
+    assert_eq!(inn["name"], "TB Tuntas Bersama Kader", "{doc}");
+    let listed = doc["findings"].as_array().unwrap();
+    let count = |sev: &str| listed.iter().filter(|f| f["severity"] == sev).count() as u64;
+    assert_eq!(count("error"), inn["errors"].as_u64().unwrap(), "{doc}");
+    assert_eq!(count("warning"), inn["warnings"].as_u64().unwrap(), "{doc}");
+    let e011: Vec<_> = listed.iter().filter(|f| f["code"] == "E011").collect();
+    assert_eq!(e011.len(), 1, "{doc}");
+    assert_eq!(e011[0]["cell"], "'Bukti Dukung'!G23");
+    assert_eq!(e011[0]["innovation"], "TB Tuntas Bersama Kader");
+    let name = doc["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "nama_inovasi")
+        .unwrap();
+    assert_eq!(name["value"], "TB Tuntas Bersama Kader", "{doc}");
+
+    // The card lists the same findings, E011 among them.
+    let card = String::from_utf8(bimtek(&args("table")).stdout).unwrap();
+    let todo = card.split("Yang perlu diperbaiki").nth(1).unwrap();
+    for f in listed {
+        let code = f["code"].as_str().unwrap();
+        let cell = f["cell"].as_str().unwrap();
+        assert!(
+            todo.contains(&format!("{code} {cell}")),
+            "{code} {cell}\n{card}"
+        );
+    }
+    assert!(
+        todo.contains("PERINGATAN E011 'Bukti Dukung'!G23"),
+        "{card}"
+    );
+
+    // A form the card cannot take is refused, not ignored.
+    assert_eq!(bimtek(&args("csv")).status.code(), Some(2));
+}
+
 // ---------------------------------------------------------------- portal
 
 #[test]

@@ -17,7 +17,7 @@ pub use card::{card, render_card};
 pub use html::{escape as html_escape, render_html};
 
 pub use self::csv::{csv, csv_to};
-pub use json::{json, json_line_to, json_to, status_word};
+pub use json::{json, json_line_to, json_to, show_json, status_word};
 pub use package::{ExportSummary, export_summary, render_export_summary};
 pub use table::{render_table, table};
 pub use visible::{visible, visible_lines};
