@@ -601,7 +601,7 @@ fn csv_format_is_one_row_per_finding() {
 fn table_is_indonesian_by_default_and_english_with_lang_en() {
     let id = bimtek(&["check", "--as-of", AS_OF, "--width", "100", "sample-data"]);
     let id = String::from_utf8(id.stdout).unwrap();
-    assert!(id.contains("Perangkat Daerah"), "{id}");
+    assert!(id.contains("terverifikasi"), "{id}");
     assert!(id.contains("wajib diisi"), "{id}");
     assert!(id.contains("GALAT"), "{id}");
     assert!(
@@ -1157,6 +1157,76 @@ fn show_lists_every_finding_and_prints_json_issue_34() {
 
     // A form the card cannot take is refused, not ignored.
     assert_eq!(bimtek(&args("csv")).status.code(), Some(2));
+}
+
+/// The cells of a table line, whatever the borders (`│ a ┆ b │`).
+fn table_cells(line: &str) -> Vec<String> {
+    line.split(['│', '┆', '|'])
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Issue 34: the table's columns in an officer's words, and numbers as each
+/// language writes them (decimal comma in Bahasa Indonesia); JSON keeps
+/// numbers as numbers.
+#[test]
+fn table_header_and_numbers_read_as_each_language_writes_issue_34() {
+    let run = |lang: &str| {
+        let out = bimtek(&[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--width",
+            "140",
+            "--lang",
+            lang,
+            "sample-data",
+        ]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = run("id");
+    let header = id.lines().nth(3).unwrap();
+    assert_eq!(
+        table_cells(header),
+        [
+            "OPD",
+            "Berkas",
+            "Inovasi",
+            "Tanpa temuan",
+            "Ada peringatan",
+            "Ada galat",
+            "Skor klaim",
+            "Skor terverifikasi"
+        ],
+        "{id}"
+    );
+    let row = |text: &str, agency: &str| {
+        let line = text.lines().find(|l| l.contains(agency)).unwrap();
+        table_cells(line)
+    };
+    assert_eq!(row(&id, "Dinas Kesehatan")[6..], ["22,5", "19,3"], "{id}");
+    assert!(id.contains("Estimasi IID Pemda: 2,33 ("), "{id}");
+    assert!(
+        id.contains("Estimasi bila semua inovasi dan klaim dihitung: 7,73."),
+        "{id}"
+    );
+    let en = run("en");
+    assert_eq!(row(&en, "Dinas Kesehatan")[6..], ["22.5", "19.3"], "{en}");
+    assert!(en.contains("IID estimate Pemda: 2.33 ("), "{en}");
+
+    // Messages: an evidence file over the size limit.
+    let e006 = fixture("codes/E006");
+    for (lang, size) in [
+        ("id", "berukuran 2,1 MB; batas 2 MB"),
+        ("en", "is 2.1 MB; the limit is 2 MB"),
+    ] {
+        let (_, doc) = check_json(&[&e006], &["--lang", lang]);
+        let f = common::findings_coded(&doc, "E006");
+        assert!(f[0]["message"].as_str().unwrap().contains(size), "{doc}");
+        // JSON keeps numbers as numbers.
+        assert!(doc["innovations"][0]["score"]["claimed"].is_f64(), "{doc}");
+    }
 }
 
 // ---------------------------------------------------------------- portal

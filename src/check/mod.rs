@@ -220,8 +220,8 @@ impl<'t> Sink<'t> {
             };
             let mut f = Finding::new("F017", Location::file(&file))
                 .arg("code", code)
-                .arg("more", more)
-                .arg("limit", limit);
+                .number("more", "more_en", more as f64, 0)
+                .number("limit", "limit_en", limit as f64, 0);
             f.severity = s;
             self.findings.push(f);
         }

@@ -1438,8 +1438,8 @@ pub static CODES: &[CodeInfo] = &[
             "The Estimasi Skor Kematangan in the portal download differs from the score bimtek computes from the parameters chosen in the agency's file (the claimed score). The parameters or evidence in the portal are not those in the folder.\nFix: make the portal's parameters and evidence match the agency's file (or the other way round).",
         ],
         message: [
-            "Skor kematangan di portal {value}, di berkas OPD {claimed}",
-            "Maturity score in the portal {value}, in the agency's file {claimed}",
+            "Skor kematangan di portal {portal}, di berkas OPD {claimed}",
+            "Maturity score in the portal {portal}, in the agency's file {claimed}",
         ],
         hint: [
             "Samakan parameter dan bukti dukung di portal dengan berkas OPD.",

@@ -118,16 +118,16 @@ pub fn render_card(
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "{} {:.0} / {} {:.0} / maks. {:.0}",
+        "{} {} / {} {} / maks. {}",
         if id {
             "Indikator - skor klaim"
         } else {
             "Indicators - score claimed"
         },
-        inn.score.claimed,
+        crate::diag::number(inn.score.claimed, 0, lang),
         if id { "terverifikasi" } else { "verified" },
-        inn.score.verified,
-        inn.score.max
+        crate::diag::number(inn.score.verified, 0, lang),
+        crate::diag::number(inn.score.max, 0, lang)
     );
     let mut tbl = Table::new();
     tbl.load_style(super::table::BORDERS)

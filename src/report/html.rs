@@ -60,7 +60,12 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
         crate::load::marker::HTML_MARK,
         escape(&t.name)
     );
-    let count = |s| outcome.count(s);
+    // Figures as the language writes numbers (7,28 or 7.28); the bar widths
+    // in the style stay CSS numbers.
+    let n0 = |x: usize| crate::diag::count(x as u64, opts.lang);
+    let n1 = |x: f64| crate::diag::number(x, 1, opts.lang);
+    let n2 = |x: f64| crate::diag::number(x, 2, opts.lang);
+    let count = |s| n0(outcome.count(s));
     let _ = write!(
         h,
         "<h1>{}</h1>\n<p class=\"muted\">bimtek {} · {} ({}) · {} {}</p>\n",
@@ -80,9 +85,9 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
          <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-error\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-warning\">{}</div>{}</div></div>",
-        outcome.files.len(),
+        n0(outcome.files.len()),
         tr("berkas", "files"),
-        outcome.innovations.len(),
+        n0(outcome.innovations.len()),
         tr("inovasi", "innovations"),
         count(Severity::Error),
         tr("galat", "errors"),
@@ -128,19 +133,19 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
             "<tr><td>{}</td><td class=\"n\">{}</td><td><div class=\"bar\" title=\"{} / {} / {}\">\
              <span class=\"ok\" style=\"width:{:.1}%\"></span><span class=\"warning\" style=\"width:{:.1}%\"></span>\
              <span class=\"error\" style=\"width:{:.1}%\"></span></div></td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
+             <td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             escape(name),
-            a.innovations,
-            a.clean,
-            a.warnings,
-            a.errors,
+            n0(a.innovations),
+            n0(a.clean),
+            n0(a.warnings),
+            n0(a.errors),
             pct(a.clean),
             pct(a.warnings),
             pct(a.errors),
-            a.clean,
-            a.errors,
-            avg(a.claimed),
-            avg(a.verified),
+            n0(a.clean),
+            n0(a.errors),
+            n1(avg(a.claimed)),
+            n1(avg(a.verified)),
         );
     }
     let _ = writeln!(h, "</tbody></table>");
@@ -148,20 +153,20 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
     for p in &outcome.pemda {
         let _ = write!(
             h,
-            "<h2>{} {}</h2>\n<div class=\"cards\"><div class=\"card\"><div class=\"big\">{:.2}</div>IID · {}</div>\
-             <div class=\"card\"><div class=\"big\">{:.2}</div>SID ({} {:.2})</div>\
-             <div class=\"card\"><div class=\"big\">{:.2}</div>{}</div>\
+            "<h2>{} {}</h2>\n<div class=\"cards\"><div class=\"card\"><div class=\"big\">{}</div>IID · {}</div>\
+             <div class=\"card\"><div class=\"big\">{}</div>SID ({} {})</div>\
+             <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
              <div class=\"card\"><div class=\"big\">{}</div>SPD</div></div>\n",
             tr("Estimasi skor", "Score estimate"),
             escape(&p.name),
-            p.iid,
+            n2(p.iid),
             escape(&p.predicate),
-            p.sid,
+            n2(p.sid),
             tr("bila semua klaim lolos", "if every claim passed"),
-            p.sid_claimed,
-            p.count_score,
+            n2(p.sid_claimed),
+            n2(p.count_score),
             tr("skor jumlah inovasi", "innovation-count score"),
-            p.spd.map_or("-".to_string(), |x| format!("{x:.2}")),
+            p.spd.map_or("-".to_string(), n2),
         );
         if p.left_out > 0 {
             let why = p
@@ -172,8 +177,8 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                 .join(", ");
             let _ = writeln!(
                 h,
-                "<p>{} {} ({}). {} {:.2}.</p>",
-                p.left_out,
+                "<p>{} {} ({}). {} {}.</p>",
+                n0(p.left_out),
                 tr(
                     "inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi",
                     "innovations would not pass eligibility and are left out of the verified estimate"
@@ -183,7 +188,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                     "Estimasi bila semua inovasi dan klaim dihitung:",
                     "Estimate with every innovation and claim counted:"
                 ),
-                p.iid_claimed,
+                n2(p.iid_claimed),
             );
         }
         let _ = write!(
