@@ -461,6 +461,34 @@ fn errors_that_stop_the_tool_speak_the_chosen_language() {
     assert!(readme.starts_with("# bimtek"));
 }
 
+/// Issue 34: `--help` in Bahasa Indonesia, headings and placeholders too
+/// (`[OPSI] <BERKAS/FOLDER>...`), compared whole with its expected text.
+/// After a deliberate change: `bimtek --help > tests/expected/help.id.txt`
+/// and `bimtek check --help > tests/expected/check-help.id.txt`.
+#[test]
+fn help_in_indonesian_matches_its_expected_text_issue_34() {
+    for (args, expected) in [
+        (&["--help"][..], "tests/expected/help.id.txt"),
+        (&["check", "--help"][..], "tests/expected/check-help.id.txt"),
+    ] {
+        let out = bimtek(args);
+        assert_eq!(out.status.code(), Some(0));
+        let got = String::from_utf8(out.stdout).unwrap();
+        let want = std::fs::read_to_string(expected).unwrap();
+        assert_eq!(got, want, "{args:?} differs from {expected}");
+        for english in [
+            "[OPTIONS]",
+            "Usage",
+            "Options",
+            "Commands",
+            "<FILE>",
+            "<DIR>",
+        ] {
+            assert!(!got.contains(english), "{english}: {got}");
+        }
+    }
+}
+
 #[test]
 fn help_and_syntax_errors_speak_the_chosen_language() {
     let text = |args: &[&str]| {
@@ -476,7 +504,7 @@ fn help_and_syntax_errors_speak_the_chosen_language() {
     assert_eq!(code, Some(0));
     for words in [
         "Penggunaan: bimtek check",
-        "Pilihan:",
+        "Opsi:",
         "Bentuk laporan",
         "Tampilkan bantuan ini",
     ] {
