@@ -12,7 +12,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
     let loc = Location::file(file);
     match err {
         LoadError::Empty => Finding::new("F003", loc)
-            .arg("detail", "berkas berukuran 0 bita")
+            .arg("detail", "berkas kosong (ukurannya 0)")
             .arg("detail_en", "the file is 0 bytes"),
         LoadError::Encrypted => Finding::new("F002", loc),
         LoadError::NotSpreadsheet(kind) => {
@@ -39,7 +39,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "a part it must hold is missing".to_string(),
                 ),
                 Damage::Cfb => (
-                    "wadah berkas .xls lamanya rusak".to_string(),
+                    "struktur berkas .xls lamanya rusak".to_string(),
                     "its old .xls container is damaged".to_string(),
                 ),
                 Damage::Compression => (
@@ -48,7 +48,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         .to_string(),
                 ),
                 Damage::CsvRecord(n) => (
-                    format!("rekaman CSV ke-{n} tidak dapat diurai"),
+                    format!("baris data CSV ke-{n} tidak dapat dibaca"),
                     format!("CSV record {n} cannot be parsed"),
                 ),
                 Damage::Io => (
@@ -285,10 +285,10 @@ mod tests {
                 "bagian yang wajib",
                 "a part it must hold",
             ),
-            (Damage::Cfb, "wadah berkas .xls", "old .xls container"),
+            (Damage::Cfb, "struktur berkas .xls", "old .xls container"),
             (
                 Damage::CsvRecord(7),
-                "rekaman CSV ke-7",
+                "baris data CSV ke-7",
                 "CSV record 7 cannot",
             ),
             (

@@ -466,7 +466,7 @@ impl<'t> FileCheck<'t> {
             {
                 self.sink.push(
                     Finding::new("F003", loc)
-                        .arg("detail", "lembar kerja kosong")
+                        .arg("detail", "lembarnya kosong")
                         .arg("detail_en", "the sheets are empty"),
                 );
             }

@@ -61,7 +61,7 @@ pub static CODES: &[CodeInfo] = &[
             "File is corrupt or cannot be read",
         ],
         explain: [
-            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa. Pesannya menyebut apa yang rusak (arsip xlsx/ods, isi XML, bagian yang hilang, wadah .xls lama, rekaman CSV, atau pembacaan dari disk), lalu rincian teknis dari pembaca lembar kerja dalam bahasa Inggris, untuk disertakan bila melapor.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
+            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa. Pesannya menyebut apa yang rusak (arsip xlsx/ods, isi XML, bagian yang hilang, struktur .xls lama, baris data CSV, atau pembacaan dari disk), lalu rincian teknis dari pembaca lembar kerja dalam bahasa Inggris, untuk disertakan bila melapor.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
             "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are. The message says what is damaged (the xlsx/ods container, an XML part, a missing part, an old .xls container, a CSV record, or reading from the disk), then the spreadsheet reader's own technical detail, to include in a report.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
         ],
         message: [
@@ -98,7 +98,7 @@ pub static CODES: &[CodeInfo] = &[
             "File is empty or holds no innovation rows",
         ],
         explain: [
-            "Berkas tidak berisi baris inovasi: ukurannya nol, lembar kerjanya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
+            "Berkas tidak berisi baris inovasi: ukurannya nol, lembarnya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
             "The file holds no innovation rows: it is zero bytes, its sheets are empty, or only the header row is there.\nFix: make sure the agency sends the filled-in file.",
         ],
         message: [
@@ -152,7 +152,7 @@ pub static CODES: &[CodeInfo] = &[
             "Text decoded as Windows-1252",
         ],
         explain: [
-            "Berkas CSV tidak berupa UTF-8; bimtek membacanya sebagai Windows-1252, penyandian yang dipakai Excel di Windows. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
+            "Berkas CSV tidak disimpan sebagai UTF-8; bimtek membacanya sebagai Windows-1252, cara Excel di Windows menyimpan teks. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
             "The CSV file is not UTF-8; bimtek decoded it as Windows-1252, the encoding Excel uses on Windows. The result is usually right; check accented letters and quotes.\nFix: not required. To be sure, save as \"CSV UTF-8\".",
         ],
         message: [
@@ -392,12 +392,9 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F019",
         severity: Warning,
-        summary: [
-            "Sebagian lembar kerja tidak dibaca",
-            "Some sheets were not read",
-        ],
+        summary: ["Sebagian lembar tidak dibaca", "Some sheets were not read"],
         explain: [
-            "bimtek membaca paling banyak 500 lembar kerja dari satu buku kerja, dan membaca isi setiap lembar paling banyak sekali: lembar yang menunjuk isi yang sama dengan lembar sebelumnya tidak dibaca lagi. Sebuah .xlsx 0,4 MB dengan 4.000 lembar yang semuanya menunjuk satu isi sebelumnya memakan 82 detik.\nContoh: workbook.xml mendaftarkan 4.000 lembar yang semuanya menunjuk xl/worksheets/sheet1.xml.\nPerbaikan: pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
+            "bimtek membaca paling banyak 500 lembar dari satu buku kerja, dan membaca isi setiap lembar paling banyak sekali: lembar yang menunjuk isi yang sama dengan lembar sebelumnya tidak dibaca lagi. Sebuah .xlsx 0,4 MB dengan 4.000 lembar yang semuanya menunjuk satu isi sebelumnya memakan 82 detik.\nContoh: workbook.xml mendaftarkan 4.000 lembar yang semuanya menunjuk xl/worksheets/sheet1.xml.\nPerbaikan: pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
             "bimtek reads at most 500 sheets of one workbook, and reads the content of each sheet at most once: a sheet pointing at the same content as an earlier one is not read again. A 0.4 MB .xlsx with 4,000 sheets all pointing at one content took 82 seconds.\nExample: workbook.xml lists 4,000 sheets that all point at xl/worksheets/sheet1.xml.\nFix: split the workbook into several files, or save it again from Excel/LibreOffice.",
         ],
         message: [
@@ -472,7 +469,7 @@ pub static CODES: &[CodeInfo] = &[
             "Column holds another system's field",
         ],
         explain: [
-            "Judul kolom cocok dengan isian templat, tetapi nilainya milik isian lain dengan nama yang sama di sistem daerah (templat: foreign_values). Contoh: beberapa aplikasi daerah memakai \"Klasifikasi\" untuk tematik / non tematik, sedangkan Klasifikasi Inovasi IID 2026 adalah Inovasi Perangkat Daerah / Desa / Masyarakat. Kolom itu tidak dibaca sebagai isian templat; dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan isian portal yang sebenarnya, atau ganti judul kolom ini (misalnya \"Tematik\").",
+            "Judul kolom cocok dengan isian templat, tetapi nilainya milik isian lain dengan nama yang sama di sistem daerah (templat: foreign_values). Contoh: beberapa sistem daerah memakai \"Klasifikasi\" untuk tematik / non tematik, sedangkan Klasifikasi Inovasi IID 2026 adalah Inovasi Perangkat Daerah / Desa / Masyarakat. Kolom itu tidak dibaca sebagai isian templat; dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan isian portal yang sebenarnya, atau ganti judul kolom ini (misalnya \"Tematik\").",
             "The column header matches a template field, but its values belong to another field of the same name in a regional system (template: foreign_values). Example: some regional apps use \"Klasifikasi\" for tematik / non tematik, while the IID 2026 Klasifikasi Inovasi is Inovasi Perangkat Daerah / Desa / Masyarakat. The column is not read as the template field; reported once per sheet, not per row.\nFix: add a column with the real portal field, or rename this column (for example \"Tematik\").",
         ],
         message: [
@@ -668,13 +665,13 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "D002",
         severity: Error,
-        summary: ["Tanggal bermakna ganda", "Ambiguous date"],
+        summary: ["Tanggal yang bisa dibaca dua cara", "Ambiguous date"],
         explain: [
             "Tanggal dapat dibaca lebih dari satu cara: tahun dua digit (\"05/06/24\"), atau urutan bulan/hari gaya Amerika (\"05/17/2024\"). bimtek tidak menebak.\nPerbaikan: tulis hari/bulan/tahun lengkap, misalnya 17/05/2024.",
             "The date can be read more than one way: a two-digit year (\"05/06/24\") or the American month/day order (\"05/17/2024\"). bimtek does not guess.\nFix: write day/month/full year, for example 17/05/2024.",
         ],
         message: [
-            "\"{value}\" bermakna ganda untuk {label} ({reason})",
+            "\"{value}\" bisa dibaca lebih dari satu cara untuk {label} ({reason})",
             "\"{value}\" is ambiguous for {label} ({reason})",
         ],
         hint: [
@@ -777,7 +774,7 @@ pub static CODES: &[CodeInfo] = &[
             "{label} {value}: the innovation is {age} old on {as_of}; the minimum is {min} year(s) (start by {latest})",
         ],
         hint: [
-            "Periksa tanggal mulai implementasi dan buktinya, atau ajukan tahun berikutnya.",
+            "Periksa tanggal mulai penerapan dan buktinya, atau ajukan tahun berikutnya.",
             "Check the implementation start date and its proof, or submit next year.",
         ],
     },
@@ -1025,11 +1022,11 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Berkas bukti kosong", "Evidence file is empty"],
         explain: [
-            "Berkas bukti berukuran 0 bita, biasanya unduhan atau salinan yang gagal.\nPerbaikan: salin ulang berkas aslinya.",
+            "Berkas bukti kosong (ukurannya 0), biasanya unduhan atau salinan yang gagal.\nPerbaikan: salin ulang berkas aslinya.",
             "The evidence file is 0 bytes, usually a failed download or copy.\nFix: copy the original file again.",
         ],
         message: [
-            "Indikator {indicator}: berkas bukti \"{value}\" kosong (0 bita)",
+            "Indikator {indicator}: berkas bukti \"{value}\" kosong (ukurannya 0)",
             "Indicator {indicator}: evidence file \"{value}\" is empty (0 bytes)",
         ],
         hint: [
@@ -1373,7 +1370,7 @@ pub static CODES: &[CodeInfo] = &[
         code: "P003",
         severity: Warning,
         summary: [
-            "Kecocokan dengan portal bermakna ganda",
+            "Cocok dengan lebih dari satu isian portal",
             "Ambiguous portal match",
         ],
         explain: [
@@ -1410,7 +1407,7 @@ pub static CODES: &[CodeInfo] = &[
         code: "P005",
         severity: Warning,
         summary: [
-            "Isian portal lama tidak diperbarui",
+            "Isian portal lama belum diperbarui",
             "Portal entry not updated for long",
         ],
         explain: [

@@ -708,7 +708,7 @@ fn readme_text(names: &[&str], lang: crate::diag::Lang) -> String {
     line(&format!(
         "{} bimtek {}.",
         pick(
-            "Dibuat dari lembar kerja perangkat daerah oleh",
+            "Dibuat dari lembar kerja OPD oleh",
             "Made from the agencies' spreadsheets by",
         ),
         env!("CARGO_PKG_VERSION")
