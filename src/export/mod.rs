@@ -608,7 +608,7 @@ const README_FILES: &[(&str, &str, &str)] = &[
     ),
     (
         "dikecualikan.csv",
-        "Inovasi yang tidak disertakan karena bergalat, dengan alasannya (lembar \
+        "Inovasi yang tidak disertakan karena berstatus GALAT, dengan alasannya (lembar \
          \"Dikecualikan\").",
         "Innovations left out because they have errors, with the reasons (sheet \
          \"Dikecualikan\").",

@@ -43,7 +43,7 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
     let _ = write!(
         out,
         "  {} {}",
-        s.included,
+        crate::diag::count(s.included as u64, lang),
         if id {
             "inovasi disertakan"
         } else {
@@ -54,9 +54,9 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
         let _ = write!(
             out,
             " ({} {})",
-            s.included_with_errors,
+            crate::diag::count(s.included_with_errors as u64, lang),
             if id {
-                "di antaranya bergalat, ditandai di kolom Status"
+                "di antaranya berstatus GALAT, ditandai di kolom Status"
             } else {
                 "of them with errors, marked in the Status column"
             }
@@ -65,9 +65,9 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
     let _ = writeln!(
         out,
         ", {} {}",
-        s.excluded,
+        crate::diag::count(s.excluded as u64, lang),
         if id {
-            "dikecualikan karena galat"
+            "dikecualikan karena berstatus GALAT"
         } else {
             "excluded for errors"
         }
@@ -86,6 +86,7 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
             let summary = crate::diag::lookup(code)
                 .map(|c| c.summary(lang))
                 .unwrap_or_default();
+            let n = crate::diag::count(*n as u64, lang);
             let _ = writeln!(out, "    {n:>5}  {code}  {summary}");
         }
         let more = s.reasons.len().saturating_sub(REASONS_SHOWN);
