@@ -1183,8 +1183,14 @@ fn show_lists_every_finding_and_prints_json_issue_34() {
         "{card}"
     );
 
-    // A form the card cannot take is refused, not ignored.
+    // A form the card cannot take, or an output file it would not write,
+    // is refused, not ignored.
     assert_eq!(bimtek(&args("csv")).status.code(), Some(2));
+    let mut to_file = args("json");
+    to_file.extend(["-o", "kartu.json"]);
+    let out = bimtek(&to_file);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!Path::new("kartu.json").exists());
 }
 
 /// The cells of a table line, whatever the borders (`│ a ┆ b │`).
