@@ -203,13 +203,13 @@ const CHECK: &[(&str, &str)] = &[
     ("year", "Tahun penilaian (bawaan: tahun templat)"),
     (
         "stale_after",
-        "Tandai isian portal yang belum diperbarui selama sekian hari sebelum --as-of (bawaan: \
+        "Tandai inovasi di portal yang belum diperbarui selama sekian hari sebelum --as-of (bawaan: \
          dari templat)",
     ),
     (
         "match_threshold",
-        "Kemiripan nama (0-1) yang membuat isian portal dianggap inovasi yang sama (bawaan: dari \
-         templat)",
+        "Kemiripan nama (0-1) yang membuat inovasi di portal dianggap sama dengan inovasi di \
+         berkas (bawaan: dari templat)",
     ),
 ];
 

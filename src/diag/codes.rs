@@ -1370,19 +1370,19 @@ pub static CODES: &[CodeInfo] = &[
         code: "P003",
         severity: Warning,
         summary: [
-            "Cocok dengan lebih dari satu isian portal",
+            "Cocok dengan lebih dari satu inovasi di portal",
             "Ambiguous portal match",
         ],
         explain: [
-            "Dua atau lebih isian portal sama miripnya dengan inovasi ini; bimtek tidak menebak mana yang sama.\nPerbaikan: samakan nama inovasi dengan salah satu isian portal, atau hapus isian ganda di portal.",
+            "Dua atau lebih inovasi di portal sama miripnya dengan inovasi ini; bimtek tidak menebak mana yang sama.\nPerbaikan: samakan nama inovasi dengan salah satu inovasi di portal, atau hapus inovasi ganda di portal.",
             "Two or more portal entries are equally close to this innovation; bimtek does not guess which is the same.\nFix: make the name match one portal entry, or remove the duplicate entry in the portal.",
         ],
         message: [
-            "\"{value}\" sama miripnya dengan beberapa isian portal: {candidates}",
+            "\"{value}\" sama miripnya dengan beberapa inovasi di portal: {candidates}",
             "\"{value}\" is equally close to several portal entries: {candidates}",
         ],
         hint: [
-            "Samakan nama dengan isian portal yang benar.",
+            "Samakan nama dengan inovasi di portal yang benar.",
             "Make the name match the right portal entry.",
         ],
     },
@@ -1391,7 +1391,7 @@ pub static CODES: &[CodeInfo] = &[
         severity: Info,
         summary: ["Hanya ada di portal", "Only in the portal"],
         explain: [
-            "Isian portal ini tidak ada di berkas OPD mana pun. Mungkin OPD menghapusnya, mengganti namanya, atau lupa mengirim.\nPerbaikan: tanyakan ke OPD; hapus dari portal bila memang tidak dilaporkan lagi.",
+            "Inovasi di portal ini tidak ada di berkas OPD mana pun. Mungkin OPD menghapusnya, mengganti namanya, atau lupa mengirim.\nPerbaikan: tanyakan ke OPD; hapus dari portal bila memang tidak dilaporkan lagi.",
             "This portal entry is in no agency file. The agency may have dropped or renamed it, or forgot to send it.\nFix: ask the agency; remove it from the portal if it is no longer reported.",
         ],
         message: [
@@ -1407,7 +1407,7 @@ pub static CODES: &[CodeInfo] = &[
         code: "P005",
         severity: Warning,
         summary: [
-            "Isian portal lama belum diperbarui",
+            "Inovasi di portal lama belum diperbarui",
             "Portal entry not updated for long",
         ],
         explain: [
@@ -1415,7 +1415,7 @@ pub static CODES: &[CodeInfo] = &[
             "The portal's last-updated date is older than the limit (--stale-after, default from the template) before the reference date.\nFix: update the entry and its evidence in the portal.",
         ],
         message: [
-            "Isian portal terakhir diperbarui {value} ({days} hari lalu)",
+            "Inovasi di portal terakhir diperbarui {value} ({days} hari lalu)",
             "The portal entry was last updated {value} ({days} days ago)",
         ],
         hint: [
