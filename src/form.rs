@@ -20,7 +20,7 @@
 //! document properties carry a fixed creation date.
 
 use crate::diag::column_letters;
-use crate::template::{EvidenceKey, FORM_INFO_SHEETS, Field, FieldKind, Template};
+use crate::template::{EvidenceKey, FORM_INFO_SHEETS, Field, FieldKind, Template, Window};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet,
@@ -174,12 +174,13 @@ fn note(text: &str) -> Note {
         .set_height(160)
 }
 
-/// What a field's header note says: required or not, the rules, the note.
-pub fn field_note(f: &Field) -> String {
-    header_note(f, Notes::Full)
+/// What a field's header note says: required or not, the rules, the note
+/// (with the template's assessment window put in, [`with_window`]).
+pub fn field_note(f: &Field, window: Option<&Window>) -> String {
+    header_note(f, Notes::Full, window)
 }
 
-fn header_note(f: &Field, notes: Notes) -> String {
+fn header_note(f: &Field, notes: Notes, window: Option<&Window>) -> String {
     let mut lines = vec![if f.required {
         "Wajib diisi.".to_string()
     } else {
@@ -187,9 +188,49 @@ fn header_note(f: &Field, notes: Notes) -> String {
     }];
     lines.extend(rules(f));
     if notes == Notes::Full && !f.note.is_empty() {
-        lines.push(f.note.clone());
+        lines.push(with_window(&f.note, window));
     }
     lines.join("\n")
+}
+
+/// A date as an agency writes it in a letter: "1 Januari 2024".
+fn long_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// The assessment window in words: "antara 1 Januari 2024 dan 31 Desember
+/// 2025".
+pub fn window_words(w: &Window) -> String {
+    format!("antara {} dan {}", long_date(w.start), long_date(w.end))
+}
+
+/// A template's note with its window's dates put in, so a note stays true
+/// for a template that moves the window: `{rentang}` becomes "antara
+/// 1 Januari 2024 dan 31 Desember 2025", `{mulai}` and `{akhir}` its first
+/// and last day. Without a window the words stay as written.
+pub fn with_window(text: &str, window: Option<&Window>) -> String {
+    match window {
+        Some(w) => text
+            .replace("{rentang}", &window_words(w))
+            .replace("{mulai}", &long_date(w.start))
+            .replace("{akhir}", &long_date(w.end)),
+        None => text.to_string(),
+    }
 }
 
 /// The rules of a field in words, one per line.
@@ -296,8 +337,15 @@ fn instructions_sheet(
             env!("CARGO_PKG_VERSION")
         ),
     )?;
-    if !t.source.is_empty() {
-        ws.write_string(2, 0, format!("Sumber: {}", t.source))?;
+    // The window, for the agencies; the template's sources and grades are
+    // for officers (`bimtek template show`), not written here.
+    if let Some(w) = &t.window {
+        let text = if w.note.is_empty() {
+            format!("Penerapan pertama {}.", window_words(w))
+        } else {
+            with_window(&w.note, Some(w))
+        };
+        ws.write_string(2, 0, format!("Rentang penilaian: {text}"))?;
     }
     let mut steps = vec![
         format!(
@@ -352,7 +400,7 @@ fn instructions_sheet(
         ws.write_string_with_format(row, 1, if f.required { "ya" } else { "" }, &wrap)?;
         ws.write_string_with_format(row, 2, kind_word(f), &wrap)?;
         ws.write_string_with_format(row, 3, rules(f).join(" "), &wrap)?;
-        ws.write_string_with_format(row, 4, &f.note, &wrap)?;
+        ws.write_string_with_format(row, 4, with_window(&f.note, t.window.as_ref()), &wrap)?;
     }
     Ok(())
 }
@@ -472,7 +520,7 @@ fn date_validation() -> Result<DataValidation, XlsxError> {
 
 fn profile_sheet(
     ws: &mut Worksheet,
-    _t: &Template,
+    t: &Template,
     fields: &[&Field],
     lists: &Lists,
     notes: Notes,
@@ -487,7 +535,7 @@ fn profile_sheet(
         let col = ci as u16;
         let fmt = if f.required { &head_required } else { &head };
         ws.write_string_with_format(0, col, header(f), fmt)?;
-        ws.insert_note(0, col, &note(&header_note(f, notes)))?;
+        ws.insert_note(0, col, &note(&header_note(f, notes, t.window.as_ref())))?;
         let width = match f.kind {
             FieldKind::Text if f.min_words.is_some() || f.max_words.is_some() => 60.0,
             FieldKind::Text => 28.0,
@@ -721,11 +769,49 @@ mod tests {
     #[test]
     fn notes_say_required_and_word_limits() {
         let t = Template::builtin("kipp-2026").unwrap().unwrap();
-        let n = field_note(t.field("ringkasan").unwrap());
+        let n = field_note(t.field("ringkasan").unwrap(), None);
         assert!(n.starts_with("Wajib diisi."), "{n}");
         assert!(n.contains("Paling banyak 200 kata."), "{n}");
-        let n = field_note(iid().field("rancang_bangun").unwrap());
+        let n = field_note(iid().field("rancang_bangun").unwrap(), None);
         assert!(n.contains("Minimal 300 kata."), "{n}");
+    }
+
+    /// Issue 34: the form's notes speak to agencies: the window as dates,
+    /// nothing of the sources a template was made from or of what an
+    /// officer may relax.
+    #[test]
+    fn notes_speak_to_agencies_with_the_window_as_dates_issue_34() {
+        for (id, _) in crate::template::BUILTIN {
+            let t = Template::builtin(id).unwrap().unwrap();
+            for f in form_fields(&t) {
+                let n = field_note(f, t.window.as_ref());
+                for word in [
+                    "SIMONDA",
+                    "Rote Ndao",
+                    "Pedoman",
+                    "kipp.md",
+                    "petugas",
+                    "melonggarkan",
+                    "jendela",
+                    "{rentang}",
+                    "{mulai}",
+                    "{akhir}",
+                ] {
+                    assert!(!n.contains(word), "{id} {}: {word} in {n}", f.key);
+                }
+            }
+        }
+        let t = iid();
+        let n = field_note(t.field("waktu_penerapan").unwrap(), t.window.as_ref());
+        assert!(
+            n.contains("antara 1 Januari 2024 dan 31 Desember 2025"),
+            "{n}"
+        );
+        // A window moved by a template moves the note's dates with it.
+        let mut w = t.window.clone().unwrap();
+        w.start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        let n = field_note(t.field("waktu_pengembangan").unwrap(), Some(&w));
+        assert!(n.contains("sebelum 1 Maret 2025"), "{n}");
     }
 
     #[test]

@@ -387,6 +387,22 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
             );
         }
     }
+    if command == Command::Show
+        && !matches!(args.format, None | Some(FormatArg::Table | FormatArg::Json))
+    {
+        return refuse(
+            "--format",
+            "show menampilkan kartu (table) atau json",
+            "show prints a card (table) or json",
+        );
+    }
+    if command == Command::Show && args.output.is_some() {
+        return refuse(
+            "-o/--output",
+            "tidak berlaku untuk show; kartunya tampil di layar (simpan dengan > BERKAS)",
+            "does not apply to show; the card is printed (save it with > FILE)",
+        );
+    }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),
         Command::Show => false,

@@ -461,6 +461,34 @@ fn errors_that_stop_the_tool_speak_the_chosen_language() {
     assert!(readme.starts_with("# bimtek"));
 }
 
+/// Issue 34: `--help` in Bahasa Indonesia, headings and placeholders too
+/// (`[OPSI] <BERKAS/FOLDER>...`), compared whole with its expected text.
+/// After a deliberate change: `bimtek --help > tests/expected/help.id.txt`
+/// and `bimtek check --help > tests/expected/check-help.id.txt`.
+#[test]
+fn help_in_indonesian_matches_its_expected_text_issue_34() {
+    for (args, expected) in [
+        (&["--help"][..], "tests/expected/help.id.txt"),
+        (&["check", "--help"][..], "tests/expected/check-help.id.txt"),
+    ] {
+        let out = bimtek(args);
+        assert_eq!(out.status.code(), Some(0));
+        let got = String::from_utf8(out.stdout).unwrap();
+        let want = std::fs::read_to_string(expected).unwrap();
+        assert_eq!(got, want, "{args:?} differs from {expected}");
+        for english in [
+            "[OPTIONS]",
+            "Usage",
+            "Options",
+            "Commands",
+            "<FILE>",
+            "<DIR>",
+        ] {
+            assert!(!got.contains(english), "{english}: {got}");
+        }
+    }
+}
+
 #[test]
 fn help_and_syntax_errors_speak_the_chosen_language() {
     let text = |args: &[&str]| {
@@ -476,7 +504,7 @@ fn help_and_syntax_errors_speak_the_chosen_language() {
     assert_eq!(code, Some(0));
     for words in [
         "Penggunaan: bimtek check",
-        "Pilihan:",
+        "Opsi:",
         "Bentuk laporan",
         "Tampilkan bantuan ini",
     ] {
@@ -601,7 +629,7 @@ fn csv_format_is_one_row_per_finding() {
 fn table_is_indonesian_by_default_and_english_with_lang_en() {
     let id = bimtek(&["check", "--as-of", AS_OF, "--width", "100", "sample-data"]);
     let id = String::from_utf8(id.stdout).unwrap();
-    assert!(id.contains("Perangkat Daerah"), "{id}");
+    assert!(id.contains("terverifikasi"), "{id}");
     assert!(id.contains("wajib diisi"), "{id}");
     assert!(id.contains("GALAT"), "{id}");
     assert!(
@@ -1098,6 +1126,141 @@ fn show_prints_one_innovation_as_a_card() {
         "sample-data",
     ]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Issue 34: `show` lists every finding its innovation carries, its
+/// evidence rows' E011 warning included, and `--format json` prints JSON.
+#[test]
+fn show_lists_every_finding_and_prints_json_issue_34() {
+    let args = |format: &'static str| {
+        vec![
+            "show",
+            "tb tuntas",
+            "--as-of",
+            AS_OF,
+            "--width",
+            "100",
+            "--format",
+            format,
+            "sample-data",
+        ]
+    };
+    let out = bimtek(&args("json"));
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let inn = &doc["innovation"];
+    assert_eq!(inn["name"], "TB Tuntas Bersama Kader", "{doc}");
+    let listed = doc["findings"].as_array().unwrap();
+    let count = |sev: &str| listed.iter().filter(|f| f["severity"] == sev).count() as u64;
+    assert_eq!(count("error"), inn["errors"].as_u64().unwrap(), "{doc}");
+    assert_eq!(count("warning"), inn["warnings"].as_u64().unwrap(), "{doc}");
+    let e011: Vec<_> = listed.iter().filter(|f| f["code"] == "E011").collect();
+    assert_eq!(e011.len(), 1, "{doc}");
+    assert_eq!(e011[0]["cell"], "'Bukti Dukung'!G23");
+    assert_eq!(e011[0]["innovation"], "TB Tuntas Bersama Kader");
+    let name = doc["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "nama_inovasi")
+        .unwrap();
+    assert_eq!(name["value"], "TB Tuntas Bersama Kader", "{doc}");
+
+    // The card lists the same findings, E011 among them.
+    let card = String::from_utf8(bimtek(&args("table")).stdout).unwrap();
+    let todo = card.split("Yang perlu diperbaiki").nth(1).unwrap();
+    for f in listed {
+        let code = f["code"].as_str().unwrap();
+        let cell = f["cell"].as_str().unwrap();
+        assert!(
+            todo.contains(&format!("{code} {cell}")),
+            "{code} {cell}\n{card}"
+        );
+    }
+    assert!(
+        todo.contains("PERINGATAN E011 'Bukti Dukung'!G23"),
+        "{card}"
+    );
+
+    // A form the card cannot take, or an output file it would not write,
+    // is refused, not ignored.
+    assert_eq!(bimtek(&args("csv")).status.code(), Some(2));
+    let mut to_file = args("json");
+    to_file.extend(["-o", "kartu.json"]);
+    let out = bimtek(&to_file);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!Path::new("kartu.json").exists());
+}
+
+/// The cells of a table line, whatever the borders (`│ a ┆ b │`).
+fn table_cells(line: &str) -> Vec<String> {
+    line.split(['│', '┆', '|'])
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Issue 34: the table's columns in an officer's words, and numbers as each
+/// language writes them (decimal comma in Bahasa Indonesia); JSON keeps
+/// numbers as numbers.
+#[test]
+fn table_header_and_numbers_read_as_each_language_writes_issue_34() {
+    let run = |lang: &str| {
+        let out = bimtek(&[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--width",
+            "140",
+            "--lang",
+            lang,
+            "sample-data",
+        ]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = run("id");
+    let header = id.lines().nth(3).unwrap();
+    assert_eq!(
+        table_cells(header),
+        [
+            "OPD",
+            "Berkas",
+            "Inovasi",
+            "Tanpa temuan",
+            "Ada peringatan",
+            "Ada galat",
+            "Skor klaim",
+            "Skor terverifikasi"
+        ],
+        "{id}"
+    );
+    let row = |text: &str, agency: &str| {
+        let line = text.lines().find(|l| l.contains(agency)).unwrap();
+        table_cells(line)
+    };
+    assert_eq!(row(&id, "Dinas Kesehatan")[6..], ["22,5", "19,3"], "{id}");
+    assert!(id.contains("Estimasi IID Pemda: 2,33 ("), "{id}");
+    assert!(
+        id.contains("Estimasi bila semua inovasi dan klaim dihitung: 7,73."),
+        "{id}"
+    );
+    let en = run("en");
+    assert_eq!(row(&en, "Dinas Kesehatan")[6..], ["22.5", "19.3"], "{en}");
+    assert!(en.contains("IID estimate Pemda: 2.33 ("), "{en}");
+
+    // Messages: an evidence file over the size limit.
+    let e006 = fixture("codes/E006");
+    for (lang, size) in [
+        ("id", "berukuran 2,1 MB; batas 2 MB"),
+        ("en", "is 2.1 MB; the limit is 2 MB"),
+    ] {
+        let (_, doc) = check_json(&[&e006], &["--lang", lang]);
+        let f = common::findings_coded(&doc, "E006");
+        assert!(f[0]["message"].as_str().unwrap().contains(size), "{doc}");
+        // JSON keeps numbers as numbers.
+        assert!(doc["innovations"][0]["score"]["claimed"].is_f64(), "{doc}");
+    }
 }
 
 // ---------------------------------------------------------------- portal

@@ -869,7 +869,7 @@ fn export_says_what_it_did_in_both_languages() {
     );
     assert!(
         err.contains(&format!(
-            "  {} inovasi disertakan, {} dikecualikan karena galat\n",
+            "  {} inovasi disertakan, {} dikecualikan karena berstatus GALAT\n",
             c["included"], c["excluded"]
         )),
         "{err}"
@@ -933,7 +933,7 @@ fn export_says_what_it_did_in_both_languages() {
     let r = export(&dir.path().join("semua"), &["--include-invalid"]);
     let err = String::from_utf8(r.stderr).unwrap();
     assert!(
-        err.contains("  24 inovasi disertakan (22 di antaranya bergalat, ditandai di kolom Status), 0 dikecualikan"),
+        err.contains("  24 inovasi disertakan (22 di antaranya berstatus GALAT, ditandai di kolom Status), 0 dikecualikan"),
         "{err}"
     );
     assert!(!err.contains("Alasan tersering"), "{err}");
@@ -1052,7 +1052,7 @@ fn the_package_explains_itself() {
     let at = lines.iter().position(|l| *l == "dikecualikan.csv").unwrap();
     assert_eq!(
         lines[at + 1],
-        "    Inovasi yang tidak disertakan karena bergalat, dengan alasannya (lembar"
+        "    Inovasi yang tidak disertakan karena berstatus GALAT, dengan alasannya"
     );
     let next = lines
         .iter()

@@ -599,7 +599,10 @@ fn issue_7_xls_whose_sector_chain_loops_is_f001_at_once() {
     );
     let f = run.assert_file_finding("cfb-loop.xls", "F001");
     let message = f["message"].as_str().unwrap();
-    assert!(message.contains("wadah berkas .xls lamanya rusak"), "{f}");
+    assert!(
+        message.contains("struktur berkas .xls lamanya rusak"),
+        "{f}"
+    );
     assert!(message.contains("CFB sector chain loops"), "{f}");
 }
 
@@ -1746,7 +1749,7 @@ fn a_value_longer_than_16_mib_is_f009() {
         let f = run.assert_file_finding(name, "F009");
         let message = f["message"].as_str().unwrap();
         assert!(
-            message.contains("lebih panjang dari 16.0 MiB"),
+            message.contains("lebih panjang dari 16,0 MiB"),
             "{name}: {message}"
         );
     }
@@ -1985,7 +1988,7 @@ fn xls_cell_in_a_far_column_is_f009_not_a_huge_grid() {
         f["message"]
             .as_str()
             .unwrap()
-            .contains("2053 baris x 27770 kolom"),
+            .contains("2.053 baris x 27.770 kolom"),
         "{f}"
     );
 }

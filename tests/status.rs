@@ -135,7 +135,7 @@ fn a_required_column_missing_makes_every_innovation_of_the_sheet_an_error() {
     assert_eq!(lengkap.len(), 1);
     assert_eq!(lengkap[0]["status"], "ok", "{}", lengkap[0]);
 
-    // The table's columns: Berkas, Inovasi, Bersih, Dgn peringatan, Dgn galat.
+    // The table's columns: Berkas, Inovasi, Tanpa temuan, Ada peringatan, Ada galat.
     let t = table(&[d]);
     assert_eq!(
         table_row(&t, "Dinas Uji")[..5],

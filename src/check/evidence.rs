@@ -675,8 +675,13 @@ fn file_rules(
     if facts.size > limit {
         sink.push(
             f("E006")
-                .arg("size", format!("{:.1}", facts.size as f64 / 1_048_576.0))
-                .arg("max", ind.max_mb),
+                .number("size", "size_en", facts.size as f64 / 1_048_576.0, 1)
+                .number(
+                    "max",
+                    "max_en",
+                    ind.max_mb,
+                    crate::diag::decimals(ind.max_mb),
+                ),
         );
     }
     match facts.kind {

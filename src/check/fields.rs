@@ -87,9 +87,9 @@ pub(super) fn check(
                     {
                         sink.push(
                             finding("T001", loc, field, cell)
-                                .arg("words", words)
-                                .arg("min", min)
-                                .arg("missing", min as usize - words),
+                                .number("words", "words_en", words as f64, 0)
+                                .number("min", "min_en", f64::from(min), 0)
+                                .number("missing", "missing_en", (min as usize - words) as f64, 0),
                         );
                     }
                     if let Some(max) = field.max_words
@@ -97,9 +97,9 @@ pub(super) fn check(
                     {
                         sink.push(
                             finding("T002", loc, field, cell)
-                                .arg("words", words)
-                                .arg("max", max)
-                                .arg("excess", words - max as usize),
+                                .number("words", "words_en", words as f64, 0)
+                                .number("max", "max_en", f64::from(max), 0)
+                                .number("excess", "excess_en", (words - max as usize) as f64, 0),
                         );
                     }
                 }

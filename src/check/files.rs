@@ -2,7 +2,7 @@
 //! files, decoding notes, unknown, missing and doubled columns.
 
 use super::Sink;
-use crate::diag::{Finding, Location};
+use crate::diag::{Finding, Lang, Location};
 use crate::load::{Damage, Limit, LoadError, LoadNotes};
 use crate::normalize::HeaderMap;
 use crate::template::Template;
@@ -12,7 +12,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
     let loc = Location::file(file);
     match err {
         LoadError::Empty => Finding::new("F003", loc)
-            .arg("detail", "berkas berukuran 0 bita")
+            .arg("detail", "berkas kosong (ukurannya 0)")
             .arg("detail_en", "the file is 0 bytes"),
         LoadError::Encrypted => Finding::new("F002", loc),
         LoadError::NotSpreadsheet(kind) => {
@@ -39,7 +39,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "a part it must hold is missing".to_string(),
                 ),
                 Damage::Cfb => (
-                    "wadah berkas .xls lamanya rusak".to_string(),
+                    "struktur berkas .xls lamanya rusak".to_string(),
                     "its old .xls container is damaged".to_string(),
                 ),
                 Damage::Compression => (
@@ -48,7 +48,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                         .to_string(),
                 ),
                 Damage::CsvRecord(n) => (
-                    format!("rekaman CSV ke-{n} tidak dapat diurai"),
+                    format!("baris data CSV ke-{n} tidak dapat dibaca"),
                     format!("CSV record {n} cannot be parsed"),
                 ),
                 Damage::Io => (
@@ -74,54 +74,65 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                 } => (
                     format!(
                         "bagian {name} mengembang dari {} menjadi {}; bom zip?",
-                        human_size(*compressed),
-                        human_size(*size)
+                        human_size(*compressed, Lang::Id),
+                        human_size(*size, Lang::Id)
                     ),
                     format!(
                         "entry {name} inflates from {} to {}; a zip bomb?",
-                        human_size(*compressed),
-                        human_size(*size)
+                        human_size(*compressed, Lang::En),
+                        human_size(*size, Lang::En)
                     ),
                 ),
                 Limit::ZipTotal { size } => (
-                    format!("isi arsip mengembang menjadi {}", human_size(*size)),
-                    format!("the archive inflates to {}", human_size(*size)),
+                    format!(
+                        "isi arsip mengembang menjadi {}",
+                        human_size(*size, Lang::Id)
+                    ),
+                    format!("the archive inflates to {}", human_size(*size, Lang::En)),
                 ),
                 Limit::Record { line, limit } => (
                     format!(
                         "baris {line}: satu baris CSV lebih panjang dari {}",
-                        human_size(*limit)
+                        human_size(*limit, Lang::Id)
                     ),
                     format!(
                         "line {line}: one CSV record is longer than {}",
-                        human_size(*limit)
+                        human_size(*limit, Lang::En)
                     ),
                 ),
                 Limit::FileSize { size, limit } => (
                     format!(
                         "berkas {} lebih besar dari batas {}",
-                        human_size(*size),
-                        human_size(*limit)
+                        human_size(*size, Lang::Id),
+                        human_size(*limit, Lang::Id)
                     ),
                     format!(
                         "the file is {}, over the {} limit",
-                        human_size(*size),
-                        human_size(*limit)
+                        human_size(*size, Lang::En),
+                        human_size(*limit, Lang::En)
                     ),
                 ),
                 Limit::Value { part, limit } => (
                     format!(
                         "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {}",
-                        human_size(*limit)
+                        human_size(*limit, Lang::Id)
                     ),
                     format!(
                         "part {part}: one tag, text or cell value is longer than {}",
-                        human_size(*limit)
+                        human_size(*limit, Lang::En)
                     ),
                 ),
                 Limit::Cells { rows, cols } => (
-                    format!("lembar membentang {rows} baris x {cols} kolom"),
-                    format!("a sheet spans {rows} rows x {cols} columns"),
+                    format!(
+                        "lembar membentang {} baris x {} kolom",
+                        crate::diag::count(*rows, Lang::Id),
+                        crate::diag::count(*cols, Lang::Id)
+                    ),
+                    format!(
+                        "a sheet spans {} rows x {} columns",
+                        crate::diag::count(*rows, Lang::En),
+                        crate::diag::count(*cols, Lang::En)
+                    ),
                 ),
             };
             Finding::new("F009", loc)
@@ -131,8 +142,9 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
     }
 }
 
-/// Bytes in binary units, as file managers show them.
-fn human_size(n: u64) -> String {
+/// Bytes in binary units, as file managers show them, with the number as
+/// `lang` writes it.
+fn human_size(n: u64, lang: Lang) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if n < 1024 {
         return format!("{n} B");
@@ -143,7 +155,7 @@ fn human_size(n: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit])
+    format!("{} {}", crate::diag::number(value, 1, lang), UNITS[unit])
 }
 
 /// Info findings about how a readable file was read.
@@ -273,10 +285,10 @@ mod tests {
                 "bagian yang wajib",
                 "a part it must hold",
             ),
-            (Damage::Cfb, "wadah berkas .xls", "old .xls container"),
+            (Damage::Cfb, "struktur berkas .xls", "old .xls container"),
             (
                 Damage::CsvRecord(7),
-                "rekaman CSV ke-7",
+                "baris data CSV ke-7",
                 "CSV record 7 cannot",
             ),
             (

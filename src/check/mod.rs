@@ -224,8 +224,8 @@ impl<'t> Sink<'t> {
             };
             let mut f = Finding::new("F017", Location::file(&file))
                 .arg("code", code)
-                .arg("more", more)
-                .arg("limit", limit);
+                .number("more", "more_en", more as f64, 0)
+                .number("limit", "limit_en", limit as f64, 0);
             f.severity = s;
             self.findings.push(f);
         }
@@ -470,7 +470,7 @@ impl<'t> FileCheck<'t> {
             {
                 self.sink.push(
                     Finding::new("F003", loc)
-                        .arg("detail", "lembar kerja kosong")
+                        .arg("detail", "lembarnya kosong")
                         .arg("detail_en", "the sheets are empty"),
                 );
             }

@@ -647,7 +647,8 @@ pub(crate) fn compare(
                         Finding::new("P006", inn.location())
                             .field("skor_kematangan")
                             .value(&format!("{portal:.2}"))
-                            .arg("claimed", format!("{:.2}", inn.score.claimed)),
+                            .number("portal", "portal_en", portal, 2)
+                            .number("claimed", "claimed_en", inn.score.claimed, 2),
                     );
                 }
                 if let Some(updated) = e.facts.updated

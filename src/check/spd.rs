@@ -123,7 +123,7 @@ pub fn score(t: &Template, file: &str, rows: &SheetRows) -> (SpdScore, Vec<Findi
             findings.push(named(
                 Finding::new("S003", loc(ev_col.unwrap_or(val_col)))
                     .value(value)
-                    .arg("points", points),
+                    .number("points", "points_en", points, crate::diag::decimals(points)),
             ));
         }
     }

@@ -125,7 +125,7 @@ pub fn apply(cmd: Command) -> Command {
             )
         })
     });
-    headings(cmd, true)
+    usages(headings(cmd, true))
 }
 
 /// Each argument's help text, in the order the arguments are declared:
@@ -155,7 +155,7 @@ const EXPORT: &[(&str, &str)] = &[
     ),
     (
         "include_invalid",
-        "Sertakan inovasi yang bergalat, ditandai di kolom status",
+        "Sertakan juga inovasi berstatus GALAT, ditandai di kolom status",
     ),
 ];
 
@@ -188,7 +188,7 @@ const CHECK: &[(&str, &str)] = &[
     ),
     (
         "quiet",
-        "Tanpa bilah kemajuan (dan, untuk export, tanpa ringkasan)",
+        "Tanpa tampilan kemajuan (dan, untuk export, tanpa ringkasan)",
     ),
     (
         "width",
@@ -196,18 +196,18 @@ const CHECK: &[(&str, &str)] = &[
     ),
     (
         "output",
-        "Tulis laporan ke berkas ini (secara atomik), bukan ke layar",
+        "Tulis laporan ke berkas ini, bukan ke layar (bila gagal, tidak ada berkas setengah jadi)",
     ),
     ("force", "Timpa berkas hasil atau paket yang sudah ada"),
     (
         "excel_csv",
-        "CSV untuk Excel di Windows berbahasa Indonesia: tanda urutan bita UTF-8 (BOM) dan `;` \
-         di antara sel (dengan check --format csv dan export)",
+        "CSV untuk Excel di Windows berbahasa Indonesia: UTF-8 dengan penanda BOM dan `;` di \
+         antara sel (dengan check --format csv dan export)",
     ),
     (
         "watch",
-        "Terus berjalan: periksa ulang setiap kali berkas masukan atau bukti berubah, lalu gambar \
-         ulang laporannya (JSON: satu baris per pemeriksaan)",
+        "Terus berjalan: periksa ulang setiap kali berkas masukan atau bukti berubah, lalu \
+         tampilkan lagi laporannya (JSON: satu baris per pemeriksaan)",
     ),
     (
         "projector",
@@ -256,13 +256,13 @@ const CHECK: &[(&str, &str)] = &[
     ("year", "Tahun penilaian (bawaan: tahun templat)"),
     (
         "stale_after",
-        "Tandai isian portal yang tidak diperbarui selama sekian hari sebelum --as-of (bawaan: \
+        "Tandai inovasi di portal yang belum diperbarui selama sekian hari sebelum --as-of (bawaan: \
          dari templat)",
     ),
     (
         "match_threshold",
-        "Kemiripan nama (0-1) yang membuat isian portal dianggap inovasi yang sama (bawaan: dari \
-         templat)",
+        "Kemiripan nama (0-1) yang membuat inovasi di portal dianggap sama dengan inovasi di \
+         berkas (bawaan: dari templat)",
     ),
     (
         "history",
@@ -302,8 +302,9 @@ fn headings(cmd: Command, top: bool) -> Command {
     for name in names {
         cmd = cmd.mut_subcommand(name, |s| headings(s, false));
     }
-    // Positional arguments under their own heading, options under "Pilihan".
-    // Flags that take no value have no default or choices to hide.
+    // Positional arguments under their own heading, options under "Opsi".
+    // Flags that take no value have no default or choices to hide; those
+    // that take one show an Indonesian placeholder (`<BERKAS>`).
     let ids: Vec<(String, bool, bool)> = cmd
         .get_arguments()
         .map(|a| {
@@ -313,13 +314,76 @@ fn headings(cmd: Command, top: bool) -> Command {
         .collect();
     for (id, positional, takes_value) in ids {
         cmd = cmd.mut_arg(id, |a| {
-            let a = a.help_heading(if positional { "Argumen" } else { "Pilihan" });
+            let a = a.help_heading(if positional { "Argumen" } else { "Opsi" });
             if takes_value {
+                let name = a
+                    .get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or_else(|| a.get_id().as_str().to_uppercase(), |v| v.to_string());
+                let a = match placeholder(&name) {
+                    Some(word) => a.value_name(word),
+                    None => a,
+                };
                 a.hide_default_value(true).hide_possible_values(true)
             } else {
                 a
             }
         });
+    }
+    cmd
+}
+
+/// The Indonesian placeholder for an English one (`FILE` -> `BERKAS`);
+/// `None` keeps the English.
+fn placeholder(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "PATHS" => "BERKAS/FOLDER",
+        "QUERY" => "INOVASI",
+        "CODE" => "KODE",
+        "TEMPLATE" => "TEMPLAT",
+        "FILE" => "BERKAS",
+        "DIR" => "FOLDER",
+        "DIR|FILE.zip" => "FOLDER|BERKAS.zip",
+        "FORMAT" => "BENTUK",
+        "AS_OF" => "TANGGAL",
+        "FAIL_ON" => "TINGKAT",
+        "LANG" => "BAHASA",
+        "WIDTH" => "LEBAR",
+        "POINTS" => "POIN",
+        "NAME" => "NAMA",
+        "[YEAR=]FILE" => "[TAHUN=]BERKAS",
+        "YEAR" => "TAHUN",
+        "DAYS" => "HARI",
+        "X" => "ANGKA",
+        _ => return None,
+    })
+}
+
+/// clap writes `[OPTIONS]` into every usage line whatever the headings say;
+/// each command's usage is rendered once from a built copy of the tree and
+/// set, in Indonesian, as that command's own.
+fn usages(cmd: Command) -> Command {
+    let mut built = cmd.clone();
+    built.build();
+    usage_of(cmd, &mut built)
+}
+
+fn usage_of(cmd: Command, built: &mut Command) -> Command {
+    let usage = built.render_usage().to_string();
+    let usage = usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[OPSI]");
+    let mut cmd = cmd.override_usage(usage);
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some(b) = built.find_subcommand_mut(&name) {
+            cmd = cmd.mut_subcommand(&name, |s| usage_of(s, b));
+        }
     }
     cmd
 }
@@ -337,10 +401,7 @@ pub fn error(e: &clap::Error) -> Option<String> {
             )
         }
         ErrorKind::UnknownArgument => {
-            format!(
-                "pilihan \"{}\" tidak dikenal",
-                get(ContextKind::InvalidArg)?
-            )
+            format!("opsi \"{}\" tidak dikenal", get(ContextKind::InvalidArg)?)
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let mut s = format!(

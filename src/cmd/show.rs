@@ -7,7 +7,7 @@ use crate::diag::Trouble;
 use crate::load;
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
-use crate::settings::CheckSettings;
+use crate::settings::{CheckSettings, Format};
 use crate::template::{Template, fold};
 use anyhow::Result;
 use std::path::Path;
@@ -80,7 +80,12 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
         as_of: s.as_of,
         width: s.width,
     };
-    report::card(inn, record.as_ref(), &all, &s.template, &opts)?;
+    match s.format {
+        Format::Json => {
+            report::show_json(inn, record.as_ref(), &all, &outcome, &s.template, &opts)?
+        }
+        _ => report::card(inn, record.as_ref(), &all, &s.template, &opts)?,
+    }
     Ok(if inn.errors > 0 {
         crate::EXIT_FINDINGS
     } else {

@@ -62,7 +62,7 @@ pub static CODES: &[CodeInfo] = &[
             "File is corrupt or cannot be read",
         ],
         explain: [
-            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa. Pesannya menyebut apa yang rusak (arsip xlsx/ods, isi XML, bagian yang hilang, wadah .xls lama, rekaman CSV, atau pembacaan dari disk), lalu rincian teknis dari pembaca lembar kerja dalam bahasa Inggris, untuk disertakan bila melapor.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
+            "Berkas tidak dapat dibuka sebagai lembar kerja: isinya terpotong (misalnya unduhan atau lampiran surel yang tidak lengkap) atau rusak. Inovasi di dalamnya tidak ikut diperiksa, berkas lain tetap diperiksa. Pesannya menyebut apa yang rusak (arsip xlsx/ods, isi XML, bagian yang hilang, struktur .xls lama, baris data CSV, atau pembacaan dari disk), lalu rincian teknis dari pembaca lembar kerja dalam bahasa Inggris, untuk disertakan bila melapor.\nContoh: inovasi.xlsx yang hanya terunduh separuh.\nPerbaikan: minta OPD mengirim ulang berkas, atau buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.",
             "The file cannot be opened as a workbook: it is truncated (an incomplete download or mail attachment) or damaged. Its innovations are not checked; other files still are. The message says what is damaged (the xlsx/ods container, an XML part, a missing part, an old .xls container, a CSV record, or reading from the disk), then the spreadsheet reader's own technical detail, to include in a report.\nExample: an inovasi.xlsx that was only half downloaded.\nFix: ask the agency to send the file again, or open it in Excel/LibreOffice and save it again as .xlsx.",
         ],
         message: [
@@ -99,7 +99,7 @@ pub static CODES: &[CodeInfo] = &[
             "File is empty or holds no innovation rows",
         ],
         explain: [
-            "Berkas tidak berisi baris inovasi: ukurannya nol, lembar kerjanya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
+            "Berkas tidak berisi baris inovasi: ukurannya nol, lembarnya kosong, atau hanya ada baris judul kolom.\nPerbaikan: pastikan OPD mengirim berkas yang sudah diisi.",
             "The file holds no innovation rows: it is zero bytes, its sheets are empty, or only the header row is there.\nFix: make sure the agency sends the filled-in file.",
         ],
         message: [
@@ -153,7 +153,7 @@ pub static CODES: &[CodeInfo] = &[
             "Text decoded as Windows-1252",
         ],
         explain: [
-            "Berkas CSV tidak berupa UTF-8; bimtek membacanya sebagai Windows-1252, penyandian yang dipakai Excel di Windows. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
+            "Berkas CSV tidak disimpan sebagai UTF-8; bimtek membacanya sebagai Windows-1252, cara Excel di Windows menyimpan teks. Biasanya hasilnya benar; periksa huruf beraksen dan tanda kutip.\nPerbaikan: tidak wajib. Agar pasti, simpan sebagai \"CSV UTF-8\".",
             "The CSV file is not UTF-8; bimtek decoded it as Windows-1252, the encoding Excel uses on Windows. The result is usually right; check accented letters and quotes.\nFix: not required. To be sure, save as \"CSV UTF-8\".",
         ],
         message: [
@@ -207,7 +207,7 @@ pub static CODES: &[CodeInfo] = &[
             "File goes past a safety limit",
         ],
         explain: [
-            "Membaca berkas ini akan menghabiskan memori atau waktu tanpa batas, jadi bimtek berhenti sebelum membacanya: sebuah .xlsx yang isinya mengembang menjadi lebih dari 1 GiB (atau lebih dari 200 kali ukuran terkompresinya, ciri \"bom zip\"), satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup), lembar ODS yang baris/kolom berulangnya membentang lebih dari 16 juta sel, lembar .xls yang catatan DIMENSIONS-nya atau sel-selnya membentang lebih dari 16 juta sel (seluruh petak BIFF8), atau satu tag XML, teks atau nilai sel yang lebih panjang dari 16 MiB. Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
+            "Berkas ini tersusun sedemikian rupa sehingga membacanya akan menghabiskan memori atau waktu tanpa batas, jadi bimtek tidak membacanya. Biasanya: sebuah .xlsx kecil yang isinya mengembang menjadi lebih dari 1 GiB (ciri \"bom zip\"), satu baris CSV yang lebih panjang dari 16 MiB (biasanya karena tanda kutip yang tidak ditutup), sebuah lembar yang membentang lebih dari 16 juta sel, atau satu nilai sel yang lebih panjang dari 16 MiB. Pesannya menyebut batas mana yang terlampaui. Inovasi di dalamnya tidak diperiksa, berkas lain tetap diperiksa.\nContoh: lampiran inovasi.xlsx berukuran 1 MB yang mengembang menjadi 4 GB.\nPerbaikan: jangan buka berkas itu; minta OPD mengirim ulang berkas yang disimpan dari Excel/LibreOffice.",
             "Reading this file would take unbounded memory or time, so bimtek stops before reading it: an .xlsx whose content inflates to more than 1 GiB (or to more than 200 times its compressed size, the mark of a \"zip bomb\"), a CSV record longer than 16 MiB (usually an unclosed quote), an ODS sheet whose repeated rows or columns span more than 16 million cells, an .xls sheet whose DIMENSIONS record or cells span more than 16 million cells (BIFF8's whole grid), or one XML tag, text or cell value longer than 16 MiB. Its innovations are not checked; other files still are.\nExample: a 1 MB inovasi.xlsx attachment that inflates to 4 GB.\nFix: do not open the file; ask the agency to send it again, saved from Excel/LibreOffice.",
         ],
         message: [
@@ -393,12 +393,9 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "F019",
         severity: Warning,
-        summary: [
-            "Sebagian lembar kerja tidak dibaca",
-            "Some sheets were not read",
-        ],
+        summary: ["Sebagian lembar tidak dibaca", "Some sheets were not read"],
         explain: [
-            "bimtek membaca paling banyak 500 lembar kerja dari satu buku kerja, dan membaca isi setiap lembar paling banyak sekali: lembar yang menunjuk isi yang sama dengan lembar sebelumnya tidak dibaca lagi. Sebuah .xlsx 0,4 MB dengan 4.000 lembar yang semuanya menunjuk satu isi sebelumnya memakan 82 detik.\nContoh: workbook.xml mendaftarkan 4.000 lembar yang semuanya menunjuk xl/worksheets/sheet1.xml.\nPerbaikan: pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
+            "bimtek membaca paling banyak 500 lembar dari satu buku kerja, dan membaca isi setiap lembar paling banyak sekali: lembar yang menunjuk isi yang sama dengan lembar sebelumnya tidak dibaca lagi. Sebuah .xlsx 0,4 MB dengan 4.000 lembar yang semuanya menunjuk satu isi sebelumnya memakan 82 detik.\nContoh: sebuah buku kerja dengan 4.000 lembar yang semuanya menunjuk isi lembar pertama.\nPerbaikan: pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
             "bimtek reads at most 500 sheets of one workbook, and reads the content of each sheet at most once: a sheet pointing at the same content as an earlier one is not read again. A 0.4 MB .xlsx with 4,000 sheets all pointing at one content took 82 seconds.\nExample: workbook.xml lists 4,000 sheets that all point at xl/worksheets/sheet1.xml.\nFix: split the workbook into several files, or save it again from Excel/LibreOffice.",
         ],
         message: [
@@ -473,7 +470,7 @@ pub static CODES: &[CodeInfo] = &[
             "Column holds another system's field",
         ],
         explain: [
-            "Judul kolom cocok dengan isian templat, tetapi nilainya milik isian lain dengan nama yang sama di sistem daerah (templat: foreign_values). Contoh: beberapa aplikasi daerah memakai \"Klasifikasi\" untuk tematik / non tematik, sedangkan Klasifikasi Inovasi IID 2026 adalah Inovasi Perangkat Daerah / Desa / Masyarakat. Kolom itu tidak dibaca sebagai isian templat; dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan isian portal yang sebenarnya, atau ganti judul kolom ini (misalnya \"Tematik\").",
+            "Judul kolom cocok dengan isian templat, tetapi nilainya milik isian lain dengan nama yang sama di sistem daerah (templat: foreign_values). Contoh: beberapa sistem daerah memakai \"Klasifikasi\" untuk tematik / non tematik, sedangkan Klasifikasi Inovasi IID 2026 adalah Inovasi Perangkat Daerah / Desa / Masyarakat. Kolom itu tidak dibaca sebagai isian templat; dilaporkan sekali per lembar, bukan per baris.\nPerbaikan: tambahkan kolom dengan isian portal yang sebenarnya, atau ganti judul kolom ini (misalnya \"Tematik\").",
             "The column header matches a template field, but its values belong to another field of the same name in a regional system (template: foreign_values). Example: some regional apps use \"Klasifikasi\" for tematik / non tematik, while the IID 2026 Klasifikasi Inovasi is Inovasi Perangkat Daerah / Desa / Masyarakat. The column is not read as the template field; reported once per sheet, not per row.\nFix: add a column with the real portal field, or rename this column (for example \"Tematik\").",
         ],
         message: [
@@ -689,13 +686,13 @@ pub static CODES: &[CodeInfo] = &[
     CodeInfo {
         code: "D002",
         severity: Error,
-        summary: ["Tanggal bermakna ganda", "Ambiguous date"],
+        summary: ["Tanggal yang bisa dibaca dua cara", "Ambiguous date"],
         explain: [
             "Tanggal dapat dibaca lebih dari satu cara: tahun dua digit (\"05/06/24\"), atau urutan bulan/hari gaya Amerika (\"05/17/2024\"). bimtek tidak menebak.\nPerbaikan: tulis hari/bulan/tahun lengkap, misalnya 17/05/2024.",
             "The date can be read more than one way: a two-digit year (\"05/06/24\") or the American month/day order (\"05/17/2024\"). bimtek does not guess.\nFix: write day/month/full year, for example 17/05/2024.",
         ],
         message: [
-            "\"{value}\" bermakna ganda untuk {label} ({reason})",
+            "\"{value}\" bisa dibaca lebih dari satu cara untuk {label} ({reason})",
             "\"{value}\" is ambiguous for {label} ({reason})",
         ],
         hint: [
@@ -798,7 +795,7 @@ pub static CODES: &[CodeInfo] = &[
             "{label} {value}: the innovation is {age} old on {as_of}; the minimum is {min} year(s) (start by {latest})",
         ],
         hint: [
-            "Periksa tanggal mulai implementasi dan buktinya, atau ajukan tahun berikutnya.",
+            "Periksa tanggal mulai penerapan dan buktinya, atau ajukan tahun berikutnya.",
             "Check the implementation start date and its proof, or submit next year.",
         ],
     },
@@ -1046,11 +1043,11 @@ pub static CODES: &[CodeInfo] = &[
         severity: Error,
         summary: ["Berkas bukti kosong", "Evidence file is empty"],
         explain: [
-            "Berkas bukti berukuran 0 bita, biasanya unduhan atau salinan yang gagal.\nPerbaikan: salin ulang berkas aslinya.",
+            "Berkas bukti kosong (ukurannya 0), biasanya unduhan atau salinan yang gagal.\nPerbaikan: salin ulang berkas aslinya.",
             "The evidence file is 0 bytes, usually a failed download or copy.\nFix: copy the original file again.",
         ],
         message: [
-            "Indikator {indicator}: berkas bukti \"{value}\" kosong (0 bita)",
+            "Indikator {indicator}: berkas bukti \"{value}\" kosong (ukurannya 0)",
             "Indicator {indicator}: evidence file \"{value}\" is empty (0 bytes)",
         ],
         hint: [
@@ -1394,19 +1391,19 @@ pub static CODES: &[CodeInfo] = &[
         code: "P003",
         severity: Warning,
         summary: [
-            "Kecocokan dengan portal bermakna ganda",
+            "Cocok dengan lebih dari satu inovasi di portal",
             "Ambiguous portal match",
         ],
         explain: [
-            "Dua atau lebih isian portal sama miripnya dengan inovasi ini; bimtek tidak menebak mana yang sama.\nPerbaikan: samakan nama inovasi dengan salah satu isian portal, atau hapus isian ganda di portal.",
+            "Dua atau lebih inovasi di portal sama miripnya dengan inovasi ini; bimtek tidak menebak mana yang sama.\nPerbaikan: samakan nama inovasi dengan salah satu inovasi di portal, atau hapus inovasi ganda di portal.",
             "Two or more portal entries are equally close to this innovation; bimtek does not guess which is the same.\nFix: make the name match one portal entry, or remove the duplicate entry in the portal.",
         ],
         message: [
-            "\"{value}\" sama miripnya dengan beberapa isian portal: {candidates}",
+            "\"{value}\" sama miripnya dengan beberapa inovasi di portal: {candidates}",
             "\"{value}\" is equally close to several portal entries: {candidates}",
         ],
         hint: [
-            "Samakan nama dengan isian portal yang benar.",
+            "Samakan nama dengan inovasi di portal yang benar.",
             "Make the name match the right portal entry.",
         ],
     },
@@ -1415,7 +1412,7 @@ pub static CODES: &[CodeInfo] = &[
         severity: Info,
         summary: ["Hanya ada di portal", "Only in the portal"],
         explain: [
-            "Isian portal ini tidak ada di berkas OPD mana pun. Mungkin OPD menghapusnya, mengganti namanya, atau lupa mengirim.\nPerbaikan: tanyakan ke OPD; hapus dari portal bila memang tidak dilaporkan lagi.",
+            "Inovasi di portal ini tidak ada di berkas OPD mana pun. Mungkin OPD menghapusnya, mengganti namanya, atau lupa mengirim.\nPerbaikan: tanyakan ke OPD; hapus dari portal bila memang tidak dilaporkan lagi.",
             "This portal entry is in no agency file. The agency may have dropped or renamed it, or forgot to send it.\nFix: ask the agency; remove it from the portal if it is no longer reported.",
         ],
         message: [
@@ -1431,7 +1428,7 @@ pub static CODES: &[CodeInfo] = &[
         code: "P005",
         severity: Warning,
         summary: [
-            "Isian portal lama tidak diperbarui",
+            "Inovasi di portal lama belum diperbarui",
             "Portal entry not updated for long",
         ],
         explain: [
@@ -1439,7 +1436,7 @@ pub static CODES: &[CodeInfo] = &[
             "The portal's last-updated date is older than the limit (--stale-after, default from the template) before the reference date.\nFix: update the entry and its evidence in the portal.",
         ],
         message: [
-            "Isian portal terakhir diperbarui {value} ({days} hari lalu)",
+            "Inovasi di portal terakhir diperbarui {value} ({days} hari lalu)",
             "The portal entry was last updated {value} ({days} days ago)",
         ],
         hint: [
@@ -1459,8 +1456,8 @@ pub static CODES: &[CodeInfo] = &[
             "The Estimasi Skor Kematangan in the portal download differs from the score bimtek computes from the parameters chosen in the agency's file (the claimed score). The parameters or evidence in the portal are not those in the folder.\nFix: make the portal's parameters and evidence match the agency's file (or the other way round).",
         ],
         message: [
-            "Skor kematangan di portal {value}, di berkas OPD {claimed}",
-            "Maturity score in the portal {value}, in the agency's file {claimed}",
+            "Skor kematangan di portal {portal}, di berkas OPD {claimed}",
+            "Maturity score in the portal {portal}, in the agency's file {claimed}",
         ],
         hint: [
             "Samakan parameter dan bukti dukung di portal dengan berkas OPD.",

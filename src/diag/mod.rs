@@ -53,6 +53,53 @@ pub enum Lang {
     En,
 }
 
+/// `x` as `lang` writes numbers, with `decimals` digits after the mark:
+/// Bahasa Indonesia with a decimal comma and a thousands dot (`12.345,67`),
+/// English with a decimal point and a thousands comma (`12,345.67`). The one
+/// way a number is shown to a reader (tables, cards, summaries, messages);
+/// JSON and CSV keep numbers as programs read them.
+pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
+    let (thousands, mark) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let plain = format!("{:.*}", decimals, x);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// The fewest decimals, up to two, that show `x` whole: a limit of 2 MB is
+/// "2 MB", of 0.5 MB "0,5 MB", 1.25 points "1,25".
+pub fn decimals(x: f64) -> usize {
+    (0..2)
+        .find(|&d| {
+            let scaled = x * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(2)
+}
+
+/// A count as `lang` writes it: [`number`] without decimals.
+pub fn count(n: impl Into<u64>, lang: Lang) -> String {
+    number(n.into() as f64, 0, lang)
+}
+
 /// A problem that stops the tool (exit code 2), worded in both languages.
 /// It shows itself in the language the run was asked for
 /// ([`say_troubles_in`]), Bahasa Indonesia unless told: errors travel up
@@ -242,6 +289,21 @@ impl Finding {
         self
     }
 
+    /// A numeric argument, written as each language writes numbers
+    /// ([`number`]): under `name` in Bahasa Indonesia and under `name_en`
+    /// (`name` + `_en`, the name English takes first) in English.
+    pub fn number(
+        self,
+        name: &'static str,
+        name_en: &'static str,
+        x: f64,
+        decimals: usize,
+    ) -> Self {
+        debug_assert_eq!(name_en, format!("{name}_en"));
+        let (id, en) = (number(x, decimals, Lang::Id), number(x, decimals, Lang::En));
+        self.arg(name, id).arg(name_en, en)
+    }
+
     /// The message in `lang`, with the arguments filled in.
     pub fn message(&self, lang: Lang) -> String {
         let info = lookup(self.code).expect("registered");
@@ -319,6 +381,35 @@ pub fn shorten(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(number(7.28, 2, Lang::Id), "7,28");
+        assert_eq!(number(7.28, 2, Lang::En), "7.28");
+        assert_eq!(number(12345.0, 0, Lang::Id), "12.345");
+        assert_eq!(number(12345.0, 0, Lang::En), "12,345");
+        assert_eq!(number(1234567.891, 2, Lang::Id), "1.234.567,89");
+        assert_eq!(number(-2500000.0, 0, Lang::Id), "-2.500.000");
+        assert_eq!(number(2.1, 1, Lang::Id), "2,1");
+        assert_eq!(number(999.0, 0, Lang::Id), "999");
+        assert_eq!(number(0.004, 2, Lang::En), "0.00");
+        assert_eq!(count(5000u32, Lang::Id), "5.000");
+        let f = Finding::new("E006", Location::file("a.csv"))
+            .indicator(3)
+            .value("x.pdf")
+            .number("size", "size_en", 2.14, 1)
+            .number("max", "max_en", 2.0, 0);
+        assert!(
+            f.message(Lang::Id).contains("2,1 MB; batas 2 MB"),
+            "{}",
+            f.message(Lang::Id)
+        );
+        assert!(
+            f.message(Lang::En).contains("2.1 MB; the limit is 2 MB"),
+            "{}",
+            f.message(Lang::En)
+        );
+    }
+
     use super::*;
 
     #[test]

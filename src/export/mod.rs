@@ -608,7 +608,7 @@ const README_FILES: &[(&str, &str, &str)] = &[
     ),
     (
         "dikecualikan.csv",
-        "Inovasi yang tidak disertakan karena bergalat, dengan alasannya (lembar \
+        "Inovasi yang tidak disertakan karena berstatus GALAT, dengan alasannya (lembar \
          \"Dikecualikan\").",
         "Innovations left out because they have errors, with the reasons (sheet \
          \"Dikecualikan\").",
@@ -708,7 +708,7 @@ fn readme_text(names: &[&str], lang: crate::diag::Lang) -> String {
     line(&format!(
         "{} bimtek {}.",
         pick(
-            "Dibuat dari lembar kerja perangkat daerah oleh",
+            "Dibuat dari lembar kerja OPD oleh",
             "Made from the agencies' spreadsheets by",
         ),
         env!("CARGO_PKG_VERSION")

@@ -126,17 +126,17 @@ pub fn render_card(
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "{} {:.0} / {} {:.0} / {} {:.0}",
+        "{} {} / {} {} / {} {}",
         if id {
             "Indikator - skor klaim"
         } else {
             "Indicators - score claimed"
         },
-        inn.score.claimed,
+        crate::diag::number(inn.score.claimed, 0, lang),
         if id { "terverifikasi" } else { "verified" },
-        inn.score.verified,
+        crate::diag::number(inn.score.verified, 0, lang),
         if id { "maks." } else { "max" },
-        inn.score.max
+        crate::diag::number(inn.score.max, 0, lang)
     );
     let mut tbl = Table::new();
     tbl.load_style(super::table::BORDERS)

@@ -103,8 +103,8 @@ catch(e){{}}location.reload();}},{});}})();",
 
 /// A figure with `places` decimals: every decimal on the page goes through
 /// here, so the decimal comma of Indonesian has one place to go.
-fn decimal(x: f64, places: usize, _lang: Lang) -> String {
-    format!("{x:.places$}")
+fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    crate::diag::number(x, places, lang)
 }
 
 /// An innovation's status, as the findings table says it.
@@ -158,7 +158,10 @@ pub fn render_html_page(
         );
     }
     let _ = writeln!(h, "</head>\n<body>");
-    let count = |s| outcome.count(s);
+    // Figures as the language writes numbers (7,28 or 7.28); the bar widths
+    // in the style stay CSS numbers.
+    let n0 = |x: usize| crate::diag::count(x as u64, lang);
+    let count = |s| n0(outcome.count(s));
     let _ = write!(
         h,
         "<h1>{}</h1>\n<p class=\"muted\">bimtek {} · {} ({}) · {} {}</p>\n",
@@ -179,9 +182,9 @@ pub fn render_html_page(
          <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-error\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-warning\">{}</div>{}</div></div>",
-        outcome.files.len(),
+        n0(outcome.files.len()),
         tr("berkas", "files"),
-        outcome.innovations.len(),
+        n0(outcome.innovations.len()),
         tr("inovasi", "innovations"),
         count(Severity::Error),
         tr("temuan galat", "error findings"),
@@ -240,14 +243,14 @@ pub fn render_html_page(
         let _ = write!(
             h,
             "<tr><td>{shown}</td><td class=\"n\">{}</td>",
-            a.innovations
+            n0(a.innovations)
         );
         bar(&mut h, a.innovations, a.clean, a.warnings, a.errors);
         let _ = writeln!(
             h,
             "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            a.clean,
-            a.errors,
+            n0(a.clean),
+            n0(a.errors),
             decimal(mean(a.claimed, a.innovations), 1, lang),
             decimal(mean(a.verified, a.innovations), 1, lang),
         );
@@ -260,13 +263,16 @@ pub fn render_html_page(
     }
     let _ = write!(
         h,
-        "</tbody><tfoot><tr><td>{}</td><td class=\"n\">{all}</td>",
-        tr("Jumlah", "Total")
+        "</tbody><tfoot><tr><td>{}</td><td class=\"n\">{}</td>",
+        tr("Jumlah", "Total"),
+        n0(all)
     );
     bar(&mut h, all, clean, warnings, errors);
     let _ = writeln!(
         h,
-        "<td class=\"n\">{clean}</td><td class=\"n\">{errors}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot></table>",
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot></table>",
+        n0(clean),
+        n0(errors),
         decimal(mean(claimed, all), 1, lang),
         decimal(mean(verified, all), 1, lang),
     );

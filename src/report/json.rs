@@ -284,6 +284,72 @@ fn finding_out<'a>(
     }
 }
 
+/// `show --format json`: one innovation as the check document shows it,
+/// its fields as read (value `null` for a column its sheet lacks) and every
+/// finding it carries, those of its sheet and evidence rows included.
+#[derive(Serialize)]
+struct ShowDoc<'a> {
+    version: u32,
+    tool: Tool,
+    template: TemplateRef<'a>,
+    as_of: String,
+    innovation: InnovationOut<'a>,
+    fields: Vec<FieldOut<'a>>,
+    findings: Vec<FindingOut<'a>>,
+}
+
+/// A field of the shown innovation, in template order.
+#[derive(Serialize)]
+struct FieldOut<'a> {
+    key: &'a str,
+    label: &'a str,
+    value: Option<&'a str>,
+}
+
+pub fn show_json(
+    inn: &crate::check::Innovation,
+    record: Option<&crate::normalize::Record>,
+    findings: &[&crate::diag::Finding],
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+) -> anyhow::Result<()> {
+    let fields = t
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(fi, f)| FieldOut {
+            key: &f.key,
+            label: f.label(opts.lang),
+            value: record.and_then(|r| r.cell(fi)).map(|c| c.text.as_str()),
+        })
+        .collect();
+    let doc = ShowDoc {
+        version: 1,
+        tool: Tool {
+            name: "bimtek",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        template: TemplateRef {
+            id: &t.id,
+            name: &t.name,
+            year: t.year,
+        },
+        as_of: opts.as_of.format("%Y-%m-%d").to_string(),
+        innovation: innovation_out(inn),
+        fields,
+        findings: findings
+            .iter()
+            .map(|f| finding_out(f, outcome, opts))
+            .collect(),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Elements per rendering task.
 const CHUNK: usize = 1024;
 

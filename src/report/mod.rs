@@ -22,7 +22,7 @@ pub use html::{Page as HtmlPage, escape as html_escape, render_html, render_html
 
 pub use self::csv::{csv, csv_to};
 pub use changes::render_changes;
-pub use json::{json, json_line_to, json_since_to, json_to, status_word};
+pub use json::{json, json_line_to, json_since_to, json_to, show_json, status_word};
 pub use package::{ExportSummary, export_summary, render_export_summary};
 pub use screen::render_screen;
 pub use table::{render_table, render_table_since, table, table_since};
@@ -125,10 +125,11 @@ fn findings_by_agency(
 /// `n` with the noun in English's singular or plural; Indonesian nouns do
 /// not change.
 pub(crate) fn counted(n: usize, lang: Lang, id: &str, one: &str, many: &str) -> String {
+    let c = crate::diag::count(n as u64, lang);
     match lang {
-        Lang::Id => format!("{n} {id}"),
-        Lang::En if n == 1 => format!("{n} {one}"),
-        Lang::En => format!("{n} {many}"),
+        Lang::Id => format!("{c} {id}"),
+        Lang::En if n == 1 => format!("{c} {one}"),
+        Lang::En => format!("{c} {many}"),
     }
 }
 

@@ -44,7 +44,10 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
         out,
         "  {}",
         if id {
-            format!("{} inovasi disertakan", s.included)
+            format!(
+                "{} inovasi disertakan",
+                crate::diag::count(s.included as u64, lang)
+            )
         } else {
             super::counted(
                 s.included,
@@ -59,9 +62,9 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
         let _ = write!(
             out,
             " ({} {})",
-            s.included_with_errors,
+            crate::diag::count(s.included_with_errors as u64, lang),
             if id {
-                "di antaranya bergalat, ditandai di kolom Status"
+                "di antaranya berstatus GALAT, ditandai di kolom Status"
             } else {
                 "of them with errors, marked in the Status column"
             }
@@ -70,9 +73,9 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
     let _ = writeln!(
         out,
         ", {} {}",
-        s.excluded,
+        crate::diag::count(s.excluded as u64, lang),
         if id {
-            "dikecualikan karena galat"
+            "dikecualikan karena berstatus GALAT"
         } else {
             "excluded for errors"
         }
@@ -91,6 +94,7 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
             let summary = crate::diag::lookup(code)
                 .map(|c| c.summary(lang))
                 .unwrap_or_default();
+            let n = crate::diag::count(*n as u64, lang);
             let _ = writeln!(out, "    {n:>5}  {code}  {summary}");
         }
         let more = s.reasons.len().saturating_sub(REASONS_SHOWN);

@@ -6,10 +6,12 @@
 use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
 use crate::check::Outcome;
-use crate::diag::{Lang, Severity};
+use crate::diag::{Lang, Severity, count, number};
 use crate::normalize::date::portal_format;
 use crate::template::Template;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableStyle, presets};
+use comfy_table::{
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, TableStyle, Width, presets,
+};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
@@ -35,15 +37,15 @@ struct Words {
 fn words(lang: Lang) -> Words {
     match lang {
         Lang::Id => Words {
-            agency: "Perangkat Daerah",
+            agency: "OPD",
             files: "Berkas",
             innovations: "Inovasi",
-            clean: "Bersih",
-            warnings: "Dgn peringatan",
-            errors: "Dgn galat",
+            clean: "Tanpa temuan",
+            warnings: "Ada peringatan",
+            errors: "Ada galat",
             total: "Jumlah",
             claimed: "Skor klaim",
-            verified: "Skor verif.",
+            verified: "Skor terverifikasi",
             findings: "Temuan",
             hint: "saran",
             none: "Tidak ada temuan.",
@@ -273,28 +275,29 @@ pub fn render_table_since(
     at_risk_table(&mut s, outcome, t, opts.lang, width as u16, color);
     pemda_lines(&mut s, outcome, opts.lang, width);
     let _ = writeln!(s);
-    let count = |s| outcome.count(s);
+    let n = |x: usize| count(x as u64, opts.lang);
+    let of = |sev| n(outcome.count(sev));
     let _ = writeln!(
         s,
         "{}",
         match opts.lang {
             Lang::Id => format!(
                 "{} berkas, {} inovasi: {} galat, {} peringatan, {} info.",
-                outcome.files.len(),
-                outcome.innovations.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
+                n(outcome.files.len()),
+                n(outcome.innovations.len()),
+                of(Severity::Error),
+                of(Severity::Warning),
+                of(Severity::Info)
             ),
             Lang::En => {
-                let n = |k, one, many| super::counted(k, Lang::En, "", one, many);
+                let c = |k, one, many| super::counted(k, Lang::En, "", one, many);
                 format!(
                     "{}, {}: {}, {}, {}.",
-                    n(outcome.files.len(), "file", "files"),
-                    n(outcome.innovations.len(), "innovation", "innovations"),
-                    n(count(Severity::Error), "error", "errors"),
-                    n(count(Severity::Warning), "warning", "warnings"),
-                    n(count(Severity::Info), "info", "infos")
+                    c(outcome.files.len(), "file", "files"),
+                    c(outcome.innovations.len(), "innovation", "innovations"),
+                    c(outcome.count(Severity::Error), "error", "errors"),
+                    c(outcome.count(Severity::Warning), "warning", "warnings"),
+                    c(outcome.count(Severity::Info), "info", "infos")
                 )
             }
         }
@@ -348,9 +351,13 @@ pub(super) fn agency_table(
     // A count that changed, as `before → now`.
     let moved = |before: usize, now: usize| {
         if since.is_some() && before != now {
-            format!("{before} {ARROW} {now}")
+            format!(
+                "{} {ARROW} {}",
+                count(before as u64, lang),
+                count(now as u64, lang)
+            )
         } else {
-            now.to_string()
+            count(now as u64, lang)
         }
     };
     let (mut innovations_before, mut with_errors_before) = (0, 0);
@@ -380,6 +387,35 @@ pub(super) fn agency_table(
             .filter(|(k, _)| keep(*k))
             .map(|(_, h)| h),
     );
+    // A heading stays on one line when the width allows, else wraps between
+    // its words, not inside one ("Skor terverifikasi" on a 100-column
+    // projector), while the agency column keeps 20 columns; narrower still,
+    // comfy-table breaks words as it must. (comfy-table gives a column with
+    // a lower bound no more than the bound, so the bound is the heading.)
+    if !compact {
+        let whole: Vec<u16> = header
+            .iter()
+            .map(|h| h.chars().count() as u16 + 2)
+            .collect();
+        let word: Vec<u16> = header
+            .iter()
+            .map(|h| h.split(' ').map(|x| x.chars().count()).max().unwrap_or(0) as u16 + 2)
+            .collect();
+        let numbers = |b: &[u16]| b[1..].iter().sum::<u16>() + header.len() as u16 + 1;
+        let bound = [whole, word]
+            .into_iter()
+            .find(|b| numbers(b) + 20 <= width);
+        if let Some(mut bounds) = bound {
+            let names = per_agency.keys().map(|a| visible(a).chars().count());
+            let longest = names.max().unwrap_or(0).max(w.total.len()) as u16 + 2;
+            bounds[0] = longest.min(width - numbers(&bounds));
+            for (i, n) in bounds.into_iter().enumerate() {
+                if let Some(c) = tbl.column_mut(i) {
+                    c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(n)));
+                }
+            }
+        }
+    }
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     // The files of every agency are counted once in the total: a recap file
     // of 950 agencies is one file.
@@ -391,7 +427,7 @@ pub(super) fn agency_table(
         if n == 0 {
             "-".to_string()
         } else {
-            format!("{:.1}", sum / n as f64)
+            number(sum / n as f64, 1, lang)
         }
     };
     let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
@@ -414,7 +450,7 @@ pub(super) fn agency_table(
             right(match k {
                 1 => moved(inn_before, *n),
                 4 => moved(err_before, *n),
-                _ => n.to_string(),
+                _ => count(*n as u64, lang),
             })
         }));
         row.push(right(avg(c.claimed, c.innovations)));
@@ -429,7 +465,7 @@ pub(super) fn agency_table(
         right(match k {
             1 => moved(innovations_before, *n),
             4 => moved(with_errors_before, *n),
-            _ => n.to_string(),
+            _ => count(*n as u64, lang),
         })
     }));
     row.push(right(avg(tc, total[1])));
@@ -585,7 +621,7 @@ fn at_risk_table(
     let (title, head) = match lang {
         Lang::Id => (
             "Poin yang terancam hilang",
-            ["Perangkat Daerah", "Inovasi", "Indikator", "Sebab", "Poin"],
+            ["OPD", "Inovasi", "Indikator", "Sebab", "Poin"],
         ),
         Lang::En => (
             "Points at risk",
@@ -616,10 +652,15 @@ fn at_risk_table(
             Cell::new(visible(&i.name)),
             Cell::new(format!("{} {}", r.indicator, visible(&name))),
             Cell::new(reason),
-            Cell::new(format!("-{}", r.points)).set_alignment(CellAlignment::Right),
+            Cell::new(format!(
+                "-{}",
+                number(r.points, crate::diag::decimals(r.points), lang)
+            ))
+            .set_alignment(CellAlignment::Right),
         ]);
     }
     let _ = writeln!(s, "{tbl}");
+    let total = number(total, crate::diag::decimals(total), lang);
     let _ = writeln!(
         s,
         "{}",
@@ -638,39 +679,43 @@ fn at_risk_table(
 fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
     let id = lang == Lang::Id;
     let tr = |a: String, b: String| if id { a } else { b };
+    let n2 = |x: f64| number(x, 2, lang);
     for p in &outcome.pemda {
         let _ = writeln!(s);
-        let spd = p.spd.map_or("-".to_string(), |x| format!("{x:.2}"));
+        let spd = p.spd.map_or("-".to_string(), n2);
         let (covered, all) = (
             p.yandas_covered.len(),
             p.yandas_covered.len() + p.yandas_missing.len(),
         );
         let mut lines = vec![
             tr(
-                format!("Estimasi IID {}: {:.2} ({})", p.name, p.iid, p.predicate),
-                format!("IID estimate {}: {:.2} ({})", p.name, p.iid, p.predicate),
+                format!("Estimasi IID {}: {} ({})", p.name, n2(p.iid), p.predicate),
+                format!("IID estimate {}: {} ({})", p.name, n2(p.iid), p.predicate),
             ),
             tr(
                 format!(
-                    "{} inovasi; SID {:.2} (bila semua klaim lolos: {:.2}), termasuk skor jumlah inovasi {:.2}; SPD {spd}.",
-                    p.innovations, p.sid, p.sid_claimed, p.count_score
+                    "{} inovasi; SID {} (bila semua klaim lolos: {}), termasuk skor jumlah inovasi {}; SPD {spd}.",
+                    count(p.innovations as u64, lang),
+                    n2(p.sid),
+                    n2(p.sid_claimed),
+                    n2(p.count_score)
                 ),
                 format!(
-                    "{}; SID {:.2} (if every claim passed: {:.2}), including the innovation-count score {:.2}; SPD {spd}.",
+                    "{}; SID {} (if every claim passed: {}), including the innovation-count score {}; SPD {spd}.",
                     super::counted(p.innovations, Lang::En, "", "innovation", "innovations"),
-                    p.sid,
-                    p.sid_claimed,
-                    p.count_score
+                    n2(p.sid),
+                    n2(p.sid_claimed),
+                    n2(p.count_score)
                 ),
             ),
             tr(
                 format!(
-                    "Estimasi bila semua inovasi dan klaim dihitung: {:.2}. Predikat ditentukan dari nilai sebelum dibulatkan.",
-                    p.iid_claimed
+                    "Estimasi bila semua inovasi dan klaim dihitung: {}. Predikat ditentukan dari nilai sebelum dibulatkan.",
+                    n2(p.iid_claimed)
                 ),
                 format!(
-                    "Estimate with every innovation and claim counted: {:.2}. The predicate is decided on the unrounded value.",
-                    p.iid_claimed
+                    "Estimate with every innovation and claim counted: {}. The predicate is decided on the unrounded value.",
+                    n2(p.iid_claimed)
                 ),
             ),
             tr(

@@ -125,7 +125,7 @@ fn render_with(
         (tr("Pesan", "Message"), 80),
         (tr("Saran", "Hint"), 60),
         (tr("Inovasi", "Innovation"), 40),
-        (tr("Perangkat Daerah", "Agency"), 30),
+        (tr("OPD", "Agency"), 30),
     ];
     let list = Sheets {
         name: tr("Temuan", "Findings"),
@@ -163,7 +163,7 @@ fn render_with(
     // The innovations, in the order of the JSON.
     let with_portal = outcome.portal_only.is_some();
     let mut head = vec![
-        (tr("Perangkat Daerah", "Agency"), 30),
+        (tr("OPD", "Agency"), 30),
         (tr("Nama Inovasi", "Innovation"), 40),
         (tr("Berkas", "File"), 40),
         (tr("Lembar", "Sheet"), 16),
