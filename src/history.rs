@@ -1016,9 +1016,8 @@ mod tests {
 
     #[test]
     fn a_finding_whose_row_moved_is_the_same_finding() {
-        let changes = |b: &RecordedRun, n: &RecordedRun| {
-            crate::since::compare(&b.snapshot(), &n.snapshot())
-        };
+        let changes =
+            |b: &RecordedRun, n: &RecordedRun| crate::since::compare(&b.snapshot(), &n.snapshot());
         // A row inserted above: B's finding moves from row 2 to row 3.
         let before = run(&["B"], &[("D001", 0, 2)]);
         let now = run(&["A", "B"], &[("D001", 1, 3)]);

@@ -347,4 +347,3 @@ pub fn render_html(c: &Campaign, lang: Lang) -> String {
     h.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     h
 }
-

@@ -402,9 +402,7 @@ pub(super) fn agency_table(
             .map(|h| h.split(' ').map(|x| x.chars().count()).max().unwrap_or(0) as u16 + 2)
             .collect();
         let numbers = |b: &[u16]| b[1..].iter().sum::<u16>() + header.len() as u16 + 1;
-        let bound = [whole, word]
-            .into_iter()
-            .find(|b| numbers(b) + 20 <= width);
+        let bound = [whole, word].into_iter().find(|b| numbers(b) + 20 <= width);
         if let Some(mut bounds) = bound {
             let names = per_agency.keys().map(|a| visible(a).chars().count());
             let longest = names.max().unwrap_or(0).max(w.total.len()) as u16 + 2;
