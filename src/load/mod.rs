@@ -4,6 +4,7 @@
 //! is never held whole. It knows nothing of templates, fields or findings.
 
 mod ahead;
+mod contain;
 mod delimited;
 mod html;
 pub mod marker;
@@ -295,13 +296,14 @@ fn read_with(
     sink: &mut dyn RowSink,
     html_tables: bool,
 ) -> Result<LoadNotes, LoadError> {
+    let mut outside = contain::Outside(sink);
     let mut watch = Watch {
-        inner: sink,
+        inner: &mut outside,
         sheet: None,
         last: None,
         repeated: Vec::new(),
     };
-    let mut notes = read_watched(path, &mut watch, html_tables)?;
+    let mut notes = contain::contain(|| read_watched(path, &mut watch, html_tables))?;
     notes.repeated_rows = watch.repeated;
     Ok(notes)
 }

@@ -8,6 +8,7 @@
 //! by cell.
 
 use super::ahead::Ahead;
+use super::contain::contain;
 use super::{
     Damage, Format, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink,
     SheetInfo,
@@ -17,12 +18,9 @@ use calamine::{
     XlsbError, Xlsx, XlsxError,
 };
 use chrono::NaiveDate;
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::Once;
 
 pub(super) fn read(
     path: &Path,
@@ -603,43 +601,6 @@ impl OdsExtent {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
-}
-
-thread_local! {
-    /// Set while this thread runs calamine inside [`contain`].
-    static IN_READER: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Run a calamine call, turning a panic into a damaged-file error. calamine
-/// panics on some malformed files (a cell reference such as
-/// `ZZZZZZZZZZ6` or row 4294967297 overflows its arithmetic); one such file
-/// must become a finding, not end the run and lose every other file's
-/// report. Our own code (the row sink) never runs inside, so our bugs still
-/// surface. The default panic message is kept off stderr for these.
-fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
-    static QUIET: Once = Once::new();
-    QUIET.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !IN_READER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    let outer = IN_READER.with(|c| c.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(outer));
-    result.unwrap_or_else(|payload| {
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(LoadError::Corrupt(
-            Damage::Other,
-            format!("the spreadsheet reader failed: {why}"),
-        ))
-    })
 }
 
 fn read_xlsx<RS: Read + Seek>(

@@ -24,6 +24,7 @@
 //! in this reader's own words, naming the sheet and the cell.
 
 use super::ahead::Ahead;
+use super::contain::contain;
 use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
 use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
 use super::{
@@ -97,12 +98,19 @@ fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(),
         }) {
             continue;
         }
-        let result = match zip.by_index(sheet.part) {
-            Ok(part) => stream_sheet(book, part, sink),
-            Err(e) => Err(Fail::Damage(Damage::Zip, e.to_string())),
-        };
+        // Contained here too, so that a sheet that fails ends as a
+        // damaged one does.
+        let result = contain(|| {
+            #[cfg(debug_assertions)]
+            super::contain::injected(&sheet.name);
+            match zip.by_index(sheet.part) {
+                Ok(part) => stream_sheet(book, part, sink),
+                Err(e) => Err(Fail::Damage(Damage::Zip, e.to_string())),
+            }
+            .map_err(|fail| fail.into_error(sheet))
+        });
         sink.end_sheet();
-        result.map_err(|fail| fail.into_error(sheet))?;
+        result?;
     }
     Ok(())
 }
