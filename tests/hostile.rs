@@ -504,6 +504,58 @@ fn corrupt_xlsx_parts_are_f001() {
     }
 }
 
+/// A panic in bimtek's own xlsx reader (injected by debug builds when it
+/// starts the sheet named by `BIMTEK_PANIC_IN_SHEET`) is contained as a
+/// panic in calamine is: that file's F001, the run goes on.
+#[test]
+fn a_panic_in_the_own_xlsx_reader_is_that_files_f001() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{MAIN_NS}"><sheetData>{}</sheetData></worksheet>"#,
+        small_sheet()
+    );
+    let mut entries = package(r#"<sheet name="Meledak" sheetId="1" r:id="rId1"/>"#);
+    entries.push(stored("xl/worksheets/sheet1.xml", sheet.as_bytes()));
+    write(dir.path(), "meledak.xlsx", &zip(&entries));
+    write(dir.path(), "utuh.xlsx", &xlsx(&small_sheet()));
+    let out = common::bimtek_with_env(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-24",
+            dir.path().to_str().unwrap(),
+            GOOD,
+        ],
+        &[("BIMTEK_PANIC_IN_SHEET", "Meledak")],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let run = Run {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: stderr.into_owned(),
+        json: Value::Null,
+    };
+    let run = Run {
+        json: serde_json::from_str(&run.stdout).expect("JSON report"),
+        ..run
+    };
+    let f = run.assert_file_finding("meledak.xlsx", "F001");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("injected into the reader of sheet Meledak"),
+        "{f}"
+    );
+    assert_eq!(run.innovations("meledak.xlsx").len(), 0);
+    assert_eq!(run.innovations("utuh.xlsx").len(), 2, "{}", run.stdout);
+    assert!(run.codes("utuh.xlsx").iter().all(|c| *c != "F001"));
+}
+
 #[test]
 fn zip_bomb_xlsx_is_refused_quickly_as_f009() {
     use flate2::{Compress, Compression, FlushCompress};

@@ -1,7 +1,10 @@
 //! Records + template -> findings. One file per rule family: `files` (what
 //! loading said), `fields` (each cell against its field), `rows` (fields
-//! against each other), `unique` (names across rows and agencies). No I/O,
-//! no terminal: everything here is testable on records built in memory.
+//! against each other), `unique` (names across rows and agencies),
+//! `evidence` (each indicator's evidence), `spd` (the pemda's SPD sheet),
+//! `portal` (against the portal's lists and the assessment window). No
+//! I/O, no terminal: everything here is testable on records built in
+//! memory.
 
 pub mod evidence;
 mod fields;

@@ -162,6 +162,36 @@ struct Running {
     chunk_start: u64,
 }
 
+/// A workbook's real zip directory, read once: the size guards
+/// (load/workbook.rs) look at it, then [`Ahead`] is built on it.
+pub(super) struct Directory {
+    path: PathBuf,
+    archive: zip::ZipArchive<Source>,
+    file_len: u64,
+}
+
+impl Directory {
+    /// The directory of the zip at `path`, or `None` when it cannot be read
+    /// (the reader then reports the damage).
+    pub(super) fn open(path: &Path) -> Option<Directory> {
+        Self::open_with(path, READ_WHOLE)
+    }
+
+    fn open_with(path: &Path, read_whole: u64) -> Option<Directory> {
+        let (source, file_len) = Source::open(path, read_whole).ok()?;
+        let archive = zip::ZipArchive::new(source).ok()?;
+        Some(Directory {
+            path: path.to_path_buf(),
+            archive,
+            file_len,
+        })
+    }
+
+    pub(super) fn archive(&mut self) -> &mut zip::ZipArchive<impl Read + Seek> {
+        &mut self.archive
+    }
+}
+
 /// The virtual archive: `Read + Seek` over the stretches.
 pub(super) struct Ahead {
     path: PathBuf,
@@ -187,6 +217,7 @@ struct Entry {
 impl Ahead {
     /// The virtual archive for `path`, or `None` when it is anything but a
     /// plain archive.
+    #[cfg(test)]
     pub(super) fn open(path: &Path) -> Option<Ahead> {
         Self::open_with(path, MIN_STREAM, READ_WHOLE)
     }
@@ -194,9 +225,22 @@ impl Ahead {
     /// [`Ahead::open`], inflating parts of `min_stream` bytes or more on a
     /// thread of their own, and reading files of up to `read_whole` bytes
     /// into memory.
+    #[cfg(test)]
     pub(super) fn open_with(path: &Path, min_stream: u64, read_whole: u64) -> Option<Ahead> {
-        let (source, file_len) = Source::open(path, read_whole).ok()?;
-        let mut archive = zip::ZipArchive::new(source).ok()?;
+        Self::with_directory(Directory::open_with(path, read_whole)?, min_stream)
+    }
+
+    /// The virtual archive over a workbook whose directory was read.
+    pub(super) fn from_directory(directory: Directory) -> Option<Ahead> {
+        Self::with_directory(directory, MIN_STREAM)
+    }
+
+    fn with_directory(directory: Directory, min_stream: u64) -> Option<Ahead> {
+        let Directory {
+            path,
+            mut archive,
+            file_len,
+        } = directory;
         let mut entries = Vec::with_capacity(archive.len());
         for i in 0..archive.len() {
             let entry = archive.by_index_raw(i).ok()?;
@@ -279,7 +323,7 @@ impl Ahead {
             return None;
         }
         Some(Ahead {
-            path: path.to_path_buf(),
+            path,
             file: archive.into_inner(),
             stretches,
             len: pos,

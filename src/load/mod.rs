@@ -4,6 +4,7 @@
 //! is never held whole. It knows nothing of templates, fields or findings.
 
 mod ahead;
+mod contain;
 mod delimited;
 mod html;
 pub mod marker;
@@ -43,6 +44,30 @@ impl RawCell {
             RawCell::Empty => true,
             RawCell::Text(s) => trim(s).is_empty(),
             _ => false,
+        }
+    }
+
+    /// A cell Excel stores as a serial date: a date, or a number when it
+    /// is a duration or no calendar day.
+    fn from_excel_datetime(dt: &calamine::ExcelDateTime) -> RawCell {
+        if !dt.is_datetime() {
+            // A duration: keep the number, it is not a calendar date.
+            return RawCell::Number(dt.as_f64());
+        }
+        let (y, m, d, ..) = dt.to_ymd_hms_milli();
+        match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
+            Some(date) => RawCell::Date(date),
+            None => RawCell::Number(dt.as_f64()),
+        }
+    }
+
+    /// A cell stored as an ISO 8601 date: the date, or the text when it
+    /// is not one.
+    fn from_iso(s: &str) -> RawCell {
+        let day = s.get(..10).unwrap_or(s);
+        match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            Ok(d) => RawCell::Date(d),
+            Err(_) => RawCell::Text(s.to_string()),
         }
     }
 
@@ -216,6 +241,17 @@ pub enum Damage {
     Other,
 }
 
+impl Damage {
+    /// An I/O error inside a zip container: bytes that do not inflate or
+    /// end too soon are the container's damage; anything else is the disk's.
+    fn of_zip_io(e: &std::io::Error) -> Damage {
+        match e.kind() {
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => Damage::Zip,
+            _ => Damage::Io,
+        }
+    }
+}
+
 /// Which safety limit a file went past.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Limit {
@@ -295,13 +331,14 @@ fn read_with(
     sink: &mut dyn RowSink,
     html_tables: bool,
 ) -> Result<LoadNotes, LoadError> {
+    let mut outside = contain::Outside(sink);
     let mut watch = Watch {
-        inner: sink,
+        inner: &mut outside,
         sheet: None,
         last: None,
         repeated: Vec::new(),
     };
-    let mut notes = read_watched(path, &mut watch, html_tables)?;
+    let mut notes = contain::contain(|| read_watched(path, &mut watch, html_tables))?;
     notes.repeated_rows = watch.repeated;
     Ok(notes)
 }

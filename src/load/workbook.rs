@@ -7,22 +7,19 @@
 //! are loaded whole by calamine when opened, so their ranges are walked cell
 //! by cell.
 
-use super::ahead::Ahead;
+use super::ahead::{Ahead, Directory};
+use super::contain::contain;
 use super::{
     Damage, Format, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink,
     SheetInfo,
 };
 use calamine::{
-    Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb,
-    XlsbError, Xlsx, XlsxError,
+    Data, DataRef, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx,
+    XlsxError,
 };
-use chrono::NaiveDate;
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::Once;
 
 pub(super) fn read(
     path: &Path,
@@ -30,22 +27,30 @@ pub(super) fn read(
     sink: &mut dyn RowSink,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
-    if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
-        check_zip_limits(path)?;
+    if format == Format::Xlsx {
+        // The directory is read once: the guards look at it, then the
+        // parts are read through it.
+        if let Some(mut directory) = Directory::open(path) {
+            check_zip_limits(directory.archive())?;
+            if let Some(ahead) = Ahead::from_directory(directory) {
+                return match super::xlsx::read(ahead, sink, notes) {
+                    Ok(result) => result,
+                    Err(ahead) => read_xlsx(super::xlsx::check_tokens(*ahead)?, sink, notes),
+                };
+            }
+        }
+    }
+    if matches!(format, Format::Xlsb | Format::Ods)
+        && let Ok(file) = File::open(path)
+        && let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file))
+    {
+        check_zip_limits(&mut archive)?;
     }
     if format == Format::Ods {
         check_ods_cells(path)?;
     }
     if format == Format::Xls {
         check_cfb(path)?;
-    }
-    if format == Format::Xlsx
-        && let Some(ahead) = Ahead::open(path)
-    {
-        return match super::xlsx::read(ahead, sink, notes) {
-            Ok(result) => result,
-            Err(ahead) => read_xlsx(super::xlsx::check_tokens(*ahead)?, sink, notes),
-        };
     }
     let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
     let reader = BufReader::new(file);
@@ -81,15 +86,9 @@ const MAX_RATIO: u64 = 200;
 /// Read the zip's central directory (no inflating) and refuse an archive
 /// whose entries declare absurd sizes, before calamine inflates them. The
 /// zip reader stops at an entry's declared size, so declared sizes bound
-/// the work. An archive that cannot be opened here is left to calamine,
-/// which reports it as damaged.
-fn check_zip_limits(path: &Path) -> Result<(), LoadError> {
-    let Ok(file) = File::open(path) else {
-        return Ok(());
-    };
-    let Ok(archive) = zip::ZipArchive::new(BufReader::new(file)) else {
-        return Ok(());
-    };
+/// the work. An archive whose directory cannot be read is not checked
+/// here: the reader reports it as damaged.
+fn check_zip_limits<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Result<(), LoadError> {
     // The zip reader keeps the last of two entries with one name, and
     // another reader may keep the first: two readers, two workbooks.
     if archive.has_duplicate_names() {
@@ -605,43 +604,6 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-thread_local! {
-    /// Set while this thread runs calamine inside [`contain`].
-    static IN_READER: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Run a calamine call, turning a panic into a damaged-file error. calamine
-/// panics on some malformed files (a cell reference such as
-/// `ZZZZZZZZZZ6` or row 4294967297 overflows its arithmetic); one such file
-/// must become a finding, not end the run and lose every other file's
-/// report. Our own code (the row sink) never runs inside, so our bugs still
-/// surface. The default panic message is kept off stderr for these.
-fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
-    static QUIET: Once = Once::new();
-    QUIET.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !IN_READER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    let outer = IN_READER.with(|c| c.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(outer));
-    result.unwrap_or_else(|payload| {
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(LoadError::Corrupt(
-            Damage::Other,
-            format!("the spreadsheet reader failed: {why}"),
-        ))
-    })
-}
-
 fn read_xlsx<RS: Read + Seek>(
     reader: RS,
     sink: &mut dyn RowSink,
@@ -796,8 +758,8 @@ fn from_ref(value: &DataRef<'_>) -> RawCell {
         DataRef::Int(i) => RawCell::Number(*i as f64),
         DataRef::Float(f) => RawCell::Number(*f),
         DataRef::Bool(b) => RawCell::Bool(*b),
-        DataRef::DateTime(dt) => from_excel_datetime(dt),
-        DataRef::DateTimeIso(s) => from_iso(s),
+        DataRef::DateTime(dt) => RawCell::from_excel_datetime(dt),
+        DataRef::DateTimeIso(s) => RawCell::from_iso(s),
         DataRef::DurationIso(s) => RawCell::Text(s.clone()),
         DataRef::Error(e) => RawCell::Error(e.to_string()),
     }
@@ -817,8 +779,8 @@ fn from_data(value: &Data) -> RawCell {
         Data::Int(i) => RawCell::Number(*i as f64),
         Data::Float(f) => RawCell::Number(*f),
         Data::Bool(b) => RawCell::Bool(*b),
-        Data::DateTime(dt) => from_excel_datetime(dt),
-        Data::DateTimeIso(s) => from_iso(s),
+        Data::DateTime(dt) => RawCell::from_excel_datetime(dt),
+        Data::DateTimeIso(s) => RawCell::from_iso(s),
         Data::DurationIso(s) => RawCell::Text(s.clone()),
         Data::Error(e) => RawCell::Error(e.to_string()),
     }
@@ -841,26 +803,6 @@ fn is_error_text(s: &str) -> bool {
     )
 }
 
-pub(super) fn from_excel_datetime(dt: &ExcelDateTime) -> RawCell {
-    if !dt.is_datetime() {
-        // A duration: keep the number, it is not a calendar date.
-        return RawCell::Number(dt.as_f64());
-    }
-    let (y, m, d, ..) = dt.to_ymd_hms_milli();
-    match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
-        Some(date) => RawCell::Date(date),
-        None => RawCell::Number(dt.as_f64()),
-    }
-}
-
-pub(super) fn from_iso(s: &str) -> RawCell {
-    let day = s.get(..10).unwrap_or(s);
-    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-        Ok(d) => RawCell::Date(d),
-        Err(_) => RawCell::Text(s.to_string()),
-    }
-}
-
 /// An XML error that is really the container's: the parser could not get
 /// the bytes, because a compressed part is damaged or cut off.
 fn xml_damage(e: &dyn std::error::Error) -> Damage {
@@ -875,19 +817,10 @@ fn xml_damage(e: &dyn std::error::Error) -> Damage {
     Damage::Xml
 }
 
-/// An I/O error inside a zip container: bytes that do not inflate or end
-/// too soon are the container's damage; anything else is the disk's.
-pub(super) fn zip_io_damage(e: &std::io::Error) -> Damage {
-    match e.kind() {
-        std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => Damage::Zip,
-        _ => Damage::Io,
-    }
-}
-
 fn xlsx_err(e: XlsxError) -> LoadError {
     let damage = match &e {
         XlsxError::Password => return LoadError::Encrypted,
-        XlsxError::Io(io) => zip_io_damage(io),
+        XlsxError::Io(io) => Damage::of_zip_io(io),
         XlsxError::Zip(_) => Damage::Zip,
         XlsxError::Xml(x) => xml_damage(x),
         XlsxError::XmlAttr(_) | XlsxError::XmlEof(_) => Damage::Xml,
@@ -901,7 +834,7 @@ fn xlsx_err(e: XlsxError) -> LoadError {
 
 fn xlsb_err(e: XlsbError) -> LoadError {
     let damage = match &e {
-        XlsbError::Io(io) => zip_io_damage(io),
+        XlsbError::Io(io) => Damage::of_zip_io(io),
         XlsbError::Zip(_) => Damage::Zip,
         XlsbError::Xml(x) => xml_damage(x),
         XlsbError::XmlAttr(_) => Damage::Xml,
@@ -924,7 +857,7 @@ fn xls_err(e: XlsError) -> LoadError {
 fn ods_err(e: OdsError) -> LoadError {
     let damage = match &e {
         OdsError::Password => return LoadError::Encrypted,
-        OdsError::Io(io) => zip_io_damage(io),
+        OdsError::Io(io) => Damage::of_zip_io(io),
         OdsError::Zip(_) => Damage::Zip,
         OdsError::Xml(x) => xml_damage(x),
         OdsError::XmlAttr(_) => Damage::Xml,

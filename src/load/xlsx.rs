@@ -24,7 +24,7 @@
 //! in this reader's own words, naming the sheet and the cell.
 
 use super::ahead::Ahead;
-use super::workbook::{from_excel_datetime, from_iso, zip_io_damage};
+use super::contain::contain;
 use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
 use super::{
     Damage, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink, SheetInfo,
@@ -97,12 +97,19 @@ fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(),
         }) {
             continue;
         }
-        let result = match zip.by_index(sheet.part) {
-            Ok(part) => stream_sheet(book, part, sink),
-            Err(e) => Err(Fail::Damage(Damage::Zip, e.to_string())),
-        };
+        // Contained here too, so that a sheet that fails ends as a
+        // damaged one does.
+        let result = contain(|| {
+            #[cfg(debug_assertions)]
+            super::contain::injected(&sheet.name);
+            match zip.by_index(sheet.part) {
+                Ok(part) => stream_sheet(book, part, sink),
+                Err(e) => Err(Fail::Damage(Damage::Zip, e.to_string())),
+            }
+            .map_err(|fail| fail.into_error(sheet))
+        });
         sink.end_sheet();
-        result.map_err(|fail| fail.into_error(sheet))?;
+        result?;
     }
     Ok(())
 }
@@ -147,7 +154,7 @@ impl Fail {
                     limit: MAX_TOKEN as u64,
                 });
             }
-            Fail::Xml(XmlError::Io(e)) => (zip_io_damage(&e), e.to_string()),
+            Fail::Xml(XmlError::Io(e)) => (Damage::of_zip_io(&e), e.to_string()),
             Fail::Xml(e @ XmlError::Syntax(..)) => (Damage::Xml, e.to_string()),
             Fail::Damage(damage, what) => (damage, what),
         };
@@ -827,7 +834,7 @@ impl CellReader<'_> {
                 b if b.eq_ignore_ascii_case("true") => RawCell::Bool(true),
                 _ => return Err(Fail::other(format!("{v:?} is not a boolean"))),
             },
-            Kind::Date => from_iso(v),
+            Kind::Date => RawCell::from_iso(v),
             Kind::Error => match v.parse::<CellErrorType>() {
                 Ok(e) => RawCell::Error(e.to_string()),
                 Err(_) => return Err(Fail::other(format!("{v:?} is not a cell error"))),
@@ -842,7 +849,7 @@ impl CellReader<'_> {
                     if date {
                         let dt =
                             ExcelDateTime::new(n, ExcelDateTimeType::DateTime, self.book.is_1904);
-                        from_excel_datetime(&dt)
+                        RawCell::from_excel_datetime(&dt)
                     } else {
                         RawCell::Number(n)
                     }

@@ -1,0 +1,148 @@
+//! Containment: a panic while a file is read becomes that file's damage
+//! ([`LoadError::Corrupt`] with [`Damage::Other`], finding F001), so one
+//! malformed file never ends the run and loses every other file's report.
+//! Every reader runs inside it, bimtek's own (xlsx, CSV, HTML) and
+//! calamine: calamine panics on some malformed files (a cell reference
+//! such as `ZZZZZZZZZZ6` overflows its arithmetic), and our own readers are
+//! held to the same rule.
+//!
+//! The sink the rows go to is not the reader: its code runs through
+//! [`Outside`], and a panic there (a bug in normalize or check) goes on
+//! unwinding as it would without containment, its message printed.
+
+use super::{Damage, LoadError, RawRow, RowSink, SheetInfo};
+use std::any::Any;
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+thread_local! {
+    /// Set while this thread runs a reader inside [`contain`] and outside
+    /// the sink.
+    static IN_READER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A panic raised by the sink, carried through [`contain`] untouched.
+struct SinkPanic(Box<dyn Any + Send>);
+
+/// Run a reader, turning a panic in it into a damaged-file error. The
+/// default panic message is kept off stderr for these.
+pub(super) fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    static QUIET: Once = Once::new();
+    QUIET.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let outer = IN_READER.with(|c| c.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|c| c.set(outer));
+    result.unwrap_or_else(|payload| {
+        let payload = match payload.downcast::<SinkPanic>() {
+            // An enclosing `contain` passes it on too; the outermost
+            // resumes the sink's own panic.
+            Ok(sink) if outer => panic::resume_unwind(sink),
+            Ok(sink) => panic::resume_unwind(sink.0),
+            Err(payload) => payload,
+        };
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(LoadError::Corrupt(
+            Damage::Other,
+            format!("the spreadsheet reader failed: {why}"),
+        ))
+    })
+}
+
+/// Run sink code from inside [`contain`]: its panics are not the reader's.
+fn outside<T>(f: impl FnOnce() -> T) -> T {
+    let was = IN_READER.with(|c| c.replace(false));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|c| c.set(was));
+    match result {
+        Ok(value) => value,
+        Err(payload) if was => panic::resume_unwind(Box::new(SinkPanic(payload))),
+        Err(payload) => panic::resume_unwind(payload),
+    }
+}
+
+/// The sink, as a contained reader calls it.
+pub(super) struct Outside<'s>(pub &'s mut dyn RowSink);
+
+impl RowSink for Outside<'_> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        outside(|| self.0.begin_sheet(sheet))
+    }
+    fn expect_rows(&mut self, rows: u32) {
+        outside(|| self.0.expect_rows(rows));
+    }
+    fn row(&mut self, row: RawRow) {
+        outside(|| self.0.row(row));
+    }
+    fn end_sheet(&mut self) {
+        outside(|| self.0.end_sheet());
+    }
+}
+
+/// A panic injected into bimtek's own xlsx reader when it starts the sheet
+/// named by `BIMTEK_PANIC_IN_SHEET` (debug builds only), so that the tests
+/// can show that a panic in it is contained.
+#[cfg(debug_assertions)]
+pub(super) fn injected(sheet: &str) {
+    if std::env::var_os("BIMTEK_PANIC_IN_SHEET").is_some_and(|s| s == sheet) {
+        panic!("injected into the reader of sheet {sheet}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Panicking;
+
+    impl RowSink for Panicking {
+        fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
+            true
+        }
+        fn row(&mut self, _: RawRow) {
+            panic!("the sink failed");
+        }
+        fn end_sheet(&mut self) {}
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_damage() {
+        let result: Result<(), _> = contain(|| panic!("bad cell"));
+        assert_eq!(
+            result,
+            Err(LoadError::Corrupt(
+                Damage::Other,
+                "the spreadsheet reader failed: bad cell".into()
+            ))
+        );
+        // Nested: the inner one answers.
+        let result: Result<(), _> = contain(|| contain(|| panic!("deep")));
+        assert!(matches!(result, Err(LoadError::Corrupt(Damage::Other, _))));
+    }
+
+    #[test]
+    fn a_panic_in_the_sink_goes_on_unwinding() {
+        let mut sink = Panicking;
+        let panic = panic::catch_unwind(AssertUnwindSafe(|| {
+            contain(|| {
+                contain(|| {
+                    Outside(&mut sink).row(RawRow::default());
+                    Ok(())
+                })
+            })
+        }))
+        .expect_err("the sink's panic is not contained");
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"the sink failed"));
+    }
+}
