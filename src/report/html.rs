@@ -226,7 +226,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
     let risks: Vec<_> = outcome
         .innovations
         .iter()
-        .flat_map(|i| i.score.at_risk.iter().map(move |r| (i, r)))
+        .flat_map(|i| i.score.at_risk().iter().map(move |r| (i, r)))
         .collect();
     if !risks.is_empty() {
         let _ = write!(
@@ -249,7 +249,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{} ({})</td><td class=\"n\">-{}</td></tr>",
                 escape(&i.agency),
-                escape(&i.name),
+                escape(i.name()),
                 r.indicator,
                 escape(&name),
                 escape(&reason),
@@ -299,7 +299,7 @@ pub fn render_html(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> Str
                 .or_else(|| l.row.map(|r| format!("{} {r}", tr("baris", "row"))))
                 .or_else(|| l.sheet.clone())
                 .unwrap_or_else(|| l.file.rsplit('/').next().unwrap_or(&l.file).to_string());
-            let innovation = outcome.innovation_of(f).map_or("", |i| i.name.as_str());
+            let innovation = outcome.innovation_of(f).map_or("", |i| i.name());
             let mut field = f
                 .field
                 .as_deref()

@@ -128,11 +128,8 @@ pub fn render_table(
 
     let mut per_agency = super::agency_tallies(outcome);
     // Files that gave no innovation still appear under their agency.
-    let with_innovations: std::collections::HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
+    let with_innovations: std::collections::HashSet<&str> =
+        outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
             per_agency.entry(hint).or_default().files.insert(file);
@@ -206,7 +203,7 @@ pub fn render_table(
         let mut last_innovation = None;
         for f in findings {
             let inn = outcome.innovation_of(f);
-            let file = inn.map_or(f.location.file.as_str(), |i| i.file.as_str());
+            let file = inn.map_or(f.location.file.as_str(), |i| i.file());
             if file != last_file {
                 last_file = file;
                 last_innovation = None;
@@ -216,12 +213,12 @@ pub fn render_table(
             let indent = if let Some(i) = inn {
                 if last_innovation != f.innovation {
                     last_innovation = f.innovation;
-                    let name = if i.name.is_empty() {
+                    let name = if i.name().is_empty() {
                         w.unnamed
                     } else {
-                        &i.name
+                        i.name()
                     };
-                    let place = match &i.sheet {
+                    let place = match &i.sheet() {
                         Some(sh) => format!("{sh} {} {}", w.row, i.row),
                         None => format!("{} {}", w.row, i.row),
                     };
@@ -386,7 +383,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                     })
                     .unwrap_or_default();
                 for l in wrap(
-                    &format!("- {}{note}", visible(&i.name)),
+                    &format!("- {}{note}", visible(i.name())),
                     width.saturating_sub(4),
                 ) {
                     let _ = writeln!(s, "    {l}");
@@ -404,7 +401,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                 }
             );
             for i in &old {
-                let _ = writeln!(s, "    - {}", visible(&i.name));
+                let _ = writeln!(s, "    - {}", visible(i.name()));
                 for c in i.portal.iter().flat_map(|p| &p.changes) {
                     for l in wrap(
                         &format!(
@@ -458,7 +455,7 @@ fn at_risk_table(
     let rows: Vec<_> = outcome
         .innovations
         .iter()
-        .flat_map(|i| i.score.at_risk.iter().map(move |r| (i, r)))
+        .flat_map(|i| i.score.at_risk().iter().map(move |r| (i, r)))
         .collect();
     if rows.is_empty() {
         return;
@@ -494,7 +491,7 @@ fn at_risk_table(
         total += r.points;
         tbl.add_row(vec![
             Cell::new(visible(&i.agency)),
-            Cell::new(visible(&i.name)),
+            Cell::new(visible(i.name())),
             Cell::new(format!("{} {}", r.indicator, visible(&name))),
             Cell::new(reason),
             Cell::new(format!("-{}", r.points)).set_alignment(CellAlignment::Right),
