@@ -838,8 +838,8 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
         if scored {
             *verified_sum += i.score.verified;
         }
-        let key = strings.id(&mut a.detail, &i.name_key);
-        let name = strings.id(&mut a.detail, &i.name);
+        let key = strings.id(&mut a.detail, i.name_key());
+        let name = strings.id(&mut a.detail, i.name());
         let status = severity_number(i.status);
         a.detail.innovations.push((
             n as u32, key, name, status, i.errors, i.warnings, claimed, verified,
@@ -847,7 +847,9 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
         digest.extend_from_slice(
             format!(
                 "i\x1f{}\x1f{status}\x1f{}\x1f{}\x1f{claimed:?}\x1f{verified:?}\x1e",
-                i.name_key, i.errors, i.warnings
+                i.name_key(),
+                i.errors,
+                i.warnings
             )
             .as_bytes(),
         );
@@ -897,18 +899,15 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             format!(
                 "f\x1f{}\x1f{severity}\x1f{}\x1f{}\x1e",
                 f.code,
-                inn.map(|i| i.name_key.as_str()).unwrap_or_default(),
+                inn.map(|i| i.name_key()).unwrap_or_default(),
                 f.field.as_deref().unwrap_or_default()
             )
             .as_bytes(),
         );
     }
     // An agency whose files hold no innovation is still there.
-    let with_innovations: std::collections::HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
+    let with_innovations: std::collections::HashSet<&str> =
+        outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
             per.entry(hint).or_default();

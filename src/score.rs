@@ -59,10 +59,16 @@ pub struct InnovationScore {
     /// The same over indicators whose evidence passed.
     pub verified: f64,
     pub max: f64,
-    pub at_risk: Vec<AtRisk>,
-    /// Every indicator of the template, in order; empty for an innovation
-    /// without any evidence data (nothing chosen, nothing verified).
-    pub indicators: Vec<IndicatorScore>,
+    /// The indicators and points at risk; `None` for an innovation without
+    /// any evidence data, as most rows of a list without evidence columns
+    /// are (boxed: eight bytes for them, not forty-eight).
+    detail: Option<Box<Detail>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Detail {
+    at_risk: Vec<AtRisk>,
+    indicators: Vec<IndicatorScore>,
 }
 
 impl InnovationScore {
@@ -74,7 +80,7 @@ impl InnovationScore {
                 .filter(|i| i.verified)
                 .map(IndicatorScore::points),
         );
-        let at_risk = indicators
+        let at_risk: Vec<AtRisk> = indicators
             .iter()
             .filter(|i| i.tier.is_some() && !i.verified)
             .map(|i| AtRisk {
@@ -83,13 +89,29 @@ impl InnovationScore {
                 code: i.code.unwrap_or("E001"),
             })
             .collect();
+        let detail = (!indicators.is_empty() || !at_risk.is_empty()).then(|| {
+            Box::new(Detail {
+                at_risk,
+                indicators,
+            })
+        });
         InnovationScore {
             claimed,
             verified,
             max: max_score(t),
-            at_risk,
-            indicators,
+            detail,
         }
+    }
+
+    /// Points lost, per indicator.
+    pub fn at_risk(&self) -> &[AtRisk] {
+        self.detail.as_ref().map_or(&[], |d| &d.at_risk)
+    }
+
+    /// Every indicator of the template, in order; empty for an innovation
+    /// without any evidence data (nothing chosen, nothing verified).
+    pub fn indicators(&self) -> &[IndicatorScore] {
+        self.detail.as_ref().map_or(&[], |d| &d.indicators)
     }
 
     /// An innovation without any indicator data.
@@ -453,7 +475,7 @@ mod tests {
         assert_eq!(s.claimed, 12.0);
         assert_eq!(s.verified, 6.0);
         assert_eq!(
-            s.at_risk,
+            s.at_risk(),
             vec![AtRisk {
                 indicator: 17,
                 points: 6.0,

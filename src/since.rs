@@ -149,8 +149,8 @@ impl Snapshot {
             .iter()
             .map(|i| SnapInnovation {
                 agency: i.agency.clone(),
-                name_key: i.name_key.clone(),
-                name: i.name.clone(),
+                name_key: i.name_key().to_string(),
+                name: i.name().to_string(),
                 status: i.status,
                 errors: i.errors,
                 warnings: i.warnings,
@@ -163,7 +163,7 @@ impl Snapshot {
                 let inn = outcome.innovation_of(f);
                 SnapFinding {
                     code: f.code.to_string(),
-                    innovation: inn.map(|i| (i.agency.clone(), i.name_key.clone())),
+                    innovation: inn.map(|i| (i.agency.clone(), i.name_key().to_string())),
                     field: f.field.clone(),
                     indicator: f.indicator,
                     file: f.location.file.clone(),

@@ -221,8 +221,8 @@ pub(crate) fn attach(
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, inn) in innovations.iter().enumerate() {
-        by_name.entry(inn.name_key.as_str()).or_default().push(i);
-        by_file.entry(inn.file.as_str()).or_default().push(i);
+        by_name.entry(inn.name_key()).or_default().push(i);
+        by_file.entry(inn.file()).or_default().push(i);
     }
     let mut targets: Vec<(usize, Statement)> = Vec::new();
     for s in statements {
@@ -239,7 +239,9 @@ pub(crate) fn attach(
         } else {
             let key = fold(&reference);
             by_name.get(key.as_str()).and_then(|cands| {
-                let same_file = cands.iter().find(|&&i| *innovations[i].file == *s.loc.file);
+                let same_file = cands
+                    .iter()
+                    .find(|&&i| *innovations[i].file() == *s.loc.file);
                 let same_agency = || {
                     cands
                         .iter()
@@ -366,7 +368,7 @@ pub(crate) fn check_all(
     if evidence_given {
         without_evidence(t, innovations, sink);
     } else if !t.indicators.is_empty()
-        && let Some(first) = innovations.iter().map(|i| &i.file).min()
+        && let Some(first) = innovations.iter().map(|i| i.file()).min()
     {
         let n = innovations.len();
         sink.push(

@@ -25,7 +25,6 @@ use crate::normalize::{Event, Record};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// Options that shape the checks.
@@ -41,44 +40,50 @@ pub struct CheckOptions {
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
 }
 
-/// One innovation as reported.
-#[derive(Debug, Clone, Serialize)]
+/// One innovation as reported. Lean, because a 49 MB CSV of short rows
+/// holds 660,000 of them: the file and sheet are shared by the rows of a
+/// sheet, the id is made when asked for, the folded name is kept only when
+/// it differs from the name, and the parts most rows lack are boxed
+/// (BENCHMARKS.md, "Safe at the edges").
+#[derive(Debug, Clone)]
 pub struct Innovation {
-    pub id: String,
-    pub agency: String,
-    pub name: String,
-    pub file: String,
-    pub sheet: Option<String>,
+    /// The file (as displayed) and sheet it was read from.
+    origin: Arc<Origin>,
     pub row: u32,
     pub status: Severity,
     pub errors: u32,
     pub warnings: u32,
-    /// Folded name, for matching.
-    #[serde(skip)]
-    pub name_key: String,
-    /// Canonical urusan, when readable (for yandas coverage).
-    #[serde(skip)]
-    pub urusan: Option<String>,
+    pub agency: String,
+    name: String,
+    /// Folded name, for matching; `None` when it is the name itself.
+    name_key: Option<Box<str>>,
     /// The pemda its row names, if any.
-    #[serde(skip)]
     pub pemda: Option<String>,
     /// For an award's per-group rules: the group its row names (KIPP: the
     /// instansi) and the canonical value its quota counts by (kelompok).
-    #[serde(skip)]
-    pub group: Option<String>,
-    #[serde(skip)]
-    pub quota_class: Option<String>,
+    award: Option<Box<AwardFacts>>,
     /// What the agency says about its indicators.
-    #[serde(skip)]
     pub statements: Vec<Statement>,
-    #[serde(skip)]
     pub score: crate::score::InnovationScore,
     /// Dates and values compared with the portal.
-    #[serde(skip)]
     pub facts: portal::Facts,
     /// Where it stands against the portal, when a baseline was given.
-    #[serde(skip)]
     pub portal: Option<Box<portal::PortalStatus>>,
+}
+
+/// The file (as displayed) and sheet an innovation was read from, one for
+/// all the rows of a sheet.
+#[derive(Debug, PartialEq, Eq)]
+struct Origin {
+    file: String,
+    sheet: Option<String>,
+}
+
+/// An award template's group and kelompok of one innovation.
+#[derive(Debug, Clone, Default)]
+struct AwardFacts {
+    group: Option<String>,
+    quota_class: Option<String>,
 }
 
 /// What the portal holds, and how to compare with it.
@@ -91,15 +96,108 @@ pub struct Baseline {
 }
 
 impl Innovation {
+    /// An innovation read from `file` (and `sheet`) at `row`, with nothing
+    /// checked yet.
+    pub fn new(file: &str, sheet: Option<&str>, row: u32, agency: &str, name: &str) -> Self {
+        let origin = Arc::new(Origin {
+            file: file.to_string(),
+            sheet: sheet.map(str::to_string),
+        });
+        Innovation::at(origin, row, agency.to_string(), name.to_string())
+    }
+
+    fn at(origin: Arc<Origin>, row: u32, agency: String, name: String) -> Self {
+        let mut inn = Innovation {
+            origin,
+            row,
+            status: Severity::Info,
+            errors: 0,
+            warnings: 0,
+            agency,
+            name: String::new(),
+            name_key: None,
+            pemda: None,
+            award: None,
+            statements: Vec::new(),
+            score: crate::score::InnovationScore::default(),
+            facts: portal::Facts::default(),
+            portal: None,
+        };
+        inn.set_name(name);
+        inn
+    }
+
+    /// Its id, `file:sheet:row` (or `file:row` for a file without sheets).
+    pub fn id(&self) -> String {
+        match self.sheet() {
+            Some(s) => format!("{}:{}:{}", self.file(), s, self.row),
+            None => format!("{}:{}", self.file(), self.row),
+        }
+    }
+
+    /// The file it was read from, as displayed.
+    pub fn file(&self) -> &str {
+        &self.origin.file
+    }
+
+    /// The sheet it was read from; `None` for a file without sheets.
+    pub fn sheet(&self) -> Option<&str> {
+        self.origin.sheet.as_deref()
+    }
+
+    /// Its name as written, spaces collapsed.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its folded name, for matching.
+    pub fn name_key(&self) -> &str {
+        self.name_key.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Sets its name, and the folded name with it.
+    pub fn set_name(&mut self, name: String) {
+        let key = fold(&name);
+        self.name_key = (key != name).then(|| key.into_boxed_str());
+        self.name = name;
+    }
+
+    /// Its canonical urusan, when readable (for yandas coverage).
+    pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        self.facts.urusan(t)
+    }
+
+    /// The group its row names, for an award's per-group rules (KIPP: the
+    /// instansi).
+    pub fn group(&self) -> Option<&str> {
+        self.award.as_ref().and_then(|a| a.group.as_deref())
+    }
+
+    /// The canonical value its award quota counts by (kelompok).
+    pub fn quota_class(&self) -> Option<&str> {
+        self.award.as_ref().and_then(|a| a.quota_class.as_deref())
+    }
+
+    /// Sets the award's group and kelompok.
+    pub fn set_award(&mut self, group: Option<String>, quota_class: Option<String>) {
+        self.award = (group.is_some() || quota_class.is_some())
+            .then(|| Box::new(AwardFacts { group, quota_class }));
+    }
+
     /// Its row, for findings about the whole innovation.
     pub fn location(&self) -> Location {
         Location {
-            file: self.file.clone(),
-            sheet: self.sheet.clone(),
+            file: self.file().to_string(),
+            sheet: self.sheet().map(str::to_string),
             row: Some(self.row),
             col: None,
             header: None,
         }
+    }
+
+    /// (file, sheet, row): the order innovations are listed in.
+    pub fn place(&self) -> (&str, Option<&str>, u32) {
+        (self.file(), self.sheet(), self.row)
     }
 }
 
@@ -135,7 +233,7 @@ pub(crate) struct Sink<'t> {
     dropped: (u32, u32),
     /// Where each error or warning past the cap was, when kept
     /// ([`Sink::keeping_places`]).
-    places: Option<Vec<(Location, Severity)>>,
+    places: Option<Places>,
     /// Findings past the cap per (code, file).
     capped: Vec<(&'static str, String, u64)>,
 }
@@ -156,7 +254,7 @@ impl<'t> Sink<'t> {
     /// across files, whose findings fall on any innovation).
     pub fn keeping_places(template: &'t Template) -> Self {
         Sink {
-            places: Some(Vec::new()),
+            places: Some(Places::default()),
             ..Sink::new(template)
         }
     }
@@ -201,7 +299,7 @@ impl<'t> Sink<'t> {
             && f.severity != Severity::Info
             && f.location.row.is_some()
         {
-            places.push((f.location, f.severity));
+            places.push(&f.location, f.severity);
         }
     }
 
@@ -213,7 +311,7 @@ impl<'t> Sink<'t> {
 
     /// Where the errors and warnings past the cap were (a sink made with
     /// [`Sink::keeping_places`]).
-    pub fn dropped_rows(&mut self) -> Vec<(Location, Severity)> {
+    pub fn dropped_rows(&mut self) -> Places {
         self.places.take().unwrap_or_default()
     }
 
@@ -235,9 +333,47 @@ impl<'t> Sink<'t> {
     }
 }
 
-/// The most rows a sheet's own estimate makes room for at once (innovations
-/// of 424 bytes: 110 MB, not touched until filled).
-const MAX_EXPECTED_ROWS: u32 = 1 << 18;
+/// Where the errors and warnings past the cap of the checks across files
+/// were: twelve bytes each, the file and sheet named once. (As locations,
+/// a 49 MB CSV of rows with one name repeated kept 650,000 of them, about
+/// a hundred bytes each and a copy of the file name.)
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    /// Each (file, sheet) named, and its number.
+    origins: Vec<(String, Option<String>)>,
+    known: foldhash::HashMap<(String, Option<String>), u32>,
+    /// (origin, row, severity)
+    rows: Vec<(u32, u32, Severity)>,
+}
+
+impl Places {
+    fn push(&mut self, l: &Location, severity: Severity) {
+        let Some(row) = l.row else { return };
+        let last = self.origins.len().checked_sub(1);
+        let origin = match last {
+            Some(k) if self.origins[k].0 == l.file && self.origins[k].1 == l.sheet => k as u32,
+            _ => {
+                let key = (l.file.clone(), l.sheet.clone());
+                match self.known.get(&key) {
+                    Some(&k) => k,
+                    None => {
+                        let k = self.origins.len() as u32;
+                        self.known.insert(key.clone(), k);
+                        self.origins.push(key);
+                        k
+                    }
+                }
+            }
+        };
+        self.rows.push((origin, row, severity));
+    }
+}
+
+/// The most rows a sheet's own estimate makes room for at once: an xlsx
+/// sheet's whole height (innovations of 256 bytes: 268 MB of address space,
+/// not touched until filled). Growing the list instead copies it, and for a
+/// moment holds it twice: a 49 MB CSV of short rows peaked there.
+const MAX_EXPECTED_ROWS: u32 = 1 << 20;
 
 /// Checks one file's events as they arrive.
 pub struct FileCheck<'t> {
@@ -247,6 +383,8 @@ pub struct FileCheck<'t> {
     /// The same, shared by the file's evidence statements.
     shared_file: Arc<str>,
     agency_hint: String,
+    /// The file and sheet of the last row, shared with the next.
+    origin: Option<Arc<Origin>>,
     sink: Sink<'t>,
     innovations: Vec<Innovation>,
     evidence: Vec<Statement>,
@@ -254,7 +392,6 @@ pub struct FileCheck<'t> {
     headers_seen: usize,
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
-    urusan_field: Option<usize>,
     pemda_field: Option<usize>,
     fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
@@ -274,6 +411,7 @@ impl<'t> FileCheck<'t> {
             file: file.to_string(),
             shared_file: Arc::from(file),
             agency_hint: agency_hint.to_string(),
+            origin: None,
             sink: Sink::new(template),
             innovations: Vec::new(),
             evidence: Vec::new(),
@@ -281,7 +419,6 @@ impl<'t> FileCheck<'t> {
             headers_seen: 0,
             no_header: Vec::new(),
             name_field: template.field_index("nama_inovasi"),
-            urusan_field: template.field_index("urusan_utama"),
             pemda_field: template.field_index("pemda"),
             fact_fields: portal::FactFields::new(template),
             foreign_seen: Vec::new(),
@@ -376,14 +513,6 @@ impl<'t> FileCheck<'t> {
             .and_then(|f| record.text(f))
             .map(crate::normalize::collapse_spaces)
             .unwrap_or_default();
-        let urusan = self
-            .urusan_field
-            .and_then(|f| match record.cell(f).map(|c| &c.value) {
-                Some(crate::normalize::Value::Enum { index, .. }) => {
-                    Some(self.template.fields[f].values[*index].value.clone())
-                }
-                _ => None,
-            });
         let pemda = self
             .pemda_field
             .and_then(|f| record.text(f))
@@ -398,7 +527,7 @@ impl<'t> FileCheck<'t> {
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = portal::Facts::from_record(self.template, &self.fact_fields, &record);
+        let facts = portal::Facts::from_record(&self.fact_fields, &record);
         let award = self.template.award.as_ref();
         let group = award
             .and_then(|a| a.group_field)
@@ -412,31 +541,27 @@ impl<'t> FileCheck<'t> {
                 _ => None,
             }
         });
-        let id = match &loc.sheet {
-            Some(s) => format!("{}:{}:{}", self.file, s, record.row),
-            None => format!("{}:{}", self.file, record.row),
+        let origin = match &self.origin {
+            Some(o) if o.sheet == loc.sheet => o.clone(),
+            _ => {
+                let o = Arc::new(Origin {
+                    file: self.file.clone(),
+                    sheet: loc.sheet,
+                });
+                self.origin = Some(o.clone());
+                o
+            }
         };
-        self.innovations.push(Innovation {
-            id,
-            agency: record.agency,
-            name_key: fold(&name),
-            name,
-            file: self.file.clone(),
-            sheet: loc.sheet,
-            row: record.row,
-            status: Severity::Info,
-            // Its findings past the cap; the listed ones are added in `combine`.
-            errors,
-            warnings,
-            urusan,
-            pemda,
-            group,
-            quota_class,
-            statements,
-            score: crate::score::InnovationScore::empty(self.template),
-            facts,
-            portal: None,
-        });
+        let mut inn = Innovation::at(origin, record.row, record.agency, name);
+        // Its findings past the cap; the listed ones are added in `combine`.
+        inn.errors = errors;
+        inn.warnings = warnings;
+        inn.pemda = pemda;
+        inn.set_award(group, quota_class);
+        inn.statements = statements;
+        inn.score = crate::score::InnovationScore::empty(self.template);
+        inn.facts = facts;
+        self.innovations.push(inn);
         for cell in record.cells.into_iter().flatten() {
             crate::load::let_go(cell.text);
         }
@@ -555,10 +680,10 @@ impl Outcome {
             }
         }
         for (inn, list) in self.innovations.iter().zip(out.iter_mut()) {
-            let file = (inn.file.as_str(), None);
-            let sheet = (inn.file.as_str(), inn.sheet.as_deref());
+            let file = (inn.file(), None);
+            let sheet = (inn.file(), inn.sheet());
             let mut wide: Vec<&Finding> = Vec::new();
-            if inn.sheet.is_some() {
+            if inn.sheet().is_some() {
                 wide.extend(every_row.get(&file).into_iter().flatten());
             }
             wide.extend(every_row.get(&sheet).into_iter().flatten());
@@ -576,8 +701,8 @@ impl Outcome {
 /// read from.
 fn holds_for(f: &Finding, inn: &Innovation) -> bool {
     f.every_row
-        && f.location.file == inn.file
-        && (f.location.sheet.is_none() || f.location.sheet == inn.sheet)
+        && f.location.file == inn.file()
+        && (f.location.sheet.is_none() || f.location.sheet.as_deref() == inn.sheet())
 }
 
 /// Where a finding of `inn` comes when its findings are read: first those
@@ -587,7 +712,7 @@ fn holds_for(f: &Finding, inn: &Innovation) -> bool {
 fn reading_rank(f: &Finding, inn: &Innovation) -> u8 {
     if f.every_row {
         0
-    } else if f.location.file == inn.file && f.location.sheet == inn.sheet {
+    } else if f.location.file == inn.file() && f.location.sheet.as_deref() == inn.sheet() {
         1
     } else {
         2
@@ -678,16 +803,14 @@ pub fn combine(
         )
     });
     sink.finish_capped();
-    count_dropped(&mut innovations, sink.dropped_rows());
+    let dropped = sink.dropped_rows();
     let mut findings = sink.findings;
     // Usually in order already (one file, or files read in order): a stable
-    // sort would still take a scratch copy of 424 bytes per innovation.
-    fn place(a: &Innovation) -> (&String, &Option<String>, u32) {
-        (&a.file, &a.sheet, a.row)
+    // sort would still take a scratch copy of every innovation.
+    if !innovations.is_sorted_by(|a, b| a.place() <= b.place()) {
+        innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
-    if !innovations.is_sorted_by(|a, b| place(a) <= place(b)) {
-        innovations.sort_by(|a, b| place(a).cmp(&place(b)));
-    }
+    count_dropped(&mut innovations, dropped);
     let left_out = left_out(template, &innovations, &findings);
     // The pemda scores need only the innovations, in their final order:
     // they are added up while the findings are sorted and counted.
@@ -748,31 +871,43 @@ fn left_out(
     innovations
         .iter()
         .map(|i| {
-            let row = at.get(&(i.file.as_str(), i.sheet.as_deref(), Some(i.row)));
-            let sheet = at.get(&(i.file.as_str(), i.sheet.as_deref(), None));
+            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
+            let sheet = at.get(&(i.file(), i.sheet(), None));
             row.into_iter().chain(sheet).min().copied()
         })
         .collect()
 }
 
 /// Group innovations by the pemda their rows name (else the default name).
-fn pemda_scores(
-    t: &Template,
-    o: &CheckOptions,
-    innovations: &[Innovation],
+fn pemda_scores<'a>(
+    t: &'a Template,
+    o: &'a CheckOptions,
+    innovations: &'a [Innovation],
     left_out: &[Option<&'static str>],
 ) -> Vec<crate::score::PemdaScore> {
     let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
         std::collections::BTreeMap::new();
+    let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(&o.pemda);
+    // Counted first, so that each list is made once at its size (a list
+    // that grows is copied, and for a moment held twice).
+    let mut sizes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in innovations {
+        *sizes.entry(name(i)).or_default() += 1;
+    }
+    for (name, n) in sizes {
+        groups.insert(name, Vec::with_capacity(n));
+    }
     for (i, left_out) in innovations.iter().zip(left_out) {
-        let name = i.pemda.as_deref().unwrap_or(&o.pemda);
-        groups.entry(name).or_default().push(crate::score::Entry {
-            claimed: i.score.claimed,
-            verified: i.score.verified,
-            has_data: !i.score.indicators.is_empty(),
-            urusan: i.urusan.as_deref(),
-            left_out: *left_out,
-        });
+        groups
+            .entry(name(i))
+            .or_default()
+            .push(crate::score::Entry {
+                claimed: i.score.claimed,
+                verified: i.score.verified,
+                has_data: !i.score.indicators().is_empty(),
+                urusan: i.urusan(t),
+                left_out: *left_out,
+            });
     }
     groups
         .iter()
@@ -783,10 +918,12 @@ fn pemda_scores(
 /// Add the errors and warnings past the cap of the checks across files to
 /// the innovations they fall on (their row, or an evidence row attached to
 /// them), as [`tie_findings`] adds the listed ones.
-fn count_dropped(innovations: &mut [Innovation], dropped: Vec<(Location, Severity)>) {
-    if dropped.is_empty() {
+fn count_dropped(innovations: &mut [Innovation], dropped: Places) {
+    if dropped.rows.is_empty() {
         return;
     }
+    // Evidence rows by place; an innovation's own row is found in the
+    // sorted list (a map of every innovation took 100 MB at 660,000).
     let mut rows: foldhash::HashMap<(&str, Option<&str>, u32), usize> =
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
@@ -794,15 +931,18 @@ fn count_dropped(innovations: &mut [Innovation], dropped: Vec<(Location, Severit
             rows.insert((&st.loc.file, st.loc.sheet.as_deref(), st.loc.row), i);
         }
     }
-    for (i, inn) in innovations.iter().enumerate() {
-        rows.insert((&inn.file, inn.sheet.as_deref(), inn.row), i);
-    }
     let mut add: Vec<(usize, Severity)> = Vec::new();
-    for (l, severity) in &dropped {
-        if let Some(row) = l.row
-            && let Some(&i) = rows.get(&(l.file.as_str(), l.sheet.as_deref(), row))
-        {
-            add.push((i, *severity));
+    for &(origin, row, severity) in &dropped.rows {
+        let (file, sheet) = &dropped.origins[origin as usize];
+        let key = (file.as_str(), sheet.as_deref(), row);
+        // Of two innovations at one place (a row number used twice), the
+        // later one, as a map filled in order kept it.
+        let end = innovations.partition_point(|i| i.place() <= key);
+        let own = end
+            .checked_sub(1)
+            .filter(|&k| innovations[k].place() == key);
+        if let Some(i) = own.or_else(|| rows.get(&key).copied()) {
+            add.push((i, severity));
         }
     }
     drop(rows);
@@ -824,7 +964,7 @@ fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u3
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
         for st in &inn.statements {
-            if !st.loc.is(&inn.file, inn.sheet.as_deref(), inn.row) {
+            if !st.loc.is(inn.file(), inn.sheet(), inn.row) {
                 evidence_rows.insert(
                     (&st.loc.file, st.loc.sheet.as_deref(), st.loc.row),
                     i as u32,
@@ -856,17 +996,17 @@ fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u3
             continue;
         }
         let Some(row) = l.row else { continue };
-        let key = (&l.file, &l.sheet, row);
+        let key = (l.file.as_str(), l.sheet.as_deref(), row);
         while ii < innovations.len() {
             let inn = &innovations[ii];
-            if (&inn.file, &inn.sheet, inn.row) < key {
+            if inn.place() < key {
                 ii += 1;
             } else {
                 break;
             }
         }
         let tied = match innovations.get(ii) {
-            Some(inn) if (&inn.file, &inn.sheet, inn.row) == key => Some(ii as u32),
+            Some(inn) if inn.place() == key => Some(ii as u32),
             _ => evidence_rows
                 .get(&(l.file.as_str(), l.sheet.as_deref(), row))
                 .copied(),
@@ -878,9 +1018,9 @@ fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u3
     }
     if !every_row.is_empty() {
         for (inn, c) in innovations.iter().zip(counts.iter_mut()) {
-            let sheet = every_row.get(&(inn.file.as_str(), inn.sheet.as_deref()));
-            let file = match inn.sheet {
-                Some(_) => every_row.get(&(inn.file.as_str(), None)),
+            let sheet = every_row.get(&(inn.file(), inn.sheet()));
+            let file = match inn.sheet() {
+                Some(_) => every_row.get(&(inn.file(), None)),
                 None => None,
             };
             for (errors, warnings) in sheet.into_iter().chain(file) {
@@ -905,26 +1045,7 @@ pub(crate) mod testing {
 
     /// An innovation of `file` at `row`, with nothing checked yet.
     pub fn innovation(file: &str, row: u32, agency: &str, name: &str) -> Innovation {
-        Innovation {
-            id: format!("{file}:{row}"),
-            agency: agency.into(),
-            name: name.into(),
-            file: file.into(),
-            sheet: None,
-            row,
-            status: crate::diag::Severity::Info,
-            errors: 0,
-            warnings: 0,
-            name_key: fold(name),
-            urusan: None,
-            pemda: None,
-            group: None,
-            quota_class: None,
-            statements: Vec::new(),
-            score: Default::default(),
-            facts: Default::default(),
-            portal: None,
-        }
+        Innovation::new(file, None, row, agency, name)
     }
 
     pub fn options() -> CheckOptions {
@@ -1092,14 +1213,63 @@ mod tests {
     use super::testing::*;
     use super::*;
 
+    /// The record kept for each innovation stays small: a 49 MB CSV of
+    /// short rows holds 660,000 of them (BENCHMARKS.md, "Safe at the
+    /// edges"); it was 424 bytes, with six strings of its own.
+    #[test]
+    fn an_innovation_record_stays_lean() {
+        let size = std::mem::size_of::<Innovation>();
+        assert!(size <= 256, "{size} bytes");
+    }
+
+    /// The id is made when asked for, as it was stored: `file:sheet:row`,
+    /// or `file:row` for a file without sheets; the folded name is the
+    /// name's fold, kept apart only when it differs.
+    #[test]
+    fn id_and_name_key_are_as_they_were_stored() {
+        let a = Innovation::new(
+            "opd/Dinas A.xlsx",
+            Some("Inovasi"),
+            12,
+            "Dinas A",
+            "SIPANDU",
+        );
+        assert_eq!(a.id(), "opd/Dinas A.xlsx:Inovasi:12");
+        assert_eq!(a.name_key(), fold("SIPANDU"));
+        let b = Innovation::new("b.csv", None, 3, "Dinas B", "e farmasi");
+        assert_eq!(b.id(), "b.csv:3");
+        assert_eq!(b.name_key(), fold("e farmasi"));
+        assert_eq!((b.file(), b.sheet(), b.row), ("b.csv", None, 3));
+        // As the checks make them: two sheets of one file share its name.
+        let (t, o) = (template(), options());
+        let mut fc = FileCheck::new(&t, &o, "c.xlsx", "Dinas C");
+        for (sheet, row, name) in [
+            (None, 2, "  Si  Pandu "),
+            (Some("B"), 3, "x3"),
+            (Some("B"), 4, "x4"),
+        ] {
+            let mut r = record(&t, &[("nama_inovasi", text(name))], &[]);
+            r.sheet = sheet.map(Arc::from);
+            r.row = row;
+            fc.event(Event::Record(r));
+        }
+        let result = fc.finish();
+        let ids: Vec<String> = result.innovations.iter().map(Innovation::id).collect();
+        assert_eq!(ids, ["c.xlsx:2", "c.xlsx:B:3", "c.xlsx:B:4"]);
+        let keys: Vec<&str> = result
+            .innovations
+            .iter()
+            .map(Innovation::name_key)
+            .collect();
+        assert_eq!(keys, [fold("Si Pandu").as_str(), "x3", "x4"]);
+    }
+
     /// A finding about a whole sheet (or file) counts for every innovation
     /// read from there, once; one on a row is tied to the innovation there.
     #[test]
     fn sheet_findings_count_for_each_of_its_innovations() {
         let inn = |file: &str, sheet: Option<&str>, row: u32| {
-            let mut i = innovation(file, row, "Dinas Uji", &format!("{file} {row}"));
-            i.sheet = sheet.map(str::to_string);
-            i
+            Innovation::new(file, sheet, row, "Dinas Uji", &format!("{file} {row}"))
         };
         let innovations = vec![
             inn("a.xlsx", Some("A"), 5),

@@ -17,10 +17,13 @@ use std::collections::BTreeSet;
 /// The comparable facts of one innovation, canonical.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
-    pub tahapan: Option<String>,
-    pub inisiator: Option<String>,
+    /// The canonical values of the enum fields, as indices into their
+    /// field's values (read with [`Facts::tahapan`] and its siblings): two
+    /// bytes each instead of a string per innovation.
+    tahapan: Option<u16>,
+    inisiator: Option<u16>,
     pub nama_inisiator: Option<String>,
-    pub urusan: Option<String>,
+    urusan: Option<u16>,
     pub uji_coba: Option<NaiveDate>,
     pub penerapan: Option<NaiveDate>,
     pub pengembangan: Option<NaiveDate>,
@@ -61,11 +64,10 @@ impl FactFields {
 }
 
 impl Facts {
-    pub fn from_record(t: &Template, fields: &FactFields, r: &Record) -> Facts {
-        let enum_value = |fi: Option<usize>| -> Option<String> {
-            let fi = fi?;
-            match r.cell(fi).map(|c| &c.value) {
-                Some(Value::Enum { index, .. }) => Some(t.fields[fi].values[*index].value.clone()),
+    pub fn from_record(fields: &FactFields, r: &Record) -> Facts {
+        let enum_value = |fi: Option<usize>| -> Option<u16> {
+            match r.cell(fi?).map(|c| &c.value) {
+                Some(Value::Enum { index, .. }) => u16::try_from(*index).ok(),
                 _ => None,
             }
         };
@@ -90,6 +92,43 @@ impl Facts {
             score: fields.score.and_then(|f| r.text(f)).and_then(score_of),
         }
     }
+}
+
+impl Facts {
+    /// The canonical tahapan, when readable.
+    pub fn tahapan<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        enum_text(t, "tahapan", self.tahapan)
+    }
+
+    /// The canonical inisiator, when readable.
+    pub fn inisiator<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        enum_text(t, "inisiator", self.inisiator)
+    }
+
+    /// The canonical urusan, when readable.
+    pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        enum_text(t, "urusan_utama", self.urusan)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn set_tahapan(&mut self, t: &Template, value: &str) {
+        self.tahapan = enum_index(t, "tahapan", value);
+    }
+}
+
+/// The canonical value `index` of the enum field `key`.
+fn enum_text<'t>(t: &'t Template, key: &str, index: Option<u16>) -> Option<&'t str> {
+    let values = &t.field(key)?.values;
+    values.get(usize::from(index?)).map(|v| v.value.as_str())
+}
+
+#[cfg(test)]
+fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
+    let values = &t.field(key)?.values;
+    values
+        .iter()
+        .position(|v| v.value == value)
+        .and_then(|i| u16::try_from(i).ok())
 }
 
 /// A score as the portal list shows it: "104.00", "62,00", "62".
@@ -440,8 +479,8 @@ impl<'a> NameIndex<'a> {
     /// come back, ascending, when they are equally close.
     fn best(&self, inn: &Innovation, threshold: f64) -> (Vec<u32>, f64) {
         let q = self.query(inn);
-        if !inn.name_key.is_empty() {
-            let exact = self.same_name(&q, &inn.name_key);
+        if !inn.name_key().is_empty() {
+            let exact = self.same_name(&q, inn.name_key());
             if !exact.is_empty() {
                 return (exact, 1.0);
             }
@@ -466,7 +505,7 @@ impl<'a> NameIndex<'a> {
     /// name, or a name at least `threshold` similar.
     fn matching(&self, inn: &Innovation, threshold: f64) -> Vec<u32> {
         let q = self.query(inn);
-        let mut out = self.same_name(&q, &inn.name_key);
+        let mut out = self.same_name(&q, inn.name_key());
         self.similar(&q, threshold, |i, s| {
             if s >= threshold {
                 out.push(i);
@@ -481,7 +520,7 @@ impl<'a> NameIndex<'a> {
 /// What differs, portal value -> agency value. A field the portal entry
 /// does not hold (its download has no such column, or the cell is empty) is
 /// not compared: the list download carries only some fields.
-fn changes(inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
+fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     let (a, p) = (&inn.facts, &e.facts);
     let mut out = Vec::new();
     let mut push = |field, portal: Option<String>, agency: Option<String>, same: bool| {
@@ -505,19 +544,20 @@ fn changes(inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
         "nama_inovasi",
         Some(e.name.clone()),
         Some(inn.name.clone()),
-        e.name_key == inn.name_key,
+        e.name_key == inn.name_key(),
     );
+    let canonical = |x: Option<&str>| x.map(str::to_string);
     push(
         "tahapan",
-        text(&p.tahapan),
-        text(&a.tahapan),
-        p.tahapan == a.tahapan,
+        canonical(p.tahapan(t)),
+        canonical(a.tahapan(t)),
+        p.tahapan(t) == a.tahapan(t),
     );
     push(
         "inisiator",
-        text(&p.inisiator),
-        text(&a.inisiator),
-        p.inisiator == a.inisiator,
+        canonical(p.inisiator(t)),
+        canonical(a.inisiator(t)),
+        p.inisiator(t) == a.inisiator(t),
     );
     push(
         "nama_inisiator",
@@ -527,9 +567,9 @@ fn changes(inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     );
     push(
         "urusan_utama",
-        text(&p.urusan),
-        text(&a.urusan),
-        p.urusan == a.urusan,
+        canonical(p.urusan(t)),
+        canonical(a.urusan(t)),
+        p.urusan(t) == a.urusan(t),
     );
     push(
         "waktu_uji_coba",
@@ -616,7 +656,7 @@ pub(crate) fn compare(
                 }
             }
             [e] => {
-                let ch = changes(inn, e);
+                let ch = changes(t, inn, e);
                 if !ch.is_empty() {
                     let list = |lang| {
                         ch.iter()
@@ -640,7 +680,7 @@ pub(crate) fn compare(
                 // The portal's score against the claimed one: the evidence
                 // entered there differs from the folder's.
                 if let Some(portal) = e.facts.score
-                    && !inn.score.indicators.is_empty()
+                    && !inn.score.indicators().is_empty()
                     && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
                 {
                     sink.push(
@@ -839,7 +879,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
 /// the tahapan value's `requires`), as Penerapan does.
 fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
     let (Some(stage), Some(tf), Some(pf)) = (
-        inn.facts.tahapan.as_deref(),
+        inn.facts.tahapan(t),
         t.field("tahapan"),
         t.field_index("waktu_penerapan"),
     ) else {
@@ -853,7 +893,6 @@ fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Severity;
 
     fn same_pemda(a: Option<&str>, b: Option<&str>) -> bool {
         match (a, b) {
@@ -869,7 +908,7 @@ mod tests {
         let exact: Vec<u32> = (0..entries.len() as u32)
             .filter(|&i| {
                 let e = entries[i as usize];
-                pemda(e) && e.name_key == inn.name_key && !e.name_key.is_empty()
+                pemda(e) && e.name_key == inn.name_key() && !e.name_key.is_empty()
             })
             .collect();
         if !exact.is_empty() {
@@ -900,33 +939,16 @@ mod tests {
             .filter(|&i| {
                 let e = entries[i as usize];
                 same_pemda(inn.pemda.as_deref(), e.pemda.as_deref())
-                    && (e.name_key == inn.name_key
+                    && (e.name_key == inn.name_key()
                         || name_similarity(&inn.name, &e.name) >= threshold)
             })
             .collect()
     }
 
     fn innovation(name: &str, pemda: Option<&str>) -> Innovation {
-        Innovation {
-            id: String::new(),
-            agency: String::new(),
-            name: name.into(),
-            file: "a.csv".into(),
-            sheet: None,
-            row: 2,
-            status: Severity::Info,
-            errors: 0,
-            warnings: 0,
-            name_key: fold(name),
-            urusan: None,
-            pemda: pemda.map(str::to_string),
-            group: None,
-            quota_class: None,
-            statements: Vec::new(),
-            score: Default::default(),
-            facts: Default::default(),
-            portal: None,
-        }
+        let mut inn = Innovation::new("a.csv", None, 2, "", name);
+        inn.pemda = pemda.map(str::to_string);
+        inn
     }
 
     fn entry(name: &str, pemda: Option<&str>) -> PortalEntry {
@@ -1044,10 +1066,14 @@ mod tests {
 
     #[test]
     fn w002_an_uji_coba_after_the_window_at_penerapan_implies_it() {
-        let facts = |stage: &str| Facts {
-            tahapan: Some(stage.into()),
-            uji_coba: Some(d("01/02/2026")),
-            ..Facts::default()
+        let facts = |stage: &str| {
+            let mut f = Facts {
+                uji_coba: Some(d("01/02/2026")),
+                ..Facts::default()
+            };
+            f.set_tahapan(&crate::check::testing::template(), stage);
+            assert!(f.tahapan.is_some(), "{stage} is a tahapan");
+            f
         };
         assert_eq!(
             window_of(facts("Penerapan")),

@@ -192,7 +192,7 @@ pub(super) fn check(
             Some(k) => sent[k] += 1,
             None => {
                 unknown
-                    .entry((i.file.as_str(), fold(&i.agency)))
+                    .entry((i.file(), fold(&i.agency)))
                     .or_insert((i.agency.as_str(), 0))
                     .1 += 1;
             }

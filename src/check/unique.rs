@@ -9,16 +9,16 @@ use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
 fn place(i: &Innovation) -> String {
-    match &i.sheet {
-        Some(s) => format!("{} ({s}, baris {})", i.file, i.row),
-        None => format!("{} (baris {})", i.file, i.row),
+    match &i.sheet() {
+        Some(s) => format!("{} ({s}, baris {})", i.file(), i.row),
+        None => format!("{} (baris {})", i.file(), i.row),
     }
 }
 
 fn place_en(i: &Innovation) -> String {
-    match &i.sheet {
-        Some(s) => format!("{} ({s}, row {})", i.file, i.row),
-        None => format!("{} (row {})", i.file, i.row),
+    match &i.sheet() {
+        Some(s) => format!("{} ({s}, row {})", i.file(), i.row),
+        None => format!("{} (row {})", i.file(), i.row),
     }
 }
 
@@ -29,10 +29,10 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(innovations.len());
     let mut twice: Vec<bool> = vec![false; innovations.len()];
     for (i, inn) in innovations.iter().enumerate() {
-        if inn.name_key.is_empty() {
+        if inn.name_key().is_empty() {
             continue;
         }
-        match first.entry(inn.name_key.as_str()) {
+        match first.entry(inn.name_key()) {
             Entry::Occupied(e) => {
                 twice[*e.get()] = true;
                 twice[i] = true;
@@ -48,12 +48,17 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         .filter_map(|(inn, &t)| t.then_some(inn))
         .collect();
     named.sort_by(|a, b| {
-        (&a.name_key, &a.file, &a.sheet, a.row).cmp(&(&b.name_key, &b.file, &b.sheet, b.row))
+        (&a.name_key(), &a.file(), &a.sheet(), a.row).cmp(&(
+            &b.name_key(),
+            &b.file(),
+            &b.sheet(),
+            b.row,
+        ))
     });
     // (duplicate, the innovation it repeats, same agency)
     let mut pairs: Vec<(&Innovation, &Innovation, bool)> = Vec::new();
     for group in named
-        .chunk_by(|a, b| a.name_key == b.name_key)
+        .chunk_by(|a, b| a.name_key() == b.name_key())
         .filter(|g| g.len() > 1)
     {
         // One name in two pemda is two innovations (a province checks its
@@ -127,8 +132,8 @@ fn repeating_files<'i>(
     use std::collections::{BTreeMap, BTreeSet, HashSet};
     let candidates: BTreeSet<(&str, &str)> = pairs
         .iter()
-        .filter(|(dup, first, same)| *same && dup.file != first.file)
-        .map(|(dup, first, _)| (first.file.as_str(), dup.file.as_str()))
+        .filter(|(dup, first, same)| *same && dup.file() != first.file())
+        .map(|(dup, first, _)| (first.file(), dup.file()))
         .collect();
     let mut found = BTreeMap::new();
     let mut repeated = HashSet::new();
@@ -139,9 +144,9 @@ fn repeating_files<'i>(
     let mut by_file: HashMap<&str, Vec<(&Innovation, String)>> = HashMap::new();
     let involved: HashSet<&str> = candidates.iter().flat_map(|(a, b)| [*a, *b]).collect();
     for i in innovations {
-        if involved.contains(i.file.as_str()) {
+        if involved.contains(i.file()) {
             by_file
-                .entry(i.file.as_str())
+                .entry(i.file())
                 .or_default()
                 .push((i, fold(&i.agency)));
         }
@@ -149,12 +154,12 @@ fn repeating_files<'i>(
     for (a, b) in candidates {
         let keys: HashSet<(&str, &str)> = by_file[a]
             .iter()
-            .filter(|(i, _)| !i.name_key.is_empty())
-            .map(|(i, agency)| (i.name_key.as_str(), agency.as_str()))
+            .filter(|(i, _)| !i.name_key().is_empty())
+            .map(|(i, agency)| (i.name_key(), agency.as_str()))
             .collect();
         let shared: Vec<&Innovation> = by_file[b]
             .iter()
-            .filter(|(i, agency)| keys.contains(&(i.name_key.as_str(), agency.as_str())))
+            .filter(|(i, agency)| keys.contains(&(i.name_key(), agency.as_str())))
             .map(|(i, _)| *i)
             .collect();
         let smaller = by_file[a].len().min(by_file[b].len());
@@ -198,16 +203,17 @@ pub(super) fn award_groups(
     if award.group_field.is_none() {
         return;
     }
-    let mut ordered: Vec<&Innovation> = innovations.iter().filter(|i| i.group.is_some()).collect();
-    ordered.sort_by(|a, b| (&a.file, &a.sheet, a.row).cmp(&(&b.file, &b.sheet, b.row)));
-    let group_of = |i: &Innovation| fold(i.group.as_deref().unwrap_or_default());
+    let mut ordered: Vec<&Innovation> =
+        innovations.iter().filter(|i| i.group().is_some()).collect();
+    ordered.sort_by(|a, b| a.place().cmp(&b.place()));
+    let group_of = |i: &Innovation| fold(i.group().unwrap_or_default());
     if award.unique_titles {
         let mut first: HashMap<(String, &str), &Innovation> = HashMap::new();
         for &inn in &ordered {
-            if inn.name_key.is_empty() {
+            if inn.name_key().is_empty() {
                 continue;
             }
-            match first.entry((group_of(inn), inn.name_key.as_str())) {
+            match first.entry((group_of(inn), inn.name_key())) {
                 Entry::Vacant(e) => {
                     e.insert(inn);
                 }
@@ -219,7 +225,7 @@ pub(super) fn award_groups(
                             .value(&inn.name)
                             .arg("other", place(other))
                             .arg("other_en", place_en(other))
-                            .arg("group", inn.group.as_deref().unwrap_or_default()),
+                            .arg("group", inn.group().unwrap_or_default()),
                     );
                 }
             }
@@ -230,7 +236,7 @@ pub(super) fn award_groups(
     }
     let mut members: HashMap<(String, &str), Vec<&Innovation>> = HashMap::new();
     for &inn in &ordered {
-        if let Some(class) = inn.quota_class.as_deref() {
+        if let Some(class) = inn.quota_class() {
             members.entry((group_of(inn), class)).or_default().push(inn);
         }
     }
@@ -240,14 +246,14 @@ pub(super) fn award_groups(
             .filter(|((_, c), list)| c == class && list.len() > *max as usize)
             .map(|(_, list)| list)
             .collect();
-        over.sort_by_key(|list| (&list[0].file, &list[0].sheet, list[0].row));
+        over.sort_by_key(|list| list[0].place());
         for list in over {
             for inn in &list[*max as usize..] {
                 sink.push(
                     Finding::new("U006", inn.location())
                         .field("kelompok")
                         .value(&inn.name)
-                        .arg("group", inn.group.as_deref().unwrap_or_default())
+                        .arg("group", inn.group().unwrap_or_default())
                         .arg("count", list.len())
                         .arg("kelompok", class)
                         .arg("max", max),

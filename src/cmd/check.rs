@@ -752,7 +752,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: check::portal::Facts::from_record(t, &fact_fields, &r),
+                            facts: check::portal::Facts::from_record(&fact_fields, &r),
                         });
                     }
                 })

@@ -245,7 +245,7 @@ fn package(
     let mut rows = Vec::new();
     let mut unread = Vec::new();
     for i in &included {
-        let key = (i.file.clone(), i.sheet.clone(), i.row);
+        let key = (i.file().to_string(), i.sheet().map(str::to_string), i.row);
         // Each row is one innovation's: its values move into the package.
         let (mut vals, bad) = values
             .remove(&key)
@@ -261,13 +261,13 @@ fn package(
         }
         for (field, written) in bad {
             unread.push(Unread {
-                id: i.id.clone(),
+                id: i.id(),
                 field,
                 written,
             });
         }
         rows.push(Row {
-            id: i.id.clone(),
+            id: i.id(),
             values: vals,
             status: i.status,
         });
@@ -308,7 +308,7 @@ fn package(
         let base_dir = format!(
             "data/bukti/{}/{}",
             export::slug(&i.agency),
-            export::slug(&i.name)
+            export::slug(i.name())
         );
         for st in &i.statements {
             let Some(reference) = st.reference.as_ref().filter(|r| !r.text.is_empty()) else {
@@ -345,8 +345,8 @@ fn package(
                 }
             };
             items.push(EvidenceItem {
-                id: i.id.clone(),
-                name: i.name.clone(),
+                id: i.id(),
+                name: i.name().to_string(),
                 indicator: no,
                 parameter: text(&st.parameter),
                 nomor: st

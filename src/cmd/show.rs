@@ -48,8 +48,8 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
                 .map(|i| {
                     format!(
                         "  {}  ({})",
-                        report::visible(&i.name),
-                        report::visible(&i.id)
+                        report::visible(i.name()),
+                        report::visible(&i.id())
                     )
                 })
                 .collect();
@@ -64,8 +64,8 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
     let path = s
         .paths
         .iter()
-        .find_map(|p| find_path(p, &inn.file))
-        .unwrap_or_else(|| Path::new(&inn.file).to_path_buf());
+        .find_map(|p| find_path(p, inn.file()))
+        .unwrap_or_else(|| Path::new(&inn.file()).to_path_buf());
     let record = record_at(&s.template, &path, inn);
     // Its row's findings, its evidence rows' and its sheet's (a required
     // column missing holds for every innovation on it).
@@ -97,7 +97,7 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
 /// name, else by folded name containing it.
 fn pick<'a>(list: &'a [Innovation], query: &str) -> Vec<&'a Innovation> {
     let q = query.trim();
-    let by_id: Vec<_> = list.iter().filter(|i| i.id == q).collect();
+    let by_id: Vec<_> = list.iter().filter(|i| i.id() == q).collect();
     if !by_id.is_empty() {
         return by_id;
     }
@@ -105,12 +105,12 @@ fn pick<'a>(list: &'a [Innovation], query: &str) -> Vec<&'a Innovation> {
         return list.iter().filter(|i| i.row == row).collect();
     }
     let f = fold(q);
-    let exact: Vec<_> = list.iter().filter(|i| i.name_key == f).collect();
+    let exact: Vec<_> = list.iter().filter(|i| i.name_key() == f).collect();
     if !exact.is_empty() {
         return exact;
     }
     list.iter()
-        .filter(|i| !f.is_empty() && i.name_key.contains(&f))
+        .filter(|i| !f.is_empty() && i.name_key().contains(&f))
         .collect()
 }
 
@@ -129,7 +129,7 @@ fn record_at(t: &Template, path: &Path, inn: &Innovation) -> Option<Record> {
     let mut norm = Normalizer::new(t, &inn.agency, |e| {
         if let Event::Record(r) = e
             && r.row == inn.row
-            && r.sheet.as_deref() == inn.sheet.as_deref()
+            && r.sheet.as_deref() == inn.sheet()
         {
             found = Some(r);
         }

@@ -167,7 +167,7 @@ pub fn workbooks(
         .collect();
     let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, inn) in outcome.innovations.iter().enumerate() {
-        if !own.contains(inn.file.as_str()) {
+        if !own.contains(inn.file()) {
             by_agency.entry(&inn.agency).or_default().push(i);
         }
     }
@@ -180,7 +180,7 @@ pub fn workbooks(
     for list in by_agency.values() {
         for &i in list {
             let inn = &outcome.innovations[i];
-            in_file.entry(&inn.file).or_default().insert(&inn.agency);
+            in_file.entry(inn.file()).or_default().insert(&inn.agency);
         }
     }
     let hints: HashMap<&str, &str> = outcome
@@ -334,7 +334,11 @@ impl Book<'_> {
         for (k, &i) in list.iter().enumerate() {
             let inn = &self.outcome.innovations[i];
             let r = k as u32 + 1;
-            let key = (inn.file.clone(), inn.sheet.clone(), inn.row);
+            let key = (
+                inn.file().to_string(),
+                inn.sheet().map(str::to_string),
+                inn.row,
+            );
             let cells = self.rows.get(&key);
             for (c, _) in fields.iter().enumerate() {
                 let c16 = c as u16;
@@ -468,7 +472,7 @@ impl Book<'_> {
                 });
             }
         }
-        if l.file == inn.file && l.sheet == inn.sheet && at == inn.row {
+        if l.file == inn.file() && l.sheet.as_deref() == inn.sheet() && at == inn.row {
             return Some(Place {
                 on: On::Profile,
                 row,
@@ -605,7 +609,7 @@ impl Book<'_> {
             let cells = [
                 f.code.to_string(),
                 crate::report::severity_word(f.severity, lang).to_string(),
-                inn.map(|i| i.name.clone()).unwrap_or_default(),
+                inn.map(|i| i.name().to_string()).unwrap_or_default(),
                 sheet.to_string(),
                 cell,
                 field,
@@ -639,7 +643,7 @@ fn evidence_value(
     };
     match key {
         // The innovation by its name, as the profile sheet has it.
-        EvidenceKey::Innovation => FormValue::Text(inn.name.clone()),
+        EvidenceKey::Innovation => FormValue::Text(inn.name().to_string()),
         EvidenceKey::Indicator => match t.indicator_for(&st.indicator.text) {
             Some(no) => match t.indicators.iter().find(|i| i.no == no) {
                 Some(ind) => FormValue::Text(form::indicator_choice(no, &ind.name)),

@@ -490,17 +490,17 @@ pub fn excluded_list(
     lang: crate::diag::Lang,
 ) -> (List, Vec<(&'static str, usize)>) {
     let per = outcome.findings_per_innovation();
-    let index: HashMap<&str, usize> = outcome
+    let index: HashMap<String, usize> = outcome
         .innovations
         .iter()
         .enumerate()
-        .map(|(k, i)| (i.id.as_str(), k))
+        .map(|(k, i)| (i.id(), k))
         .collect();
     let mut codes = BTreeMap::<&'static str, usize>::new();
     let mut rows = Vec::with_capacity(excluded.len());
     for i in excluded {
         let errors: Vec<&crate::diag::Finding> = index
-            .get(i.id.as_str())
+            .get(&i.id())
             .map(|&k| per[k].as_slice())
             .unwrap_or_default()
             .iter()
@@ -519,9 +519,9 @@ pub fn excluded_list(
             .collect();
         reasons.dedup();
         rows.push(vec![
-            i.id.clone(),
+            i.id(),
             i.agency.clone(),
-            i.name.clone(),
+            i.name().to_string(),
             i.errors.to_string(),
             reasons.join(" | "),
         ]);

@@ -250,7 +250,7 @@ impl<'a> Layout<'a> {
     /// An innovation's rows (`inn` is its check, when it is `r`'s), and
     /// whether its pemda is missing.
     fn group<'s>(&'s self, r: &'s Row, inn: Option<&'s Innovation>) -> (Vec<Line<'s>>, bool) {
-        let inn = inn.filter(|i| i.id == r.id);
+        let inn = inn.filter(|i| i.id() == r.id);
         let mut missing = false;
         let mut key_cells: Vec<(u16, Cow<'s, str>)> = vec![(self.id_col, r.id.as_str().into())];
         for (n, &c) in self.keys.iter().enumerate() {
@@ -280,7 +280,7 @@ impl<'a> Layout<'a> {
             .unwrap_or_default();
         for (ind, part) in self.t.indicators.iter().zip(&self.parts) {
             let tier = inn
-                .and_then(|i| i.score.indicators.iter().find(|s| s.no == ind.no))
+                .and_then(|i| i.score.indicators().iter().find(|s| s.no == ind.no))
                 .and_then(|s| s.tier);
             let of_ind: Vec<&EvidenceItem> = records
                 .iter()
@@ -414,12 +414,12 @@ mod tests {
         );
         let b = innovation("b.xlsx", 2, "Dinas B", "Inovasi B");
         let row = |i: &Innovation, pemda: &str, text: &str| Row {
-            id: i.id.clone(),
+            id: i.id(),
             values: fields
                 .iter()
                 .map(|&f| match t.fields[f].key.as_str() {
                     "pemda" => pemda.to_string(),
-                    "nama_inovasi" => i.name.clone(),
+                    "nama_inovasi" => i.name().to_string(),
                     "perangkat_daerah" => i.agency.clone(),
                     "rancang_bangun" => text.to_string(),
                     _ => String::new(),
@@ -433,18 +433,18 @@ mod tests {
         ];
         let items = vec![
             item(
-                &a.id,
+                &a.id(),
                 1,
                 "1/2025",
                 "data/bukti/dinas-a/inovasi-a/indikator-01.pdf",
             ),
             item(
-                &a.id,
+                &a.id(),
                 1,
                 "2/2025",
                 "data/bukti/dinas-a/inovasi-a/indikator-01-2.pdf",
             ),
-            item(&b.id, 20, "", "https://youtu.be/x"),
+            item(&b.id(), 20, "", "https://youtu.be/x"),
         ];
         let dir = std::env::temp_dir();
         let p = write(

@@ -46,18 +46,18 @@ pub fn render_card(
     let lang = opts.lang;
     let id = lang == Lang::Id;
     let mut s = String::new();
-    let _ = writeln!(s, "{}", visible(&inn.name));
-    let place = match &inn.sheet {
+    let _ = writeln!(s, "{}", visible(inn.name()));
+    let place = match &inn.sheet() {
         Some(sh) => format!(
             "{} - {} - {} {}",
-            visible(&inn.file),
+            visible(inn.file()),
             visible(sh),
             if id { "baris" } else { "row" },
             inn.row
         ),
         None => format!(
             "{} - {} {}",
-            visible(&inn.file),
+            visible(inn.file()),
             if id { "baris" } else { "row" },
             inn.row
         ),
@@ -158,7 +158,7 @@ pub fn render_card(
         ]
     });
     for ind in &t.indicators {
-        let sc = inn.score.indicators.iter().find(|x| x.no == ind.no);
+        let sc = inn.score.indicators().iter().find(|x| x.no == ind.no);
         let tier = sc.and_then(|x| x.tier);
         let has_docs = inn.statements.iter().any(|st| {
             t.indicator_for(&st.indicator.text) == Some(ind.no)

@@ -48,7 +48,7 @@ fn write<W: Write>(
             f.value.clone().unwrap_or_default(),
             f.message(opts.lang),
             f.hint(opts.lang),
-            inn.map(|i| i.name.clone()).unwrap_or_default(),
+            inn.map(|i| i.name().to_string()).unwrap_or_default(),
             inn.map(|i| i.agency.clone())
                 .or_else(|| f.agency.clone())
                 .unwrap_or_default(),

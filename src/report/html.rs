@@ -383,7 +383,7 @@ pub fn render_html_page(
     let risks: Vec<_> = outcome
         .innovations
         .iter()
-        .flat_map(|i| i.score.at_risk.iter().map(move |r| (i, r)))
+        .flat_map(|i| i.score.at_risk().iter().map(move |r| (i, r)))
         .collect();
     if !risks.is_empty() {
         let _ = write!(
@@ -408,7 +408,7 @@ pub fn render_html_page(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{} ({})</td><td class=\"n\">-{}</td></tr>",
                 escape(&i.agency),
-                escape(&i.name),
+                escape(i.name()),
                 r.indicator,
                 escape(&name),
                 escape(&reason),
@@ -474,7 +474,7 @@ pub fn render_html_page(
             let innovation = match outcome.innovation_of(f) {
                 Some(i) => format!(
                     "{}<span class=\"status sev-{}\">{}</span>",
-                    escape(&i.name),
+                    escape(i.name()),
                     i.status.as_str(),
                     status_words(i.status, lang)
                 ),

@@ -49,7 +49,7 @@ struct Summary {
 
 #[derive(Serialize)]
 struct InnovationOut<'a> {
-    id: &'a str,
+    id: String,
     agency: &'a str,
     name: &'a str,
     file: &'a str,
@@ -241,11 +241,11 @@ fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptions) -> Doc<
 
 fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
     InnovationOut {
-        id: &i.id,
+        id: i.id(),
         agency: &i.agency,
-        name: &i.name,
-        file: &i.file,
-        sheet: i.sheet.as_deref(),
+        name: i.name(),
+        file: i.file(),
+        sheet: i.sheet(),
         row: i.row,
         status: status_word(i.status),
         errors: i.errors,
@@ -254,7 +254,7 @@ fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
             claimed: i.score.claimed,
             verified: i.score.verified,
             max: i.score.max,
-            at_risk: &i.score.at_risk,
+            at_risk: i.score.at_risk(),
         },
         portal: i.portal.as_deref(),
     }
@@ -279,7 +279,7 @@ fn finding_out<'a>(
         value: f.value.clone(),
         message: f.message(opts.lang),
         hint: f.hint(opts.lang),
-        innovation: inn.map(|i| i.name.as_str()),
+        innovation: inn.map(|i| i.name()),
         agency: inn.map(|i| i.agency.as_str()).or(f.agency.as_deref()),
     }
 }

@@ -62,7 +62,7 @@ fn agency_tallies(
     let mut per_agency = std::collections::BTreeMap::<&str, AgencyTally<'_>>::new();
     for i in &outcome.innovations {
         let c = per_agency.entry(&i.agency).or_default();
-        c.files.insert(&i.file);
+        c.files.insert(i.file());
         c.innovations += 1;
         c.claimed += i.score.claimed;
         c.verified += i.score.verified;
@@ -94,10 +94,11 @@ fn findings_by_agency(
     for (k, f) in outcome.findings.iter().enumerate() {
         let (agency, key) = match outcome.innovation_of(f) {
             Some(inn) => {
-                let evidence = f.location.file != inn.file || f.location.sheet != inn.sheet;
+                let evidence =
+                    f.location.file != inn.file() || f.location.sheet.as_deref() != inn.sheet();
                 (
                     inn.agency.as_str(),
-                    (inn.file.as_str(), f.innovation, u8::from(evidence), k),
+                    (inn.file(), f.innovation, u8::from(evidence), k),
                 )
             }
             None => {

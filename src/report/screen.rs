@@ -141,11 +141,7 @@ pub fn render_screen(
 fn ranked_agencies<'a>(outcome: &'a Outcome, since: Option<&'a Since>) -> Vec<&'a str> {
     let mut errors: BTreeMap<&str, usize> = BTreeMap::new();
     // As in the table: a file without innovations shows under its agency.
-    let with_innovations: HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
+    let with_innovations: HashSet<&str> = outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
             errors.entry(hint.as_str()).or_default();
@@ -255,7 +251,7 @@ fn finding_lines(
     let describe = |agency: &str, f: &Finding| {
         let mut parts = vec![agency.to_string()];
         if let Some(i) = outcome.innovation_of(f) {
-            parts.push(i.name.clone());
+            parts.push(i.name().to_string());
         }
         parts.extend(label(f.field.as_deref()));
         if let (None, Some(n)) = (&f.field, f.indicator) {

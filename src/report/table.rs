@@ -181,7 +181,7 @@ pub fn render_table_since(
         let mut last_innovation = None;
         for f in findings {
             let inn = outcome.innovation_of(f);
-            let file = inn.map_or(f.location.file.as_str(), |i| i.file.as_str());
+            let file = inn.map_or(f.location.file.as_str(), |i| i.file());
             if file != last_file {
                 last_file = file;
                 last_innovation = None;
@@ -191,12 +191,12 @@ pub fn render_table_since(
             let indent = if let Some(i) = inn {
                 if last_innovation != f.innovation {
                     last_innovation = f.innovation;
-                    let name = if i.name.is_empty() {
+                    let name = if i.name().is_empty() {
                         w.unnamed
                     } else {
-                        &i.name
+                        i.name()
                     };
-                    let place = match &i.sheet {
+                    let place = match &i.sheet() {
                         Some(sh) => format!("{sh} {} {}", w.row, i.row),
                         None => format!("{} {}", w.row, i.row),
                     };
@@ -324,11 +324,8 @@ pub(super) fn agency_table(
     let w = words(lang);
     let mut per_agency = super::agency_tallies(outcome);
     // Files that gave no innovation still appear under their agency.
-    let with_innovations: std::collections::HashSet<&str> = outcome
-        .innovations
-        .iter()
-        .map(|i| i.file.as_str())
-        .collect();
+    let with_innovations: std::collections::HashSet<&str> =
+        outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
             per_agency.entry(hint).or_default().files.insert(file);
@@ -539,7 +536,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                     })
                     .unwrap_or_default();
                 for l in wrap(
-                    &format!("- {}{note}", visible(&i.name)),
+                    &format!("- {}{note}", visible(i.name())),
                     width.saturating_sub(4),
                 ) {
                     let _ = writeln!(s, "    {l}");
@@ -557,7 +554,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                 }
             );
             for i in &old {
-                let _ = writeln!(s, "    - {}", visible(&i.name));
+                let _ = writeln!(s, "    - {}", visible(i.name()));
                 for c in i.portal.iter().flat_map(|p| &p.changes) {
                     for l in wrap(
                         &format!(
@@ -611,7 +608,7 @@ fn at_risk_table(
     let rows: Vec<_> = outcome
         .innovations
         .iter()
-        .flat_map(|i| i.score.at_risk.iter().map(move |r| (i, r)))
+        .flat_map(|i| i.score.at_risk().iter().map(move |r| (i, r)))
         .collect();
     if rows.is_empty() {
         return;
@@ -647,7 +644,7 @@ fn at_risk_table(
         total += r.points;
         tbl.add_row(vec![
             Cell::new(visible(&i.agency)),
-            Cell::new(visible(&i.name)),
+            Cell::new(visible(i.name())),
             Cell::new(format!("{} {}", r.indicator, visible(&name))),
             Cell::new(reason),
             Cell::new(format!(

@@ -152,7 +152,7 @@ fn render_with(
         text(ws, lang, r, 10, &f.message(lang))?;
         text(ws, lang, r, 11, &f.hint(lang))?;
         if let Some(inn) = outcome.innovation_of(f) {
-            text(ws, lang, r, 12, &inn.name)?;
+            text(ws, lang, r, 12, inn.name())?;
             text(ws, lang, r, 13, &inn.agency)?;
         } else if let Some(agency) = &f.agency {
             text(ws, lang, r, 13, agency)?;
@@ -185,9 +185,9 @@ fn render_with(
     };
     list.write(&mut wb, &outcome.innovations, |ws, r, inn| {
         text(ws, lang, r, 0, &inn.agency)?;
-        text(ws, lang, r, 1, &inn.name)?;
-        text(ws, lang, r, 2, &inn.file)?;
-        text(ws, lang, r, 3, inn.sheet.as_deref().unwrap_or(""))?;
+        text(ws, lang, r, 1, inn.name())?;
+        text(ws, lang, r, 2, inn.file())?;
+        text(ws, lang, r, 3, inn.sheet().unwrap_or(""))?;
         ws.write_number(r, 4, f64::from(inn.row))?;
         shade(ws, r, 5, inn.status, status(inn.status, lang))?;
         ws.write_number(r, 6, f64::from(inn.errors))?;
