@@ -360,15 +360,12 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
     }
     if args.since.is_some()
         && (command != Command::Check
-            || matches!(
-                args.format,
-                Some(FormatArg::Csv | FormatArg::Html | FormatArg::Xlsx)
-            ))
+            || matches!(args.format, Some(FormatArg::Csv | FormatArg::Xlsx)))
     {
         return refuse(
             "--since",
-            "hanya berlaku untuk check dengan tabel atau --format json",
-            "applies only to check, as a table or --format json",
+            "hanya berlaku untuk check dengan tabel, --format json atau --format html",
+            "applies only to check, as a table, --format json or --format html",
         );
     }
     if args.history.is_some() {
