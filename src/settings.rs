@@ -269,6 +269,8 @@ pub struct HistorySettings {
     pub path: PathBuf,
     pub format: HistoryFormat,
     pub from: Option<NaiveDate>,
+    /// With --inputs: the [`crate::history::inputs_key`] of the runs shown.
+    pub inputs: Option<String>,
     pub lang: Lang,
     pub width: Option<u16>,
 }
@@ -304,6 +306,7 @@ pub fn resolve_history(
             F::Html => HistoryFormat::Html,
         },
         from,
+        inputs: (!args.inputs.is_empty()).then(|| crate::history::inputs_key(&args.inputs)),
         lang: lang(lang_arg),
         width: args.width,
     })

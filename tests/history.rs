@@ -711,6 +711,31 @@ fn the_check_page_draws_the_campaign_and_what_changed() {
         "{since}"
     );
     assert!(!page.contains("src="), "{page}");
+    // `history --inputs` shows the campaign of one folder only.
+    assert_eq!(runs_in(d, "riwayat.sqlite"), 3);
+    let out = bimtek_in(
+        d,
+        &[
+            "history",
+            "--history",
+            "riwayat.sqlite",
+            "--format",
+            "json",
+            "--inputs",
+            "data",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let times: Vec<&str> = doc["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["time"].as_str().unwrap())
+        .collect();
+    assert_eq!(times, ["2026-11-02T01:00:00Z", "2026-11-09T01:00:00Z"]);
+    assert!(!text(&out.stdout).contains("Dinas Lain"));
 
     // The same comparison from a saved report: no history, so no chart.
     agency_file(&data, "Dinas A", &[]);
