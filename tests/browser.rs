@@ -446,10 +446,15 @@ fn issue_30_watch_written_page_reloads_itself() {
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&file, fixed).unwrap();
+    // (The removed innovation, "BAD R001", is named in what changed.)
     let second = page_when(&page, |html| {
-        html.contains("</html>") && !html.contains("R001")
+        html.contains("</html>")
+            && html
+                .find("id=\"findings\"")
+                .is_some_and(|k| !html[k..].contains("R001"))
     });
     assert!(reloads(&second), "{second}");
+    assert!(second.contains("<section id=\"since\">"), "{second}");
 
     // In a browser the reload script runs without error, and the page is
     // still read from the back of the room.
