@@ -97,6 +97,10 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
 
+    /// Only the runs that checked exactly these inputs (as given to check).
+    #[arg(long, value_name = "PATHS", num_args = 1..)]
+    pub inputs: Vec<PathBuf>,
+
     /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,

@@ -495,26 +495,29 @@ impl History {
         Ok(run)
     }
 
-    /// Every run, oldest first, from `from` (a date of the run's time) on.
-    pub fn runs(&self, from: Option<NaiveDate>) -> Result<Vec<RunInfo>> {
+    /// Every run, oldest first, from `from` (a date of the run's time) on;
+    /// with `inputs` (an [`inputs_key`]), only the runs of those inputs.
+    pub fn runs(&self, from: Option<NaiveDate>, inputs: Option<&str>) -> Result<Vec<RunInfo>> {
         let from = from.map(|d| d.format("%Y-%m-%d").to_string());
         let mut st = self
             .conn
             .prepare(
                 "SELECT id, time, inputs, template, as_of, version, innovations, errors, warnings \
-                 FROM run WHERE ?1 IS NULL OR substr(time, 1, 10) >= ?1 ORDER BY id",
+                 FROM run WHERE (?1 IS NULL OR substr(time, 1, 10) >= ?1) \
+                 AND (?2 IS NULL OR inputs_key = ?2) ORDER BY id",
             )
             .map_err(|e| self.err(&e))?;
         let rows = st
-            .query_map(params![from], run_info)
+            .query_map(params![from, inputs], run_info)
             .map_err(|e| self.err(&e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(&e))
     }
 
-    /// The campaign: every run from `from` on, and each agency over them.
-    pub fn campaign(&self, from: Option<NaiveDate>) -> Result<Campaign> {
-        let runs = self.runs(from)?;
+    /// The campaign: every run from `from` on (of `inputs` only, when
+    /// given), and each agency over them.
+    pub fn campaign(&self, from: Option<NaiveDate>, inputs: Option<&str>) -> Result<Campaign> {
+        let runs = self.runs(from, inputs)?;
         let index: HashMap<i64, usize> = runs.iter().enumerate().map(|(k, r)| (r.id, k)).collect();
         let first = runs.first().map_or(i64::MAX, |r| r.id);
         let mut st = self

@@ -269,6 +269,8 @@ pub struct HistorySettings {
     pub path: PathBuf,
     pub format: HistoryFormat,
     pub from: Option<NaiveDate>,
+    /// With --inputs: the [`crate::history::inputs_key`] of the runs shown.
+    pub inputs: Option<String>,
     pub lang: Lang,
     pub width: Option<u16>,
 }
@@ -304,6 +306,7 @@ pub fn resolve_history(
             F::Html => HistoryFormat::Html,
         },
         from,
+        inputs: (!args.inputs.is_empty()).then(|| crate::history::inputs_key(&args.inputs)),
         lang: lang(lang_arg),
         width: args.width,
     })
@@ -360,15 +363,12 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
     }
     if args.since.is_some()
         && (command != Command::Check
-            || matches!(
-                args.format,
-                Some(FormatArg::Csv | FormatArg::Html | FormatArg::Xlsx)
-            ))
+            || matches!(args.format, Some(FormatArg::Csv | FormatArg::Xlsx)))
     {
         return refuse(
             "--since",
-            "hanya berlaku untuk check dengan tabel atau --format json",
-            "applies only to check, as a table or --format json",
+            "hanya berlaku untuk check dengan tabel, --format json atau --format html",
+            "applies only to check, as a table, --format json or --format html",
         );
     }
     if args.history.is_some() {

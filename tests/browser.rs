@@ -446,10 +446,15 @@ fn issue_30_watch_written_page_reloads_itself() {
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&file, fixed).unwrap();
+    // (The removed innovation, "BAD R001", is named in what changed.)
     let second = page_when(&page, |html| {
-        html.contains("</html>") && !html.contains("R001")
+        html.contains("</html>")
+            && html
+                .find("id=\"findings\"")
+                .is_some_and(|k| !html[k..].contains("R001"))
     });
     assert!(reloads(&second), "{second}");
+    assert!(second.contains("<section id=\"since\">"), "{second}");
 
     // In a browser the reload script runs without error, and the page is
     // still read from the back of the room.
@@ -489,4 +494,51 @@ fn projector_applies_only_to_the_html_report() {
         );
     }
     assert!(!Path::new(package).exists());
+}
+
+/// Issue 31: with the history, the page has a chart per agency and what
+/// changed since the previous run; it still loads without console errors
+/// and does not scroll sideways, ordinary or projected.
+#[test]
+fn issue_31_campaign_charts_fit_the_page() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("BIMTEK_REQUIRE_BROWSER").is_none(),
+            "BIMTEK_REQUIRE_BROWSER is set but no Chromium is installed"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = long_names_data(dir.path());
+    let db = dir.path().join("riwayat.sqlite");
+    let first = dir.path().join("pertama.html");
+    report(&data, &first, &["--history", db.to_str().unwrap()]);
+    // The second run: one agency file fewer, so something changed.
+    let gone = walk(&data)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "csv") && !p.to_string_lossy().contains("WWW"))
+        .unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    for (k, extra) in [&[][..], &["--projector"][..]].into_iter().enumerate() {
+        let page = dir.path().join(format!("kampanye-{k}.html"));
+        report(
+            &data,
+            &page,
+            &[&["--history", db.to_str().unwrap()], extra].concat(),
+        );
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(html.contains("<svg class=\"campaign\""), "{html}");
+        assert!(html.contains("<section id=\"since\">"), "{html}");
+        for (width, height) in [(1366, 768), (1920, 1080)] {
+            let profile = dir.path().join(format!("profile-campaign-{k}-{width}"));
+            let p = probe(&browser, &profile, &page, width, height);
+            let at = format!("{} at {width}x{height}: {p}", page.display());
+            assert_eq!(p["inner"], width, "{at}");
+            assert!(
+                p["scroll"].as_u64().unwrap() <= width as u64,
+                "scrolls sideways, {at}"
+            );
+            assert_eq!(p["over"], serde_json::json!([]), "overflows, {at}");
+        }
+    }
 }

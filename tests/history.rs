@@ -282,6 +282,11 @@ fn recording_leaves_the_report_as_it_was() {
     );
     assert_eq!(plain.status.code(), recorded.status.code());
     assert_eq!(text(&plain.stdout), text(&recorded.stdout));
+    // The page too: a campaign of one run draws nothing.
+    let args = ["check", "data", "--as-of", AS_OF, "--format", "html"];
+    let plain = bimtek_in(d, &args, &[]);
+    let recorded = bimtek_in(d, &args, &[("BIMTEK_HISTORY", "first.sqlite")]);
+    assert_eq!(text(&plain.stdout), text(&recorded.stdout));
     // The environment variable alone records the run.
     assert_eq!(runs_in(d, "h.sqlite"), 1);
 }
@@ -603,4 +608,166 @@ baru; 2 inovasi bertambah, 1 berkurang.
     );
     let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
     assert!(plain.get("since").is_none());
+}
+
+/// The check's page, recorded into the history, draws each agency's
+/// campaign in the agency table (the run just recorded last) and says
+/// what changed since the previous run above it; `--since` with a saved
+/// report says the same on the page.
+#[test]
+fn the_check_page_draws_the_campaign_and_what_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let data = d.join("data");
+    agency_file(&data, "Dinas A", &[("Layanan A1", false)]);
+    agency_file(&data, "Dinas B", &[("Layanan B1", true)]);
+    record(d, "riwayat.sqlite", "2026-11-02T01:00:00Z");
+    // Another folder recorded in the same file: not part of this campaign.
+    agency_file(&d.join("lain"), "Dinas Lain", &[("Layanan L1", true)]);
+    let out = bimtek_in(
+        d,
+        &[
+            "check",
+            "lain",
+            "--as-of",
+            AS_OF,
+            "--history",
+            "riwayat.sqlite",
+            "-q",
+        ],
+        &[("BIMTEK_TEST_NOW", "2026-11-03T01:00:00Z")],
+    );
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        text(&out.stderr)
+    );
+    // B fixes its error, C sends a broken innovation.
+    agency_file(&data, "Dinas B", &[("Layanan B1", false)]);
+    agency_file(&data, "Dinas C", &[("Layanan C1", true)]);
+    let saved = bimtek_in(
+        d,
+        &["check", "data", "--as-of", AS_OF, "--format", "json"],
+        &[],
+    );
+    std::fs::write(d.join("sesi.json"), &saved.stdout).unwrap();
+    let out = bimtek_in(
+        d,
+        &[
+            "check",
+            "data",
+            "--as-of",
+            AS_OF,
+            "--history",
+            "riwayat.sqlite",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+        ],
+        &[("BIMTEK_TEST_NOW", "2026-11-09T01:00:00Z")],
+    );
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        text(&out.stderr)
+    );
+    let page = text(&out.stdout);
+    // One chart per agency of this folder, inside the agency table, before
+    // the findings; each chart's last point is this run.
+    let table = &page[page.find("id=\"agencies\"").unwrap()..page.find("id=\"findings\"").unwrap()];
+    assert_eq!(table.matches("<svg").count(), 3, "{page}");
+    assert!(!page.contains("Dinas Lain"), "{page}");
+    assert!(
+        table.contains("History <span class=\"muted\">(2 runs)</span>"),
+        "{table}"
+    );
+    let chart = |agency: &str| {
+        let row = &table[table.find(&format!(">{agency}<")).unwrap()..];
+        row[..row.find("</tr>").unwrap()].to_string()
+    };
+    assert!(
+        chart("Dinas B").contains("2026-11-02 01:00: errors 1"),
+        "{table}"
+    );
+    assert!(
+        chart("Dinas B").contains("2026-11-09 01:00: errors 0"),
+        "{table}"
+    );
+    assert!(
+        chart("Dinas C").contains("2026-11-09 01:00: errors 1"),
+        "{table}"
+    );
+    assert!(!chart("Dinas C").contains("2026-11-02"), "{table}");
+    // What changed, above the agency table.
+    let since = &page
+        [page.find("<section id=\"since\">").expect(&page)..page.find("id=\"agencies\"").unwrap()];
+    assert!(since.contains("<h2>What changed</h2>"), "{since}");
+    assert!(
+        since.contains("1 finding fixed, 1 new; 1 innovation added, 0 removed."),
+        "{since}"
+    );
+    assert!(
+        since.contains("Dinas B: errors 1 → 0, 1 finding fixed"),
+        "{since}"
+    );
+    assert!(
+        since.contains("+ Layanan C1 <span class=\"muted\">(Dinas C)</span>"),
+        "{since}"
+    );
+    assert!(!page.contains("src="), "{page}");
+    // `history --inputs` shows the campaign of one folder only.
+    assert_eq!(runs_in(d, "riwayat.sqlite"), 3);
+    let out = bimtek_in(
+        d,
+        &[
+            "history",
+            "--history",
+            "riwayat.sqlite",
+            "--format",
+            "json",
+            "--inputs",
+            "data",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let times: Vec<&str> = doc["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["time"].as_str().unwrap())
+        .collect();
+    assert_eq!(times, ["2026-11-02T01:00:00Z", "2026-11-09T01:00:00Z"]);
+    assert!(!text(&out.stdout).contains("Dinas Lain"));
+
+    // The same comparison from a saved report: no history, so no chart.
+    agency_file(&data, "Dinas A", &[]);
+    let out = bimtek_in(
+        d,
+        &[
+            "check",
+            "data",
+            "--as-of",
+            AS_OF,
+            "--since",
+            "sesi.json",
+            "--format",
+            "html",
+        ],
+        &[],
+    );
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        text(&out.stderr)
+    );
+    let page = text(&out.stdout);
+    assert!(page.contains("<h2>Yang berubah</h2>"), "{page}");
+    assert!(
+        page.contains("- Layanan A1 <span class=\"muted\">(Dinas A)</span>"),
+        "{page}"
+    );
+    assert!(!page.contains("<svg"), "{page}");
 }

@@ -66,6 +66,10 @@ pub fn apply(cmd: Command) -> Command {
                      dilewati",
                 ),
                 (
+                    "inputs",
+                    "Hanya pemeriksaan atas masukan ini persis (seperti diberikan kepada check)",
+                ),
+                (
                     "width",
                     "Lebar tabel dalam kolom (bawaan: lebar terminal, atau 100)",
                 ),

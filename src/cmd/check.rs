@@ -122,8 +122,10 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     let outcome = evaluate(&s)?;
     let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
     let mut since = previous.map(|p| crate::since::compare(&p, &now()));
+    let mut campaign = None;
     if let Some(h) = history.as_mut() {
-        let before = crate::history::previous_run(h, &crate::history::inputs_key(&s.paths))?;
+        let key = crate::history::inputs_key(&s.paths);
+        let before = crate::history::previous_run(h, &key)?;
         h.record(&s.paths, &s.template, s.as_of, &outcome)?;
         // What changed since the previous recorded run of the same inputs
         // (a --since file given as well is the one compared with).
@@ -132,8 +134,19 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         {
             since = Some(crate::since::compare(&before.snapshot(), &now()));
         }
+        // The page draws the campaign of these inputs, this run last; from
+        // the second run on, so that the first recorded run changes nothing.
+        if s.format == Format::Html {
+            campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
+        }
     }
-    render_once(&s, &outcome, target.as_ref(), since.as_ref())?;
+    render_once_with(
+        &s,
+        &outcome,
+        target.as_ref(),
+        since.as_ref(),
+        campaign.as_ref(),
+    )?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -300,12 +313,23 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
 }
 
 /// Render one outcome as the settings ask, into `target` when there is
-/// one; with what changed since an earlier run in the table and JSON.
+/// one; with what changed since an earlier run in the table, JSON and HTML.
 fn render_once(
     s: &CheckSettings,
     outcome: &check::Outcome,
     target: Option<&Target>,
     since: Option<&crate::since::Since>,
+) -> Result<()> {
+    render_once_with(s, outcome, target, since, None)
+}
+
+/// [`render_once`], the HTML page drawing `campaign` per agency.
+fn render_once_with(
+    s: &CheckSettings,
+    outcome: &check::Outcome,
+    target: Option<&Target>,
+    since: Option<&crate::since::Since>,
+    campaign: Option<&crate::history::Campaign>,
 ) -> Result<()> {
     let render = report::RenderOptions {
         lang: s.lang,
@@ -316,6 +340,7 @@ fn render_once(
         projector: s.projector || s.watch,
         reload: s.watch,
     };
+    let extras = report::HtmlExtras { since, campaign };
     match (target, s.format) {
         (None, Format::Table) => report::table_since(outcome, &s.template, &render, since)?,
         (None, Format::Json) if since.is_some() => {
@@ -325,9 +350,9 @@ fn render_once(
         }
         (None, Format::Json) => report::json(outcome, &s.template, &render)?,
         (None, Format::Csv) => report::csv(outcome, &render, s.csv_dialect())?,
-        (None, Format::Html) => {
-            report::print(report::render_html_page(outcome, &s.template, &render, page).as_bytes())?
-        }
+        (None, Format::Html) => report::print(
+            report::render_html_with(outcome, &s.template, &render, page, extras).as_bytes(),
+        )?,
         (None, Format::Xlsx) => return Err(xlsx_needs_file()),
         (Some(target), format) => {
             let mut bytes: Vec<u8> = Vec::new();
@@ -349,8 +374,8 @@ fn render_once(
                 }
                 Format::Csv => report::csv_to(&mut bytes, outcome, &render, s.csv_dialect())?,
                 Format::Html => {
-                    bytes =
-                        report::render_html_page(outcome, &s.template, &render, page).into_bytes()
+                    bytes = report::render_html_with(outcome, &s.template, &render, page, extras)
+                        .into_bytes()
                 }
                 Format::Xlsx => bytes = report::render_xlsx(outcome, &s.template, &render)?,
             }

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 pub fn run(s: HistorySettings) -> Result<u8> {
     let db = History::open_existing(&s.path)?;
-    let campaign = db.campaign(s.from)?;
+    let campaign = db.campaign(s.from, s.inputs.as_deref())?;
     match s.format {
         HistoryFormat::Table => report::history::table(&campaign, s.lang, s.width)?,
         HistoryFormat::Json => report::history::json(&campaign)?,

@@ -7,7 +7,7 @@ use super::html::escape;
 use super::table::BORDERS;
 use super::visible::visible;
 use crate::diag::Lang;
-use crate::history::{AgencyRun, Campaign};
+use crate::history::{AgencyCampaign, AgencyRun, Campaign};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -265,6 +265,38 @@ th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#555}\
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
 
+/// One scale for every agency's chart, so that the charts compare.
+pub(super) fn chart_scale(c: &Campaign) -> ChartScale {
+    ChartScale {
+        errors: c
+            .agencies
+            .iter()
+            .flat_map(|a| a.runs.iter().flatten().map(|r| r.errors))
+            .max()
+            .unwrap_or(0)
+            .max(1),
+        verified: c
+            .agencies
+            .iter()
+            .flat_map(|a| a.runs.iter().flatten().filter_map(|r| r.verified))
+            .fold(0.0, f64::max)
+            .max(1.0),
+    }
+}
+
+/// An agency's chart points, one per run of the campaign.
+pub(super) fn chart_points(c: &Campaign, a: &AgencyCampaign) -> Vec<ChartPoint> {
+    c.runs
+        .iter()
+        .zip(&a.runs)
+        .map(|(run, r)| ChartPoint {
+            label: shown_time(&run.time),
+            errors: r.as_ref().map(|r| r.errors),
+            verified: r.as_ref().and_then(|r| r.verified),
+        })
+        .collect()
+}
+
 /// The campaign as one self-contained HTML page: the table of
 /// [`render_table`] with a chart per agency.
 pub fn render_html(c: &Campaign, lang: Lang) -> String {
@@ -300,36 +332,13 @@ pub fn render_html(c: &Campaign, lang: Lang) -> String {
          <th>{}</th><th></th></tr></thead>\n<tbody>",
         w.agency, w.innovations, w.phases, w.errors, w.phases, w.verified, w.phases, w.last_change
     );
-    let scale = ChartScale {
-        errors: c
-            .agencies
-            .iter()
-            .flat_map(|a| a.runs.iter().flatten().map(|r| r.errors))
-            .max()
-            .unwrap_or(0)
-            .max(1),
-        verified: c
-            .agencies
-            .iter()
-            .flat_map(|a| a.runs.iter().flatten().filter_map(|r| r.verified))
-            .fold(0.0, f64::max)
-            .max(1.0),
-    };
+    let scale = chart_scale(c);
     for a in &c.agencies {
         let at = |k: usize| a.runs[k].as_ref();
         let three = |f: &dyn Fn(Option<&AgencyRun>) -> String| {
             ph.iter().map(|&k| f(at(k))).collect::<Vec<_>>().join(" / ")
         };
-        let points: Vec<ChartPoint> = c
-            .runs
-            .iter()
-            .zip(&a.runs)
-            .map(|(run, r)| ChartPoint {
-                label: shown_time(&run.time),
-                errors: r.as_ref().map(|r| r.errors),
-                verified: r.as_ref().and_then(|r| r.verified),
-            })
-            .collect();
+        let points = chart_points(c, a);
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\

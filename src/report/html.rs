@@ -49,6 +49,15 @@ pub struct Page {
     pub reload: bool,
 }
 
+/// What a page can show besides the outcome: what changed since an
+/// earlier run (`--since`, or the previous run in the history), and the
+/// campaign recorded in the history, the run just recorded last.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    pub since: Option<&'a crate::since::Since>,
+    pub campaign: Option<&'a crate::history::Campaign>,
+}
+
 /// Seconds between reloads of a watch-written page.
 const RELOAD_SECONDS: u32 = 5;
 
@@ -66,7 +75,8 @@ tfoot td{font-weight:700;border-top:2px solid #888}\
 .sev-error{color:#c62828;font-weight:600}.sev-warning{color:#a06800;font-weight:600}.sev-info{color:#1565c0}\
 .cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ccc;border-radius:6px;padding:.8rem 1rem;flex:0 1 16rem;min-width:0}\
 .big{font-size:2rem;font-weight:700;line-height:1.15}input,select{font:inherit;padding:.3rem;margin:.5rem .5rem .5rem 0;max-width:100%}\
-.status{display:block}.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
+.status{display:block}svg.campaign{display:block;width:100%;max-width:240px;height:auto}\
+#since ul{margin:.3rem 0;padding-left:1.5rem}.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
 
 /// Over [`STYLE`] for a projected page: text from 20 px at 1366 wide to
 /// 30 px on a 1080p screen, black on white, thick rules, dark colours.
@@ -136,6 +146,18 @@ pub fn render_html_page(
     opts: &RenderOptions,
     page: Page,
 ) -> String {
+    render_html_with(outcome, t, opts, page, Extras::default())
+}
+
+/// [`render_html_page`] with what changed above the agency table and a
+/// chart of the campaign per agency in it.
+pub fn render_html_with(
+    outcome: &Outcome,
+    t: &Template,
+    opts: &RenderOptions,
+    page: Page,
+    extras: Extras<'_>,
+) -> String {
     let lang = opts.lang;
     let id = lang == Lang::Id;
     let tr = |a: &'static str, b: &'static str| if id { a } else { b };
@@ -201,12 +223,50 @@ pub fn render_html_page(
         .map(|(k, agency)| (*agency, anchor(k)))
         .collect();
     let agencies = super::agency_tallies(outcome);
+    if let Some(since) = extras.since {
+        since_section(&mut h, since, lang);
+    }
+    // With a campaign, one more column: the agency's chart over the runs.
+    let charts: Option<std::collections::HashMap<&str, String>> = extras.campaign.map(|c| {
+        let scale = super::history::chart_scale(c);
+        c.agencies
+            .iter()
+            .map(|a| {
+                let points = super::history::chart_points(c, a);
+                (
+                    a.agency.as_str(),
+                    super::chart::campaign_svg(&points, scale, lang),
+                )
+            })
+            .collect()
+    });
+    let (cols, chart_head) = match extras.campaign {
+        Some(c) => (
+            "<col style=\"width:22%\"><col style=\"width:8%\"><col style=\"width:15%\"><col style=\"width:9%\">\
+             <col style=\"width:9%\"><col style=\"width:9%\"><col style=\"width:9%\"><col style=\"width:19%\">",
+            format!(
+                "<th>{} <span class=\"muted\">({} {})</span><br><span style=\"color:{}\">&#9679; {}</span> \
+                 <span style=\"color:{}\">&#9679; {}</span></th>",
+                tr("Riwayat", "History"),
+                c.runs.len(),
+                tr("pemeriksaan", "runs"),
+                super::chart::ERROR_COLOR,
+                tr("galat", "errors"),
+                super::chart::VERIFIED_COLOR,
+                tr("skor verif.", "verified score"),
+            ),
+        ),
+        None => (
+            "<col style=\"width:28%\"><col style=\"width:11%\"><col style=\"width:19%\">\
+             <col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:10%\"><col style=\"width:10%\">",
+            String::new(),
+        ),
+    };
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"legend\"><span class=\"ok\"></span>{}<span class=\"warning\"></span>{}<span class=\"error\"></span>{}</p>\n\
-         <table id=\"agencies\"><colgroup><col style=\"width:28%\"><col style=\"width:11%\"><col style=\"width:19%\">\
-         <col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:10%\"><col style=\"width:10%\"></colgroup>\n\
-         <thead><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
+         <table id=\"agencies\"><colgroup>{cols}</colgroup>\n\
+         <thead><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>{chart_head}</tr></thead><tbody>\n",
         tr("Per perangkat daerah", "Per agency"),
         tr("inovasi bersih", "clean innovations"),
         tr("inovasi dengan peringatan", "innovations with warnings"),
@@ -246,14 +306,18 @@ pub fn render_html_page(
             n0(a.innovations)
         );
         bar(&mut h, a.innovations, a.clean, a.warnings, a.errors);
-        let _ = writeln!(
+        let _ = write!(
             h,
-            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
             n0(a.clean),
             n0(a.errors),
             decimal(mean(a.claimed, a.innovations), 1, lang),
             decimal(mean(a.verified, a.innovations), 1, lang),
         );
+        if let Some(svgs) = &charts {
+            let _ = write!(h, "<td>{}</td>", svgs.get(name).map_or("", String::as_str));
+        }
+        let _ = writeln!(h, "</tr>");
         all += a.innovations;
         clean += a.clean;
         warnings += a.warnings;
@@ -270,11 +334,12 @@ pub fn render_html_page(
     bar(&mut h, all, clean, warnings, errors);
     let _ = writeln!(
         h,
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot></table>",
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}</tr></tfoot></table>",
         n0(clean),
         n0(errors),
         decimal(mean(claimed, all), 1, lang),
         decimal(mean(verified, all), 1, lang),
+        if charts.is_some() { "<td></td>" } else { "" },
     );
     // Agencies with findings but no innovation (a file that could not be
     // read, say) are not in the table: listed here, so every group of the
@@ -519,6 +584,70 @@ pub fn render_html_page(
     }
     let _ = write!(h, "</body>\n</html>\n");
     h
+}
+
+/// Lists longer than this start folded.
+const OPEN_LIST: usize = 20;
+
+/// What changed since the earlier run: the headline, the agencies that
+/// changed (before and now), and the innovations added and removed.
+fn since_section(h: &mut String, since: &crate::since::Since, lang: Lang) {
+    let id = lang == Lang::Id;
+    let _ = write!(
+        h,
+        "<section id=\"since\"><h2>{}</h2>\n<p>{}</p>\n",
+        if id { "Yang berubah" } else { "What changed" },
+        escape(&super::changes::headline(since, lang))
+    );
+    let lines = super::changes::agency_lines(since, lang);
+    if !lines.is_empty() {
+        h.push_str("<ul>");
+        for l in &lines {
+            let _ = write!(h, "<li>{}</li>", escape(l));
+        }
+        h.push_str("</ul>\n");
+    }
+    let lists = [
+        (
+            &since.added,
+            if id {
+                "Inovasi bertambah"
+            } else {
+                "Innovations added"
+            },
+            "+",
+        ),
+        (
+            &since.removed,
+            if id {
+                "Inovasi berkurang"
+            } else {
+                "Innovations removed"
+            },
+            "-",
+        ),
+    ];
+    for (list, title, mark) in lists {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            h,
+            "<details{}><summary>{title}: {}</summary><ul>",
+            if list.len() <= OPEN_LIST { " open" } else { "" },
+            list.len()
+        );
+        for (agency, name) in list.iter() {
+            let _ = write!(
+                h,
+                "<li>{mark} {} <span class=\"muted\">({})</span></li>",
+                escape(name),
+                escape(&agency_name(agency, lang))
+            );
+        }
+        h.push_str("</ul></details>\n");
+    }
+    h.push_str("</section>\n");
 }
 
 /// An agency's name as a heading; findings about a file that names no

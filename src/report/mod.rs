@@ -18,7 +18,10 @@ mod visible;
 mod xlsx;
 
 pub use card::{card, render_card};
-pub use html::{Page as HtmlPage, escape as html_escape, render_html, render_html_page};
+pub use html::{
+    Extras as HtmlExtras, Page as HtmlPage, escape as html_escape, render_html, render_html_page,
+    render_html_with,
+};
 
 pub use self::csv::{csv, csv_to};
 pub use changes::render_changes;
