@@ -2,7 +2,8 @@
 //! digits; codes are never renumbered or reused. The family names the kind of
 //! problem (F file, H header, R required, V value, D date, T text,
 //! U uniqueness, E evidence, P portal, W assessment window, S the SPD sheet
-//! of the pemda, O agencies on the roster), not its severity, since a
+//! of the pemda, O agencies on the roster, L ideas of LAN's Laboratorium
+//! Inovasi), not its severity, since a
 //! template may change severity.
 //!
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
@@ -1662,6 +1663,27 @@ pub static CODES: &[CodeInfo] = &[
             "Fill the Nama column or remove the row.",
         ],
     },
+    // ---------------------------------------------------------------- L: Laboratorium Inovasi ideas
+    CodeInfo {
+        code: "L001",
+        severity: Warning,
+        summary: [
+            "Jumlah ide di judul kelompok tidak sama dengan baris di bawahnya",
+            "The idea count in a group title differs from the rows under it",
+        ],
+        explain: [
+            "Daftar ide Laboratorium Inovasi LAN mengelompokkan ide per pemda di bawah baris judul, misalnya \"Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)\" (pengaturan templat `group_titles` menyebut awal judulnya). Pemda setiap ide diambil dari judul kelompoknya, dan angka dalam kurung dibandingkan dengan jumlah baris ide yang terbaca di bawahnya sampai judul berikutnya atau akhir lembar. Bila berbeda, ada ide yang hilang, tergandakan, atau masuk kelompok lain.\nContoh: judul menyebut 120 ide, di bawahnya 118 baris.\nPerbaikan: cocokkan daftar dengan catatan lab; perbaiki angka di judul atau lengkapi barisnya.",
+            "LAN's Laboratorium Inovasi idea lists group the ideas per pemda under a title row, such as \"Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)\" (the template setting `group_titles` names how a title begins). Each idea's pemda is taken from its group's title, and the number in brackets is compared with the idea rows read under it, up to the next title or the end of the sheet. When they differ, ideas are missing, doubled, or in another group.\nExample: the title says 120 ideas, 118 rows follow.\nFix: compare the list with the lab's records; correct the number in the title or complete the rows.",
+        ],
+        message: [
+            "Judul kelompok {pemda} menyebut {stated} ide, terbaca {read} baris ide",
+            "The group title of {pemda} states {stated} ideas, {read} idea rows were read",
+        ],
+        hint: [
+            "Cocokkan jumlah di judul dengan baris ide di bawahnya.",
+            "Make the count in the title match the idea rows under it.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1702,6 +1724,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
+            "L001",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

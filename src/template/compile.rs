@@ -121,6 +121,8 @@ pub struct Settings {
     /// Most findings of one code listed for one file; the rest are counted
     /// and told in one F017 (0: no limit).
     pub max_findings_per_code: u32,
+    /// Folded beginnings of a group's title row (`group_titles`).
+    pub group_titles: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -910,6 +912,7 @@ impl Ctx<'_> {
             max_findings_per_code: rs
                 .max_findings_per_code
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
+            group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
         };
 
         let window = match raw.window {
