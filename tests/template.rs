@@ -1106,14 +1106,17 @@ fn issue_33_the_labinov_form_has_the_lab_columns_and_a_filled_one_checks_clean()
     std::fs::create_dir(&data).unwrap();
     std::fs::write(
         data.join("ide.csv"),
-        "No,Ide Inovasi,OPD / UPT,Tahapan 5D,Coach,Tanggal Launching\n\
-         1,Puskesmas Ramah Lansia,Puskesmas Kutasari,Deliver,Budi,03/02/2026\n",
+        "No,Ide Inovasi,OPD / UPT,Tahapan 5D,Coach,Tanggal Launching,Target Launching\n\
+         1,Puskesmas Ramah Lansia,Puskesmas Kutasari,Deliver,Budi,03/02/2026,\n\
+         2,Pasar Tanpa Antre,Dinas Perdagangan,Design,Sari,,01/03/2027\n",
     )
     .unwrap();
     let (code, doc) = check_json(&["--template", "labinov", data.to_str().unwrap()]);
     assert_eq!(errors_and_warnings(&doc), Vec::<String>::new(), "{doc}");
     assert_eq!(code, 0);
     assert_eq!(doc["template"]["id"], "labinov");
+    // A target launch date is a plan: after the reference date is no D004.
+    assert_eq!(doc["innovations"].as_array().unwrap().len(), 2);
     let inn = &doc["innovations"][0];
     assert_eq!(inn["agency"], "Puskesmas Kutasari", "{inn}");
 }

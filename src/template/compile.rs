@@ -213,6 +213,8 @@ pub struct Field {
     pub links: Vec<String>,
     /// Date fields: least whole years before the reference date.
     pub min_age_years: Option<u32>,
+    /// Date fields: a planned date, which may be after the reference date.
+    pub future: bool,
     /// Whether the blank form has a column for it.
     pub in_form: bool,
     pub values: Vec<EnumValue>,
@@ -461,6 +463,7 @@ pub(super) const KIND_SETTINGS: &[(&str, &[&str])] = &[
     ("max_words", &["text"]),
     ("links", &["text"]),
     ("min_age_years", &["date"]),
+    ("future", &["date"]),
     ("min", &["integer", "amount"]),
     ("max", &["integer", "amount"]),
     ("value", &["enum"]),
@@ -1279,7 +1282,7 @@ impl Ctx<'_> {
             }
         };
         let kind_name = kind.toml_name();
-        let used: [(&str, Option<Range<usize>>); 8] = [
+        let used: [(&str, Option<Range<usize>>); 9] = [
             (
                 "filler_below_words",
                 f.filler_below_words.as_ref().map(Spanned::span),
@@ -1288,6 +1291,7 @@ impl Ctx<'_> {
             ("max_words", f.max_words.as_ref().map(Spanned::span)),
             ("links", f.links.as_ref().map(Spanned::span)),
             ("min_age_years", f.min_age_years.as_ref().map(Spanned::span)),
+            ("future", f.future.as_ref().map(Spanned::span)),
             ("min", f.min.as_ref().map(Spanned::span)),
             ("max", f.max.as_ref().map(Spanned::span)),
             ("value", f.values.first().map(|v| v.value.span())),
@@ -1479,6 +1483,7 @@ impl Ctx<'_> {
             max_words: f.max_words.map(Spanned::into_inner),
             links,
             min_age_years: f.min_age_years.map(Spanned::into_inner),
+            future: f.future.is_some_and(Spanned::into_inner),
             in_form: f.form.unwrap_or(true),
             values,
             value_index,

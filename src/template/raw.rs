@@ -232,6 +232,9 @@ pub struct RawField {
     /// For text fields: the value must be a link of one of these kinds
     /// ("youtube", "gdrive", "web").
     pub links: Option<Spanned<Vec<String>>>,
+    /// For date fields: a date after the reference date is expected (a
+    /// planned date), not reported as D004.
+    pub future: Option<Spanned<bool>>,
     /// For date fields: the date must lie at least this many whole years
     /// before the reference date (--as-of), e.g. an implementation age.
     pub min_age_years: Option<Spanned<u32>>,
