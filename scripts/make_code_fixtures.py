@@ -481,6 +481,19 @@ def make_labinov_codes():
         w.writerow([])
         w.writerow(["Laboratorium Inovasi Pemerintah Kota Uji (1 Ide Inovasi)", "", "", "", ""])
         w.writerow([1, "26 LI UJ02 KES 001", "OK L001 tiga", "Dinas Kesehatan", "Pemkot Uji"])
+    d = os.path.join(OUT, "L002")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("--template\nlabinov\n")
+    with open(os.path.join(d, "ide.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(head)
+        w.writerow([1, "26 LI UJ01 KES 001", "OK L002 Sistem Informasi Posyandu Digital Desa",
+                    "Dinas Kesehatan", "Pemkab Uji"])
+        w.writerow([2, "26 LI UJ01 KES 002", "BAD L002 sistem informasi POSYANDU digital",
+                    "Puskesmas Uji", "Pemkab Uji"])
+        w.writerow([3, "26 LI UJ02 KES 001", "OK L002 Sistem Informasi Posyandu Digital Kota",
+                    "Dinas Kesehatan", "Pemkot Uji"])
 
 
 def write_readme():
@@ -556,7 +569,10 @@ def write_readme():
               "Laboratorium Inovasi codes (`args.txt` passes `--template labinov`; ideas under LAN's title rows):",
               "",
               "- `codes/L001/` — `ide.csv`: the title of `Pemerintah Kabupaten Uji` states 3 ideas, 2 rows "
-              "follow before a blank row; `Pemerintah Kota Uji` states 1 and has 1"]
+              "follow before a blank row; `Pemerintah Kota Uji` states 1 and has 1",
+              "- `codes/L002/` — `ide.csv`: in `Pemkab Uji`, `BAD L002 sistem informasi POSYANDU digital` shares "
+              "5 of 6 words with `OK L002 Sistem Informasi Posyandu Digital Desa` (setting `similar_ideas` 0.8); "
+              "the like idea of `Pemkot Uji` is another pemda's"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"

@@ -136,6 +136,24 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
     assert_eq!(got, want);
     assert_eq!(got.values().sum::<usize>(), 1704);
     assert!(findings_coded(&doc, "L001").is_empty(), "{doc}");
+    // real-data.md: 15 repeated (pemda, idea) pairs, equal once folded
+    // (U001 within a unit, U002 across units), each reported once.
+    let rows_of = |codes: &[&str]| -> Vec<u64> {
+        let mut rows: Vec<u64> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["sheet"] == "Lab Inovasi" && codes.contains(&f["code"].as_str().unwrap()))
+            .map(|f| f["row"].as_u64().unwrap())
+            .collect();
+        rows.sort_unstable();
+        rows
+    };
+    assert_eq!(rows_of(&["U001", "U002"]).len(), 15);
+    // Nearly the same idea twice in one pemda (80 % of the words and more):
+    // "Arsip elektronik (ARSENIK)" after "ARSENIK (Arsip Elektronik)", a
+    // title written again in capitals with a typo, ...
+    assert_eq!(rows_of(&["L002"]), [719, 1082, 1276, 1590, 1591]);
     // The one numbered row without an idea is the only error of the sheet:
     // a well-formed idea has none.
     let errors: Vec<(u64, &str)> = doc["findings"]

@@ -670,6 +670,7 @@ pub fn combine(
         &mut sink,
     );
     unique::check(&innovations, &mut sink);
+    labinov::similar_ideas(template, &innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     unique::award_groups(template, &innovations, &mut sink);
     if let Some(r) = &options.roster {

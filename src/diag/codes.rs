@@ -1684,6 +1684,26 @@ pub static CODES: &[CodeInfo] = &[
             "Make the count in the title match the idea rows under it.",
         ],
     },
+    CodeInfo {
+        code: "L002",
+        severity: Warning,
+        summary: [
+            "Ide yang hampir sama dua kali dalam satu pemda",
+            "Nearly the same idea twice in one pemda",
+        ],
+        explain: [
+            "Dua ide inovasi dari satu pemda memakai kata-kata yang hampir sama: paling sedikit bagian kata yang ditetapkan pengaturan templat `similar_ideas` (dari ide yang lebih panjang; huruf besar/kecil, tanda baca dan kata sambung diabaikan). Biasanya satu ide yang diusulkan dua unit, atau ditulis ulang dengan sedikit perubahan. Nama yang sama persis sesudah dilipat sudah dilaporkan U001/U002. Temuan ini menunjuk ide yang kemudian dan menyebut ide yang lebih dulu.\nContoh: \"Sistem Informasi Posyandu Digital\" dan \"Sistem Informasi Posyandu Digital Terpadu\" di Kabupaten Uji.\nPerbaikan: gabungkan kedua ide bila memang sama, atau bedakan namanya sesuai isinya.",
+            "Two innovation ideas of one pemda use nearly the same words: at least the share set by the template setting `similar_ideas` (of the longer idea; case, punctuation and joining words ignored). Usually one idea proposed by two units, or written again with small changes. Names equal once folded are reported as U001/U002 already. The finding points at the later idea and names the earlier one.\nExample: \"Sistem Informasi Posyandu Digital\" and \"Sistem Informasi Posyandu Digital Terpadu\" in Kabupaten Uji.\nFix: merge the two ideas if they are one, or name each after what it does.",
+        ],
+        message: [
+            "\"{value}\" hampir sama ({percent}% kata) dengan \"{other_name}\" di {other}",
+            "\"{value}\" is nearly the same ({percent}% of words) as \"{other_name}\" at {other}",
+        ],
+        hint: [
+            "Gabungkan bila satu ide, atau bedakan namanya.",
+            "Merge them if they are one idea, or tell them apart by name.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1724,7 +1744,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001",
+            "L001", "L002",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -123,6 +123,8 @@ pub struct Settings {
     pub max_findings_per_code: u32,
     /// Folded beginnings of a group's title row (`group_titles`).
     pub group_titles: Vec<String>,
+    /// Share of words from which two ideas of one pemda are one idea twice.
+    pub similar_ideas: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -789,6 +791,9 @@ impl Ctx<'_> {
             if let Some(x) = &rs.suggest_threshold {
                 checks.push((x, "settings.suggest_threshold".into(), Bound::NotNegative));
             }
+            if let Some(x) = &rs.similar_ideas {
+                checks.push((x, "settings.similar_ideas".into(), Bound::NotNegative));
+            }
         }
         if let Some(s) = &raw.scoring {
             for (x, what) in [
@@ -916,6 +921,7 @@ impl Ctx<'_> {
                 .max_findings_per_code
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
+            similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
         };
 
         let window = match raw.window {

@@ -145,6 +145,9 @@ pub struct RawSettings {
     /// and may state their number in brackets ("(120 Ide Inovasi)").
     #[serde(default)]
     pub group_titles: Vec<String>,
+    /// Share of words (0..1) from which two ideas of one pemda are
+    /// reported as the same idea written twice (L002); unset: not checked.
+    pub similar_ideas: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
