@@ -494,6 +494,15 @@ def make_labinov_codes():
                     "Puskesmas Uji", "Pemkab Uji"])
         w.writerow([3, "26 LI UJ02 KES 001", "OK L002 Sistem Informasi Posyandu Digital Kota",
                     "Dinas Kesehatan", "Pemkot Uji"])
+    d = os.path.join(OUT, "L003")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("--template\nlabinov\n")
+    with open(os.path.join(d, "ide.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Ide Inovasi", "Inovator", "Tahap 5D", "Tanggal Diagnose", "Tanggal Peluncuran"])
+        w.writerow(["OK L003", "Dinas Kesehatan", "Deliver", "12/10/2025", "01/03/2026"])
+        w.writerow(["BAD L003", "Dinas Pendidikan", "Deliver", "12/10/2025", "01/03/2025"])
 
 
 def write_readme():
@@ -572,7 +581,9 @@ def write_readme():
               "follow before a blank row; `Pemerintah Kota Uji` states 1 and has 1",
               "- `codes/L002/` — `ide.csv`: in `Pemkab Uji`, `BAD L002 sistem informasi POSYANDU digital` shares "
               "5 of 6 words with `OK L002 Sistem Informasi Posyandu Digital Desa` (setting `similar_ideas` 0.8); "
-              "the like idea of `Pemkot Uji` is another pemda's"]
+              "the like idea of `Pemkot Uji` is another pemda's",
+              "- `codes/L003/` — `ide.csv`: `BAD L003` was diagnosed 12/10/2025 and launched 01/03/2025; "
+              "`OK L003` launched 01/03/2026"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"

@@ -181,3 +181,27 @@ pub(super) fn similar_ideas(
         }
     }
 }
+
+/// L003: an idea launched (`tanggal_peluncuran`) before it was diagnosed
+/// (`tanggal_diagnose`), when both are recorded: one of the dates is wrong.
+/// Ordered only as finely as the coarser of the two dates.
+pub(super) fn launch_before_diagnose(
+    t: &crate::template::Template,
+    loc: &Location,
+    r: &crate::normalize::Record,
+    sink: &mut Sink,
+) {
+    use super::rows::{at_precision, coarser, dated};
+    let diagnose = t.field_index("tanggal_diagnose");
+    let launch = t.field_index("tanggal_peluncuran");
+    if let (Some((d, dp)), Some((l, lp))) = (dated(r, diagnose), dated(r, launch))
+        && at_precision(l, coarser(dp, lp)) < at_precision(d, coarser(dp, lp))
+        && let Some(fi) = launch
+        && let Some(cell) = r.cell(fi)
+    {
+        sink.push(
+            super::fields::finding("L003", loc, &t.fields[fi], cell)
+                .arg("diagnose", crate::normalize::date::portal_format(d)),
+        );
+    }
+}

@@ -1704,6 +1704,26 @@ pub static CODES: &[CodeInfo] = &[
             "Merge them if they are one idea, or tell them apart by name.",
         ],
     },
+    CodeInfo {
+        code: "L003",
+        severity: Error,
+        summary: [
+            "Ide diluncurkan sebelum tahap Diagnose",
+            "Idea launched before its Diagnose stage",
+        ],
+        explain: [
+            "Ide inovasi lahir pada tahap Diagnose Laboratorium Inovasi dan diluncurkan sesudahnya (Deliver, Display). Bila Tanggal Peluncuran lebih awal daripada Tanggal Diagnose, salah satu tanggal keliru (sering hari dan bulan tertukar, atau tahun salah ketik). Diperiksa hanya bila kedua tanggal tercatat, dan hanya serinci tanggal yang kurang rinci (bulan atau tahun saja).\nContoh: Tanggal Diagnose 12/10/2026, Tanggal Peluncuran 01/03/2026.\nPerbaikan: periksa kedua tanggal pada catatan lab dan betulkan yang salah.",
+            "An innovation idea is born at the lab's Diagnose stage and launched after it (Deliver, Display). A launch date earlier than the diagnose date means one of them is wrong (often day and month swapped, or a mistyped year). Checked only when both dates are recorded, and only as finely as the coarser date (month or year only).\nExample: diagnose date 12/10/2026, launch date 01/03/2026.\nFix: check both dates against the lab's records and correct the wrong one.",
+        ],
+        message: [
+            "{label} {value} lebih awal daripada Tanggal Diagnose {diagnose}",
+            "{label_en} {value} is before the diagnose date {diagnose}",
+        ],
+        hint: [
+            "Betulkan tanggal yang salah: peluncuran sesudah Diagnose.",
+            "Correct the wrong date: the launch comes after Diagnose.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1744,7 +1764,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002",
+            "L001", "L002", "L003",
         ];
         assert_eq!(&list[..], &expected[..]);
     }
