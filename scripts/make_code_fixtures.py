@@ -503,6 +503,17 @@ def make_labinov_codes():
         w.writerow(["Ide Inovasi", "Inovator", "Tahap 5D", "Tanggal Diagnose", "Tanggal Peluncuran"])
         w.writerow(["OK L003", "Dinas Kesehatan", "Deliver", "12/10/2025", "01/03/2026"])
         w.writerow(["BAD L003", "Dinas Pendidikan", "Deliver", "12/10/2025", "01/03/2025"])
+    for code, bads in (("L004", ["15 LI YO5 AKP 013", "16 LI KL10"]), ("L005", ["16 LI JT20 ... 001"])):
+        d = os.path.join(OUT, code)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("--template\nlabinov\n")
+        with open(os.path.join(d, "ide.csv"), "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(head)
+            w.writerow([1, "15 LI YO05 KIF 001", f"OK {code}", "Dinas Kominfo", "Pemkot Uji"])
+            for n, kode in enumerate(bads, 2):
+                w.writerow([n, kode, f"BAD {code} {n}", "Dinas Kesehatan", "Pemkot Uji"])
 
 
 def write_readme():
@@ -583,7 +594,10 @@ def write_readme():
               "5 of 6 words with `OK L002 Sistem Informasi Posyandu Digital Desa` (setting `similar_ideas` 0.8); "
               "the like idea of `Pemkot Uji` is another pemda's",
               "- `codes/L003/` — `ide.csv`: `BAD L003` was diagnosed 12/10/2025 and launched 01/03/2025; "
-              "`OK L003` launched 01/03/2026"]
+              "`OK L003` launched 01/03/2026",
+              "- `codes/L004/` — `ide.csv`: `BAD L004 2` has code `15 LI YO5 AKP 013` (the location's zero "
+              "dropped), `BAD L004 3` `16 LI KL10` (cut short); `OK L004` `15 LI YO05 KIF 001`",
+              "- `codes/L005/` — `ide.csv`: `BAD L005 2` has code `16 LI JT20 ... 001`; `OK L005` `15 LI YO05 KIF 001`"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"

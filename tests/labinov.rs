@@ -154,6 +154,26 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
     // "Arsip elektronik (ARSENIK)" after "ARSENIK (Arsip Elektronik)", a
     // title written again in capitals with a typo, ...
     assert_eq!(rows_of(&["L002"]), [719, 1082, 1276, 1590, 1591]);
+    // The codes (real-data.md: 313 with `...` for the urusan, others with
+    // a dropped zero): 80 locations like `SS9` or `YO5` and 5 codes cut
+    // short (`16 LI KL10`) are off the scheme; 306 keep `...` (the other 7
+    // placeholders are in codes already off the scheme at their location).
+    let l004 = findings_coded(&doc, "L004");
+    let l004: Vec<&&Value> = l004
+        .iter()
+        .filter(|f| f["sheet"] == "Lab Inovasi")
+        .collect();
+    assert_eq!(l004.len(), 85);
+    assert_eq!(
+        l004.iter().filter(|f| f["value"] == "16 LI KL10").count(),
+        5
+    );
+    assert!(l004.iter().any(|f| f["value"] == "15 LI YO5 AKP 013"));
+    let l005 = findings_coded(&doc, "L005");
+    assert_eq!(
+        l005.iter().filter(|f| f["sheet"] == "Lab Inovasi").count(),
+        306
+    );
     // The one numbered row without an idea is the only error of the sheet:
     // a well-formed idea has none.
     let errors: Vec<(u64, &str)> = doc["findings"]
@@ -164,4 +184,27 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
         .map(|f| (f["row"].as_u64().unwrap(), f["code"].as_str().unwrap()))
         .collect();
     assert_eq!(errors, [(1589, "R001")]);
+}
+
+#[test]
+fn issue_33_a_stage_outside_the_5d_plus_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ide.csv"),
+        "Ide Inovasi,Inovator,Tahapan 5D\n\
+         Posyandu Digital,Dinas Kesehatan,Diagnosa\n\
+         Pasar Tanpa Antre,Dinas Perdagangan,Evaluasi\n\
+         Arsip Elektronik,Dinas Arsip,Documentation\n",
+    )
+    .unwrap();
+    let (code, doc) = check_labinov(dir.path());
+    assert_eq!(code, 1);
+    let got: Vec<(&str, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["row"].as_u64().unwrap()))
+        .collect();
+    // "Diagnosa" is read as Diagnose (V002, info); "Evaluasi" is no stage.
+    assert_eq!(got, [("V002", 2), ("V001", 3)]);
 }

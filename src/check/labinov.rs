@@ -205,3 +205,86 @@ pub(super) fn launch_before_diagnose(
         );
     }
 }
+
+/// What is wrong with a LAN idea code (`YY SRC LLnn BBB NNN`: year,
+/// source, location, urusan, running number; kipp.md 2.3): the first part
+/// that is not as the scheme says, in Indonesian and English; `Ok(true)`
+/// when the urusan part is the placeholder `...`.
+fn code_fault(sources: &[String], code: &str) -> Result<bool, (&'static str, &'static str)> {
+    let parts: Vec<&str> = code.split_whitespace().collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let upper = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase());
+    if parts.len() != 5 {
+        return Err(("bukan lima bagian", "not five parts"));
+    }
+    if !digits(parts[0], 2) {
+        return Err(("tahun bukan dua angka", "the year is not two digits"));
+    }
+    if !sources.iter().any(|s| s == parts[1]) {
+        return Err(("sumber tidak dikenal", "unknown source"));
+    }
+    let loc = parts[2];
+    if !(loc.len() == 4 && upper(&loc[..2]) && digits(&loc[2..], 2)) {
+        return Err((
+            "lokasi bukan dua huruf dan dua angka",
+            "the location is not two letters and two digits",
+        ));
+    }
+    let placeholder = parts[3] == "...";
+    let urusan = parts[3].len() == 3 && upper(parts[3]);
+    if !(placeholder || urusan) {
+        return Err(("urusan bukan tiga huruf", "the urusan is not three letters"));
+    }
+    if !digits(parts[4], 3) {
+        return Err(("nomor bukan tiga angka", "the number is not three digits"));
+    }
+    Ok(placeholder)
+}
+
+/// L004 (a code not in LAN's scheme) and L005 (the urusan part left as
+/// `...`), when the template names the sources (`code_sources`).
+pub(super) fn idea_code(
+    t: &crate::template::Template,
+    loc: &Location,
+    r: &crate::normalize::Record,
+    sink: &mut Sink,
+) {
+    if t.settings.code_sources.is_empty() {
+        return;
+    }
+    let Some(fi) = t.field_index("kode") else {
+        return;
+    };
+    let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+        return;
+    };
+    let found = match code_fault(&t.settings.code_sources, &cell.text) {
+        Ok(false) => return,
+        Ok(true) => super::fields::finding("L005", loc, &t.fields[fi], cell),
+        Err((why, why_en)) => super::fields::finding("L004", loc, &t.fields[fi], cell)
+            .arg("why", why)
+            .arg("why_en", why_en),
+    };
+    sink.push(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_fault;
+
+    #[test]
+    fn lan_codes_are_read_part_by_part() {
+        let src: Vec<String> = ["LI", "DI", "PP4"].map(String::from).into();
+        assert_eq!(code_fault(&src, "15 LI YO05 KIF 001"), Ok(false));
+        assert_eq!(code_fault(&src, "16 LI JT20 ... 001"), Ok(true));
+        assert!(
+            code_fault(&src, "15 LI YO5 AKP 013").is_err(),
+            "a dropped zero"
+        );
+        assert!(code_fault(&src, "16 LI KL10").is_err(), "cut short");
+        assert!(code_fault(&src, "16 XX KL10 KIF 001").is_err());
+        assert!(code_fault(&src, "2016 LI KL10 KIF 001").is_err());
+        assert!(code_fault(&src, "16 LI KL10 KI 001").is_err());
+        assert!(code_fault(&src, "16 LI KL10 KIF 1").is_err());
+    }
+}

@@ -1724,6 +1724,46 @@ pub static CODES: &[CodeInfo] = &[
             "Correct the wrong date: the launch comes after Diagnose.",
         ],
     },
+    CodeInfo {
+        code: "L004",
+        severity: Warning,
+        summary: [
+            "Kode ide tidak mengikuti skema kode LAN",
+            "Idea code does not follow LAN's code scheme",
+        ],
+        explain: [
+            "LAN memberi setiap ide kode `YY SRC LLnn BBB NNN`: dua angka tahun (15 = 2015), sumber (LI Lab Inovasi, DI Direktori, SIV SINOVIK, APE APEKSI, APK APKASI, PP1-PP4 Proyek Perubahan; pengaturan templat `code_sources`), lokasi (dua huruf provinsi dan dua angka kabupaten/kota, 00 = provinsi), tiga huruf urusan (KES, PDK, KIF, ...) dan tiga angka nomor urut, dipisah spasi. Kode yang menyimpang tidak bisa dipilah menurut tahun, lokasi atau urusan. Pesan menyebut bagian pertama yang menyimpang. Kode kosong tidak diperiksa.\nContoh: `15 LI YO5 AKP 013` (angka nol lokasi hilang), `16 LI KL10` (terpotong).\nPerbaikan: tulis kode lengkap menurut skema, misalnya `15 LI YO05 AKP 013`.",
+            "LAN gives each idea a code `YY SRC LLnn BBB NNN`: two digits of year (15 = 2015), the source (LI Lab Inovasi, DI Direktori, SIV SINOVIK, APE APEKSI, APK APKASI, PP1-PP4 Proyek Perubahan; template setting `code_sources`), the location (two letters of province and two digits of kabupaten/kota, 00 = the province), three letters of urusan (KES, PDK, KIF, ...) and three digits of running number, separated by spaces. A code off the scheme cannot be sorted by year, location or urusan. The message names the first part that is off. An empty code is not checked.\nExample: `15 LI YO5 AKP 013` (the location's zero dropped), `16 LI KL10` (cut short).\nFix: write the whole code as the scheme says, such as `15 LI YO05 AKP 013`.",
+        ],
+        message: [
+            "Kode {value} tidak mengikuti skema LAN: {why}",
+            "Code {value} does not follow LAN's scheme: {why_en}",
+        ],
+        hint: [
+            "Tulis kode sebagai tahun, sumber, lokasi, urusan, nomor: 15 LI YO05 KIF 001.",
+            "Write the code as year, source, location, urusan, number: 15 LI YO05 KIF 001.",
+        ],
+    },
+    CodeInfo {
+        code: "L005",
+        severity: Warning,
+        summary: [
+            "Bagian urusan kode ide masih `...`",
+            "The urusan part of an idea code is still `...`",
+        ],
+        explain: [
+            "Bagian keempat kode LAN (`YY SRC LLnn BBB NNN`) adalah tiga huruf urusan pemerintahan ide (KES kesehatan, PDK pendidikan, KIF komunikasi dan informatika, ...). Daftar lab sering mengisinya `...` selama urusan belum ditentukan; ide itu belum bisa dipilah menurut urusan.\nContoh: `16 LI JT20 ... 001`.\nPerbaikan: tentukan urusan ide dan ganti `...` dengan kodenya.",
+            "The fourth part of LAN's code (`YY SRC LLnn BBB NNN`) is the three letters of the idea's government affair (KES health, PDK education, KIF communication and informatics, ...). Lab lists often hold `...` there while the urusan is undecided; such an idea cannot be sorted by urusan yet.\nExample: `16 LI JT20 ... 001`.\nFix: decide the idea's urusan and replace `...` with its code.",
+        ],
+        message: [
+            "Kode {value}: urusan belum diisi (`...`)",
+            "Code {value}: the urusan is not filled in (`...`)",
+        ],
+        hint: [
+            "Ganti `...` dengan kode urusan tiga huruf (KES, PDK, KIF, ...).",
+            "Replace `...` with the three-letter urusan code (KES, PDK, KIF, ...).",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1764,7 +1804,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002", "L003",
+            "L001", "L002", "L003", "L004", "L005",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

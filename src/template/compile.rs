@@ -125,6 +125,8 @@ pub struct Settings {
     pub group_titles: Vec<String>,
     /// Share of words from which two ideas of one pemda are one idea twice.
     pub similar_ideas: Option<f64>,
+    /// Sources a LAN idea code may name (`code_sources`).
+    pub code_sources: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -922,6 +924,7 @@ impl Ctx<'_> {
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
+            code_sources: rs.code_sources.clone(),
         };
 
         let window = match raw.window {

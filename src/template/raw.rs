@@ -148,6 +148,10 @@ pub struct RawSettings {
     /// Share of words (0..1) from which two ideas of one pemda are
     /// reported as the same idea written twice (L002); unset: not checked.
     pub similar_ideas: Option<Spanned<f64>>,
+    /// Sources an idea code (`kode`, LAN scheme `YY SRC LLnn BBB NNN`) may
+    /// name; empty: codes are not checked (L004, L005).
+    #[serde(default)]
+    pub code_sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
