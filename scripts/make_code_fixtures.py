@@ -503,7 +503,8 @@ def make_labinov_codes():
         w.writerow(["Ide Inovasi", "Inovator", "Tahap 5D", "Tanggal Diagnose", "Tanggal Peluncuran"])
         w.writerow(["OK L003", "Dinas Kesehatan", "Deliver", "12/10/2025", "01/03/2026"])
         w.writerow(["BAD L003", "Dinas Pendidikan", "Deliver", "12/10/2025", "01/03/2025"])
-    for code, bads in (("L004", ["15 LI YO5 AKP 013", "16 LI KL10"]), ("L005", ["16 LI JT20 ... 001"])):
+    for code, bads in (("L004", ["15 LI YO5 AKP 013", "16 LI KL10"]), ("L005", ["16 LI JT20 ... 001"]),
+                       ("L006", ["15 LI YO05 KIF 001"])):
         d = os.path.join(OUT, code)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
@@ -597,7 +598,8 @@ def write_readme():
               "`OK L003` launched 01/03/2026",
               "- `codes/L004/` — `ide.csv`: `BAD L004 2` has code `15 LI YO5 AKP 013` (the location's zero "
               "dropped), `BAD L004 3` `16 LI KL10` (cut short); `OK L004` `15 LI YO05 KIF 001`",
-              "- `codes/L005/` — `ide.csv`: `BAD L005 2` has code `16 LI JT20 ... 001`; `OK L005` `15 LI YO05 KIF 001`"]
+              "- `codes/L005/` — `ide.csv`: `BAD L005 2` has code `16 LI JT20 ... 001`; `OK L005` `15 LI YO05 KIF 001`",
+              "- `codes/L006/` — `ide.csv`: `BAD L006 2` has code `15 LI YO05 KIF 001`, which `OK L006` has already"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"

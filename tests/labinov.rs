@@ -174,6 +174,8 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
         l005.iter().filter(|f| f["sheet"] == "Lab Inovasi").count(),
         306
     );
+    // One code twice: `16 LI KL10 KIF 130` and `16 LI JT20 ... 001`.
+    assert_eq!(rows_of(&["L006"]), [1104, 1354]);
     // The one numbered row without an idea is the only error of the sheet:
     // a well-formed idea has none.
     let errors: Vec<(u64, &str)> = doc["findings"]

@@ -25,6 +25,8 @@ struct Group {
 #[derive(Default)]
 pub(crate) struct Groups {
     open: Option<Group>,
+    /// Each well-formed idea code seen in the file: its sheet and row (L006).
+    codes: std::collections::HashMap<String, (Option<String>, u32)>,
 }
 
 impl Groups {
@@ -81,6 +83,47 @@ impl Groups {
         g.read += 1;
         g.last = Some(row);
         Some(g.pemda.clone())
+    }
+
+    /// L006: a well-formed idea code (L004 tells the others) used by an
+    /// earlier row of the same file, which it names.
+    pub fn code(
+        &mut self,
+        t: &crate::template::Template,
+        loc: &Location,
+        r: &crate::normalize::Record,
+        sink: &mut Sink,
+    ) {
+        if t.settings.code_sources.is_empty() {
+            return;
+        }
+        let Some(fi) = t.field_index("kode") else {
+            return;
+        };
+        let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+            return;
+        };
+        if code_fault(&t.settings.code_sources, &cell.text).is_err() {
+            return;
+        }
+        let key = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.codes.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((loc.sheet.clone(), r.row));
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let (sheet, row) = e.get();
+                let (other, other_en) = match sheet {
+                    Some(s) => (format!("{s}, baris {row}"), format!("{s}, row {row}")),
+                    None => (format!("baris {row}"), format!("row {row}")),
+                };
+                sink.push(
+                    super::fields::finding("L006", loc, &t.fields[fi], cell)
+                        .arg("other", other)
+                        .arg("other_en", other_en),
+                );
+            }
+        }
     }
 
     /// Close the open group: its stated count against the ideas read.

@@ -386,6 +386,8 @@ impl<'t> FileCheck<'t> {
             &mut self.sink,
         );
         rows::check(self.template, self.options, &loc, &record, &mut self.sink);
+        self.groups
+            .code(self.template, &loc, &record, &mut self.sink);
         let (errors, warnings) = self.sink.take_dropped();
         let name = self
             .name_field

@@ -1764,6 +1764,23 @@ pub static CODES: &[CodeInfo] = &[
             "Replace `...` with the three-letter urusan code (KES, PDK, KIF, ...).",
         ],
     },
+    CodeInfo {
+        code: "L006",
+        severity: Warning,
+        summary: ["Satu kode ide dipakai dua kali", "One idea code used twice"],
+        explain: [
+            "Kode LAN (`YY SRC LLnn BBB NNN`) menandai satu ide; nomor urut di ujungnya membedakan ide dengan lokasi dan urusan yang sama. Dua baris satu berkas dengan kode yang sama membuat ide tertukar saat ditelusuri. Hanya kode yang mengikuti skema dibandingkan (kode yang menyimpang adalah L004). Temuan ini menunjuk baris yang kemudian dan menyebut baris yang lebih dulu.\nContoh: `16 LI KL10 KIF 130` pada dua ide berbeda.\nPerbaikan: beri ide yang kemudian nomor urut berikutnya yang belum dipakai.",
+            "A LAN code (`YY SRC LLnn BBB NNN`) marks one idea; its running number tells apart the ideas of one location and urusan. Two rows of one file with the same code mix the ideas up when they are followed. Only codes that follow the scheme are compared (the others are L004). The finding points at the later row and names the earlier.\nExample: `16 LI KL10 KIF 130` on two different ideas.\nFix: give the later idea the next unused running number.",
+        ],
+        message: [
+            "Kode {value} sudah dipakai ({other})",
+            "Code {value} is already used ({other_en})",
+        ],
+        hint: [
+            "Beri ide ini nomor urut yang belum dipakai.",
+            "Give this idea a running number not yet used.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1804,7 +1821,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002", "L003", "L004", "L005",
+            "L001", "L002", "L003", "L004", "L005", "L006",
         ];
         assert_eq!(&list[..], &expected[..]);
     }
