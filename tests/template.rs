@@ -91,7 +91,7 @@ fn list_shows_every_shipped_template_with_year_and_source() {
     let out = bimtek(&["template", "list"]);
     assert_eq!(out.status.code(), Some(0));
     let s = stdout(&out);
-    for id in ["iid-2026", "kipp-2026", "kalsel-2026"] {
+    for id in ["iid-2026", "kipp-2026", "kalsel-2026", "labinov"] {
         assert!(s.contains(id), "{s}");
     }
     assert!(s.contains("2026"));
@@ -1076,4 +1076,47 @@ fn issue_34_the_readme_template_example_checks_clean() {
     assert_eq!(t.field("anggaran").unwrap().kind.bounds(), (Some(0), None));
     assert_eq!(t.scoring.as_ref().unwrap().yandas_min, 3);
     assert!(t.field("program_prioritas").is_some());
+}
+
+#[test]
+fn issue_33_the_labinov_form_has_the_lab_columns_and_a_filled_one_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = form("labinov", dir.path());
+    let sheets = read_all(&blank);
+    let head = header_row(&sheets, "Inovasi");
+    for h in [
+        "Kode",
+        "Ide Inovasi",
+        "Inovator",
+        "K/L/D",
+        "Tahap 5D",
+        "Pendamping",
+        "Target Peluncuran",
+        "Tanggal Peluncuran",
+    ] {
+        assert!(head.iter().any(|c| c.starts_with(h)), "{h} in {head:?}");
+    }
+    // The stage column offers the six stages as a list.
+    let col = col_letter(head.iter().position(|c| c.starts_with("Tahap")).unwrap());
+    let sheet = zip_text(&blank, "xl/worksheets/sheet2");
+    assert!(!validations_for(&sheet, &col).is_empty(), "{sheet}");
+
+    // A lab's own spellings of the headers map onto the template.
+    let data = dir.path().join("lab");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("ide.csv"),
+        "No,Ide Inovasi,OPD / UPT,Tahapan 5D,Coach,Tanggal Launching,Target Launching\n\
+         1,Puskesmas Ramah Lansia,Puskesmas Kutasari,Deliver,Budi,03/02/2026,\n\
+         2,Pasar Tanpa Antre,Dinas Perdagangan,Design,Sari,,01/03/2027\n",
+    )
+    .unwrap();
+    let (code, doc) = check_json(&["--template", "labinov", data.to_str().unwrap()]);
+    assert_eq!(errors_and_warnings(&doc), Vec::<String>::new(), "{doc}");
+    assert_eq!(code, 0);
+    assert_eq!(doc["template"]["id"], "labinov");
+    // A target launch date is a plan: after the reference date is no D004.
+    assert_eq!(doc["innovations"].as_array().unwrap().len(), 2);
+    let inn = &doc["innovations"][0];
+    assert_eq!(inn["agency"], "Puskesmas Kutasari", "{inn}");
 }

@@ -354,7 +354,7 @@ fn date(
                         .arg("precision_en", en),
                 );
             }
-            if *date > opts.as_of {
+            if *date > opts.as_of && !field.future {
                 sink.push(
                     finding("D004", loc, field, cell).arg("as_of", portal_format(opts.as_of)),
                 );

@@ -9,6 +9,7 @@
 pub mod evidence;
 mod fields;
 mod files;
+mod labinov;
 pub mod portal;
 mod roster;
 mod rows;
@@ -396,6 +397,7 @@ pub struct FileCheck<'t> {
     fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
+    groups: labinov::Groups,
 }
 
 impl<'t> FileCheck<'t> {
@@ -422,6 +424,7 @@ impl<'t> FileCheck<'t> {
             pemda_field: template.field_index("pemda"),
             fact_fields: portal::FactFields::new(template),
             foreign_seen: Vec::new(),
+            groups: labinov::Groups::default(),
         }
     }
 
@@ -462,6 +465,8 @@ impl<'t> FileCheck<'t> {
             }
             Event::NoHeader { sheet, scanned } => self.no_header.push((sheet, scanned)),
             Event::Header { sheet, header } => {
+                self.groups
+                    .header(&self.file, sheet.as_ref(), &mut self.sink);
                 self.headers_seen += 1;
                 self.evidence_layout |= header.layout == crate::normalize::Layout::Evidence
                     || header.columns.iter().any(|c| c.wide.is_some());
@@ -481,6 +486,17 @@ impl<'t> FileCheck<'t> {
                 let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
                 self.innovations.reserve(rows);
             }
+            Event::GroupTitle {
+                sheet,
+                row,
+                title,
+                pemda,
+                stated,
+            } => self.groups.title(
+                &self.file,
+                &mut self.sink,
+                (sheet, row, title, pemda, stated),
+            ),
             Event::Record(record) => self.record(record),
             Event::Evidence(row) => self
                 .evidence
@@ -507,6 +523,8 @@ impl<'t> FileCheck<'t> {
             &mut self.sink,
         );
         rows::check(self.template, self.options, &loc, &record, &mut self.sink);
+        self.groups
+            .code(self.template, &loc, &record, &mut self.sink);
         let (errors, warnings) = self.sink.take_dropped();
         let name = self
             .name_field
@@ -514,9 +532,18 @@ impl<'t> FileCheck<'t> {
             .map(crate::normalize::collapse_spaces)
             .unwrap_or_default();
         let pemda = self
-            .pemda_field
-            .and_then(|f| record.text(f))
-            .map(crate::normalize::collapse_spaces);
+            .groups
+            .record(
+                &self.file,
+                record.sheet.as_ref(),
+                record.row,
+                &mut self.sink,
+            )
+            .or_else(|| {
+                self.pemda_field
+                    .and_then(|f| record.text(f))
+                    .map(crate::normalize::collapse_spaces)
+            });
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
@@ -569,6 +596,7 @@ impl<'t> FileCheck<'t> {
 
     /// Close the file: decide file-level findings that depend on all sheets.
     pub fn finish(mut self) -> FileResult {
+        self.groups.close(&self.file, &mut self.sink);
         // A file that failed to read part-way (F001, F009) already says why
         // it has no rows; "only a header" on top of it would mislead.
         let unreadable = self.sink.findings.iter().any(|f| {
@@ -768,6 +796,7 @@ pub fn combine(
         &mut sink,
     );
     unique::check(&innovations, &mut sink);
+    labinov::similar_ideas(template, &innovations, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     unique::award_groups(template, &innovations, &mut sink);
     if let Some(r) = &options.roster {

@@ -17,6 +17,8 @@ pub(super) fn check(
     sink: &mut Sink<'_>,
 ) {
     trial_before_application(t, loc, r, sink);
+    super::labinov::launch_before_diagnose(t, loc, r, sink);
+    super::labinov::idea_code(t, loc, r, sink);
     stage_dates(t, loc, r, sink);
     age(t, opts, loc, r, sink);
 }
@@ -97,7 +99,7 @@ fn date_of(r: &Record, f: Option<usize>) -> Option<chrono::NaiveDate> {
     dated(r, f).map(|(d, _)| d)
 }
 
-fn dated(r: &Record, f: Option<usize>) -> Option<(chrono::NaiveDate, Precision)> {
+pub(super) fn dated(r: &Record, f: Option<usize>) -> Option<(chrono::NaiveDate, Precision)> {
     match r.cell(f?).map(|c| &c.value) {
         Some(Value::Date(DateValue::Ok(d, p))) => Some((*d, *p)),
         _ => None,
@@ -106,7 +108,7 @@ fn dated(r: &Record, f: Option<usize>) -> Option<(chrono::NaiveDate, Precision)>
 
 /// A date cut to a precision: the year and month it names, or only the
 /// year. Two dates are ordered only as finely as the coarser of them.
-fn at_precision(d: chrono::NaiveDate, p: Precision) -> (i32, u32, u32) {
+pub(super) fn at_precision(d: chrono::NaiveDate, p: Precision) -> (i32, u32, u32) {
     use chrono::Datelike;
     match p {
         Precision::Day => (d.year(), d.month(), d.day()),
@@ -116,7 +118,7 @@ fn at_precision(d: chrono::NaiveDate, p: Precision) -> (i32, u32, u32) {
 }
 
 /// The coarser of two precisions.
-fn coarser(a: Precision, b: Precision) -> Precision {
+pub(super) fn coarser(a: Precision, b: Precision) -> Precision {
     match (a, b) {
         (Precision::Year, _) | (_, Precision::Year) => Precision::Year,
         (Precision::Month, _) | (_, Precision::Month) => Precision::Month,

@@ -8,14 +8,14 @@ use crate::template::fold;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
-fn place(i: &Innovation) -> String {
+pub(super) fn place(i: &Innovation) -> String {
     match &i.sheet() {
         Some(s) => format!("{} ({s}, baris {})", i.file(), i.row),
         None => format!("{} (baris {})", i.file(), i.row),
     }
 }
 
-fn place_en(i: &Innovation) -> String {
+pub(super) fn place_en(i: &Innovation) -> String {
     match &i.sheet() {
         Some(s) => format!("{} ({s}, row {})", i.file(), i.row),
         None => format!("{} (row {})", i.file(), i.row),

@@ -2,7 +2,8 @@
 //! digits; codes are never renumbered or reused. The family names the kind of
 //! problem (F file, H header, R required, V value, D date, T text,
 //! U uniqueness, E evidence, P portal, W assessment window, S the SPD sheet
-//! of the pemda, O agencies on the roster), not its severity, since a
+//! of the pemda, O agencies on the roster, L ideas of LAN's Laboratorium
+//! Inovasi), not its severity, since a
 //! template may change severity.
 //!
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
@@ -1662,6 +1663,124 @@ pub static CODES: &[CodeInfo] = &[
             "Fill the Nama column or remove the row.",
         ],
     },
+    // ---------------------------------------------------------------- L: Laboratorium Inovasi ideas
+    CodeInfo {
+        code: "L001",
+        severity: Warning,
+        summary: [
+            "Jumlah ide di judul kelompok tidak sama dengan baris di bawahnya",
+            "The idea count in a group title differs from the rows under it",
+        ],
+        explain: [
+            "Daftar ide Laboratorium Inovasi LAN mengelompokkan ide per pemda di bawah baris judul, misalnya \"Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)\" (pengaturan templat `group_titles` menyebut awal judulnya). Pemda setiap ide diambil dari judul kelompoknya, dan angka dalam kurung dibandingkan dengan jumlah baris ide yang terbaca di bawahnya sampai judul berikutnya atau akhir lembar. Bila berbeda, ada ide yang hilang, tergandakan, atau masuk kelompok lain.\nContoh: judul menyebut 120 ide, di bawahnya 118 baris.\nPerbaikan: cocokkan daftar dengan catatan lab; perbaiki angka di judul atau lengkapi barisnya.",
+            "LAN's Laboratorium Inovasi idea lists group the ideas per pemda under a title row, such as \"Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)\" (the template setting `group_titles` names how a title begins). Each idea's pemda is taken from its group's title, and the number in brackets is compared with the idea rows read under it, up to the next title or the end of the sheet. When they differ, ideas are missing, doubled, or in another group.\nExample: the title says 120 ideas, 118 rows follow.\nFix: compare the list with the lab's records; correct the number in the title or complete the rows.",
+        ],
+        message: [
+            "Judul kelompok {pemda} menyebut {stated} ide, terbaca {read} baris ide",
+            "The group title of {pemda} states {stated} ideas, {read} idea rows were read",
+        ],
+        hint: [
+            "Cocokkan jumlah di judul dengan baris ide di bawahnya.",
+            "Make the count in the title match the idea rows under it.",
+        ],
+    },
+    CodeInfo {
+        code: "L002",
+        severity: Warning,
+        summary: [
+            "Ide yang hampir sama dua kali dalam satu pemda",
+            "Nearly the same idea twice in one pemda",
+        ],
+        explain: [
+            "Dua ide inovasi dari satu pemda memakai kata-kata yang hampir sama: paling sedikit bagian kata yang ditetapkan pengaturan templat `similar_ideas` (dari ide yang lebih panjang; huruf besar/kecil, tanda baca dan kata sambung diabaikan). Biasanya satu ide yang diusulkan dua unit, atau ditulis ulang dengan sedikit perubahan. Nama yang sama persis sesudah dilipat sudah dilaporkan U001/U002. Temuan ini menunjuk ide yang kemudian dan menyebut ide yang lebih dulu.\nContoh: \"Sistem Informasi Posyandu Digital\" dan \"Sistem Informasi Posyandu Digital Terpadu\" di Kabupaten Uji.\nPerbaikan: gabungkan kedua ide bila memang sama, atau bedakan namanya sesuai isinya.",
+            "Two innovation ideas of one pemda use nearly the same words: at least the share set by the template setting `similar_ideas` (of the longer idea; case, punctuation and joining words ignored). Usually one idea proposed by two units, or written again with small changes. Names equal once folded are reported as U001/U002 already. The finding points at the later idea and names the earlier one.\nExample: \"Sistem Informasi Posyandu Digital\" and \"Sistem Informasi Posyandu Digital Terpadu\" in Kabupaten Uji.\nFix: merge the two ideas if they are one, or name each after what it does.",
+        ],
+        message: [
+            "\"{value}\" hampir sama ({percent}% kata) dengan \"{other_name}\" di {other}",
+            "\"{value}\" is nearly the same ({percent}% of words) as \"{other_name}\" at {other}",
+        ],
+        hint: [
+            "Gabungkan bila satu ide, atau bedakan namanya.",
+            "Merge them if they are one idea, or tell them apart by name.",
+        ],
+    },
+    CodeInfo {
+        code: "L003",
+        severity: Error,
+        summary: [
+            "Ide diluncurkan sebelum tahap Diagnose",
+            "Idea launched before its Diagnose stage",
+        ],
+        explain: [
+            "Ide inovasi lahir pada tahap Diagnose Laboratorium Inovasi dan diluncurkan sesudahnya (Deliver, Display). Bila Tanggal Peluncuran lebih awal daripada Tanggal Diagnose, salah satu tanggal keliru (sering hari dan bulan tertukar, atau tahun salah ketik). Diperiksa hanya bila kedua tanggal tercatat, dan hanya serinci tanggal yang kurang rinci (bulan atau tahun saja).\nContoh: Tanggal Diagnose 12/10/2026, Tanggal Peluncuran 01/03/2026.\nPerbaikan: periksa kedua tanggal pada catatan lab dan betulkan yang salah.",
+            "An innovation idea is born at the lab's Diagnose stage and launched after it (Deliver, Display). A launch date earlier than the diagnose date means one of them is wrong (often day and month swapped, or a mistyped year). Checked only when both dates are recorded, and only as finely as the coarser date (month or year only).\nExample: diagnose date 12/10/2026, launch date 01/03/2026.\nFix: check both dates against the lab's records and correct the wrong one.",
+        ],
+        message: [
+            "{label} {value} lebih awal daripada Tanggal Diagnose {diagnose}",
+            "{label_en} {value} is before the diagnose date {diagnose}",
+        ],
+        hint: [
+            "Betulkan tanggal yang salah: peluncuran sesudah Diagnose.",
+            "Correct the wrong date: the launch comes after Diagnose.",
+        ],
+    },
+    CodeInfo {
+        code: "L004",
+        severity: Warning,
+        summary: [
+            "Kode ide tidak mengikuti skema kode LAN",
+            "Idea code does not follow LAN's code scheme",
+        ],
+        explain: [
+            "LAN memberi setiap ide kode `YY SRC LLnn BBB NNN`: dua angka tahun (15 = 2015), sumber (LI Lab Inovasi, DI Direktori, SIV SINOVIK, APE APEKSI, APK APKASI, PP1-PP4 Proyek Perubahan; pengaturan templat `code_sources`), lokasi (dua huruf provinsi dan dua angka kabupaten/kota, 00 = provinsi), tiga huruf urusan (KES, PDK, KIF, ...) dan tiga angka nomor urut, dipisah spasi. Kode yang menyimpang tidak bisa dipilah menurut tahun, lokasi atau urusan. Pesan menyebut bagian pertama yang menyimpang. Kode kosong tidak diperiksa.\nContoh: `15 LI YO5 AKP 013` (angka nol lokasi hilang), `16 LI KL10` (terpotong).\nPerbaikan: tulis kode lengkap menurut skema, misalnya `15 LI YO05 AKP 013`.",
+            "LAN gives each idea a code `YY SRC LLnn BBB NNN`: two digits of year (15 = 2015), the source (LI Lab Inovasi, DI Direktori, SIV SINOVIK, APE APEKSI, APK APKASI, PP1-PP4 Proyek Perubahan; template setting `code_sources`), the location (two letters of province and two digits of kabupaten/kota, 00 = the province), three letters of urusan (KES, PDK, KIF, ...) and three digits of running number, separated by spaces. A code off the scheme cannot be sorted by year, location or urusan. The message names the first part that is off. An empty code is not checked.\nExample: `15 LI YO5 AKP 013` (the location's zero dropped), `16 LI KL10` (cut short).\nFix: write the whole code as the scheme says, such as `15 LI YO05 AKP 013`.",
+        ],
+        message: [
+            "Kode {value} tidak mengikuti skema LAN: {why}",
+            "Code {value} does not follow LAN's scheme: {why_en}",
+        ],
+        hint: [
+            "Tulis kode sebagai tahun, sumber, lokasi, urusan, nomor: 15 LI YO05 KIF 001.",
+            "Write the code as year, source, location, urusan, number: 15 LI YO05 KIF 001.",
+        ],
+    },
+    CodeInfo {
+        code: "L005",
+        severity: Warning,
+        summary: [
+            "Bagian urusan kode ide masih `...`",
+            "The urusan part of an idea code is still `...`",
+        ],
+        explain: [
+            "Bagian keempat kode LAN (`YY SRC LLnn BBB NNN`) adalah tiga huruf urusan pemerintahan ide (KES kesehatan, PDK pendidikan, KIF komunikasi dan informatika, ...). Daftar lab sering mengisinya `...` selama urusan belum ditentukan; ide itu belum bisa dipilah menurut urusan.\nContoh: `16 LI JT20 ... 001`.\nPerbaikan: tentukan urusan ide dan ganti `...` dengan kodenya.",
+            "The fourth part of LAN's code (`YY SRC LLnn BBB NNN`) is the three letters of the idea's government affair (KES health, PDK education, KIF communication and informatics, ...). Lab lists often hold `...` there while the urusan is undecided; such an idea cannot be sorted by urusan yet.\nExample: `16 LI JT20 ... 001`.\nFix: decide the idea's urusan and replace `...` with its code.",
+        ],
+        message: [
+            "Kode {value}: urusan belum diisi (`...`)",
+            "Code {value}: the urusan is not filled in (`...`)",
+        ],
+        hint: [
+            "Ganti `...` dengan kode urusan tiga huruf (KES, PDK, KIF, ...).",
+            "Replace `...` with the three-letter urusan code (KES, PDK, KIF, ...).",
+        ],
+    },
+    CodeInfo {
+        code: "L006",
+        severity: Warning,
+        summary: ["Satu kode ide dipakai dua kali", "One idea code used twice"],
+        explain: [
+            "Kode LAN (`YY SRC LLnn BBB NNN`) menandai satu ide; nomor urut di ujungnya membedakan ide dengan lokasi dan urusan yang sama. Dua baris satu berkas dengan kode yang sama membuat ide tertukar saat ditelusuri. Hanya kode yang mengikuti skema dibandingkan (kode yang menyimpang adalah L004). Temuan ini menunjuk baris yang kemudian dan menyebut baris yang lebih dulu.\nContoh: `16 LI KL10 KIF 130` pada dua ide berbeda.\nPerbaikan: beri ide yang kemudian nomor urut berikutnya yang belum dipakai.",
+            "A LAN code (`YY SRC LLnn BBB NNN`) marks one idea; its running number tells apart the ideas of one location and urusan. Two rows of one file with the same code mix the ideas up when they are followed. Only codes that follow the scheme are compared (the others are L004). The finding points at the later row and names the earlier.\nExample: `16 LI KL10 KIF 130` on two different ideas.\nFix: give the later idea the next unused running number.",
+        ],
+        message: [
+            "Kode {value} sudah dipakai ({other})",
+            "Code {value} is already used ({other_en})",
+        ],
+        hint: [
+            "Beri ide ini nomor urut yang belum dipakai.",
+            "Give this idea a running number not yet used.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1702,6 +1821,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
+            "L001", "L002", "L003", "L004", "L005", "L006",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

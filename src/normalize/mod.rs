@@ -155,6 +155,17 @@ pub enum Event {
     },
     /// About how many rows the sheet being read has (an estimate).
     ExpectRows(u32),
+    /// A group's title row (the template's `group_titles`): the rows under
+    /// it, up to the next title or the sheet's end, belong to `pemda`, and
+    /// the title says there are `stated` of them.
+    GroupTitle {
+        sheet: Option<Arc<str>>,
+        row: u32,
+        title: String,
+        pemda: String,
+        stated: Option<u32>,
+    },
+
     Record(Record),
     /// A row of a long evidence sheet.
     Evidence(EvidenceRow),
@@ -260,9 +271,12 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 headers,
             };
             for mut r in std::mem::take(&mut self.buffer) {
-                if r.index > header_row
-                    && let Some(e) = rows.record(&mut r)
-                {
+                let e = if r.index > header_row {
+                    rows.record(&mut r)
+                } else {
+                    rows.group_title(&r)
+                };
+                if let Some(e) = e {
                     (self.emit)(e);
                 }
                 crate::load::let_go_row(r);
@@ -273,6 +287,31 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
 }
 
 impl SheetRows<'_> {
+    /// The group title `row` is, if its only text begins with one of the
+    /// template's `group_titles`: "Laboratorium Inovasi Pemerintah Kota
+    /// Yogyakarta (120 Ide Inovasi)" names "Pemerintah Kota Yogyakarta" and
+    /// states 120 rows.
+    fn group_title(&self, row: &RawRow) -> Option<Event> {
+        let starts = &self.template.settings.group_titles;
+        if starts.is_empty() {
+            return None;
+        }
+        let mut texts = row.cells.iter().filter(|(_, c)| !c.is_empty());
+        let (_, cell) = texts.next()?;
+        if texts.next().is_some() {
+            return None;
+        }
+        let title = collapse_spaces(&cell.display());
+        let (pemda, stated) = split_group_title(starts, &title)?;
+        Some(Event::GroupTitle {
+            sheet: self.sheet.clone(),
+            row: row.index.saturating_add(1),
+            title,
+            pemda,
+            stated,
+        })
+    }
+
     /// The record or evidence statement of `row`, taking the texts it keeps
     /// out of it; `None` for a row that is neither (a repeated header, row
     /// numbers only).
@@ -335,8 +374,9 @@ impl SheetRows<'_> {
             })
             .collect();
         if !any_value {
-            // Only row numbers or notes in unmapped columns: not an innovation.
-            return None;
+            // Only row numbers or notes in unmapped columns: not an
+            // innovation, perhaps a group's title.
+            return self.group_title(row);
         }
         let mut wide = Vec::new();
         for (ci, c) in h.columns.iter().enumerate() {
@@ -434,6 +474,33 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         self.buffer.clear();
         self.rows = None;
     }
+}
+
+/// The pemda and stated count of a group title beginning with one of
+/// `starts` (folded); `None` when it begins with none of them or names no
+/// pemda. The count is the first number in a bracket at the end.
+pub fn split_group_title(starts: &[String], title: &str) -> Option<(String, Option<u32>)> {
+    // The words of the title, so a beginning matches whole words only.
+    let words: Vec<&str> = title.split(' ').collect();
+    let start_len = (1..=words.len()).find(|&n| starts.contains(&fold(&words[..n].join(" "))))?;
+    let rest = words[start_len..].join(" ");
+    let (name, stated) = match rest.rfind('(') {
+        Some(open) if rest.trim_end().ends_with(')') => {
+            let inside = &rest[open + 1..];
+            let digits: String = inside
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            (rest[..open].trim(), digits.parse().ok())
+        }
+        _ => (rest.trim(), None),
+    };
+    let name = name.trim_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
+    if name.is_empty() {
+        return None;
+    }
+    Some((name.to_string(), stated))
 }
 
 /// Normalizing rows is shared: once a sheet's header is found, a clone of
@@ -777,6 +844,32 @@ mod tests {
             read(&t, "jenis", RawCell::Text("Non-Digital".into())),
             Value::Enum { .. }
         ));
+    }
+
+    #[test]
+    fn group_titles_name_the_pemda_and_the_stated_count() {
+        let starts = vec![fold("Laboratorium Inovasi"), fold("Labinov")];
+        assert_eq!(
+            split_group_title(
+                &starts,
+                "Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)"
+            ),
+            Some(("Pemerintah Kota Yogyakarta".to_string(), Some(120)))
+        );
+        assert_eq!(
+            split_group_title(&starts, "LABINOV: Kabupaten Purbalingga"),
+            Some(("Kabupaten Purbalingga".to_string(), None))
+        );
+        // Whole words only, and a title must name its pemda.
+        assert_eq!(
+            split_group_title(&starts, "Laboratorium Inovasinya Kota X"),
+            None
+        );
+        assert_eq!(
+            split_group_title(&starts, "Laboratorium Inovasi (12 ide)"),
+            None
+        );
+        assert_eq!(split_group_title(&starts, "Dinas Kesehatan"), None);
     }
 
     #[test]

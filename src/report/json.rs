@@ -59,6 +59,9 @@ struct InnovationOut<'a> {
     errors: u32,
     warnings: u32,
     score: ScoreOut<'a>,
+    /// The pemda its row or its group's title names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pemda: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     portal: Option<&'a crate::check::portal::PortalStatus>,
 }
@@ -256,6 +259,7 @@ fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
             max: i.score.max,
             at_risk: i.score.at_risk(),
         },
+        pemda: i.pemda.as_deref(),
         portal: i.portal.as_deref(),
     }
 }

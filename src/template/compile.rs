@@ -121,6 +121,12 @@ pub struct Settings {
     /// Most findings of one code listed for one file; the rest are counted
     /// and told in one F017 (0: no limit).
     pub max_findings_per_code: u32,
+    /// Folded beginnings of a group's title row (`group_titles`).
+    pub group_titles: Vec<String>,
+    /// Share of words from which two ideas of one pemda are one idea twice.
+    pub similar_ideas: Option<f64>,
+    /// Sources a LAN idea code may name (`code_sources`).
+    pub code_sources: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -211,6 +217,8 @@ pub struct Field {
     pub links: Vec<String>,
     /// Date fields: least whole years before the reference date.
     pub min_age_years: Option<u32>,
+    /// Date fields: a planned date, which may be after the reference date.
+    pub future: bool,
     /// Whether the blank form has a column for it.
     pub in_form: bool,
     pub values: Vec<EnumValue>,
@@ -459,6 +467,7 @@ pub(super) const KIND_SETTINGS: &[(&str, &[&str])] = &[
     ("max_words", &["text"]),
     ("links", &["text"]),
     ("min_age_years", &["date"]),
+    ("future", &["date"]),
     ("min", &["integer", "amount"]),
     ("max", &["integer", "amount"]),
     ("value", &["enum"]),
@@ -784,6 +793,9 @@ impl Ctx<'_> {
             if let Some(x) = &rs.suggest_threshold {
                 checks.push((x, "settings.suggest_threshold".into(), Bound::NotNegative));
             }
+            if let Some(x) = &rs.similar_ideas {
+                checks.push((x, "settings.similar_ideas".into(), Bound::NotNegative));
+            }
         }
         if let Some(s) = &raw.scoring {
             for (x, what) in [
@@ -910,6 +922,9 @@ impl Ctx<'_> {
             max_findings_per_code: rs
                 .max_findings_per_code
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
+            group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
+            similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
+            code_sources: rs.code_sources.clone(),
         };
 
         let window = match raw.window {
@@ -1276,7 +1291,7 @@ impl Ctx<'_> {
             }
         };
         let kind_name = kind.toml_name();
-        let used: [(&str, Option<Range<usize>>); 8] = [
+        let used: [(&str, Option<Range<usize>>); 9] = [
             (
                 "filler_below_words",
                 f.filler_below_words.as_ref().map(Spanned::span),
@@ -1285,6 +1300,7 @@ impl Ctx<'_> {
             ("max_words", f.max_words.as_ref().map(Spanned::span)),
             ("links", f.links.as_ref().map(Spanned::span)),
             ("min_age_years", f.min_age_years.as_ref().map(Spanned::span)),
+            ("future", f.future.as_ref().map(Spanned::span)),
             ("min", f.min.as_ref().map(Spanned::span)),
             ("max", f.max.as_ref().map(Spanned::span)),
             ("value", f.values.first().map(|v| v.value.span())),
@@ -1476,6 +1492,7 @@ impl Ctx<'_> {
             max_words: f.max_words.map(Spanned::into_inner),
             links,
             min_age_years: f.min_age_years.map(Spanned::into_inner),
+            future: f.future.is_some_and(Spanned::into_inner),
             in_form: f.form.unwrap_or(true),
             values,
             value_index,

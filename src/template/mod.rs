@@ -36,6 +36,7 @@ pub static BUILTIN: &[(&str, &str)] = &[
         "kalsel-2026",
         include_str!("../../templates/kalsel-2026.toml"),
     ),
+    ("labinov", include_str!("../../templates/labinov.toml")),
 ];
 
 /// Sheets of a form that hold instructions, examples and lists, never data:

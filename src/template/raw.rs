@@ -140,6 +140,18 @@ pub struct RawSettings {
     pub placeholders: Vec<String>,
     /// Most findings of one code listed for one file (0: no limit).
     pub max_findings_per_code: Option<u32>,
+    /// Beginnings of a group's title row ("Laboratorium Inovasi"): a row
+    /// whose only text starts so names the pemda of the rows under it,
+    /// and may state their number in brackets ("(120 Ide Inovasi)").
+    #[serde(default)]
+    pub group_titles: Vec<String>,
+    /// Share of words (0..1) from which two ideas of one pemda are
+    /// reported as the same idea written twice (L002); unset: not checked.
+    pub similar_ideas: Option<Spanned<f64>>,
+    /// Sources an idea code (`kode`, LAN scheme `YY SRC LLnn BBB NNN`) may
+    /// name; empty: codes are not checked (L004, L005).
+    #[serde(default)]
+    pub code_sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -227,6 +239,9 @@ pub struct RawField {
     /// For text fields: the value must be a link of one of these kinds
     /// ("youtube", "gdrive", "web").
     pub links: Option<Spanned<Vec<String>>>,
+    /// For date fields: a date after the reference date is expected (a
+    /// planned date), not reported as D004.
+    pub future: Option<Spanned<bool>>,
     /// For date fields: the date must lie at least this many whole years
     /// before the reference date (--as-of), e.g. an implementation age.
     pub min_age_years: Option<Spanned<u32>>,

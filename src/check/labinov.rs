@@ -1,0 +1,333 @@
+//! LAN's Laboratorium Inovasi idea lists: the groups under title rows
+//! ("Laboratorium Inovasi Pemerintah Kota Yogyakarta (120 Ide Inovasi)"),
+//! which give the pemda of the ideas under them, and the count each title
+//! states against the ideas read under it (L001).
+
+use std::sync::Arc;
+
+use crate::diag::{Finding, Location};
+
+use super::Sink;
+
+/// The group being read, and what its title said.
+struct Group {
+    sheet: Option<Arc<str>>,
+    row: u32,
+    title: String,
+    pemda: String,
+    stated: Option<u32>,
+    read: u32,
+    /// The row of the last idea read.
+    last: Option<u32>,
+}
+
+/// The title-row groups of one file, in reading order.
+#[derive(Default)]
+pub(crate) struct Groups {
+    open: Option<Group>,
+    /// Each well-formed idea code seen in the file: its sheet and row (L006).
+    codes: std::collections::HashMap<String, (Option<String>, u32)>,
+}
+
+impl Groups {
+    /// A title row opens a group, closing the one before it.
+    pub fn title(
+        &mut self,
+        file: &str,
+        sink: &mut Sink,
+        (sheet, row, title, pemda, stated): (Option<Arc<str>>, u32, String, String, Option<u32>),
+    ) {
+        self.close(file, sink);
+        self.open = Some(Group {
+            sheet,
+            row,
+            title,
+            pemda,
+            stated,
+            read: 0,
+            last: None,
+        });
+    }
+
+    /// A header on another sheet ends the group.
+    pub fn header(&mut self, file: &str, sheet: Option<&Arc<str>>, sink: &mut Sink) {
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|g| g.sheet.as_ref() != sheet)
+        {
+            self.close(file, sink);
+        }
+    }
+
+    /// The pemda of the record at `row` of `sheet`: its group's, counted
+    /// there. Blank rows after a group's ideas end it (LAN leaves blank
+    /// rows between pemda; the loader passes no blank row, so they show
+    /// as a gap in the row numbers); between the title and the first
+    /// idea they do not.
+    pub fn record(
+        &mut self,
+        file: &str,
+        sheet: Option<&Arc<str>>,
+        row: u32,
+        sink: &mut Sink,
+    ) -> Option<String> {
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|g| g.last.is_some_and(|last| row > last + 1))
+        {
+            self.close(file, sink);
+        }
+        let g = self.open.as_mut().filter(|g| g.sheet.as_ref() == sheet)?;
+        g.read += 1;
+        g.last = Some(row);
+        Some(g.pemda.clone())
+    }
+
+    /// L006: a well-formed idea code (L004 tells the others) used by an
+    /// earlier row of the same file, which it names.
+    pub fn code(
+        &mut self,
+        t: &crate::template::Template,
+        loc: &Location,
+        r: &crate::normalize::Record,
+        sink: &mut Sink,
+    ) {
+        if t.settings.code_sources.is_empty() {
+            return;
+        }
+        let Some(fi) = t.field_index("kode") else {
+            return;
+        };
+        let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+            return;
+        };
+        if code_fault(&t.settings.code_sources, &cell.text).is_err() {
+            return;
+        }
+        let key = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.codes.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((loc.sheet.clone(), r.row));
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let (sheet, row) = e.get();
+                let (other, other_en) = match sheet {
+                    Some(s) => (format!("{s}, baris {row}"), format!("{s}, row {row}")),
+                    None => (format!("baris {row}"), format!("row {row}")),
+                };
+                sink.push(
+                    super::fields::finding("L006", loc, &t.fields[fi], cell)
+                        .arg("other", other)
+                        .arg("other_en", other_en),
+                );
+            }
+        }
+    }
+
+    /// Close the open group: its stated count against the ideas read.
+    pub fn close(&mut self, file: &str, sink: &mut Sink) {
+        let Some(g) = self.open.take() else { return };
+        let Some(stated) = g.stated else { return };
+        if stated == g.read {
+            return;
+        }
+        let loc = Location {
+            file: file.to_string(),
+            sheet: g.sheet.as_deref().map(str::to_string),
+            row: Some(g.row),
+            col: None,
+            header: None,
+        };
+        sink.push(
+            Finding::new("L001", loc)
+                .value(&g.title)
+                .arg("pemda", &g.pemda)
+                .arg("stated", stated)
+                .arg("read", g.read),
+        );
+    }
+}
+
+/// The words of an idea that count for its likeness: folded, longer than
+/// two letters, without the commonest joining words.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "dan" | "yang" | "untuk" | "dengan" | "bagi"))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// L002: two ideas of one pemda sharing at least the template's
+/// `similar_ideas` share of their words (of the longer one): one idea
+/// written twice. Names equal once folded are U001/U002 already. The later
+/// idea (file, sheet, row) is reported, naming the earlier.
+pub(super) fn similar_ideas(
+    template: &crate::template::Template,
+    innovations: &[super::Innovation],
+    sink: &mut Sink,
+) {
+    use foldhash::{HashMap, HashMapExt};
+    let Some(threshold) = template.settings.similar_ideas else {
+        return;
+    };
+    let mut order: Vec<&super::Innovation> = innovations
+        .iter()
+        .filter(|i| !i.name_key().is_empty())
+        .collect();
+    order.sort_by(|a, b| {
+        (a.pemda.as_deref(), a.file(), a.sheet(), a.row).cmp(&(
+            b.pemda.as_deref(),
+            b.file(),
+            b.sheet(),
+            b.row,
+        ))
+    });
+    for group in order.chunk_by(|a, b| a.pemda == b.pemda) {
+        let sets: Vec<Vec<String>> = group.iter().map(|i| words(i.name())).collect();
+        // Ideas by word, so only ideas sharing a word are compared.
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, set) in sets.iter().enumerate() {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for w in set {
+                let seen = by_word.entry(w.as_str()).or_default();
+                for &j in seen.iter() {
+                    *shared.entry(j).or_insert(0) += 1;
+                }
+                seen.push(k);
+            }
+            // The most alike earlier idea, the first on a tie.
+            let best = shared
+                .into_iter()
+                .filter(|&(j, _)| group[j].name_key() != group[k].name_key())
+                .map(|(j, n)| (n as f64 / set.len().max(sets[j].len()) as f64, j))
+                .filter(|&(share, _)| share >= threshold)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((share, j)) = best {
+                let (inn, other) = (group[k], group[j]);
+                sink.push(
+                    Finding::new("L002", inn.location())
+                        .field("nama_inovasi")
+                        .value(inn.name())
+                        .arg("other_name", other.name())
+                        .arg("other", super::unique::place(other))
+                        .arg("other_en", super::unique::place_en(other))
+                        .arg("percent", (share * 100.0).round()),
+                );
+            }
+        }
+    }
+}
+
+/// L003: an idea launched (`tanggal_peluncuran`) before it was diagnosed
+/// (`tanggal_diagnose`), when both are recorded: one of the dates is wrong.
+/// Ordered only as finely as the coarser of the two dates.
+pub(super) fn launch_before_diagnose(
+    t: &crate::template::Template,
+    loc: &Location,
+    r: &crate::normalize::Record,
+    sink: &mut Sink,
+) {
+    use super::rows::{at_precision, coarser, dated};
+    let diagnose = t.field_index("tanggal_diagnose");
+    let launch = t.field_index("tanggal_peluncuran");
+    if let (Some((d, dp)), Some((l, lp))) = (dated(r, diagnose), dated(r, launch))
+        && at_precision(l, coarser(dp, lp)) < at_precision(d, coarser(dp, lp))
+        && let Some(fi) = launch
+        && let Some(cell) = r.cell(fi)
+    {
+        sink.push(
+            super::fields::finding("L003", loc, &t.fields[fi], cell)
+                .arg("diagnose", crate::normalize::date::portal_format(d)),
+        );
+    }
+}
+
+/// What is wrong with a LAN idea code (`YY SRC LLnn BBB NNN`: year,
+/// source, location, urusan, running number; kipp.md 2.3): the first part
+/// that is not as the scheme says, in Indonesian and English; `Ok(true)`
+/// when the urusan part is the placeholder `...`.
+fn code_fault(sources: &[String], code: &str) -> Result<bool, (&'static str, &'static str)> {
+    let parts: Vec<&str> = code.split_whitespace().collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let upper = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase());
+    if parts.len() != 5 {
+        return Err(("bukan lima bagian", "not five parts"));
+    }
+    if !digits(parts[0], 2) {
+        return Err(("tahun bukan dua angka", "the year is not two digits"));
+    }
+    if !sources.iter().any(|s| s == parts[1]) {
+        return Err(("sumber tidak dikenal", "unknown source"));
+    }
+    let loc = parts[2];
+    if !(loc.len() == 4 && upper(&loc[..2]) && digits(&loc[2..], 2)) {
+        return Err((
+            "lokasi bukan dua huruf dan dua angka",
+            "the location is not two letters and two digits",
+        ));
+    }
+    let placeholder = parts[3] == "...";
+    let urusan = parts[3].len() == 3 && upper(parts[3]);
+    if !(placeholder || urusan) {
+        return Err(("urusan bukan tiga huruf", "the urusan is not three letters"));
+    }
+    if !digits(parts[4], 3) {
+        return Err(("nomor bukan tiga angka", "the number is not three digits"));
+    }
+    Ok(placeholder)
+}
+
+/// L004 (a code not in LAN's scheme) and L005 (the urusan part left as
+/// `...`), when the template names the sources (`code_sources`).
+pub(super) fn idea_code(
+    t: &crate::template::Template,
+    loc: &Location,
+    r: &crate::normalize::Record,
+    sink: &mut Sink,
+) {
+    if t.settings.code_sources.is_empty() {
+        return;
+    }
+    let Some(fi) = t.field_index("kode") else {
+        return;
+    };
+    let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+        return;
+    };
+    let found = match code_fault(&t.settings.code_sources, &cell.text) {
+        Ok(false) => return,
+        Ok(true) => super::fields::finding("L005", loc, &t.fields[fi], cell),
+        Err((why, why_en)) => super::fields::finding("L004", loc, &t.fields[fi], cell)
+            .arg("why", why)
+            .arg("why_en", why_en),
+    };
+    sink.push(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_fault;
+
+    #[test]
+    fn lan_codes_are_read_part_by_part() {
+        let src: Vec<String> = ["LI", "DI", "PP4"].map(String::from).into();
+        assert_eq!(code_fault(&src, "15 LI YO05 KIF 001"), Ok(false));
+        assert_eq!(code_fault(&src, "16 LI JT20 ... 001"), Ok(true));
+        assert!(
+            code_fault(&src, "15 LI YO5 AKP 013").is_err(),
+            "a dropped zero"
+        );
+        assert!(code_fault(&src, "16 LI KL10").is_err(), "cut short");
+        assert!(code_fault(&src, "16 XX KL10 KIF 001").is_err());
+        assert!(code_fault(&src, "2016 LI KL10 KIF 001").is_err());
+        assert!(code_fault(&src, "16 LI KL10 KI 001").is_err());
+        assert!(code_fault(&src, "16 LI KL10 KIF 1").is_err());
+    }
+}
