@@ -387,7 +387,7 @@ for path, what, width in ((sys.argv[1], "pipe", 100), (sys.argv[2], "console", 1
     borders = [l for l in lines if re.fullmatch(r"\+[-+=]+\+", l)]
     if not borders: problems.append("no ASCII border")
     elif max(map(len, borders)) != width: problems.append(f"table {max(map(len, borders))} wide, not {width}")
-    if not any(l.startswith("| Perangkat Daerah") for l in lines): problems.append("no table header")
+    if not any(l.startswith("| OPD ") for l in lines): problems.append("no table header")
     box = sorted({c for c in plain if 0x2500 <= ord(c) <= 0x257F})
     if box: problems.append("box-drawing characters " + "".join(box))
     if "Pojok Baca Caf\u00e9 Literasi" not in plain: problems.append("Indonesian text garbled (Caf\u00e9)")
