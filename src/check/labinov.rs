@@ -94,13 +94,7 @@ impl Groups {
         r: &crate::normalize::Record,
         sink: &mut Sink,
     ) {
-        if t.settings.code_sources.is_empty() {
-            return;
-        }
-        let Some(fi) = t.field_index("kode") else {
-            return;
-        };
-        let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+        let Some((fi, cell)) = code_cell(t, r) else {
             return;
         };
         if code_fault(&t.settings.code_sources, &cell.text).is_err() {
@@ -284,6 +278,21 @@ fn code_fault(sources: &[String], code: &str) -> Result<bool, (&'static str, &'s
     Ok(placeholder)
 }
 
+/// The idea code of a row, with its field, when the template checks codes
+/// (names their sources) and the cell holds one.
+fn code_cell<'r>(
+    t: &crate::template::Template,
+    r: &'r crate::normalize::Record,
+) -> Option<(usize, &'r crate::normalize::FieldCell)> {
+    if t.settings.code_sources.is_empty() {
+        return None;
+    }
+    let fi = t.field_index("kode")?;
+    r.cell(fi)
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| (fi, c))
+}
+
 /// L004 (a code not in LAN's scheme) and L005 (the urusan part left as
 /// `...`), when the template names the sources (`code_sources`).
 pub(super) fn idea_code(
@@ -292,13 +301,7 @@ pub(super) fn idea_code(
     r: &crate::normalize::Record,
     sink: &mut Sink,
 ) {
-    if t.settings.code_sources.is_empty() {
-        return;
-    }
-    let Some(fi) = t.field_index("kode") else {
-        return;
-    };
-    let Some(cell) = r.cell(fi).filter(|c| !c.text.trim().is_empty()) else {
+    let Some((fi, cell)) = code_cell(t, r) else {
         return;
     };
     let found = match code_fault(&t.settings.code_sources, &cell.text) {
