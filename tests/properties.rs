@@ -195,7 +195,7 @@ fn load_bytes(name: &str, bytes: &[u8]) {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     let mut sink = Count::default();
-    let _ = bimtek::load::read(&path, &mut sink);
+    let _ = bimtek::load::read(&path, &mut sink, bimtek::load::Reading::new());
 }
 
 /// A valid small xlsx to mutate.

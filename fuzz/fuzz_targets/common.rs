@@ -5,7 +5,7 @@
 use bimtek::load::{self, RawRow, RowSink, SheetInfo};
 use bimtek::normalize::Normalizer;
 use bimtek::template::Template;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub fn template() -> &'static Template {
@@ -46,19 +46,15 @@ impl<S: RowSink> RowSink for Strict<'_, S> {
 
 /// Load `bytes` saved as `name`, normalizing every row with the shipped template.
 pub fn load(name: &str, bytes: &[u8]) {
-    load_with(name, bytes, load::read);
+    load_with(name, bytes, false);
 }
 
 /// The same through the portal-download reader, which also takes HTML tables.
 pub fn load_export(name: &str, bytes: &[u8]) {
-    load_with(name, bytes, load::read_export);
+    load_with(name, bytes, true);
 }
 
-fn load_with(
-    name: &str,
-    bytes: &[u8],
-    read: fn(&Path, &mut dyn RowSink) -> Result<load::LoadNotes, load::LoadError>,
-) {
+fn load_with(name: &str, bytes: &[u8], html_tables: bool) {
     let path = path(name);
     std::fs::write(&path, bytes).unwrap();
     let mut events = 0usize;
@@ -67,5 +63,7 @@ fn load_with(
         inner: &mut norm,
         open: false,
     };
-    let _ = read(&path, &mut strict);
+    let how = load::Reading::new();
+    let how = if html_tables { how.html_tables() } else { how };
+    let _ = load::read(&path, &mut strict, how);
 }

@@ -433,7 +433,17 @@ impl<'t> FileCheck<'t> {
         self.sink.push(f);
     }
 
-    pub fn event(&mut self, event: Event) {
+    /// Room for about `rows` more innovations, made once instead of growing
+    /// (and copying) the list as it fills; a stray far cell can make a
+    /// sheet declare a million rows, so the room is bounded, and what is
+    /// left unused is given back in `finish`.
+    pub fn make_room(&mut self, rows: u32) {
+        let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
+        self.innovations.reserve(rows);
+    }
+
+    /// Check what normalizing reported, taking out of it what is kept.
+    pub fn event(&mut self, event: &mut Event) {
         match event {
             Event::HiddenSheet { sheet } => {
                 let mut loc = Location::file(&self.file);
@@ -443,7 +453,7 @@ impl<'t> FileCheck<'t> {
             Event::SkippedSheet { sheet, findings } => {
                 let mut loc = Location::file(&self.file);
                 loc.sheet = Some(sheet.to_string());
-                let (why, why_en) = if findings {
+                let (why, why_en) = if *findings {
                     (
                         "lembar temuan umpan balik bimtek",
                         "bimtek's feedback findings",
@@ -453,7 +463,7 @@ impl<'t> FileCheck<'t> {
                 };
                 self.sink.push(
                     Finding::new("F012", loc)
-                        .arg("sheet", &sheet)
+                        .arg("sheet", &**sheet)
                         .arg("why", why)
                         .arg("why_en", why_en),
                 );
@@ -463,7 +473,7 @@ impl<'t> FileCheck<'t> {
                 loc.sheet = sheet.as_deref().map(str::to_string);
                 self.sink.push(Finding::new("F013", loc));
             }
-            Event::NoHeader { sheet, scanned } => self.no_header.push((sheet, scanned)),
+            Event::NoHeader { sheet, scanned } => self.no_header.push((sheet.clone(), *scanned)),
             Event::Header { sheet, header } => {
                 self.groups
                     .header(&self.file, sheet.as_ref(), &mut self.sink);
@@ -474,17 +484,9 @@ impl<'t> FileCheck<'t> {
                     self.template,
                     &self.file,
                     sheet.as_deref(),
-                    &header,
+                    header,
                     &mut self.sink,
                 );
-            }
-            Event::ExpectRows(rows) => {
-                // Room made once instead of growing (and copying) the list
-                // as it fills; a stray far cell can make a sheet declare a
-                // million rows, so the room is bounded, and what is left
-                // unused is given back in `finish`.
-                let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
-                self.innovations.reserve(rows);
             }
             Event::GroupTitle {
                 sheet,
@@ -495,16 +497,22 @@ impl<'t> FileCheck<'t> {
             } => self.groups.title(
                 &self.file,
                 &mut self.sink,
-                (sheet, row, title, pemda, stated),
+                (
+                    sheet.clone(),
+                    *row,
+                    std::mem::take(title),
+                    std::mem::take(pemda),
+                    *stated,
+                ),
             ),
             Event::Record(record) => self.record(record),
             Event::Evidence(row) => self
                 .evidence
-                .push(Statement::from_row(&self.shared_file, &row)),
+                .push(Statement::from_row(&self.shared_file, row)),
         }
     }
 
-    fn record(&mut self, record: Record) {
+    fn record(&mut self, record: &mut Record) {
         // Only the findings past the cap on this row count for it.
         self.sink.take_dropped();
         let loc = Location {
@@ -514,17 +522,17 @@ impl<'t> FileCheck<'t> {
             col: None,
             header: None,
         };
-        fields::check(self.template, self.options, &loc, &record, &mut self.sink);
+        fields::check(self.template, self.options, &loc, record, &mut self.sink);
         fields::foreign_column(
             self.template,
             &loc,
-            &record,
+            record,
             &mut self.foreign_seen,
             &mut self.sink,
         );
-        rows::check(self.template, self.options, &loc, &record, &mut self.sink);
+        rows::check(self.template, self.options, &loc, record, &mut self.sink);
         self.groups
-            .code(self.template, &loc, &record, &mut self.sink);
+            .code(self.template, &loc, record, &mut self.sink);
         let (errors, warnings) = self.sink.take_dropped();
         let name = self
             .name_field
@@ -554,7 +562,7 @@ impl<'t> FileCheck<'t> {
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = portal::Facts::from_record(&self.fact_fields, &record);
+        let facts = portal::Facts::from_record(&self.fact_fields, record);
         let award = self.template.award.as_ref();
         let group = award
             .and_then(|a| a.group_field)
@@ -579,7 +587,8 @@ impl<'t> FileCheck<'t> {
                 o
             }
         };
-        let mut inn = Innovation::at(origin, record.row, record.agency, name);
+        let agency = std::mem::take(&mut record.agency);
+        let mut inn = Innovation::at(origin, record.row, agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;
         inn.warnings = warnings;
@@ -589,9 +598,6 @@ impl<'t> FileCheck<'t> {
         inn.score = crate::score::InnovationScore::empty(self.template);
         inn.facts = facts;
         self.innovations.push(inn);
-        for cell in record.cells.into_iter().flatten() {
-            crate::load::let_go(cell.text);
-        }
     }
 
     /// Close the file: decide file-level findings that depend on all sheets.
@@ -1280,7 +1286,7 @@ mod tests {
             let mut r = record(&t, &[("nama_inovasi", text(name))], &[]);
             r.sheet = sheet.map(Arc::from);
             r.row = row;
-            fc.event(Event::Record(r));
+            fc.event(&mut Event::Record(r));
         }
         let result = fc.finish();
         let ids: Vec<String> = result.innovations.iter().map(Innovation::id).collect();
@@ -1394,7 +1400,7 @@ mod tests {
                     &[],
                 );
                 r.row = row + 2;
-                fc.event(Event::Record(r));
+                fc.event(&mut Event::Record(r));
             }
             results.push(fc.finish());
         }
@@ -1452,9 +1458,9 @@ mod tests {
         let o = options();
         for (expected, rows) in [(1_000_000, 3usize), (300, 200), (0, 5)] {
             let mut fc = FileCheck::new(&t, &o, "a.xlsx", "Dinas Uji");
-            fc.event(Event::ExpectRows(expected));
+            fc.make_room(expected);
             for _ in 0..rows {
-                fc.event(Event::Record(record(&t, &clean_cells(), &[])));
+                fc.event(&mut Event::Record(record(&t, &clean_cells(), &[])));
             }
             let r = fc.finish();
             assert_eq!(r.innovations.len(), rows);

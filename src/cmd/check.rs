@@ -7,13 +7,14 @@ use crate::check::{self, CheckOptions, FileCheck, FileResult};
 use crate::diag::{Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
-use crate::load::{self, InputFile, NotRead};
+use crate::load::{self, InputFile, NotRead, Reading};
 use crate::normalize::{Event, Normalizer, Record};
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
 use anyhow::Result;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 pub fn run(s: CheckSettings) -> Result<u8> {
@@ -646,7 +647,7 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
 fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) {
     let display = path.to_string_lossy().replace('\\', "/");
     let mut rows = check::spd::SheetRows::default();
-    let (points, findings) = match load::read_export(path, &mut rows) {
+    let (points, findings) = match load::read(path, &mut rows, Reading::new().html_tables()) {
         Ok(_) => {
             let (score, findings) = check::spd::score(t, &display, &rows);
             // The template's severities and switched-off codes hold here too.
@@ -692,7 +693,7 @@ fn read_roster(
         .into());
     }
     let mut rows = check::spd::SheetRows::default();
-    if let Err(e) = load::read_export(path, &mut rows) {
+    if let Err(e) = load::read(path, &mut rows, Reading::new().html_tables()) {
         let f = check::load_error_finding(&display, &e);
         return Err(Trouble::new(
             format!(
@@ -755,7 +756,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
             let agency_field = t.field_index("perangkat_daerah");
             let fact_fields = check::portal::FactFields::new(t);
             let result = {
-                let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
+                let mut norm = Normalizer::new(t, &f.agency_hint, |e: &mut Event| {
                     if let Event::Record(r) = e {
                         let name = name_field
                             .and_then(|i| r.text(i))
@@ -777,12 +778,12 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: check::portal::Facts::from_record(&fact_fields, &r),
+                            facts: check::portal::Facts::from_record(&fact_fields, r),
                         });
                     }
                 })
                 .skip_findings_sheet(f.findings_sheet.as_deref());
-                load::read_export(&f.path, &mut norm)
+                load::read(&f.path, &mut norm, Reading::new().html_tables())
             };
             let findings = match result {
                 Ok(_) => Vec::new(),
@@ -807,26 +808,37 @@ pub fn check_file(
     f: &InputFile,
     tap: Option<RecordTap<'_>>,
 ) -> FileResult {
-    let mut fc = FileCheck::new(t, options, &f.display, &f.agency_hint);
-    // Rows stream from the file through normalizing into the checks: a
-    // record is dropped as soon as it is checked.
-    let result = {
-        let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
-            if let (Some(tap), Event::Record(r)) = (tap, &e) {
-                tap(f, r);
-            }
-            fc.event(e)
-        })
-        .skip_findings_sheet(f.findings_sheet.as_deref());
-        load::read_sharing(&f.path, &mut norm)
+    // load -> normalize -> check: rows stream from the file through
+    // normalizing into the checks, and a record is dropped once checked.
+    // The check is shared by the three ways into it: the events normalizing
+    // emits, the rows a sheet says it has, and the records load made ahead.
+    let check = RefCell::new(FileCheck::new(t, options, &f.display, &f.agency_hint));
+    let checked = &|event: &mut Event| {
+        if let (Some(tap), Event::Record(r)) = (tap, &*event) {
+            tap(f, r);
+        }
+        check.borrow_mut().event(event);
     };
-    match result {
+    let read = load::read(
+        &f.path,
+        &mut Normalizer::new(t, &f.agency_hint, checked)
+            .skip_findings_sheet(f.findings_sheet.as_deref()),
+        Reading::new()
+            .rows_hint(|rows| check.borrow_mut().make_room(rows))
+            .ahead(Normalizer::sheet_rows, |event: &mut Option<Event>| {
+                if let Some(event) = event {
+                    checked(event);
+                }
+            }),
+    );
+    let mut check = check.into_inner();
+    match read {
         Ok(notes) => {
             for finding in check::load_note_findings(&f.display, &notes) {
-                fc.file_finding(finding);
+                check.file_finding(finding);
             }
         }
-        Err(e) => fc.file_finding(check::load_error_finding(&f.display, &e)),
+        Err(e) => check.file_finding(check::load_error_finding(&f.display, &e)),
     }
-    fc.finish()
+    check.finish()
 }

@@ -131,10 +131,10 @@ fn record_at(t: &Template, path: &Path, inn: &Innovation) -> Option<Record> {
             && r.row == inn.row
             && r.sheet.as_deref() == inn.sheet()
         {
-            found = Some(r);
+            found = Some(r.clone());
         }
     });
-    let _ = load::read(path, &mut norm);
+    let _ = load::read(path, &mut norm, load::Reading::new());
     drop(norm);
     found
 }

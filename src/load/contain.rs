@@ -10,7 +10,7 @@
 //! [`Outside`], and a panic there (a bug in normalize or check) goes on
 //! unwinding as it would without containment, its message printed.
 
-use super::{Damage, LoadError, RawRow, RowSink, SheetInfo};
+use super::{Damage, Feed, LoadError, RawRow, SheetInfo};
 use std::any::Any;
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
@@ -73,9 +73,9 @@ fn outside<T>(f: impl FnOnce() -> T) -> T {
 }
 
 /// The sink, as a contained reader calls it.
-pub(super) struct Outside<'s>(pub &'s mut dyn RowSink);
+pub(super) struct Outside<'s>(pub &'s mut dyn Feed);
 
-impl RowSink for Outside<'_> {
+impl Feed for Outside<'_> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         outside(|| self.0.begin_sheet(sheet))
     }
@@ -106,7 +106,7 @@ mod tests {
 
     struct Panicking;
 
-    impl RowSink for Panicking {
+    impl Feed for Panicking {
         fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
             true
         }

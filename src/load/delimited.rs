@@ -4,7 +4,7 @@
 //! file with mixed encodings still reads and a huge file is never held whole.
 
 use super::records::{Record, SplitError, Splitter};
-use super::{Damage, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, RowSink, SheetInfo};
+use super::{Damage, Feed, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, SheetInfo};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -22,7 +22,7 @@ const MAX_UTF16_BYTES: u64 = 256 << 20;
 pub(super) fn read(
     path: &Path,
     format: Format,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     if format == Format::Utf16Text {
@@ -72,7 +72,7 @@ const EXPECT_AFTER: u32 = 64;
 fn stream<R: Read + Seek>(
     open: impl Fn() -> io::Result<R>,
     delimiter: u8,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     let mut input = open().map_err(io_err)?;
@@ -367,7 +367,7 @@ mod tests {
     fn the_sink_is_told_about_how_many_records_there_are() {
         #[derive(Default)]
         struct Expect(Vec<u32>, u32);
-        impl RowSink for Expect {
+        impl Feed for Expect {
             fn begin_sheet(&mut self, _: &SheetInfo) -> bool {
                 true
             }

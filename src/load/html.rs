@@ -4,13 +4,13 @@
 //! decoded. Only baselines are read this way; `check` reports such a file as
 //! not a spreadsheet, since agencies must send real workbooks.
 
-use super::{Damage, Limit, LoadError, RawCell, RawRow, RowSink, SheetInfo};
+use super::{Damage, Feed, Limit, LoadError, RawCell, RawRow, SheetInfo};
 use std::path::Path;
 
 /// Largest HTML export read whole.
 const MAX_BYTES: u64 = 256 << 20;
 
-pub(super) fn read(path: &Path, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+pub(super) fn read(path: &Path, sink: &mut dyn Feed) -> Result<(), LoadError> {
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if len > MAX_BYTES {
         return Err(LoadError::TooLarge(Limit::FileSize {

@@ -11,7 +11,6 @@ pub mod marker;
 mod pipe;
 mod records;
 mod sniff;
-mod spent;
 mod walk;
 pub(crate) use walk::display_path;
 mod workbook;
@@ -19,7 +18,6 @@ mod xlsx;
 mod xml;
 
 pub use sniff::{Format, sniff};
-pub use spent::{let_go, let_go_row};
 pub use walk::{InputFile, NotRead, SPREADSHEET_EXTENSIONS, Special, collect_inputs};
 
 use chrono::NaiveDate;
@@ -145,23 +143,6 @@ impl RawRow {
     }
 }
 
-/// A [`RowSink`] part of whose work on a row needs none of its state once
-/// it knows the current sheet (its header found): that work can be done on
-/// the thread that reads the file ([`read_sharing`]). Rows it was done on
-/// arrive through [`ShareRows::done`], in order among those that arrive
-/// through [`RowSink::row`].
-pub trait ShareRows<'a>: RowSink {
-    /// What the shared work makes of a row.
-    type Done: Send + 'a;
-    /// The work on the current sheet's rows, once the sink knows it.
-    fn share(&mut self) -> Option<RowWork<'a, Self::Done>>;
-    /// A row of the current sheet, with the shared work done on it.
-    fn done(&mut self, done: Self::Done);
-}
-
-/// Work on a row that another thread may do ([`ShareRows`]).
-pub type RowWork<'a, D> = Box<dyn FnMut(RawRow) -> D + Send + 'a>;
-
 /// What a sheet looks like before its rows arrive.
 #[derive(Debug, Clone)]
 pub struct SheetInfo {
@@ -170,18 +151,103 @@ pub struct SheetInfo {
     pub hidden: bool,
 }
 
-/// Receives rows as they are read.
+/// Receives a file's rows as they are read ([`read`]).
 pub trait RowSink {
     /// A sheet starts. Return `false` to skip it.
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool;
-    /// About how many rows the current sheet has, when the reader can tell
-    /// (a workbook's declared dimension, a CSV's size over its first
-    /// records'): an estimate, so that room for them is made once.
-    fn expect_rows(&mut self, _rows: u32) {}
     /// One non-blank row of the current sheet, in order.
     fn row(&mut self, row: RawRow);
     /// The current sheet ended.
     fn end_sheet(&mut self);
+}
+
+/// What a reader feeds: a [`RowSink`]'s calls, and about how many rows the
+/// current sheet has when the reader can tell (a workbook's declared
+/// dimension, a CSV's size over its first records'), which [`read`] passes
+/// to [`Reading::rows_hint`].
+trait Feed {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool;
+    fn expect_rows(&mut self, _rows: u32) {}
+    fn row(&mut self, row: RawRow);
+    fn end_sheet(&mut self);
+}
+
+/// Work on a row of the current sheet that any thread may do
+/// ([`Reading::ahead`]).
+type Work<'r, D> = Box<dyn FnMut(&mut RawRow) -> D + Send + 'r>;
+/// The current sheet's [`Work`], once the sink has some.
+type WorkOf<'r, S, D> = Box<dyn Fn(&S) -> Option<Work<'r, D>> + 'r>;
+/// Takes what the work made of a row.
+type Done<'r, D> = Box<dyn FnMut(&mut D) + 'r>;
+
+/// How [`read`] reads a file for a sink of type `S`, beyond handing it the
+/// rows: each part optional, each a plain closure.
+pub struct Reading<'r, S: ?Sized, D = ()> {
+    html_tables: bool,
+    rows: Option<Box<dyn FnMut(u32) + 'r>>,
+    work: Option<WorkOf<'r, S, D>>,
+    done: Option<Done<'r, D>>,
+}
+
+impl<'r, S: ?Sized> Reading<'r, S> {
+    /// Rows to the sink, nothing more.
+    pub fn new() -> Self {
+        Reading {
+            html_tables: false,
+            rows: None,
+            work: None,
+            done: None,
+        }
+    }
+}
+
+impl<S: ?Sized> Default for Reading<'_, S> {
+    fn default() -> Self {
+        Reading::new()
+    }
+}
+
+impl<'r, S: ?Sized, D> Reading<'r, S, D> {
+    /// A portal download: an HTML table saved with an .xls name (how web
+    /// portals export lists) is read as a table too.
+    pub fn html_tables(mut self) -> Self {
+        self.html_tables = true;
+        self
+    }
+
+    /// `rows` is told about how many rows the sheet being read has, when
+    /// the reader can tell, before its rows: an estimate, so that room for
+    /// what is made of them can be made once.
+    pub fn rows_hint(mut self, rows: impl FnMut(u32) + 'r) -> Self {
+        self.rows = Some(Box::new(rows));
+        self
+    }
+
+    /// Help for a sink slower than the reader. `work` says, once the sink
+    /// knows the current sheet (its header found), what it does with each
+    /// of the sheet's later rows when that needs none of its state; from
+    /// then on those rows are not given to the sink: `work` is done on
+    /// them, on the reading thread when the sink falls behind and on the
+    /// caller's otherwise, and `done` gets what it made of each, in order.
+    /// Rows and what was made of them are freed on the thread that read
+    /// them.
+    pub fn ahead<E: Send + 'r, W>(
+        self,
+        work: impl Fn(&S) -> Option<W> + 'r,
+        done: impl FnMut(&mut E) + 'r,
+    ) -> Reading<'r, S, E>
+    where
+        W: FnMut(&mut RawRow) -> E + Send + 'r,
+    {
+        Reading {
+            html_tables: self.html_tables,
+            rows: self.rows,
+            work: Some(Box::new(move |sink| {
+                work(sink).map(|w| Box::new(w) as Work<'r, E>)
+            })),
+            done: Some(Box::new(done)),
+        }
+    }
 }
 
 /// Every row read, in order, whatever the sheet (tests).
@@ -196,6 +262,17 @@ impl RowSink for AllRows {
     }
     fn row(&mut self, row: RawRow) {
         self.0.push(row);
+    }
+    fn end_sheet(&mut self) {}
+}
+
+#[cfg(test)]
+impl Feed for AllRows {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        RowSink::begin_sheet(self, sheet)
+    }
+    fn row(&mut self, row: RawRow) {
+        RowSink::row(self, row);
     }
     fn end_sheet(&mut self) {}
 }
@@ -303,35 +380,52 @@ pub struct LoadNotes {
 /// agency at most); 4,000 sheet entries in a 0.4 MB xlsx took 82 s.
 pub const MAX_SHEETS: usize = 500;
 
-/// Read `path`, sending each row to `sink`.
-pub fn read(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
-    read_sharing(path, &mut pipe::Unshared(sink))
-}
-
-/// [`read`], and when a big file is read on a thread of its own, that
-/// thread does the work `sink` shares whenever the sink falls behind.
-pub fn read_sharing<'a, S: ShareRows<'a>>(
+/// Read `path`, sending each row to `sink`, as `how` says. This is the one
+/// way into a file: which reader reads it, whether on a thread of its own
+/// (a big file), and a panic in the reader as the file's damage
+/// ([`LoadError::Corrupt`]), are decided here.
+pub fn read<'r, S: RowSink + ?Sized, D: Send + 'r>(
     path: &Path,
     sink: &mut S,
+    mut how: Reading<'r, S, D>,
 ) -> Result<LoadNotes, LoadError> {
-    if pipe::worth_it(path) {
-        return pipe::read(path, sink, |p, s| read_with(p, s, false));
+    let html_tables = how.html_tables;
+    // A portal download is read directly, as it always was.
+    if !html_tables && pipe::worth_it(path) {
+        return pipe::read(path, sink, &mut how, |p, feed| read_fed(p, feed, false));
     }
-    read_with(path, sink, false)
+    let mut direct = Direct {
+        sink,
+        rows: how.rows.as_deref_mut(),
+    };
+    read_fed(path, &mut direct, html_tables)
 }
 
-/// Read a portal download: like [`read`], but an HTML table saved with an
-/// .xls name (how web portals export lists) is read as a table too.
-pub fn read_export(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
-    read_with(path, sink, true)
+/// The caller's sink, fed on the caller's thread.
+struct Direct<'s, 'r, S: ?Sized> {
+    sink: &'s mut S,
+    rows: Option<&'s mut (dyn FnMut(u32) + 'r)>,
 }
 
-fn read_with(
-    path: &Path,
-    sink: &mut dyn RowSink,
-    html_tables: bool,
-) -> Result<LoadNotes, LoadError> {
-    let mut outside = contain::Outside(sink);
+impl<S: RowSink + ?Sized> Feed for Direct<'_, '_, S> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        self.sink.begin_sheet(sheet)
+    }
+    fn expect_rows(&mut self, rows: u32) {
+        if let Some(hint) = &mut self.rows {
+            hint(rows);
+        }
+    }
+    fn row(&mut self, row: RawRow) {
+        self.sink.row(row);
+    }
+    fn end_sheet(&mut self) {
+        self.sink.end_sheet();
+    }
+}
+
+fn read_fed(path: &Path, feed: &mut dyn Feed, html_tables: bool) -> Result<LoadNotes, LoadError> {
+    let mut outside = contain::Outside(feed);
     let mut watch = Watch {
         inner: &mut outside,
         sheet: None,
@@ -347,13 +441,13 @@ fn read_with(
 /// ones before it in its sheet: such rows are read, and reported, since
 /// findings and feedback tell rows apart by their number.
 struct Watch<'s> {
-    inner: &'s mut dyn RowSink,
+    inner: &'s mut dyn Feed,
     sheet: Option<std::sync::Arc<str>>,
     last: Option<u32>,
     repeated: Vec<(Option<std::sync::Arc<str>>, u32, u32)>,
 }
 
-impl RowSink for Watch<'_> {
+impl Feed for Watch<'_> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         self.sheet = sheet.name.as_deref().map(std::sync::Arc::from);
         self.last = None;
@@ -378,7 +472,7 @@ impl RowSink for Watch<'_> {
 
 fn read_watched(
     path: &Path,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     html_tables: bool,
 ) -> Result<LoadNotes, LoadError> {
     let format = sniff(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
@@ -423,12 +517,12 @@ fn read_watched(
 /// Group a stream of `(row, col, cell)` in row-major order into rows,
 /// dropping blank ones.
 struct RowGrouper<'a> {
-    sink: &'a mut dyn RowSink,
+    sink: &'a mut dyn Feed,
     current: RawRow,
 }
 
 impl<'a> RowGrouper<'a> {
-    fn new(sink: &'a mut dyn RowSink) -> Self {
+    fn new(sink: &'a mut dyn Feed) -> Self {
         RowGrouper {
             sink,
             current: RawRow::default(),

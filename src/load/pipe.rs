@@ -7,13 +7,21 @@
 //! calls it would see reading directly, in the same order.
 //!
 //! The halves are rarely even: a CSV is split faster than its rows are
-//! checked. So the sink may share the part of its work that needs none of
-//! its state ([`ShareRows`]: normalizing a row once the sheet's header is
-//! known), and whenever batches wait for it, the reader does that work on
-//! the next batch itself rather than wait for room in the channel.
+//! checked. So a caller may say what work on the current sheet's rows needs
+//! none of its sink's state ([`Reading::ahead`]: normalizing a row once the
+//! sheet's header is known), and whenever batches wait for it, the reader
+//! does that work on the next batch itself rather than wait for room in the
+//! channel.
+//!
+//! Rows and texts are freed where they were allocated. Every cell's text is
+//! allocated on the reading thread; mimalloc frees a block another thread
+//! allocated by putting it on a list its owner must collect, and on a
+//! 100k-row csv allocating and collecting were a fifth of the reading
+//! thread. So the rows the caller's thread is done with, and what the work
+//! made of them, go back to the reader with each batch, and the reader
+//! frees them.
 
-use super::spent::{self, Spent};
-use super::{LoadError, LoadNotes, RawRow, RowSink, RowWork, ShareRows, SheetInfo};
+use super::{Feed, LoadError, LoadNotes, RawRow, Reading, RowSink, SheetInfo, Work};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -27,10 +35,10 @@ const MIN_BYTES: u64 = 8 << 20;
 /// load/ahead.rs's DEPTH).
 const BATCH: usize = 128;
 const DEPTH: usize = 32;
-/// Batches waiting for the sink at which the reader does the shared work on
-/// the next one itself. Low, so that little unshared work is left queued
-/// when the reader ends; not so low that the sink ever waits on a reader
-/// busy with a batch (one batch takes either of them about a millisecond).
+/// Batches waiting for the sink at which the reader does the work on the
+/// next one itself. Low, so that little work is left queued when the reader
+/// ends; not so low that the sink ever waits on a reader busy with a batch
+/// (one batch takes either of them about a millisecond).
 const BEHIND: usize = 4;
 
 /// Whether `path` is big enough, and the machine has a core to spare.
@@ -39,52 +47,43 @@ pub(super) fn worth_it(path: &Path) -> bool {
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
 }
 
-/// A sink that shares nothing.
-pub(super) struct Unshared<'s>(pub &'s mut dyn RowSink);
-
-impl RowSink for Unshared<'_> {
-    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-        self.0.begin_sheet(sheet)
-    }
-    fn expect_rows(&mut self, rows: u32) {
-        self.0.expect_rows(rows);
-    }
-    fn row(&mut self, row: RawRow) {
-        self.0.row(row);
-    }
-    fn end_sheet(&mut self) {
-        self.0.end_sheet();
-    }
-}
-
-impl<'a> ShareRows<'a> for Unshared<'_> {
-    type Done = std::convert::Infallible;
-    fn share(&mut self) -> Option<RowWork<'a, Self::Done>> {
-        None
-    }
-    fn done(&mut self, done: Self::Done) {
-        match done {}
-    }
-}
-
 enum Msg<D> {
     Begin(SheetInfo),
     Expect(u32),
     Rows(Vec<RawRow>),
-    /// Rows with the shared work done on them.
+    /// Rows with the work done on them.
     Done(Vec<D>),
     End,
 }
 
-/// The reader thread's sink: forwards every call to the caller's thread.
-struct Forward<'a, 'q, D> {
+/// What the caller's thread is done with, to be freed by the reader.
+struct Spent<D> {
+    rows: Vec<RawRow>,
+    done: Vec<D>,
+}
+
+impl<D> Spent<D> {
+    fn new() -> Self {
+        Spent {
+            rows: Vec::new(),
+            done: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.done.is_empty()
+    }
+}
+
+/// The reader thread's feed: forwards every call to the caller's thread.
+struct Forward<'r, 'q, D> {
     tx: mpsc::SyncSender<Msg<D>>,
     answers: mpsc::Receiver<bool>,
-    /// Rows and texts the caller is done with, to be freed here.
-    spent: mpsc::Receiver<Spent>,
-    /// The shared work on the current sheet's rows, once the caller knows it.
-    works: mpsc::Receiver<RowWork<'a, D>>,
-    work: Option<RowWork<'a, D>>,
+    /// What the caller is done with, to be freed here.
+    spent: mpsc::Receiver<Spent<D>>,
+    /// The work on the current sheet's rows, once the caller knows it.
+    works: mpsc::Receiver<Work<'r, D>>,
+    work: Option<Work<'r, D>>,
     /// Batches sent and not yet taken by the caller.
     queued: &'q AtomicUsize,
     batch: Vec<RawRow>,
@@ -104,7 +103,7 @@ impl<D> Forward<'_, '_, D> {
         let rows = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
         let msg = match &mut self.work {
             Some(work) if self.queued.load(Ordering::Relaxed) >= BEHIND => {
-                Msg::Done(rows.into_iter().map(work).collect())
+                Msg::Done(rows.into_iter().map(|mut row| work(&mut row)).collect())
             }
             _ => Msg::Rows(rows),
         };
@@ -115,7 +114,7 @@ impl<D> Forward<'_, '_, D> {
     }
 }
 
-impl<D> RowSink for Forward<'_, '_, D> {
+impl<D> Feed for Forward<'_, '_, D> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         self.flush();
         if self.tx.send(Msg::Begin(sheet.clone())).is_err() {
@@ -149,11 +148,13 @@ impl<D> RowSink for Forward<'_, '_, D> {
 }
 
 /// Run `read` over `path` on a new thread, delivering its calls to `sink`
-/// on this one. Returns what `read` returned; a panic in it is resumed here.
-pub(super) fn read<'a, S: ShareRows<'a>>(
+/// (and `how`'s closures) on this one. Returns what `read` returned; a
+/// panic in it is resumed here.
+pub(super) fn read<'r, S: RowSink + ?Sized, D: Send + 'r>(
     path: &Path,
     sink: &mut S,
-    read: fn(&Path, &mut dyn RowSink) -> Result<LoadNotes, LoadError>,
+    how: &mut Reading<'r, S, D>,
+    read: fn(&Path, &mut dyn Feed) -> Result<LoadNotes, LoadError>,
 ) -> Result<LoadNotes, LoadError> {
     let (tx, rx) = mpsc::sync_channel(DEPTH);
     let (answer, answers) = mpsc::channel();
@@ -176,40 +177,63 @@ pub(super) fn read<'a, S: ShareRows<'a>>(
             forward.flush();
             result
         });
-        let collecting = spent::collect();
-        // Whether the current sheet's work was shared.
-        let mut shared = false;
+        // The current sheet's work, done here on the rows that come as
+        // they were read, once the sink knows it.
+        let mut work: Option<Work<'r, D>> = None;
+        let mut done = Spent::new();
         // Ends when the reader is done and its sender dropped.
         for msg in rx {
             match msg {
                 Msg::Begin(info) => {
-                    shared = false;
+                    work = None;
                     let _ = answer.send(sink.begin_sheet(&info));
                 }
-                Msg::Expect(rows) => sink.expect_rows(rows),
+                Msg::Expect(rows) => {
+                    if let Some(hint) = &mut how.rows {
+                        hint(rows);
+                    }
+                }
                 Msg::Rows(rows) => {
                     queued.fetch_sub(1, Ordering::Relaxed);
-                    for row in rows {
-                        sink.row(row);
+                    for mut row in rows {
+                        match (&mut work, &mut how.done) {
+                            (Some(work), Some(give)) => {
+                                let mut made = work(&mut row);
+                                give(&mut made);
+                                done.done.push(made);
+                                done.rows.push(row);
+                            }
+                            _ => sink.row(row),
+                        }
                     }
-                    if !shared && let Some(work) = sink.share() {
-                        shared = true;
-                        let _ = give_work.send(work);
+                    if work.is_none()
+                        && let Some(share) = &how.work
+                        && let Some(mine) = share(sink)
+                    {
+                        work = Some(mine);
+                        if let Some(theirs) = share(sink) {
+                            let _ = give_work.send(theirs);
+                        }
                     }
                 }
-                Msg::Done(done) => {
+                Msg::Done(made) => {
                     queued.fetch_sub(1, Ordering::Relaxed);
-                    for d in done {
-                        sink.done(d);
+                    if let Some(give) = &mut how.done {
+                        for mut made in made {
+                            give(&mut made);
+                            done.done.push(made);
+                        }
                     }
                 }
-                Msg::End => sink.end_sheet(),
+                Msg::End => {
+                    work = None;
+                    sink.end_sheet();
+                }
             }
-            let spent = collecting.take();
-            if !spent.is_empty() {
+            if !done.is_empty() {
                 // Once the reader is done, what it cannot take is freed
                 // here.
-                let _ = give_back.send(spent);
+                let _ = give_back.send(std::mem::replace(&mut done, Spent::new()));
             }
         }
         match reader.join() {
@@ -223,72 +247,81 @@ pub(super) fn read<'a, S: ShareRows<'a>>(
 mod tests {
     use super::*;
     use crate::load::{Damage, RawCell};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::sync::Mutex;
+    use std::thread::ThreadId;
 
-    /// Records every call, and skips sheets named "skip".
+    /// Records every call (in a log the test keeps too), and skips sheets
+    /// named "skip".
     #[derive(Default)]
-    struct Log(Vec<String>);
+    struct Log(Rc<RefCell<Vec<String>>>);
 
     impl RowSink for Log {
         fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
             let name = sheet.name.clone().unwrap_or_default();
-            self.0.push(format!("begin {name}"));
+            self.0.borrow_mut().push(format!("begin {name}"));
             name != "skip"
-        }
-        fn expect_rows(&mut self, rows: u32) {
-            self.0.push(format!("expect {rows}"));
         }
         fn row(&mut self, row: RawRow) {
             self.0
+                .borrow_mut()
                 .push(format!("row {} {}", row.index, row.cells.len()));
-            // Piped, the row goes back to the reader thread.
-            if spent::is_collecting() {
-                self.0.push("collecting".into());
-            }
-            super::super::let_go_row(row);
         }
         fn end_sheet(&mut self) {
-            self.0.push("end".into());
+            self.0.borrow_mut().push("end".into());
         }
     }
 
-    fn script(_: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    fn script(_: &Path, feed: &mut dyn Feed) -> Result<LoadNotes, LoadError> {
         for name in ["a", "skip", "b"] {
             let info = SheetInfo {
                 name: Some(name.into()),
                 hidden: false,
             };
-            if !sink.begin_sheet(&info) {
+            if !feed.begin_sheet(&info) {
                 continue;
             }
-            sink.expect_rows(BATCH as u32 * 3 + 7);
+            feed.expect_rows(BATCH as u32 * 3 + 7);
             for i in 0..(BATCH as u32 * 3 + 7) {
                 if i == 5 {
-                    sink.expect_rows(i);
+                    feed.expect_rows(i);
                 }
-                sink.row(RawRow {
+                feed.row(RawRow {
                     index: i,
                     cells: vec![(0, RawCell::Number(f64::from(i)))],
                 });
             }
-            sink.end_sheet();
+            feed.end_sheet();
         }
         Err(LoadError::Corrupt(Damage::Other, "at the end".into()))
     }
 
+    /// A log, and a reading whose row hints go to it.
+    fn logged<'r>() -> (Log, Reading<'r, Log>) {
+        let log = Log::default();
+        let hints = log.0.clone();
+        let how =
+            Reading::new().rows_hint(move |rows| hints.borrow_mut().push(format!("expect {rows}")));
+        (log, how)
+    }
+
     #[test]
     fn the_sink_sees_the_same_calls_as_reading_directly() {
-        let mut direct = Log::default();
-        let direct_result = script(Path::new("x"), &mut direct);
-        let mut piped = Log::default();
-        let piped_result = read(Path::new("x"), &mut Unshared(&mut piped), script);
-        let collected = piped.0.iter().filter(|c| *c == "collecting").count();
-        piped.0.retain(|c| c != "collecting");
-        assert_eq!(collected, 2 * (BATCH * 3 + 7));
-        assert!(!spent::is_collecting());
-        assert_eq!(piped.0, direct.0);
+        let (mut direct, mut how) = logged();
+        let direct_result = script(
+            Path::new("x"),
+            &mut crate::load::Direct {
+                sink: &mut direct,
+                rows: how.rows.as_deref_mut(),
+            },
+        );
+        let (mut piped, mut how) = logged();
+        let piped_result = read(Path::new("x"), &mut piped, &mut how, script);
+        assert_eq!(*piped.0.borrow(), *direct.0.borrow());
         assert_eq!(piped_result, direct_result);
-        assert!(piped.0.contains(&"begin skip".to_string()));
-        assert!(piped.0.contains(&"expect 5".to_string()));
+        assert!(piped.0.borrow().contains(&"begin skip".to_string()));
+        assert!(piped.0.borrow().contains(&"expect 5".to_string()));
     }
 
     /// A sink slower than the reader: a while every 32 rows.
@@ -298,64 +331,104 @@ mod tests {
         }
     }
 
-    /// Logs every row with its sheet, and shares its work once it has seen
-    /// three rows of a sheet: the work tags a row with the sheet it was
-    /// shared for. Rows it is handed itself take a while, so the reader
-    /// falls behind and does the work.
+    /// What a sheet's work made of a row: the sheet it was given for, the
+    /// row, and the thread it was made on. Notes the thread it is freed on.
+    struct Made {
+        sheet: String,
+        index: u32,
+        on: ThreadId,
+        freed: Arc<Mutex<Vec<(ThreadId, ThreadId)>>>,
+    }
+
+    impl Drop for Made {
+        fn drop(&mut self) {
+            let here = std::thread::current().id();
+            self.freed.lock().unwrap().push((self.on, here));
+        }
+    }
+
+    use std::sync::Arc;
+
+    /// Logs every row with its sheet, and has work for a sheet once it has
+    /// seen three of its rows. Rows it is handed itself take a while, so
+    /// the reader falls behind and does the work.
     #[derive(Default)]
     struct Sharing {
         sheet: String,
         seen: usize,
-        log: Vec<String>,
-        /// Sheets some of whose rows the reader did the work on.
-        done_in: std::collections::BTreeSet<String>,
+        log: Rc<RefCell<Vec<String>>>,
     }
 
     impl RowSink for Sharing {
         fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
             self.sheet = sheet.name.clone().unwrap_or_default();
             self.seen = 0;
-            self.log.push(format!("begin {}", self.sheet));
+            self.log.borrow_mut().push(format!("begin {}", self.sheet));
             self.sheet != "skip"
         }
         fn row(&mut self, row: RawRow) {
             pace(row.index);
             self.seen += 1;
-            self.log.push(format!("row {} {}", self.sheet, row.index));
+            self.log
+                .borrow_mut()
+                .push(format!("row {} {}", self.sheet, row.index));
         }
         fn end_sheet(&mut self) {
-            self.log.push("end".into());
+            self.log.borrow_mut().push("end".into());
         }
     }
 
-    impl<'a> ShareRows<'a> for Sharing {
-        type Done = (String, u32);
-        fn share(&mut self) -> Option<RowWork<'a, (String, u32)>> {
-            if self.seen < 3 {
-                return None;
-            }
-            let sheet = self.sheet.clone();
-            Some(Box::new(move |row: RawRow| (sheet.clone(), row.index)))
-        }
-        fn done(&mut self, (sheet, index): (String, u32)) {
-            // Work shared for one sheet is never done on another's rows.
-            assert_eq!(sheet, self.sheet);
-            self.done_in.insert(sheet.clone());
-            self.log.push(format!("row {sheet} {index}"));
-        }
+    /// The reading of a [`Sharing`] sink: its work, once it has any, tags
+    /// each row with the sheet and the thread; what was made is logged,
+    /// and the sheets the reader made some of are noted. `fail` makes the
+    /// work panic on that row.
+    fn sharing<'r>(
+        log: Rc<RefCell<Vec<String>>>,
+        by_reader: Rc<RefCell<std::collections::BTreeSet<String>>>,
+        freed: Arc<Mutex<Vec<(ThreadId, ThreadId)>>>,
+        fail: Option<u32>,
+    ) -> Reading<'r, Sharing, Made> {
+        let caller = std::thread::current().id();
+        Reading::new().ahead(
+            move |s: &Sharing| {
+                if s.seen < 3 {
+                    return None;
+                }
+                let sheet = s.sheet.clone();
+                let freed = freed.clone();
+                Some(move |row: &mut RawRow| {
+                    assert!(Some(row.index) != fail, "shared work failed");
+                    Made {
+                        sheet: sheet.clone(),
+                        index: row.index,
+                        on: std::thread::current().id(),
+                        freed: freed.clone(),
+                    }
+                })
+            },
+            move |made: &mut Made| {
+                if made.on != caller {
+                    by_reader.borrow_mut().insert(made.sheet.clone());
+                } else {
+                    pace(made.index);
+                }
+                log.borrow_mut()
+                    .push(format!("row {} {}", made.sheet, made.index));
+            },
+        )
     }
 
-    fn long_script(_: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
+    fn long_script(_: &Path, feed: &mut dyn Feed) -> Result<LoadNotes, LoadError> {
         for name in ["a", "skip", "b", "c", "d"] {
             let info = SheetInfo {
                 name: Some(name.into()),
                 hidden: false,
             };
-            if !sink.begin_sheet(&info) {
+            if !feed.begin_sheet(&info) {
                 continue;
             }
             // More batches than the channel holds, so the reader runs
-            // into the sink's pace. The sink shares sheet "c"'s work only
+            // into the sink's pace. The sink has work for sheet "c" only
             // after the reader has gone on to "d".
             let rows = if name == "c" {
                 3
@@ -363,145 +436,57 @@ mod tests {
                 (BATCH * (DEPTH + 2 * BEHIND)) as u32 + 7
             };
             for i in 0..rows {
-                sink.row(RawRow {
+                feed.row(RawRow {
                     index: i,
                     cells: vec![(0, RawCell::Number(f64::from(i)))],
                 });
             }
-            sink.end_sheet();
+            feed.end_sheet();
         }
         Ok(LoadNotes::default())
     }
 
     #[test]
-    fn a_sink_behind_has_its_shared_work_done_by_the_reader() {
+    fn a_sink_behind_has_its_work_done_by_the_reader_and_freed_there() {
         let mut direct = Sharing::default();
-        long_script(Path::new("x"), &mut direct).unwrap();
-        let mut piped = Sharing::default();
-        read(Path::new("x"), &mut piped, long_script).unwrap();
-        assert_eq!(piped.log, direct.log);
-        assert!(direct.done_in.is_empty());
-        assert_eq!(Vec::from_iter(piped.done_in), ["a", "b", "d"]);
-        assert!(piped.log.contains(&"row c 2".to_string()));
-    }
-
-    /// The rows of the file at `path`, over and over, as one sheet long
-    /// enough for the reader to run into the sink's pace.
-    fn replay(path: &Path, sink: &mut dyn RowSink) -> Result<LoadNotes, LoadError> {
-        let mut rows = crate::load::AllRows::default();
-        crate::load::read_with(path, &mut rows, false)?;
-        let info = SheetInfo {
-            name: Some("Data".into()),
-            hidden: false,
+        let mut feed = crate::load::Direct {
+            sink: &mut direct,
+            rows: None,
         };
-        if sink.begin_sheet(&info) {
-            let mut index = 0;
-            while (index as usize) < BATCH * (DEPTH + 4 * BEHIND) {
-                for row in &rows.0 {
-                    sink.row(RawRow {
-                        index,
-                        cells: row.cells.clone(),
-                    });
-                    index += 1;
-                }
-            }
-            sink.end_sheet();
-        }
-        Ok(LoadNotes::default())
-    }
-
-    /// A sink that takes a while over rows it is handed itself, and counts
-    /// the rows the reader did the shared work on.
-    struct Slow<S>(S, usize);
-
-    impl<S: RowSink> RowSink for Slow<S> {
-        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-            self.0.begin_sheet(sheet)
-        }
-        fn row(&mut self, row: RawRow) {
-            pace(row.index);
-            self.0.row(row);
-        }
-        fn end_sheet(&mut self) {
-            self.0.end_sheet();
-        }
-    }
-
-    impl<'a, S: ShareRows<'a>> ShareRows<'a> for Slow<S> {
-        type Done = S::Done;
-        fn share(&mut self) -> Option<RowWork<'a, S::Done>> {
-            self.0.share()
-        }
-        fn done(&mut self, done: S::Done) {
-            self.1 += 1;
-            self.0.done(done);
-        }
-    }
-
-    #[test]
-    fn rows_normalized_by_the_reader_are_the_rows_normalized_here() {
-        use crate::normalize::Normalizer;
-        let t = crate::template::Template::builtin("iid-2026")
-            .unwrap()
-            .unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        // Records, and a long evidence sheet.
-        for file in [
-            "sample-data/Dinas Pendidikan/data_inovasi_disdik.csv",
-            "tests/fixtures/codes/E016/bukti.csv",
-        ] {
-            let path = root.join(file);
-            let mut direct = Vec::new();
-            let mut norm = Normalizer::new(&t, "Dinas", |e| direct.push(format!("{e:?}")));
-            replay(&path, &mut norm).unwrap();
-            drop(norm);
-            let mut piped = Vec::new();
-            let mut norm = Slow(
-                Normalizer::new(&t, "Dinas", |e| piped.push(format!("{e:?}"))),
-                0,
-            );
-            read(&path, &mut norm, replay).unwrap();
-            let by_reader = norm.1;
-            drop(norm);
-            assert_eq!(piped, direct, "{file}");
-            assert!(by_reader > 0, "{file}");
-        }
-    }
-
-    /// Shares work that panics on row 5000.
-    struct Panicking(Sharing);
-
-    impl RowSink for Panicking {
-        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
-            self.0.begin_sheet(sheet)
-        }
-        fn row(&mut self, row: RawRow) {
-            self.0.row(row);
-        }
-        fn end_sheet(&mut self) {
-            self.0.end_sheet();
-        }
-    }
-
-    impl<'a> ShareRows<'a> for Panicking {
-        type Done = (String, u32);
-        fn share(&mut self) -> Option<RowWork<'a, (String, u32)>> {
-            let mut work = self.0.share()?;
-            Some(Box::new(move |row: RawRow| {
-                assert!(row.index != 5000, "shared work failed");
-                work(row)
-            }))
-        }
-        fn done(&mut self, done: (String, u32)) {
-            self.0.done(done);
-        }
+        long_script(Path::new("x"), &mut feed).unwrap();
+        let mut piped = Sharing::default();
+        let by_reader = Rc::default();
+        let freed = Arc::default();
+        let mut how = sharing(
+            piped.log.clone(),
+            Rc::clone(&by_reader),
+            Arc::clone(&freed),
+            None,
+        );
+        read(Path::new("x"), &mut piped, &mut how, long_script).unwrap();
+        drop(how);
+        assert_eq!(*piped.log.borrow(), *direct.log.borrow());
+        assert_eq!(Vec::from_iter(by_reader.borrow().clone()), ["a", "b", "d"]);
+        assert!(piped.log.borrow().contains(&"row c 2".to_string()));
+        // Made on either thread, what was made is freed on the reader's
+        // while it runs (after it, here).
+        let caller = std::thread::current().id();
+        let freed = freed.lock().unwrap();
+        let rows = (BATCH * (DEPTH + 2 * BEHIND)) + 7;
+        assert_eq!(freed.len(), 3 * (rows - BATCH), "all but the first batches");
+        assert!(
+            freed
+                .iter()
+                .any(|(made, on)| *made == caller && *on != caller)
+        );
     }
 
     #[test]
     fn a_panic_in_work_done_by_the_reader_reaches_the_caller() {
-        let mut sink = Panicking(Sharing::default());
+        let mut sink = Sharing::default();
+        let mut how = sharing(sink.log.clone(), Rc::default(), Arc::default(), Some(5000));
         let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read(Path::new("x"), &mut sink, long_script)
+            read(Path::new("x"), &mut sink, &mut how, long_script)
         }))
         .expect_err("the reader's panic is resumed here");
         assert_eq!(panic.downcast_ref::<&str>(), Some(&"shared work failed"));

@@ -10,8 +10,7 @@
 use super::ahead::{Ahead, Directory};
 use super::contain::contain;
 use super::{
-    Damage, Format, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink,
-    SheetInfo,
+    Damage, Feed, Format, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, SheetInfo,
 };
 use calamine::{
     Data, DataRef, Ods, OdsError, Reader, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx,
@@ -24,7 +23,7 @@ use std::path::Path;
 pub(super) fn read(
     path: &Path,
     format: Format,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     if format == Format::Xlsx {
@@ -606,7 +605,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn read_xlsx<RS: Read + Seek>(
     reader: RS,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsx::new(reader).map_err(xlsx_err))?;
@@ -616,7 +615,7 @@ fn read_xlsx<RS: Read + Seek>(
 
 fn read_xlsb(
     reader: BufReader<File>,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     let mut wb = contain(|| Xlsb::new(reader).map_err(xlsb_err))?;
@@ -628,8 +627,8 @@ fn read_xlsb(
 fn stream_sheets<W>(
     wb: &mut W,
     names: Vec<(String, bool)>,
-    sink: &mut dyn RowSink,
-    stream: fn(&mut W, &str, &mut dyn RowSink) -> Result<(), LoadError>,
+    sink: &mut dyn Feed,
+    stream: fn(&mut W, &str, &mut dyn Feed) -> Result<(), LoadError>,
 ) -> Result<(), LoadError> {
     for (name, hidden) in names {
         if !sink.begin_sheet(&SheetInfo {
@@ -665,7 +664,7 @@ fn sheets<RS: Read + Seek, R: Reader<RS>>(wb: &R, notes: &mut LoadNotes) -> Vec<
 fn stream_xlsx<RS: Read + Seek>(
     wb: &mut Xlsx<RS>,
     name: &str,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
 ) -> Result<(), LoadError> {
     let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsx_err))?;
     expect_rows(cells.dimensions(), sink);
@@ -685,7 +684,7 @@ fn stream_xlsx<RS: Read + Seek>(
 
 /// The rows a sheet declares (its used range, which a stray far cell
 /// stretches: the sink takes it as an estimate).
-fn expect_rows(d: calamine::Dimensions, sink: &mut dyn RowSink) {
+fn expect_rows(d: calamine::Dimensions, sink: &mut dyn Feed) {
     if d.end.0 >= d.start.0 {
         sink.expect_rows((d.end.0 - d.start.0).saturating_add(1));
     }
@@ -694,7 +693,7 @@ fn expect_rows(d: calamine::Dimensions, sink: &mut dyn RowSink) {
 fn stream_xlsb(
     wb: &mut Xlsb<BufReader<File>>,
     name: &str,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
 ) -> Result<(), LoadError> {
     let mut cells = contain(|| wb.worksheet_cells_reader(name).map_err(xlsb_err))?;
     expect_rows(cells.dimensions(), sink);
@@ -714,7 +713,7 @@ fn stream_xlsb(
 
 fn walk_ranges<R, E>(
     wb: &mut R,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     err: fn(E) -> LoadError,
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError>
@@ -877,7 +876,7 @@ pub(super) mod tests {
     #[derive(Default, Debug, PartialEq)]
     pub(in crate::load) struct Calls(pub(in crate::load) Vec<String>);
 
-    impl RowSink for Calls {
+    impl Feed for Calls {
         fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
             self.0
                 .push(format!("begin {:?} {}", sheet.name, sheet.hidden));

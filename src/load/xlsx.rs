@@ -27,7 +27,7 @@ use super::ahead::Ahead;
 use super::contain::contain;
 use super::xml::{Attrs, MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
 use super::{
-    Damage, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, RowSink, SheetInfo,
+    Damage, Feed, Limit, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, SheetInfo,
 };
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ type Zip = zip::ZipArchive<Ahead>;
 /// anything but plain (calamine then reads it).
 pub(super) fn read(
     ahead: Ahead,
-    sink: &mut dyn RowSink,
+    sink: &mut dyn Feed,
     notes: &mut LoadNotes,
 ) -> Result<Result<(), LoadError>, Box<Ahead>> {
     let mut zip = match zip::ZipArchive::new(ahead) {
@@ -89,7 +89,7 @@ pub(super) fn check_tokens<R: Read + Seek>(mut reader: R) -> Result<R, LoadError
     Ok(reader)
 }
 
-fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn RowSink) -> Result<(), LoadError> {
+fn read_sheets(zip: &mut Zip, book: &Book, sink: &mut dyn Feed) -> Result<(), LoadError> {
     for sheet in &book.sheets {
         if !sink.begin_sheet(&SheetInfo {
             name: Some(sheet.name.clone()),
@@ -619,7 +619,7 @@ fn cell_pos(r: &[u8]) -> Result<(u32, u32), Fail> {
     }
 }
 
-fn stream_sheet<R: Read>(book: &Book, part: R, sink: &mut dyn RowSink) -> Result<(), Fail> {
+fn stream_sheet<R: Read>(book: &Book, part: R, sink: &mut dyn Feed) -> Result<(), Fail> {
     let mut t = Tokens::new(part);
     let mut dimension = None;
     let mut first: Option<String> = None;

@@ -12,7 +12,7 @@ pub use date::{AmbiguousReason, DateValue, Precision};
 pub use header::{Column, HeaderMap, Layout, RepeatProbe};
 pub use scalar::Coordinate;
 
-use crate::load::{RawCell, RawRow, RowSink, RowWork, ShareRows, SheetInfo};
+use crate::load::{RawCell, RawRow, RowSink, SheetInfo};
 use crate::template::{EvidenceKey, FieldKind, Template, WideKind, fold};
 use std::sync::Arc;
 
@@ -153,8 +153,6 @@ pub enum Event {
         sheet: Option<Arc<str>>,
         scanned: u32,
     },
-    /// About how many rows the sheet being read has (an estimate).
-    ExpectRows(u32),
     /// A group's title row (the template's `group_titles`): the rows under
     /// it, up to the next title or the sheet's end, belong to `pemda`, and
     /// the title says there are `stated` of them.
@@ -171,8 +169,9 @@ pub enum Event {
     Evidence(EvidenceRow),
 }
 
-/// Normalizes one file's rows and hands each event to `emit`.
-pub struct Normalizer<'a, F: FnMut(Event)> {
+/// Normalizes one file's rows and hands each event to `emit`, which may
+/// take out of it what it keeps.
+pub struct Normalizer<'a, F: FnMut(&mut Event)> {
     template: &'a Template,
     agency_hint: &'a str,
     emit: F,
@@ -187,8 +186,8 @@ pub struct Normalizer<'a, F: FnMut(Event)> {
 }
 
 /// What normalizing a sheet's rows takes once its header is found. It needs
-/// nothing else, so a clone can normalize rows on another thread
-/// ([`Normalizer::share`]).
+/// nothing else, so a clone can normalize rows anywhere
+/// ([`Normalizer::sheet_rows`]).
 #[derive(Clone)]
 struct SheetRows<'a> {
     template: &'a Template,
@@ -201,7 +200,7 @@ struct SheetRows<'a> {
     probe: RepeatProbe,
 }
 
-impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
+impl<'a, F: FnMut(&mut Event)> Normalizer<'a, F> {
     pub fn new(template: &'a Template, agency_hint: &'a str, emit: F) -> Self {
         Normalizer {
             template,
@@ -222,10 +221,21 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         self
     }
 
+    /// What normalizing each later row of the current sheet takes, once its
+    /// header is found: a closure that needs nothing of this normalizer, so
+    /// any thread may run it. What it makes of a row is the event `row`
+    /// would emit for it (`None`: a row that is neither record nor title).
+    pub fn sheet_rows(
+        &self,
+    ) -> Option<impl FnMut(&mut RawRow) -> Option<Event> + Send + use<'a, F>> {
+        let rows = self.rows.clone()?;
+        Some(move |row: &mut RawRow| rows.record(row))
+    }
+
     /// The current sheet's first rows hold no innovation list: say so and
     /// ignore the rest of it.
     fn not_a_list(&mut self) {
-        (self.emit)(Event::NotInnovationList {
+        (self.emit)(&mut Event::NotInnovationList {
             sheet: self.sheet.clone(),
         });
         self.buffer = Vec::new();
@@ -238,7 +248,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
         if header::looks_like_lookup(self.template, &self.buffer) {
             self.not_a_list();
         } else {
-            (self.emit)(Event::NoHeader {
+            (self.emit)(&mut Event::NoHeader {
                 sheet: self.sheet.clone(),
                 scanned,
             });
@@ -257,7 +267,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 .map(|c| Arc::from(c.header.as_str()))
                 .collect();
             let header_row = h.row;
-            (self.emit)(Event::Header {
+            (self.emit)(&mut Event::Header {
                 sheet: self.sheet.clone(),
                 header: h.clone(),
             });
@@ -276,10 +286,9 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
                 } else {
                     rows.group_title(&r)
                 };
-                if let Some(e) = e {
-                    (self.emit)(e);
+                if let Some(mut e) = e {
+                    (self.emit)(&mut e);
                 }
-                crate::load::let_go_row(r);
             }
             self.rows = Some(rows);
         }
@@ -407,14 +416,14 @@ impl SheetRows<'_> {
     }
 }
 
-impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
+impl<F: FnMut(&mut Event)> RowSink for Normalizer<'_, F> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         let name: Option<Arc<str>> = sheet.name.as_deref().map(Arc::from);
         if let Some(n) = &name {
             let folded = fold(n);
             let findings = self.findings_sheet.as_ref() == Some(&folded);
             if findings || self.template.settings.skip_sheets.contains(&folded) {
-                (self.emit)(Event::SkippedSheet {
+                (self.emit)(&mut Event::SkippedSheet {
                     sheet: n.clone(),
                     findings,
                 });
@@ -423,7 +432,7 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         }
         if sheet.hidden {
             if let Some(n) = name {
-                (self.emit)(Event::HiddenSheet { sheet: n });
+                (self.emit)(&mut Event::HiddenSheet { sheet: n });
             }
             return false;
         }
@@ -434,22 +443,14 @@ impl<F: FnMut(Event)> RowSink for Normalizer<'_, F> {
         true
     }
 
-    fn expect_rows(&mut self, rows: u32) {
-        if !self.skip_rest {
-            (self.emit)(Event::ExpectRows(rows));
-        }
-    }
-
     fn row(&mut self, mut row: RawRow) {
         if self.skip_rest {
-            crate::load::let_go_row(row);
             return;
         }
         if let Some(rows) = &self.rows {
-            if let Some(e) = rows.record(&mut row) {
-                (self.emit)(e);
+            if let Some(mut e) = rows.record(&mut row) {
+                (self.emit)(&mut e);
             }
-            crate::load::let_go_row(row);
             return;
         }
         let limit = self.template.settings.header_scan_rows as usize;
@@ -501,28 +502,6 @@ pub fn split_group_title(starts: &[String], title: &str) -> Option<(String, Opti
         return None;
     }
     Some((name.to_string(), stated))
-}
-
-/// Normalizing rows is shared: once a sheet's header is found, a clone of
-/// what it takes normalizes rows on the reading thread
-/// ([`crate::load::read_sharing`]).
-impl<'a, F: FnMut(Event)> ShareRows<'a> for Normalizer<'a, F> {
-    type Done = Option<Event>;
-
-    fn share(&mut self) -> Option<RowWork<'a, Option<Event>>> {
-        let rows = self.rows.clone()?;
-        Some(Box::new(move |mut row| {
-            let event = rows.record(&mut row);
-            crate::load::let_go_row(row);
-            event
-        }))
-    }
-
-    fn done(&mut self, done: Option<Event>) {
-        if let Some(e) = done {
-            (self.emit)(e);
-        }
-    }
 }
 
 fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> EvidenceCell {
@@ -761,6 +740,70 @@ mod tests {
 
     fn t() -> Template {
         Template::builtin("iid-2026").unwrap().unwrap()
+    }
+
+    /// Rows normalized ahead ([`crate::load::Reading::ahead`]: on the
+    /// reading thread when the checker falls behind, on the caller's
+    /// otherwise) give the events normalizing them row by row gives.
+    #[test]
+    fn rows_normalized_ahead_are_the_rows_normalized_here() {
+        use crate::load::{self, Reading};
+        use std::cell::{Cell, RefCell};
+        let t = t();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        // Records, and a long evidence sheet.
+        for file in [
+            "sample-data/Dinas Pendidikan/data_inovasi_disdik.csv",
+            "tests/fixtures/codes/E016/bukti.csv",
+        ] {
+            // The file's rows again and again, past the size load reads on
+            // a thread of its own.
+            let text = std::fs::read(root.join(file)).unwrap();
+            let split = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+            let (head, body) = text.split_at(split);
+            let body = body.strip_suffix(b"\n").unwrap_or(body);
+            let mut big = head.to_vec();
+            while big.len() < 9 << 20 {
+                big.extend_from_slice(body);
+                big.push(b'\n');
+            }
+            let path = dir.path().join("besar.csv");
+            std::fs::write(&path, big).unwrap();
+            let mut direct = Vec::new();
+            let mut norm = Normalizer::new(&t, "Dinas", |e: &mut Event| {
+                direct.push(format!("{e:?}"));
+            });
+            load::read(&path, &mut norm, Reading::new()).unwrap();
+            drop(norm);
+            let ahead = RefCell::new(Vec::new());
+            let emit = &|e: &mut Event| ahead.borrow_mut().push(format!("{e:?}"));
+            let caller = std::thread::current().id();
+            let (here, by_reader) = (Cell::new(0), Cell::new(0));
+            let how = Reading::new().ahead(
+                |n: &Normalizer<_>| {
+                    let mut work = n.sheet_rows()?;
+                    Some(move |row: &mut RawRow| (work(row), std::thread::current().id()))
+                },
+                |(event, on): &mut (Option<Event>, std::thread::ThreadId)| {
+                    if *on == caller {
+                        // A checker slower than the reader.
+                        here.set(here.get() + 1);
+                        if here.get() % 32 == 0 {
+                            std::thread::sleep(std::time::Duration::from_micros(200));
+                        }
+                    } else {
+                        by_reader.set(by_reader.get() + 1);
+                    }
+                    if let Some(e) = event {
+                        emit(e);
+                    }
+                },
+            );
+            load::read(&path, &mut Normalizer::new(&t, "Dinas", emit), how).unwrap();
+            assert_eq!(ahead.into_inner(), direct, "{file}");
+            assert!(by_reader.get() > 0 && here.get() > 0, "{file}");
+        }
     }
 
     #[test]
