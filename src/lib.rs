@@ -33,13 +33,29 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: the tool could not do its job.
 pub const EXIT_TROUBLE: u8 = 2;
 
+/// How a run ended: its exit code, and the check's outcome when it made
+/// one, left to `main` (which lets the OS take it back whole).
+pub struct Ran {
+    pub code: u8,
+    pub outcome: Option<check::Outcome>,
+}
+
+impl From<u8> for Ran {
+    fn from(code: u8) -> Ran {
+        Ran {
+            code,
+            outcome: None,
+        }
+    }
+}
+
 /// Run a parsed command line; returns the exit code.
-pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
+pub fn run(cli: cli::Cli) -> anyhow::Result<Ran> {
     diag::say_troubles_in(settings::lang(cli.lang));
-    match cli.command {
+    let code = match cli.command {
         cli::Command::Check(args) => {
             settings::refuse_unused(&args, settings::Command::Check)?;
-            cmd::check::run(settings::resolve_check(args, cli.lang)?)
+            return cmd::check::run(settings::resolve_check(args, cli.lang)?);
         }
         cli::Command::Show(args) => {
             settings::refuse_unused(&args.check, settings::Command::Show)?;
@@ -83,5 +99,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             };
             cmd::template::run(action, settings::lang(cli.lang))
         }
-    }
+    }?;
+    Ok(Ran::from(code))
 }

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use std::cell::RefCell;
 use std::path::PathBuf;
 
-pub fn run(s: CheckSettings) -> Result<u8> {
+pub fn run(s: CheckSettings) -> Result<crate::Ran> {
     if s.format == Format::Xlsx && s.output.is_none() {
         return Err(xlsx_needs_file());
     }
@@ -118,7 +118,8 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                 }
             }
             Ok(())
-        });
+        })
+        .map(crate::Ran::from);
     }
     let outcome = evaluate(&s)?;
     let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
@@ -151,13 +152,13 @@ pub fn run(s: CheckSettings) -> Result<u8> {
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
-    // The process ends here: freeing a country's results one by one took a
-    // tenth of a second at 100k innovations, and the OS takes it back whole.
-    std::mem::forget(outcome);
-    Ok(if failed {
-        crate::EXIT_FINDINGS
-    } else {
-        crate::EXIT_OK
+    Ok(crate::Ran {
+        code: if failed {
+            crate::EXIT_FINDINGS
+        } else {
+            crate::EXIT_OK
+        },
+        outcome: Some(outcome),
     })
 }
 
