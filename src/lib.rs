@@ -102,3 +102,58 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<Ran> {
     }?;
     Ok(Ran::from(code))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The stages import one way: each may use the stages before it, never
+    /// one after it, and none the commands that wire them (tests aside).
+    #[test]
+    fn the_stages_import_one_way() {
+        let stages = ["load", "normalize", "check", "report", "export"];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut checked = 0;
+        for (i, stage) in stages.iter().enumerate() {
+            let mut later: Vec<&str> = stages[i + 1..].to_vec();
+            later.push("cmd");
+            if i < 2 {
+                // Reading files and rows comes before any judging or scoring.
+                later.push("score");
+            }
+            let mut files = vec![src.join(format!("{stage}.rs"))];
+            files.extend(
+                std::fs::read_dir(src.join(stage))
+                    .unwrap()
+                    .map(|e| e.unwrap().path()),
+            );
+            for file in files.iter().filter(|f| f.is_file()) {
+                let text = std::fs::read_to_string(file).unwrap();
+                // Unit tests may use anything.
+                let code = ["#[cfg(test)]\nmod ", "#[cfg(test)]\npub(crate) mod "]
+                    .iter()
+                    .filter_map(|m| text.find(m))
+                    .min()
+                    .map_or(text.as_str(), |end| &text[..end]);
+                for (n, line) in code.lines().enumerate() {
+                    if line.trim_start().starts_with("//") {
+                        continue;
+                    }
+                    for l in &later {
+                        let path = format!("crate::{l}");
+                        let uses = line.match_indices(&path).any(|(at, _)| {
+                            !line[at + path.len()..]
+                                .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                        });
+                        assert!(
+                            !uses,
+                            "{}:{}: {stage} uses {l}: {line}",
+                            file.display(),
+                            n + 1
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "only {checked} files read");
+    }
+}

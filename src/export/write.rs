@@ -660,9 +660,8 @@ fn folder(tmp: &Path, entries: &[Entry]) -> Result<()> {
     Ok(())
 }
 
-/// The zip compression level of the package and of the workbooks bimtek
-/// writes.
-pub const DEFLATE_LEVEL: u8 = 3;
+/// The zip compression level of the package: the workbooks' own.
+pub use crate::report::DEFLATE_LEVEL;
 
 /// Whether a file is compressed already (a zip container such as a
 /// workbook, or compressed media): deflating it again costs time and saves

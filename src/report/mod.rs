@@ -30,7 +30,7 @@ pub use package::{ExportSummary, export_summary, render_export_summary};
 pub use screen::render_screen;
 pub use table::{render_table, render_table_since, table, table_since};
 pub use visible::{visible, visible_lines};
-pub use xlsx::{cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
+pub use xlsx::{DEFLATE_LEVEL, cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
 
 use crate::diag::{CodeInfo, Lang, Severity};
 use chrono::NaiveDate;

@@ -59,12 +59,16 @@ pub fn new_workbook() -> anyhow::Result<Workbook> {
     marked_workbook(&[])
 }
 
+/// The zip compression level of the workbooks bimtek writes, and of the
+/// package (`export`).
+pub const DEFLATE_LEVEL: u8 = 3;
+
 /// [`new_workbook`] carrying custom document properties: the mark that
 /// tells bimtek's own outputs from agencies' data ([`crate::load::marker`]).
 pub fn marked_workbook(marks: &[(&str, &str)]) -> anyhow::Result<Workbook> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime};
     let mut wb = Workbook::new();
-    wb.set_zip_compression_level(crate::export::write::DEFLATE_LEVEL);
+    wb.set_zip_compression_level(DEFLATE_LEVEL);
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
     let mut properties = DocProperties::new()
         .set_creation_datetime(&created)
