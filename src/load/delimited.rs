@@ -3,7 +3,7 @@
 //! fields that are not UTF-8 are decoded as Windows-1252 one by one, so a
 //! file with mixed encodings still reads and a huge file is never held whole.
 
-use super::records::{Record, SplitError, Splitter};
+use super::csv_split::{Record, SplitError, Splitter};
 use super::{Damage, Feed, Format, Limit, LoadError, LoadNotes, RawCell, RawRow, SheetInfo};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};

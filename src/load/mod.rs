@@ -5,11 +5,11 @@
 
 mod ahead;
 mod contain;
+mod csv_split;
 mod delimited;
 mod html;
 pub mod marker;
 mod pipe;
-mod records;
 mod sniff;
 mod walk;
 pub(crate) use walk::display_path;
