@@ -223,14 +223,16 @@ impl<'r, S: ?Sized, D> Reading<'r, S, D> {
         self
     }
 
-    /// Help for a sink slower than the reader. `work` says, once the sink
-    /// knows the current sheet (its header found), what it does with each
-    /// of the sheet's later rows when that needs none of its state; from
-    /// then on those rows are not given to the sink: `work` is done on
+    /// Help for a sink slower than the reader of a big file (one read on a
+    /// thread of its own). `work` says, once the sink knows the current
+    /// sheet (its header found), what the sink does with each of the
+    /// sheet's later rows, when that needs none of its state. From then on
+    /// such a file's rows are not given to the sink: `work` is done on
     /// them, on the reading thread when the sink falls behind and on the
-    /// caller's otherwise, and `done` gets what it made of each, in order.
-    /// Rows and what was made of them are freed on the thread that read
-    /// them.
+    /// caller's otherwise, and `done` gets what it made of each, in order,
+    /// to do with it what the sink would. Rows and what was made of them go
+    /// back to the reading thread to be freed. A file read on the caller's
+    /// thread gives every row to the sink.
     pub fn ahead<E: Send + 'r, W>(
         self,
         work: impl Fn(&S) -> Option<W> + 'r,
