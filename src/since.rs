@@ -16,8 +16,10 @@
 
 use crate::check::Outcome;
 use crate::diag::Severity;
+use foldhash::HashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::hash::Hash;
 
 /// One run, as much of it as a comparison needs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -339,8 +341,11 @@ fn finding_key(f: &SnapFinding) -> FindingKey<'_> {
 
 /// Those of `list` (by index) beyond the first `n` of each key in `other`:
 /// what `list` has that `other` does not, counting repeats.
-fn beyond<K: Ord>(list: impl Iterator<Item = K>, other: impl Iterator<Item = K>) -> Vec<usize> {
-    let mut room: BTreeMap<K, usize> = BTreeMap::new();
+fn beyond<K: Eq + Hash>(
+    list: impl Iterator<Item = K>,
+    other: impl Iterator<Item = K>,
+) -> Vec<usize> {
+    let mut room: HashMap<K, usize> = HashMap::default();
     for k in other {
         *room.entry(k).or_default() += 1;
     }
@@ -396,11 +401,16 @@ pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
         .map(|&k| before.findings[k].clone())
         .collect();
 
-    let names: BTreeMap<(&str, &str), &str> = before
-        .innovations
-        .iter()
-        .map(|i| (innovation_key(i), i.name.as_str()))
-        .collect();
+    // Only a fixed finding's innovation needs its name looked up.
+    let names: HashMap<(&str, &str), &str> = if fixed.is_empty() {
+        HashMap::default()
+    } else {
+        before
+            .innovations
+            .iter()
+            .map(|i| (innovation_key(i), i.name.as_str()))
+            .collect()
+    };
     let fixed_names = fixed
         .iter()
         .map(|f| {
@@ -455,6 +465,10 @@ pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
 
 /// The delta of `agency`, made when first asked for.
 fn agency_slot<'m>(m: &'m mut BTreeMap<String, AgencyDelta>, agency: &str) -> &'m mut AgencyDelta {
+    // Looked up before a key is made: most calls find their agency.
+    if m.contains_key(agency) {
+        return m.get_mut(agency).expect("just found");
+    }
     m.entry(agency.to_string()).or_insert_with(|| AgencyDelta {
         agency: agency.to_string(),
         errors_before: 0,

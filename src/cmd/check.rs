@@ -132,7 +132,7 @@ pub fn run(s: CheckSettings) -> Result<u8> {
         if since.is_none()
             && let Some(before) = before
         {
-            since = Some(crate::since::compare(&before.snapshot(), &now()));
+            since = Some(crate::since::compare(&before.into_snapshot(), &now()));
         }
         // The page draws the campaign of these inputs, this run last; from
         // the second run on, so that the first recorded run changes nothing.
