@@ -20,6 +20,7 @@ pub mod form;
 pub mod history;
 pub mod load;
 pub mod normalize;
+pub mod outcome;
 pub mod report;
 pub mod score;
 pub mod settings;

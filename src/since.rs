@@ -6,7 +6,7 @@
 //! or from rows of a history database. Nothing here reads files or prints.
 //!
 //! Identity: an innovation is the same when its agency and folded name are
-//! (the `name_key` of [`crate::check::Innovation`]). A finding is the same
+//! (the `name_key` of [`crate::outcome::Innovation`]). A finding is the same
 //! when its code, its innovation and its field (the template field key, or
 //! the indicator number for a finding about an indicator) are; its cell may
 //! move when rows are inserted. A finding tied to no innovation is the same
@@ -14,8 +14,8 @@
 //! rows of one name, one code on several cells of a field); they are then
 //! counted: three before and two now is one fixed.
 
-use crate::check::Outcome;
 use crate::diag::Severity;
+use crate::outcome::Outcome;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -14,8 +14,8 @@
 //! never re-reads an input or re-checks anything.
 
 use super::{EvidenceItem, Row};
-use crate::check::Innovation;
 use crate::diag::Lang;
+use crate::outcome::Innovation;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet};
 use std::borrow::Cow;

@@ -2,8 +2,8 @@
 //! only ever added, never renamed or removed, within a version.
 
 use super::RenderOptions;
-use crate::check::Outcome;
 use crate::diag::Severity;
+use crate::outcome::Outcome;
 use crate::template::Template;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -19,7 +19,7 @@ struct Doc<'a> {
     findings: Vec<FindingOut<'a>>,
     pemda: &'a [crate::score::PemdaScore],
     #[serde(skip_serializing_if = "Option::is_none")]
-    portal_only: Option<&'a [crate::check::portal::PortalOnly]>,
+    portal_only: Option<&'a [crate::outcome::portal::PortalOnly]>,
     /// What changed since an earlier run (`check --since`, watch mode).
     #[serde(skip_serializing_if = "Option::is_none")]
     since: Option<&'a crate::since::Since>,
@@ -63,7 +63,7 @@ struct InnovationOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pemda: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    portal: Option<&'a crate::check::portal::PortalStatus>,
+    portal: Option<&'a crate::outcome::portal::PortalStatus>,
 }
 
 #[derive(Serialize)]
@@ -242,7 +242,7 @@ fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptions) -> Doc<
     }
 }
 
-fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
+fn innovation_out(i: &crate::outcome::Innovation) -> InnovationOut<'_> {
     InnovationOut {
         id: i.id(),
         agency: &i.agency,
@@ -311,7 +311,7 @@ struct FieldOut<'a> {
 }
 
 pub fn show_json(
-    inn: &crate::check::Innovation,
+    inn: &crate::outcome::Innovation,
     record: Option<&crate::normalize::Record>,
     findings: &[&crate::diag::Finding],
     outcome: &Outcome,
