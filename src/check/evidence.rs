@@ -10,8 +10,8 @@ use crate::diag::{Finding, Location};
 use crate::load::RawCell;
 use crate::normalize::date::{parse_cell, portal_format};
 use crate::normalize::{DateValue, EvidenceCell, EvidenceRow, WideCell};
+use crate::outcome::score::{IndicatorScore, InnovationScore};
 use crate::outcome::{DatePart, Digest, FileFacts, Part, Place, Resolved, Statement};
-use crate::score::{IndicatorScore, InnovationScore};
 use crate::template::{EvidenceKey, Indicator, Template, WideKind, fold};
 use chrono::Datelike;
 use foldhash::{HashMap, HashMapExt};
@@ -251,7 +251,8 @@ fn indicator_finding(code: &'static str, loc: Location, ind: &Indicator) -> Find
         .arg("name", &ind.name)
 }
 
-/// Check every innovation's evidence and compute its score.
+/// Check every innovation's evidence and judge its indicators (chosen
+/// tier, verified, why not), which the score stage scores.
 /// `evidence_given`: some input has an evidence layout (a long evidence
 /// sheet or `Indikator N` columns). Then an innovation without any evidence
 /// misses each mandatory indicator (E010), as one that misses some does.
@@ -362,11 +363,10 @@ pub(crate) fn check_all(
     }
     duplicates(innovations, &mut uses, resolver, sink);
     drop(uses);
-    let empty = InnovationScore::empty(t);
     let mut new_scores = new_scores.into_iter();
     for inn in innovations.iter_mut() {
         inn.score = if inn.statements.is_empty() {
-            empty.clone()
+            InnovationScore::default()
         } else {
             new_scores
                 .next()
@@ -399,7 +399,7 @@ fn same_text(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b)
 }
 
-/// One innovation's evidence checked: its score, its findings, and the
+/// One innovation's evidence checked: its indicators judged, its findings, and the
 /// files it uses (path, size, digest, use).
 struct Checked<'a> {
     score: InnovationScore,
@@ -525,7 +525,7 @@ fn check_innovation<'a>(
             code,
         });
     }
-    InnovationScore::new(t, scores)
+    InnovationScore::judged(scores)
 }
 
 /// E016: the statement's indicator is not one of the template's, or its

@@ -435,7 +435,6 @@ impl<'t> FileCheck<'t> {
         inn.pemda = pemda;
         inn.set_award(group, quota_class);
         inn.statements = statements;
-        inn.score = crate::score::InnovationScore::empty(self.template);
         inn.facts = facts;
         self.innovations.push(inn);
         for cell in record.cells.into_iter().flatten() {
@@ -499,8 +498,9 @@ impl<'t> FileCheck<'t> {
     }
 }
 
-/// Join per-file results: evidence, cross-file checks, sorting,
-/// per-innovation counts and the pemda estimates.
+/// Join per-file results: evidence, cross-file checks, sorting and
+/// per-innovation counts. The scores are the score stage's
+/// ([`crate::score::score`]).
 pub fn combine(
     template: &Template,
     options: &CheckOptions,
@@ -592,18 +592,10 @@ pub fn combine(
         innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
     count_dropped(&mut innovations, dropped);
-    let left_out = left_out(template, &innovations, &findings);
-    // The pemda scores need only the innovations, in their final order:
-    // they are added up while the findings are sorted and counted.
-    let (counts, pemda) = rayon::join(
-        || {
-            // Stable, on every core (tens of thousands of findings at 100k).
-            findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            findings.dedup();
-            tie_findings(&innovations, &mut findings)
-        },
-        || pemda_scores(template, options, &innovations, &left_out),
-    );
+    // Stable, on every core (tens of thousands of findings at 100k).
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    let counts = tie_findings(&innovations, &mut findings);
     for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
         inn.errors = errors;
         inn.warnings = warnings;
@@ -619,81 +611,9 @@ pub fn combine(
         files,
         innovations,
         findings,
-        pemda,
+        pemda: Vec::new(),
         portal_only,
     }
-}
-
-/// Per innovation, the first code of `[scoring] exclude_codes` found at
-/// error severity on its row (or, for a header finding, on its sheet): it
-/// would not pass eligibility, so the verified estimate leaves it out.
-fn left_out(
-    t: &Template,
-    innovations: &[Innovation],
-    findings: &[Finding],
-) -> Vec<Option<&'static str>> {
-    let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
-        return vec![None; innovations.len()];
-    };
-    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
-    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
-    for f in findings {
-        if f.severity != Severity::Error || !codes.contains(&f.code) {
-            continue;
-        }
-        let l = &f.location;
-        // A finding about every row of its sheet (a required column
-        // missing) leaves each of them out.
-        let row = if f.every_row { None } else { l.row };
-        at.entry((&l.file, l.sheet.as_deref(), row))
-            .and_modify(|c| *c = (*c).min(f.code))
-            .or_insert(f.code);
-    }
-    innovations
-        .iter()
-        .map(|i| {
-            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
-            let sheet = at.get(&(i.file(), i.sheet(), None));
-            row.into_iter().chain(sheet).min().copied()
-        })
-        .collect()
-}
-
-/// Group innovations by the pemda their rows name (else the default name).
-fn pemda_scores<'a>(
-    t: &'a Template,
-    o: &'a CheckOptions,
-    innovations: &'a [Innovation],
-    left_out: &[Option<&'static str>],
-) -> Vec<crate::score::PemdaScore> {
-    let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
-        std::collections::BTreeMap::new();
-    let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(&o.pemda);
-    // Counted first, so that each list is made once at its size (a list
-    // that grows is copied, and for a moment held twice).
-    let mut sizes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for i in innovations {
-        *sizes.entry(name(i)).or_default() += 1;
-    }
-    for (name, n) in sizes {
-        groups.insert(name, Vec::with_capacity(n));
-    }
-    for (i, left_out) in innovations.iter().zip(left_out) {
-        groups
-            .entry(name(i))
-            .or_default()
-            .push(crate::score::Entry {
-                claimed: i.score.claimed,
-                verified: i.score.verified,
-                has_data: !i.score.indicators().is_empty(),
-                urusan: i.urusan(t),
-                left_out: *left_out,
-            });
-    }
-    groups
-        .iter()
-        .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
-        .collect()
 }
 
 /// Add the errors and warnings past the cap of the checks across files to

@@ -594,14 +594,14 @@ pub(crate) fn compare(
                 // entered there differs from the folder's.
                 if let Some(portal) = e.facts.score
                     && !inn.score.indicators().is_empty()
-                    && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
+                    && (portal - crate::score::round2(inn.score.claimed_points())).abs() >= 0.005
                 {
                     sink.push(
                         Finding::new("P006", inn.location())
                             .field("skor_kematangan")
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
-                            .number("claimed", "claimed_en", inn.score.claimed, 2),
+                            .number("claimed", "claimed_en", inn.score.claimed_points(), 2),
                     );
                 }
                 if let Some(updated) = e.facts.updated

@@ -503,13 +503,9 @@ pub fn evaluate_with(
             match_threshold: s.match_threshold,
         },
     });
-    Ok(check::combine(
-        &s.template,
-        &options,
-        results,
-        &store,
-        baseline.as_ref(),
-    ))
+    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
+    crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
+    Ok(outcome)
 }
 
 /// No input holds a file to check: an empty folder or an unmounted share

@@ -31,7 +31,7 @@ pub struct Innovation {
     award: Option<Box<AwardFacts>>,
     /// What the agency says about its indicators.
     pub statements: Vec<Statement>,
-    pub score: crate::score::InnovationScore,
+    pub score: super::score::InnovationScore,
     /// Dates and values compared with the portal.
     pub facts: portal::Facts,
     /// Where it stands against the portal, when a baseline was given.
@@ -77,7 +77,7 @@ impl Innovation {
             pemda: None,
             award: None,
             statements: Vec::new(),
-            score: crate::score::InnovationScore::default(),
+            score: super::score::InnovationScore::default(),
             facts: portal::Facts::default(),
             portal: None,
         };

@@ -6,6 +6,7 @@
 pub mod evidence;
 mod innovation;
 pub mod portal;
+pub mod score;
 
 pub use evidence::{DatePart, Digest, FileFacts, Part, Place, Resolved, Statement};
 pub use innovation::Innovation;
@@ -21,7 +22,7 @@ pub struct Outcome {
     pub innovations: Vec<Innovation>,
     pub findings: Vec<Finding>,
     /// The estimate per pemda (empty when the template has no scoring).
-    pub pemda: Vec<crate::score::PemdaScore>,
+    pub pemda: Vec<score::PemdaScore>,
     /// Portal entries no agency file has; `None` without a baseline.
     pub portal_only: Option<Vec<portal::PortalOnly>>,
 }

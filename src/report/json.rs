@@ -17,7 +17,7 @@ struct Doc<'a> {
     summary: Summary,
     innovations: Vec<InnovationOut<'a>>,
     findings: Vec<FindingOut<'a>>,
-    pemda: &'a [crate::score::PemdaScore],
+    pemda: &'a [crate::outcome::score::PemdaScore],
     #[serde(skip_serializing_if = "Option::is_none")]
     portal_only: Option<&'a [crate::outcome::portal::PortalOnly]>,
     /// What changed since an earlier run (`check --since`, watch mode).
@@ -71,7 +71,7 @@ struct ScoreOut<'a> {
     claimed: f64,
     verified: f64,
     max: f64,
-    at_risk: &'a [crate::score::AtRisk],
+    at_risk: &'a [crate::outcome::score::AtRisk],
 }
 
 #[derive(Serialize)]
