@@ -3,7 +3,6 @@
 
 use crate::template::Template;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// The comparable facts of one innovation, canonical.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,7 +60,7 @@ fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
 }
 
 /// One field that differs: portal value -> agency value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub field: &'static str,
     pub portal: String,
@@ -69,22 +68,20 @@ pub struct Change {
 }
 
 /// Where an agency innovation stands against the portal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PortalStatus {
     /// `not_entered`, `outdated` or `up_to_date`.
     pub status: &'static str,
     /// The portal entry's name, when matched.
-    #[serde(rename = "match")]
     pub matched: Option<String>,
     pub similarity: Option<f64>,
     pub changes: Vec<Change>,
     /// Equally close portal entries when the match is ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
 }
 
 /// A portal entry that no agency file has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PortalOnly {
     pub name: String,
     pub pemda: Option<String>,

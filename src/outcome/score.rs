@@ -1,8 +1,6 @@
 //! The maturity score of an innovation (its indicators as check judged
 //! them, and the sums the score stage adds) and the estimate of a pemda.
 
-use serde::Serialize;
-
 /// One indicator of one innovation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorScore {
@@ -29,7 +27,7 @@ impl IndicatorScore {
 }
 
 /// Points lost on one indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AtRisk {
     pub indicator: u32,
     pub points: f64,
@@ -99,7 +97,7 @@ impl InnovationScore {
 }
 
 /// The estimate for one pemda.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PemdaScore {
     pub name: String,
     pub innovations: usize,
