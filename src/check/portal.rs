@@ -594,7 +594,8 @@ pub(crate) fn compare(
                 // entered there differs from the folder's.
                 if let Some(portal) = e.facts.score
                     && !inn.score.indicators().is_empty()
-                    && (portal - crate::score::round2(inn.score.claimed_points())).abs() >= 0.005
+                    && (portal - crate::outcome::score::round2(inn.score.claimed_points())).abs()
+                        >= 0.005
                 {
                     sink.push(
                         Finding::new("P006", inn.location())
@@ -621,7 +622,7 @@ pub(crate) fn compare(
                         "outdated"
                     },
                     matched: Some(e.name.clone()),
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: ch,
                     candidates: Vec::new(),
                 }
@@ -643,7 +644,7 @@ pub(crate) fn compare(
                 PortalStatus {
                     status: "not_entered",
                     matched: None,
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: Vec::new(),
                     candidates: many.iter().map(|e| e.name.clone()).collect(),
                 }

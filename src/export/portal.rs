@@ -355,7 +355,7 @@ mod tests {
     use super::*;
     use crate::check::testing::{innovation, template};
     use crate::diag::Severity;
-    use crate::score::{IndicatorScore, InnovationScore};
+    use crate::outcome::score::{IndicatorScore, InnovationScore};
     use calamine::{Reader, Xlsx};
 
     /// The workbook's sheets, each as rows of cell texts.

@@ -122,3 +122,8 @@ pub struct PemdaScore {
     /// one is an empty seat scored 0.
     pub short_of_k: u32,
 }
+
+/// Two decimals, as the portal shows scores.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

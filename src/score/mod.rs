@@ -18,7 +18,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::outcome::score::total;
-pub use crate::outcome::score::{AtRisk, IndicatorScore, InnovationScore, PemdaScore};
+use crate::outcome::score::{AtRisk, IndicatorScore, InnovationScore, PemdaScore, round2};
 use crate::outcome::{Innovation, Outcome};
 use crate::template::Template;
 use rayon::prelude::*;
@@ -187,11 +187,6 @@ pub fn estimate(
         yandas_missing: missing,
         short_of_k: (s.divisor_min as usize).saturating_sub(n_eligible) as u32,
     })
-}
-
-/// Two decimals, as the portal shows scores.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Per innovation, the first code of `[scoring] exclude_codes` found at
