@@ -1,10 +1,13 @@
-//! Records + template -> findings. One file per rule family: `files` (what
-//! loading said), `fields` (each cell against its field), `rows` (fields
-//! against each other), `unique` (names across rows and agencies),
-//! `evidence` (each indicator's evidence), `spd` (the pemda's SPD sheet),
-//! `portal` (against the portal's lists and the assessment window). No
-//! I/O, no terminal: everything here is testable on records built in
-//! memory.
+//! Records + template -> findings, filling the data model
+//! ([`crate::outcome`]); the score stage scores it after. One file per rule
+//! family: `files` (what loading said), `fields` (each cell against its
+//! field), `rows` (fields against each other), `unique` (names across rows
+//! and agencies), `evidence` (each indicator's evidence, judged for the
+//! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
+//! lists and the assessment window), `roster` (against the list of OPD
+//! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
+//! codes, dates, ideas alike). No I/O, no terminal: everything here is testable
+//! on records built in memory.
 
 pub mod evidence;
 mod fields;

@@ -14,14 +14,16 @@ pub(crate) use innovation::Origin;
 
 use crate::diag::{Finding, Severity};
 
-/// Everything a check run produced.
+/// Everything a run produced: check's innovations and findings, and the
+/// score stage's pemda estimates.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// Every input file with its agency hint, sorted.
     pub files: Vec<(String, String)>,
     pub innovations: Vec<Innovation>,
     pub findings: Vec<Finding>,
-    /// The estimate per pemda (empty when the template has no scoring).
+    /// The estimate per pemda: empty until the score stage, and when the
+    /// template has no scoring.
     pub pemda: Vec<score::PemdaScore>,
     /// Portal entries no agency file has; `None` without a baseline.
     pub portal_only: Option<Vec<portal::PortalOnly>>,
