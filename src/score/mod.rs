@@ -286,6 +286,45 @@ mod tests {
             .collect()
     }
 
+    /// The score stage scores what check judged (issue 32): each
+    /// innovation's sums from its indicators, the template's maximum for
+    /// every one, and the pemda estimate without the innovation an
+    /// excluding error leaves out.
+    #[test]
+    fn the_stage_scores_what_check_judged_issue_32() {
+        let t = t();
+        let mut judged = Innovation::new("a.csv", None, 2, "Dinas A", "Satu");
+        judged.score = InnovationScore::judged(every_indicator(&t, 2, true, None));
+        let mut bare = Innovation::new("a.csv", None, 3, "Dinas A", "Dua");
+        bare.pemda = Some("Kota Uji".into());
+        let mut outcome = Outcome {
+            innovations: vec![judged, bare],
+            findings: vec![Finding::new(
+                "V001",
+                crate::diag::Location {
+                    row: Some(3),
+                    ..crate::diag::Location::file("a.csv")
+                },
+            )],
+            ..Outcome::default()
+        };
+        score(&t, "Kab. Contoh", None, &mut outcome);
+        let [a, b] = &outcome.innovations[..] else {
+            panic!("two innovations")
+        };
+        assert_eq!(
+            (a.score.claimed, a.score.verified, a.score.max),
+            (74.0, 74.0, 111.0)
+        );
+        assert_eq!((b.score.claimed, b.score.max), (0.0, 111.0));
+        let pemda: Vec<(&str, usize, usize)> = outcome
+            .pemda
+            .iter()
+            .map(|p| (p.name.as_str(), p.innovations, p.left_out))
+            .collect();
+        assert_eq!(pemda, [("Kab. Contoh", 1, 0), ("Kota Uji", 1, 1)]);
+    }
+
     #[test]
     fn nothing_verified_is_plain_zero() {
         let t = t();
