@@ -16,7 +16,6 @@
 
 use crate::diag::Severity;
 use crate::outcome::Outcome;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One run, as much of it as a comparison needs.
@@ -63,7 +62,7 @@ pub struct SnapFinding {
 }
 
 /// The earlier run of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     pub time: Option<String>,
     pub as_of: String,
@@ -71,7 +70,7 @@ pub struct Previous {
 
 /// One agency before and now. `errors` counts the error findings on its
 /// innovations (the sum of their error counts).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AgencyDelta {
     pub agency: String,
     pub errors_before: u64,
@@ -79,17 +78,11 @@ pub struct AgencyDelta {
     pub innovations_before: usize,
     pub innovations_now: usize,
     /// Innovations whose status is error, before and now (the table's column).
-    #[serde(skip)]
     pub with_errors_before: usize,
-    #[serde(skip)]
     pub with_errors_now: usize,
-    #[serde(skip)]
     pub innovations_added: usize,
-    #[serde(skip)]
     pub innovations_removed: usize,
-    #[serde(skip)]
     pub findings_fixed: usize,
-    #[serde(skip)]
     pub findings_new: usize,
 }
 
@@ -104,9 +97,10 @@ impl AgencyDelta {
     }
 }
 
-/// What changed from one run to the next: the JSON `since` object (the
-/// fields not serialized are for the table and watch mode).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What changed from one run to the next: the JSON `since` object writes
+/// part of it (report/json/contract.rs); the table and watch mode read
+/// the rest.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Since {
     pub previous: Previous,
     /// Names of innovations only in the current run, by agency then name.
@@ -118,21 +112,16 @@ pub struct Since {
     /// Every agency of either run, by name.
     pub agencies: Vec<AgencyDelta>,
     /// The previous run's findings that are gone, in its order.
-    #[serde(skip)]
     pub fixed: Vec<SnapFinding>,
     /// The name of each fixed finding's innovation in the previous run
     /// (empty for a finding tied to none).
-    #[serde(skip)]
     pub fixed_names: Vec<String>,
     /// Indexes into the current snapshot's findings of those that are new,
     /// ascending (built from an [`Outcome`], the same indexes as its
     /// findings).
-    #[serde(skip)]
     pub new: Vec<usize>,
     /// Agency and name of the added and removed innovations.
-    #[serde(skip)]
     pub added: Vec<(String, String)>,
-    #[serde(skip)]
     pub removed: Vec<(String, String)>,
 }
 
