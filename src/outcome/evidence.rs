@@ -33,7 +33,8 @@ pub struct FileFacts {
     pub pdf_truncated: bool,
     pub pdf_encrypted: bool,
     /// A digest of the content when it was read whole anyway (a small
-    /// file); otherwise [`Resolver::content_hash`] reads it when needed.
+    /// file); otherwise [`crate::check::Resolver::content_hash`] reads
+    /// it when needed.
     pub digest: Option<Digest>,
 }
 

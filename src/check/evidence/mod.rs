@@ -33,8 +33,9 @@ use std::path::Path;
 pub trait Resolver: Sync {
     /// Resolve each (workbook, reference) pair.
     fn resolve_all(&self, refs: &[(&str, &str)]) -> Vec<Resolved>;
-    /// A digest of the content of the file at `path` (a [`FileFacts::path`]),
-    /// for spotting one file used twice.
+    /// A digest of the content of the file at `path` (a
+    /// [`crate::outcome::FileFacts::path`]), for spotting one file used
+    /// twice.
     fn content_hash(&self, path: &Path) -> Option<Digest>;
     /// Every reference is resolved: let go of what only resolving needs
     /// (the index of the evidence folders: hundreds of megabytes at a
