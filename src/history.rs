@@ -16,8 +16,8 @@
 //! database, or a file that is no database is refused before anything is
 //! written to it. This module prints nothing; `report::history` renders.
 
-use crate::check::Outcome;
 use crate::diag::{Severity, Trouble};
+use crate::outcome::Outcome;
 use crate::template::Template;
 use anyhow::Result;
 use chrono::NaiveDate;

@@ -6,7 +6,7 @@
 //! or from rows of a history database. Nothing here reads files or prints.
 //!
 //! Identity: an innovation is the same when its agency and folded name are
-//! (the `name_key` of [`crate::check::Innovation`]). A finding is the same
+//! (the `name_key` of [`crate::outcome::Innovation`]). A finding is the same
 //! when its code, its innovation and its field (the template field key, or
 //! the indicator number for a finding about an indicator) are; its cell may
 //! move when rows are inserted. A finding tied to no innovation is the same
@@ -14,10 +14,9 @@
 //! rows of one name, one code on several cells of a field); they are then
 //! counted: three before and two now is one fixed.
 
-use crate::check::Outcome;
 use crate::diag::Severity;
+use crate::outcome::Outcome;
 use foldhash::HashMap;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::Hash;
 
@@ -65,7 +64,7 @@ pub struct SnapFinding {
 }
 
 /// The earlier run of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     pub time: Option<String>,
     pub as_of: String,
@@ -73,7 +72,7 @@ pub struct Previous {
 
 /// One agency before and now. `errors` counts the error findings on its
 /// innovations (the sum of their error counts).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AgencyDelta {
     pub agency: String,
     pub errors_before: u64,
@@ -81,17 +80,11 @@ pub struct AgencyDelta {
     pub innovations_before: usize,
     pub innovations_now: usize,
     /// Innovations whose status is error, before and now (the table's column).
-    #[serde(skip)]
     pub with_errors_before: usize,
-    #[serde(skip)]
     pub with_errors_now: usize,
-    #[serde(skip)]
     pub innovations_added: usize,
-    #[serde(skip)]
     pub innovations_removed: usize,
-    #[serde(skip)]
     pub findings_fixed: usize,
-    #[serde(skip)]
     pub findings_new: usize,
 }
 
@@ -106,9 +99,10 @@ impl AgencyDelta {
     }
 }
 
-/// What changed from one run to the next: the JSON `since` object (the
-/// fields not serialized are for the table and watch mode).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What changed from one run to the next: the JSON `since` object writes
+/// part of it (report/json/contract.rs); the table and watch mode read
+/// the rest.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Since {
     pub previous: Previous,
     /// Names of innovations only in the current run, by agency then name.
@@ -120,21 +114,16 @@ pub struct Since {
     /// Every agency of either run, by name.
     pub agencies: Vec<AgencyDelta>,
     /// The previous run's findings that are gone, in its order.
-    #[serde(skip)]
     pub fixed: Vec<SnapFinding>,
     /// The name of each fixed finding's innovation in the previous run
     /// (empty for a finding tied to none).
-    #[serde(skip)]
     pub fixed_names: Vec<String>,
     /// Indexes into the current snapshot's findings of those that are new,
     /// ascending (built from an [`Outcome`], the same indexes as its
     /// findings).
-    #[serde(skip)]
     pub new: Vec<usize>,
     /// Agency and name of the added and removed innovations.
-    #[serde(skip)]
     pub added: Vec<(String, String)>,
-    #[serde(skip)]
     pub removed: Vec<(String, String)>,
 }
 

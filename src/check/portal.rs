@@ -7,30 +7,12 @@ use super::{Innovation, Sink};
 use crate::diag::{Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
+use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
 use foldhash::HashMap;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeSet;
-
-/// The comparable facts of one innovation, canonical.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
-    /// The canonical values of the enum fields, as indices into their
-    /// field's values (read with [`Facts::tahapan`] and its siblings): two
-    /// bytes each instead of a string per innovation.
-    tahapan: Option<u16>,
-    inisiator: Option<u16>,
-    pub nama_inisiator: Option<String>,
-    urusan: Option<u16>,
-    pub uji_coba: Option<NaiveDate>,
-    pub penerapan: Option<NaiveDate>,
-    pub pengembangan: Option<NaiveDate>,
-    pub updated: Option<NaiveDate>,
-    /// The portal's Estimasi Skor Kematangan, when the list has it.
-    pub score: Option<f64>,
-}
 
 /// Where a template keeps the fields [`Facts`] are read from: looked up
 /// once, not for every record.
@@ -94,43 +76,6 @@ impl Facts {
     }
 }
 
-impl Facts {
-    /// The canonical tahapan, when readable.
-    pub fn tahapan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "tahapan", self.tahapan)
-    }
-
-    /// The canonical inisiator, when readable.
-    pub fn inisiator<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "inisiator", self.inisiator)
-    }
-
-    /// The canonical urusan, when readable.
-    pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "urusan_utama", self.urusan)
-    }
-
-    #[cfg(test)]
-    pub(crate) fn set_tahapan(&mut self, t: &Template, value: &str) {
-        self.tahapan = enum_index(t, "tahapan", value);
-    }
-}
-
-/// The canonical value `index` of the enum field `key`.
-fn enum_text<'t>(t: &'t Template, key: &str, index: Option<u16>) -> Option<&'t str> {
-    let values = &t.field(key)?.values;
-    values.get(usize::from(index?)).map(|v| v.value.as_str())
-}
-
-#[cfg(test)]
-fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
-    let values = &t.field(key)?.values;
-    values
-        .iter()
-        .position(|v| v.value == value)
-        .and_then(|i| u16::try_from(i).ok())
-}
-
 /// A score as the portal list shows it: "104.00", "62,00", "62".
 fn score_of(text: &str) -> Option<f64> {
     let t = text.trim().replace(',', ".");
@@ -154,38 +99,6 @@ pub struct PortalEntry {
     pub name: String,
     pub name_key: String,
     pub facts: Facts,
-}
-
-/// One field that differs: portal value -> agency value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    pub field: &'static str,
-    pub portal: String,
-    pub agency: String,
-}
-
-/// Where an agency innovation stands against the portal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortalStatus {
-    /// `not_entered`, `outdated` or `up_to_date`.
-    pub status: &'static str,
-    /// The portal entry's name, when matched.
-    #[serde(rename = "match")]
-    pub matched: Option<String>,
-    pub similarity: Option<f64>,
-    pub changes: Vec<Change>,
-    /// Equally close portal entries when the match is ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
-}
-
-/// A portal entry that no agency file has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortalOnly {
-    pub name: String,
-    pub pemda: Option<String>,
-    pub file: String,
-    pub row: u32,
 }
 
 /// How to compare.
@@ -681,14 +594,15 @@ pub(crate) fn compare(
                 // entered there differs from the folder's.
                 if let Some(portal) = e.facts.score
                     && !inn.score.indicators().is_empty()
-                    && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
+                    && (portal - crate::outcome::score::round2(inn.score.claimed_points())).abs()
+                        >= 0.005
                 {
                     sink.push(
                         Finding::new("P006", inn.location())
                             .field("skor_kematangan")
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
-                            .number("claimed", "claimed_en", inn.score.claimed, 2),
+                            .number("claimed", "claimed_en", inn.score.claimed_points(), 2),
                     );
                 }
                 if let Some(updated) = e.facts.updated
@@ -708,7 +622,7 @@ pub(crate) fn compare(
                         "outdated"
                     },
                     matched: Some(e.name.clone()),
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: ch,
                     candidates: Vec::new(),
                 }
@@ -730,7 +644,7 @@ pub(crate) fn compare(
                 PortalStatus {
                     status: "not_entered",
                     matched: None,
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: Vec::new(),
                     candidates: many.iter().map(|e| e.name.clone()).collect(),
                 }

@@ -316,7 +316,7 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
 /// one; with what changed since an earlier run in the table, JSON and HTML.
 fn render_once(
     s: &CheckSettings,
-    outcome: &check::Outcome,
+    outcome: &crate::outcome::Outcome,
     target: Option<&Target>,
     since: Option<&crate::since::Since>,
 ) -> Result<()> {
@@ -326,7 +326,7 @@ fn render_once(
 /// [`render_once`], the HTML page drawing `campaign` per agency.
 fn render_once_with(
     s: &CheckSettings,
-    outcome: &check::Outcome,
+    outcome: &crate::outcome::Outcome,
     target: Option<&Target>,
     since: Option<&crate::since::Since>,
     campaign: Option<&crate::history::Campaign>,
@@ -391,12 +391,15 @@ pub type RecordTap<'a> = &'a (dyn Fn(&InputFile, &Record) + Sync);
 
 /// Load, normalize and check every input; combine the results. An error
 /// when the inputs hold no file to check.
-pub fn evaluate(s: &CheckSettings) -> Result<check::Outcome> {
+pub fn evaluate(s: &CheckSettings) -> Result<crate::outcome::Outcome> {
     evaluate_with(s, None)
 }
 
 /// [`evaluate`], showing each record to `tap` before it is checked.
-pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<check::Outcome> {
+pub fn evaluate_with(
+    s: &CheckSettings,
+    tap: Option<RecordTap<'_>>,
+) -> Result<crate::outcome::Outcome> {
     let (mut files, problems) = load::collect_inputs(&s.paths);
     // The roster is read as the roster, never as innovation data, when it
     // lies among the inputs.
@@ -500,13 +503,9 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
             match_threshold: s.match_threshold,
         },
     });
-    Ok(check::combine(
-        &s.template,
-        &options,
-        results,
-        &store,
-        baseline.as_ref(),
-    ))
+    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
+    crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
+    Ok(outcome)
 }
 
 /// No input holds a file to check: an empty folder or an unmounted share
@@ -777,7 +776,7 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: check::portal::Facts::from_record(&fact_fields, &r),
+                            facts: crate::outcome::portal::Facts::from_record(&fact_fields, &r),
                         });
                     }
                 })

@@ -4,13 +4,13 @@
 //! atomically. Feedback workbooks are written from the same reading.
 
 use crate::check::evidence::{Resolver, is_link};
-use crate::check::{Innovation, Outcome, Resolved};
 use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
 use crate::load::{self, InputFile};
 use crate::normalize::Record;
+use crate::outcome::{Innovation, Outcome, Resolved};
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
@@ -317,7 +317,7 @@ fn package(
             let Some(no) = t.indicator_for(&st.indicator.text) else {
                 continue;
             };
-            let text = |p: &Option<crate::check::evidence::Part>| {
+            let text = |p: &Option<crate::outcome::Part>| {
                 p.as_ref().map(|p| p.text.clone()).unwrap_or_default()
             };
             let file = if is_link(&reference.text) {

@@ -5,8 +5,9 @@
 //! PDF, its last 4 KB. A reference never reaches outside its root: `..`,
 //! absolute paths and links pointing out are refused, and never opened.
 
-use crate::check::evidence::Digest;
-use crate::check::{FileFacts, Resolved, Resolver};
+use crate::check::Resolver;
+use crate::outcome::Digest;
+use crate::outcome::{FileFacts, Resolved};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::collections::HashMap;

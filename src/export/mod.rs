@@ -8,10 +8,10 @@ pub mod feedback;
 pub mod portal;
 pub mod write;
 
-use crate::check::{Innovation, Outcome};
 use crate::diag::Severity;
 use crate::normalize::date::portal_format;
 use crate::normalize::{Coordinate, DateValue, Precision, Record, Value, collapse_spaces};
+use crate::outcome::{Innovation, Outcome};
 pub use crate::report::csv::Dialect;
 use crate::template::Template;
 use serde::Serialize;

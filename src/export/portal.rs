@@ -14,8 +14,8 @@
 //! never re-reads an input or re-checks anything.
 
 use super::{EvidenceItem, Row};
-use crate::check::Innovation;
 use crate::diag::Lang;
+use crate::outcome::Innovation;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet};
 use std::borrow::Cow;
@@ -355,7 +355,7 @@ mod tests {
     use super::*;
     use crate::check::testing::{innovation, template};
     use crate::diag::Severity;
-    use crate::score::{IndicatorScore, InnovationScore};
+    use crate::outcome::score::{IndicatorScore, InnovationScore};
     use calamine::{Reader, Xlsx};
 
     /// The workbook's sheets, each as rows of cell texts.
