@@ -2,7 +2,8 @@
 //! loading said), `fields` (each cell against its field), `rows` (fields
 //! against each other), `unique` (names across rows and agencies),
 //! `evidence` (each indicator's evidence), `spd` (the pemda's SPD sheet),
-//! `portal` (against the portal's lists and the assessment window). No
+//! `portal` (against the portal's lists and the assessment window, finding
+//! an innovation's entries through `name_index`). No
 //! I/O, no terminal: everything here is testable on records built in
 //! memory.
 
@@ -10,6 +11,7 @@ pub mod evidence;
 mod fields;
 mod files;
 mod labinov;
+pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
