@@ -389,10 +389,10 @@ fn package(
     // The submission workbook (most of the time: its sheet is deflated as
     // it is saved) is built on one core while the rest is written on the
     // other, and, for a zip package, deflated there too.
-    let as_zip = export::write::is_zip(out);
+    let as_zip = export::archive::is_zip(out);
     let pack = |name: &str, source: Source| -> Result<Source> {
         if as_zip {
-            export::write::pack(&spill, name, source).with_context(|| cannot_spill(name))
+            export::archive::pack(&spill, name, source).with_context(|| cannot_spill(name))
         } else {
             Ok(source)
         }
@@ -412,7 +412,7 @@ fn package(
         },
         || -> Result<_> {
             let csv = export::rows_csv(
-                BufWriter::new(export::write::spill_file(&spill)?),
+                BufWriter::new(export::archive::spill_file(&spill)?),
                 t,
                 fields,
                 &rows,

@@ -2,8 +2,9 @@
 //! what `check` produced (never re-checked): cleaned rows in the portal's
 //! field order, evidence copied under stable names, the findings, a report,
 //! the excluded innovations and a manifest with every hash. Outputs are
-//! written through `write`, atomically.
+//! laid out by `archive` and written through `write`, atomically.
 
+pub mod archive;
 pub mod feedback;
 pub mod portal;
 pub mod write;
@@ -14,10 +15,10 @@ use crate::normalize::date::portal_format;
 use crate::normalize::{Coordinate, DateValue, Precision, Record, Value, collapse_spaces};
 pub use crate::report::csv::Dialect;
 use crate::template::Template;
+pub use archive::{Entry, Source};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
-pub use write::{Entry, Source};
 
 /// Field keys that describe a portal entry rather than the submission.
 const META_FIELDS: &[&str] = &["terakhir_diperbarui", "skor_kematangan"];
@@ -334,7 +335,7 @@ fn rows_xlsx_unguarded(
     for list in lists {
         list_sheet(&mut wb, list, lang)?;
     }
-    let mut file = write::spill_file(spill)?;
+    let mut file = archive::spill_file(spill)?;
     wb.save_to_writer(&mut file)?;
     Ok(file)
 }

@@ -218,7 +218,7 @@ fn write(
         }
         ws.autofilter(0, 0, row.max(1), headers.len() as u16 - 1)?;
     }
-    let mut file = super::write::spill_file(spill)?;
+    let mut file = super::archive::spill_file(spill)?;
     wb.save_to_writer(&mut file)?;
     Ok(Portal {
         file,
