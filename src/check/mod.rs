@@ -396,7 +396,6 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     pemda_field: Option<usize>,
-    fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
@@ -422,9 +421,8 @@ impl<'t> FileCheck<'t> {
             evidence_layout: false,
             headers_seen: 0,
             no_header: Vec::new(),
-            name_field: template.field_index("nama_inovasi"),
-            pemda_field: template.field_index("pemda"),
-            fact_fields: portal::FactFields::new(template),
+            name_field: template.roles.name,
+            pemda_field: template.roles.pemda,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
         }
@@ -556,7 +554,7 @@ impl<'t> FileCheck<'t> {
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = portal::Facts::from_record(&self.fact_fields, &record);
+        let facts = portal::Facts::from_record(&self.template.roles, &record);
         let award = self.template.award.as_ref();
         let group = award
             .and_then(|a| a.group_field)

@@ -8,6 +8,7 @@ use super::{Innovation, Sink};
 use crate::diag::{Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
+use crate::template::roles::{self, Roles};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -32,39 +33,9 @@ pub struct Facts {
     pub score: Option<f64>,
 }
 
-/// Where a template keeps the fields [`Facts`] are read from: looked up
-/// once, not for every record.
-#[derive(Debug, Clone, Copy)]
-pub struct FactFields {
-    tahapan: Option<usize>,
-    inisiator: Option<usize>,
-    nama_inisiator: Option<usize>,
-    urusan: Option<usize>,
-    uji_coba: Option<usize>,
-    penerapan: Option<usize>,
-    pengembangan: Option<usize>,
-    updated: Option<usize>,
-    score: Option<usize>,
-}
-
-impl FactFields {
-    pub fn new(t: &Template) -> FactFields {
-        FactFields {
-            tahapan: t.field_index("tahapan"),
-            inisiator: t.field_index("inisiator"),
-            nama_inisiator: t.field_index("nama_inisiator"),
-            urusan: t.field_index("urusan_utama"),
-            uji_coba: t.field_index("waktu_uji_coba"),
-            penerapan: t.field_index("waktu_penerapan"),
-            pengembangan: t.field_index("waktu_pengembangan"),
-            updated: t.field_index("terakhir_diperbarui"),
-            score: t.field_index("skor_kematangan"),
-        }
-    }
-}
-
 impl Facts {
-    pub fn from_record(fields: &FactFields, r: &Record) -> Facts {
+    /// The facts of record `r`, read from the fields in their roles.
+    pub fn from_record(fields: &Roles, r: &Record) -> Facts {
         let enum_value = |fi: Option<usize>| -> Option<u16> {
             match r.cell(fi?).map(|c| &c.value) {
                 Some(Value::Enum { index, .. }) => u16::try_from(*index).ok(),
@@ -78,16 +49,16 @@ impl Facts {
             }
         };
         Facts {
-            tahapan: enum_value(fields.tahapan),
-            inisiator: enum_value(fields.inisiator),
+            tahapan: enum_value(fields.stage),
+            inisiator: enum_value(fields.initiator),
             nama_inisiator: fields
-                .nama_inisiator
+                .initiator_name
                 .and_then(|f| r.text(f))
                 .map(crate::normalize::collapse_spaces),
-            urusan: enum_value(fields.urusan),
-            uji_coba: date(fields.uji_coba),
-            penerapan: date(fields.penerapan),
-            pengembangan: date(fields.pengembangan),
+            urusan: enum_value(fields.affair),
+            uji_coba: date(fields.trial),
+            penerapan: date(fields.application),
+            pengembangan: date(fields.development),
             updated: date(fields.updated),
             score: fields.score.and_then(|f| r.text(f)).and_then(score_of),
         }
@@ -97,34 +68,34 @@ impl Facts {
 impl Facts {
     /// The canonical tahapan, when readable.
     pub fn tahapan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "tahapan", self.tahapan)
+        enum_text(t, t.roles.stage, self.tahapan)
     }
 
     /// The canonical inisiator, when readable.
     pub fn inisiator<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "inisiator", self.inisiator)
+        enum_text(t, t.roles.initiator, self.inisiator)
     }
 
     /// The canonical urusan, when readable.
     pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "urusan_utama", self.urusan)
+        enum_text(t, t.roles.affair, self.urusan)
     }
 
     #[cfg(test)]
     pub(crate) fn set_tahapan(&mut self, t: &Template, value: &str) {
-        self.tahapan = enum_index(t, "tahapan", value);
+        self.tahapan = enum_index(t, t.roles.stage, value);
     }
 }
 
-/// The canonical value `index` of the enum field `key`.
-fn enum_text<'t>(t: &'t Template, key: &str, index: Option<u16>) -> Option<&'t str> {
-    let values = &t.field(key)?.values;
+/// The canonical value `index` of enum field `fi`.
+fn enum_text(t: &Template, fi: Option<usize>, index: Option<u16>) -> Option<&str> {
+    let values = &t.fields[fi?].values;
     values.get(usize::from(index?)).map(|v| v.value.as_str())
 }
 
 #[cfg(test)]
-fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
-    let values = &t.field(key)?.values;
+fn enum_index(t: &Template, fi: Option<usize>, value: &str) -> Option<u16> {
+    let values = &t.fields[fi?].values;
     values
         .iter()
         .position(|v| v.value == value)
@@ -222,50 +193,50 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
     // punctuation and spacing are not a difference to update.
     push(
-        "nama_inovasi",
+        roles::NAME,
         Some(e.name.clone()),
         Some(inn.name.clone()),
         e.name_key == inn.name_key(),
     );
     let canonical = |x: Option<&str>| x.map(str::to_string);
     push(
-        "tahapan",
+        roles::STAGE,
         canonical(p.tahapan(t)),
         canonical(a.tahapan(t)),
         p.tahapan(t) == a.tahapan(t),
     );
     push(
-        "inisiator",
+        roles::INITIATOR,
         canonical(p.inisiator(t)),
         canonical(a.inisiator(t)),
         p.inisiator(t) == a.inisiator(t),
     );
     push(
-        "nama_inisiator",
+        roles::INITIATOR_NAME,
         text(&p.nama_inisiator),
         text(&a.nama_inisiator),
         eq(&p.nama_inisiator, &a.nama_inisiator),
     );
     push(
-        "urusan_utama",
+        roles::AFFAIR,
         canonical(p.urusan(t)),
         canonical(a.urusan(t)),
         p.urusan(t) == a.urusan(t),
     );
     push(
-        "waktu_uji_coba",
+        roles::TRIAL,
         date(p.uji_coba),
         date(a.uji_coba),
         p.uji_coba == a.uji_coba,
     );
     push(
-        "waktu_penerapan",
+        roles::APPLICATION,
         date(p.penerapan),
         date(a.penerapan),
         p.penerapan == a.penerapan,
     );
     push(
-        "waktu_pengembangan",
+        roles::DEVELOPMENT,
         date(p.pengembangan),
         date(a.pengembangan),
         p.pengembangan == a.pengembangan,
@@ -325,7 +296,7 @@ pub(crate) fn compare(
             [] => {
                 sink.push(
                     Finding::new("P001", inn.location())
-                        .field("nama_inovasi")
+                        .field(roles::NAME)
                         .value(&inn.name),
                 );
                 PortalStatus {
@@ -352,7 +323,7 @@ pub(crate) fn compare(
                     };
                     sink.push(
                         Finding::new("P002", inn.location())
-                            .field("nama_inovasi")
+                            .field(roles::NAME)
                             .value(&inn.name)
                             .arg("changes", list(Lang::Id))
                             .arg("changes_en", list(Lang::En)),
@@ -366,7 +337,7 @@ pub(crate) fn compare(
                 {
                     sink.push(
                         Finding::new("P006", inn.location())
-                            .field("skor_kematangan")
+                            .field(roles::SCORE)
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
                             .number("claimed", "claimed_en", inn.score.claimed, 2),
@@ -377,7 +348,7 @@ pub(crate) fn compare(
                 {
                     sink.push(
                         Finding::new("P005", inn.location())
-                            .field("terakhir_diperbarui")
+                            .field(roles::UPDATED)
                             .value(&portal_format(updated))
                             .arg("days", (o.as_of - updated).num_days()),
                     );
@@ -403,7 +374,7 @@ pub(crate) fn compare(
                 };
                 sink.push(
                     Finding::new("P003", inn.location())
-                        .field("nama_inovasi")
+                        .field(roles::NAME)
                         .value(&inn.name)
                         .arg("candidates", names("baris"))
                         .arg("candidates_en", names("row")),
@@ -440,7 +411,7 @@ pub(crate) fn compare(
                         header: None,
                     },
                 )
-                .field("nama_inovasi")
+                .field(roles::NAME)
                 .value(&e.name),
             );
             only.push(PortalOnly {
@@ -476,7 +447,7 @@ fn prior_entries(
             .join(", ");
         sink.push(
             Finding::new("W003", inn.location())
-                .field("waktu_pengembangan")
+                .field(roles::DEVELOPMENT)
                 .value(&inn.name)
                 .arg("count", years.len())
                 .arg("years", list)
@@ -501,7 +472,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
         let uji = inn.facts.uji_coba.filter(|&u| u > w.end && u <= as_of)?;
         return stage_needs_penerapan(t, inn).then(|| {
             Finding::new("W002", inn.location())
-                .field("waktu_uji_coba")
+                .field(roles::TRIAL)
                 .value(&portal_format(uji))
                 .arg("what", "Waktu uji coba")
                 .arg("what_en", "Trial date")
@@ -523,7 +494,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .is_some_and(|d| d >= w.start && d <= w.end);
         (!developed).then(|| {
             Finding::new("W001", inn.location())
-                .field("waktu_penerapan")
+                .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("window", range())
                 .arg(
@@ -536,7 +507,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
     } else if pen > w.end {
         (pen <= as_of).then(|| {
             Finding::new("W002", inn.location())
-                .field("waktu_penerapan")
+                .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("what", "Waktu penerapan")
                 .arg("what_en", "Application date")
@@ -549,7 +520,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .filter(|&d| (d < w.start || d > w.end) && d <= as_of)?;
         Some(
             Finding::new("W004", inn.location())
-                .field("waktu_pengembangan")
+                .field(roles::DEVELOPMENT)
                 .value(&portal_format(dev))
                 .arg("window", range()),
         )
@@ -561,8 +532,8 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
 fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
     let (Some(stage), Some(tf), Some(pf)) = (
         inn.facts.tahapan(t),
-        t.field("tahapan"),
-        t.field_index("waktu_penerapan"),
+        t.roles.stage.map(|i| &t.fields[i]),
+        t.roles.application,
     ) else {
         return false;
     };

@@ -252,9 +252,7 @@ fn package(
             .unwrap_or_else(|| (vec![String::new(); fields.len()], Vec::new()));
         // The agency is known even when the sheet has no agency column: it
         // comes from the file's folder or name.
-        if let Some(pos) = fields
-            .iter()
-            .position(|&f| t.fields[f].key == "perangkat_daerah")
+        if let Some(pos) = fields.iter().position(|&f| t.roles.agency == Some(f))
             && vals[pos].is_empty()
         {
             vals[pos] = i.agency.clone();

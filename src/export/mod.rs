@@ -20,13 +20,13 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 
-/// Field keys that describe a portal entry rather than the submission.
-const META_FIELDS: &[&str] = &["terakhir_diperbarui", "skor_kematangan"];
-
-/// The fields that make a submission row, in the template's (portal) order.
+/// The fields that make a submission row, in the template's (portal)
+/// order: not those that describe a portal entry rather than the
+/// submission (when it was last updated, its score estimate).
 pub fn export_fields(t: &Template) -> Vec<usize> {
+    let meta = [t.roles.updated, t.roles.score];
     (0..t.fields.len())
-        .filter(|&i| !META_FIELDS.contains(&t.fields[i].key.as_str()))
+        .filter(|&i| !meta.contains(&Some(i)))
         .collect()
 }
 

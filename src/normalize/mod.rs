@@ -267,7 +267,7 @@ impl<'a, F: FnMut(Event)> Normalizer<'a, F> {
             let rows = SheetRows {
                 template: self.template,
                 agency_hint: self.agency_hint,
-                agency_field: self.template.field_index("perangkat_daerah"),
+                agency_field: self.template.roles.agency,
                 sheet: self.sheet.clone(),
                 probe: RepeatProbe::new(self.template, &h),
                 header: h,

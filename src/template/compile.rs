@@ -11,6 +11,7 @@ use super::model::{
     Scoring, Settings, SpdIndicator, SpdRule, Template, WideKind, Window, kind_words,
 };
 use super::raw::{RawField, RawIndicator, RawTemplate};
+use super::roles::{self, Roles};
 use crate::diag::{self, Lang, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -443,7 +444,7 @@ impl Ctx<'_> {
         let scoring = match raw.scoring {
             None => None,
             Some(s) => {
-                let urusan = fields.iter().find(|f| f.key == "urusan_utama");
+                let urusan = fields.iter().find(|f| f.key == roles::AFFAIR);
                 let mut yandas = Vec::new();
                 for y in &s.yandas {
                     let canonical = urusan
@@ -669,6 +670,7 @@ impl Ctx<'_> {
             window,
             scoring,
             severity,
+            roles: Roles::resolve(|key| keys.get(key).copied()),
             fields,
             key_index: keys,
             indicators,

@@ -21,6 +21,7 @@ mod merge;
 mod message;
 mod model;
 pub mod raw;
+pub mod roles;
 mod roster;
 
 pub use compile::TemplateError;
@@ -28,6 +29,7 @@ pub use model::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
     Scoring, Settings, SpdIndicator, SpdRule, Template, WideKind, Window, has_brackets, kind_words,
 };
+pub use roles::Roles;
 pub use roster::{Clash, Roster, RosterAgency, RosterSource};
 
 /// Templates shipped inside the binary: (id, source text).

@@ -4,6 +4,7 @@
 //! name). `compile.rs` builds them from a raw template; nothing here reads
 //! TOML.
 
+use super::roles::Roles;
 use super::{fold, fold_bounded};
 use crate::diag::{self, Severity};
 use chrono::NaiveDate;
@@ -327,6 +328,8 @@ pub struct Template {
     /// Code -> severity; `None` switches the code off.
     pub severity: BTreeMap<String, Option<Severity>>,
     pub fields: Vec<Field>,
+    /// The fields in each role, found once by their keys.
+    pub roles: Roles,
     /// Field key -> field index (keys are looked up for every row).
     pub(super) key_index: HashMap<String, usize>,
     pub indicators: Vec<Indicator>,
