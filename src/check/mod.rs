@@ -6,13 +6,15 @@
 //! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
 //! lists and the assessment window), `roster` (against the list of OPD
 //! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
-//! codes, dates, ideas alike). No I/O, no terminal: everything here is testable
+//! codes, dates, ideas alike); `portal` finds an innovation's entries
+//! through `name_index`. No I/O, no terminal: everything here is testable
 //! on records built in memory.
 
 pub mod evidence;
 mod fields;
 mod files;
 mod labinov;
+pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
@@ -246,7 +248,6 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     pemda_field: Option<usize>,
-    fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
@@ -272,9 +273,8 @@ impl<'t> FileCheck<'t> {
             evidence_layout: false,
             headers_seen: 0,
             no_header: Vec::new(),
-            name_field: template.field_index("nama_inovasi"),
-            pemda_field: template.field_index("pemda"),
-            fact_fields: portal::FactFields::new(template),
+            name_field: template.roles.name,
+            pemda_field: template.roles.pemda,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
         }
@@ -406,7 +406,7 @@ impl<'t> FileCheck<'t> {
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = crate::outcome::portal::Facts::from_record(&self.fact_fields, &record);
+        let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, &record);
         let award = self.template.award.as_ref();
         let group = award
             .and_then(|a| a.group_field)

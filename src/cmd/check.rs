@@ -749,14 +749,12 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
         .par_iter()
         .map(|(year, f)| {
             let mut entries = Vec::new();
-            let name_field = t.field_index("nama_inovasi");
-            let pemda_field = t.field_index("pemda");
-            let agency_field = t.field_index("perangkat_daerah");
-            let fact_fields = check::portal::FactFields::new(t);
+            let roles = &t.roles;
             let result = {
                 let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
                     if let Event::Record(r) = e {
-                        let name = name_field
+                        let name = roles
+                            .name
                             .and_then(|i| r.text(i))
                             .map(crate::normalize::collapse_spaces)
                             .unwrap_or_default();
@@ -768,15 +766,17 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                             file: f.display.clone(),
                             sheet: r.sheet.as_deref().map(str::to_string),
                             row: r.row,
-                            pemda: pemda_field
+                            pemda: roles
+                                .pemda
                                 .and_then(|i| r.text(i))
                                 .map(crate::normalize::collapse_spaces),
-                            agency: agency_field
+                            agency: roles
+                                .agency
                                 .and_then(|i| r.text(i))
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: crate::outcome::portal::Facts::from_record(&fact_fields, &r),
+                            facts: crate::outcome::portal::Facts::from_record(roles, &r),
                         });
                     }
                 })

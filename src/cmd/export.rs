@@ -252,9 +252,7 @@ fn package(
             .unwrap_or_else(|| (vec![String::new(); fields.len()], Vec::new()));
         // The agency is known even when the sheet has no agency column: it
         // comes from the file's folder or name.
-        if let Some(pos) = fields
-            .iter()
-            .position(|&f| t.fields[f].key == "perangkat_daerah")
+        if let Some(pos) = fields.iter().position(|&f| t.roles.agency == Some(f))
             && vals[pos].is_empty()
         {
             vals[pos] = i.agency.clone();
@@ -389,10 +387,10 @@ fn package(
     // The submission workbook (most of the time: its sheet is deflated as
     // it is saved) is built on one core while the rest is written on the
     // other, and, for a zip package, deflated there too.
-    let as_zip = export::write::is_zip(out);
+    let as_zip = export::archive::is_zip(out);
     let pack = |name: &str, source: Source| -> Result<Source> {
         if as_zip {
-            export::write::pack(&spill, name, source).with_context(|| cannot_spill(name))
+            export::archive::pack(&spill, name, source).with_context(|| cannot_spill(name))
         } else {
             Ok(source)
         }
@@ -412,7 +410,7 @@ fn package(
         },
         || -> Result<_> {
             let csv = export::rows_csv(
-                BufWriter::new(export::write::spill_file(&spill)?),
+                BufWriter::new(export::archive::spill_file(&spill)?),
                 t,
                 fields,
                 &rows,

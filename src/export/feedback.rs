@@ -272,9 +272,7 @@ impl Book<'_> {
     fn write(&self, list: &[usize], loose: &[&Finding]) -> anyhow::Result<Vec<u8>> {
         let (t, lang) = (self.t, self.lang);
         let fields = form_indices(t);
-        let agency_col = fields
-            .iter()
-            .position(|&fi| t.fields[fi].key == "perangkat_daerah");
+        let agency_col = fields.iter().position(|&fi| t.roles.agency == Some(fi));
         let evidence_headers = form::evidence_headers(t);
         let evidence_keys: Vec<EvidenceKey> = evidence_headers.iter().map(|(k, _)| *k).collect();
         let sheets = form::sheets(t, form::Notes::Rules)?;

@@ -25,34 +25,34 @@ pub struct Facts {
 impl Facts {
     /// The canonical tahapan, when readable.
     pub fn tahapan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "tahapan", self.tahapan)
+        enum_text(t, t.roles.stage, self.tahapan)
     }
 
     /// The canonical inisiator, when readable.
     pub fn inisiator<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "inisiator", self.inisiator)
+        enum_text(t, t.roles.initiator, self.inisiator)
     }
 
     /// The canonical urusan, when readable.
     pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "urusan_utama", self.urusan)
+        enum_text(t, t.roles.affair, self.urusan)
     }
 
     #[cfg(test)]
     pub(crate) fn set_tahapan(&mut self, t: &Template, value: &str) {
-        self.tahapan = enum_index(t, "tahapan", value);
+        self.tahapan = enum_index(t, t.roles.stage, value);
     }
 }
 
-/// The canonical value `index` of the enum field `key`.
-fn enum_text<'t>(t: &'t Template, key: &str, index: Option<u16>) -> Option<&'t str> {
-    let values = &t.field(key)?.values;
+/// The canonical value `index` of enum field `fi`.
+fn enum_text(t: &Template, fi: Option<usize>, index: Option<u16>) -> Option<&str> {
+    let values = &t.fields[fi?].values;
     values.get(usize::from(index?)).map(|v| v.value.as_str())
 }
 
 #[cfg(test)]
-fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
-    let values = &t.field(key)?.values;
+fn enum_index(t: &Template, fi: Option<usize>, value: &str) -> Option<u16> {
+    let values = &t.fields[fi?].values;
     values
         .iter()
         .position(|v| v.value == value)

@@ -13,7 +13,7 @@ mod json;
 mod package;
 mod screen;
 mod table;
-pub mod template;
+pub mod template_view;
 mod visible;
 mod xlsx;
 
