@@ -844,9 +844,9 @@ impl<'a> Strings<'a> {
 fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail<'a>> {
     // Scores only where the template scores: elsewhere they are no 0.
     let scored = template.scoring.is_some();
-    let mut per: BTreeMap<&str, (AgencyDetail, Strings<'a>, Digest, f64)> = BTreeMap::new();
+    let mut per: Slots<'a, (AgencyDetail, Strings<'a>, Digest, f64)> = Slots::default();
     for (n, i) in outcome.innovations.iter().enumerate() {
-        let (a, strings, digest, verified_sum) = per.entry(&i.agency).or_default();
+        let (a, strings, digest, verified_sum) = per.get(&i.agency);
         let (claimed, verified) = if scored {
             (Some(centi(i.score.claimed)), Some(centi(i.score.verified)))
         } else {
@@ -884,7 +884,7 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
                 .copied()
                 .unwrap_or_default(),
         };
-        let (a, strings, digest, _) = per.entry(agency).or_default();
+        let (a, strings, digest, _) = per.get(agency);
         match f.severity {
             Severity::Error => a.errors += 1,
             Severity::Warning => a.warnings += 1,
@@ -924,10 +924,11 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
         outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
-            per.entry(hint).or_default();
+            per.get(hint);
         }
     }
-    per.into_iter()
+    per.slots
+        .into_iter()
         .map(|(agency, (mut a, _, digest, verified_sum))| {
             // The mean as the check's table shows it.
             a.verified =
@@ -938,6 +939,40 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             (agency, a)
         })
         .collect()
+}
+
+/// One value per agency, found by name. An agency's rows usually come
+/// together, so the one found last is tried first.
+struct Slots<'a, T> {
+    index: foldhash::HashMap<&'a str, usize>,
+    slots: Vec<(&'a str, T)>,
+    last: usize,
+}
+
+impl<T> Default for Slots<'_, T> {
+    fn default() -> Self {
+        Slots {
+            index: foldhash::HashMap::default(),
+            slots: Vec::new(),
+            last: 0,
+        }
+    }
+}
+
+impl<'a, T: Default> Slots<'a, T> {
+    fn get(&mut self, agency: &'a str) -> &mut T {
+        if self.slots.get(self.last).is_none_or(|(a, _)| *a != agency) {
+            self.last = match self.index.get(agency) {
+                Some(&k) => k,
+                None => {
+                    self.slots.push((agency, T::default()));
+                    self.index.insert(agency, self.slots.len() - 1);
+                    self.slots.len() - 1
+                }
+            };
+        }
+        &mut self.slots[self.last].1
+    }
 }
 
 /// The digest of an agency's state: its text hashed as it is written, so

@@ -17,6 +17,7 @@
 use crate::diag::Severity;
 use crate::outcome::Outcome;
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::Hash;
 
@@ -137,7 +138,7 @@ impl Snapshot {
             .collect();
         let innovations = outcome
             .innovations
-            .iter()
+            .par_iter()
             .map(|i| SnapInnovation {
                 agency: i.agency.clone(),
                 name_key: i.name_key().to_string(),
@@ -149,7 +150,7 @@ impl Snapshot {
             .collect();
         let findings = outcome
             .findings
-            .iter()
+            .par_iter()
             .map(|f| {
                 let inn = outcome.innovation_of(f);
                 SnapFinding {
@@ -351,40 +352,49 @@ fn beyond<K: Eq + Hash>(
 /// What changed from `before` to `now`. Deterministic: the same two
 /// snapshots give the same value, whatever order their agencies come in.
 pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
-    let mut added: Vec<(String, String)> = beyond(
-        now.innovations.iter().map(innovation_key),
-        before.innovations.iter().map(innovation_key),
-    )
-    .into_iter()
-    .map(|k| {
-        (
-            now.innovations[k].agency.clone(),
-            now.innovations[k].name.clone(),
-        )
-    })
-    .collect();
-    let mut removed: Vec<(String, String)> = beyond(
-        before.innovations.iter().map(innovation_key),
-        now.innovations.iter().map(innovation_key),
-    )
-    .into_iter()
-    .map(|k| {
-        (
-            before.innovations[k].agency.clone(),
-            before.innovations[k].name.clone(),
-        )
-    })
-    .collect();
+    // The innovations and the findings are compared side by side.
+    let ((mut added, mut removed), (fixed_at, new)) = rayon::join(
+        || {
+            let added: Vec<(String, String)> = beyond(
+                now.innovations.iter().map(innovation_key),
+                before.innovations.iter().map(innovation_key),
+            )
+            .into_iter()
+            .map(|k| {
+                (
+                    now.innovations[k].agency.clone(),
+                    now.innovations[k].name.clone(),
+                )
+            })
+            .collect();
+            let removed: Vec<(String, String)> = beyond(
+                before.innovations.iter().map(innovation_key),
+                now.innovations.iter().map(innovation_key),
+            )
+            .into_iter()
+            .map(|k| {
+                (
+                    before.innovations[k].agency.clone(),
+                    before.innovations[k].name.clone(),
+                )
+            })
+            .collect();
+            (added, removed)
+        },
+        || {
+            let fixed_at = beyond(
+                before.findings.iter().map(finding_key),
+                now.findings.iter().map(finding_key),
+            );
+            let new = beyond(
+                now.findings.iter().map(finding_key),
+                before.findings.iter().map(finding_key),
+            );
+            (fixed_at, new)
+        },
+    );
     added.sort();
     removed.sort();
-    let fixed_at = beyond(
-        before.findings.iter().map(finding_key),
-        now.findings.iter().map(finding_key),
-    );
-    let new = beyond(
-        now.findings.iter().map(finding_key),
-        before.findings.iter().map(finding_key),
-    );
     let fixed: Vec<SnapFinding> = fixed_at
         .iter()
         .map(|&k| before.findings[k].clone())

@@ -119,34 +119,63 @@ pub fn run(s: CheckSettings) -> Result<u8> {
             Ok(())
         });
     }
-    let outcome = evaluate(&s)?;
+    // With a history, the previous run of these inputs is read while the
+    // files are checked (it does not depend on them), and this run is
+    // recorded while the report is written: `check --history` then costs
+    // little more than `check` (BENCHMARKS.md, history recording).
+    let key = crate::history::inputs_key(&s.paths);
+    let (outcome, history) = std::thread::scope(|scope| {
+        let reading = history.take().map(|h| {
+            let key = &key;
+            scope.spawn(move || {
+                let before = crate::history::previous_run(&h, key)
+                    .map(|b| b.map(crate::history::RecordedRun::into_snapshot));
+                (h, before)
+            })
+        });
+        let outcome = evaluate(&s);
+        let read = reading.map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (outcome, read)
+    });
+    let outcome = outcome?;
     let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
     let mut since = previous.map(|p| crate::since::compare(&p, &now()));
     let mut campaign = None;
-    if let Some(h) = history.as_mut() {
-        let key = crate::history::inputs_key(&s.paths);
-        let before = crate::history::previous_run(h, &key)?;
-        h.record(&s.paths, &s.template, s.as_of, &outcome)?;
-        // What changed since the previous recorded run of the same inputs
-        // (a --since file given as well is the one compared with).
-        if since.is_none()
-            && let Some(before) = before
-        {
-            since = Some(crate::since::compare(&before.into_snapshot(), &now()));
+    std::thread::scope(|scope| -> Result<()> {
+        let mut recording = None;
+        if let Some((mut h, before)) = history {
+            // What changed since the previous recorded run of the same
+            // inputs (a --since file given as well is the one compared with).
+            if let Some(before) = before?
+                && since.is_none()
+            {
+                since = Some(crate::since::compare(&before, &now()));
+            }
+            if s.format == Format::Html {
+                // The page draws the campaign of these inputs, this run
+                // last; from the second run on, so that the first recorded
+                // run changes nothing.
+                h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+                campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
+            } else {
+                // A failure to record is still exit 2, said after the report.
+                let (s, outcome) = (&s, &outcome);
+                recording =
+                    Some(scope.spawn(move || h.record(&s.paths, &s.template, s.as_of, outcome)));
+            }
         }
-        // The page draws the campaign of these inputs, this run last; from
-        // the second run on, so that the first recorded run changes nothing.
-        if s.format == Format::Html {
-            campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
+        render_once_with(
+            &s,
+            &outcome,
+            target.as_ref(),
+            since.as_ref(),
+            campaign.as_ref(),
+        )?;
+        if let Some(r) = recording {
+            r.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
         }
-    }
-    render_once_with(
-        &s,
-        &outcome,
-        target.as_ref(),
-        since.as_ref(),
-        campaign.as_ref(),
-    )?;
+        Ok(())
+    })?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
