@@ -7,9 +7,9 @@
 //! same bytes (fixed document dates).
 
 use super::RenderOptions;
-use crate::check::Outcome;
 use crate::diag::{Lang, Severity};
 use crate::load::marker;
+use crate::outcome::Outcome;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
