@@ -1,31 +1,29 @@
-//! The XML parts of an xlsx as tokens, read by quick-xml's pull reader
-//! into one reused buffer. The tokens are what bimtek's workbook reader
-//! needs and no more: start and end tags (an empty element `<a/>` comes
-//! out as a start and an end, as calamine configures its parser), text,
-//! CDATA; comments, processing instructions and a DOCTYPE are skipped.
-//! Text is handed out raw, its entities unresolved (quick-xml's text and
-//! reference events joined again: they lie side by side in the buffer), so
-//! the common case (a number, a run of plain words) is only located.
+//! A pull tokenizer for the XML parts of an xlsx. It does what bimtek's
+//! workbook reader needs and no more: start and end tags (an empty element
+//! `<a/>` comes out as a start and an end, as calamine configures its
+//! parser), text, CDATA; comments, processing instructions and a DOCTYPE are
+//! skipped. Text is handed out raw, its entities unresolved, so the common
+//! case (a number, a run of plain words) is only located, never copied.
 //!
-//! quick-xml grows its buffer to hold a whole event; the part is read
-//! through [`Capped`], which hands out at most [`MAX_TOKEN`] bytes for one
-//! event, so a hostile part cannot make it hold more.
+//! Bytes are read into one buffer that slides: a token is always whole in
+//! it (the buffer grows for a long one), and ranges into it stay valid until
+//! the next call to [`Tokens::next`].
 //!
-//! Attribute splitting and entity resolution stay here ([`Attrs`],
-//! [`push_text`]): the workbook reader follows calamine's reading of
-//! malformed attributes, and XML's line ends, rule for rule.
+//! quick-xml (calamine's parser, already in the tree) was tried in its
+//! place, as a pull reader into one reused buffer: it copies every byte
+//! once more and checks every text for UTF-8, and the workbook cost
+//! clearly more CPU with it (BENCHMARKS.md, "How measured").
 
-use memchr::{memchr, memchr2};
-use quick_xml::errors::{Error as QError, SyntaxError};
-use quick_xml::events::Event;
-use std::io::{self, BufRead, Read};
+use memchr::{memchr, memchr2, memchr3, memmem};
+use std::io::{self, Read};
+use std::ops::Range;
 
-/// Bytes read from the part at a time.
+/// Bytes read at a time, and the buffer's first size.
 const READ: usize = 256 << 10;
 /// Longest token (a tag with its attributes, a text, a comment, a CDATA
-/// section): the reader's buffer holds a whole token, and one attribute of
-/// 900 MB in a 6 MB workbook would be held whole. Excel's longest cell is
-/// 32,767 characters; the same limit bounds a cell's value in load/xlsx.rs.
+/// section): the buffer holds a whole token, and one attribute of 900 MB
+/// in a 6 MB workbook took 2 GB. Excel's longest cell is 32,767
+/// characters; the same limit bounds a cell's value in load/xlsx.rs.
 pub(super) const MAX_TOKEN: usize = 16 << 20;
 
 /// Where a token's bytes are in the buffer.
@@ -35,9 +33,18 @@ pub(super) struct Span {
     pub(super) end: usize,
 }
 
+impl Span {
+    fn of(r: Range<usize>) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(super) enum Token {
-    /// `<name attrs>` or `<name attrs/>`; ranges into [`Tokens::get`].
+    /// `<name attrs>` or `<name attrs/>`; ranges into [`Tokens::bytes`].
     Start {
         name: Span,
         attrs: Span,
@@ -77,128 +84,39 @@ impl std::fmt::Display for XmlError {
     }
 }
 
-/// A part read with a cap: after [`Capped::allow`], at most [`MAX_TOKEN`]
-/// bytes are handed out; past them reading fails, and `over` tells that
-/// failure from the source's own.
-struct Capped<R> {
-    src: R,
-    buf: Vec<u8>,
-    pos: usize,
-    end: usize,
-    /// Bytes of the part handed out so far, and how many may be in all.
-    consumed: u64,
-    limit: u64,
-    over: bool,
-}
-
-impl<R> Capped<R> {
-    /// Allow one more token from here.
-    fn allow(&mut self) {
-        self.limit = self.consumed + MAX_TOKEN as u64;
-    }
-}
-
-impl<R: Read> Read for Capped<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: Read> BufRead for Capped<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        if self.consumed >= self.limit {
-            self.over = true;
-            return Err(io::Error::other("a token is too long"));
-        }
-        if self.pos == self.end {
-            if self.buf.is_empty() {
-                self.buf.resize(READ, 0);
-            }
-            (self.pos, self.end) = (0, 0);
-            // quick-xml looks for a byte-order mark in the first bytes it
-            // is given: give it four, unless the part is shorter.
-            let want = if self.consumed == 0 { 4 } else { 1 };
-            while self.end < want {
-                match self.src.read(&mut self.buf[self.end..]) {
-                    Ok(0) => break,
-                    Ok(n) => self.end += n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-        let allowed = (self.limit - self.consumed).min((self.end - self.pos) as u64) as usize;
-        Ok(&self.buf[self.pos..self.pos + allowed])
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.pos += n;
-        self.consumed += n as u64;
+impl From<io::Error> for XmlError {
+    fn from(e: io::Error) -> Self {
+        XmlError::Io(e)
     }
 }
 
 pub(super) struct Tokens<R> {
-    reader: quick_xml::Reader<Capped<R>>,
+    src: R,
     buf: Vec<u8>,
-    /// Tokens read but not yet handed out, the next one last: what follows
-    /// a text (which ends only where something else begins), an empty
-    /// element's end.
-    pending: Vec<Result<Token, XmlError>>,
-    /// The byte of the part where the last token starts.
-    at: u64,
+    /// The next unread byte, and the end of the bytes read.
+    pos: usize,
+    end: usize,
+    /// Bytes of the part that slid out of the buffer (for error offsets).
+    consumed: u64,
+    eof: bool,
+    /// The name of an empty element just returned as a start: its end is
+    /// the next token.
+    pending_end: Option<Span>,
 }
 
-/// Where a quick-xml event's bytes are: their address in the buffer and
-/// their length (and, for a tag, its name's length).
-enum Event1 {
-    Start {
-        empty: bool,
-        ptr: usize,
-        len: usize,
-        name: usize,
-    },
-    End(usize, usize),
-    Text(usize, usize),
-    /// A reference `&name;`: the name's bytes, between the `&` and the `;`.
-    Ref(usize, usize),
-    CData(usize, usize),
-    Skipped,
-    Eof,
-}
-
-impl<R: Read> Tokens<R> {
+impl<R> Tokens<R> {
     pub(super) fn new(src: R) -> Self {
-        let capped = Capped {
+        Tokens {
             src,
             buf: Vec::new(),
             pos: 0,
             end: 0,
             consumed: 0,
-            limit: 0,
-            over: false,
-        };
-        let mut reader = quick_xml::Reader::from_reader(capped);
-        let config = reader.config_mut();
-        config.trim_text(false);
-        // Passed over where nothing is read from them (calamine refuses the
-        // workbook); a stray `&` in a value read fails in push_text.
-        config.check_end_names = false;
-        config.allow_unmatched_ends = true;
-        config.allow_dangling_amp = true;
-        Tokens {
-            reader,
-            buf: Vec::new(),
-            pending: Vec::with_capacity(2),
-            at: 0,
+            eof: false,
+            pending_end: None,
         }
     }
-}
 
-impl<R> Tokens<R> {
     /// The bytes of a span of the last token.
     pub(super) fn get(&self, span: Span) -> &[u8] {
         &self.buf[span.start..span.end]
@@ -206,180 +124,217 @@ impl<R> Tokens<R> {
 
     /// An error at byte `at` of the buffer.
     pub(super) fn error(&self, at: usize, what: impl Into<String>) -> XmlError {
-        XmlError::Syntax(self.at + at as u64, what.into())
-    }
-
-    /// The span of `len` bytes at address `ptr`, inside the buffer.
-    fn span(&self, ptr: usize, len: usize) -> Span {
-        let start = ptr - self.buf.as_ptr() as usize;
-        Span {
-            start,
-            end: start + len,
-        }
+        XmlError::Syntax(self.consumed + at as u64, what.into())
     }
 }
 
 impl<R: Read> Tokens<R> {
-    /// The next quick-xml event, read into the buffer after what is there.
-    fn event(&mut self) -> Result<Event1, XmlError> {
-        self.reader.get_mut().allow();
-        let at = |s: &str| (s.as_ptr() as usize, s.len());
-        Ok(match self.reader.read_event_into(&mut self.buf) {
-            Ok(Event::Start(e)) => Event1::Start {
-                empty: false,
-                ptr: e.as_ptr() as usize,
-                len: e.len(),
-                name: e.name().as_ref().len(),
-            },
-            Ok(Event::Empty(e)) => Event1::Start {
-                empty: true,
-                ptr: e.as_ptr() as usize,
-                len: e.len(),
-                name: e.name().as_ref().len(),
-            },
-            Ok(Event::End(e)) => {
-                let (ptr, len) = at(&e);
-                Event1::End(ptr, len)
+    /// Read more bytes, sliding the unread ones to the front first (which
+    /// moves `pos` to 0). False at the end of the part; an error when the
+    /// unread bytes (a token not yet whole) fill [`MAX_TOKEN`].
+    fn fill(&mut self) -> Result<bool, XmlError> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
+            self.consumed += self.pos as u64;
+            self.pos = 0;
+        }
+        if self.end == self.buf.len() {
+            if self.buf.len() >= MAX_TOKEN {
+                return Err(XmlError::TooLong(self.consumed));
             }
-            Ok(Event::Text(e)) => {
-                let (ptr, len) = at(&e);
-                Event1::Text(ptr, len)
+            let grown = (self.buf.len() * 2).clamp(READ, MAX_TOKEN);
+            self.buf.resize(grown, 0);
+        }
+        loop {
+            match self.src.read(&mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(false);
+                }
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e.into()),
             }
-            Ok(Event::GeneralRef(e)) => {
-                let (ptr, len) = at(&e);
-                Event1::Ref(ptr, len)
-            }
-            Ok(Event::CData(e)) => {
-                let (ptr, len) = at(&e);
-                Event1::CData(ptr, len)
-            }
-            Ok(Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_)) => {
-                Event1::Skipped
-            }
-            Ok(Event::Eof) => Event1::Eof,
-            Err(e) => return Err(self.fail(e)),
-        })
+        }
     }
 
-    /// quick-xml's error in the workbook reader's words.
-    fn fail(&self, e: QError) -> XmlError {
-        if self.reader.get_ref().over {
-            return XmlError::TooLong(self.at);
+    /// At least `n` unread bytes, unless the part ends first.
+    fn want(&mut self, n: usize) -> Result<bool, XmlError> {
+        while self.end - self.pos < n {
+            if !self.fill()? {
+                return Ok(false);
+            }
         }
-        let what = match e {
-            QError::Io(e) => {
-                return XmlError::Io(
-                    std::sync::Arc::try_unwrap(e)
-                        .unwrap_or_else(|e| io::Error::new(e.kind(), e.to_string())),
-                );
+        Ok(true)
+    }
+
+    /// The offset from `pos` of the first match of `find` at or after
+    /// offset `from`, reading more as needed. `back` bytes before the
+    /// searched end are searched again after a read (a needle's length - 1).
+    fn find(
+        &mut self,
+        mut from: usize,
+        back: usize,
+        find: impl Fn(&[u8]) -> Option<usize>,
+    ) -> Result<Option<usize>, XmlError> {
+        loop {
+            let start = (self.pos + from).min(self.end);
+            if let Some(i) = find(&self.buf[start..self.end]) {
+                return Ok(Some(start - self.pos + i));
             }
-            QError::Syntax(
-                SyntaxError::UnclosedTag
-                | SyntaxError::UnclosedSingleQuotedAttributeValue
-                | SyntaxError::UnclosedDoubleQuotedAttributeValue,
-            ) => "a tag is not closed".into(),
-            QError::Syntax(SyntaxError::UnclosedComment) => "a comment is not closed".into(),
-            QError::Syntax(SyntaxError::UnclosedCData) => "a CDATA section is not closed".into(),
-            QError::Syntax(SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl) => {
-                "a processing instruction is not closed".into()
+            from = (self.end - self.pos).saturating_sub(back).max(from);
+            if !self.fill()? {
+                return Ok(None);
             }
-            QError::Syntax(SyntaxError::UnclosedDoctype | SyntaxError::InvalidBangMarkup) => {
-                "a declaration is not closed".into()
-            }
-            QError::Encoding(_) => "text is not UTF-8".into(),
-            other => other.to_string(),
-        };
-        XmlError::Syntax(self.reader.error_position(), what)
+        }
     }
 
     pub(super) fn next(&mut self) -> Result<Token, XmlError> {
-        if let Some(token) = self.pending.pop() {
-            return token;
+        if let Some(name) = self.pending_end.take() {
+            return Ok(Token::End { name });
         }
-        self.buf.clear();
-        let mut text: Option<Span> = None;
         loop {
-            if text.is_none() {
-                self.at = self.reader.buffer_position();
+            if self.pos == self.end && !self.fill()? {
+                return Ok(Token::Eof);
             }
-            let event = match self.event() {
-                Ok(event) => event,
-                Err(e) if text.is_some() => {
-                    self.pending.push(Err(e));
-                    break;
+            if self.consumed == 0 && self.pos == 0 && self.buf[..self.end].starts_with(b"\xEF") {
+                // A byte-order mark opens the part.
+                if !self.want(3)? || &self.buf[..3] != b"\xEF\xBB\xBF" {
+                    return Err(self.error(0, "the part does not start as XML"));
                 }
-                Err(e) => return Err(e),
-            };
-            let token = match event {
-                Event1::Text(ptr, len) => {
-                    text = Some(join(text, self.span(ptr, len)));
-                    continue;
-                }
-                Event1::Ref(ptr, len) => {
-                    // The `&` before the name and the `;` after it.
-                    let name = self.span(ptr, len);
-                    let raw = Span {
-                        start: name.start - 1,
-                        end: name.end + 1,
-                    };
-                    text = Some(join(text, raw));
-                    continue;
-                }
-                Event1::Skipped if text.is_none() => continue,
-                Event1::Skipped => break,
-                Event1::Start {
-                    empty,
-                    ptr,
-                    len,
-                    name,
-                } => {
-                    let all = self.span(ptr, len);
-                    let name = Span {
-                        start: all.start,
-                        end: all.start + name,
-                    };
-                    if empty {
-                        self.pending.push(Ok(Token::End { name }));
-                    }
-                    Token::Start {
-                        name,
-                        attrs: Span {
-                            start: name.end,
-                            end: all.end,
-                        },
-                    }
-                }
-                Event1::End(ptr, len) => Token::End {
-                    name: self.span(ptr, len),
-                },
-                Event1::CData(ptr, len) => Token::CData(self.span(ptr, len)),
-                Event1::Eof => Token::Eof,
-            };
-            if text.is_none() {
-                return Ok(token);
+                self.pos = 3;
+                continue;
             }
-            // Pending is a stack: the start goes above its end.
-            self.pending.push(Ok(token));
-            break;
+            if self.buf[self.pos] != b'<' {
+                return Ok(match self.find(0, 0, |b| memchr(b'<', b))? {
+                    Some(len) => {
+                        let text = Span::of(self.pos..self.pos + len);
+                        self.pos += len;
+                        Token::Text(text)
+                    }
+                    None => {
+                        let text = Span::of(self.pos..self.end);
+                        self.pos = self.end;
+                        Token::Text(text)
+                    }
+                });
+            }
+            if !self.want(2)? {
+                return Err(self.error(self.pos, "the part ends inside a tag"));
+            }
+            match self.buf[self.pos + 1] {
+                b'/' => {
+                    let gt = self.tag_end(2, "an end tag is not closed")?;
+                    // `</>` is an end without a name, which nothing matches.
+                    let name = trim_end(&self.buf, self.pos + 2..self.pos + gt);
+                    self.pos += gt + 1;
+                    return Ok(Token::End {
+                        name: Span::of(name),
+                    });
+                }
+                b'?' => {
+                    let finder = memmem::Finder::new(b"?>");
+                    let Some(at) = self.find(2, 1, |b| finder.find(b))? else {
+                        return Err(self.error(self.pos, "a processing instruction is not closed"));
+                    };
+                    self.pos += at + 2;
+                }
+                b'!' => {
+                    self.want(9)?;
+                    let rest = &self.buf[self.pos..self.end];
+                    if rest.starts_with(b"<!--") {
+                        let finder = memmem::Finder::new(b"-->");
+                        let Some(at) = self.find(4, 2, |b| finder.find(b))? else {
+                            return Err(self.error(self.pos, "a comment is not closed"));
+                        };
+                        self.pos += at + 3;
+                    } else if rest.starts_with(b"<![CDATA[") {
+                        let finder = memmem::Finder::new(b"]]>");
+                        let Some(at) = self.find(9, 2, |b| finder.find(b))? else {
+                            return Err(self.error(self.pos, "a CDATA section is not closed"));
+                        };
+                        let data = Span::of(self.pos + 9..self.pos + at);
+                        self.pos += at + 3;
+                        return Ok(Token::CData(data));
+                    } else {
+                        // A DOCTYPE, perhaps with an internal subset in [...].
+                        let Some(at) = self.find(2, 0, |b| memchr2(b'>', b'[', b))? else {
+                            return Err(self.error(self.pos, "a declaration is not closed"));
+                        };
+                        let mut close = at;
+                        if self.buf[self.pos + at] == b'[' {
+                            let Some(end) = self.find(at, 0, |b| memchr(b']', b))? else {
+                                return Err(self.error(self.pos, "a declaration is not closed"));
+                            };
+                            let Some(gt) = self.find(end, 0, |b| memchr(b'>', b))? else {
+                                return Err(self.error(self.pos, "a declaration is not closed"));
+                            };
+                            close = gt;
+                        }
+                        self.pos += close + 1;
+                    }
+                }
+                _ => return self.start_tag(),
+            }
         }
-        let text = text.unwrap_or(Span { start: 0, end: 0 });
-        if text.end - text.start > MAX_TOKEN {
-            self.pending.clear();
-            return Err(XmlError::TooLong(self.at));
+    }
+
+    /// The offset of the `>` that closes the tag at `pos`: the first one
+    /// outside quotes, in an end tag too (as quick-xml reads them).
+    fn tag_end(&mut self, mut from: usize, unclosed: &str) -> Result<usize, XmlError> {
+        loop {
+            let Some(at) = self.find(from, 0, |b| memchr3(b'>', b'"', b'\'', b))? else {
+                return Err(self.error(self.pos, unclosed));
+            };
+            let quote = self.buf[self.pos + at];
+            if quote == b'>' {
+                return Ok(at);
+            }
+            let Some(close) = self.find(at + 1, 0, |b| memchr(quote, b))? else {
+                return Err(self.error(self.pos, unclosed));
+            };
+            from = close + 1;
         }
-        Ok(Token::Text(text))
+    }
+
+    /// A start tag at `pos`.
+    fn start_tag(&mut self) -> Result<Token, XmlError> {
+        let gt = self.tag_end(1, "a start tag is not closed")?;
+        let start = self.pos;
+        self.pos += gt + 1;
+        let mut inner = start + 1..start + gt;
+        let empty = self.buf[..inner.end].ends_with(b"/") && inner.end > inner.start;
+        if empty {
+            inner.end -= 1;
+        }
+        // `<>` or `< a>` is a start without a name, which nothing matches.
+        let name_len = self.buf[inner.clone()]
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(inner.len());
+        let name = Span::of(inner.start..inner.start + name_len);
+        if empty {
+            self.pending_end = Some(name);
+        }
+        Ok(Token::Start {
+            name,
+            attrs: Span::of(inner.start + name_len..inner.end),
+        })
     }
 }
 
-/// Text and references read one after another lie side by side.
-fn join(text: Option<Span>, next: Span) -> Span {
-    match text {
-        Some(t) => Span {
-            start: t.start,
-            end: next.end,
-        },
-        None => next,
+fn trim_end(buf: &[u8], mut r: Range<usize>) -> Range<usize> {
+    while r.end > r.start && buf[r.end - 1].is_ascii_whitespace() {
+        r.end -= 1;
     }
+    r
 }
 
 /// The part of a qualified name after its prefix (up to the first colon,
@@ -581,9 +536,9 @@ mod tests {
         assert_eq!(tokens(b"</a b='>'>t", 2).unwrap(), ["</a b='>'>", "Tt"]);
     }
 
-    /// quick-xml would hold any token whole; the cap stops a text, a tag
-    /// or a text joined from entity pieces once it passes MAX_TOKEN, and
-    /// what follows a long but allowed token reads normally.
+    /// The buffer holds a whole token; the cap stops a text, a tag or a
+    /// text with entities once it passes MAX_TOKEN, and what follows a
+    /// long but allowed token reads normally.
     #[test]
     fn a_token_past_the_cap_is_too_long() {
         let too_long = |xml: Vec<u8>| {
