@@ -1,8 +1,8 @@
 //! A workbook's zip parts, inflated before calamine's parser reads them.
 //! calamine reads an xlsx by inflating each XML part through a `Read`
-//! adapter and parsing it on the same thread. Inflating was half of the time
-//! (100k innovations in one workbook: 1.0 s of 2.1 s), and a fifth of that
-//! went to zlib copying its 32 KB window after each small step.
+//! adapter and parsing it on the same thread. Inflating is about half of
+//! reading a big workbook, and much of that went to zlib copying its 32 KB
+//! window after each small step.
 //!
 //! This module shows calamine the same archive with every part declared
 //! *stored*: a part under [`MIN_STREAM`] is inflated in one step when the
@@ -40,8 +40,8 @@ const GAP: u64 = 1 << 20;
 /// Inflated bytes per message, and messages in flight before the inflating
 /// thread waits for the parser. Three threads share two cores (inflating,
 /// parsing, checking); the parser is the slowest, and a core idles when
-/// both others wait for it, so each may run well ahead (16 MB here, and
-/// 4,096 rows in load/pipe.rs: 100k workbook 1.58 -> 1.54 s, 20 MB more).
+/// both others wait for it, so each may run well ahead (as rows do in
+/// load/pipe.rs), for some memory.
 const CHUNK: usize = 1 << 20;
 const DEPTH: usize = 16;
 /// Compressed bytes read at a time by the inflating thread.
@@ -456,8 +456,8 @@ fn cut_short() -> (io::ErrorKind, String) {
 /// parser reads as far as it would have reading the stream, and then gets
 /// the error.
 ///
-/// A whole part is first inflated by zune-inflate, a third faster than
-/// zlib-rs here (the parts of 2,400 agency workbooks: 0.47 -> 0.32 s). Its
+/// A whole part is first inflated by zune-inflate, which is faster than
+/// zlib-rs in one step (measured on the country's agency workbooks). Its
 /// bytes are taken only when they are exactly the part, by size and CRC-32;
 /// anything else (a damaged stream, a stream longer than the directory
 /// says, a decoder disagreeing) is inflated again by zlib-rs, which the
@@ -482,7 +482,7 @@ fn inflate_fast(compressed: &[u8], len: u64, crc: u32) -> Option<Vec<u8>> {
     // fast loop copies in 16-byte steps, up to a whole match at a time) and
     // grows its buffer when they run out: with room for exactly `len` bytes
     // it grew, copying and zeroing the whole part again, near the end of
-    // every part (country of 100k innovations: 4 % of the CPU).
+    // every part.
     let options = zune_inflate::DeflateOptions::default()
         .set_size_hint(len.saturating_add(INFLATE_SLACK))
         .set_limit(len);

@@ -280,8 +280,8 @@ fn line_counts(head: &[u8]) -> Vec<[usize; 3]> {
 
 /// How often `c` occurs in `bytes`. Counted in byte-wide lanes, 255 bytes
 /// at a time so that no lane overflows: counted straight into a `usize`,
-/// the compiler widened every byte to 64 bits and sniffing took 1 % of a
-/// country's check.
+/// the compiler widened every byte to 64 bits, and sniffing showed in the
+/// profile of a country's check.
 fn count_byte(bytes: &[u8], c: u8) -> usize {
     bytes
         .chunks(255)

@@ -8,6 +8,11 @@
 //! Bytes are read into one buffer that slides: a token is always whole in
 //! it (the buffer grows for a long one), and ranges into it stay valid until
 //! the next call to [`Tokens::next`].
+//!
+//! quick-xml (calamine's parser, already in the tree) was tried in its
+//! place, as a pull reader into one reused buffer: it copies every byte
+//! once more and checks every text for UTF-8, and the workbook cost
+//! clearly more CPU with it (BENCHMARKS.md, "How measured").
 
 use memchr::{memchr, memchr2, memchr3, memmem};
 use std::io::{self, Read};
@@ -529,6 +534,46 @@ mod tests {
         assert_eq!(local(b"x:r:c"), b"r:c");
         // A quoted `>` does not close an end tag either.
         assert_eq!(tokens(b"</a b='>'>t", 2).unwrap(), ["</a b='>'>", "Tt"]);
+    }
+
+    /// The buffer holds a whole token; the cap stops a text, a tag or a
+    /// text with entities once it passes MAX_TOKEN, and what follows a
+    /// long but allowed token reads normally.
+    #[test]
+    fn a_token_past_the_cap_is_too_long() {
+        let too_long = |xml: Vec<u8>| {
+            let mut t = Tokens::new(io::Cursor::new(xml));
+            loop {
+                match t.next() {
+                    Err(XmlError::TooLong(_)) => return true,
+                    Ok(Token::Eof) | Err(_) => return false,
+                    Ok(_) => {}
+                }
+            }
+        };
+        let wrap = |inner: &[u8]| [&b"<a>"[..], inner, b"</a><b/>"].concat();
+        assert!(too_long(wrap(&vec![b'x'; MAX_TOKEN + 1])));
+        let attr = [&b"<a x=\""[..], &vec![b'x'; MAX_TOKEN], b"\"/>"].concat();
+        assert!(too_long(attr));
+        let pieces = b"xxxxxxx&amp;".repeat(MAX_TOKEN / 12 + 1);
+        assert!(too_long(wrap(&pieces)));
+        let half = vec![b'x'; MAX_TOKEN / 2];
+        assert!(!too_long([wrap(&half), wrap(&half)].concat()));
+        let mut t = Tokens::new(io::Cursor::new(wrap(&half)));
+        assert!(matches!(t.next(), Ok(Token::Start { .. })));
+        assert!(matches!(t.next(), Ok(Token::Text(s)) if s.end - s.start == half.len()));
+        let names: Vec<_> = std::iter::from_fn(|| match t.next().unwrap() {
+            Token::Start { name, .. } => Some(format!("<{}", String::from_utf8_lossy(t.get(name)))),
+            Token::End { name } => Some(format!("/{}", String::from_utf8_lossy(t.get(name)))),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(names, ["/a", "<b", "/b"]);
+        // A text ends where an empty element starts: its start, then its end.
+        assert_eq!(
+            tokens(b"<a>t&lt;u<c/>v&#1", 2).unwrap(),
+            ["<a|>", "Tt&lt;u", "<c|>", "</c>", "Tv&#1"]
+        );
     }
 
     #[test]
