@@ -146,7 +146,7 @@ impl Groups {
 
 /// The words of an idea that count for its likeness: folded, longer than
 /// two letters, without the commonest joining words.
-fn words(name: &str) -> Vec<String> {
+pub(crate) fn words(name: &str) -> Vec<String> {
     let mut out: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2)

@@ -6,9 +6,11 @@
 //! I/O, no terminal: everything here is testable on records built in
 //! memory.
 
+mod catalog;
 pub mod evidence;
 mod fields;
 mod files;
+pub mod follow;
 mod labinov;
 pub mod portal;
 mod roster;
@@ -39,6 +41,8 @@ pub struct CheckOptions {
     pub spd: Option<f64>,
     /// The agencies expected, with the roster file's own findings.
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
+    /// Existing innovations the ideas are compared with (`--catalog`).
+    pub catalog: Option<Arc<Vec<portal::PortalEntry>>>,
 }
 
 /// One innovation as reported. Lean, because a 49 MB CSV of short rows
@@ -52,6 +56,8 @@ pub struct Innovation {
     origin: Arc<Origin>,
     pub row: u32,
     pub status: Severity,
+    /// A lab idea's stage: its index among the `tahap` field's values.
+    pub stage: Option<u8>,
     pub errors: u32,
     pub warnings: u32,
     pub agency: String,
@@ -112,6 +118,7 @@ impl Innovation {
             origin,
             row,
             status: Severity::Info,
+            stage: None,
             errors: 0,
             warnings: 0,
             agency,
@@ -161,6 +168,14 @@ impl Innovation {
         let key = fold(&name);
         self.name_key = (key != name).then(|| key.into_boxed_str());
         self.name = name;
+    }
+
+    /// A lab idea's stage, as the template spells it.
+    pub fn stage_name<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        let values = &t.field("tahap")?.values;
+        values
+            .get(usize::from(self.stage?))
+            .map(|v| v.value.as_str())
     }
 
     /// Its canonical urusan, when readable (for yandas coverage).
@@ -394,6 +409,7 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     pemda_field: Option<usize>,
+    stage_field: Option<usize>,
     fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
@@ -422,6 +438,7 @@ impl<'t> FileCheck<'t> {
             no_header: Vec::new(),
             name_field: template.field_index("nama_inovasi"),
             pemda_field: template.field_index("pemda"),
+            stage_field: template.field_index("tahap"),
             fact_fields: portal::FactFields::new(template),
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
@@ -579,11 +596,18 @@ impl<'t> FileCheck<'t> {
                 o
             }
         };
+        let stage = self
+            .stage_field
+            .and_then(|f| match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
+                _ => None,
+            });
         let mut inn = Innovation::at(origin, record.row, record.agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;
         inn.warnings = warnings;
         inn.pemda = pemda;
+        inn.stage = stage;
         inn.set_award(group, quota_class);
         inn.statements = statements;
         inn.score = crate::score::InnovationScore::empty(self.template);
@@ -661,12 +685,32 @@ pub struct Outcome {
     pub pemda: Vec<crate::score::PemdaScore>,
     /// Portal entries no agency file has; `None` without a baseline.
     pub portal_only: Option<Vec<portal::PortalOnly>>,
+    /// What following the ideas found (their IID entry, the catalogue's
+    /// like innovations), by innovation, ascending.
+    pub ideas: Vec<follow::Idea>,
 }
 
 impl Outcome {
     /// How many findings have severity `s`.
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// What following `inn` (one of the innovations) found, if anything:
+    /// the ideas are in the innovations' order, which is by place.
+    pub fn idea_of(&self, inn: &Innovation) -> Option<&follow::Idea> {
+        if self.ideas.is_empty() {
+            return None;
+        }
+        let k = self
+            .ideas
+            .binary_search_by(|d| {
+                self.innovations[d.innovation as usize]
+                    .place()
+                    .cmp(&inn.place())
+            })
+            .ok()?;
+        Some(&self.ideas[k])
     }
 
     /// The innovation a finding is tied to, if any.
@@ -822,7 +866,17 @@ pub fn combine(
     if let Some(b) = baseline {
         sink.findings.extend(b.findings.iter().cloned());
     }
-    let portal_only = baseline.map(|b| {
+    // A lab's ideas are followed into the IID lists instead of being
+    // compared with the portal as agency innovations.
+    let lab = !template.settings.launched_stages.is_empty();
+    let mut ideas = follow::follow(
+        template,
+        &innovations,
+        baseline,
+        options.catalog.as_deref().map(Vec::as_slice),
+        &mut sink,
+    );
+    let portal_only = baseline.filter(|_| !lab).map(|b| {
         portal::compare(
             template,
             &b.options,
@@ -837,6 +891,7 @@ pub fn combine(
     // Usually in order already (one file, or files read in order): a stable
     // sort would still take a scratch copy of every innovation.
     if !innovations.is_sorted_by(|a, b| a.place() <= b.place()) {
+        follow::resort(&mut ideas, &innovations);
         innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
     count_dropped(&mut innovations, dropped);
@@ -869,6 +924,7 @@ pub fn combine(
         findings,
         pemda,
         portal_only,
+        ideas,
     }
 }
 
@@ -1083,6 +1139,7 @@ pub(crate) mod testing {
             pemda: "Pemda".into(),
             spd: None,
             roster: None,
+            catalog: None,
         }
     }
 

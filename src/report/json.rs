@@ -64,6 +64,15 @@ struct InnovationOut<'a> {
     pemda: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     portal: Option<&'a crate::check::portal::PortalStatus>,
+    /// A lab idea's stage (template labinov's Tahap 5D).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
+    /// A lab idea's entry in the IID lists (`--iid`, `--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iid: Option<&'a crate::check::follow::IidMatch>,
+    /// The `--catalog` innovations most like it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<&'a [crate::check::follow::Like]>,
 }
 
 #[derive(Serialize)]
@@ -196,7 +205,12 @@ fn write_doc_since(
             })?;
         out.write_all(&rest[..at])?;
         if key == "innovations" {
-            write_elements(out, &outcome.innovations, innovation_out, pretty)?;
+            write_elements(
+                out,
+                &outcome.innovations,
+                |i| innovation_out(i, t, outcome),
+                pretty,
+            )?;
         } else {
             write_elements(
                 out,
@@ -242,7 +256,12 @@ fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptions) -> Doc<
     }
 }
 
-fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
+fn innovation_out<'a>(
+    i: &'a crate::check::Innovation,
+    t: &'a Template,
+    outcome: &'a Outcome,
+) -> InnovationOut<'a> {
+    let idea = outcome.idea_of(i);
     InnovationOut {
         id: i.id(),
         agency: &i.agency,
@@ -261,6 +280,9 @@ fn innovation_out(i: &crate::check::Innovation) -> InnovationOut<'_> {
         },
         pemda: i.pemda.as_deref(),
         portal: i.portal.as_deref(),
+        stage: i.stage_name(t),
+        iid: idea.and_then(|d| d.iid.as_ref()),
+        catalog: idea.and_then(|d| d.catalog.as_deref()),
     }
 }
 
@@ -340,7 +362,7 @@ pub fn show_json(
             year: t.year,
         },
         as_of: opts.as_of.format("%Y-%m-%d").to_string(),
-        innovation: innovation_out(inn),
+        innovation: innovation_out(inn, t, outcome),
         fields,
         findings: findings
             .iter()
@@ -485,7 +507,11 @@ mod tests {
     /// The document as serde_json writes it in one go, arrays and all.
     fn whole(outcome: &Outcome, t: &Template, opts: &RenderOptions, pretty: bool) -> Vec<u8> {
         let mut doc = head(outcome, t, opts);
-        doc.innovations = outcome.innovations.iter().map(innovation_out).collect();
+        doc.innovations = outcome
+            .innovations
+            .iter()
+            .map(|i| innovation_out(i, t, outcome))
+            .collect();
         doc.findings = outcome
             .findings
             .iter()
@@ -526,6 +552,8 @@ mod tests {
             pemda: "Kab. Contoh".into(),
             baselines: Vec::new(),
             roster: None,
+            iid: Vec::new(),
+            catalog: None,
             year: 2026,
             stale_after_days: 365,
             match_threshold: 0.85,

@@ -127,6 +127,11 @@ pub struct Settings {
     pub similar_ideas: Option<f64>,
     /// Sources a LAN idea code may name (`code_sources`).
     pub code_sources: Vec<String>,
+    /// Indices into the `tahap` field's values at which an idea has been
+    /// launched (`launched_stages`): ideas are followed into the IID.
+    pub launched_stages: Vec<usize>,
+    /// Share of words from which a catalogue innovation is like an idea.
+    pub similar_catalog: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -796,6 +801,9 @@ impl Ctx<'_> {
             if let Some(x) = &rs.similar_ideas {
                 checks.push((x, "settings.similar_ideas".into(), Bound::NotNegative));
             }
+            if let Some(x) = &rs.similar_catalog {
+                checks.push((x, "settings.similar_catalog".into(), Bound::Fraction));
+            }
         }
         if let Some(s) = &raw.scoring {
             for (x, what) in [
@@ -871,6 +879,37 @@ impl Ctx<'_> {
         })
     }
 
+    /// `launched_stages` as indices into the `tahap` field's values; a
+    /// stage the field does not have is a mistake in the template.
+    fn launched_stages(
+        &self,
+        stages: &[Spanned<String>],
+        fields: &[Field],
+    ) -> Result<Vec<usize>, TemplateError> {
+        let values = fields
+            .iter()
+            .find(|f| f.key == "tahap")
+            .map_or(&[][..], |f| &f.values[..]);
+        stages
+            .iter()
+            .map(|s| {
+                values
+                    .iter()
+                    .position(|v| v.value == *s.get_ref())
+                    .ok_or_else(|| {
+                        self.err(
+                            s.span(),
+                            tr!(
+                                "launched_stages: \"{}\" bukan nilai isian tahap",
+                                "launched_stages: \"{}\" is not a value of the field tahap",
+                                s.get_ref()
+                            ),
+                        )
+                    })
+            })
+            .collect()
+    }
+
     fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let id = raw.template.id.get_ref().trim().to_string();
         if id.is_empty() {
@@ -925,6 +964,8 @@ impl Ctx<'_> {
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),
+            launched_stages: Vec::new(),
+            similar_catalog: rs.similar_catalog.as_ref().map_or(0.5, |x| *x.get_ref()),
         };
 
         let window = match raw.window {
@@ -1203,6 +1244,8 @@ impl Ctx<'_> {
             .chain([wide_limit])
             .max()
             .unwrap_or(0);
+        let mut settings = settings;
+        settings.launched_stages = self.launched_stages(&rs.launched_stages, &fields)?;
         let mut field_folds = vec![Vec::new(); fields.len()];
         for (folded, &fi) in &header_index {
             field_folds[fi].push(folded.clone());
