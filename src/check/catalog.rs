@@ -12,17 +12,20 @@ use super::portal::PortalEntry;
 use foldhash::{HashMap, HashMapExt};
 
 /// The catalogue's innovations by word.
-pub(crate) struct Catalog<'a> {
-    pub entries: &'a [PortalEntry],
-    /// Each entry's pemda as [`pemda_key`] reads it.
-    pemda: Vec<Option<String>>,
+pub(crate) struct Catalog {
+    /// Each entry's pemda as [`pemda_key`] reads it, by number
+    /// ([`NO_PEMDA`] when it names none).
+    pemda: Vec<u32>,
+    pemda_ids: HashMap<String, u32>,
     /// Each entry's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
     words_of: Vec<u32>,
     start: Vec<u32>,
     words: HashMap<String, u32>,
     /// In how many entries each word is: the rarest rank first.
     frequency: Vec<u32>,
-    /// Word -> entries holding it among their prefix's words, ascending.
+    /// Word -> entries holding it among their prefix's words, by (word
+    /// count, entry): the entries whose size can reach an idea's are one
+    /// slice of each list.
     by_word: Vec<Vec<u32>>,
     threshold: f64,
 }
@@ -79,24 +82,53 @@ pub(crate) fn pemda_key(pemda: &str) -> String {
     }
 }
 
-impl<'a> Catalog<'a> {
-    pub fn new(entries: &'a [PortalEntry], threshold: f64) -> Catalog<'a> {
+/// The pemda number of an entry naming none.
+const NO_PEMDA: u32 = u32::MAX;
+
+/// Which catalogue entries one look-up has met: `marks[i] == round`. Kept
+/// per thread, so that no look-up sorts or clears a list of them.
+#[derive(Default)]
+pub(crate) struct Seen {
+    marks: Vec<u32>,
+    round: u32,
+}
+
+impl Catalog {
+    pub fn new(entries: &[PortalEntry], threshold: f64) -> Catalog {
+        use rayon::prelude::*;
+        // Each entry's words and pemda, on every core; numbered in order
+        // after.
+        let read: Vec<(Vec<String>, Option<String>)> = entries
+            .par_iter()
+            .map(|e| {
+                (
+                    super::labinov::words(&e.name),
+                    e.pemda.as_deref().map(pemda_key),
+                )
+            })
+            .collect();
         let mut c = Catalog {
-            entries,
-            pemda: entries
-                .iter()
-                .map(|e| e.pemda.as_deref().map(pemda_key))
-                .collect(),
+            pemda: Vec::with_capacity(entries.len()),
+            pemda_ids: HashMap::new(),
             words_of: Vec::new(),
-            start: vec![0],
+            start: Vec::with_capacity(entries.len() + 1),
             words: HashMap::new(),
             frequency: Vec::new(),
             by_word: Vec::new(),
             threshold,
         };
-        for e in entries {
+        c.start.push(0);
+        for (words, pemda) in read {
+            let p = match pemda {
+                None => NO_PEMDA,
+                Some(p) => {
+                    let next = c.pemda_ids.len() as u32;
+                    *c.pemda_ids.entry(p).or_insert(next)
+                }
+            };
+            c.pemda.push(p);
             let first = c.words_of.len();
-            for w in super::labinov::words(&e.name) {
+            for w in words {
                 let next = c.words.len() as u32;
                 let id = *c.words.entry(w).or_insert(next);
                 if id == next {
@@ -108,9 +140,13 @@ impl<'a> Catalog<'a> {
             c.words_of[first..].sort_unstable();
             c.start.push(c.words_of.len() as u32);
         }
+        // Entries listed by (word count, entry): taken in that order, each
+        // word's list comes out sorted.
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.sort_by_key(|&i| c.start[i as usize + 1] - c.start[i as usize]);
         c.by_word = vec![Vec::new(); c.words.len()];
         let mut ranked = Vec::new();
-        for i in 0..entries.len() as u32 {
+        for i in order {
             ranked.clear();
             ranked.extend_from_slice(c.words_of(i));
             ranked.sort_unstable_by_key(|&w| (c.frequency[w as usize], w));
@@ -122,6 +158,14 @@ impl<'a> Catalog<'a> {
         c
     }
 
+    /// A fresh [`Seen`] for this catalogue.
+    pub fn seen(&self) -> Seen {
+        Seen {
+            marks: vec![0; self.pemda.len()],
+            round: 0,
+        }
+    }
+
     fn words_of(&self, i: u32) -> &[u32] {
         &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
     }
@@ -130,8 +174,22 @@ impl<'a> Catalog<'a> {
     /// threshold), of another pemda than `pemda` (an idea naming no pemda:
     /// of a pemda named): (entry, likeness), the likest first, then in
     /// catalogue order.
-    pub fn like(&self, name: &str, pemda: Option<&str>, most: usize) -> Vec<(u32, f64)> {
-        let own = pemda.map(pemda_key);
+    pub fn like(
+        &self,
+        name: &str,
+        pemda: Option<&str>,
+        most: usize,
+        seen: &mut Seen,
+    ) -> Vec<(u32, f64)> {
+        let own = match pemda {
+            None => NO_PEMDA,
+            // A pemda the catalogue does not name is no entry's.
+            Some(p) => self
+                .pemda_ids
+                .get(&pemda_key(p))
+                .copied()
+                .unwrap_or(NO_PEMDA - 1),
+        };
         let words = super::labinov::words(name);
         let mut ids: Vec<u32> = words
             .iter()
@@ -148,22 +206,42 @@ impl<'a> Catalog<'a> {
         let take = prefix_len(n, self.threshold).saturating_sub(absent);
         let mut ranked = ids.clone();
         ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
-        let mut candidates: Vec<u32> = ranked
-            .iter()
-            .take(take)
-            .flat_map(|&w| self.by_word[w as usize].iter().copied())
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut out: Vec<(u32, f64)> = candidates
-            .into_iter()
-            .filter(|&i| self.pemda[i as usize] != own)
-            .filter_map(|i| {
+        // Only a name of `lo..=hi` words can reach the threshold with this
+        // one: the share is at most the shorter's words over the longer's.
+        let t = self.threshold;
+        let lo = ((t * n as f64 - 1e-9).ceil() as u32).max(1);
+        let hi = if t > 0.0 {
+            (n as f64 / t + 1e-9).floor().min(u32::MAX as f64) as u32
+        } else {
+            u32::MAX
+        };
+        seen.round = seen.round.wrapping_add(1);
+        if seen.round == 0 {
+            seen.marks.iter_mut().for_each(|m| *m = 0);
+            seen.round = 1;
+        }
+        let size = |i: u32| self.start[i as usize + 1] - self.start[i as usize];
+        let mut out: Vec<(u32, f64)> = Vec::new();
+        for &w in ranked.iter().take(take) {
+            let list = &self.by_word[w as usize];
+            let from = list.partition_point(|&i| size(i) < lo);
+            let to = list.partition_point(|&i| size(i) <= hi);
+            for &i in &list[from..to] {
+                let mark = &mut seen.marks[i as usize];
+                if *mark == seen.round {
+                    continue;
+                }
+                *mark = seen.round;
+                if self.pemda[i as usize] == own {
+                    continue;
+                }
                 let theirs = self.words_of(i);
                 let s = share(common(&ids, theirs), n, theirs.len());
-                (s >= self.threshold).then_some((i, s))
-            })
-            .collect();
+                if s >= t {
+                    out.push((i, s));
+                }
+            }
+        }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(most);
         out
@@ -268,12 +346,40 @@ mod tests {
                 .map(|(n, p)| entry(n, p.as_deref()))
                 .collect();
             let catalog = Catalog::new(&entries, threshold);
+            let mut seen = catalog.seen();
             for (name, pemda) in &ideas {
                 proptest::prop_assert_eq!(
-                    catalog.like(name, pemda.as_deref(), 3),
+                    catalog.like(name, pemda.as_deref(), 3, &mut seen),
                     like_by_scan(&entries, name, pemda.as_deref(), threshold)
                 );
             }
+        }
+    }
+
+    /// L002's words, read byte by byte for an ASCII name, are the words of
+    /// its reading by characters.
+    #[test]
+    fn an_ascii_name_has_the_words_it_has_by_characters() {
+        let by_chars = |name: &str| {
+            let mut out: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 2)
+                .map(str::to_lowercase)
+                .filter(|w| !matches!(w.as_str(), "dan" | "yang" | "untuk" | "dengan" | "bagi"))
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        for name in [
+            "Sistem Informasi (SIMPEG) dan e-Kinerja 2.0",
+            "PPDB online: Penerimaan Peserta-Didik Baru, ONLINE!",
+            "  Ab  abc ABC  yang Dengan bagi  ",
+            "",
+            "SMS_Gateway/web#desa",
+        ] {
+            assert!(name.is_ascii());
+            assert_eq!(super::super::labinov::words(name), by_chars(name), "{name}");
         }
     }
 

@@ -77,11 +77,7 @@ pub(crate) fn follow(
     };
     let like: Vec<Option<Vec<Like>>> = match catalog {
         Some(entries) => {
-            let c = Catalog::new(entries, t.settings.similar_catalog);
-            let found: Vec<Vec<(u32, f64)>> = innovations
-                .par_iter()
-                .map(|inn| c.like(inn.name(), inn.pemda.as_deref(), MOST_LIKE))
-                .collect();
+            let found = catalog_matches(t, innovations, entries);
             innovations
                 .iter()
                 .zip(found)
@@ -89,7 +85,7 @@ pub(crate) fn follow(
                     let list: Vec<Like> = found
                         .into_iter()
                         .map(|(i, s)| {
-                            let e = &c.entries[i as usize];
+                            let e = &entries[i as usize];
                             Like {
                                 name: e.name.clone(),
                                 pemda: e.pemda.clone(),
@@ -118,6 +114,25 @@ pub(crate) fn follow(
             iid,
             catalog,
         })
+        .collect()
+}
+
+/// For each innovation, the `entries` most like it (at most
+/// [`MOST_LIKE`], of other pemda, from the template's `similar_catalog`):
+/// (entry index, share of words), the likest first. Indexed once, looked up
+/// on every core.
+pub fn catalog_matches(
+    t: &Template,
+    innovations: &[Innovation],
+    entries: &[PortalEntry],
+) -> Vec<Vec<(u32, f64)>> {
+    let c = Catalog::new(entries, t.settings.similar_catalog);
+    innovations
+        .par_iter()
+        .map_init(
+            || c.seen(),
+            |seen, inn| c.like(inn.name(), inn.pemda.as_deref(), MOST_LIKE, seen),
+        )
         .collect()
 }
 
