@@ -244,7 +244,7 @@ fn main() -> anyhow::Result<()> {
             agency: None,
             name: name.clone(),
             name_key: bimtek::template::fold(name),
-            facts: bimtek::check::portal::Facts::default(),
+            facts: bimtek::outcome::portal::Facts::default(),
         })
         .collect();
     let start = Instant::now();
@@ -258,7 +258,7 @@ fn main() -> anyhow::Result<()> {
     let mut pairs = 0usize;
     for inn in &outcome.innovations[..sample] {
         for e in &entries {
-            if bimtek::check::portal::name_similarity(inn.name(), &e.name) >= 0.6 {
+            if bimtek::check::name_index::name_similarity(inn.name(), &e.name) >= 0.6 {
                 pairs += 1;
             }
         }

@@ -268,7 +268,7 @@ fn common(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::portal::Facts;
+    use crate::outcome::portal::Facts;
 
     fn entry(name: &str, pemda: Option<&str>) -> PortalEntry {
         PortalEntry {

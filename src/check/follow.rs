@@ -9,55 +9,15 @@
 
 use super::catalog::{Catalog, pemda_key};
 use super::portal::{self, PortalEntry};
-use super::{Baseline, Innovation, Sink};
+use super::{Baseline, Sink};
 use crate::diag::Finding;
+use crate::outcome::Innovation;
+use crate::outcome::idea::{Idea, IidMatch, Like};
 use crate::template::Template;
 use rayon::prelude::*;
-use serde::Serialize;
 
 /// The most catalogue innovations listed for one idea.
 pub const MOST_LIKE: usize = 3;
-
-/// What was found for one idea (one innovation of a lab run, or of any run
-/// given a catalogue).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Idea {
-    /// Its index in the outcome's innovations.
-    #[serde(skip)]
-    pub innovation: u32,
-    /// Its IID entry, in a lab run given IID lists.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub iid: Option<IidMatch>,
-    /// The catalogue's innovations most like it, the likest first.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub catalog: Option<Vec<Like>>,
-}
-
-/// An idea's entry in the IID lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IidMatch {
-    /// `entered`, `not_entered` or `ambiguous`.
-    pub status: &'static str,
-    /// The entry's name, when one matched.
-    #[serde(rename = "match")]
-    pub matched: Option<String>,
-    pub similarity: Option<f64>,
-    /// The equally close entries of an ambiguous match.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
-}
-
-/// A catalogue innovation like an idea.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Like {
-    pub name: String,
-    pub pemda: Option<String>,
-    /// Share of words (of the longer name), rounded to two decimals.
-    pub similarity: f64,
-    pub file: String,
-    pub sheet: Option<String>,
-    pub row: u32,
-}
 
 /// Follow every innovation: into `lists` when the template names launched
 /// stages (`launched_stages`), and against `catalog` when one is given.
@@ -89,7 +49,7 @@ pub(crate) fn follow(
                             Like {
                                 name: e.name.clone(),
                                 pemda: e.pemda.clone(),
-                                similarity: crate::score::round2(s),
+                                similarity: crate::outcome::score::round2(s),
                                 file: e.file.clone(),
                                 sheet: e.sheet.clone(),
                                 row: e.row,
