@@ -515,6 +515,47 @@ def make_labinov_codes():
             w.writerow([1, "15 LI YO05 KIF 001", f"OK {code}", "Dinas Kominfo", "Pemkot Uji"])
             for n, kode in enumerate(bads, 2):
                 w.writerow([n, kode, f"BAD {code} {n}", "Dinas Kesehatan", "Pemkot Uji"])
+    # L007-L009 follow the ideas out of the lab: into the pemda's IID list (`--iid`) and against
+    # a catalogue of existing innovations (`--catalog`), both kept outside the checked folders.
+    lists = os.path.join(ROOT, "labinov")
+    os.makedirs(lists, exist_ok=True)
+    with open(os.path.join(lists, "iid.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Nama Pemda", "Nama Inovasi", "Nama Perangkat Daerah", "Tahapan Inovasi"])
+        w.writerow(["Kabupaten Uji", "OK L007 Posyandu Digital", "Dinas Kesehatan", "Penerapan"])
+        w.writerow(["Kabupaten Uji", "OK L008 Posyandu Digital", "Dinas Kesehatan", "Penerapan"])
+        w.writerow(["Kabupaten Uji", "BAD L008 Pasar Digital", "Dinas Perdagangan", "Penerapan"])
+        w.writerow(["Kabupaten Uji", "BAD L008 Digital Pasar", "Dinas Perdagangan", "Penerapan"])
+        w.writerow(["Kabupaten Lain", "BAD L007 Sekolah Ramah Anak", "Dinas Pendidikan", "Penerapan"])
+    with open(os.path.join(lists, "katalog.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Nama Pemda", "Nama Inovasi"])
+        w.writerow(["Kota Malang", "Antrian Online Puskesmas Keliling"])
+        w.writerow(["Kabupaten Uji", "Guru Kunjung Rumah Siswa"])
+        w.writerow(["Kota Batu", "Sistem Informasi Desa"])
+    head5 = ["No", "Ide Inovasi", "Inovator", "K/L/D", "Tahap 5D"]
+    follow = {
+        "L007": ("--iid\n{fixtures}/labinov/iid.csv\n", [
+            ["OK L007 Posyandu Digital", "Dinas Kesehatan", "Pemkab Uji", "Display"],
+            ["BAD L007 Sekolah Ramah Anak", "Dinas Pendidikan", "Pemkab Uji", "Deliver"],
+            ["OK L007 Guru Kunjung", "Dinas Pendidikan", "Pemkab Uji", "Design"]]),
+        "L008": ("--iid\n{fixtures}/labinov/iid.csv\n", [
+            ["OK L008 Posyandu Digital", "Dinas Kesehatan", "Pemkab Uji", "Display"],
+            ["BAD L008 Pasar Digital Desa", "Dinas Perdagangan", "Pemkab Uji", "Display"]]),
+        "L009": ("--catalog\n{fixtures}/labinov/katalog.csv\n", [
+            ["BAD L009 Antrian Online Puskesmas", "Dinas Kesehatan", "Pemkab Uji", "Design"],
+            ["OK L009 Guru Kunjung Rumah", "Dinas Pendidikan", "Pemkab Uji", "Design"]]),
+    }
+    for code, (args, rows) in follow.items():
+        d = os.path.join(OUT, code)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("--template\nlabinov\n" + args)
+        with open(os.path.join(d, "ide.csv"), "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(head5)
+            for n, r in enumerate(rows, 1):
+                w.writerow([n] + r)
 
 
 def write_readme():
@@ -599,7 +640,18 @@ def write_readme():
               "- `codes/L004/` — `ide.csv`: `BAD L004 2` has code `15 LI YO5 AKP 013` (the location's zero "
               "dropped), `BAD L004 3` `16 LI KL10` (cut short); `OK L004` `15 LI YO05 KIF 001`",
               "- `codes/L005/` — `ide.csv`: `BAD L005 2` has code `16 LI JT20 ... 001`; `OK L005` `15 LI YO05 KIF 001`",
-              "- `codes/L006/` — `ide.csv`: `BAD L006 2` has code `15 LI YO05 KIF 001`, which `OK L006` has already"]
+              "- `codes/L006/` — `ide.csv`: `BAD L006 2` has code `15 LI YO05 KIF 001`, which `OK L006` has already",
+              "- `codes/L007/` — `ide.csv` with `--iid labinov/iid.csv`: `BAD L007 Sekolah Ramah Anak` is at "
+              "Deliver and in the IID list only for `Kabupaten Lain`; `OK L007 Posyandu Digital` (Display) is "
+              "there for `Kabupaten Uji` (the ideas' `Pemkab Uji`); `OK L007 Guru Kunjung` is not launched yet",
+              "- `codes/L008/` — `ide.csv` with `--iid labinov/iid.csv`: `BAD L008 Pasar Digital Desa` "
+              "(Display) is as close to `BAD L008 Pasar Digital` as to `BAD L008 Digital Pasar`",
+              "- `codes/L009/` — `ide.csv` with `--catalog labinov/katalog.csv`: `BAD L009 Antrian Online "
+              "Puskesmas` shares 3 of 5 words with Kota Malang's `Antrian Online Puskesmas Keliling`; "
+              "`OK L009 Guru Kunjung Rumah` is like only an innovation of its own pemda",
+              "",
+              "Lists the L007-L009 fixtures follow the ideas into (`tests/fixtures/labinov/`, outside the checked "
+              "folders): `iid.csv`, an IID list of `Kabupaten Uji`; `katalog.csv`, innovations of three pemda."]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"

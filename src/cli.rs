@@ -282,6 +282,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
 
+    /// With --template labinov: the pemda's IID innovation lists (a file or
+    /// a folder, read with the iid-2026 template) each launched idea must
+    /// be in; --baseline lists count too. May be given more than once.
+    #[arg(long, value_name = "PATHS")]
+    pub iid: Vec<PathBuf>,
+
+    /// Existing innovations (any innovation list, e.g. LAN's Direktori
+    /// Inovasi): each idea's likest innovations of other pemda are listed.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+
     /// Assessment year (default: the template's).
     #[arg(long)]
     pub year: Option<i32>,

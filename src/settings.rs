@@ -53,6 +53,10 @@ pub struct CheckSettings {
     pub baselines: Vec<(Option<i32>, PathBuf)>,
     /// The roster of agencies expected, given with --roster.
     pub roster: Option<PathBuf>,
+    /// The pemda's IID lists a lab's ideas are followed into (--iid).
+    pub iid: Vec<PathBuf>,
+    /// Existing innovations the ideas are compared with (--catalog).
+    pub catalog: Option<PathBuf>,
     pub year: i32,
     pub stale_after_days: u32,
     pub match_threshold: f64,
@@ -236,6 +240,8 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
             .map(|b| parse_baseline(b))
             .collect::<Result<Vec<_>>>()?,
         roster: args.roster,
+        iid: args.iid,
+        catalog: args.catalog,
         year: args.year.unwrap_or(template.year),
         stale_after_days: args.stale_after.unwrap_or(template.stale_after_days),
         match_threshold: match args.match_threshold {

@@ -96,6 +96,24 @@ fn the_json_contract_keeps_its_keys_and_types_issue_32() {
         ][..],
         &["tests/fixtures/codes"][..],
         &["tests/fixtures/codes/L001", "--template", "labinov"][..],
+        // A lab's ideas followed into the IID (an ambiguous match) and
+        // against a catalogue.
+        &[
+            "tests/fixtures/codes/L008",
+            "--template",
+            "labinov",
+            "--iid",
+            "tests/fixtures/labinov/iid.csv",
+        ][..],
+        &[
+            "tests/fixtures/codes/L009",
+            "--template",
+            "labinov",
+            "--iid",
+            "tests/fixtures/labinov/iid.csv",
+            "--catalog",
+            "tests/fixtures/labinov/katalog.csv",
+        ][..],
     ] {
         let mut all = vec!["check", "--format", "json", "--as-of", AS_OF];
         all.extend_from_slice(args);

@@ -210,3 +210,359 @@ fn issue_33_a_stage_outside_the_5d_plus_one_is_reported() {
     // "Diagnosa" is read as Diagnose (V002, info); "Evaluasi" is no stage.
     assert_eq!(got, [("V002", 2), ("V001", 3)]);
 }
+
+fn check_labinov_with(path: &Path, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec![
+        "check",
+        "--format",
+        "json",
+        "--quiet",
+        "--as-of",
+        AS_OF,
+        "--template",
+        "labinov",
+    ];
+    args.extend_from_slice(extra);
+    args.push(path.to_str().unwrap());
+    let out = bimtek(&args);
+    let doc = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), doc)
+}
+
+/// The idea named `name` in the report.
+fn idea<'d>(doc: &'d Value, name: &str) -> &'d Value {
+    doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == name)
+        .unwrap_or_else(|| panic!("no idea {name}: {doc}"))
+}
+
+#[test]
+fn issue_33_launched_ideas_are_followed_into_the_pemdas_iid_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let lab = dir.path().join("lab");
+    std::fs::create_dir_all(lab.join("iid")).unwrap();
+    std::fs::write(
+        lab.join("ide.csv"),
+        "Ide Inovasi,Inovator,K/L/D,Tahap 5D\n\
+         Posyandu Digital Desa,Dinas Kesehatan,Pemkab Uji,Display\n\
+         Sekolah Ramah Anak,Dinas Pendidikan,Pemkab Uji,Deliver\n\
+         Guru Kunjung Rumah,Dinas Pendidikan,Pemkab Uji,Documentation\n\
+         Pasar Digital Desa,Dinas Perdagangan,Pemkab Uji,Display\n\
+         Bank Sampah Sekolah,Dinas Lingkungan Hidup,Pemkab Uji,Design\n\
+         Antrian Online Puskesmas,Dinas Kesehatan,Pemkab Uji,Deliver\n",
+    )
+    .unwrap();
+    // The pemda's IID list, inside the lab's folder: read as the IID's,
+    // never as ideas.
+    std::fs::write(
+        lab.join("iid").join("daftar-iid.csv"),
+        "Nama Pemda,Nama Inovasi,Nama Perangkat Daerah,Tahapan Inovasi\n\
+         Kabupaten Uji,POSYANDU DIGITAL DESA,Dinas Kesehatan,Penerapan\n\
+         Kabupaten Uji,Pasar Digital,Dinas Perdagangan,Penerapan\n\
+         Kabupaten Uji,Digital Pasar,Dinas Perdagangan,Uji Coba\n\
+         Kabupaten Lain,Antrian Online Puskesmas,Dinas Kesehatan,Penerapan\n",
+    )
+    .unwrap();
+    // Last year's portal download: an entry of an earlier year is in the
+    // IID as well.
+    let portal = dir.path().join("portal-2025.csv");
+    std::fs::write(
+        &portal,
+        "Nama Pemda,Nama Inovasi,Tahapan Inovasi\nKab. Uji,Sekolah Ramah Anak,Penerapan\n",
+    )
+    .unwrap();
+    let baseline = format!("2025={}", portal.display());
+    let iid = lab.join("iid");
+    let (_, doc) = check_labinov_with(
+        &lab,
+        &["--iid", iid.to_str().unwrap(), "--baseline", &baseline],
+    );
+    assert_eq!(doc["innovations"].as_array().unwrap().len(), 6, "{doc}");
+    let status = |name: &str| idea(&doc, name)["iid"]["status"].clone();
+    assert_eq!(status("Posyandu Digital Desa"), "entered");
+    assert_eq!(
+        idea(&doc, "Posyandu Digital Desa")["iid"]["match"],
+        "POSYANDU DIGITAL DESA"
+    );
+    assert_eq!(idea(&doc, "Posyandu Digital Desa")["stage"], "Display");
+    assert_eq!(status("Sekolah Ramah Anak"), "entered");
+    assert_eq!(status("Guru Kunjung Rumah"), "not_entered");
+    assert_eq!(status("Pasar Digital Desa"), "ambiguous");
+    assert_eq!(
+        idea(&doc, "Pasar Digital Desa")["iid"]["candidates"],
+        serde_json::json!(["Pasar Digital", "Digital Pasar"])
+    );
+    assert_eq!(status("Bank Sampah Sekolah"), "not_entered");
+    // Another pemda's entry is not this idea's.
+    assert_eq!(status("Antrian Online Puskesmas"), "not_entered");
+    let rows = |code: &str| -> Vec<u64> {
+        findings_coded(&doc, code)
+            .iter()
+            .map(|f| f["row"].as_u64().unwrap())
+            .collect()
+    };
+    // Launched and missing: Documentation and Deliver; Design is not
+    // launched yet.
+    assert_eq!(rows("L007"), [4, 7]);
+    assert_eq!(findings_coded(&doc, "L007")[0]["severity"], "warning");
+    assert_eq!(rows("L008"), [5]);
+    let l008 = findings_coded(&doc, "L008")[0]["message"].as_str().unwrap();
+    assert!(
+        l008.contains("\"Pasar Digital\"") && l008.contains("\"Digital Pasar\""),
+        "{l008}"
+    );
+    // A lab's ideas are not compared with the portal as an agency's
+    // innovations are.
+    for code in ["P001", "P002", "P003", "P004"] {
+        assert!(findings_coded(&doc, code).is_empty(), "{code}: {doc}");
+    }
+    assert!(doc.get("portal_only").is_none_or(Value::is_null), "{doc}");
+}
+
+#[test]
+fn issue_33_iid_lists_need_a_lab_template() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "Nama Inovasi,Nama Perangkat Daerah\nA,Dinas A\n",
+    )
+    .unwrap();
+    let out = bimtek(&[
+        "check",
+        "--lang",
+        "en",
+        "--iid",
+        dir.path().join("a.csv").to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--template labinov"), "{err}");
+}
+
+/// A lab's ideas and a catalogue of innovations of several pemda.
+fn lab_and_catalog() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let lab = dir.path().join("lab");
+    std::fs::create_dir_all(&lab).unwrap();
+    std::fs::write(
+        lab.join("ide.csv"),
+        "Laboratorium Inovasi Pemerintah Kabupaten Uji (3 Ide Inovasi),,\n\
+         Ide Inovasi,Inovator,Tahap 5D\n\
+         Antrian Online Puskesmas,Dinas Kesehatan,Design\n\
+         Guru Kunjung Rumah,Dinas Pendidikan,Design\n\
+         Bank Sampah,Dinas Lingkungan Hidup,Design\n",
+    )
+    .unwrap();
+    let catalog = dir.path().join("katalog.csv");
+    std::fs::write(
+        &catalog,
+        "Nama Pemda,Nama Inovasi\n\
+         Kota Malang,Antrian Online Puskesmas Keliling\n\
+         Kota Batu,Sistem Antrian Online Puskesmas\n\
+         Kota Blitar,Antrian Online Puskesmas\n\
+         Kabupaten Kediri,Antrian Puskesmas Online Terpadu Desa\n\
+         Kabupaten Uji,Guru Kunjung Rumah\n\
+         Kota Kediri,Guru Kunjung\n\
+         Kota Batu,Bank Darah\n",
+    )
+    .unwrap();
+    (dir, lab, catalog)
+}
+
+#[test]
+fn issue_33_the_catalogue_lists_the_likest_innovations_of_other_pemda() {
+    let (_dir, lab, catalog) = lab_and_catalog();
+    let (_, doc) = check_labinov_with(&lab, &["--catalog", catalog.to_str().unwrap()]);
+    let like = |name: &str| -> Vec<(String, String, f64)> {
+        idea(&doc, name)["catalog"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{doc}"))
+            .iter()
+            .map(|l| {
+                (
+                    l["name"].as_str().unwrap().to_string(),
+                    l["pemda"].as_str().unwrap().to_string(),
+                    l["similarity"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // At most three, the likest first; four words of five (0.6) is the
+    // least listed (template similar_catalog).
+    assert_eq!(
+        like("Antrian Online Puskesmas"),
+        [
+            ("Antrian Online Puskesmas".into(), "Kota Blitar".into(), 1.0),
+            (
+                "Antrian Online Puskesmas Keliling".into(),
+                "Kota Malang".into(),
+                0.75
+            ),
+            (
+                "Sistem Antrian Online Puskesmas".into(),
+                "Kota Batu".into(),
+                0.75
+            ),
+        ]
+    );
+    // Its own pemda's innovation is not listed (that is the IID's part);
+    // another's sharing two words of three is.
+    assert_eq!(
+        like("Guru Kunjung Rumah"),
+        [("Guru Kunjung".into(), "Kota Kediri".into(), 0.67)]
+    );
+    // One word of two is not like: a new idea.
+    assert_eq!(like("Bank Sampah"), []);
+    let l009 = findings_coded(&doc, "L009");
+    assert_eq!(l009.len(), 2, "{doc}");
+    assert_eq!(l009[0]["severity"], "info");
+    assert!(
+        l009[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"Guru Kunjung\" (Kota Kediri, 67 %): pelajari atau replikasi"),
+        "{}",
+        l009[1]
+    );
+}
+
+#[test]
+fn issue_33_show_lists_an_ideas_like_innovations() {
+    let (_dir, lab, catalog) = lab_and_catalog();
+    let out = bimtek(&[
+        "show",
+        "Antrian Online",
+        "--template",
+        "labinov",
+        "--as-of",
+        AS_OF,
+        "--width",
+        "120",
+        "--catalog",
+        catalog.to_str().unwrap(),
+        lab.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Serupa di tempat lain (katalog): pelajari atau replikasi"),
+        "{text}"
+    );
+    let list: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Serupa di tempat lain"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(list.len(), 3, "{text}");
+    assert!(
+        list[0].starts_with("  100 %  \"Antrian Online Puskesmas\" - Kota Blitar ("),
+        "{text}"
+    );
+    assert!(list[0].ends_with("katalog.csv, baris 4)"), "{text}");
+}
+
+/// LAN's workbook in ../shared/realdata, when present (else the test says
+/// so and passes, unless BIMTEK_REQUIRE_REALDATA is set).
+fn real_workbook(test: &str) -> Option<PathBuf> {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata/inovasi-lan/kondisi-inovasi.xlsx");
+    let file = [
+        here,
+        PathBuf::from("/work/shared/realdata/inovasi-lan/kondisi-inovasi.xlsx"),
+    ]
+    .into_iter()
+    .find(|f| f.is_file());
+    if file.is_none() {
+        assert!(
+            std::env::var_os("BIMTEK_REQUIRE_REALDATA").is_none(),
+            "BIMTEK_REQUIRE_REALDATA is set but kondisi-inovasi.xlsx is absent"
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "{test} skipped: kondisi-inovasi.xlsx is absent"
+        );
+    }
+    file
+}
+
+#[test]
+fn issue_33_the_real_lab_ideas_against_lans_own_directory() {
+    let Some(file) = real_workbook("issue_33_the_real_lab_ideas_against_lans_own_directory") else {
+        return;
+    };
+    let path = file.to_str().unwrap();
+    let (code, doc) = check_labinov_with(&file, &["--catalog", path]);
+    assert!(code == 0 || code == 1, "exit {code}");
+    // The same workbook is the catalogue: its Direktori, SINOVIK and
+    // APEKSI sheets, and the other labs' ideas. Seven of the 1,704 ideas
+    // of the Lab Inovasi sheet are like an innovation already in LAN's
+    // directories; each idea's own pemda is left out.
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for i in doc["innovations"].as_array().unwrap() {
+        if i["sheet"] != "Lab Inovasi" {
+            continue;
+        }
+        for l in i["catalog"].as_array().unwrap() {
+            assert_ne!(l["pemda"], i["pemda"], "{i}");
+            if l["sheet"] != "Lab Inovasi" {
+                found.push((
+                    i["name"].as_str().unwrap().to_string(),
+                    l["name"].as_str().unwrap().to_string(),
+                    l["pemda"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    found.sort();
+    let want = [
+        (
+            "Banjaran E-Smart One Day Service",
+            "One Day Service Layanan Pertanahan",
+            "Badan Pertanahan Nasional",
+        ),
+        (
+            "MIDADU (kemitraan bidan dan dukun)",
+            "Kemitraan Bidan Dan Dukun Kabupaten Takalar",
+            "Kabupaten Takalar",
+        ),
+        (
+            "PPDB (penerimaan Peserta Didik Baru) online",
+            "Penerimaan Peserta Didik Baru (PPDB) Online Kota Surabaya",
+            "Kota Surabaya",
+        ),
+        (
+            "PUSKESMAS RAMAH ANAK",
+            "Puskesmas Ramah Anak Kota Surakarta",
+            "Kota Surakarta",
+        ),
+        (
+            "Pelayanan Jemput Bola Akte Kelahiran",
+            "Akte Kelahiran Jemput Bola Kota Surakarta",
+            "Kota Surakarta",
+        ),
+        (
+            "Rumah Pemulihan Gizi Buruk",
+            "Rumah Pemulihan Gizi Kota Yogyakarta",
+            "Kota Yogyakarta",
+        ),
+        (
+            "Ujian Nasional Berbasis Komputer",
+            "Penyelenggaraan Ujian Nasional Berbasis Komputer (UN CBT)",
+            "Kemendikbud",
+        ),
+    ]
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(found, want);
+    // Info only: the catalogue adds no error or warning.
+    assert!(
+        findings_coded(&doc, "L009")
+            .iter()
+            .all(|f| f["severity"] == "info")
+    );
+}

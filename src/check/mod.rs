@@ -6,13 +6,16 @@
 //! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
 //! lists and the assessment window), `roster` (against the list of OPD
 //! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
-//! codes, dates, ideas alike); `portal` finds an innovation's entries
+//! codes, dates, ideas alike), `follow` and `catalog` (a lab's ideas into
+//! the IID lists and against a catalogue); `portal` finds an innovation's entries
 //! through `name_index`. No I/O, no terminal: everything here is testable
 //! on records built in memory.
 
+mod catalog;
 pub mod evidence;
 mod fields;
 mod files;
+pub mod follow;
 mod labinov;
 pub mod name_index;
 pub mod portal;
@@ -45,6 +48,8 @@ pub struct CheckOptions {
     pub spd: Option<f64>,
     /// The agencies expected, with the roster file's own findings.
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
+    /// Existing innovations the ideas are compared with (`--catalog`).
+    pub catalog: Option<Arc<Vec<portal::PortalEntry>>>,
 }
 
 /// What the portal holds, and how to compare with it.
@@ -248,6 +253,7 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     pemda_field: Option<usize>,
+    stage_field: Option<usize>,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
@@ -275,6 +281,7 @@ impl<'t> FileCheck<'t> {
             no_header: Vec::new(),
             name_field: template.roles.name,
             pemda_field: template.roles.pemda,
+            stage_field: template.field_index("tahap"),
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
         }
@@ -439,12 +446,19 @@ impl<'t> FileCheck<'t> {
                 o
             }
         };
+        let stage = self
+            .stage_field
+            .and_then(|f| match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
+                _ => None,
+            });
         let agency = std::mem::take(&mut record.agency);
         let mut inn = Innovation::at(origin, record.row, agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;
         inn.warnings = warnings;
         inn.pemda = pemda;
+        inn.stage = stage;
         inn.set_award(group, quota_class);
         inn.statements = statements;
         inn.facts = facts;
@@ -583,7 +597,17 @@ pub fn combine(
     if let Some(b) = baseline {
         sink.findings.extend(b.findings.iter().cloned());
     }
-    let portal_only = baseline.map(|b| {
+    // A lab's ideas are followed into the IID lists instead of being
+    // compared with the portal as agency innovations.
+    let lab = !template.settings.launched_stages.is_empty();
+    let mut ideas = follow::follow(
+        template,
+        &innovations,
+        baseline,
+        options.catalog.as_deref().map(Vec::as_slice),
+        &mut sink,
+    );
+    let portal_only = baseline.filter(|_| !lab).map(|b| {
         portal::compare(
             template,
             &b.options,
@@ -598,6 +622,7 @@ pub fn combine(
     // Usually in order already (one file, or files read in order): a stable
     // sort would still take a scratch copy of every innovation.
     if !innovations.is_sorted_by(|a, b| a.place() <= b.place()) {
+        follow::resort(&mut ideas, &innovations);
         innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
     count_dropped(&mut innovations, dropped);
@@ -622,6 +647,7 @@ pub fn combine(
         findings,
         pemda: Vec::new(),
         portal_only,
+        ideas,
     }
 }
 
@@ -764,6 +790,7 @@ pub(crate) mod testing {
             pemda: "Pemda".into(),
             spd: None,
             roster: None,
+            catalog: None,
         }
     }
 

@@ -257,6 +257,17 @@ const CHECK: &[(&str, &str)] = &[
          (beberapa dipisah `;`) dan Kelompok. Menyebut siapa yang belum mengirim; bawaan: \
          [roster] templat",
     ),
+    (
+        "iid",
+        "Dengan --template labinov: daftar inovasi IID pemda (berkas atau folder, dibaca dengan \
+         templat iid-2026) yang harus memuat setiap ide yang sudah diluncurkan; daftar --baseline \
+         juga dihitung. Boleh diberikan lebih dari sekali",
+    ),
+    (
+        "catalog",
+        "Inovasi yang sudah ada (daftar inovasi apa pun, misalnya Direktori Inovasi LAN): untuk \
+         setiap ide disebut inovasi pemda lain yang paling mirip",
+    ),
     ("year", "Tahun penilaian (bawaan: tahun templat)"),
     (
         "stale_after",

@@ -217,6 +217,8 @@ pub fn watch_loop(
         .chain(s.baselines.iter().map(|(_, p)| p))
         .chain(&s.spd_sheet)
         .chain(&s.roster)
+        .chain(&s.iid)
+        .chain(&s.catalog)
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
@@ -302,6 +304,8 @@ pub fn read_paths(s: &CheckSettings) -> Vec<PathBuf> {
         .chain(s.baselines.iter().map(|(_, p)| p))
         .chain(&s.spd_sheet)
         .chain(&s.roster)
+        .chain(&s.iid)
+        .chain(&s.catalog)
         .cloned()
         .collect()
 }
@@ -448,6 +452,7 @@ pub fn evaluate_with(
         }
         None => s.template.expected_agencies().map(|r| (r, Vec::new())),
     };
+    let (lists_template, catalog) = follow_inputs(s, &mut files)?;
     if files.is_empty() {
         return Err(nothing_to_check(&s.paths, &problems));
     }
@@ -463,6 +468,7 @@ pub fn evaluate_with(
         pemda: s.pemda.clone(),
         spd,
         roster: roster.map(std::sync::Arc::new),
+        catalog,
     };
     let progress = report::Progress::new(
         files.len() as u64,
@@ -484,7 +490,13 @@ pub fn evaluate_with(
                 })
                 .collect()
         },
-        || (!s.baselines.is_empty()).then(|| load_baselines(s)),
+        || {
+            let lists: Vec<(Option<i32>, PathBuf)> = (s.baselines.iter().cloned())
+                .chain(s.iid.iter().map(|p| (None, p.clone())))
+                .collect();
+            let t = lists_template.as_ref().unwrap_or(&s.template);
+            (!lists.is_empty()).then(|| load_baselines(t, &lists))
+        },
     );
     progress.finish();
     results.extend(spd_result);
@@ -763,11 +775,13 @@ fn read_roster(
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline
 /// that cannot be read is a finding about it; the check goes on.
-fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
-    let t = &s.template;
+fn load_baselines(
+    t: &Template,
+    lists: &[(Option<i32>, PathBuf)],
+) -> (Vec<PortalEntry>, Vec<Finding>) {
     let mut jobs = Vec::new();
     let mut findings = Vec::new();
-    for (year, path) in &s.baselines {
+    for (year, path) in lists {
         let (files, problems) = load::collect_inputs(std::slice::from_ref(path));
         for f in files {
             jobs.push((*year, f));
@@ -827,6 +841,91 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
         findings.extend(f);
     }
     (entries, findings)
+}
+
+/// The id of the template a lab's ideas are followed into: the IID lists
+/// (`--iid`, and `--baseline` in a lab run) are read with it.
+const IID_TEMPLATE: &str = "iid-2026";
+
+/// The innovations of a `--catalog`, shared by the checks.
+type Catalog = std::sync::Arc<Vec<PortalEntry>>;
+
+/// What following a lab's ideas needs: the template the IID lists are read
+/// with (a lab run's), and the catalogue (`--catalog`). The `--iid` lists
+/// are taken out of the inputs: they are the IID's, not the lab's ideas.
+/// `--iid` without a lab template, or a catalogue that cannot be read or
+/// lists no innovation, stops the run: a silently empty catalogue would
+/// call every idea new.
+fn follow_inputs(
+    s: &CheckSettings,
+    files: &mut Vec<InputFile>,
+) -> Result<(Option<Template>, Option<Catalog>)> {
+    let lab = !s.template.settings.launched_stages.is_empty();
+    if !s.iid.is_empty() && !lab {
+        return Err(Trouble::new(
+            format!(
+                "--iid mengikuti ide laboratorium ke IID: pakai dengan templat lab (--template \
+                 labinov), bukan {}",
+                s.template.id
+            ),
+            format!(
+                "--iid follows a lab's ideas into the IID: use it with a lab template \
+                 (--template labinov), not {}",
+                s.template.id
+            ),
+        )
+        .into());
+    }
+    let lists = match lab {
+        true => Some(crate::settings::load_template(IID_TEMPLATE, s.lang)?),
+        false => None,
+    };
+    let under: Vec<PathBuf> = s.iid.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    if !under.is_empty() {
+        files.retain(|f| {
+            f.path
+                .canonicalize()
+                .map_or(true, |p| !under.iter().any(|u| p.starts_with(u)))
+        });
+    }
+    let Some(path) = &s.catalog else {
+        return Ok((lists, None));
+    };
+    let shown = report::visible(&load::display_path(path)).into_owned();
+    if !path.is_file() {
+        let (id, en) = if path.exists() {
+            ("bukan berkas biasa", "not a regular file")
+        } else {
+            ("berkas tidak ditemukan", "file not found")
+        };
+        return Err(Trouble::new(
+            format!("--catalog {shown}: {id}"),
+            format!("--catalog {shown}: {en}"),
+        )
+        .into());
+    }
+    let (entries, findings) = load_baselines(&s.template, &[(None, path.clone())]);
+    if let Some(f) = findings.first() {
+        return Err(Trouble::new(
+            format!(
+                "--catalog {shown}: tidak dapat dibaca: {}",
+                f.message(crate::diag::Lang::Id)
+            ),
+            format!(
+                "--catalog {shown}: cannot be read: {}",
+                f.message(crate::diag::Lang::En)
+            ),
+        )
+        .into());
+    }
+    if entries.is_empty() {
+        return Err(Trouble::new(
+            format!("--catalog {shown}: tidak memuat satu inovasi pun (kolom nama inovasi)"),
+            format!("--catalog {shown}: lists no innovation (an innovation-name column)"),
+        )
+        .into());
+    }
+    Ok((lists, Some(std::sync::Arc::new(entries))))
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file

@@ -84,7 +84,14 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
         Format::Json => {
             report::show_json(inn, record.as_ref(), &all, &outcome, &s.template, &opts)?
         }
-        _ => report::card(inn, record.as_ref(), &all, &s.template, &opts)?,
+        _ => report::card(
+            inn,
+            record.as_ref(),
+            &all,
+            &s.template,
+            &opts,
+            outcome.idea_of(inn),
+        )?,
     }
     Ok(if inn.errors > 0 {
         crate::EXIT_FINDINGS

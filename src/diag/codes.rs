@@ -1781,6 +1781,66 @@ pub static CODES: &[CodeInfo] = &[
             "Give this idea a running number not yet used.",
         ],
     },
+    CodeInfo {
+        code: "L007",
+        severity: Warning,
+        summary: [
+            "Ide diluncurkan di laboratorium, belum dimasukkan ke IID",
+            "Idea launched in the lab, not yet entered in the IID",
+        ],
+        explain: [
+            "Ide yang sudah sampai tahap peluncuran Laboratorium Inovasi (pengaturan templat `launched_stages`: Deliver, Display, Documentation) sudah menjadi inovasi, dan baru dinilai Indeks Inovasi Daerah bila dimasukkan ke IID. Ide dicari di daftar inovasi IID pemdanya (`--iid`, dibaca dengan templat iid-2026) dan unduhan portal (`--baseline`) dengan aturan pencocokan nama yang sama dengan perbandingan portal: nama yang sama sesudah huruf besar/kecil dan tanda baca diabaikan, lalu kemiripan kata (`--match-threshold`), di dalam pemda yang sama (Pemkot, Pemkab, Pemerintah Kota ... dibaca sebagai Kota, Kabupaten ...); entri tanpa pemda cocok dengan pemda mana pun.\nContoh: \"Posyandu Digital\" di tahap Display, tidak ada di daftar IID Kabupaten Uji.\nPerbaikan: masukkan inovasinya ke IID, atau samakan namanya bila sudah dimasukkan dengan nama lain.",
+            "An idea that has reached a launch stage of the Laboratorium Inovasi (template setting `launched_stages`: Deliver, Display, Documentation) is an innovation now, and counts in the Indeks Inovasi Daerah only once entered in the IID. The idea is looked for in its pemda's IID innovation lists (`--iid`, read with the iid-2026 template) and portal downloads (`--baseline`) by the name-matching rules of the portal comparison: the same name once case and punctuation are folded, then word similarity (`--match-threshold`), within the same pemda (Pemkot, Pemkab, Pemerintah Kota ... read as Kota, Kabupaten ...); an entry naming no pemda matches any pemda.\nExample: \"Posyandu Digital\" at Display, absent from Kabupaten Uji's IID list.\nFix: enter the innovation in the IID, or make the names match when it was entered under another name.",
+        ],
+        message: [
+            "\"{value}\" diluncurkan di laboratorium (tahap {stage}), belum dimasukkan ke IID",
+            "\"{value}\" launched in the lab (stage {stage}), not yet entered in the IID",
+        ],
+        hint: [
+            "Masukkan inovasinya ke IID, atau samakan namanya dengan entri IID-nya.",
+            "Enter the innovation in the IID, or make its name match its IID entry.",
+        ],
+    },
+    CodeInfo {
+        code: "L008",
+        severity: Warning,
+        summary: [
+            "Ide yang diluncurkan cocok dengan lebih dari satu entri IID",
+            "Launched idea matches more than one IID entry",
+        ],
+        explain: [
+            "Dua atau lebih entri di daftar IID (`--iid`, `--baseline`) sama miripnya dengan ide yang sudah diluncurkan ini; bimtek tidak menebak mana yang sama, dan menyebut semuanya.\nContoh: ide \"Posyandu Digital Desa\" dan entri IID \"Posyandu Digital\" serta \"Desa Digital Posyandu\".\nPerbaikan: samakan nama ide dengan entri IID-nya, atau hapus entri ganda di IID.",
+            "Two or more entries of the IID lists (`--iid`, `--baseline`) are equally close to this launched idea; bimtek does not guess which is the same, and names them all.\nExample: the idea \"Posyandu Digital Desa\" and the IID entries \"Posyandu Digital\" and \"Desa Digital Posyandu\".\nFix: make the idea's name match its IID entry, or remove the duplicate entry in the IID.",
+        ],
+        message: [
+            "\"{value}\" sama miripnya dengan beberapa entri IID: {candidates}",
+            "\"{value}\" is equally close to several IID entries: {candidates_en}",
+        ],
+        hint: [
+            "Samakan nama ide dengan entri IID yang benar.",
+            "Make the idea's name match the right IID entry.",
+        ],
+    },
+    CodeInfo {
+        code: "L009",
+        severity: Info,
+        summary: [
+            "Ide serupa dengan inovasi di tempat lain",
+            "Idea like innovations elsewhere",
+        ],
+        explain: [
+            "Dengan `--catalog BERKAS` (daftar inovasi apa pun, misalnya lembar Direktori Inovasi LAN), setiap ide dibandingkan dengan inovasi katalog dari pemda lain: paling banyak tiga yang paling mirip, dengan kemiripan (bagian kata yang sama dari nama yang lebih panjang, seperti L002; paling sedikit pengaturan templat `similar_catalog`) dan pemdanya. Ide yang serupa adalah replikasi: pelajari inovasi itu atau replikasikan; ide tanpa temuan ini baru bagi katalog. Inovasi pemda ide itu sendiri tidak dibandingkan (itu urusan L007).\nContoh: \"Sistem Antrian Online Puskesmas\" serupa dengan \"Antrian Online Puskesmas\" (Kota Malang, 75 %).\nPerbaikan: tidak ada yang salah; hubungi pemda itu untuk belajar atau mereplikasi.",
+            "With `--catalog FILE` (any innovation list, such as LAN's Direktori Inovasi sheet), each idea is compared with the catalogue's innovations of other pemda: at most the three closest, with their similarity (the share of words of the longer name, as L002 counts; at least the template setting `similar_catalog`) and pemda. An idea like them is a replication: learn from the innovation or replicate it; an idea without this finding is new to the catalogue. Innovations of the idea's own pemda are not compared (that is L007's part).\nExample: \"Sistem Antrian Online Puskesmas\" is like \"Antrian Online Puskesmas\" (Kota Malang, 75 %).\nFix: nothing is wrong; ask that pemda, to learn or to replicate.",
+        ],
+        message: [
+            "\"{value}\" serupa dengan {similar}: pelajari atau replikasi",
+            "\"{value}\" is like {similar_en}: learn from it or replicate it",
+        ],
+        hint: [
+            "Hubungi pemda itu untuk belajar atau mereplikasi inovasinya.",
+            "Ask that pemda, to learn from its innovation or to replicate it.",
+        ],
+    },
 ];
 
 #[cfg(test)]
@@ -1821,7 +1881,7 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002", "L003", "L004", "L005", "L006",
+            "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -18,6 +18,8 @@ pub struct Innovation {
     origin: Arc<Origin>,
     pub row: u32,
     pub status: Severity,
+    /// A lab idea's stage: its index among the `tahap` field's values.
+    pub stage: Option<u8>,
     pub errors: u32,
     pub warnings: u32,
     pub agency: String,
@@ -69,6 +71,7 @@ impl Innovation {
             origin,
             row,
             status: Severity::Info,
+            stage: None,
             errors: 0,
             warnings: 0,
             agency,
@@ -118,6 +121,14 @@ impl Innovation {
         let key = fold(&name);
         self.name_key = (key != name).then(|| key.into_boxed_str());
         self.name = name;
+    }
+
+    /// A lab idea's stage, as the template spells it.
+    pub fn stage_name<'t>(&self, t: &'t Template) -> Option<&'t str> {
+        let values = &t.field("tahap")?.values;
+        values
+            .get(usize::from(self.stage?))
+            .map(|v| v.value.as_str())
     }
 
     /// Its canonical urusan, when readable (for yandas coverage).

@@ -4,6 +4,7 @@
 //! rules and no I/O here.
 
 pub mod evidence;
+pub mod idea;
 mod innovation;
 pub mod portal;
 pub mod score;
@@ -27,12 +28,32 @@ pub struct Outcome {
     pub pemda: Vec<score::PemdaScore>,
     /// Portal entries no agency file has; `None` without a baseline.
     pub portal_only: Option<Vec<portal::PortalOnly>>,
+    /// What following the ideas found (their IID entry, the catalogue's
+    /// like innovations), by innovation, ascending.
+    pub ideas: Vec<idea::Idea>,
 }
 
 impl Outcome {
     /// How many findings have severity `s`.
     pub fn count(&self, s: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// What following `inn` (one of the innovations) found, if anything:
+    /// the ideas are in the innovations' order, which is by place.
+    pub fn idea_of(&self, inn: &Innovation) -> Option<&idea::Idea> {
+        if self.ideas.is_empty() {
+            return None;
+        }
+        let k = self
+            .ideas
+            .binary_search_by(|d| {
+                self.innovations[d.innovation as usize]
+                    .place()
+                    .cmp(&inn.place())
+            })
+            .ok()?;
+        Some(&self.ideas[k])
     }
 
     /// The innovation a finding is tied to, if any.

@@ -7,6 +7,7 @@ use super::{RenderOptions, severity_word, use_color};
 use crate::diag::{Finding, Lang, Severity};
 use crate::normalize::Record;
 use crate::outcome::Innovation;
+use crate::outcome::idea::Idea;
 use crate::template::Template;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use std::fmt::Write as _;
@@ -18,8 +19,9 @@ pub fn card(
     findings: &[&Finding],
     t: &Template,
     opts: &RenderOptions,
+    idea: Option<&Idea>,
 ) -> anyhow::Result<()> {
-    let text = render_card(
+    let mut text = render_card(
         inn,
         record,
         findings,
@@ -28,10 +30,85 @@ pub fn card(
         opts.width.unwrap_or(100),
         use_color(),
     );
+    if let Some(idea) = idea {
+        text.push_str(&render_idea(idea, opts.lang));
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// What following a lab's idea found: its IID entry and the catalogue's
+/// innovations like it, the likest first.
+pub fn render_idea(idea: &Idea, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let mut s = String::new();
+    if let Some(m) = &idea.iid {
+        let sim = m
+            .similarity
+            .map(|x| crate::diag::number(x, 2, lang))
+            .unwrap_or_default();
+        let said = match (m.status, &m.matched) {
+            ("entered", Some(name)) if id => {
+                format!("dimasukkan sebagai \"{}\" (kemiripan {sim})", visible(name))
+            }
+            ("entered", Some(name)) => {
+                format!("entered as \"{}\" (similarity {sim})", visible(name))
+            }
+            ("ambiguous", _) => {
+                let names = m
+                    .candidates
+                    .iter()
+                    .map(|c| format!("\"{}\"", visible(c)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                if id {
+                    format!("sama miripnya dengan beberapa entri: {names}")
+                } else {
+                    format!("equally close to several entries: {names}")
+                }
+            }
+            _ if id => "belum dimasukkan".to_string(),
+            _ => "not entered yet".to_string(),
+        };
+        let _ = writeln!(s);
+        let _ = writeln!(s, "IID: {said}");
+    }
+    if let Some(list) = &idea.catalog {
+        let _ = writeln!(s);
+        let _ = writeln!(
+            s,
+            "{}",
+            match (id, list.is_empty()) {
+                (true, false) => "Serupa di tempat lain (katalog): pelajari atau replikasi",
+                (false, false) => "Like it elsewhere (catalogue): learn from it or replicate it",
+                (true, true) => "Serupa di tempat lain (katalog): tidak ada; ide baru bagi katalog",
+                (false, true) => "Like it elsewhere (catalogue): none; new to the catalogue",
+            }
+        );
+        for l in list {
+            let pemda = l.pemda.as_deref().unwrap_or(if id {
+                "pemda tidak disebut"
+            } else {
+                "no pemda named"
+            });
+            let place = match &l.sheet {
+                Some(sh) => format!("{}, {}", visible(&l.file), visible(sh)),
+                None => visible(&l.file).into_owned(),
+            };
+            let _ = writeln!(
+                s,
+                "  {} %  \"{}\" - {} ({place}, {} {})",
+                (l.similarity * 100.0).round(),
+                visible(&l.name),
+                visible(pemda),
+                if id { "baris" } else { "row" },
+                l.row
+            );
+        }
+    }
+    s
 }
 
 pub fn render_card(

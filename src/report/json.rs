@@ -76,7 +76,11 @@ fn write_doc_since(
     // keep (BENCHMARKS.md).
     let mut doc = head(outcome, t, opts);
     doc.since = since;
-    doc.innovations = outcome.innovations.iter().map(innovation_out).collect();
+    doc.innovations = outcome
+        .innovations
+        .iter()
+        .map(|i| innovation_out(i, t, outcome))
+        .collect();
     doc.findings = outcome
         .findings
         .iter()
@@ -114,7 +118,7 @@ pub fn show_json(
         tool: contract::tool(),
         template: contract::template_ref(t),
         as_of: opts.as_of.format("%Y-%m-%d").to_string(),
-        innovation: innovation_out(inn),
+        innovation: innovation_out(inn, t, outcome),
         fields,
         findings: findings
             .iter()

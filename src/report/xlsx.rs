@@ -342,6 +342,7 @@ mod tests {
             findings,
             pemda: Vec::new(),
             portal_only: None,
+            ideas: Vec::new(),
         };
         let t = crate::check::testing::template();
         let opts = RenderOptions {

@@ -247,6 +247,9 @@ impl Ctx<'_> {
             if let Some(x) = &rs.similar_ideas {
                 checks.push((x, "settings.similar_ideas".into(), Bound::NotNegative));
             }
+            if let Some(x) = &rs.similar_catalog {
+                checks.push((x, "settings.similar_catalog".into(), Bound::Fraction));
+            }
         }
         if let Some(s) = &raw.scoring {
             for (x, what) in [
@@ -322,6 +325,37 @@ impl Ctx<'_> {
         })
     }
 
+    /// `launched_stages` as indices into the `tahap` field's values; a
+    /// stage the field does not have is a mistake in the template.
+    fn launched_stages(
+        &self,
+        stages: &[Spanned<String>],
+        fields: &[Field],
+    ) -> Result<Vec<usize>, TemplateError> {
+        let values = fields
+            .iter()
+            .find(|f| f.key == "tahap")
+            .map_or(&[][..], |f| &f.values[..]);
+        stages
+            .iter()
+            .map(|s| {
+                values
+                    .iter()
+                    .position(|v| v.value == *s.get_ref())
+                    .ok_or_else(|| {
+                        self.err(
+                            s.span(),
+                            tr!(
+                                "launched_stages: \"{}\" bukan nilai isian tahap",
+                                "launched_stages: \"{}\" is not a value of the field tahap",
+                                s.get_ref()
+                            ),
+                        )
+                    })
+            })
+            .collect()
+    }
+
     fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let id = raw.template.id.get_ref().trim().to_string();
         if id.is_empty() {
@@ -376,6 +410,8 @@ impl Ctx<'_> {
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),
+            launched_stages: Vec::new(),
+            similar_catalog: rs.similar_catalog.as_ref().map_or(0.5, |x| *x.get_ref()),
         };
 
         let window = match raw.window {
@@ -654,6 +690,8 @@ impl Ctx<'_> {
             .chain([wide_limit])
             .max()
             .unwrap_or(0);
+        let mut settings = settings;
+        settings.launched_stages = self.launched_stages(&rs.launched_stages, &fields)?;
         let mut field_folds = vec![Vec::new(); fields.len()];
         for (folded, &fi) in &header_index {
             field_folds[fi].push(folded.clone());

@@ -41,6 +41,11 @@ pub struct Settings {
     pub similar_ideas: Option<f64>,
     /// Sources a LAN idea code may name (`code_sources`).
     pub code_sources: Vec<String>,
+    /// Indices into the `tahap` field's values at which an idea has been
+    /// launched (`launched_stages`): ideas are followed into the IID.
+    pub launched_stages: Vec<usize>,
+    /// Share of words from which a catalogue innovation is like an idea.
+    pub similar_catalog: f64,
 }
 
 #[derive(Debug, Clone)]

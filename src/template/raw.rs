@@ -152,6 +152,13 @@ pub struct RawSettings {
     /// name; empty: codes are not checked (L004, L005).
     #[serde(default)]
     pub code_sources: Vec<String>,
+    /// Values of the `tahap` field at which an idea has been launched and
+    /// must be entered in the IID (L007); empty: ideas are not followed.
+    #[serde(default)]
+    pub launched_stages: Vec<Spanned<String>>,
+    /// Share of words (0..1) from which an innovation of a `--catalog` is
+    /// listed as like an idea (L009); unset: 0.5.
+    pub similar_catalog: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

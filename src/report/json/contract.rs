@@ -78,6 +78,38 @@ pub(super) struct InnovationOut<'a> {
     pemda: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     portal: Option<PortalOut<'a>>,
+    /// A lab idea's stage (template labinov's Tahap 5D).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a str>,
+    /// A lab idea's entry in the IID lists (`--iid`, `--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iid: Option<IidOut<'a>>,
+    /// The `--catalog` innovations most like it, the likest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<Vec<LikeOut<'a>>>,
+}
+
+/// A lab idea's entry in the IID lists.
+#[derive(Serialize)]
+struct IidOut<'a> {
+    /// `entered`, `not_entered` or `ambiguous`.
+    status: &'static str,
+    #[serde(rename = "match")]
+    matched: Option<&'a str>,
+    similarity: Option<f64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    candidates: Vec<&'a str>,
+}
+
+/// A catalogue innovation like an idea.
+#[derive(Serialize)]
+struct LikeOut<'a> {
+    name: &'a str,
+    pemda: Option<&'a str>,
+    similarity: f64,
+    file: &'a str,
+    sheet: Option<&'a str>,
+    row: u32,
 }
 
 #[derive(Serialize)]
@@ -275,7 +307,12 @@ pub(super) fn head<'a>(outcome: &'a Outcome, t: &'a Template, opts: &RenderOptio
     }
 }
 
-pub(super) fn innovation_out(i: &crate::outcome::Innovation) -> InnovationOut<'_> {
+pub(super) fn innovation_out<'a>(
+    i: &'a crate::outcome::Innovation,
+    t: &'a Template,
+    outcome: &'a Outcome,
+) -> InnovationOut<'a> {
+    let idea = outcome.idea_of(i);
     InnovationOut {
         id: i.id(),
         agency: &i.agency,
@@ -294,6 +331,25 @@ pub(super) fn innovation_out(i: &crate::outcome::Innovation) -> InnovationOut<'_
         },
         pemda: i.pemda.as_deref(),
         portal: i.portal.as_deref().map(portal_out),
+        stage: i.stage_name(t),
+        iid: idea.and_then(|d| d.iid.as_ref()).map(|m| IidOut {
+            status: m.status,
+            matched: m.matched.as_deref(),
+            similarity: m.similarity,
+            candidates: m.candidates.iter().map(String::as_str).collect(),
+        }),
+        catalog: idea.and_then(|d| d.catalog.as_ref()).map(|list| {
+            list.iter()
+                .map(|l| LikeOut {
+                    name: &l.name,
+                    pemda: l.pemda.as_deref(),
+                    similarity: l.similarity,
+                    file: &l.file,
+                    sheet: l.sheet.as_deref(),
+                    row: l.row,
+                })
+                .collect()
+        }),
     }
 }
 
