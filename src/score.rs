@@ -15,6 +15,7 @@
 //! every innovation as entered. The predicate is decided on the unrounded
 //! index; only the shown values are rounded.
 
+use crate::diag::Code;
 use crate::template::Template;
 use serde::Serialize;
 
@@ -28,7 +29,7 @@ pub struct IndicatorScore {
     /// Chosen, with evidence, and no error on that evidence.
     pub verified: bool,
     /// Why a chosen parameter does not stand: the first error code.
-    pub code: Option<&'static str>,
+    pub code: Option<Code>,
 }
 
 /// A sum that is `0.0` for nothing: `Iterator::sum` of no floats is
@@ -48,7 +49,7 @@ impl IndicatorScore {
 pub struct AtRisk {
     pub indicator: u32,
     pub points: f64,
-    pub code: &'static str,
+    pub code: Code,
 }
 
 /// The maturity score of one innovation.
@@ -86,7 +87,7 @@ impl InnovationScore {
             .map(|i| AtRisk {
                 indicator: i.no,
                 points: i.points(),
-                code: i.code.unwrap_or("E001"),
+                code: i.code.unwrap_or(Code::E001),
             })
             .collect();
         let detail = (!indicators.is_empty() || !at_risk.is_empty()).then(|| {
@@ -141,7 +142,7 @@ pub struct Entry<'a> {
     /// Canonical urusan.
     pub urusan: Option<&'a str>,
     /// Why it would not pass eligibility: the first excluding code.
-    pub left_out: Option<&'static str>,
+    pub left_out: Option<Code>,
 }
 
 /// The estimate for one pemda.
@@ -152,7 +153,7 @@ pub struct PemdaScore {
     /// Innovations left out of the verified estimate because they would not
     /// pass eligibility, and how many for each first reason (a code).
     pub left_out: usize,
-    pub left_out_by: std::collections::BTreeMap<&'static str, usize>,
+    pub left_out_by: std::collections::BTreeMap<Code, usize>,
     /// SID part as it would stand: verified scores / max(k, n) + count part.
     pub sid: f64,
     /// The same with every claimed parameter.
@@ -291,7 +292,7 @@ mod tests {
         t: &Template,
         tier: u8,
         verified: bool,
-        code: Option<&'static str>,
+        code: Option<Code>,
     ) -> Vec<IndicatorScore> {
         t.indicators
             .iter()
@@ -308,7 +309,7 @@ mod tests {
     #[test]
     fn nothing_verified_is_plain_zero() {
         let t = t();
-        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some("E003")));
+        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some(Code::E003)));
         assert!(score.claimed > 0.0);
         // Reports print -0.0 as "-0.0".
         assert!(score.verified == 0.0 && score.verified.is_sign_positive());
@@ -379,7 +380,7 @@ mod tests {
         assert_eq!(p.iid, 23.43);
     }
 
-    fn entry(claimed: f64, verified: f64, left_out: Option<&'static str>) -> Entry<'static> {
+    fn entry(claimed: f64, verified: f64, left_out: Option<Code>) -> Entry<'static> {
         Entry {
             claimed,
             verified,
@@ -398,9 +399,9 @@ mod tests {
         let t = t();
         let mut entries = vec![entry(40.0, 30.0, None); 11];
         entries.extend([
-            entry(40.0, 30.0, Some("W001")),
-            entry(40.0, 30.0, Some("W001")),
-            entry(40.0, 30.0, Some("R001")),
+            entry(40.0, 30.0, Some(Code::W001)),
+            entry(40.0, 30.0, Some(Code::W001)),
+            entry(40.0, 30.0, Some(Code::R001)),
         ]);
         let p = estimate(&t, "Kab. Contoh", &entries, Some(40.0)).unwrap();
         assert_eq!(p.innovations, 14);
@@ -410,7 +411,7 @@ mod tests {
                 .iter()
                 .map(|(c, n)| (*c, *n))
                 .collect::<Vec<_>>(),
-            [("R001", 1), ("W001", 2)]
+            [(Code::R001, 1), (Code::W001, 2)]
         );
         assert_eq!(p.sid, 27.5);
         assert_eq!(p.sid_claimed, 40.0);
@@ -454,7 +455,7 @@ mod tests {
                 weight: 2.0,
                 tier: Some(3),
                 verified: false,
-                code: Some("E003"),
+                code: Some(Code::E003),
             },
             IndicatorScore {
                 no: 1,
@@ -479,7 +480,7 @@ mod tests {
             vec![AtRisk {
                 indicator: 17,
                 points: 6.0,
-                code: "E003"
+                code: Code::E003
             }]
         );
     }

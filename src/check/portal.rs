@@ -4,7 +4,7 @@
 //! entered too often in earlier years, or stale in the portal.
 
 use super::{Innovation, Sink};
-use crate::diag::{Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::template::{Template, fold};
@@ -643,7 +643,7 @@ pub(crate) fn compare(
         let status = match cands.as_slice() {
             [] => {
                 sink.push(
-                    Finding::new("P001", inn.location())
+                    Finding::new(Code::P001, inn.location())
                         .field("nama_inovasi")
                         .value(&inn.name),
                 );
@@ -670,7 +670,7 @@ pub(crate) fn compare(
                             .join("; ")
                     };
                     sink.push(
-                        Finding::new("P002", inn.location())
+                        Finding::new(Code::P002, inn.location())
                             .field("nama_inovasi")
                             .value(&inn.name)
                             .arg("changes", list(Lang::Id))
@@ -684,7 +684,7 @@ pub(crate) fn compare(
                     && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
                 {
                     sink.push(
-                        Finding::new("P006", inn.location())
+                        Finding::new(Code::P006, inn.location())
                             .field("skor_kematangan")
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
@@ -695,7 +695,7 @@ pub(crate) fn compare(
                     && (o.as_of - updated).num_days() > i64::from(o.stale_after_days)
                 {
                     sink.push(
-                        Finding::new("P005", inn.location())
+                        Finding::new(Code::P005, inn.location())
                             .field("terakhir_diperbarui")
                             .value(&portal_format(updated))
                             .arg("days", (o.as_of - updated).num_days()),
@@ -721,7 +721,7 @@ pub(crate) fn compare(
                         .join("; ")
                 };
                 sink.push(
-                    Finding::new("P003", inn.location())
+                    Finding::new(Code::P003, inn.location())
                         .field("nama_inovasi")
                         .value(&inn.name)
                         .arg("candidates", names("baris"))
@@ -750,7 +750,7 @@ pub(crate) fn compare(
         if !m {
             sink.push(
                 Finding::new(
-                    "P004",
+                    Code::P004,
                     Location {
                         file: e.file.clone(),
                         sheet: e.sheet.clone(),
@@ -794,7 +794,7 @@ fn prior_entries(
             .collect::<Vec<_>>()
             .join(", ");
         sink.push(
-            Finding::new("W003", inn.location())
+            Finding::new(Code::W003, inn.location())
                 .field("waktu_pengembangan")
                 .value(&inn.name)
                 .arg("count", years.len())
@@ -819,7 +819,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
     let Some(pen) = inn.facts.penerapan else {
         let uji = inn.facts.uji_coba.filter(|&u| u > w.end && u <= as_of)?;
         return stage_needs_penerapan(t, inn).then(|| {
-            Finding::new("W002", inn.location())
+            Finding::new(Code::W002, inn.location())
                 .field("waktu_uji_coba")
                 .value(&portal_format(uji))
                 .arg("what", "Waktu uji coba")
@@ -841,7 +841,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .pengembangan
             .is_some_and(|d| d >= w.start && d <= w.end);
         (!developed).then(|| {
-            Finding::new("W001", inn.location())
+            Finding::new(Code::W001, inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
                 .arg("window", range())
@@ -854,7 +854,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
         })
     } else if pen > w.end {
         (pen <= as_of).then(|| {
-            Finding::new("W002", inn.location())
+            Finding::new(Code::W002, inn.location())
                 .field("waktu_penerapan")
                 .value(&portal_format(pen))
                 .arg("what", "Waktu penerapan")
@@ -867,7 +867,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .pengembangan
             .filter(|&d| (d < w.start || d > w.end) && d <= as_of)?;
         Some(
-            Finding::new("W004", inn.location())
+            Finding::new(Code::W004, inn.location())
                 .field("waktu_pengembangan")
                 .value(&portal_format(dev))
                 .arg("window", range()),
@@ -1037,7 +1037,7 @@ mod tests {
     }
 
     /// The window finding of an innovation with these facts.
-    fn window_of(facts: Facts) -> Option<(&'static str, String)> {
+    fn window_of(facts: Facts) -> Option<(Code, String)> {
         let t = crate::check::testing::template();
         let mut inn = innovation("SIPANDU", None);
         inn.facts = facts;
@@ -1054,11 +1054,11 @@ mod tests {
         };
         assert_eq!(
             window_of(facts(Some(d("01/03/2026")))),
-            Some(("W004", "01/03/2026".into()))
+            Some((Code::W004, "01/03/2026".into()))
         );
         assert_eq!(
             window_of(facts(Some(d("01/03/2023")))),
-            Some(("W004", "01/03/2023".into()))
+            Some((Code::W004, "01/03/2023".into()))
         );
         assert_eq!(window_of(facts(Some(d("01/03/2025")))), None);
         assert_eq!(window_of(facts(None)), None);
@@ -1077,7 +1077,7 @@ mod tests {
         };
         assert_eq!(
             window_of(facts("Penerapan")),
-            Some(("W002", "01/02/2026".into()))
+            Some((Code::W002, "01/02/2026".into()))
         );
         let t = crate::check::testing::template();
         let mut inn = innovation("SIPANDU", None);
@@ -1102,7 +1102,7 @@ mod tests {
         assert_eq!(window_of(facts(d("15/01/2027"))), None);
         assert_eq!(
             window_of(facts(d("15/03/2026"))),
-            Some(("W002", "15/03/2026".into()))
+            Some((Code::W002, "15/03/2026".into()))
         );
     }
 
@@ -1120,7 +1120,7 @@ mod tests {
             sink.findings.iter().map(|f| f.code).collect::<Vec<_>>()
         };
         assert!(!w.development_lifts_limit);
-        assert_eq!(run(&w), ["W003"]);
+        assert_eq!(run(&w), [Code::W003]);
         // The lenient reading is a template setting.
         w.development_lifts_limit = true;
         assert!(run(&w).is_empty());

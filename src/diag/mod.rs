@@ -6,7 +6,7 @@
 
 mod codes;
 
-pub use codes::{CODES, CodeInfo, lookup};
+pub use codes::{CODES, Code, CodeInfo};
 
 use serde::Serialize;
 use std::fmt;
@@ -210,7 +210,7 @@ pub fn column_letters(mut col: u32) -> String {
 /// One problem found in the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub location: Location,
     /// Template field key, when the finding is about a field.
@@ -240,11 +240,10 @@ const MAX_VALUE_CHARS: usize = 120;
 
 impl Finding {
     /// A finding with the registry's default severity for `code`.
-    pub fn new(code: &'static str, location: Location) -> Self {
-        let info = lookup(code).unwrap_or_else(|| panic!("finding code {code} is not registered"));
+    pub fn new(code: Code, location: Location) -> Self {
         Finding {
-            code: info.code,
-            severity: info.severity,
+            code,
+            severity: code.info().severity,
             location,
             field: None,
             indicator: None,
@@ -306,14 +305,12 @@ impl Finding {
 
     /// The message in `lang`, with the arguments filled in.
     pub fn message(&self, lang: Lang) -> String {
-        let info = lookup(self.code).expect("registered");
-        fill(info.message(lang), self, lang)
+        fill(self.code.info().message(lang), self, lang)
     }
 
     /// How to fix it, in `lang`.
     pub fn hint(&self, lang: Lang) -> String {
-        let info = lookup(self.code).expect("registered");
-        fill(info.hint(lang), self, lang)
+        fill(self.code.info().hint(lang), self, lang)
     }
 
     /// Sort key: file, sheet, row, column, code.
@@ -393,7 +390,7 @@ mod tests {
         assert_eq!(number(999.0, 0, Lang::Id), "999");
         assert_eq!(number(0.004, 2, Lang::En), "0.00");
         assert_eq!(count(5000u32, Lang::Id), "5.000");
-        let f = Finding::new("E006", Location::file("a.csv"))
+        let f = Finding::new(Code::E006, Location::file("a.csv"))
             .indicator(3)
             .value("x.pdf")
             .number("size", "size_en", 2.14, 1)

@@ -19,7 +19,7 @@
 //! outputs) get no workbook.
 
 use crate::check::{Innovation, Outcome};
-use crate::diag::{Finding, Lang, Severity, column_letters};
+use crate::diag::{Code, Finding, Lang, Severity, column_letters};
 use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
 use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::template::{EvidenceKey, Template};
@@ -162,7 +162,7 @@ pub fn workbooks(
     let own: HashSet<&str> = outcome
         .findings
         .iter()
-        .filter(|f| f.code == "F014")
+        .filter(|f| f.code == Code::F014)
         .map(|f| f.location.file.as_str())
         .collect();
     let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

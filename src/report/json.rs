@@ -271,7 +271,7 @@ fn finding_out<'a>(
 ) -> FindingOut<'a> {
     let inn = outcome.innovation_of(f);
     FindingOut {
-        code: f.code,
+        code: f.code.as_str(),
         severity: f.severity,
         file: f.location.file.clone(),
         sheet: f.location.sheet.clone(),

@@ -7,7 +7,7 @@ use super::merge::{Segment, locate};
 use super::message::line_col;
 use super::raw::{RawField, RawIndicator, RawTemplate};
 use super::{fold, fold_bounded};
-use crate::diag::{self, Lang, Severity};
+use crate::diag::{self, Code, Lang, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
@@ -162,7 +162,7 @@ pub struct Scoring {
     pub no_estimate: String,
     /// Codes that, at error severity, leave an innovation out of the
     /// verified estimate.
-    pub exclude_codes: Vec<&'static str>,
+    pub exclude_codes: Vec<Code>,
 }
 
 /// What kind of value a field holds.
@@ -412,7 +412,7 @@ pub struct Template {
     pub window: Option<Window>,
     pub scoring: Option<Scoring>,
     /// Code -> severity; `None` switches the code off.
-    pub severity: BTreeMap<String, Option<Severity>>,
+    pub severity: BTreeMap<Code, Option<Severity>>,
     pub fields: Vec<Field>,
     /// Field key -> field index (keys are looked up for every row).
     key_index: HashMap<String, usize>,
@@ -701,8 +701,8 @@ impl Template {
     }
 
     /// The severity of `code` under this template: `None` when switched off.
-    pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
-        match self.severity.get(code) {
+    pub fn severity_of(&self, code: Code, default: Severity) -> Option<Severity> {
+        match self.severity.get(&code) {
             Some(s) => *s,
             None => Some(default),
         }
@@ -1023,7 +1023,7 @@ impl Ctx<'_> {
                 predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
                 let mut exclude_codes = Vec::new();
                 for c in &s.exclude_codes {
-                    let Some(info) = diag::lookup(c.get_ref()) else {
+                    let Some(code) = Code::parse(c.get_ref()) else {
                         return Err(self.err(
                             c.span(),
                             tr!(
@@ -1033,7 +1033,7 @@ impl Ctx<'_> {
                             ),
                         ));
                     };
-                    exclude_codes.push(info.code);
+                    exclude_codes.push(code);
                 }
                 Some(Scoring {
                     spd_max: s.spd_max.into_inner(),
@@ -1055,7 +1055,7 @@ impl Ctx<'_> {
 
         let mut severity = BTreeMap::new();
         for (code, level) in raw.severity {
-            let Some(info) = diag::lookup(&code) else {
+            let Some(known) = Code::parse(&code) else {
                 return Err(self.err(
                     level.span(),
                     tr!(
@@ -1074,7 +1074,7 @@ impl Ctx<'_> {
                     ),
                 ));
             };
-            severity.insert(info.code.to_string(), value);
+            severity.insert(known, value);
         }
 
         let award = match raw.award {
@@ -1796,10 +1796,13 @@ requires = ["waktu_penerapan"]
         );
         // [severity] after [[field.value]] is a new top-level table in TOML.
         let e = Template::parse(&src, "s.toml").unwrap_err();
-        assert!(e.message[1].contains("Z999"), "{e}");
+        assert!(
+            e.message[1].contains("\"Z999\" is not a finding code"),
+            "{e}"
+        );
         let ok = src.replace("Z999", "T001").replace("\"error\"", "\"off\"");
         let t = Template::parse(&ok, "s.toml").unwrap();
-        assert_eq!(t.severity_of("T001", Severity::Error), None);
+        assert_eq!(t.severity_of(Code::T001, Severity::Error), None);
     }
 
     #[test]
