@@ -35,7 +35,6 @@ pub const EXIT_TROUBLE: u8 = 2;
 
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
-    diag::say_troubles_in(settings::lang(cli.lang));
     match cli.command {
         cli::Command::Check(args) => {
             settings::refuse_unused(&args, settings::Command::Check)?;

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
+    let lang = bimtek::settings::lang(cli.lang);
     match bimtek::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) if bimtek::report::is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
             {
                 eprintln!(
                     "bimtek: {}",
-                    bimtek::report::visible_lines(&format!("{e:#}"))
+                    bimtek::report::visible_lines(&bimtek::diag::error_text(&e, lang))
                 );
             }
             ExitCode::from(2)

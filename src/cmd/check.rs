@@ -51,7 +51,7 @@ pub fn run(s: CheckSettings) -> Result<u8> {
                     if s.output.is_none() && s.format == Format::Table {
                         report::frame(b"", true)?;
                     }
-                    report::note(&format!("bimtek: {e:#}"));
+                    report::note(&format!("bimtek: {}", crate::diag::error_text(&e, s.lang)));
                     return Ok(());
                 }
             };

@@ -10,7 +10,7 @@
 //! summary, an explanation for `bimtek explain`, the message template and the
 //! fix hint. `{name}` in a message is filled from the finding's arguments.
 
-use super::{Lang, Severity};
+use super::{Lang, Severity, Text};
 use std::fmt;
 
 /// Declares [`Code`], one variant per registered code in the registry's
@@ -99,31 +99,24 @@ impl serde::Serialize for Code {
 pub struct CodeInfo {
     pub code: Code,
     pub severity: Severity,
-    /// [Indonesian, English]
-    pub summary: [&'static str; 2],
-    pub explain: [&'static str; 2],
-    pub message: [&'static str; 2],
-    pub hint: [&'static str; 2],
+    pub summary: Text<&'static str>,
+    pub explain: Text<&'static str>,
+    pub message: Text<&'static str>,
+    pub hint: Text<&'static str>,
 }
 
 impl CodeInfo {
-    fn pick(texts: &[&'static str; 2], lang: Lang) -> &'static str {
-        match lang {
-            Lang::Id => texts[0],
-            Lang::En => texts[1],
-        }
-    }
     pub fn summary(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.summary, lang)
+        lang.pick::<&str>(&self.summary)
     }
     pub fn explain(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.explain, lang)
+        lang.pick::<&str>(&self.explain)
     }
     pub fn message(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.message, lang)
+        lang.pick::<&str>(&self.message)
     }
     pub fn hint(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.hint, lang)
+        lang.pick::<&str>(&self.hint)
     }
 }
 

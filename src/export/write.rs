@@ -9,8 +9,8 @@
 //! Entries are sorted and zip timestamps fixed, so the same content gives
 //! the same bytes.
 
-use crate::diag::Trouble;
-use anyhow::{Context, Result, anyhow, bail};
+use crate::diag::{OrTrouble, Trouble};
+use anyhow::{Result, anyhow, bail};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
 /// An unnamed temporary file in `dir` (gone when closed, even after a
 /// crash), for [`Source::Spilled`].
 pub fn spill_file(dir: &Path) -> Result<File> {
-    tempfile::tempfile_in(dir).with_context(|| {
+    tempfile::tempfile_in(dir).or_trouble(|| {
         let d = dir.display();
         Trouble::new(
             format!("berkas sementara tidak dapat dibuat di {d}"),
@@ -255,7 +255,7 @@ impl Target {
             f.write_all(bytes)?;
             f.sync_all()
         })();
-        result.with_context(|| cannot_write(&self.path))?;
+        result.or_trouble(|| cannot_write(&self.path))?;
         self.commit(&mut temp)
     }
 
@@ -276,7 +276,7 @@ impl Target {
         } else {
             folder(&temp.path, entries)
         };
-        result.with_context(|| cannot_write(&self.path))?;
+        result.or_trouble(|| cannot_write(&self.path))?;
         self.commit(&mut temp)
     }
 
@@ -304,7 +304,7 @@ impl Target {
                         "{t} was created by another process while bimtek worked; nothing was replaced (use --force to replace it)"
                     ),
                 )),
-                Err(e) => Err(e).with_context(|| cannot_move(&self.path)),
+                Err(e) => Err(e).or_trouble(|| cannot_move(&self.path)),
             },
             Found::File(id) | Found::Package(id) => {
                 let kind_ok = |meta: &fs::Metadata| match self.found {
@@ -333,17 +333,17 @@ impl Target {
                         // No atomic swap here: move the checked target
                         // aside, the output in, and remove the old one.
                         let aside = Temp::name(&self.path)?;
-                        fs::rename(&self.path, &aside).with_context(|| cannot_move(&self.path))?;
+                        fs::rename(&self.path, &aside).or_trouble(|| cannot_move(&self.path))?;
                         if let Err(e) = fs::rename(&temp.path, &self.path) {
                             let _ = fs::rename(&aside, &self.path);
-                            return Err(e).with_context(|| cannot_move(&self.path));
+                            return Err(e).or_trouble(|| cannot_move(&self.path));
                         }
                         temp.kept = true;
                         remove(&aside);
                         Ok(())
                     }
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Err(changed()),
-                    Err(e) => Err(e).with_context(|| cannot_move(&self.path)),
+                    Err(e) => Err(e).or_trouble(|| cannot_move(&self.path)),
                 }
             }
         }
@@ -486,7 +486,7 @@ impl Temp {
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
-                Err(e) => return Err(e).with_context(|| cannot_write(&path)),
+                Err(e) => return Err(e).or_trouble(|| cannot_write(&path)),
             }
         }
     }
@@ -620,7 +620,7 @@ fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
             io::copy(&mut f, out)?;
         }
         Source::File(p) => {
-            let mut f = File::open(p).with_context(|| {
+            let mut f = File::open(p).or_trouble(|| {
                 let p = p.display();
                 Trouble::new(
                     format!("{p} tidak dapat dibaca"),

@@ -7,7 +7,7 @@ use super::merge::{Segment, locate};
 use super::message::line_col;
 use super::raw::{RawField, RawIndicator, RawTemplate};
 use super::{fold, fold_bounded};
-use crate::diag::{self, Code, Lang, Severity};
+use crate::diag::{self, Code, Lang, Severity, Text};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
@@ -23,15 +23,12 @@ pub struct TemplateError {
     pub line: usize,
     pub column: usize,
     /// The mistake in Bahasa Indonesia and in English.
-    pub message: [String; 2],
+    pub message: Text,
 }
 
 impl TemplateError {
     pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.message[0],
-            Lang::En => &self.message[1],
-        }
+        lang.pick(&self.message).as_str()
     }
 
     /// `file:line:col: message` in `lang`.

@@ -7,8 +7,8 @@
 //! resolves references and builds lookup tables, reporting mistakes with
 //! file, line and column.
 
-/// A template message in Bahasa Indonesia and in English: two format
-/// strings over the same arguments.
+/// A template message as a [`crate::diag::Text`]: two format strings, in
+/// Bahasa Indonesia and in English, over the same arguments.
 macro_rules! tr {
     ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
         [format!($id $(, $arg)*), format!($en $(, $arg)*)]
