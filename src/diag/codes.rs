@@ -9,6 +9,11 @@
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
 //! summary, an explanation for `bimtek explain`, the message template and the
 //! fix hint. `{name}` in a message is filled from the finding's arguments.
+//!
+//! Each code is a variant of [`Code`], listed once in `codes!` below in the
+//! table's order; emitters name it (`Code::F001`), so a code that is not
+//! registered does not compile. Text from users and templates is read with
+//! [`Code::parse`].
 
 use super::{Lang, Severity, Text};
 use std::fmt;
