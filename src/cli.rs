@@ -5,6 +5,7 @@
 
 mod help_id;
 
+use crate::diag::Lang;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -14,39 +15,40 @@ use std::path::PathBuf;
 /// `--version` and syntax errors come back as clap's error: print them with
 /// [`error_text`] or let clap do it.
 pub fn try_parse_from(args: &[OsString]) -> Result<Cli, clap::Error> {
-    let matches = command(asks_english(args)).try_get_matches_from(args)?;
+    let matches = command(asked_lang(args)).try_get_matches_from(args)?;
     Cli::from_arg_matches(&matches)
 }
 
 /// A syntax error in Bahasa Indonesia, unless `args` ask for English or the
 /// error is `--help`/`--version` output (`None`: clap prints it as it is).
 pub fn error_text(e: &clap::Error, args: &[OsString]) -> Option<String> {
-    if asks_english(args) || !e.use_stderr() {
+    if asked_lang(args) == Lang::En || !e.use_stderr() {
         return None;
     }
     help_id::error(e)
 }
 
-/// The command tree with its help in English or in Bahasa Indonesia.
-pub fn command(english: bool) -> clap::Command {
+/// The command tree with its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
     // `bimtek help CMD` is left out: `bimtek CMD --help` says the same, in
     // the user's language.
     let cmd = Cli::command().disable_help_subcommand(true);
-    if english {
-        cmd.about(
+    match lang {
+        Lang::En => cmd.about(
             "bimtek: check agencies' regional-innovation (IID) spreadsheets before they are \
              entered into the portal",
-        )
-    } else {
-        help_id::apply(cmd)
+        ),
+        Lang::Id => help_id::apply(cmd),
     }
 }
 
-/// Whether the arguments ask for English (`--lang en`, `--lang=en`). The
-/// help is chosen before clap parses, so this looks at the words alone.
-fn asks_english(args: &[OsString]) -> bool {
-    args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
-        || args.iter().any(|a| a == "--lang=en")
+/// The language the arguments ask for: English for `--lang en` or
+/// `--lang=en`, else Bahasa Indonesia. The help is chosen before clap
+/// parses, so this looks at the words alone.
+fn asked_lang(args: &[OsString]) -> Lang {
+    let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en");
+    if english { Lang::En } else { Lang::Id }
 }
 
 /// bimtek: periksa data inovasi daerah (IID) dari lembar kerja OPD sebelum
@@ -350,8 +352,8 @@ mod tests {
 
     #[test]
     fn both_command_trees_are_valid() {
-        command(true).debug_assert();
-        command(false).debug_assert();
+        command(Lang::En).debug_assert();
+        command(Lang::Id).debug_assert();
     }
 
     /// Every command and every argument has Indonesian help of its own: a
@@ -392,7 +394,7 @@ mod tests {
                 walk(sub, id_sub, &path, missing);
             }
         }
-        let (mut en, mut id) = (command(true), command(false));
+        let (mut en, mut id) = (command(Lang::En), command(Lang::Id));
         en.build();
         id.build();
         let mut missing = Vec::new();
@@ -403,9 +405,10 @@ mod tests {
     #[test]
     fn english_is_asked_with_either_spelling() {
         let args = |s: &[&str]| s.iter().map(OsString::from).collect::<Vec<_>>();
-        assert!(asks_english(&args(&["bimtek", "--lang", "en", "check"])));
-        assert!(asks_english(&args(&["bimtek", "check", "--lang=en"])));
-        assert!(!asks_english(&args(&["bimtek", "check", "--lang", "id"])));
-        assert!(!asks_english(&args(&["bimtek", "check", "en"])));
+        let lang = |a: &[&str]| asked_lang(&args(a));
+        assert_eq!(lang(&["bimtek", "--lang", "en", "check"]), Lang::En);
+        assert_eq!(lang(&["bimtek", "check", "--lang=en"]), Lang::En);
+        assert_eq!(lang(&["bimtek", "check", "--lang", "id"]), Lang::Id);
+        assert_eq!(lang(&["bimtek", "check", "en"]), Lang::Id);
     }
 }

@@ -890,7 +890,7 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             Severity::Warning => a.warnings += 1,
             Severity::Info => {}
         }
-        let code = strings.id(&mut a.detail, f.code);
+        let code = strings.id(&mut a.detail, f.code.as_str());
         let field = f.field.as_deref().map(|k| strings.id(&mut a.detail, k));
         let file = strings.id(&mut a.detail, &f.location.file);
         let sheet = f

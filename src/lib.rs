@@ -56,7 +56,6 @@ impl From<u8> for Ran {
 
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: cli::Cli) -> anyhow::Result<Ran> {
-    diag::say_troubles_in(settings::lang(cli.lang));
     let code = match cli.command {
         cli::Command::Check(args) => {
             settings::refuse_unused(&args, settings::Command::Check)?;

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
+    let lang = bimtek::settings::lang(cli.lang);
     match bimtek::run(cli) {
         Ok(ran) => {
             // The process ends here, and the OS takes the check's outcome
@@ -44,7 +45,7 @@ fn main() -> ExitCode {
             {
                 eprintln!(
                     "bimtek: {}",
-                    bimtek::report::visible_lines(&format!("{e:#}"))
+                    bimtek::report::visible_lines(&bimtek::diag::error_text(&e, lang))
                 );
             }
             ExitCode::from(2)

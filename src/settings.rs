@@ -3,10 +3,10 @@
 //! module sees clap types.
 
 use crate::cli::{CheckArgs, FailOn, FormatArg, LangArg};
-use crate::diag::{Lang, Severity, Trouble};
+use crate::diag::{Lang, OrTrouble, Severity, Trouble};
 use crate::report::visible;
 use crate::template::{Template, TemplateError};
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -170,7 +170,7 @@ fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_trouble(|| {
         let s = visible(s);
         Trouble::new(
             format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),

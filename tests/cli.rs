@@ -49,8 +49,8 @@ fn every_finding_code_has_a_fixture_that_triggers_it() {
     // Rows named "BAD ..." (or files not named ok*) must trigger the code;
     // rows named "OK ..." and files named ok* must not.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes");
-    for info in bimtek::diag::CODES {
-        let dir = root.join(info.code);
+    for info in &bimtek::diag::CODES {
+        let dir = root.join(info.code.as_str());
         assert!(
             dir.is_dir(),
             "finding code {} has no fixture folder {}",
@@ -70,7 +70,7 @@ fn every_finding_code_has_a_fixture_that_triggers_it() {
         let (_, doc) = check_json(&[dir.to_str().unwrap()], &extra);
         let mine: Vec<&Value> = findings(&doc)
             .iter()
-            .filter(|f| f["code"] == info.code)
+            .filter(|f| f["code"] == info.code.as_str())
             .collect();
         assert!(
             !mine.is_empty(),

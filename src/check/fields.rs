@@ -2,7 +2,7 @@
 //! coordinates, word counts, formula errors.
 
 use super::{CheckOptions, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{
     AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value,
@@ -28,12 +28,7 @@ fn at(loc: &Location, cell: &FieldCell) -> Location {
 }
 
 /// A finding about `field`'s cell, with the field's labels as arguments.
-pub(super) fn finding(
-    code: &'static str,
-    loc: &Location,
-    field: &Field,
-    cell: &FieldCell,
-) -> Finding {
+pub(super) fn finding(code: Code, loc: &Location, field: &Field, cell: &FieldCell) -> Finding {
     Finding::new(code, at(loc, cell))
         .field(&field.key)
         .value(&cell.text)
@@ -53,7 +48,7 @@ pub(super) fn check(
         if too_long_for_a_cell(&cell.text) {
             // The value itself is left out: it is the whole long text.
             sink.push(
-                Finding::new("V009", at(loc, cell))
+                Finding::new(Code::V009, at(loc, cell))
                     .field(&field.key)
                     .arg("label", &field.label)
                     .arg("label_en", &field.label_en)
@@ -65,7 +60,7 @@ pub(super) fn check(
                 if field.required {
                     sink.push(required_severity(
                         field,
-                        Finding::new("R001", at(loc, cell))
+                        Finding::new(Code::R001, at(loc, cell))
                             .field(&field.key)
                             .arg("label", &field.label)
                             .arg("label_en", &field.label_en),
@@ -74,19 +69,19 @@ pub(super) fn check(
             }
             // Said once per sheet ([`foreign_column`]).
             Value::Foreign => {}
-            Value::FormulaError => sink.push(finding("V004", loc, field, cell)),
+            Value::FormulaError => sink.push(finding(Code::V004, loc, field, cell)),
             Value::Text { words } => {
                 if let Some(below) = field.filler_below_words
                     && is_filler(field, &cell.text, below)
                 {
-                    sink.push(finding("T003", loc, field, cell).arg("min", below));
+                    sink.push(finding(Code::T003, loc, field, cell).arg("min", below));
                 }
                 if let Some(words) = *words {
                     if let Some(min) = field.min_words
                         && words < min as usize
                     {
                         sink.push(
-                            finding("T001", loc, field, cell)
+                            finding(Code::T001, loc, field, cell)
                                 .number("words", "words_en", words as f64, 0)
                                 .number("min", "min_en", f64::from(min), 0)
                                 .number("missing", "missing_en", (min as usize - words) as f64, 0),
@@ -96,7 +91,7 @@ pub(super) fn check(
                         && words > max as usize
                     {
                         sink.push(
-                            finding("T002", loc, field, cell)
+                            finding(Code::T002, loc, field, cell)
                                 .number("words", "words_en", words as f64, 0)
                                 .number("max", "max_en", f64::from(max), 0)
                                 .number("excess", "excess_en", (words - max as usize) as f64, 0),
@@ -107,21 +102,22 @@ pub(super) fn check(
                     && !super::evidence::link_kind_accepted(&field.links, &cell.text)
                 {
                     sink.push(
-                        finding("V008", loc, field, cell).arg("kinds", link_kinds(&field.links)),
+                        finding(Code::V008, loc, field, cell)
+                            .arg("kinds", link_kinds(&field.links)),
                     );
                 }
             }
             Value::Enum { index, exact } => {
                 if !exact {
                     sink.push(
-                        finding("V002", loc, field, cell)
+                        finding(Code::V002, loc, field, cell)
                             .arg("canonical", &field.values[*index].value),
                     );
                 }
             }
             Value::UnknownEnum { closest } => {
                 let [allowed, allowed_en] = allowed_list(field, &cell.text);
-                let mut f = finding("V001", loc, field, cell)
+                let mut f = finding(Code::V001, loc, field, cell)
                     .arg("allowed", allowed)
                     .arg("allowed_en", allowed_en);
                 if let Some((i, _)) = closest {
@@ -137,7 +133,7 @@ pub(super) fn check(
                 let (min, max) = field.kind.bounds();
                 let [id, en] = range_words(min, max, false);
                 sink.push(
-                    finding("V007", loc, field, cell)
+                    finding(Code::V007, loc, field, cell)
                         .arg("range", id)
                         .arg("range_en", en),
                 );
@@ -149,15 +145,15 @@ pub(super) fn check(
                 if below || above {
                     let [id, en] = range_words(min, max, true);
                     sink.push(
-                        finding("V010", loc, field, cell)
+                        finding(Code::V010, loc, field, cell)
                             .arg("range", id)
                             .arg("range_en", en),
                     );
                 }
             }
-            Value::BadAmount => sink.push(finding("V003", loc, field, cell)),
+            Value::BadAmount => sink.push(finding(Code::V003, loc, field, cell)),
             Value::Coordinate(Coordinate::Unreadable) => {
-                sink.push(finding("V005", loc, field, cell))
+                sink.push(finding(Code::V005, loc, field, cell))
             }
             Value::Coordinate(Coordinate::Ok { lat, lng }) => {
                 let [lat_min, lat_max, lng_min, lng_max] = t.settings.coordinate_bounds;
@@ -166,7 +162,7 @@ pub(super) fn check(
                 };
                 if !inside(*lat, *lng) {
                     let swapped = inside(*lng, *lat);
-                    let mut f = finding("V006", loc, field, cell);
+                    let mut f = finding(Code::V006, loc, field, cell);
                     if swapped {
                         f = f
                             .arg("swapped", "; tampaknya lintang dan bujur tertukar")
@@ -261,7 +257,7 @@ pub(super) fn foreign_column(
         let mut l = at(loc, cell);
         l.row = None;
         sink.push(
-            Finding::new("H004", l)
+            Finding::new(Code::H004, l)
                 .field(&field.key)
                 .value(&cell.text)
                 .arg("label", &field.label)
@@ -326,8 +322,8 @@ fn date(
     sink: &mut Sink<'_>,
 ) {
     match d {
-        DateValue::Unreadable => sink.push(finding("D001", loc, field, cell)),
-        DateValue::Impossible => sink.push(finding("D003", loc, field, cell)),
+        DateValue::Unreadable => sink.push(finding(Code::D001, loc, field, cell)),
+        DateValue::Impossible => sink.push(finding(Code::D003, loc, field, cell)),
         DateValue::Ambiguous(reason) => {
             let (id, en) = match reason {
                 AmbiguousReason::TwoDigitYear => ("tahun hanya dua digit", "two-digit year"),
@@ -337,7 +333,7 @@ fn date(
                 ),
             };
             sink.push(
-                finding("D002", loc, field, cell)
+                finding(Code::D002, loc, field, cell)
                     .arg("reason", id)
                     .arg("reason_en", en),
             );
@@ -349,14 +345,14 @@ fn date(
                     _ => ("tahun", "year"),
                 };
                 sink.push(
-                    finding("D007", loc, field, cell)
+                    finding(Code::D007, loc, field, cell)
                         .arg("precision", id)
                         .arg("precision_en", en),
                 );
             }
             if *date > opts.as_of && !field.future {
                 sink.push(
-                    finding("D004", loc, field, cell).arg("as_of", portal_format(opts.as_of)),
+                    finding(Code::D004, loc, field, cell).arg("as_of", portal_format(opts.as_of)),
                 );
             }
         }
@@ -366,23 +362,24 @@ fn date(
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use crate::diag::Code;
     use crate::load::RawCell;
 
-    fn codes_with(changes: &[(&'static str, RawCell)]) -> Vec<&'static str> {
+    fn codes_with(changes: &[(&'static str, RawCell)]) -> Vec<Code> {
         codes_after(&template(), clean_cells(), changes)
     }
 
     #[test]
     fn r001_required_value_empty() {
-        assert_eq!(codes_with(&[("nama_inisiator", text(""))]), ["R001"]);
+        assert_eq!(codes_with(&[("nama_inisiator", text(""))]), [Code::R001]);
         // Optional fields may stay empty.
         assert!(codes_with(&[("anggaran", text(""))]).is_empty());
     }
 
     #[test]
     fn v001_v002_allowed_values() {
-        assert_eq!(codes_with(&[("tahapan", text("Selesai"))]), ["V001"]);
-        assert_eq!(codes_with(&[("jenis", text("non-digital"))]), ["V002"]);
+        assert_eq!(codes_with(&[("tahapan", text("Selesai"))]), [Code::V001]);
+        assert_eq!(codes_with(&[("jenis", text("non-digital"))]), [Code::V002]);
         assert!(codes_with(&[("jenis", text("Non Digital"))]).is_empty());
     }
 
@@ -390,7 +387,7 @@ mod tests {
     fn v003_amount_unreadable() {
         assert_eq!(
             codes_with(&[("anggaran", text("sekitar 2 juta"))]),
-            ["V003"]
+            [Code::V003]
         );
         assert!(codes_with(&[("anggaran", text("Rp 1.500.000,00"))]).is_empty());
     }
@@ -399,7 +396,7 @@ mod tests {
     fn v004_formula_error() {
         assert_eq!(
             codes_with(&[("tujuan", RawCell::Error("#REF!".into()))]),
-            ["V004"]
+            [Code::V004]
         );
     }
 
@@ -407,43 +404,49 @@ mod tests {
     fn v005_v006_coordinates() {
         assert_eq!(
             codes_with(&[("koordinat", text("dekat kantor bupati"))]),
-            ["V005"]
+            [Code::V005]
         );
         assert_eq!(
             codes_with(&[("koordinat", text("51.5074,-0.1278"))]),
-            ["V006"]
+            [Code::V006]
         );
         assert_eq!(
             codes_with(&[("koordinat", text("114.5908,-3.3194"))]),
-            ["V006"]
+            [Code::V006]
         );
     }
 
     #[test]
     fn v007_integer_range() {
-        assert_eq!(codes_with(&[("asta_cita", RawCell::Number(9.0))]), ["V007"]);
-        assert_eq!(codes_with(&[("asta_cita", text("tiga"))]), ["V007"]);
+        assert_eq!(
+            codes_with(&[("asta_cita", RawCell::Number(9.0))]),
+            [Code::V007]
+        );
+        assert_eq!(codes_with(&[("asta_cita", text("tiga"))]), [Code::V007]);
         assert!(codes_with(&[("asta_cita", text("8"))]).is_empty());
     }
 
     #[test]
     fn d001_to_d004_and_d007_dates() {
-        assert_eq!(codes_with(&[("waktu_penerapan", text("segera"))]), ["D001"]);
+        assert_eq!(
+            codes_with(&[("waktu_penerapan", text("segera"))]),
+            [Code::D001]
+        );
         assert_eq!(
             codes_with(&[("waktu_penerapan", text("05/17/24"))]),
-            ["D002"]
+            [Code::D002]
         );
         assert_eq!(
             codes_with(&[("waktu_penerapan", text("31/02/2025"))]),
-            ["D003"]
+            [Code::D003]
         );
         assert_eq!(
             codes_with(&[("waktu_penerapan", text("15/01/2027"))]),
-            ["D004"]
+            [Code::D004]
         );
         assert_eq!(
             codes_with(&[("waktu_penerapan", text("Mei 2024"))]),
-            ["D007"]
+            [Code::D007]
         );
     }
 
@@ -453,20 +456,20 @@ mod tests {
             .unwrap()
     }
 
-    fn kipp_codes(changes: &[(&'static str, RawCell)]) -> Vec<&'static str> {
+    fn kipp_codes(changes: &[(&'static str, RawCell)]) -> Vec<Code> {
         codes_after(&kipp(), kipp_clean(), changes)
     }
 
     #[test]
     fn a_clean_kipp_proposal_has_no_findings() {
-        assert_eq!(kipp_codes(&[]), Vec::<&str>::new());
+        assert_eq!(kipp_codes(&[]), Vec::<Code>::new());
     }
 
     #[test]
     fn kipp_kelompok_are_those_of_2025() {
         // 2025 had only Umum and Replikasi (menpan.go.id); Khusus is off.
         assert!(kipp_codes(&[("kelompok", text("Umum"))]).is_empty());
-        assert_eq!(kipp_codes(&[("kelompok", text("Khusus"))]), ["V001"]);
+        assert_eq!(kipp_codes(&[("kelompok", text("Khusus"))]), [Code::V001]);
     }
 
     #[test]
@@ -474,7 +477,7 @@ mod tests {
         for filler in ["-", "Ada", "Sumber Daya", "sumber_daya"] {
             assert_eq!(
                 kipp_codes(&[("sumber_daya", text(filler))]),
-                ["T003"],
+                [Code::T003],
                 "{filler:?}"
             );
         }
@@ -490,13 +493,13 @@ mod tests {
         assert!(kipp_codes(&[("ringkasan", text(&"kata ".repeat(200)))]).is_empty());
         assert_eq!(
             kipp_codes(&[("ringkasan", text(&"kata ".repeat(201)))]),
-            ["T002"]
+            [Code::T002]
         );
         // Signifikansi allows 600.
         assert!(kipp_codes(&[("signifikansi", text(&"kata ".repeat(600)))]).is_empty());
         assert_eq!(
             kipp_codes(&[("signifikansi", text(&"kata ".repeat(601)))]),
-            ["T002"]
+            [Code::T002]
         );
     }
 
@@ -510,7 +513,7 @@ mod tests {
             assert!(kipp_codes(&[("video", text(ok))]).is_empty(), "{ok}");
         }
         for bad in ["video.mp4", "https://vimeo.com/1", "youtube"] {
-            assert_eq!(kipp_codes(&[("video", text(bad))]), ["V008"], "{bad}");
+            assert_eq!(kipp_codes(&[("video", text(bad))]), [Code::V008], "{bad}");
         }
     }
 
@@ -555,7 +558,7 @@ mod tests {
             );
             assert_eq!(
                 codes_with(&[("bentuk", text(written))]),
-                ["V002"],
+                [Code::V002],
                 "{written}"
             );
         }
@@ -582,15 +585,21 @@ mod tests {
         // SIMONDA's export writes the label with the number.
         assert!(codes_with(&[("asta_cita", text("Asta Cita 4"))]).is_empty());
         assert!(codes_with(&[("asta_cita", text("asta_cita 8"))]).is_empty());
-        assert_eq!(codes_with(&[("asta_cita", text("Asta Cita 9"))]), ["V007"]);
-        assert_eq!(codes_with(&[("asta_cita", text("Prioritas 4"))]), ["V007"]);
+        assert_eq!(
+            codes_with(&[("asta_cita", text("Asta Cita 9"))]),
+            [Code::V007]
+        );
+        assert_eq!(
+            codes_with(&[("asta_cita", text("Prioritas 4"))]),
+            [Code::V007]
+        );
     }
 
     #[test]
     fn placeholders_in_choice_and_date_cells_are_empty() {
         // A required choice: R001, not V001 "did you mean Kepala Daerah".
         for p in ["-", "–", "—", "n/a", "N/A", "tidak ada"] {
-            assert_eq!(codes_with(&[("inisiator", text(p))]), ["R001"], "{p:?}");
+            assert_eq!(codes_with(&[("inisiator", text(p))]), [Code::R001], "{p:?}");
         }
         // An optional date: nothing at all.
         for p in ["-", "N/A"] {
@@ -609,7 +618,7 @@ mod tests {
         let closest = |key: &'static str, written: &str| {
             findings_after(&t, clean_cells(), &[(key, text(written))], &[])
                 .into_iter()
-                .find(|f| f.code == "V001")
+                .find(|f| f.code == Code::V001)
                 .map(|f| f.message(crate::diag::Lang::En).contains("closest"))
         };
         // LAN's values (realdata inovasi-lan) are near no allowed value:
@@ -634,21 +643,21 @@ mod tests {
                 .into_iter()
                 .map(|f| (f.code, f.severity))
                 .collect();
-            assert_eq!(got, [("R001", crate::diag::Severity::Warning)], "{key}");
+            assert_eq!(got, [(Code::R001, crate::diag::Severity::Warning)], "{key}");
         }
         // Other required fields stay errors.
         let got: Vec<_> = findings_after(&t, clean_cells(), &[("hasil", text(""))], &[])
             .into_iter()
             .map(|f| (f.code, f.severity))
             .collect();
-        assert_eq!(got, [("R001", crate::diag::Severity::Error)]);
+        assert_eq!(got, [(Code::R001, crate::diag::Severity::Error)]);
     }
 
     #[test]
     fn t001_word_minimum() {
         assert_eq!(
             codes_with(&[("rancang_bangun", text(&"kata ".repeat(40)))]),
-            ["T001"]
+            [Code::T001]
         );
         assert!(codes_with(&[("rancang_bangun", text(&"kata ".repeat(300)))]).is_empty());
     }

@@ -2,7 +2,7 @@
 //! files, decoding notes, unknown, missing and doubled columns.
 
 use super::Sink;
-use crate::diag::{Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location};
 use crate::load::{Damage, Limit, LoadError, LoadNotes};
 use crate::normalize::HeaderMap;
 use crate::template::Template;
@@ -11,10 +11,10 @@ use crate::template::Template;
 pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
     let loc = Location::file(file);
     match err {
-        LoadError::Empty => Finding::new("F003", loc)
+        LoadError::Empty => Finding::new(Code::F003, loc)
             .arg("detail", "berkas kosong (ukurannya 0)")
             .arg("detail_en", "the file is 0 bytes"),
-        LoadError::Encrypted => Finding::new("F002", loc),
+        LoadError::Encrypted => Finding::new(Code::F002, loc),
         LoadError::NotSpreadsheet(kind) => {
             let (id, en) = match *kind {
                 "html" => ("tabel HTML (halaman web)", "an HTML table (web page)"),
@@ -22,7 +22,9 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                 "zip" => ("arsip zip", "a zip archive"),
                 _ => ("data biner yang tidak dikenal", "unknown binary data"),
             };
-            Finding::new("F004", loc).arg("kind", id).arg("kind_en", en)
+            Finding::new(Code::F004, loc)
+                .arg("kind", id)
+                .arg("kind_en", en)
         }
         LoadError::Corrupt(damage, detail) => {
             let (what, what_en) = match damage {
@@ -60,7 +62,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     "the spreadsheet reader failed".to_string(),
                 ),
             };
-            Finding::new("F001", loc)
+            Finding::new(Code::F001, loc)
                 .arg("what", what)
                 .arg("what_en", what_en)
                 .arg("detail", detail)
@@ -135,7 +137,7 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
                     ),
                 ),
             };
-            Finding::new("F009", loc)
+            Finding::new(Code::F009, loc)
                 .arg("detail", id)
                 .arg("detail_en", en)
         }
@@ -162,10 +164,10 @@ fn human_size(n: u64, lang: Lang) -> String {
 pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
     let mut out = Vec::new();
     if notes.decoded_cp1252 {
-        out.push(Finding::new("F006", Location::file(file)));
+        out.push(Finding::new(Code::F006, Location::file(file)));
     }
     if let Some(line) = notes.unbalanced_quote {
-        out.push(Finding::new("F010", Location::file(file)).arg("line", line));
+        out.push(Finding::new(Code::F010, Location::file(file)).arg("line", line));
     }
     for (sheet, row, after) in &notes.repeated_rows {
         let loc = Location {
@@ -175,7 +177,7 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
             col: None,
             header: None,
         };
-        out.push(Finding::new("F018", loc).arg("after", after.saturating_add(1)));
+        out.push(Finding::new(Code::F018, loc).arg("after", after.saturating_add(1)));
     }
     if notes.sheets_past_limit > 0 || notes.sheets_repeating.is_some() {
         let (mut id, mut en) = (Vec::new(), Vec::new());
@@ -197,14 +199,14 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
             ));
         }
         out.push(
-            Finding::new("F019", Location::file(file))
+            Finding::new(Code::F019, Location::file(file))
                 .arg("detail", id.join("; "))
                 .arg("detail_en", en.join("; ")),
         );
     }
     if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
         out.push(
-            Finding::new("F007", Location::file(file))
+            Finding::new(Code::F007, Location::file(file))
                 .arg("ext", ext)
                 .arg("kind", format.name()),
         );
@@ -233,7 +235,7 @@ pub(super) fn header_findings(
         let mut loc = base.clone();
         loc.col = Some(c.col);
         loc.header = Some(c.header.clone());
-        sink.push(Finding::new("H001", loc));
+        sink.push(Finding::new(Code::H001, loc));
     }
     if h.layout == crate::normalize::header::Layout::Evidence {
         return;
@@ -247,7 +249,7 @@ pub(super) fn header_findings(
         if field.required && h.field_columns[fi].is_none() {
             sink.push(super::fields::required_severity(
                 field,
-                Finding::new("H002", base.clone())
+                Finding::new(Code::H002, base.clone())
                     .field(&field.key)
                     .arg("label", &field.label)
                     .arg("label_en", &field.label_en)
@@ -262,7 +264,7 @@ pub(super) fn header_findings(
         loc.header = Some(c.header.clone());
         let key = &t.fields[c.field.expect("duplicate maps a field")].key;
         sink.push(
-            Finding::new("H003", loc)
+            Finding::new(Code::H003, loc)
                 .field(key)
                 .arg("first", crate::diag::column_letters(first))
                 .for_every_row(),
@@ -300,7 +302,7 @@ mod tests {
         ];
         for (damage, id, en) in cases {
             let f = load_error_finding("a.xlsx", &LoadError::Corrupt(damage, "detail X".into()));
-            assert_eq!(f.code, "F001");
+            assert_eq!(f.code, Code::F001);
             let (mid, men) = (f.message(Lang::Id), f.message(Lang::En));
             assert!(mid.starts_with("Berkas tidak dapat dibaca: "), "{mid}");
             assert!(

@@ -10,7 +10,7 @@
 use super::catalog::{Catalog, pemda_key};
 use super::portal::{self, PortalEntry};
 use super::{Baseline, Sink};
-use crate::diag::Finding;
+use crate::diag::{Code, Finding};
 use crate::outcome::Innovation;
 use crate::outcome::idea::{Idea, IidMatch, Like};
 use crate::template::Template;
@@ -157,7 +157,7 @@ fn into_iid(
             if let Some(stage) = launched(t, inn) {
                 match m.status {
                     "not_entered" => sink.push(
-                        Finding::new("L007", inn.location())
+                        Finding::new(Code::L007, inn.location())
                             .field("nama_inovasi")
                             .value(inn.name())
                             .arg("stage", stage),
@@ -170,7 +170,7 @@ fn into_iid(
                             .collect::<Vec<_>>()
                             .join("; ");
                         sink.push(
-                            Finding::new("L008", inn.location())
+                            Finding::new(Code::L008, inn.location())
                                 .field("nama_inovasi")
                                 .value(inn.name())
                                 .arg("candidates", &names)
@@ -211,7 +211,7 @@ fn like_finding(inn: &Innovation, list: &[Like]) -> Finding {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    Finding::new("L009", inn.location())
+    Finding::new(Code::L009, inn.location())
         .field("nama_inovasi")
         .value(inn.name())
         .arg("similar", say("pemda tidak disebut"))

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::template::roles;
 
 use super::Sink;
@@ -113,7 +113,7 @@ impl Groups {
                     None => (format!("baris {row}"), format!("row {row}")),
                 };
                 sink.push(
-                    super::fields::finding("L006", loc, &t.fields[fi], cell)
+                    super::fields::finding(Code::L006, loc, &t.fields[fi], cell)
                         .arg("other", other)
                         .arg("other_en", other_en),
                 );
@@ -136,7 +136,7 @@ impl Groups {
             header: None,
         };
         sink.push(
-            Finding::new("L001", loc)
+            Finding::new(Code::L001, loc)
                 .value(&g.title)
                 .arg("pemda", &g.pemda)
                 .arg("stated", stated)
@@ -221,7 +221,7 @@ pub(super) fn similar_ideas(
             if let Some((share, j)) = best {
                 let (inn, other) = (group[k], group[j]);
                 sink.push(
-                    Finding::new("L002", inn.location())
+                    Finding::new(Code::L002, inn.location())
                         .field(roles::NAME)
                         .value(inn.name())
                         .arg("other_name", other.name())
@@ -252,7 +252,7 @@ pub(super) fn launch_before_diagnose(
         && let Some(cell) = r.cell(fi)
     {
         sink.push(
-            super::fields::finding("L003", loc, &t.fields[fi], cell)
+            super::fields::finding(Code::L003, loc, &t.fields[fi], cell)
                 .arg("diagnose", crate::normalize::date::portal_format(d)),
         );
     }
@@ -321,8 +321,8 @@ pub(super) fn idea_code(
     };
     let found = match code_fault(&t.settings.code_sources, &cell.text) {
         Ok(false) => return,
-        Ok(true) => super::fields::finding("L005", loc, &t.fields[fi], cell),
-        Err((why, why_en)) => super::fields::finding("L004", loc, &t.fields[fi], cell)
+        Ok(true) => super::fields::finding(Code::L005, loc, &t.fields[fi], cell),
+        Err((why, why_en)) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell)
             .arg("why", why)
             .arg("why_en", why_en),
     };

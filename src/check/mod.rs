@@ -29,7 +29,7 @@ pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub use files::{load_error_finding, load_note_findings};
 
-use crate::diag::{Finding, Location, Severity};
+use crate::diag::{Code, Finding, Location, Severity};
 use crate::normalize::{Event, Record};
 use crate::outcome::{Innovation, Origin, Outcome, Statement};
 use crate::template::Template;
@@ -88,14 +88,14 @@ pub(crate) struct Sink<'t> {
     template: &'t Template,
     pub findings: Vec<Finding>,
     /// Findings listed so far, per code and file.
-    listed: foldhash::HashMap<&'static str, foldhash::HashMap<String, u32>>,
+    listed: foldhash::HashMap<Code, foldhash::HashMap<String, u32>>,
     /// Errors and warnings past the cap since [`Sink::take_dropped`].
     dropped: (u32, u32),
     /// Where each error or warning past the cap was, when kept
     /// ([`Sink::keeping_places`]).
     places: Option<Places>,
     /// Findings past the cap per (code, file).
-    capped: Vec<(&'static str, String, u64)>,
+    capped: Vec<(Code, String, u64)>,
 }
 
 impl<'t> Sink<'t> {
@@ -180,10 +180,10 @@ impl<'t> Sink<'t> {
     pub fn finish_capped(&mut self) {
         let limit = self.template.settings.max_findings_per_code;
         for (code, file, more) in std::mem::take(&mut self.capped) {
-            let Some(s) = self.template.severity_of("F017", Severity::Info) else {
+            let Some(s) = self.template.severity_of(Code::F017, Severity::Info) else {
                 continue;
             };
-            let mut f = Finding::new("F017", Location::file(&file))
+            let mut f = Finding::new(Code::F017, Location::file(&file))
                 .arg("code", code)
                 .number("more", "more_en", more as f64, 0)
                 .number("limit", "limit_en", limit as f64, 0);
@@ -307,7 +307,7 @@ impl<'t> FileCheck<'t> {
             Event::HiddenSheet { sheet } => {
                 let mut loc = Location::file(&self.file);
                 loc.sheet = Some(sheet.to_string());
-                self.sink.push(Finding::new("F008", loc));
+                self.sink.push(Finding::new(Code::F008, loc));
             }
             Event::SkippedSheet { sheet, findings } => {
                 let mut loc = Location::file(&self.file);
@@ -321,7 +321,7 @@ impl<'t> FileCheck<'t> {
                     ("bagian formulir, bukan data", "part of the form, not data")
                 };
                 self.sink.push(
-                    Finding::new("F012", loc)
+                    Finding::new(Code::F012, loc)
                         .arg("sheet", &**sheet)
                         .arg("why", why)
                         .arg("why_en", why_en),
@@ -330,7 +330,7 @@ impl<'t> FileCheck<'t> {
             Event::NotInnovationList { sheet } => {
                 let mut loc = Location::file(&self.file);
                 loc.sheet = sheet.as_deref().map(str::to_string);
-                self.sink.push(Finding::new("F013", loc));
+                self.sink.push(Finding::new(Code::F013, loc));
             }
             Event::NoHeader { sheet, scanned } => self.no_header.push((sheet.clone(), *scanned)),
             Event::Header { sheet, header } => {
@@ -471,7 +471,7 @@ impl<'t> FileCheck<'t> {
         // A file that failed to read part-way (F001, F009) already says why
         // it has no rows; "only a header" on top of it would mislead.
         let unreadable = self.sink.findings.iter().any(|f| {
-            f.code.starts_with('F')
+            f.code.as_str().starts_with('F')
                 && f.severity == Severity::Error
                 && f.location.sheet.is_none()
                 && f.location.row.is_none()
@@ -480,7 +480,7 @@ impl<'t> FileCheck<'t> {
             let loc = Location::file(&self.file);
             if self.headers_seen > 0 {
                 self.sink.push(
-                    Finding::new("F003", loc)
+                    Finding::new(Code::F003, loc)
                         .arg("detail", "hanya baris judul kolom")
                         .arg("detail_en", "only the header row"),
                 );
@@ -488,15 +488,15 @@ impl<'t> FileCheck<'t> {
                 let mut loc = loc;
                 loc.sheet = sheet.as_deref().map(str::to_string);
                 self.sink
-                    .push(Finding::new("F005", loc).arg("scanned", scanned));
+                    .push(Finding::new(Code::F005, loc).arg("scanned", scanned));
             } else if !self
                 .sink
                 .findings
                 .iter()
-                .any(|f| f.severity == Severity::Error || f.code == "F013")
+                .any(|f| f.severity == Severity::Error || f.code == Code::F013)
             {
                 self.sink.push(
-                    Finding::new("F003", loc)
+                    Finding::new(Code::F003, loc)
                         .arg("detail", "lembarnya kosong")
                         .arg("detail_en", "the sheets are empty"),
                 );
@@ -507,7 +507,7 @@ impl<'t> FileCheck<'t> {
         }
         if self.innovations.is_empty() && !self.evidence.is_empty() {
             // An evidence-only file: its rows join innovations of other files.
-            self.sink.findings.retain(|f| f.code != "F003");
+            self.sink.findings.retain(|f| f.code != Code::F003);
         }
         self.sink.finish_capped();
         FileResult {
@@ -888,7 +888,7 @@ pub(crate) mod testing {
         t: &Template,
         mut base: Vec<(&'static str, RawCell)>,
         changes: &[(&'static str, RawCell)],
-    ) -> Vec<&'static str> {
+    ) -> Vec<Code> {
         for (k, v) in changes {
             base.retain(|(key, _)| key != k);
             base.push((k, v.clone()));
@@ -922,7 +922,7 @@ pub(crate) mod testing {
     }
 
     /// Run the per-row rules on one record and return the codes found.
-    pub fn codes(t: &Template, r: &Record) -> Vec<&'static str> {
+    pub fn codes(t: &Template, r: &Record) -> Vec<Code> {
         let mut sink = Sink::new(t);
         let loc = Location {
             file: "x.xlsx".into(),
@@ -941,7 +941,7 @@ pub(crate) mod testing {
     fn a_clean_record_has_no_findings() {
         let t = template();
         let r = record(&t, &clean_cells(), &[]);
-        assert_eq!(codes(&t, &r), Vec::<&str>::new());
+        assert_eq!(codes(&t, &r), Vec::<Code>::new());
     }
 }
 
@@ -1007,32 +1007,32 @@ mod tests {
             inn("a.xlsx", Some("B"), 5),
             inn("b.csv", None, 2),
         ];
-        let at = |code: &'static str, file: &str, sheet: Option<&str>, row: Option<u32>| {
+        let at = |code: Code, file: &str, sheet: Option<&str>, row: Option<u32>| {
             let mut loc = Location::file(file);
             loc.sheet = sheet.map(str::to_string);
             loc.row = row;
             Finding::new(code, loc)
         };
         let mut findings = vec![
-            at("F007", "a.xlsx", None, None),
-            at("H002", "a.xlsx", Some("A"), Some(1)).for_every_row(),
-            at("V001", "a.xlsx", Some("A"), Some(6)),
-            at("D007", "a.xlsx", Some("B"), Some(5)),
-            at("H003", "b.csv", None, Some(1)).for_every_row(),
+            at(Code::F007, "a.xlsx", None, None),
+            at(Code::H002, "a.xlsx", Some("A"), Some(1)).for_every_row(),
+            at(Code::V001, "a.xlsx", Some("A"), Some(6)),
+            at(Code::D007, "a.xlsx", Some("B"), Some(5)),
+            at(Code::H003, "b.csv", None, Some(1)).for_every_row(),
         ];
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let counts = tie_findings(&innovations, &mut findings);
         assert_eq!(counts, [(1, 0), (2, 0), (0, 1), (0, 1)]);
-        let tied: Vec<(&str, Option<u32>)> =
+        let tied: Vec<(Code, Option<u32>)> =
             findings.iter().map(|f| (f.code, f.innovation)).collect();
         assert_eq!(
             tied,
             [
-                ("F007", None),
-                ("H002", None),
-                ("V001", Some(1)),
-                ("D007", Some(2)),
-                ("H003", None)
+                (Code::F007, None),
+                (Code::H002, None),
+                (Code::V001, Some(1)),
+                (Code::D007, Some(2)),
+                (Code::H003, None)
             ]
         );
         let outcome = Outcome {
@@ -1041,10 +1041,10 @@ mod tests {
             ..Outcome::default()
         };
         let codes = |list: Vec<&Finding>| list.iter().map(|f| f.code).collect::<Vec<_>>();
-        assert_eq!(codes(outcome.findings_of(1)), ["H002", "V001"]);
-        assert_eq!(codes(outcome.findings_of(2)), ["D007"]);
-        assert_eq!(codes(outcome.findings_of(3)), ["H003"]);
-        let per: Vec<Vec<&str>> = outcome
+        assert_eq!(codes(outcome.findings_of(1)), [Code::H002, Code::V001]);
+        assert_eq!(codes(outcome.findings_of(2)), [Code::D007]);
+        assert_eq!(codes(outcome.findings_of(3)), [Code::H003]);
+        let per: Vec<Vec<Code>> = outcome
             .findings_per_innovation()
             .into_iter()
             .map(codes)
@@ -1052,10 +1052,10 @@ mod tests {
         assert_eq!(
             per,
             [
-                vec!["H002"],
-                vec!["H002", "V001"],
-                vec!["D007"],
-                vec!["H003"]
+                vec![Code::H002],
+                vec![Code::H002, Code::V001],
+                vec![Code::D007],
+                vec![Code::H003]
             ]
         );
     }
@@ -1117,24 +1117,28 @@ mod tests {
             "{:?}",
             counts(&all)
         );
-        let per = |o: &Outcome, file: &str, code: &str| {
+        let per = |o: &Outcome, file: &str, code: Code| {
             o.findings
                 .iter()
                 .filter(|f| f.location.file == file && f.code == code)
                 .count()
         };
-        assert!(all.findings.iter().all(|f| f.code != "F017"));
+        assert!(all.findings.iter().all(|f| f.code != Code::F017));
         // V001 twice a row, U001 (checked across files) once a row: two of
         // each listed per file, and one F017 each telling of the rest.
         for file in ["a.xlsx", "b.xlsx"] {
-            assert_eq!(per(&all, file, "V001"), 12);
-            assert_eq!(per(&some, file, "V001"), 2);
-            assert!(per(&all, file, "U001") >= 3, "{}", per(&all, file, "U001"));
-            assert_eq!(per(&some, file, "U001"), 2);
+            assert_eq!(per(&all, file, Code::V001), 12);
+            assert_eq!(per(&some, file, Code::V001), 2);
+            assert!(
+                per(&all, file, Code::U001) >= 3,
+                "{}",
+                per(&all, file, Code::U001)
+            );
+            assert_eq!(per(&some, file, Code::U001), 2);
             let told: Vec<_> = some
                 .findings
                 .iter()
-                .filter(|f| f.location.file == file && f.code == "F017")
+                .filter(|f| f.location.file == file && f.code == Code::F017)
                 .map(|f| f.message(crate::diag::Lang::En))
                 .collect();
             assert!(

@@ -5,7 +5,7 @@
 
 use super::name_index::NameIndex;
 use super::{Innovation, Sink};
-use crate::diag::{Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
@@ -208,7 +208,7 @@ pub(crate) fn compare(
         let status = match cands.as_slice() {
             [] => {
                 sink.push(
-                    Finding::new("P001", inn.location())
+                    Finding::new(Code::P001, inn.location())
                         .field(roles::NAME)
                         .value(&inn.name),
                 );
@@ -235,7 +235,7 @@ pub(crate) fn compare(
                             .join("; ")
                     };
                     sink.push(
-                        Finding::new("P002", inn.location())
+                        Finding::new(Code::P002, inn.location())
                             .field(roles::NAME)
                             .value(&inn.name)
                             .arg("changes", list(Lang::Id))
@@ -250,7 +250,7 @@ pub(crate) fn compare(
                         >= 0.005
                 {
                     sink.push(
-                        Finding::new("P006", inn.location())
+                        Finding::new(Code::P006, inn.location())
                             .field(roles::SCORE)
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
@@ -261,7 +261,7 @@ pub(crate) fn compare(
                     && (o.as_of - updated).num_days() > i64::from(o.stale_after_days)
                 {
                     sink.push(
-                        Finding::new("P005", inn.location())
+                        Finding::new(Code::P005, inn.location())
                             .field(roles::UPDATED)
                             .value(&portal_format(updated))
                             .arg("days", (o.as_of - updated).num_days()),
@@ -287,7 +287,7 @@ pub(crate) fn compare(
                         .join("; ")
                 };
                 sink.push(
-                    Finding::new("P003", inn.location())
+                    Finding::new(Code::P003, inn.location())
                         .field(roles::NAME)
                         .value(&inn.name)
                         .arg("candidates", names("baris"))
@@ -316,7 +316,7 @@ pub(crate) fn compare(
         if !m {
             sink.push(
                 Finding::new(
-                    "P004",
+                    Code::P004,
                     Location {
                         file: e.file.clone(),
                         sheet: e.sheet.clone(),
@@ -360,7 +360,7 @@ fn prior_entries(
             .collect::<Vec<_>>()
             .join(", ");
         sink.push(
-            Finding::new("W003", inn.location())
+            Finding::new(Code::W003, inn.location())
                 .field(roles::DEVELOPMENT)
                 .value(&inn.name)
                 .arg("count", years.len())
@@ -385,7 +385,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
     let Some(pen) = inn.facts.penerapan else {
         let uji = inn.facts.uji_coba.filter(|&u| u > w.end && u <= as_of)?;
         return stage_needs_penerapan(t, inn).then(|| {
-            Finding::new("W002", inn.location())
+            Finding::new(Code::W002, inn.location())
                 .field(roles::TRIAL)
                 .value(&portal_format(uji))
                 .arg("what", "Waktu uji coba")
@@ -407,7 +407,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .pengembangan
             .is_some_and(|d| d >= w.start && d <= w.end);
         (!developed).then(|| {
-            Finding::new("W001", inn.location())
+            Finding::new(Code::W001, inn.location())
                 .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("window", range())
@@ -420,7 +420,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
         })
     } else if pen > w.end {
         (pen <= as_of).then(|| {
-            Finding::new("W002", inn.location())
+            Finding::new(Code::W002, inn.location())
                 .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("what", "Waktu penerapan")
@@ -433,7 +433,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .pengembangan
             .filter(|&d| (d < w.start || d > w.end) && d <= as_of)?;
         Some(
-            Finding::new("W004", inn.location())
+            Finding::new(Code::W004, inn.location())
                 .field(roles::DEVELOPMENT)
                 .value(&portal_format(dev))
                 .arg("window", range()),
@@ -469,7 +469,7 @@ mod tests {
     }
 
     /// The window finding of an innovation with these facts.
-    fn window_of(facts: Facts) -> Option<(&'static str, String)> {
+    fn window_of(facts: Facts) -> Option<(Code, String)> {
         let t = crate::check::testing::template();
         let mut inn = Innovation::new("a.csv", None, 2, "", "SIPANDU");
         inn.facts = facts;
@@ -486,11 +486,11 @@ mod tests {
         };
         assert_eq!(
             window_of(facts(Some(d("01/03/2026")))),
-            Some(("W004", "01/03/2026".into()))
+            Some((Code::W004, "01/03/2026".into()))
         );
         assert_eq!(
             window_of(facts(Some(d("01/03/2023")))),
-            Some(("W004", "01/03/2023".into()))
+            Some((Code::W004, "01/03/2023".into()))
         );
         assert_eq!(window_of(facts(Some(d("01/03/2025")))), None);
         assert_eq!(window_of(facts(None)), None);
@@ -509,7 +509,7 @@ mod tests {
         };
         assert_eq!(
             window_of(facts("Penerapan")),
-            Some(("W002", "01/02/2026".into()))
+            Some((Code::W002, "01/02/2026".into()))
         );
         let t = crate::check::testing::template();
         let mut inn = Innovation::new("a.csv", None, 2, "", "SIPANDU");
@@ -534,7 +534,7 @@ mod tests {
         assert_eq!(window_of(facts(d("15/01/2027"))), None);
         assert_eq!(
             window_of(facts(d("15/03/2026"))),
-            Some(("W002", "15/03/2026".into()))
+            Some((Code::W002, "15/03/2026".into()))
         );
     }
 
@@ -552,7 +552,7 @@ mod tests {
             sink.findings.iter().map(|f| f.code).collect::<Vec<_>>()
         };
         assert!(!w.development_lifts_limit);
-        assert_eq!(run(&w), ["W003"]);
+        assert_eq!(run(&w), [Code::W003]);
         // The lenient reading is a template setting.
         w.development_lifts_limit = true;
         assert!(run(&w).is_empty());

@@ -9,7 +9,7 @@
 //! never guessed. A roster file's own mistakes are O005 and O006.
 
 use super::{Innovation, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::load::RawRow;
 use crate::template::{Clash, Roster, RosterAgency, RosterSource, Template, fold};
 use std::collections::BTreeMap;
@@ -114,7 +114,7 @@ pub fn read(
                     .join(" · ");
                 if !rest.is_empty() {
                     findings.push(
-                        Finding::new("O006", place.clone())
+                        Finding::new(Code::O006, place.clone())
                             .value(&rest)
                             .agency(file),
                     );
@@ -126,7 +126,7 @@ pub fn read(
         for clash in clashes {
             if let Clash::Taken(name, other) = clash {
                 findings.push(
-                    Finding::new("O005", place.clone())
+                    Finding::new(Code::O005, place.clone())
                         .value(&name)
                         .arg("other", &other)
                         .agency(&other),
@@ -198,7 +198,7 @@ pub(super) fn check(
     }
     for ((file, _), (name, count)) in &unknown {
         let near = roster.nearest(name, SUGGEST);
-        let mut f = Finding::new("O004", Location::file(*file))
+        let mut f = Finding::new(Code::O004, Location::file(*file))
             .value(name)
             .arg("count", count)
             .agency(name);
@@ -232,7 +232,7 @@ pub(super) fn check(
         let at = place(roster, a);
         if !their_files[k].is_empty() {
             sink.push(
-                Finding::new("O002", at.clone())
+                Finding::new(Code::O002, at.clone())
                     .value(&a.name)
                     .arg("count", their_files[k].len())
                     .arg("files", list(&their_files[k]))
@@ -241,7 +241,7 @@ pub(super) fn check(
         }
         if !in_portal[k].is_empty() {
             sink.push(
-                Finding::new("O003", at.clone())
+                Finding::new(Code::O003, at.clone())
                     .value(&a.name)
                     .arg("count", in_portal[k].len())
                     .arg("names", list(&in_portal[k]))
@@ -249,7 +249,7 @@ pub(super) fn check(
             );
         }
         if their_files[k].is_empty() && in_portal[k].is_empty() {
-            sink.push(Finding::new("O001", at).value(&a.name).agency(&a.name));
+            sink.push(Finding::new(Code::O001, at).value(&a.name).agency(&a.name));
         }
     }
 }
@@ -303,8 +303,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("O005", Some(4), "DINKES".to_string()),
-                ("O006", Some(5), "Disdik · Dinas".to_string()),
+                (Code::O005, Some(4), "DINKES".to_string()),
+                (Code::O006, Some(5), "Disdik · Dinas".to_string()),
             ]
         );
         // A list without a name column is no roster.
@@ -360,24 +360,24 @@ mod tests {
             got,
             [
                 (
-                    "O004",
+                    Code::O004,
                     "Dinas Kesehatn".to_string(),
                     "Add \"Dinas Kesehatn\" to the roster or as an alias (similar: Dinas Kesehatan)."
                         .to_string()
                 ),
                 (
-                    "O001",
+                    Code::O001,
                     "Dinas Pendidikan".to_string(),
                     "Remind Dinas Pendidikan; other spellings of its name in the data go in the roster's Alias column.".to_string()
                 ),
                 (
-                    "O002",
+                    Code::O002,
                     "Dinas Sosial".to_string(),
                     "See the findings on those files and ask Dinas Sosial for a filled-in file."
                         .to_string()
                 ),
                 (
-                    "O003",
+                    Code::O003,
                     "Bappeda".to_string(),
                     "Ask Bappeda for its innovations file.".to_string()
                 ),

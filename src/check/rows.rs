@@ -4,7 +4,7 @@
 
 use super::fields::finding;
 use super::{CheckOptions, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::template::Template;
@@ -75,7 +75,7 @@ fn age(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut
         };
         let cell = r.cell(fi).expect("has a date");
         sink.push(
-            finding("D008", loc, field, cell)
+            finding(Code::D008, loc, field, cell)
                 .arg("age", age)
                 .arg("age_en", age_en)
                 .arg("min", min)
@@ -134,7 +134,7 @@ fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut
     {
         let fi = uji.expect("has date");
         let cell = r.cell(fi).expect("has date");
-        sink.push(finding("D005", loc, &t.fields[fi], cell).arg("penerapan", portal_format(p)));
+        sink.push(finding(Code::D005, loc, &t.fields[fi], cell).arg("penerapan", portal_format(p)));
     }
 }
 
@@ -162,13 +162,13 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
                     let mut l = loc.clone();
                     l.col = Some(nc.col);
                     l.header = Some(nc.header.to_string());
-                    Finding::new("D006", l)
+                    Finding::new(Code::D006, l)
                 }
                 None => {
                     let mut l = loc.clone();
                     l.col = Some(cell.col);
                     l.header = Some(cell.header.to_string());
-                    Finding::new("D006", l).value(&cell.text)
+                    Finding::new(Code::D006, l).value(&cell.text)
                 }
             };
             let mut finding = finding
@@ -187,8 +187,9 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use crate::diag::Code;
 
-    fn kipp_with(changes: &[(&'static str, crate::load::RawCell)]) -> Vec<&'static str> {
+    fn kipp_with(changes: &[(&'static str, crate::load::RawCell)]) -> Vec<Code> {
         let t = crate::template::Template::builtin("kipp-2026")
             .unwrap()
             .unwrap();
@@ -201,11 +202,11 @@ mod tests {
         assert!(kipp_with(&[("tanggal_mulai", text("24/11/2024"))]).is_empty());
         assert_eq!(
             kipp_with(&[("tanggal_mulai", text("25/11/2024"))]),
-            ["D008"]
+            [Code::D008]
         );
         assert_eq!(
             kipp_with(&[("tanggal_mulai", text("01/06/2026"))]),
-            ["D008"]
+            [Code::D008]
         );
         // Replikasi needs only 1 year.
         assert!(
@@ -220,7 +221,7 @@ mod tests {
                 ("tanggal_mulai", text("01/06/2026")),
                 ("kelompok", text("Replikasi"))
             ]),
-            ["D008"]
+            [Code::D008]
         );
     }
 
@@ -238,7 +239,7 @@ mod tests {
         let mut cells = clean_cells();
         cells.retain(|(k, _)| *k != "waktu_uji_coba");
         cells.push(("waktu_uji_coba", text("01/09/2024")));
-        assert_eq!(codes(&t, &record(&t, &cells, &[])), ["D005"]);
+        assert_eq!(codes(&t, &record(&t, &cells, &[])), [Code::D005]);
         // Same day is fine.
         cells.retain(|(k, _)| *k != "waktu_uji_coba");
         cells.push(("waktu_uji_coba", text("01/06/2024")));
@@ -266,7 +267,7 @@ mod tests {
                 ],
             )
             .into_iter()
-            .filter(|c| *c == "D005")
+            .filter(|c| *c == Code::D005)
             .count()
         };
         // Within the year (or month) the penerapan names: not after it.
@@ -283,11 +284,11 @@ mod tests {
         let t = template();
         let mut cells = clean_cells();
         cells.retain(|(k, _)| *k != "waktu_penerapan");
-        assert_eq!(codes(&t, &record(&t, &cells, &[])), ["D006"]);
+        assert_eq!(codes(&t, &record(&t, &cells, &[])), [Code::D006]);
         // Without the column at all, the finding points at the stage cell.
         assert_eq!(
             codes(&t, &record(&t, &cells, &["waktu_penerapan"])),
-            ["D006"]
+            [Code::D006]
         );
         // At Inisiatif and Uji Coba the penerapan date is asked too
         // (SIMONDA, INOVAHUB, the portal list's *), as a warning.
@@ -298,7 +299,7 @@ mod tests {
                 .collect()
         };
         let warn = (
-            "D006",
+            Code::D006,
             Some("waktu_penerapan".to_string()),
             crate::diag::Severity::Warning,
         );
@@ -307,7 +308,7 @@ mod tests {
         assert_eq!(
             sev("Penerapan"),
             [(
-                "D006",
+                Code::D006,
                 Some("waktu_penerapan".to_string()),
                 crate::diag::Severity::Error
             )]

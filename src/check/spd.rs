@@ -4,7 +4,7 @@
 //! weight x tier, and counts in the verified SPD only with evidence, as
 //! the SID indicators do. Rows are given already read; no I/O here.
 
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::load::{RawRow, RowSink, SheetInfo};
 use crate::template::{SpdIndicator, Template, fold};
 
@@ -109,7 +109,7 @@ pub fn score(t: &Template, file: &str, rows: &SheetRows) -> (SpdScore, Vec<Findi
         // Written, readable or not: an unreadable value is S001, not S002 too.
         filled[ii] = true;
         let Some(tier) = ind.tier(value) else {
-            findings.push(named(Finding::new("S001", loc(val_col)).value(value)));
+            findings.push(named(Finding::new(Code::S001, loc(val_col)).value(value)));
             continue;
         };
         let points = ind.weight * f64::from(tier);
@@ -121,7 +121,7 @@ pub fn score(t: &Template, file: &str, rows: &SheetRows) -> (SpdScore, Vec<Findi
             total.verified += points;
         } else {
             findings.push(named(
-                Finding::new("S003", loc(ev_col.unwrap_or(val_col)))
+                Finding::new(Code::S003, loc(ev_col.unwrap_or(val_col)))
                     .value(value)
                     .number("points", "points_en", points, crate::diag::decimals(points)),
             ));
@@ -137,7 +137,7 @@ pub fn score(t: &Template, file: &str, rows: &SheetRows) -> (SpdScore, Vec<Findi
                 header: None,
             };
             findings.push(
-                Finding::new("S002", loc)
+                Finding::new(Code::S002, loc)
                     .field("spd")
                     .value(&ind.no)
                     .arg("no", &ind.no)
@@ -239,20 +239,26 @@ mod tests {
         // 1 x 3 + 1.5 x 3 + 0.75 x 2 (claimed only) + 0.75 x 2.
         assert_eq!(s.claimed, 3.0 + 4.5 + 1.5 + 1.5);
         assert_eq!(s.verified, 3.0 + 4.5 + 1.5);
-        let codes: Vec<(&str, Option<String>)> =
+        let codes: Vec<(Code, Option<String>)> =
             f.iter().map(|f| (f.code, f.value.clone())).collect();
-        assert!(codes.contains(&("S003", Some("4,1".into()))), "{codes:?}");
-        assert!(codes.contains(&("S001", Some("bagus".into()))), "{codes:?}");
+        assert!(
+            codes.contains(&(Code::S003, Some("4,1".into()))),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&(Code::S001, Some("bagus".into()))),
+            "{codes:?}"
+        );
         // Mandatory ones not filled: 3, 4, 5a, 6, 7, 10a, 10b, 11a (9 was
         // written, unreadably: S001 only).
         let s002: Vec<&str> = f
             .iter()
-            .filter(|f| f.code == "S002")
+            .filter(|f| f.code == Code::S002)
             .map(|f| f.value.as_deref().unwrap())
             .collect();
         assert_eq!(s002, ["3", "4", "5a", "6", "7", "10a", "10b", "11a"]);
         // The S001 cell is where the value is.
-        let s001 = f.iter().find(|f| f.code == "S001").unwrap();
+        let s001 = f.iter().find(|f| f.code == Code::S001).unwrap();
         assert_eq!(s001.location.cell().as_deref(), Some("SPD!C6"));
     }
 }

@@ -3,7 +3,7 @@
 //! compared after folding case, spaces and punctuation.
 
 use super::{Innovation, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::template::{fold, roles};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
@@ -92,7 +92,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
     let (repeating, repeated) = repeating_files(innovations, &pairs);
     for (&(earlier, later), &count) in &repeating {
         sink.push(
-            Finding::new("U004", Location::file(later))
+            Finding::new(Code::U004, Location::file(later))
                 .arg("other", earlier)
                 .arg("count", count),
         );
@@ -104,7 +104,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         if !repeated.is_empty() && repeated.contains(&(dup as *const Innovation)) {
             continue;
         }
-        let code = if same_agency { "U001" } else { "U002" };
+        let code = if same_agency { Code::U001 } else { Code::U002 };
         sink.push(
             Finding::new(code, dup.location())
                 .field(roles::NAME)
@@ -186,7 +186,7 @@ pub(super) fn agencies_without_innovation(
             } else {
                 t.file.replace('\\', "/")
             };
-            sink.push(Finding::new("U003", Location::file(file)).value(&agency.name));
+            sink.push(Finding::new(Code::U003, Location::file(file)).value(&agency.name));
         }
     }
 }
@@ -220,7 +220,7 @@ pub(super) fn award_groups(
                 Entry::Occupied(e) => {
                     let other = *e.get();
                     sink.push(
-                        Finding::new("U005", inn.location())
+                        Finding::new(Code::U005, inn.location())
                             .field(roles::NAME)
                             .value(&inn.name)
                             .arg("other", place(other))
@@ -250,7 +250,7 @@ pub(super) fn award_groups(
         for list in over {
             for inn in &list[*max as usize..] {
                 sink.push(
-                    Finding::new("U006", inn.location())
+                    Finding::new(Code::U006, inn.location())
                         .field(roles::GROUP)
                         .value(&inn.name)
                         .arg("group", inn.group().unwrap_or_default())
@@ -303,8 +303,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("U001", "a.csv", Some(4), true),
-                ("U001", "b.csv", Some(2), true)
+                (Code::U001, "a.csv", Some(4), true),
+                (Code::U001, "b.csv", Some(2), true)
             ]
         );
     }
@@ -327,7 +327,10 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("U001", "a.csv", Some(3)), ("U002", "b.csv", Some(2))]
+            [
+                (Code::U001, "a.csv", Some(3)),
+                (Code::U002, "b.csv", Some(2))
+            ]
         );
     }
 
@@ -369,20 +372,20 @@ mod tests {
             got,
             [
                 (
-                    "U004",
+                    Code::U004,
                     "inovasi.csv",
                     None,
                     "This file repeats inovasi (1).csv: 5 innovations in common".to_string()
                 ),
                 (
-                    "U002",
+                    Code::U002,
                     "inovasi (1).csv",
                     Some(6),
                     "\"Si Cantik\" is also reported by Dinas Kesehatan (inovasi (1).csv (row 2))"
                         .to_string()
                 ),
                 (
-                    "U001",
+                    Code::U001,
                     "lain.csv",
                     Some(2),
                     "\"Si Cantik\" also appears at inovasi (1).csv (row 2)".to_string()

@@ -4,7 +4,7 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Finding, Location, Trouble};
+use crate::diag::{Code, Finding, Location, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::load::{self, InputFile, NotRead, Reading};
@@ -52,7 +52,7 @@ pub fn run(s: CheckSettings) -> Result<crate::Ran> {
                     if s.output.is_none() && s.format == Format::Table {
                         report::frame(b"", true)?;
                     }
-                    report::note(&format!("bimtek: {e:#}"));
+                    report::note(&format!("bimtek: {}", crate::diag::error_text(&e, s.lang)));
                     return Ok(());
                 }
             };
@@ -639,7 +639,7 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
     let loc = Location::file(load::display_path(path));
     let too_long = |loc| {
         let n = path.as_os_str().len();
-        Finding::new("F001", loc)
+        Finding::new(Code::F001, loc)
             .arg(
                 "what",
                 format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
@@ -651,7 +651,7 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             .arg("detail", "ENAMETOOLONG")
     };
     match why {
-        NotRead::Missing => Finding::new("F011", loc),
+        NotRead::Missing => Finding::new(Code::F011, loc),
         NotRead::TooLong => too_long(loc),
         // A file found in a folder under a path too long for the system
         // is reported by the walk as unreadable: the system says why.
@@ -661,23 +661,27 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
         {
             too_long(loc)
         }
-        NotRead::Unreadable(why) => Finding::new("F001", loc)
+        NotRead::Unreadable(why) => Finding::new(Code::F001, loc)
             .arg("what", "tidak dapat dibuka")
             .arg("what_en", "it cannot be opened")
             .arg("detail", why),
         NotRead::NotRegular(special) => {
             let [id, en] = special.words();
-            Finding::new("F016", loc).arg("what", id).arg("what_en", en)
+            Finding::new(Code::F016, loc)
+                .arg("what", id)
+                .arg("what_en", en)
         }
-        NotRead::BrokenLink => Finding::new("F016", loc)
+        NotRead::BrokenLink => Finding::new(Code::F016, loc)
             .arg("what", "tautan ke berkas yang tidak ada")
             .arg("what_en", "a link to a file that does not exist"),
         NotRead::LinkOut(target) => {
-            Finding::new("F015", loc).arg("target", target.to_string_lossy().replace('\\', "/"))
+            Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
         }
         NotRead::Own(output) => {
             let [id, en] = output.words();
-            Finding::new("F014", loc).arg("what", id).arg("what_en", en)
+            Finding::new(Code::F014, loc)
+                .arg("what", id)
+                .arg("what_en", en)
         }
     }
 }

@@ -7,12 +7,12 @@ use anyhow::Result;
 pub fn run(code: Option<&str>, lang: Lang) -> Result<u8> {
     match code {
         None => {
-            report::explain_list(diag::CODES, lang)?;
+            report::explain_list(&diag::CODES, lang)?;
             Ok(crate::EXIT_OK)
         }
-        Some(c) => match diag::lookup(c) {
-            Some(info) => {
-                report::explain_one(info, lang)?;
+        Some(c) => match diag::Code::parse(c) {
+            Some(code) => {
+                report::explain_one(code.info(), lang)?;
                 Ok(crate::EXIT_OK)
             }
             None => Err(diag::Trouble::new(

@@ -4,7 +4,7 @@
 //! atomically. Feedback workbooks are written from the same reading.
 
 use crate::check::evidence::{Resolver, is_link};
-use crate::diag::{Severity, Trouble};
+use crate::diag::{OrTrouble, Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
@@ -14,7 +14,7 @@ use crate::outcome::{Innovation, Outcome, Resolved};
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -390,7 +390,7 @@ fn package(
     let as_zip = export::archive::is_zip(out);
     let pack = |name: &str, source: Source| -> Result<Source> {
         if as_zip {
-            export::archive::pack(&spill, name, source).with_context(|| cannot_spill(name))
+            export::archive::pack(&spill, name, source).or_trouble(|| cannot_spill(name))
         } else {
             Ok(source)
         }
@@ -406,7 +406,7 @@ fn package(
     let (workbook, others) = rayon::join(
         || {
             export::rows_xlsx(t, fields, &rows, o.include_invalid, &lists, &spill, s.lang)
-                .with_context(|| cannot_spill("data/inovasi.xlsx"))
+                .or_trouble(|| cannot_spill("data/inovasi.xlsx"))
         },
         || -> Result<_> {
             let csv = export::rows_csv(
@@ -418,7 +418,7 @@ fn package(
                 dialect,
             )
             .and_then(|w| w.into_inner().map_err(|e| e.into_error().into()))
-            .with_context(|| cannot_spill("data/inovasi.csv"))?;
+            .or_trouble(|| cannot_spill("data/inovasi.csv"))?;
             let csv = pack("data/inovasi.csv", Source::Spilled(csv))?;
             let mut temuan_json = Vec::new();
             report::json_to(&mut temuan_json, outcome, t, &render)?;
@@ -432,7 +432,7 @@ fn package(
             let portal = export::portal::workbook(
                 t, fields, &included, &rows, &items, &s.pemda, &spill, s.lang,
             )
-            .with_context(|| cannot_spill(export::portal::NAME))?;
+            .or_trouble(|| cannot_spill(export::portal::NAME))?;
             Ok((csv, temuan_json, temuan_csv, temuan_xlsx, html, portal))
         },
     );

@@ -2,7 +2,7 @@
 //! whole check (evidence and cross-file rules need every file), picks the
 //! innovation, then reads its one row again to show its fields.
 
-use crate::diag::Trouble;
+use crate::diag::{self, Trouble};
 use crate::load;
 use crate::normalize::{Event, Normalizer, Record};
 use crate::outcome::Innovation;
@@ -19,7 +19,7 @@ pub fn run(query: &str, s: CheckSettings) -> Result<u8> {
         return super::check::watch_loop(&s, &[], || {
             report::frame(b"", true)?;
             if let Err(e) = once(query, &s) {
-                report::print_text(&format!("{e:#}\n"))?;
+                report::print_text(&format!("{}\n", diag::error_text(&e, s.lang)))?;
             }
             Ok(())
         });

@@ -9,54 +9,130 @@
 //! Each entry carries its texts in Bahasa Indonesia and English: a one-line
 //! summary, an explanation for `bimtek explain`, the message template and the
 //! fix hint. `{name}` in a message is filled from the finding's arguments.
+//!
+//! Each code is a variant of [`Code`], listed once in `codes!` below in the
+//! table's order; emitters name it (`Code::F001`), so a code that is not
+//! registered does not compile. Text from users and templates is read with
+//! [`Code::parse`].
 
-use super::{Lang, Severity};
+use super::{Lang, Severity, Text};
+use std::fmt;
+
+/// Declares [`Code`], one variant per registered code in the registry's
+/// order, with its name as text.
+macro_rules! codes {
+    ($($code:ident)*) => {
+        /// A finding code. Every code is a variant (`Code::F001`), so a
+        /// mistyped code does not compile; its texts are [`Code::info`].
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $($code),*
+        }
+
+        impl Code {
+            /// Every code, in the registry's order.
+            pub const ALL: &[Code] = &[$(Code::$code),*];
+
+            /// The code as the reports write it, such as `F001`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code)),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    F001 F002 F003 F004 F005 F006 F007 F008 F009 F010 F011 F012 F013 F014 F015 F016 F017 F018 F019
+    H001 H002 H003 H004 R001 V001 V002 V003 V004 V005 V006 V007 V008 V009 V010 D001 D002 D003 D004
+    D005 D006 D007 D008 T001 T002 T003 U001 U002 U003 U004 U005 U006 E001 E002 E003 E004 E005 E006
+    E007 E008 E009 E010 E011 E012 E013 E014 E015 E016 E017 E018 S001 S002 S003 P001 P002 P003 P004
+    P005 P006 W001 W002 W003 W004 O001 O002 O003 O004 O005 O006 L001 L002 L003 L004 L005 L006 L007 L008 L009
+}
+
+impl Code {
+    /// The registry's entry for this code.
+    pub fn info(self) -> &'static CodeInfo {
+        &CODES[self as usize]
+    }
+
+    /// The code a user or a template names, in any case (`f001`): `None`
+    /// when no such code is registered.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+/// Codes sort as their text does (`D001` before `F001`), not in the
+/// registry's family order: reports sort findings by code.
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
 
 /// Everything bimtek knows about one finding code.
 #[derive(Debug)]
 pub struct CodeInfo {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
-    /// [Indonesian, English]
-    pub summary: [&'static str; 2],
-    pub explain: [&'static str; 2],
-    pub message: [&'static str; 2],
-    pub hint: [&'static str; 2],
+    pub summary: Text<&'static str>,
+    pub explain: Text<&'static str>,
+    pub message: Text<&'static str>,
+    pub hint: Text<&'static str>,
 }
 
 impl CodeInfo {
-    fn pick(texts: &[&'static str; 2], lang: Lang) -> &'static str {
-        match lang {
-            Lang::Id => texts[0],
-            Lang::En => texts[1],
-        }
-    }
     pub fn summary(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.summary, lang)
+        lang.pick::<&str>(&self.summary)
     }
     pub fn explain(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.explain, lang)
+        lang.pick::<&str>(&self.explain)
     }
     pub fn message(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.message, lang)
+        lang.pick::<&str>(&self.message)
     }
     pub fn hint(&self, lang: Lang) -> &'static str {
-        Self::pick(&self.hint, lang)
+        lang.pick::<&str>(&self.hint)
     }
-}
-
-/// Find a code (case-insensitive).
-pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
-    CODES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
 }
 
 use Severity::{Error, Info, Warning};
 
-/// All codes, grouped by family.
-pub static CODES: &[CodeInfo] = &[
+/// All codes, grouped by family; entry `i` is the code `Code::ALL[i]`
+/// (checked below when compiling).
+pub static CODES: [CodeInfo; Code::ALL.len()] = [
     // ---------------------------------------------------------------- F: files
     CodeInfo {
-        code: "F001",
+        code: Code::F001,
         severity: Error,
         summary: [
             "Berkas rusak atau tidak dapat dibaca",
@@ -76,7 +152,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F002",
+        code: Code::F002,
         severity: Error,
         summary: ["Berkas dilindungi kata sandi", "File is password-protected"],
         explain: [
@@ -93,7 +169,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F003",
+        code: Code::F003,
         severity: Error,
         summary: [
             "Berkas kosong atau tanpa data inovasi",
@@ -113,7 +189,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F004",
+        code: Code::F004,
         severity: Error,
         summary: ["Bukan lembar kerja", "Not a spreadsheet"],
         explain: [
@@ -130,7 +206,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F005",
+        code: Code::F005,
         severity: Error,
         summary: ["Baris judul kolom tidak ditemukan", "No header row found"],
         explain: [
@@ -147,7 +223,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F006",
+        code: Code::F006,
         severity: Info,
         summary: [
             "Teks dibaca sebagai Windows-1252",
@@ -167,7 +243,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F007",
+        code: Code::F007,
         severity: Warning,
         summary: [
             "Isi berkas tidak sesuai ekstensinya",
@@ -187,7 +263,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F008",
+        code: Code::F008,
         severity: Info,
         summary: ["Lembar tersembunyi dilewati", "Hidden sheet skipped"],
         explain: [
@@ -201,7 +277,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F009",
+        code: Code::F009,
         severity: Error,
         summary: [
             "Berkas melampaui batas aman pembacaan",
@@ -221,7 +297,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F010",
+        code: Code::F010,
         severity: Error,
         summary: [
             "Tanda kutip CSV tidak ditutup",
@@ -241,7 +317,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F011",
+        code: Code::F011,
         severity: Error,
         summary: [
             "Berkas atau folder tidak ditemukan",
@@ -258,7 +334,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F012",
+        code: Code::F012,
         severity: Info,
         summary: [
             "Lembar bukan data dilewati",
@@ -278,7 +354,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F013",
+        code: Code::F013,
         severity: Info,
         summary: ["Bukan daftar inovasi", "Not a list of innovations"],
         explain: [
@@ -295,7 +371,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F014",
+        code: Code::F014,
         severity: Info,
         summary: [
             "Keluaran bimtek sendiri dilewati",
@@ -315,7 +391,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F015",
+        code: Code::F015,
         severity: Warning,
         summary: [
             "Tautan keluar dari folder masukan ditolak",
@@ -335,7 +411,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F016",
+        code: Code::F016,
         severity: Warning,
         summary: ["Bukan berkas biasa", "Not a regular file"],
         explain: [
@@ -352,7 +428,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F017",
+        code: Code::F017,
         severity: Info,
         summary: [
             "Temuan sejenis terlalu banyak; sisanya tidak dicantumkan",
@@ -372,7 +448,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F018",
+        code: Code::F018,
         severity: Error,
         summary: [
             "Nomor baris muncul dua kali di satu lembar",
@@ -392,7 +468,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "F019",
+        code: Code::F019,
         severity: Warning,
         summary: ["Sebagian lembar tidak dibaca", "Some sheets were not read"],
         explain: [
@@ -410,7 +486,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- H: headers
     CodeInfo {
-        code: "H001",
+        code: Code::H001,
         severity: Info,
         summary: ["Kolom tidak dikenal", "Unknown column"],
         explain: [
@@ -427,7 +503,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "H002",
+        code: Code::H002,
         severity: Error,
         summary: ["Kolom wajib tidak ada", "Required column missing"],
         explain: [
@@ -444,7 +520,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "H003",
+        code: Code::H003,
         severity: Warning,
         summary: [
             "Dua kolom untuk isian yang sama",
@@ -464,7 +540,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "H004",
+        code: Code::H004,
         severity: Info,
         summary: [
             "Kolom berisi isian sistem lain",
@@ -485,7 +561,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- R: required values
     CodeInfo {
-        code: "R001",
+        code: Code::R001,
         severity: Error,
         summary: ["Isian wajib kosong", "Required value empty"],
         explain: [
@@ -497,7 +573,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- V: values
     CodeInfo {
-        code: "V001",
+        code: Code::V001,
         severity: Error,
         summary: [
             "Nilai tidak termasuk pilihan yang diizinkan",
@@ -514,7 +590,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Pilihan yang sah: {allowed}.", "Allowed values: {allowed}."],
     },
     CodeInfo {
-        code: "V002",
+        code: Code::V002,
         severity: Info,
         summary: ["Ejaan dinormalkan", "Spelling normalised"],
         explain: [
@@ -528,7 +604,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Tulis \"{canonical}\".", "Write \"{canonical}\"."],
     },
     CodeInfo {
-        code: "V003",
+        code: Code::V003,
         severity: Warning,
         summary: ["Angka tidak dapat dibaca", "Number cannot be read"],
         explain: [
@@ -545,7 +621,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V004",
+        code: Code::V004,
         severity: Error,
         summary: ["Sel berisi galat rumus", "Cell holds a formula error"],
         explain: [
@@ -562,7 +638,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V005",
+        code: Code::V005,
         severity: Error,
         summary: ["Koordinat tidak dapat dibaca", "Coordinates cannot be read"],
         explain: [
@@ -579,7 +655,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V006",
+        code: Code::V006,
         severity: Error,
         summary: [
             "Koordinat di luar Indonesia",
@@ -599,7 +675,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V007",
+        code: Code::V007,
         severity: Error,
         summary: ["Bilangan di luar rentang", "Number out of range"],
         explain: [
@@ -616,7 +692,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V008",
+        code: Code::V008,
         severity: Error,
         summary: ["Tautan tidak diterima", "Link not accepted"],
         explain: [
@@ -633,7 +709,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "V009",
+        code: Code::V009,
         severity: Warning,
         summary: [
             "Isian lebih panjang daripada yang dimuat sel Excel",
@@ -654,7 +730,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- D: dates
     CodeInfo {
-        code: "V010",
+        code: Code::V010,
         severity: Error,
         summary: ["Nominal di luar rentang", "Amount out of range"],
         explain: [
@@ -671,7 +747,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "D001",
+        code: Code::D001,
         severity: Error,
         summary: ["Tanggal tidak dapat dibaca", "Date cannot be read"],
         explain: [
@@ -685,7 +761,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Tulis seperti 17/05/2024.", "Write it like 17/05/2024."],
     },
     CodeInfo {
-        code: "D002",
+        code: Code::D002,
         severity: Error,
         summary: ["Tanggal yang bisa dibaca dua cara", "Ambiguous date"],
         explain: [
@@ -702,7 +778,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "D003",
+        code: Code::D003,
         severity: Error,
         summary: ["Tanggal tidak mungkin", "Impossible date"],
         explain: [
@@ -716,7 +792,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Periksa hari dan bulan.", "Check the day and month."],
     },
     CodeInfo {
-        code: "D004",
+        code: Code::D004,
         severity: Error,
         summary: ["Tanggal di masa depan", "Date in the future"],
         explain: [
@@ -730,7 +806,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Periksa tahunnya.", "Check the year."],
     },
     CodeInfo {
-        code: "D005",
+        code: Code::D005,
         severity: Warning,
         summary: ["Uji coba setelah penerapan", "Trial after application"],
         explain: [
@@ -747,7 +823,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "D006",
+        code: Code::D006,
         severity: Error,
         summary: [
             "Tanggal yang dibutuhkan tahapan kosong",
@@ -767,7 +843,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "D007",
+        code: Code::D007,
         severity: Warning,
         summary: ["Tanggal tidak lengkap", "Incomplete date"],
         explain: [
@@ -784,7 +860,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "D008",
+        code: Code::D008,
         severity: Error,
         summary: ["Umur inovasi belum cukup", "Innovation not old enough"],
         explain: [
@@ -802,7 +878,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- T: text
     CodeInfo {
-        code: "T001",
+        code: Code::T001,
         severity: Error,
         summary: ["Teks terlalu pendek", "Text too short"],
         explain: [
@@ -819,7 +895,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "T002",
+        code: Code::T002,
         severity: Error,
         summary: ["Teks terlalu panjang", "Text too long"],
         explain: [
@@ -833,7 +909,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Kurangi {excess} kata.", "Remove {excess} words."],
     },
     CodeInfo {
-        code: "T003",
+        code: Code::T003,
         severity: Error,
         summary: ["Jawaban pengisi", "Filler answer"],
         explain: [
@@ -851,7 +927,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- U: uniqueness
     CodeInfo {
-        code: "U001",
+        code: Code::U001,
         severity: Warning,
         summary: [
             "Nama inovasi ganda dalam satu OPD",
@@ -871,7 +947,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "U002",
+        code: Code::U002,
         severity: Warning,
         summary: [
             "Nama inovasi sama di OPD lain",
@@ -891,7 +967,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "U003",
+        code: Code::U003,
         severity: Error,
         summary: ["OPD belum punya inovasi", "Agency has no innovation"],
         explain: [
@@ -908,7 +984,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "U004",
+        code: Code::U004,
         severity: Warning,
         summary: ["Dua berkas saling mengulang", "Two files repeat each other"],
         explain: [
@@ -925,7 +1001,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "U005",
+        code: Code::U005,
         severity: Error,
         summary: [
             "Judul proposal ganda dalam satu instansi",
@@ -945,7 +1021,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "U006",
+        code: Code::U006,
         severity: Error,
         summary: [
             "Kuota proposal instansi terlampaui",
@@ -966,7 +1042,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- E: evidence
     CodeInfo {
-        code: "E001",
+        code: Code::E001,
         severity: Error,
         summary: [
             "Parameter dipilih tanpa bukti dukung",
@@ -986,7 +1062,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E002",
+        code: Code::E002,
         severity: Warning,
         summary: [
             "Bukti dukung tanpa parameter",
@@ -1006,7 +1082,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E003",
+        code: Code::E003,
         severity: Error,
         summary: ["Berkas bukti tidak ditemukan", "Evidence file not found"],
         explain: [
@@ -1023,7 +1099,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E004",
+        code: Code::E004,
         severity: Error,
         summary: [
             "Jenis berkas tidak diterima indikator",
@@ -1040,7 +1116,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Simpan ulang sebagai {types}.", "Save it again as {types}."],
     },
     CodeInfo {
-        code: "E005",
+        code: Code::E005,
         severity: Error,
         summary: ["Berkas bukti kosong", "Evidence file is empty"],
         explain: [
@@ -1057,7 +1133,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E006",
+        code: Code::E006,
         severity: Error,
         summary: [
             "Berkas bukti melebihi batas ukuran",
@@ -1077,7 +1153,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E007",
+        code: Code::E007,
         severity: Error,
         summary: ["PDF terpotong", "Truncated PDF"],
         explain: [
@@ -1094,7 +1170,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E008",
+        code: Code::E008,
         severity: Error,
         summary: ["PDF dilindungi kata sandi", "Password-protected PDF"],
         explain: [
@@ -1111,7 +1187,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E009",
+        code: Code::E009,
         severity: Error,
         summary: [
             "Tanggal dokumen di luar rentang tahun indikator",
@@ -1131,7 +1207,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E010",
+        code: Code::E010,
         severity: Error,
         summary: [
             "Indikator wajib belum diisi",
@@ -1151,7 +1227,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E011",
+        code: Code::E011,
         severity: Warning,
         summary: [
             "Satu berkas bukti dipakai beberapa inovasi",
@@ -1171,7 +1247,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E012",
+        code: Code::E012,
         severity: Error,
         summary: [
             "Rujukan bukti keluar dari folder bukti",
@@ -1191,7 +1267,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E013",
+        code: Code::E013,
         severity: Error,
         summary: [
             "Tautan tidak diterima indikator",
@@ -1211,7 +1287,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E014",
+        code: Code::E014,
         severity: Warning,
         summary: [
             "Baris bukti tidak cocok dengan inovasi mana pun",
@@ -1231,7 +1307,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E015",
+        code: Code::E015,
         severity: Error,
         summary: ["Parameter tidak dapat dibaca", "Parameter cannot be read"],
         explain: [
@@ -1245,7 +1321,7 @@ pub static CODES: &[CodeInfo] = &[
         hint: ["Tulis 1, 2 atau 3.", "Write 1, 2 or 3."],
     },
     CodeInfo {
-        code: "E016",
+        code: Code::E016,
         severity: Error,
         summary: ["Indikator tidak dikenal", "Unknown indicator"],
         explain: [
@@ -1259,7 +1335,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E017",
+        code: Code::E017,
         severity: Warning,
         summary: [
             "Berkas bukti ditemukan di folder lain",
@@ -1279,7 +1355,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "E018",
+        code: Code::E018,
         severity: Warning,
         summary: ["Tidak ada bukti dukung sama sekali", "No evidence at all"],
         explain: [
@@ -1297,7 +1373,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- S: the SPD sheet
     CodeInfo {
-        code: "S001",
+        code: Code::S001,
         severity: Error,
         summary: ["Nilai SPD tidak dapat dibaca", "SPD value cannot be read"],
         explain: [
@@ -1314,7 +1390,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "S002",
+        code: Code::S002,
         severity: Warning,
         summary: [
             "Indikator SPD wajib tidak diisi",
@@ -1334,7 +1410,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "S003",
+        code: Code::S003,
         severity: Warning,
         summary: [
             "Indikator SPD tanpa bukti dukung",
@@ -1355,7 +1431,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- P, W: portal and window
     CodeInfo {
-        code: "P001",
+        code: Code::P001,
         severity: Warning,
         summary: ["Belum terinput di portal", "Not entered in the portal"],
         explain: [
@@ -1372,7 +1448,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "P002",
+        code: Code::P002,
         severity: Warning,
         summary: ["Data portal belum diperbarui", "Portal entry out of date"],
         explain: [
@@ -1389,7 +1465,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "P003",
+        code: Code::P003,
         severity: Warning,
         summary: [
             "Cocok dengan lebih dari satu inovasi di portal",
@@ -1409,7 +1485,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "P004",
+        code: Code::P004,
         severity: Info,
         summary: ["Hanya ada di portal", "Only in the portal"],
         explain: [
@@ -1426,7 +1502,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "P005",
+        code: Code::P005,
         severity: Warning,
         summary: [
             "Inovasi di portal lama belum diperbarui",
@@ -1446,7 +1522,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "P006",
+        code: Code::P006,
         severity: Warning,
         summary: [
             "Skor kematangan di portal berbeda",
@@ -1466,7 +1542,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "W001",
+        code: Code::W001,
         severity: Error,
         summary: [
             "Penerapan di luar rentang penilaian",
@@ -1486,7 +1562,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "W002",
+        code: Code::W002,
         severity: Error,
         summary: [
             "Penerapan terlalu baru untuk tahun ini",
@@ -1506,7 +1582,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "W003",
+        code: Code::W003,
         severity: Error,
         summary: [
             "Sudah dilaporkan terlalu sering tanpa pengembangan",
@@ -1526,7 +1602,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "W004",
+        code: Code::W004,
         severity: Warning,
         summary: [
             "Pengembangan di luar rentang penilaian",
@@ -1547,7 +1623,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- O: agencies on the roster
     CodeInfo {
-        code: "O001",
+        code: Code::O001,
         severity: Warning,
         summary: [
             "OPD di daftar belum mengirim apa pun",
@@ -1567,7 +1643,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "O002",
+        code: Code::O002,
         severity: Warning,
         summary: [
             "OPD di daftar mengirim berkas tanpa inovasi",
@@ -1587,7 +1663,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "O003",
+        code: Code::O003,
         severity: Warning,
         summary: [
             "Inovasi OPD di daftar hanya ada di portal",
@@ -1607,7 +1683,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "O004",
+        code: Code::O004,
         severity: Warning,
         summary: [
             "Nama OPD tidak ada di daftar",
@@ -1627,7 +1703,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "O005",
+        code: Code::O005,
         severity: Warning,
         summary: [
             "Nama di daftar OPD tercantum dua kali",
@@ -1647,7 +1723,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "O006",
+        code: Code::O006,
         severity: Warning,
         summary: ["Baris daftar OPD tanpa nama", "Roster row without a name"],
         explain: [
@@ -1665,7 +1741,7 @@ pub static CODES: &[CodeInfo] = &[
     },
     // ---------------------------------------------------------------- L: Laboratorium Inovasi ideas
     CodeInfo {
-        code: "L001",
+        code: Code::L001,
         severity: Warning,
         summary: [
             "Jumlah ide di judul kelompok tidak sama dengan baris di bawahnya",
@@ -1685,7 +1761,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L002",
+        code: Code::L002,
         severity: Warning,
         summary: [
             "Ide yang hampir sama dua kali dalam satu pemda",
@@ -1705,7 +1781,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L003",
+        code: Code::L003,
         severity: Error,
         summary: [
             "Ide diluncurkan sebelum tahap Diagnose",
@@ -1725,7 +1801,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L004",
+        code: Code::L004,
         severity: Warning,
         summary: [
             "Kode ide tidak mengikuti skema kode LAN",
@@ -1745,7 +1821,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L005",
+        code: Code::L005,
         severity: Warning,
         summary: [
             "Bagian urusan kode ide masih `...`",
@@ -1765,7 +1841,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L006",
+        code: Code::L006,
         severity: Warning,
         summary: ["Satu kode ide dipakai dua kali", "One idea code used twice"],
         explain: [
@@ -1782,7 +1858,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L007",
+        code: Code::L007,
         severity: Warning,
         summary: [
             "Ide diluncurkan di laboratorium, belum dimasukkan ke IID",
@@ -1802,7 +1878,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L008",
+        code: Code::L008,
         severity: Warning,
         summary: [
             "Ide yang diluncurkan cocok dengan lebih dari satu entri IID",
@@ -1822,7 +1898,7 @@ pub static CODES: &[CodeInfo] = &[
         ],
     },
     CodeInfo {
-        code: "L009",
+        code: Code::L009,
         severity: Info,
         summary: [
             "Ide serupa dengan inovasi di tempat lain",
@@ -1843,6 +1919,19 @@ pub static CODES: &[CodeInfo] = &[
     },
 ];
 
+// Entry `i` of the table is the code `i` of the enum, so `Code::info` is an
+// index: a table out of step with the enum does not compile.
+const _: () = {
+    let mut i = 0;
+    while i < CODES.len() {
+        assert!(
+            CODES[i].code as usize == i,
+            "CODES is out of step with Code"
+        );
+        i += 1;
+    }
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1851,9 +1940,9 @@ mod tests {
     #[test]
     fn codes_are_unique_sorted_and_well_formed() {
         let mut seen = BTreeSet::new();
-        for c in CODES {
+        for c in &CODES {
             assert!(seen.insert(c.code), "duplicate code {}", c.code);
-            let b = c.code.as_bytes();
+            let b = c.code.as_str().as_bytes();
             assert_eq!(b.len(), 4, "{}", c.code);
             assert!(b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit));
             for t in c
@@ -1869,9 +1958,20 @@ mod tests {
     }
 
     #[test]
+    fn a_code_is_read_in_any_case_and_sorts_as_its_text() {
+        assert_eq!(Code::parse("f001"), Some(Code::F001));
+        assert_eq!(Code::parse("L006"), Some(Code::L006));
+        assert_eq!(Code::parse("F999"), None);
+        assert_eq!(Code::parse(""), None);
+        assert!(Code::D001 < Code::F001 && Code::E018 < Code::F001);
+        assert_eq!(Code::V003.info().code, Code::V003);
+        assert_eq!(Code::V003.to_string(), "V003");
+    }
+
+    #[test]
     fn code_list_snapshot() {
         // Codes are a public contract: adding is fine, renumbering is not.
-        let list: Vec<_> = CODES.iter().map(|c| c.code).collect();
+        let list: Vec<_> = CODES.iter().map(|c| c.code.as_str()).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
             "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "H001", "H002", "H003",

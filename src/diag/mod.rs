@@ -6,7 +6,7 @@
 
 mod codes;
 
-pub use codes::{CODES, CodeInfo, lookup};
+pub use codes::{CODES, Code, CodeInfo};
 
 use serde::Serialize;
 use std::fmt;
@@ -51,6 +51,22 @@ pub enum Lang {
     #[default]
     Id,
     En,
+}
+
+/// User-facing words in both languages, `[Bahasa Indonesia, English]`: the
+/// one shape of every text bimtek shows (the registry's finding texts,
+/// troubles, template mistakes). A run shows one of them through
+/// [`Lang::pick`], with the language it was given: no text knows it alone.
+pub type Text<S = String> = [S; 2];
+
+impl Lang {
+    /// The words of `text` in this language.
+    pub fn pick<S>(self, text: &Text<S>) -> &S {
+        match self {
+            Lang::Id => &text[0],
+            Lang::En => &text[1],
+        }
+    }
 }
 
 /// `x` as `lang` writes numbers, with `decimals` digits after the mark:
@@ -101,53 +117,82 @@ pub fn count(n: impl Into<u64>, lang: Lang) -> String {
 }
 
 /// A problem that stops the tool (exit code 2), worded in both languages.
-/// It shows itself in the language the run was asked for
-/// ([`say_troubles_in`]), Bahasa Indonesia unless told: errors travel up
-/// through `anyhow` far from the flags, and only their words depend on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Errors travel up through `anyhow` far from the flags, so a trouble keeps
+/// both wordings and [`error_text`] picks one where the error is shown, in
+/// the language the run was asked for. Its `Display` is Bahasa Indonesia,
+/// the default language.
+#[derive(Debug)]
 pub struct Trouble {
-    id: String,
-    en: String,
+    text: Text,
+    /// What caused it (an I/O error, another trouble), told after it.
+    /// Kept as an `anyhow::Error`, whose inner error (a trouble) can still
+    /// be downcast: a boxed one with a backtrace could not.
+    cause: Option<anyhow::Error>,
 }
 
 impl Trouble {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
         Trouble {
-            id: id.into(),
-            en: en.into(),
+            text: [id.into(), en.into()],
+            cause: None,
         }
+    }
+
+    /// The same trouble, caused by `cause`.
+    pub fn because(mut self, cause: impl Into<anyhow::Error>) -> Self {
+        self.cause = Some(cause.into());
+        self
     }
 
     /// The words in `lang`.
     pub fn in_lang(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.text).as_str()
     }
-}
-
-static TROUBLES_IN_ENGLISH: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
-
-/// The language every [`Trouble`] shows itself in from now on (set once,
-/// from `--lang`, before anything runs).
-pub fn say_troubles_in(lang: Lang) {
-    TROUBLES_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
 }
 
 impl fmt::Display for Trouble {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lang = if TROUBLES_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
-            Lang::En
-        } else {
-            Lang::Id
-        };
-        f.write_str(self.in_lang(lang))
+        f.write_str(self.in_lang(Lang::Id))
     }
 }
 
-impl std::error::Error for Trouble {}
+impl std::error::Error for Trouble {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_ref()
+            .map(|e| e.as_ref() as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// A failed result as a [`Trouble`] caused by its error: what
+/// `anyhow::Context::with_context` does, but the trouble stays a trouble
+/// in the chain, so [`error_text`] can word it in the run's language.
+pub trait OrTrouble<T> {
+    fn or_trouble(self, trouble: impl FnOnce() -> Trouble) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> OrTrouble<T> for Result<T, E> {
+    fn or_trouble(self, trouble: impl FnOnce() -> Trouble) -> anyhow::Result<T> {
+        self.map_err(|e| trouble().because(e).into())
+    }
+}
+
+/// An error and its causes in `lang`, joined by `: ` as `{:#}` joins
+/// them: each [`Trouble`] in its words in `lang`, any other error as it
+/// shows itself.
+pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, link) in e.chain().enumerate() {
+        if i > 0 {
+            out.push_str(": ");
+        }
+        match link.downcast_ref::<Trouble>() {
+            Some(t) => out.push_str(t.in_lang(lang)),
+            None => out.push_str(&link.to_string()),
+        }
+    }
+    out
+}
 
 /// Where a finding points. Every part is optional because a finding may be
 /// about a whole file, a sheet, a column or a single cell.
@@ -210,7 +255,7 @@ pub fn column_letters(mut col: u32) -> String {
 /// One problem found in the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub location: Location,
     /// Template field key, when the finding is about a field.
@@ -240,11 +285,10 @@ const MAX_VALUE_CHARS: usize = 120;
 
 impl Finding {
     /// A finding with the registry's default severity for `code`.
-    pub fn new(code: &'static str, location: Location) -> Self {
-        let info = lookup(code).unwrap_or_else(|| panic!("finding code {code} is not registered"));
+    pub fn new(code: Code, location: Location) -> Self {
         Finding {
-            code: info.code,
-            severity: info.severity,
+            code,
+            severity: code.info().severity,
             location,
             field: None,
             indicator: None,
@@ -306,14 +350,12 @@ impl Finding {
 
     /// The message in `lang`, with the arguments filled in.
     pub fn message(&self, lang: Lang) -> String {
-        let info = lookup(self.code).expect("registered");
-        fill(info.message(lang), self, lang)
+        fill(self.code.info().message(lang), self, lang)
     }
 
     /// How to fix it, in `lang`.
     pub fn hint(&self, lang: Lang) -> String {
-        let info = lookup(self.code).expect("registered");
-        fill(info.hint(lang), self, lang)
+        fill(self.code.info().hint(lang), self, lang)
     }
 
     /// Sort key: file, sheet, row, column, code.
@@ -393,7 +435,7 @@ mod tests {
         assert_eq!(number(999.0, 0, Lang::Id), "999");
         assert_eq!(number(0.004, 2, Lang::En), "0.00");
         assert_eq!(count(5000u32, Lang::Id), "5.000");
-        let f = Finding::new("E006", Location::file("a.csv"))
+        let f = Finding::new(Code::E006, Location::file("a.csv"))
             .indicator(3)
             .value("x.pdf")
             .number("size", "size_en", 2.14, 1)
@@ -433,6 +475,25 @@ mod tests {
         assert_eq!(loc.cell().unwrap(), "Inovasi!D12");
         loc.sheet = Some("Data OPD".into());
         assert_eq!(loc.cell().unwrap(), "'Data OPD'!D12");
+    }
+
+    #[test]
+    fn a_trouble_and_its_causes_are_told_in_the_language_passed() {
+        let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let read: anyhow::Result<()> =
+            Err(gone).or_trouble(|| Trouble::new("x tidak dapat dibaca", "x cannot be read"));
+        let e = read
+            .or_trouble(|| Trouble::new("paket gagal", "the package failed"))
+            .unwrap_err();
+        assert_eq!(
+            error_text(&e, Lang::En),
+            "the package failed: x cannot be read: gone"
+        );
+        assert_eq!(
+            error_text(&e, Lang::Id),
+            "paket gagal: x tidak dapat dibaca: gone"
+        );
+        assert_eq!(format!("{e:#}"), error_text(&e, Lang::Id));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! on every core and stamped with a fixed time, so the same content gives
 //! the same bytes. Where they are written, safely, is `write`'s.
 
-use crate::diag::Trouble;
-use anyhow::{Context, Result, anyhow, bail};
+use crate::diag::{OrTrouble, Trouble};
+use anyhow::{Result, anyhow, bail};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -56,7 +56,7 @@ pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
 /// An unnamed temporary file in `dir` (gone when closed, even after a
 /// crash), for [`Source::Spilled`].
 pub fn spill_file(dir: &Path) -> Result<File> {
-    tempfile::tempfile_in(dir).with_context(|| {
+    tempfile::tempfile_in(dir).or_trouble(|| {
         let d = dir.display();
         Trouble::new(
             format!("berkas sementara tidak dapat dibuat di {d}"),
@@ -104,7 +104,7 @@ fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
             io::copy(&mut f, out)?;
         }
         Source::File(p) => {
-            let mut f = File::open(p).with_context(|| {
+            let mut f = File::open(p).or_trouble(|| {
                 let p = p.display();
                 Trouble::new(
                     format!("{p} tidak dapat dibaca"),

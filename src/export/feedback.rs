@@ -18,7 +18,7 @@
 //! shows. Files holding no innovation (a lookup list, bimtek's own
 //! outputs) get no workbook.
 
-use crate::diag::{Finding, Lang, Severity, column_letters};
+use crate::diag::{Code, Finding, Lang, Severity, column_letters};
 use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
 use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::outcome::{Innovation, Outcome};
@@ -162,7 +162,7 @@ pub fn workbooks(
     let own: HashSet<&str> = outcome
         .findings
         .iter()
-        .filter(|f| f.code == "F014")
+        .filter(|f| f.code == Code::F014)
         .map(|f| f.location.file.as_str())
         .collect();
     let mut by_agency: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

@@ -9,7 +9,7 @@ pub mod feedback;
 pub mod portal;
 pub mod write;
 
-use crate::diag::Severity;
+use crate::diag::{Code, Severity};
 use crate::normalize::date::portal_format;
 use crate::normalize::{Coordinate, DateValue, Precision, Record, Value, collapse_spaces};
 use crate::outcome::{Innovation, Outcome};
@@ -489,7 +489,7 @@ pub fn excluded_list(
     outcome: &Outcome,
     excluded: &[&Innovation],
     lang: crate::diag::Lang,
-) -> (List, Vec<(&'static str, usize)>) {
+) -> (List, Vec<(Code, usize)>) {
     let per = outcome.findings_per_innovation();
     let index: HashMap<String, usize> = outcome
         .innovations
@@ -497,7 +497,7 @@ pub fn excluded_list(
         .enumerate()
         .map(|(k, i)| (i.id(), k))
         .collect();
-    let mut codes = BTreeMap::<&'static str, usize>::new();
+    let mut codes = BTreeMap::<Code, usize>::new();
     let mut rows = Vec::with_capacity(excluded.len());
     for i in excluded {
         let errors: Vec<&crate::diag::Finding> = index
@@ -508,7 +508,7 @@ pub fn excluded_list(
             .copied()
             .filter(|f| f.severity == Severity::Error)
             .collect();
-        let mut mine: Vec<&'static str> = errors.iter().map(|f| f.code).collect();
+        let mut mine: Vec<Code> = errors.iter().map(|f| f.code).collect();
         mine.sort_unstable();
         mine.dedup();
         for code in mine {
@@ -527,8 +527,8 @@ pub fn excluded_list(
             reasons.join(" | "),
         ]);
     }
-    let mut codes: Vec<(&'static str, usize)> = codes.into_iter().collect();
-    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut codes: Vec<(Code, usize)> = codes.into_iter().collect();
+    codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let list = List {
         sheet: "Dikecualikan",
         keys: &["id", "perangkat_daerah", "nama_inovasi", "galat", "alasan"],

@@ -9,8 +9,8 @@
 //! How a package's entries are laid out is `archive`'s.
 
 use super::archive::{Entry, folder, is_zip, zip};
-use crate::diag::Trouble;
-use anyhow::{Context, Result, bail};
+use crate::diag::{OrTrouble, Trouble};
+use anyhow::{Result, bail};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -174,7 +174,7 @@ impl Target {
             f.write_all(bytes)?;
             f.sync_all()
         })();
-        result.with_context(|| cannot_write(&self.path))?;
+        result.or_trouble(|| cannot_write(&self.path))?;
         self.commit(&mut temp)
     }
 
@@ -195,7 +195,7 @@ impl Target {
         } else {
             folder(&temp.path, entries)
         };
-        result.with_context(|| cannot_write(&self.path))?;
+        result.or_trouble(|| cannot_write(&self.path))?;
         self.commit(&mut temp)
     }
 
@@ -223,7 +223,7 @@ impl Target {
                         "{t} was created by another process while bimtek worked; nothing was replaced (use --force to replace it)"
                     ),
                 )),
-                Err(e) => Err(e).with_context(|| cannot_move(&self.path)),
+                Err(e) => Err(e).or_trouble(|| cannot_move(&self.path)),
             },
             Found::File(id) | Found::Package(id) => {
                 let kind_ok = |meta: &fs::Metadata| match self.found {
@@ -252,17 +252,17 @@ impl Target {
                         // No atomic swap here: move the checked target
                         // aside, the output in, and remove the old one.
                         let aside = Temp::name(&self.path)?;
-                        fs::rename(&self.path, &aside).with_context(|| cannot_move(&self.path))?;
+                        fs::rename(&self.path, &aside).or_trouble(|| cannot_move(&self.path))?;
                         if let Err(e) = fs::rename(&temp.path, &self.path) {
                             let _ = fs::rename(&aside, &self.path);
-                            return Err(e).with_context(|| cannot_move(&self.path));
+                            return Err(e).or_trouble(|| cannot_move(&self.path));
                         }
                         temp.kept = true;
                         remove(&aside);
                         Ok(())
                     }
                     Err(e) if e.kind() == io::ErrorKind::NotFound => Err(changed()),
-                    Err(e) => Err(e).with_context(|| cannot_move(&self.path)),
+                    Err(e) => Err(e).or_trouble(|| cannot_move(&self.path)),
                 }
             }
         }
@@ -405,7 +405,7 @@ impl Temp {
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
-                Err(e) => return Err(e).with_context(|| cannot_write(&path)),
+                Err(e) => return Err(e).or_trouble(|| cannot_write(&path)),
             }
         }
     }

@@ -1,6 +1,8 @@
 //! The maturity score of an innovation (its indicators as check judged
 //! them, and the sums the score stage adds) and the estimate of a pemda.
 
+use crate::diag::Code;
+
 /// One indicator of one innovation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorScore {
@@ -11,7 +13,7 @@ pub struct IndicatorScore {
     /// Chosen, with evidence, and no error on that evidence.
     pub verified: bool,
     /// Why a chosen parameter does not stand: the first error code.
-    pub code: Option<&'static str>,
+    pub code: Option<Code>,
 }
 
 /// A sum that is `0.0` for nothing: `Iterator::sum` of no floats is
@@ -31,7 +33,7 @@ impl IndicatorScore {
 pub struct AtRisk {
     pub indicator: u32,
     pub points: f64,
-    pub code: &'static str,
+    pub code: Code,
 }
 
 /// The maturity score of one innovation.
@@ -104,7 +106,7 @@ pub struct PemdaScore {
     /// Innovations left out of the verified estimate because they would not
     /// pass eligibility, and how many for each first reason (a code).
     pub left_out: usize,
-    pub left_out_by: std::collections::BTreeMap<&'static str, usize>,
+    pub left_out_by: std::collections::BTreeMap<Code, usize>,
     /// SID part as it would stand: verified scores / max(k, n) + count part.
     pub sid: f64,
     /// The same with every claimed parameter.

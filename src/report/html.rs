@@ -467,8 +467,7 @@ pub fn render_html_with(
             let name = t
                 .indicator(r.indicator)
                 .map_or(String::new(), |x| x.name.clone());
-            let reason =
-                crate::diag::lookup(r.code).map_or(String::new(), |c| c.summary(lang).to_string());
+            let reason = r.code.info().summary(lang).to_string();
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{} ({})</td><td class=\"n\">-{}</td></tr>",

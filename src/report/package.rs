@@ -2,7 +2,7 @@
 //! the package went, what it holds, why innovations were left out, and what
 //! to do next.
 
-use crate::diag::Lang;
+use crate::diag::{Code, Lang};
 use std::fmt::Write;
 
 /// How many reasons the summary names; the rest are in `dikecualikan.csv`.
@@ -19,7 +19,7 @@ pub struct ExportSummary {
     pub excluded: usize,
     /// Error codes of the excluded innovations, each with how many it
     /// concerns, commonest first.
-    pub reasons: Vec<(&'static str, usize)>,
+    pub reasons: Vec<(Code, usize)>,
     pub evidence_files: usize,
     /// Included innovations whose `Nama Pemda` in entri-portal.xlsx is
     /// empty: their rows name no pemda and `--pemda` was not given.
@@ -91,9 +91,7 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
             }
         );
         for (code, n) in s.reasons.iter().take(REASONS_SHOWN) {
-            let summary = crate::diag::lookup(code)
-                .map(|c| c.summary(lang))
-                .unwrap_or_default();
+            let summary = code.info().summary(lang);
             let n = crate::diag::count(*n as u64, lang);
             let _ = writeln!(out, "    {n:>5}  {code}  {summary}");
         }

@@ -282,7 +282,7 @@ fn finding_lines(
         push(
             if is_new { new_word } else { "" },
             severity_word(f.severity, lang),
-            f.code,
+            f.code.as_str(),
             describe(agency, f),
         );
     }

@@ -5,7 +5,7 @@
 
 use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
-use crate::diag::{Lang, Severity, count, number};
+use crate::diag::{Code, Lang, Severity, count, number};
 use crate::normalize::date::portal_format;
 use crate::outcome::Outcome;
 use crate::template::Template;
@@ -334,7 +334,7 @@ pub(super) fn agency_table(
     // So do the roster's agencies that sent nothing (O001) or are only in
     // the portal (O003): a row of zeros is who to remind.
     for f in &outcome.findings {
-        if let ("O001" | "O003", Some(agency)) = (f.code, &f.agency) {
+        if let (Code::O001 | Code::O003, Some(agency)) = (f.code, &f.agency) {
             per_agency.entry(agency).or_default();
         }
     }
@@ -638,9 +638,7 @@ fn at_risk_table(
         let name = t
             .indicator(r.indicator)
             .map_or(String::new(), |x| x.name.clone());
-        let reason = crate::diag::lookup(r.code).map_or(r.code.to_string(), |c| {
-            format!("{} ({})", c.summary(lang), r.code)
-        });
+        let reason = format!("{} ({})", r.code.info().summary(lang), r.code);
         total += r.points;
         tbl.add_row(vec![
             Cell::new(visible(&i.agency)),

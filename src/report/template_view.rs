@@ -8,10 +8,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang.pick::<&str>(&[id, en])
 }
 
 /// One line per shipped template: id, year, name, parent; then its source.

@@ -139,7 +139,7 @@ fn render_with(
     };
     list.write(&mut wb, &outcome.findings, |ws, r, f| {
         let l = &f.location;
-        text(ws, lang, r, 0, f.code)?;
+        text(ws, lang, r, 0, f.code.as_str())?;
         shade(ws, r, 1, f.severity, super::severity_word(f.severity, lang))?;
         text(ws, lang, r, 2, &l.file)?;
         text(ws, lang, r, 3, l.sheet.as_deref().unwrap_or(""))?;
@@ -324,7 +324,7 @@ fn status(s: Severity, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Finding, Location};
+    use crate::diag::{Code, Finding, Location};
     use calamine::{Data, Reader, Xlsx};
 
     #[test]
@@ -333,7 +333,7 @@ mod tests {
             .map(|row| {
                 let mut loc = Location::file("a.csv");
                 loc.row = Some(row);
-                Finding::new("V001", loc)
+                Finding::new(Code::V001, loc)
             })
             .collect();
         let outcome = Outcome {

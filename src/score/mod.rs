@@ -16,7 +16,7 @@
 //! every innovation as entered. The predicate is decided on the unrounded
 //! index; only the shown values are rounded.
 
-use crate::diag::{Finding, Severity};
+use crate::diag::{Code, Finding, Severity};
 use crate::outcome::score::total;
 use crate::outcome::score::{AtRisk, IndicatorScore, InnovationScore, PemdaScore, round2};
 use crate::outcome::{Innovation, Outcome};
@@ -51,7 +51,7 @@ fn sum(score: &mut InnovationScore, max: f64) {
             .map(|i| AtRisk {
                 indicator: i.no,
                 points: i.points(),
-                code: i.code.unwrap_or("E001"),
+                code: i.code.unwrap_or(Code::E001),
             })
             .collect();
     }
@@ -84,7 +84,7 @@ pub struct Entry<'a> {
     /// Canonical urusan.
     pub urusan: Option<&'a str>,
     /// Why it would not pass eligibility: the first excluding code.
-    pub left_out: Option<&'static str>,
+    pub left_out: Option<Code>,
 }
 
 /// Estimate a pemda from its innovations' (claimed, verified) scores and
@@ -192,16 +192,12 @@ pub fn estimate(
 /// Per innovation, the first code of `[scoring] exclude_codes` found at
 /// error severity on its row (or, for a header finding, on its sheet): it
 /// would not pass eligibility, so the verified estimate leaves it out.
-fn left_out(
-    t: &Template,
-    innovations: &[Innovation],
-    findings: &[Finding],
-) -> Vec<Option<&'static str>> {
+fn left_out(t: &Template, innovations: &[Innovation], findings: &[Finding]) -> Vec<Option<Code>> {
     let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
         return vec![None; innovations.len()];
     };
     type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
-    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
+    let mut at: foldhash::HashMap<Place, Code> = foldhash::HashMap::default();
     for f in findings {
         if f.severity != Severity::Error || !codes.contains(&f.code) {
             continue;
@@ -230,7 +226,7 @@ fn pemda_scores<'a>(
     pemda: &'a str,
     spd: Option<f64>,
     innovations: &'a [Innovation],
-    left_out: &[Option<&'static str>],
+    left_out: &[Option<Code>],
 ) -> Vec<PemdaScore> {
     let mut groups: std::collections::BTreeMap<&str, Vec<Entry>> =
         std::collections::BTreeMap::new();
@@ -272,7 +268,7 @@ mod tests {
         t: &Template,
         tier: u8,
         verified: bool,
-        code: Option<&'static str>,
+        code: Option<Code>,
     ) -> Vec<IndicatorScore> {
         t.indicators
             .iter()
@@ -300,7 +296,7 @@ mod tests {
         let mut outcome = Outcome {
             innovations: vec![judged, bare],
             findings: vec![Finding::new(
-                "V001",
+                Code::V001,
                 crate::diag::Location {
                     row: Some(3),
                     ..crate::diag::Location::file("a.csv")
@@ -328,7 +324,7 @@ mod tests {
     #[test]
     fn nothing_verified_is_plain_zero() {
         let t = t();
-        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some("E003")));
+        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some(Code::E003)));
         assert!(score.claimed > 0.0);
         // Reports print -0.0 as "-0.0".
         assert!(score.verified == 0.0 && score.verified.is_sign_positive());
@@ -399,7 +395,7 @@ mod tests {
         assert_eq!(p.iid, 23.43);
     }
 
-    fn entry(claimed: f64, verified: f64, left_out: Option<&'static str>) -> Entry<'static> {
+    fn entry(claimed: f64, verified: f64, left_out: Option<Code>) -> Entry<'static> {
         Entry {
             claimed,
             verified,
@@ -418,9 +414,9 @@ mod tests {
         let t = t();
         let mut entries = vec![entry(40.0, 30.0, None); 11];
         entries.extend([
-            entry(40.0, 30.0, Some("W001")),
-            entry(40.0, 30.0, Some("W001")),
-            entry(40.0, 30.0, Some("R001")),
+            entry(40.0, 30.0, Some(Code::W001)),
+            entry(40.0, 30.0, Some(Code::W001)),
+            entry(40.0, 30.0, Some(Code::R001)),
         ]);
         let p = estimate(&t, "Kab. Contoh", &entries, Some(40.0)).unwrap();
         assert_eq!(p.innovations, 14);
@@ -430,7 +426,7 @@ mod tests {
                 .iter()
                 .map(|(c, n)| (*c, *n))
                 .collect::<Vec<_>>(),
-            [("R001", 1), ("W001", 2)]
+            [(Code::R001, 1), (Code::W001, 2)]
         );
         assert_eq!(p.sid, 27.5);
         assert_eq!(p.sid_claimed, 40.0);
@@ -474,7 +470,7 @@ mod tests {
                 weight: 2.0,
                 tier: Some(3),
                 verified: false,
-                code: Some("E003"),
+                code: Some(Code::E003),
             },
             IndicatorScore {
                 no: 1,
@@ -499,7 +495,7 @@ mod tests {
             vec![AtRisk {
                 indicator: 17,
                 points: 6.0,
-                code: "E003"
+                code: Code::E003
             }]
         );
     }

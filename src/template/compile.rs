@@ -12,7 +12,7 @@ use super::model::{
 };
 use super::raw::{RawField, RawIndicator, RawTemplate};
 use super::roles::{self, Roles};
-use crate::diag::{self, Lang, Severity};
+use crate::diag::{Code, Lang, Severity, Text};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
@@ -28,15 +28,12 @@ pub struct TemplateError {
     pub line: usize,
     pub column: usize,
     /// The mistake in Bahasa Indonesia and in English.
-    pub message: [String; 2],
+    pub message: Text,
 }
 
 impl TemplateError {
     pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.message[0],
-            Lang::En => &self.message[1],
-        }
+        lang.pick(&self.message).as_str()
     }
 
     /// `file:line:col: message` in `lang`.
@@ -510,7 +507,7 @@ impl Ctx<'_> {
                 predicates.sort_by(|a, b| b.min.total_cmp(&a.min));
                 let mut exclude_codes = Vec::new();
                 for c in &s.exclude_codes {
-                    let Some(info) = diag::lookup(c.get_ref()) else {
+                    let Some(code) = Code::parse(c.get_ref()) else {
                         return Err(self.err(
                             c.span(),
                             tr!(
@@ -520,7 +517,7 @@ impl Ctx<'_> {
                             ),
                         ));
                     };
-                    exclude_codes.push(info.code);
+                    exclude_codes.push(code);
                 }
                 Some(Scoring {
                     spd_max: s.spd_max.into_inner(),
@@ -542,7 +539,7 @@ impl Ctx<'_> {
 
         let mut severity = BTreeMap::new();
         for (code, level) in raw.severity {
-            let Some(info) = diag::lookup(&code) else {
+            let Some(known) = Code::parse(&code) else {
                 return Err(self.err(
                     level.span(),
                     tr!(
@@ -561,7 +558,7 @@ impl Ctx<'_> {
                     ),
                 ));
             };
-            severity.insert(info.code.to_string(), value);
+            severity.insert(known, value);
         }
 
         let award = match raw.award {
@@ -1286,10 +1283,13 @@ requires = ["waktu_penerapan"]
         );
         // [severity] after [[field.value]] is a new top-level table in TOML.
         let e = Template::parse(&src, "s.toml").unwrap_err();
-        assert!(e.message[1].contains("Z999"), "{e}");
+        assert!(
+            e.message[1].contains("\"Z999\" is not a finding code"),
+            "{e}"
+        );
         let ok = src.replace("Z999", "T001").replace("\"error\"", "\"off\"");
         let t = Template::parse(&ok, "s.toml").unwrap();
-        assert_eq!(t.severity_of("T001", Severity::Error), None);
+        assert_eq!(t.severity_of(Code::T001, Severity::Error), None);
     }
 
     #[test]

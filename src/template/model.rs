@@ -6,7 +6,7 @@
 
 use super::roles::Roles;
 use super::{fold, fold_bounded};
-use crate::diag::{self, Severity};
+use crate::diag::{self, Code, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeMap;
@@ -81,7 +81,7 @@ pub struct Scoring {
     pub no_estimate: String,
     /// Codes that, at error severity, leave an innovation out of the
     /// verified estimate.
-    pub exclude_codes: Vec<&'static str>,
+    pub exclude_codes: Vec<Code>,
 }
 
 /// What kind of value a field holds.
@@ -331,7 +331,7 @@ pub struct Template {
     pub window: Option<Window>,
     pub scoring: Option<Scoring>,
     /// Code -> severity; `None` switches the code off.
-    pub severity: BTreeMap<String, Option<Severity>>,
+    pub severity: BTreeMap<Code, Option<Severity>>,
     pub fields: Vec<Field>,
     /// The fields in each role, found once by their keys.
     pub roles: Roles,
@@ -543,8 +543,8 @@ impl Template {
     }
 
     /// The severity of `code` under this template: `None` when switched off.
-    pub fn severity_of(&self, code: &str, default: Severity) -> Option<Severity> {
-        match self.severity.get(code) {
+    pub fn severity_of(&self, code: Code, default: Severity) -> Option<Severity> {
+        match self.severity.get(&code) {
             Some(s) => *s,
             None => Some(default),
         }

@@ -2,7 +2,7 @@
 
 use super::{FileUse, Resolver};
 use crate::check::{Innovation, Sink};
-use crate::diag::Finding;
+use crate::diag::{Code, Finding};
 use crate::outcome::{Digest, Part, Statement};
 use foldhash::HashMap;
 use rayon::prelude::*;
@@ -83,7 +83,7 @@ pub(super) fn duplicates(
         let other = &innovations[first];
         for (_, _, _, (ii, st, written)) in group.iter().filter(|u| u.3.0 != first) {
             sink.push(
-                Finding::new("E011", st.at(Some(written)))
+                Finding::new(Code::E011, st.at(Some(written)))
                     .value(&written.text)
                     .arg("other", &other.name)
                     .arg("innovation", &innovations[*ii].name),
@@ -130,7 +130,7 @@ mod tests {
             let first = group[0].1.0;
             for (_, (ii, st, written)) in group.iter().filter(|(_, u)| u.0 != first) {
                 sink.push(
-                    Finding::new("E011", st.at(Some(written)))
+                    Finding::new(Code::E011, st.at(Some(written)))
                         .value(&written.text)
                         .arg("other", &innovations[first].name)
                         .arg("innovation", &innovations[*ii].name),

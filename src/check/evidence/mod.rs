@@ -18,7 +18,7 @@ pub(crate) use rules::{is_link, link_kind_accepted};
 pub(crate) use statements::attach;
 
 use crate::check::{Innovation, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::outcome::score::InnovationScore;
 use crate::outcome::{Digest, Resolved};
 use crate::template::{Indicator, Template};
@@ -64,7 +64,7 @@ pub(crate) fn check_all(
     {
         let n = innovations.len();
         sink.push(
-            Finding::new("E018", Location::file(first))
+            Finding::new(Code::E018, Location::file(first))
                 .arg("count", n)
                 .arg(
                     "count_en",
@@ -177,7 +177,7 @@ fn without_evidence(t: &Template, innovations: &[Innovation], sink: &mut Sink<'_
     }
     for inn in innovations.iter().filter(|i| i.statements.is_empty()) {
         for ind in &mandatory {
-            sink.push(indicator_finding("E010", inn.location(), ind));
+            sink.push(indicator_finding(Code::E010, inn.location(), ind));
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::FileUse;
 use crate::check::{Innovation, Sink};
-use crate::diag::{Finding, Location};
+use crate::diag::{Code, Finding, Location};
 use crate::load::RawCell;
 use crate::normalize::DateValue;
 use crate::normalize::date::{parse_cell, portal_format};
@@ -91,7 +91,7 @@ fn types_list(ind: &Indicator) -> String {
     ind.types.join(", ").to_uppercase()
 }
 
-pub(super) fn indicator_finding(code: &'static str, loc: Location, ind: &Indicator) -> Finding {
+pub(super) fn indicator_finding(code: Code, loc: Location, ind: &Indicator) -> Finding {
     Finding::new(code, loc)
         .indicator(ind.no)
         .arg("name", &ind.name)
@@ -127,7 +127,9 @@ pub(super) fn check_innovation<'a>(
                         chosen = chosen.or(Some(n));
                         param_loc.get_or_insert_with(|| s.at(Some(p)));
                     }
-                    None => sink.push(indicator_finding("E015", s.at(Some(p)), ind).value(&p.text)),
+                    None => {
+                        sink.push(indicator_finding(Code::E015, s.at(Some(p)), ind).value(&p.text))
+                    }
                 }
             }
         }
@@ -142,7 +144,7 @@ pub(super) fn check_innovation<'a>(
             .collect();
         match (chosen, docs.is_empty()) {
             (Some(_), true) => sink.push(indicator_finding(
-                "E001",
+                Code::E001,
                 param_loc.clone().unwrap_or_else(|| inn.location()),
                 ind,
             )),
@@ -150,11 +152,11 @@ pub(super) fn check_innovation<'a>(
                 let loc = docs
                     .first()
                     .map_or_else(|| inn.location(), |(_, s, r)| s.at(Some(r)));
-                sink.push(indicator_finding("E010", loc, ind));
+                sink.push(indicator_finding(Code::E010, loc, ind));
             }
             (None, false) => {
                 let (_, s, r) = docs[0];
-                sink.push(indicator_finding("E002", s.at(Some(r)), ind).value(&r.text));
+                sink.push(indicator_finding(Code::E002, s.at(Some(r)), ind).value(&r.text));
             }
             _ => {}
         }
@@ -165,7 +167,7 @@ pub(super) fn check_innovation<'a>(
             if is_link(&r.text) {
                 if !link_accepted(ind, &r.text) {
                     sink.push(
-                        indicator_finding("E013", loc(), ind)
+                        indicator_finding(Code::E013, loc(), ind)
                             .value(&r.text)
                             .arg("types", types_list(ind)),
                     );
@@ -175,7 +177,7 @@ pub(super) fn check_innovation<'a>(
                     Some(Resolved::Found(facts)) => {
                         if facts.other_folder {
                             sink.push(
-                                indicator_finding("E017", loc(), ind)
+                                indicator_finding(Code::E017, loc(), ind)
                                     .value(&r.text)
                                     .arg("used", shown(&facts.path)),
                             );
@@ -184,10 +186,10 @@ pub(super) fn check_innovation<'a>(
                         uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
-                        sink.push(indicator_finding("E012", loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E012, loc(), ind).value(&r.text))
                     }
                     Some(Resolved::Missing) | None => {
-                        sink.push(indicator_finding("E003", loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E003, loc(), ind).value(&r.text))
                     }
                 }
             }
@@ -195,14 +197,14 @@ pub(super) fn check_innovation<'a>(
                 date_rule(t, ind, s, &d.part, &d.raw, sink);
             }
         }
-        let failed: Option<&'static str> = sink.findings[before..]
+        let failed: Option<Code> = sink.findings[before..]
             .iter()
             .filter(|f| f.severity == crate::diag::Severity::Error)
             .map(|f| f.code)
             .next();
         let verified = chosen.is_some() && !docs.is_empty() && failed.is_none();
         let code = if chosen.is_some() && !verified {
-            Some(failed.unwrap_or("E001"))
+            Some(failed.unwrap_or(Code::E001))
         } else {
             None
         };
@@ -230,9 +232,11 @@ fn unknown_indicator(s: &Statement) -> Finding {
             ),
             None => ("kosong".to_string(), "is empty".to_string()),
         };
-        return Finding::new("E016", loc).arg("what", id).arg("what_en", en);
+        return Finding::new(Code::E016, loc)
+            .arg("what", id)
+            .arg("what_en", en);
     }
-    let f = Finding::new("E016", loc).value(text);
+    let f = Finding::new(Code::E016, loc).value(text);
     let value = f.value.clone().unwrap_or_default();
     f.arg("what", format!("\"{value}\" tidak dikenal"))
         .arg("what_en", format!("\"{value}\" is not known"))
@@ -258,13 +262,13 @@ fn file_rules(
 ) {
     let f = |code| indicator_finding(code, loc(), ind).value(written);
     if facts.size == 0 {
-        sink.push(f("E005"));
+        sink.push(f(Code::E005));
         return;
     }
     let limit = (ind.max_mb * 1024.0 * 1024.0) as u64;
     if facts.size > limit {
         sink.push(
-            f("E006")
+            f(Code::E006)
                 .number("size", "size_en", facts.size as f64 / 1_048_576.0, 1)
                 .number(
                     "max",
@@ -277,7 +281,7 @@ fn file_rules(
     match facts.kind {
         Some(kind) if kind_accepted(ind, kind) => {}
         kind => sink.push(
-            f("E004")
+            f(Code::E004)
                 .arg(
                     "kind",
                     kind.map_or(
@@ -297,10 +301,10 @@ fn file_rules(
     }
     if facts.kind == Some("pdf") {
         if facts.pdf_truncated {
-            sink.push(f("E007"));
+            sink.push(f(Code::E007));
         }
         if facts.pdf_encrypted {
-            sink.push(f("E008"));
+            sink.push(f(Code::E008));
         }
     }
 }
@@ -320,7 +324,7 @@ fn date_rule(
                 let (lo, hi) = (t.year + from, t.year + to);
                 if !(lo..=hi).contains(&date.year()) {
                     sink.push(
-                        indicator_finding("E009", loc(), ind)
+                        indicator_finding(Code::E009, loc(), ind)
                             .value(&d.text)
                             .arg("date", portal_format(date))
                             .arg("from", lo)
@@ -330,7 +334,7 @@ fn date_rule(
             }
         }
         _ => sink.push(
-            Finding::new("D001", loc())
+            Finding::new(Code::D001, loc())
                 .indicator(ind.no)
                 .value(&d.text)
                 .arg("label", "Tanggal Dokumen")

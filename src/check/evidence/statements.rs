@@ -3,7 +3,7 @@
 //! they are about.
 
 use crate::check::{Innovation, Sink};
-use crate::diag::Finding;
+use crate::diag::{Code, Finding};
 use crate::normalize::{EvidenceCell, EvidenceRow, WideCell};
 use crate::outcome::{DatePart, Part, Place, Statement};
 use crate::template::{EvidenceKey, WideKind, fold};
@@ -133,7 +133,7 @@ pub(crate) fn attach(
             None => {
                 let p = s.innovation.as_deref();
                 sink.push(
-                    Finding::new("E014", s.at(p))
+                    Finding::new(Code::E014, s.at(p))
                         .value(&reference)
                         .field("nama_inovasi"),
                 );

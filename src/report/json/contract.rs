@@ -5,7 +5,7 @@
 //! renamed or removed, within a version (tests/json_shape.rs pins them).
 
 use super::super::RenderOptions;
-use crate::diag::{Finding, Severity};
+use crate::diag::{Code, Finding, Severity};
 use crate::outcome::Outcome;
 use crate::outcome::portal::{Change, PortalOnly, PortalStatus};
 use crate::outcome::score::{AtRisk, PemdaScore};
@@ -177,7 +177,7 @@ pub(super) struct PemdaOut<'a> {
     name: &'a str,
     innovations: usize,
     left_out: usize,
-    left_out_by: &'a BTreeMap<&'static str, usize>,
+    left_out_by: &'a BTreeMap<Code, usize>,
     sid: f64,
     sid_claimed: f64,
     count_score: f64,
@@ -357,7 +357,7 @@ fn at_risk_out(a: &AtRisk) -> AtRiskOut {
     AtRiskOut {
         indicator: a.indicator,
         points: a.points,
-        code: a.code,
+        code: a.code.as_str(),
     }
 }
 
@@ -386,7 +386,7 @@ pub(super) fn finding_out<'a>(
 ) -> FindingOut<'a> {
     let inn = outcome.innovation_of(f);
     FindingOut {
-        code: f.code,
+        code: f.code.as_str(),
         severity: severity_word(f.severity),
         file: f.location.file.clone(),
         sheet: f.location.sheet.clone(),
