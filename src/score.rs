@@ -198,7 +198,7 @@ pub fn pemda(
 /// divided by max(k, n), plus the count part; and which yandas they cover.
 fn sid_of<'a>(
     s: &crate::template::Scoring,
-    entries: impl Iterator<Item = &'a Entry<'a>> + Clone,
+    entries: impl Iterator<Item = Entry<'a>> + Clone,
     score: fn(&Entry) -> f64,
 ) -> (f64, f64, Vec<String>) {
     let n = entries.clone().count();
@@ -214,7 +214,7 @@ fn sid_of<'a>(
     } else {
         0.0
     };
-    let sum = total(entries.map(score));
+    let sum = total(entries.map(|e| score(&e)));
     (sum / divisor + count_score, count_score, covered)
 }
 
@@ -226,11 +226,23 @@ pub fn estimate(
     entries: &[Entry],
     spd: Option<f64>,
 ) -> Option<PemdaScore> {
+    estimate_from(t, name, entries.iter().copied(), spd)
+}
+
+/// [`estimate`] of entries made as they are read (a list of a million
+/// innovations of one pemda would otherwise hold 56 MB of entries at the
+/// run's peak: BENCHMARKS.md, "Safe at the edges").
+pub fn estimate_from<'a>(
+    t: &Template,
+    name: &str,
+    entries: impl Iterator<Item = Entry<'a>> + Clone,
+    spd: Option<f64>,
+) -> Option<PemdaScore> {
     let s = t.scoring.as_ref()?;
-    let n = entries.len();
-    let eligible = entries.iter().filter(|e| e.left_out.is_none());
+    let n = entries.clone().count();
+    let eligible = entries.clone().filter(|e| e.left_out.is_none());
     let (sid, count_score, covered) = sid_of(s, eligible.clone(), |e| e.verified);
-    let (sid_claimed, _, _) = sid_of(s, entries.iter(), |e| e.claimed);
+    let (sid_claimed, _, _) = sid_of(s, entries.clone(), |e| e.claimed);
     let missing: Vec<String> = s
         .yandas
         .iter()
@@ -241,7 +253,7 @@ pub fn estimate(
     let iid_claimed = (spd.unwrap_or(0.0) + sid_claimed) / s.total_max * 100.0;
     // Without any indicator data there is nothing to estimate: not "Tidak
     // Dapat Dinilai", which is a pemda that did not report.
-    let predicate = if !entries.iter().any(|e| e.has_data) {
+    let predicate = if !entries.clone().any(|e| e.has_data) {
         s.no_estimate.clone()
     } else {
         s.predicates
@@ -251,7 +263,7 @@ pub fn estimate(
             .unwrap_or_default()
     };
     let mut left_out_by = std::collections::BTreeMap::new();
-    for code in entries.iter().filter_map(|e| e.left_out) {
+    for code in entries.filter_map(|e| e.left_out) {
         *left_out_by.entry(code).or_insert(0) += 1;
     }
     let n_eligible = eligible.count();

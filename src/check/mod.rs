@@ -57,7 +57,7 @@ pub struct Innovation {
     pub errors: u32,
     pub warnings: u32,
     pub agency: String,
-    name: String,
+    name: Box<str>,
     /// Folded name, for matching; `None` when it is the name itself.
     name_key: Option<Box<str>>,
     /// The pemda its row names, if any.
@@ -117,7 +117,7 @@ impl Innovation {
             errors: 0,
             warnings: 0,
             agency,
-            name: String::new(),
+            name: Box::default(),
             name_key: None,
             pemda: None,
             award: None,
@@ -162,7 +162,7 @@ impl Innovation {
     pub fn set_name(&mut self, name: String) {
         let key = fold(&name);
         self.name_key = (key != name).then(|| key.into_boxed_str());
-        self.name = name;
+        self.name = name.into_boxed_str();
     }
 
     /// Its canonical urusan, when readable (for yandas coverage).
@@ -908,18 +908,13 @@ pub fn combine(
         innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
     count_dropped(&mut innovations, dropped);
-    let left_out = left_out(template, &innovations, &findings);
-    // The pemda scores need only the innovations, in their final order:
-    // they are added up while the findings are sorted and counted.
-    let (counts, pemda) = rayon::join(
-        || {
-            // Stable, on every core (tens of thousands of findings at 100k).
-            findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            findings.dedup();
-            tie_findings(&innovations, &mut findings)
-        },
-        || pemda_scores(template, options, &innovations, &left_out),
-    );
+    // Stable, on every core (tens of thousands of findings at 100k).
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    let counts = tie_findings(&innovations, &mut findings);
+    // After the sort, not beside it: its scratch copy of the findings and
+    // the estimate's work are not held at once at the run's peak.
+    let pemda = pemda_scores(template, options, &innovations, &findings);
     for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
         inn.errors = errors;
         inn.warnings = warnings;
@@ -943,16 +938,11 @@ pub fn combine(
 /// Per innovation, the first code of `[scoring] exclude_codes` found at
 /// error severity on its row (or, for a header finding, on its sheet): it
 /// would not pass eligibility, so the verified estimate leaves it out.
-fn left_out(
-    t: &Template,
-    innovations: &[Innovation],
-    findings: &[Finding],
-) -> Vec<Option<&'static str>> {
+fn left_out<'f>(t: &Template, findings: &'f [Finding]) -> LeftOut<'f> {
+    let mut at: LeftOut = foldhash::HashMap::default();
     let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
-        return vec![None; innovations.len()];
+        return at;
     };
-    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
-    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
     for f in findings {
         if f.severity != Severity::Error || !codes.contains(&f.code) {
             continue;
@@ -965,25 +955,34 @@ fn left_out(
             .and_modify(|c| *c = (*c).min(f.code))
             .or_insert(f.code);
     }
-    innovations
-        .iter()
-        .map(|i| {
-            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
-            let sheet = at.get(&(i.file(), i.sheet(), None));
-            row.into_iter().chain(sheet).min().copied()
-        })
-        .collect()
+    at
+}
+
+/// (file, sheet, row or `None` for every row) -> the first excluding code.
+type LeftOut<'f> = foldhash::HashMap<(&'f str, Option<&'f str>, Option<u32>), &'static str>;
+
+/// The first code of [`left_out`] that leaves `i` out, if any.
+fn left_out_of(at: &LeftOut, i: &Innovation) -> Option<&'static str> {
+    let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
+    let sheet = at.get(&(i.file(), i.sheet(), None));
+    row.into_iter().chain(sheet).min().copied()
 }
 
 /// Group innovations by the pemda their rows name (else the default name).
+/// Each pemda's entries are made as the estimate reads them, from the
+/// index of each innovation and of its first excluding code: eight bytes
+/// an innovation instead of a 56-byte entry (a million innovations of one
+/// pemda at the run's peak).
 fn pemda_scores<'a>(
     t: &'a Template,
     o: &'a CheckOptions,
     innovations: &'a [Innovation],
-    left_out: &[Option<&'static str>],
+    findings: &[Finding],
 ) -> Vec<crate::score::PemdaScore> {
-    let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
-        std::collections::BTreeMap::new();
+    if t.scoring.is_none() {
+        return Vec::new();
+    }
+    let at = left_out(t, findings);
     let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(&o.pemda);
     // Counted first, so that each list is made once at its size (a list
     // that grows is copied, and for a moment held twice).
@@ -991,24 +990,34 @@ fn pemda_scores<'a>(
     for i in innovations {
         *sizes.entry(name(i)).or_default() += 1;
     }
-    for (name, n) in sizes {
-        groups.insert(name, Vec::with_capacity(n));
+    let mut groups: std::collections::BTreeMap<&str, Vec<(u32, u32)>> = sizes
+        .into_iter()
+        .map(|(name, n)| (name, Vec::with_capacity(n)))
+        .collect();
+    // The excluding codes known, so that an entry names its code by number.
+    let mut codes: Vec<&'static str> = at.values().copied().collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for (k, i) in innovations.iter().enumerate() {
+        let code = left_out_of(&at, i)
+            .and_then(|c| codes.binary_search(&c).ok())
+            .map_or(u32::MAX, |c| c as u32);
+        groups.entry(name(i)).or_default().push((k as u32, code));
     }
-    for (i, left_out) in innovations.iter().zip(left_out) {
-        groups
-            .entry(name(i))
-            .or_default()
-            .push(crate::score::Entry {
-                claimed: i.score.claimed,
-                verified: i.score.verified,
-                has_data: !i.score.indicators().is_empty(),
-                urusan: i.urusan(t),
-                left_out: *left_out,
-            });
-    }
+    drop(at);
+    let entry = |&(k, code): &(u32, u32)| {
+        let i = &innovations[k as usize];
+        crate::score::Entry {
+            claimed: i.score.claimed,
+            verified: i.score.verified,
+            has_data: !i.score.indicators().is_empty(),
+            urusan: i.urusan(t),
+            left_out: codes.get(code as usize).copied(),
+        }
+    };
     groups
         .iter()
-        .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
+        .filter_map(|(name, ks)| crate::score::estimate_from(t, name, ks.iter().map(entry), o.spd))
         .collect()
 }
 
@@ -1316,7 +1325,7 @@ mod tests {
     #[test]
     fn an_innovation_record_stays_lean() {
         let size = std::mem::size_of::<Innovation>();
-        assert!(size <= 256, "{size} bytes");
+        assert!(size <= 248, "{size} bytes");
     }
 
     /// The id is made when asked for, as it was stored: `file:sheet:row`,
