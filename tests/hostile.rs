@@ -2038,3 +2038,111 @@ fn xls_cell_in_a_far_column_is_f009_not_a_huge_grid() {
         "{f}"
     );
 }
+
+/// Issue 27 ("Safe at the edges"): the cap per file let a folder of many
+/// small files list files x 5,000 findings of a code (98 CSVs of 0.5 MB
+/// took 3.6 GB). Over the whole run at most `max_findings_per_code_in_run`
+/// of one code are listed, earlier files first; each file's F017 says how
+/// many more it had, and every innovation's counts stay those of the run
+/// without caps.
+#[test]
+fn issue_27_a_folder_of_small_files_lists_at_most_the_run_cap_of_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    // Six files of four rows, each row one V001 (a wrong stage).
+    for file in 0..6 {
+        let mut csv = format!("{HEADER}\n");
+        for row in 0..4 {
+            csv.push_str(&format!(
+                "Inovasi {file}-{row};Dinas {file};zz;17/05/2024\n"
+            ));
+        }
+        write(&data, format!("dinas-{file}.csv"), csv.as_bytes());
+    }
+    let template = |file: u32, run: u32| {
+        let path = dir.path().join(format!("cap-{file}-{run}.toml"));
+        let toml = format!(
+            "[template]\nid = \"cap\"\nname = \"cap\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+             [settings]\nmax_findings_per_code = {file}\nmax_findings_per_code_in_run = {run}\n"
+        );
+        std::fs::write(&path, toml).unwrap();
+        path
+    };
+    let run_with = |t: &Path| {
+        bimtek(&[
+            "check".into(),
+            "--format".into(),
+            "json".into(),
+            "--lang".into(),
+            "en".into(),
+            "--as-of".into(),
+            "2026-11-24".into(),
+            "--template".into(),
+            t.as_os_str().to_owned(),
+            data.as_os_str().to_owned(),
+        ])
+    };
+    let (all, capped) = (run_with(&template(0, 0)), run_with(&template(3, 7)));
+    let counts = |r: &Run| -> Vec<(String, Value, Value, Value)> {
+        r.json["innovations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let id = i["id"].as_str().unwrap().to_string();
+                (
+                    id,
+                    i["errors"].clone(),
+                    i["warnings"].clone(),
+                    i["status"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(counts(&all).len(), 24);
+    assert_eq!(counts(&capped), counts(&all));
+    let listed = |r: &Run, file: usize, code: &str| -> Vec<String> {
+        r.json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["code"] == code
+                    && names(f["file"].as_str().unwrap(), &format!("dinas-{file}.csv"))
+            })
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let v001 = |r: &Run| {
+        (0..6)
+            .map(|k| listed(r, k, "V001").len())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(v001(&all), [4, 4, 4, 4, 4, 4]);
+    // Three per file, then what the first files left of the seven.
+    assert_eq!(v001(&capped), [3, 3, 1, 0, 0, 0]);
+    let per_file = "1 more V001 findings in this file are not listed (limit 3 per code per file); \
+                    they still count for their innovations";
+    let run_wide = |more: u32| {
+        format!(
+            "{more} more V001 findings in this file are not listed (limit 7 per code in the \
+             whole run, earlier files first); they still count for their innovations"
+        )
+    };
+    // (The missing columns' H002, thirteen a file, are capped alike.)
+    let told: Vec<Vec<String>> = (0..6)
+        .map(|k| {
+            let mut told = listed(&capped, k, "F017");
+            told.retain(|m| m.contains(" V001 "));
+            told
+        })
+        .collect();
+    assert_eq!(told[0], [per_file]);
+    assert_eq!(told[1], [per_file]);
+    assert_eq!(told[2], [run_wide(3)]);
+    for (k, told) in told.iter().enumerate().skip(3) {
+        assert_eq!(told, &[run_wide(4)], "dinas-{k}.csv");
+    }
+    assert!((0..6).all(|k| listed(&all, k, "F017").is_empty()));
+}

@@ -11,6 +11,7 @@
 //! through `name_index`. No I/O, no terminal: everything here is testable
 //! on records built in memory.
 
+mod cap;
 mod catalog;
 pub mod evidence;
 mod fields;
@@ -25,6 +26,7 @@ pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
+pub use cap::Gather;
 pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub use files::{load_error_finding, load_note_findings};
@@ -83,19 +85,27 @@ pub struct FileResult {
 /// past the cap is counted, never lost from the counts: per innovation
 /// through [`Sink::take_dropped`] (a file's rows) or
 /// [`Sink::dropped_rows`] (the checks across files), and per file and code
-/// in one F017 from [`Sink::finish_capped`].
+/// in one F017 from [`Sink::finish_capped`]. The run-wide cap
+/// (`max_findings_per_code_in_run`) holds here for the findings this sink
+/// lists, and across files through [`Gather`].
 pub(crate) struct Sink<'t> {
     template: &'t Template,
     pub findings: Vec<Finding>,
     /// Findings listed so far, per code and file.
     listed: foldhash::HashMap<Code, foldhash::HashMap<String, u32>>,
+    /// Findings listed so far per code that the run-wide cap counts.
+    in_run: foldhash::HashMap<Code, u32>,
     /// Errors and warnings past the cap since [`Sink::take_dropped`].
     dropped: (u32, u32),
+    /// Errors and warnings past the cap of findings about every row of a
+    /// sheet (or, without a sheet, of the file): [`count_for_every_row`].
+    dropped_every_row: Vec<(Option<String>, u32, u32)>,
     /// Where each error or warning past the cap was, when kept
     /// ([`Sink::keeping_places`]).
     places: Option<Places>,
-    /// Findings past the cap per (code, file).
-    capped: Vec<(Code, String, u64)>,
+    /// Findings past the cap per (code, file), and whether the run-wide
+    /// cap took any of them.
+    capped: Vec<(Code, String, u64, bool)>,
 }
 
 impl<'t> Sink<'t> {
@@ -104,7 +114,9 @@ impl<'t> Sink<'t> {
             template,
             findings: Vec::new(),
             listed: foldhash::HashMap::default(),
+            in_run: foldhash::HashMap::default(),
             dropped: (0, 0),
+            dropped_every_row: Vec::new(),
             places: None,
             capped: Vec::new(),
         }
@@ -132,31 +144,60 @@ impl<'t> Sink<'t> {
                 None => files.entry(f.location.file.clone()).or_insert(0),
             };
             if *listed >= limit {
-                self.drop_past_cap(f);
+                self.drop_past_cap(f, false);
                 return;
             }
             *listed += 1;
         }
+        let run_limit = self.template.settings.max_findings_per_code_in_run;
+        if run_limit > 0 && cap::counts_in_run(&f) {
+            let in_run = self.in_run.entry(f.code).or_default();
+            if *in_run >= run_limit {
+                self.drop_past_cap(f, true);
+                return;
+            }
+            *in_run += 1;
+        }
         self.findings.push(f);
     }
 
+    /// Counts the findings already in the list against the run-wide cap
+    /// (the files' findings, when the checks across files begin).
+    pub fn count_listed_in_run(&mut self) {
+        self.in_run.clear();
+        for f in self.findings.iter().filter(|f| cap::counts_in_run(f)) {
+            *self.in_run.entry(f.code).or_default() += 1;
+        }
+    }
+
     #[cold]
-    fn drop_past_cap(&mut self, f: Finding) {
-        match f.severity {
-            Severity::Error => self.dropped.0 += 1,
-            Severity::Warning => self.dropped.1 += 1,
-            Severity::Info => {}
+    fn drop_past_cap(&mut self, f: Finding, run: bool) {
+        let (errors, warnings) = match f.severity {
+            Severity::Error => (1, 0),
+            Severity::Warning => (0, 1),
+            Severity::Info => (0, 0),
+        };
+        if f.every_row {
+            self.dropped_every_row
+                .push((f.location.sheet.clone(), errors, warnings));
+        } else {
+            self.dropped.0 += errors;
+            self.dropped.1 += warnings;
         }
         let known = self
             .capped
             .iter_mut()
-            .find(|(code, file, _)| *code == f.code && *file == f.location.file);
+            .find(|(code, file, ..)| *code == f.code && *file == f.location.file);
         match known {
-            Some((.., n)) => *n += 1,
-            None => self.capped.push((f.code, f.location.file.clone(), 1)),
+            Some((.., n, by_run)) => {
+                *n += 1;
+                *by_run |= run;
+            }
+            None => self.capped.push((f.code, f.location.file.clone(), 1, run)),
         }
         if let Some(places) = &mut self.places
             && f.severity != Severity::Info
+            && !f.every_row
             && f.location.row.is_some()
         {
             places.push(&f.location, f.severity);
@@ -178,17 +219,20 @@ impl<'t> Sink<'t> {
     /// One F017 per file and code that went past the cap, saying how many
     /// more there were; listed whatever the cap.
     pub fn finish_capped(&mut self) {
-        let limit = self.template.settings.max_findings_per_code;
-        for (code, file, more) in std::mem::take(&mut self.capped) {
-            let Some(s) = self.template.severity_of(Code::F017, Severity::Info) else {
-                continue;
+        let settings = &self.template.settings;
+        for (code, file, more, run) in std::mem::take(&mut self.capped) {
+            let limit = match run {
+                true => settings.max_findings_per_code_in_run,
+                false => settings.max_findings_per_code,
             };
-            let mut f = Finding::new(Code::F017, Location::file(&file))
-                .arg("code", code)
-                .number("more", "more_en", more as f64, 0)
-                .number("limit", "limit_en", limit as f64, 0);
-            f.severity = s;
-            self.findings.push(f);
+            self.findings.extend(cap::capped_finding(
+                self.template,
+                &file,
+                code,
+                more,
+                limit,
+                run,
+            ));
         }
     }
 }
@@ -509,6 +553,9 @@ impl<'t> FileCheck<'t> {
             // An evidence-only file: its rows join innovations of other files.
             self.sink.findings.retain(|f| f.code != Code::F003);
         }
+        for (sheet, errors, warnings) in std::mem::take(&mut self.sink.dropped_every_row) {
+            count_for_every_row(&mut self.innovations, sheet.as_deref(), errors, warnings);
+        }
         self.sink.finish_capped();
         FileResult {
             file: self.file,
@@ -517,6 +564,23 @@ impl<'t> FileCheck<'t> {
             innovations: self.innovations,
             evidence: self.evidence,
             evidence_layout: self.evidence_layout,
+        }
+    }
+}
+
+/// Adds errors and warnings not listed of a finding about every row of
+/// `sheet` (`None`: of the whole file) to the innovations of one file read
+/// from there, as [`tie_findings`] counts the listed ones.
+pub(crate) fn count_for_every_row(
+    innovations: &mut [Innovation],
+    sheet: Option<&str>,
+    errors: u32,
+    warnings: u32,
+) {
+    for inn in innovations {
+        if sheet.is_none() || inn.sheet() == sheet {
+            inn.errors += errors;
+            inn.warnings += warnings;
         }
     }
 }
@@ -531,6 +595,9 @@ pub fn combine(
     resolver: &dyn Resolver,
     baseline: Option<&Baseline>,
 ) -> Outcome {
+    // Within the run-wide cap whoever gathered the results (a no-op when
+    // they came through a `Gather`).
+    let results = Gather::all(template, results);
     let mut files: Vec<(String, String)> = results
         .iter()
         .map(|r| (r.file.clone(), r.agency_hint.clone()))
@@ -562,6 +629,7 @@ pub fn combine(
         innovations.extend(r.innovations);
         statements.extend(r.evidence);
     }
+    sink.count_listed_in_run();
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(
         template,

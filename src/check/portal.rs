@@ -108,7 +108,7 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     push(
         roles::NAME,
         Some(e.name.clone()),
-        Some(inn.name.clone()),
+        Some(inn.name.to_string()),
         e.name_key == inn.name_key(),
     );
     let canonical = |x: Option<&str>| x.map(str::to_string);

@@ -478,17 +478,20 @@ pub fn evaluate_with(
     // One file per job: a job of many files, split once and never again
     // (rayon's default for two threads), left one core idle at the end.
     // The portal's lists are read alongside, on whichever core is free.
+    // Each result is gathered as its file finishes, within the run-wide
+    // finding cap: many small files would otherwise hold theirs all.
     let (mut results, baseline_parts): (Vec<FileResult>, _) = rayon::join(
         || {
+            let gather = check::Gather::new(&s.template, files.len());
             files
                 .par_iter()
+                .enumerate()
                 .with_max_len(1)
-                .map(|f| {
-                    let r = check_file(&s.template, &options, f, tap);
+                .for_each(|(i, f)| {
+                    gather.add(i, check_file(&s.template, &options, f, tap));
                     progress.inc();
-                    r
-                })
-                .collect()
+                });
+            gather.finish()
         },
         || {
             let lists: Vec<(Option<i32>, PathBuf)> = (s.baselines.iter().cloned())

@@ -23,7 +23,7 @@ pub struct Innovation {
     pub errors: u32,
     pub warnings: u32,
     pub agency: String,
-    pub(crate) name: String,
+    pub(crate) name: Box<str>,
     /// Folded name, for matching; `None` when it is the name itself.
     name_key: Option<Box<str>>,
     /// The pemda its row names, if any.
@@ -75,7 +75,7 @@ impl Innovation {
             errors: 0,
             warnings: 0,
             agency,
-            name: String::new(),
+            name: Box::default(),
             name_key: None,
             pemda: None,
             award: None,
@@ -120,7 +120,7 @@ impl Innovation {
     pub fn set_name(&mut self, name: String) {
         let key = fold(&name);
         self.name_key = (key != name).then(|| key.into_boxed_str());
-        self.name = name;
+        self.name = name.into_boxed_str();
     }
 
     /// A lab idea's stage, as the template spells it.
@@ -180,6 +180,6 @@ mod tests {
     #[test]
     fn an_innovation_record_stays_lean() {
         let size = std::mem::size_of::<Innovation>();
-        assert!(size <= 256, "{size} bytes");
+        assert!(size <= 248, "{size} bytes");
     }
 }

@@ -33,8 +33,7 @@ pub fn score(t: &Template, pemda: &str, spd: Option<f64>, outcome: &mut Outcome)
         .innovations
         .par_iter_mut()
         .for_each(|inn| sum(&mut inn.score, max));
-    let left_out = left_out(t, &outcome.innovations, &outcome.findings);
-    outcome.pemda = pemda_scores(t, pemda, spd, &outcome.innovations, &left_out);
+    outcome.pemda = pemda_scores(t, pemda, spd, &outcome.innovations, &outcome.findings);
 }
 
 /// Adds the sums and the points at risk to indicators as check judged
@@ -114,7 +113,7 @@ pub fn pemda(
 /// divided by max(k, n), plus the count part; and which yandas they cover.
 fn sid_of<'a>(
     s: &crate::template::Scoring,
-    entries: impl Iterator<Item = &'a Entry<'a>> + Clone,
+    entries: impl Iterator<Item = Entry<'a>> + Clone,
     score: fn(&Entry) -> f64,
 ) -> (f64, f64, Vec<String>) {
     let n = entries.clone().count();
@@ -130,7 +129,7 @@ fn sid_of<'a>(
     } else {
         0.0
     };
-    let sum = total(entries.map(score));
+    let sum = total(entries.map(|e| score(&e)));
     (sum / divisor + count_score, count_score, covered)
 }
 
@@ -142,11 +141,23 @@ pub fn estimate(
     entries: &[Entry],
     spd: Option<f64>,
 ) -> Option<PemdaScore> {
+    estimate_from(t, name, entries.iter().copied(), spd)
+}
+
+/// [`estimate`] of entries made as they are read (a list of a million
+/// innovations of one pemda would otherwise hold 56 MB of entries at the
+/// run's peak: BENCHMARKS.md, "Safe at the edges").
+pub fn estimate_from<'a>(
+    t: &Template,
+    name: &str,
+    entries: impl Iterator<Item = Entry<'a>> + Clone,
+    spd: Option<f64>,
+) -> Option<PemdaScore> {
     let s = t.scoring.as_ref()?;
-    let n = entries.len();
-    let eligible = entries.iter().filter(|e| e.left_out.is_none());
+    let n = entries.clone().count();
+    let eligible = entries.clone().filter(|e| e.left_out.is_none());
     let (sid, count_score, covered) = sid_of(s, eligible.clone(), |e| e.verified);
-    let (sid_claimed, _, _) = sid_of(s, entries.iter(), |e| e.claimed);
+    let (sid_claimed, _, _) = sid_of(s, entries.clone(), |e| e.claimed);
     let missing: Vec<String> = s
         .yandas
         .iter()
@@ -157,7 +168,7 @@ pub fn estimate(
     let iid_claimed = (spd.unwrap_or(0.0) + sid_claimed) / s.total_max * 100.0;
     // Without any indicator data there is nothing to estimate: not "Tidak
     // Dapat Dinilai", which is a pemda that did not report.
-    let predicate = if !entries.iter().any(|e| e.has_data) {
+    let predicate = if !entries.clone().any(|e| e.has_data) {
         s.no_estimate.clone()
     } else {
         s.predicates
@@ -167,7 +178,7 @@ pub fn estimate(
             .unwrap_or_default()
     };
     let mut left_out_by = std::collections::BTreeMap::new();
-    for code in entries.iter().filter_map(|e| e.left_out) {
+    for code in entries.filter_map(|e| e.left_out) {
         *left_out_by.entry(code).or_insert(0) += 1;
     }
     let n_eligible = eligible.count();
@@ -192,12 +203,11 @@ pub fn estimate(
 /// Per innovation, the first code of `[scoring] exclude_codes` found at
 /// error severity on its row (or, for a header finding, on its sheet): it
 /// would not pass eligibility, so the verified estimate leaves it out.
-fn left_out(t: &Template, innovations: &[Innovation], findings: &[Finding]) -> Vec<Option<Code>> {
+fn left_out<'f>(t: &Template, findings: &'f [Finding]) -> LeftOut<'f> {
+    let mut at: LeftOut = foldhash::HashMap::default();
     let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
-        return vec![None; innovations.len()];
+        return at;
     };
-    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
-    let mut at: foldhash::HashMap<Place, Code> = foldhash::HashMap::default();
     for f in findings {
         if f.severity != Severity::Error || !codes.contains(&f.code) {
             continue;
@@ -210,26 +220,35 @@ fn left_out(t: &Template, innovations: &[Innovation], findings: &[Finding]) -> V
             .and_modify(|c| *c = (*c).min(f.code))
             .or_insert(f.code);
     }
-    innovations
-        .iter()
-        .map(|i| {
-            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
-            let sheet = at.get(&(i.file(), i.sheet(), None));
-            row.into_iter().chain(sheet).min().copied()
-        })
-        .collect()
+    at
+}
+
+/// (file, sheet, row or `None` for every row) -> the first excluding code.
+type LeftOut<'f> = foldhash::HashMap<(&'f str, Option<&'f str>, Option<u32>), Code>;
+
+/// The first code of [`left_out`] that leaves `i` out, if any.
+fn left_out_of(at: &LeftOut, i: &Innovation) -> Option<Code> {
+    let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
+    let sheet = at.get(&(i.file(), i.sheet(), None));
+    row.into_iter().chain(sheet).min().copied()
 }
 
 /// Group innovations by the pemda their rows name (else the default name).
+/// Each pemda's entries are made as the estimate reads them, from the
+/// index of each innovation and of its first excluding code: eight bytes
+/// an innovation instead of a 56-byte entry (a million innovations of one
+/// pemda at the run's peak).
 fn pemda_scores<'a>(
     t: &'a Template,
     pemda: &'a str,
     spd: Option<f64>,
     innovations: &'a [Innovation],
-    left_out: &[Option<Code>],
+    findings: &[Finding],
 ) -> Vec<PemdaScore> {
-    let mut groups: std::collections::BTreeMap<&str, Vec<Entry>> =
-        std::collections::BTreeMap::new();
+    if t.scoring.is_none() {
+        return Vec::new();
+    }
+    let at = left_out(t, findings);
     let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(pemda);
     // Counted first, so that each list is made once at its size (a list
     // that grows is copied, and for a moment held twice).
@@ -237,21 +256,34 @@ fn pemda_scores<'a>(
     for i in innovations {
         *sizes.entry(name(i)).or_default() += 1;
     }
-    for (name, n) in sizes {
-        groups.insert(name, Vec::with_capacity(n));
+    let mut groups: std::collections::BTreeMap<&str, Vec<(u32, u32)>> = sizes
+        .into_iter()
+        .map(|(name, n)| (name, Vec::with_capacity(n)))
+        .collect();
+    // The excluding codes known, so that an entry names its code by number.
+    let mut codes: Vec<Code> = at.values().copied().collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for (k, i) in innovations.iter().enumerate() {
+        let code = left_out_of(&at, i)
+            .and_then(|c| codes.binary_search(&c).ok())
+            .map_or(u32::MAX, |c| c as u32);
+        groups.entry(name(i)).or_default().push((k as u32, code));
     }
-    for (i, left_out) in innovations.iter().zip(left_out) {
-        groups.entry(name(i)).or_default().push(Entry {
+    drop(at);
+    let entry = |&(k, code): &(u32, u32)| {
+        let i = &innovations[k as usize];
+        Entry {
             claimed: i.score.claimed,
             verified: i.score.verified,
             has_data: !i.score.indicators().is_empty(),
             urusan: i.urusan(t),
-            left_out: *left_out,
-        });
-    }
+            left_out: codes.get(code as usize).copied(),
+        }
+    };
     groups
         .iter()
-        .filter_map(|(name, entries)| estimate(t, name, entries, spd))
+        .filter_map(|(name, ks)| estimate_from(t, name, ks.iter().map(entry), spd))
         .collect()
 }
 

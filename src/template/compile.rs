@@ -198,6 +198,10 @@ fn severity_word(s: &str) -> Option<Option<Severity>> {
 /// a few percent of rows stays whole, while a hostile file with a dozen
 /// findings on each of 180k rows no longer takes gigabytes (README, Limits).
 pub const DEFAULT_MAX_FINDINGS_PER_CODE: u32 = 5_000;
+/// The default of `max_findings_per_code_in_run`: without it a folder of
+/// 98 CSVs of 0.5 MB, each listing 5,000 findings of nine codes, took
+/// 3.6 GB (BENCHMARKS.md, "Safe at the edges").
+pub const DEFAULT_MAX_FINDINGS_PER_CODE_IN_RUN: u32 = 10_000;
 
 /// The most digits of an indicator number a wide column header is
 /// recognised with ("Indikator 17 Bukti"; leading zeros count).
@@ -404,6 +408,9 @@ impl Ctx<'_> {
             max_findings_per_code: rs
                 .max_findings_per_code
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE),
+            max_findings_per_code_in_run: rs
+                .max_findings_per_code_in_run
+                .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE_IN_RUN),
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),

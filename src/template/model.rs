@@ -35,6 +35,10 @@ pub struct Settings {
     /// Most findings of one code listed for one file; the rest are counted
     /// and told in one F017 (0: no limit).
     pub max_findings_per_code: u32,
+    /// Most findings of one code listed over all files of a run, earlier
+    /// files first; the rest are counted and told in each file's F017 (0:
+    /// no limit).
+    pub max_findings_per_code_in_run: u32,
     /// Folded beginnings of a group's title row (`group_titles`).
     pub group_titles: Vec<String>,
     /// Share of words from which two ideas of one pemda are one idea twice.

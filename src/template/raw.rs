@@ -140,6 +140,9 @@ pub struct RawSettings {
     pub placeholders: Vec<String>,
     /// Most findings of one code listed for one file (0: no limit).
     pub max_findings_per_code: Option<u32>,
+    /// Most findings of one code listed over all files of a run (0: no
+    /// limit).
+    pub max_findings_per_code_in_run: Option<u32>,
     /// Beginnings of a group's title row ("Laboratorium Inovasi"): a row
     /// whose only text starts so names the pemda of the rows under it,
     /// and may state their number in brackets ("(120 Ide Inovasi)").
