@@ -10,6 +10,7 @@ pub mod evidence;
 mod fields;
 mod files;
 mod labinov;
+mod lablist;
 pub mod portal;
 mod roster;
 mod rows;
@@ -215,6 +216,8 @@ pub struct FileResult {
     /// A sheet of the file has an evidence layout (a long evidence sheet,
     /// or `Indikator N` columns), filled or not: the run gives evidence.
     pub evidence_layout: bool,
+    /// Laboratorium Inovasi ideas with a stage, compared across lists.
+    pub ideas: Vec<lablist::Idea>,
 }
 
 /// Applies the template's severity overrides; drops switched-off codes; and
@@ -646,6 +649,7 @@ impl<'t> FileCheck<'t> {
             innovations: self.innovations,
             evidence: self.evidence,
             evidence_layout: self.evidence_layout,
+            ideas: self.groups.ideas.take(),
         }
     }
 }
@@ -772,9 +776,11 @@ pub fn combine(
         total(|r| r.evidence.len()),
     );
     let mut results = results.into_iter();
+    let mut ideas = Vec::new();
     let (mut innovations, mut statements) = match results.next() {
         Some(first) => {
             sink.findings = first.findings;
+            ideas = first.ideas;
             (first.innovations, first.evidence)
         }
         None => (Vec::new(), Vec::new()),
@@ -786,6 +792,7 @@ pub fn combine(
         sink.findings.extend(r.findings);
         innovations.extend(r.innovations);
         statements.extend(r.evidence);
+        ideas.extend(r.ideas);
     }
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(
@@ -795,8 +802,8 @@ pub fn combine(
         resolver,
         &mut sink,
     );
-    unique::check(&innovations, &mut sink);
-    labinov::similar_ideas(template, &innovations, &mut sink);
+    lablist::repeats(template, &innovations, &mut sink);
+    lablist::stage_order(template, &innovations, ideas, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     unique::award_groups(template, &innovations, &mut sink);
     if let Some(r) = &options.roster {
@@ -806,7 +813,8 @@ pub fn combine(
             .flat_map(|b| &b.entries)
             .map(|e| (e.agency.as_deref(), e.name.as_str()))
             .collect();
-        roster::check(list, &files, &innovations, &in_portal, &mut sink);
+        let lab = lablist::lab_list(template);
+        roster::check(list, &files, &innovations, &in_portal, lab, &mut sink);
         for f in read {
             sink.push(f.clone());
         }

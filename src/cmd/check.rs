@@ -464,6 +464,7 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
             innovations: Vec::new(),
             evidence: Vec::new(),
             evidence_layout: false,
+            ideas: Vec::new(),
         });
     }
     // Index evidence folders only for workbooks that refer to files: a

@@ -127,6 +127,13 @@ pub struct Settings {
     pub similar_ideas: Option<f64>,
     /// Sources a LAN idea code may name (`code_sources`).
     pub code_sources: Vec<String>,
+    /// Indices into the `tahap` field's values of the stages at which an
+    /// idea is launched (`launched_stages`, L011).
+    pub launched_stages: Vec<usize>,
+    /// The code's year is checked against the lab's (`code_year`, L012),
+    /// falling back to `lab_year`.
+    pub code_year: bool,
+    pub lab_year: Option<i32>,
 }
 
 #[derive(Debug, Clone)]
@@ -925,6 +932,9 @@ impl Ctx<'_> {
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),
+            launched_stages: Vec::new(),
+            code_year: rs.code_year.unwrap_or(false),
+            lab_year: rs.lab_year,
         };
 
         let window = match raw.window {
@@ -988,6 +998,23 @@ impl Ctx<'_> {
             let field = self.field(f, i, &keys, &mut header_index, &earlier)?;
             fields.push(field);
             earlier.push(named);
+        }
+        let mut settings = settings;
+        for stage in &rs.launched_stages {
+            let tahap = fields.iter().find(|f| f.key == "tahap");
+            match tahap.and_then(|f| f.value_index.get(&fold(stage.get_ref()))) {
+                Some(&i) => settings.launched_stages.push(i),
+                None => {
+                    return Err(self.err(
+                        stage.span(),
+                        tr!(
+                            "settings.launched_stages \"{}\" bukan nilai isian tahap",
+                            "settings.launched_stages \"{}\" is not a value of the tahap field",
+                            stage.get_ref()
+                        ),
+                    ));
+                }
+            }
         }
 
         let scoring = match raw.scoring {

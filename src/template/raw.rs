@@ -152,6 +152,16 @@ pub struct RawSettings {
     /// name; empty: codes are not checked (L004, L005).
     #[serde(default)]
     pub code_sources: Vec<String>,
+    /// Stages (values of the `tahap` field) at which an idea is launched:
+    /// there its launch date after the reference date is L011; before
+    /// them the launch date is a plan.
+    #[serde(default)]
+    pub launched_stages: Vec<Spanned<String>>,
+    /// Whether an idea code's year must be the lab's year (L012).
+    pub code_year: Option<bool>,
+    /// The lab's year when neither the group title nor the diagnose date
+    /// names one (L012).
+    pub lab_year: Option<i32>,
 }
 
 #[derive(Debug, Deserialize)]
