@@ -454,4 +454,27 @@ fn issue_33_coverage_with_a_roster_names_units_without_ideas_and_units_not_on_it
     let mut want_sorted = want.to_vec();
     want_sorted.sort();
     assert_eq!(got_sorted, want_sorted, "{doc}");
+    // The table gives each unit without an idea a row of zeros: who to
+    // coach.
+    let out = bimtek(&[
+        "check",
+        "--quiet",
+        "--as-of",
+        AS_OF,
+        "--width",
+        "120",
+        "--template",
+        "labinov",
+        "--roster",
+        roster.to_str().unwrap(),
+        data.to_str().unwrap(),
+    ]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    for unit in ["Puskesmas Kota", "Kecamatan Utara"] {
+        assert!(
+            table.lines().any(|l| l.starts_with(&format!("│ {unit} "))
+                && l.split('┆').nth(2).map(str::trim) == Some("0")),
+            "{unit}:\n{table}"
+        );
+    }
 }
