@@ -126,6 +126,7 @@ pub(super) fn name_date(name: &str) -> Option<ListDate> {
     let mut found = None;
     for (i, t) in tokens.iter().enumerate() {
         if t.len() == 8
+            && t.bytes().all(|b| b.is_ascii_digit())
             && let (Some(y), Some(m), Some(d)) = (year(&t[..4]), month(&t[4..6]), day(&t[6..]))
         {
             found = Some((y, m, d));
@@ -387,6 +388,29 @@ mod tests {
     use super::{name_date, ordered};
 
     #[test]
+    fn launched_stages_must_be_values_of_the_stage_field() {
+        let text = |stages: &str| {
+            format!(
+                "[template]\nid = \"lab\"\nname = \"Lab\"\nyear = 2026\nsource = \"uji\"\n\n\
+                 [settings]\nlaunched_stages = [{stages}]\n\n\
+                 [[field]]\nkey = \"tahap\"\nlabel = \"Tahap\"\nlabel_en = \"Stage\"\n\
+                 aliases = [\"Tahap\"]\ntype = \"enum\"\n\n\
+                 [[field.value]]\nvalue = \"Design\"\n\n\
+                 [[field.value]]\nvalue = \"Deliver\"\nspellings = [\"Delivery\"]\n"
+            )
+        };
+        let t = crate::template::Template::parse(&text("\"delivery\""), "lab.toml").unwrap();
+        assert_eq!(t.settings.launched_stages, [1]);
+        let e = crate::template::Template::parse(&text("\"Launch\""), "lab.toml").unwrap_err();
+        assert!(
+            e.message(crate::diag::Lang::En)
+                .contains("settings.launched_stages \"Launch\" is not a value of the tahap field"),
+            "{}",
+            e.message(crate::diag::Lang::En)
+        );
+    }
+
+    #[test]
     fn a_list_is_dated_by_its_name() {
         assert_eq!(name_date("ide-2026-05-31.xlsx"), Some((2026, 5, 31)));
         assert_eq!(name_date("ide_20260531.xlsx"), Some((2026, 5, 31)));
@@ -398,6 +422,8 @@ mod tests {
         assert_eq!(name_date("2025/ide 2026.xlsx"), Some((2026, 0, 0)));
         assert_eq!(name_date("kondisi-inovasi.xlsx"), None);
         assert_eq!(name_date("ide 120.xlsx"), None);
+        // Eight bytes that are not eight digits are no yyyymmdd.
+        assert_eq!(name_date("abcédef 2026"), Some((2026, 0, 0)));
         // Ordered as finely as the coarser: a year and a month of it are
         // not ordered.
         assert!(ordered((2026, 5, 0), (2026, 6, 1)).is_lt());
