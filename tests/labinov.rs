@@ -186,6 +186,11 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
         .map(|f| (f["row"].as_u64().unwrap(), f["code"].as_str().unwrap()))
         .collect();
     assert_eq!(errors, [(1589, "R001")]);
+    // LAN's lists carry no stage, dates or list dates, and no roster was
+    // given: nothing of L010-L014.
+    for code in ["L010", "L011", "L012", "L013", "L014"] {
+        assert!(findings_coded(&doc, code).is_empty(), "{code}");
+    }
 }
 
 #[test]
@@ -477,4 +482,35 @@ fn issue_33_coverage_with_a_roster_names_units_without_ideas_and_units_not_on_it
             "{unit}:\n{table}"
         );
     }
+}
+
+#[test]
+fn issue_33_two_sheets_of_one_workbook_are_lists_dated_by_their_names() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("labinov 2026.xlsx");
+    let mut wb = Workbook::new();
+    // The later month first: sheets are ordered by their names' dates,
+    // which come before the file's.
+    for (sheet, stage) in [("Juni 2026", "Diagnose"), ("Mei 2026", "Design")] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, v) in ["Ide Inovasi", "Inovator", "Tahap 5D"].iter().enumerate() {
+            ws.write_string(0, c as u16, *v).unwrap();
+        }
+        for (c, v) in ["Posyandu Digital", "Dinas Kesehatan", stage]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let (_, doc) = check_labinov_with(&[&file], &["--lang", "en"]);
+    let l010: Vec<(&str, u64)> = findings_coded(&doc, "L010")
+        .iter()
+        .map(|f| (f["sheet"].as_str().unwrap(), f["row"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(l010, [("Juni 2026", 2)], "{doc}");
+    assert!(findings_coded(&doc, "U001").is_empty(), "{doc}");
 }
