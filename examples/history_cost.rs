@@ -6,10 +6,19 @@
 //! ```
 //!
 //! Times the check's evaluation, then opening the history, recording the
-//! run and closing it; prints both, their ratio and the database's size.
+//! run and closing it, and apart from that reading the previous run of the
+//! same inputs and comparing it with this one (what `check --history` shows
+//! as changed); prints the times, their ratios to the check and the
+//! database's size. Run it several times on one database: the first run
+//! has nothing to compare with.
 #![allow(clippy::print_stdout)]
 
 use std::path::PathBuf;
+
+// The allocator bimtek's binary uses: recording allocates, and the system
+// allocator would make it look dearer than it is.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
@@ -35,15 +44,28 @@ fn main() -> anyhow::Result<()> {
     let checked = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let mut h = bimtek::history::History::open(&db, std::slice::from_ref(&input))?;
+    let opened = start.elapsed().as_secs_f64();
+    // What `check --history` adds besides recording: the previous run of
+    // the same inputs, read back and compared with this one.
+    let start = Instant::now();
+    let key = bimtek::history::inputs_key(std::slice::from_ref(&input));
+    let changed = bimtek::history::previous_run(&h, &key)?.map(|before| {
+        let now = bimtek::since::Snapshot::from_outcome(&outcome, s.as_of, None);
+        bimtek::since::compare(&before.into_snapshot(), &now)
+    });
+    let compared = start.elapsed().as_secs_f64();
+    let start = Instant::now();
     h.record(std::slice::from_ref(&input), &s.template, s.as_of, &outcome)?;
     drop(h);
-    let recorded = start.elapsed().as_secs_f64();
+    let recorded = opened + start.elapsed().as_secs_f64();
     println!(
         "{} innovations, {} findings: check {checked:.3} s, record {recorded:.3} s ({:.1} %), \
-         history {} bytes",
+         compare with the previous run {compared:.3} s ({:.1} %{}), history {} bytes",
         outcome.innovations.len(),
         outcome.findings.len(),
         100.0 * recorded / checked,
+        100.0 * compared / checked,
+        if changed.is_some() { "" } else { ", none yet" },
         std::fs::metadata(&db)?.len()
     );
     Ok(())

@@ -598,7 +598,9 @@ fn evidence_sheet(
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     let last = FORM_ROWS;
     ws.set_row_height(0, 32)?;
-    let name_col = fields.iter().position(|f| f.key == "nama_inovasi");
+    let name_col = fields
+        .iter()
+        .position(|f| f.key == crate::template::roles::NAME);
     for (ci, (key, text)) in evidence_headers(t).iter().enumerate() {
         let col = ci as u16;
         ws.write_string_with_format(0, col, text, &head)?;

@@ -16,13 +16,15 @@
 //! database, or a file that is no database is refused before anything is
 //! written to it. This module prints nothing; `report::history` renders.
 
-use crate::check::Outcome;
 use crate::diag::{Severity, Trouble};
+use crate::outcome::Outcome;
 use crate::template::Template;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -615,7 +617,12 @@ impl History {
                     format!("--history {p}: the record of run {id} is damaged ({e})"),
                 )
             })?;
-            let text = |k: u32| d.strings.get(k as usize).cloned().unwrap_or_default();
+            let text = |k: u32| {
+                d.strings
+                    .get(k as usize)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default()
+            };
             for i in &d.innovations {
                 innovations.push((
                     i.0,
@@ -675,40 +682,47 @@ impl History {
 impl RecordedRun {
     /// The run as [`crate::since::compare`] takes it.
     pub fn snapshot(&self) -> crate::since::Snapshot {
+        self.clone().into_snapshot()
+    }
+
+    /// The same, taking the run's texts instead of copying them.
+    pub fn into_snapshot(self) -> crate::since::Snapshot {
         use crate::since::{SnapFinding, SnapInnovation, Snapshot};
-        let identity = |k: Option<usize>| {
-            k.and_then(|k| self.innovations.get(k))
-                .map(|i| (i.agency.clone(), i.name_key.clone()))
-        };
+        let identity: Vec<(String, String)> = self
+            .innovations
+            .iter()
+            .map(|i| (i.agency.clone(), i.name_key.clone()))
+            .collect();
+        let findings = self
+            .findings
+            .into_iter()
+            .map(|f| SnapFinding {
+                cell: f.cell(),
+                innovation: f.innovation.and_then(|k| identity.get(k).cloned()),
+                code: f.code,
+                field: f.field,
+                indicator: f.indicator,
+                file: f.file,
+                sheet: f.sheet,
+                agency: f.agency,
+            })
+            .collect();
         Snapshot {
-            time: Some(self.info.time.clone()),
+            time: Some(self.info.time),
             as_of: self.info.as_of.format("%Y-%m-%d").to_string(),
             innovations: self
                 .innovations
-                .iter()
+                .into_iter()
                 .map(|i| SnapInnovation {
-                    agency: i.agency.clone(),
-                    name_key: i.name_key.clone(),
-                    name: i.name.clone(),
+                    agency: i.agency,
+                    name_key: i.name_key,
+                    name: i.name,
                     status: i.status,
                     errors: i.errors,
                     warnings: i.warnings,
                 })
                 .collect(),
-            findings: self
-                .findings
-                .iter()
-                .map(|f| SnapFinding {
-                    code: f.code.clone(),
-                    innovation: identity(f.innovation),
-                    field: f.field.clone(),
-                    indicator: f.indicator,
-                    file: f.file.clone(),
-                    sheet: f.sheet.clone(),
-                    cell: f.cell(),
-                    agency: f.agency.clone(),
-                })
-                .collect(),
+            findings,
         }
     }
 }
@@ -767,9 +781,10 @@ fn severity_of(n: i64) -> Severity {
 /// per agency, not one per innovation and finding: a run of 10k
 /// innovations is recorded in a few milliseconds and under a megabyte.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-struct Detail {
-    #[serde(rename = "s")]
-    strings: Vec<String>,
+struct Detail<'a> {
+    /// Borrowed from the outcome when written, owned when read back.
+    #[serde(rename = "s", borrow)]
+    strings: Vec<Cow<'a, str>>,
     #[serde(rename = "i")]
     innovations: Vec<InnovationRow>,
     #[serde(rename = "f")]
@@ -799,25 +814,25 @@ type FindingRow = (
 /// One agency's row of a run: its summary, the digest of its state, and
 /// its detail.
 #[derive(Default)]
-struct AgencyDetail {
+struct AgencyDetail<'a> {
     innovations: u32,
     errors: u32,
     warnings: u32,
     verified: Option<f64>,
     digest: i64,
-    detail: Detail,
+    detail: Detail<'a>,
 }
 
 /// Texts of one agency's detail, each once.
 #[derive(Default)]
 struct Strings<'a> {
-    index: HashMap<&'a str, u32>,
+    index: foldhash::HashMap<&'a str, u32>,
 }
 
 impl<'a> Strings<'a> {
-    fn id(&mut self, d: &mut Detail, s: &'a str) -> u32 {
+    fn id(&mut self, d: &mut Detail<'a>, s: &'a str) -> u32 {
         *self.index.entry(s).or_insert_with(|| {
-            d.strings.push(s.to_string());
+            d.strings.push(Cow::Borrowed(s));
             (d.strings.len() - 1) as u32
         })
     }
@@ -826,12 +841,12 @@ impl<'a> Strings<'a> {
 /// The outcome per agency (an innovation's agency; a finding's
 /// innovation's agency, else its file's), agencies by name; an agency
 /// whose files hold no innovation is there too.
-fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail> {
+fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail<'a>> {
     // Scores only where the template scores: elsewhere they are no 0.
     let scored = template.scoring.is_some();
-    let mut per: BTreeMap<&str, (AgencyDetail, Strings<'a>, Vec<u8>, f64)> = BTreeMap::new();
+    let mut per: Slots<'a, (AgencyDetail, Strings<'a>, Digest, f64)> = Slots::default();
     for (n, i) in outcome.innovations.iter().enumerate() {
-        let (a, strings, digest, verified_sum) = per.entry(&i.agency).or_default();
+        let (a, strings, digest, verified_sum) = per.get(&i.agency);
         let (claimed, verified) = if scored {
             (Some(centi(i.score.claimed)), Some(centi(i.score.verified)))
         } else {
@@ -847,14 +862,12 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
         a.detail.innovations.push((
             n as u32, key, name, status, i.errors, i.warnings, claimed, verified,
         ));
-        digest.extend_from_slice(
-            format!(
-                "i\x1f{}\x1f{status}\x1f{}\x1f{}\x1f{claimed:?}\x1f{verified:?}\x1e",
-                i.name_key(),
-                i.errors,
-                i.warnings
-            )
-            .as_bytes(),
+        let _ = write!(
+            digest,
+            "i\x1f{}\x1f{status}\x1f{}\x1f{}\x1f{claimed:?}\x1f{verified:?}\x1e",
+            i.name_key(),
+            i.errors,
+            i.warnings
         );
     }
     let file_agency: HashMap<&str, &str> = outcome
@@ -871,7 +884,7 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
                 .copied()
                 .unwrap_or_default(),
         };
-        let (a, strings, digest, _) = per.entry(agency).or_default();
+        let (a, strings, digest, _) = per.get(agency);
         match f.severity {
             Severity::Error => a.errors += 1,
             Severity::Warning => a.warnings += 1,
@@ -898,14 +911,12 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             f.location.col,
             f.indicator,
         ));
-        digest.extend_from_slice(
-            format!(
-                "f\x1f{}\x1f{severity}\x1f{}\x1f{}\x1e",
-                f.code,
-                inn.map(|i| i.name_key()).unwrap_or_default(),
-                f.field.as_deref().unwrap_or_default()
-            )
-            .as_bytes(),
+        let _ = write!(
+            digest,
+            "f\x1f{}\x1f{severity}\x1f{}\x1f{}\x1e",
+            f.code,
+            inn.map(|i| i.name_key()).unwrap_or_default(),
+            f.field.as_deref().unwrap_or_default()
         );
     }
     // An agency whose files hold no innovation is still there.
@@ -913,20 +924,67 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
         outcome.innovations.iter().map(|i| i.file()).collect();
     for (file, hint) in &outcome.files {
         if !with_innovations.contains(file.as_str()) {
-            per.entry(hint).or_default();
+            per.get(hint);
         }
     }
-    per.into_iter()
+    per.slots
+        .into_iter()
         .map(|(agency, (mut a, _, digest, verified_sum))| {
             // The mean as the check's table shows it.
             a.verified =
                 (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
             // Innovations in reading order, findings in report order: the
             // same state gives the same bytes.
-            a.digest = xxhash_rust::xxh3::xxh3_64(&digest) as i64;
+            a.digest = digest.0.digest() as i64;
             (agency, a)
         })
         .collect()
+}
+
+/// One value per agency, found by name. An agency's rows usually come
+/// together, so the one found last is tried first.
+struct Slots<'a, T> {
+    index: foldhash::HashMap<&'a str, usize>,
+    slots: Vec<(&'a str, T)>,
+    last: usize,
+}
+
+impl<T> Default for Slots<'_, T> {
+    fn default() -> Self {
+        Slots {
+            index: foldhash::HashMap::default(),
+            slots: Vec::new(),
+            last: 0,
+        }
+    }
+}
+
+impl<'a, T: Default> Slots<'a, T> {
+    fn get(&mut self, agency: &'a str) -> &mut T {
+        if self.slots.get(self.last).is_none_or(|(a, _)| *a != agency) {
+            self.last = match self.index.get(agency) {
+                Some(&k) => k,
+                None => {
+                    self.slots.push((agency, T::default()));
+                    self.index.insert(agency, self.slots.len() - 1);
+                    self.slots.len() - 1
+                }
+            };
+        }
+        &mut self.slots[self.last].1
+    }
+}
+
+/// The digest of an agency's state: its text hashed as it is written, so
+/// that no text is built (the same value as hashing the whole text at once).
+#[derive(Default)]
+struct Digest(xxhash_rust::xxh3::Xxh3Default);
+
+impl std::fmt::Write for Digest {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// A score as stored: in hundredths, an integer (two bytes where a float
@@ -1014,6 +1072,20 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_digest_written_in_pieces_is_the_digest_of_the_whole_text() {
+        // Databases written before the digest was streamed keep comparing
+        // equal: the pieces hash as their concatenation did.
+        use std::fmt::Write as _;
+        let mut d = Digest::default();
+        let mut whole = String::new();
+        for k in 0..500 {
+            write!(d, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
+            write!(whole, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
+        }
+        assert_eq!(d.0.digest(), xxhash_rust::xxh3::xxh3_64(whole.as_bytes()));
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! bimtek: get Indonesian regional-innovation (IID) data ready for submission.
 //!
 //! ```text
-//!  files ──load──▶ rows ──normalize──▶ records ──check──▶ findings ──report──▶ stdout
-//!                         (template)              (template)        table | json | csv
+//!  files ─load─▶ rows ─normalize─▶ records ─check─▶ outcome ─score─▶ outcome ─report─▶ stdout
+//!                      (template)           (template)                        └─export─▶ package
 //! ```
 //!
 //! Data flows one way. `load` knows files, not templates; `normalize` maps
 //! headers and reads values as the template's types; `check` judges records
-//! and never does I/O; `report` is the only place that prints. Only `cmd/*`
+//! and never does I/O; `score` turns the indicators check judged into
+//! maturity scores and pemda estimates; `report` is the only place that
+//! prints (the JSON contract's types are in `report/json/contract.rs`), and
+//! `export` writes the package. `outcome` is the data model between them:
+//! check fills it, score scores it, report and export read it. Only `cmd/*`
 //! wires the stages together.
 
 pub mod check;
@@ -20,6 +24,7 @@ pub mod form;
 pub mod history;
 pub mod load;
 pub mod normalize;
+pub mod outcome;
 pub mod report;
 pub mod score;
 pub mod settings;

@@ -6,7 +6,7 @@
 //! or from rows of a history database. Nothing here reads files or prints.
 //!
 //! Identity: an innovation is the same when its agency and folded name are
-//! (the `name_key` of [`crate::check::Innovation`]). A finding is the same
+//! (the `name_key` of [`crate::outcome::Innovation`]). A finding is the same
 //! when its code, its innovation and its field (the template field key, or
 //! the indicator number for a finding about an indicator) are; its cell may
 //! move when rows are inserted. A finding tied to no innovation is the same
@@ -14,10 +14,12 @@
 //! rows of one name, one code on several cells of a field); they are then
 //! counted: three before and two now is one fixed.
 
-use crate::check::Outcome;
 use crate::diag::Severity;
-use serde::Serialize;
+use crate::outcome::Outcome;
+use foldhash::HashMap;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::hash::Hash;
 
 /// One run, as much of it as a comparison needs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,7 +65,7 @@ pub struct SnapFinding {
 }
 
 /// The earlier run of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     pub time: Option<String>,
     pub as_of: String,
@@ -71,7 +73,7 @@ pub struct Previous {
 
 /// One agency before and now. `errors` counts the error findings on its
 /// innovations (the sum of their error counts).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AgencyDelta {
     pub agency: String,
     pub errors_before: u64,
@@ -79,17 +81,11 @@ pub struct AgencyDelta {
     pub innovations_before: usize,
     pub innovations_now: usize,
     /// Innovations whose status is error, before and now (the table's column).
-    #[serde(skip)]
     pub with_errors_before: usize,
-    #[serde(skip)]
     pub with_errors_now: usize,
-    #[serde(skip)]
     pub innovations_added: usize,
-    #[serde(skip)]
     pub innovations_removed: usize,
-    #[serde(skip)]
     pub findings_fixed: usize,
-    #[serde(skip)]
     pub findings_new: usize,
 }
 
@@ -104,9 +100,10 @@ impl AgencyDelta {
     }
 }
 
-/// What changed from one run to the next: the JSON `since` object (the
-/// fields not serialized are for the table and watch mode).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What changed from one run to the next: the JSON `since` object writes
+/// part of it (report/json/contract.rs); the table and watch mode read
+/// the rest.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Since {
     pub previous: Previous,
     /// Names of innovations only in the current run, by agency then name.
@@ -118,21 +115,16 @@ pub struct Since {
     /// Every agency of either run, by name.
     pub agencies: Vec<AgencyDelta>,
     /// The previous run's findings that are gone, in its order.
-    #[serde(skip)]
     pub fixed: Vec<SnapFinding>,
     /// The name of each fixed finding's innovation in the previous run
     /// (empty for a finding tied to none).
-    #[serde(skip)]
     pub fixed_names: Vec<String>,
     /// Indexes into the current snapshot's findings of those that are new,
     /// ascending (built from an [`Outcome`], the same indexes as its
     /// findings).
-    #[serde(skip)]
     pub new: Vec<usize>,
     /// Agency and name of the added and removed innovations.
-    #[serde(skip)]
     pub added: Vec<(String, String)>,
-    #[serde(skip)]
     pub removed: Vec<(String, String)>,
 }
 
@@ -146,7 +138,7 @@ impl Snapshot {
             .collect();
         let innovations = outcome
             .innovations
-            .iter()
+            .par_iter()
             .map(|i| SnapInnovation {
                 agency: i.agency.clone(),
                 name_key: i.name_key().to_string(),
@@ -158,7 +150,7 @@ impl Snapshot {
             .collect();
         let findings = outcome
             .findings
-            .iter()
+            .par_iter()
             .map(|f| {
                 let inn = outcome.innovation_of(f);
                 SnapFinding {
@@ -339,8 +331,11 @@ fn finding_key(f: &SnapFinding) -> FindingKey<'_> {
 
 /// Those of `list` (by index) beyond the first `n` of each key in `other`:
 /// what `list` has that `other` does not, counting repeats.
-fn beyond<K: Ord>(list: impl Iterator<Item = K>, other: impl Iterator<Item = K>) -> Vec<usize> {
-    let mut room: BTreeMap<K, usize> = BTreeMap::new();
+fn beyond<K: Eq + Hash>(
+    list: impl Iterator<Item = K>,
+    other: impl Iterator<Item = K>,
+) -> Vec<usize> {
+    let mut room: HashMap<K, usize> = HashMap::default();
     for k in other {
         *room.entry(k).or_default() += 1;
     }
@@ -357,50 +352,64 @@ fn beyond<K: Ord>(list: impl Iterator<Item = K>, other: impl Iterator<Item = K>)
 /// What changed from `before` to `now`. Deterministic: the same two
 /// snapshots give the same value, whatever order their agencies come in.
 pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
-    let mut added: Vec<(String, String)> = beyond(
-        now.innovations.iter().map(innovation_key),
-        before.innovations.iter().map(innovation_key),
-    )
-    .into_iter()
-    .map(|k| {
-        (
-            now.innovations[k].agency.clone(),
-            now.innovations[k].name.clone(),
-        )
-    })
-    .collect();
-    let mut removed: Vec<(String, String)> = beyond(
-        before.innovations.iter().map(innovation_key),
-        now.innovations.iter().map(innovation_key),
-    )
-    .into_iter()
-    .map(|k| {
-        (
-            before.innovations[k].agency.clone(),
-            before.innovations[k].name.clone(),
-        )
-    })
-    .collect();
+    // The innovations and the findings are compared side by side.
+    let ((mut added, mut removed), (fixed_at, new)) = rayon::join(
+        || {
+            let added: Vec<(String, String)> = beyond(
+                now.innovations.iter().map(innovation_key),
+                before.innovations.iter().map(innovation_key),
+            )
+            .into_iter()
+            .map(|k| {
+                (
+                    now.innovations[k].agency.clone(),
+                    now.innovations[k].name.clone(),
+                )
+            })
+            .collect();
+            let removed: Vec<(String, String)> = beyond(
+                before.innovations.iter().map(innovation_key),
+                now.innovations.iter().map(innovation_key),
+            )
+            .into_iter()
+            .map(|k| {
+                (
+                    before.innovations[k].agency.clone(),
+                    before.innovations[k].name.clone(),
+                )
+            })
+            .collect();
+            (added, removed)
+        },
+        || {
+            let fixed_at = beyond(
+                before.findings.iter().map(finding_key),
+                now.findings.iter().map(finding_key),
+            );
+            let new = beyond(
+                now.findings.iter().map(finding_key),
+                before.findings.iter().map(finding_key),
+            );
+            (fixed_at, new)
+        },
+    );
     added.sort();
     removed.sort();
-    let fixed_at = beyond(
-        before.findings.iter().map(finding_key),
-        now.findings.iter().map(finding_key),
-    );
-    let new = beyond(
-        now.findings.iter().map(finding_key),
-        before.findings.iter().map(finding_key),
-    );
     let fixed: Vec<SnapFinding> = fixed_at
         .iter()
         .map(|&k| before.findings[k].clone())
         .collect();
 
-    let names: BTreeMap<(&str, &str), &str> = before
-        .innovations
-        .iter()
-        .map(|i| (innovation_key(i), i.name.as_str()))
-        .collect();
+    // Only a fixed finding's innovation needs its name looked up.
+    let names: HashMap<(&str, &str), &str> = if fixed.is_empty() {
+        HashMap::default()
+    } else {
+        before
+            .innovations
+            .iter()
+            .map(|i| (innovation_key(i), i.name.as_str()))
+            .collect()
+    };
     let fixed_names = fixed
         .iter()
         .map(|f| {
@@ -455,6 +464,10 @@ pub fn compare(before: &Snapshot, now: &Snapshot) -> Since {
 
 /// The delta of `agency`, made when first asked for.
 fn agency_slot<'m>(m: &'m mut BTreeMap<String, AgencyDelta>, agency: &str) -> &'m mut AgencyDelta {
+    // Looked up before a key is made: most calls find their agency.
+    if m.contains_key(agency) {
+        return m.get_mut(agency).expect("just found");
+    }
     m.entry(agency.to_string()).or_insert_with(|| AgencyDelta {
         agency: agency.to_string(),
         errors_before: 0,

@@ -4,6 +4,9 @@
 //! the test says so and passes without checking (set BIMTEK_REQUIRE_BROWSER=1
 //! to make its absence a failure, as CI does).
 
+mod common;
+
+use common::{AS_OF, Kill, copy_dir, manifest};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -54,7 +57,7 @@ fn html_report_loads_in_chromium_without_console_errors() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("laporan.html");
     let out = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(["check", "--format", "html", "--as-of", "2026-11-24", "-o"])
+        .args(["check", "--format", "html", "--as-of", AS_OF, "-o"])
         .arg(&page)
         .arg("sample-data")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -146,14 +149,8 @@ document.body.appendChild(p);})();</script>"##;
 /// without a space, and markup in the names.
 fn long_names_data(root: &Path) -> PathBuf {
     let data = root.join("data");
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in walk(&manifest.join("sample-data")) {
-        let rel = entry.strip_prefix(manifest.join("sample-data")).unwrap();
-        let to = data.join(rel);
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &to).unwrap();
-    }
-    let csv = std::fs::read_to_string(manifest.join("tests/fixtures/codes/R001/r001.csv")).unwrap();
+    copy_dir(&manifest("sample-data"), &data);
+    let csv = std::fs::read_to_string(manifest("tests/fixtures/codes/R001/r001.csv")).unwrap();
     let agency = format!(
         "Dinas{}</style><script>document.title='pwned'</script>",
         "Y".repeat(220)
@@ -224,7 +221,7 @@ fn probe(
 
 fn report(data: &Path, page: &Path, extra: &[&str]) {
     let out = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(["check", "--format", "html", "--as-of", "2026-11-24"])
+        .args(["check", "--format", "html", "--as-of", AS_OF])
         .args(extra)
         .arg("-o")
         .arg(page)
@@ -260,7 +257,7 @@ fn issue_30_html_report_fits_a_projector_at_both_sizes() {
     let dir = tempfile::tempdir().unwrap();
     let data = long_names_data(dir.path());
     let json = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(["check", "--format", "json", "--as-of", "2026-11-24"])
+        .args(["check", "--format", "json", "--as-of", AS_OF])
         .arg(&data)
         .output()
         .unwrap();
@@ -367,15 +364,6 @@ fn issue_30_html_report_fits_a_projector_at_both_sizes() {
     }
 }
 
-struct Kill(std::process::Child);
-
-impl Drop for Kill {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// The page at `path` once it exists and `ready` holds, polled (a bound,
 /// not a timing: a slow machine only waits longer).
 fn page_when(path: &Path, ready: impl Fn(&str) -> bool) -> String {
@@ -404,7 +392,7 @@ fn issue_30_watch_written_page_reloads_itself() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let src = manifest("tests/fixtures/codes/R001/r001.csv");
     let original = std::fs::read_to_string(src).unwrap();
     let file = data.join("inovasi.csv");
     std::fs::write(&file, &original).unwrap();
@@ -412,13 +400,7 @@ fn issue_30_watch_written_page_reloads_itself() {
     let _child = Kill(
         Command::new(env!("CARGO_BIN_EXE_bimtek"))
             .args([
-                "check",
-                "--watch",
-                "--format",
-                "html",
-                "--as-of",
-                "2026-11-24",
-                "-o",
+                "check", "--watch", "--format", "html", "--as-of", AS_OF, "-o",
             ])
             .arg(&page)
             .arg(&data)

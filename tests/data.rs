@@ -12,6 +12,8 @@
 
 mod common;
 
+use common::{AS_OF, manifest};
+
 use serde_json::Value;
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -23,7 +25,6 @@ use std::time::Duration;
 const CLEAN: &str = "tests/fixtures/codes/F013/ok.csv";
 /// Three innovations of three agencies, with findings.
 const THREE: &str = "tests/fixtures/load/semicolon.csv";
-const AS_OF: &str = "2026-11-24";
 /// A run taking longer than this is a hang.
 const TIMEOUT: Duration = Duration::from_secs(90);
 
@@ -34,10 +35,6 @@ struct Run {
     stdout: String,
     stderr: String,
     json: Value,
-}
-
-fn manifest(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 /// Run bimtek with `args` in `dir`, killed after [`TIMEOUT`].

@@ -4,30 +4,16 @@
 
 mod common;
 
+use common::{copy_dir, manifest, text};
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
 
 /// A copy of the fixture folder of finding `code`, as `opd` in a
 /// temporary folder (returned too: the copy lives as long as it).
 fn fixture_copy(code: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/codes")
-        .join(code);
+    let fixtures = manifest("tests/fixtures/codes").join(code);
     let outer = tempfile::tempdir().unwrap();
     let dir = outer.path().join("opd");
     copy_dir(&fixtures, &dir);
@@ -202,42 +188,17 @@ fn backslash_folder(dir: &Path, to: &str) -> std::path::PathBuf {
     folder
 }
 
-/// `bimtek` with `args`, failing if it takes over 30 s (then it is
-/// stopped) or exits otherwise than with `code`.
+/// `bimtek` with `args` from the repository root, failing if it takes
+/// over 30 s (then it is stopped) or exits otherwise than with `code`.
 fn run_bounded(args: Vec<std::ffi::OsString>, code: i32) -> std::process::Output {
-    let streams = tempfile::tempdir().unwrap();
-    let (out, err) = (streams.path().join("out"), streams.path().join("err"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .unwrap();
-    let mut status = None;
-    for _ in 0..3000 {
-        status = child.try_wait().unwrap();
-        if status.is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let Some(status) = status else {
-        child.kill().unwrap();
-        child.wait().unwrap();
-        panic!("bimtek hung");
-    };
-    let out = std::process::Output {
+    let (status, stdout, stderr) =
+        common::run_bounded(&manifest(""), &args, Duration::from_secs(30));
+    assert_eq!(status.code(), Some(code), "{}", text(&stderr));
+    std::process::Output {
         status,
-        stdout: std::fs::read(out).unwrap(),
-        stderr: std::fs::read(err).unwrap(),
-    };
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+        stdout,
+        stderr,
+    }
 }
 
 /// A folder named `x\..\..\etc` holds a `passwd` of its own: export copies

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{AS_OF, bimtek_with_env};
+use common::{AS_OF, bimtek_with_env, manifest, s, text};
 
 use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn export(out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["export", "--as-of", AS_OF, "--out", out.to_str().unwrap()];
+    let mut args = vec!["export", "--as-of", AS_OF, "--out", s(out)];
     args.extend_from_slice(extra);
     args.push("sample-data");
     bimtek_with_env(&args, &[])
@@ -63,12 +63,7 @@ fn package_contents_and_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("paket");
     let r = export(&out, &[]);
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let files = tree(&out);
     for f in [
         "data/inovasi.csv",
@@ -116,7 +111,7 @@ fn package_contents_and_manifest() {
             "--as-of",
             AS_OF,
             "-o",
-            xlsx.to_str().unwrap(),
+            s(&xlsx),
             "sample-data",
         ],
         &[],
@@ -158,9 +153,7 @@ fn package_contents_and_manifest() {
     let inputs = m["inputs"].as_array().unwrap();
     assert_eq!(inputs.len(), 5);
     for i in inputs {
-        let bytes =
-            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(i["path"].as_str().unwrap()))
-                .unwrap();
+        let bytes = std::fs::read(manifest(i["path"].as_str().unwrap())).unwrap();
         assert_eq!(i["sha256"], sha(&bytes));
     }
     let counts = &m["counts"];
@@ -286,12 +279,7 @@ fn the_portal_workbook_is_what_the_officer_types() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("paket");
     let r = export(&out, &["--pemda", "Kabupaten Tanah Merah"]);
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let mut wb: Xlsx<_> = open_workbook(out.join("entri-portal.xlsx")).unwrap();
     assert_eq!(wb.sheet_names(), ["Entri Portal"]);
     let range = wb.worksheet_range("Entri Portal").unwrap();
@@ -421,7 +409,7 @@ fn the_portal_workbook_is_what_the_officer_types() {
         serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(m["counts"]["pemda_missing"], 24);
     // The summary says so, and how to mend it.
-    let said = String::from_utf8_lossy(&run.stderr);
+    let said = text(&run.stderr);
     assert!(
         said.contains("Nama Pemda kosong untuk 24 inovasi di entri-portal.xlsx")
             && said.contains("--pemda"),
@@ -470,7 +458,7 @@ fn refuses_to_overwrite_without_force() {
     std::fs::write(&out, b"lama").unwrap();
     let r = export(&out, &[]);
     assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("--force"));
+    assert!(text(&r.stderr).contains("--force"));
     assert_eq!(std::fs::read(&out).unwrap(), b"lama");
     assert_eq!(export(&out, &["--force"]).status.code(), Some(0));
     assert_ne!(std::fs::read(&out).unwrap(), b"lama");
@@ -482,14 +470,7 @@ fn a_failure_leaves_no_partial_package() {
         for after in ["0", "3", "12"] {
             let dir = tempfile::tempdir().unwrap();
             let out = dir.path().join(name);
-            let args = [
-                "export",
-                "--as-of",
-                AS_OF,
-                "--out",
-                out.to_str().unwrap(),
-                "sample-data",
-            ];
+            let args = ["export", "--as-of", AS_OF, "--out", s(&out), "sample-data"];
             let r = bimtek_with_env(&args, &[("BIMTEK_FAIL_AFTER", after)]);
             assert_eq!(r.status.code(), Some(2), "{name} {after}");
             let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -510,7 +491,7 @@ fn a_failure_leaves_no_partial_package() {
             AS_OF,
             "--force",
             "--out",
-            out.to_str().unwrap(),
+            s(&out),
             "sample-data",
         ],
         &[("BIMTEK_FAIL_AFTER", "5")],
@@ -521,11 +502,7 @@ fn a_failure_leaves_no_partial_package() {
 
 #[test]
 fn inputs_are_never_modified() {
-    let before = tree(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("sample-data")
-            .as_path(),
-    );
+    let before = tree(manifest("sample-data").as_path());
     let dir = tempfile::tempdir().unwrap();
     bimtek_with_env(&["check", "--as-of", AS_OF, "sample-data"], &[]);
     export(&dir.path().join("p.zip"), &[]);
@@ -540,11 +517,7 @@ fn inputs_are_never_modified() {
         ],
         &[],
     );
-    let after = tree(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("sample-data")
-            .as_path(),
-    );
+    let after = tree(manifest("sample-data").as_path());
     assert_eq!(before.len(), after.len());
     for (k, v) in &before {
         assert_eq!(sha(v), sha(&after[k]), "{k} changed");
@@ -577,17 +550,12 @@ fn feedback_workbooks_mark_the_cells() {
             "--as-of",
             AS_OF,
             "--feedback",
-            fb.to_str().unwrap(),
+            s(&fb),
             "sample-data",
         ],
         &[],
     );
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let books: Vec<String> = tree(&fb).keys().cloned().collect();
     assert_eq!(
         books,
@@ -650,7 +618,7 @@ fn feedback_workbooks_mark_the_cells() {
             "--lang",
             "en",
             "--feedback",
-            fb_en.to_str().unwrap(),
+            s(&fb_en),
             "sample-data",
         ],
         &[],
@@ -686,8 +654,8 @@ fn feedback_workbooks_mark_the_cells() {
             "--as-of",
             AS_OF,
             "--feedback",
-            clean.to_str().unwrap(),
-            input.to_str().unwrap(),
+            s(&clean),
+            s(&input),
         ],
         &[],
     );
@@ -724,12 +692,7 @@ fn outputs_never_follow_a_link_out() {
     std::os::unix::fs::symlink(&outside, &link).unwrap();
     for extra in [&[][..], &["--force"][..]] {
         let r = export(&link, extra);
-        assert_eq!(
-            r.status.code(),
-            Some(2),
-            "{}",
-            String::from_utf8_lossy(&r.stderr)
-        );
+        assert_eq!(r.status.code(), Some(2), "{}", text(&r.stderr));
     }
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     let file_link = dir.path().join("laporan.html");
@@ -741,7 +704,7 @@ fn outputs_never_follow_a_link_out() {
             "html",
             "--force",
             "-o",
-            file_link.to_str().unwrap(),
+            s(&file_link),
             "sample-data",
         ],
         &[],
@@ -800,17 +763,12 @@ fn feedback(input: &Path, out: &Path) {
             AS_OF,
             "-q",
             "--feedback",
-            out.to_str().unwrap(),
-            input.to_str().unwrap(),
+            s(out),
+            s(input),
         ],
         &[],
     );
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
 }
 
 /// The findings of a check of `dir` as (code, innovation, field), less the
@@ -818,14 +776,7 @@ fn feedback(input: &Path, out: &Path) {
 /// workbook's findings and reference sheets).
 fn findings_of(dir: &Path) -> Vec<(String, String, String)> {
     let r = bimtek_with_env(
-        &[
-            "check",
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            dir.to_str().unwrap(),
-        ],
+        &["check", "--as-of", AS_OF, "--format", "json", s(dir)],
         &[],
     );
     let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
@@ -941,11 +892,7 @@ fn export_says_what_it_did_in_both_languages() {
     // --quiet: the package and the exit code say it.
     let r = export(&dir.path().join("diam"), &["--quiet"]);
     assert_eq!(r.status.code(), Some(0));
-    assert!(
-        r.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert!(r.stderr.is_empty(), "{}", text(&r.stderr));
     assert!(dir.path().join("diam/manifest.json").is_file());
 }
 
@@ -972,8 +919,8 @@ fn export_refuses_the_options_of_check_that_do_not_apply() {
     let out = dir.path().join("paket");
     let report = dir.path().join("laporan.json");
     for (extra, flag) in [
-        (vec!["-o", report.to_str().unwrap()], "-o/--output"),
-        (vec!["--output", report.to_str().unwrap()], "-o/--output"),
+        (vec!["-o", s(&report)], "-o/--output"),
+        (vec!["--output", s(&report)], "-o/--output"),
         (vec!["--format", "json"], "--format"),
         (vec!["--format", "table"], "--format"),
         (vec!["--watch"], "--watch"),
@@ -993,10 +940,9 @@ fn export_refuses_the_options_of_check_that_do_not_apply() {
     let r = export(&out, &["--lang", "en", "--format", "csv"]);
     assert_eq!(r.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&r.stderr)
-            .starts_with("bimtek: --format: does not apply to export"),
+        text(&r.stderr).starts_with("bimtek: --format: does not apply to export"),
         "{}",
-        String::from_utf8_lossy(&r.stderr)
+        text(&r.stderr)
     );
     // --excel-csv shapes CSV only.
     for args in [
@@ -1008,11 +954,11 @@ fn export_refuses_the_options_of_check_that_do_not_apply() {
         assert_eq!(r.status.code(), Some(2), "{args:?}");
         assert!(r.stdout.is_empty(), "{args:?}");
         assert!(
-            String::from_utf8_lossy(&r.stderr).starts_with(
+            text(&r.stderr).starts_with(
                 "bimtek: --excel-csv: hanya berlaku untuk check --format csv dan export"
             ),
             "{}",
-            String::from_utf8_lossy(&r.stderr)
+            text(&r.stderr)
         );
     }
 }
@@ -1341,10 +1287,7 @@ fn the_feedback_workbook_is_the_agencys_form_again() {
 
     // The headers are the blank form's, in its order.
     let form = dir.path().join("formulir.xlsx");
-    let r = bimtek_with_env(
-        &["template", "form", "-o", form.to_str().unwrap(), "iid-2026"],
-        &[],
-    );
+    let r = bimtek_with_env(&["template", "form", "-o", s(&form), "iid-2026"], &[]);
     assert_eq!(r.status.code(), Some(0));
     let data = rows_of(&path, "Inovasi");
     assert_eq!(data[0], rows_of(&form, "Inovasi")[0]);
@@ -1505,7 +1448,7 @@ fn the_sample_data_sent_back_untouched_says_the_same() {
     // innovations, the same evidence and the same findings, but for what
     // the form itself settles.
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let sample = manifest("sample-data");
     let fb = dir.path().join("umpan-balik");
     feedback(&sample, &fb);
     let back = dir.path().join("kembali");
@@ -1538,14 +1481,7 @@ fn the_sample_data_sent_back_untouched_says_the_same() {
     }
     let innovations = |dir: &Path| {
         let r = bimtek_with_env(
-            &[
-                "check",
-                "--as-of",
-                AS_OF,
-                "--format",
-                "json",
-                dir.to_str().unwrap(),
-            ],
+            &["check", "--as-of", AS_OF, "--format", "json", s(dir)],
             &[],
         );
         let doc: Value = serde_json::from_slice(&r.stdout).unwrap();
@@ -1562,14 +1498,7 @@ fn the_sample_data_sent_back_untouched_says_the_same() {
     // Read from the form's sheets: the profile rows from "Inovasi", the
     // documents from "Bukti Dukung".
     let r = bimtek_with_env(
-        &[
-            "check",
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            back.to_str().unwrap(),
-        ],
+        &["check", "--as-of", AS_OF, "--format", "json", s(&back)],
         &[],
     );
     let doc: Value = serde_json::from_slice(&r.stdout).unwrap();

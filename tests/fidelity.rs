@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{AS_OF, bimtek, findings_coded};
+use common::{AS_OF, bimtek, findings_coded, manifest};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +35,7 @@ fn check_json(args: &[&str]) -> Value {
 
 /// The clean IID row of the code fixtures, as (header, value) pairs.
 fn clean_row() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/W002/w002.csv"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(manifest("tests/fixtures/codes/W002/w002.csv")).unwrap();
     let mut lines = text.lines();
     let head: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
     let ok = lines.next().unwrap();

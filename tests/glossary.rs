@@ -3,6 +3,9 @@
 //! templates (their notes go into the agencies' form), README.md and
 //! PANDUAN.txt. The glossary itself names them, and is left out.
 
+mod common;
+
+use common::manifest;
 use std::path::{Path, PathBuf};
 
 /// Retired words, each with whether it must stand as a whole word ("bita"
@@ -53,10 +56,10 @@ fn occurrences(text: &str, word: &str, whole: bool) -> Vec<usize> {
 #[test]
 fn retired_words_stay_out_of_user_facing_text_issue_34() {
     let mut paths = Vec::new();
-    files(Path::new("src"), "rs", &mut paths);
-    files(Path::new("templates"), "toml", &mut paths);
-    paths.push("README.md".into());
-    paths.push("PANDUAN.txt".into());
+    files(&manifest("src"), "rs", &mut paths);
+    files(&manifest("templates"), "toml", &mut paths);
+    paths.push(manifest("README.md"));
+    paths.push(manifest("PANDUAN.txt"));
     assert!(paths.len() > 20, "{paths:?}");
     let mut found = Vec::new();
     for path in &paths {
@@ -76,7 +79,7 @@ fn retired_words_stay_out_of_user_facing_text_issue_34() {
 
 #[test]
 fn the_glossary_names_each_retired_word() {
-    let glossary = std::fs::read_to_string("docs/GLOSARIUM.md").unwrap();
+    let glossary = std::fs::read_to_string(manifest("docs/GLOSARIUM.md")).unwrap();
     for &(word, _) in RETIRED {
         assert!(
             glossary.to_lowercase().contains(&word.to_lowercase()),

@@ -4,34 +4,14 @@
 
 mod common;
 
+use common::{AS_OF, bimtek_in, fixture_row, text};
 use std::path::Path;
 use std::process::{Command, Output};
-
-const AS_OF: &str = "2026-11-24";
-
-/// The clean row of the code fixtures, as header and values.
-fn clean_row() -> (Vec<String>, Vec<String>) {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/F013/ok.csv"),
-    )
-    .unwrap();
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let header = r.headers().unwrap().iter().map(String::from).collect();
-    let row = r
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(String::from)
-        .collect();
-    (header, row)
-}
 
 /// Write `dir/AGENCY/inovasi.csv` with one row per (name, broken): a broken
 /// innovation has a trial date that is no date (an error).
 fn agency_file(dir: &Path, agency: &str, innovations: &[(&str, bool)]) {
-    let (header, row) = clean_row();
+    let (header, row) = fixture_row("tests/fixtures/codes/F013/ok.csv");
     let col = |h: &str| header.iter().position(|x| x == h).unwrap();
     let folder = dir.join(agency);
     std::fs::create_dir_all(&folder).unwrap();
@@ -47,21 +27,6 @@ fn agency_file(dir: &Path, agency: &str, innovations: &[(&str, bool)]) {
         w.write_record(&r).unwrap();
     }
     w.flush().unwrap();
-}
-
-fn bimtek_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bimtek"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("BIMTEK_HISTORY")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run bimtek")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Check `data` recording into `db`, at the recorded time `now`.

@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::{manifest, write};
+
 use serde_json::Value;
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -147,16 +149,8 @@ impl Run {
     }
 }
 
-fn write(dir: &Path, name: impl AsRef<OsStr>, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name.as_ref());
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
 fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
+    manifest("tests/fixtures").join(path)
 }
 
 // ------------------------------------------------------------------ building files

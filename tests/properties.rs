@@ -4,6 +4,8 @@
 //! bounded random-input smoke test of the loader and the template parser,
 //! the same targets as `fuzz/` for machines without a nightly toolchain.
 
+mod common;
+
 use bimtek::load::{RawCell, RawRow, RowSink, SheetInfo};
 use bimtek::normalize::date::{parse_text, portal_format};
 use bimtek::normalize::scalar::{
@@ -192,8 +194,7 @@ impl RowSink for Count {
 
 fn load_bytes(name: &str, bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
+    let path = common::write(dir.path(), name, bytes);
     let mut sink = Count::default();
     let _ = bimtek::load::read(&path, &mut sink);
 }

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{AS_OF, bimtek};
+use common::{AS_OF, bimtek, manifest};
 use serde_json::Value;
 use std::path::Path;
 
@@ -16,7 +16,7 @@ const CLEAN: &str = "tests/fixtures/codes/F013/ok.csv";
 
 /// The clean file's header, and its row renamed to `name` of `agency`.
 fn row_of(name: &str, agency: &str) -> (String, String) {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(CLEAN)).unwrap();
+    let text = std::fs::read_to_string(manifest(CLEAN)).unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap().to_string();
     let row = lines

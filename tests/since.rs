@@ -3,13 +3,8 @@
 
 mod common;
 
-use common::{AS_OF, bimtek, write_csv};
+use common::{AS_OF, bimtek, manifest, s, text, write_csv};
 use serde_json::{Value, json};
-use std::path::Path;
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// Before: Dinas Uji has a clean row and two without an initiator; Dinas
 /// Lain one clean row. Then Dinas Uji fixes one, drops the other and
@@ -165,7 +160,7 @@ fn since_a_saved_report_counts_what_changed_issue_31() {
 #[test]
 fn since_refuses_what_is_not_a_report_issue_31() {
     let dir = tempfile::tempdir().unwrap();
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let input = manifest("tests/fixtures/codes/R001/r001.csv");
     let cases: [(&str, &[u8], &str); 4] = [
         (
             "rusak.json",
@@ -197,7 +192,7 @@ fn since_refuses_what_is_not_a_report_issue_31() {
             "--since",
             s(&path),
         ]);
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert!(err.contains(name) && err.contains(why), "{name}: {err}");
         assert!(out.stdout.is_empty(), "{name}");
@@ -206,15 +201,15 @@ fn since_refuses_what_is_not_a_report_issue_31() {
     let out = bimtek(&["check", s(&input), "--since", s(dir.path())]);
     assert_eq!(out.status.code(), Some(2));
     let folder = dir.path().file_name().unwrap().to_str().unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains(folder));
+    assert!(text(&out.stderr).contains(folder));
     let saved = dir.path().join("baru.json");
     let out = bimtek(&["check", s(&input), "--format", "csv", "--since", s(&saved)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--since"));
+    assert!(text(&out.stderr).contains("--since"));
     let missing = dir.path().join("tidak-ada.json");
     let out = bimtek(&["check", s(&input), "--since", s(&missing)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak-ada.json"));
+    assert!(text(&out.stderr).contains("tidak-ada.json"));
 }
 
 /// A pipe given as the saved report is refused, not read forever.
@@ -230,11 +225,11 @@ fn since_a_pipe_is_refused_not_read_issue_31() {
     if !made {
         return;
     }
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let input = manifest("tests/fixtures/codes/R001/r001.csv");
     let args: Vec<std::ffi::OsString> =
         vec!["check".into(), input.into(), "--since".into(), pipe.into()];
     let (status, _, err) =
         common::run_bounded(dir.path(), &args, std::time::Duration::from_secs(20));
     assert_eq!(status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&err).contains("pipa.json"));
+    assert!(text(&err).contains("pipa.json"));
 }

@@ -6,18 +6,14 @@
 
 mod common;
 
-use common::{AS_OF, bimtek};
+use common::{AS_OF, bimtek, fixture_row};
 use serde_json::Value;
 use std::path::Path;
 
 /// The columns and one clean row of a complete innovation (the H002 fixture
 /// with every column).
 fn clean_columns() -> (Vec<String>, Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/H002/ok.csv");
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let head = r.headers().unwrap().iter().map(str::to_string).collect();
-    let row = r.records().next().unwrap().unwrap();
-    (head, row.iter().map(str::to_string).collect())
+    fixture_row("tests/fixtures/codes/H002/ok.csv")
 }
 
 /// A workbook as an agency sends it: a title and a blank row above the

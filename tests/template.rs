@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{AS_OF, bimtek};
+use common::{AS_OF, bimtek, manifest};
 
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -16,10 +16,6 @@ use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn manifest(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 /// Write the form of `id` into `dir` and return its path.

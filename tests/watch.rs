@@ -1,56 +1,28 @@
 //! `check --watch`: edit a file while bimtek watches and see the new result
 //! within a bounded time. JSON in watch mode is one document per line.
 
+mod common;
+
+use common::{AS_OF, Kill, manifest, spawn_lines};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
-
-struct Kill(Child);
-
-impl Drop for Kill {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[test]
 fn watch_rechecks_when_a_file_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let src =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/codes/R001/r001.csv");
+    let src = manifest("tests/fixtures/codes/R001/r001.csv");
     let file = dir.path().join("inovasi.csv");
     let original = std::fs::read_to_string(&src).unwrap();
     std::fs::write(&file, &original).unwrap();
 
-    let mut child = Kill(
+    let (_child, rx) = spawn_lines(
         Command::new(env!("CARGO_BIN_EXE_bimtek"))
-            .args([
-                "check",
-                "--watch",
-                "--format",
-                "json",
-                "--as-of",
-                "2026-11-24",
-            ])
+            .args(["check", "--watch", "--format", "json", "--as-of", AS_OF])
             .arg(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+            .stderr(Stdio::null()),
     );
-    let stdout = child.0.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
     let next = |what: &str| -> Value {
         let line = rx
             .recv_timeout(Duration::from_secs(20))
@@ -102,8 +74,6 @@ fn watch_rechecks_when_a_file_changes() {
     assert_eq!(second["summary"]["innovations"], 2);
 }
 
-mod common;
-
 /// `check --watch` on a folder with `env` set, its stdout read line by
 /// line on a thread; the child is killed when the guard drops.
 fn watch(
@@ -111,29 +81,15 @@ fn watch(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> (Kill, mpsc::Receiver<String>) {
-    let mut child = Kill(
+    spawn_lines(
         Command::new(env!("CARGO_BIN_EXE_bimtek"))
             .args(args)
-            .args(["check", "--watch", "--as-of", "2026-11-24"])
+            .args(["check", "--watch", "--as-of", AS_OF])
             .arg(dir)
             .env("NO_COLOR", "1")
             .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let stdout = child.0.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    (child, rx)
+            .stderr(Stdio::null()),
+    )
 }
 
 /// The next screen: its lines up to the last one, which starts with `last`.
@@ -275,7 +231,7 @@ fn watch_screen_on_a_terminal_of_zero_columns_issue_30() {
 /// keeps its agencies, innovations and errors there, each word whole).
 #[test]
 fn watch_screen_fits_the_terminal_issue_30() {
-    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let sample = manifest("sample-data");
     for (columns, lines) in [(40, 20), (60, 12), (100, 40), (200, 60)] {
         let (c, l) = (columns.to_string(), lines.to_string());
         let (_child, rx) = watch(&sample, &[], &[("COLUMNS", &c), ("LINES", &l)]);

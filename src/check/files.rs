@@ -241,7 +241,7 @@ pub(super) fn header_findings(
     for (fi, field) in t.fields.iter().enumerate() {
         // The agency column may be absent: the agency then comes from the
         // file's folder or name (see `load::InputFile::agency_hint`).
-        if field.key == "perangkat_daerah" {
+        if t.roles.agency == Some(fi) {
             continue;
         }
         if field.required && h.field_columns[fi].is_none() {

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::diag::{Finding, Location};
+use crate::template::roles;
 
 use super::Sink;
 
@@ -217,7 +218,7 @@ pub(super) fn similar_ideas(
                 let (inn, other) = (group[k], group[j]);
                 sink.push(
                     Finding::new("L002", inn.location())
-                        .field("nama_inovasi")
+                        .field(roles::NAME)
                         .value(inn.name())
                         .arg("other_name", other.name())
                         .arg("other", super::unique::place(other))
@@ -239,8 +240,8 @@ pub(super) fn launch_before_diagnose(
     sink: &mut Sink,
 ) {
     use super::rows::{at_precision, coarser, dated};
-    let diagnose = t.field_index("tanggal_diagnose");
-    let launch = t.field_index("tanggal_peluncuran");
+    let diagnose = t.roles.diagnosed;
+    let launch = t.roles.launched;
     if let (Some((d, dp)), Some((l, lp))) = (dated(r, diagnose), dated(r, launch))
         && at_precision(l, coarser(dp, lp)) < at_precision(d, coarser(dp, lp))
         && let Some(fi) = launch
@@ -297,7 +298,7 @@ fn code_cell<'r>(
     if t.settings.code_sources.is_empty() {
         return None;
     }
-    let fi = t.field_index("kode")?;
+    let fi = t.roles.code?;
     r.cell(fi)
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| (fi, c))

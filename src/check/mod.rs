@@ -1,16 +1,23 @@
-//! Records + template -> findings. One file per rule family: `files` (what
-//! loading said), `fields` (each cell against its field), `rows` (fields
-//! against each other), `unique` (names across rows and agencies),
-//! `evidence` (each indicator's evidence), `spd` (the pemda's SPD sheet),
-//! `portal` (against the portal's lists and the assessment window). No
-//! I/O, no terminal: everything here is testable on records built in
-//! memory.
+//! Records + template -> findings, filling the data model
+//! ([`crate::outcome`]); the score stage scores it after. One file per rule
+//! family: `files` (what loading said), `fields` (each cell against its
+//! field), `rows` (fields against each other), `unique` (names across rows
+//! and agencies), `evidence` (each indicator's evidence, judged for the
+//! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
+//! lists and the assessment window), `roster` (against the list of OPD
+//! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
+//! codes, dates, ideas alike), `lablist` (a lab's lists over time and
+//! against its year: stage order, launch dates, the code's year);
+//! `portal` finds an innovation's entries
+//! through `name_index`. No I/O, no terminal: everything here is testable
+//! on records built in memory.
 
 pub mod evidence;
 mod fields;
 mod files;
 mod labinov;
 mod lablist;
+pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
@@ -18,13 +25,14 @@ pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
-pub use evidence::{FileFacts, Resolved, Resolver, Statement};
+pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub use files::{load_error_finding, load_note_findings};
 
 use crate::diag::{Finding, Location, Severity};
 use crate::normalize::{Event, Record};
-use crate::template::{Template, fold};
+use crate::outcome::{Innovation, Origin, Outcome, Statement};
+use crate::template::Template;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -42,52 +50,6 @@ pub struct CheckOptions {
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
 }
 
-/// One innovation as reported. Lean, because a 49 MB CSV of short rows
-/// holds 660,000 of them: the file and sheet are shared by the rows of a
-/// sheet, the id is made when asked for, the folded name is kept only when
-/// it differs from the name, and the parts most rows lack are boxed
-/// (BENCHMARKS.md, "Safe at the edges").
-#[derive(Debug, Clone)]
-pub struct Innovation {
-    /// The file (as displayed) and sheet it was read from.
-    origin: Arc<Origin>,
-    pub row: u32,
-    pub status: Severity,
-    pub errors: u32,
-    pub warnings: u32,
-    pub agency: String,
-    name: String,
-    /// Folded name, for matching; `None` when it is the name itself.
-    name_key: Option<Box<str>>,
-    /// The pemda its row names, if any.
-    pub pemda: Option<String>,
-    /// For an award's per-group rules: the group its row names (KIPP: the
-    /// instansi) and the canonical value its quota counts by (kelompok).
-    award: Option<Box<AwardFacts>>,
-    /// What the agency says about its indicators.
-    pub statements: Vec<Statement>,
-    pub score: crate::score::InnovationScore,
-    /// Dates and values compared with the portal.
-    pub facts: portal::Facts,
-    /// Where it stands against the portal, when a baseline was given.
-    pub portal: Option<Box<portal::PortalStatus>>,
-}
-
-/// The file (as displayed) and sheet an innovation was read from, one for
-/// all the rows of a sheet.
-#[derive(Debug, PartialEq, Eq)]
-struct Origin {
-    file: String,
-    sheet: Option<String>,
-}
-
-/// An award template's group and kelompok of one innovation.
-#[derive(Debug, Clone, Default)]
-struct AwardFacts {
-    group: Option<String>,
-    quota_class: Option<String>,
-}
-
 /// What the portal holds, and how to compare with it.
 #[derive(Debug, Clone)]
 pub struct Baseline {
@@ -95,112 +57,6 @@ pub struct Baseline {
     /// Findings about baseline files that could not be read.
     pub findings: Vec<Finding>,
     pub options: portal::PortalOptions,
-}
-
-impl Innovation {
-    /// An innovation read from `file` (and `sheet`) at `row`, with nothing
-    /// checked yet.
-    pub fn new(file: &str, sheet: Option<&str>, row: u32, agency: &str, name: &str) -> Self {
-        let origin = Arc::new(Origin {
-            file: file.to_string(),
-            sheet: sheet.map(str::to_string),
-        });
-        Innovation::at(origin, row, agency.to_string(), name.to_string())
-    }
-
-    fn at(origin: Arc<Origin>, row: u32, agency: String, name: String) -> Self {
-        let mut inn = Innovation {
-            origin,
-            row,
-            status: Severity::Info,
-            errors: 0,
-            warnings: 0,
-            agency,
-            name: String::new(),
-            name_key: None,
-            pemda: None,
-            award: None,
-            statements: Vec::new(),
-            score: crate::score::InnovationScore::default(),
-            facts: portal::Facts::default(),
-            portal: None,
-        };
-        inn.set_name(name);
-        inn
-    }
-
-    /// Its id, `file:sheet:row` (or `file:row` for a file without sheets).
-    pub fn id(&self) -> String {
-        match self.sheet() {
-            Some(s) => format!("{}:{}:{}", self.file(), s, self.row),
-            None => format!("{}:{}", self.file(), self.row),
-        }
-    }
-
-    /// The file it was read from, as displayed.
-    pub fn file(&self) -> &str {
-        &self.origin.file
-    }
-
-    /// The sheet it was read from; `None` for a file without sheets.
-    pub fn sheet(&self) -> Option<&str> {
-        self.origin.sheet.as_deref()
-    }
-
-    /// Its name as written, spaces collapsed.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Its folded name, for matching.
-    pub fn name_key(&self) -> &str {
-        self.name_key.as_deref().unwrap_or(&self.name)
-    }
-
-    /// Sets its name, and the folded name with it.
-    pub fn set_name(&mut self, name: String) {
-        let key = fold(&name);
-        self.name_key = (key != name).then(|| key.into_boxed_str());
-        self.name = name;
-    }
-
-    /// Its canonical urusan, when readable (for yandas coverage).
-    pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        self.facts.urusan(t)
-    }
-
-    /// The group its row names, for an award's per-group rules (KIPP: the
-    /// instansi).
-    pub fn group(&self) -> Option<&str> {
-        self.award.as_ref().and_then(|a| a.group.as_deref())
-    }
-
-    /// The canonical value its award quota counts by (kelompok).
-    pub fn quota_class(&self) -> Option<&str> {
-        self.award.as_ref().and_then(|a| a.quota_class.as_deref())
-    }
-
-    /// Sets the award's group and kelompok.
-    pub fn set_award(&mut self, group: Option<String>, quota_class: Option<String>) {
-        self.award = (group.is_some() || quota_class.is_some())
-            .then(|| Box::new(AwardFacts { group, quota_class }));
-    }
-
-    /// Its row, for findings about the whole innovation.
-    pub fn location(&self) -> Location {
-        Location {
-            file: self.file().to_string(),
-            sheet: self.sheet().map(str::to_string),
-            row: Some(self.row),
-            col: None,
-            header: None,
-        }
-    }
-
-    /// (file, sheet, row): the order innovations are listed in.
-    pub fn place(&self) -> (&str, Option<&str>, u32) {
-        (self.file(), self.sheet(), self.row)
-    }
 }
 
 /// The findings and innovations of one file.
@@ -397,7 +253,6 @@ pub struct FileCheck<'t> {
     no_header: Vec<(Option<Arc<str>>, u32)>,
     name_field: Option<usize>,
     pemda_field: Option<usize>,
-    fact_fields: portal::FactFields,
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
@@ -423,9 +278,8 @@ impl<'t> FileCheck<'t> {
             evidence_layout: false,
             headers_seen: 0,
             no_header: Vec::new(),
-            name_field: template.field_index("nama_inovasi"),
-            pemda_field: template.field_index("pemda"),
-            fact_fields: portal::FactFields::new(template),
+            name_field: template.roles.name,
+            pemda_field: template.roles.pemda,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
         }
@@ -550,14 +404,14 @@ impl<'t> FileCheck<'t> {
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
-            let place = evidence::Place {
+            let place = crate::outcome::Place {
                 file: self.shared_file.clone(),
                 sheet: record.sheet.clone(),
                 row: record.row,
             };
             Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
         };
-        let facts = portal::Facts::from_record(&self.fact_fields, &record);
+        let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, &record);
         let award = self.template.award.as_ref();
         let group = award
             .and_then(|a| a.group_field)
@@ -589,7 +443,6 @@ impl<'t> FileCheck<'t> {
         inn.pemda = pemda;
         inn.set_award(group, quota_class);
         inn.statements = statements;
-        inn.score = crate::score::InnovationScore::empty(self.template);
         inn.facts = facts;
         self.innovations.push(inn);
         for cell in record.cells.into_iter().flatten() {
@@ -654,105 +507,9 @@ impl<'t> FileCheck<'t> {
     }
 }
 
-/// Everything a check run produced.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    /// Every input file with its agency hint, sorted.
-    pub files: Vec<(String, String)>,
-    pub innovations: Vec<Innovation>,
-    pub findings: Vec<Finding>,
-    /// The estimate per pemda (empty when the template has no scoring).
-    pub pemda: Vec<crate::score::PemdaScore>,
-    /// Portal entries no agency file has; `None` without a baseline.
-    pub portal_only: Option<Vec<portal::PortalOnly>>,
-}
-
-impl Outcome {
-    /// How many findings have severity `s`.
-    pub fn count(&self, s: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == s).count()
-    }
-
-    /// The innovation a finding is tied to, if any.
-    pub fn innovation_of(&self, f: &Finding) -> Option<&Innovation> {
-        f.innovation.and_then(|i| self.innovations.get(i as usize))
-    }
-
-    /// The findings that concern innovation `i`, in reading order: those
-    /// that hold for every row of its sheet or file, then those on its own
-    /// sheet, then those on its evidence rows elsewhere.
-    pub fn findings_of(&self, i: usize) -> Vec<&Finding> {
-        let Some(inn) = self.innovations.get(i) else {
-            return Vec::new();
-        };
-        let mut out: Vec<&Finding> = self
-            .findings
-            .iter()
-            .filter(|f| f.innovation == Some(i as u32) || holds_for(f, inn))
-            .collect();
-        out.sort_by_key(|f| reading_rank(f, inn));
-        out
-    }
-
-    /// [`Outcome::findings_of`] for every innovation at once (one pass).
-    pub fn findings_per_innovation(&self) -> Vec<Vec<&Finding>> {
-        let mut out: Vec<Vec<&Finding>> = vec![Vec::new(); self.innovations.len()];
-        let mut every_row: foldhash::HashMap<(&str, Option<&str>), Vec<&Finding>> =
-            foldhash::HashMap::default();
-        for f in &self.findings {
-            if f.every_row {
-                every_row
-                    .entry((f.location.file.as_str(), f.location.sheet.as_deref()))
-                    .or_default()
-                    .push(f);
-            } else if let Some(i) = f.innovation
-                && let Some(list) = out.get_mut(i as usize)
-            {
-                list.push(f);
-            }
-        }
-        for (inn, list) in self.innovations.iter().zip(out.iter_mut()) {
-            let file = (inn.file(), None);
-            let sheet = (inn.file(), inn.sheet());
-            let mut wide: Vec<&Finding> = Vec::new();
-            if inn.sheet().is_some() {
-                wide.extend(every_row.get(&file).into_iter().flatten());
-            }
-            wide.extend(every_row.get(&sheet).into_iter().flatten());
-            if !wide.is_empty() {
-                wide.append(list);
-                *list = wide;
-            }
-            list.sort_by_key(|f| reading_rank(f, inn));
-        }
-        out
-    }
-}
-
-/// Whether a finding holds for every row of the sheet (or file) `inn` was
-/// read from.
-fn holds_for(f: &Finding, inn: &Innovation) -> bool {
-    f.every_row
-        && f.location.file == inn.file()
-        && (f.location.sheet.is_none() || f.location.sheet.as_deref() == inn.sheet())
-}
-
-/// Where a finding of `inn` comes when its findings are read: first those
-/// about its whole sheet or file, then its profile row, then its evidence
-/// rows (on other sheets or in other files). Stable sorts keep the order of
-/// the place within each.
-fn reading_rank(f: &Finding, inn: &Innovation) -> u8 {
-    if f.every_row {
-        0
-    } else if f.location.file == inn.file() && f.location.sheet.as_deref() == inn.sheet() {
-        1
-    } else {
-        2
-    }
-}
-
-/// Join per-file results: evidence, cross-file checks, sorting,
-/// per-innovation counts and the pemda estimates.
+/// Join per-file results: evidence, cross-file checks, sorting and
+/// per-innovation counts. The scores are the score stage's
+/// ([`crate::score::score`]).
 pub fn combine(
     template: &Template,
     options: &CheckOptions,
@@ -848,18 +605,10 @@ pub fn combine(
         innovations.sort_by(|a, b| a.place().cmp(&b.place()));
     }
     count_dropped(&mut innovations, dropped);
-    let left_out = left_out(template, &innovations, &findings);
-    // The pemda scores need only the innovations, in their final order:
-    // they are added up while the findings are sorted and counted.
-    let (counts, pemda) = rayon::join(
-        || {
-            // Stable, on every core (tens of thousands of findings at 100k).
-            findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            findings.dedup();
-            tie_findings(&innovations, &mut findings)
-        },
-        || pemda_scores(template, options, &innovations, &left_out),
-    );
+    // Stable, on every core (tens of thousands of findings at 100k).
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    let counts = tie_findings(&innovations, &mut findings);
     for (inn, (errors, warnings)) in innovations.iter_mut().zip(counts) {
         inn.errors = errors;
         inn.warnings = warnings;
@@ -875,81 +624,9 @@ pub fn combine(
         files,
         innovations,
         findings,
-        pemda,
+        pemda: Vec::new(),
         portal_only,
     }
-}
-
-/// Per innovation, the first code of `[scoring] exclude_codes` found at
-/// error severity on its row (or, for a header finding, on its sheet): it
-/// would not pass eligibility, so the verified estimate leaves it out.
-fn left_out(
-    t: &Template,
-    innovations: &[Innovation],
-    findings: &[Finding],
-) -> Vec<Option<&'static str>> {
-    let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
-        return vec![None; innovations.len()];
-    };
-    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
-    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
-    for f in findings {
-        if f.severity != Severity::Error || !codes.contains(&f.code) {
-            continue;
-        }
-        let l = &f.location;
-        // A finding about every row of its sheet (a required column
-        // missing) leaves each of them out.
-        let row = if f.every_row { None } else { l.row };
-        at.entry((&l.file, l.sheet.as_deref(), row))
-            .and_modify(|c| *c = (*c).min(f.code))
-            .or_insert(f.code);
-    }
-    innovations
-        .iter()
-        .map(|i| {
-            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
-            let sheet = at.get(&(i.file(), i.sheet(), None));
-            row.into_iter().chain(sheet).min().copied()
-        })
-        .collect()
-}
-
-/// Group innovations by the pemda their rows name (else the default name).
-fn pemda_scores<'a>(
-    t: &'a Template,
-    o: &'a CheckOptions,
-    innovations: &'a [Innovation],
-    left_out: &[Option<&'static str>],
-) -> Vec<crate::score::PemdaScore> {
-    let mut groups: std::collections::BTreeMap<&str, Vec<crate::score::Entry>> =
-        std::collections::BTreeMap::new();
-    let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(&o.pemda);
-    // Counted first, so that each list is made once at its size (a list
-    // that grows is copied, and for a moment held twice).
-    let mut sizes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for i in innovations {
-        *sizes.entry(name(i)).or_default() += 1;
-    }
-    for (name, n) in sizes {
-        groups.insert(name, Vec::with_capacity(n));
-    }
-    for (i, left_out) in innovations.iter().zip(left_out) {
-        groups
-            .entry(name(i))
-            .or_default()
-            .push(crate::score::Entry {
-                claimed: i.score.claimed,
-                verified: i.score.verified,
-                has_data: !i.score.indicators().is_empty(),
-                urusan: i.urusan(t),
-                left_out: *left_out,
-            });
-    }
-    groups
-        .iter()
-        .filter_map(|(name, entries)| crate::score::estimate(t, name, entries, o.spd))
-        .collect()
 }
 
 /// Add the errors and warnings past the cap of the checks across files to
@@ -1249,15 +926,8 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::*;
     use super::*;
-
-    /// The record kept for each innovation stays small: a 49 MB CSV of
-    /// short rows holds 660,000 of them (BENCHMARKS.md, "Safe at the
-    /// edges"); it was 424 bytes, with six strings of its own.
-    #[test]
-    fn an_innovation_record_stays_lean() {
-        let size = std::mem::size_of::<Innovation>();
-        assert!(size <= 256, "{size} bytes");
-    }
+    use crate::outcome::{Digest, Resolved};
+    use crate::template::fold;
 
     /// The id is made when asked for, as it was stored: `file:sheet:row`,
     /// or `file:row` for a file without sheets; the folded name is the
@@ -1373,7 +1043,7 @@ mod tests {
         fn resolve_all(&self, _: &[(&str, &str)]) -> Vec<Resolved> {
             Vec::new()
         }
-        fn content_hash(&self, _: &std::path::Path) -> Option<evidence::Digest> {
+        fn content_hash(&self, _: &std::path::Path) -> Option<Digest> {
             None
         }
     }

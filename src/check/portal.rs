@@ -3,68 +3,21 @@
 //! terupdate"), only in the portal, outside the eligibility window, too new,
 //! entered too often in earlier years, or stale in the portal.
 
+use super::name_index::NameIndex;
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
+use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
+use crate::template::roles::{self, Roles};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
-use foldhash::HashMap;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeSet;
 
-/// The comparable facts of one innovation, canonical.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
-    /// The canonical values of the enum fields, as indices into their
-    /// field's values (read with [`Facts::tahapan`] and its siblings): two
-    /// bytes each instead of a string per innovation.
-    tahapan: Option<u16>,
-    inisiator: Option<u16>,
-    pub nama_inisiator: Option<String>,
-    urusan: Option<u16>,
-    pub uji_coba: Option<NaiveDate>,
-    pub penerapan: Option<NaiveDate>,
-    pub pengembangan: Option<NaiveDate>,
-    pub updated: Option<NaiveDate>,
-    /// The portal's Estimasi Skor Kematangan, when the list has it.
-    pub score: Option<f64>,
-}
-
-/// Where a template keeps the fields [`Facts`] are read from: looked up
-/// once, not for every record.
-#[derive(Debug, Clone, Copy)]
-pub struct FactFields {
-    tahapan: Option<usize>,
-    inisiator: Option<usize>,
-    nama_inisiator: Option<usize>,
-    urusan: Option<usize>,
-    uji_coba: Option<usize>,
-    penerapan: Option<usize>,
-    pengembangan: Option<usize>,
-    updated: Option<usize>,
-    score: Option<usize>,
-}
-
-impl FactFields {
-    pub fn new(t: &Template) -> FactFields {
-        FactFields {
-            tahapan: t.field_index("tahapan"),
-            inisiator: t.field_index("inisiator"),
-            nama_inisiator: t.field_index("nama_inisiator"),
-            urusan: t.field_index("urusan_utama"),
-            uji_coba: t.field_index("waktu_uji_coba"),
-            penerapan: t.field_index("waktu_penerapan"),
-            pengembangan: t.field_index("waktu_pengembangan"),
-            updated: t.field_index("terakhir_diperbarui"),
-            score: t.field_index("skor_kematangan"),
-        }
-    }
-}
-
 impl Facts {
-    pub fn from_record(fields: &FactFields, r: &Record) -> Facts {
+    /// The facts of record `r`, read from the fields in their roles.
+    pub fn from_record(fields: &Roles, r: &Record) -> Facts {
         let enum_value = |fi: Option<usize>| -> Option<u16> {
             match r.cell(fi?).map(|c| &c.value) {
                 Some(Value::Enum { index, .. }) => u16::try_from(*index).ok(),
@@ -78,57 +31,20 @@ impl Facts {
             }
         };
         Facts {
-            tahapan: enum_value(fields.tahapan),
-            inisiator: enum_value(fields.inisiator),
+            tahapan: enum_value(fields.stage),
+            inisiator: enum_value(fields.initiator),
             nama_inisiator: fields
-                .nama_inisiator
+                .initiator_name
                 .and_then(|f| r.text(f))
                 .map(crate::normalize::collapse_spaces),
-            urusan: enum_value(fields.urusan),
-            uji_coba: date(fields.uji_coba),
-            penerapan: date(fields.penerapan),
-            pengembangan: date(fields.pengembangan),
+            urusan: enum_value(fields.affair),
+            uji_coba: date(fields.trial),
+            penerapan: date(fields.application),
+            pengembangan: date(fields.development),
             updated: date(fields.updated),
             score: fields.score.and_then(|f| r.text(f)).and_then(score_of),
         }
     }
-}
-
-impl Facts {
-    /// The canonical tahapan, when readable.
-    pub fn tahapan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "tahapan", self.tahapan)
-    }
-
-    /// The canonical inisiator, when readable.
-    pub fn inisiator<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "inisiator", self.inisiator)
-    }
-
-    /// The canonical urusan, when readable.
-    pub fn urusan<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        enum_text(t, "urusan_utama", self.urusan)
-    }
-
-    #[cfg(test)]
-    pub(crate) fn set_tahapan(&mut self, t: &Template, value: &str) {
-        self.tahapan = enum_index(t, "tahapan", value);
-    }
-}
-
-/// The canonical value `index` of the enum field `key`.
-fn enum_text<'t>(t: &'t Template, key: &str, index: Option<u16>) -> Option<&'t str> {
-    let values = &t.field(key)?.values;
-    values.get(usize::from(index?)).map(|v| v.value.as_str())
-}
-
-#[cfg(test)]
-fn enum_index(t: &Template, key: &str, value: &str) -> Option<u16> {
-    let values = &t.field(key)?.values;
-    values
-        .iter()
-        .position(|v| v.value == value)
-        .and_then(|i| u16::try_from(i).ok())
 }
 
 /// A score as the portal list shows it: "104.00", "62,00", "62".
@@ -156,38 +72,6 @@ pub struct PortalEntry {
     pub facts: Facts,
 }
 
-/// One field that differs: portal value -> agency value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    pub field: &'static str,
-    pub portal: String,
-    pub agency: String,
-}
-
-/// Where an agency innovation stands against the portal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortalStatus {
-    /// `not_entered`, `outdated` or `up_to_date`.
-    pub status: &'static str,
-    /// The portal entry's name, when matched.
-    #[serde(rename = "match")]
-    pub matched: Option<String>,
-    pub similarity: Option<f64>,
-    pub changes: Vec<Change>,
-    /// Equally close portal entries when the match is ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
-}
-
-/// A portal entry that no agency file has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortalOnly {
-    pub name: String,
-    pub pemda: Option<String>,
-    pub file: String,
-    pub row: u32,
-}
-
 /// How to compare.
 #[derive(Debug, Clone)]
 pub struct PortalOptions {
@@ -196,325 +80,6 @@ pub struct PortalOptions {
     pub as_of: NaiveDate,
     pub stale_after_days: u32,
     pub match_threshold: f64,
-}
-
-/// Dice coefficient over the words of two names (0..1).
-pub fn name_similarity(a: &str, b: &str) -> f64 {
-    dice(&name_words(a), &name_words(b))
-}
-
-/// The words of a name, lowercase, each once, in order.
-fn name_words(s: &str) -> Vec<String> {
-    let words: BTreeSet<String> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.into_iter().collect()
-}
-
-/// Dice coefficient of two names with `shared` words in common, of `a` and
-/// `b` words each.
-fn dice_of(shared: usize, a: usize, b: usize) -> f64 {
-    if a == 0 || b == 0 {
-        return 0.0;
-    }
-    2.0 * shared as f64 / (a + b) as f64
-}
-
-fn dice(a: &[String], b: &[String]) -> f64 {
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    dice_of(shared, a.len(), b.len())
-}
-
-/// Portal entries indexed for finding an innovation's names among them.
-/// Comparing every innovation with every entry (a province's thousands with
-/// the portal's thousands, the country's 100k with 100k) took minutes: an
-/// entry of another pemda is never a match, and an entry similar enough
-/// shares enough of the innovation's words. With a threshold above 0, Dice
-/// reaches it only with `need` shared words or more (`need_shared`, from
-/// either name's word count alone). Words are ranked rarest first; two
-/// names that share `need` words share one among the first
-/// `words - need + 1` of each (their prefixes, `prefix_len`). So each entry
-/// is listed under its prefix's words only, only the entries (of the
-/// innovation's pemda, or of none) listed under its own prefix's words are
-/// candidates, and each candidate's shared words are then counted exactly.
-struct NameIndex<'a> {
-    entries: Vec<&'a PortalEntry>,
-    /// Each entry's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
-    words_of: Vec<u32>,
-    start: Vec<u32>,
-    /// Folded pemda -> group; entries naming no pemda are the group `None`,
-    /// which every innovation may match.
-    groups: HashMap<Option<String>, u32>,
-    /// Each group's entries, ascending.
-    members: Vec<Vec<u32>>,
-    words: HashMap<String, u32>,
-    /// In how many entries' names each word is: the rarest rank first.
-    frequency: Vec<u32>,
-    /// (group, word) -> entries with the word in their prefix, ascending;
-    /// and word -> such entries of every group, for an innovation that
-    /// names no pemda.
-    by_word: HashMap<(u32, u32), Vec<u32>>,
-    by_word_all: HashMap<u32, Vec<u32>>,
-    /// (group, folded name) -> entries, ascending; and the same for every
-    /// group.
-    by_name: HashMap<(u32, &'a str), Vec<u32>>,
-    by_name_all: HashMap<&'a str, Vec<u32>>,
-}
-
-/// An innovation's words as word ids of an index (ascending; words no
-/// entry has are left out), and how many words it has in all.
-struct Query {
-    pemda_groups: Option<Vec<u32>>,
-    words: Vec<u32>,
-    word_count: usize,
-}
-
-/// The fewest shared words with which a name of `words` words can reach
-/// `threshold` (over 0) with any other name: Dice is highest when the other
-/// name has only the shared words. `None` when no count reaches it.
-fn need_shared(words: usize, threshold: f64) -> Option<usize> {
-    (1..=words).find(|&s| dice_of(s, words, s) >= threshold)
-}
-
-/// How many ids two ascending lists have in common.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// How many of a name's words (ranked rarest first) make its prefix for
-/// `threshold`: all of them at 0 or below.
-fn prefix_len(words: usize, threshold: f64) -> usize {
-    if threshold > 0.0 {
-        need_shared(words, threshold).map_or(0, |need| words - need + 1)
-    } else {
-        words
-    }
-}
-
-impl<'a> NameIndex<'a> {
-    fn new(entries: Vec<&'a PortalEntry>, threshold: f64) -> NameIndex<'a> {
-        let mut ix = NameIndex {
-            frequency: Vec::new(),
-            words_of: Vec::new(),
-            start: vec![0],
-            groups: HashMap::default(),
-            members: Vec::new(),
-            words: HashMap::default(),
-            by_word: HashMap::default(),
-            by_word_all: HashMap::default(),
-            by_name: HashMap::default(),
-            by_name_all: HashMap::default(),
-            entries,
-        };
-        let mut group_of = Vec::with_capacity(ix.entries.len());
-        for i in 0..ix.entries.len() {
-            let e = ix.entries[i];
-            let id = i as u32;
-            let next = ix.groups.len() as u32;
-            let group = *ix
-                .groups
-                .entry(e.pemda.as_deref().map(fold))
-                .or_insert(next);
-            group_of.push(group);
-            if group == next {
-                ix.members.push(Vec::new());
-            }
-            ix.members[group as usize].push(id);
-            let first = ix.words_of.len();
-            for w in name_words(&e.name) {
-                let next = ix.words.len() as u32;
-                let w = *ix.words.entry(w).or_insert(next);
-                if w == next {
-                    ix.frequency.push(0);
-                }
-                ix.frequency[w as usize] += 1;
-                ix.words_of.push(w);
-            }
-            ix.words_of[first..].sort_unstable();
-            ix.start.push(ix.words_of.len() as u32);
-            ix.by_name
-                .entry((group, e.name_key.as_str()))
-                .or_default()
-                .push(id);
-            ix.by_name_all
-                .entry(e.name_key.as_str())
-                .or_default()
-                .push(id);
-        }
-        // Every entry listed under its prefix's words, now that the ranks
-        // are known.
-        let mut ranked = Vec::new();
-        for i in 0..ix.entries.len() as u32 {
-            ranked.clear();
-            ranked.extend_from_slice(ix.words_of(i));
-            ranked.sort_unstable_by_key(|&w| (ix.frequency[w as usize], w));
-            ranked.truncate(prefix_len(ranked.len(), threshold));
-            let group = group_of[i as usize];
-            for &w in &ranked {
-                ix.by_word.entry((group, w)).or_default().push(i);
-                ix.by_word_all.entry(w).or_default().push(i);
-            }
-        }
-        ix
-    }
-
-    fn words_of(&self, i: u32) -> &[u32] {
-        &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
-    }
-
-    fn query(&self, inn: &Innovation) -> Query {
-        let pemda_groups = inn.pemda.as_deref().map(|p| {
-            [Some(fold(p)), None]
-                .iter()
-                .filter_map(|k| self.groups.get(k).copied())
-                .collect()
-        });
-        let words = name_words(&inn.name);
-        let mut ids: Vec<u32> = words
-            .iter()
-            .filter_map(|w| self.words.get(w).copied())
-            .collect();
-        ids.sort_unstable();
-        Query {
-            pemda_groups,
-            word_count: words.len(),
-            words: ids,
-        }
-    }
-
-    /// Entries of the innovation's pemda (or of none) whose folded name is
-    /// `key`, ascending.
-    fn same_name(&self, q: &Query, key: &str) -> Vec<u32> {
-        let mut out = match &q.pemda_groups {
-            None => self.by_name_all.get(key).cloned().unwrap_or_default(),
-            Some(groups) => groups
-                .iter()
-                .filter_map(|&g| self.by_name.get(&(g, key)))
-                .flatten()
-                .copied()
-                .collect(),
-        };
-        out.sort_unstable();
-        out
-    }
-
-    /// The lists of the innovation's pemda (or of every group) holding
-    /// word `w`.
-    fn lists(&self, q: &Query, w: u32) -> Vec<&[u32]> {
-        match &q.pemda_groups {
-            None => self
-                .by_word_all
-                .get(&w)
-                .map(Vec::as_slice)
-                .into_iter()
-                .collect(),
-            Some(groups) => groups
-                .iter()
-                .filter_map(|&g| self.by_word.get(&(g, w)).map(Vec::as_slice))
-                .collect(),
-        }
-    }
-
-    /// Calls `f(entry, similarity)` for the entries of the innovation's
-    /// pemda (or of none) whose similarity may reach `threshold` (every
-    /// one of them when the threshold is 0 or less), ascending; never for
-    /// one whose name is too short or too long to reach it.
-    fn similar(&self, q: &Query, threshold: f64, mut f: impl FnMut(u32, f64)) {
-        let mut candidates: Vec<u32> = Vec::new();
-        if threshold > 0.0 {
-            // The innovation's prefix: words no entry has rank first (as
-            // the rarest), then the entries' words by rank.
-            let absent = q.word_count - q.words.len();
-            let take = prefix_len(q.word_count, threshold).saturating_sub(absent);
-            let mut ranked = q.words.clone();
-            ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
-            // An entry whose word count is too far from the innovation's
-            // cannot reach the threshold even sharing all it can (size
-            // filtering): at national scale, where agency files name no
-            // pemda, most candidates go here, before being sorted.
-            let reachable = |i: &u32| {
-                let b = self.words_of(*i).len();
-                dice_of(q.words.len().min(b), q.word_count, b) >= threshold
-            };
-            for &w in ranked.iter().take(take) {
-                for l in self.lists(q, w) {
-                    candidates.extend(l.iter().filter(|i| reachable(i)));
-                }
-            }
-        } else {
-            match &q.pemda_groups {
-                None => candidates.extend(0..self.entries.len() as u32),
-                Some(groups) => {
-                    for &g in groups {
-                        candidates.extend(&self.members[g as usize]);
-                    }
-                }
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for i in candidates {
-            let words = self.words_of(i);
-            let shared = common(&q.words, words);
-            f(i, dice_of(shared, q.word_count, words.len()));
-        }
-    }
-
-    /// The best entries for an innovation: exact folded name first, else
-    /// the most similar names at or above the threshold. Several entries
-    /// come back, ascending, when they are equally close.
-    fn best(&self, inn: &Innovation, threshold: f64) -> (Vec<u32>, f64) {
-        let q = self.query(inn);
-        if !inn.name_key().is_empty() {
-            let exact = self.same_name(&q, inn.name_key());
-            if !exact.is_empty() {
-                return (exact, 1.0);
-            }
-        }
-        let mut top: Vec<u32> = Vec::new();
-        let mut top_score = 0.0;
-        self.similar(&q, threshold, |i, s| {
-            if s < threshold {
-                return;
-            }
-            if s > top_score + 1e-9 {
-                top = vec![i];
-                top_score = s;
-            } else if (s - top_score).abs() <= 1e-9 {
-                top.push(i);
-            }
-        });
-        (top, top_score)
-    }
-
-    /// Every entry of the innovation's pemda (or of none) with its folded
-    /// name, or a name at least `threshold` similar.
-    fn matching(&self, inn: &Innovation, threshold: f64) -> Vec<u32> {
-        let q = self.query(inn);
-        let mut out = self.same_name(&q, inn.name_key());
-        self.similar(&q, threshold, |i, s| {
-            if s >= threshold {
-                out.push(i);
-            }
-        });
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
 }
 
 /// What differs, portal value -> agency value. A field the portal entry
@@ -541,50 +106,50 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
     // punctuation and spacing are not a difference to update.
     push(
-        "nama_inovasi",
+        roles::NAME,
         Some(e.name.clone()),
         Some(inn.name.clone()),
         e.name_key == inn.name_key(),
     );
     let canonical = |x: Option<&str>| x.map(str::to_string);
     push(
-        "tahapan",
+        roles::STAGE,
         canonical(p.tahapan(t)),
         canonical(a.tahapan(t)),
         p.tahapan(t) == a.tahapan(t),
     );
     push(
-        "inisiator",
+        roles::INITIATOR,
         canonical(p.inisiator(t)),
         canonical(a.inisiator(t)),
         p.inisiator(t) == a.inisiator(t),
     );
     push(
-        "nama_inisiator",
+        roles::INITIATOR_NAME,
         text(&p.nama_inisiator),
         text(&a.nama_inisiator),
         eq(&p.nama_inisiator, &a.nama_inisiator),
     );
     push(
-        "urusan_utama",
+        roles::AFFAIR,
         canonical(p.urusan(t)),
         canonical(a.urusan(t)),
         p.urusan(t) == a.urusan(t),
     );
     push(
-        "waktu_uji_coba",
+        roles::TRIAL,
         date(p.uji_coba),
         date(a.uji_coba),
         p.uji_coba == a.uji_coba,
     );
     push(
-        "waktu_penerapan",
+        roles::APPLICATION,
         date(p.penerapan),
         date(a.penerapan),
         p.penerapan == a.penerapan,
     );
     push(
-        "waktu_pengembangan",
+        roles::DEVELOPMENT,
         date(p.pengembangan),
         date(a.pengembangan),
         p.pengembangan == a.pengembangan,
@@ -644,7 +209,7 @@ pub(crate) fn compare(
             [] => {
                 sink.push(
                     Finding::new("P001", inn.location())
-                        .field("nama_inovasi")
+                        .field(roles::NAME)
                         .value(&inn.name),
                 );
                 PortalStatus {
@@ -671,7 +236,7 @@ pub(crate) fn compare(
                     };
                     sink.push(
                         Finding::new("P002", inn.location())
-                            .field("nama_inovasi")
+                            .field(roles::NAME)
                             .value(&inn.name)
                             .arg("changes", list(Lang::Id))
                             .arg("changes_en", list(Lang::En)),
@@ -681,14 +246,15 @@ pub(crate) fn compare(
                 // entered there differs from the folder's.
                 if let Some(portal) = e.facts.score
                     && !inn.score.indicators().is_empty()
-                    && (portal - crate::score::round2(inn.score.claimed)).abs() >= 0.005
+                    && (portal - crate::outcome::score::round2(inn.score.claimed_points())).abs()
+                        >= 0.005
                 {
                     sink.push(
                         Finding::new("P006", inn.location())
-                            .field("skor_kematangan")
+                            .field(roles::SCORE)
                             .value(&format!("{portal:.2}"))
                             .number("portal", "portal_en", portal, 2)
-                            .number("claimed", "claimed_en", inn.score.claimed, 2),
+                            .number("claimed", "claimed_en", inn.score.claimed_points(), 2),
                     );
                 }
                 if let Some(updated) = e.facts.updated
@@ -696,7 +262,7 @@ pub(crate) fn compare(
                 {
                     sink.push(
                         Finding::new("P005", inn.location())
-                            .field("terakhir_diperbarui")
+                            .field(roles::UPDATED)
                             .value(&portal_format(updated))
                             .arg("days", (o.as_of - updated).num_days()),
                     );
@@ -708,7 +274,7 @@ pub(crate) fn compare(
                         "outdated"
                     },
                     matched: Some(e.name.clone()),
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: ch,
                     candidates: Vec::new(),
                 }
@@ -722,7 +288,7 @@ pub(crate) fn compare(
                 };
                 sink.push(
                     Finding::new("P003", inn.location())
-                        .field("nama_inovasi")
+                        .field(roles::NAME)
                         .value(&inn.name)
                         .arg("candidates", names("baris"))
                         .arg("candidates_en", names("row")),
@@ -730,7 +296,7 @@ pub(crate) fn compare(
                 PortalStatus {
                     status: "not_entered",
                     matched: None,
-                    similarity: Some(crate::score::round2(sim)),
+                    similarity: Some(crate::outcome::score::round2(sim)),
                     changes: Vec::new(),
                     candidates: many.iter().map(|e| e.name.clone()).collect(),
                 }
@@ -759,7 +325,7 @@ pub(crate) fn compare(
                         header: None,
                     },
                 )
-                .field("nama_inovasi")
+                .field(roles::NAME)
                 .value(&e.name),
             );
             only.push(PortalOnly {
@@ -795,7 +361,7 @@ fn prior_entries(
             .join(", ");
         sink.push(
             Finding::new("W003", inn.location())
-                .field("waktu_pengembangan")
+                .field(roles::DEVELOPMENT)
                 .value(&inn.name)
                 .arg("count", years.len())
                 .arg("years", list)
@@ -820,7 +386,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
         let uji = inn.facts.uji_coba.filter(|&u| u > w.end && u <= as_of)?;
         return stage_needs_penerapan(t, inn).then(|| {
             Finding::new("W002", inn.location())
-                .field("waktu_uji_coba")
+                .field(roles::TRIAL)
                 .value(&portal_format(uji))
                 .arg("what", "Waktu uji coba")
                 .arg("what_en", "Trial date")
@@ -842,7 +408,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .is_some_and(|d| d >= w.start && d <= w.end);
         (!developed).then(|| {
             Finding::new("W001", inn.location())
-                .field("waktu_penerapan")
+                .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("window", range())
                 .arg(
@@ -855,7 +421,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
     } else if pen > w.end {
         (pen <= as_of).then(|| {
             Finding::new("W002", inn.location())
-                .field("waktu_penerapan")
+                .field(roles::APPLICATION)
                 .value(&portal_format(pen))
                 .arg("what", "Waktu penerapan")
                 .arg("what_en", "Application date")
@@ -868,7 +434,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             .filter(|&d| (d < w.start || d > w.end) && d <= as_of)?;
         Some(
             Finding::new("W004", inn.location())
-                .field("waktu_pengembangan")
+                .field(roles::DEVELOPMENT)
                 .value(&portal_format(dev))
                 .arg("window", range()),
         )
@@ -880,8 +446,8 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
 fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
     let (Some(stage), Some(tf), Some(pf)) = (
         inn.facts.tahapan(t),
-        t.field("tahapan"),
-        t.field_index("waktu_penerapan"),
+        t.roles.stage.map(|i| &t.fields[i]),
+        t.roles.application,
     ) else {
         return false;
     };
@@ -894,140 +460,6 @@ fn stage_needs_penerapan(t: &Template, inn: &Innovation) -> bool {
 mod tests {
     use super::*;
 
-    fn same_pemda(a: Option<&str>, b: Option<&str>) -> bool {
-        match (a, b) {
-            (Some(a), Some(b)) => fold(a) == fold(b),
-            _ => true,
-        }
-    }
-
-    /// The index's answers as a comparison of the innovation with every
-    /// entry gives them.
-    fn best_by_scan(inn: &Innovation, entries: &[&PortalEntry], threshold: f64) -> (Vec<u32>, f64) {
-        let pemda = |e: &PortalEntry| same_pemda(inn.pemda.as_deref(), e.pemda.as_deref());
-        let exact: Vec<u32> = (0..entries.len() as u32)
-            .filter(|&i| {
-                let e = entries[i as usize];
-                pemda(e) && e.name_key == inn.name_key() && !e.name_key.is_empty()
-            })
-            .collect();
-        if !exact.is_empty() {
-            return (exact, 1.0);
-        }
-        let mut top = Vec::new();
-        let mut top_score = 0.0;
-        for (i, e) in entries.iter().enumerate() {
-            if !pemda(e) {
-                continue;
-            }
-            let s = name_similarity(&inn.name, &e.name);
-            if s < threshold {
-                continue;
-            }
-            if s > top_score + 1e-9 {
-                top = vec![i as u32];
-                top_score = s;
-            } else if (s - top_score).abs() <= 1e-9 {
-                top.push(i as u32);
-            }
-        }
-        (top, top_score)
-    }
-
-    fn matching_by_scan(inn: &Innovation, entries: &[&PortalEntry], threshold: f64) -> Vec<u32> {
-        (0..entries.len() as u32)
-            .filter(|&i| {
-                let e = entries[i as usize];
-                same_pemda(inn.pemda.as_deref(), e.pemda.as_deref())
-                    && (e.name_key == inn.name_key()
-                        || name_similarity(&inn.name, &e.name) >= threshold)
-            })
-            .collect()
-    }
-
-    fn innovation(name: &str, pemda: Option<&str>) -> Innovation {
-        let mut inn = Innovation::new("a.csv", None, 2, "", name);
-        inn.pemda = pemda.map(str::to_string);
-        inn
-    }
-
-    fn entry(name: &str, pemda: Option<&str>) -> PortalEntry {
-        PortalEntry {
-            year: None,
-            file: "portal.csv".into(),
-            sheet: None,
-            row: 2,
-            pemda: pemda.map(str::to_string),
-            agency: None,
-            name: name.into(),
-            name_key: fold(name),
-            facts: Facts::default(),
-        }
-    }
-
-    /// Names and pemda drawn from few words, so that names share words,
-    /// fold alike ("E-Dusa", "edusa") and tie.
-    fn name_strategy() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let word = prop::sample::select(vec![
-            "Sipandu",
-            "sipandu",
-            "Posyandu",
-            "Digital",
-            "E-Dusa",
-            "edusa",
-            "Desa",
-            "Sehat",
-            "Sekolah",
-            "Ramah",
-            "Anak",
-            "Inovasi",
-            "Pelayanan",
-            "Kita",
-            "A",
-            "B",
-        ]);
-        prop::collection::vec(word, 0..5).prop_map(|w| w.join(" "))
-    }
-
-    fn pemda_strategy() -> impl proptest::strategy::Strategy<Value = Option<String>> {
-        use proptest::prelude::*;
-        prop::option::of(prop::sample::select(vec![
-            "Kota Batu",
-            "KOTA  BATU",
-            "Kabupaten Malang",
-            "",
-        ]))
-        .prop_map(|p| p.map(str::to_string))
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_name_index_finds_what_a_scan_of_every_entry_finds(
-            entries in proptest::collection::vec((name_strategy(), pemda_strategy()), 0..30),
-            innovations in proptest::collection::vec((name_strategy(), pemda_strategy()), 1..10),
-            threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.85, 1.0]),
-        ) {
-            let entries: Vec<PortalEntry> = entries
-                .iter()
-                .map(|(n, p)| entry(n, p.as_deref()))
-                .collect();
-            let refs: Vec<&PortalEntry> = entries.iter().collect();
-            let index = NameIndex::new(refs.clone(), threshold);
-            for (n, p) in &innovations {
-                let inn = innovation(n, p.as_deref());
-                proptest::prop_assert_eq!(
-                    index.best(&inn, threshold),
-                    best_by_scan(&inn, &refs, threshold)
-                );
-                proptest::prop_assert_eq!(
-                    index.matching(&inn, threshold),
-                    matching_by_scan(&inn, &refs, threshold)
-                );
-            }
-        }
-    }
-
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%d/%m/%Y").unwrap()
     }
@@ -1039,7 +471,7 @@ mod tests {
     /// The window finding of an innovation with these facts.
     fn window_of(facts: Facts) -> Option<(&'static str, String)> {
         let t = crate::check::testing::template();
-        let mut inn = innovation("SIPANDU", None);
+        let mut inn = Innovation::new("a.csv", None, 2, "", "SIPANDU");
         inn.facts = facts;
         window(&t, as_of(), &inn).map(|f| (f.code, f.value.unwrap_or_default()))
     }
@@ -1080,7 +512,7 @@ mod tests {
             Some(("W002", "01/02/2026".into()))
         );
         let t = crate::check::testing::template();
-        let mut inn = innovation("SIPANDU", None);
+        let mut inn = Innovation::new("a.csv", None, 2, "", "SIPANDU");
         inn.facts = facts("Penerapan");
         let f = window(&t, as_of(), &inn).unwrap();
         assert!(
@@ -1111,7 +543,7 @@ mod tests {
         // Kab. Tegal 2024: "maksimal dua kali".
         let t = crate::check::testing::template();
         let mut w = t.window.clone().unwrap();
-        let mut inn = innovation("SIPANDU", None);
+        let mut inn = Innovation::new("a.csv", None, 2, "", "SIPANDU");
         inn.facts.pengembangan = Some(d("01/03/2025"));
         let years: BTreeSet<i32> = [2024, 2025].into();
         let run = |w: &crate::template::Window| {
@@ -1124,16 +556,5 @@ mod tests {
         // The lenient reading is a template setting.
         w.development_lifts_limit = true;
         assert!(run(&w).is_empty());
-    }
-
-    #[test]
-    fn word_similarity() {
-        assert_eq!(
-            name_similarity("SIPANDU Posyandu Digital", "Sipandu (Posyandu Digital)"),
-            1.0
-        );
-        let s = name_similarity("Gerakan Sekolah Ramah Anak", "Sekolah Ramah Anak");
-        assert!((s - 6.0 / 7.0).abs() < 1e-9, "{s}");
-        assert_eq!(name_similarity("A", ""), 0.0);
     }
 }

@@ -45,9 +45,7 @@ const GROUP_HEADERS: &[&str] = &["kelompok", "group", "jenis", "kategori", "jeni
 
 /// The columns of a roster's header row: (nama, alias, kelompok).
 fn header(t: &Template, row: &RawRow) -> Option<(u32, Option<u32>, Option<u32>)> {
-    let agency_folds = t
-        .field_index("perangkat_daerah")
-        .map_or(&[][..], |i| t.folds_of_field(i));
+    let agency_folds = t.roles.agency.map_or(&[][..], |i| t.folds_of_field(i));
     let col = |names: &[&str], also: &[String]| {
         row.cells
             .iter()

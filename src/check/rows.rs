@@ -128,8 +128,8 @@ pub(super) fn coarser(a: Precision, b: Precision) -> Precision {
 }
 
 fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
-    let uji = t.field_index("waktu_uji_coba");
-    let pen = t.field_index("waktu_penerapan");
+    let uji = t.roles.trial;
+    let pen = t.roles.application;
     if let (Some((u, up)), Some((p, pp))) = (dated(r, uji), dated(r, pen))
         && at_precision(u, coarser(up, pp)) > at_precision(p, coarser(up, pp))
     {

@@ -4,7 +4,7 @@
 
 use super::{Innovation, Sink};
 use crate::diag::{Finding, Location};
-use crate::template::fold;
+use crate::template::{fold, roles};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
@@ -107,7 +107,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         let code = if same_agency { "U001" } else { "U002" };
         sink.push(
             Finding::new(code, dup.location())
-                .field("nama_inovasi")
+                .field(roles::NAME)
                 .value(&dup.name)
                 .arg("other", place(first))
                 .arg("other_en", place_en(first))
@@ -221,7 +221,7 @@ pub(super) fn award_groups(
                     let other = *e.get();
                     sink.push(
                         Finding::new("U005", inn.location())
-                            .field("nama_inovasi")
+                            .field(roles::NAME)
                             .value(&inn.name)
                             .arg("other", place(other))
                             .arg("other_en", place_en(other))
@@ -251,7 +251,7 @@ pub(super) fn award_groups(
             for inn in &list[*max as usize..] {
                 sink.push(
                     Finding::new("U006", inn.location())
-                        .field("kelompok")
+                        .field(roles::GROUP)
                         .value(&inn.name)
                         .arg("group", inn.group().unwrap_or_default())
                         .arg("count", list.len())

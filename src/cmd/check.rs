@@ -119,34 +119,63 @@ pub fn run(s: CheckSettings) -> Result<u8> {
             Ok(())
         });
     }
-    let outcome = evaluate(&s)?;
+    // With a history, the previous run of these inputs is read while the
+    // files are checked (it does not depend on them), and this run is
+    // recorded while the report is written: `check --history` then costs
+    // little more than `check` (BENCHMARKS.md, history recording).
+    let key = crate::history::inputs_key(&s.paths);
+    let (outcome, history) = std::thread::scope(|scope| {
+        let reading = history.take().map(|h| {
+            let key = &key;
+            scope.spawn(move || {
+                let before = crate::history::previous_run(&h, key)
+                    .map(|b| b.map(crate::history::RecordedRun::into_snapshot));
+                (h, before)
+            })
+        });
+        let outcome = evaluate(&s);
+        let read = reading.map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (outcome, read)
+    });
+    let outcome = outcome?;
     let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
     let mut since = previous.map(|p| crate::since::compare(&p, &now()));
     let mut campaign = None;
-    if let Some(h) = history.as_mut() {
-        let key = crate::history::inputs_key(&s.paths);
-        let before = crate::history::previous_run(h, &key)?;
-        h.record(&s.paths, &s.template, s.as_of, &outcome)?;
-        // What changed since the previous recorded run of the same inputs
-        // (a --since file given as well is the one compared with).
-        if since.is_none()
-            && let Some(before) = before
-        {
-            since = Some(crate::since::compare(&before.snapshot(), &now()));
+    std::thread::scope(|scope| -> Result<()> {
+        let mut recording = None;
+        if let Some((mut h, before)) = history {
+            // What changed since the previous recorded run of the same
+            // inputs (a --since file given as well is the one compared with).
+            if let Some(before) = before?
+                && since.is_none()
+            {
+                since = Some(crate::since::compare(&before, &now()));
+            }
+            if s.format == Format::Html {
+                // The page draws the campaign of these inputs, this run
+                // last; from the second run on, so that the first recorded
+                // run changes nothing.
+                h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+                campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
+            } else {
+                // A failure to record is still exit 2, said after the report.
+                let (s, outcome) = (&s, &outcome);
+                recording =
+                    Some(scope.spawn(move || h.record(&s.paths, &s.template, s.as_of, outcome)));
+            }
         }
-        // The page draws the campaign of these inputs, this run last; from
-        // the second run on, so that the first recorded run changes nothing.
-        if s.format == Format::Html {
-            campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
+        render_once_with(
+            &s,
+            &outcome,
+            target.as_ref(),
+            since.as_ref(),
+            campaign.as_ref(),
+        )?;
+        if let Some(r) = recording {
+            r.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
         }
-    }
-    render_once_with(
-        &s,
-        &outcome,
-        target.as_ref(),
-        since.as_ref(),
-        campaign.as_ref(),
-    )?;
+        Ok(())
+    })?;
     let failed = s
         .fail_on
         .is_some_and(|level| outcome.findings.iter().any(|f| f.severity >= level));
@@ -316,7 +345,7 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
 /// one; with what changed since an earlier run in the table, JSON and HTML.
 fn render_once(
     s: &CheckSettings,
-    outcome: &check::Outcome,
+    outcome: &crate::outcome::Outcome,
     target: Option<&Target>,
     since: Option<&crate::since::Since>,
 ) -> Result<()> {
@@ -326,7 +355,7 @@ fn render_once(
 /// [`render_once`], the HTML page drawing `campaign` per agency.
 fn render_once_with(
     s: &CheckSettings,
-    outcome: &check::Outcome,
+    outcome: &crate::outcome::Outcome,
     target: Option<&Target>,
     since: Option<&crate::since::Since>,
     campaign: Option<&crate::history::Campaign>,
@@ -391,12 +420,15 @@ pub type RecordTap<'a> = &'a (dyn Fn(&InputFile, &Record) + Sync);
 
 /// Load, normalize and check every input; combine the results. An error
 /// when the inputs hold no file to check.
-pub fn evaluate(s: &CheckSettings) -> Result<check::Outcome> {
+pub fn evaluate(s: &CheckSettings) -> Result<crate::outcome::Outcome> {
     evaluate_with(s, None)
 }
 
 /// [`evaluate`], showing each record to `tap` before it is checked.
-pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<check::Outcome> {
+pub fn evaluate_with(
+    s: &CheckSettings,
+    tap: Option<RecordTap<'_>>,
+) -> Result<crate::outcome::Outcome> {
     let (mut files, problems) = load::collect_inputs(&s.paths);
     // The roster is read as the roster, never as innovation data, when it
     // lies among the inputs.
@@ -501,13 +533,9 @@ pub fn evaluate_with(s: &CheckSettings, tap: Option<RecordTap<'_>>) -> Result<ch
             match_threshold: s.match_threshold,
         },
     });
-    Ok(check::combine(
-        &s.template,
-        &options,
-        results,
-        &store,
-        baseline.as_ref(),
-    ))
+    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
+    crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
+    Ok(outcome)
 }
 
 /// No input holds a file to check: an empty folder or an unmounted share
@@ -751,14 +779,12 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
         .par_iter()
         .map(|(year, f)| {
             let mut entries = Vec::new();
-            let name_field = t.field_index("nama_inovasi");
-            let pemda_field = t.field_index("pemda");
-            let agency_field = t.field_index("perangkat_daerah");
-            let fact_fields = check::portal::FactFields::new(t);
+            let roles = &t.roles;
             let result = {
                 let mut norm = Normalizer::new(t, &f.agency_hint, |e| {
                     if let Event::Record(r) = e {
-                        let name = name_field
+                        let name = roles
+                            .name
                             .and_then(|i| r.text(i))
                             .map(crate::normalize::collapse_spaces)
                             .unwrap_or_default();
@@ -770,15 +796,17 @@ fn load_baselines(s: &CheckSettings) -> (Vec<PortalEntry>, Vec<Finding>) {
                             file: f.display.clone(),
                             sheet: r.sheet.as_deref().map(str::to_string),
                             row: r.row,
-                            pemda: pemda_field
+                            pemda: roles
+                                .pemda
                                 .and_then(|i| r.text(i))
                                 .map(crate::normalize::collapse_spaces),
-                            agency: agency_field
+                            agency: roles
+                                .agency
                                 .and_then(|i| r.text(i))
                                 .map(crate::normalize::collapse_spaces),
                             name_key: crate::template::fold(&name),
                             name,
-                            facts: check::portal::Facts::from_record(&fact_fields, &r),
+                            facts: crate::outcome::portal::Facts::from_record(roles, &r),
                         });
                     }
                 })

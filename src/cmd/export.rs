@@ -4,13 +4,13 @@
 //! atomically. Feedback workbooks are written from the same reading.
 
 use crate::check::evidence::{Resolver, is_link};
-use crate::check::{Innovation, Outcome, Resolved};
 use crate::diag::{Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
 use crate::load::{self, InputFile};
 use crate::normalize::Record;
+use crate::outcome::{Innovation, Outcome, Resolved};
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
 use crate::template::Template;
@@ -252,9 +252,7 @@ fn package(
             .unwrap_or_else(|| (vec![String::new(); fields.len()], Vec::new()));
         // The agency is known even when the sheet has no agency column: it
         // comes from the file's folder or name.
-        if let Some(pos) = fields
-            .iter()
-            .position(|&f| t.fields[f].key == "perangkat_daerah")
+        if let Some(pos) = fields.iter().position(|&f| t.roles.agency == Some(f))
             && vals[pos].is_empty()
         {
             vals[pos] = i.agency.clone();
@@ -317,7 +315,7 @@ fn package(
             let Some(no) = t.indicator_for(&st.indicator.text) else {
                 continue;
             };
-            let text = |p: &Option<crate::check::evidence::Part>| {
+            let text = |p: &Option<crate::outcome::Part>| {
                 p.as_ref().map(|p| p.text.clone()).unwrap_or_default()
             };
             let file = if is_link(&reference.text) {
@@ -389,10 +387,10 @@ fn package(
     // The submission workbook (most of the time: its sheet is deflated as
     // it is saved) is built on one core while the rest is written on the
     // other, and, for a zip package, deflated there too.
-    let as_zip = export::write::is_zip(out);
+    let as_zip = export::archive::is_zip(out);
     let pack = |name: &str, source: Source| -> Result<Source> {
         if as_zip {
-            export::write::pack(&spill, name, source).with_context(|| cannot_spill(name))
+            export::archive::pack(&spill, name, source).with_context(|| cannot_spill(name))
         } else {
             Ok(source)
         }
@@ -412,7 +410,7 @@ fn package(
         },
         || -> Result<_> {
             let csv = export::rows_csv(
-                BufWriter::new(export::write::spill_file(&spill)?),
+                BufWriter::new(export::archive::spill_file(&spill)?),
                 t,
                 fields,
                 &rows,

@@ -2,10 +2,10 @@
 //! whole check (evidence and cross-file rules need every file), picks the
 //! innovation, then reads its one row again to show its fields.
 
-use crate::check::Innovation;
 use crate::diag::Trouble;
 use crate::load;
 use crate::normalize::{Event, Normalizer, Record};
+use crate::outcome::Innovation;
 use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::{Template, fold};

@@ -37,12 +37,12 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
                     })?;
                 list.push(t);
             }
-            report::template::list(&list, lang)?;
+            report::template_view::list(&list, lang)?;
             Ok(crate::EXIT_OK)
         }
         Action::Show(arg) => {
             let t = settings::load_template(&arg, lang)?;
-            report::template::show(&t, lang)?;
+            report::template_view::show(&t, lang)?;
             Ok(crate::EXIT_OK)
         }
         Action::Form {
@@ -81,11 +81,11 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
             };
             if let Some((target, path)) = form_target {
                 target.file(&form::build(&t).map_err(cannot)?)?;
-                report::template::form_written(&t, path, lang)?;
+                report::template_view::form_written(&t, path, lang)?;
             }
             if let Some((target, path)) = roster_target {
                 target.file(&form::roster(&t).map_err(cannot)?)?;
-                report::template::roster_written(&t, path, lang)?;
+                report::template_view::roster_written(&t, path, lang)?;
             }
             Ok(crate::EXIT_OK)
         }
@@ -100,11 +100,11 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
             }
             match Template::from_file(&path) {
                 Ok(t) => {
-                    report::template::check_ok(&t, lang)?;
+                    report::template_view::check_ok(&t, lang)?;
                     Ok(crate::EXIT_OK)
                 }
                 Err(e) => {
-                    report::template::check_failed(&e, lang)?;
+                    report::template_view::check_failed(&e, lang)?;
                     Ok(crate::EXIT_FINDINGS)
                 }
             }

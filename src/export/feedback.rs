@@ -18,10 +18,10 @@
 //! shows. Files holding no innovation (a lookup list, bimtek's own
 //! outputs) get no workbook.
 
-use crate::check::{Innovation, Outcome};
 use crate::diag::{Finding, Lang, Severity, column_letters};
 use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
 use crate::normalize::{DateValue, Precision, Record, Value};
+use crate::outcome::{Innovation, Outcome};
 use crate::template::{EvidenceKey, Template};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, Note, Worksheet};
@@ -272,9 +272,7 @@ impl Book<'_> {
     fn write(&self, list: &[usize], loose: &[&Finding]) -> anyhow::Result<Vec<u8>> {
         let (t, lang) = (self.t, self.lang);
         let fields = form_indices(t);
-        let agency_col = fields
-            .iter()
-            .position(|&fi| t.fields[fi].key == "perangkat_daerah");
+        let agency_col = fields.iter().position(|&fi| t.roles.agency == Some(fi));
         let evidence_headers = form::evidence_headers(t);
         let evidence_keys: Vec<EvidenceKey> = evidence_headers.iter().map(|(k, _)| *k).collect();
         let sheets = form::sheets(t, form::Notes::Rules)?;
@@ -362,7 +360,7 @@ impl Book<'_> {
         }
 
         // The evidence rows, in the form's evidence layout.
-        let statements: Vec<(&Innovation, &crate::check::evidence::Statement)> = list
+        let statements: Vec<(&Innovation, &crate::outcome::Statement)> = list
             .iter()
             .flat_map(|&i| {
                 let inn = &self.outcome.innovations[i];
@@ -635,10 +633,10 @@ impl Book<'_> {
 fn evidence_value(
     t: &Template,
     inn: &Innovation,
-    st: &crate::check::evidence::Statement,
+    st: &crate::outcome::Statement,
     key: EvidenceKey,
 ) -> FormValue {
-    let text = |p: Option<&crate::check::evidence::Part>| {
+    let text = |p: Option<&crate::outcome::Part>| {
         FormValue::Text(p.map(|p| p.text.clone()).unwrap_or_default())
     };
     match key {

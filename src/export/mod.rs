@@ -2,30 +2,31 @@
 //! what `check` produced (never re-checked): cleaned rows in the portal's
 //! field order, evidence copied under stable names, the findings, a report,
 //! the excluded innovations and a manifest with every hash. Outputs are
-//! written through `write`, atomically.
+//! laid out by `archive` and written through `write`, atomically.
 
+pub mod archive;
 pub mod feedback;
 pub mod portal;
 pub mod write;
 
-use crate::check::{Innovation, Outcome};
 use crate::diag::Severity;
 use crate::normalize::date::portal_format;
 use crate::normalize::{Coordinate, DateValue, Precision, Record, Value, collapse_spaces};
+use crate::outcome::{Innovation, Outcome};
 pub use crate::report::csv::Dialect;
 use crate::template::Template;
+pub use archive::{Entry, Source};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
-pub use write::{Entry, Source};
 
-/// Field keys that describe a portal entry rather than the submission.
-const META_FIELDS: &[&str] = &["terakhir_diperbarui", "skor_kematangan"];
-
-/// The fields that make a submission row, in the template's (portal) order.
+/// The fields that make a submission row, in the template's (portal)
+/// order: not those that describe a portal entry rather than the
+/// submission (when it was last updated, its score estimate).
 pub fn export_fields(t: &Template) -> Vec<usize> {
+    let meta = [t.roles.updated, t.roles.score];
     (0..t.fields.len())
-        .filter(|&i| !META_FIELDS.contains(&t.fields[i].key.as_str()))
+        .filter(|&i| !meta.contains(&Some(i)))
         .collect()
 }
 
@@ -334,7 +335,7 @@ fn rows_xlsx_unguarded(
     for list in lists {
         list_sheet(&mut wb, list, lang)?;
     }
-    let mut file = write::spill_file(spill)?;
+    let mut file = archive::spill_file(spill)?;
     wb.save_to_writer(&mut file)?;
     Ok(file)
 }

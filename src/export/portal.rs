@@ -14,8 +14,8 @@
 //! never re-reads an input or re-checks anything.
 
 use super::{EvidenceItem, Row};
-use crate::check::Innovation;
 use crate::diag::Lang;
+use crate::outcome::Innovation;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet};
 use std::borrow::Cow;
@@ -29,8 +29,11 @@ pub const NAME: &str = "entri-portal.xlsx";
 const PEMDA_PLACEHOLDER: &str = "Pemda";
 
 /// Fields on every row, so that a filter on them keeps an innovation's
-/// rows together; the rest of the profile is on its profile row only.
-const KEY_FIELDS: &[&str] = &["pemda", "nama_inovasi", "perangkat_daerah"];
+/// rows together (the pemda, the innovation's name and its agency); the
+/// rest of the profile is on its profile row only.
+fn key_fields(t: &Template) -> [Option<usize>; 3] {
+    [t.roles.pemda, t.roles.name, t.roles.agency]
+}
 
 /// Rows per sheet, header included (Excel's limit). An innovation's rows
 /// that would not fit start the next sheet.
@@ -92,11 +95,12 @@ fn write(
     };
     // Columns: the key fields, the part of the form, the rest of the
     // profile, then the indicator's record. (Positions in `fields`.)
+    let key_fields = key_fields(t);
     let keys: Vec<usize> = (0..fields.len())
-        .filter(|&c| KEY_FIELDS.contains(&t.fields[fields[c]].key.as_str()))
+        .filter(|&c| key_fields.contains(&Some(fields[c])))
         .collect();
     let profile: Vec<usize> = (0..fields.len()).filter(|c| !keys.contains(c)).collect();
-    let pemda_at = (0..fields.len()).find(|&c| t.fields[fields[c]].key == "pemda");
+    let pemda_at = (0..fields.len()).find(|&c| t.roles.pemda == Some(fields[c]));
     let pemda = pemda.trim();
     let fallback = (pemda != PEMDA_PLACEHOLDER && !pemda.is_empty()).then_some(pemda);
 
@@ -218,7 +222,7 @@ fn write(
         }
         ws.autofilter(0, 0, row.max(1), headers.len() as u16 - 1)?;
     }
-    let mut file = super::write::spill_file(spill)?;
+    let mut file = super::archive::spill_file(spill)?;
     wb.save_to_writer(&mut file)?;
     Ok(Portal {
         file,
@@ -355,7 +359,7 @@ mod tests {
     use super::*;
     use crate::check::testing::{innovation, template};
     use crate::diag::Severity;
-    use crate::score::{IndicatorScore, InnovationScore};
+    use crate::outcome::score::{IndicatorScore, InnovationScore};
     use calamine::{Reader, Xlsx};
 
     /// The workbook's sheets, each as rows of cell texts.

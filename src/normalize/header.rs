@@ -328,7 +328,7 @@ const LOOKUP_MAX_COLUMNS: usize = 8;
 /// innovations: no innovation-name column, fewer than three fields, and
 /// narrow. (A template without a name field has no lookup lists.)
 pub fn is_lookup_list(t: &Template, h: &HeaderMap) -> bool {
-    let Some(name) = t.field_index("nama_inovasi") else {
+    let Some(name) = t.roles.name else {
         return false;
     };
     h.layout == Layout::Profile
@@ -346,7 +346,7 @@ pub fn is_lookup_list(t: &Template, h: &HeaderMap) -> bool {
 /// of innovations, but here, with no other field beside it, it is the name
 /// of whatever a lookup lists (`id,nama`: provinces, categories).
 pub fn looks_like_lookup(t: &Template, rows: &[RawRow]) -> bool {
-    let Some(name) = t.field_index("nama_inovasi") else {
+    let Some(name) = t.roles.name else {
         return false;
     };
     let names_innovation =

@@ -4,9 +4,9 @@
 
 use super::visible::{visible, visible_report};
 use super::{RenderOptions, severity_word, use_color};
-use crate::check::Innovation;
 use crate::diag::{Finding, Lang, Severity};
 use crate::normalize::Record;
+use crate::outcome::Innovation;
 use crate::template::Template;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use std::fmt::Write as _;

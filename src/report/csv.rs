@@ -4,7 +4,7 @@
 //! which keeps a cell from being run as a formula by a spreadsheet program.
 
 use super::RenderOptions;
-use crate::check::Outcome;
+use crate::outcome::Outcome;
 use std::io::{self, Write};
 
 pub fn csv(outcome: &Outcome, opts: &RenderOptions, dialect: Dialect) -> anyhow::Result<()> {

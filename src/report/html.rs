@@ -17,9 +17,9 @@
 //! per-agency table counts innovations ("inovasi bergalat").
 
 use super::{RenderOptions, severity_word};
-use crate::check::Outcome;
 use crate::diag::{Lang, Severity};
 use crate::normalize::date::portal_format;
+use crate::outcome::Outcome;
 use crate::template::Template;
 use std::fmt::Write as _;
 

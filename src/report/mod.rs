@@ -13,7 +13,7 @@ mod json;
 mod package;
 mod screen;
 mod table;
-pub mod template;
+pub mod template_view;
 mod visible;
 mod xlsx;
 
@@ -60,7 +60,7 @@ struct AgencyTally<'a> {
 
 /// The innovations tallied per agency, agencies in name order.
 fn agency_tallies(
-    outcome: &crate::check::Outcome,
+    outcome: &crate::outcome::Outcome,
 ) -> std::collections::BTreeMap<&str, AgencyTally<'_>> {
     let mut per_agency = std::collections::BTreeMap::<&str, AgencyTally<'_>>::new();
     for i in &outcome.innovations {
@@ -84,7 +84,7 @@ fn agency_tallies(
 /// rows. A finding's agency is its innovation's, else its own (a roster
 /// agency), else its file's.
 fn findings_by_agency(
-    outcome: &crate::check::Outcome,
+    outcome: &crate::outcome::Outcome,
 ) -> std::collections::BTreeMap<&str, Vec<&crate::diag::Finding>> {
     use crate::diag::Finding;
     let file_agency: std::collections::HashMap<&str, &str> = outcome

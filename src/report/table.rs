@@ -5,9 +5,9 @@
 
 use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
-use crate::check::Outcome;
 use crate::diag::{Lang, Severity, count, number};
 use crate::normalize::date::portal_format;
+use crate::outcome::Outcome;
 use crate::template::Template;
 use comfy_table::{
     Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, TableStyle, Width, presets,
@@ -498,12 +498,12 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
             color
         )
     );
-    let mut agencies: BTreeMap<&str, Vec<&crate::check::Innovation>> = BTreeMap::new();
+    let mut agencies: BTreeMap<&str, Vec<&crate::outcome::Innovation>> = BTreeMap::new();
     for i in &outcome.innovations {
         agencies.entry(&i.agency).or_default().push(i);
     }
     for (agency, list) in &agencies {
-        let of = |st: &str| -> Vec<&&crate::check::Innovation> {
+        let of = |st: &str| -> Vec<&&crate::outcome::Innovation> {
             list.iter()
                 .filter(|i| i.portal.as_ref().is_some_and(|p| p.status == st))
                 .collect()

@@ -7,9 +7,9 @@
 //! same bytes (fixed document dates).
 
 use super::RenderOptions;
-use crate::check::Outcome;
 use crate::diag::{Lang, Severity};
 use crate::load::marker;
+use crate::outcome::Outcome;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
@@ -64,7 +64,7 @@ pub fn new_workbook() -> anyhow::Result<Workbook> {
 pub fn marked_workbook(marks: &[(&str, &str)]) -> anyhow::Result<Workbook> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime};
     let mut wb = Workbook::new();
-    wb.set_zip_compression_level(crate::export::write::DEFLATE_LEVEL);
+    wb.set_zip_compression_level(crate::export::archive::DEFLATE_LEVEL);
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
     let mut properties = DocProperties::new()
         .set_creation_datetime(&created)

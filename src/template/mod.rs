@@ -5,7 +5,8 @@
 //!
 //! `raw.rs` mirrors the file (serde, unknown keys rejected); `compile.rs`
 //! resolves references and builds lookup tables, reporting mistakes with
-//! file, line and column.
+//! file, line and column; `model.rs` holds the compiled `Template` and its
+//! lookups.
 
 /// A template message in Bahasa Indonesia and in English: two format
 /// strings over the same arguments.
@@ -18,14 +19,17 @@ macro_rules! tr {
 mod compile;
 mod merge;
 mod message;
+mod model;
 pub mod raw;
+pub mod roles;
 mod roster;
 
-pub use compile::{
+pub use compile::TemplateError;
+pub use model::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
-    Scoring, Settings, SpdIndicator, SpdRule, Template, TemplateError, WideKind, Window,
-    has_brackets, kind_words,
+    Scoring, Settings, SpdIndicator, SpdRule, Template, WideKind, Window, has_brackets, kind_words,
 };
+pub use roles::Roles;
 pub use roster::{Clash, Roster, RosterAgency, RosterSource};
 
 /// Templates shipped inside the binary: (id, source text).

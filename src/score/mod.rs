@@ -1,5 +1,6 @@
-//! Indicator tiers -> the maturity score of an innovation (Estimasi Skor
-//! Kematangan), and innovations -> the pemda estimate and its predicate.
+//! The score stage, after check: indicator tiers -> the maturity score of
+//! an innovation (Estimasi Skor Kematangan), and innovations -> the pemda
+//! estimate and its predicate.
 //! Every constant comes from the template's `[scoring]`:
 //!
 //! ```text
@@ -15,72 +16,36 @@
 //! every innovation as entered. The predicate is decided on the unrounded
 //! index; only the shown values are rounded.
 
+use crate::diag::{Finding, Severity};
+use crate::outcome::score::total;
+use crate::outcome::score::{AtRisk, IndicatorScore, InnovationScore, PemdaScore, round2};
+use crate::outcome::{Innovation, Outcome};
 use crate::template::Template;
-use serde::Serialize;
+use rayon::prelude::*;
 
-/// One indicator of one innovation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorScore {
-    pub no: u32,
-    pub weight: f64,
-    /// The chosen parameter (1..3).
-    pub tier: Option<u8>,
-    /// Chosen, with evidence, and no error on that evidence.
-    pub verified: bool,
-    /// Why a chosen parameter does not stand: the first error code.
-    pub code: Option<&'static str>,
+/// Scores a checked run: each innovation's maturity score from its
+/// indicators as check judged them, then the estimate of each pemda
+/// (innovations whose rows name none count for `pemda`), with the pemda's
+/// SPD points when known.
+pub fn score(t: &Template, pemda: &str, spd: Option<f64>, outcome: &mut Outcome) {
+    let max = max_score(t);
+    outcome
+        .innovations
+        .par_iter_mut()
+        .for_each(|inn| sum(&mut inn.score, max));
+    let left_out = left_out(t, &outcome.innovations, &outcome.findings);
+    outcome.pemda = pemda_scores(t, pemda, spd, &outcome.innovations, &left_out);
 }
 
-/// A sum that is `0.0` for nothing: `Iterator::sum` of no floats is
-/// `-0.0`, which reports print as "-0.0".
-fn total(values: impl Iterator<Item = f64>) -> f64 {
-    values.fold(0.0, |a, b| a + b)
-}
-
-impl IndicatorScore {
-    pub fn points(&self) -> f64 {
-        self.weight * f64::from(self.tier.unwrap_or(0))
-    }
-}
-
-/// Points lost on one indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AtRisk {
-    pub indicator: u32,
-    pub points: f64,
-    pub code: &'static str,
-}
-
-/// The maturity score of one innovation.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InnovationScore {
-    /// Sum of weight x tier over every chosen parameter.
-    pub claimed: f64,
-    /// The same over indicators whose evidence passed.
-    pub verified: f64,
-    pub max: f64,
-    /// The indicators and points at risk; `None` for an innovation without
-    /// any evidence data, as most rows of a list without evidence columns
-    /// are (boxed: eight bytes for them, not forty-eight).
-    detail: Option<Box<Detail>>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Detail {
-    at_risk: Vec<AtRisk>,
-    indicators: Vec<IndicatorScore>,
-}
-
-impl InnovationScore {
-    pub fn new(t: &Template, indicators: Vec<IndicatorScore>) -> InnovationScore {
-        let claimed = total(indicators.iter().map(IndicatorScore::points));
-        let verified = total(
-            indicators
-                .iter()
-                .filter(|i| i.verified)
-                .map(IndicatorScore::points),
-        );
-        let at_risk: Vec<AtRisk> = indicators
+/// Adds the sums and the points at risk to indicators as check judged
+/// them.
+fn sum(score: &mut InnovationScore, max: f64) {
+    score.claimed = score.claimed_points();
+    score.verified = score.verified_points();
+    score.max = max;
+    if let Some(d) = &mut score.detail {
+        d.at_risk = d
+            .indicators
             .iter()
             .filter(|i| i.tier.is_some() && !i.verified)
             .map(|i| AtRisk {
@@ -89,37 +54,15 @@ impl InnovationScore {
                 code: i.code.unwrap_or("E001"),
             })
             .collect();
-        let detail = (!indicators.is_empty() || !at_risk.is_empty()).then(|| {
-            Box::new(Detail {
-                at_risk,
-                indicators,
-            })
-        });
-        InnovationScore {
-            claimed,
-            verified,
-            max: max_score(t),
-            detail,
-        }
     }
+}
 
-    /// Points lost, per indicator.
-    pub fn at_risk(&self) -> &[AtRisk] {
-        self.detail.as_ref().map_or(&[], |d| &d.at_risk)
-    }
-
-    /// Every indicator of the template, in order; empty for an innovation
-    /// without any evidence data (nothing chosen, nothing verified).
-    pub fn indicators(&self) -> &[IndicatorScore] {
-        self.detail.as_ref().map_or(&[], |d| &d.indicators)
-    }
-
-    /// An innovation without any indicator data.
-    pub fn empty(t: &Template) -> InnovationScore {
-        InnovationScore {
-            max: max_score(t),
-            ..InnovationScore::default()
-        }
+impl InnovationScore {
+    /// The score of one innovation's indicators.
+    pub fn new(t: &Template, indicators: Vec<IndicatorScore>) -> InnovationScore {
+        let mut score = InnovationScore::judged(indicators);
+        sum(&mut score, max_score(t));
+        score
     }
 }
 
@@ -142,33 +85,6 @@ pub struct Entry<'a> {
     pub urusan: Option<&'a str>,
     /// Why it would not pass eligibility: the first excluding code.
     pub left_out: Option<&'static str>,
-}
-
-/// The estimate for one pemda.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PemdaScore {
-    pub name: String,
-    pub innovations: usize,
-    /// Innovations left out of the verified estimate because they would not
-    /// pass eligibility, and how many for each first reason (a code).
-    pub left_out: usize,
-    pub left_out_by: std::collections::BTreeMap<&'static str, usize>,
-    /// SID part as it would stand: verified scores / max(k, n) + count part.
-    pub sid: f64,
-    /// The same with every claimed parameter.
-    pub sid_claimed: f64,
-    pub count_score: f64,
-    pub spd: Option<f64>,
-    pub iid: f64,
-    /// The IID with every innovation and every claimed parameter.
-    pub iid_claimed: f64,
-    /// Decided on the unrounded verified IID.
-    pub predicate: String,
-    pub yandas_covered: Vec<String>,
-    pub yandas_missing: Vec<String>,
-    /// How many innovations short of k (the divisor floor): each missing
-    /// one is an empty seat scored 0.
-    pub short_of_k: u32,
 }
 
 /// Estimate a pemda from its innovations' (claimed, verified) scores and
@@ -273,9 +189,74 @@ pub fn estimate(
     })
 }
 
-/// Two decimals, as the portal shows scores.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+/// Per innovation, the first code of `[scoring] exclude_codes` found at
+/// error severity on its row (or, for a header finding, on its sheet): it
+/// would not pass eligibility, so the verified estimate leaves it out.
+fn left_out(
+    t: &Template,
+    innovations: &[Innovation],
+    findings: &[Finding],
+) -> Vec<Option<&'static str>> {
+    let Some(codes) = t.scoring.as_ref().map(|s| &s.exclude_codes) else {
+        return vec![None; innovations.len()];
+    };
+    type Place<'a> = (&'a str, Option<&'a str>, Option<u32>);
+    let mut at: foldhash::HashMap<Place, &'static str> = foldhash::HashMap::default();
+    for f in findings {
+        if f.severity != Severity::Error || !codes.contains(&f.code) {
+            continue;
+        }
+        let l = &f.location;
+        // A finding about every row of its sheet (a required column
+        // missing) leaves each of them out.
+        let row = if f.every_row { None } else { l.row };
+        at.entry((&l.file, l.sheet.as_deref(), row))
+            .and_modify(|c| *c = (*c).min(f.code))
+            .or_insert(f.code);
+    }
+    innovations
+        .iter()
+        .map(|i| {
+            let row = at.get(&(i.file(), i.sheet(), Some(i.row)));
+            let sheet = at.get(&(i.file(), i.sheet(), None));
+            row.into_iter().chain(sheet).min().copied()
+        })
+        .collect()
+}
+
+/// Group innovations by the pemda their rows name (else the default name).
+fn pemda_scores<'a>(
+    t: &'a Template,
+    pemda: &'a str,
+    spd: Option<f64>,
+    innovations: &'a [Innovation],
+    left_out: &[Option<&'static str>],
+) -> Vec<PemdaScore> {
+    let mut groups: std::collections::BTreeMap<&str, Vec<Entry>> =
+        std::collections::BTreeMap::new();
+    let name = |i: &'a Innovation| i.pemda.as_deref().unwrap_or(pemda);
+    // Counted first, so that each list is made once at its size (a list
+    // that grows is copied, and for a moment held twice).
+    let mut sizes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in innovations {
+        *sizes.entry(name(i)).or_default() += 1;
+    }
+    for (name, n) in sizes {
+        groups.insert(name, Vec::with_capacity(n));
+    }
+    for (i, left_out) in innovations.iter().zip(left_out) {
+        groups.entry(name(i)).or_default().push(Entry {
+            claimed: i.score.claimed,
+            verified: i.score.verified,
+            has_data: !i.score.indicators().is_empty(),
+            urusan: i.urusan(t),
+            left_out: *left_out,
+        });
+    }
+    groups
+        .iter()
+        .filter_map(|(name, entries)| estimate(t, name, entries, spd))
+        .collect()
 }
 
 #[cfg(test)]
@@ -303,6 +284,45 @@ mod tests {
                 code,
             })
             .collect()
+    }
+
+    /// The score stage scores what check judged (issue 32): each
+    /// innovation's sums from its indicators, the template's maximum for
+    /// every one, and the pemda estimate without the innovation an
+    /// excluding error leaves out.
+    #[test]
+    fn the_stage_scores_what_check_judged_issue_32() {
+        let t = t();
+        let mut judged = Innovation::new("a.csv", None, 2, "Dinas A", "Satu");
+        judged.score = InnovationScore::judged(every_indicator(&t, 2, true, None));
+        let mut bare = Innovation::new("a.csv", None, 3, "Dinas A", "Dua");
+        bare.pemda = Some("Kota Uji".into());
+        let mut outcome = Outcome {
+            innovations: vec![judged, bare],
+            findings: vec![Finding::new(
+                "V001",
+                crate::diag::Location {
+                    row: Some(3),
+                    ..crate::diag::Location::file("a.csv")
+                },
+            )],
+            ..Outcome::default()
+        };
+        score(&t, "Kab. Contoh", None, &mut outcome);
+        let [a, b] = &outcome.innovations[..] else {
+            panic!("two innovations")
+        };
+        assert_eq!(
+            (a.score.claimed, a.score.verified, a.score.max),
+            (74.0, 74.0, 111.0)
+        );
+        assert_eq!((b.score.claimed, b.score.max), (0.0, 111.0));
+        let pemda: Vec<(&str, usize, usize)> = outcome
+            .pemda
+            .iter()
+            .map(|p| (p.name.as_str(), p.innovations, p.left_out))
+            .collect();
+        assert_eq!(pemda, [("Kab. Contoh", 1, 0), ("Kota Uji", 1, 1)]);
     }
 
     #[test]

@@ -1,0 +1,114 @@
+//! The data model of a check run: the innovations, their statements and
+//! the evidence files they name, their portal facts, and the findings.
+//! `check` fills it, `score` scores it, `report` and `export` read it. No
+//! rules and no I/O here.
+
+pub mod evidence;
+mod innovation;
+pub mod portal;
+pub mod score;
+
+pub use evidence::{DatePart, Digest, FileFacts, Part, Place, Resolved, Statement};
+pub use innovation::Innovation;
+pub(crate) use innovation::Origin;
+
+use crate::diag::{Finding, Severity};
+
+/// Everything a run produced: check's innovations and findings, and the
+/// score stage's pemda estimates.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every input file with its agency hint, sorted.
+    pub files: Vec<(String, String)>,
+    pub innovations: Vec<Innovation>,
+    pub findings: Vec<Finding>,
+    /// The estimate per pemda: empty until the score stage, and when the
+    /// template has no scoring.
+    pub pemda: Vec<score::PemdaScore>,
+    /// Portal entries no agency file has; `None` without a baseline.
+    pub portal_only: Option<Vec<portal::PortalOnly>>,
+}
+
+impl Outcome {
+    /// How many findings have severity `s`.
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// The innovation a finding is tied to, if any.
+    pub fn innovation_of(&self, f: &Finding) -> Option<&Innovation> {
+        f.innovation.and_then(|i| self.innovations.get(i as usize))
+    }
+
+    /// The findings that concern innovation `i`, in reading order: those
+    /// that hold for every row of its sheet or file, then those on its own
+    /// sheet, then those on its evidence rows elsewhere.
+    pub fn findings_of(&self, i: usize) -> Vec<&Finding> {
+        let Some(inn) = self.innovations.get(i) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.innovation == Some(i as u32) || holds_for(f, inn))
+            .collect();
+        out.sort_by_key(|f| reading_rank(f, inn));
+        out
+    }
+
+    /// [`Outcome::findings_of`] for every innovation at once (one pass).
+    pub fn findings_per_innovation(&self) -> Vec<Vec<&Finding>> {
+        let mut out: Vec<Vec<&Finding>> = vec![Vec::new(); self.innovations.len()];
+        let mut every_row: foldhash::HashMap<(&str, Option<&str>), Vec<&Finding>> =
+            foldhash::HashMap::default();
+        for f in &self.findings {
+            if f.every_row {
+                every_row
+                    .entry((f.location.file.as_str(), f.location.sheet.as_deref()))
+                    .or_default()
+                    .push(f);
+            } else if let Some(i) = f.innovation
+                && let Some(list) = out.get_mut(i as usize)
+            {
+                list.push(f);
+            }
+        }
+        for (inn, list) in self.innovations.iter().zip(out.iter_mut()) {
+            let file = (inn.file(), None);
+            let sheet = (inn.file(), inn.sheet());
+            let mut wide: Vec<&Finding> = Vec::new();
+            if inn.sheet().is_some() {
+                wide.extend(every_row.get(&file).into_iter().flatten());
+            }
+            wide.extend(every_row.get(&sheet).into_iter().flatten());
+            if !wide.is_empty() {
+                wide.append(list);
+                *list = wide;
+            }
+            list.sort_by_key(|f| reading_rank(f, inn));
+        }
+        out
+    }
+}
+
+/// Whether a finding holds for every row of the sheet (or file) `inn` was
+/// read from.
+fn holds_for(f: &Finding, inn: &Innovation) -> bool {
+    f.every_row
+        && f.location.file == inn.file()
+        && (f.location.sheet.is_none() || f.location.sheet.as_deref() == inn.sheet())
+}
+
+/// Where a finding of `inn` comes when its findings are read: first those
+/// about its whole sheet or file, then its profile row, then its evidence
+/// rows (on other sheets or in other files). Stable sorts keep the order of
+/// the place within each.
+fn reading_rank(f: &Finding, inn: &Innovation) -> u8 {
+    if f.every_row {
+        0
+    } else if f.location.file == inn.file() && f.location.sheet.as_deref() == inn.sheet() {
+        1
+    } else {
+        2
+    }
+}
