@@ -558,6 +558,67 @@ def make_labinov_codes():
                 w.writerow([n] + r)
 
 
+def make_labchk_codes():
+    """L010-L012: a lab's lists over time, launch dates at launched stages, the code's year."""
+    def folder(code):
+        d = os.path.join(OUT, code)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "args.txt"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("--template\nlabinov\n")
+        return d
+
+    def sheet(path, rows):
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+
+    d = folder("L010")
+    head = ["Kode", "Ide Inovasi", "Inovator", "Tahap 5D"]
+    sheet(os.path.join(d, "ide 2026-05.csv"), [
+        head,
+        ["26 LI UJ01 KES 001", "OK L010 maju", "Dinas Kesehatan", "Design"],
+        ["26 LI UJ01 PDK 002", "BAD L010 mundur", "Dinas Pendidikan", "Design"],
+    ])
+    sheet(os.path.join(d, "ide 2026-06.csv"), [
+        head,
+        ["26 LI UJ01 KES 001", "OK L010 maju", "Dinas Kesehatan", "Deliver"],
+        ["26 LI UJ01 PDK 002", "BAD L010 mundur", "Dinas Pendidikan", "Diagnose"],
+    ])
+    d = folder("L011")
+    sheet(os.path.join(d, "ide.csv"), [
+        ["Ide Inovasi", "Inovator", "Tahap 5D", "Tanggal Peluncuran"],
+        ["OK L011 rencana", "Dinas Kesehatan", "Design", "01/03/2027"],
+        ["OK L011 diluncurkan", "Dinas Pendidikan", "Display", "01/03/2026"],
+        ["BAD L011", "Dinas Sosial", "Display", "01/03/2027"],
+    ])
+    # L013, L014: the lab's roster (`--roster`) against the units owning ideas.
+    roster_dir = os.path.join(ROOT, "roster")
+    os.makedirs(roster_dir, exist_ok=True)
+    sheet(os.path.join(roster_dir, "l013.csv"), [
+        ["Nama", "Alias", "Kelompok"],
+        ["Dinas Kesehatan", "Dinkes", "OPD"],
+        ["BAD L013 Puskesmas Senyap", "", "UPT"],
+    ])
+    sheet(os.path.join(roster_dir, "l014.csv"), [
+        ["Nama", "Alias", "Kelompok"],
+        ["Dinas Kesehatan", "Dinkes", "OPD"],
+    ])
+    head = ["Ide Inovasi", "Inovator", "Tahap 5D"]
+    for code in ("L013", "L014"):
+        d = folder(code)
+        with open(os.path.join(d, "args.txt"), "a", encoding="utf-8", newline="\n") as f:
+            f.write(f"--roster\n{{fixtures}}/roster/{code.lower()}.csv\n")
+        sheet(os.path.join(d, "ok.csv"), [head, [f"OK {code}", "DINKES", "Diagnose"]])
+    sheet(os.path.join(OUT, "L014", "bad-l014.csv"),
+          [head, ["BAD L014", "Dinas Tak Terdaftar", "Diagnose"]])
+    d = folder("L012")
+    sheet(os.path.join(d, "ide.csv"), [
+        ["Laboratorium Inovasi Pemerintah Kabupaten Uji 2026 (2 Ide Inovasi)", "", "", ""],
+        ["No", "Kode", "Ide Inovasi", "Inovator"],
+        [1, "26 LI UJ01 KES 001", "OK L012", "Dinas Kesehatan"],
+        [2, "25 LI UJ01 PDK 002", "BAD L012", "Dinas Pendidikan"],
+    ])
+
+
 def write_readme():
     lines = [BEGIN,
              "Finding-code fixtures (`tests/fixtures/codes/<CODE>/`): rows named `BAD ...` (and files not named "
@@ -651,7 +712,18 @@ def write_readme():
               "`OK L009 Guru Kunjung Rumah` is like only an innovation of its own pemda",
               "",
               "Lists the L007-L009 fixtures follow the ideas into (`tests/fixtures/labinov/`, outside the checked "
-              "folders): `iid.csv`, an IID list of `Kabupaten Uji`; `katalog.csv`, innovations of three pemda."]
+              "folders): `iid.csv`, an IID list of `Kabupaten Uji`; `katalog.csv`, innovations of three pemda.",
+              "- `codes/L010/` — `ide 2026-05.csv` then `ide 2026-06.csv` (ordered by the dates in their names): "
+              "`BAD L010 mundur` goes from Design back to Diagnose; `OK L010 maju` from Design to Deliver",
+              "- `codes/L011/` — `ide.csv`: `BAD L011` is at Display with the launch date 01/03/2027 (after the "
+              "reference date); `OK L011 rencana` at Design may plan that date, `OK L011 diluncurkan` launched "
+              "01/03/2026",
+              "- `codes/L012/` — `ide.csv`: under the title of a 2026 lab of `Pemerintah Kabupaten Uji`, `BAD L012` "
+              "has code `25 LI UJ01 PDK 002`; `OK L012` `26 LI UJ01 KES 001`",
+              "- `codes/L013/` — `args.txt` adds `--roster roster/l013.csv`, which lists `BAD L013 Puskesmas "
+              "Senyap`, owner of no idea; `ok.csv` has `OK L013` of `DINKES`, an alias of the listed `Dinas Kesehatan`",
+              "- `codes/L014/` — `args.txt` adds `--roster roster/l014.csv`; `bad-l014.csv` has `BAD L014` of "
+              "`Dinas Tak Terdaftar`, which the roster does not list; `ok.csv` `OK L014` of `DINKES`"]
     lines += [END]
     block = "\n".join(lines) + "\n"
     old = "# Test fixtures\n"
@@ -760,6 +832,7 @@ def main():
     make_template_codes()
     make_fidelity_codes()
     make_labinov_codes()
+    make_labchk_codes()
     write_readme()
 
 

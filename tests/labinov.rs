@@ -186,6 +186,11 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
         .map(|f| (f["row"].as_u64().unwrap(), f["code"].as_str().unwrap()))
         .collect();
     assert_eq!(errors, [(1589, "R001")]);
+    // LAN's lists carry no stage, dates or list dates, and no roster was
+    // given: nothing of L010-L014.
+    for code in ["L010", "L011", "L012", "L013", "L014"] {
+        assert!(findings_coded(&doc, code).is_empty(), "{code}");
+    }
 }
 
 #[test]
@@ -565,4 +570,303 @@ fn issue_33_the_real_lab_ideas_against_lans_own_directory() {
             .iter()
             .all(|f| f["severity"] == "info")
     );
+}
+
+/// `bimtek check --template labinov` on `inputs` with `extra` arguments:
+/// its exit code and JSON report.
+fn check_labinov_in(inputs: &[&Path], extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", "--format", "json", "--quiet", "--as-of", AS_OF];
+    if !extra.contains(&"--template") {
+        args.extend(["--template", "labinov"]);
+    }
+    args.extend_from_slice(extra);
+    let paths: Vec<&str> = inputs.iter().map(|p| p.to_str().unwrap()).collect();
+    args.extend(paths);
+    let out = bimtek(&args);
+    let doc = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), doc)
+}
+
+/// (code, file name, row) of every finding, in the report's order.
+fn coded(doc: &Value) -> Vec<(String, String, Option<u64>)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            (
+                f["code"].as_str().unwrap().to_string(),
+                name.to_string(),
+                f["row"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_33_a_stage_going_back_in_a_later_list_of_the_lab_is_l010() {
+    let dir = tempfile::tempdir().unwrap();
+    // Juni sorts before Mei by name: the order is the months' in the names.
+    std::fs::write(
+        dir.path().join("ide Mei 2026.csv"),
+        "Kode,Ide Inovasi,Inovator,Tahap 5D,K/L/D\n\
+         26 LI UJ01 KES 001,Posyandu Digital,Dinas Kesehatan,Design,Pemkab Uji\n\
+         26 LI UJ01 PDK 002,Guru Kunjung,Dinas Pendidikan,Deliver,Pemkab Uji\n\
+         26 LI UJ01 PDK 003,Sekolah Ramah Anak,Dinas Pendidikan,Diagnose,Pemkab Uji\n\
+         26 LI UJ02 KES 001,Posyandu Digital,Dinas Kesehatan,Display,Pemkot Uji\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ide Juni 2026.csv"),
+        "Kode,Ide Inovasi,Inovator,Tahap 5D,K/L/D\n\
+         26 LI UJ01 KES 001,POSYANDU  DIGITAL,Dinas Kesehatan,Diagnose,Pemkab Uji\n\
+         26 LI UJ01 PDK 002,Guru Kunjung Keliling,Dinas Pendidikan,Design,Pemkab Uji\n\
+         26 LI UJ01 PDK 003,Sekolah Ramah Anak,Dinas Pendidikan,Design,Pemkab Uji\n\
+         26 LI UJ02 KES 001,Posyandu Digital,Dinas Kesehatan,Display,Pemkot Uji\n",
+    )
+    .unwrap();
+    // A list without a date in its name is not ordered against the others.
+    std::fs::write(
+        dir.path().join("ide.csv"),
+        "Kode,Ide Inovasi,Inovator,Tahap 5D,K/L/D\n\
+         ,Posyandu Digital,Dinas Kesehatan,Drum-up,Pemkab Uji\n",
+    )
+    .unwrap();
+    let (code, doc) = check_labinov_in(&[dir.path()], &["--lang", "en"]);
+    assert_eq!(code, 0, "{doc}");
+    // The idea by its folded name, the renamed one by its code; the idea
+    // moving on, and the same name in another pemda, are not reported.
+    let got: Vec<_> = coded(&doc)
+        .into_iter()
+        .filter(|(c, _, _)| c.starts_with('L') || c.starts_with('U'))
+        .collect();
+    let want = [
+        ("L010".to_string(), "ide Juni 2026.csv".to_string(), Some(2)),
+        ("L010".to_string(), "ide Juni 2026.csv".to_string(), Some(3)),
+    ];
+    assert_eq!(got, want, "{doc}");
+    let l010 = findings_coded(&doc, "L010");
+    assert_eq!(l010[0]["cell"], "D2");
+    assert_eq!(l010[0]["field"], "tahap");
+    let message = l010[1]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "Stage Design in the list of 06/2026 is earlier than Deliver in the list of 05/2026, "
+        ) && message.ends_with("ide Mei 2026.csv (row 3)"),
+        "{message}"
+    );
+    // The idea it concerns carries it: its status and counts.
+    let inn = doc["innovations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Guru Kunjung Keliling")
+        .unwrap();
+    assert_eq!(
+        (inn["status"].as_str(), inn["warnings"].as_u64()),
+        (Some("warning"), Some(1))
+    );
+}
+
+#[test]
+fn issue_33_a_launch_date_ahead_is_wrong_only_at_the_launched_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ide.csv"),
+        "Ide Inovasi,Inovator,Tahap 5D,Tanggal Peluncuran\n\
+         Posyandu Digital,Dinas Kesehatan,Design,01/03/2027\n\
+         Guru Kunjung,Dinas Pendidikan,Deliver,01/03/2027\n\
+         Pasar Tanpa Antre,Dinas Perdagangan,Documentation,12/2026\n\
+         Arsip Elektronik,Dinas Arsip,Display,11/2026\n\
+         Sekolah Ramah Anak,Dinas Pendidikan,,01/03/2027\n",
+    )
+    .unwrap();
+    let (code, doc) = check_labinov_in(&[dir.path()], &["--lang", "en"]);
+    assert_eq!(code, 1, "{doc}");
+    // A plan at Design (or with no stage) may lie ahead: no D004 anywhere;
+    // a month is compared as a month (11/2026 is not after 24/11/2026).
+    let got: Vec<_> = coded(&doc)
+        .into_iter()
+        .filter(|(c, _, _)| c != "D007")
+        .map(|(c, _, r)| (c, r))
+        .collect();
+    assert_eq!(
+        got,
+        [("L011".to_string(), Some(3)), ("L011".to_string(), Some(4))],
+        "{doc}"
+    );
+    let l011 = findings_coded(&doc, "L011");
+    assert_eq!(l011[0]["severity"], "error");
+    assert_eq!(
+        l011[0]["message"],
+        "Launch date 01/03/2027 is after the reference date 24/11/2026, yet the stage is Deliver"
+    );
+}
+
+#[test]
+fn issue_33_an_idea_codes_year_is_the_labs_year() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ide.csv"),
+        "Laboratorium Inovasi Pemerintah Kabupaten Uji 2026 (2 Ide Inovasi),,,\n\
+         Kode,Ide Inovasi,Inovator,Tanggal Diagnose\n\
+         26 LI UJ01 KES 001,Posyandu Digital,Dinas Kesehatan,12/10/2025\n\
+         25 LI UJ01 PDK 002,Guru Kunjung,Dinas Pendidikan,\n\
+         ,,,\n\
+         24 LI UJ02 KES 001,Pasar Tanpa Antre,Dinas Perdagangan,12/10/2025\n\
+         25 LI UJ02 KES 002,Arsip Elektronik,Dinas Arsip,12/10/2025\n\
+         23 LI UJ02 KES 003,Ambulans Desa,Dinas Kesehatan,\n\
+         23 LI UJ02 ... 004,Sekolah Ramah Anak,Dinas Pendidikan,\n",
+    )
+    .unwrap();
+    // Under the title its year; after it, the diagnose date's; a code with
+    // neither is not checked by the shipped template.
+    let (_, doc) = check_labinov_in(&[dir.path()], &["--lang", "en"]);
+    let rows = |doc: &Value| -> Vec<u64> {
+        findings_coded(doc, "L012")
+            .iter()
+            .map(|f| f["row"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(rows(&doc), [4, 6], "{doc}");
+    assert_eq!(
+        findings_coded(&doc, "L012")[1]["message"],
+        "Code 24 LI UJ02 KES 001: the year 24 is not the lab's year 2025 (from the diagnose date)"
+    );
+    // A template extending labinov gives its lab's year for the rest.
+    let template = dir.path().join("lab-uji.toml");
+    std::fs::write(
+        &template,
+        "[template]\nid = \"lab-uji\"\nname = \"Lab Uji\"\nyear = 2026\nextends = \"labinov\"\nsource = \"uji\"\n\n[settings]\nlab_year = 2025\n",
+    )
+    .unwrap();
+    let (_, doc) = check_labinov_in(
+        &[&dir.path().join("ide.csv")],
+        &["--template", template.to_str().unwrap()],
+    );
+    assert_eq!(rows(&doc), [4, 6, 8, 9], "{doc}");
+}
+
+#[test]
+fn issue_33_coverage_with_a_roster_names_units_without_ideas_and_units_not_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("unit-lab.csv");
+    std::fs::write(
+        &roster,
+        "Nama,Alias,Kelompok\n\
+         Dinas Kesehatan,Dinkes,OPD\n\
+         Dinas Pendidikan,,OPD\n\
+         Puskesmas Kota,,UPT\n\
+         Kecamatan Utara,,Kecamatan\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("ide.csv"),
+        "Ide Inovasi,Inovator,Tahap 5D\n\
+         Posyandu Digital,DINKES,Design\n\
+         Guru Kunjung,Dinas  Pendidikan.,Diagnose\n\
+         Wisata Desa,Dinas Pariwisata,Diagnose\n\
+         Pasar Desa,Dinas Pariwisata,Diagnose\n",
+    )
+    .unwrap();
+    let (_, doc) = check_labinov_in(
+        &[&data],
+        &["--roster", roster.to_str().unwrap(), "--lang", "en"],
+    );
+    // Names match by the roster's folding and aliases; the unit not on it
+    // is listed once with its count, not guessed.
+    let got: Vec<(String, String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["value"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "L014",
+            "Dinas Pariwisata",
+            "\"Dinas Pariwisata\" (2 ideas) is not on the lab's roster",
+        ),
+        (
+            "L013",
+            "Puskesmas Kota",
+            "Puskesmas Kota has no idea in the idea lists",
+        ),
+        (
+            "L013",
+            "Kecamatan Utara",
+            "Kecamatan Utara has no idea in the idea lists",
+        ),
+    ]
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    let mut got_sorted = got.clone();
+    got_sorted.sort();
+    let mut want_sorted = want.to_vec();
+    want_sorted.sort();
+    assert_eq!(got_sorted, want_sorted, "{doc}");
+    // The table gives each unit without an idea a row of zeros: who to
+    // coach.
+    let out = bimtek(&[
+        "check",
+        "--quiet",
+        "--as-of",
+        AS_OF,
+        "--width",
+        "120",
+        "--template",
+        "labinov",
+        "--roster",
+        roster.to_str().unwrap(),
+        data.to_str().unwrap(),
+    ]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    for unit in ["Puskesmas Kota", "Kecamatan Utara"] {
+        assert!(
+            table.lines().any(|l| l.starts_with(&format!("│ {unit} "))
+                && l.split('┆').nth(2).map(str::trim) == Some("0")),
+            "{unit}:\n{table}"
+        );
+    }
+}
+
+#[test]
+fn issue_33_two_sheets_of_one_workbook_are_lists_dated_by_their_names() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("labinov 2026.xlsx");
+    let mut wb = Workbook::new();
+    // The later month first: sheets are ordered by their names' dates,
+    // which come before the file's.
+    for (sheet, stage) in [("Juni 2026", "Diagnose"), ("Mei 2026", "Design")] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, v) in ["Ide Inovasi", "Inovator", "Tahap 5D"].iter().enumerate() {
+            ws.write_string(0, c as u16, *v).unwrap();
+        }
+        for (c, v) in ["Posyandu Digital", "Dinas Kesehatan", stage]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let (_, doc) = check_labinov_in(&[&file], &["--lang", "en"]);
+    let l010: Vec<(&str, u64)> = findings_coded(&doc, "L010")
+        .iter()
+        .map(|f| (f["sheet"].as_str().unwrap(), f["row"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(l010, [("Juni 2026", 2)], "{doc}");
+    assert!(findings_coded(&doc, "U001").is_empty(), "{doc}");
 }

@@ -20,6 +20,8 @@ struct Group {
     read: u32,
     /// The row of the last idea read.
     last: Option<u32>,
+    /// The year its title names (L012).
+    year: Option<i32>,
 }
 
 /// The title-row groups of one file, in reading order.
@@ -28,6 +30,8 @@ pub(crate) struct Groups {
     open: Option<Group>,
     /// Each well-formed idea code seen in the file: its sheet and row (L006).
     codes: std::collections::HashMap<String, (Option<String>, u32)>,
+    /// The ideas with a stage, for comparing lists (L010).
+    pub ideas: super::lablist::Ideas,
 }
 
 impl Groups {
@@ -42,6 +46,7 @@ impl Groups {
         self.open = Some(Group {
             sheet,
             row,
+            year: super::lablist::title_year(&title),
             title,
             pemda,
             stated,
@@ -95,12 +100,17 @@ impl Groups {
         r: &crate::normalize::Record,
         sink: &mut Sink,
     ) {
-        let Some((fi, cell)) = code_cell(t, r) else {
+        let code =
+            code_cell(t, r).filter(|(_, c)| code_fault(&t.settings.code_sources, &c.text).is_ok());
+        self.ideas
+            .note(t, loc, r, code.map(|(_, c)| c.text.as_str()));
+        let Some((fi, cell)) = code else {
             return;
         };
-        if code_fault(&t.settings.code_sources, &cell.text).is_err() {
-            return;
-        }
+        let year = self.open.as_ref().filter(|g| {
+            g.sheet.as_deref() == r.sheet.as_deref() && g.last.is_none_or(|last| r.row <= last + 1)
+        });
+        super::lablist::code_year(t, loc, r, year.and_then(|g| g.year), (fi, cell), sink);
         let key = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
         match self.codes.entry(key) {
             std::collections::hash_map::Entry::Vacant(e) => {

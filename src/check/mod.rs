@@ -6,8 +6,10 @@
 //! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
 //! lists and the assessment window), `roster` (against the list of OPD
 //! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
-//! codes, dates, ideas alike), `follow` and `catalog` (a lab's ideas into
-//! the IID lists and against a catalogue); `portal` finds an innovation's entries
+//! codes, dates, ideas alike), `lablist` (a lab's lists over time and
+//! against its year: stage order, launch dates, the code's year),
+//! `follow` and `catalog` (a lab's ideas into the IID lists and against a
+//! catalogue); `portal` finds an innovation's entries
 //! through `name_index`. No I/O, no terminal: everything here is testable
 //! on records built in memory.
 
@@ -18,6 +20,7 @@ mod fields;
 mod files;
 pub mod follow;
 mod labinov;
+mod lablist;
 pub mod name_index;
 pub mod portal;
 mod roster;
@@ -76,6 +79,8 @@ pub struct FileResult {
     /// A sheet of the file has an evidence layout (a long evidence sheet,
     /// or `Indikator N` columns), filled or not: the run gives evidence.
     pub evidence_layout: bool,
+    /// Laboratorium Inovasi ideas with a stage, compared across lists.
+    pub ideas: Vec<lablist::Idea>,
 }
 
 /// Applies the template's severity overrides; drops switched-off codes; and
@@ -564,6 +569,7 @@ impl<'t> FileCheck<'t> {
             innovations: self.innovations,
             evidence: self.evidence,
             evidence_layout: self.evidence_layout,
+            ideas: self.groups.ideas.take(),
         }
     }
 }
@@ -614,9 +620,11 @@ pub fn combine(
         total(|r| r.evidence.len()),
     );
     let mut results = results.into_iter();
+    let mut ideas = Vec::new();
     let (mut innovations, mut statements) = match results.next() {
         Some(first) => {
             sink.findings = first.findings;
+            ideas = first.ideas;
             (first.innovations, first.evidence)
         }
         None => (Vec::new(), Vec::new()),
@@ -628,6 +636,7 @@ pub fn combine(
         sink.findings.extend(r.findings);
         innovations.extend(r.innovations);
         statements.extend(r.evidence);
+        ideas.extend(r.ideas);
     }
     sink.count_listed_in_run();
     evidence::attach(&mut innovations, statements, &mut sink);
@@ -638,8 +647,8 @@ pub fn combine(
         resolver,
         &mut sink,
     );
-    unique::check(&innovations, &mut sink);
-    labinov::similar_ideas(template, &innovations, &mut sink);
+    lablist::repeats(template, &innovations, &mut sink);
+    lablist::stage_order(template, &innovations, ideas, &mut sink);
     unique::agencies_without_innovation(template, &innovations, &mut sink);
     unique::award_groups(template, &innovations, &mut sink);
     if let Some(r) = &options.roster {
@@ -649,7 +658,8 @@ pub fn combine(
             .flat_map(|b| &b.entries)
             .map(|e| (e.agency.as_deref(), e.name.as_str()))
             .collect();
-        roster::check(list, &files, &innovations, &in_portal, &mut sink);
+        let lab = lablist::lab_list(template);
+        roster::check(list, &files, &innovations, &in_portal, lab, &mut sink);
         for f in read {
             sink.push(f.clone());
         }

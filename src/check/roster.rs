@@ -169,12 +169,16 @@ fn list(names: &[&str]) -> String {
 }
 
 /// The roster against what was sent. `files` are (file, agency hint);
-/// `baseline` the portal entries with the agency each names.
+/// `baseline` the portal entries with the agency each names. In a lab's
+/// idea lists (`lab`) a unit without an idea is L013, not O001, and a unit
+/// with ideas not on the roster L014, not O004: the same matching, told
+/// in the lab's words.
 pub(super) fn check(
     roster: &Roster,
     files: &[(String, String)],
     innovations: &[Innovation],
     baseline: &[(Option<&str>, &str)],
+    lab: bool,
     sink: &mut Sink<'_>,
 ) {
     let n = roster.agencies.len();
@@ -198,10 +202,13 @@ pub(super) fn check(
     }
     for ((file, _), (name, count)) in &unknown {
         let near = roster.nearest(name, SUGGEST);
-        let mut f = Finding::new(Code::O004, Location::file(*file))
-            .value(name)
-            .arg("count", count)
-            .agency(name);
+        let mut f = Finding::new(
+            if lab { Code::L014 } else { Code::O004 },
+            Location::file(*file),
+        )
+        .value(name)
+        .arg("count", count)
+        .agency(name);
         if let Some(a) = near {
             f = f
                 .arg("near", format!(" (mirip: {})", a.name))
@@ -249,7 +256,8 @@ pub(super) fn check(
             );
         }
         if their_files[k].is_empty() && in_portal[k].is_empty() {
-            sink.push(Finding::new(Code::O001, at).value(&a.name).agency(&a.name));
+            let code = if lab { Code::L013 } else { Code::O001 };
+            sink.push(Finding::new(code, at).value(&a.name).agency(&a.name));
         }
     }
 }
@@ -344,7 +352,7 @@ mod tests {
         ];
         let baseline = vec![(Some("Bappeda"), "E-Planning"), (None, "Tanpa OPD")];
         let mut sink = Sink::new(&t);
-        check(&roster, &files, &list, &baseline, &mut sink);
+        check(&roster, &files, &list, &baseline, false, &mut sink);
         let got: Vec<_> = sink
             .findings
             .iter()

@@ -19,6 +19,7 @@ pub(super) fn check(
     trial_before_application(t, loc, r, sink);
     super::labinov::launch_before_diagnose(t, loc, r, sink);
     super::labinov::idea_code(t, loc, r, sink);
+    super::lablist::future_launch(t, opts.as_of, loc, r, sink);
     stage_dates(t, loc, r, sink);
     age(t, opts, loc, r, sink);
 }

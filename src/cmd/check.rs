@@ -513,6 +513,7 @@ pub fn evaluate_with(
             innovations: Vec::new(),
             evidence: Vec::new(),
             evidence_layout: false,
+            ideas: Vec::new(),
         });
     }
     // Index evidence folders only for workbooks that refer to files: a

@@ -48,7 +48,7 @@ codes! {
     H001 H002 H003 H004 R001 V001 V002 V003 V004 V005 V006 V007 V008 V009 V010 D001 D002 D003 D004
     D005 D006 D007 D008 T001 T002 T003 U001 U002 U003 U004 U005 U006 E001 E002 E003 E004 E005 E006
     E007 E008 E009 E010 E011 E012 E013 E014 E015 E016 E017 E018 S001 S002 S003 P001 P002 P003 P004
-    P005 P006 W001 W002 W003 W004 O001 O002 O003 O004 O005 O006 L001 L002 L003 L004 L005 L006 L007 L008 L009
+    P005 P006 W001 W002 W003 W004 O001 O002 O003 O004 O005 O006 L001 L002 L003 L004 L005 L006 L007 L008 L009 L010 L011 L012 L013 L014
 }
 
 impl Code {
@@ -1917,6 +1917,106 @@ pub static CODES: [CodeInfo; Code::ALL.len()] = [
             "Ask that pemda, to learn from its innovation or to replicate it.",
         ],
     },
+    CodeInfo {
+        code: Code::L010,
+        severity: Warning,
+        summary: [
+            "Tahap ide mundur di daftar lab yang lebih baru",
+            "An idea's stage goes back in a later list of the lab",
+        ],
+        explain: [
+            "Tahap 5D sebuah ide hanya maju: Drum-up, Diagnose, Design, Deliver, Display, lalu Documentation (urutan pilihan isian `tahap` templat). Bila satu pemeriksaan memuat dua daftar ide satu lab (satu pemda), misalnya daftar bulan lalu dan bulan ini, setiap ide di daftar yang lebih baru dibandingkan dengan ide yang sama di daftar sebelumnya. Urutan daftar diambil dari tanggal pada nama lembarnya, atau pada nama berkas atau foldernya (`2026-05`, `31-05-2026`, `Mei 2026`, `20260531`, atau tahun saja); daftar tanpa tanggal, atau bertanggal sama, tidak dibandingkan. Ide yang sama: kode LAN-nya sama, atau namanya sama setelah huruf besar/kecil, spasi dan tanda baca diabaikan. Temuan ini menunjuk tahap di daftar yang lebih baru dan menyebut daftar sebelumnya.\nContoh: `ide 2026-05.xlsx` mencatat Posyandu Digital di tahap Design, `ide 2026-06.xlsx` di tahap Diagnose.\nPerbaikan: betulkan tahap di daftar baru; bila ide memang diulang dari awal, catat alasannya pada catatan lab.",
+            "An idea's 5D stage only moves on: Drum-up, Diagnose, Design, Deliver, Display, then Documentation (the order of the template's `tahap` field values). When one check holds two idea lists of one lab (one pemda), such as last month's and this month's, each idea of the later list is compared with the same idea in the list before. The lists are ordered by a date in their sheet's name, or else in their file's or folder's name (`2026-05`, `31-05-2026`, `Mei 2026`, `20260531`, or a year alone); lists without a date, or of the same date, are not compared. The same idea: the same LAN code, or the same name ignoring case, spaces and punctuation. The finding points at the stage in the later list and names the earlier list.\nExample: `ide 2026-05.xlsx` has Posyandu Digital at Design, `ide 2026-06.xlsx` at Diagnose.\nFix: correct the stage in the new list; if the idea really started over, say why in the lab's records.",
+        ],
+        message: [
+            "Tahap {stage} di daftar {date} lebih awal daripada {before} di daftar {before_date}, {other}",
+            "Stage {stage} in the list of {date} is earlier than {before} in the list of {before_date}, {other_en}",
+        ],
+        hint: [
+            "Betulkan tahap ide ini: tahap 5D tidak mundur.",
+            "Correct this idea's stage: a 5D stage does not go back.",
+        ],
+    },
+    CodeInfo {
+        code: Code::L011,
+        severity: Error,
+        summary: [
+            "Tanggal peluncuran masih akan datang pada tahap yang sudah meluncurkan ide",
+            "Launch date still to come at a stage that has launched the idea",
+        ],
+        explain: [
+            "Sebelum tahap Deliver, Tanggal Peluncuran sebuah ide adalah rencana, dan tanggal yang akan datang wajar. Pada tahap yang sudah meluncurkan ide (pengaturan templat `launched_stages`: Deliver, Display, Documentation) ide sudah diluncurkan, sehingga Tanggal Peluncuran sesudah tanggal acuan (--as-of, bawaan hari ini) keliru: tanggalnya salah ketik, atau tahapnya belum sampai. Diperiksa serinci tanggalnya (bulan atau tahun saja).\nContoh: tahap Display, Tanggal Peluncuran 01/03/2027, diperiksa 06/12/2026.\nPerbaikan: tulis tanggal peluncuran yang sebenarnya, atau betulkan tahapnya.",
+            "Before the Deliver stage an idea's launch date is a plan, and a date still to come is normal. At a stage that has launched the idea (the template setting `launched_stages`: Deliver, Display, Documentation) the idea is out, so a launch date after the reference date (--as-of, today by default) is wrong: a mistyped date, or a stage not reached yet. Compared as finely as the date (month or year only).\nExample: stage Display, launch date 01/03/2027, checked on 06/12/2026.\nFix: write the real launch date, or correct the stage.",
+        ],
+        message: [
+            "{label} {value} sesudah tanggal acuan {as_of}, padahal tahapnya {stage}",
+            "{label_en} {value} is after the reference date {as_of}, yet the stage is {stage}",
+        ],
+        hint: [
+            "Tulis tanggal peluncuran yang sebenarnya, atau betulkan tahapnya.",
+            "Write the real launch date, or correct the stage.",
+        ],
+    },
+    CodeInfo {
+        code: Code::L012,
+        severity: Warning,
+        summary: [
+            "Tahun kode ide tidak sama dengan tahun lab",
+            "The idea code's year is not the lab's year",
+        ],
+        explain: [
+            "Dua angka pertama kode LAN (`YY SRC LLnn BBB NNN`) adalah tahun (15 = 2015); pada buku kerja LAN 2015-2017 tahun itu adalah tahun lab yang melahirkan ide (hanya satu sumber, sehingga pemeriksaan ini dinyalakan pengaturan templat `code_year`). Tahun lab sebuah ide: tahun yang disebut judul kelompoknya (\"Laboratorium Inovasi Kota Uji 2026 (12 Ide Inovasi)\"), bila tidak ada tahun Tanggal Diagnose-nya, bila tidak ada pengaturan templat `lab_year`. Hanya kode yang mengikuti skema diperiksa (yang lain L004).\nContoh: kode `25 LI UJ01 KES 001` di bawah judul lab 2026.\nPerbaikan: betulkan tahun kode, atau tahun di judul atau tanggal diagnose.",
+            "The first two digits of a LAN code (`YY SRC LLnn BBB NNN`) are the year (15 = 2015); in LAN's 2015-2017 workbook that is the year of the lab the idea came from (one source only, so the template setting `code_year` turns this check on). An idea's lab year: the year its group's title names (\"Laboratorium Inovasi Kota Uji 2026 (12 Ide Inovasi)\"), else the year of its diagnose date, else the template setting `lab_year`. Only codes that follow the scheme are checked (the others are L004).\nExample: code `25 LI UJ01 KES 001` under the title of a 2026 lab.\nFix: correct the code's year, or the year in the title or the diagnose date.",
+        ],
+        message: [
+            "Kode {value}: tahun {yy} tidak sama dengan tahun lab {year} (dari {from})",
+            "Code {value}: the year {yy} is not the lab's year {year} (from {from_en})",
+        ],
+        hint: [
+            "Betulkan dua angka tahun di awal kode, atau tahun labnya.",
+            "Correct the code's two year digits, or the lab's year.",
+        ],
+    },
+    CodeInfo {
+        code: Code::L013,
+        severity: Warning,
+        summary: [
+            "Unit di daftar lab belum punya ide",
+            "Unit on the lab's roster has no idea",
+        ],
+        explain: [
+            "Setiap unit peserta Laboratorium Inovasi (OPD, kecamatan, puskesmas, BUMD) diharapkan membawa paling sedikit satu ide inovasi ke tahap Diagnose. Unit ini ada di daftar unit (--roster), tetapi tidak satu pun ide di daftar ide yang diperiksa tercatat atas namanya (kolom Inovator). Nama unit dicocokkan dengan nama dan alias di daftar setelah huruf besar/kecil, spasi dan tanda baca diabaikan, seperti temuan O: daftar OPD (pada templat lain temuan ini O001). Temuan ini menunjuk baris unit di daftar.\nContoh: daftar unit memuat Puskesmas Kota, daftar ide tidak memuat satu pun ide Puskesmas Kota.\nPerbaikan: dampingi unit itu menemukan idenya; bila idenya ada dengan ejaan nama lain, tambahkan ejaan itu di kolom Alias daftar.",
+            "Every unit taking part in a Laboratorium Inovasi (agencies, kecamatan, puskesmas, BUMD) is expected to bring at least one innovation idea to the Diagnose stage. This unit is on the roster (--roster), but no idea in the idea lists checked is recorded under its name (the Inovator column). Unit names match the roster's names and aliases ignoring case, spaces and punctuation, as for the O roster findings (in other templates this finding is O001). The finding points at the unit's line on the roster.\nExample: the roster lists Puskesmas Kota; the idea lists hold no idea of Puskesmas Kota.\nFix: coach the unit to find its idea; if its ideas are there under another spelling, add that spelling to the roster's Alias column.",
+        ],
+        message: [
+            "{value} belum punya satu pun ide di daftar ide",
+            "{value} has no idea in the idea lists",
+        ],
+        hint: [
+            "Dampingi {value} menemukan idenya; ejaan lain namanya di data masuk ke kolom Alias daftar.",
+            "Coach {value} to find its idea; other spellings of its name in the data go in the roster's Alias column.",
+        ],
+    },
+    CodeInfo {
+        code: Code::L014,
+        severity: Warning,
+        summary: [
+            "Unit pemilik ide tidak ada di daftar lab",
+            "Unit with ideas is not on the lab's roster",
+        ],
+        explain: [
+            "Ide di berkas ini tercatat atas nama unit (kolom Inovator) yang tidak cocok dengan nama atau alias mana pun di daftar unit (--roster; huruf besar/kecil, spasi dan tanda baca diabaikan). bimtek tidak menebak unit mana yang dimaksud: idenya tidak dihitung untuk unit di daftar (pada templat lain temuan ini O004). Nama yang mirip disebut di petunjuk.\nContoh: \"Dinas Pariwisata\" bila daftar unit tidak memuatnya.\nPerbaikan: tambahkan ejaan ini di kolom Alias unit yang benar, tambahkan unitnya ke daftar, atau perbaiki nama di daftar ide.",
+            "Ideas in this file are recorded under a unit (the Inovator column) that matches no name or alias on the roster (--roster; ignoring case, spaces and punctuation). bimtek does not guess which unit is meant: its ideas count for no unit on the roster (in other templates this finding is O004). A similar name is given in the hint.\nExample: \"Dinas Pariwisata\" when the roster does not list it.\nFix: add this spelling to the right unit's Alias column, add the unit to the roster, or correct the name in the idea list.",
+        ],
+        message: [
+            "\"{value}\" ({count} ide) tidak ada di daftar unit lab",
+            "\"{value}\" ({count} ideas) is not on the lab's roster",
+        ],
+        hint: [
+            "Tambahkan \"{value}\" ke daftar unit atau sebagai alias{near}.",
+            "Add \"{value}\" to the roster or as an alias{near}.",
+        ],
+    },
 ];
 
 // Entry `i` of the table is the code `i` of the enum, so `Code::info` is an
@@ -1981,7 +2081,8 @@ mod tests {
             "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
             "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
             "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009",
+            "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009", "L010", "L011",
+            "L012", "L013", "L014",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

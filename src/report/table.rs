@@ -331,10 +331,11 @@ pub(super) fn agency_table(
             per_agency.entry(hint).or_default().files.insert(file);
         }
     }
-    // So do the roster's agencies that sent nothing (O001) or are only in
-    // the portal (O003): a row of zeros is who to remind.
+    // So do the roster's agencies that sent nothing (O001; a lab's unit
+    // without an idea, L013) or are only in the portal (O003): a row of
+    // zeros is who to remind.
     for f in &outcome.findings {
-        if let (Code::O001 | Code::O003, Some(agency)) = (f.code, &f.agency) {
+        if let (Code::O001 | Code::O003 | Code::L013, Some(agency)) = (f.code, &f.agency) {
             per_agency.entry(agency).or_default();
         }
     }

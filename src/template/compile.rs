@@ -326,37 +326,6 @@ impl Ctx<'_> {
         })
     }
 
-    /// `launched_stages` as indices into the `tahap` field's values; a
-    /// stage the field does not have is a mistake in the template.
-    fn launched_stages(
-        &self,
-        stages: &[Spanned<String>],
-        fields: &[Field],
-    ) -> Result<Vec<usize>, TemplateError> {
-        let values = fields
-            .iter()
-            .find(|f| f.key == "tahap")
-            .map_or(&[][..], |f| &f.values[..]);
-        stages
-            .iter()
-            .map(|s| {
-                values
-                    .iter()
-                    .position(|v| v.value == *s.get_ref())
-                    .ok_or_else(|| {
-                        self.err(
-                            s.span(),
-                            tr!(
-                                "launched_stages: \"{}\" bukan nilai isian tahap",
-                                "launched_stages: \"{}\" is not a value of the field tahap",
-                                s.get_ref()
-                            ),
-                        )
-                    })
-            })
-            .collect()
-    }
-
     fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let id = raw.template.id.get_ref().trim().to_string();
         if id.is_empty() {
@@ -416,6 +385,8 @@ impl Ctx<'_> {
             code_sources: rs.code_sources.clone(),
             launched_stages: Vec::new(),
             similar_catalog: rs.similar_catalog.as_ref().map_or(0.5, |x| *x.get_ref()),
+            code_year: rs.code_year.unwrap_or(false),
+            lab_year: rs.lab_year,
         };
 
         let window = match raw.window {
@@ -479,6 +450,23 @@ impl Ctx<'_> {
             let field = self.field(f, i, &keys, &mut header_index, &earlier)?;
             fields.push(field);
             earlier.push(named);
+        }
+        let mut settings = settings;
+        for stage in &rs.launched_stages {
+            let tahap = fields.iter().find(|f| f.key == "tahap");
+            match tahap.and_then(|f| f.value_index.get(&fold(stage.get_ref()))) {
+                Some(&i) => settings.launched_stages.push(i),
+                None => {
+                    return Err(self.err(
+                        stage.span(),
+                        tr!(
+                            "settings.launched_stages \"{}\" bukan nilai isian tahap",
+                            "settings.launched_stages \"{}\" is not a value of the tahap field",
+                            stage.get_ref()
+                        ),
+                    ));
+                }
+            }
         }
 
         let scoring = match raw.scoring {
@@ -694,8 +682,6 @@ impl Ctx<'_> {
             .chain([wide_limit])
             .max()
             .unwrap_or(0);
-        let mut settings = settings;
-        settings.launched_stages = self.launched_stages(&rs.launched_stages, &fields)?;
         let mut field_folds = vec![Vec::new(); fields.len()];
         for (folded, &fi) in &header_index {
             field_folds[fi].push(folded.clone());

@@ -46,10 +46,15 @@ pub struct Settings {
     /// Sources a LAN idea code may name (`code_sources`).
     pub code_sources: Vec<String>,
     /// Indices into the `tahap` field's values at which an idea has been
-    /// launched (`launched_stages`): ideas are followed into the IID.
+    /// launched (`launched_stages`): ideas are followed into the IID (L007)
+    /// and a launch date ahead is wrong there (L011).
     pub launched_stages: Vec<usize>,
     /// Share of words from which a catalogue innovation is like an idea.
     pub similar_catalog: f64,
+    /// The code's year is checked against the lab's (`code_year`, L012),
+    /// falling back to `lab_year`.
+    pub code_year: bool,
+    pub lab_year: Option<i32>,
 }
 
 #[derive(Debug, Clone)]

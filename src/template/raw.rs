@@ -155,13 +155,19 @@ pub struct RawSettings {
     /// name; empty: codes are not checked (L004, L005).
     #[serde(default)]
     pub code_sources: Vec<String>,
-    /// Values of the `tahap` field at which an idea has been launched and
-    /// must be entered in the IID (L007); empty: ideas are not followed.
+    /// Values of the `tahap` field at which an idea has been launched: it
+    /// must be entered in the IID (L007), and its launch date after the
+    /// reference date is L011 (before them the launch date is a plan).
     #[serde(default)]
     pub launched_stages: Vec<Spanned<String>>,
     /// Share of words (0..1) from which an innovation of a `--catalog` is
     /// listed as like an idea (L009); unset: 0.5.
     pub similar_catalog: Option<Spanned<f64>>,
+    /// Whether an idea code's year must be the lab's year (L012).
+    pub code_year: Option<bool>,
+    /// The lab's year when neither the group title nor the diagnose date
+    /// names one (L012).
+    pub lab_year: Option<i32>,
 }
 
 #[derive(Debug, Deserialize)]
