@@ -6,6 +6,7 @@
 
 use crate::diag::{Code, Finding, Location};
 use crate::normalize::{FieldCell, Record, Value};
+use crate::template::roles;
 use crate::template::{Template, fold};
 
 use super::rows::{at_precision, dated};
@@ -15,7 +16,7 @@ use super::{Innovation, Sink};
 /// field `tahap`. Its roster findings are told in the lab's words (L013,
 /// L014), and its dated lists are versions over time.
 pub(super) fn lab_list(t: &Template) -> bool {
-    t.field_index("tahap").is_some()
+    t.roles.lab_stage.is_some()
 }
 
 /// One idea with a readable stage, kept for comparing lists (L010).
@@ -41,7 +42,7 @@ impl Ideas {
     /// Keep the stage (and well-formed code) of a record, when the template
     /// has a `tahap` field and the cell holds one of its values.
     pub fn note(&mut self, t: &Template, loc: &Location, r: &Record, code: Option<&str>) {
-        let Some(fi) = t.field_index("tahap") else {
+        let Some(fi) = t.roles.lab_stage else {
             return;
         };
         let Some(cell) = r.cell(fi) else { return };
@@ -208,7 +209,7 @@ pub(super) fn stage_order(
     sink: &mut Sink,
 ) {
     use foldhash::{HashMap, HashMapExt};
-    let Some(fi) = t.field_index("tahap") else {
+    let Some(fi) = t.roles.lab_stage else {
         return;
     };
     if ideas.is_empty() {
@@ -261,7 +262,7 @@ pub(super) fn stage_order(
                 let values = &t.fields[fi].values;
                 sink.push(
                     Finding::new(Code::L010, idea.at.clone())
-                        .field("tahap")
+                        .field(roles::LAB_STAGE)
                         .value(&idea.written)
                         .arg("stage", &values[idea.stage].value)
                         .arg("before", &values[before.stage].value)
@@ -307,7 +308,7 @@ pub(super) fn future_launch(
     if t.settings.launched_stages.is_empty() {
         return;
     }
-    let (Some(si), Some(li)) = (t.field_index("tahap"), t.field_index("tanggal_peluncuran")) else {
+    let (Some(si), Some(li)) = (t.roles.lab_stage, t.roles.launched) else {
         return;
     };
     let Some(Value::Enum { index, .. }) = r.cell(si).map(|c| &c.value) else {

@@ -330,7 +330,7 @@ impl<'t> FileCheck<'t> {
             no_header: Vec::new(),
             name_field: template.roles.name,
             pemda_field: template.roles.pemda,
-            stage_field: template.field_index("tahap"),
+            stage_field: template.roles.lab_stage,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
         }

@@ -125,7 +125,7 @@ impl Innovation {
 
     /// A lab idea's stage, as the template spells it.
     pub fn stage_name<'t>(&self, t: &'t Template) -> Option<&'t str> {
-        let values = &t.field("tahap")?.values;
+        let values = &t.fields[t.roles.lab_stage?].values;
         values
             .get(usize::from(self.stage?))
             .map(|v| v.value.as_str())

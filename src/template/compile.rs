@@ -453,7 +453,7 @@ impl Ctx<'_> {
         }
         let mut settings = settings;
         for stage in &rs.launched_stages {
-            let tahap = fields.iter().find(|f| f.key == "tahap");
+            let tahap = fields.iter().find(|f| f.key == roles::LAB_STAGE);
             match tahap.and_then(|f| f.value_index.get(&fold(stage.get_ref()))) {
                 Some(&i) => settings.launched_stages.push(i),
                 None => {

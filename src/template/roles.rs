@@ -34,6 +34,8 @@ pub const UPDATED: &str = "terakhir_diperbarui";
 pub const SCORE: &str = "skor_kematangan";
 /// `kelompok`: the award group a proposal competes in.
 pub const GROUP: &str = "kelompok";
+/// `tahap`: a Laboratorium Inovasi idea's 5D stage.
+pub const LAB_STAGE: &str = "tahap";
 /// `kode`: a Laboratorium Inovasi idea code.
 pub const CODE: &str = "kode";
 /// `tanggal_diagnose`: when a Laboratorium Inovasi idea was diagnosed.
@@ -56,6 +58,7 @@ pub struct Roles {
     pub development: Option<usize>,
     pub updated: Option<usize>,
     pub score: Option<usize>,
+    pub lab_stage: Option<usize>,
     pub code: Option<usize>,
     pub diagnosed: Option<usize>,
     pub launched: Option<usize>,
@@ -77,6 +80,7 @@ impl Roles {
             development: index(DEVELOPMENT),
             updated: index(UPDATED),
             score: index(SCORE),
+            lab_stage: index(LAB_STAGE),
             code: index(CODE),
             diagnosed: index(DIAGNOSED),
             launched: index(LAUNCHED),
@@ -107,6 +111,7 @@ mod tests {
                 (r.development, DEVELOPMENT),
                 (r.updated, UPDATED),
                 (r.score, SCORE),
+                (r.lab_stage, LAB_STAGE),
                 (r.code, CODE),
                 (r.diagnosed, DIAGNOSED),
                 (r.launched, LAUNCHED),

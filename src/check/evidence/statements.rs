@@ -135,7 +135,7 @@ pub(crate) fn attach(
                 sink.push(
                     Finding::new(Code::E014, s.at(p))
                         .value(&reference)
-                        .field("nama_inovasi"),
+                        .field(crate::template::roles::NAME),
                 );
             }
         }
