@@ -10,18 +10,17 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-fn check_labinov(path: &Path) -> (i32, Value) {
-    let out = bimtek(&[
-        "check",
-        "--format",
-        "json",
-        "--quiet",
-        "--as-of",
-        AS_OF,
-        "--template",
-        "labinov",
-        path.to_str().unwrap(),
-    ]);
+/// `bimtek check --template labinov` on `inputs` with `extra` arguments:
+/// its exit code and JSON report.
+fn check_labinov_in(inputs: &[&Path], extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", "--format", "json", "--quiet", "--as-of", AS_OF];
+    if !extra.contains(&"--template") {
+        args.extend(["--template", "labinov"]);
+    }
+    args.extend_from_slice(extra);
+    let paths: Vec<&str> = inputs.iter().map(|p| p.to_str().unwrap()).collect();
+    args.extend(paths);
+    let out = bimtek(&args);
     let doc = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     (out.status.code().unwrap(), doc)
@@ -58,7 +57,7 @@ fn issue_33_title_rows_give_each_idea_its_pemda_and_their_count_is_checked() {
          1,26 LI UJ03 KES 001,Ambulans Desa,Dinas Kesehatan,Kabupaten Tanpa Judul\n",
     )
     .unwrap();
-    let (_, doc) = check_labinov(dir.path());
+    let (_, doc) = check_labinov_in(&[dir.path()], &[]);
     // The group's title names the pemda; after a blank row the ideas
     // belong to no group and keep the pemda their own row names.
     let got = per_pemda(&doc, None);
@@ -109,7 +108,7 @@ fn issue_33_the_real_labinov_sheet_reads_every_pemda_and_its_title_count() {
         );
         return;
     }
-    let (code, doc) = check_labinov(&file);
+    let (code, doc) = check_labinov_in(&[&file], &[]);
     assert!(code == 0 || code == 1, "exit {code}");
     // real-data.md: 1,704 numbered rows from 12 pemda (one without an
     // idea); Yogyakarta's title states 120 ideas and 120 follow, so its
@@ -204,7 +203,7 @@ fn issue_33_a_stage_outside_the_5d_plus_one_is_reported() {
          Arsip Elektronik,Dinas Arsip,Documentation\n",
     )
     .unwrap();
-    let (code, doc) = check_labinov(dir.path());
+    let (code, doc) = check_labinov_in(&[dir.path()], &[]);
     assert_eq!(code, 1);
     let got: Vec<(&str, u64)> = doc["findings"]
         .as_array()
@@ -214,25 +213,6 @@ fn issue_33_a_stage_outside_the_5d_plus_one_is_reported() {
         .collect();
     // "Diagnosa" is read as Diagnose (V002, info); "Evaluasi" is no stage.
     assert_eq!(got, [("V002", 2), ("V001", 3)]);
-}
-
-fn check_labinov_with(path: &Path, extra: &[&str]) -> (i32, Value) {
-    let mut args = vec![
-        "check",
-        "--format",
-        "json",
-        "--quiet",
-        "--as-of",
-        AS_OF,
-        "--template",
-        "labinov",
-    ];
-    args.extend_from_slice(extra);
-    args.push(path.to_str().unwrap());
-    let out = bimtek(&args);
-    let doc = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().unwrap(), doc)
 }
 
 /// The idea named `name` in the report.
@@ -282,8 +262,8 @@ fn issue_33_launched_ideas_are_followed_into_the_pemdas_iid_lists() {
     .unwrap();
     let baseline = format!("2025={}", portal.display());
     let iid = lab.join("iid");
-    let (_, doc) = check_labinov_with(
-        &lab,
+    let (_, doc) = check_labinov_in(
+        &[&lab],
         &["--iid", iid.to_str().unwrap(), "--baseline", &baseline],
     );
     assert_eq!(doc["innovations"].as_array().unwrap().len(), 6, "{doc}");
@@ -382,7 +362,7 @@ fn lab_and_catalog() -> (tempfile::TempDir, PathBuf, PathBuf) {
 #[test]
 fn issue_33_the_catalogue_lists_the_likest_innovations_of_other_pemda() {
     let (_dir, lab, catalog) = lab_and_catalog();
-    let (_, doc) = check_labinov_with(&lab, &["--catalog", catalog.to_str().unwrap()]);
+    let (_, doc) = check_labinov_in(&[&lab], &["--catalog", catalog.to_str().unwrap()]);
     let like = |name: &str| -> Vec<(String, String, f64)> {
         idea(&doc, name)["catalog"]
             .as_array()
@@ -502,7 +482,7 @@ fn issue_33_the_real_lab_ideas_against_lans_own_directory() {
         return;
     };
     let path = file.to_str().unwrap();
-    let (code, doc) = check_labinov_with(&file, &["--catalog", path]);
+    let (code, doc) = check_labinov_in(&[&file], &["--catalog", path]);
     assert!(code == 0 || code == 1, "exit {code}");
     // The same workbook is the catalogue: its Direktori, SINOVIK and
     // APEKSI sheets, and the other labs' ideas. Seven of the 1,704 ideas
@@ -570,22 +550,6 @@ fn issue_33_the_real_lab_ideas_against_lans_own_directory() {
             .iter()
             .all(|f| f["severity"] == "info")
     );
-}
-
-/// `bimtek check --template labinov` on `inputs` with `extra` arguments:
-/// its exit code and JSON report.
-fn check_labinov_in(inputs: &[&Path], extra: &[&str]) -> (i32, Value) {
-    let mut args = vec!["check", "--format", "json", "--quiet", "--as-of", AS_OF];
-    if !extra.contains(&"--template") {
-        args.extend(["--template", "labinov"]);
-    }
-    args.extend_from_slice(extra);
-    let paths: Vec<&str> = inputs.iter().map(|p| p.to_str().unwrap()).collect();
-    args.extend(paths);
-    let out = bimtek(&args);
-    let doc = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().unwrap(), doc)
 }
 
 /// (code, file name, row) of every finding, in the report's order.

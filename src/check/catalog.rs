@@ -8,6 +8,7 @@
 //! rarest words (prefix filtering), whose shared words are then counted
 //! exactly. No I/O.
 
+use super::name_index::Vocabulary;
 use super::portal::PortalEntry;
 use foldhash::{HashMap, HashMapExt};
 
@@ -17,12 +18,8 @@ pub(crate) struct Catalog {
     /// ([`NO_PEMDA`] when it names none).
     pemda: Vec<u32>,
     pemda_ids: HashMap<String, u32>,
-    /// Each entry's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
-    words_of: Vec<u32>,
-    start: Vec<u32>,
-    words: HashMap<String, u32>,
-    /// In how many entries each word is: the rarest rank first.
-    frequency: Vec<u32>,
+    /// The entries' names' words.
+    vocabulary: Vocabulary,
     /// Word -> entries holding it among their prefix's words, by (word
     /// count, entry): the entries whose size can reach an idea's are one
     /// slice of each list.
@@ -110,14 +107,10 @@ impl Catalog {
         let mut c = Catalog {
             pemda: Vec::with_capacity(entries.len()),
             pemda_ids: HashMap::new(),
-            words_of: Vec::new(),
-            start: Vec::with_capacity(entries.len() + 1),
-            words: HashMap::new(),
-            frequency: Vec::new(),
+            vocabulary: Vocabulary::with_capacity(entries.len()),
             by_word: Vec::new(),
             threshold,
         };
-        c.start.push(0);
         for (words, pemda) in read {
             let p = match pemda {
                 None => NO_PEMDA,
@@ -127,29 +120,18 @@ impl Catalog {
                 }
             };
             c.pemda.push(p);
-            let first = c.words_of.len();
-            for w in words {
-                let next = c.words.len() as u32;
-                let id = *c.words.entry(w).or_insert(next);
-                if id == next {
-                    c.frequency.push(0);
-                }
-                c.frequency[id as usize] += 1;
-                c.words_of.push(id);
-            }
-            c.words_of[first..].sort_unstable();
-            c.start.push(c.words_of.len() as u32);
+            c.vocabulary.add(words);
         }
         // Entries listed by (word count, entry): taken in that order, each
         // word's list comes out sorted.
         let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        order.sort_by_key(|&i| c.start[i as usize + 1] - c.start[i as usize]);
-        c.by_word = vec![Vec::new(); c.words.len()];
+        order.sort_by_key(|&i| c.vocabulary.words_of(i).len());
+        c.by_word = vec![Vec::new(); c.vocabulary.len()];
         let mut ranked = Vec::new();
         for i in order {
             ranked.clear();
-            ranked.extend_from_slice(c.words_of(i));
-            ranked.sort_unstable_by_key(|&w| (c.frequency[w as usize], w));
+            ranked.extend_from_slice(c.vocabulary.words_of(i));
+            ranked.sort_unstable_by_key(|&w| (c.vocabulary.frequency(w), w));
             ranked.truncate(prefix_len(ranked.len(), threshold));
             for &w in &ranked {
                 c.by_word[w as usize].push(i);
@@ -164,10 +146,6 @@ impl Catalog {
             marks: vec![0; self.pemda.len()],
             round: 0,
         }
-    }
-
-    fn words_of(&self, i: u32) -> &[u32] {
-        &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
     }
 
     /// The `most` entries most like `name` (share of words at or above the
@@ -191,10 +169,7 @@ impl Catalog {
                 .unwrap_or(NO_PEMDA - 1),
         };
         let words = super::labinov::words(name);
-        let mut ids: Vec<u32> = words
-            .iter()
-            .filter_map(|w| self.words.get(w.as_str()).copied())
-            .collect();
+        let mut ids: Vec<u32> = words.iter().filter_map(|w| self.vocabulary.id(w)).collect();
         ids.sort_unstable();
         let n = words.len();
         if ids.is_empty() {
@@ -205,7 +180,7 @@ impl Catalog {
         let absent = n - ids.len();
         let take = prefix_len(n, self.threshold).saturating_sub(absent);
         let mut ranked = ids.clone();
-        ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
+        ranked.sort_unstable_by_key(|&w| (self.vocabulary.frequency(w), w));
         // Only a name of `lo..=hi` words can reach the threshold with this
         // one: the share is at most the shorter's words over the longer's.
         let t = self.threshold;
@@ -220,7 +195,7 @@ impl Catalog {
             seen.marks.iter_mut().for_each(|m| *m = 0);
             seen.round = 1;
         }
-        let size = |i: u32| self.start[i as usize + 1] - self.start[i as usize];
+        let size = |i: u32| self.vocabulary.words_of(i).len() as u32;
         let mut out: Vec<(u32, f64)> = Vec::new();
         for &w in ranked.iter().take(take) {
             let list = &self.by_word[w as usize];
@@ -235,7 +210,7 @@ impl Catalog {
                 if self.pemda[i as usize] == own {
                     continue;
                 }
-                let theirs = self.words_of(i);
+                let theirs = self.vocabulary.words_of(i);
                 let s = share(common(&ids, theirs), n, theirs.len());
                 if s >= t {
                     out.push((i, s));

@@ -8,6 +8,68 @@ use crate::template::fold;
 use foldhash::HashMap;
 use std::collections::BTreeSet;
 
+/// Names as lists of word ids: each distinct word numbered once, with how
+/// many names hold it (so that a name's words can be ranked rarest first),
+/// and each name's ids ascending. The portal's [`NameIndex`] and the
+/// `--catalog` index number their names' words with it.
+pub(crate) struct Vocabulary {
+    ids: HashMap<String, u32>,
+    /// In how many names each word is.
+    frequency: Vec<u32>,
+    /// Each name's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
+    words_of: Vec<u32>,
+    start: Vec<u32>,
+}
+
+impl Vocabulary {
+    pub(crate) fn with_capacity(names: usize) -> Vocabulary {
+        let mut start = Vec::with_capacity(names + 1);
+        start.push(0);
+        Vocabulary {
+            ids: HashMap::default(),
+            frequency: Vec::new(),
+            words_of: Vec::new(),
+            start,
+        }
+    }
+
+    /// Adds the next name, its words each once.
+    pub(crate) fn add(&mut self, words: impl IntoIterator<Item = String>) {
+        let first = self.words_of.len();
+        for w in words {
+            let next = self.ids.len() as u32;
+            let id = *self.ids.entry(w).or_insert(next);
+            if id == next {
+                self.frequency.push(0);
+            }
+            self.frequency[id as usize] += 1;
+            self.words_of.push(id);
+        }
+        self.words_of[first..].sort_unstable();
+        self.start.push(self.words_of.len() as u32);
+    }
+
+    /// Name `i`'s word ids, ascending.
+    pub(crate) fn words_of(&self, i: u32) -> &[u32] {
+        &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+    }
+
+    /// The id of `word`, when some name has it.
+    pub(crate) fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// In how many names word `id` is.
+    pub(crate) fn frequency(&self, id: u32) -> u32 {
+        self.frequency[id as usize]
+    }
+
+    /// How many distinct words the names have.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
 /// Dice coefficient over the words of two names (0..1).
 pub fn name_similarity(a: &str, b: &str) -> f64 {
     dice(&name_words(a), &name_words(b))
@@ -51,17 +113,13 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// candidates, and each candidate's shared words are then counted exactly.
 pub(crate) struct NameIndex<'a> {
     pub(crate) entries: Vec<&'a PortalEntry>,
-    /// Each entry's word ids, ascending: `words_of[start[i]..start[i + 1]]`.
-    words_of: Vec<u32>,
-    start: Vec<u32>,
+    /// The entries' names' words.
+    vocabulary: Vocabulary,
     /// Folded pemda -> group; entries naming no pemda are the group `None`,
     /// which every innovation may match.
     groups: HashMap<Option<String>, u32>,
     /// Each group's entries, ascending.
     members: Vec<Vec<u32>>,
-    words: HashMap<String, u32>,
-    /// In how many entries' names each word is: the rarest rank first.
-    frequency: Vec<u32>,
     /// (group, word) -> entries with the word in their prefix, ascending;
     /// and word -> such entries of every group, for an innovation that
     /// names no pemda.
@@ -118,12 +176,9 @@ fn prefix_len(words: usize, threshold: f64) -> usize {
 impl<'a> NameIndex<'a> {
     pub(crate) fn new(entries: Vec<&'a PortalEntry>, threshold: f64) -> NameIndex<'a> {
         let mut ix = NameIndex {
-            frequency: Vec::new(),
-            words_of: Vec::new(),
-            start: vec![0],
+            vocabulary: Vocabulary::with_capacity(entries.len()),
             groups: HashMap::default(),
             members: Vec::new(),
-            words: HashMap::default(),
             by_word: HashMap::default(),
             by_word_all: HashMap::default(),
             by_name: HashMap::default(),
@@ -144,18 +199,7 @@ impl<'a> NameIndex<'a> {
                 ix.members.push(Vec::new());
             }
             ix.members[group as usize].push(id);
-            let first = ix.words_of.len();
-            for w in name_words(&e.name) {
-                let next = ix.words.len() as u32;
-                let w = *ix.words.entry(w).or_insert(next);
-                if w == next {
-                    ix.frequency.push(0);
-                }
-                ix.frequency[w as usize] += 1;
-                ix.words_of.push(w);
-            }
-            ix.words_of[first..].sort_unstable();
-            ix.start.push(ix.words_of.len() as u32);
+            ix.vocabulary.add(name_words(&e.name));
             ix.by_name
                 .entry((group, e.name_key.as_str()))
                 .or_default()
@@ -170,8 +214,8 @@ impl<'a> NameIndex<'a> {
         let mut ranked = Vec::new();
         for i in 0..ix.entries.len() as u32 {
             ranked.clear();
-            ranked.extend_from_slice(ix.words_of(i));
-            ranked.sort_unstable_by_key(|&w| (ix.frequency[w as usize], w));
+            ranked.extend_from_slice(ix.vocabulary.words_of(i));
+            ranked.sort_unstable_by_key(|&w| (ix.vocabulary.frequency(w), w));
             ranked.truncate(prefix_len(ranked.len(), threshold));
             let group = group_of[i as usize];
             for &w in &ranked {
@@ -182,10 +226,6 @@ impl<'a> NameIndex<'a> {
         ix
     }
 
-    fn words_of(&self, i: u32) -> &[u32] {
-        &self.words_of[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
-    }
-
     fn query(&self, inn: &Innovation) -> Query {
         let pemda_groups = inn.pemda.as_deref().map(|p| {
             [Some(fold(p)), None]
@@ -194,10 +234,7 @@ impl<'a> NameIndex<'a> {
                 .collect()
         });
         let words = name_words(&inn.name);
-        let mut ids: Vec<u32> = words
-            .iter()
-            .filter_map(|w| self.words.get(w).copied())
-            .collect();
+        let mut ids: Vec<u32> = words.iter().filter_map(|w| self.vocabulary.id(w)).collect();
         ids.sort_unstable();
         Query {
             pemda_groups,
@@ -251,13 +288,13 @@ impl<'a> NameIndex<'a> {
             let absent = q.word_count - q.words.len();
             let take = prefix_len(q.word_count, threshold).saturating_sub(absent);
             let mut ranked = q.words.clone();
-            ranked.sort_unstable_by_key(|&w| (self.frequency[w as usize], w));
+            ranked.sort_unstable_by_key(|&w| (self.vocabulary.frequency(w), w));
             // An entry whose word count is too far from the innovation's
             // cannot reach the threshold even sharing all it can (size
             // filtering): at national scale, where agency files name no
             // pemda, most candidates go here, before being sorted.
             let reachable = |i: &u32| {
-                let b = self.words_of(*i).len();
+                let b = self.vocabulary.words_of(*i).len();
                 dice_of(q.words.len().min(b), q.word_count, b) >= threshold
             };
             for &w in ranked.iter().take(take) {
@@ -278,7 +315,7 @@ impl<'a> NameIndex<'a> {
         candidates.sort_unstable();
         candidates.dedup();
         for i in candidates {
-            let words = self.words_of(i);
+            let words = self.vocabulary.words_of(i);
             let shared = common(&q.words, words);
             f(i, dice_of(shared, q.word_count, words.len()));
         }

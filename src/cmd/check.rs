@@ -719,6 +719,25 @@ fn spd_sheet(t: &Template, path: &std::path::Path) -> (Option<f64>, FileResult) 
     (points, result)
 }
 
+/// The file given with `flag`, as shown in messages, when it is a regular
+/// file; else the trouble that says it is missing or not a file.
+fn regular_file(flag: &str, path: &std::path::Path) -> Result<String> {
+    let shown = report::visible(&load::display_path(path)).into_owned();
+    if path.is_file() {
+        return Ok(shown);
+    }
+    let (id, en) = if path.exists() {
+        ("bukan berkas biasa", "not a regular file")
+    } else {
+        ("berkas tidak ditemukan", "file not found")
+    };
+    Err(Trouble::new(
+        format!("{flag} {shown}: {id}"),
+        format!("{flag} {shown}: {en}"),
+    )
+    .into())
+}
+
 /// Read the roster file given with `--roster`: the agencies expected,
 /// and the findings about its own rows. A file that cannot be read, or
 /// that has no Nama column, stops the run: a roster silently empty would
@@ -727,20 +746,8 @@ fn read_roster(
     t: &Template,
     path: &std::path::Path,
 ) -> Result<(crate::template::Roster, Vec<Finding>)> {
+    let shown = regular_file("--roster", path)?;
     let display = load::display_path(path);
-    let shown = report::visible(&display).into_owned();
-    if !path.is_file() {
-        let (id, en) = if path.exists() {
-            ("bukan berkas biasa", "not a regular file")
-        } else {
-            ("berkas tidak ditemukan", "file not found")
-        };
-        return Err(Trouble::new(
-            format!("--roster {shown}: {id}"),
-            format!("--roster {shown}: {en}"),
-        )
-        .into());
-    }
     let mut rows = check::spd::SheetRows::default();
     if let Err(e) = load::read(path, &mut rows, Reading::new().html_tables()) {
         let f = check::load_error_finding(&display, &e);
@@ -899,19 +906,7 @@ fn follow_inputs(
     let Some(path) = &s.catalog else {
         return Ok((lists, None));
     };
-    let shown = report::visible(&load::display_path(path)).into_owned();
-    if !path.is_file() {
-        let (id, en) = if path.exists() {
-            ("bukan berkas biasa", "not a regular file")
-        } else {
-            ("berkas tidak ditemukan", "file not found")
-        };
-        return Err(Trouble::new(
-            format!("--catalog {shown}: {id}"),
-            format!("--catalog {shown}: {en}"),
-        )
-        .into());
-    }
+    let shown = regular_file("--catalog", path)?;
     let (entries, findings) = load_baselines(&s.template, &[(None, path.clone())]);
     if let Some(f) = findings.first() {
         return Err(Trouble::new(
