@@ -14,35 +14,71 @@ use std::io::{self, Read};
 /// Bytes asked of the input at a time (fewer for a smaller input).
 const READ: usize = 1 << 18;
 
-/// One record: its fields' bytes one after another, where each ends, and
-/// the input's byte offsets before and after it (the csv crate's
-/// `record.position()` and `reader.position()`: the start takes in the
-/// blank lines skipped before the record, the end its first terminator
-/// byte).
+/// One record: where each field's bytes are, and the input's byte offsets
+/// before and after it (the csv crate's `record.position()` and
+/// `reader.position()`: the start takes in the blank lines skipped before
+/// the record, the end its first terminator byte). A field that is one
+/// piece of the input (nearly all are, quoted or not) is read where the
+/// splitter holds it, until its next record; only a field joined from
+/// pieces (a `""` inside quotes, text after a closing quote) is copied.
 #[derive(Debug, Default)]
 pub(super) struct Record {
+    /// The bytes of the fields joined from pieces, one after another.
     bytes: Vec<u8>,
-    ends: Vec<usize>,
+    fields: Vec<Span>,
+    /// The field being split, while it is.
+    open: Option<Span>,
+    /// Where the input the record was split from starts in the splitter's
+    /// buffer.
+    base: usize,
     pub start: u64,
     pub end: u64,
 }
 
+/// Where a field's bytes are.
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    /// In the input split, from..to.
+    Input(usize, usize),
+    /// In the record's own `bytes`, from..to.
+    Own(usize, usize),
+}
+
 impl Record {
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.fields.len()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
-        let mut from = 0;
-        self.ends.iter().map(move |&end| {
-            let field = &self.bytes[from..end];
-            from = end;
-            field
-        })
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.fields.clear();
+        self.open = None;
+    }
+
+    /// Adds `s[from..to]` to the field being split.
+    fn add(&mut self, s: &[u8], from: usize, to: usize) {
+        if from == to {
+            return;
+        }
+        self.open = Some(match self.open {
+            None => Span::Input(from, to),
+            Some(Span::Input(a, b)) => {
+                // A second piece: the field is joined in `bytes`.
+                let start = self.bytes.len();
+                self.bytes.extend_from_slice(&s[a..b]);
+                self.bytes.extend_from_slice(&s[from..to]);
+                Span::Own(start, self.bytes.len())
+            }
+            Some(Span::Own(start, _)) => {
+                self.bytes.extend_from_slice(&s[from..to]);
+                Span::Own(start, self.bytes.len())
+            }
+        });
     }
 
     fn end_field(&mut self) {
-        self.ends.push(self.bytes.len());
+        let span = self.open.take().unwrap_or(Span::Input(0, 0));
+        self.fields.push(span);
     }
 }
 
@@ -100,6 +136,15 @@ impl<R: Read> Splitter<R> {
         self.unclosed
     }
 
+    /// The fields of `rec`, the record the last [`Splitter::next`] gave.
+    pub fn fields<'a>(&'a self, rec: &'a Record) -> impl Iterator<Item = &'a [u8]> {
+        let input = &self.buf[rec.base..];
+        rec.fields.iter().map(move |&span| match span {
+            Span::Input(from, to) => &input[from..to],
+            Span::Own(from, to) => &rec.bytes[from..to],
+        })
+    }
+
     /// The next record into `rec`; `false` at the end of the input.
     pub fn next(&mut self, rec: &mut Record) -> Result<bool, SplitError> {
         if !self.started {
@@ -121,6 +166,7 @@ impl<R: Read> Splitter<R> {
                         self.unclosed = Some(self.offset + at as u64);
                     }
                     rec.start = self.next_start;
+                    rec.base = self.head;
                     self.head += n;
                     self.offset += n as u64;
                     rec.end = self.offset;
@@ -195,8 +241,7 @@ fn split(
     rec: &mut Record,
     open: &mut Option<usize>,
 ) -> Option<usize> {
-    rec.bytes.clear();
-    rec.ends.clear();
+    rec.clear();
     let mut i = s.iter().position(|&b| !is_term(b))?;
     // At the start of a field.
     loop {
@@ -218,11 +263,11 @@ fn split(
                         return None;
                     }
                     *open = Some(quote);
-                    rec.bytes.extend_from_slice(&s[i..]);
+                    rec.add(s, i, s.len());
                     rec.end_field();
                     return Some(s.len());
                 };
-                rec.bytes.extend_from_slice(&s[i..i + k]);
+                rec.add(s, i, i + k);
                 i += k + 1;
                 match s.get(i) {
                     None if !eof => return None,
@@ -231,7 +276,7 @@ fn split(
                         return Some(i);
                     }
                     Some(b'"') => {
-                        rec.bytes.push(b'"');
+                        rec.add(s, i, i + 1);
                         i += 1;
                     }
                     Some(_) => break,
@@ -247,12 +292,12 @@ fn split(
                 if !eof {
                     return None;
                 }
-                rec.bytes.extend_from_slice(&s[i..]);
+                rec.add(s, i, s.len());
                 rec.end_field();
                 return Some(s.len());
             }
             Some(k) => {
-                rec.bytes.extend_from_slice(&s[i..i + k]);
+                rec.add(s, i, i + k);
                 rec.end_field();
                 i += k;
                 if s[i] == delimiter {
@@ -309,7 +354,7 @@ mod tests {
         let mut rec = Record::default();
         let mut out = Vec::new();
         while splitter.next(&mut rec).ok().unwrap() {
-            let fields = rec.iter().map(<[u8]>::to_vec).collect();
+            let fields = splitter.fields(&rec).map(<[u8]>::to_vec).collect();
             out.push((fields, rec.start, rec.end));
         }
         out

@@ -122,7 +122,7 @@ fn stream<R: Read + Seek>(
             index,
             cells: Vec::with_capacity(record.len()),
         };
-        for (col, field) in record.iter().enumerate() {
+        for (col, field) in splitter.fields(&record).enumerate() {
             if let Some(kept) = kept_field(index, col, field) {
                 let text = decode(kept, &mut notes.decoded_cp1252);
                 row.cells.push((col as u32, RawCell::Text(text)));
