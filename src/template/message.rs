@@ -5,7 +5,7 @@
 //! such, and a file that is not UTF-8 with the way to save it as UTF-8 in
 //! Notepad. Nothing here decides what a template may say.
 
-use super::compile::TemplateError;
+use super::error::TemplateError;
 use super::merge::Segment;
 
 /// The known word closest to `word`, when it is close enough to be a typo.
