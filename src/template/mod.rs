@@ -24,6 +24,7 @@ mod model;
 pub mod raw;
 pub mod roles;
 mod roster;
+mod spelling;
 
 pub use error::TemplateError;
 pub use model::{
@@ -32,6 +33,7 @@ pub use model::{
 };
 pub use roles::Roles;
 pub use roster::{Clash, Roster, RosterAgency, RosterSource};
+pub use spelling::{collapse_spaces, similarity};
 
 /// Templates shipped inside the binary: (id, source text).
 pub static BUILTIN: &[(&str, &str)] = &[
