@@ -1,9 +1,9 @@
 //! Every input loaded, normalized and checked, file by file in parallel,
 //! and the files' results combined and scored into one outcome.
 
-use super::inputs::{follow_inputs, load_baselines, read_roster, spd_sheet};
+use super::inputs::{follow_inputs, load_baselines, path_problem, read_roster, spd_sheet};
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Code, Finding, Location, Trouble};
+use crate::diag::Trouble;
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile, NotRead, Reading};
 use crate::normalize::{Event, Normalizer, Record};
@@ -227,62 +227,6 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
          (bukti/evidence folders and hidden files are skipped)."
     ));
     Trouble::new(id, en).into()
-}
-
-/// The finding for an input path that is not read. A path that does not
-/// exist is most often a typo on the command line, not a damaged file: say
-/// so (F011), and check the rest. Only the system's "no such file" means
-/// that: a path longer than the system's limit (4,096 bytes on Linux) may
-/// name a file that is there, and is said to be too long.
-pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
-    let loc = Location::file(load::display_path(path));
-    let too_long = |loc| {
-        let n = path.as_os_str().len();
-        Finding::new(Code::F001, loc)
-            .arg(
-                "what",
-                format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
-            )
-            .arg(
-                "what_en",
-                format!("its path is too long for the system ({n} bytes)"),
-            )
-            .arg("detail", "ENAMETOOLONG")
-    };
-    match why {
-        NotRead::Missing => Finding::new(Code::F011, loc),
-        NotRead::TooLong => too_long(loc),
-        // A file found in a folder under a path too long for the system
-        // is reported by the walk as unreadable: the system says why.
-        NotRead::Unreadable(_)
-            if std::fs::symlink_metadata(path)
-                .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidFilename) =>
-        {
-            too_long(loc)
-        }
-        NotRead::Unreadable(why) => Finding::new(Code::F001, loc)
-            .arg("what", "tidak dapat dibuka")
-            .arg("what_en", "it cannot be opened")
-            .arg("detail", why),
-        NotRead::NotRegular(special) => {
-            let [id, en] = special.words();
-            Finding::new(Code::F016, loc)
-                .arg("what", id)
-                .arg("what_en", en)
-        }
-        NotRead::BrokenLink => Finding::new(Code::F016, loc)
-            .arg("what", "tautan ke berkas yang tidak ada")
-            .arg("what_en", "a link to a file that does not exist"),
-        NotRead::LinkOut(target) => {
-            Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
-        }
-        NotRead::Own(output) => {
-            let [id, en] = output.words();
-            Finding::new(Code::F014, loc)
-                .arg("what", id)
-                .arg("what_en", en)
-        }
-    }
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file

@@ -1,12 +1,11 @@
 //! The inputs beside the files checked: the pemda's SPD sheet, the roster
 //! of agencies expected, the portal's lists (baselines, `--iid`) and a
-//! lab's catalogue.
+//! lab's catalogue; and the finding for an input path that is not read.
 
-use super::evaluate::path_problem;
 use crate::check::portal::PortalEntry;
 use crate::check::{self, FileResult};
-use crate::diag::{Finding, Trouble};
-use crate::load::{self, InputFile, Reading};
+use crate::diag::{Code, Finding, Location, Trouble};
+use crate::load::{self, InputFile, NotRead, Reading};
 use crate::normalize::{Event, Normalizer};
 use crate::report;
 use crate::settings::CheckSettings;
@@ -254,4 +253,60 @@ pub(super) fn follow_inputs(
         .into());
     }
     Ok((lists, Some(std::sync::Arc::new(entries))))
+}
+
+/// The finding for an input path that is not read. A path that does not
+/// exist is most often a typo on the command line, not a damaged file: say
+/// so (F011), and check the rest. Only the system's "no such file" means
+/// that: a path longer than the system's limit (4,096 bytes on Linux) may
+/// name a file that is there, and is said to be too long.
+pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
+    let loc = Location::file(load::display_path(path));
+    let too_long = |loc| {
+        let n = path.as_os_str().len();
+        Finding::new(Code::F001, loc)
+            .arg(
+                "what",
+                format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
+            )
+            .arg(
+                "what_en",
+                format!("its path is too long for the system ({n} bytes)"),
+            )
+            .arg("detail", "ENAMETOOLONG")
+    };
+    match why {
+        NotRead::Missing => Finding::new(Code::F011, loc),
+        NotRead::TooLong => too_long(loc),
+        // A file found in a folder under a path too long for the system
+        // is reported by the walk as unreadable: the system says why.
+        NotRead::Unreadable(_)
+            if std::fs::symlink_metadata(path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidFilename) =>
+        {
+            too_long(loc)
+        }
+        NotRead::Unreadable(why) => Finding::new(Code::F001, loc)
+            .arg("what", "tidak dapat dibuka")
+            .arg("what_en", "it cannot be opened")
+            .arg("detail", why),
+        NotRead::NotRegular(special) => {
+            let [id, en] = special.words();
+            Finding::new(Code::F016, loc)
+                .arg("what", id)
+                .arg("what_en", en)
+        }
+        NotRead::BrokenLink => Finding::new(Code::F016, loc)
+            .arg("what", "tautan ke berkas yang tidak ada")
+            .arg("what_en", "a link to a file that does not exist"),
+        NotRead::LinkOut(target) => {
+            Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
+        }
+        NotRead::Own(output) => {
+            let [id, en] = output.words();
+            Finding::new(Code::F014, loc)
+                .arg("what", id)
+                .arg("what_en", en)
+        }
+    }
 }
