@@ -1,8 +1,7 @@
 //! A template that could not be read: where (file, line, column) and what,
-//! in Bahasa Indonesia and in English.
+//! in Bahasa Indonesia and in English; and where a span of a merged tree
+//! (a template and its ancestors) came from.
 
-use super::merge::{Segment, locate};
-use super::message::line_col;
 use crate::diag::{Lang, Text};
 use std::fmt;
 use std::ops::Range;
@@ -34,7 +33,7 @@ impl TemplateError {
         )
     }
 
-    /// A mistake at `span` of a merged tree (see `merge::Segment`): the
+    /// A mistake at `span` of a merged tree (see [`Segment`]): the
     /// file it came from, its line and column. A place the message names
     /// as `@@offset@@` is written `line L` (in another file, `file:L`).
     pub(super) fn at(
@@ -85,3 +84,36 @@ impl fmt::Display for TemplateError {
 }
 
 impl std::error::Error for TemplateError {}
+
+/// One source file of a merged tree: its spans are `base..base + src.len()`.
+pub(super) struct Segment<'a> {
+    pub base: usize,
+    pub file: String,
+    pub src: &'a str,
+}
+
+/// The segment a span of the merged tree falls in, and the span within it.
+pub(super) fn locate<'s, 'a>(
+    segs: &'s [Segment<'a>],
+    span: std::ops::Range<usize>,
+) -> (&'s Segment<'a>, std::ops::Range<usize>) {
+    let seg = segs
+        .iter()
+        .rev()
+        .find(|s| s.base <= span.start)
+        .unwrap_or(&segs[0]);
+    let start = span.start - seg.base;
+    (seg, start..span.end.saturating_sub(seg.base).max(start))
+}
+
+/// 1-based line and column of byte `at` in `src`.
+pub(super) fn line_col(src: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

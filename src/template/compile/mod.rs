@@ -10,8 +10,8 @@ mod numbers;
 pub(super) use field::KIND_SETTINGS;
 
 use super::TemplateError;
+use super::error::Segment;
 use super::fold;
-use super::merge::Segment;
 use super::model::{
     DateOrder, EvidenceKey, Indicator, Predicate, Scoring, Settings, SpdIndicator, SpdRule,
     Template, WideKind, Window,
