@@ -50,6 +50,15 @@ impl Inflated {
         let (bytes, stop) = inflate_whole(compressed, len, crc);
         Inflated { bytes, at: 0, stop }
     }
+
+    /// A part whose compressed bytes could not be read.
+    pub(super) fn failed(e: io::Error) -> Inflated {
+        Inflated {
+            bytes: Vec::new(),
+            at: 0,
+            stop: Some((e.kind(), e.to_string())),
+        }
+    }
 }
 
 impl Read for Inflated {

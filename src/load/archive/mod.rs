@@ -121,14 +121,14 @@ impl Archive {
                 crc,
             )));
         }
-        let compressed = {
-            let mut raw = self.zip.by_index_raw(i)?;
-            // A damaged directory may claim any size: the bytes read tell.
-            let mut bytes = Vec::with_capacity(raw.compressed_size().min(1 << 20) as usize);
-            raw.read_to_end(&mut bytes)?;
-            bytes
-        };
-        Ok(Part::Inflated(Inflated::new(&compressed, len, crc)))
+        let mut raw = self.zip.by_index_raw(i)?;
+        // A damaged directory may claim any size: the bytes read tell.
+        let mut compressed = Vec::with_capacity(raw.compressed_size().min(1 << 20) as usize);
+        Ok(Part::Inflated(match raw.read_to_end(&mut compressed) {
+            Ok(_) => Inflated::new(&compressed, len, crc),
+            // Given when the part is read, as any other error reading it.
+            Err(e) => Inflated::failed(e),
+        }))
     }
 
     /// The whole file, from its start, for a reader that reads the archive
