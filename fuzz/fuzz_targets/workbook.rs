@@ -1,6 +1,6 @@
 //! The workbook loader. An input starting with an odd byte: the rest is the
 //! XML of the only sheet of an otherwise valid xlsx, so the fuzzer reaches
-//! the sheet reader (bimtek's own, load/xlsx.rs) instead of stopping at the
+//! the sheet reader (bimtek's own, load/xlsx) instead of stopping at the
 //! zip layer. A first byte of 2 mod 4: the rest overwrites a valid .xls from
 //! its sheet's DIMENSIONS record on (the record calamine sizes the sheet by,
 //! and the records after it), so the fuzzer reaches the BIFF records inside

@@ -28,15 +28,7 @@ struct SinkPanic(Box<dyn Any + Send>);
 /// Run a reader, turning a panic in it into a damaged-file error. The
 /// default panic message is kept off stderr for these.
 pub(super) fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
-    static QUIET: Once = Once::new();
-    QUIET.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !IN_READER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
+    keep_quiet();
     let outer = IN_READER.with(|c| c.replace(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     IN_READER.with(|c| c.set(outer));
@@ -48,16 +40,43 @@ pub(super) fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, 
             Ok(sink) => panic::resume_unwind(sink.0),
             Err(payload) => payload,
         };
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
         Err(LoadError::Corrupt(
             Damage::Other,
-            format!("the spreadsheet reader failed: {why}"),
+            format!("the spreadsheet reader failed: {}", message(&payload)),
         ))
     })
+}
+
+/// Keep the default panic message off stderr while a thread reads a file.
+fn keep_quiet() {
+    static QUIET: Once = Once::new();
+    QUIET.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn message(payload: &Box<dyn Any + Send>) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Run part of a reader on a thread of its own (one that inflates ahead of
+/// the parser): a panic in it is caught, quietly, and its message given
+/// back, for the reader to report as the file's damage.
+pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    keep_quiet();
+    IN_READER.with(|c| c.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|c| c.set(false));
+    result.map_err(|payload| message(&payload))
 }
 
 /// Run sink code from inside [`contain`]: its panics are not the reader's.

@@ -3,7 +3,7 @@
 //! streams their rows to a [`RowSink`] one at a time, so a 100k-row workbook
 //! is never held whole. It knows nothing of templates, fields or findings.
 
-mod ahead;
+mod archive;
 mod contain;
 mod csv_split;
 mod delimited;

@@ -32,7 +32,7 @@ use std::sync::mpsc;
 const MIN_BYTES: u64 = 8 << 20;
 /// Rows per message, and messages the channel holds before the reader waits
 /// (deep enough for the reader to run ahead while the checker waits; see
-/// load/ahead.rs's DEPTH).
+/// load/archive/inflate.rs's DEPTH).
 const BATCH: usize = 128;
 const DEPTH: usize = 32;
 /// Batches waiting for the sink at which the reader does the work on the

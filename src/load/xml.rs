@@ -23,7 +23,7 @@ const READ: usize = 256 << 10;
 /// Longest token (a tag with its attributes, a text, a comment, a CDATA
 /// section): the buffer holds a whole token, and one attribute of 900 MB
 /// in a 6 MB workbook took 2 GB. Excel's longest cell is 32,767
-/// characters; the same limit bounds a cell's value in load/xlsx.rs.
+/// characters; the same limit bounds a cell's value in load/xlsx.
 pub(super) const MAX_TOKEN: usize = 16 << 20;
 
 /// Where a token's bytes are in the buffer.
