@@ -1,0 +1,295 @@
+//! Recording a run: the outcome per agency, in one transaction.
+
+use super::detail::Detail;
+use super::{History, abort_hook, db_error, inputs_key, now};
+use crate::diag::Severity;
+use crate::outcome::Outcome;
+use crate::template::Template;
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{TransactionBehavior, params};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+impl History {
+    /// Record one run of `inputs` (as given) with `template`: its outcome,
+    /// in one transaction. Returns the run's id.
+    pub fn record(
+        &mut self,
+        inputs: &[PathBuf],
+        template: &Template,
+        as_of: NaiveDate,
+        outcome: &Outcome,
+    ) -> Result<i64> {
+        let details = details(template, outcome);
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| db_error(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let shown: Vec<String> = inputs
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        tx.execute(
+            "INSERT INTO run (time, inputs, inputs_key, template, as_of, version, innovations, \
+             errors, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                now(),
+                serde_json::to_string(&shown).unwrap_or_default(),
+                inputs_key(inputs),
+                template.id,
+                as_of.format("%Y-%m-%d").to_string(),
+                env!("CARGO_PKG_VERSION"),
+                outcome.innovations.len() as i64,
+                outcome.count(Severity::Error) as i64,
+                outcome.count(Severity::Warning) as i64,
+            ],
+        )
+        .map_err(e)?;
+        let run = tx.last_insert_rowid();
+        {
+            let mut ins = tx
+                .prepare(
+                    "INSERT INTO run_agency (run, agency, innovations, errors, warnings, verified, \
+                     digest, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(e)?;
+            for (k, (agency, d)) in details.iter().enumerate() {
+                if k == details.len() / 2 {
+                    abort_hook();
+                }
+                let detail = serde_json::to_vec(&d.detail).unwrap_or_default();
+                ins.execute(params![
+                    run,
+                    agency,
+                    d.innovations,
+                    d.errors,
+                    d.warnings,
+                    d.verified,
+                    d.digest,
+                    detail
+                ])
+                .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(run)
+    }
+}
+
+fn severity_number(s: Severity) -> i64 {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+/// One agency's row of a run: its summary, the digest of its state, and
+/// its detail.
+#[derive(Default)]
+struct AgencyDetail<'a> {
+    innovations: u32,
+    errors: u32,
+    warnings: u32,
+    verified: Option<f64>,
+    digest: i64,
+    detail: Detail<'a>,
+}
+
+/// Texts of one agency's detail, each once.
+#[derive(Default)]
+struct Strings<'a> {
+    index: foldhash::HashMap<&'a str, u32>,
+}
+
+impl<'a> Strings<'a> {
+    fn id(&mut self, d: &mut Detail<'a>, s: &'a str) -> u32 {
+        *self.index.entry(s).or_insert_with(|| {
+            d.strings.push(Cow::Borrowed(s));
+            (d.strings.len() - 1) as u32
+        })
+    }
+}
+
+/// The outcome per agency (an innovation's agency; a finding's
+/// innovation's agency, else its file's), agencies by name; an agency
+/// whose files hold no innovation is there too.
+fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail<'a>> {
+    // Scores only where the template scores: elsewhere they are no 0.
+    let scored = template.scoring.is_some();
+    let mut per: Slots<'a, (AgencyDetail, Strings<'a>, Digest, f64)> = Slots::default();
+    for (n, i) in outcome.innovations.iter().enumerate() {
+        let (a, strings, digest, verified_sum) = per.get(&i.agency);
+        let (claimed, verified) = if scored {
+            (Some(centi(i.score.claimed)), Some(centi(i.score.verified)))
+        } else {
+            (None, None)
+        };
+        a.innovations += 1;
+        if scored {
+            *verified_sum += i.score.verified;
+        }
+        let key = strings.id(&mut a.detail, i.name_key());
+        let name = strings.id(&mut a.detail, i.name());
+        let status = severity_number(i.status);
+        a.detail.innovations.push((
+            n as u32, key, name, status, i.errors, i.warnings, claimed, verified,
+        ));
+        let _ = write!(
+            digest,
+            "i\x1f{}\x1f{status}\x1f{}\x1f{}\x1f{claimed:?}\x1f{verified:?}\x1e",
+            i.name_key(),
+            i.errors,
+            i.warnings
+        );
+    }
+    let file_agency: HashMap<&str, &str> = outcome
+        .files
+        .iter()
+        .map(|(file, hint)| (file.as_str(), hint.as_str()))
+        .collect();
+    for (seq, f) in outcome.findings.iter().enumerate() {
+        let inn = outcome.innovation_of(f);
+        let agency = match inn {
+            Some(i) => i.agency.as_str(),
+            None => file_agency
+                .get(f.location.file.as_str())
+                .copied()
+                .unwrap_or_default(),
+        };
+        let (a, strings, digest, _) = per.get(agency);
+        match f.severity {
+            Severity::Error => a.errors += 1,
+            Severity::Warning => a.warnings += 1,
+            Severity::Info => {}
+        }
+        let code = strings.id(&mut a.detail, f.code.as_str());
+        let field = f.field.as_deref().map(|k| strings.id(&mut a.detail, k));
+        let file = strings.id(&mut a.detail, &f.location.file);
+        let sheet = f
+            .location
+            .sheet
+            .as_deref()
+            .map(|s| strings.id(&mut a.detail, s));
+        let severity = severity_number(f.severity);
+        a.detail.findings.push((
+            seq as u32,
+            f.innovation,
+            code,
+            severity,
+            field,
+            file,
+            sheet,
+            f.location.row,
+            f.location.col,
+            f.indicator,
+        ));
+        let _ = write!(
+            digest,
+            "f\x1f{}\x1f{severity}\x1f{}\x1f{}\x1e",
+            f.code,
+            inn.map(|i| i.name_key()).unwrap_or_default(),
+            f.field.as_deref().unwrap_or_default()
+        );
+    }
+    // An agency whose files hold no innovation is still there.
+    let with_innovations: std::collections::HashSet<&str> =
+        outcome.innovations.iter().map(|i| i.file()).collect();
+    for (file, hint) in &outcome.files {
+        if !with_innovations.contains(file.as_str()) {
+            per.get(hint);
+        }
+    }
+    per.slots
+        .into_iter()
+        .map(|(agency, (mut a, _, digest, verified_sum))| {
+            // The mean as the check's table shows it.
+            a.verified =
+                (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
+            // Innovations in reading order, findings in report order: the
+            // same state gives the same bytes.
+            a.digest = digest.0.digest() as i64;
+            (agency, a)
+        })
+        .collect()
+}
+
+/// One value per agency, found by name. An agency's rows usually come
+/// together, so the one found last is tried first.
+struct Slots<'a, T> {
+    index: foldhash::HashMap<&'a str, usize>,
+    slots: Vec<(&'a str, T)>,
+    last: usize,
+}
+
+impl<T> Default for Slots<'_, T> {
+    fn default() -> Self {
+        Slots {
+            index: foldhash::HashMap::default(),
+            slots: Vec::new(),
+            last: 0,
+        }
+    }
+}
+
+impl<'a, T: Default> Slots<'a, T> {
+    fn get(&mut self, agency: &'a str) -> &mut T {
+        if self.slots.get(self.last).is_none_or(|(a, _)| *a != agency) {
+            self.last = match self.index.get(agency) {
+                Some(&k) => k,
+                None => {
+                    self.slots.push((agency, T::default()));
+                    self.index.insert(agency, self.slots.len() - 1);
+                    self.slots.len() - 1
+                }
+            };
+        }
+        &mut self.slots[self.last].1
+    }
+}
+
+/// The digest of an agency's state: its text hashed as it is written, so
+/// that no text is built (the same value as hashing the whole text at once).
+#[derive(Default)]
+struct Digest(xxhash_rust::xxh3::Xxh3Default);
+
+impl std::fmt::Write for Digest {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A score as stored: in hundredths, an integer (two bytes where a float
+/// takes eight).
+fn centi(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+pub(super) fn from_centi(v: Option<i64>) -> Option<f64> {
+    v.map(|v| v as f64 / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_digest_written_in_pieces_is_the_digest_of_the_whole_text() {
+        // Databases written before the digest was streamed keep comparing
+        // equal: the pieces hash as their concatenation did.
+        use std::fmt::Write as _;
+        let mut d = Digest::default();
+        let mut whole = String::new();
+        for k in 0..500 {
+            write!(d, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
+            write!(whole, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
+        }
+        assert_eq!(d.0.digest(), xxhash_rust::xxh3::xxh3_64(whole.as_bytes()));
+    }
+}
