@@ -24,7 +24,7 @@ use std::time::Duration;
 
 /// The schema this bimtek writes. Each later schema adds one step to
 /// [`migrate`]; a database above this number is refused.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// `PRAGMA application_id`: "BIMT", so another program's database is told
 /// from ours.
@@ -249,9 +249,11 @@ fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+mod compare;
 mod detail;
 mod open;
 mod read;
 mod record;
 
-pub use read::previous_run;
+pub use read::{StoredRun, previous_run, previous_stored};
+pub use record::Recording;

@@ -173,6 +173,9 @@ impl History {
         if version < 1 {
             tx.execute_batch(SCHEMA_1).map_err(|e| self.err(&e))?;
         }
+        if version < 2 {
+            tx.execute_batch(SCHEMA_2).map_err(|e| self.err(&e))?;
+        }
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
         ))
@@ -210,3 +213,9 @@ CREATE TABLE run_agency (
     PRIMARY KEY (run, agency)
 );
 ";
+
+/// Schema 2: each agency's row also holds the digest of its identities
+/// (NULL in the rows of schema 1, whose detail is then read whole), and
+/// its detail is written in the binary form of `detail.rs` (the JSON of
+/// schema 1 is still read).
+const SCHEMA_2: &str = "ALTER TABLE run_agency ADD COLUMN identity INTEGER;";

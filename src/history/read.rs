@@ -11,6 +11,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 impl History {
     /// Every run, oldest first, from `from` (a date of the run's time) on;
@@ -101,6 +102,11 @@ impl History {
 
     /// The whole of run `id`.
     pub fn run(&self, id: i64) -> Result<Option<RecordedRun>> {
+        self.stored(id)?.map(|s| s.recorded(|_| true)).transpose()
+    }
+
+    /// Run `id` as stored, its agencies' details not yet read.
+    pub fn stored(&self, id: i64) -> Result<Option<StoredRun>> {
         let info = self
             .conn
             .query_row(
@@ -114,20 +120,55 @@ impl History {
         let Some(info) = info else { return Ok(None) };
         let mut st = self
             .conn
-            .prepare("SELECT agency, detail FROM run_agency WHERE run = ?1")
+            .prepare("SELECT agency, identity, detail FROM run_agency WHERE run = ?1")
             .map_err(|e| self.err(&e))?;
-        let rows = st
+        let agencies = st
             .query_map(params![id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+                Ok(StoredAgency {
+                    agency: r.get(0)?,
+                    identity: r.get(1)?,
+                    detail: r.get(2)?,
+                })
             })
             .map_err(|e| self.err(&e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(&e))?;
+        Ok(Some(StoredRun {
+            info,
+            agencies,
+            path: self.path.clone(),
+        }))
+    }
+}
+
+/// A run as the database holds it: read in one query, each agency's
+/// detail left as stored until it is needed.
+#[derive(Debug, Clone)]
+pub struct StoredRun {
+    pub info: RunInfo,
+    pub(super) agencies: Vec<StoredAgency>,
+    /// The database's, for what is said of a damaged detail.
+    path: PathBuf,
+}
+
+/// One agency's row of a stored run.
+#[derive(Debug, Clone)]
+pub(super) struct StoredAgency {
+    pub(super) agency: String,
+    /// The digest of its identities (`None` in a row of schema 1).
+    pub(super) identity: Option<i64>,
+    pub(super) detail: Vec<u8>,
+}
+
+impl StoredRun {
+    /// The run, of the agencies `keep` accepts: innovations and findings
+    /// in the check's order.
+    pub(super) fn recorded(&self, keep: impl Fn(&StoredAgency) -> bool) -> Result<RecordedRun> {
         let mut innovations: Vec<(u32, RecordedInnovation)> = Vec::new();
         let mut findings: Vec<(u32, Option<u32>, RecordedFinding)> = Vec::new();
-        for (agency, bytes) in rows {
-            let d: Detail = serde_json::from_slice(&bytes).map_err(|e| {
-                let p = self.path.display();
+        for a in self.agencies.iter().filter(|a| keep(a)) {
+            let d = Detail::decode(&a.detail).map_err(|e| {
+                let (p, id) = (self.path.display(), self.info.id);
                 trouble(
                     format!("--history {p}: catatan pemeriksaan {id} rusak ({e})"),
                     format!("--history {p}: the record of run {id} is damaged ({e})"),
@@ -143,7 +184,7 @@ impl History {
                 innovations.push((
                     i.0,
                     RecordedInnovation {
-                        agency: agency.clone(),
+                        agency: a.agency.clone(),
                         name_key: text(i.1),
                         name: text(i.2),
                         status: severity_of(i.3),
@@ -162,7 +203,7 @@ impl History {
                         code: text(f.2),
                         severity: severity_of(f.3),
                         innovation: None,
-                        agency: agency.clone(),
+                        agency: a.agency.clone(),
                         field: f.4.map(text),
                         file: text(f.5),
                         sheet: f.6.map(text),
@@ -181,8 +222,8 @@ impl History {
             .enumerate()
             .map(|(k, (n, _))| (*n, k))
             .collect();
-        Ok(Some(RecordedRun {
-            info,
+        Ok(RecordedRun {
+            info: self.info.clone(),
             innovations: innovations.into_iter().map(|(_, i)| i).collect(),
             findings: findings
                 .into_iter()
@@ -191,7 +232,7 @@ impl History {
                     f
                 })
                 .collect(),
-        }))
+        })
     }
 }
 
@@ -246,6 +287,14 @@ impl RecordedRun {
 /// The latest recorded run of the same inputs ([`inputs_key`]): called
 /// before [`History::record`], the previous run of the one being checked.
 pub fn previous_run(db: &History, inputs_key: &str) -> Result<Option<RecordedRun>> {
+    previous_stored(db, inputs_key)?
+        .map(|s| s.recorded(|_| true))
+        .transpose()
+}
+
+/// The same, as stored: what `check --history` reads while the files are
+/// checked, and compares with this run by [`StoredRun::since`].
+pub fn previous_stored(db: &History, inputs_key: &str) -> Result<Option<StoredRun>> {
     let id: Option<i64> = db
         .conn
         .query_row(
@@ -255,7 +304,7 @@ pub fn previous_run(db: &History, inputs_key: &str) -> Result<Option<RecordedRun
         )
         .map_err(|e| db.err(&e))?;
     match id {
-        Some(id) => db.run(id),
+        Some(id) => db.stored(id),
         None => Ok(None),
     }
 }

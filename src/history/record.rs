@@ -13,6 +13,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+/// A check's outcome per agency, as it is recorded ([`History::record_as`])
+/// and compared with the previous run ([`super::StoredRun::since`]): made
+/// once, by [`Recording::of`].
+pub struct Recording<'a> {
+    pub(super) outcome: &'a Outcome,
+    pub(super) agencies: BTreeMap<&'a str, AgencyDetail<'a>>,
+}
+
+impl<'a> Recording<'a> {
+    /// The outcome per agency, as `template` scores it.
+    pub fn of(template: &Template, outcome: &'a Outcome) -> Recording<'a> {
+        Recording {
+            outcome,
+            agencies: details(template, outcome),
+        }
+    }
+}
+
 impl History {
     /// Record one run of `inputs` (as given) with `template`: its outcome,
     /// in one transaction. Returns the run's id.
@@ -23,7 +41,18 @@ impl History {
         as_of: NaiveDate,
         outcome: &Outcome,
     ) -> Result<i64> {
-        let details = details(template, outcome);
+        self.record_as(inputs, template, as_of, &Recording::of(template, outcome))
+    }
+
+    /// The same, from the outcome already taken per agency.
+    pub fn record_as(
+        &mut self,
+        inputs: &[PathBuf],
+        template: &Template,
+        as_of: NaiveDate,
+        recording: &Recording<'_>,
+    ) -> Result<i64> {
+        let (outcome, details) = (recording.outcome, &recording.agencies);
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, &e);
         let tx = self
@@ -55,14 +84,15 @@ impl History {
             let mut ins = tx
                 .prepare(
                     "INSERT INTO run_agency (run, agency, innovations, errors, warnings, verified, \
-                     digest, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     digest, detail, identity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(e)?;
+            let mut detail = Vec::new();
             for (k, (agency, d)) in details.iter().enumerate() {
                 if k == details.len() / 2 {
                     abort_hook();
                 }
-                let detail = serde_json::to_vec(&d.detail).unwrap_or_default();
+                d.detail.encode_into(&mut detail);
                 ins.execute(params![
                     run,
                     agency,
@@ -71,7 +101,8 @@ impl History {
                     d.warnings,
                     d.verified,
                     d.digest,
-                    detail
+                    detail,
+                    d.identity
                 ])
                 .map_err(e)?;
             }
@@ -89,15 +120,25 @@ fn severity_number(s: Severity) -> i64 {
     }
 }
 
-/// One agency's row of a run: its summary, the digest of its state, and
-/// its detail.
+/// One agency's row of a run: its summary, the digests of its state and
+/// of its identities, and its detail.
 #[derive(Default)]
-struct AgencyDetail<'a> {
-    innovations: u32,
+pub(super) struct AgencyDetail<'a> {
+    pub(super) innovations: u32,
+    /// Error and warning findings counted under the agency.
     errors: u32,
     warnings: u32,
     verified: Option<f64>,
+    /// What `history` tells changes by (its last change).
     digest: i64,
+    /// What the comparison with the previous run needs: each innovation's
+    /// identity, status and error count, each finding's identity. Two runs
+    /// of an agency with the same value have nothing to tell apart.
+    pub(super) identity: i64,
+    /// The sum of its innovations' errors, and how many of them have
+    /// errors (an [`crate::since::AgencyDelta`]'s counts).
+    pub(super) innovation_errors: u64,
+    pub(super) with_errors: usize,
     detail: Detail<'a>,
 }
 
@@ -119,18 +160,23 @@ impl<'a> Strings<'a> {
 /// The outcome per agency (an innovation's agency; a finding's
 /// innovation's agency, else its file's), agencies by name; an agency
 /// whose files hold no innovation is there too.
-fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, AgencyDetail<'a>> {
+pub(super) fn details<'a>(
+    template: &Template,
+    outcome: &'a Outcome,
+) -> BTreeMap<&'a str, AgencyDetail<'a>> {
     // Scores only where the template scores: elsewhere they are no 0.
     let scored = template.scoring.is_some();
-    let mut per: Slots<'a, (AgencyDetail, Strings<'a>, Digest, f64)> = Slots::default();
+    let mut per: Slots<'a, (AgencyDetail, Strings<'a>, Digest, Identity, f64)> = Slots::default();
     for (n, i) in outcome.innovations.iter().enumerate() {
-        let (a, strings, digest, verified_sum) = per.get(&i.agency);
+        let (a, strings, digest, identity, verified_sum) = per.get(&i.agency);
         let (claimed, verified) = if scored {
             (Some(centi(i.score.claimed)), Some(centi(i.score.verified)))
         } else {
             (None, None)
         };
         a.innovations += 1;
+        a.innovation_errors += u64::from(i.errors);
+        a.with_errors += usize::from(i.status == Severity::Error);
         if scored {
             *verified_sum += i.score.verified;
         }
@@ -147,6 +193,10 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             i.errors,
             i.warnings
         );
+        identity.byte(b'i');
+        identity.text(i.name_key());
+        identity.number(status as u64);
+        identity.number(u64::from(i.errors));
     }
     let file_agency: HashMap<&str, &str> = outcome
         .files
@@ -162,7 +212,7 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
                 .copied()
                 .unwrap_or_default(),
         };
-        let (a, strings, digest, _) = per.get(agency);
+        let (a, strings, digest, identity, _) = per.get(agency);
         match f.severity {
             Severity::Error => a.errors += 1,
             Severity::Warning => a.warnings += 1,
@@ -196,6 +246,22 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
             inn.map(|i| i.name_key()).unwrap_or_default(),
             f.field.as_deref().unwrap_or_default()
         );
+        // A finding's identity as the comparison takes it
+        // ([`crate::since`]): its innovation's, else its file and sheet.
+        identity.text(f.code.as_str());
+        match inn {
+            Some(i) => {
+                identity.byte(b't');
+                identity.text(i.name_key());
+            }
+            None => {
+                identity.byte(b'u');
+                identity.text(&f.location.file);
+                identity.maybe(f.location.sheet.as_deref());
+            }
+        }
+        identity.maybe(f.field.as_deref());
+        identity.number(f.indicator.map_or(0, |n| u64::from(n) + 1));
     }
     // An agency whose files hold no innovation is still there.
     let with_innovations: std::collections::HashSet<&str> =
@@ -207,13 +273,14 @@ fn details<'a>(template: &Template, outcome: &'a Outcome) -> BTreeMap<&'a str, A
     }
     per.slots
         .into_iter()
-        .map(|(agency, (mut a, _, digest, verified_sum))| {
+        .map(|(agency, (mut a, _, digest, identity, verified_sum))| {
             // The mean as the check's table shows it.
             a.verified =
                 (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
             // Innovations in reading order, findings in report order: the
             // same state gives the same bytes.
             a.digest = digest.0.digest() as i64;
+            a.identity = identity.0.digest() as i64;
             (agency, a)
         })
         .collect()
@@ -262,6 +329,36 @@ impl std::fmt::Write for Digest {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         self.0.update(s.as_bytes());
         Ok(())
+    }
+}
+
+/// The digest of an agency's identities: each text with its length, so
+/// that no two lists of texts hash as one.
+#[derive(Default)]
+struct Identity(xxhash_rust::xxh3::Xxh3Default);
+
+impl Identity {
+    fn byte(&mut self, b: u8) {
+        self.0.update(&[b]);
+    }
+
+    fn number(&mut self, n: u64) {
+        self.0.update(&n.to_le_bytes());
+    }
+
+    fn text(&mut self, s: &str) {
+        self.number(s.len() as u64);
+        self.0.update(s.as_bytes());
+    }
+
+    fn maybe(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.byte(1);
+                self.text(s);
+            }
+            None => self.byte(0),
+        }
     }
 }
 
