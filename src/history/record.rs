@@ -142,13 +142,20 @@ pub(super) struct AgencyDetail<'a> {
     detail: Detail<'a>,
 }
 
-/// Texts of one agency's detail, each once.
+/// Texts of one agency's detail: those that repeat, once.
 #[derive(Default)]
 struct Strings<'a> {
     index: foldhash::HashMap<&'a str, u32>,
 }
 
 impl<'a> Strings<'a> {
+    /// A text that seldom repeats, kept without looking it up.
+    fn push(&mut self, d: &mut Detail<'a>, s: &'a str) -> u32 {
+        d.strings.push(Cow::Borrowed(s));
+        (d.strings.len() - 1) as u32
+    }
+
+    /// A text that repeats (a code, a field, a file), kept once.
     fn id(&mut self, d: &mut Detail<'a>, s: &'a str) -> u32 {
         *self.index.entry(s).or_insert_with(|| {
             d.strings.push(Cow::Borrowed(s));
@@ -180,8 +187,15 @@ pub(super) fn details<'a>(
         if scored {
             *verified_sum += i.score.verified;
         }
-        let key = strings.id(&mut a.detail, i.name_key());
-        let name = strings.id(&mut a.detail, i.name());
+        // A name is mostly its innovation's own: kept as it comes, not
+        // looked up (the folded name is the name itself when it folds to
+        // itself).
+        let name = strings.push(&mut a.detail, i.name());
+        let key = if std::ptr::eq(i.name_key(), i.name()) {
+            name
+        } else {
+            strings.push(&mut a.detail, i.name_key())
+        };
         let status = severity_number(i.status);
         a.detail.innovations.push((
             n as u32, key, name, status, i.errors, i.warnings, claimed, verified,
@@ -273,16 +287,18 @@ pub(super) fn details<'a>(
     }
     per.slots
         .into_iter()
-        .map(|(agency, (mut a, _, digest, identity, verified_sum))| {
-            // The mean as the check's table shows it.
-            a.verified =
-                (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
-            // Innovations in reading order, findings in report order: the
-            // same state gives the same bytes.
-            a.digest = digest.0.digest() as i64;
-            a.identity = identity.0.digest() as i64;
-            (agency, a)
-        })
+        .map(
+            |(agency, (mut a, _, mut digest, mut identity, verified_sum))| {
+                // The mean as the check's table shows it.
+                a.verified =
+                    (scored && a.innovations > 0).then(|| verified_sum / f64::from(a.innovations));
+                // Innovations in reading order, findings in report order: the
+                // same state gives the same bytes.
+                a.digest = digest.0.digest() as i64;
+                a.identity = identity.0.digest() as i64;
+                (agency, a)
+            },
+        )
         .collect()
 }
 
@@ -323,7 +339,7 @@ impl<'a, T: Default> Slots<'a, T> {
 /// The digest of an agency's state: its text hashed as it is written, so
 /// that no text is built (the same value as hashing the whole text at once).
 #[derive(Default)]
-struct Digest(xxhash_rust::xxh3::Xxh3Default);
+struct Digest(Hasher);
 
 impl std::fmt::Write for Digest {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
@@ -332,10 +348,37 @@ impl std::fmt::Write for Digest {
     }
 }
 
+/// An xxh3 digest fed in small pieces: gathered a few kilobytes at a time
+/// (the same value as feeding them one by one, and far less work per
+/// piece).
+#[derive(Default)]
+struct Hasher {
+    state: xxhash_rust::xxh3::Xxh3Default,
+    gathered: Vec<u8>,
+}
+
+impl Hasher {
+    const GATHER: usize = 16 * 1024;
+
+    fn update(&mut self, bytes: &[u8]) {
+        self.gathered.extend_from_slice(bytes);
+        if self.gathered.len() >= Self::GATHER {
+            self.state.update(&self.gathered);
+            self.gathered.clear();
+        }
+    }
+
+    fn digest(&mut self) -> u64 {
+        self.state.update(&self.gathered);
+        self.gathered.clear();
+        self.state.digest()
+    }
+}
+
 /// The digest of an agency's identities: each text with its length, so
 /// that no two lists of texts hash as one.
 #[derive(Default)]
-struct Identity(xxhash_rust::xxh3::Xxh3Default);
+struct Identity(Hasher);
 
 impl Identity {
     fn byte(&mut self, b: u8) {
@@ -383,7 +426,7 @@ mod tests {
         use std::fmt::Write as _;
         let mut d = Digest::default();
         let mut whole = String::new();
-        for k in 0..500 {
+        for k in 0..5000 {
             write!(d, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
             write!(whole, "i\x1f{k}\x1fnama inovasi {k}\x1e").unwrap();
         }
