@@ -131,6 +131,18 @@ pub struct Since {
 impl Snapshot {
     /// The snapshot of a check's outcome, taken at `time` when known.
     pub fn from_outcome(outcome: &Outcome, as_of: chrono::NaiveDate, time: Option<String>) -> Self {
+        Self::from_outcome_where(outcome, as_of, time, |_| true).0
+    }
+
+    /// The same, of the agencies `keep` accepts only (a finding is
+    /// counted under its innovation's agency, else its file's); with, for
+    /// each finding kept, its index among the outcome's findings.
+    pub fn from_outcome_where(
+        outcome: &Outcome,
+        as_of: chrono::NaiveDate,
+        time: Option<String>,
+        keep: impl Fn(&str) -> bool + Sync,
+    ) -> (Self, Vec<usize>) {
         let file_agency: BTreeMap<&str, &str> = outcome
             .files
             .iter()
@@ -139,6 +151,7 @@ impl Snapshot {
         let innovations = outcome
             .innovations
             .par_iter()
+            .filter(|i| keep(&i.agency))
             .map(|i| SnapInnovation {
                 agency: i.agency.clone(),
                 name_key: i.name_key().to_string(),
@@ -148,35 +161,41 @@ impl Snapshot {
                 warnings: i.warnings,
             })
             .collect();
-        let findings = outcome
+        let (index, findings) = outcome
             .findings
             .par_iter()
-            .map(|f| {
+            .enumerate()
+            .filter_map(|(k, f)| {
                 let inn = outcome.innovation_of(f);
-                SnapFinding {
-                    code: f.code.to_string(),
-                    innovation: inn.map(|i| (i.agency.clone(), i.name_key().to_string())),
-                    field: f.field.clone(),
-                    indicator: f.indicator,
-                    file: f.location.file.clone(),
-                    sheet: f.location.sheet.clone(),
-                    cell: f.location.cell(),
-                    agency: match inn {
-                        Some(i) => i.agency.clone(),
-                        None => file_agency
-                            .get(f.location.file.as_str())
-                            .map(|a| a.to_string())
-                            .unwrap_or_default(),
-                    },
-                }
+                let agency = match inn {
+                    Some(i) => i.agency.as_str(),
+                    None => file_agency
+                        .get(f.location.file.as_str())
+                        .copied()
+                        .unwrap_or_default(),
+                };
+                keep(agency).then(|| {
+                    let finding = SnapFinding {
+                        code: f.code.to_string(),
+                        innovation: inn.map(|i| (i.agency.clone(), i.name_key().to_string())),
+                        field: f.field.clone(),
+                        indicator: f.indicator,
+                        file: f.location.file.clone(),
+                        sheet: f.location.sheet.clone(),
+                        cell: f.location.cell(),
+                        agency: agency.to_string(),
+                    };
+                    (k, finding)
+                })
             })
-            .collect();
-        Snapshot {
+            .unzip();
+        let snapshot = Snapshot {
             time,
             as_of: as_of.format("%Y-%m-%d").to_string(),
             innovations,
             findings,
-        }
+        };
+        (snapshot, index)
     }
 
     /// The snapshot of a saved JSON report (`check --format json`, contract

@@ -132,8 +132,7 @@ pub fn run(s: CheckSettings) -> Result<crate::Ran> {
         let reading = history.take().map(|h| {
             let key = &key;
             scope.spawn(move || {
-                let before = crate::history::previous_run(&h, key)
-                    .map(|b| b.map(crate::history::RecordedRun::into_snapshot));
+                let before = crate::history::previous_stored(&h, key);
                 (h, before)
             })
         });
@@ -142,30 +141,37 @@ pub fn run(s: CheckSettings) -> Result<crate::Ran> {
         (outcome, read)
     });
     let outcome = outcome?;
-    let now = || crate::since::Snapshot::from_outcome(&outcome, s.as_of, None);
-    let mut since = previous.map(|p| crate::since::compare(&p, &now()));
+    let mut since = previous.map(|p| {
+        crate::since::compare(
+            &p,
+            &crate::since::Snapshot::from_outcome(&outcome, s.as_of, None),
+        )
+    });
     let mut campaign = None;
     std::thread::scope(|scope| -> Result<()> {
         let mut recording = None;
         if let Some((mut h, before)) = history {
-            // What changed since the previous recorded run of the same
-            // inputs (a --since file given as well is the one compared with).
+            // The outcome per agency: recorded, and compared with the
+            // previous recorded run of the same inputs where an agency
+            // changed (a --since file given as well is the one compared
+            // with).
+            let now = crate::history::Recording::of(&s.template, &outcome);
             if let Some(before) = before?
                 && since.is_none()
             {
-                since = Some(crate::since::compare(&before, &now()));
+                since = Some(before.since(&now, s.as_of)?);
             }
             if s.format == Format::Html {
                 // The page draws the campaign of these inputs, this run
                 // last; from the second run on, so that the first recorded
                 // run changes nothing.
-                h.record(&s.paths, &s.template, s.as_of, &outcome)?;
+                h.record_as(&s.paths, &s.template, s.as_of, &now)?;
                 campaign = Some(h.campaign(None, Some(&key))?).filter(|c| c.runs.len() > 1);
             } else {
                 // A failure to record is still exit 2, said after the report.
-                let (s, outcome) = (&s, &outcome);
+                let s = &s;
                 recording =
-                    Some(scope.spawn(move || h.record(&s.paths, &s.template, s.as_of, outcome)));
+                    Some(scope.spawn(move || h.record_as(&s.paths, &s.template, s.as_of, &now)));
             }
         }
         render_once_with(

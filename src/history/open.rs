@@ -1,0 +1,221 @@
+//! Opening a history: what is refused, and the schema brought forward.
+
+use super::{APPLICATION_ID, BUSY_TIMEOUT, History, SCHEMA_VERSION, db_error, not_ours, trouble};
+use anyhow::Result;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+impl History {
+    /// Open (creating if absent) the history at `path` for a run that reads
+    /// `inputs`. Refused, before anything is written: a path that is an
+    /// input or lies inside an input folder, anything but a regular file, a
+    /// file that is not a database, another program's database, and a
+    /// database from a newer bimtek.
+    pub fn open(path: &Path, inputs: &[PathBuf]) -> Result<History> {
+        crate::export::write::refuse_input(path, inputs)?;
+        let p = path.display();
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                return Err(trouble(
+                    format!("--history {p}: bukan berkas biasa; beri nama berkas basis data"),
+                    format!("--history {p}: not a regular file; give a database file name"),
+                ));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let parent = crate::export::write::folder_of(path);
+                if !parent.is_dir() {
+                    let d = parent.display();
+                    return Err(trouble(
+                        format!("--history {p}: folder {d} tidak ada"),
+                        format!("--history {p}: folder {d} does not exist"),
+                    ));
+                }
+            }
+            Err(e) => {
+                return Err(trouble(
+                    format!("--history {p}: tidak dapat dibuka: {e}"),
+                    format!("--history {p}: cannot be opened: {e}"),
+                ));
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::connect(path, flags, true)
+    }
+
+    /// Open an existing history to read it (`bimtek history`).
+    pub fn open_existing(path: &Path) -> Result<History> {
+        let p = path.display();
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {}
+            Ok(_) => {
+                return Err(trouble(
+                    format!("--history {p}: bukan berkas biasa"),
+                    format!("--history {p}: not a regular file"),
+                ));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(trouble(
+                    format!(
+                        "--history {p}: berkas riwayat tidak ada; catat pemeriksaan dengan \
+                         bimtek check FOLDER --history {p}"
+                    ),
+                    format!(
+                        "--history {p}: no such history file; record checks with \
+                         bimtek check FOLDER --history {p}"
+                    ),
+                ));
+            }
+            Err(e) => {
+                return Err(trouble(
+                    format!("--history {p}: tidak dapat dibuka: {e}"),
+                    format!("--history {p}: cannot be opened: {e}"),
+                ));
+            }
+        }
+        // Read-write: a reader of a WAL database may have to recover it.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::connect(path, flags, false)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags, create: bool) -> Result<History> {
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, &e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| db_error(path, &e))?;
+        let h = History {
+            conn,
+            path: path.to_path_buf(),
+        };
+        // Read before anything is written: a file that is no database fails
+        // here, and another program's database is told by its mark. In one
+        // read transaction: a first run creating the schema meanwhile is
+        // seen whole or not at all.
+        let version = {
+            let tx = rusqlite::Transaction::new_unchecked(&h.conn, TransactionBehavior::Deferred)
+                .map_err(|e| h.err(&e))?;
+            let (version, app) = h.marks()?;
+            h.judge(version, app, create)?;
+            tx.commit().map_err(|e| h.err(&e))?;
+            version
+        };
+        h.conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))
+            .map_err(|e| h.err(&e))?;
+        // In WAL mode NORMAL is still atomic (a crash loses at most the
+        // last run, never half of one) and spares a disk flush per run.
+        h.conn
+            .execute_batch("PRAGMA synchronous=NORMAL")
+            .map_err(|e| h.err(&e))?;
+        if version < SCHEMA_VERSION {
+            h.migrate()?;
+        }
+        Ok(h)
+    }
+
+    pub(super) fn err(&self, e: &rusqlite::Error) -> anyhow::Error {
+        db_error(&self.path, e)
+    }
+
+    /// `user_version` and `application_id`.
+    fn marks(&self) -> Result<(i32, i32)> {
+        let version: i32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(&e))?;
+        let app: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| self.err(&e))?;
+        Ok((version, app))
+    }
+
+    /// Refuse what is not ours, or is ours from a newer bimtek.
+    fn judge(&self, version: i32, app: i32, create: bool) -> Result<()> {
+        if app == APPLICATION_ID {
+            if version > SCHEMA_VERSION {
+                let p = self.path.display();
+                return Err(trouble(
+                    format!(
+                        "--history {p}: basis data riwayat ini dibuat oleh bimtek yang lebih baru \
+                         (skema {version}, versi ini mengenal sampai {SCHEMA_VERSION}); perbarui \
+                         bimtek. Berkas dibiarkan apa adanya."
+                    ),
+                    format!(
+                        "--history {p}: this history database was written by a newer bimtek \
+                         (schema {version}, this version knows up to {SCHEMA_VERSION}); update \
+                         bimtek. The file is left as it is."
+                    ),
+                ));
+            }
+            return Ok(());
+        }
+        // No mark: ours only if it is empty (a new file), and only when
+        // creating.
+        let objects: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| self.err(&e))?;
+        if objects > 0 || app != 0 || version != 0 || !create {
+            return Err(not_ours(&self.path));
+        }
+        Ok(())
+    }
+
+    /// Bring the schema forward to [`SCHEMA_VERSION`], step by step, in one
+    /// transaction (two first runs at once: the second finds it done).
+    fn migrate(&self) -> Result<()> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.err(&e))?;
+        let (version, app) = self.marks()?;
+        self.judge(version, app, true)?;
+        if version < 1 {
+            tx.execute_batch(SCHEMA_1).map_err(|e| self.err(&e))?;
+        }
+        if version < 2 {
+            tx.execute_batch(SCHEMA_2).map_err(|e| self.err(&e))?;
+        }
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+        ))
+        .map_err(|e| self.err(&e))?;
+        tx.commit().map_err(|e| self.err(&e))?;
+        Ok(())
+    }
+}
+
+/// Schema 1. An agency's detail is a few kilobytes: an ordinary table,
+/// with its key (run, agency) as an index.
+const SCHEMA_1: &str = "
+CREATE TABLE run (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    inputs_key TEXT NOT NULL,
+    template TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    version TEXT NOT NULL,
+    innovations INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    warnings INTEGER NOT NULL
+);
+CREATE INDEX run_inputs ON run (inputs_key, id);
+CREATE TABLE run_agency (
+    run INTEGER NOT NULL REFERENCES run (id),
+    agency TEXT NOT NULL,
+    innovations INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    warnings INTEGER NOT NULL,
+    verified REAL,
+    digest INTEGER NOT NULL,
+    detail BLOB NOT NULL,
+    PRIMARY KEY (run, agency)
+);
+";
+
+/// Schema 2: each agency's row also holds the digest of its identities
+/// (NULL in the rows of schema 1, whose detail is then read whole), and
+/// its detail is written in the binary form of `detail.rs` (the JSON of
+/// schema 1 is still read).
+const SCHEMA_2: &str = "ALTER TABLE run_agency ADD COLUMN identity INTEGER;";
