@@ -140,7 +140,7 @@ impl Snapshot {
             .innovations
             .par_iter()
             .map(|i| SnapInnovation {
-                agency: i.agency.clone(),
+                agency: i.agency.to_string(),
                 name_key: i.name_key().to_string(),
                 name: i.name().to_string(),
                 status: i.status,
@@ -155,14 +155,14 @@ impl Snapshot {
                 let inn = outcome.innovation_of(f);
                 SnapFinding {
                     code: f.code.to_string(),
-                    innovation: inn.map(|i| (i.agency.clone(), i.name_key().to_string())),
+                    innovation: inn.map(|i| (i.agency.to_string(), i.name_key().to_string())),
                     field: f.field.clone(),
                     indicator: f.indicator,
                     file: f.location.file.clone(),
                     sheet: f.location.sheet.clone(),
                     cell: f.location.cell(),
                     agency: match inn {
-                        Some(i) => i.agency.clone(),
+                        Some(i) => i.agency.to_string(),
                         None => file_agency
                             .get(f.location.file.as_str())
                             .map(|a| a.to_string())

@@ -29,7 +29,7 @@ pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
-pub use cap::Gather;
+pub use cap::{Allowance, Budget, Gather, Recheck, Run};
 pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub use files::{load_error_finding, load_note_findings};
@@ -55,6 +55,9 @@ pub struct CheckOptions {
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
     /// Existing innovations the ideas are compared with (`--catalog`).
     pub catalog: Option<Arc<Vec<portal::PortalEntry>>>,
+    /// The innovations the run has taken (`max_innovations_in_run`),
+    /// shared by the files checked at once.
+    pub budget: Arc<Budget>,
 }
 
 /// What the portal holds, and how to compare with it.
@@ -81,6 +84,9 @@ pub struct FileResult {
     pub evidence_layout: bool,
     /// Laboratorium Inovasi ideas with a stage, compared across lists.
     pub ideas: Vec<lablist::Idea>,
+    /// Rows past what the file was allowed to check
+    /// (`max_innovations_in_run`): not innovations, told in its F020.
+    pub rows_not_checked: u64,
 }
 
 /// Applies the template's severity overrides; drops switched-off codes; and
@@ -306,6 +312,17 @@ pub struct FileCheck<'t> {
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
+    /// The agency and pemda of the last row, shared with the next row
+    /// that names the same (a file's rows mostly do).
+    agency: Option<Arc<str>>,
+    pemda: Option<Arc<str>>,
+    /// How many rows it may check, how many it did, and where it stopped
+    /// (sheet, row, the row's agency) with how many rows not checked from
+    /// there.
+    allowance: Allowance,
+    checked: u32,
+    stopped: Option<(Option<Arc<str>>, u32, String)>,
+    rows_not_checked: u64,
 }
 
 impl<'t> FileCheck<'t> {
@@ -333,7 +350,42 @@ impl<'t> FileCheck<'t> {
             stage_field: template.roles.lab_stage,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
+            agency: None,
+            pemda: None,
+            allowance: Allowance::Run,
+            checked: 0,
+            stopped: None,
+            rows_not_checked: 0,
         }
+    }
+
+    /// Checks at most `allowance` rows (by default, what the run's budget
+    /// has left).
+    pub fn within(mut self, allowance: Allowance) -> Self {
+        self.allowance = allowance;
+        self
+    }
+
+    /// Whether `record` is checked: `false` for the rows past what the
+    /// file may check (`max_innovations_in_run`), which are counted for
+    /// its F020 and are not innovations. Asked once per row, before the
+    /// row is seen by anything else.
+    pub fn admits(&mut self, record: &Record) -> bool {
+        if self.stopped.is_none() {
+            let limit = self.template.settings.max_innovations_in_run;
+            let ok = match self.allowance {
+                _ if limit == 0 => true,
+                Allowance::Rows(n) => self.checked < n,
+                Allowance::Run => self.options.budget.take(limit),
+            };
+            if ok {
+                self.checked += 1;
+                return true;
+            }
+            self.stopped = Some((record.sheet.clone(), record.row, record.agency.clone()));
+        }
+        self.rows_not_checked += 1;
+        false
     }
 
     /// A finding about the file itself (load problems and notes).
@@ -459,7 +511,8 @@ impl<'t> FileCheck<'t> {
                 self.pemda_field
                     .and_then(|f| record.text(f))
                     .map(crate::normalize::collapse_spaces)
-            });
+            })
+            .map(|p| shared(&mut self.pemda, &p));
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
@@ -501,7 +554,7 @@ impl<'t> FileCheck<'t> {
                 Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
                 _ => None,
             });
-        let agency = std::mem::take(&mut record.agency);
+        let agency = shared(&mut self.agency, &record.agency);
         let mut inn = Innovation::at(origin, record.row, agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;
@@ -525,7 +578,21 @@ impl<'t> FileCheck<'t> {
                 && f.location.sheet.is_none()
                 && f.location.row.is_none()
         });
-        if self.innovations.is_empty() && !unreadable {
+        if let Some((sheet, row, agency)) = self.stopped.take() {
+            let mut loc = Location::file(&self.file);
+            loc.sheet = sheet.as_deref().map(str::to_string);
+            loc.row = Some(row);
+            let limit = self.template.settings.max_innovations_in_run;
+            // The agency of the row where checking stopped: its report
+            // and feedback tell it that its list was not checked whole.
+            self.sink.push(
+                Finding::new(Code::F020, loc)
+                    .number("rows", "rows_en", self.rows_not_checked as f64, 0)
+                    .number("limit", "limit_en", f64::from(limit), 0)
+                    .agency(&agency),
+            );
+        }
+        if self.innovations.is_empty() && !unreadable && self.rows_not_checked == 0 {
             let loc = Location::file(&self.file);
             if self.headers_seen > 0 {
                 self.sink.push(
@@ -570,6 +637,19 @@ impl<'t> FileCheck<'t> {
             evidence: self.evidence,
             evidence_layout: self.evidence_layout,
             ideas: self.groups.ideas.take(),
+            rows_not_checked: self.rows_not_checked,
+        }
+    }
+}
+
+/// `value` as an `Arc`, the one in `last` when it holds the same text.
+fn shared(last: &mut Option<Arc<str>>, value: &str) -> Arc<str> {
+    match last {
+        Some(a) if **a == *value => a.clone(),
+        _ => {
+            let a: Arc<str> = Arc::from(value);
+            *last = Some(a.clone());
+            a
         }
     }
 }
@@ -591,53 +671,29 @@ pub(crate) fn count_for_every_row(
     }
 }
 
-/// Join per-file results: evidence, cross-file checks, sorting and
+/// Complete the run's joined results: evidence, cross-file checks, sorting and
 /// per-innovation counts. The scores are the score stage's
 /// ([`crate::score::score`]).
 pub fn combine(
     template: &Template,
     options: &CheckOptions,
-    results: Vec<FileResult>,
+    run: Run,
     resolver: &dyn Resolver,
     baseline: Option<&Baseline>,
 ) -> Outcome {
-    // Within the run-wide cap whoever gathered the results (a no-op when
-    // they came through a `Gather`).
-    let results = Gather::all(template, results);
-    let mut files: Vec<(String, String)> = results
-        .iter()
-        .map(|r| (r.file.clone(), r.agency_hint.clone()))
-        .collect();
+    // The files' lists were joined in the run's order as each file came
+    // (`Gather`), so no file's list is held beside the run's here.
+    let Run {
+        mut files,
+        findings,
+        mut innovations,
+        statements,
+        evidence_layout: evidence_given,
+        ideas,
+    } = run;
     files.sort();
     let mut sink = Sink::keeping_places(template);
-    let evidence_given = results.iter().any(|r| r.evidence_layout);
-    // The first file's lists are kept and grow once, to their final size,
-    // with the others appended in order: a single big file is not copied.
-    let total = |f: fn(&FileResult) -> usize| results.iter().map(f).sum::<usize>();
-    let (n_findings, n_innovations, n_statements) = (
-        total(|r| r.findings.len()),
-        total(|r| r.innovations.len()),
-        total(|r| r.evidence.len()),
-    );
-    let mut results = results.into_iter();
-    let mut ideas = Vec::new();
-    let (mut innovations, mut statements) = match results.next() {
-        Some(first) => {
-            sink.findings = first.findings;
-            ideas = first.ideas;
-            (first.innovations, first.evidence)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    sink.findings.reserve(n_findings - sink.findings.len());
-    innovations.reserve(n_innovations - innovations.len());
-    statements.reserve(n_statements - statements.len());
-    for r in results {
-        sink.findings.extend(r.findings);
-        innovations.extend(r.innovations);
-        statements.extend(r.evidence);
-        ideas.extend(r.ideas);
-    }
+    sink.findings = findings;
     sink.count_listed_in_run();
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(
@@ -869,6 +925,7 @@ pub(crate) mod testing {
             spd: None,
             roster: None,
             catalog: None,
+            budget: Arc::default(),
         }
     }
 
@@ -1177,7 +1234,7 @@ mod tests {
             }
             results.push(fc.finish());
         }
-        combine(&t, &o, results, &NoEvidence, None)
+        combine(&t, &o, Gather::all(&t, results), &NoEvidence, None)
     }
 
     #[test]

@@ -422,7 +422,7 @@ mod tests {
 
     fn innovation(name: &str, pemda: Option<&str>) -> Innovation {
         let mut inn = Innovation::new("a.csv", None, 2, "", name);
-        inn.pemda = pemda.map(str::to_string);
+        inn.pemda = pemda.map(std::sync::Arc::from);
         inn
     }
 

@@ -36,7 +36,7 @@ impl Facts {
             nama_inisiator: fields
                 .initiator_name
                 .and_then(|f| r.text(f))
-                .map(crate::normalize::collapse_spaces),
+                .map(|s| crate::normalize::collapse_spaces(s).into_boxed_str()),
             urusan: enum_value(fields.affair),
             uji_coba: date(fields.trial),
             penerapan: date(fields.application),
@@ -99,9 +99,10 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
             });
         }
     };
-    let text = |x: &Option<String>| x.clone();
-    let eq =
-        |x: &Option<String>, y: &Option<String>| x.as_deref().map(fold) == y.as_deref().map(fold);
+    let text = |x: &Option<Box<str>>| x.as_deref().map(str::to_string);
+    let eq = |x: &Option<Box<str>>, y: &Option<Box<str>>| {
+        x.as_deref().map(fold) == y.as_deref().map(fold)
+    };
     let date = |d: Option<NaiveDate>| d.map(portal_format);
     // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
     // punctuation and spacing are not a difference to update.

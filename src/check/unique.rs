@@ -274,7 +274,7 @@ mod tests {
         let mut sink = Sink::new(&t);
         let at = |file, row, pemda: Option<&str>| {
             let mut i = innovation(file, row, "Dinas Kesehatan", "E-Farmasi");
-            i.pemda = pemda.map(str::to_string);
+            i.pemda = pemda.map(std::sync::Arc::from);
             i
         };
         let list = vec![

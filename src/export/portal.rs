@@ -424,7 +424,7 @@ mod tests {
                 .map(|&f| match t.fields[f].key.as_str() {
                     "pemda" => pemda.to_string(),
                     "nama_inovasi" => i.name().to_string(),
-                    "perangkat_daerah" => i.agency.clone(),
+                    "perangkat_daerah" => i.agency.to_string(),
                     "rancang_bangun" => text.to_string(),
                     _ => String::new(),
                 })

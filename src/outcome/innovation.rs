@@ -22,12 +22,13 @@ pub struct Innovation {
     pub stage: Option<u8>,
     pub errors: u32,
     pub warnings: u32,
-    pub agency: String,
+    /// Its agency, shared by the rows of a file that name the same one.
+    pub agency: Arc<str>,
     pub(crate) name: Box<str>,
     /// Folded name, for matching; `None` when it is the name itself.
     name_key: Option<Box<str>>,
-    /// The pemda its row names, if any.
-    pub pemda: Option<String>,
+    /// The pemda its row names, if any, shared like the agency.
+    pub pemda: Option<Arc<str>>,
     /// For an award's per-group rules: the group its row names (KIPP: the
     /// instansi) and the canonical value its quota counts by (kelompok).
     award: Option<Box<AwardFacts>>,
@@ -63,10 +64,10 @@ impl Innovation {
             file: file.to_string(),
             sheet: sheet.map(str::to_string),
         });
-        Innovation::at(origin, row, agency.to_string(), name.to_string())
+        Innovation::at(origin, row, Arc::from(agency), name.to_string())
     }
 
-    pub(crate) fn at(origin: Arc<Origin>, row: u32, agency: String, name: String) -> Self {
+    pub(crate) fn at(origin: Arc<Origin>, row: u32, agency: Arc<str>, name: String) -> Self {
         let mut inn = Innovation {
             origin,
             row,

@@ -399,7 +399,7 @@ pub(super) fn finding_out<'a>(
         message: f.message(opts.lang),
         hint: f.hint(opts.lang),
         innovation: inn.map(|i| i.name()),
-        agency: inn.map(|i| i.agency.as_str()).or(f.agency.as_deref()),
+        agency: inn.map(|i| &*i.agency).or(f.agency.as_deref()),
     }
 }
 
