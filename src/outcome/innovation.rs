@@ -181,6 +181,6 @@ mod tests {
     #[test]
     fn an_innovation_record_stays_lean() {
         let size = std::mem::size_of::<Innovation>();
-        assert!(size <= 248, "{size} bytes");
+        assert!(size <= 100, "{size} bytes");
     }
 }
