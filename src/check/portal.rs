@@ -109,7 +109,7 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
     push(
         roles::NAME,
         Some(e.name.clone()),
-        Some(inn.name.to_string()),
+        Some(inn.name().to_string()),
         e.name_key == inn.name_key(),
     );
     let canonical = |x: Option<&str>| x.map(str::to_string);
@@ -211,7 +211,7 @@ pub(crate) fn compare(
                 sink.push(
                     Finding::new(Code::P001, inn.location())
                         .field(roles::NAME)
-                        .value(&inn.name),
+                        .value(inn.name()),
                 );
                 PortalStatus {
                     status: "not_entered",
@@ -238,7 +238,7 @@ pub(crate) fn compare(
                     sink.push(
                         Finding::new(Code::P002, inn.location())
                             .field(roles::NAME)
-                            .value(&inn.name)
+                            .value(inn.name())
                             .arg("changes", list(Lang::Id))
                             .arg("changes_en", list(Lang::En)),
                     );
@@ -290,7 +290,7 @@ pub(crate) fn compare(
                 sink.push(
                     Finding::new(Code::P003, inn.location())
                         .field(roles::NAME)
-                        .value(&inn.name)
+                        .value(inn.name())
                         .arg("candidates", names("baris"))
                         .arg("candidates_en", names("row")),
                 );
@@ -363,7 +363,7 @@ fn prior_entries(
         sink.push(
             Finding::new(Code::W003, inn.location())
                 .field(roles::DEVELOPMENT)
-                .value(&inn.name)
+                .value(inn.name())
                 .arg("count", years.len())
                 .arg("years", list)
                 .arg("max", max),

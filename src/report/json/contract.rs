@@ -349,7 +349,7 @@ pub(super) fn innovation_out<'a>(
         score: ScoreOut {
             claimed: i.score.claimed,
             verified: i.score.verified,
-            max: i.score.max,
+            max: crate::score::max_score(t),
             at_risk: i.score.at_risk().iter().map(at_risk_out).collect(),
         },
         pemda: i.pemda.as_deref(),
