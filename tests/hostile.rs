@@ -898,7 +898,16 @@ fn a_million_row_csv_is_checked() {
     }
     out.flush().unwrap();
     drop(out);
-    let run = check(&[&path]);
+    // More than a run checks by default (`max_innovations_in_run`, 524,288:
+    // issue 27); a template may raise it.
+    let template = dir.path().join("million.toml");
+    std::fs::write(
+        &template,
+        "[template]\nid = \"million\"\nname = \"million\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+         [settings]\nmax_innovations_in_run = 1048576\n",
+    )
+    .unwrap();
+    let run = check_with(&[&path], &["--template", template.to_str().unwrap()]);
     assert_eq!(run.innovations("million.csv").len(), 1_000_000);
     run.assert_others_checked();
 }

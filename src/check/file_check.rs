@@ -141,7 +141,12 @@ impl<'t> FileCheck<'t> {
     /// sheet declare a million rows, so the room is bounded, and what is
     /// left unused is given back in `finish`.
     pub fn make_room(&mut self, rows: u32) {
-        let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
+        // Nor more than the run checks (`max_innovations_in_run`).
+        let run = match self.template.settings.max_innovations_in_run {
+            0 => u32::MAX,
+            n => n,
+        };
+        let rows = rows.min(MAX_EXPECTED_ROWS).min(run) as usize;
         self.innovations.reserve(rows);
     }
 
