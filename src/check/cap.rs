@@ -41,6 +41,10 @@ struct State {
     waiting: Vec<Option<FileResult>>,
     /// The place of the next result to join the run.
     next: usize,
+    /// Results let go of while they waited (their file's rows, checked or
+    /// not), to be read again when their turn comes: the run holds at
+    /// most `max_innovations_in_run` innovations joined and waiting.
+    let_go: BTreeMap<usize, u64>,
     /// Per code, the findings each file lists, by the file's place.
     listed: foldhash::HashMap<Code, BTreeMap<usize, u32>>,
     run: Run,
@@ -143,6 +147,7 @@ impl<'t> Gather<'t> {
         let State {
             waiting,
             next,
+            let_go,
             listed,
             run,
         } = &mut *state;
@@ -154,7 +159,28 @@ impl<'t> Gather<'t> {
         let settings = &self.template.settings;
         let limit = settings.max_innovations_in_run;
         let room = limit as usize;
-        while let Some(mut r) = waiting.get_mut(*next).and_then(Option::take) {
+        loop {
+            let mut r = match waiting.get_mut(*next).and_then(Option::take) {
+                Some(r) => r,
+                None => match (let_go.remove(next), self.recheck) {
+                    (Some(rows), Some(recheck)) => {
+                        let left = u64::from(limit).saturating_sub(run.innovations.len() as u64);
+                        let due = rows.min(left);
+                        let_go_past(
+                            limit,
+                            run.innovations.len() as u64 + due,
+                            waiting,
+                            *next,
+                            let_go,
+                            listed,
+                        );
+                        let mut r = recheck(*next, due as u32);
+                        self.cap_findings(listed, waiting, *next, &mut r);
+                        r
+                    }
+                    _ => break,
+                },
+            };
             if let Some(recheck) = self.recheck
                 && limit > 0
             {
@@ -162,8 +188,17 @@ impl<'t> Gather<'t> {
                 let left = u64::from(limit).saturating_sub(run.innovations.len() as u64);
                 let due = rows.min(left);
                 if r.innovations.len() as u64 != due {
-                    // Its memory is given back before it is read again.
+                    // Its memory is given back before it is read again, and
+                    // so is that of later results the run may not keep.
                     drop(r);
+                    let_go_past(
+                        limit,
+                        run.innovations.len() as u64 + due,
+                        waiting,
+                        *next,
+                        let_go,
+                        listed,
+                    );
                     r = recheck(*next, due as u32);
                     for files in listed.values_mut() {
                         files.remove(next);
@@ -173,6 +208,16 @@ impl<'t> Gather<'t> {
             }
             join(run, r, room);
             *next += 1;
+        }
+        if self.recheck.is_some() && limit > 0 {
+            let_go_past(
+                limit,
+                run.innovations.len() as u64,
+                waiting,
+                *next,
+                let_go,
+                listed,
+            );
         }
     }
 
@@ -235,15 +280,46 @@ impl<'t> Gather<'t> {
         let State {
             waiting,
             next,
+            let_go,
             mut run,
             ..
         } = state;
-        // Places never added are skipped (none, when every file was added).
+        // Places never added are skipped (none, when every file was added:
+        // then every result, let go of or not, has joined in `add`).
+        debug_assert!(let_go.is_empty());
         let room = self.template.settings.max_innovations_in_run as usize;
         for r in waiting.into_iter().skip(next).flatten() {
             join(&mut run, r, room);
         }
         run
+    }
+}
+
+/// Lets go of waiting results, the latest first, until those after `next`
+/// and `joined` innovations are at most `limit`: they are read again in
+/// their turn ([`Gather::rechecking`]), so that the run never holds more
+/// than it may keep (a folder whose later files were read first held the
+/// limit joined and half of it waiting).
+fn let_go_past(
+    limit: u32,
+    joined: u64,
+    waiting: &mut [Option<FileResult>],
+    next: usize,
+    let_go: &mut BTreeMap<usize, u64>,
+    listed: &mut foldhash::HashMap<Code, BTreeMap<usize, u32>>,
+) {
+    let count = |r: &FileResult| r.innovations.len() as u64;
+    let mut held: u64 = waiting.iter().skip(next + 1).flatten().map(count).sum();
+    let mut at = waiting.len();
+    while joined + held > u64::from(limit) && at > next + 1 {
+        at -= 1;
+        if let Some(r) = waiting[at].take_if(|r| !r.innovations.is_empty()) {
+            held -= count(&r);
+            let_go.insert(at, count(&r) + r.rows_not_checked);
+            for files in listed.values_mut() {
+                files.remove(&at);
+            }
+        }
     }
 }
 
