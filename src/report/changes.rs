@@ -2,7 +2,7 @@
 //! `check --since` and on the watch screen.
 
 use super::counted as count;
-use super::table::ARROW;
+use super::layout::ARROW;
 use super::visible::visible;
 use crate::diag::Lang;
 use crate::since::Since;
@@ -121,11 +121,11 @@ pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
 pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
     let id = lang == Lang::Id;
     let mut s = String::new();
-    for l in super::table::wrap(&headline(since, lang), width) {
+    for l in super::layout::wrap(&headline(since, lang), width) {
         let _ = writeln!(s, "{l}");
     }
     for line in agency_lines(since, lang) {
-        for (k, l) in super::table::wrap(&line, width.saturating_sub(4))
+        for (k, l) in super::layout::wrap(&line, width.saturating_sub(4))
             .into_iter()
             .enumerate()
         {
@@ -159,7 +159,7 @@ pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
         let _ = writeln!(s, "  {title}");
         for (agency, name) in list.iter() {
             let text = visible(&format!("{mark} {name} ({agency})")).into_owned();
-            for l in super::table::wrap(&text, width.saturating_sub(4)) {
+            for l in super::layout::wrap(&text, width.saturating_sub(4)) {
                 let _ = writeln!(s, "    {l}");
             }
         }

@@ -1,0 +1,309 @@
+//! Every input loaded, normalized and checked, file by file in parallel,
+//! and the files' results combined and scored into one outcome.
+
+use super::inputs::{follow_inputs, load_baselines, path_problem, read_roster, spd_sheet};
+use crate::check::{self, CheckOptions, FileCheck, FileResult};
+use crate::diag::Trouble;
+use crate::evidence::EvidenceStore;
+use crate::load::{self, InputFile, NotRead, Reading};
+use crate::normalize::{Event, Normalizer, Record};
+use crate::report;
+use crate::settings::{CheckSettings, Format};
+use crate::template::Template;
+use anyhow::Result;
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+/// Called with every record as it streams past the checks (from any
+/// thread): what export keeps of each row, read in the same pass.
+pub type RecordTap<'a> = &'a (dyn Fn(&InputFile, &Record) + Sync);
+
+/// Load, normalize and check every input; combine the results. An error
+/// when the inputs hold no file to check.
+pub fn evaluate(s: &CheckSettings) -> Result<crate::outcome::Outcome> {
+    evaluate_with(s, None)
+}
+
+/// [`evaluate`], showing each record to `tap` before it is checked.
+pub fn evaluate_with(
+    s: &CheckSettings,
+    tap: Option<RecordTap<'_>>,
+) -> Result<crate::outcome::Outcome> {
+    let (mut files, problems) = load::collect_inputs(&s.paths);
+    // The roster is read as the roster, never as innovation data, when it
+    // lies among the inputs.
+    let roster = match &s.roster {
+        Some(path) => {
+            // Only a file of the same name is resolved: a walk of many
+            // thousand files costs no system call each.
+            if let (Ok(own), Some(name)) = (path.canonicalize(), path.file_name()) {
+                files.retain(|f| {
+                    f.path.file_name() != Some(name)
+                        || f.path.canonicalize().ok().as_ref() != Some(&own)
+                });
+            }
+            Some(read_roster(&s.template, path)?)
+        }
+        None => s.template.expected_agencies().map(|r| (r, Vec::new())),
+    };
+    let (lists_template, catalog) = follow_inputs(s, &mut files)?;
+    if files.is_empty() {
+        return Err(nothing_to_check(&s.paths, &problems));
+    }
+    let (spd, spd_result) = match &s.spd_sheet {
+        None => (s.spd, None),
+        Some(path) => {
+            let (points, result) = spd_sheet(&s.template, path);
+            (points, Some(result))
+        }
+    };
+    let options = CheckOptions {
+        as_of: s.as_of,
+        pemda: s.pemda.clone(),
+        spd,
+        roster: roster.map(std::sync::Arc::new),
+        catalog,
+        budget: std::sync::Arc::default(),
+    };
+    let progress = report::Progress::new(
+        files.len() as u64,
+        !s.quiet && s.format == Format::Table && s.output.is_none() && !s.watch && files.len() > 1,
+        s.lang,
+    );
+    // A file that did not check the rows the run's order gives it (the
+    // files checked at once reached `max_innovations_in_run`) is read
+    // again with those rows.
+    let recheck = |i: usize, rows: u32| {
+        check_file_within(
+            &s.template,
+            &options,
+            &files[i],
+            tap,
+            check::Allowance::Rows(rows),
+        )
+    };
+    // One file per job: a job of many files, split once and never again
+    // (rayon's default for two threads), left one core idle at the end.
+    // The portal's lists are read alongside, on whichever core is free.
+    // Each result is gathered as its file finishes, within the run-wide
+    // finding cap: many small files would otherwise hold theirs all.
+    let (gather, baseline_parts) = rayon::join(
+        || {
+            let gather = check::Gather::new(&s.template, files.len()).rechecking(&recheck);
+            files
+                .par_iter()
+                .enumerate()
+                .with_max_len(1)
+                .for_each(|(i, f)| {
+                    gather.add(i, check_file(&s.template, &options, f, tap));
+                    progress.inc();
+                });
+            gather
+        },
+        || {
+            let lists: Vec<(Option<i32>, PathBuf)> = (s.baselines.iter().cloned())
+                .chain(s.iid.iter().map(|p| (None, p.clone())))
+                .collect();
+            let t = lists_template.as_ref().unwrap_or(&s.template);
+            (!lists.is_empty()).then(|| load_baselines(t, &lists))
+        },
+    );
+    progress.finish();
+    let mut after = files.len();
+    let mut then = |r: FileResult| {
+        gather.add(after, r);
+        after += 1;
+    };
+    if let Some(r) = spd_result {
+        then(r);
+    }
+    for (path, why) in problems {
+        let finding = path_problem(&path, &why);
+        let display = finding.location.file.clone();
+        then(FileResult {
+            agency_hint: display.clone(),
+            findings: vec![finding],
+            file: display,
+            innovations: Vec::new(),
+            evidence: Vec::new(),
+            evidence_layout: false,
+            ideas: Vec::new(),
+            rows_not_checked: 0,
+        });
+    }
+    let run = gather.finish();
+    // Index evidence folders only for workbooks that refer to files: a
+    // workbook next to a big evidence tree it never names costs nothing.
+    // Each statement names the file it was read from.
+    let referring: std::collections::HashSet<&str> = run
+        .statements
+        .iter()
+        .chain(run.innovations.iter().flat_map(|i| i.statements.iter()))
+        .filter(|st| {
+            st.reference
+                .as_ref()
+                .is_some_and(|p| !p.text.trim().is_empty())
+        })
+        .map(|st| &*st.loc.file)
+        .collect();
+    let workbooks: Vec<(String, std::path::PathBuf)> = files
+        .iter()
+        .filter(|f| referring.contains(f.display.as_str()))
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
+    let store = EvidenceStore::new(&s.evidence, &workbooks);
+    let baseline = baseline_parts.map(|(entries, findings)| check::Baseline {
+        entries,
+        findings,
+        options: check::portal::PortalOptions {
+            year: s.year,
+            as_of: s.as_of,
+            stale_after_days: s.stale_after_days,
+            match_threshold: s.match_threshold,
+        },
+    });
+    let mut outcome = check::combine(&s.template, &options, run, &store, baseline.as_ref());
+    crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
+    Ok(outcome)
+}
+
+/// No input holds a file to check: an empty folder or an unmounted share
+/// must not pass for a clean run. Says what each path holds and what was
+/// looked for.
+fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyhow::Error {
+    let mut id = String::from("tidak ada berkas data inovasi untuk diperiksa:");
+    let mut en = String::from("no innovation data file to check:");
+    // A path the walk found but could not read is told below, with its
+    // reason.
+    let told_below = |p: &PathBuf| {
+        problems
+            .iter()
+            .any(|(q, why)| q == p && !matches!(why, NotRead::Missing))
+    };
+    for p in paths.iter().filter(|p| !told_below(p)) {
+        let (why_id, why_en) = if !p.exists() {
+            ("tidak ditemukan".to_string(), "not found".to_string())
+        } else if p.is_dir() {
+            let n = walkdir::WalkDir::new(p)
+                .follow_links(false)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_type().is_dir())
+                .count();
+            if n == 0 {
+                ("folder kosong".to_string(), "an empty folder".to_string())
+            } else {
+                (
+                    format!("folder berisi {n} berkas, tidak satu pun berisi data inovasi"),
+                    format!("a folder of {n} files, none of them holds innovation data"),
+                )
+            }
+        } else if p.is_file() {
+            (
+                "berkas ini tidak berisi data inovasi".to_string(),
+                "this file holds no innovation data".to_string(),
+            )
+        } else {
+            (
+                "bukan berkas biasa".to_string(),
+                "not a regular file".to_string(),
+            )
+        };
+        let shown = p.display();
+        id.push_str(&format!("\n  {shown}: {why_id}"));
+        en.push_str(&format!("\n  {shown}: {why_en}"));
+    }
+    // What was found and not read, and why (a link out, a pipe, an
+    // unreadable file, bimtek's own output).
+    for (p, why) in problems {
+        if matches!(why, NotRead::Missing) {
+            continue;
+        }
+        let f = path_problem(p, why);
+        let shown = p.display();
+        id.push_str(&format!(
+            "\n  {shown}: {}",
+            f.message(crate::diag::Lang::Id)
+        ));
+        en.push_str(&format!(
+            "\n  {shown}: {}",
+            f.message(crate::diag::Lang::En)
+        ));
+    }
+    let formats = load::SPREADSHEET_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    id.push_str(&format!(
+        "\nYang dicari: lembar kerja {formats}, juga di subfolder \
+         (folder bukti/evidence dan berkas tersembunyi dilewati)."
+    ));
+    en.push_str(&format!(
+        "\nLooked for: spreadsheets {formats}, in subfolders too \
+         (bukti/evidence folders and hidden files are skipped)."
+    ));
+    Trouble::new(id, en).into()
+}
+
+/// Load, normalize and check one file. Never panics on bad input: a file
+/// that cannot be read becomes a finding.
+pub fn check_file(
+    t: &Template,
+    options: &CheckOptions,
+    f: &InputFile,
+    tap: Option<RecordTap<'_>>,
+) -> FileResult {
+    check_file_within(t, options, f, tap, check::Allowance::Run)
+}
+
+/// [`check_file`], checking at most the rows `allowance` gives: the rows
+/// past it are not innovations, not shown to `tap`, and told in F020.
+fn check_file_within(
+    t: &Template,
+    options: &CheckOptions,
+    f: &InputFile,
+    tap: Option<RecordTap<'_>>,
+    allowance: check::Allowance,
+) -> FileResult {
+    // load -> normalize -> check: rows stream from the file through
+    // normalizing into the checks, and a record is dropped once checked.
+    // The check is shared by the three ways into it: the events normalizing
+    // emits, the rows a sheet says it has, and the records load made ahead.
+    let check =
+        RefCell::new(FileCheck::new(t, options, &f.display, &f.agency_hint).within(allowance));
+    let checked = &|event: &mut Event| {
+        if let Event::Record(r) = &*event {
+            if !check.borrow_mut().admits(r) {
+                return;
+            }
+            if let Some(tap) = tap {
+                tap(f, r);
+            }
+        }
+        check.borrow_mut().event(event);
+    };
+    let read = load::read(
+        &f.path,
+        &mut Normalizer::new(t, &f.agency_hint, checked)
+            .skip_findings_sheet(f.findings_sheet.as_deref()),
+        Reading::new()
+            .rows_hint(|rows| check.borrow_mut().make_room(rows))
+            .ahead(Normalizer::sheet_rows, |event: &mut Option<Event>| {
+                if let Some(event) = event {
+                    checked(event);
+                }
+            }),
+    );
+    let mut check = check.into_inner();
+    match read {
+        Ok(notes) => {
+            for finding in check::load_note_findings(&f.display, &notes) {
+                check.file_finding(finding);
+            }
+        }
+        Err(e) => check.file_finding(check::load_error_finding(&f.display, &e)),
+    }
+    check.finish()
+}
