@@ -7,7 +7,9 @@ the same byte for byte on every run (standard library only):
 writes OUT_DIR/big49.csv (one 49 MB CSV of dense rows, 20 findings each),
 OUT_DIR/folder98/ (98 CSVs of 0.5 MB of the same rows) and
 OUT_DIR/rows1m.xlsx (one sheet of 1,048,575 rows of 6 cells with the
-same kind of mistakes, about 21 MB)."""
+same kind of mistakes, about 21 MB) and OUT_DIR/short50.csv (a 50 MB CSV
+of rows of four bytes, 12.5 million of them: more than the run checks,
+`max_innovations_in_run`)."""
 
 import os
 import sys
@@ -108,6 +110,14 @@ def rows1m_xlsx(path, rows=1_048_575):
         put(z, "xl/worksheets/sheet1.xml", "".join(parts))
 
 
+def short_csv(path, size):
+    with open(path, "w") as f:
+        f.write("Nama Inovasi;Tahapan Inovasi\n")
+        row = "x;z\n" * 1000
+        while f.tell() + len(row) <= size:
+            f.write(row)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(os.path.join(out, "folder98"), exist_ok=True)
@@ -115,6 +125,7 @@ def main():
     for k in range(98):
         dense_csv(os.path.join(out, "folder98", "opd%02d.csv" % k), 500_000)
     rows1m_xlsx(os.path.join(out, "rows1m.xlsx"))
+    short_csv(os.path.join(out, "short50.csv"), 49_999_000)
 
 
 if __name__ == "__main__":

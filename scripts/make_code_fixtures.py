@@ -896,7 +896,7 @@ def row_xml(r, cells):
 
 
 def make_safety_codes():
-    """F017-F019 ("Safe at the edges")."""
+    """F017-F020 ("Safe at the edges")."""
     # F017: a template listing two findings of a code per file; three rows
     # with a tahapan that is no allowed value (V001) in one file.
     write("F017", [clean(f"BAD F017 {c}", ) | {"tahapan": "Selesai"} for c in "abc"], name="bad.csv")
@@ -923,6 +923,16 @@ def make_safety_codes():
             [("Data", "worksheets/sheet1.xml"), ("Salinan", "worksheets/sheet1.xml")],
             [("worksheets/sheet1.xml", row_xml(1, head) + row_xml(2, ["BAD F019", "Dinas Uji", "Penerapan"]))])
     write("F019", [clean("OK F019")], name="ok.csv")
+    # F020: a template checking one innovation a run; the file's first row
+    # is checked, the two after it are not (one file: the run's order).
+    write("F020", [clean("OK F020"), clean("BAD F020 a"), clean("BAD F020 b")], name="baris.csv")
+    with open(os.path.join(OUT, "F020", "args.txt"), "w", encoding="utf-8") as f:
+        f.write("--template\n{fixtures}/templates/innovations-1.toml\n")
+    with open(os.path.join(ROOT, "templates", "innovations-1.toml"), "w", encoding="utf-8") as f:
+        f.write("# iid-2026 checking at most one innovation a run (F020's fixture,\n"
+                "# made by scripts/make_code_fixtures.py).\n[template]\nid = \"innovations-1\"\n"
+                "name = \"IID 2026, one innovation a run\"\nyear = 2026\nextends = \"iid-2026\"\n\n"
+                "[settings]\nmax_innovations_in_run = 1\n")
 
 
 PORTAL = os.path.join(ROOT, "portal")

@@ -153,7 +153,7 @@ impl Snapshot {
             .par_iter()
             .filter(|i| keep(&i.agency))
             .map(|i| SnapInnovation {
-                agency: i.agency.clone(),
+                agency: i.agency.to_string(),
                 name_key: i.name_key().to_string(),
                 name: i.name().to_string(),
                 status: i.status,
@@ -168,7 +168,7 @@ impl Snapshot {
             .filter_map(|(k, f)| {
                 let inn = outcome.innovation_of(f);
                 let agency = match inn {
-                    Some(i) => i.agency.as_str(),
+                    Some(i) => &*i.agency,
                     None => file_agency
                         .get(f.location.file.as_str())
                         .copied()
@@ -177,7 +177,7 @@ impl Snapshot {
                 keep(agency).then(|| {
                     let finding = SnapFinding {
                         code: f.code.to_string(),
-                        innovation: inn.map(|i| (i.agency.clone(), i.name_key().to_string())),
+                        innovation: inn.map(|i| (i.agency.to_string(), i.name_key().to_string())),
                         field: f.field.clone(),
                         indicator: f.indicator,
                         file: f.location.file.clone(),

@@ -898,7 +898,16 @@ fn a_million_row_csv_is_checked() {
     }
     out.flush().unwrap();
     drop(out);
-    let run = check(&[&path]);
+    // More than a run checks by default (`max_innovations_in_run`, 524,288:
+    // issue 27); a template may raise it.
+    let template = dir.path().join("million.toml");
+    std::fs::write(
+        &template,
+        "[template]\nid = \"million\"\nname = \"million\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+         [settings]\nmax_innovations_in_run = 1048576\n",
+    )
+    .unwrap();
+    let run = check_with(&[&path], &["--template", template.to_str().unwrap()]);
     assert_eq!(run.innovations("million.csv").len(), 1_000_000);
     run.assert_others_checked();
 }
@@ -2145,4 +2154,98 @@ fn issue_27_a_folder_of_small_files_lists_at_most_the_run_cap_of_a_code() {
         assert_eq!(told, &[run_wide(4)], "dinas-{k}.csv");
     }
     assert!((0..6).all(|k| listed(&all, k, "F017").is_empty()));
+}
+
+/// Issue 27 ("Safe at the edges"): a 50 MB CSV of rows of a few bytes is
+/// millions of innovations, more than any record of them fits in 300 MB.
+/// A run checks at most `max_innovations_in_run`, earlier files first,
+/// whichever file its threads finish first: the rows past it are not
+/// innovations (not checked, listed or exported), and each file with rows
+/// not checked has one F020, an error of its agency, naming the row where
+/// checking stopped and how many rows were not checked.
+#[test]
+fn issue_27_rows_past_the_run_innovation_cap_are_not_checked_and_f020_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    // Four files of 3,000 rows: large enough that two are read at once.
+    for file in 0..4 {
+        let mut csv = format!("{HEADER}\n");
+        for row in 0..3_000 {
+            csv.push_str(&format!(
+                "Inovasi {file}-{row};Dinas {file};Penerapan;17/05/2024\n"
+            ));
+        }
+        write(&data, format!("dinas-{file}.csv"), csv.as_bytes());
+    }
+    let template = dir.path().join("innovations-7000.toml");
+    std::fs::write(
+        &template,
+        "[template]\nid = \"cap\"\nname = \"cap\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+         [settings]\nmax_innovations_in_run = 7000\n",
+    )
+    .unwrap();
+    let run_as = |format: &str| {
+        bimtek(&[
+            "check".into(),
+            "--format".into(),
+            format.into(),
+            "--lang".into(),
+            "en".into(),
+            "--as-of".into(),
+            "2026-11-24".into(),
+            "--template".into(),
+            template.as_os_str().to_owned(),
+            data.as_os_str().to_owned(),
+        ])
+    };
+    let run = run_as("json");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows: Vec<usize> = (0..4)
+        .map(|k| run.innovations(&format!("dinas-{k}.csv")).len())
+        .collect();
+    assert_eq!(rows, [3_000, 3_000, 1_000, 0]);
+    assert_eq!(run.json["summary"]["innovations"], 7_000);
+    // The rows checked are the first of the file where checking stopped.
+    let last = run.innovations("dinas-2.csv").last().unwrap()["row"].clone();
+    assert_eq!(last, 1_001);
+    let stops: Vec<(String, Value, String, String, String)> = (0..4)
+        .flat_map(|k| run.findings(&format!("dinas-{k}.csv")))
+        .filter(|f| f["code"] == "F020")
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            (
+                name.to_string(),
+                f["row"].clone(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["agency"].as_str().unwrap_or("").to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let stop = |file: usize, row: u32, rows: &str| {
+        (
+            format!("dinas-{file}.csv"),
+            Value::from(row),
+            "error".to_string(),
+            format!("Dinas {file}"),
+            format!(
+                "Checking stopped at this row: the limit of 7,000 innovations in one run was \
+                 reached, and {rows} rows of this file from this row on were not checked"
+            ),
+        )
+    };
+    assert_eq!(stops, [stop(2, 1_002, "2,000"), stop(3, 2, "3,000")]);
+    // A file none of whose rows were checked is not "only a header".
+    assert!(!run.codes("dinas-3.csv").contains(&"F003"));
+    // However the threads ran, the same rows: the JSON is the same bytes.
+    for _ in 0..2 {
+        assert_eq!(run_as("json").stdout, run.stdout);
+    }
+    // The table and the CSV report tell it too.
+    let table = run_as("table");
+    assert!(table.stdout.contains("F020"), "{}", table.stdout);
+    let csv = run_as("csv");
+    assert_eq!(csv.stdout.matches("F020").count(), 2, "{}", csv.stdout);
 }

@@ -1,6 +1,6 @@
 //! One file's events, checked as they arrive, into a [`FileResult`].
 
-use super::{CheckOptions, Sink, fields, files, labinov, lablist, rows};
+use super::{Allowance, CheckOptions, Sink, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::normalize::{Event, Record};
 use crate::outcome::{Innovation, Origin, Statement};
@@ -22,6 +22,9 @@ pub struct FileResult {
     pub evidence_layout: bool,
     /// Laboratorium Inovasi ideas with a stage, compared across lists.
     pub ideas: Vec<lablist::Idea>,
+    /// Rows past what the file was allowed to check
+    /// (`max_innovations_in_run`): not innovations, told in its F020.
+    pub rows_not_checked: u64,
 }
 
 /// The most rows a sheet's own estimate makes room for at once: an xlsx
@@ -52,6 +55,17 @@ pub struct FileCheck<'t> {
     /// (sheet, field) whose column was said to hold another system's values.
     foreign_seen: Vec<(Option<Arc<str>>, usize)>,
     groups: labinov::Groups,
+    /// The agency and pemda of the last row, shared with the next row
+    /// that names the same (a file's rows mostly do).
+    agency: Option<Arc<str>>,
+    pemda: Option<Arc<str>>,
+    /// How many rows it may check, how many it did, and where it stopped
+    /// (sheet, row, the row's agency) with how many rows not checked from
+    /// there.
+    allowance: Allowance,
+    checked: u32,
+    stopped: Option<(Option<Arc<str>>, u32, String)>,
+    rows_not_checked: u64,
 }
 
 impl<'t> FileCheck<'t> {
@@ -79,7 +93,42 @@ impl<'t> FileCheck<'t> {
             stage_field: template.roles.lab_stage,
             foreign_seen: Vec::new(),
             groups: labinov::Groups::default(),
+            agency: None,
+            pemda: None,
+            allowance: Allowance::Run,
+            checked: 0,
+            stopped: None,
+            rows_not_checked: 0,
         }
+    }
+
+    /// Checks at most `allowance` rows (by default, what the run's budget
+    /// has left).
+    pub fn within(mut self, allowance: Allowance) -> Self {
+        self.allowance = allowance;
+        self
+    }
+
+    /// Whether `record` is checked: `false` for the rows past what the
+    /// file may check (`max_innovations_in_run`), which are counted for
+    /// its F020 and are not innovations. Asked once per row, before the
+    /// row is seen by anything else.
+    pub fn admits(&mut self, record: &Record) -> bool {
+        if self.stopped.is_none() {
+            let limit = self.template.settings.max_innovations_in_run;
+            let ok = match self.allowance {
+                _ if limit == 0 => true,
+                Allowance::Rows(n) => self.checked < n,
+                Allowance::Run => self.options.budget.take(limit),
+            };
+            if ok {
+                self.checked += 1;
+                return true;
+            }
+            self.stopped = Some((record.sheet.clone(), record.row, record.agency.clone()));
+        }
+        self.rows_not_checked += 1;
+        false
     }
 
     /// A finding about the file itself (load problems and notes).
@@ -92,7 +141,12 @@ impl<'t> FileCheck<'t> {
     /// sheet declare a million rows, so the room is bounded, and what is
     /// left unused is given back in `finish`.
     pub fn make_room(&mut self, rows: u32) {
-        let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
+        // Nor more than the run checks (`max_innovations_in_run`).
+        let run = match self.template.settings.max_innovations_in_run {
+            0 => u32::MAX,
+            n => n,
+        };
+        let rows = rows.min(MAX_EXPECTED_ROWS).min(run) as usize;
         self.innovations.reserve(rows);
     }
 
@@ -205,7 +259,8 @@ impl<'t> FileCheck<'t> {
                 self.pemda_field
                     .and_then(|f| record.text(f))
                     .map(crate::normalize::collapse_spaces)
-            });
+            })
+            .map(|p| shared(&mut self.pemda, &p));
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
@@ -247,7 +302,7 @@ impl<'t> FileCheck<'t> {
                 Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
                 _ => None,
             });
-        let agency = std::mem::take(&mut record.agency);
+        let agency = shared(&mut self.agency, &record.agency);
         let mut inn = Innovation::at(origin, record.row, agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;
@@ -271,7 +326,21 @@ impl<'t> FileCheck<'t> {
                 && f.location.sheet.is_none()
                 && f.location.row.is_none()
         });
-        if self.innovations.is_empty() && !unreadable {
+        if let Some((sheet, row, agency)) = self.stopped.take() {
+            let mut loc = Location::file(&self.file);
+            loc.sheet = sheet.as_deref().map(str::to_string);
+            loc.row = Some(row);
+            let limit = self.template.settings.max_innovations_in_run;
+            // The agency of the row where checking stopped: its report
+            // and feedback tell it that its list was not checked whole.
+            self.sink.push(
+                Finding::new(Code::F020, loc)
+                    .number("rows", "rows_en", self.rows_not_checked as f64, 0)
+                    .number("limit", "limit_en", f64::from(limit), 0)
+                    .agency(&agency),
+            );
+        }
+        if self.innovations.is_empty() && !unreadable && self.rows_not_checked == 0 {
             let loc = Location::file(&self.file);
             if self.headers_seen > 0 {
                 self.sink.push(
@@ -316,6 +385,19 @@ impl<'t> FileCheck<'t> {
             evidence: self.evidence,
             evidence_layout: self.evidence_layout,
             ideas: self.groups.ideas.take(),
+            rows_not_checked: self.rows_not_checked,
+        }
+    }
+}
+
+/// `value` as an `Arc`, the one in `last` when it holds the same text.
+fn shared(last: &mut Option<Arc<str>>, value: &str) -> Arc<str> {
+    match last {
+        Some(a) if **a == *value => a.clone(),
+        _ => {
+            let a: Arc<str> = Arc::from(value);
+            *last = Some(a.clone());
+            a
         }
     }
 }

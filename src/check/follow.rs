@@ -15,6 +15,7 @@ use crate::outcome::Innovation;
 use crate::outcome::idea::{Idea, IidMatch, Like};
 use crate::template::Template;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// The most catalogue innovations listed for one idea.
 pub const MOST_LIKE: usize = 3;
@@ -119,7 +120,7 @@ fn into_iid(
         .iter()
         .map(|i| {
             let mut p = Innovation::new(i.file(), i.sheet(), i.row, &i.agency, i.name());
-            p.pemda = i.pemda.as_deref().map(pemda_key);
+            p.pemda = i.pemda.as_deref().map(|p| Arc::from(pemda_key(p)));
             p
         })
         .collect();

@@ -34,7 +34,7 @@ pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
-pub use cap::Gather;
+pub use cap::{Allowance, Budget, Gather, Recheck, Run};
 pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
 pub(crate) use file_check::count_for_every_row;
@@ -62,6 +62,9 @@ pub struct CheckOptions {
     pub roster: Option<Arc<(crate::template::Roster, Vec<Finding>)>>,
     /// Existing innovations the ideas are compared with (`--catalog`).
     pub catalog: Option<Arc<Vec<portal::PortalEntry>>>,
+    /// The innovations the run has taken (`max_innovations_in_run`),
+    /// shared by the files checked at once.
+    pub budget: Arc<Budget>,
 }
 
 /// What the portal holds, and how to compare with it.
@@ -73,53 +76,29 @@ pub struct Baseline {
     pub options: portal::PortalOptions,
 }
 
-/// Join per-file results: evidence, cross-file checks, sorting and
+/// Complete the run's joined results: evidence, cross-file checks, sorting and
 /// per-innovation counts. The scores are the score stage's
 /// ([`crate::score::score`]).
 pub fn combine(
     template: &Template,
     options: &CheckOptions,
-    results: Vec<FileResult>,
+    run: Run,
     resolver: &dyn Resolver,
     baseline: Option<&Baseline>,
 ) -> Outcome {
-    // Within the run-wide cap whoever gathered the results (a no-op when
-    // they came through a `Gather`).
-    let results = Gather::all(template, results);
-    let mut files: Vec<(String, String)> = results
-        .iter()
-        .map(|r| (r.file.clone(), r.agency_hint.clone()))
-        .collect();
+    // The files' lists were joined in the run's order as each file came
+    // (`Gather`), so no file's list is held beside the run's here.
+    let Run {
+        mut files,
+        findings,
+        mut innovations,
+        statements,
+        evidence_layout: evidence_given,
+        ideas,
+    } = run;
     files.sort();
     let mut sink = Sink::keeping_places(template);
-    let evidence_given = results.iter().any(|r| r.evidence_layout);
-    // The first file's lists are kept and grow once, to their final size,
-    // with the others appended in order: a single big file is not copied.
-    let total = |f: fn(&FileResult) -> usize| results.iter().map(f).sum::<usize>();
-    let (n_findings, n_innovations, n_statements) = (
-        total(|r| r.findings.len()),
-        total(|r| r.innovations.len()),
-        total(|r| r.evidence.len()),
-    );
-    let mut results = results.into_iter();
-    let mut ideas = Vec::new();
-    let (mut innovations, mut statements) = match results.next() {
-        Some(first) => {
-            sink.findings = first.findings;
-            ideas = first.ideas;
-            (first.innovations, first.evidence)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    sink.findings.reserve(n_findings - sink.findings.len());
-    innovations.reserve(n_innovations - innovations.len());
-    statements.reserve(n_statements - statements.len());
-    for r in results {
-        sink.findings.extend(r.findings);
-        innovations.extend(r.innovations);
-        statements.extend(r.evidence);
-        ideas.extend(r.ideas);
-    }
+    sink.findings = findings;
     sink.count_listed_in_run();
     evidence::attach(&mut innovations, statements, &mut sink);
     evidence::check_all(
@@ -352,6 +331,7 @@ pub(crate) mod testing {
             spd: None,
             roster: None,
             catalog: None,
+            budget: Arc::default(),
         }
     }
 
@@ -619,7 +599,7 @@ mod tests {
             }
             results.push(fc.finish());
         }
-        combine(&t, &o, results, &NoEvidence, None)
+        combine(&t, &o, Gather::all(&t, results), &NoEvidence, None)
     }
 
     #[test]

@@ -233,7 +233,7 @@ impl<'a> NameIndex<'a> {
                 .filter_map(|k| self.groups.get(k).copied())
                 .collect()
         });
-        let words = name_words(&inn.name);
+        let words = name_words(inn.name());
         let mut ids: Vec<u32> = words.iter().filter_map(|w| self.vocabulary.id(w)).collect();
         ids.sort_unstable();
         Query {
@@ -395,7 +395,7 @@ mod tests {
             if !pemda(e) {
                 continue;
             }
-            let s = name_similarity(&inn.name, &e.name);
+            let s = name_similarity(inn.name(), &e.name);
             if s < threshold {
                 continue;
             }
@@ -415,14 +415,14 @@ mod tests {
                 let e = entries[i as usize];
                 same_pemda(inn.pemda.as_deref(), e.pemda.as_deref())
                     && (e.name_key == inn.name_key()
-                        || name_similarity(&inn.name, &e.name) >= threshold)
+                        || name_similarity(inn.name(), &e.name) >= threshold)
             })
             .collect()
     }
 
     fn innovation(name: &str, pemda: Option<&str>) -> Innovation {
         let mut inn = Innovation::new("a.csv", None, 2, "", name);
-        inn.pemda = pemda.map(str::to_string);
+        inn.pemda = pemda.map(std::sync::Arc::from);
         inn
     }
 

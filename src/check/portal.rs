@@ -36,7 +36,7 @@ impl Facts {
             nama_inisiator: fields
                 .initiator_name
                 .and_then(|f| r.text(f))
-                .map(crate::normalize::collapse_spaces),
+                .map(|s| crate::normalize::collapse_spaces(s).into_boxed_str()),
             urusan: enum_value(fields.affair),
             uji_coba: date(fields.trial),
             penerapan: date(fields.application),
@@ -99,16 +99,17 @@ fn changes(t: &Template, inn: &Innovation, e: &PortalEntry) -> Vec<Change> {
             });
         }
     };
-    let text = |x: &Option<String>| x.clone();
-    let eq =
-        |x: &Option<String>, y: &Option<String>| x.as_deref().map(fold) == y.as_deref().map(fold);
+    let text = |x: &Option<Box<str>>| x.as_deref().map(str::to_string);
+    let eq = |x: &Option<Box<str>>, y: &Option<Box<str>>| {
+        x.as_deref().map(fold) == y.as_deref().map(fold)
+    };
     let date = |d: Option<NaiveDate>| d.map(portal_format);
     // "GA'DE-GA'DE PUSTAKA" and "Ga'de Ga'de Pustaka" are one name: case,
     // punctuation and spacing are not a difference to update.
     push(
         roles::NAME,
         Some(e.name.clone()),
-        Some(inn.name.to_string()),
+        Some(inn.name().to_string()),
         e.name_key == inn.name_key(),
     );
     let canonical = |x: Option<&str>| x.map(str::to_string);
@@ -210,7 +211,7 @@ pub(crate) fn compare(
                 sink.push(
                     Finding::new(Code::P001, inn.location())
                         .field(roles::NAME)
-                        .value(&inn.name),
+                        .value(inn.name()),
                 );
                 PortalStatus {
                     status: "not_entered",
@@ -237,7 +238,7 @@ pub(crate) fn compare(
                     sink.push(
                         Finding::new(Code::P002, inn.location())
                             .field(roles::NAME)
-                            .value(&inn.name)
+                            .value(inn.name())
                             .arg("changes", list(Lang::Id))
                             .arg("changes_en", list(Lang::En)),
                     );
@@ -289,7 +290,7 @@ pub(crate) fn compare(
                 sink.push(
                     Finding::new(Code::P003, inn.location())
                         .field(roles::NAME)
-                        .value(&inn.name)
+                        .value(inn.name())
                         .arg("candidates", names("baris"))
                         .arg("candidates_en", names("row")),
                 );
@@ -362,7 +363,7 @@ fn prior_entries(
         sink.push(
             Finding::new(Code::W003, inn.location())
                 .field(roles::DEVELOPMENT)
-                .value(&inn.name)
+                .value(inn.name())
                 .arg("count", years.len())
                 .arg("years", list)
                 .arg("max", max),

@@ -195,7 +195,7 @@ pub(super) fn check(
             None => {
                 unknown
                     .entry((i.file(), fold(&i.agency)))
-                    .or_insert((i.agency.as_str(), 0))
+                    .or_insert((&*i.agency, 0))
                     .1 += 1;
             }
         }

@@ -108,7 +108,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
         sink.push(
             Finding::new(code, dup.location())
                 .field(roles::NAME)
-                .value(&dup.name)
+                .value(dup.name())
                 .arg("other", place(first))
                 .arg("other_en", place_en(first))
                 .arg("agency", &first.agency),
@@ -222,7 +222,7 @@ pub(super) fn award_groups(
                     sink.push(
                         Finding::new(Code::U005, inn.location())
                             .field(roles::NAME)
-                            .value(&inn.name)
+                            .value(inn.name())
                             .arg("other", place(other))
                             .arg("other_en", place_en(other))
                             .arg("group", inn.group().unwrap_or_default()),
@@ -252,7 +252,7 @@ pub(super) fn award_groups(
                 sink.push(
                     Finding::new(Code::U006, inn.location())
                         .field(roles::GROUP)
-                        .value(&inn.name)
+                        .value(inn.name())
                         .arg("group", inn.group().unwrap_or_default())
                         .arg("count", list.len())
                         .arg("kelompok", class)
@@ -274,7 +274,7 @@ mod tests {
         let mut sink = Sink::new(&t);
         let at = |file, row, pemda: Option<&str>| {
             let mut i = innovation(file, row, "Dinas Kesehatan", "E-Farmasi");
-            i.pemda = pemda.map(str::to_string);
+            i.pemda = pemda.map(std::sync::Arc::from);
             i
         };
         let list = vec![

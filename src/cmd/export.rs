@@ -255,7 +255,7 @@ fn package(
         if let Some(pos) = fields.iter().position(|&f| t.roles.agency == Some(f))
             && vals[pos].is_empty()
         {
-            vals[pos] = i.agency.clone();
+            vals[pos] = i.agency.to_string();
         }
         for (field, written) in bad {
             unread.push(Unread {

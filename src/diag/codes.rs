@@ -44,7 +44,7 @@ macro_rules! codes {
 }
 
 codes! {
-    F001 F002 F003 F004 F005 F006 F007 F008 F009 F010 F011 F012 F013 F014 F015 F016 F017 F018 F019
+    F001 F002 F003 F004 F005 F006 F007 F008 F009 F010 F011 F012 F013 F014 F015 F016 F017 F018 F019 F020
     H001 H002 H003 H004 R001 V001 V002 V003 V004 V005 V006 V007 V008 V009 V010 D001 D002 D003 D004
     D005 D006 D007 D008 T001 T002 T003 U001 U002 U003 U004 U005 U006 E001 E002 E003 E004 E005 E006
     E007 E008 E009 E010 E011 E012 E013 E014 E015 E016 E017 E018 S001 S002 S003 P001 P002 P003 P004
@@ -482,6 +482,26 @@ pub static CODES: [CodeInfo; Code::ALL.len()] = [
         hint: [
             "Pecah buku kerja menjadi beberapa berkas, atau simpan ulang dari Excel/LibreOffice.",
             "Split the workbook into several files, or save it again from Excel/LibreOffice.",
+        ],
+    },
+    CodeInfo {
+        code: Code::F020,
+        severity: Error,
+        summary: [
+            "Batas inovasi satu pemeriksaan tercapai; sisa baris tidak diperiksa",
+            "The run's limit of innovations was reached; the rest of the rows were not checked",
+        ],
+        explain: [
+            "Satu pemeriksaan memeriksa paling banyak 524.288 inovasi (pengaturan templat `max_innovations_in_run`; 0 berarti tanpa batas), berkas yang lebih dulu dalam urutan diutamakan: separuh baris satu lembar Excel, sepuluh kali daftar nasional. Baris sesudah batas itu tidak dibaca sebagai inovasi: tidak diperiksa, tidak dinilai, tidak diekspor. Satu temuan F020 per berkas menyebut lembar dan baris tempat pemeriksaan berhenti dan berapa baris yang tidak diperiksa; temuan ini galat, sehingga berkas dan pemeriksaan tidak pernah tampak bersih. Tanpa batas ini sebuah CSV 50 MB berisi baris beberapa byte menjadi jutaan inovasi dan memakan memori jauh melebihi ukuran berkasnya.\nContoh: sebuah CSV berisi 3.000.000 baris pendek: 524.288 diperiksa, F020 menyebut baris tempat berhenti dan 2.475.712 baris yang tidak diperiksa.\nPerbaikan: pecah berkas atau folder menjadi beberapa pemeriksaan, atau naikkan `max_innovations_in_run` di templat.",
+            "One run checks at most 524,288 innovations (template setting `max_innovations_in_run`; 0 means no limit), earlier files in the order first: half the rows of an Excel sheet, ten times the national list. The rows past the limit are not read as innovations: they are not checked, scored or exported. One F020 per file names the sheet and row where checking stopped and how many rows were not checked; it is an error, so the file and the run never look clean. Without the limit a 50 MB CSV of rows of a few bytes is millions of innovations and takes memory far beyond the file's size.\nExample: a CSV of 3,000,000 short rows: 524,288 are checked, and F020 names the row where checking stopped and the 2,475,712 rows not checked.\nFix: split the file or folder into several runs, or raise `max_innovations_in_run` in the template.",
+        ],
+        message: [
+            "Pemeriksaan berhenti di baris ini: batas {limit} inovasi dalam satu pemeriksaan tercapai, dan {rows} baris berkas ini sejak baris ini tidak diperiksa",
+            "Checking stopped at this row: the limit of {limit} innovations in one run was reached, and {rows} rows of this file from this row on were not checked",
+        ],
+        hint: [
+            "Pecah berkas atau folder menjadi beberapa pemeriksaan, atau naikkan `max_innovations_in_run` di templat.",
+            "Split the file or folder into several runs, or raise `max_innovations_in_run` in the template.",
         ],
     },
     // ---------------------------------------------------------------- H: headers
@@ -2074,15 +2094,15 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code.as_str()).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
-            "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "H001", "H002", "H003",
-            "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009",
-            "V010", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001", "T002",
-            "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003", "E004",
-            "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014", "E015",
-            "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004", "P005",
-            "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005", "O006",
-            "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009", "L010", "L011",
-            "L012", "L013", "L014",
+            "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "F020", "H001", "H002",
+            "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008",
+            "V009", "V010", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
+            "T002", "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003",
+            "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014",
+            "E015", "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004",
+            "P005", "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005",
+            "O006", "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009", "L010",
+            "L011", "L012", "L013", "L014",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -352,7 +352,7 @@ pub fn excluded_list(
         reasons.dedup();
         rows.push(vec![
             i.id(),
-            i.agency.clone(),
+            i.agency.to_string(),
             i.name().to_string(),
             i.errors.to_string(),
             reasons.join(" | "),

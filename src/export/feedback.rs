@@ -352,7 +352,7 @@ impl Book<'_> {
                     },
                     // The agency is known without its column: from the
                     // file's folder or name.
-                    None if Some(c) == agency_col => FormValue::Text(inn.agency.clone()),
+                    None if Some(c) == agency_col => FormValue::Text(inn.agency.to_string()),
                     None => FormValue::Text(String::new()),
                 };
                 write_value(&mut profile, r, c16, &value, format, lang)?;

@@ -406,16 +406,13 @@ mod tests {
         let t = template();
         let fields = crate::export::export_fields(&t);
         let mut a = innovation("a.xlsx", 2, "Dinas A", "Inovasi A");
-        a.score = InnovationScore::new(
-            &t,
-            vec![IndicatorScore {
-                no: 1,
-                weight: 3.0,
-                tier: Some(2),
-                verified: true,
-                code: None,
-            }],
-        );
+        a.score = InnovationScore::new(vec![IndicatorScore {
+            no: 1,
+            weight: 3.0,
+            tier: Some(2),
+            verified: true,
+            code: None,
+        }]);
         let b = innovation("b.xlsx", 2, "Dinas B", "Inovasi B");
         let row = |i: &Innovation, pemda: &str, text: &str| Row {
             id: i.id(),
@@ -424,7 +421,7 @@ mod tests {
                 .map(|&f| match t.fields[f].key.as_str() {
                     "pemda" => pemda.to_string(),
                     "nama_inovasi" => i.name().to_string(),
-                    "perangkat_daerah" => i.agency.clone(),
+                    "perangkat_daerah" => i.agency.to_string(),
                     "rancang_bangun" => text.to_string(),
                     _ => String::new(),
                 })

@@ -220,7 +220,7 @@ pub(super) fn details<'a>(
     for (seq, f) in outcome.findings.iter().enumerate() {
         let inn = outcome.innovation_of(f);
         let agency = match inn {
-            Some(i) => i.agency.as_str(),
+            Some(i) => &*i.agency,
             None => file_agency
                 .get(f.location.file.as_str())
                 .copied()

@@ -22,12 +22,15 @@ pub struct Innovation {
     pub stage: Option<u8>,
     pub errors: u32,
     pub warnings: u32,
-    pub agency: String,
-    pub(crate) name: Box<str>,
-    /// Folded name, for matching; `None` when it is the name itself.
-    name_key: Option<Box<str>>,
-    /// The pemda its row names, if any.
-    pub pemda: Option<String>,
+    /// Its agency, shared by the rows of a file that name the same one.
+    pub agency: Arc<str>,
+    /// Its name, then its folded name (for matching) when that differs
+    /// from the name: one allocation, not two.
+    names: Box<str>,
+    /// Where the folded name starts in `names`; 0 when it is the name.
+    key_at: u32,
+    /// The pemda its row names, if any, shared like the agency.
+    pub pemda: Option<Arc<str>>,
     /// For an award's per-group rules: the group its row names (KIPP: the
     /// instansi) and the canonical value its quota counts by (kelompok).
     award: Option<Box<AwardFacts>>,
@@ -63,10 +66,10 @@ impl Innovation {
             file: file.to_string(),
             sheet: sheet.map(str::to_string),
         });
-        Innovation::at(origin, row, agency.to_string(), name.to_string())
+        Innovation::at(origin, row, Arc::from(agency), name.to_string())
     }
 
-    pub(crate) fn at(origin: Arc<Origin>, row: u32, agency: String, name: String) -> Self {
+    pub(crate) fn at(origin: Arc<Origin>, row: u32, agency: Arc<str>, name: String) -> Self {
         let mut inn = Innovation {
             origin,
             row,
@@ -75,8 +78,8 @@ impl Innovation {
             errors: 0,
             warnings: 0,
             agency,
-            name: Box::default(),
-            name_key: None,
+            names: Box::default(),
+            key_at: 0,
             pemda: None,
             award: None,
             statements: Vec::new(),
@@ -108,19 +111,29 @@ impl Innovation {
 
     /// Its name as written, spaces collapsed.
     pub fn name(&self) -> &str {
-        &self.name
+        match self.key_at {
+            0 => &self.names,
+            at => &self.names[..at as usize],
+        }
     }
 
     /// Its folded name, for matching.
     pub fn name_key(&self) -> &str {
-        self.name_key.as_deref().unwrap_or(&self.name)
+        &self.names[self.key_at as usize..]
     }
 
     /// Sets its name, and the folded name with it.
-    pub fn set_name(&mut self, name: String) {
+    pub fn set_name(&mut self, mut name: String) {
         let key = fold(&name);
-        self.name_key = (key != name).then(|| key.into_boxed_str());
-        self.name = name.into_boxed_str();
+        // A name is at most a cell (16 MiB), so its length fits.
+        match u32::try_from(name.len()) {
+            Ok(at) if key != name && at > 0 => {
+                name.push_str(&key);
+                self.key_at = at;
+            }
+            _ => self.key_at = 0,
+        }
+        self.names = name.into_boxed_str();
     }
 
     /// A lab idea's stage, as the template spells it.
@@ -176,10 +189,12 @@ mod tests {
 
     /// The record kept for each innovation stays small: a 49 MB CSV of
     /// short rows holds 660,000 of them (BENCHMARKS.md, "Safe at the
-    /// edges"); it was 424 bytes, with six strings of its own.
+    /// edges"); it was 424 bytes, with six strings of its own, then 248
+    /// (issue 27: agency and pemda shared, name and folded name in one
+    /// allocation, the score's maximum the template's).
     #[test]
     fn an_innovation_record_stays_lean() {
         let size = std::mem::size_of::<Innovation>();
-        assert!(size <= 248, "{size} bytes");
+        assert!(size <= 208, "{size} bytes");
     }
 }

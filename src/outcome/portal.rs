@@ -12,7 +12,7 @@ pub struct Facts {
     /// bytes each instead of a string per innovation.
     pub(crate) tahapan: Option<u16>,
     pub(crate) inisiator: Option<u16>,
-    pub nama_inisiator: Option<String>,
+    pub nama_inisiator: Option<Box<str>>,
     pub(crate) urusan: Option<u16>,
     pub uji_coba: Option<NaiveDate>,
     pub penerapan: Option<NaiveDate>,

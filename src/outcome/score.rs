@@ -41,9 +41,10 @@ pub struct AtRisk {
 pub struct InnovationScore {
     /// Sum of weight x tier over every chosen parameter.
     pub claimed: f64,
-    /// The same over indicators whose evidence passed.
+    /// The same over indicators whose evidence passed. (The most it can
+    /// be is the template's, [`crate::score::max_score`]: not kept per
+    /// innovation.)
     pub verified: f64,
-    pub max: f64,
     /// The indicators and points at risk; `None` for an innovation without
     /// any evidence data, as most rows of a list without evidence columns
     /// are (boxed: eight bytes for them, not forty-eight).

@@ -213,7 +213,7 @@ pub fn render_card(
         if id { "terverifikasi" } else { "verified" },
         crate::diag::number(inn.score.verified, 0, lang),
         if id { "maks." } else { "max" },
-        crate::diag::number(inn.score.max, 0, lang)
+        crate::diag::number(crate::score::max_score(t), 0, lang)
     );
     let mut tbl = Table::new();
     tbl.load_style(super::layout::BORDERS)

@@ -49,7 +49,7 @@ fn write<W: Write>(
             f.message(opts.lang),
             f.hint(opts.lang),
             inn.map(|i| i.name().to_string()).unwrap_or_default(),
-            inn.map(|i| i.agency.clone())
+            inn.map(|i| i.agency.to_string())
                 .or_else(|| f.agency.clone())
                 .unwrap_or_default(),
         ])?;

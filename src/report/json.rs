@@ -8,7 +8,7 @@ pub use contract::status_word;
 use super::RenderOptions;
 use crate::outcome::Outcome;
 use crate::template::Template;
-use contract::{FieldOut, ShowDoc, finding_out, head, innovation_out};
+use contract::{Each, FieldOut, ShowDoc, finding_out, head, innovation_out};
 use std::io::{self, Write};
 
 pub fn json(outcome: &Outcome, t: &Template, opts: &RenderOptions) -> anyhow::Result<()> {
@@ -71,21 +71,16 @@ fn write_doc_since(
     pretty: bool,
     since: Option<&crate::since::Since>,
 ) -> anyhow::Result<()> {
-    // Built whole and written by serde in one pass: rendering the long
-    // arrays on every core and splicing them in saved too little CPU to
-    // keep (BENCHMARKS.md).
+    // Written by serde in one pass, the long arrays made element by element
+    // as they are written: rendering them on every core and splicing them
+    // in saved too little CPU to keep, and as lists they held 392 bytes an
+    // innovation (BENCHMARKS.md).
     let mut doc = head(outcome, t, opts);
     doc.since = since;
-    doc.innovations = outcome
-        .innovations
-        .iter()
-        .map(|i| innovation_out(i, t, outcome))
-        .collect();
-    doc.findings = outcome
-        .findings
-        .iter()
-        .map(|f| finding_out(f, outcome, opts))
-        .collect();
+    doc.innovations =
+        Each::new(|| Box::new((outcome.innovations.iter()).map(|i| innovation_out(i, t, outcome))));
+    doc.findings =
+        Each::new(|| Box::new((outcome.findings.iter()).map(|f| finding_out(f, outcome, opts))));
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &doc)?;
     } else {

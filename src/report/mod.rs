@@ -101,7 +101,7 @@ fn findings_by_agency(
                 let evidence =
                     f.location.file != inn.file() || f.location.sheet.as_deref() != inn.sheet();
                 (
-                    inn.agency.as_str(),
+                    &*inn.agency,
                     (inn.file(), f.innovation, u8::from(evidence), k),
                 )
             }

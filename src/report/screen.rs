@@ -148,7 +148,7 @@ fn ranked_agencies<'a>(outcome: &'a Outcome, since: Option<&'a Since>) -> Vec<&'
         }
     }
     for i in &outcome.innovations {
-        *errors.entry(i.agency.as_str()).or_default() += usize::from(i.status == Severity::Error);
+        *errors.entry(&*i.agency).or_default() += usize::from(i.status == Severity::Error);
     }
     let changed: HashSet<&str> = since
         .into_iter()

@@ -28,20 +28,18 @@ use rayon::prelude::*;
 /// (innovations whose rows name none count for `pemda`), with the pemda's
 /// SPD points when known.
 pub fn score(t: &Template, pemda: &str, spd: Option<f64>, outcome: &mut Outcome) {
-    let max = max_score(t);
     outcome
         .innovations
         .par_iter_mut()
-        .for_each(|inn| sum(&mut inn.score, max));
+        .for_each(|inn| sum(&mut inn.score));
     outcome.pemda = pemda_scores(t, pemda, spd, &outcome.innovations, &outcome.findings);
 }
 
 /// Adds the sums and the points at risk to indicators as check judged
 /// them.
-fn sum(score: &mut InnovationScore, max: f64) {
+fn sum(score: &mut InnovationScore) {
     score.claimed = score.claimed_points();
     score.verified = score.verified_points();
-    score.max = max;
     if let Some(d) = &mut score.detail {
         d.at_risk = d
             .indicators
@@ -58,9 +56,9 @@ fn sum(score: &mut InnovationScore, max: f64) {
 
 impl InnovationScore {
     /// The score of one innovation's indicators.
-    pub fn new(t: &Template, indicators: Vec<IndicatorScore>) -> InnovationScore {
+    pub fn new(indicators: Vec<IndicatorScore>) -> InnovationScore {
         let mut score = InnovationScore::judged(indicators);
-        sum(&mut score, max_score(t));
+        sum(&mut score);
         score
     }
 }
@@ -340,11 +338,9 @@ mod tests {
         let [a, b] = &outcome.innovations[..] else {
             panic!("two innovations")
         };
-        assert_eq!(
-            (a.score.claimed, a.score.verified, a.score.max),
-            (74.0, 74.0, 111.0)
-        );
-        assert_eq!((b.score.claimed, b.score.max), (0.0, 111.0));
+        assert_eq!((a.score.claimed, a.score.verified), (74.0, 74.0));
+        assert_eq!(b.score.claimed, 0.0);
+        assert_eq!(max_score(&t), 111.0);
         let pemda: Vec<(&str, usize, usize)> = outcome
             .pemda
             .iter()
@@ -356,7 +352,7 @@ mod tests {
     #[test]
     fn nothing_verified_is_plain_zero() {
         let t = t();
-        let score = InnovationScore::new(&t, every_indicator(&t, 1, false, Some(Code::E003)));
+        let score = InnovationScore::new(every_indicator(&t, 1, false, Some(Code::E003)));
         assert!(score.claimed > 0.0);
         // Reports print -0.0 as "-0.0".
         assert!(score.verified == 0.0 && score.verified.is_sign_positive());
@@ -368,10 +364,10 @@ mod tests {
         let t = t();
         let s = t.scoring.as_ref().unwrap();
         // 20 indicators, weights summing to 37: 111 per innovation.
-        let score = InnovationScore::new(&t, every_indicator(&t, 3, true, None));
+        let score = InnovationScore::new(every_indicator(&t, 3, true, None));
         assert_eq!(score.claimed, 111.0);
         assert_eq!(score.verified, 111.0);
-        assert_eq!(score.max, 111.0);
+        assert_eq!(max_score(&t), 111.0);
         assert_eq!(s.spd_max, 63.0);
         // Count part caps at 0.38 x 200 = 76; the total maximum is 250.
         assert!((s.count_per_innovation * f64::from(s.count_cap) - 76.0).abs() < 1e-9);
@@ -495,7 +491,6 @@ mod tests {
 
     #[test]
     fn at_risk_lists_claimed_but_unverified_indicators() {
-        let t = t();
         let ind = vec![
             IndicatorScore {
                 no: 17,
@@ -519,7 +514,7 @@ mod tests {
                 code: None,
             },
         ];
-        let s = InnovationScore::new(&t, ind);
+        let s = InnovationScore::new(ind);
         assert_eq!(s.claimed, 12.0);
         assert_eq!(s.verified, 6.0);
         assert_eq!(

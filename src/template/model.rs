@@ -39,6 +39,10 @@ pub struct Settings {
     /// files first; the rest are counted and told in each file's F017 (0:
     /// no limit).
     pub max_findings_per_code_in_run: u32,
+    /// Most innovations checked over all files of a run; the rows past it
+    /// are not checked, and each file with such rows has one F020 (0: no
+    /// limit).
+    pub max_innovations_in_run: u32,
     /// Folded beginnings of a group's title row (`group_titles`).
     pub group_titles: Vec<String>,
     /// Share of words from which two ideas of one pemda are one idea twice.

@@ -143,6 +143,9 @@ pub struct RawSettings {
     /// Most findings of one code listed over all files of a run (0: no
     /// limit).
     pub max_findings_per_code_in_run: Option<u32>,
+    /// Most innovations checked in one run, over all its files (0: no
+    /// limit); the rows past it are not checked, and F020 says so.
+    pub max_innovations_in_run: Option<u32>,
     /// Beginnings of a group's title row ("Laboratorium Inovasi"): a row
     /// whose only text starts so names the pemda of the rows under it,
     /// and may state their number in brackets ("(120 Ide Inovasi)").

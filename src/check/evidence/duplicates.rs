@@ -85,8 +85,8 @@ pub(super) fn duplicates(
             sink.push(
                 Finding::new(Code::E011, st.at(Some(written)))
                     .value(&written.text)
-                    .arg("other", &other.name)
-                    .arg("innovation", &innovations[*ii].name),
+                    .arg("other", other.name())
+                    .arg("innovation", innovations[*ii].name()),
             );
         }
     }
@@ -132,8 +132,8 @@ mod tests {
                 sink.push(
                     Finding::new(Code::E011, st.at(Some(written)))
                         .value(&written.text)
-                        .arg("other", &innovations[first].name)
-                        .arg("innovation", &innovations[*ii].name),
+                        .arg("other", innovations[first].name())
+                        .arg("innovation", innovations[*ii].name()),
                 );
             }
         }

@@ -64,20 +64,33 @@ pub fn evaluate_with(
         spd,
         roster: roster.map(std::sync::Arc::new),
         catalog,
+        budget: std::sync::Arc::default(),
     };
     let progress = report::Progress::new(
         files.len() as u64,
         !s.quiet && s.format == Format::Table && s.output.is_none() && !s.watch && files.len() > 1,
         s.lang,
     );
+    // A file that did not check the rows the run's order gives it (the
+    // files checked at once reached `max_innovations_in_run`) is read
+    // again with those rows.
+    let recheck = |i: usize, rows: u32| {
+        check_file_within(
+            &s.template,
+            &options,
+            &files[i],
+            tap,
+            check::Allowance::Rows(rows),
+        )
+    };
     // One file per job: a job of many files, split once and never again
     // (rayon's default for two threads), left one core idle at the end.
     // The portal's lists are read alongside, on whichever core is free.
     // Each result is gathered as its file finishes, within the run-wide
     // finding cap: many small files would otherwise hold theirs all.
-    let (mut results, baseline_parts): (Vec<FileResult>, _) = rayon::join(
+    let (gather, baseline_parts) = rayon::join(
         || {
-            let gather = check::Gather::new(&s.template, files.len());
+            let gather = check::Gather::new(&s.template, files.len()).rechecking(&recheck);
             files
                 .par_iter()
                 .enumerate()
@@ -86,7 +99,7 @@ pub fn evaluate_with(
                     gather.add(i, check_file(&s.template, &options, f, tap));
                     progress.inc();
                 });
-            gather.finish()
+            gather
         },
         || {
             let lists: Vec<(Option<i32>, PathBuf)> = (s.baselines.iter().cloned())
@@ -97,11 +110,18 @@ pub fn evaluate_with(
         },
     );
     progress.finish();
-    results.extend(spd_result);
+    let mut after = files.len();
+    let mut then = |r: FileResult| {
+        gather.add(after, r);
+        after += 1;
+    };
+    if let Some(r) = spd_result {
+        then(r);
+    }
     for (path, why) in problems {
         let finding = path_problem(&path, &why);
         let display = finding.location.file.clone();
-        results.push(FileResult {
+        then(FileResult {
             agency_hint: display.clone(),
             findings: vec![finding],
             file: display,
@@ -109,25 +129,23 @@ pub fn evaluate_with(
             evidence: Vec::new(),
             evidence_layout: false,
             ideas: Vec::new(),
+            rows_not_checked: 0,
         });
     }
+    let run = gather.finish();
     // Index evidence folders only for workbooks that refer to files: a
     // workbook next to a big evidence tree it never names costs nothing.
-    // Each result's statements all come from its own file (one FileCheck
-    // per file), so a result refers to files when any statement does.
-    let referring: std::collections::HashSet<&str> = results
+    // Each statement names the file it was read from.
+    let referring: std::collections::HashSet<&str> = run
+        .statements
         .iter()
-        .filter(|r| {
-            r.evidence
-                .iter()
-                .chain(r.innovations.iter().flat_map(|i| i.statements.iter()))
-                .any(|st| {
-                    st.reference
-                        .as_ref()
-                        .is_some_and(|p| !p.text.trim().is_empty())
-                })
+        .chain(run.innovations.iter().flat_map(|i| i.statements.iter()))
+        .filter(|st| {
+            st.reference
+                .as_ref()
+                .is_some_and(|p| !p.text.trim().is_empty())
         })
-        .map(|r| r.file.as_str())
+        .map(|st| &*st.loc.file)
         .collect();
     let workbooks: Vec<(String, std::path::PathBuf)> = files
         .iter()
@@ -145,7 +163,7 @@ pub fn evaluate_with(
             match_threshold: s.match_threshold,
         },
     });
-    let mut outcome = check::combine(&s.template, &options, results, &store, baseline.as_ref());
+    let mut outcome = check::combine(&s.template, &options, run, &store, baseline.as_ref());
     crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
     Ok(outcome)
 }
@@ -237,14 +255,32 @@ pub fn check_file(
     f: &InputFile,
     tap: Option<RecordTap<'_>>,
 ) -> FileResult {
+    check_file_within(t, options, f, tap, check::Allowance::Run)
+}
+
+/// [`check_file`], checking at most the rows `allowance` gives: the rows
+/// past it are not innovations, not shown to `tap`, and told in F020.
+fn check_file_within(
+    t: &Template,
+    options: &CheckOptions,
+    f: &InputFile,
+    tap: Option<RecordTap<'_>>,
+    allowance: check::Allowance,
+) -> FileResult {
     // load -> normalize -> check: rows stream from the file through
     // normalizing into the checks, and a record is dropped once checked.
     // The check is shared by the three ways into it: the events normalizing
     // emits, the rows a sheet says it has, and the records load made ahead.
-    let check = RefCell::new(FileCheck::new(t, options, &f.display, &f.agency_hint));
+    let check =
+        RefCell::new(FileCheck::new(t, options, &f.display, &f.agency_hint).within(allowance));
     let checked = &|event: &mut Event| {
-        if let (Some(tap), Event::Record(r)) = (tap, &*event) {
-            tap(f, r);
+        if let Event::Record(r) = &*event {
+            if !check.borrow_mut().admits(r) {
+                return;
+            }
+            if let Some(tap) = tap {
+                tap(f, r);
+            }
         }
         check.borrow_mut().event(event);
     };

@@ -99,6 +99,12 @@ pub const DEFAULT_MAX_FINDINGS_PER_CODE: u32 = 5_000;
 /// 98 CSVs of 0.5 MB, each listing 5,000 findings of nine codes, took
 /// 3.6 GB (BENCHMARKS.md, "Safe at the edges").
 pub const DEFAULT_MAX_FINDINGS_PER_CODE_IN_RUN: u32 = 10_000;
+/// The default of `max_innovations_in_run`: half an xlsx sheet's rows, five
+/// times the bench's largest list and ten times the national one, and few
+/// enough that a run of them stays under 300 MB whatever its rows (a 50 MB
+/// CSV of rows of a few bytes is millions of them; at 1,048,576 such a run
+/// took 359 MB; BENCHMARKS.md, "Safe at the edges").
+pub const DEFAULT_MAX_INNOVATIONS_IN_RUN: u32 = 524_288;
 
 /// The most digits of an indicator number a wide column header is
 /// recognised with ("Indikator 17 Bukti"; leading zeros count).
@@ -178,6 +184,9 @@ impl Ctx<'_> {
             max_findings_per_code_in_run: rs
                 .max_findings_per_code_in_run
                 .unwrap_or(DEFAULT_MAX_FINDINGS_PER_CODE_IN_RUN),
+            max_innovations_in_run: rs
+                .max_innovations_in_run
+                .unwrap_or(DEFAULT_MAX_INNOVATIONS_IN_RUN),
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),
