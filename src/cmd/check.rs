@@ -4,7 +4,7 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::{Code, Finding, Location, Trouble};
+use crate::diag::{Code, Finding, Location, Say, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::load::{self, InputFile, NotRead, Reading};
@@ -222,10 +222,7 @@ pub fn watch_loop(
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
-            Trouble::new(
-                format!("{p}: tidak dapat dipantau: {e}"),
-                format!("{p}: cannot be watched: {e}"),
-            )
+            Trouble::say(Say::CannotBeWatched, &[("p", &p), ("e", &e)])
         })?;
     }
     // Our own outputs, by absolute path: on the first run the output does
@@ -288,11 +285,7 @@ fn absolute(p: &std::path::Path) -> PathBuf {
 /// A workbook is bytes for a file, never for a terminal; and a PowerShell
 /// redirection would re-encode it.
 fn xlsx_needs_file() -> anyhow::Error {
-    Trouble::new(
-        "--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)",
-        "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)",
-    )
-    .into()
+    Trouble::say(Say::XlsxNeedsFile, &[]).into()
 }
 
 /// Everything a check reads, which an output must not touch: the inputs,
@@ -317,18 +310,10 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
     let shown = report::visible(&path.to_string_lossy()).into_owned();
     // A pipe or a device would be read forever, a folder not at all.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(Trouble::new(
-            format!("--since {shown}: bukan berkas biasa; beri laporan JSON yang disimpan"),
-            format!("--since {shown}: not a regular file; give a saved JSON report"),
-        )
-        .into());
+        return Err(Trouble::say(Say::SinceNotAFile, &[("shown", &shown)]).into());
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Trouble::new(
-            format!("--since {shown}: tidak dapat dibaca: {e}"),
-            format!("--since {shown}: cannot be read: {e}"),
-        )
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Trouble::say(Say::SinceCannotBeRead, &[("shown", &shown), ("e", &e)]))?;
     let time = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
@@ -338,12 +323,8 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
                 .to_string()
         });
     crate::since::Snapshot::from_report_json(&bytes, time).map_err(|why| {
-        let [id, en] = why.words();
-        Trouble::new(
-            format!("--since {shown}: {id}"),
-            format!("--since {shown}: {en}"),
-        )
-        .into()
+        let words = why.words();
+        Trouble::each(|lang| format!("--since {shown}: {}", lang.pick(&words))).into()
     })
 }
 
@@ -559,8 +540,6 @@ pub fn evaluate_with(
 /// must not pass for a clean run. Says what each path holds and what was
 /// looked for.
 fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyhow::Error {
-    let mut id = String::from("tidak ada berkas data inovasi untuk diperiksa:");
-    let mut en = String::from("no innovation data file to check:");
     // A path the walk found but could not read is told below, with its
     // reason.
     let told_below = |p: &PathBuf| {
@@ -568,9 +547,10 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
             .iter()
             .any(|(q, why)| q == p && !matches!(why, NotRead::Missing))
     };
+    let mut held: Vec<(String, Say, usize)> = Vec::new();
     for p in paths.iter().filter(|p| !told_below(p)) {
-        let (why_id, why_en) = if !p.exists() {
-            ("tidak ditemukan".to_string(), "not found".to_string())
+        let (why, n) = if !p.exists() {
+            (Say::PathNotFound, 0)
         } else if p.is_dir() {
             let n = walkdir::WalkDir::new(p)
                 .follow_links(false)
@@ -579,59 +559,42 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
                 .filter(|e| !e.file_type().is_dir())
                 .count();
             if n == 0 {
-                ("folder kosong".to_string(), "an empty folder".to_string())
+                (Say::EmptyFolder, 0)
             } else {
-                (
-                    format!("folder berisi {n} berkas, tidak satu pun berisi data inovasi"),
-                    format!("a folder of {n} files, none of them holds innovation data"),
-                )
+                (Say::FolderWithoutData, n)
             }
         } else if p.is_file() {
-            (
-                "berkas ini tidak berisi data inovasi".to_string(),
-                "this file holds no innovation data".to_string(),
-            )
+            (Say::FileWithoutData, 0)
         } else {
-            (
-                "bukan berkas biasa".to_string(),
-                "not a regular file".to_string(),
-            )
+            (Say::NotARegularFileShort, 0)
         };
-        let shown = p.display();
-        id.push_str(&format!("\n  {shown}: {why_id}"));
-        en.push_str(&format!("\n  {shown}: {why_en}"));
+        held.push((p.display().to_string(), why, n));
     }
     // What was found and not read, and why (a link out, a pipe, an
     // unreadable file, bimtek's own output).
-    for (p, why) in problems {
-        if matches!(why, NotRead::Missing) {
-            continue;
-        }
-        let f = path_problem(p, why);
-        let shown = p.display();
-        id.push_str(&format!(
-            "\n  {shown}: {}",
-            f.message(crate::diag::Lang::Id)
-        ));
-        en.push_str(&format!(
-            "\n  {shown}: {}",
-            f.message(crate::diag::Lang::En)
-        ));
-    }
+    let unread: Vec<(String, Finding)> = problems
+        .iter()
+        .filter(|(_, why)| !matches!(why, NotRead::Missing))
+        .map(|(p, why)| (p.display().to_string(), path_problem(p, why)))
+        .collect();
     let formats = load::SPREADSHEET_EXTENSIONS
         .iter()
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
         .join(", ");
-    id.push_str(&format!(
-        "\nYang dicari: lembar kerja {formats}, juga di subfolder \
-         (folder bukti/evidence dan berkas tersembunyi dilewati)."
-    ));
-    en.push_str(&format!(
-        "\nLooked for: spreadsheets {formats}, in subfolders too \
-         (bukti/evidence folders and hidden files are skipped)."
-    ));
-    Trouble::new(id, en).into()
+    Trouble::each(|lang| {
+        let mut text = lang.say(Say::NothingToCheck).to_string();
+        for (shown, why, n) in &held {
+            text.push_str(&format!("\n  {shown}: {}", lang.fill(*why, &[("n", n)])));
+        }
+        for (shown, f) in &unread {
+            text.push_str(&format!("\n  {shown}: {}", f.message(lang)));
+        }
+        text.push('\n');
+        text.push_str(&lang.fill(Say::LookedFor, &[("formats", &formats)]));
+        text
+    })
+    .into()
 }
 
 /// The finding for an input path that is not read. A path that does not
@@ -726,16 +689,12 @@ fn regular_file(flag: &str, path: &std::path::Path) -> Result<String> {
     if path.is_file() {
         return Ok(shown);
     }
-    let (id, en) = if path.exists() {
-        ("bukan berkas biasa", "not a regular file")
+    let why = if path.exists() {
+        Say::NotARegularFileShort
     } else {
-        ("berkas tidak ditemukan", "file not found")
+        Say::FileNotFoundShort
     };
-    Err(Trouble::new(
-        format!("{flag} {shown}: {id}"),
-        format!("{flag} {shown}: {en}"),
-    )
-    .into())
+    Err(Trouble::each(|lang| format!("{flag} {shown}: {}", lang.say(why))).into())
 }
 
 /// Read the roster file given with `--roster`: the agencies expected,
@@ -751,41 +710,19 @@ fn read_roster(
     let mut rows = check::spd::SheetRows::default();
     if let Err(e) = load::read(path, &mut rows, Reading::new().html_tables()) {
         let f = check::load_error_finding(&display, &e);
-        return Err(Trouble::new(
-            format!(
-                "--roster {shown}: daftar OPD tidak dapat dibaca: {}",
-                f.message(crate::diag::Lang::Id)
-            ),
-            format!(
-                "--roster {shown}: the roster cannot be read: {}",
-                f.message(crate::diag::Lang::En)
-            ),
-        )
+        return Err(Trouble::each(|lang| {
+            lang.fill(
+                Say::RosterCannotBeRead,
+                &[("shown", &shown), ("message", &f.message(lang))],
+            )
+        })
         .into());
     }
     let read = check::read_roster(t, &display, &rows.sheets);
     if read.as_ref().is_some_and(|(r, _)| r.agencies.is_empty()) {
-        return Err(Trouble::new(
-            format!("--roster {shown}: daftar OPD tidak memuat satu nama pun di kolom Nama"),
-            format!("--roster {shown}: the roster lists no name in its Nama column"),
-        )
-        .into());
+        return Err(Trouble::say(Say::RosterNoName, &[("shown", &shown)]).into());
     }
-    read.ok_or_else(|| {
-        Trouble::new(
-            format!(
-                "--roster {shown}: tidak ada kolom Nama (judul kolom yang dikenali: Nama, \
-                 Nama OPD, Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); kolom Alias \
-                 dan Kelompok boleh ada"
-            ),
-            format!(
-                "--roster {shown}: no Nama column (headers recognised: Nama, Nama OPD, \
-                 Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); Alias and Kelompok \
-                 columns are optional"
-            ),
-        )
-        .into()
-    })
+    read.ok_or_else(|| Trouble::say(Say::RosterNoNamaColumn, &[("shown", &shown)]).into())
 }
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline
@@ -877,19 +814,7 @@ fn follow_inputs(
 ) -> Result<(Option<Template>, Option<Catalog>)> {
     let lab = !s.template.settings.launched_stages.is_empty();
     if !s.iid.is_empty() && !lab {
-        return Err(Trouble::new(
-            format!(
-                "--iid mengikuti ide laboratorium ke IID: pakai dengan templat lab (--template \
-                 labinov), bukan {}",
-                s.template.id
-            ),
-            format!(
-                "--iid follows a lab's ideas into the IID: use it with a lab template \
-                 (--template labinov), not {}",
-                s.template.id
-            ),
-        )
-        .into());
+        return Err(Trouble::say(Say::IidNeedsLab, &[("template", &s.template.id)]).into());
     }
     let lists = match lab {
         true => Some(crate::settings::load_template(IID_TEMPLATE, s.lang)?),
@@ -909,24 +834,16 @@ fn follow_inputs(
     let shown = regular_file("--catalog", path)?;
     let (entries, findings) = load_baselines(&s.template, &[(None, path.clone())]);
     if let Some(f) = findings.first() {
-        return Err(Trouble::new(
-            format!(
-                "--catalog {shown}: tidak dapat dibaca: {}",
-                f.message(crate::diag::Lang::Id)
-            ),
-            format!(
-                "--catalog {shown}: cannot be read: {}",
-                f.message(crate::diag::Lang::En)
-            ),
-        )
+        return Err(Trouble::each(|lang| {
+            lang.fill(
+                Say::CatalogCannotBeRead,
+                &[("shown", &shown), ("message", &f.message(lang))],
+            )
+        })
         .into());
     }
     if entries.is_empty() {
-        return Err(Trouble::new(
-            format!("--catalog {shown}: tidak memuat satu inovasi pun (kolom nama inovasi)"),
-            format!("--catalog {shown}: lists no innovation (an innovation-name column)"),
-        )
-        .into());
+        return Err(Trouble::say(Say::CatalogNoInnovation, &[("shown", &shown)]).into());
     }
     Ok((lists, Some(std::sync::Arc::new(entries))))
 }

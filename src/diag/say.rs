@@ -1,0 +1,510 @@
+//! The catalogue of everything bimtek says that is not a finding (those are
+//! in `codes.rs`): report headings and labels, summaries, troubles, the
+//! `--help`. Each text is a key of [`Say`] with its words in both languages,
+//! `[Bahasa Indonesia, English]`, written once here; a run shows one of
+//! them with the language it was given ([`Lang::say`], [`Lang::fill`]).
+//!
+//! `{name}` in a text is filled from the arguments given with it, as in a
+//! finding's message. A noun that is counted is written `one|many` in
+//! English (`file|files`): [`Lang::counted`] takes the form the count needs.
+//! Indonesian nouns do not change.
+
+use super::{Lang, Text};
+
+/// Declares [`Say`], one variant per text in the catalogue's order, with
+/// its words.
+macro_rules! catalogue {
+    ($($key:ident: [$id:expr, $en:expr $(,)?],)*) => {
+        /// A text of the catalogue; its words are [`Say::words`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Say {
+            $($key),*
+        }
+
+        impl Say {
+            /// Every text, in the catalogue's order.
+            pub const ALL: &[Say] = &[$(Say::$key),*];
+
+            /// The words in both languages.
+            pub const fn words(self) -> &'static Text<&'static str> {
+                match self {
+                    $(Say::$key => &[$id, $en]),*
+                }
+            }
+        }
+    };
+}
+
+impl Lang {
+    /// The words of `key` in this language.
+    pub fn say(self, key: Say) -> &'static str {
+        self.pick::<&str>(key.words())
+    }
+
+    /// The words of `key` in this language with each `{name}` filled from
+    /// `args`.
+    pub fn fill(self, key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        fill(self.say(key), args)
+    }
+
+    /// `n` (written as this language writes numbers) and the noun `key`
+    /// in the form the count needs: `1 file`, `2 files`, `2 berkas`.
+    pub fn counted(self, n: usize, key: Say) -> String {
+        format!("{} {}", super::count(n as u64, self), self.noun(n, key))
+    }
+
+    /// The noun `key` in the form a count of `n` needs.
+    pub fn noun(self, n: usize, key: Say) -> &'static str {
+        let noun = self.say(key);
+        match noun.split_once('|') {
+            Some((one, _)) if n == 1 => one,
+            Some((_, many)) => many,
+            None => noun,
+        }
+    }
+}
+
+/// Both languages of `key`, each with `{name}` filled from `args`: for a
+/// text made before the language is known (a trouble).
+pub fn both(key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> Text {
+    key.words().map(|w| fill(w, args))
+}
+
+/// `text` with each `{name}` that `args` names replaced by its value; other
+/// braces stay as they are.
+fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    super::fill_with(text, |name| {
+        args.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
+}
+
+catalogue! {
+    // ------------------------------------------ src/report/html.rs
+    CheckReportTitle: ["Laporan pemeriksaan inovasi daerah", "Regional innovation check report"],
+    ReferenceDate: ["tanggal acuan", "reference date"],
+    Files: ["berkas", "files"],
+    Innovations: ["inovasi", "innovations"],
+    ErrorFindings: ["temuan galat", "error findings"],
+    WarningFindings: ["temuan peringatan", "warning findings"],
+    History: ["Riwayat", "History"],
+    Runs: ["pemeriksaan", "runs"],
+    Errors: ["galat", "errors"],
+    VerifiedScore: ["skor verif.", "verified score"],
+    PerAgency: ["Per perangkat daerah", "Per agency"],
+    CleanInnovations: ["inovasi bersih", "clean innovations"],
+    InnovationsWithWarnings: ["inovasi dengan peringatan", "innovations with warnings"],
+    InnovationsWithErrors: ["inovasi bergalat", "innovations with errors"],
+    Agency: ["Perangkat Daerah", "Agency"],
+    InnovationsHead: ["Inovasi", "Innovations"],
+    CleanWarningsErrors: ["Bersih / peringatan / galat", "Clean / warnings / errors"],
+    CleanInnovationsHead: ["Inovasi bersih", "Clean innovations"],
+    InnovationsWithErrorsHead: ["Inovasi bergalat", "Innovations with errors"],
+    ScoreClaimedMean: ["Skor klaim (rerata)", "Score claimed (mean)"],
+    ScoreVerifiedMean: ["Skor verif. (rerata)", "Score verified (mean)"],
+    Total: ["Jumlah", "Total"],
+    FindingsWithoutInnovation: ["Temuan tanpa inovasi terbaca", "Findings with no innovation read"],
+    ScoreEstimate: ["Estimasi skor", "Score estimate"],
+    IfEveryClaimPassed: ["bila semua klaim lolos", "if every claim passed"],
+    InnovationCountScore: ["skor jumlah inovasi", "innovation-count score"],
+    InnovationsNotEligible: ["inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi", "innovations would not pass eligibility and are left out of the verified estimate"],
+    EstimateIfAllCounted: ["Estimasi bila semua inovasi dan klaim dihitung:", "Estimate with every innovation and claim counted:"],
+    BasicServicesCovered: ["Urusan pelayanan dasar tercakup", "Basic-service affairs covered:"],
+    Of: ["dari", "of"],
+    NoInnovationYet: ["belum ada inovasi", "no innovation yet"],
+    ShortBy: ["Kurang", "Short by"],
+    EmptySeats: ["inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0.", "innovations of the minimum divisor; each empty seat scores 0."],
+    PointsAtRisk: ["Poin yang terancam hilang", "Points at risk"],
+    Innovation: ["Inovasi", "Innovation"],
+    Indicator: ["Indikator", "Indicator"],
+    Reason: ["Sebab", "Reason"],
+    Points: ["Poin", "Points"],
+    FindingsByAgency: ["Temuan per perangkat daerah", "Findings by agency"],
+    Filter: ["Saring", "Filter"],
+    FilterPlaceholder: ["kode, berkas, OPD, pesan...", "code, file, agency, message..."],
+    Severity: ["Tingkat", "Severity"],
+    All: ["semua", "all"],
+    FindingsShown: ["temuan ditampilkan", "findings shown"],
+    SeverityCode: ["Tingkat, kode", "Severity, code"],
+    InnovationStatus: ["Inovasi (status)", "Innovation (status)"],
+    Field: ["Isian", "Field"],
+    Where: ["Letak", "Where"],
+    Message: ["Pesan", "Message"],
+    Hint: ["Saran", "Hint"],
+    BackToSummary: ["&#8593; ringkasan", "&#8593; summary"],
+    Row: ["baris", "row"],
+    WhatChanged: ["Yang berubah", "What changed"],
+    InnovationsAdded: ["Inovasi bertambah", "Innovations added"],
+    InnovationsRemoved: ["Inovasi berkurang", "Innovations removed"],
+    CleanInnovation: ["inovasi bersih", "clean innovation"],
+    InnovationWithWarnings: ["inovasi dengan peringatan", "innovation with warnings"],
+    InnovationWithErrors: ["inovasi bergalat", "innovation with errors"],
+    // ------------------------------------------ src/report/xlsx.rs
+    Code: ["Kode", "Code"],
+    File: ["Berkas", "File"],
+    Sheet: ["Lembar", "Sheet"],
+    RowHead: ["Baris", "Row"],
+    Column: ["Kolom", "Column"],
+    Cell: ["Sel", "Cell"],
+    Value: ["Nilai", "Value"],
+    AgencyOpd: ["OPD", "Agency"],
+    Findings: ["Temuan", "Findings"],
+    InnovationName: ["Nama Inovasi", "Innovation"],
+    Status: ["Status", "Status"],
+    ErrorsHead: ["Galat", "Errors"],
+    Warnings: ["Peringatan", "Warnings"],
+    ScoreClaimed: ["Skor diklaim", "Score claimed"],
+    ScoreVerified: ["Skor terverifikasi", "Score verified"],
+    InThePortal: ["Di portal", "In the portal"],
+    Summary: ["Ringkasan", "Summary"],
+    Template: ["Templat", "Template"],
+    ReferenceDateHead: ["Tanggal acuan", "Reference date"],
+    FilesHead: ["Berkas", "Files"],
+    Infos: ["Info", "Infos"],
+    CutBy: ["[dipotong bimtek: {length} karakter]", "[cut by bimtek: {length} characters]"],
+    // ------------------------------------------ src/report/card.rs
+    NoPemdaNamed: ["pemda tidak disebut", "no pemda named"],
+    Profile: ["Profil", "Profile"],
+    NoColumn: ["(kolom tidak ada)", "(no column)"],
+    IndicatorsScoreClaimed: ["Indikator - skor klaim", "Indicators - score claimed"],
+    Verified: ["terverifikasi", "verified"],
+    Max: ["maks.", "max"],
+    Passed: ["lolos", "passed"],
+    Problem: ["bermasalah", "problem"],
+    Given: ["ada", "given"],
+    Absent: ["tidak ada", "none"],
+    MandatoryIndicator: ["* indikator wajib", "* mandatory indicator"],
+    ToFix: ["Yang perlu diperbaiki", "To fix"],
+    NoFindings: ["Tidak ada temuan.", "No findings."],
+    HintWord: ["saran", "hint"],
+    WordNoun: ["kata", "word|words"],
+    EnteredAs: ["dimasukkan sebagai \"{name}\" (kemiripan {similarity})", "entered as \"{name}\" (similarity {similarity})"],
+    EquallyClose: ["sama miripnya dengan beberapa entri: {names}", "equally close to several entries: {names}"],
+    NotEnteredYet: ["belum dimasukkan", "not entered yet"],
+    LikeItElsewhere: ["Serupa di tempat lain (katalog): pelajari atau replikasi", "Like it elsewhere (catalogue): learn from it or replicate it"],
+    NewToTheCatalogue: ["Serupa di tempat lain (katalog): tidak ada; ide baru bagi katalog", "Like it elsewhere (catalogue): none; new to the catalogue"],
+    No: ["No", "No"],
+    Weight: ["Bobot", "Weight"],
+    Parameter: ["Parameter", "Parameter"],
+    Evidence: ["Bukti", "Evidence"],
+    // ----------------------------------------- src/report/table.rs
+    ComparedWithThePortal: ["Dibandingkan dengan portal", "Compared with the portal"],
+    ToEnter: ["Perlu diinput:", "To enter:"],
+    CloseTo: ["mirip", "close to"],
+    ToUpdate: ["Perlu diperbarui:", "To update:"],
+    OnlyInThePortal: ["Hanya di portal (tanyakan ke OPD; hapus bila tidak dilaporkan lagi):", "Only in the portal (ask the agency; remove if no longer reported):"],
+    Clean: ["Tanpa temuan", "Clean"],
+    WithWarnings: ["Ada peringatan", "With warnings"],
+    WithErrors: ["Ada galat", "With errors"],
+    ClaimedScore: ["Skor klaim", "Score claimed"],
+    NoName: ["(tanpa nama)", "(no name)"],
+    PointsAtRiskTotal: ["Jumlah poin terancam: {total} (skor kematangan, sebelum dibagi jumlah inovasi).", "Total points at risk: {total} (maturity score, before dividing by the number of innovations)."],
+    IidEstimate: ["Estimasi IID {pemda}: {iid} ({predicate})", "IID estimate {pemda}: {iid} ({predicate})"],
+    SidLine: ["{innovations}; SID {sid} (bila semua klaim lolos: {claimed}), termasuk skor jumlah inovasi {count_score}; SPD {spd}.", "{innovations}; SID {sid} (if every claim passed: {claimed}), including the innovation-count score {count_score}; SPD {spd}."],
+    IidIfAllCounted: ["Estimasi bila semua inovasi dan klaim dihitung: {iid}. Predikat ditentukan dari nilai sebelum dibulatkan.", "Estimate with every innovation and claim counted: {iid}. The predicate is decided on the unrounded value."],
+    BasicServicesOf: ["Urusan pelayanan dasar tercakup {covered} dari {all}.", "Basic-service affairs covered: {covered} of {all}."],
+    LeftOutOne: ["{n} inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi ({why}; `bimtek explain KODE`).", "{n} innovation is left out of the verified estimate: it would not pass eligibility ({why}; `bimtek explain CODE`)."],
+    LeftOutMany: ["{n} inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi ({why}; `bimtek explain KODE`).", "{n} innovations are left out of the verified estimate: they would not pass eligibility ({why}; `bimtek explain CODE`)."],
+    NoInnovationFor: ["Belum ada inovasi untuk urusan: {missing}.", "No innovation yet for: {missing}."],
+    ShortOfK: ["Kurang {k} dari jumlah minimum pembagi; setiap kursi kosong bernilai 0.", "{k} short of the minimum divisor; each empty seat scores 0."],
+    NoSpd: ["SPD belum diberikan (--spd); IID di atas tanpa SPD.", "SPD not given (--spd); the IID above leaves it out."],
+    // --------------------------------------- src/report/package.rs
+    PackageWrittenTo: ["Paket ditulis ke", "Package written to"],
+    IncludedWithErrors: ["di antaranya berstatus GALAT, ditandai di kolom Status", "of them with errors, marked in the Status column"],
+    ExcludedForErrors: ["dikecualikan karena berstatus GALAT", "excluded for errors"],
+    CommonestReasons: ["Alasan tersering (jumlah inovasi, kode):", "Commonest reasons (innovations, code):"],
+    IncludedNoun: ["inovasi disertakan", "innovation included|innovations included"],
+    MoreReasons: ["dan {more}: lihat dikecualikan.csv", "and {more}: see dikecualikan.csv"],
+    MoreReasonNoun: ["alasan lain", "more reason|more reasons"],
+    EvidencePackagedNoun: ["berkas bukti dikemas", "evidence file packaged|evidence files packaged"],
+    PemdaMissingOne: ["Nama Pemda kosong untuk {n} inovasi di entri-portal.xlsx: barisnya tidak menyebut pemda dan --pemda tidak diberikan. Beri --pemda \"NAMA PEMDA\".", "Nama Pemda is empty for {n} innovation in entri-portal.xlsx: its row names no pemda and --pemda was not given. Give --pemda \"NAME\"."],
+    PemdaMissingMany: ["Nama Pemda kosong untuk {n} inovasi di entri-portal.xlsx: barisnya tidak menyebut pemda dan --pemda tidak diberikan. Beri --pemda \"NAMA PEMDA\".", "Nama Pemda is empty for {n} innovations in entri-portal.xlsx: their rows name no pemda and --pemda was not given. Give --pemda \"NAME\"."],
+    NextWithExcluded: ["Langkah berikutnya: baca BACA-SAYA.txt di dalam paket dan input inovasinya ke portal; kembalikan yang dikecualikan ke OPD-nya (bimtek export --feedback FOLDER), lalu periksa lagi.", "Next: read README.txt in the package and enter the innovations into the portal; return the excluded ones to their agencies (bimtek export --feedback DIR), then check again."],
+    Next: ["Langkah berikutnya: baca BACA-SAYA.txt di dalam paket dan input inovasinya ke portal.", "Next: read README.txt in the package and enter the innovations into the portal."],
+    // --------------------------------------- src/report/changes.rs
+    NoAgency: ["(tanpa perangkat daerah)", "(no agency)"],
+    InnovationsAddedColon: ["Inovasi bertambah:", "Innovations added:"],
+    InnovationsRemovedColon: ["Inovasi berkurang:", "Innovations removed:"],
+    SinceTheCheckAt: ["Sejak pemeriksaan sebelumnya ({time}, tanggal acuan {as_of})", "Since the previous check ({time}, reference date {as_of})"],
+    SinceTheCheck: ["Sejak pemeriksaan sebelumnya (tanggal acuan {as_of})", "Since the previous check (reference date {as_of})"],
+    NothingChanged: ["{when}: tidak ada yang berubah.", "{when}: nothing changed."],
+    WhatChangedCounts: ["{when}: {fixed} beres, {new} temuan baru; {added} bertambah, {removed} berkurang.", "{when}: {fixed} fixed, {new} new; {added} added, {removed} removed."],
+    FindingsFixed: ["{fixed} beres", "{fixed} fixed"],
+    NewFindingNoun: ["temuan baru", "new finding|new findings"],
+    // ---------------------------------------- src/export/portal.rs
+    Part: ["Bagian", "Part"],
+    FileToUploadLink: ["Berkas untuk diunggah / Tautan", "File to upload / Link"],
+    PortalEntry: ["Entri Portal", "Portal entry"],
+    // ------------------------------------------- src/export/mod.rs
+    ReadmeTitle: ["PAKET PENGIRIMAN INOVASI DAERAH", "REGIONAL INNOVATION SUBMISSION PACKAGE"],
+    ReadmeMadeBy: ["Dibuat dari lembar kerja OPD oleh", "Made from the agencies' spreadsheets by"],
+    ReadmeContents: ["ISI PAKET", "WHAT IS IN IT"],
+    ReadmeNextSteps: ["LANGKAH BERIKUTNYA", "WHAT TO DO NEXT"],
+    ReadmeKeep: ["4. Simpan paket ini apa adanya: manifest.json membuktikan isinya tidak berubah.", "4. Keep this package as it is: manifest.json proves its contents unchanged."],
+    ReadmeStepEnter: ["1. Buka data/inovasi.xlsx. Input setiap inovasi di lembar \"Inovasi\" ke portal IID, dengan berkas bukti dukungnya dari data/bukti/ (daftarnya di lembar \"Bukti\").", "1. Open data/inovasi.xlsx. Enter each innovation of sheet \"Inovasi\" into the IID portal, with its evidence files from data/bukti/ (listed in sheet \"Bukti\")."],
+    ReadmeStepReturn: ["2. Kembalikan inovasi di lembar \"Dikecualikan\" ke OPD-nya untuk diperbaiki (bimtek export --feedback FOLDER DATA menulis satu buku kerja per OPD). Setelah diperbaiki, periksa lagi (bimtek check DATA) dan buat paket baru.", "2. Return the innovations of sheet \"Dikecualikan\" to their agencies to fix (bimtek export --feedback DIR DATA writes one workbook per agency). Once fixed, check again (bimtek check DATA) and make a new package."],
+    ReadmeStepUnread: ["3. Nilai di lembar \"Tidak Terbaca\" kosong di paket: tanyakan ke OPD-nya sebelum menginput.", "3. The values of sheet \"Tidak Terbaca\" are empty in the package: ask their agency before entering them."],
+    ReadmeBacaSaya: ["Berkas ini: isi paket dan langkah berikutnya.", "The read-me in Bahasa Indonesia."],
+    ReadmeReadme: ["Berkas ini dalam bahasa Inggris.", "This file: what the package holds and what to do next."],
+    ReadmeDataInovasiXlsx: ["Buku kerja untuk dibuka di Excel. Lembar \"Inovasi\": satu baris per inovasi yang disertakan, kolom menurut urutan isian portal. Lembar \"Dikecualikan\", \"Bukti\" dan \"Tidak Terbaca\": daftar yang sama dengan berkas CSV di bawah.", "The workbook to open in Excel. Sheet \"Inovasi\": one row per included innovation, columns in the portal's field order. Sheets \"Dikecualikan\" (excluded), \"Bukti\" (evidence) and \"Tidak Terbaca\" (unreadable): the same lists as the CSV files below."],
+    ReadmeEntriPortalXlsx: ["Untuk mengisi portal IID: per inovasi satu baris profil, lalu satu baris per indikator dengan parameter, nomor, tanggal dan tentang dokumen, dan berkas yang diunggah (atau tautan video), dalam urutan formulir portal.", "For entering the IID portal: per innovation one profile row, then one row per indicator with the parameter, the document's number, date and subject, and the file to upload (or the video link), in the portal form's order."],
+    ReadmeDataInovasiCsv: ["Baris yang sama dengan lembar \"Inovasi\", untuk skrip dan program lain.", "The rows of sheet \"Inovasi\", for scripts and other programs."],
+    ReadmeDikecualikanCsv: ["Inovasi yang tidak disertakan karena berstatus GALAT, dengan alasannya (lembar \"Dikecualikan\").", "Innovations left out because they have errors, with the reasons (sheet \"Dikecualikan\")."],
+    ReadmeDataBukti: ["Berkas bukti dukung inovasi yang disertakan: OPD/INOVASI/indikator-NN.", "The evidence files of the included innovations: AGENCY/INNOVATION/indikator-NN."],
+    ReadmeDataBuktiCsv: ["Catatan bukti dukung per indikator, dengan berkasnya di data/bukti/ atau tautannya (lembar \"Bukti\").", "The evidence records per indicator, with their file in data/bukti/ or their link (sheet \"Bukti\")."],
+    ReadmeDataTidakTerbacaCsv: ["Nilai yang tidak dapat dibaca bimtek: dibiarkan kosong di baris inovasi, tidak ada yang dikarang (lembar \"Tidak Terbaca\").", "Values bimtek could not read: left empty in the rows, nothing is invented (sheet \"Tidak Terbaca\")."],
+    ReadmeTemuanXlsx: ["Semua temuan pemeriksaan, dengan sel dan saran perbaikannya, untuk dibuka di Excel.", "Every finding of the check, with its cell and how to fix it, to open in Excel."],
+    ReadmeLaporanHtml: ["Laporan ringkas untuk peramban atau proyektor (tanpa internet).", "The summary report for a browser or a projector (no network)."],
+    ReadmeTemuanCsv: ["Temuan yang sama, untuk skrip (sama dengan bimtek check --format csv).", "The same findings, for scripts (the same as bimtek check --format csv)."],
+    ReadmeTemuanJson: ["Temuan yang sama, untuk skrip (sama dengan bimtek check --format json).", "The same findings, for scripts (the same as bimtek check --format json)."],
+    ReadmeManifestJson: ["Versi bimtek, templat, pilihan, dan sidik SHA-256 setiap berkas masukan dan berkas paket: bukti bahwa paket tidak berubah.", "bimtek's version, the template, the options, and the SHA-256 of every input and packaged file: proof that the package is unchanged."],
+    IdHead: ["ID", "ID"],
+    DocumentNumber: ["Nomor Dokumen", "Document Number"],
+    DocumentDate: ["Tanggal Dokumen", "Document Date"],
+    Subject: ["Tentang", "Subject"],
+    FileInThePackage: ["Berkas di Paket", "File in the Package"],
+    ErrorCount: ["Jumlah Galat", "Errors"],
+    Reasons: ["Alasan", "Reasons"],
+    ValueAsWritten: ["Nilai Tertulis", "Value as Written"],
+    WorkbookCannotBeWritten: ["buku kerja tidak dapat ditulis ({why})", "the workbook cannot be written ({why})"],
+    // ------------------------------------------- src/report/mod.rs
+    ErrorNoun: ["galat", "error|errors"],
+    WarningNoun: ["peringatan", "warning|warnings"],
+    FindingNoun: ["temuan", "finding|findings"],
+    InnovationNoun: ["inovasi", "innovation|innovations"],
+    FileNoun: ["berkas", "file|files"],
+    InfoNoun: ["info", "info|infos"],
+    ErrorWord: ["GALAT", "ERROR"],
+    WarningWord: ["PERINGATAN", "WARNING"],
+    InfoWord: ["INFO", "INFO"],
+    NotEntered: ["belum terinput", "not entered"],
+    Outdated: ["belum terupdate", "outdated"],
+    UpToDate: ["sudah sesuai", "up to date"],
+    ProgressBar: ["{bar:40} {pos}/{len} berkas {elapsed}", "{bar:40} {pos}/{len} files {elapsed}"],
+    Watching: ["Memantau perubahan berkas... (Ctrl-C untuk berhenti)", "Watching for file changes... (Ctrl-C to stop)"],
+    DefaultSeverity: ["Tingkat bawaan", "Default severity"],
+    // ---------------------------------------- src/report/screen.rs
+    MoreInnovations: ["... dan {n} inovasi lagi", "... and {n} more"],
+    MoreAgencies: ["... dan {left} lagi", "... and {left}"],
+    MoreAgencyNoun: ["perangkat daerah", "more agency|more agencies"],
+    FindingsChangesFirst: ["Temuan (yang berubah lebih dulu):", "Findings (changes first):"],
+    MoreFindings: ["... dan {n} lagi (--full untuk semuanya)", "... and {n} more (--full shows all)"],
+    LastCheck: ["Pemeriksaan terakhir {time} · {files}, {innovations}: {errors}, {warnings}, {infos}", "Last check {time} · {files}, {innovations}: {errors}, {warnings}, {infos}"],
+    FixedMark: ["BERES", "FIXED"],
+    NewMark: ["BARU", "NEW"],
+    // --------------------------------------- src/report/history.rs
+    HistoryTitle: ["riwayat pemeriksaan", "history of checks"],
+    LastChanged: ["Terakhir berubah", "Last changed"],
+    Phases: ["awal / lalu / kini", "first / previous / now"],
+    NoRunYet: ["Belum ada pemeriksaan yang tercatat.", "No run recorded yet."],
+    RunsRecorded: ["pemeriksaan tercatat", "runs recorded"],
+    VerifiedScoreHead: ["Skor verif.", "Score verified"],
+    // ----------------------------------------- src/report/chart.rs
+    VerifiedScoreLower: ["skor terverifikasi", "verified score"],
+    ChartTitle: ["galat dan skor terverifikasi per pemeriksaan", "errors and verified score per run"],
+    // --------------------------------- src/report/template_view.rs
+    YearHead: ["TAHUN", "YEAR "],
+    NameHead: ["NAMA", "NAME"],
+    ExtendsLower: ["turunan", "extends"],
+    SourceLower: ["sumber", "source"],
+    Source: ["Sumber", "Source"],
+    Extends: ["Turunan dari", "Extends"],
+    Fields: ["Isian", "Fields"],
+    Required: ["wajib", "required"],
+    Min: ["min", "min"],
+    MaxAbbrev: ["maks", "max"],
+    WordsLower: ["kata", "words"],
+    Link: ["tautan", "link"],
+    MinAge: ["umur min", "min age"],
+    Years: ["tahun", "years"],
+    NotInTheForm: ["tidak di formulir", "not in the form"],
+    YearsAbbrev: ["th", "y"],
+    Values: ["pilihan", "values"],
+    Indicators: ["Indikator", "Indicators"],
+    Mandatory: [", wajib", ", mandatory"],
+    WeightLower: ["bobot", "weight"],
+    SpdIndicators: ["Indikator SPD", "SPD indicators"],
+    OptionsOneToThree: ["pilihan 1-3", "options 1-3"],
+    AssessmentWindow: ["Rentang penilaian", "Assessment window"],
+    NoTwoTitlesAlike: ["Judul tidak boleh sama dalam satu", "No two titles alike within one"],
+    QuotaPer: ["Kuota per", "Quota per"],
+    AwardNoAgencies: ["Penghargaan: daftar OPD wajib belum diisi ([award] agencies).", "Award: the list of required agencies is empty ([award] agencies)."],
+    AgenciesThatMustSubmit: ["OPD yang wajib mengirim minimal satu inovasi", "Agencies that must submit at least one innovation"],
+    SeverityOverrides: ["Tingkat temuan diubah", "Severity overrides"],
+    TemplateIsValid: ["templat valid", "template is valid"],
+    FieldsLower: ["isian", "fields"],
+    IndicatorsLower: ["indikator", "indicators"],
+    ExtendsFromLower: ["turunan dari", "extends"],
+    Roster: ["Daftar OPD", "Roster"],
+    Form: ["Formulir", "Form"],
+    // -------------------------------------------- src/cmd/check.rs
+    CannotBeWatched: ["{p}: tidak dapat dipantau: {e}", "{p}: cannot be watched: {e}"],
+    XlsxNeedsFile: ["--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)", "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)"],
+    SinceNotAFile: ["--since {shown}: bukan berkas biasa; beri laporan JSON yang disimpan", "--since {shown}: not a regular file; give a saved JSON report"],
+    SinceCannotBeRead: ["--since {shown}: tidak dapat dibaca: {e}", "--since {shown}: cannot be read: {e}"],
+    RosterNoName: ["--roster {shown}: daftar OPD tidak memuat satu nama pun di kolom Nama", "--roster {shown}: the roster lists no name in its Nama column"],
+    RosterNoNamaColumn: ["--roster {shown}: tidak ada kolom Nama (judul kolom yang dikenali: Nama, Nama OPD, Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); kolom Alias dan Kelompok boleh ada", "--roster {shown}: no Nama column (headers recognised: Nama, Nama OPD, Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); Alias and Kelompok columns are optional"],
+    CatalogNoInnovation: ["--catalog {shown}: tidak memuat satu inovasi pun (kolom nama inovasi)", "--catalog {shown}: lists no innovation (an innovation-name column)"],
+    NothingToCheck: ["tidak ada berkas data inovasi untuk diperiksa:", "no innovation data file to check:"],
+    PathNotFound: ["tidak ditemukan", "not found"],
+    EmptyFolder: ["folder kosong", "an empty folder"],
+    FolderWithoutData: ["folder berisi {n} berkas, tidak satu pun berisi data inovasi", "a folder of {n} files, none of them holds innovation data"],
+    FileWithoutData: ["berkas ini tidak berisi data inovasi", "this file holds no innovation data"],
+    NotARegularFileShort: ["bukan berkas biasa", "not a regular file"],
+    LookedFor: ["Yang dicari: lembar kerja {formats}, juga di subfolder (folder bukti/evidence dan berkas tersembunyi dilewati).", "Looked for: spreadsheets {formats}, in subfolders too (bukti/evidence folders and hidden files are skipped)."],
+    FileNotFoundShort: ["berkas tidak ditemukan", "file not found"],
+    RosterCannotBeRead: ["--roster {shown}: daftar OPD tidak dapat dibaca: {message}", "--roster {shown}: the roster cannot be read: {message}"],
+    CatalogCannotBeRead: ["--catalog {shown}: tidak dapat dibaca: {message}", "--catalog {shown}: cannot be read: {message}"],
+    IidNeedsLab: ["--iid mengikuti ide laboratorium ke IID: pakai dengan templat lab (--template labinov), bukan {template}", "--iid follows a lab's ideas into the IID: use it with a lab template (--template labinov), not {template}"],
+    // ------------------------------------------ src/cmd/explain.rs
+    UnknownCode: ["kode \"{c}\" tidak dikenal; `bimtek explain` menampilkan semua kode", "unknown code \"{c}\"; `bimtek explain` lists every code"],
+    // ------------------------------------------- src/cmd/export.rs
+    OutOrFeedbackIsRequired: ["--out atau --feedback diperlukan", "--out or --feedback is required"],
+    CannotSpill: ["{name} tidak dapat ditulis ke berkas sementara di {d}", "{name} cannot be written to a temporary file in {d}"],
+    // --------------------------------------------- src/cmd/show.rs
+    NoInnovationMatches: ["tidak ada inovasi yang cocok dengan \"{query}\"", "no innovation matches \"{query}\""],
+    ManyInnovationsMatch: ["\"{query}\" cocok dengan {n} inovasi; sebutkan id-nya:\n{list}", "\"{query}\" matches {n} innovations; give its id:\n{list}"],
+    // ----------------------------------------- src/cmd/template.rs
+    FormCannotBeBuilt: ["formulir tidak dapat dibuat: {e}", "the form cannot be built: {e}"],
+    FileNotFound: ["{p}: berkas tidak ditemukan", "{p}: file not found"],
+    BrokenShippedTemplate: ["templat bawaan rusak: {mistake}", "broken shipped template: {mistake}"],
+    // --------------------------------------- src/export/archive.rs
+    TempFileCannotBeCreated: ["berkas sementara tidak dapat dibuat di {d}", "a temporary file cannot be created in {d}"],
+    InjectedFailure: ["kegagalan uji setelah {i} berkas", "injected failure after {i} files"],
+    CannotBeRead: ["{p} tidak dapat dibaca", "{p} cannot be read"],
+    ZipCannotBeFinished: ["zip tidak dapat diselesaikan: {e}", "the zip cannot be finished: {e}"],
+    // ----------------------------------------- src/export/write.rs
+    NotAFileName: ["{t}: bukan nama berkas", "{t}: not a file name"],
+    CannotBeWritten: ["{p} tidak dapat ditulis", "{p} cannot be written"],
+    CannotMoveOutput: ["hasil tidak dapat dipindah ke {t}", "the output cannot be moved to {t}"],
+    FolderMissing: ["folder {p} tidak ada", "folder {p} does not exist"],
+    CannotBeChecked: ["{t} tidak dapat diperiksa: {e}", "{t} cannot be checked: {e}"],
+    IsASymlink: ["{t} adalah tautan simbolik; bimtek tidak menulis melalui tautan", "{t} is a symbolic link; bimtek does not write through links"],
+    AlreadyExists: ["{t} sudah ada; pakai --force untuk menimpanya", "{t} already exists; use --force to replace it"],
+    NotAPackage: ["{t} adalah folder yang bukan paket bimtek (tanpa manifest.json dari bimtek); --force hanya mengganti berkas atau paket bimtek, tidak pernah folder lain", "{t} is a folder that is not a bimtek package (no manifest.json written by bimtek); --force replaces only a file or a bimtek package, never another folder"],
+    NotARegularFile: ["{t} bukan berkas biasa; bimtek tidak menggantinya", "{t} is not a regular file; bimtek does not replace it"],
+    ChangedWhileWorking: ["{t} berubah selama bimtek bekerja; tidak ada yang diganti", "{t} changed while bimtek worked; nothing was replaced"],
+    CreatedWhileWorking: ["{t} dibuat oleh proses lain selama bimtek bekerja; tidak ada yang diganti (pakai --force untuk menimpanya)", "{t} was created by another process while bimtek worked; nothing was replaced (use --force to replace it)"],
+    IsAnInput: ["{t} adalah masukan; bimtek tidak pernah menimpa masukan", "{t} is an input; bimtek never overwrites an input"],
+    InsideAnInput: ["{t} berada di dalam folder masukan {i}, yang sedang dibaca; tulis hasil di luar folder itu", "{t} lies inside the input folder {i}, which is being read; write the output outside it"],
+    ContainsAnInput: ["{t} berisi masukan {i}; bimtek tidak pernah mengganti masukan", "{t} contains the input {i}; bimtek never replaces an input"],
+    // --------------------------------------------- src/settings.rs
+    TemplateCannotBeRead: ["templat {name} tidak dapat dibaca: {e}", "cannot read the template {name}: {e}"],
+    TemplateNotAFile: ["--template {name}: bukan berkas biasa (pipa atau perangkat); beri berkas .toml", "--template {name}: not a regular file (a pipe or a device); give a .toml file"],
+    AsOfNotADate: ["--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd", "--as-of \"{s}\": write the date as yyyy-mm-dd"],
+    EvidenceNotFound: ["--evidence {d}: folder tidak ditemukan", "--evidence {d}: folder not found"],
+    SpdOutOfRange: ["--spd {x}: nilai SPD harus 0 sampai {max_spd}", "--spd {x}: SPD points must be 0 to {max_spd}"],
+    MatchThresholdOutOfRange: ["--match-threshold {x}: harus 0 sampai 1", "--match-threshold {x}: must be 0 to 1"],
+    NoHistoryGiven: ["riwayat tidak diberikan: beri --history BERKAS atau variabel lingkungan BIMTEK_HISTORY", "no history given: pass --history FILE or set the BIMTEK_HISTORY environment variable"],
+    FromNotADate: ["--from \"{s}\": tulis tanggal sebagai yyyy-mm-dd", "--from \"{s}\": write the date as yyyy-mm-dd"],
+    BaselineNotAYear: ["--baseline {shown}: \"{y}\" bukan tahun; tulis tahun dengan empat angka, misalnya --baseline 2025=inovasi-2025.xlsx", "--baseline {shown}: \"{y}\" is not a year; write the year in four digits, for example --baseline 2025=inovasi-2025.xlsx"],
+    BaselineNotFound: ["--baseline {shown}: berkas tidak ditemukan", "--baseline {shown}: file not found"],
+    BaselineNotAFile: ["--baseline {arg}: bukan berkas biasa (pipa atau perangkat)", "--baseline {arg}: not a regular file (a pipe or a device)"],
+    TemplateTooBig: ["--template {name}: lebih dari {mib} MiB; templat bukan berkas sebesar itu", "--template {name}: over {mib} MiB; a template is no file that big"],
+    OutputNotForExport: ["tidak berlaku untuk export; paketnya ditulis ke --out FOLDER atau BERKAS.zip", "does not apply to export; the package is written to --out DIR or FILE.zip"],
+    FormatNotForExport: ["tidak berlaku untuk export; paketnya sudah memuat temuan.csv, temuan.json, temuan.xlsx dan laporan.html", "does not apply to export; the package already holds temuan.csv, temuan.json, temuan.xlsx and laporan.html"],
+    WatchNotForExport: ["tidak berlaku untuk export; pantau dengan check --watch, lalu jalankan export sekali", "does not apply to export; watch with check --watch, then run export once"],
+    ProjectorOnlyForHtml: ["hanya berlaku untuk check --format html", "applies only to check --format html"],
+    SinceOnlyForCheck: ["hanya berlaku untuk check dengan tabel, --format json atau --format html", "applies only to check, as a table, --format json or --format html"],
+    HistoryOnlyForCheck: ["hanya berlaku untuk check; riwayatnya dibaca dengan bimtek history", "applies only to check; the history is read with bimtek history"],
+    HistoryNotWithWatch: ["tidak berlaku dengan --watch; catat pemeriksaan tanpa --watch", "does not apply with --watch; record runs without --watch"],
+    ShowFormats: ["show menampilkan kartu (table) atau json", "show prints a card (table) or json"],
+    OutputNotForShow: ["tidak berlaku untuk show; kartunya tampil di layar (simpan dengan > BERKAS)", "does not apply to show; the card is printed (save it with > FILE)"],
+    ExcelCsvOnlyForCsv: ["hanya berlaku untuk check --format csv dan export", "applies only to check --format csv and export"],
+    UnknownTemplate: ["templat \"{name}\" tidak dikenal (templat bawaan: {known}; atau nama berkas .toml)", "unknown template \"{name}\" (shipped templates: {known}; or a .toml file name)"],
+    InvalidTemplate: ["templat tidak valid: {mistake}", "invalid template: {mistake}"],
+    // -------------------------------------- src/export/feedback.rs
+    ReadyToEnter: ["Tidak ada temuan. Data inovasi siap diinput.", "No findings. The innovation data is ready to enter."],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The `{name}`s of a text.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                out.insert(name);
+            }
+            rest = &after[end + 1..];
+        }
+        out
+    }
+
+    #[test]
+    fn every_text_has_both_languages_with_the_same_placeholders() {
+        let mut bad = Vec::new();
+        for &key in Say::ALL {
+            let [id, en] = key.words();
+            if id.trim().is_empty() || en.trim().is_empty() {
+                bad.push(format!("{key:?}: empty"));
+            }
+            if placeholders(id) != placeholders(en) {
+                bad.push(format!(
+                    "{key:?}: {:?} vs {:?}",
+                    placeholders(id),
+                    placeholders(en)
+                ));
+            }
+            // A counted noun has two English forms and one Indonesian.
+            if id.contains('|') || en.split('|').count() > 2 {
+                bad.push(format!("{key:?}: one|many"));
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+
+    /// A text is written once: two keys with the same words are one.
+    #[test]
+    fn every_text_is_in_the_catalogue_once() {
+        let mut seen = std::collections::HashMap::new();
+        let twice: Vec<String> = Say::ALL
+            .iter()
+            .filter_map(|&key| {
+                seen.insert(key.words(), key)
+                    .map(|first| format!("{first:?} and {key:?}"))
+            })
+            .collect();
+        assert!(twice.is_empty(), "{twice:?}");
+    }
+
+    #[test]
+    fn texts_are_filled_and_counted_in_the_language_passed() {
+        assert_eq!(
+            Lang::En.fill(Say::NotAFileName, &[("t", &"a/..")]),
+            "a/..: not a file name"
+        );
+        assert_eq!(
+            both(Say::NotAFileName, &[("t", &"x")]),
+            ["x: bukan nama berkas", "x: not a file name"]
+        );
+        // A brace that is not an argument's stays.
+        assert_eq!(
+            Lang::Id.fill(Say::ProgressBar, &[]),
+            "{bar:40} {pos}/{len} berkas {elapsed}"
+        );
+        assert_eq!(Lang::En.counted(1, Say::FileNoun), "1 file");
+        assert_eq!(Lang::En.counted(1200, Say::FileNoun), "1,200 files");
+        assert_eq!(Lang::Id.counted(1, Say::FileNoun), "1 berkas");
+        assert_eq!(Lang::Id.counted(1200, Say::FileNoun), "1.200 berkas");
+        assert_eq!(Lang::En.noun(0, Say::WordNoun), "words");
+        assert_eq!(Lang::Id.say(Say::ErrorWord), "GALAT");
+    }
+
+    /// The placeholders are found as the test above reads them.
+    #[test]
+    fn placeholders_are_names_in_braces() {
+        let found: Vec<&str> = placeholders("{a} {bar:40} {b_en} {{x}")
+            .into_iter()
+            .collect();
+        assert_eq!(found, ["a", "b_en"]);
+    }
+}
