@@ -308,14 +308,11 @@ fn text(ws: &mut Worksheet, lang: Lang, row: u32, col: u16, s: &str) -> anyhow::
 /// An innovation's status in the user's language (the words of the HTML
 /// report).
 fn status(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Info, Lang::Id) => "bersih",
-        (Severity::Warning, Lang::Id) => "peringatan",
-        (Severity::Error, Lang::Id) => "galat",
-        (Severity::Info, Lang::En) => "clean",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Error, Lang::En) => "error",
-    }
+    lang.say(match s {
+        Severity::Info => Say::StatusClean,
+        Severity::Warning => Say::StatusWarning,
+        Severity::Error => Say::StatusError,
+    })
 }
 
 #[cfg(test)]
