@@ -607,14 +607,7 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
     let too_long = |loc| {
         let n = path.as_os_str().len();
         Finding::new(Code::F001, loc)
-            .arg(
-                "what",
-                format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
-            )
-            .arg(
-                "what_en",
-                format!("its path is too long for the system ({n} bytes)"),
-            )
+            .say("what", "what_en", Say::PathTooLong, &[("n", &n)])
             .arg("detail", "ENAMETOOLONG")
     };
     match why {
@@ -629,26 +622,21 @@ fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             too_long(loc)
         }
         NotRead::Unreadable(why) => Finding::new(Code::F001, loc)
-            .arg("what", "tidak dapat dibuka")
-            .arg("what_en", "it cannot be opened")
+            .say("what", "what_en", Say::CannotBeOpened, &[])
             .arg("detail", why),
         NotRead::NotRegular(special) => {
-            let [id, en] = special.words();
-            Finding::new(Code::F016, loc)
-                .arg("what", id)
-                .arg("what_en", en)
+            let words = special.words().map(String::from);
+            Finding::new(Code::F016, loc).words("what", "what_en", words)
         }
-        NotRead::BrokenLink => Finding::new(Code::F016, loc)
-            .arg("what", "tautan ke berkas yang tidak ada")
-            .arg("what_en", "a link to a file that does not exist"),
+        NotRead::BrokenLink => {
+            Finding::new(Code::F016, loc).say("what", "what_en", Say::BrokenLink, &[])
+        }
         NotRead::LinkOut(target) => {
             Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
         }
         NotRead::Own(output) => {
-            let [id, en] = output.words();
-            Finding::new(Code::F014, loc)
-                .arg("what", id)
-                .arg("what_en", en)
+            let words = output.words().map(String::from);
+            Finding::new(Code::F014, loc).words("what", "what_en", words)
         }
     }
 }

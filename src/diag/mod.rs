@@ -356,6 +356,26 @@ impl Finding {
         self
     }
 
+    /// An argument in each language's words: under `name` in Bahasa
+    /// Indonesia and under `name_en` (`name` + `_en`) in English.
+    pub fn words(self, name: &'static str, name_en: &'static str, words: Text) -> Self {
+        debug_assert_eq!(name_en, format!("{name}_en"));
+        let [id, en] = words;
+        self.arg(name, id).arg(name_en, en)
+    }
+
+    /// An argument worded by the catalogue's `key`, its `{name}`s filled
+    /// from `args`: as [`Finding::words`].
+    pub fn say(
+        self,
+        name: &'static str,
+        name_en: &'static str,
+        key: Say,
+        args: &[(&str, &dyn fmt::Display)],
+    ) -> Self {
+        self.words(name, name_en, say::both(key, args))
+    }
+
     /// A numeric argument, written as each language writes numbers
     /// ([`number`]): under `name` in Bahasa Indonesia and under `name_en`
     /// (`name` + `_en`, the name English takes first) in English.

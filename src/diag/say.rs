@@ -556,6 +556,12 @@ catalogue! {
         "--iid mengikuti ide laboratorium ke IID: pakai dengan templat lab (--template labinov), bukan {template}",
         "--iid follows a lab's ideas into the IID: use it with a lab template (--template labinov), not {template}",
     ],
+    PathTooLong: [
+        "jalurnya terlalu panjang ({n} byte) untuk sistem",
+        "its path is too long for the system ({n} bytes)",
+    ],
+    CannotBeOpened: ["tidak dapat dibuka", "it cannot be opened"],
+    BrokenLink: ["tautan ke berkas yang tidak ada", "a link to a file that does not exist"],
     // ---------------------------------------------------- cmd/explain.rs
     UnknownCode: [
         "kode \"{c}\" tidak dikenal; `bimtek explain` menampilkan semua kode",
