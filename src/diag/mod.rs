@@ -151,7 +151,7 @@ impl Trouble {
     /// The trouble the catalogue words as `key`, its `{name}`s filled from
     /// `args`.
     pub fn say(key: Say, args: &[(&str, &dyn fmt::Display)]) -> Self {
-        let [id, en] = say::both(key, args);
+        let [id, en] = key.both(args);
         Trouble::new(id, en)
     }
 
@@ -373,7 +373,7 @@ impl Finding {
         key: Say,
         args: &[(&str, &dyn fmt::Display)],
     ) -> Self {
-        self.words(name, name_en, say::both(key, args))
+        self.words(name, name_en, key.both(args))
     }
 
     /// A numeric argument, written as each language writes numbers

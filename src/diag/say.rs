@@ -44,7 +44,7 @@ impl Lang {
     /// The words of `key` in this language with each `{name}` filled from
     /// `args`.
     pub fn fill(self, key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        fill(self.say(key), args)
+        fill(key, self, args)
     }
 
     /// `n` (written as this language writes numbers) and the noun `key`
@@ -64,19 +64,31 @@ impl Lang {
     }
 }
 
-/// Both languages of `key`, each with `{name}` filled from `args`: for a
-/// text made before the language is known (a trouble).
-pub fn both(key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> Text {
-    key.words().map(|w| fill(w, args))
+impl Say {
+    /// Both languages of this text, each with `{name}` filled from `args`:
+    /// for a text made before the language is known (a trouble, a
+    /// template's mistake, a finding's argument).
+    pub fn both(self, args: &[(&str, &dyn std::fmt::Display)]) -> Text {
+        [fill(self, Lang::Id, args), fill(self, Lang::En, args)]
+    }
 }
 
-/// `text` with each `{name}` that `args` names replaced by its value; other
-/// braces stay as they are.
-fn fill(text: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    super::fill_with(text, |name| {
+/// The words of `key` in `lang` with each `{name}` that `args` names
+/// replaced by its value; other braces stay as they are. As in a finding's
+/// message, in English an argument `name_en`, when given, wins over `name`
+/// (for an argument worded in each language).
+fn fill(key: Say, lang: Lang, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let find = |name: &str| {
         args.iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.to_string())
+    };
+    super::fill_with(lang.say(key), |name| {
+        let english = match lang {
+            Lang::En => find(&format!("{name}_en")),
+            Lang::Id => None,
+        };
+        english.or_else(|| find(name))
     })
 }
 
@@ -980,6 +992,97 @@ catalogue! {
     SyntaxMisused: ["{arg} tidak dipakai dengan benar", "{arg} is not used as it must be"],
     SyntaxSuggested: ["maksudnya \"{suggested}\"?", "did you mean '{suggested}'?"],
     SyntaxMoreHelp: ["Bantuan: tambahkan --help", "For more information, try '--help'."],
+    // ------------------------------------------------- template/merge.rs
+    ExtendsItself: [
+        "extends \"{parent_id}\": templat tidak dapat memperluas dirinya sendiri; beri templat ini id lain, misalnya \"{parent_id}-prov\"",
+        "extends \"{parent_id}\": a template cannot extend itself; give this template another id, such as \"{parent_id}-prov\"",
+    ],
+    ExtendsUnknown: [
+        "extends \"{parent_id}\": tidak ada templat bawaan dengan id ini{near} (yang ada: {known})",
+        "extends \"{parent_id}\": no shipped template has this id{near} (known: {known})",
+    ],
+    ExtendsInACircle: [
+        "extends \"{parent_id}\": templat saling memperluas secara melingkar",
+        "extends \"{parent_id}\": templates extend each other in a circle",
+    ],
+    FieldTwice: [
+        "isian \"{key}\" ditulis dua kali dalam berkas ini (yang pertama di {first}); gabungkan kedua blok [[field]] menjadi satu",
+        "field \"{key}\" is written twice in this file (first at {first}); join the two [[field]] blocks into one",
+    ],
+    FieldNotABlock: [
+        "field harus ditulis sebagai blok [[field]]",
+        "field must be written as [[field]] blocks",
+    ],
+    OverrideNotABool: [
+        "override: nilai harus true atau false",
+        "override: the value must be true or false",
+    ],
+    OverrideNoParentField: [
+        "isian \"{key}\": override = true, tetapi templat induk {pid} tidak punya isian ini{near}",
+        "field \"{key}\": override = true, but the parent template {pid} has no such field{near}",
+    ],
+    OverrideWithoutParent: [
+        "isian \"{key}\": override = true hanya untuk mengubah isian templat induk (extends)",
+        "field \"{key}\": override = true only changes a field of the parent template (extends)",
+    ],
+    NewFieldIncomplete: [
+        "isian \"{key}\" tidak ada di templat induk {pid}{near}; isian baru perlu label dan type",
+        "field \"{key}\" is not in the parent template {pid}{near}; a new field needs label and type",
+    ],
+    FieldInParent: [
+        "isian \"{key}\" sudah ada di templat induk {pid} (\"{label}\", {at}); untuk mengubah sebagian, tulis hanya key dan pengaturan yang berubah; untuk menulis ulang label atau type, tambahkan override = true",
+        "field \"{key}\" already exists in the parent template {pid} (\"{label}\", {at}); to change part of it, write only key and the settings that change; to rewrite label or type, add override = true",
+    ],
+    // ----------------------------------------------- template/message.rs
+    CurlyQuote: [
+        "tanda kutip melengkung {c} tidak dikenali; TOML hanya menerima tanda kutip lurus {straight}. Ganti setiap “ ” ‘ ’ di luar teks dengan {straight} (Word dan aplikasi pesan mengubah tanda kutip lurus menjadi melengkung; sunting templat dengan Notepad)",
+        "curly quote {c} is not understood; TOML takes only straight quotes {straight}. Replace each “ ” ‘ ’ outside a text with {straight} (Word and messaging apps turn straight quotes into curly ones; edit the template in Notepad)",
+    ],
+    TomlDuplicateKey: [
+        "kunci yang sama ditulis dua kali di satu bagian; hapus salah satunya",
+        "the same key is written twice in one section; remove one of them",
+    ],
+    TomlUnquoted: [
+        "teks harus diapit tanda kutip lurus, misalnya \"Dinas Kesehatan\"; true, false dan bilangan ditulis tanpa tanda kutip",
+        "a text must be in straight quotes, such as \"Dinas Kesehatan\"; true, false and numbers are written without quotes",
+    ],
+    TomlNoEquals: [
+        "setelah nama kunci harus ada tanda = lalu nilainya, misalnya required = true",
+        "a key name must be followed by = and its value, such as required = true",
+    ],
+    TomlUnterminated: [
+        "teks harus diawali dan diakhiri tanda kutip lurus \" pada baris yang sama",
+        "a text must start and end with a straight quote \" on the same line",
+    ],
+    TomlHeader: [
+        "judul bagian harus ditulis dalam kurung siku, misalnya [settings] atau [[field]]",
+        "a section heading must be written in square brackets, such as [settings] or [[field]]",
+    ],
+    TomlInvalid: [
+        "tulisan TOML tidak sah; periksa tanda kutip, tanda = dan kurung siku di baris ini",
+        "not valid TOML; check the quotes, = signs and square brackets on this line",
+    ],
+    NotUtf8: [
+        "berkas templat tidak tersimpan sebagai UTF-8 (misalnya huruf é atau tanda kutip dari Word dalam pengodean lain); buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
+        "the template file is not saved as UTF-8 (for example é or Word's quotes in another encoding); open it in Notepad, choose File > Save As, set Encoding to UTF-8, and save",
+    ],
+    UnknownKeyNear: [
+        "kunci \"{word}\" tidak dikenal di sini; maksud Anda \"{n}\"?",
+        "unknown key \"{word}\" here; did you mean \"{n}\"?",
+    ],
+    UnknownKey: [
+        "kunci \"{word}\" tidak dikenal di sini; kunci yang dikenal: {known}",
+        "unknown key \"{word}\" here; the known keys are: {known}",
+    ],
+    MissingKey: [
+        "kunci \"{name}\" wajib ditulis di bagian ini",
+        "the key \"{name}\" is required in this section",
+    ],
+    DuplicateKey: [
+        "kunci \"{name}\" ditulis dua kali; hapus salah satunya",
+        "the key \"{name}\" is written twice; remove one of them",
+    ],
+    TomlError: ["kesalahan TOML: {msg}", "TOML error: {msg}"],
 }
 
 #[cfg(test)]
@@ -1049,13 +1152,19 @@ mod tests {
             "a/..: not a file name"
         );
         assert_eq!(
-            both(Say::NotAFileName, &[("t", &"x")]),
+            Say::NotAFileName.both(&[("t", &"x")]),
             ["x: bukan nama berkas", "x: not a file name"]
         );
         // A brace that is not an argument's stays.
         assert_eq!(
             Lang::Id.fill(Say::ProgressBar, &[]),
             "{bar:40} {pos}/{len} berkas {elapsed}"
+        );
+        // An argument worded in each language: `name_en` in English.
+        let near = [("t", &"x" as &dyn std::fmt::Display), ("t_en", &"y")];
+        assert_eq!(
+            Say::NotAFileName.both(&near),
+            ["x: bukan nama berkas", "y: not a file name"]
         );
         assert_eq!(Lang::En.counted(1, Say::FileNoun), "1 file");
         assert_eq!(Lang::En.counted(1200, Say::FileNoun), "1,200 files");
