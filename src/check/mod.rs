@@ -10,13 +10,17 @@
 //! against its year: stage order, launch dates, the code's year),
 //! `follow` and `catalog` (a lab's ideas into the IID lists and against a
 //! catalogue); `portal` finds an innovation's entries
-//! through `name_index`. No I/O, no terminal: everything here is testable
-//! on records built in memory.
+//! through `name_index`. `file_check` checks one file's events as they
+//! arrive, `sink` lists the findings within `cap`'s limits, and `combine`
+//! (here) joins the files' results and runs the checks across files. No
+//! I/O, no terminal: everything here is testable on records built in
+//! memory.
 
 mod cap;
 mod catalog;
 pub mod evidence;
 mod fields;
+mod file_check;
 mod files;
 pub mod follow;
 mod labinov;
@@ -25,6 +29,7 @@ pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
+mod sink;
 pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
@@ -32,11 +37,13 @@ mod unique;
 pub use cap::Gather;
 pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
+pub(crate) use file_check::count_for_every_row;
+pub use file_check::{FileCheck, FileResult};
 pub use files::{load_error_finding, load_note_findings};
+pub(crate) use sink::{Places, Sink};
 
-use crate::diag::{Code, Finding, Location, Severity};
-use crate::normalize::{Event, Record};
-use crate::outcome::{Innovation, Origin, Outcome, Statement};
+use crate::diag::{Finding, Severity};
+use crate::outcome::{Innovation, Outcome};
 use crate::template::Template;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -64,531 +71,6 @@ pub struct Baseline {
     /// Findings about baseline files that could not be read.
     pub findings: Vec<Finding>,
     pub options: portal::PortalOptions,
-}
-
-/// The findings and innovations of one file.
-#[derive(Debug, Default)]
-pub struct FileResult {
-    /// The file as displayed, and the agency its location suggests.
-    pub file: String,
-    pub agency_hint: String,
-    pub findings: Vec<Finding>,
-    pub innovations: Vec<Innovation>,
-    /// Long-layout evidence rows, attached to innovations when combining.
-    pub evidence: Vec<Statement>,
-    /// A sheet of the file has an evidence layout (a long evidence sheet,
-    /// or `Indikator N` columns), filled or not: the run gives evidence.
-    pub evidence_layout: bool,
-    /// Laboratorium Inovasi ideas with a stage, compared across lists.
-    pub ideas: Vec<lablist::Idea>,
-}
-
-/// Applies the template's severity overrides; drops switched-off codes; and
-/// lists at most `settings.max_findings_per_code` findings of one code for
-/// one file, so that memory follows the input, not the findings (a hostile
-/// 12 MB CSV with a dozen findings on each row took 7.75 GB). A finding
-/// past the cap is counted, never lost from the counts: per innovation
-/// through [`Sink::take_dropped`] (a file's rows) or
-/// [`Sink::dropped_rows`] (the checks across files), and per file and code
-/// in one F017 from [`Sink::finish_capped`]. The run-wide cap
-/// (`max_findings_per_code_in_run`) holds here for the findings this sink
-/// lists, and across files through [`Gather`].
-pub(crate) struct Sink<'t> {
-    template: &'t Template,
-    pub findings: Vec<Finding>,
-    /// Findings listed so far, per code and file.
-    listed: foldhash::HashMap<Code, foldhash::HashMap<String, u32>>,
-    /// Findings listed so far per code that the run-wide cap counts.
-    in_run: foldhash::HashMap<Code, u32>,
-    /// Errors and warnings past the cap since [`Sink::take_dropped`].
-    dropped: (u32, u32),
-    /// Errors and warnings past the cap of findings about every row of a
-    /// sheet (or, without a sheet, of the file): [`count_for_every_row`].
-    dropped_every_row: Vec<(Option<String>, u32, u32)>,
-    /// Where each error or warning past the cap was, when kept
-    /// ([`Sink::keeping_places`]).
-    places: Option<Places>,
-    /// Findings past the cap per (code, file), and whether the run-wide
-    /// cap took any of them.
-    capped: Vec<(Code, String, u64, bool)>,
-}
-
-impl<'t> Sink<'t> {
-    pub fn new(template: &'t Template) -> Self {
-        Sink {
-            template,
-            findings: Vec::new(),
-            listed: foldhash::HashMap::default(),
-            in_run: foldhash::HashMap::default(),
-            dropped: (0, 0),
-            dropped_every_row: Vec::new(),
-            places: None,
-            capped: Vec::new(),
-        }
-    }
-
-    /// A sink that keeps where the findings past the cap were (the checks
-    /// across files, whose findings fall on any innovation).
-    pub fn keeping_places(template: &'t Template) -> Self {
-        Sink {
-            places: Some(Places::default()),
-            ..Sink::new(template)
-        }
-    }
-
-    pub fn push(&mut self, mut f: Finding) {
-        let Some(s) = self.template.severity_of(f.code, f.severity) else {
-            return;
-        };
-        f.severity = s;
-        let limit = self.template.settings.max_findings_per_code;
-        if limit > 0 {
-            let files = self.listed.entry(f.code).or_default();
-            let listed = match files.get_mut(f.location.file.as_str()) {
-                Some(n) => n,
-                None => files.entry(f.location.file.clone()).or_insert(0),
-            };
-            if *listed >= limit {
-                self.drop_past_cap(f, false);
-                return;
-            }
-            *listed += 1;
-        }
-        let run_limit = self.template.settings.max_findings_per_code_in_run;
-        if run_limit > 0 && cap::counts_in_run(&f) {
-            let in_run = self.in_run.entry(f.code).or_default();
-            if *in_run >= run_limit {
-                self.drop_past_cap(f, true);
-                return;
-            }
-            *in_run += 1;
-        }
-        self.findings.push(f);
-    }
-
-    /// Counts the findings already in the list against the run-wide cap
-    /// (the files' findings, when the checks across files begin).
-    pub fn count_listed_in_run(&mut self) {
-        self.in_run.clear();
-        for f in self.findings.iter().filter(|f| cap::counts_in_run(f)) {
-            *self.in_run.entry(f.code).or_default() += 1;
-        }
-    }
-
-    #[cold]
-    fn drop_past_cap(&mut self, f: Finding, run: bool) {
-        let (errors, warnings) = match f.severity {
-            Severity::Error => (1, 0),
-            Severity::Warning => (0, 1),
-            Severity::Info => (0, 0),
-        };
-        if f.every_row {
-            self.dropped_every_row
-                .push((f.location.sheet.clone(), errors, warnings));
-        } else {
-            self.dropped.0 += errors;
-            self.dropped.1 += warnings;
-        }
-        let known = self
-            .capped
-            .iter_mut()
-            .find(|(code, file, ..)| *code == f.code && *file == f.location.file);
-        match known {
-            Some((.., n, by_run)) => {
-                *n += 1;
-                *by_run |= run;
-            }
-            None => self.capped.push((f.code, f.location.file.clone(), 1, run)),
-        }
-        if let Some(places) = &mut self.places
-            && f.severity != Severity::Info
-            && !f.every_row
-            && f.location.row.is_some()
-        {
-            places.push(&f.location, f.severity);
-        }
-    }
-
-    /// The errors and warnings past the cap since the last call: those of
-    /// the row just checked, for its innovation's counts.
-    pub fn take_dropped(&mut self) -> (u32, u32) {
-        std::mem::take(&mut self.dropped)
-    }
-
-    /// Where the errors and warnings past the cap were (a sink made with
-    /// [`Sink::keeping_places`]).
-    pub fn dropped_rows(&mut self) -> Places {
-        self.places.take().unwrap_or_default()
-    }
-
-    /// One F017 per file and code that went past the cap, saying how many
-    /// more there were; listed whatever the cap.
-    pub fn finish_capped(&mut self) {
-        let settings = &self.template.settings;
-        for (code, file, more, run) in std::mem::take(&mut self.capped) {
-            let limit = match run {
-                true => settings.max_findings_per_code_in_run,
-                false => settings.max_findings_per_code,
-            };
-            self.findings.extend(cap::capped_finding(
-                self.template,
-                &file,
-                code,
-                more,
-                limit,
-                run,
-            ));
-        }
-    }
-}
-
-/// Where the errors and warnings past the cap of the checks across files
-/// were: twelve bytes each, the file and sheet named once. (As locations,
-/// a 49 MB CSV of rows with one name repeated kept 650,000 of them, about
-/// a hundred bytes each and a copy of the file name.)
-#[derive(Debug, Default)]
-pub(crate) struct Places {
-    /// Each (file, sheet) named, and its number.
-    origins: Vec<(String, Option<String>)>,
-    known: foldhash::HashMap<(String, Option<String>), u32>,
-    /// (origin, row, severity)
-    rows: Vec<(u32, u32, Severity)>,
-}
-
-impl Places {
-    fn push(&mut self, l: &Location, severity: Severity) {
-        let Some(row) = l.row else { return };
-        let last = self.origins.len().checked_sub(1);
-        let origin = match last {
-            Some(k) if self.origins[k].0 == l.file && self.origins[k].1 == l.sheet => k as u32,
-            _ => {
-                let key = (l.file.clone(), l.sheet.clone());
-                match self.known.get(&key) {
-                    Some(&k) => k,
-                    None => {
-                        let k = self.origins.len() as u32;
-                        self.known.insert(key.clone(), k);
-                        self.origins.push(key);
-                        k
-                    }
-                }
-            }
-        };
-        self.rows.push((origin, row, severity));
-    }
-}
-
-/// The most rows a sheet's own estimate makes room for at once: an xlsx
-/// sheet's whole height (innovations of 256 bytes: 268 MB of address space,
-/// not touched until filled). Growing the list instead copies it, and for a
-/// moment holds it twice: a 49 MB CSV of short rows peaked there.
-const MAX_EXPECTED_ROWS: u32 = 1 << 20;
-
-/// Checks one file's events as they arrive.
-pub struct FileCheck<'t> {
-    template: &'t Template,
-    options: &'t CheckOptions,
-    file: String,
-    /// The same, shared by the file's evidence statements.
-    shared_file: Arc<str>,
-    agency_hint: String,
-    /// The file and sheet of the last row, shared with the next.
-    origin: Option<Arc<Origin>>,
-    sink: Sink<'t>,
-    innovations: Vec<Innovation>,
-    evidence: Vec<Statement>,
-    evidence_layout: bool,
-    headers_seen: usize,
-    no_header: Vec<(Option<Arc<str>>, u32)>,
-    name_field: Option<usize>,
-    pemda_field: Option<usize>,
-    stage_field: Option<usize>,
-    /// (sheet, field) whose column was said to hold another system's values.
-    foreign_seen: Vec<(Option<Arc<str>>, usize)>,
-    groups: labinov::Groups,
-}
-
-impl<'t> FileCheck<'t> {
-    pub fn new(
-        template: &'t Template,
-        options: &'t CheckOptions,
-        file: &str,
-        agency_hint: &str,
-    ) -> Self {
-        FileCheck {
-            template,
-            options,
-            file: file.to_string(),
-            shared_file: Arc::from(file),
-            agency_hint: agency_hint.to_string(),
-            origin: None,
-            sink: Sink::new(template),
-            innovations: Vec::new(),
-            evidence: Vec::new(),
-            evidence_layout: false,
-            headers_seen: 0,
-            no_header: Vec::new(),
-            name_field: template.roles.name,
-            pemda_field: template.roles.pemda,
-            stage_field: template.roles.lab_stage,
-            foreign_seen: Vec::new(),
-            groups: labinov::Groups::default(),
-        }
-    }
-
-    /// A finding about the file itself (load problems and notes).
-    pub fn file_finding(&mut self, f: Finding) {
-        self.sink.push(f);
-    }
-
-    /// Room for about `rows` more innovations, made once instead of growing
-    /// (and copying) the list as it fills; a stray far cell can make a
-    /// sheet declare a million rows, so the room is bounded, and what is
-    /// left unused is given back in `finish`.
-    pub fn make_room(&mut self, rows: u32) {
-        let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
-        self.innovations.reserve(rows);
-    }
-
-    /// Check what normalizing reported, taking out of it what is kept.
-    pub fn event(&mut self, event: &mut Event) {
-        match event {
-            Event::HiddenSheet { sheet } => {
-                let mut loc = Location::file(&self.file);
-                loc.sheet = Some(sheet.to_string());
-                self.sink.push(Finding::new(Code::F008, loc));
-            }
-            Event::SkippedSheet { sheet, findings } => {
-                let mut loc = Location::file(&self.file);
-                loc.sheet = Some(sheet.to_string());
-                let (why, why_en) = if *findings {
-                    (
-                        "lembar temuan umpan balik bimtek",
-                        "bimtek's feedback findings",
-                    )
-                } else {
-                    ("bagian formulir, bukan data", "part of the form, not data")
-                };
-                self.sink.push(
-                    Finding::new(Code::F012, loc)
-                        .arg("sheet", &**sheet)
-                        .arg("why", why)
-                        .arg("why_en", why_en),
-                );
-            }
-            Event::NotInnovationList { sheet } => {
-                let mut loc = Location::file(&self.file);
-                loc.sheet = sheet.as_deref().map(str::to_string);
-                self.sink.push(Finding::new(Code::F013, loc));
-            }
-            Event::NoHeader { sheet, scanned } => self.no_header.push((sheet.clone(), *scanned)),
-            Event::Header { sheet, header } => {
-                self.groups
-                    .header(&self.file, sheet.as_ref(), &mut self.sink);
-                self.headers_seen += 1;
-                self.evidence_layout |= header.layout == crate::normalize::Layout::Evidence
-                    || header.columns.iter().any(|c| c.wide.is_some());
-                files::header_findings(
-                    self.template,
-                    &self.file,
-                    sheet.as_deref(),
-                    header,
-                    &mut self.sink,
-                );
-            }
-            Event::GroupTitle {
-                sheet,
-                row,
-                title,
-                pemda,
-                stated,
-            } => self.groups.title(
-                &self.file,
-                &mut self.sink,
-                (
-                    sheet.clone(),
-                    *row,
-                    std::mem::take(title),
-                    std::mem::take(pemda),
-                    *stated,
-                ),
-            ),
-            Event::Record(record) => self.record(record),
-            Event::Evidence(row) => self
-                .evidence
-                .push(Statement::from_row(&self.shared_file, row)),
-        }
-    }
-
-    fn record(&mut self, record: &mut Record) {
-        // Only the findings past the cap on this row count for it.
-        self.sink.take_dropped();
-        let loc = Location {
-            file: self.file.clone(),
-            sheet: record.sheet.as_deref().map(str::to_string),
-            row: Some(record.row),
-            col: None,
-            header: None,
-        };
-        fields::check(self.template, self.options, &loc, record, &mut self.sink);
-        fields::foreign_column(
-            self.template,
-            &loc,
-            record,
-            &mut self.foreign_seen,
-            &mut self.sink,
-        );
-        rows::check(self.template, self.options, &loc, record, &mut self.sink);
-        self.groups
-            .code(self.template, &loc, record, &mut self.sink);
-        let (errors, warnings) = self.sink.take_dropped();
-        let name = self
-            .name_field
-            .and_then(|f| record.text(f))
-            .map(crate::normalize::collapse_spaces)
-            .unwrap_or_default();
-        let pemda = self
-            .groups
-            .record(
-                &self.file,
-                record.sheet.as_ref(),
-                record.row,
-                &mut self.sink,
-            )
-            .or_else(|| {
-                self.pemda_field
-                    .and_then(|f| record.text(f))
-                    .map(crate::normalize::collapse_spaces)
-            });
-        let statements = if record.wide.is_empty() {
-            Vec::new()
-        } else {
-            let place = crate::outcome::Place {
-                file: self.shared_file.clone(),
-                sheet: record.sheet.clone(),
-                row: record.row,
-            };
-            Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
-        };
-        let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, record);
-        let award = self.template.award.as_ref();
-        let group = award
-            .and_then(|a| a.group_field)
-            .and_then(|f| record.text(f))
-            .map(crate::normalize::collapse_spaces);
-        let quota_class = award.and_then(|a| a.quota_field).and_then(|f| {
-            match record.cell(f).map(|c| &c.value) {
-                Some(crate::normalize::Value::Enum { index, .. }) => {
-                    Some(self.template.fields[f].values[*index].value.clone())
-                }
-                _ => None,
-            }
-        });
-        let origin = match &self.origin {
-            Some(o) if o.sheet == loc.sheet => o.clone(),
-            _ => {
-                let o = Arc::new(Origin {
-                    file: self.file.clone(),
-                    sheet: loc.sheet,
-                });
-                self.origin = Some(o.clone());
-                o
-            }
-        };
-        let stage = self
-            .stage_field
-            .and_then(|f| match record.cell(f).map(|c| &c.value) {
-                Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
-                _ => None,
-            });
-        let agency = std::mem::take(&mut record.agency);
-        let mut inn = Innovation::at(origin, record.row, agency, name);
-        // Its findings past the cap; the listed ones are added in `combine`.
-        inn.errors = errors;
-        inn.warnings = warnings;
-        inn.pemda = pemda;
-        inn.stage = stage;
-        inn.set_award(group, quota_class);
-        inn.statements = statements;
-        inn.facts = facts;
-        self.innovations.push(inn);
-    }
-
-    /// Close the file: decide file-level findings that depend on all sheets.
-    pub fn finish(mut self) -> FileResult {
-        self.groups.close(&self.file, &mut self.sink);
-        // A file that failed to read part-way (F001, F009) already says why
-        // it has no rows; "only a header" on top of it would mislead.
-        let unreadable = self.sink.findings.iter().any(|f| {
-            f.code.as_str().starts_with('F')
-                && f.severity == Severity::Error
-                && f.location.sheet.is_none()
-                && f.location.row.is_none()
-        });
-        if self.innovations.is_empty() && !unreadable {
-            let loc = Location::file(&self.file);
-            if self.headers_seen > 0 {
-                self.sink.push(
-                    Finding::new(Code::F003, loc)
-                        .arg("detail", "hanya baris judul kolom")
-                        .arg("detail_en", "only the header row"),
-                );
-            } else if let Some((sheet, scanned)) = self.no_header.first() {
-                let mut loc = loc;
-                loc.sheet = sheet.as_deref().map(str::to_string);
-                self.sink
-                    .push(Finding::new(Code::F005, loc).arg("scanned", scanned));
-            } else if !self
-                .sink
-                .findings
-                .iter()
-                .any(|f| f.severity == Severity::Error || f.code == Code::F013)
-            {
-                self.sink.push(
-                    Finding::new(Code::F003, loc)
-                        .arg("detail", "lembarnya kosong")
-                        .arg("detail_en", "the sheets are empty"),
-                );
-            }
-        }
-        if self.innovations.capacity() > 2 * self.innovations.len() + 64 {
-            self.innovations.shrink_to_fit();
-        }
-        if self.innovations.is_empty() && !self.evidence.is_empty() {
-            // An evidence-only file: its rows join innovations of other files.
-            self.sink.findings.retain(|f| f.code != Code::F003);
-        }
-        for (sheet, errors, warnings) in std::mem::take(&mut self.sink.dropped_every_row) {
-            count_for_every_row(&mut self.innovations, sheet.as_deref(), errors, warnings);
-        }
-        self.sink.finish_capped();
-        FileResult {
-            file: self.file,
-            agency_hint: self.agency_hint,
-            findings: self.sink.findings,
-            innovations: self.innovations,
-            evidence: self.evidence,
-            evidence_layout: self.evidence_layout,
-            ideas: self.groups.ideas.take(),
-        }
-    }
-}
-
-/// Adds errors and warnings not listed of a finding about every row of
-/// `sheet` (`None`: of the whole file) to the innovations of one file read
-/// from there, as [`tie_findings`] counts the listed ones.
-pub(crate) fn count_for_every_row(
-    innovations: &mut [Innovation],
-    sheet: Option<&str>,
-    errors: u32,
-    warnings: u32,
-) {
-    for inn in innovations {
-        if sheet.is_none() || inn.sheet() == sheet {
-            inn.errors += errors;
-            inn.warnings += warnings;
-        }
-    }
 }
 
 /// Join per-file results: evidence, cross-file checks, sorting and
@@ -850,8 +332,9 @@ fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u3
 pub(crate) mod testing {
     //! Helpers to build records in memory for rule tests.
     use super::*;
+    use crate::diag::{Code, Location};
     use crate::load::RawCell;
-    use crate::normalize::read_cell;
+    use crate::normalize::{Record, read_cell};
 
     pub fn template() -> Template {
         Template::builtin("iid-2026").unwrap().unwrap()
@@ -1027,50 +510,9 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::*;
     use super::*;
+    use crate::diag::{Code, Location};
+    use crate::normalize::Event;
     use crate::outcome::{Digest, Resolved};
-    use crate::template::fold;
-
-    /// The id is made when asked for, as it was stored: `file:sheet:row`,
-    /// or `file:row` for a file without sheets; the folded name is the
-    /// name's fold, kept apart only when it differs.
-    #[test]
-    fn id_and_name_key_are_as_they_were_stored() {
-        let a = Innovation::new(
-            "opd/Dinas A.xlsx",
-            Some("Inovasi"),
-            12,
-            "Dinas A",
-            "SIPANDU",
-        );
-        assert_eq!(a.id(), "opd/Dinas A.xlsx:Inovasi:12");
-        assert_eq!(a.name_key(), fold("SIPANDU"));
-        let b = Innovation::new("b.csv", None, 3, "Dinas B", "e farmasi");
-        assert_eq!(b.id(), "b.csv:3");
-        assert_eq!(b.name_key(), fold("e farmasi"));
-        assert_eq!((b.file(), b.sheet(), b.row), ("b.csv", None, 3));
-        // As the checks make them: two sheets of one file share its name.
-        let (t, o) = (template(), options());
-        let mut fc = FileCheck::new(&t, &o, "c.xlsx", "Dinas C");
-        for (sheet, row, name) in [
-            (None, 2, "  Si  Pandu "),
-            (Some("B"), 3, "x3"),
-            (Some("B"), 4, "x4"),
-        ] {
-            let mut r = record(&t, &[("nama_inovasi", text(name))], &[]);
-            r.sheet = sheet.map(Arc::from);
-            r.row = row;
-            fc.event(&mut Event::Record(r));
-        }
-        let result = fc.finish();
-        let ids: Vec<String> = result.innovations.iter().map(Innovation::id).collect();
-        assert_eq!(ids, ["c.xlsx:2", "c.xlsx:B:3", "c.xlsx:B:4"]);
-        let keys: Vec<&str> = result
-            .innovations
-            .iter()
-            .map(Innovation::name_key)
-            .collect();
-        assert_eq!(keys, [fold("Si Pandu").as_str(), "x3", "x4"]);
-    }
 
     /// A finding about a whole sheet (or file) counts for every innovation
     /// read from there, once; one on a row is tied to the innovation there.
@@ -1224,28 +666,6 @@ mod tests {
                 "{told:?}"
             );
             assert!(told.iter().any(|m| m.contains(" more U001 ")), "{told:?}");
-        }
-    }
-
-    /// A file's result keeps no more room than its rows need, whatever its
-    /// sheets said they held.
-    #[test]
-    fn room_a_sheet_asked_for_and_did_not_use_is_given_back() {
-        let t = template();
-        let o = options();
-        for (expected, rows) in [(1_000_000, 3usize), (300, 200), (0, 5)] {
-            let mut fc = FileCheck::new(&t, &o, "a.xlsx", "Dinas Uji");
-            fc.make_room(expected);
-            for _ in 0..rows {
-                fc.event(&mut Event::Record(record(&t, &clean_cells(), &[])));
-            }
-            let r = fc.finish();
-            assert_eq!(r.innovations.len(), rows);
-            assert!(
-                r.innovations.capacity() <= 2 * rows + 64,
-                "{expected} expected, {rows} read: room for {}",
-                r.innovations.capacity()
-            );
         }
     }
 }

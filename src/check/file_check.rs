@@ -1,0 +1,409 @@
+//! One file's events, checked as they arrive, into a [`FileResult`].
+
+use super::{CheckOptions, Sink, fields, files, labinov, lablist, rows};
+use crate::diag::{Code, Finding, Location, Severity};
+use crate::normalize::{Event, Record};
+use crate::outcome::{Innovation, Origin, Statement};
+use crate::template::Template;
+use std::sync::Arc;
+
+/// The findings and innovations of one file.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// The file as displayed, and the agency its location suggests.
+    pub file: String,
+    pub agency_hint: String,
+    pub findings: Vec<Finding>,
+    pub innovations: Vec<Innovation>,
+    /// Long-layout evidence rows, attached to innovations when combining.
+    pub evidence: Vec<Statement>,
+    /// A sheet of the file has an evidence layout (a long evidence sheet,
+    /// or `Indikator N` columns), filled or not: the run gives evidence.
+    pub evidence_layout: bool,
+    /// Laboratorium Inovasi ideas with a stage, compared across lists.
+    pub ideas: Vec<lablist::Idea>,
+}
+
+/// The most rows a sheet's own estimate makes room for at once: an xlsx
+/// sheet's whole height (innovations of 256 bytes: 268 MB of address space,
+/// not touched until filled). Growing the list instead copies it, and for a
+/// moment holds it twice: a 49 MB CSV of short rows peaked there.
+const MAX_EXPECTED_ROWS: u32 = 1 << 20;
+
+/// Checks one file's events as they arrive.
+pub struct FileCheck<'t> {
+    template: &'t Template,
+    options: &'t CheckOptions,
+    file: String,
+    /// The same, shared by the file's evidence statements.
+    shared_file: Arc<str>,
+    agency_hint: String,
+    /// The file and sheet of the last row, shared with the next.
+    origin: Option<Arc<Origin>>,
+    sink: Sink<'t>,
+    innovations: Vec<Innovation>,
+    evidence: Vec<Statement>,
+    evidence_layout: bool,
+    headers_seen: usize,
+    no_header: Vec<(Option<Arc<str>>, u32)>,
+    name_field: Option<usize>,
+    pemda_field: Option<usize>,
+    stage_field: Option<usize>,
+    /// (sheet, field) whose column was said to hold another system's values.
+    foreign_seen: Vec<(Option<Arc<str>>, usize)>,
+    groups: labinov::Groups,
+}
+
+impl<'t> FileCheck<'t> {
+    pub fn new(
+        template: &'t Template,
+        options: &'t CheckOptions,
+        file: &str,
+        agency_hint: &str,
+    ) -> Self {
+        FileCheck {
+            template,
+            options,
+            file: file.to_string(),
+            shared_file: Arc::from(file),
+            agency_hint: agency_hint.to_string(),
+            origin: None,
+            sink: Sink::new(template),
+            innovations: Vec::new(),
+            evidence: Vec::new(),
+            evidence_layout: false,
+            headers_seen: 0,
+            no_header: Vec::new(),
+            name_field: template.roles.name,
+            pemda_field: template.roles.pemda,
+            stage_field: template.roles.lab_stage,
+            foreign_seen: Vec::new(),
+            groups: labinov::Groups::default(),
+        }
+    }
+
+    /// A finding about the file itself (load problems and notes).
+    pub fn file_finding(&mut self, f: Finding) {
+        self.sink.push(f);
+    }
+
+    /// Room for about `rows` more innovations, made once instead of growing
+    /// (and copying) the list as it fills; a stray far cell can make a
+    /// sheet declare a million rows, so the room is bounded, and what is
+    /// left unused is given back in `finish`.
+    pub fn make_room(&mut self, rows: u32) {
+        let rows = rows.min(MAX_EXPECTED_ROWS) as usize;
+        self.innovations.reserve(rows);
+    }
+
+    /// Check what normalizing reported, taking out of it what is kept.
+    pub fn event(&mut self, event: &mut Event) {
+        match event {
+            Event::HiddenSheet { sheet } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = Some(sheet.to_string());
+                self.sink.push(Finding::new(Code::F008, loc));
+            }
+            Event::SkippedSheet { sheet, findings } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = Some(sheet.to_string());
+                let (why, why_en) = if *findings {
+                    (
+                        "lembar temuan umpan balik bimtek",
+                        "bimtek's feedback findings",
+                    )
+                } else {
+                    ("bagian formulir, bukan data", "part of the form, not data")
+                };
+                self.sink.push(
+                    Finding::new(Code::F012, loc)
+                        .arg("sheet", &**sheet)
+                        .arg("why", why)
+                        .arg("why_en", why_en),
+                );
+            }
+            Event::NotInnovationList { sheet } => {
+                let mut loc = Location::file(&self.file);
+                loc.sheet = sheet.as_deref().map(str::to_string);
+                self.sink.push(Finding::new(Code::F013, loc));
+            }
+            Event::NoHeader { sheet, scanned } => self.no_header.push((sheet.clone(), *scanned)),
+            Event::Header { sheet, header } => {
+                self.groups
+                    .header(&self.file, sheet.as_ref(), &mut self.sink);
+                self.headers_seen += 1;
+                self.evidence_layout |= header.layout == crate::normalize::Layout::Evidence
+                    || header.columns.iter().any(|c| c.wide.is_some());
+                files::header_findings(
+                    self.template,
+                    &self.file,
+                    sheet.as_deref(),
+                    header,
+                    &mut self.sink,
+                );
+            }
+            Event::GroupTitle {
+                sheet,
+                row,
+                title,
+                pemda,
+                stated,
+            } => self.groups.title(
+                &self.file,
+                &mut self.sink,
+                (
+                    sheet.clone(),
+                    *row,
+                    std::mem::take(title),
+                    std::mem::take(pemda),
+                    *stated,
+                ),
+            ),
+            Event::Record(record) => self.record(record),
+            Event::Evidence(row) => self
+                .evidence
+                .push(Statement::from_row(&self.shared_file, row)),
+        }
+    }
+
+    fn record(&mut self, record: &mut Record) {
+        // Only the findings past the cap on this row count for it.
+        self.sink.take_dropped();
+        let loc = Location {
+            file: self.file.clone(),
+            sheet: record.sheet.as_deref().map(str::to_string),
+            row: Some(record.row),
+            col: None,
+            header: None,
+        };
+        fields::check(self.template, self.options, &loc, record, &mut self.sink);
+        fields::foreign_column(
+            self.template,
+            &loc,
+            record,
+            &mut self.foreign_seen,
+            &mut self.sink,
+        );
+        rows::check(self.template, self.options, &loc, record, &mut self.sink);
+        self.groups
+            .code(self.template, &loc, record, &mut self.sink);
+        let (errors, warnings) = self.sink.take_dropped();
+        let name = self
+            .name_field
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces)
+            .unwrap_or_default();
+        let pemda = self
+            .groups
+            .record(
+                &self.file,
+                record.sheet.as_ref(),
+                record.row,
+                &mut self.sink,
+            )
+            .or_else(|| {
+                self.pemda_field
+                    .and_then(|f| record.text(f))
+                    .map(crate::normalize::collapse_spaces)
+            });
+        let statements = if record.wide.is_empty() {
+            Vec::new()
+        } else {
+            let place = crate::outcome::Place {
+                file: self.shared_file.clone(),
+                sheet: record.sheet.clone(),
+                row: record.row,
+            };
+            Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
+        };
+        let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, record);
+        let award = self.template.award.as_ref();
+        let group = award
+            .and_then(|a| a.group_field)
+            .and_then(|f| record.text(f))
+            .map(crate::normalize::collapse_spaces);
+        let quota_class = award.and_then(|a| a.quota_field).and_then(|f| {
+            match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => {
+                    Some(self.template.fields[f].values[*index].value.clone())
+                }
+                _ => None,
+            }
+        });
+        let origin = match &self.origin {
+            Some(o) if o.sheet == loc.sheet => o.clone(),
+            _ => {
+                let o = Arc::new(Origin {
+                    file: self.file.clone(),
+                    sheet: loc.sheet,
+                });
+                self.origin = Some(o.clone());
+                o
+            }
+        };
+        let stage = self
+            .stage_field
+            .and_then(|f| match record.cell(f).map(|c| &c.value) {
+                Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
+                _ => None,
+            });
+        let agency = std::mem::take(&mut record.agency);
+        let mut inn = Innovation::at(origin, record.row, agency, name);
+        // Its findings past the cap; the listed ones are added in `combine`.
+        inn.errors = errors;
+        inn.warnings = warnings;
+        inn.pemda = pemda;
+        inn.stage = stage;
+        inn.set_award(group, quota_class);
+        inn.statements = statements;
+        inn.facts = facts;
+        self.innovations.push(inn);
+    }
+
+    /// Close the file: decide file-level findings that depend on all sheets.
+    pub fn finish(mut self) -> FileResult {
+        self.groups.close(&self.file, &mut self.sink);
+        // A file that failed to read part-way (F001, F009) already says why
+        // it has no rows; "only a header" on top of it would mislead.
+        let unreadable = self.sink.findings.iter().any(|f| {
+            f.code.as_str().starts_with('F')
+                && f.severity == Severity::Error
+                && f.location.sheet.is_none()
+                && f.location.row.is_none()
+        });
+        if self.innovations.is_empty() && !unreadable {
+            let loc = Location::file(&self.file);
+            if self.headers_seen > 0 {
+                self.sink.push(
+                    Finding::new(Code::F003, loc)
+                        .arg("detail", "hanya baris judul kolom")
+                        .arg("detail_en", "only the header row"),
+                );
+            } else if let Some((sheet, scanned)) = self.no_header.first() {
+                let mut loc = loc;
+                loc.sheet = sheet.as_deref().map(str::to_string);
+                self.sink
+                    .push(Finding::new(Code::F005, loc).arg("scanned", scanned));
+            } else if !self
+                .sink
+                .findings
+                .iter()
+                .any(|f| f.severity == Severity::Error || f.code == Code::F013)
+            {
+                self.sink.push(
+                    Finding::new(Code::F003, loc)
+                        .arg("detail", "lembarnya kosong")
+                        .arg("detail_en", "the sheets are empty"),
+                );
+            }
+        }
+        if self.innovations.capacity() > 2 * self.innovations.len() + 64 {
+            self.innovations.shrink_to_fit();
+        }
+        if self.innovations.is_empty() && !self.evidence.is_empty() {
+            // An evidence-only file: its rows join innovations of other files.
+            self.sink.findings.retain(|f| f.code != Code::F003);
+        }
+        for (sheet, errors, warnings) in std::mem::take(&mut self.sink.dropped_every_row) {
+            count_for_every_row(&mut self.innovations, sheet.as_deref(), errors, warnings);
+        }
+        self.sink.finish_capped();
+        FileResult {
+            file: self.file,
+            agency_hint: self.agency_hint,
+            findings: self.sink.findings,
+            innovations: self.innovations,
+            evidence: self.evidence,
+            evidence_layout: self.evidence_layout,
+            ideas: self.groups.ideas.take(),
+        }
+    }
+}
+
+/// Adds errors and warnings not listed of a finding about every row of
+/// `sheet` (`None`: of the whole file) to the innovations of one file read
+/// from there, as [`tie_findings`](super::tie_findings) counts the listed ones.
+pub(crate) fn count_for_every_row(
+    innovations: &mut [Innovation],
+    sheet: Option<&str>,
+    errors: u32,
+    warnings: u32,
+) {
+    for inn in innovations {
+        if sheet.is_none() || inn.sheet() == sheet {
+            inn.errors += errors;
+            inn.warnings += warnings;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::*;
+    use crate::template::fold;
+
+    /// The id is made when asked for, as it was stored: `file:sheet:row`,
+    /// or `file:row` for a file without sheets; the folded name is the
+    /// name's fold, kept apart only when it differs.
+    #[test]
+    fn id_and_name_key_are_as_they_were_stored() {
+        let a = Innovation::new(
+            "opd/Dinas A.xlsx",
+            Some("Inovasi"),
+            12,
+            "Dinas A",
+            "SIPANDU",
+        );
+        assert_eq!(a.id(), "opd/Dinas A.xlsx:Inovasi:12");
+        assert_eq!(a.name_key(), fold("SIPANDU"));
+        let b = Innovation::new("b.csv", None, 3, "Dinas B", "e farmasi");
+        assert_eq!(b.id(), "b.csv:3");
+        assert_eq!(b.name_key(), fold("e farmasi"));
+        assert_eq!((b.file(), b.sheet(), b.row), ("b.csv", None, 3));
+        // As the checks make them: two sheets of one file share its name.
+        let (t, o) = (template(), options());
+        let mut fc = FileCheck::new(&t, &o, "c.xlsx", "Dinas C");
+        for (sheet, row, name) in [
+            (None, 2, "  Si  Pandu "),
+            (Some("B"), 3, "x3"),
+            (Some("B"), 4, "x4"),
+        ] {
+            let mut r = record(&t, &[("nama_inovasi", text(name))], &[]);
+            r.sheet = sheet.map(Arc::from);
+            r.row = row;
+            fc.event(&mut Event::Record(r));
+        }
+        let result = fc.finish();
+        let ids: Vec<String> = result.innovations.iter().map(Innovation::id).collect();
+        assert_eq!(ids, ["c.xlsx:2", "c.xlsx:B:3", "c.xlsx:B:4"]);
+        let keys: Vec<&str> = result
+            .innovations
+            .iter()
+            .map(Innovation::name_key)
+            .collect();
+        assert_eq!(keys, [fold("Si Pandu").as_str(), "x3", "x4"]);
+    }
+
+    /// A file's result keeps no more room than its rows need, whatever its
+    /// sheets said they held.
+    #[test]
+    fn room_a_sheet_asked_for_and_did_not_use_is_given_back() {
+        let t = template();
+        let o = options();
+        for (expected, rows) in [(1_000_000, 3usize), (300, 200), (0, 5)] {
+            let mut fc = FileCheck::new(&t, &o, "a.xlsx", "Dinas Uji");
+            fc.make_room(expected);
+            for _ in 0..rows {
+                fc.event(&mut Event::Record(record(&t, &clean_cells(), &[])));
+            }
+            let r = fc.finish();
+            assert_eq!(r.innovations.len(), rows);
+            assert!(
+                r.innovations.capacity() <= 2 * rows + 64,
+                "{expected} expected, {rows} read: room for {}",
+                r.innovations.capacity()
+            );
+        }
+    }
+}
