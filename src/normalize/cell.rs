@@ -5,7 +5,7 @@
 
 use super::{EvidenceCell, FieldCell, Value, date, scalar};
 use crate::load::RawCell;
-use crate::template::{FieldKind, Template, fold};
+use crate::template::{FieldKind, Template, fold, similarity};
 use std::sync::Arc;
 
 pub(super) fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> EvidenceCell {
@@ -15,21 +15,6 @@ pub(super) fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> Eviden
         text: raw.display().trim().to_string(),
         raw: raw.clone(),
     }
-}
-
-/// Collapse runs of whitespace (including newlines) into one space.
-pub fn collapse_spaces(s: &str) -> String {
-    // Most names are already single-spaced ASCII: copied as they are.
-    let b = s.as_bytes();
-    let plain = b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && b.iter()
-            .all(|&c| c == b' ' || (c.is_ascii() && !char::from(c).is_whitespace()))
-        && memchr::memmem::find(b, b"  ").is_none();
-    if plain {
-        return s.to_string();
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Read one cell as field `fi`'s type.
@@ -215,56 +200,12 @@ pub fn closest_value(field: &crate::template::Field, text: &str) -> Option<(usiz
     best
 }
 
-/// How alike two values are (0..1.5). Shared words weigh most ("Olahraga
-/// Prestasi" is near "Kepemudaan dan Olahraga"); letters break ties and catch
-/// typos ("Penerapn").
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let chars = strsim::jaro_winkler(&fold(a), &fold(b));
-    let (wa, wb) = (word_set(a), word_set(b));
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    let overlap = if wa.is_empty() {
-        0.0
-    } else {
-        shared as f64 / wa.len().max(wb.len()) as f64
-    };
-    overlap + 0.5 * chars
-}
-
-fn word_set(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .filter(|w| !matches!(w.as_str(), "dan" | "yang" | "the" | "and"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn t() -> Template {
         Template::builtin("iid-2026").unwrap().unwrap()
-    }
-
-    #[test]
-    fn spaces_collapse_to_one() {
-        for (raw, want) in [
-            ("Dinas Kesehatan", "Dinas Kesehatan"),
-            ("Dinas  Kesehatan", "Dinas Kesehatan"),
-            (" Dinas Kesehatan ", "Dinas Kesehatan"),
-            ("Dinas\tKesehatan", "Dinas Kesehatan"),
-            ("Dinas\x0BKesehatan", "Dinas Kesehatan"),
-            ("Dinas\u{a0}Kesehatan\n", "Dinas Kesehatan"),
-            (
-                "Dinas Pendidikan dan Kebudayaan",
-                "Dinas Pendidikan dan Kebudayaan",
-            ),
-            ("Bappeda", "Bappeda"),
-            ("", ""),
-            ("   ", ""),
-        ] {
-            assert_eq!(collapse_spaces(raw), want, "{raw:?}");
-        }
     }
 
     fn read(t: &Template, key: &str, raw: RawCell) -> Value {

@@ -9,7 +9,8 @@ pub mod date;
 pub mod header;
 pub mod scalar;
 
-pub use cell::{closest_value, collapse_spaces, read_cell, read_cell_owned, similarity};
+pub use crate::template::{collapse_spaces, similarity};
+pub use cell::{closest_value, read_cell, read_cell_owned};
 pub use date::{AmbiguousReason, DateValue, Precision};
 pub use header::{Column, HeaderMap, Layout, RepeatProbe};
 pub use scalar::Coordinate;

@@ -183,7 +183,7 @@ pub fn render_card(
         crate::diag::number(inn.score.max, 0, lang)
     );
     let mut tbl = Table::new();
-    tbl.load_style(super::table::BORDERS)
+    tbl.load_style(super::layout::BORDERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     if !color {

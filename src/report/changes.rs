@@ -1,7 +1,7 @@
 //! What changed since an earlier run, in words, above the table of
 //! `check --since` and on the watch screen.
 
-use super::table::ARROW;
+use super::layout::ARROW;
 use super::visible::visible;
 use crate::diag::{Lang, Say};
 use crate::since::Since;
@@ -90,11 +90,11 @@ pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
 /// added and removed by name.
 pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
     let mut s = String::new();
-    for l in super::table::wrap(&headline(since, lang), width) {
+    for l in super::layout::wrap(&headline(since, lang), width) {
         let _ = writeln!(s, "{l}");
     }
     for line in agency_lines(since, lang) {
-        for (k, l) in super::table::wrap(&line, width.saturating_sub(4))
+        for (k, l) in super::layout::wrap(&line, width.saturating_sub(4))
             .into_iter()
             .enumerate()
         {
@@ -112,7 +112,7 @@ pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
         let _ = writeln!(s, "  {title}");
         for (agency, name) in list.iter() {
             let text = visible(&format!("{mark} {name} ({agency})")).into_owned();
-            for l in super::table::wrap(&text, width.saturating_sub(4)) {
+            for l in super::layout::wrap(&text, width.saturating_sub(4)) {
                 let _ = writeln!(s, "    {l}");
             }
         }

@@ -4,7 +4,7 @@
 
 use super::chart::{ChartPoint, ChartScale, campaign_svg};
 use super::html::escape;
-use super::table::BORDERS;
+use super::layout::BORDERS;
 use super::visible::visible;
 use crate::diag::{Lang, Say};
 use crate::history::{AgencyCampaign, AgencyRun, Campaign};

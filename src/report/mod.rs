@@ -10,6 +10,7 @@ pub mod csv;
 pub mod history;
 mod html;
 mod json;
+mod layout;
 mod package;
 mod screen;
 mod table;

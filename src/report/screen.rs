@@ -42,7 +42,7 @@ pub fn render_screen(
         w,
     ));
     if let Some(since) = since {
-        top.extend(super::table::wrap(&headline(since, lang), w));
+        top.extend(super::layout::wrap(&headline(since, lang), w));
         let names: Vec<String> = since
             .added
             .iter()

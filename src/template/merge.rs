@@ -12,31 +12,11 @@
 //! Each file's spans are moved past the files before it, so a span in the
 //! merged tree still says which file and place it came from ([`Segment`]).
 
-use super::compile::{KIND_SETTINGS, TemplateError};
+use super::compile::KIND_SETTINGS;
+use super::error::{Segment, TemplateError};
 use crate::diag::Say;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
-
-/// One source file of a merged tree: its spans are `base..base + src.len()`.
-pub(super) struct Segment<'a> {
-    pub base: usize,
-    pub file: String,
-    pub src: &'a str,
-}
-
-/// The segment a span of the merged tree falls in, and the span within it.
-pub(super) fn locate<'s, 'a>(
-    segs: &'s [Segment<'a>],
-    span: std::ops::Range<usize>,
-) -> (&'s Segment<'a>, std::ops::Range<usize>) {
-    let seg = segs
-        .iter()
-        .rev()
-        .find(|s| s.base <= span.start)
-        .unwrap_or(&segs[0]);
-    let start = span.start - seg.base;
-    (seg, start..span.end.saturating_sub(seg.base).max(start))
-}
 
 /// Shipped templates are few; a deeper chain can only be a circle.
 const MAX_DEPTH: usize = 8;

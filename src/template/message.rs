@@ -5,8 +5,7 @@
 //! such, and a file that is not UTF-8 with the way to save it as UTF-8 in
 //! Notepad. Nothing here decides what a template may say.
 
-use super::compile::TemplateError;
-use super::merge::Segment;
+use super::error::{Segment, TemplateError, line_col, locate};
 use crate::diag::Say;
 
 /// The known word closest to `word`, when it is close enough to be a typo.
@@ -17,18 +16,6 @@ pub(super) fn nearest<'c>(word: &str, known: &[&'c str]) -> Option<&'c str> {
         .filter(|(_, score)| *score >= 0.8)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(k, _)| k)
-}
-
-/// 1-based line and column of byte `at` in `src`.
-pub(super) fn line_col(src: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(src.len());
-    while !src.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &src[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 const CURLY: [char; 4] = ['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'];
@@ -218,7 +205,7 @@ fn found_words(unexp: &str) -> [String; 2] {
 /// A mistake serde found while reading the merged tree into `raw.rs`.
 pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError {
     let span = e.span().unwrap_or(0..0);
-    let (seg, local) = super::merge::locate(segs, span.clone());
+    let (seg, local) = locate(segs, span.clone());
     let msg = e.message().trim();
     let key = key_at(seg.src, local.start);
     let lead = key.as_deref().map_or(String::new(), |k| format!("{k}: "));

@@ -3,7 +3,7 @@
 //! indicators, the eligibility window and the scoring constants. Uncertain
 //! domain facts live here as settings, never as constants in code.
 //!
-//! `raw.rs` mirrors the file (serde, unknown keys rejected); `compile.rs`
+//! `raw.rs` mirrors the file (serde, unknown keys rejected); `compile/`
 //! resolves references and builds lookup tables, reporting mistakes with
 //! file, line and column; `model.rs` holds the compiled `Template` and its
 //! lookups.
@@ -17,20 +17,23 @@ macro_rules! tr {
 }
 
 mod compile;
+mod error;
 mod merge;
 mod message;
 mod model;
 pub mod raw;
 pub mod roles;
 mod roster;
+mod spelling;
 
-pub use compile::TemplateError;
+pub use error::TemplateError;
 pub use model::{
     Award, AwardAgency, DateOrder, EnumValue, EvidenceKey, Field, FieldKind, Indicator, Predicate,
     Scoring, Settings, SpdIndicator, SpdRule, Template, WideKind, Window, has_brackets, kind_words,
 };
 pub use roles::Roles;
 pub use roster::{Clash, Roster, RosterAgency, RosterSource};
+pub use spelling::{collapse_spaces, similarity};
 
 /// Templates shipped inside the binary: (id, source text).
 pub static BUILTIN: &[(&str, &str)] = &[

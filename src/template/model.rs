@@ -1,7 +1,7 @@
 //! The compiled template: the types the loader, normalize and check read
 //! (fields, allowed values, indicators, settings, scoring, award rules) and
 //! the lookups over them (header to field, spelling to value, indicator by
-//! name). `compile.rs` builds them from a raw template; nothing here reads
+//! name). `compile/` builds them from a raw template; nothing here reads
 //! TOML.
 
 use super::roles::Roles;

@@ -1,8 +1,8 @@
 //! The template file as written: serde structs mirroring the TOML, with
 //! `deny_unknown_fields` so a typo in a user's template is an error with a
 //! line and column, never a silently ignored setting. Nothing here resolves
-//! references or applies defaults; that is `compile.rs`'s job. Every
-//! decimal number keeps its place in the file, so `compile.rs` can refuse a
+//! references or applies defaults; that is `compile/`'s job. Every
+//! decimal number keeps its place in the file, so `compile/` can refuse a
 //! NaN, an infinity or a negative weight with its line and column.
 
 use serde::Deserialize;

@@ -73,7 +73,7 @@ impl Roster {
     /// the roster is refused whole; an alias that does is refused alone
     /// (the others are kept) and returned among the clashes.
     pub fn add(&mut self, mut agency: RosterAgency) -> Result<Vec<Clash>, Clash> {
-        agency.name = crate::normalize::collapse_spaces(&agency.name);
+        agency.name = super::collapse_spaces(&agency.name);
         let folded = fold(&agency.name);
         if folded.is_empty() {
             return Err(Clash::EmptyName);
@@ -89,7 +89,7 @@ impl Roster {
         let mut clashes = Vec::new();
         let mut aliases = Vec::new();
         for alias in std::mem::take(&mut agency.aliases) {
-            let alias = crate::normalize::collapse_spaces(&alias);
+            let alias = super::collapse_spaces(&alias);
             let f = fold(&alias);
             if f.is_empty() {
                 continue;
@@ -127,7 +127,7 @@ impl Roster {
         let mut best: Option<(f64, usize)> = None;
         for (i, a) in self.agencies.iter().enumerate() {
             for candidate in std::iter::once(&a.name).chain(&a.aliases) {
-                let score = crate::normalize::similarity(name, candidate);
+                let score = super::similarity(name, candidate);
                 if best.is_none_or(|(s, _)| score > s) {
                     best = Some((score, i));
                 }

@@ -19,8 +19,15 @@
 //! so a correctly filled form checks clean. Same template, same bytes: the
 //! document properties carry a fixed creation date.
 
+mod notes;
+mod roster;
+
+pub use notes::{field_note, window_words, with_window};
+use notes::{header_note, kind_word, rules};
+pub use roster::{ROSTER_SHEET, roster};
+
 use crate::diag::column_letters;
-use crate::template::{EvidenceKey, FORM_INFO_SHEETS, Field, FieldKind, Template, Window};
+use crate::template::{EvidenceKey, FORM_INFO_SHEETS, Field, FieldKind, Template};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet,
@@ -172,141 +179,6 @@ fn note(text: &str) -> Note {
         .add_author_prefix(false)
         .set_width(320)
         .set_height(160)
-}
-
-/// What a field's header note says: required or not, the rules, the note
-/// (with the template's assessment window put in, [`with_window`]).
-pub fn field_note(f: &Field, window: Option<&Window>) -> String {
-    header_note(f, Notes::Full, window)
-}
-
-fn header_note(f: &Field, notes: Notes, window: Option<&Window>) -> String {
-    let mut lines = vec![if f.required {
-        "Wajib diisi.".to_string()
-    } else {
-        "Boleh dikosongkan.".to_string()
-    }];
-    lines.extend(rules(f));
-    if notes == Notes::Full && !f.note.is_empty() {
-        lines.push(with_window(&f.note, window));
-    }
-    lines.join("\n")
-}
-
-/// A date as an agency writes it in a letter: "1 Januari 2024".
-fn long_date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
-/// The assessment window in words: "antara 1 Januari 2024 dan 31 Desember
-/// 2025".
-pub fn window_words(w: &Window) -> String {
-    format!("antara {} dan {}", long_date(w.start), long_date(w.end))
-}
-
-/// A template's note with its window's dates put in, so a note stays true
-/// for a template that moves the window: `{rentang}` becomes "antara
-/// 1 Januari 2024 dan 31 Desember 2025", `{mulai}` and `{akhir}` its first
-/// and last day. Without a window the words stay as written.
-pub fn with_window(text: &str, window: Option<&Window>) -> String {
-    match window {
-        Some(w) => text
-            .replace("{rentang}", &window_words(w))
-            .replace("{mulai}", &long_date(w.start))
-            .replace("{akhir}", &long_date(w.end)),
-        None => text.to_string(),
-    }
-}
-
-/// The rules of a field in words, one per line.
-fn rules(f: &Field) -> Vec<String> {
-    let mut out = Vec::new();
-    match &f.kind {
-        FieldKind::Enum => out.push(format!(
-            "Pilih dari daftar ({} pilihan; lihat lembar {REFERENCE_SHEET}).",
-            f.values.len()
-        )),
-        FieldKind::Date => out.push("Tanggal, misalnya 17/05/2024 (hari/bulan/tahun).".into()),
-        FieldKind::Integer { min, max } => out.push(match (min, max) {
-            (Some(a), Some(b)) => format!("Bilangan bulat {a} sampai {b}."),
-            (Some(a), None) => format!("Bilangan bulat paling sedikit {a}."),
-            (None, Some(b)) => format!("Bilangan bulat paling banyak {b}."),
-            (None, None) => "Bilangan bulat.".into(),
-        }),
-        FieldKind::Amount { min, max } => out.push(match (min, max) {
-            (Some(a), Some(b)) => {
-                format!("Nominal rupiah {a} sampai {b}, misalnya 1500000, atau nama berkas.")
-            }
-            (Some(a), None) => {
-                format!("Nominal rupiah paling sedikit {a}, misalnya 1500000, atau nama berkas.")
-            }
-            (None, Some(b)) => {
-                format!("Nominal rupiah paling banyak {b}, misalnya 1500000, atau nama berkas.")
-            }
-            (None, None) => "Nominal rupiah, misalnya 1500000, atau nama berkas.".into(),
-        }),
-        FieldKind::Coordinate => {
-            out.push("Lintang,bujur dalam derajat desimal, misalnya -3.3194,114.5908.".into())
-        }
-        FieldKind::File => out.push("Nama berkas (PDF) di folder bukti, atau tautannya.".into()),
-        FieldKind::Text => {}
-    }
-    if let Some(min) = f.min_words {
-        out.push(format!("Minimal {min} kata."));
-    }
-    if let Some(max) = f.max_words {
-        out.push(format!("Paling banyak {max} kata."));
-    }
-    if !f.links.is_empty() {
-        let kinds: Vec<&str> = f
-            .links
-            .iter()
-            .map(|k| match k.as_str() {
-                "youtube" => "YouTube",
-                "gdrive" => "Google Drive",
-                _ => "web",
-            })
-            .collect();
-        out.push(format!("Tautan lengkap ({}).", kinds.join(" atau ")));
-    }
-    if let Some(age) = f.min_age_years {
-        out.push(format!(
-            "Paling lambat {age} tahun sebelum penutupan pendaftaran."
-        ));
-    }
-    for v in &f.values {
-        if let Some(age) = v.min_age_years {
-            out.push(format!("Untuk \"{}\": umur minimal {age} tahun.", v.value));
-        }
-    }
-    out
-}
-
-fn kind_word(f: &Field) -> &'static str {
-    match f.kind {
-        FieldKind::Text => "teks",
-        FieldKind::Enum => "pilihan",
-        FieldKind::Date => "tanggal",
-        FieldKind::Integer { .. } => "angka",
-        FieldKind::Amount { .. } => "nominal",
-        FieldKind::Coordinate => "koordinat",
-        FieldKind::File => "berkas",
-    }
 }
 
 fn instructions_sheet(
@@ -668,69 +540,6 @@ fn evidence_sheet(
     Ok(())
 }
 
-/// Name of the roster workbook's sheet.
-pub const ROSTER_SHEET: &str = "Daftar OPD";
-
-/// The roster workbook (`template form --roster`): one sheet with the
-/// columns `check --roster` reads (Nama, Alias, Kelompok), a note on each
-/// header, and the template's own roster (or its award's agencies) when it
-/// has one, else no rows. Same template, same bytes.
-pub fn roster(t: &Template) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(t.year.clamp(1980, 9999) as u16, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("Daftar OPD {}", t.name))
-            .set_subject(format!("Templat {}", t.id))
-            .set_author("bimtek")
-            .set_comment("Dibuat oleh bimtek template form --roster")
-            .set_creation_datetime(&created),
-    );
-    let ws = wb.add_worksheet();
-    ws.set_name(ROSTER_SHEET)?;
-    let head = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xDDEBF7))
-        .set_border(FormatBorder::Thin);
-    let columns = [
-        (
-            "Nama",
-            40,
-            "Wajib. Nama perangkat daerah atau unit (UPT Puskesmas, sekolah, desa) \
-             seperti yang diharapkan mengirim inovasi.",
-        ),
-        (
-            "Alias",
-            40,
-            "Boleh kosong. Ejaan lain nama ini di data OPD, dipisah titik koma: \
-             Dinkes; Dinas Kesehatan Kab.",
-        ),
-        (
-            "Kelompok",
-            20,
-            "Boleh kosong. Misalnya Dinas, Badan, Kecamatan, Puskesmas, Sekolah, Desa.",
-        ),
-    ];
-    for (col, (name, width, note)) in (0u16..).zip(columns) {
-        ws.set_column_width(col, width)?;
-        ws.write_string_with_format(0, col, name, &head)?;
-        ws.insert_note(0, col, &self::note(note))?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    if let Some(r) = t.expected_agencies() {
-        for (row, a) in (1u32..).zip(&r.agencies) {
-            ws.write_string(row, 0, &a.name)?;
-            if !a.aliases.is_empty() {
-                ws.write_string(row, 1, a.aliases.join("; "))?;
-            }
-            if let Some(g) = &a.group {
-                ws.write_string(row, 2, g)?;
-            }
-        }
-    }
-    wb.save_to_buffer()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -766,54 +575,6 @@ mod tests {
         assert!(keys.contains(&"tahapan"));
         assert!(!keys.contains(&"terakhir_diperbarui"));
         assert!(!keys.contains(&"skor_kematangan"));
-    }
-
-    #[test]
-    fn notes_say_required_and_word_limits() {
-        let t = Template::builtin("kipp-2026").unwrap().unwrap();
-        let n = field_note(t.field("ringkasan").unwrap(), None);
-        assert!(n.starts_with("Wajib diisi."), "{n}");
-        assert!(n.contains("Paling banyak 200 kata."), "{n}");
-        let n = field_note(iid().field("rancang_bangun").unwrap(), None);
-        assert!(n.contains("Minimal 300 kata."), "{n}");
-    }
-
-    /// Issue 34: the form's notes speak to agencies: the window as dates,
-    /// nothing of the sources a template was made from or of what an
-    /// officer may relax.
-    #[test]
-    fn notes_speak_to_agencies_with_the_window_as_dates_issue_34() {
-        for (id, _) in crate::template::BUILTIN {
-            let t = Template::builtin(id).unwrap().unwrap();
-            for f in form_fields(&t) {
-                let n = field_note(f, t.window.as_ref());
-                for word in [
-                    "SIMONDA",
-                    "Rote Ndao",
-                    "Pedoman",
-                    "kipp.md",
-                    "petugas",
-                    "melonggarkan",
-                    "jendela",
-                    "{rentang}",
-                    "{mulai}",
-                    "{akhir}",
-                ] {
-                    assert!(!n.contains(word), "{id} {}: {word} in {n}", f.key);
-                }
-            }
-        }
-        let t = iid();
-        let n = field_note(t.field("waktu_penerapan").unwrap(), t.window.as_ref());
-        assert!(
-            n.contains("antara 1 Januari 2024 dan 31 Desember 2025"),
-            "{n}"
-        );
-        // A window moved by a template moves the note's dates with it.
-        let mut w = t.window.clone().unwrap();
-        w.start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-        let n = field_note(t.field("waktu_pengembangan").unwrap(), Some(&w));
-        assert!(n.contains("sebelum 1 Maret 2025"), "{n}");
     }
 
     #[test]

@@ -1,0 +1,323 @@
+//! One `[[field]]`: its type and the settings that type uses, its header
+//! aliases, its allowed values and their spellings.
+
+use super::{Ctx, severity_word};
+use crate::template::TemplateError;
+use crate::template::fold;
+use crate::template::model::{EnumValue, Field, FieldKind, kind_words};
+use crate::template::raw::RawField;
+use foldhash::{HashMap, HashMapExt};
+use std::ops::Range;
+use toml::Spanned;
+
+/// Kinds of link a text field may ask for (see `check::evidence::link_kind_accepted`).
+const LINK_KINDS: &[&str] = &["youtube", "gdrive", "web"];
+
+/// Field settings that only some types use, and those types (by their
+/// TOML names). A setting on another type is refused, never ignored; a
+/// child that changes a field's type drops the parent's settings the new
+/// type does not use.
+pub(in crate::template) const KIND_SETTINGS: &[(&str, &[&str])] = &[
+    ("filler_below_words", &["text"]),
+    ("min_words", &["text"]),
+    ("max_words", &["text"]),
+    ("links", &["text"]),
+    ("min_age_years", &["date"]),
+    ("future", &["date"]),
+    ("min", &["integer", "amount"]),
+    ("max", &["integer", "amount"]),
+    ("value", &["enum"]),
+];
+
+const KINDS: &[&str] = &[
+    "text",
+    "enum",
+    "date",
+    "integer",
+    "amount",
+    "coordinate",
+    "file",
+];
+
+impl Ctx<'_> {
+    pub(super) fn field(
+        &self,
+        f: RawField,
+        index: usize,
+        keys: &HashMap<String, usize>,
+        header_index: &mut HashMap<String, usize>,
+        earlier: &[(String, String, Range<usize>)],
+    ) -> Result<Field, TemplateError> {
+        let key = f.key.get_ref().clone();
+        let kind = match f.kind.get_ref().as_str() {
+            "text" => FieldKind::Text,
+            "enum" => FieldKind::Enum,
+            "date" => FieldKind::Date,
+            "integer" => FieldKind::Integer {
+                min: f.min.as_ref().map(|x| *x.get_ref()),
+                max: f.max.as_ref().map(|x| *x.get_ref()),
+            },
+            "amount" => FieldKind::Amount {
+                min: f.min.as_ref().map(|x| *x.get_ref()),
+                max: f.max.as_ref().map(|x| *x.get_ref()),
+            },
+            "coordinate" => FieldKind::Coordinate,
+            "file" => FieldKind::File,
+            other => {
+                return Err(self.err(f.kind.span(), {
+                    let kinds = KINDS.join(", ");
+                    let near = crate::template::message::nearest(other, KINDS);
+                    let near_id = near
+                        .map(|n| format!(" (maksud Anda \"{n}\"?)"))
+                        .unwrap_or_default();
+                    let near_en = near
+                        .map(|n| format!(" (did you mean \"{n}\"?)"))
+                        .unwrap_or_default();
+                    tr!(
+                        "isian {key}: type \"{other}\" tidak dikenal{near_id}; pilihan: {kinds}",
+                        "field {key}: type \"{other}\" is unknown{near_en}; one of: {kinds}"
+                    )
+                }));
+            }
+        };
+        let kind_name = kind.toml_name();
+        let used: [(&str, Option<Range<usize>>); 9] = [
+            (
+                "filler_below_words",
+                f.filler_below_words.as_ref().map(Spanned::span),
+            ),
+            ("min_words", f.min_words.as_ref().map(Spanned::span)),
+            ("max_words", f.max_words.as_ref().map(Spanned::span)),
+            ("links", f.links.as_ref().map(Spanned::span)),
+            ("min_age_years", f.min_age_years.as_ref().map(Spanned::span)),
+            ("future", f.future.as_ref().map(Spanned::span)),
+            ("min", f.min.as_ref().map(Spanned::span)),
+            ("max", f.max.as_ref().map(Spanned::span)),
+            ("value", f.values.first().map(|v| v.value.span())),
+        ];
+        for (setting, span) in used {
+            let Some(span) = span else { continue };
+            let Some((_, kinds)) = KIND_SETTINGS.iter().find(|(s, _)| *s == setting) else {
+                continue;
+            };
+            if kinds.contains(&kind_name) {
+                continue;
+            }
+            let named = |word: &str, k: &str| {
+                if word == k {
+                    word.to_string()
+                } else {
+                    format!("{word} ({k})")
+                }
+            };
+            let this_id = named(kind_words(kind_name).0, kind_name);
+            let this_en = named(kind_words(kind_name).1, kind_name);
+            let ids: Vec<String> = kinds.iter().map(|k| named(kind_words(k).0, k)).collect();
+            let ens: Vec<String> = kinds.iter().map(|k| named(kind_words(k).1, k)).collect();
+            let (ids, ens) = (ids.join(" dan "), ens.join(" and "));
+            return Err(self.err(
+                span,
+                tr!(
+                    "isian {key}: {setting} hanya berlaku untuk isian {ids}, bukan {this_id}; hapus {setting} atau ubah type",
+                    "field {key}: {setting} applies to {ens} fields only, not {this_en}; remove {setting} or change the type"
+                ),
+            ));
+        }
+        if let (Some(min), Some(max)) = (&f.min, &f.max)
+            && min.get_ref() > max.get_ref()
+        {
+            return Err(self.err(
+                max.span(),
+                tr!(
+                    "isian {key}: max ({}) lebih kecil daripada min ({}); tukar keduanya",
+                    "field {key}: max ({}) is below min ({}); swap them",
+                    max.get_ref(),
+                    min.get_ref()
+                ),
+            ));
+        }
+        if kind == FieldKind::Enum && f.values.is_empty() {
+            return Err(self.err(
+                f.kind.span(),
+                tr!(
+                    "isian {key}: isian pilihan (enum) memerlukan paling sedikit satu [[field.value]]",
+                    "field {key}: an enum needs at least one [[field.value]]"
+                ),
+            ));
+        }
+        if let Some(max) = &f.max_words
+            && f.min_words
+                .as_ref()
+                .is_some_and(|min| min.get_ref() > max.get_ref())
+        {
+            return Err(self.err(
+                max.span(),
+                tr!(
+                    "isian {key}: max_words lebih kecil daripada min_words",
+                    "field {key}: max_words is below min_words"
+                ),
+            ));
+        }
+        let links = match &f.links {
+            None => Vec::new(),
+            Some(l) => {
+                let mut out = Vec::new();
+                for kind in l.get_ref() {
+                    let k = kind.trim().to_ascii_lowercase();
+                    if !LINK_KINDS.contains(&k.as_str()) {
+                        return Err(self.err(
+                            l.span(),
+                            tr!(
+                                "isian {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {})",
+                                "field {key}: link kind \"{kind}\" is unknown (one of: {})",
+                                LINK_KINDS.join(", ")
+                            ),
+                        ));
+                    }
+                    out.push(k);
+                }
+                out
+            }
+        };
+        // The key and label always match, besides the aliases.
+        for alias in [key.as_str(), f.label.as_str()]
+            .into_iter()
+            .chain(f.aliases.iter().map(String::as_str))
+        {
+            let folded = fold(alias);
+            if folded.is_empty() {
+                continue;
+            }
+            if let Some(&other) = header_index.get(&folded)
+                && other != index
+            {
+                let (other_key, other_label, other_at) = &earlier[other];
+                let at = format!("@@{}@@", other_at.start);
+                return Err(self.err(
+                    f.key.span(),
+                    tr!(
+                        "isian {key}: nama kolom \"{alias}\" juga menamai isian {other_key} (\"{other_label}\", {at}); satu nama kolom hanya boleh menamai satu isian, hapus dari salah satunya",
+                        "field {key}: the header \"{alias}\" also names the field {other_key} (\"{other_label}\", {at}); a header may name one field only, remove it from one of them"
+                    ),
+                ));
+            }
+            header_index.insert(folded, index);
+        }
+        let required_severity = match &f.required_severity {
+            None => None,
+            Some(s) => match severity_word(s.get_ref()) {
+                Some(Some(sev)) => Some(sev),
+                _ => {
+                    return Err(self.err(
+                        s.span(),
+                        tr!(
+                            "isian {key}: required_severity harus galat, peringatan atau info (atau error, warning, info), bukan \"{}\"",
+                            "field {key}: required_severity must be error, warning or info (or galat, peringatan, info), not \"{}\"",
+                            s.get_ref()
+                        ),
+                    ));
+                }
+            },
+        };
+        let mut values = Vec::new();
+        let mut value_index = HashMap::new();
+        for (vi, v) in f.values.into_iter().enumerate() {
+            let mut requires = Vec::new();
+            let mut recommends = Vec::new();
+            let named = v
+                .requires
+                .iter()
+                .map(|r| (r, true))
+                .chain(v.recommends.iter().map(|r| (r, false)));
+            for (r, must) in named {
+                match keys.get(r.get_ref()) {
+                    Some(&i) if must => requires.push(i),
+                    Some(&i) => recommends.push(i),
+                    None => {
+                        return Err(self.err(
+                            r.span(),
+                            tr!(
+                                "isian {key}: requires \"{}\" bukan kunci isian",
+                                "field {key}: requires \"{}\", which is not a field key",
+                                r.get_ref()
+                            ),
+                        ));
+                    }
+                }
+            }
+            for spelling in std::iter::once(v.value.get_ref()).chain(v.spellings.iter()) {
+                let folded = fold(spelling);
+                if let Some(&prev) = value_index.get(&folded)
+                    && prev != vi
+                {
+                    return Err(self.err(
+                        v.value.span(),
+                        tr!(
+                            "isian {key}: ejaan \"{spelling}\" dimiliki dua nilai",
+                            "field {key}: spelling \"{spelling}\" belongs to two values"
+                        ),
+                    ));
+                }
+                value_index.insert(folded, vi);
+            }
+            values.push(EnumValue {
+                value: v.value.into_inner(),
+                spellings: v.spellings,
+                requires,
+                recommends,
+                min_age_years: v.min_age_years,
+            });
+        }
+        Ok(Field {
+            label_en: f.label_en.unwrap_or_else(|| f.label.clone()),
+            label: f.label,
+            key,
+            aliases: f.aliases,
+            kind,
+            required: f.required,
+            required_severity,
+            foreign_values: f.foreign_values.iter().map(|v| fold(v)).collect(),
+            filler_below_words: f.filler_below_words.map(Spanned::into_inner),
+            min_words: f.min_words.map(Spanned::into_inner),
+            max_words: f.max_words.map(Spanned::into_inner),
+            links,
+            min_age_years: f.min_age_years.map(Spanned::into_inner),
+            future: f.future.is_some_and(Spanned::into_inner),
+            in_form: f.form.unwrap_or(true),
+            values,
+            value_index,
+            grade: f.grade,
+            note: f.note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::Template;
+
+    #[test]
+    fn new_field_settings_are_checked() {
+        let base = "[template]\nid = \"t\"\nname = \"T\"\nyear = 2026\n\n[[field]]\nkey = \"a\"\nlabel = \"A\"\n";
+        let ok = format!(
+            "{base}type = \"text\"\nmin_words = 5\nmax_words = 10\nlinks = [\"YouTube\"]\n"
+        );
+        let t = Template::parse(&ok, "t.toml").unwrap();
+        let f = t.field("a").unwrap();
+        assert_eq!((f.min_words, f.max_words), (Some(5), Some(10)));
+        assert_eq!(f.links, ["youtube"]);
+        for (bad, what) in [
+            (
+                "type = \"text\"\nmin_words = 50\nmax_words = 10\n",
+                "below min_words",
+            ),
+            ("type = \"date\"\nmax_words = 10\n", "text fields only"),
+            ("type = \"text\"\nlinks = [\"vimeo\"]\n", "vimeo"),
+            ("type = \"text\"\nmin_age_years = 2\n", "date fields only"),
+        ] {
+            let e = Template::parse(&format!("{base}{bad}"), "t.toml").unwrap_err();
+            assert!(e.message[1].contains(what), "{e}");
+            assert!(e.line >= 9, "{e}");
+        }
+    }
+}
