@@ -1,9 +1,10 @@
-//! Command-line syntax: clap derive types. Their `///` docs are the English
-//! `--help`; `help_id` puts the Indonesian one (the default) on the same
-//! tree. Nothing here resolves or validates beyond what clap does;
-//! `settings.rs` turns these into resolved settings.
+//! Command-line syntax: clap derive types. Their `--help`, in both
+//! languages, is in the catalogue of texts (`diag::Say`, the `About*` and
+//! `Help*` keys); `help` puts it on the tree in the language asked for.
+//! Nothing here resolves or validates beyond what clap does; `settings.rs`
+//! turns these into resolved settings.
 
-mod help_id;
+mod help;
 
 use crate::diag::Lang;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -22,24 +23,17 @@ pub fn try_parse_from(args: &[OsString]) -> Result<Cli, clap::Error> {
 /// A syntax error in Bahasa Indonesia, unless `args` ask for English or the
 /// error is `--help`/`--version` output (`None`: clap prints it as it is).
 pub fn error_text(e: &clap::Error, args: &[OsString]) -> Option<String> {
-    if asked_lang(args) == Lang::En || !e.use_stderr() {
+    if !e.use_stderr() {
         return None;
     }
-    help_id::error(e)
+    help::error(e, asked_lang(args))
 }
 
 /// The command tree with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     // `bimtek help CMD` is left out: `bimtek CMD --help` says the same, in
     // the user's language.
-    let cmd = Cli::command().disable_help_subcommand(true);
-    match lang {
-        Lang::En => cmd.about(
-            "bimtek: check agencies' regional-innovation (IID) spreadsheets before they are \
-             entered into the portal",
-        ),
-        Lang::Id => help_id::apply(cmd),
-    }
+    help::apply(Cli::command().disable_help_subcommand(true), lang)
 }
 
 /// The language the arguments ask for: English for `--lang en` or
@@ -51,59 +45,40 @@ fn asked_lang(args: &[OsString]) -> Lang {
     if english { Lang::En } else { Lang::Id }
 }
 
-/// bimtek: periksa data inovasi daerah (IID) dari lembar kerja OPD sebelum
-/// diinput ke portal. Check regional-innovation spreadsheets before they are
-/// entered into the IID portal.
 #[derive(Debug, Parser)]
-#[command(name = "bimtek", version, about, long_about = None)]
+#[command(name = "bimtek", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Language of messages: id (Bahasa Indonesia) or en (English).
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]
     pub lang: LangArg,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load agency spreadsheets and check every innovation against the template.
     Check(CheckArgs),
-    /// Show one innovation as a card: its fields, the 20 indicators with
-    /// their evidence and points, and what is missing.
     Show(ShowArgs),
-    /// Write the cleaned submission package (--out DIR or FILE.zip), or one
-    /// feedback workbook per agency (--feedback DIR).
     Export(ExportArgs),
-    /// Explain a finding code (or list all codes).
     Explain(ExplainArgs),
-    /// Submission templates: list and show the shipped ones, write the blank
-    /// form agencies fill in, check a template file of your own.
     Template(TemplateArgs),
-    /// The campaign recorded by `check --history`: per agency, innovations,
-    /// errors and verified score at the first run, the previous run and now.
     History(HistoryArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The history database (default: the BIMTEK_HISTORY environment variable).
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
 
-    /// Output format (default: table).
     #[arg(long, value_enum)]
     pub format: Option<HistoryFormatArg>,
 
-    /// Start the campaign at this date (yyyy-mm-dd): earlier runs are left out.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
 
-    /// Only the runs that checked exactly these inputs (as given to check).
     #[arg(long, value_name = "PATHS", num_args = 1..)]
     pub inputs: Vec<PathBuf>,
 
-    /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,
 }
@@ -125,41 +100,26 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
-    /// List the shipped templates with their year and source.
     List,
-    /// Show a template: its fields and rules, indicators, window and award.
     Show {
-        /// A shipped id (iid-2026) or a path to a .toml file.
         template: String,
     },
-    /// Write the blank form (xlsx) agencies fill in: instructions, the
-    /// header row with notes and dropdowns, evidence and reference sheets.
     Form {
-        /// A shipped id (iid-2026) or a path to a .toml file.
         template: String,
-        /// The workbook to write (.xlsx).
         #[arg(long, short, value_name = "FILE", required_unless_present = "roster")]
         output: Option<PathBuf>,
-        /// Also (or only) write the roster of agencies, for `check
-        /// --roster`: columns Nama, Alias, Kelompok, with the template's
-        /// own roster when it has one (.xlsx).
         #[arg(long, value_name = "FILE")]
         roster: Option<PathBuf>,
-        /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
     },
-    /// Check a template file of your own; mistakes are shown as
-    /// file:line:column. Exit code 1 when it has a mistake.
     Check {
-        /// The template file (.toml).
         file: PathBuf,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The package: a folder, or a .zip file.
     #[arg(
         long,
         value_name = "DIR|FILE.zip",
@@ -167,11 +127,9 @@ pub struct ExportArgs {
     )]
     pub out: Option<PathBuf>,
 
-    /// Write one feedback workbook per agency into this folder instead.
     #[arg(long, value_name = "DIR", conflicts_with = "out")]
     pub feedback: Option<PathBuf>,
 
-    /// Keep innovations with errors in the package, marked in a status column.
     #[arg(long)]
     pub include_invalid: bool,
 
@@ -181,8 +139,6 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The innovation: (part of) its name, its row number, or its id
-    /// (`file:sheet:row` as in the JSON).
     pub query: String,
 
     #[command(flatten)]
@@ -191,134 +147,87 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders (walked recursively): xlsx, xlsm, xlsb, xls, ods, csv, tsv.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format (default: table). Not for `export`, whose package
-    /// holds every form.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Template: a shipped id (iid-2026) or a path to a .toml file.
     #[arg(long, default_value = "iid-2026")]
     pub template: String,
 
-    /// Reference date (yyyy-mm-dd) for "date in the future"; default today.
     #[arg(long)]
     pub as_of: Option<String>,
 
-    /// Lowest severity that makes the exit code 1 (default: error; for
-    /// `export`, never: the package is written either way).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
 
-    /// No progress bar (and, for `export`, no summary).
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// Table width in columns (default: the terminal's, or 100).
     #[arg(long)]
     pub width: Option<u16>,
 
-    /// Write the report to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace an existing output file or package.
     #[arg(long)]
     pub force: bool,
 
-    /// CSV for Excel on an Indonesian Windows: a UTF-8 byte-order mark and
-    /// `;` between cells (with `check --format csv` and `export`).
     #[arg(long)]
     pub excel_csv: bool,
 
-    /// Keep running: check again whenever an input or evidence file
-    /// changes, redrawing the report (JSON: one line per run).
     #[arg(long)]
     pub watch: bool,
 
-    /// With --format html: a page for a projector (large, high-contrast
-    /// text, the screen's full width). Pages written during --watch are.
     #[arg(long)]
     pub projector: bool,
 
-    /// With --watch on a terminal: the whole report each time, not one
-    /// screen.
     #[arg(long, requires = "watch")]
     pub full: bool,
 
-    /// Compare with a saved JSON report (check --format json) and say what
-    /// changed: innovations added and removed, findings fixed and new.
     #[arg(long, value_name = "FILE.json")]
     pub since: Option<PathBuf>,
 
-    /// Folder of evidence files (bukti dukung); may be given more than once.
-    /// Default: each workbook's own folder, with its bukti/ and evidence/.
     #[arg(long, value_name = "DIR")]
     pub evidence: Vec<PathBuf>,
 
-    /// The pemda's SPD points (0-63), to complete the IID estimate.
     #[arg(long, value_name = "POINTS")]
     pub spd: Option<f64>,
 
-    /// The pemda's SPD sheet (xlsx, csv, ...): one row per SPD indicator with
-    /// its value and evidence, scored by the template; instead of --spd.
     #[arg(long, value_name = "FILE", conflicts_with = "spd")]
     pub spd_sheet: Option<PathBuf>,
 
-    /// Name of the pemda when the rows do not name one.
     #[arg(long, value_name = "NAME", default_value = "Pemda")]
     pub pemda: String,
 
-    /// What is already in the portal: its list download (xlsx, xls, csv, or
-    /// an HTML table saved as .xls) or an earlier submission. Tag earlier
-    /// years' files with their year: `--baseline 2025=inovasi-2025.xlsx`.
     #[arg(long, value_name = "[YEAR=]FILE")]
     pub baseline: Vec<String>,
 
-    /// The agencies expected (xlsx, csv, ...): a column Nama, optionally
-    /// Alias (several separated by `;`) and Kelompok. Says who sent
-    /// nothing; default: the template's [roster].
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
 
-    /// With --template labinov: the pemda's IID innovation lists (a file or
-    /// a folder, read with the iid-2026 template) each launched idea must
-    /// be in; --baseline lists count too. May be given more than once.
     #[arg(long, value_name = "PATHS")]
     pub iid: Vec<PathBuf>,
 
-    /// Existing innovations (any innovation list, e.g. LAN's Direktori
-    /// Inovasi): each idea's likest innovations of other pemda are listed.
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
 
-    /// Assessment year (default: the template's).
     #[arg(long)]
     pub year: Option<i32>,
 
-    /// Flag portal entries not updated for this many days before --as-of
-    /// (default: the template's).
     #[arg(long, value_name = "DAYS")]
     pub stale_after: Option<u32>,
 
-    /// Name similarity (0-1) above which a portal entry is the same
-    /// innovation (default: the template's).
     #[arg(long, value_name = "X")]
     pub match_threshold: Option<f64>,
 
-    /// Record this run in a history database (SQLite; created if absent);
-    /// default: the BIMTEK_HISTORY environment variable. `bimtek history`
-    /// shows the campaign.
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// A finding code such as R001; without one, all codes are listed.
     pub code: Option<String>,
 }
 
@@ -400,6 +309,44 @@ mod tests {
         let mut missing = Vec::new();
         walk(&en, &id, "", &mut missing);
         assert!(missing.is_empty(), "not like the English tree: {missing:?}");
+    }
+
+    /// Every command and every argument takes its help from the catalogue:
+    /// a flag added without its texts fails here, and clap's derive has no
+    /// words of its own to fall back on.
+    #[test]
+    fn every_command_and_argument_has_its_help_in_the_catalogue() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if help::about_of(path).is_none() {
+                missing.push(format!("{path:?}: about"));
+            }
+            for arg in c.get_arguments() {
+                let id = arg.get_id().as_str();
+                // `--lang` is given once, at the top, for every command.
+                let global = id == "lang" && !path.is_empty();
+                if !global && help::help_of(path, id).is_none() {
+                    missing.push(format!("{path:?}: {id}"));
+                }
+            }
+            for sub in c.get_subcommands() {
+                let below = format!("{path} {}", sub.get_name());
+                walk(sub, below.trim_start(), missing);
+            }
+        }
+        // The bare tree, before clap adds --help and --version.
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help in the catalogue: {missing:?}");
+        let en = command(Lang::En);
+        let help = en
+            .find_subcommand("check")
+            .and_then(|c| c.get_arguments().find(|a| a.get_id() == "paths"))
+            .and_then(|a| a.get_help())
+            .map(|h| h.to_string());
+        assert_eq!(
+            help.as_deref(),
+            Some(Lang::En.say(crate::diag::Say::HelpPaths))
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! module sees clap types.
 
 use crate::cli::{CheckArgs, FailOn, FormatArg, LangArg};
-use crate::diag::{Lang, OrTrouble, Severity, Trouble};
+use crate::diag::{Lang, OrTrouble, Say, Severity, Trouble};
 use crate::report::visible;
 use crate::template::{Template, TemplateError};
 use anyhow::{Result, anyhow};
@@ -102,14 +102,10 @@ pub fn load_template(arg: &str, lang: Lang) -> Result<Template> {
                 .map(|(id, _)| *id)
                 .collect::<Vec<_>>()
                 .join(", ");
-            Err(match lang {
-                Lang::Id => anyhow!(
-                    "templat \"{arg}\" tidak dikenal (templat bawaan: {known}; atau nama berkas .toml)"
-                ),
-                Lang::En => anyhow!(
-                    "unknown template \"{arg}\" (shipped templates: {known}; or a .toml file name)"
-                ),
-            })
+            Err(anyhow!(lang.fill(
+                Say::UnknownTemplate,
+                &[("name", &arg), ("known", &known)]
+            )))
         }
     }
 }
@@ -124,58 +120,31 @@ fn read_template(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let name = path.display();
     let cannot = |e: &dyn std::fmt::Display| -> anyhow::Error {
-        Trouble::new(
-            format!("templat {name} tidak dapat dibaca: {e}"),
-            format!("cannot read the template {name}: {e}"),
-        )
-        .into()
+        Trouble::say(Say::TemplateCannotBeRead, &[("name", &name), ("e", &e)]).into()
     };
     let meta = std::fs::metadata(path).map_err(|e| cannot(&e))?;
     if !meta.is_file() {
-        return Err(Trouble::new(
-            format!(
-                "--template {name}: bukan berkas biasa (pipa atau perangkat); beri berkas .toml"
-            ),
-            format!(
-                "--template {name}: not a regular file (a pipe or a device); give a .toml file"
-            ),
-        )
-        .into());
+        return Err(Trouble::say(Say::TemplateNotAFile, &[("name", &name)]).into());
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| cannot(&e))?;
     if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
-        return Err(Trouble::new(
-            format!(
-                "--template {name}: lebih dari {} MiB; templat bukan berkas sebesar itu",
-                MAX_TEMPLATE_BYTES >> 20
-            ),
-            format!(
-                "--template {name}: over {} MiB; a template is no file that big",
-                MAX_TEMPLATE_BYTES >> 20
-            ),
-        )
-        .into());
+        let mib = MAX_TEMPLATE_BYTES >> 20;
+        return Err(Trouble::say(Say::TemplateTooBig, &[("name", &name), ("mib", &mib)]).into());
     }
     Ok(bytes)
 }
 
 fn template_error(e: &TemplateError, lang: Lang) -> anyhow::Error {
-    match lang {
-        Lang::Id => anyhow!("templat tidak valid: {}", e.display(lang)),
-        Lang::En => anyhow!("invalid template: {}", e.display(lang)),
-    }
+    anyhow!(lang.fill(Say::InvalidTemplate, &[("mistake", &e.display(lang))]))
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").or_trouble(|| {
         let s = visible(s);
-        Trouble::new(
-            format!("--as-of \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),
-            format!("--as-of \"{s}\": write the date as yyyy-mm-dd"),
-        )
+        Trouble::say(Say::AsOfNotADate, &[("s", &s)])
     })
 }
 
@@ -185,11 +154,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
     for dir in &args.evidence {
         if !dir.is_dir() {
             let d = visible(&dir.to_string_lossy()).into_owned();
-            return Err(Trouble::new(
-                format!("--evidence {d}: folder tidak ditemukan"),
-                format!("--evidence {d}: folder not found"),
-            )
-            .into());
+            return Err(Trouble::say(Say::EvidenceNotFound, &[("d", &d)]).into());
         }
     }
     let as_of = match &args.as_of {
@@ -224,11 +189,9 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         evidence: args.evidence,
         spd: match args.spd {
             Some(x) if !(0.0..=max_spd).contains(&x) => {
-                return Err(Trouble::new(
-                    format!("--spd {x}: nilai SPD harus 0 sampai {max_spd}"),
-                    format!("--spd {x}: SPD points must be 0 to {max_spd}"),
-                )
-                .into());
+                return Err(
+                    Trouble::say(Say::SpdOutOfRange, &[("x", &x), ("max_spd", &max_spd)]).into(),
+                );
             }
             other => other,
         },
@@ -246,11 +209,7 @@ pub fn resolve_check(args: CheckArgs, lang_arg: LangArg) -> Result<CheckSettings
         stale_after_days: args.stale_after.unwrap_or(template.stale_after_days),
         match_threshold: match args.match_threshold {
             Some(x) if !(0.0..=1.0).contains(&x) => {
-                return Err(Trouble::new(
-                    format!("--match-threshold {x}: harus 0 sampai 1"),
-                    format!("--match-threshold {x}: must be 0 to 1"),
-                )
-                .into());
+                return Err(Trouble::say(Say::MatchThresholdOutOfRange, &[("x", &x)]).into());
             }
             Some(x) => x,
             None => template.match_threshold,
@@ -287,19 +246,12 @@ pub fn resolve_history(
 ) -> Result<HistorySettings> {
     use crate::cli::HistoryFormatArg as F;
     let Some(path) = crate::history::path_from(args.history) else {
-        return Err(Trouble::new(
-            "riwayat tidak diberikan: beri --history BERKAS atau variabel lingkungan BIMTEK_HISTORY",
-            "no history given: pass --history FILE or set the BIMTEK_HISTORY environment variable",
-        )
-        .into());
+        return Err(Trouble::say(Say::NoHistoryGiven, &[]).into());
     };
     let from = match &args.from {
         Some(s) => Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
             let s = visible(s);
-            Trouble::new(
-                format!("--from \"{s}\": tulis tanggal sebagai yyyy-mm-dd"),
-                format!("--from \"{s}\": write the date as yyyy-mm-dd"),
-            )
+            Trouble::say(Say::FromNotADate, &[("s", &s)])
         })?),
         None => None,
     };
@@ -330,84 +282,45 @@ pub enum Command {
 /// ignore them: `export` writes every form into its package, once, and
 /// `--excel-csv` shapes only CSV.
 pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
-    let refuse = |flag: &str, id: &str, en: &str| -> Result<()> {
-        Err(Trouble::new(format!("{flag}: {id}"), format!("{flag}: {en}")).into())
+    let refuse = |flag: &str, why: Say| -> Result<()> {
+        Err(Trouble::each(|lang| format!("{flag}: {}", lang.say(why))).into())
     };
     if command == Command::Export {
         if args.output.is_some() {
-            return refuse(
-                "-o/--output",
-                "tidak berlaku untuk export; paketnya ditulis ke --out FOLDER atau BERKAS.zip",
-                "does not apply to export; the package is written to --out DIR or FILE.zip",
-            );
+            return refuse("-o/--output", Say::OutputNotForExport);
         }
         if args.format.is_some() {
-            return refuse(
-                "--format",
-                "tidak berlaku untuk export; paketnya sudah memuat temuan.csv, temuan.json, \
-                 temuan.xlsx dan laporan.html",
-                "does not apply to export; the package already holds temuan.csv, temuan.json, \
-                 temuan.xlsx and laporan.html",
-            );
+            return refuse("--format", Say::FormatNotForExport);
         }
         if args.watch {
-            return refuse(
-                "--watch",
-                "tidak berlaku untuk export; pantau dengan check --watch, lalu jalankan export \
-                 sekali",
-                "does not apply to export; watch with check --watch, then run export once",
-            );
+            return refuse("--watch", Say::WatchNotForExport);
         }
     }
     let html = command == Command::Check && args.format == Some(FormatArg::Html);
     if args.projector && !html {
-        return refuse(
-            "--projector",
-            "hanya berlaku untuk check --format html",
-            "applies only to check --format html",
-        );
+        return refuse("--projector", Say::ProjectorOnlyForHtml);
     }
     if args.since.is_some()
         && (command != Command::Check
             || matches!(args.format, Some(FormatArg::Csv | FormatArg::Xlsx)))
     {
-        return refuse(
-            "--since",
-            "hanya berlaku untuk check dengan tabel, --format json atau --format html",
-            "applies only to check, as a table, --format json or --format html",
-        );
+        return refuse("--since", Say::SinceOnlyForCheck);
     }
     if args.history.is_some() {
         if command != Command::Check {
-            return refuse(
-                "--history",
-                "hanya berlaku untuk check; riwayatnya dibaca dengan bimtek history",
-                "applies only to check; the history is read with bimtek history",
-            );
+            return refuse("--history", Say::HistoryOnlyForCheck);
         }
         if args.watch {
-            return refuse(
-                "--history",
-                "tidak berlaku dengan --watch; catat pemeriksaan tanpa --watch",
-                "does not apply with --watch; record runs without --watch",
-            );
+            return refuse("--history", Say::HistoryNotWithWatch);
         }
     }
     if command == Command::Show
         && !matches!(args.format, None | Some(FormatArg::Table | FormatArg::Json))
     {
-        return refuse(
-            "--format",
-            "show menampilkan kartu (table) atau json",
-            "show prints a card (table) or json",
-        );
+        return refuse("--format", Say::ShowFormats);
     }
     if command == Command::Show && args.output.is_some() {
-        return refuse(
-            "-o/--output",
-            "tidak berlaku untuk show; kartunya tampil di layar (simpan dengan > BERKAS)",
-            "does not apply to show; the card is printed (save it with > FILE)",
-        );
+        return refuse("-o/--output", Say::OutputNotForShow);
     }
     let csv = match command {
         Command::Check => args.format == Some(FormatArg::Csv),
@@ -415,11 +328,7 @@ pub fn refuse_unused(args: &CheckArgs, command: Command) -> Result<()> {
         Command::Export => true,
     };
     if args.excel_csv && !csv {
-        return refuse(
-            "--excel-csv",
-            "hanya berlaku untuk check --format csv dan export",
-            "applies only to check --format csv and export",
-        );
+        return refuse("--excel-csv", Say::ExcelCsvOnlyForCsv);
     }
     Ok(())
 }
@@ -439,35 +348,19 @@ fn parse_baseline(arg: &str) -> Result<(Option<i32>, PathBuf)> {
                 && y.chars().all(|c| c.is_ascii_digit())
                 && !Path::new(arg).exists() =>
         {
-            return Err(Trouble::new(
-                format!(
-                    "--baseline {shown}: \"{y}\" bukan tahun; tulis tahun dengan empat angka, \
-                     misalnya --baseline 2025=inovasi-2025.xlsx"
-                ),
-                format!(
-                    "--baseline {shown}: \"{y}\" is not a year; write the year in four digits, \
-                     for example --baseline 2025=inovasi-2025.xlsx"
-                ),
-            )
-            .into());
+            return Err(
+                Trouble::say(Say::BaselineNotAYear, &[("shown", &shown), ("y", &y)]).into(),
+            );
         }
         _ => (None, arg),
     };
     let path = PathBuf::from(file);
     let Ok(meta) = std::fs::metadata(&path) else {
-        return Err(Trouble::new(
-            format!("--baseline {shown}: berkas tidak ditemukan"),
-            format!("--baseline {shown}: file not found"),
-        )
-        .into());
+        return Err(Trouble::say(Say::BaselineNotFound, &[("shown", &shown)]).into());
     };
     // A pipe or a device (`/dev/zero`) would block the read or never end it.
     if !meta.is_file() && !meta.is_dir() {
-        return Err(Trouble::new(
-            format!("--baseline {arg}: bukan berkas biasa (pipa atau perangkat)"),
-            format!("--baseline {arg}: not a regular file (a pipe or a device)"),
-        )
-        .into());
+        return Err(Trouble::say(Say::BaselineNotAFile, &[("arg", &arg)]).into());
     }
     Ok((year, path))
 }

@@ -12,7 +12,7 @@ mod watch;
 pub use evaluate::{RecordTap, check_file, evaluate, evaluate_with};
 pub use watch::watch_loop;
 
-use crate::diag::Trouble;
+use crate::diag::{Say, Trouble};
 use crate::export::write::Target;
 use crate::report;
 use crate::settings::{CheckSettings, Format};
@@ -202,11 +202,7 @@ pub fn run(s: CheckSettings) -> Result<crate::Ran> {
 /// A workbook is bytes for a file, never for a terminal; and a PowerShell
 /// redirection would re-encode it.
 fn xlsx_needs_file() -> anyhow::Error {
-    Trouble::new(
-        "--format xlsx menulis buku kerja ke berkas: tambahkan -o NAMA.xlsx (misalnya -o hasil.xlsx)",
-        "--format xlsx writes a workbook to a file: add -o NAME.xlsx (for example -o results.xlsx)",
-    )
-    .into()
+    Trouble::say(Say::XlsxNeedsFile, &[]).into()
 }
 
 /// Everything a check reads, which an output must not touch: the inputs,
@@ -231,18 +227,10 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
     let shown = report::visible(&path.to_string_lossy()).into_owned();
     // A pipe or a device would be read forever, a folder not at all.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(Trouble::new(
-            format!("--since {shown}: bukan berkas biasa; beri laporan JSON yang disimpan"),
-            format!("--since {shown}: not a regular file; give a saved JSON report"),
-        )
-        .into());
+        return Err(Trouble::say(Say::SinceNotAFile, &[("shown", &shown)]).into());
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Trouble::new(
-            format!("--since {shown}: tidak dapat dibaca: {e}"),
-            format!("--since {shown}: cannot be read: {e}"),
-        )
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Trouble::say(Say::SinceCannotBeRead, &[("shown", &shown), ("e", &e)]))?;
     let time = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
@@ -252,12 +240,8 @@ fn read_since(path: &std::path::Path) -> Result<crate::since::Snapshot> {
                 .to_string()
         });
     crate::since::Snapshot::from_report_json(&bytes, time).map_err(|why| {
-        let [id, en] = why.words();
-        Trouble::new(
-            format!("--since {shown}: {id}"),
-            format!("--since {shown}: {en}"),
-        )
-        .into()
+        let words = why.words();
+        Trouble::each(|lang| format!("--since {shown}: {}", lang.pick(&words))).into()
     })
 }
 

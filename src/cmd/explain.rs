@@ -1,6 +1,6 @@
 //! `bimtek explain [CODE]`: what a finding code means and how to fix it.
 
-use crate::diag::{self, Lang};
+use crate::diag::{self, Lang, Say};
 use crate::report;
 use anyhow::Result;
 
@@ -15,11 +15,7 @@ pub fn run(code: Option<&str>, lang: Lang) -> Result<u8> {
                 report::explain_one(code.info(), lang)?;
                 Ok(crate::EXIT_OK)
             }
-            None => Err(diag::Trouble::new(
-                format!("kode \"{c}\" tidak dikenal; `bimtek explain` menampilkan semua kode"),
-                format!("unknown code \"{c}\"; `bimtek explain` lists every code"),
-            )
-            .into()),
+            None => Err(diag::Trouble::say(Say::UnknownCode, &[("c", &c)]).into()),
         },
     }
 }

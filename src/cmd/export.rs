@@ -4,7 +4,7 @@
 //! atomically. Feedback workbooks are written from the same reading.
 
 use crate::check::evidence::{Resolver, is_link};
-use crate::diag::{OrTrouble, Severity, Trouble};
+use crate::diag::{OrTrouble, Say, Severity, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::export::write::Target;
 use crate::export::{self, Entry, EvidenceItem, FileHash, Row, Source, Unread};
@@ -86,12 +86,7 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
         target.package(&mut entries)?;
         return Ok(crate::EXIT_OK);
     }
-    let target = out_target.ok_or_else(|| {
-        Trouble::new(
-            "--out atau --feedback diperlukan",
-            "--out or --feedback is required",
-        )
-    })?;
+    let target = out_target.ok_or_else(|| Trouble::say(Say::OutOrFeedbackIsRequired, &[]))?;
     let out = target.path().to_path_buf();
     // The canonical values of every row are taken as the check reads it:
     // the files are read once.
@@ -379,10 +374,7 @@ fn package(
     let spill = export::write::folder_of(out);
     let cannot_spill = |name: &str| {
         let d = spill.display();
-        Trouble::new(
-            format!("{name} tidak dapat ditulis ke berkas sementara di {d}"),
-            format!("{name} cannot be written to a temporary file in {d}"),
-        )
+        Trouble::say(Say::CannotSpill, &[("name", &name), ("d", &d)])
     };
     // The submission workbook (most of the time: its sheet is deflated as
     // it is saved) is built on one core while the rest is written on the
@@ -516,10 +508,7 @@ fn package(
         options: ManifestOptions {
             include_invalid: o.include_invalid,
             excel_csv: s.excel_csv,
-            lang: match s.lang {
-                crate::diag::Lang::Id => "id",
-                crate::diag::Lang::En => "en",
-            },
+            lang: s.lang.tag(),
             pemda: &s.pemda,
             spd: s.spd,
             evidence: s

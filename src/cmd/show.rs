@@ -2,7 +2,7 @@
 //! whole check (evidence and cross-file rules need every file), picks the
 //! innovation, then reads its one row again to show its fields.
 
-use crate::diag::{self, Trouble};
+use crate::diag::{self, Say, Trouble};
 use crate::load;
 use crate::normalize::{Event, Normalizer, Record};
 use crate::outcome::Innovation;
@@ -35,11 +35,7 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
     let inn = match picked.as_slice() {
         [one] => *one,
         [] => {
-            return Err(Trouble::new(
-                format!("tidak ada inovasi yang cocok dengan \"{query}\""),
-                format!("no innovation matches \"{query}\""),
-            )
-            .into());
+            return Err(Trouble::say(Say::NoInnovationMatches, &[("query", &query)]).into());
         }
         many => {
             let list: Vec<String> = many
@@ -54,9 +50,9 @@ fn once(query: &str, s: &CheckSettings) -> Result<u8> {
                 })
                 .collect();
             let (n, list) = (many.len(), list.join("\n"));
-            return Err(Trouble::new(
-                format!("\"{query}\" cocok dengan {n} inovasi; sebutkan id-nya:\n{list}"),
-                format!("\"{query}\" matches {n} innovations; give its id:\n{list}"),
+            return Err(Trouble::say(
+                Say::ManyInnovationsMatch,
+                &[("query", &query), ("n", &n), ("list", &list)],
             )
             .into());
         }

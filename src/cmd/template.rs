@@ -3,7 +3,7 @@
 //! and column. The form's layout is `form`'s; writing it is
 //! `export::write`'s (temporary file beside the target, then rename).
 
-use crate::diag::{Lang, Trouble};
+use crate::diag::{Lang, Say, Trouble};
 use crate::template::{BUILTIN, Template};
 use crate::{form, report, settings};
 use anyhow::{Result, anyhow};
@@ -29,12 +29,9 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         Action::List => {
             let mut list = Vec::new();
             for (id, _) in BUILTIN {
-                let t = Template::builtin(id)
-                    .expect("listed")
-                    .map_err(|e| match lang {
-                        Lang::Id => anyhow!("templat bawaan rusak: {}", e.display(lang)),
-                        Lang::En => anyhow!("broken shipped template: {}", e.display(lang)),
-                    })?;
+                let t = Template::builtin(id).expect("listed").map_err(|e| {
+                    anyhow!(lang.fill(Say::BrokenShippedTemplate, &[("mistake", &e.display(lang))]))
+                })?;
                 list.push(t);
             }
             report::template_view::list(&list, lang)?;
@@ -73,12 +70,8 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
                 None => None,
             };
             let t = settings::load_template(&template, lang)?;
-            let cannot = |e: rust_xlsxwriter::XlsxError| {
-                Trouble::new(
-                    format!("formulir tidak dapat dibuat: {e}"),
-                    format!("the form cannot be built: {e}"),
-                )
-            };
+            let cannot =
+                |e: rust_xlsxwriter::XlsxError| Trouble::say(Say::FormCannotBeBuilt, &[("e", &e)]);
             if let Some((target, path)) = form_target {
                 target.file(&form::build(&t).map_err(cannot)?)?;
                 report::template_view::form_written(&t, path, lang)?;
@@ -92,11 +85,7 @@ pub fn run(action: Action, lang: Lang) -> Result<u8> {
         Action::Check(path) => {
             if !path.is_file() {
                 let p = crate::report::visible(&path.to_string_lossy()).into_owned();
-                return Err(Trouble::new(
-                    format!("{p}: berkas tidak ditemukan"),
-                    format!("{p}: file not found"),
-                )
-                .into());
+                return Err(Trouble::say(Say::FileNotFound, &[("p", &p)]).into());
             }
             match Template::from_file(&path) {
                 Ok(t) => {

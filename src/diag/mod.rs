@@ -5,8 +5,10 @@
 //! nothing to the terminal.
 
 mod codes;
+mod say;
 
 pub use codes::{CODES, Code, CodeInfo};
+pub use say::Say;
 
 use serde::Serialize;
 use std::fmt;
@@ -54,12 +56,20 @@ pub enum Lang {
 }
 
 /// User-facing words in both languages, `[Bahasa Indonesia, English]`: the
-/// one shape of every text bimtek shows (the registry's finding texts,
-/// troubles, template mistakes). A run shows one of them through
+/// one shape of every text bimtek shows (the registry's finding texts, the
+/// catalogue [`Say`] of the rest, troubles, template mistakes). A run shows one of them through
 /// [`Lang::pick`], with the language it was given: no text knows it alone.
 pub type Text<S = String> = [S; 2];
 
 impl Lang {
+    /// The language's tag, as HTML's `lang` and the manifest write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
     /// The words of `text` in this language.
     pub fn pick<S>(self, text: &Text<S>) -> &S {
         match self {
@@ -136,6 +146,19 @@ impl Trouble {
             text: [id.into(), en.into()],
             cause: None,
         }
+    }
+
+    /// The trouble the catalogue words as `key`, its `{name}`s filled from
+    /// `args`.
+    pub fn say(key: Say, args: &[(&str, &dyn fmt::Display)]) -> Self {
+        let [id, en] = key.both(args);
+        Trouble::new(id, en)
+    }
+
+    /// The trouble worded by `words` in each language: for a text whose
+    /// arguments are worded too (a finding's message, another text).
+    pub fn each(words: impl Fn(Lang) -> String) -> Self {
+        Trouble::new(words(Lang::Id), words(Lang::En))
     }
 
     /// The same trouble, caused by `cause`.
@@ -333,6 +356,26 @@ impl Finding {
         self
     }
 
+    /// An argument in each language's words: under `name` in Bahasa
+    /// Indonesia and under `name_en` (`name` + `_en`) in English.
+    pub fn words(self, name: &'static str, name_en: &'static str, words: Text) -> Self {
+        debug_assert_eq!(name_en, format!("{name}_en"));
+        let [id, en] = words;
+        self.arg(name, id).arg(name_en, en)
+    }
+
+    /// An argument worded by the catalogue's `key`, its `{name}`s filled
+    /// from `args`: as [`Finding::words`].
+    pub fn say(
+        self,
+        name: &'static str,
+        name_en: &'static str,
+        key: Say,
+        args: &[(&str, &dyn fmt::Display)],
+    ) -> Self {
+        self.words(name, name_en, key.both(args))
+    }
+
     /// A numeric argument, written as each language writes numbers
     /// ([`number`]): under `name` in Bahasa Indonesia and under `name_en`
     /// (`name` + `_en`, the name English takes first) in English.
@@ -376,16 +419,7 @@ impl Finding {
 /// `{field}`, `{header}` and `{cell}` come from the finding itself. In
 /// English an argument `name_en`, when given, wins over `name`.
 fn fill(template: &str, f: &Finding, lang: Lang) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let name = &after[..end];
+    fill_with(template, |name| {
         let replacement = match name {
             "value" => f.value.clone(),
             "field" => f.field.clone(),
@@ -406,7 +440,27 @@ fn fill(template: &str, f: &Finding, lang: Lang) -> String {
                 english.or_else(|| find(name))
             }
         };
-        out.push_str(&replacement.unwrap_or_default());
+        Some(replacement.unwrap_or_default())
+    })
+}
+
+/// `text` with each `{name}` replaced by `value(name)`; a name without a
+/// value, and a `{` without its `}`, stay as they are. The one way a text
+/// of the registry or the catalogue takes its arguments.
+fn fill_with(text: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        match value(&after[..end]) {
+            Some(v) => out.push_str(&v),
+            None => out.push_str(&rest[start..start + end + 2]),
+        }
         rest = &after[end + 1..];
     }
     out.push_str(rest);

@@ -3,7 +3,7 @@
 //! on every core and stamped with a fixed time, so the same content gives
 //! the same bytes. Where they are written, safely, is `write`'s.
 
-use crate::diag::{OrTrouble, Trouble};
+use crate::diag::{OrTrouble, Say, Trouble};
 use anyhow::{Result, anyhow, bail};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -58,10 +58,7 @@ pub fn pack(dir: &Path, name: &str, source: Source) -> Result<Source> {
 pub fn spill_file(dir: &Path) -> Result<File> {
     tempfile::tempfile_in(dir).or_trouble(|| {
         let d = dir.display();
-        Trouble::new(
-            format!("berkas sementara tidak dapat dibuat di {d}"),
-            format!("a temporary file cannot be created in {d}"),
-        )
+        Trouble::say(Say::TempFileCannotBeCreated, &[("d", &d)])
     })
 }
 
@@ -81,11 +78,7 @@ fn fail_after() -> Option<usize> {
 /// The test hook's failure, when entry `i` is where it was asked for.
 fn injected_failure(fail: Option<usize>, i: usize) -> Result<()> {
     if fail == Some(i) {
-        return Err(Trouble::new(
-            format!("kegagalan uji setelah {i} berkas"),
-            format!("injected failure after {i} files"),
-        )
-        .into());
+        return Err(Trouble::say(Say::InjectedFailure, &[("i", &i)]).into());
     }
     Ok(())
 }
@@ -106,10 +99,7 @@ fn copy_source(source: &Source, out: &mut dyn Write) -> Result<()> {
         Source::File(p) => {
             let mut f = File::open(p).or_trouble(|| {
                 let p = p.display();
-                Trouble::new(
-                    format!("{p} tidak dapat dibaca"),
-                    format!("{p} cannot be read"),
-                )
+                Trouble::say(Say::CannotBeRead, &[("p", &p)])
             })?;
             let mut buf = vec![0u8; 64 * 1024];
             loop {
@@ -273,10 +263,7 @@ pub(super) fn zip(file: File, entries: &[Entry]) -> Result<()> {
         .into_inner()
         .map_err(|e| {
             let e = e.error();
-            Trouble::new(
-                format!("zip tidak dapat diselesaikan: {e}"),
-                format!("the zip cannot be finished: {e}"),
-            )
+            Trouble::say(Say::ZipCannotBeFinished, &[("e", &e)])
         })?
         .sync_all()?;
     Ok(())

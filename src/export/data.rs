@@ -3,7 +3,7 @@
 //! a sheet of its own.
 
 use super::{Dialect, Unread, archive};
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Say, Severity};
 use crate::outcome::{Innovation, Outcome};
 use crate::template::Template;
 use std::collections::{BTreeMap, HashMap};
@@ -103,11 +103,7 @@ pub(super) fn catching_write_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) ->
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("?");
-        Err(crate::diag::Trouble::new(
-            format!("buku kerja tidak dapat ditulis ({why})"),
-            format!("the workbook cannot be written ({why})"),
-        )
-        .into())
+        Err(crate::diag::Trouble::say(Say::WorkbookCannotBeWritten, &[("why", &why)]).into())
     })
 }
 
@@ -243,11 +239,8 @@ fn list_sheet(
     Ok(())
 }
 
-fn labels(lang: crate::diag::Lang, id: &[&'static str], en: &[&'static str]) -> Vec<&'static str> {
-    match lang {
-        crate::diag::Lang::Id => id.to_vec(),
-        crate::diag::Lang::En => en.to_vec(),
-    }
+fn labels(lang: crate::diag::Lang, keys: &[Say]) -> Vec<&'static str> {
+    keys.iter().map(|&k| lang.say(k)).collect()
 }
 
 /// The evidence records (`data/bukti.csv`, sheet "Bukti").
@@ -268,26 +261,15 @@ pub fn evidence_list(items: Vec<EvidenceItem>, lang: crate::diag::Lang) -> List 
         labels: labels(
             lang,
             &[
-                "ID",
-                "Nama Inovasi",
-                "Indikator",
-                "Parameter",
-                "Nomor Dokumen",
-                "Tanggal Dokumen",
-                "Tentang",
-                "Berkas di Paket",
-                "Sumber",
-            ],
-            &[
-                "ID",
-                "Innovation",
-                "Indicator",
-                "Parameter",
-                "Document Number",
-                "Document Date",
-                "Subject",
-                "File in the Package",
-                "Source",
+                Say::IdHead,
+                Say::InnovationName,
+                Say::Indicator,
+                Say::Parameter,
+                Say::DocumentNumber,
+                Say::DocumentDate,
+                Say::Subject,
+                Say::FileInThePackage,
+                Say::Source,
             ],
         ),
         numbers: &[2],
@@ -366,13 +348,12 @@ pub fn excluded_list(
         labels: labels(
             lang,
             &[
-                "ID",
-                "Perangkat Daerah",
-                "Nama Inovasi",
-                "Jumlah Galat",
-                "Alasan",
+                Say::IdHead,
+                Say::Agency,
+                Say::InnovationName,
+                Say::ErrorCount,
+                Say::Reasons,
             ],
-            &["ID", "Agency", "Innovation", "Errors", "Reasons"],
         ),
         numbers: &[3],
         wide: &[4],
@@ -387,11 +368,7 @@ pub fn unread_list(items: Vec<Unread>, lang: crate::diag::Lang) -> List {
     List {
         sheet: "Tidak Terbaca",
         keys: &["id", "isian", "nilai_tertulis"],
-        labels: labels(
-            lang,
-            &["ID", "Isian", "Nilai Tertulis"],
-            &["ID", "Field", "Value as Written"],
-        ),
+        labels: labels(lang, &[Say::IdHead, Say::Field, Say::ValueAsWritten]),
         numbers: &[],
         wide: &[2],
         rows: items

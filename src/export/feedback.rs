@@ -18,7 +18,7 @@
 //! shows. Files holding no innovation (a lookup list, bimtek's own
 //! outputs) get no workbook.
 
-use crate::diag::{Code, Finding, Lang, Severity, column_letters};
+use crate::diag::{Code, Finding, Lang, Say, Severity, column_letters};
 use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
 use crate::normalize::{DateValue, Precision, Record, Value};
 use crate::outcome::{Innovation, Outcome};
@@ -525,33 +525,22 @@ impl Book<'_> {
         let lang = self.lang;
         let bold = Format::new().set_bold();
         if listed.is_empty() {
-            ws.write_string(
-                0,
-                0,
-                match lang {
-                    Lang::Id => "Tidak ada temuan. Data inovasi siap diinput.",
-                    Lang::En => "No findings. The innovation data is ready to enter.",
-                },
-            )?;
+            ws.write_string(0, 0, lang.say(Say::ReadyToEnter))?;
             ws.set_column_width(0, 60)?;
             return Ok(());
         }
-        let head = match lang {
-            Lang::Id => [
-                "Kode", "Tingkat", "Inovasi", "Lembar", "Sel", "Isian", "Nilai", "Pesan", "Saran",
-            ],
-            Lang::En => [
-                "Code",
-                "Severity",
-                "Innovation",
-                "Sheet",
-                "Cell",
-                "Field",
-                "Value",
-                "Message",
-                "Hint",
-            ],
-        };
+        let head = [
+            Say::Code,
+            Say::Severity,
+            Say::Innovation,
+            Say::Sheet,
+            Say::Cell,
+            Say::Field,
+            Say::Value,
+            Say::Message,
+            Say::Hint,
+        ]
+        .map(|k| lang.say(k));
         for (c, h) in head.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &bold)?;
         }
@@ -565,10 +554,7 @@ impl Book<'_> {
                     },
                     match p.col {
                         Some(c) => format!("{}{}", column_letters(c as u32), p.row + 1),
-                        None => match lang {
-                            Lang::Id => format!("baris {}", p.row + 1),
-                            Lang::En => format!("row {}", p.row + 1),
-                        },
+                        None => format!("{} {}", lang.say(Say::Row), p.row + 1),
                     },
                 ),
                 // A finding about the agency's file: its place there.
@@ -577,12 +563,9 @@ impl Book<'_> {
                     // The file's name: the officer's folders are none of
                     // the agency's concern.
                     let file = l.file.rsplit(['/', '\\']).next().unwrap_or(&l.file);
-                    let at = l.cell().or_else(|| {
-                        l.row.map(|x| match lang {
-                            Lang::Id => format!("baris {x}"),
-                            Lang::En => format!("row {x}"),
-                        })
-                    });
+                    let at = l
+                        .cell()
+                        .or_else(|| l.row.map(|x| format!("{} {x}", lang.say(Say::Row))));
                     (
                         "",
                         match at {
@@ -598,10 +581,7 @@ impl Book<'_> {
                     .field(key)
                     .map_or(key.as_str(), |field| field.label(lang))
                     .to_string(),
-                (None, Some(no)) => match lang {
-                    Lang::Id => format!("Indikator {no}"),
-                    Lang::En => format!("Indicator {no}"),
-                },
+                (None, Some(no)) => format!("{} {no}", lang.say(Say::Indicator)),
                 (None, None) => String::new(),
             };
             let cells = [

@@ -14,7 +14,7 @@
 //! never re-reads an input or re-checks anything.
 
 use super::{EvidenceItem, Row};
-use crate::diag::Lang;
+use crate::diag::{Lang, Say};
 use crate::outcome::Innovation;
 use crate::template::Template;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Worksheet};
@@ -89,10 +89,6 @@ fn write(
     lang: Lang,
     max_rows: u32,
 ) -> anyhow::Result<Portal> {
-    let say = |id: &'static str, en: &'static str| match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    };
     // Columns: the key fields, the part of the form, the rest of the
     // profile, then the indicator's record. (Positions in `fields`.)
     let key_fields = key_fields(t);
@@ -109,8 +105,8 @@ fn write(
         .map(|&c| t.fields[fields[c]].label.clone())
         .collect();
     let part_col = headers.len() as u16;
-    headers.push(say("Bagian", "Part").into());
-    headers.push(say("Indikator", "Indicator").into());
+    headers.push(lang.say(Say::Part).into());
+    headers.push(lang.say(Say::Indicator).into());
     let profile_col = headers.len() as u16;
     headers.extend(profile.iter().map(|&c| t.fields[fields[c]].label.clone()));
     let record_col = headers.len() as u16;
@@ -119,7 +115,7 @@ fn write(
     headers.push("Nomor Surat / Dokumen".into());
     headers.push("Tanggal Surat".into());
     headers.push("Tentang".into());
-    headers.push(say("Berkas untuk diunggah / Tautan", "File to upload / Link").into());
+    headers.push(lang.say(Say::FileToUploadLink).into());
     // Last: the package's id of the row, to trace it, not to type.
     let id_col = headers.len() as u16;
     headers.push("ID".into());
@@ -138,11 +134,11 @@ fn write(
         profile_col,
         record_col,
         id_col,
-        profile_word: say("Profil", "Profile"),
+        profile_word: lang.say(Say::Profile),
         parts: t
             .indicators
             .iter()
-            .map(|i| format!("{} {}", say("Indikator", "Indicator"), i.no))
+            .map(|i| format!("{} {}", lang.say(Say::Indicator), i.no))
             .collect(),
         by_id,
     };
@@ -187,7 +183,7 @@ fn write(
         .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let shaded = wrap.clone().set_background_color(Color::RGB(0xDDEBF7));
-    let base = say("Entri Portal", "Portal entry");
+    let base = lang.say(Say::PortalEntry);
     for (s, span) in starts.windows(2).enumerate() {
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(if s == 0 {

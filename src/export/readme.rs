@@ -2,97 +2,26 @@
 //! every file it holds and what it is for.
 
 use super::{Entry, Source};
+use crate::diag::Say;
 
 /// What each file of the package is for, in the order the read-me gives
-/// them: (path, Bahasa Indonesia, English). A path ending in `/` is a
+/// them: (path, what it is for). A path ending in `/` is a
 /// folder. A file missing here is still named in the read-me.
-const README_FILES: &[(&str, &str, &str)] = &[
-    (
-        "BACA-SAYA.txt",
-        "Berkas ini: isi paket dan langkah berikutnya.",
-        "The read-me in Bahasa Indonesia.",
-    ),
-    (
-        "README.txt",
-        "Berkas ini dalam bahasa Inggris.",
-        "This file: what the package holds and what to do next.",
-    ),
-    (
-        "data/inovasi.xlsx",
-        "Buku kerja untuk dibuka di Excel. Lembar \"Inovasi\": satu baris per inovasi yang \
-         disertakan, kolom menurut urutan isian portal. Lembar \"Dikecualikan\", \"Bukti\" dan \
-         \"Tidak Terbaca\": daftar yang sama dengan berkas CSV di bawah.",
-        "The workbook to open in Excel. Sheet \"Inovasi\": one row per included innovation, \
-         columns in the portal's field order. Sheets \"Dikecualikan\" (excluded), \"Bukti\" \
-         (evidence) and \"Tidak Terbaca\" (unreadable): the same lists as the CSV files below.",
-    ),
-    (
-        "entri-portal.xlsx",
-        "Untuk mengisi portal IID: per inovasi satu baris profil, lalu satu baris per indikator \
-         dengan parameter, nomor, tanggal dan tentang dokumen, dan berkas yang diunggah (atau \
-         tautan video), dalam urutan formulir portal.",
-        "For entering the IID portal: per innovation one profile row, then one row per indicator \
-         with the parameter, the document's number, date and subject, and the file to upload (or \
-         the video link), in the portal form's order.",
-    ),
-    (
-        "data/inovasi.csv",
-        "Baris yang sama dengan lembar \"Inovasi\", untuk skrip dan program lain.",
-        "The rows of sheet \"Inovasi\", for scripts and other programs.",
-    ),
-    (
-        "dikecualikan.csv",
-        "Inovasi yang tidak disertakan karena berstatus GALAT, dengan alasannya (lembar \
-         \"Dikecualikan\").",
-        "Innovations left out because they have errors, with the reasons (sheet \
-         \"Dikecualikan\").",
-    ),
-    (
-        "data/bukti/",
-        "Berkas bukti dukung inovasi yang disertakan: OPD/INOVASI/indikator-NN.",
-        "The evidence files of the included innovations: AGENCY/INNOVATION/indikator-NN.",
-    ),
-    (
-        "data/bukti.csv",
-        "Catatan bukti dukung per indikator, dengan berkasnya di data/bukti/ atau tautannya \
-         (lembar \"Bukti\").",
-        "The evidence records per indicator, with their file in data/bukti/ or their link \
-         (sheet \"Bukti\").",
-    ),
-    (
-        "data/tidak-terbaca.csv",
-        "Nilai yang tidak dapat dibaca bimtek: dibiarkan kosong di baris inovasi, tidak ada \
-         yang dikarang (lembar \"Tidak Terbaca\").",
-        "Values bimtek could not read: left empty in the rows, nothing is invented (sheet \
-         \"Tidak Terbaca\").",
-    ),
-    (
-        "temuan.xlsx",
-        "Semua temuan pemeriksaan, dengan sel dan saran perbaikannya, untuk dibuka di Excel.",
-        "Every finding of the check, with its cell and how to fix it, to open in Excel.",
-    ),
-    (
-        "laporan.html",
-        "Laporan ringkas untuk peramban atau proyektor (tanpa internet).",
-        "The summary report for a browser or a projector (no network).",
-    ),
-    (
-        "temuan.csv",
-        "Temuan yang sama, untuk skrip (sama dengan bimtek check --format csv).",
-        "The same findings, for scripts (the same as bimtek check --format csv).",
-    ),
-    (
-        "temuan.json",
-        "Temuan yang sama, untuk skrip (sama dengan bimtek check --format json).",
-        "The same findings, for scripts (the same as bimtek check --format json).",
-    ),
-    (
-        "manifest.json",
-        "Versi bimtek, templat, pilihan, dan sidik SHA-256 setiap berkas masukan dan berkas \
-         paket: bukti bahwa paket tidak berubah.",
-        "bimtek's version, the template, the options, and the SHA-256 of every input and \
-         packaged file: proof that the package is unchanged.",
-    ),
+const README_FILES: &[(&str, Say)] = &[
+    ("BACA-SAYA.txt", Say::ReadmeBacaSaya),
+    ("README.txt", Say::ReadmeReadme),
+    ("data/inovasi.xlsx", Say::ReadmeDataInovasiXlsx),
+    ("entri-portal.xlsx", Say::ReadmeEntriPortalXlsx),
+    ("data/inovasi.csv", Say::ReadmeDataInovasiCsv),
+    ("dikecualikan.csv", Say::ReadmeDikecualikanCsv),
+    ("data/bukti/", Say::ReadmeDataBukti),
+    ("data/bukti.csv", Say::ReadmeDataBuktiCsv),
+    ("data/tidak-terbaca.csv", Say::ReadmeDataTidakTerbacaCsv),
+    ("temuan.xlsx", Say::ReadmeTemuanXlsx),
+    ("laporan.html", Say::ReadmeLaporanHtml),
+    ("temuan.csv", Say::ReadmeTemuanCsv),
+    ("temuan.json", Say::ReadmeTemuanJson),
+    ("manifest.json", Say::ReadmeManifestJson),
 ];
 
 /// The read-me of the package: `BACA-SAYA.txt`, and with `--lang en`
@@ -121,11 +50,6 @@ pub fn readme(entries: &[Entry], lang: crate::diag::Lang) -> Vec<Entry> {
 /// The read-me's text, with Windows line ends (Notepad before 2018 shows
 /// a file of bare line feeds on one line).
 fn readme_text(names: &[&str], lang: crate::diag::Lang) -> String {
-    use crate::diag::Lang;
-    let pick = |id: &'static str, en: &'static str| match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    };
     let present = |path: &str| match path.strip_suffix('/') {
         Some(_) => names.iter().any(|n| n.starts_with(path)),
         None => names.contains(&path),
@@ -135,68 +59,42 @@ fn readme_text(names: &[&str], lang: crate::diag::Lang) -> String {
         text.push_str(s);
         text.push_str("\r\n");
     };
-    line(pick(
-        "PAKET PENGIRIMAN INOVASI DAERAH",
-        "REGIONAL INNOVATION SUBMISSION PACKAGE",
-    ));
+    line(lang.say(Say::ReadmeTitle));
     line(&format!(
         "{} bimtek {}.",
-        pick(
-            "Dibuat dari lembar kerja OPD oleh",
-            "Made from the agencies' spreadsheets by",
-        ),
+        lang.say(Say::ReadmeMadeBy),
         env!("CARGO_PKG_VERSION")
     ));
     line("");
-    line(pick("ISI PAKET", "WHAT IS IN IT"));
+    line(lang.say(Say::ReadmeContents));
     line("");
     let mut described: Vec<&str> = Vec::new();
-    for (path, id, en) in README_FILES {
+    for (path, what) in README_FILES {
         if !present(path) {
             continue;
         }
         described.push(path);
         line(path);
-        for l in wrap(pick(id, en), 76) {
+        for l in wrap(lang.say(*what), 76) {
             line(&format!("    {l}"));
         }
     }
     for name in names {
         let in_folder = README_FILES
             .iter()
-            .any(|(p, _, _)| p.ends_with('/') && name.starts_with(p));
+            .any(|(p, _)| p.ends_with('/') && name.starts_with(p));
         if !described.contains(name) && !in_folder {
             line(name);
         }
     }
     line("");
-    line(pick("LANGKAH BERIKUTNYA", "WHAT TO DO NEXT"));
+    line(lang.say(Say::ReadmeNextSteps));
     line("");
     for step in [
-        pick(
-            "1. Buka data/inovasi.xlsx. Input setiap inovasi di lembar \"Inovasi\" ke portal \
-             IID, dengan berkas bukti dukungnya dari data/bukti/ (daftarnya di lembar \"Bukti\").",
-            "1. Open data/inovasi.xlsx. Enter each innovation of sheet \"Inovasi\" into the IID \
-             portal, with its evidence files from data/bukti/ (listed in sheet \"Bukti\").",
-        ),
-        pick(
-            "2. Kembalikan inovasi di lembar \"Dikecualikan\" ke OPD-nya untuk diperbaiki \
-             (bimtek export --feedback FOLDER DATA menulis satu buku kerja per OPD). Setelah \
-             diperbaiki, periksa lagi (bimtek check DATA) dan buat paket baru.",
-            "2. Return the innovations of sheet \"Dikecualikan\" to their agencies to fix \
-             (bimtek export --feedback DIR DATA writes one workbook per agency). Once fixed, \
-             check again (bimtek check DATA) and make a new package.",
-        ),
-        pick(
-            "3. Nilai di lembar \"Tidak Terbaca\" kosong di paket: tanyakan ke OPD-nya sebelum \
-             menginput.",
-            "3. The values of sheet \"Tidak Terbaca\" are empty in the package: ask their \
-             agency before entering them.",
-        ),
-        pick(
-            "4. Simpan paket ini apa adanya: manifest.json membuktikan isinya tidak berubah.",
-            "4. Keep this package as it is: manifest.json proves its contents unchanged.",
-        ),
+        lang.say(Say::ReadmeStepEnter),
+        lang.say(Say::ReadmeStepReturn),
+        lang.say(Say::ReadmeStepUnread),
+        lang.say(Say::ReadmeKeep),
     ] {
         let mut first = true;
         for l in wrap(step, 76) {

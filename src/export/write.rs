@@ -9,7 +9,7 @@
 //! How a package's entries are laid out is `archive`'s.
 
 use super::archive::{Entry, folder, is_zip, zip};
-use crate::diag::{OrTrouble, Trouble};
+use crate::diag::{OrTrouble, Say, Trouble};
 use anyhow::{Result, bail};
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -29,10 +29,7 @@ pub fn folder_of(target: &Path) -> PathBuf {
 fn temp_prefix(target: &Path) -> Result<String> {
     let name = target.file_name().ok_or_else(|| {
         let t = target.display();
-        Trouble::new(
-            format!("{t}: bukan nama berkas"),
-            format!("{t}: not a file name"),
-        )
+        Trouble::say(Say::NotAFileName, &[("t", &t)])
     })?;
     Ok(format!(".{}.bimtek-tmp-", name.to_string_lossy()))
 }
@@ -95,8 +92,8 @@ pub struct Target {
     found: Found,
 }
 
-fn refusal(id: String, en: String) -> anyhow::Error {
-    Trouble::new(id, en).into()
+fn refusal(key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> anyhow::Error {
+    Trouble::say(key, args).into()
 }
 
 impl Target {
@@ -108,51 +105,29 @@ impl Target {
         let parent = folder_of(path);
         if !parent.is_dir() {
             let p = parent.display();
-            return Err(refusal(
-                format!("folder {p} tidak ada"),
-                format!("folder {p} does not exist"),
-            ));
+            return Err(refusal(Say::FolderMissing, &[("p", &p)]));
         }
         overlap(path, inputs)?;
         let found = match fs::symlink_metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Found::Nothing,
             Err(e) => {
-                return Err(refusal(
-                    format!("{t} tidak dapat diperiksa: {e}"),
-                    format!("{t} cannot be checked: {e}"),
-                ));
+                return Err(refusal(Say::CannotBeChecked, &[("t", &t), ("e", &e)]));
             }
             Ok(meta) => {
                 if meta.file_type().is_symlink() {
-                    return Err(refusal(
-                        format!("{t} adalah tautan simbolik; bimtek tidak menulis melalui tautan"),
-                        format!("{t} is a symbolic link; bimtek does not write through links"),
-                    ));
+                    return Err(refusal(Say::IsASymlink, &[("t", &t)]));
                 }
                 if !force {
-                    return Err(refusal(
-                        format!("{t} sudah ada; pakai --force untuk menimpanya"),
-                        format!("{t} already exists; use --force to replace it"),
-                    ));
+                    return Err(refusal(Say::AlreadyExists, &[("t", &t)]));
                 }
                 if meta.is_file() {
                     Found::File(Ident::of(&meta))
                 } else if meta.is_dir() && crate::load::marker::is_package(path) {
                     Found::Package(Ident::of(&meta))
                 } else if meta.is_dir() {
-                    return Err(refusal(
-                        format!(
-                            "{t} adalah folder yang bukan paket bimtek (tanpa manifest.json dari bimtek); --force hanya mengganti berkas atau paket bimtek, tidak pernah folder lain"
-                        ),
-                        format!(
-                            "{t} is a folder that is not a bimtek package (no manifest.json written by bimtek); --force replaces only a file or a bimtek package, never another folder"
-                        ),
-                    ));
+                    return Err(refusal(Say::NotAPackage, &[("t", &t)]));
                 } else {
-                    return Err(refusal(
-                        format!("{t} bukan berkas biasa; bimtek tidak menggantinya"),
-                        format!("{t} is not a regular file; bimtek does not replace it"),
-                    ));
+                    return Err(refusal(Say::NotARegularFile, &[("t", &t)]));
                 }
             }
         };
@@ -203,26 +178,16 @@ impl Target {
     /// replacing anything, or swap out the file or package that was checked.
     fn commit(&self, temp: &mut Temp) -> Result<()> {
         let t = self.path.display();
-        let changed = || {
-            refusal(
-                format!("{t} berubah selama bimtek bekerja; tidak ada yang diganti"),
-                format!("{t} changed while bimtek worked; nothing was replaced"),
-            )
-        };
+        let changed = || refusal(Say::ChangedWhileWorking, &[("t", &t)]);
         match self.found {
             Found::Nothing => match claim(&temp.path, &self.path, temp.is_dir) {
                 Ok(()) => {
                     temp.kept = true;
                     Ok(())
                 }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(refusal(
-                    format!(
-                        "{t} dibuat oleh proses lain selama bimtek bekerja; tidak ada yang diganti (pakai --force untuk menimpanya)"
-                    ),
-                    format!(
-                        "{t} was created by another process while bimtek worked; nothing was replaced (use --force to replace it)"
-                    ),
-                )),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    Err(refusal(Say::CreatedWhileWorking, &[("t", &t)]))
+                }
                 Err(e) => Err(e).or_trouble(|| cannot_move(&self.path)),
             },
             Found::File(id) | Found::Package(id) => {
@@ -304,26 +269,13 @@ fn overlap(path: &Path, inputs: &[PathBuf]) -> Result<()> {
                 .is_some_and(|(a, b)| a.is_file() && b.is_file() && Ident::of(a) == Ident::of(&b))
         };
         if target == real || same_file() {
-            return Err(refusal(
-                format!("{t} adalah masukan; bimtek tidak pernah menimpa masukan"),
-                format!("{t} is an input; bimtek never overwrites an input"),
-            ));
+            return Err(refusal(Say::IsAnInput, &[("t", &t)]));
         }
         if real.is_dir() && target.starts_with(&real) {
-            return Err(refusal(
-                format!(
-                    "{t} berada di dalam folder masukan {i}, yang sedang dibaca; tulis hasil di luar folder itu"
-                ),
-                format!(
-                    "{t} lies inside the input folder {i}, which is being read; write the output outside it"
-                ),
-            ));
+            return Err(refusal(Say::InsideAnInput, &[("t", &t), ("i", &i)]));
         }
         if real.starts_with(&target) {
-            return Err(refusal(
-                format!("{t} berisi masukan {i}; bimtek tidak pernah mengganti masukan"),
-                format!("{t} contains the input {i}; bimtek never replaces an input"),
-            ));
+            return Err(refusal(Say::ContainsAnInput, &[("t", &t), ("i", &i)]));
         }
     }
     Ok(())
@@ -331,18 +283,12 @@ fn overlap(path: &Path, inputs: &[PathBuf]) -> Result<()> {
 
 fn cannot_write(path: &Path) -> Trouble {
     let p = path.display();
-    Trouble::new(
-        format!("{p} tidak dapat ditulis"),
-        format!("{p} cannot be written"),
-    )
+    Trouble::say(Say::CannotBeWritten, &[("p", &p)])
 }
 
 fn cannot_move(path: &Path) -> Trouble {
     let t = path.display();
-    Trouble::new(
-        format!("hasil tidak dapat dipindah ke {t}"),
-        format!("the output cannot be moved to {t}"),
-    )
+    Trouble::say(Say::CannotMoveOutput, &[("t", &t)])
 }
 
 /// Remove a file or folder, never following a link.

@@ -4,7 +4,7 @@
 
 use super::visible::{visible, visible_report};
 use super::{RenderOptions, severity_word, use_color};
-use crate::diag::{Finding, Lang, Severity};
+use crate::diag::{Finding, Lang, Say, Severity};
 use crate::normalize::Record;
 use crate::outcome::Innovation;
 use crate::outcome::idea::Idea;
@@ -42,7 +42,6 @@ pub fn card(
 /// What following a lab's idea found: its IID entry and the catalogue's
 /// innovations like it, the likest first.
 pub fn render_idea(idea: &Idea, lang: Lang) -> String {
-    let id = lang == Lang::Id;
     let mut s = String::new();
     if let Some(m) = &idea.iid {
         let sim = m
@@ -50,12 +49,10 @@ pub fn render_idea(idea: &Idea, lang: Lang) -> String {
             .map(|x| crate::diag::number(x, 2, lang))
             .unwrap_or_default();
         let said = match (m.status, &m.matched) {
-            ("entered", Some(name)) if id => {
-                format!("dimasukkan sebagai \"{}\" (kemiripan {sim})", visible(name))
-            }
-            ("entered", Some(name)) => {
-                format!("entered as \"{}\" (similarity {sim})", visible(name))
-            }
+            ("entered", Some(name)) => lang.fill(
+                Say::EnteredAs,
+                &[("name", &visible(name)), ("similarity", &sim)],
+            ),
             ("ambiguous", _) => {
                 let names = m
                     .candidates
@@ -63,14 +60,9 @@ pub fn render_idea(idea: &Idea, lang: Lang) -> String {
                     .map(|c| format!("\"{}\"", visible(c)))
                     .collect::<Vec<_>>()
                     .join("; ");
-                if id {
-                    format!("sama miripnya dengan beberapa entri: {names}")
-                } else {
-                    format!("equally close to several entries: {names}")
-                }
+                lang.fill(Say::EquallyClose, &[("names", &names)])
             }
-            _ if id => "belum dimasukkan".to_string(),
-            _ => "not entered yet".to_string(),
+            _ => lang.say(Say::NotEnteredYet).to_string(),
         };
         let _ = writeln!(s);
         let _ = writeln!(s, "IID: {said}");
@@ -80,19 +72,14 @@ pub fn render_idea(idea: &Idea, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "{}",
-            match (id, list.is_empty()) {
-                (true, false) => "Serupa di tempat lain (katalog): pelajari atau replikasi",
-                (false, false) => "Like it elsewhere (catalogue): learn from it or replicate it",
-                (true, true) => "Serupa di tempat lain (katalog): tidak ada; ide baru bagi katalog",
-                (false, true) => "Like it elsewhere (catalogue): none; new to the catalogue",
-            }
+            lang.say(if list.is_empty() {
+                Say::NewToTheCatalogue
+            } else {
+                Say::LikeItElsewhere
+            })
         );
         for l in list {
-            let pemda = l.pemda.as_deref().unwrap_or(if id {
-                "pemda tidak disebut"
-            } else {
-                "no pemda named"
-            });
+            let pemda = l.pemda.as_deref().unwrap_or(lang.say(Say::NoPemdaNamed));
             let place = match &l.sheet {
                 Some(sh) => format!("{}, {}", visible(&l.file), visible(sh)),
                 None => visible(&l.file).into_owned(),
@@ -103,7 +90,7 @@ pub fn render_idea(idea: &Idea, lang: Lang) -> String {
                 (l.similarity * 100.0).round(),
                 visible(&l.name),
                 visible(pemda),
-                if id { "baris" } else { "row" },
+                lang.say(Say::Row),
                 l.row
             );
         }
@@ -121,7 +108,6 @@ pub fn render_card(
     color: bool,
 ) -> String {
     let lang = opts.lang;
-    let id = lang == Lang::Id;
     let mut s = String::new();
     let _ = writeln!(s, "{}", visible(inn.name()));
     let place = match &inn.sheet() {
@@ -129,13 +115,13 @@ pub fn render_card(
             "{} - {} - {} {}",
             visible(inn.file()),
             visible(sh),
-            if id { "baris" } else { "row" },
+            lang.say(Say::Row),
             inn.row
         ),
         None => format!(
             "{} - {} {}",
             visible(inn.file()),
-            if id { "baris" } else { "row" },
+            lang.say(Say::Row),
             inn.row
         ),
     };
@@ -148,18 +134,12 @@ pub fn render_card(
     let _ = writeln!(
         s,
         "Status: {status} ({}, {})",
-        super::counted(inn.errors as usize, lang, "galat", "error", "errors"),
-        super::counted(
-            inn.warnings as usize,
-            lang,
-            "peringatan",
-            "warning",
-            "warnings"
-        ),
+        lang.counted(inn.errors as usize, Say::ErrorNoun),
+        lang.counted(inn.warnings as usize, Say::WarningNoun),
     );
 
     let _ = writeln!(s);
-    let _ = writeln!(s, "{}", if id { "Profil" } else { "Profile" });
+    let _ = writeln!(s, "{}", lang.say(Say::Profile));
     let label_width = t
         .fields
         .iter()
@@ -176,11 +156,7 @@ pub fn render_card(
                     let words = crate::normalize::scalar::count_words(&c.text);
                     format!(
                         "({words} {}) {}",
-                        match (id, words) {
-                            (true, _) => "kata",
-                            (false, 1) => "word",
-                            (false, _) => "words",
-                        },
+                        lang.noun(words, Say::WordNoun),
                         crate::diag::shorten(&one_line, value_width.saturating_sub(12))
                     )
                 } else {
@@ -188,12 +164,7 @@ pub fn render_card(
                 }
             }
             Some(_) => "-".to_string(),
-            None => if id {
-                "(kolom tidak ada)"
-            } else {
-                "(no column)"
-            }
-            .to_string(),
+            None => lang.say(Say::NoColumn).to_string(),
         };
         let label = crate::diag::shorten(&visible(f.label(lang)), label_width);
         let mark = if f.required { "*" } else { " " };
@@ -204,15 +175,11 @@ pub fn render_card(
     let _ = writeln!(
         s,
         "{} {} / {} {} / {} {}",
-        if id {
-            "Indikator - skor klaim"
-        } else {
-            "Indicators - score claimed"
-        },
+        lang.say(Say::IndicatorsScoreClaimed),
         crate::diag::number(inn.score.claimed, 0, lang),
-        if id { "terverifikasi" } else { "verified" },
+        lang.say(Say::Verified),
         crate::diag::number(inn.score.verified, 0, lang),
-        if id { "maks." } else { "max" },
+        lang.say(Say::Max),
         crate::diag::number(crate::score::max_score(t), 0, lang)
     );
     let mut tbl = Table::new();
@@ -222,18 +189,17 @@ pub fn render_card(
     if !color {
         tbl.force_no_tty();
     }
-    tbl.set_header(if id {
-        vec!["No", "Indikator", "Bobot", "Parameter", "Bukti", "Poin"]
-    } else {
-        vec![
-            "No",
-            "Indicator",
-            "Weight",
-            "Parameter",
-            "Evidence",
-            "Points",
+    tbl.set_header(
+        [
+            Say::No,
+            Say::Indicator,
+            Say::Weight,
+            Say::Parameter,
+            Say::Evidence,
+            Say::Points,
         ]
-    });
+        .map(|k| lang.say(k)),
+    );
     for ind in &t.indicators {
         let sc = inn.score.indicators().iter().find(|x| x.no == ind.no);
         let tier = sc.and_then(|x| x.tier);
@@ -242,12 +208,12 @@ pub fn render_card(
                 && st.reference.as_ref().is_some_and(|r| !r.text.is_empty())
         });
         let evidence = match (sc, has_docs) {
-            (Some(x), true) if x.verified => if id { "lolos" } else { "passed" }.to_string(),
+            (Some(x), true) if x.verified => lang.say(Say::Passed).to_string(),
             (Some(x), true) => match x.code {
-                Some(c) => format!("{} ({c})", if id { "bermasalah" } else { "problem" }),
-                None => if id { "ada" } else { "given" }.to_string(),
+                Some(c) => format!("{} ({c})", lang.say(Say::Problem)),
+                None => lang.say(Say::Given).to_string(),
             },
-            _ => if id { "tidak ada" } else { "none" }.to_string(),
+            _ => lang.say(Say::Absent).to_string(),
         };
         let points = match sc {
             Some(x) if x.tier.is_some() && x.verified => format!("{}", x.points()),
@@ -270,36 +236,12 @@ pub fn render_card(
         ]);
     }
     let _ = writeln!(s, "{tbl}");
-    let _ = writeln!(
-        s,
-        "{}",
-        if id {
-            "* indikator wajib"
-        } else {
-            "* mandatory indicator"
-        }
-    );
+    let _ = writeln!(s, "{}", lang.say(Say::MandatoryIndicator));
 
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{}",
-        if id {
-            "Yang perlu diperbaiki"
-        } else {
-            "To fix"
-        }
-    );
+    let _ = writeln!(s, "{}", lang.say(Say::ToFix));
     if findings.is_empty() {
-        let _ = writeln!(
-            s,
-            "  {}",
-            if id {
-                "Tidak ada temuan."
-            } else {
-                "No findings."
-            }
-        );
+        let _ = writeln!(s, "  {}", lang.say(Say::NoFindings));
     }
     for f in findings {
         let cell = f.location.cell().unwrap_or_default();
@@ -314,7 +256,7 @@ pub fn render_card(
         let _ = writeln!(
             s,
             "      {}: {}",
-            if id { "saran" } else { "hint" },
+            lang.say(Say::HintWord),
             visible(&f.hint(lang))
         );
     }

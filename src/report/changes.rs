@@ -1,10 +1,9 @@
 //! What changed since an earlier run, in words, above the table of
 //! `check --since` and on the watch screen.
 
-use super::counted as count;
 use super::layout::ARROW;
 use super::visible::visible;
-use crate::diag::Lang;
+use crate::diag::{Lang, Say};
 use crate::since::Since;
 use std::fmt::Write as _;
 
@@ -16,25 +15,13 @@ pub(super) fn short_time(time: &str) -> String {
 /// The headline: since when, and how many findings fixed and new, and
 /// innovations added and removed.
 pub(super) fn headline(since: &Since, lang: Lang) -> String {
-    let when = match (&since.previous.time, lang) {
-        (Some(t), Lang::Id) => format!(
-            "Sejak pemeriksaan sebelumnya ({}, tanggal acuan {})",
-            short_time(t),
-            since.previous.as_of
+    let as_of = &since.previous.as_of;
+    let when = match &since.previous.time {
+        Some(t) => lang.fill(
+            Say::SinceTheCheckAt,
+            &[("time", &short_time(t)), ("as_of", as_of)],
         ),
-        (None, Lang::Id) => format!(
-            "Sejak pemeriksaan sebelumnya (tanggal acuan {})",
-            since.previous.as_of
-        ),
-        (Some(t), Lang::En) => format!(
-            "Since the previous check ({}, reference date {})",
-            short_time(t),
-            since.previous.as_of
-        ),
-        (None, Lang::En) => format!(
-            "Since the previous check (reference date {})",
-            since.previous.as_of
-        ),
+        None => lang.fill(Say::SinceTheCheck, &[("as_of", as_of)]),
     };
     let (fixed, new) = (since.findings_fixed, since.findings_new);
     let (added, removed) = (
@@ -42,28 +29,23 @@ pub(super) fn headline(since: &Since, lang: Lang) -> String {
         since.innovations_removed.len(),
     );
     if fixed + new + added + removed == 0 {
-        return match lang {
-            Lang::Id => format!("{when}: tidak ada yang berubah."),
-            Lang::En => format!("{when}: nothing changed."),
-        };
+        return lang.fill(Say::NothingChanged, &[("when", &when)]);
     }
-    match lang {
-        Lang::Id => format!(
-            "{when}: {fixed} temuan beres, {new} temuan baru; {added} inovasi bertambah, \
-             {removed} berkurang."
-        ),
-        Lang::En => format!(
-            "{when}: {} fixed, {new} new; {} added, {removed} removed.",
-            count(fixed, lang, "", "finding", "findings"),
-            count(added, lang, "", "innovation", "innovations"),
-        ),
-    }
+    lang.fill(
+        Say::WhatChangedCounts,
+        &[
+            ("when", &when),
+            ("fixed", &lang.counted(fixed, Say::FindingNoun)),
+            ("new", &new),
+            ("added", &lang.counted(added, Say::InnovationNoun)),
+            ("removed", &removed),
+        ],
+    )
 }
 
 /// One line per agency that changed: its innovations and errors before
 /// and now, and its findings fixed and new.
 pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
-    let id = lang == Lang::Id;
     let mut out = Vec::new();
     for d in since.agencies.iter().filter(|d| d.changed()) {
         let mut parts = Vec::new();
@@ -72,7 +54,7 @@ pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
         {
             parts.push(format!(
                 "{} {} {ARROW} {} (+{} -{})",
-                if id { "inovasi" } else { "innovations" },
+                lang.say(Say::Innovations),
                 d.innovations_before,
                 d.innovations_now,
                 d.innovations_added,
@@ -82,32 +64,20 @@ pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
         if d.errors_before != d.errors_now {
             parts.push(format!(
                 "{} {} {ARROW} {}",
-                if id { "galat" } else { "errors" },
+                lang.say(Say::Errors),
                 d.errors_before,
                 d.errors_now
             ));
         }
         if d.findings_fixed > 0 {
-            parts.push(match lang {
-                Lang::Id => format!("{} temuan beres", d.findings_fixed),
-                Lang::En => format!(
-                    "{} fixed",
-                    count(d.findings_fixed, lang, "", "finding", "findings")
-                ),
-            });
+            let fixed = lang.counted(d.findings_fixed, Say::FindingNoun);
+            parts.push(lang.fill(Say::FindingsFixed, &[("fixed", &fixed)]));
         }
         if d.findings_new > 0 {
-            parts.push(match lang {
-                Lang::Id => format!("{} temuan baru", d.findings_new),
-                Lang::En => count(d.findings_new, lang, "", "new finding", "new findings"),
-            });
+            parts.push(lang.counted(d.findings_new, Say::NewFindingNoun));
         }
         let agency = if d.agency.is_empty() {
-            if id {
-                "(tanpa perangkat daerah)"
-            } else {
-                "(no agency)"
-            }
+            lang.say(Say::NoAgency)
         } else {
             d.agency.as_str()
         };
@@ -119,7 +89,6 @@ pub(super) fn agency_lines(since: &Since, lang: Lang) -> Vec<String> {
 /// The whole block: headline, agencies that changed, and the innovations
 /// added and removed by name.
 pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
-    let id = lang == Lang::Id;
     let mut s = String::new();
     for l in super::layout::wrap(&headline(since, lang), width) {
         let _ = writeln!(s, "{l}");
@@ -133,24 +102,8 @@ pub fn render_changes(since: &Since, lang: Lang, width: usize) -> String {
         }
     }
     let lists = [
-        (
-            &since.added,
-            if id {
-                "Inovasi bertambah:"
-            } else {
-                "Innovations added:"
-            },
-            "+",
-        ),
-        (
-            &since.removed,
-            if id {
-                "Inovasi berkurang:"
-            } else {
-                "Innovations removed:"
-            },
-            "-",
-        ),
+        (&since.added, lang.say(Say::InnovationsAddedColon), "+"),
+        (&since.removed, lang.say(Say::InnovationsRemovedColon), "-"),
     ];
     for (list, title, mark) in lists {
         if list.is_empty() {

@@ -4,7 +4,7 @@
 //! HTML report can take it as it is.
 
 use super::html::escape;
-use crate::diag::Lang;
+use crate::diag::{Lang, Say};
 use std::fmt::Write as _;
 
 /// One run of the chart. `None`: the agency was absent from that run
@@ -34,18 +34,11 @@ pub const VERIFIED_COLOR: &str = "#2e7d32";
 /// green, each on its own scale from 0 to the scale's top, one point per
 /// run with its values in a tooltip.
 pub fn campaign_svg(points: &[ChartPoint], scale: ChartScale, lang: Lang) -> String {
-    let (errors_word, verified_word, chart_word) = match lang {
-        Lang::Id => (
-            "galat",
-            "skor terverifikasi",
-            "galat dan skor terverifikasi per pemeriksaan",
-        ),
-        Lang::En => (
-            "errors",
-            "verified score",
-            "errors and verified score per run",
-        ),
-    };
+    let (errors_word, verified_word, chart_word) = (
+        lang.say(Say::Errors),
+        lang.say(Say::VerifiedScoreLower),
+        lang.say(Say::ChartTitle),
+    );
     let n = points.len();
     let x = |k: usize| {
         if n <= 1 {

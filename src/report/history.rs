@@ -6,7 +6,7 @@ use super::chart::{ChartPoint, ChartScale, campaign_svg};
 use super::html::escape;
 use super::layout::BORDERS;
 use super::visible::visible;
-use crate::diag::Lang;
+use crate::diag::{Lang, Say};
 use crate::history::{AgencyCampaign, AgencyRun, Campaign};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
@@ -26,29 +26,16 @@ struct Words {
 }
 
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Id => Words {
-            title: "riwayat pemeriksaan",
-            agency: "Perangkat Daerah",
-            innovations: "Inovasi",
-            errors: "Galat",
-            verified: "Skor verif.",
-            last_change: "Terakhir berubah",
-            phases: "awal / lalu / kini",
-            no_runs: "Belum ada pemeriksaan yang tercatat.",
-            runs: "pemeriksaan tercatat",
-        },
-        Lang::En => Words {
-            title: "history of checks",
-            agency: "Agency",
-            innovations: "Innovations",
-            errors: "Errors",
-            verified: "Score verified",
-            last_change: "Last changed",
-            phases: "first / previous / now",
-            no_runs: "No run recorded yet.",
-            runs: "runs recorded",
-        },
+    Words {
+        title: lang.say(Say::HistoryTitle),
+        agency: lang.say(Say::Agency),
+        innovations: lang.say(Say::InnovationsHead),
+        errors: lang.say(Say::ErrorsHead),
+        verified: lang.say(Say::VerifiedScoreHead),
+        last_change: lang.say(Say::LastChanged),
+        phases: lang.say(Say::Phases),
+        no_runs: lang.say(Say::NoRunYet),
+        runs: lang.say(Say::RunsRecorded),
     }
 }
 
@@ -307,7 +294,7 @@ pub fn render_html(c: &Campaign, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>bimtek · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>bimtek · {}</h1>\n",
-        if lang == Lang::Id { "id" } else { "en" },
+        lang.tag(),
         w.title,
         w.title,
     );

@@ -17,7 +17,7 @@
 //! per-agency table counts innovations ("inovasi bergalat").
 
 use super::{RenderOptions, severity_word};
-use crate::diag::{Lang, Severity};
+use crate::diag::{Lang, Say, Severity};
 use crate::normalize::date::portal_format;
 use crate::outcome::Outcome;
 use crate::template::Template;
@@ -119,14 +119,11 @@ fn decimal(x: f64, places: usize, lang: Lang) -> String {
 
 /// An innovation's status, as the findings table says it.
 fn status_words(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Info, Lang::Id) => "inovasi bersih",
-        (Severity::Warning, Lang::Id) => "inovasi dengan peringatan",
-        (Severity::Error, Lang::Id) => "inovasi bergalat",
-        (Severity::Info, Lang::En) => "clean innovation",
-        (Severity::Warning, Lang::En) => "innovation with warnings",
-        (Severity::Error, Lang::En) => "innovation with errors",
-    }
+    lang.say(match s {
+        Severity::Info => Say::CleanInnovation,
+        Severity::Warning => Say::InnovationWithWarnings,
+        Severity::Error => Say::InnovationWithErrors,
+    })
 }
 
 /// The anchor of an agency's findings in the findings table.
@@ -159,15 +156,13 @@ pub fn render_html_with(
     extras: Extras<'_>,
 ) -> String {
     let lang = opts.lang;
-    let id = lang == Lang::Id;
-    let tr = |a: &'static str, b: &'static str| if id { a } else { b };
     let mut h = String::new();
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          {}\n<title>bimtek · {}</title>\n<style>{STYLE}{}</style>\n",
-        if id { "id" } else { "en" },
+        lang.tag(),
         crate::load::marker::HTML_MARK,
         escape(&t.name),
         if page.projector { PROJECTOR_STYLE } else { "" },
@@ -187,14 +182,11 @@ pub fn render_html_with(
     let _ = write!(
         h,
         "<h1>{}</h1>\n<p class=\"muted\">bimtek {} · {} ({}) · {} {}</p>\n",
-        tr(
-            "Laporan pemeriksaan inovasi daerah",
-            "Regional innovation check report"
-        ),
+        lang.say(Say::CheckReportTitle),
         env!("CARGO_PKG_VERSION"),
         escape(&t.name),
         escape(&t.id),
-        tr("tanggal acuan", "reference date"),
+        lang.say(Say::ReferenceDate),
         portal_format(opts.as_of)
     );
     // The cards count files, innovations and findings; each label says which.
@@ -205,13 +197,13 @@ pub fn render_html_with(
          <div class=\"card\"><div class=\"big sev-error\">{}</div>{}</div>\
          <div class=\"card\"><div class=\"big sev-warning\">{}</div>{}</div></div>",
         n0(outcome.files.len()),
-        tr("berkas", "files"),
+        lang.say(Say::Files),
         n0(outcome.innovations.len()),
-        tr("inovasi", "innovations"),
+        lang.say(Say::Innovations),
         count(Severity::Error),
-        tr("temuan galat", "error findings"),
+        lang.say(Say::ErrorFindings),
         count(Severity::Warning),
-        tr("temuan peringatan", "warning findings"),
+        lang.say(Say::WarningFindings),
     );
 
     // Per agency: a bar of clean / warning / error innovations; the name
@@ -247,13 +239,13 @@ pub fn render_html_with(
             format!(
                 "<th>{} <span class=\"muted\">({} {})</span><br><span style=\"color:{}\">&#9679; {}</span> \
                  <span style=\"color:{}\">&#9679; {}</span></th>",
-                tr("Riwayat", "History"),
+                lang.say(Say::History),
                 c.runs.len(),
-                tr("pemeriksaan", "runs"),
+                lang.say(Say::Runs),
                 super::chart::ERROR_COLOR,
-                tr("galat", "errors"),
+                lang.say(Say::Errors),
                 super::chart::VERIFIED_COLOR,
-                tr("skor verif.", "verified score"),
+                lang.say(Say::VerifiedScore),
             ),
         ),
         None => (
@@ -267,17 +259,17 @@ pub fn render_html_with(
         "<h2>{}</h2>\n<p class=\"legend\"><span class=\"ok\"></span>{}<span class=\"warning\"></span>{}<span class=\"error\"></span>{}</p>\n\
          <table id=\"agencies\"><colgroup>{cols}</colgroup>\n\
          <thead><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>{chart_head}</tr></thead><tbody>\n",
-        tr("Per perangkat daerah", "Per agency"),
-        tr("inovasi bersih", "clean innovations"),
-        tr("inovasi dengan peringatan", "innovations with warnings"),
-        tr("inovasi bergalat", "innovations with errors"),
-        tr("Perangkat Daerah", "Agency"),
-        tr("Inovasi", "Innovations"),
-        tr("Bersih / peringatan / galat", "Clean / warnings / errors"),
-        tr("Inovasi bersih", "Clean innovations"),
-        tr("Inovasi bergalat", "Innovations with errors"),
-        tr("Skor klaim (rerata)", "Score claimed (mean)"),
-        tr("Skor verif. (rerata)", "Score verified (mean)"),
+        lang.say(Say::PerAgency),
+        lang.say(Say::CleanInnovations),
+        lang.say(Say::InnovationsWithWarnings),
+        lang.say(Say::InnovationsWithErrors),
+        lang.say(Say::Agency),
+        lang.say(Say::InnovationsHead),
+        lang.say(Say::CleanWarningsErrors),
+        lang.say(Say::CleanInnovationsHead),
+        lang.say(Say::InnovationsWithErrorsHead),
+        lang.say(Say::ScoreClaimedMean),
+        lang.say(Say::ScoreVerifiedMean),
     );
     let mean = |x: f64, n: usize| if n == 0 { 0.0 } else { x / n as f64 };
     let bar = |h: &mut String, n: usize, clean: usize, warnings: usize, errors: usize| {
@@ -328,7 +320,7 @@ pub fn render_html_with(
     let _ = write!(
         h,
         "</tbody><tfoot><tr><td>{}</td><td class=\"n\">{}</td>",
-        tr("Jumlah", "Total"),
+        lang.say(Say::Total),
         n0(all)
     );
     bar(&mut h, all, clean, warnings, errors);
@@ -359,10 +351,7 @@ pub fn render_html_with(
         let _ = writeln!(
             h,
             "<p>{}: {}</p>",
-            tr(
-                "Temuan tanpa inovasi terbaca",
-                "Findings with no innovation read"
-            ),
+            lang.say(Say::FindingsWithoutInnovation),
             others.join(" · ")
         );
     }
@@ -374,15 +363,15 @@ pub fn render_html_with(
              <div class=\"card\"><div class=\"big\">{}</div>SID ({} {})</div>\
              <div class=\"card\"><div class=\"big\">{}</div>{}</div>\
              <div class=\"card\"><div class=\"big\">{}</div>SPD</div></div>\n",
-            tr("Estimasi skor", "Score estimate"),
+            lang.say(Say::ScoreEstimate),
             escape(&p.name),
             decimal(p.iid, 2, lang),
             escape(&p.predicate),
             decimal(p.sid, 2, lang),
-            tr("bila semua klaim lolos", "if every claim passed"),
+            lang.say(Say::IfEveryClaimPassed),
             decimal(p.sid_claimed, 2, lang),
             decimal(p.count_score, 2, lang),
-            tr("skor jumlah inovasi", "innovation-count score"),
+            lang.say(Say::InnovationCountScore),
             p.spd.map_or("-".to_string(), |x| decimal(x, 2, lang)),
         );
         if p.left_out > 0 {
@@ -396,27 +385,18 @@ pub fn render_html_with(
                 h,
                 "<p>{} {} ({}). {} {}.</p>",
                 p.left_out,
-                tr(
-                    "inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi",
-                    "innovations would not pass eligibility and are left out of the verified estimate"
-                ),
+                lang.say(Say::InnovationsNotEligible),
                 escape(&why),
-                tr(
-                    "Estimasi bila semua inovasi dan klaim dihitung:",
-                    "Estimate with every innovation and claim counted:"
-                ),
+                lang.say(Say::EstimateIfAllCounted),
                 decimal(p.iid_claimed, 2, lang),
             );
         }
         let _ = write!(
             h,
             "<p>{} {} {} {}.</p>\n<ul>",
-            tr(
-                "Urusan pelayanan dasar tercakup",
-                "Basic-service affairs covered:"
-            ),
+            lang.say(Say::BasicServicesCovered),
             p.yandas_covered.len(),
-            tr("dari", "of"),
+            lang.say(Say::Of),
             p.yandas_covered.len() + p.yandas_missing.len()
         );
         for y in &p.yandas_covered {
@@ -427,7 +407,7 @@ pub fn render_html_with(
                 h,
                 "<li class=\"sev-error\">&#10007; {} ({})</li>",
                 escape(y),
-                tr("belum ada inovasi", "no innovation yet")
+                lang.say(Say::NoInnovationYet)
             );
         }
         let _ = writeln!(h, "</ul>");
@@ -435,12 +415,9 @@ pub fn render_html_with(
             let _ = writeln!(
                 h,
                 "<p class=\"sev-warning\">{} {} {}</p>",
-                tr("Kurang", "Short by"),
+                lang.say(Say::ShortBy),
                 p.short_of_k,
-                tr(
-                    "inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0.",
-                    "innovations of the minimum divisor; each empty seat scores 0."
-                )
+                lang.say(Say::EmptySeats)
             );
         }
     }
@@ -456,12 +433,12 @@ pub fn render_html_with(
             "<h2>{}</h2>\n<table id=\"risks\"><colgroup><col style=\"width:20%\"><col style=\"width:24%\">\
              <col style=\"width:26%\"><col style=\"width:20%\"><col style=\"width:10%\"></colgroup>\n\
              <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th></tr></thead><tbody>\n",
-            tr("Poin yang terancam hilang", "Points at risk"),
-            tr("Perangkat Daerah", "Agency"),
-            tr("Inovasi", "Innovation"),
-            tr("Indikator", "Indicator"),
-            tr("Sebab", "Reason"),
-            tr("Poin", "Points"),
+            lang.say(Say::PointsAtRisk),
+            lang.say(Say::Agency),
+            lang.say(Say::Innovation),
+            lang.say(Say::Indicator),
+            lang.say(Say::Reason),
+            lang.say(Say::Points),
         );
         for (i, r) in risks {
             let name = t
@@ -492,25 +469,22 @@ pub fn render_html_with(
          <table id=\"findings\"><colgroup><col style=\"width:13%\"><col style=\"width:19%\"><col style=\"width:14%\">\
          <col style=\"width:14%\"><col style=\"width:22%\"><col style=\"width:18%\"></colgroup>\n\
          <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
-        tr("Temuan per perangkat daerah", "Findings by agency"),
-        tr("Saring", "Filter"),
-        tr(
-            "kode, berkas, OPD, pesan...",
-            "code, file, agency, message..."
-        ),
-        tr("Tingkat", "Severity"),
-        tr("semua", "all"),
+        lang.say(Say::FindingsByAgency),
+        lang.say(Say::Filter),
+        lang.say(Say::FilterPlaceholder),
+        lang.say(Say::Severity),
+        lang.say(Say::All),
         severity_word(Severity::Error, lang),
         severity_word(Severity::Warning, lang),
         severity_word(Severity::Info, lang),
         outcome.findings.len(),
-        tr("temuan ditampilkan", "findings shown"),
-        tr("Tingkat, kode", "Severity, code"),
-        tr("Inovasi (status)", "Innovation (status)"),
-        tr("Isian", "Field"),
-        tr("Letak", "Where"),
-        tr("Pesan", "Message"),
-        tr("Saran", "Hint"),
+        lang.say(Say::FindingsShown),
+        lang.say(Say::SeverityCode),
+        lang.say(Say::InnovationStatus),
+        lang.say(Say::Field),
+        lang.say(Say::Where),
+        lang.say(Say::Message),
+        lang.say(Say::Hint),
     );
     // In reading order: agency by agency, each under its own heading row,
     // innovation by innovation.
@@ -524,16 +498,16 @@ pub fn render_html_with(
             anchor(k),
             escape(&agency_name(agency, lang)),
             of(Severity::Error),
-            tr("temuan galat", "error findings"),
+            lang.say(Say::ErrorFindings),
             of(Severity::Warning),
-            tr("temuan peringatan", "warning findings"),
-            tr("&#8593; ringkasan", "&#8593; summary"),
+            lang.say(Say::WarningFindings),
+            lang.say(Say::BackToSummary),
         );
         for f in findings {
             let l = &f.location;
             let place = l
                 .cell()
-                .or_else(|| l.row.map(|r| format!("{} {r}", tr("baris", "row"))))
+                .or_else(|| l.row.map(|r| format!("{} {r}", lang.say(Say::Row))))
                 .or_else(|| l.sheet.clone());
             let innovation = match outcome.innovation_of(f) {
                 Some(i) => format!(
@@ -554,7 +528,7 @@ pub fn render_html_with(
                 if !field.is_empty() {
                     field.push_str(", ");
                 }
-                field.push_str(&format!("{} {no}", tr("Indikator", "Indicator")));
+                field.push_str(&format!("{} {no}", lang.say(Say::Indicator)));
             }
             let place = match place {
                 Some(p) => format!(
@@ -591,11 +565,10 @@ const OPEN_LIST: usize = 20;
 /// What changed since the earlier run: the headline, the agencies that
 /// changed (before and now), and the innovations added and removed.
 fn since_section(h: &mut String, since: &crate::since::Since, lang: Lang) {
-    let id = lang == Lang::Id;
     let _ = write!(
         h,
         "<section id=\"since\"><h2>{}</h2>\n<p>{}</p>\n",
-        if id { "Yang berubah" } else { "What changed" },
+        lang.say(Say::WhatChanged),
         escape(&super::changes::headline(since, lang))
     );
     let lines = super::changes::agency_lines(since, lang);
@@ -607,24 +580,8 @@ fn since_section(h: &mut String, since: &crate::since::Since, lang: Lang) {
         h.push_str("</ul>\n");
     }
     let lists = [
-        (
-            &since.added,
-            if id {
-                "Inovasi bertambah"
-            } else {
-                "Innovations added"
-            },
-            "+",
-        ),
-        (
-            &since.removed,
-            if id {
-                "Inovasi berkurang"
-            } else {
-                "Innovations removed"
-            },
-            "-",
-        ),
+        (&since.added, lang.say(Say::InnovationsAdded), "+"),
+        (&since.removed, lang.say(Say::InnovationsRemoved), "-"),
     ];
     for (list, title, mark) in lists {
         if list.is_empty() {
@@ -655,10 +612,7 @@ fn agency_name(agency: &str, lang: Lang) -> String {
     if !agency.is_empty() {
         return agency.to_string();
     }
-    match lang {
-        Lang::Id => "(tanpa perangkat daerah)".to_string(),
-        Lang::En => "(no agency)".to_string(),
-    }
+    lang.say(Say::NoAgency).to_string()
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub use table::{render_table, render_table_since, table, table_since};
 pub use visible::{visible, visible_lines};
 pub use xlsx::{DEFLATE_LEVEL, cell_text, marked_workbook, new_workbook, note_text, render_xlsx};
 
-use crate::diag::{CodeInfo, Lang, Severity};
+use crate::diag::{CodeInfo, Lang, Say, Severity};
 use chrono::NaiveDate;
 use std::io::{self, IsTerminal, Write};
 
@@ -127,17 +127,6 @@ fn findings_by_agency(
         .collect()
 }
 
-/// `n` with the noun in English's singular or plural; Indonesian nouns do
-/// not change.
-pub(crate) fn counted(n: usize, lang: Lang, id: &str, one: &str, many: &str) -> String {
-    let c = crate::diag::count(n as u64, lang);
-    match lang {
-        Lang::Id => format!("{c} {id}"),
-        Lang::En if n == 1 => format!("{c} {one}"),
-        Lang::En => format!("{c} {many}"),
-    }
-}
-
 /// Whether an error is stdout closing under us (`bimtek check ... | head`):
 /// that is not a failure. The csv and serde_json writers wrap the I/O error
 /// without giving it as their source, so they are asked for it.
@@ -161,28 +150,23 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Severity as a word in the user's language.
 pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Error, Lang::Id) => "GALAT",
-        (Severity::Warning, Lang::Id) => "PERINGATAN",
-        (Severity::Info, Lang::Id) => "INFO",
-        (Severity::Error, Lang::En) => "ERROR",
-        (Severity::Warning, Lang::En) => "WARNING",
-        (Severity::Info, Lang::En) => "INFO",
-    }
+    lang.say(match s {
+        Severity::Error => Say::ErrorWord,
+        Severity::Warning => Say::WarningWord,
+        Severity::Info => Say::InfoWord,
+    })
 }
 
 /// Where an innovation stands against the portal (`not_entered`,
 /// `outdated`, `up_to_date`), in the user's language.
 pub fn portal_word(status: &str, lang: Lang) -> &str {
-    match (status, lang) {
-        ("not_entered", Lang::Id) => "belum terinput",
-        ("outdated", Lang::Id) => "belum terupdate",
-        ("up_to_date", Lang::Id) => "sudah sesuai",
-        ("not_entered", Lang::En) => "not entered",
-        ("outdated", Lang::En) => "outdated",
-        ("up_to_date", Lang::En) => "up to date",
-        (other, _) => other,
-    }
+    let key = match status {
+        "not_entered" => Say::NotEntered,
+        "outdated" => Say::Outdated,
+        "up_to_date" => Say::UpToDate,
+        other => return other,
+    };
+    lang.say(key)
 }
 
 /// The terminal's size as (columns, lines). `COLUMNS` and `LINES` when set
@@ -241,10 +225,7 @@ impl Progress {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(total);
-        let template = match lang {
-            Lang::Id => "{bar:40} {pos}/{len} berkas {elapsed}",
-            Lang::En => "{bar:40} {pos}/{len} files {elapsed}",
-        };
+        let template = lang.say(Say::ProgressBar);
         bar.set_style(
             indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -286,13 +267,7 @@ pub fn print_text(text: &str) -> anyhow::Result<()> {
 /// The line `--watch` prints on stderr while it waits.
 pub fn watching(lang: Lang) {
     if io::stderr().is_terminal() {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Id => "Memantau perubahan berkas... (Ctrl-C untuk berhenti)",
-                Lang::En => "Watching for file changes... (Ctrl-C to stop)",
-            }
-        );
+        eprintln!("{}", lang.say(Say::Watching));
     }
 }
 
@@ -327,10 +302,7 @@ pub fn explain_list(codes: &[CodeInfo], lang: Lang) -> io::Result<()> {
 /// `bimtek explain CODE`.
 pub fn explain_one(c: &CodeInfo, lang: Lang) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    let sev = match lang {
-        Lang::Id => "Tingkat bawaan",
-        Lang::En => "Default severity",
-    };
+    let sev = lang.say(Say::DefaultSeverity);
     writeln!(out, "{}: {}", c.code, c.summary(lang))?;
     writeln!(out, "{sev}: {}", severity_word(c.severity, lang))?;
     writeln!(out)?;

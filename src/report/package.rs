@@ -2,7 +2,7 @@
 //! the package went, what it holds, why innovations were left out, and what
 //! to do next.
 
-use crate::diag::{Code, Lang};
+use crate::diag::{Code, Lang, Say};
 use std::fmt::Write;
 
 /// How many reasons the summary names; the rest are in `dikecualikan.csv`.
@@ -29,67 +29,24 @@ pub struct ExportSummary {
 /// The summary's text.
 pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
     let mut out = String::new();
-    let id = lang == Lang::Id;
-    let _ = writeln!(
-        out,
-        "{} {}",
-        if id {
-            "Paket ditulis ke"
-        } else {
-            "Package written to"
-        },
-        s.target
-    );
-    let _ = write!(
-        out,
-        "  {}",
-        if id {
-            format!(
-                "{} inovasi disertakan",
-                crate::diag::count(s.included as u64, lang)
-            )
-        } else {
-            super::counted(
-                s.included,
-                lang,
-                "",
-                "innovation included",
-                "innovations included",
-            )
-        }
-    );
+    let _ = writeln!(out, "{} {}", lang.say(Say::PackageWrittenTo), s.target);
+    let _ = write!(out, "  {}", lang.counted(s.included, Say::IncludedNoun));
     if s.included_with_errors > 0 {
         let _ = write!(
             out,
             " ({} {})",
             crate::diag::count(s.included_with_errors as u64, lang),
-            if id {
-                "di antaranya berstatus GALAT, ditandai di kolom Status"
-            } else {
-                "of them with errors, marked in the Status column"
-            }
+            lang.say(Say::IncludedWithErrors)
         );
     }
     let _ = writeln!(
         out,
         ", {} {}",
         crate::diag::count(s.excluded as u64, lang),
-        if id {
-            "dikecualikan karena berstatus GALAT"
-        } else {
-            "excluded for errors"
-        }
+        lang.say(Say::ExcludedForErrors)
     );
     if !s.reasons.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            if id {
-                "Alasan tersering (jumlah inovasi, kode):"
-            } else {
-                "Commonest reasons (innovations, code):"
-            }
-        );
+        let _ = writeln!(out, "  {}", lang.say(Say::CommonestReasons));
         for (code, n) in s.reasons.iter().take(REASONS_SHOWN) {
             let summary = code.info().summary(lang);
             let n = crate::diag::count(*n as u64, lang);
@@ -100,74 +57,38 @@ pub fn render_export_summary(s: &ExportSummary, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "    {}",
-                if id {
-                    format!("dan {more} alasan lain: lihat dikecualikan.csv")
-                } else {
-                    format!(
-                        "and {}: see dikecualikan.csv",
-                        super::counted(more, lang, "", "more reason", "more reasons")
-                    )
-                }
+                lang.fill(
+                    Say::MoreReasons,
+                    &[("more", &lang.counted(more, Say::MoreReasonNoun))]
+                )
             );
         }
     }
     let _ = writeln!(
         out,
         "  {}",
-        if id {
-            format!("{} berkas bukti dikemas", s.evidence_files)
-        } else {
-            super::counted(
-                s.evidence_files,
-                lang,
-                "",
-                "evidence file packaged",
-                "evidence files packaged",
-            )
-        }
+        lang.counted(s.evidence_files, Say::EvidencePackagedNoun)
     );
     if s.pemda_missing > 0 {
         let n = s.pemda_missing;
         let _ = writeln!(
             out,
             "  {}",
-            if id {
-                format!(
-                    "Nama Pemda kosong untuk {n} inovasi di entri-portal.xlsx: barisnya tidak \
-                     menyebut pemda dan --pemda tidak diberikan. Beri --pemda \"NAMA PEMDA\"."
-                )
-            } else {
-                format!(
-                    "Nama Pemda is empty for {} in entri-portal.xlsx: {} no pemda and --pemda \
-                     was not given. Give --pemda \"NAME\".",
-                    super::counted(n, lang, "", "innovation", "innovations"),
-                    if n == 1 {
-                        "its row names"
-                    } else {
-                        "their rows name"
-                    }
-                )
-            }
+            lang.fill(
+                if n == 1 {
+                    Say::PemdaMissingOne
+                } else {
+                    Say::PemdaMissingMany
+                },
+                &[("n", &crate::diag::count(n as u64, lang))]
+            )
         );
     }
-    let next = match (id, s.excluded > 0) {
-        (true, true) => {
-            "Langkah berikutnya: baca BACA-SAYA.txt di dalam paket dan input inovasinya ke \
-             portal; kembalikan yang dikecualikan ke OPD-nya (bimtek export --feedback FOLDER), \
-             lalu periksa lagi."
-        }
-        (true, false) => {
-            "Langkah berikutnya: baca BACA-SAYA.txt di dalam paket dan input inovasinya ke portal."
-        }
-        (false, true) => {
-            "Next: read README.txt in the package and enter the innovations into the portal; \
-             return the excluded ones to their agencies (bimtek export --feedback DIR), then \
-             check again."
-        }
-        (false, false) => {
-            "Next: read README.txt in the package and enter the innovations into the portal."
-        }
-    };
+    let next = lang.say(if s.excluded > 0 {
+        Say::NextWithExcluded
+    } else {
+        Say::Next
+    });
     let _ = writeln!(out, "{next}");
     out
 }

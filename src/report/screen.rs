@@ -5,10 +5,9 @@
 //! counts. Never taller than the terminal, never wider.
 
 use super::changes::headline;
-use super::counted as count;
 use super::visible::visible;
 use super::{RenderOptions, severity_word};
-use crate::diag::{Finding, Lang, Severity};
+use crate::diag::{Finding, Lang, Say, Severity};
 use crate::outcome::Outcome;
 use crate::since::Since;
 use crate::template::Template;
@@ -28,7 +27,6 @@ pub fn render_screen(
     color: bool,
 ) -> String {
     let lang = opts.lang;
-    let id = lang == Lang::Id;
     let w = width.max(20) as usize;
     // Room for the line `--watch` prints while it waits, and the cursor.
     let height = (height as usize).saturating_sub(2).max(6);
@@ -38,11 +36,7 @@ pub fn render_screen(
             "bimtek {} · {} · {} {}",
             env!("CARGO_PKG_VERSION"),
             visible(&t.name),
-            if id {
-                "tanggal acuan"
-            } else {
-                "reference date"
-            },
+            lang.say(Say::ReferenceDate),
             crate::normalize::date::portal_format(opts.as_of)
         ),
         w,
@@ -60,11 +54,11 @@ pub fn render_screen(
             top.push(fit(&format!("  {}", visible(n)), w));
         }
         if names.len() > shown {
-            top.push(if id {
-                format!("  ... dan {} inovasi lagi", names.len() - shown)
-            } else {
-                format!("  ... and {} more", names.len() - shown)
-            });
+            let n = names.len() - shown;
+            top.push(format!(
+                "  {}",
+                lang.fill(Say::MoreInnovations, &[("n", &n)])
+            ));
         }
     }
     // The table, with as many agencies as leave room for a few findings:
@@ -90,14 +84,10 @@ pub fn render_screen(
         }
         let left = ranked.len() - n;
         shown.push(fit(
-            &if id {
-                format!("... dan {left} perangkat daerah lagi")
-            } else {
-                format!(
-                    "... and {}",
-                    count(left, lang, "", "more agency", "more agencies")
-                )
-            },
+            &lang.fill(
+                Say::MoreAgencies,
+                &[("left", &lang.counted(left, Say::MoreAgencyNoun))],
+            ),
             w,
         ));
     }
@@ -112,12 +102,11 @@ pub fn render_screen(
     let room = (height - 1).saturating_sub(lines.len());
     if room >= 2 {
         lines.push(
-            match (findings.is_empty(), id) {
-                (true, true) => "Tidak ada temuan.",
-                (true, false) => "No findings.",
-                (false, true) => "Temuan (yang berubah lebih dulu):",
-                (false, false) => "Findings (changes first):",
-            }
+            lang.say(if findings.is_empty() {
+                Say::NoFindings
+            } else {
+                Say::FindingsChangesFirst
+            })
             .to_string(),
         );
         let room = room - 1;
@@ -169,13 +158,8 @@ fn more(lines: &mut Vec<String>, n: usize, lang: Lang, w: usize) {
     if n == 0 {
         return;
     }
-    let line = match lang {
-        Lang::Id => format!("  ... dan {n} temuan lagi (--full untuk semuanya)"),
-        Lang::En => format!(
-            "  ... and {} more (--full shows all)",
-            count(n, lang, "", "finding", "findings")
-        ),
-    };
+    let n = lang.counted(n, Say::FindingNoun);
+    let line = format!("  {}", lang.fill(Say::MoreFindings, &[("n", &n)]));
     lines.push(fit(&line, w));
 }
 
@@ -183,23 +167,20 @@ fn more(lines: &mut Vec<String>, n: usize, lang: Lang, w: usize) {
 fn last_line(outcome: &Outcome, lang: Lang, time: &str) -> String {
     let c = |s| outcome.count(s);
     let (files, inns) = (outcome.files.len(), outcome.innovations.len());
-    match lang {
-        Lang::Id => format!(
-            "Pemeriksaan terakhir {time} · {files} berkas, {inns} inovasi: {} galat, {} \
-             peringatan, {} info",
-            c(Severity::Error),
-            c(Severity::Warning),
-            c(Severity::Info)
-        ),
-        Lang::En => format!(
-            "Last check {time} · {}, {}: {}, {}, {}",
-            count(files, lang, "", "file", "files"),
-            count(inns, lang, "", "innovation", "innovations"),
-            count(c(Severity::Error), lang, "", "error", "errors"),
-            count(c(Severity::Warning), lang, "", "warning", "warnings"),
-            count(c(Severity::Info), lang, "", "info", "infos"),
-        ),
-    }
+    lang.fill(
+        Say::LastCheck,
+        &[
+            ("time", &time),
+            ("files", &lang.counted(files, Say::FileNoun)),
+            ("innovations", &lang.counted(inns, Say::InnovationNoun)),
+            ("errors", &lang.counted(c(Severity::Error), Say::ErrorNoun)),
+            (
+                "warnings",
+                &lang.counted(c(Severity::Warning), Say::WarningNoun),
+            ),
+            ("infos", &lang.counted(c(Severity::Info), Say::InfoNoun)),
+        ],
+    )
 }
 
 /// One line per finding: those fixed since the previous check, then the
@@ -211,7 +192,6 @@ fn finding_lines(
     since: Option<&Since>,
     w: usize,
 ) -> Vec<String> {
-    let id = lang == Lang::Id;
     let label = |field: Option<&str>| {
         field
             .and_then(|k| t.field(k))
@@ -222,11 +202,7 @@ fn finding_lines(
         let text = format!("{mark:<6}{sev:<11}{code} {}", parts.join(" · "));
         out.push(fit(&visible(&text), w));
     };
-    let (fixed_word, new_word) = if id {
-        ("BERES", "BARU")
-    } else {
-        ("FIXED", "NEW")
-    };
+    let (fixed_word, new_word) = (lang.say(Say::FixedMark), lang.say(Say::NewMark));
     if let Some(since) = since {
         for (f, name) in since.fixed.iter().zip(&since.fixed_names) {
             let mut parts = vec![f.agency.clone()];
@@ -255,11 +231,7 @@ fn finding_lines(
         }
         parts.extend(label(f.field.as_deref()));
         if let (None, Some(n)) = (&f.field, f.indicator) {
-            parts.push(if id {
-                format!("Indikator {n}")
-            } else {
-                format!("Indicator {n}")
-            });
+            parts.push(format!("{} {n}", lang.say(Say::Indicator)));
         }
         parts.push(
             f.location

@@ -6,7 +6,7 @@
 use super::layout::{ARROW, BORDERS, SEP, wrap};
 use super::visible::{self, visible};
 use super::{RenderOptions, severity_word, use_color};
-use crate::diag::{Code, Lang, Severity, count, number};
+use crate::diag::{Code, Lang, Say, Severity, count, number};
 use crate::normalize::date::portal_format;
 use crate::outcome::Outcome;
 use crate::template::Template;
@@ -34,41 +34,22 @@ struct Words {
 }
 
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Id => Words {
-            agency: "OPD",
-            files: "Berkas",
-            innovations: "Inovasi",
-            clean: "Tanpa temuan",
-            warnings: "Ada peringatan",
-            errors: "Ada galat",
-            total: "Jumlah",
-            claimed: "Skor klaim",
-            verified: "Skor terverifikasi",
-            findings: "Temuan",
-            hint: "saran",
-            none: "Tidak ada temuan.",
-            reference: "tanggal acuan",
-            row: "baris",
-            unnamed: "(tanpa nama)",
-        },
-        Lang::En => Words {
-            agency: "Agency",
-            files: "Files",
-            innovations: "Innovations",
-            clean: "Clean",
-            warnings: "With warnings",
-            errors: "With errors",
-            total: "Total",
-            claimed: "Score claimed",
-            verified: "Score verified",
-            findings: "Findings",
-            hint: "hint",
-            none: "No findings.",
-            reference: "reference date",
-            row: "row",
-            unnamed: "(no name)",
-        },
+    Words {
+        agency: lang.say(Say::AgencyOpd),
+        files: lang.say(Say::FilesHead),
+        innovations: lang.say(Say::InnovationsHead),
+        clean: lang.say(Say::Clean),
+        warnings: lang.say(Say::WithWarnings),
+        errors: lang.say(Say::WithErrors),
+        total: lang.say(Say::Total),
+        claimed: lang.say(Say::ClaimedScore),
+        verified: lang.say(Say::ScoreVerified),
+        findings: lang.say(Say::Findings),
+        hint: lang.say(Say::HintWord),
+        none: lang.say(Say::NoFindings),
+        reference: lang.say(Say::ReferenceDate),
+        row: lang.say(Say::Row),
+        unnamed: lang.say(Say::NoName),
     }
 }
 
@@ -212,10 +193,7 @@ pub fn render_table_since(
             }
             let indicator = f
                 .indicator
-                .map(|n| match opts.lang {
-                    Lang::Id => format!(" {SEP} Indikator {n}"),
-                    Lang::En => format!(" {SEP} Indicator {n}"),
-                })
+                .map(|n| format!(" {SEP} {} {n}", opts.lang.say(Say::Indicator)))
                 .unwrap_or_default();
             let label = f
                 .field
@@ -258,32 +236,15 @@ pub fn render_table_since(
     at_risk_table(&mut s, outcome, t, opts.lang, width as u16, color);
     pemda_lines(&mut s, outcome, opts.lang, width);
     let _ = writeln!(s);
-    let n = |x: usize| count(x as u64, opts.lang);
-    let of = |sev| n(outcome.count(sev));
+    let c = |n, noun| opts.lang.counted(n, noun);
     let _ = writeln!(
         s,
-        "{}",
-        match opts.lang {
-            Lang::Id => format!(
-                "{} berkas, {} inovasi: {} galat, {} peringatan, {} info.",
-                n(outcome.files.len()),
-                n(outcome.innovations.len()),
-                of(Severity::Error),
-                of(Severity::Warning),
-                of(Severity::Info)
-            ),
-            Lang::En => {
-                let c = |k, one, many| super::counted(k, Lang::En, "", one, many);
-                format!(
-                    "{}, {}: {}, {}, {}.",
-                    c(outcome.files.len(), "file", "files"),
-                    c(outcome.innovations.len(), "innovation", "innovations"),
-                    c(outcome.count(Severity::Error), "error", "errors"),
-                    c(outcome.count(Severity::Warning), "warning", "warnings"),
-                    c(outcome.count(Severity::Info), "info", "infos")
-                )
-            }
-        }
+        "{}, {}: {}, {}, {}.",
+        c(outcome.files.len(), Say::FileNoun),
+        c(outcome.innovations.len(), Say::InnovationNoun),
+        c(outcome.count(Severity::Error), Say::ErrorNoun),
+        c(outcome.count(Severity::Warning), Say::WarningNoun),
+        c(outcome.count(Severity::Info), Say::InfoNoun)
     );
     // A value not wrapped above still cannot command the terminal.
     visible::visible_report(s, color)
@@ -467,20 +428,8 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
     let Some(only) = &outcome.portal_only else {
         return;
     };
-    let id = lang == Lang::Id;
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{}",
-        bold(
-            if id {
-                "Dibandingkan dengan portal"
-            } else {
-                "Compared with the portal"
-            },
-            color
-        )
-    );
+    let _ = writeln!(s, "{}", bold(lang.say(Say::ComparedWithThePortal), color));
     let mut agencies: BTreeMap<&str, Vec<&crate::outcome::Innovation>> = BTreeMap::new();
     for i in &outcome.innovations {
         agencies.entry(&i.agency).or_default().push(i);
@@ -505,7 +454,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
             super::portal_word("up_to_date", lang)
         );
         if !new.is_empty() {
-            let _ = writeln!(s, "  {}", if id { "Perlu diinput:" } else { "To enter:" });
+            let _ = writeln!(s, "  {}", lang.say(Say::ToEnter));
             for i in &new {
                 let note = i
                     .portal
@@ -514,7 +463,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
                     .map(|p| {
                         format!(
                             " ({}: {})",
-                            if id { "mirip" } else { "close to" },
+                            lang.say(Say::CloseTo),
                             visible(&p.candidates.join("; "))
                         )
                     })
@@ -528,15 +477,7 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
             }
         }
         if !old.is_empty() {
-            let _ = writeln!(
-                s,
-                "  {}",
-                if id {
-                    "Perlu diperbarui:"
-                } else {
-                    "To update:"
-                }
-            );
+            let _ = writeln!(s, "  {}", lang.say(Say::ToUpdate));
             for i in &old {
                 let _ = writeln!(s, "    - {}", visible(i.name()));
                 for c in i.portal.iter().flat_map(|p| &p.changes) {
@@ -557,22 +498,14 @@ fn portal_sections(s: &mut String, outcome: &Outcome, lang: Lang, width: usize, 
     }
     if !only.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(
-            s,
-            "{}",
-            if id {
-                "Hanya di portal (tanyakan ke OPD; hapus bila tidak dilaporkan lagi):"
-            } else {
-                "Only in the portal (ask the agency; remove if no longer reported):"
-            }
-        );
+        let _ = writeln!(s, "{}", lang.say(Say::OnlyInThePortal));
         for o in only {
             let _ = writeln!(
                 s,
                 "    - {} ({}, {} {})",
                 visible(&o.name),
                 visible(&o.file),
-                if id { "baris" } else { "row" },
+                lang.say(Say::Row),
                 o.row
             );
         }
@@ -597,16 +530,15 @@ fn at_risk_table(
     if rows.is_empty() {
         return;
     }
-    let (title, head) = match lang {
-        Lang::Id => (
-            "Poin yang terancam hilang",
-            ["OPD", "Inovasi", "Indikator", "Sebab", "Poin"],
-        ),
-        Lang::En => (
-            "Points at risk",
-            ["Agency", "Innovation", "Indicator", "Reason", "Points"],
-        ),
-    };
+    let title = lang.say(Say::PointsAtRisk);
+    let head = [
+        Say::AgencyOpd,
+        Say::Innovation,
+        Say::Indicator,
+        Say::Reason,
+        Say::Points,
+    ]
+    .map(|k| lang.say(k));
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", bold(title, color));
     let mut tbl = Table::new();
@@ -641,21 +573,12 @@ fn at_risk_table(
     let _ = writeln!(
         s,
         "{}",
-        match lang {
-            Lang::Id => format!(
-                "Jumlah poin terancam: {total} (skor kematangan, sebelum dibagi jumlah inovasi)."
-            ),
-            Lang::En => format!(
-                "Total points at risk: {total} (maturity score, before dividing by the number of innovations)."
-            ),
-        }
+        lang.fill(Say::PointsAtRiskTotal, &[("total", &total)])
     );
 }
 
 /// The IID estimate per pemda, in plain words.
 fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
-    let id = lang == Lang::Id;
-    let tr = |a: String, b: String| if id { a } else { b };
     let n2 = |x: f64| number(x, 2, lang);
     for p in &outcome.pemda {
         let _ = writeln!(s);
@@ -665,39 +588,31 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
             p.yandas_covered.len() + p.yandas_missing.len(),
         );
         let mut lines = vec![
-            tr(
-                format!("Estimasi IID {}: {} ({})", p.name, n2(p.iid), p.predicate),
-                format!("IID estimate {}: {} ({})", p.name, n2(p.iid), p.predicate),
+            lang.fill(
+                Say::IidEstimate,
+                &[
+                    ("pemda", &p.name),
+                    ("iid", &n2(p.iid)),
+                    ("predicate", &p.predicate),
+                ],
             ),
-            tr(
-                format!(
-                    "{} inovasi; SID {} (bila semua klaim lolos: {}), termasuk skor jumlah inovasi {}; SPD {spd}.",
-                    count(p.innovations as u64, lang),
-                    n2(p.sid),
-                    n2(p.sid_claimed),
-                    n2(p.count_score)
-                ),
-                format!(
-                    "{}; SID {} (if every claim passed: {}), including the innovation-count score {}; SPD {spd}.",
-                    super::counted(p.innovations, Lang::En, "", "innovation", "innovations"),
-                    n2(p.sid),
-                    n2(p.sid_claimed),
-                    n2(p.count_score)
-                ),
+            lang.fill(
+                Say::SidLine,
+                &[
+                    (
+                        "innovations",
+                        &lang.counted(p.innovations, Say::InnovationNoun),
+                    ),
+                    ("sid", &n2(p.sid)),
+                    ("claimed", &n2(p.sid_claimed)),
+                    ("count_score", &n2(p.count_score)),
+                    ("spd", &spd),
+                ],
             ),
-            tr(
-                format!(
-                    "Estimasi bila semua inovasi dan klaim dihitung: {}. Predikat ditentukan dari nilai sebelum dibulatkan.",
-                    n2(p.iid_claimed)
-                ),
-                format!(
-                    "Estimate with every innovation and claim counted: {}. The predicate is decided on the unrounded value.",
-                    n2(p.iid_claimed)
-                ),
-            ),
-            tr(
-                format!("Urusan pelayanan dasar tercakup {covered} dari {all}."),
-                format!("Basic-service affairs covered: {covered} of {all}."),
+            lang.fill(Say::IidIfAllCounted, &[("iid", &n2(p.iid_claimed))]),
+            lang.fill(
+                Say::BasicServicesOf,
+                &[("covered", &covered), ("all", &all)],
             ),
         ];
         if p.left_out > 0 {
@@ -707,40 +622,24 @@ fn pemda_lines(s: &mut String, outcome: &Outcome, lang: Lang, width: usize) {
                 .map(|(code, n)| format!("{code} {n}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            lines.push(tr(
-                format!(
-                    "{} inovasi tidak lolos kelayakan dan tidak dihitung dalam estimasi terverifikasi ({why}; `bimtek explain KODE`).",
-                    p.left_out
-                ),
-                format!(
-                    "{} out of the verified estimate: {} not pass eligibility ({why}; `bimtek explain CODE`).",
-                    super::counted(p.left_out, Lang::En, "", "innovation is left", "innovations are left"),
-                    if p.left_out == 1 { "it would" } else { "they would" }
-                ),
-            ));
+            let key = if p.left_out == 1 {
+                Say::LeftOutOne
+            } else {
+                Say::LeftOutMany
+            };
+            let n = count(p.left_out as u64, lang);
+            lines.push(lang.fill(key, &[("n", &n), ("why", &why)]));
         }
         if !p.yandas_missing.is_empty() {
             let missing = p.yandas_missing.join("; ");
-            lines.push(tr(
-                format!("Belum ada inovasi untuk urusan: {missing}."),
-                format!("No innovation yet for: {missing}."),
-            ));
+            lines.push(lang.fill(Say::NoInnovationFor, &[("missing", &missing)]));
         }
         if p.short_of_k > 0 {
-            let k = p.short_of_k;
-            lines.push(tr(
-                format!("Kurang {k} inovasi dari jumlah minimum pembagi; setiap kursi kosong bernilai 0."),
-                format!(
-                    "{} short of the minimum divisor; each empty seat scores 0.",
-                    super::counted(k as usize, Lang::En, "", "innovation", "innovations")
-                ),
-            ));
+            let k = lang.counted(p.short_of_k as usize, Say::InnovationNoun);
+            lines.push(lang.fill(Say::ShortOfK, &[("k", &k)]));
         }
         if p.spd.is_none() {
-            lines.push(tr(
-                "SPD belum diberikan (--spd); IID di atas tanpa SPD.".into(),
-                "SPD not given (--spd); the IID above leaves it out.".into(),
-            ));
+            lines.push(lang.say(Say::NoSpd).to_string());
         }
         for l in lines {
             for w in wrap(&visible(&l), width) {

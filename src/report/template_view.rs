@@ -2,14 +2,10 @@
 //! shown in full, the result of checking a template file, and the line that
 //! says where a form was written (stderr: stdout stays empty for `form`).
 
-use crate::diag::Lang;
+use crate::diag::{Lang, Say};
 use crate::template::{FieldKind, Template, TemplateError};
 use std::io::{self, Write};
 use std::path::Path;
-
-fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    lang.pick::<&str>(&[id, en])
-}
 
 /// One line per shipped template: id, year, name, parent; then its source.
 pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
@@ -24,12 +20,12 @@ pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
         out,
         "{:width$}  {}  {}",
         "ID",
-        pick(lang, "TAHUN", "YEAR "),
-        pick(lang, "NAMA", "NAME")
+        lang.say(Say::YearHead),
+        lang.say(Say::NameHead)
     )?;
     for t in templates {
         let parent = match &t.extends {
-            Some(p) => format!(" ({} {p})", pick(lang, "turunan", "extends")),
+            Some(p) => format!(" ({} {p})", lang.say(Say::ExtendsLower)),
             None => String::new(),
         };
         writeln!(out, "{:width$}  {:<5}  {}{parent}", t.id, t.year, t.name)?;
@@ -39,7 +35,7 @@ pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
                 "{:width$}  {:5}  {}: {}",
                 "",
                 "",
-                pick(lang, "sumber", "source"),
+                lang.say(Say::SourceLower),
                 t.source
             )?;
         }
@@ -52,7 +48,7 @@ pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
 fn kind_word(kind: &FieldKind, lang: Lang) -> String {
     let name = kind.toml_name();
     let (id, en) = crate::template::kind_words(name);
-    let word = pick(lang, id, en);
+    let word = *lang.pick(&[id, en]);
     if word == name {
         word.to_string()
     } else {
@@ -69,61 +65,53 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
     };
     line(format!("{} — {} ({})", t.id, t.name, t.year));
     if !t.source.is_empty() {
-        line(format!("{}: {}", pick(lang, "Sumber", "Source"), t.source));
+        line(format!("{}: {}", lang.say(Say::Source), t.source));
     }
     if let Some(p) = &t.extends {
-        line(format!("{}: {p}", pick(lang, "Turunan dari", "Extends")));
+        line(format!("{}: {p}", lang.say(Say::Extends)));
     }
     if !t.file.is_empty() {
-        line(format!("{}: {}", pick(lang, "Berkas", "File"), t.file));
+        line(format!("{}: {}", lang.say(Say::File), t.file));
     }
     line(String::new());
-    line(format!(
-        "{} ({}):",
-        pick(lang, "Isian", "Fields"),
-        t.fields.len()
-    ));
+    line(format!("{} ({}):", lang.say(Say::Fields), t.fields.len()));
     for f in &t.fields {
         let mut rules = vec![kind_word(&f.kind, lang)];
         if f.required {
-            rules.push(pick(lang, "wajib", "required").into());
+            rules.push(lang.say(Say::Required).into());
         }
         match f.kind.bounds() {
             (Some(a), Some(b)) => rules.push(format!("{a}..{b}")),
-            (Some(a), None) => rules.push(format!("{} {a}", pick(lang, "min", "min"))),
-            (None, Some(b)) => rules.push(format!("{} {b}", pick(lang, "maks", "max"))),
+            (Some(a), None) => rules.push(format!("{} {a}", lang.say(Say::Min))),
+            (None, Some(b)) => rules.push(format!("{} {b}", lang.say(Say::MaxAbbrev))),
             (None, None) => {}
         }
         if let Some(m) = f.min_words {
             rules.push(format!(
                 "{} {m} {}",
-                pick(lang, "min", "min"),
-                pick(lang, "kata", "words")
+                lang.say(Say::Min),
+                lang.say(Say::WordsLower)
             ));
         }
         if let Some(m) = f.max_words {
             rules.push(format!(
                 "{} {m} {}",
-                pick(lang, "maks", "max"),
-                pick(lang, "kata", "words")
+                lang.say(Say::MaxAbbrev),
+                lang.say(Say::WordsLower)
             ));
         }
         if !f.links.is_empty() {
-            rules.push(format!(
-                "{}: {}",
-                pick(lang, "tautan", "link"),
-                f.links.join("/")
-            ));
+            rules.push(format!("{}: {}", lang.say(Say::Link), f.links.join("/")));
         }
         if let Some(a) = f.min_age_years {
             rules.push(format!(
                 "{} {a} {}",
-                pick(lang, "umur min", "min age"),
-                pick(lang, "tahun", "years")
+                lang.say(Say::MinAge),
+                lang.say(Say::Years)
             ));
         }
         if !f.in_form {
-            rules.push(pick(lang, "tidak di formulir", "not in the form").into());
+            rules.push(lang.say(Say::NotInTheForm).into());
         }
         line(format!(
             "  {:24} {} [{}]",
@@ -136,7 +124,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
                 .values
                 .iter()
                 .map(|v| match v.min_age_years {
-                    Some(a) => format!("{} ({a} {})", v.value, pick(lang, "th", "y")),
+                    Some(a) => format!("{} ({a} {})", v.value, lang.say(Say::YearsAbbrev)),
                     None => v.value.clone(),
                 })
                 .collect();
@@ -148,7 +136,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
                     "",
                     values[..5].join("; "),
                     values.len(),
-                    pick(lang, "pilihan", "values")
+                    lang.say(Say::Values)
                 ));
             }
         }
@@ -157,12 +145,12 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
         line(String::new());
         line(format!(
             "{} ({}):",
-            pick(lang, "Indikator", "Indicators"),
+            lang.say(Say::Indicators),
             t.indicators.len()
         ));
         for i in &t.indicators {
             let mandatory = if i.mandatory {
-                pick(lang, ", wajib", ", mandatory")
+                lang.say(Say::Mandatory)
             } else {
                 ""
             };
@@ -170,7 +158,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
                 "  {:>2}. {} ({} {}{mandatory}; {})",
                 i.no,
                 i.name,
-                pick(lang, "bobot", "weight"),
+                lang.say(Say::WeightLower),
                 i.weight,
                 i.types.join("/")
             ));
@@ -180,18 +168,18 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
         line(String::new());
         line(format!(
             "{} ({}; --spd-sheet):",
-            pick(lang, "Indikator SPD", "SPD indicators"),
+            lang.say(Say::SpdIndicators),
             t.spd.len()
         ));
         for i in &t.spd {
             let mandatory = if i.mandatory {
-                pick(lang, ", wajib", ", mandatory")
+                lang.say(Say::Mandatory)
             } else {
                 ""
             };
             let rule = match &i.rule {
                 crate::template::SpdRule::Options(_) => {
-                    pick(lang, "pilihan 1-3", "options 1-3").to_string()
+                    lang.say(Say::OptionsOneToThree).to_string()
                 }
                 crate::template::SpdRule::Higher([a, b]) => format!("<= {a} / > {a} / >= {b}"),
                 crate::template::SpdRule::Lower([a, b]) => format!(">= {a} / < {a} / <= {b}"),
@@ -200,7 +188,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
                 "  {:>3}. {} ({} {}{mandatory}; {rule})",
                 i.no,
                 i.name,
-                pick(lang, "bobot", "weight"),
+                lang.say(Say::WeightLower),
                 i.weight,
             ));
         }
@@ -209,7 +197,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
         line(String::new());
         line(format!(
             "{}: {} .. {}",
-            pick(lang, "Rentang penilaian", "Assessment window"),
+            lang.say(Say::AssessmentWindow),
             w.start,
             w.end
         ));
@@ -219,41 +207,23 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
         if let Some(g) = a.group_field {
             let group = t.fields[g].label(lang);
             if a.unique_titles {
-                line(format!(
-                    "{} {group}.",
-                    pick(
-                        lang,
-                        "Judul tidak boleh sama dalam satu",
-                        "No two titles alike within one"
-                    )
-                ));
+                line(format!("{} {group}.", lang.say(Say::NoTwoTitlesAlike)));
             }
             for (class, max) in &a.quota {
                 line(format!(
                     "{} {group}: {class} {max}",
-                    pick(lang, "Kuota per", "Quota per")
+                    lang.say(Say::QuotaPer)
                 ));
             }
         }
         if a.agencies.is_empty() && a.group_field.is_some() {
             // Per-group rules only: no list of required agencies to show.
         } else if a.agencies.is_empty() {
-            line(
-                pick(
-                    lang,
-                    "Penghargaan: daftar OPD wajib belum diisi ([award] agencies).",
-                    "Award: the list of required agencies is empty ([award] agencies).",
-                )
-                .into(),
-            );
+            line(lang.say(Say::AwardNoAgencies).into());
         } else {
             line(format!(
                 "{} ({}):",
-                pick(
-                    lang,
-                    "OPD yang wajib mengirim minimal satu inovasi",
-                    "Agencies that must submit at least one innovation"
-                ),
+                lang.say(Say::AgenciesThatMustSubmit),
                 a.agencies.len()
             ));
             for ag in &a.agencies {
@@ -267,10 +237,7 @@ pub fn render_show(t: &Template, lang: Lang) -> String {
     }
     if !t.severity.is_empty() {
         line(String::new());
-        line(format!(
-            "{}:",
-            pick(lang, "Tingkat temuan diubah", "Severity overrides")
-        ));
+        line(format!("{}:", lang.say(Say::SeverityOverrides)));
         for (code, sev) in &t.severity {
             line(format!("  {code} = {}", sev.map_or("off", |s| s.as_str())));
         }
@@ -293,13 +260,13 @@ pub fn check_ok(t: &Template, lang: Lang) -> io::Result<()> {
         out,
         "{}: {} ({} {}, {} {}{})",
         super::visible(&t.file),
-        pick(lang, "templat valid", "template is valid"),
+        lang.say(Say::TemplateIsValid),
         t.fields.len(),
-        pick(lang, "isian", "fields"),
+        lang.say(Say::FieldsLower),
         t.indicators.len(),
-        pick(lang, "indikator", "indicators"),
+        lang.say(Say::IndicatorsLower),
         match &t.extends {
-            Some(p) => format!(", {} {p}", pick(lang, "turunan dari", "extends")),
+            Some(p) => format!(", {} {p}", lang.say(Say::ExtendsFromLower)),
             None => String::new(),
         }
     )
@@ -320,7 +287,7 @@ pub fn roster_written(t: &Template, path: &Path, lang: Lang) -> io::Result<()> {
     writeln!(
         io::stderr().lock(),
         "{} {} -> {}",
-        pick(lang, "Daftar OPD", "Roster"),
+        lang.say(Say::Roster),
         super::visible(&t.id),
         super::visible(&path.display().to_string())
     )
@@ -330,7 +297,7 @@ pub fn form_written(t: &Template, path: &Path, lang: Lang) -> io::Result<()> {
     writeln!(
         io::stderr().lock(),
         "{} {} ({}) -> {}",
-        pick(lang, "Formulir", "Form"),
+        lang.say(Say::Form),
         super::visible(&t.id),
         super::visible(&t.name),
         super::visible(&path.display().to_string())

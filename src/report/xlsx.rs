@@ -7,7 +7,7 @@
 //! same bytes (fixed document dates).
 
 use super::RenderOptions;
-use crate::diag::{Lang, Severity};
+use crate::diag::{Lang, Say, Severity};
 use crate::load::marker;
 use crate::outcome::Outcome;
 use crate::template::Template;
@@ -36,10 +36,7 @@ fn cut(s: &str, limit: usize, lang: Lang) -> std::borrow::Cow<'_, str> {
         return s.into();
     }
     let length = s.encode_utf16().count();
-    let marker = match lang {
-        Lang::Id => format!(" … [dipotong bimtek: {length} karakter]"),
-        Lang::En => format!(" … [cut by bimtek: {length} characters]"),
-    };
+    let marker = format!(" … {}", lang.fill(Say::CutBy, &[("length", &length)]));
     let room = limit - marker.encode_utf16().count();
     let mut used = 0;
     let mut end = 0;
@@ -98,10 +95,6 @@ fn render_with(
     max_rows: usize,
 ) -> anyhow::Result<Vec<u8>> {
     let lang = opts.lang;
-    let tr = |id: &'static str, en: &'static str| match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    };
     let mut wb = marked_workbook(&[(marker::PROPERTY, marker::REPORT)])?;
     let bold = Format::new().set_bold();
     let red = Format::new().set_background_color(Color::RGB(0xFFC7CE));
@@ -116,23 +109,23 @@ fn render_with(
     };
 
     let head = [
-        (tr("Kode", "Code"), 8),
-        (tr("Tingkat", "Severity"), 12),
-        (tr("Berkas", "File"), 40),
-        (tr("Lembar", "Sheet"), 16),
-        (tr("Baris", "Row"), 7),
-        (tr("Kolom", "Column"), 7),
-        (tr("Sel", "Cell"), 18),
-        (tr("Isian", "Field"), 20),
-        (tr("Indikator", "Indicator"), 10),
-        (tr("Nilai", "Value"), 30),
-        (tr("Pesan", "Message"), 80),
-        (tr("Saran", "Hint"), 60),
-        (tr("Inovasi", "Innovation"), 40),
-        (tr("OPD", "Agency"), 30),
+        (lang.say(Say::Code), 8),
+        (lang.say(Say::Severity), 12),
+        (lang.say(Say::File), 40),
+        (lang.say(Say::Sheet), 16),
+        (lang.say(Say::RowHead), 7),
+        (lang.say(Say::Column), 7),
+        (lang.say(Say::Cell), 18),
+        (lang.say(Say::Field), 20),
+        (lang.say(Say::Indicator), 10),
+        (lang.say(Say::Value), 30),
+        (lang.say(Say::Message), 80),
+        (lang.say(Say::Hint), 60),
+        (lang.say(Say::Innovation), 40),
+        (lang.say(Say::AgencyOpd), 30),
     ];
     let list = Sheets {
-        name: tr("Temuan", "Findings"),
+        name: lang.say(Say::Findings),
         head: &head,
         bold: &bold,
         max_rows,
@@ -167,22 +160,22 @@ fn render_with(
     // The innovations, in the order of the JSON.
     let with_portal = outcome.portal_only.is_some();
     let mut head = vec![
-        (tr("OPD", "Agency"), 30),
-        (tr("Nama Inovasi", "Innovation"), 40),
-        (tr("Berkas", "File"), 40),
-        (tr("Lembar", "Sheet"), 16),
-        (tr("Baris", "Row"), 7),
-        (tr("Status", "Status"), 12),
-        (tr("Galat", "Errors"), 8),
-        (tr("Peringatan", "Warnings"), 11),
-        (tr("Skor diklaim", "Score claimed"), 13),
-        (tr("Skor terverifikasi", "Score verified"), 13),
+        (lang.say(Say::AgencyOpd), 30),
+        (lang.say(Say::InnovationName), 40),
+        (lang.say(Say::File), 40),
+        (lang.say(Say::Sheet), 16),
+        (lang.say(Say::RowHead), 7),
+        (lang.say(Say::Status), 12),
+        (lang.say(Say::ErrorsHead), 8),
+        (lang.say(Say::Warnings), 11),
+        (lang.say(Say::ScoreClaimed), 13),
+        (lang.say(Say::ScoreVerified), 13),
     ];
     if with_portal {
-        head.push((tr("Di portal", "In the portal"), 16));
+        head.push((lang.say(Say::InThePortal), 16));
     }
     let list = Sheets {
-        name: tr("Inovasi", "Innovations"),
+        name: lang.say(Say::InnovationsHead),
         head: &head,
         bold: &bold,
         max_rows,
@@ -206,38 +199,42 @@ fn render_with(
 
     {
         let ws = wb.add_worksheet();
-        ws.set_name(tr("Ringkasan", "Summary"))?;
+        ws.set_name(lang.say(Say::Summary))?;
         ws.set_column_width(0, 24)?;
         ws.set_column_width(1, 40)?;
         let count = |s| outcome.count(s) as f64;
         let rows: [(&str, Option<String>, Option<f64>); 7] = [
             (
-                tr("Templat", "Template"),
+                lang.say(Say::Template),
                 Some(format!("{} ({})", t.name, t.id)),
                 None,
             ),
             (
-                tr("Tanggal acuan", "Reference date"),
+                lang.say(Say::ReferenceDateHead),
                 Some(opts.as_of.format("%d/%m/%Y").to_string()),
                 None,
             ),
             (
-                tr("Berkas", "Files"),
+                lang.say(Say::FilesHead),
                 None,
                 Some(outcome.files.len() as f64),
             ),
             (
-                tr("Inovasi", "Innovations"),
+                lang.say(Say::InnovationsHead),
                 None,
                 Some(outcome.innovations.len() as f64),
             ),
-            (tr("Galat", "Errors"), None, Some(count(Severity::Error))),
             (
-                tr("Peringatan", "Warnings"),
+                lang.say(Say::ErrorsHead),
+                None,
+                Some(count(Severity::Error)),
+            ),
+            (
+                lang.say(Say::Warnings),
                 None,
                 Some(count(Severity::Warning)),
             ),
-            (tr("Info", "Infos"), None, Some(count(Severity::Info))),
+            (lang.say(Say::Infos), None, Some(count(Severity::Info))),
         ];
         for (r, (label, s, n)) in rows.iter().enumerate() {
             let r = r as u32;
@@ -311,14 +308,11 @@ fn text(ws: &mut Worksheet, lang: Lang, row: u32, col: u16, s: &str) -> anyhow::
 /// An innovation's status in the user's language (the words of the HTML
 /// report).
 fn status(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Info, Lang::Id) => "bersih",
-        (Severity::Warning, Lang::Id) => "peringatan",
-        (Severity::Error, Lang::Id) => "galat",
-        (Severity::Info, Lang::En) => "clean",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Error, Lang::En) => "error",
-    }
+    lang.say(match s {
+        Severity::Info => Say::StatusClean,
+        Severity::Warning => Say::StatusWarning,
+        Severity::Error => Say::StatusError,
+    })
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 use super::compile::KIND_SETTINGS;
 use super::error::{Segment, TemplateError};
+use crate::diag::Say;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
@@ -61,10 +62,7 @@ pub(super) fn load<'a>(
         return Err(err(
             segs,
             span,
-            tr!(
-                "extends \"{parent_id}\": templat tidak dapat memperluas dirinya sendiri; beri templat ini id lain, misalnya \"{parent_id}-prov\"",
-                "extends \"{parent_id}\": a template cannot extend itself; give this template another id, such as \"{parent_id}-prov\""
-            ),
+            Say::ExtendsItself.both(&[("parent_id", &parent_id)]),
         ));
     }
     let Some((pid, psrc)) = super::BUILTIN.iter().find(|(i, _)| *i == parent_id) else {
@@ -82,20 +80,19 @@ pub(super) fn load<'a>(
         return Err(err(
             segs,
             span,
-            tr!(
-                "extends \"{parent_id}\": tidak ada templat bawaan dengan id ini{near_id} (yang ada: {known})",
-                "extends \"{parent_id}\": no shipped template has this id{near_en} (known: {known})"
-            ),
+            Say::ExtendsUnknown.both(&[
+                ("parent_id", &parent_id),
+                ("near", &near_id),
+                ("near_en", &near_en),
+                ("known", &known),
+            ]),
         ));
     };
     if depth >= MAX_DEPTH {
         return Err(err(
             segs,
             span,
-            tr!(
-                "extends \"{parent_id}\": templat saling memperluas secara melingkar",
-                "extends \"{parent_id}\": templates extend each other in a circle"
-            ),
+            Say::ExtendsInACircle.both(&[("parent_id", &parent_id)]),
         ));
     }
     let parent = load(psrc, &format!("templates/{pid}.toml"), segs, depth + 1)?;
@@ -148,10 +145,7 @@ fn own_field_keys_once(tree: &Tree<'_>) -> Result<(), Refusal> {
             let first = Placeholder(first.clone());
             return Err((
                 k.span(),
-                tr!(
-                    "isian \"{key}\" ditulis dua kali dalam berkas ini (yang pertama di {first}); gabungkan kedua blok [[field]] menjadi satu",
-                    "field \"{key}\" is written twice in this file (first at {first}); join the two [[field]] blocks into one"
-                ),
+                Say::FieldTwice.both(&[("key", &key), ("first", &first)]),
             ));
         }
         seen.push((key, k.span()));
@@ -265,13 +259,7 @@ fn merge_fields<'a>(
     let vspan = v.span();
     let DeValue::Array(mine) = v.into_inner() else {
         // Not a list of blocks: serde names what it expected.
-        return Err((
-            vspan,
-            tr!(
-                "field harus ditulis sebagai blok [[field]]",
-                "field must be written as [[field]] blocks"
-            ),
-        ));
+        return Err((vspan, Say::FieldNotABlock.both(&[])));
     };
     let mut theirs: Vec<Node<'a>> = match out.remove("field").map(Spanned::into_inner) {
         Some(DeValue::Array(a)) => a.into_iter().collect(),
@@ -286,26 +274,14 @@ fn merge_fields<'a>(
     for block in mine {
         let bspan = block.span();
         let DeValue::Table(mut t) = block.into_inner() else {
-            return Err((
-                bspan,
-                tr!(
-                    "field harus ditulis sebagai blok [[field]]",
-                    "field must be written as [[field]] blocks"
-                ),
-            ));
+            return Err((bspan, Say::FieldNotABlock.both(&[])));
         };
         let overrides = match t.remove("override") {
             None => false,
             Some(o) => match o.get_ref().as_bool() {
                 Some(b) => b,
                 None => {
-                    return Err((
-                        o.span(),
-                        tr!(
-                            "override: nilai harus true atau false",
-                            "override: the value must be true or false"
-                        ),
-                    ));
+                    return Err((o.span(), Say::OverrideNotABool.both(&[])));
                 }
             },
         };
@@ -337,14 +313,13 @@ fn merge_fields<'a>(
             let [near_id, near_en] = near;
             if overrides {
                 let m = match pid {
-                    Some(pid) => tr!(
-                        "isian \"{key}\": override = true, tetapi templat induk {pid} tidak punya isian ini{near_id}",
-                        "field \"{key}\": override = true, but the parent template {pid} has no such field{near_en}"
-                    ),
-                    None => tr!(
-                        "isian \"{key}\": override = true hanya untuk mengubah isian templat induk (extends)",
-                        "field \"{key}\": override = true only changes a field of the parent template (extends)"
-                    ),
+                    Some(pid) => Say::OverrideNoParentField.both(&[
+                        ("key", &key),
+                        ("pid", &pid),
+                        ("near", &near_id),
+                        ("near_en", &near_en),
+                    ]),
+                    None => Say::OverrideWithoutParent.both(&[("key", &key)]),
                 };
                 return Err((kspan, m));
             }
@@ -353,10 +328,12 @@ fn merge_fields<'a>(
             {
                 return Err((
                     kspan,
-                    tr!(
-                        "isian \"{key}\" tidak ada di templat induk {pid}{near_id}; isian baru perlu label dan type",
-                        "field \"{key}\" is not in the parent template {pid}{near_en}; a new field needs label and type"
-                    ),
+                    Say::NewFieldIncomplete.both(&[
+                        ("key", &key),
+                        ("pid", &pid),
+                        ("near", &near_id),
+                        ("near_en", &near_en),
+                    ]),
                 ));
             }
             theirs.push(Spanned::new(bspan, DeValue::Table(t)));
@@ -373,10 +350,12 @@ fn merge_fields<'a>(
             let at = Placeholder(pspan);
             return Err((
                 kspan,
-                tr!(
-                    "isian \"{key}\" sudah ada di templat induk {pid} (\"{label}\", {at}); untuk mengubah sebagian, tulis hanya key dan pengaturan yang berubah; untuk menulis ulang label atau type, tambahkan override = true",
-                    "field \"{key}\" already exists in the parent template {pid} (\"{label}\", {at}); to change part of it, write only key and the settings that change; to rewrite label or type, add override = true"
-                ),
+                Say::FieldInParent.both(&[
+                    ("key", &key),
+                    ("pid", &pid),
+                    ("label", &label),
+                    ("at", &at),
+                ]),
             ));
         }
         // A new type drops the parent's settings only the old type used.

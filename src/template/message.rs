@@ -6,6 +6,7 @@
 //! Notepad. Nothing here decides what a template may say.
 
 use super::error::{Segment, TemplateError, line_col, locate};
+use crate::diag::Say;
 
 /// The known word closest to `word`, when it is close enough to be a typo.
 pub(super) fn nearest<'c>(word: &str, known: &[&'c str]) -> Option<&'c str> {
@@ -68,43 +69,22 @@ pub(super) fn syntax(file: &str, src: &str, e: &toml::de::Error) -> TemplateErro
         };
         return at(
             q,
-            tr!(
-                "tanda kutip melengkung {c} tidak dikenali; TOML hanya menerima tanda kutip lurus {straight}. Ganti setiap “ ” ‘ ’ di luar teks dengan {straight} (Word dan aplikasi pesan mengubah tanda kutip lurus menjadi melengkung; sunting templat dengan Notepad)",
-                "curly quote {c} is not understood; TOML takes only straight quotes {straight}. Replace each “ ” ‘ ’ outside a text with {straight} (Word and messaging apps turn straight quotes into curly ones; edit the template in Notepad)"
-            ),
+            Say::CurlyQuote.both(&[("c", &c), ("straight", &straight)]),
         );
     }
     let detail = e.message().trim().replace('\n', "; ");
     let lead = if detail.contains("duplicate key") {
-        tr!(
-            "kunci yang sama ditulis dua kali di satu bagian; hapus salah satunya",
-            "the same key is written twice in one section; remove one of them"
-        )
+        Say::TomlDuplicateKey.both(&[])
     } else if detail.contains("must be quoted") {
-        tr!(
-            "teks harus diapit tanda kutip lurus, misalnya \"Dinas Kesehatan\"; true, false dan bilangan ditulis tanpa tanda kutip",
-            "a text must be in straight quotes, such as \"Dinas Kesehatan\"; true, false and numbers are written without quotes"
-        )
+        Say::TomlUnquoted.both(&[])
     } else if detail.contains("expected `=`") || detail.contains("key with no value") {
-        tr!(
-            "setelah nama kunci harus ada tanda = lalu nilainya, misalnya required = true",
-            "a key name must be followed by = and its value, such as required = true"
-        )
+        Say::TomlNoEquals.both(&[])
     } else if detail.contains("invalid string") || detail.contains("unterminated") {
-        tr!(
-            "teks harus diawali dan diakhiri tanda kutip lurus \" pada baris yang sama",
-            "a text must start and end with a straight quote \" on the same line"
-        )
+        Say::TomlUnterminated.both(&[])
     } else if detail.contains("table header") || detail.contains("expected `]`") {
-        tr!(
-            "judul bagian harus ditulis dalam kurung siku, misalnya [settings] atau [[field]]",
-            "a section heading must be written in square brackets, such as [settings] or [[field]]"
-        )
+        Say::TomlHeader.both(&[])
     } else {
-        tr!(
-            "tulisan TOML tidak sah; periksa tanda kutip, tanda = dan kurung siku di baris ini",
-            "not valid TOML; check the quotes, = signs and square brackets on this line"
-        )
+        Say::TomlInvalid.both(&[])
     };
     let [id, en] = lead;
     at(
@@ -124,10 +104,7 @@ pub(super) fn not_utf8(file: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Tem
         file: file.to_string(),
         line,
         column,
-        message: tr!(
-            "berkas templat tidak tersimpan sebagai UTF-8 (misalnya huruf é atau tanda kutip dari Word dalam pengodean lain); buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
-            "the template file is not saved as UTF-8 (for example é or Word's quotes in another encoding); open it in Notepad, choose File > Save As, set Encoding to UTF-8, and save"
-        ),
+        message: Say::NotUtf8.both(&[]),
     }
 }
 
@@ -236,24 +213,15 @@ pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError 
         let names = quoted(rest);
         let (word, known) = names.split_first().map_or(("", &[][..]), |(w, k)| (*w, k));
         match nearest(word, known) {
-            Some(n) => tr!(
-                "kunci \"{word}\" tidak dikenal di sini; maksud Anda \"{n}\"?",
-                "unknown key \"{word}\" here; did you mean \"{n}\"?"
-            ),
+            Some(n) => Say::UnknownKeyNear.both(&[("word", &word), ("n", &n)]),
             None => {
                 let known = known.join(", ");
-                tr!(
-                    "kunci \"{word}\" tidak dikenal di sini; kunci yang dikenal: {known}",
-                    "unknown key \"{word}\" here; the known keys are: {known}"
-                )
+                Say::UnknownKey.both(&[("word", &word), ("known", &known)])
             }
         }
     } else if let Some(rest) = msg.strip_prefix("missing field ") {
         let name = quoted(rest).first().copied().unwrap_or(rest).to_string();
-        tr!(
-            "kunci \"{name}\" wajib ditulis di bagian ini",
-            "the key \"{name}\" is required in this section"
-        )
+        Say::MissingKey.both(&[("name", &name)])
     } else if let Some(rest) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -283,12 +251,9 @@ pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError 
         ]
     } else if let Some(rest) = msg.strip_prefix("duplicate field ") {
         let name = quoted(rest).first().copied().unwrap_or(rest).to_string();
-        tr!(
-            "kunci \"{name}\" ditulis dua kali; hapus salah satunya",
-            "the key \"{name}\" is written twice; remove one of them"
-        )
+        Say::DuplicateKey.both(&[("name", &name)])
     } else {
-        tr!("kesalahan TOML: {msg}", "TOML error: {msg}")
+        Say::TomlError.both(&[("msg", &msg)])
     };
     TemplateError::at(segs, span, message)
 }

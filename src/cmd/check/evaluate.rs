@@ -3,7 +3,7 @@
 
 use super::inputs::{follow_inputs, load_baselines, path_problem, read_roster, spd_sheet};
 use crate::check::{self, CheckOptions, FileCheck, FileResult};
-use crate::diag::Trouble;
+use crate::diag::{Finding, Say, Trouble};
 use crate::evidence::EvidenceStore;
 use crate::load::{self, InputFile, NotRead, Reading};
 use crate::normalize::{Event, Normalizer, Record};
@@ -172,8 +172,6 @@ pub fn evaluate_with(
 /// must not pass for a clean run. Says what each path holds and what was
 /// looked for.
 fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyhow::Error {
-    let mut id = String::from("tidak ada berkas data inovasi untuk diperiksa:");
-    let mut en = String::from("no innovation data file to check:");
     // A path the walk found but could not read is told below, with its
     // reason.
     let told_below = |p: &PathBuf| {
@@ -181,9 +179,10 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
             .iter()
             .any(|(q, why)| q == p && !matches!(why, NotRead::Missing))
     };
+    let mut held: Vec<(String, Say, usize)> = Vec::new();
     for p in paths.iter().filter(|p| !told_below(p)) {
-        let (why_id, why_en) = if !p.exists() {
-            ("tidak ditemukan".to_string(), "not found".to_string())
+        let (why, n) = if !p.exists() {
+            (Say::PathNotFound, 0)
         } else if p.is_dir() {
             let n = walkdir::WalkDir::new(p)
                 .follow_links(false)
@@ -192,59 +191,42 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
                 .filter(|e| !e.file_type().is_dir())
                 .count();
             if n == 0 {
-                ("folder kosong".to_string(), "an empty folder".to_string())
+                (Say::EmptyFolder, 0)
             } else {
-                (
-                    format!("folder berisi {n} berkas, tidak satu pun berisi data inovasi"),
-                    format!("a folder of {n} files, none of them holds innovation data"),
-                )
+                (Say::FolderWithoutData, n)
             }
         } else if p.is_file() {
-            (
-                "berkas ini tidak berisi data inovasi".to_string(),
-                "this file holds no innovation data".to_string(),
-            )
+            (Say::FileWithoutData, 0)
         } else {
-            (
-                "bukan berkas biasa".to_string(),
-                "not a regular file".to_string(),
-            )
+            (Say::NotARegularFileShort, 0)
         };
-        let shown = p.display();
-        id.push_str(&format!("\n  {shown}: {why_id}"));
-        en.push_str(&format!("\n  {shown}: {why_en}"));
+        held.push((p.display().to_string(), why, n));
     }
     // What was found and not read, and why (a link out, a pipe, an
     // unreadable file, bimtek's own output).
-    for (p, why) in problems {
-        if matches!(why, NotRead::Missing) {
-            continue;
-        }
-        let f = path_problem(p, why);
-        let shown = p.display();
-        id.push_str(&format!(
-            "\n  {shown}: {}",
-            f.message(crate::diag::Lang::Id)
-        ));
-        en.push_str(&format!(
-            "\n  {shown}: {}",
-            f.message(crate::diag::Lang::En)
-        ));
-    }
+    let unread: Vec<(String, Finding)> = problems
+        .iter()
+        .filter(|(_, why)| !matches!(why, NotRead::Missing))
+        .map(|(p, why)| (p.display().to_string(), path_problem(p, why)))
+        .collect();
     let formats = load::SPREADSHEET_EXTENSIONS
         .iter()
         .map(|e| format!(".{e}"))
         .collect::<Vec<_>>()
         .join(", ");
-    id.push_str(&format!(
-        "\nYang dicari: lembar kerja {formats}, juga di subfolder \
-         (folder bukti/evidence dan berkas tersembunyi dilewati)."
-    ));
-    en.push_str(&format!(
-        "\nLooked for: spreadsheets {formats}, in subfolders too \
-         (bukti/evidence folders and hidden files are skipped)."
-    ));
-    Trouble::new(id, en).into()
+    Trouble::each(|lang| {
+        let mut text = lang.say(Say::NothingToCheck).to_string();
+        for (shown, why, n) in &held {
+            text.push_str(&format!("\n  {shown}: {}", lang.fill(*why, &[("n", n)])));
+        }
+        for (shown, f) in &unread {
+            text.push_str(&format!("\n  {shown}: {}", f.message(lang)));
+        }
+        text.push('\n');
+        text.push_str(&lang.fill(Say::LookedFor, &[("formats", &formats)]));
+        text
+    })
+    .into()
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file

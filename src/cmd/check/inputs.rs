@@ -4,7 +4,7 @@
 
 use crate::check::portal::PortalEntry;
 use crate::check::{self, FileResult};
-use crate::diag::{Code, Finding, Location, Trouble};
+use crate::diag::{Code, Finding, Location, Say, Trouble};
 use crate::load::{self, InputFile, NotRead, Reading};
 use crate::normalize::{Event, Normalizer};
 use crate::report;
@@ -50,16 +50,12 @@ fn regular_file(flag: &str, path: &std::path::Path) -> Result<String> {
     if path.is_file() {
         return Ok(shown);
     }
-    let (id, en) = if path.exists() {
-        ("bukan berkas biasa", "not a regular file")
+    let why = if path.exists() {
+        Say::NotARegularFileShort
     } else {
-        ("berkas tidak ditemukan", "file not found")
+        Say::FileNotFoundShort
     };
-    Err(Trouble::new(
-        format!("{flag} {shown}: {id}"),
-        format!("{flag} {shown}: {en}"),
-    )
-    .into())
+    Err(Trouble::each(|lang| format!("{flag} {shown}: {}", lang.say(why))).into())
 }
 
 /// Read the roster file given with `--roster`: the agencies expected,
@@ -75,41 +71,19 @@ pub(super) fn read_roster(
     let mut rows = check::spd::SheetRows::default();
     if let Err(e) = load::read(path, &mut rows, Reading::new().html_tables()) {
         let f = check::load_error_finding(&display, &e);
-        return Err(Trouble::new(
-            format!(
-                "--roster {shown}: daftar OPD tidak dapat dibaca: {}",
-                f.message(crate::diag::Lang::Id)
-            ),
-            format!(
-                "--roster {shown}: the roster cannot be read: {}",
-                f.message(crate::diag::Lang::En)
-            ),
-        )
+        return Err(Trouble::each(|lang| {
+            lang.fill(
+                Say::RosterCannotBeRead,
+                &[("shown", &shown), ("message", &f.message(lang))],
+            )
+        })
         .into());
     }
     let read = check::read_roster(t, &display, &rows.sheets);
     if read.as_ref().is_some_and(|(r, _)| r.agencies.is_empty()) {
-        return Err(Trouble::new(
-            format!("--roster {shown}: daftar OPD tidak memuat satu nama pun di kolom Nama"),
-            format!("--roster {shown}: the roster lists no name in its Nama column"),
-        )
-        .into());
+        return Err(Trouble::say(Say::RosterNoName, &[("shown", &shown)]).into());
     }
-    read.ok_or_else(|| {
-        Trouble::new(
-            format!(
-                "--roster {shown}: tidak ada kolom Nama (judul kolom yang dikenali: Nama, \
-                 Nama OPD, Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); kolom Alias \
-                 dan Kelompok boleh ada"
-            ),
-            format!(
-                "--roster {shown}: no Nama column (headers recognised: Nama, Nama OPD, \
-                 Nama Perangkat Daerah, Perangkat Daerah, Unit, ...); Alias and Kelompok \
-                 columns are optional"
-            ),
-        )
-        .into()
-    })
+    read.ok_or_else(|| Trouble::say(Say::RosterNoNamaColumn, &[("shown", &shown)]).into())
 }
 
 /// Read every baseline (portal downloads, earlier submissions). A baseline
@@ -201,19 +175,7 @@ pub(super) fn follow_inputs(
 ) -> Result<(Option<Template>, Option<Catalog>)> {
     let lab = !s.template.settings.launched_stages.is_empty();
     if !s.iid.is_empty() && !lab {
-        return Err(Trouble::new(
-            format!(
-                "--iid mengikuti ide laboratorium ke IID: pakai dengan templat lab (--template \
-                 labinov), bukan {}",
-                s.template.id
-            ),
-            format!(
-                "--iid follows a lab's ideas into the IID: use it with a lab template \
-                 (--template labinov), not {}",
-                s.template.id
-            ),
-        )
-        .into());
+        return Err(Trouble::say(Say::IidNeedsLab, &[("template", &s.template.id)]).into());
     }
     let lists = match lab {
         true => Some(crate::settings::load_template(IID_TEMPLATE, s.lang)?),
@@ -233,24 +195,16 @@ pub(super) fn follow_inputs(
     let shown = regular_file("--catalog", path)?;
     let (entries, findings) = load_baselines(&s.template, &[(None, path.clone())]);
     if let Some(f) = findings.first() {
-        return Err(Trouble::new(
-            format!(
-                "--catalog {shown}: tidak dapat dibaca: {}",
-                f.message(crate::diag::Lang::Id)
-            ),
-            format!(
-                "--catalog {shown}: cannot be read: {}",
-                f.message(crate::diag::Lang::En)
-            ),
-        )
+        return Err(Trouble::each(|lang| {
+            lang.fill(
+                Say::CatalogCannotBeRead,
+                &[("shown", &shown), ("message", &f.message(lang))],
+            )
+        })
         .into());
     }
     if entries.is_empty() {
-        return Err(Trouble::new(
-            format!("--catalog {shown}: tidak memuat satu inovasi pun (kolom nama inovasi)"),
-            format!("--catalog {shown}: lists no innovation (an innovation-name column)"),
-        )
-        .into());
+        return Err(Trouble::say(Say::CatalogNoInnovation, &[("shown", &shown)]).into());
     }
     Ok((lists, Some(std::sync::Arc::new(entries))))
 }
@@ -265,14 +219,7 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
     let too_long = |loc| {
         let n = path.as_os_str().len();
         Finding::new(Code::F001, loc)
-            .arg(
-                "what",
-                format!("jalurnya terlalu panjang ({n} byte) untuk sistem"),
-            )
-            .arg(
-                "what_en",
-                format!("its path is too long for the system ({n} bytes)"),
-            )
+            .say("what", "what_en", Say::PathTooLong, &[("n", &n)])
             .arg("detail", "ENAMETOOLONG")
     };
     match why {
@@ -287,26 +234,21 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             too_long(loc)
         }
         NotRead::Unreadable(why) => Finding::new(Code::F001, loc)
-            .arg("what", "tidak dapat dibuka")
-            .arg("what_en", "it cannot be opened")
+            .say("what", "what_en", Say::CannotBeOpened, &[])
             .arg("detail", why),
         NotRead::NotRegular(special) => {
-            let [id, en] = special.words();
-            Finding::new(Code::F016, loc)
-                .arg("what", id)
-                .arg("what_en", en)
+            let words = special.words().map(String::from);
+            Finding::new(Code::F016, loc).words("what", "what_en", words)
         }
-        NotRead::BrokenLink => Finding::new(Code::F016, loc)
-            .arg("what", "tautan ke berkas yang tidak ada")
-            .arg("what_en", "a link to a file that does not exist"),
+        NotRead::BrokenLink => {
+            Finding::new(Code::F016, loc).say("what", "what_en", Say::BrokenLink, &[])
+        }
         NotRead::LinkOut(target) => {
             Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
         }
         NotRead::Own(output) => {
-            let [id, en] = output.words();
-            Finding::new(Code::F014, loc)
-                .arg("what", id)
-                .arg("what_en", en)
+            let words = output.words().map(String::from);
+            Finding::new(Code::F014, loc).words("what", "what_en", words)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `check --watch`: the check again whenever an input changes.
 
-use crate::diag::Trouble;
+use crate::diag::{Say, Trouble};
 use crate::report;
 use crate::settings::CheckSettings;
 use anyhow::Result;
@@ -37,10 +37,7 @@ pub fn watch_loop(
     {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
-            Trouble::new(
-                format!("{p}: tidak dapat dipantau: {e}"),
-                format!("{p}: cannot be watched: {e}"),
-            )
+            Trouble::say(Say::CannotBeWatched, &[("p", &p), ("e", &e)])
         })?;
     }
     // Our own outputs, by absolute path: on the first run the output does
