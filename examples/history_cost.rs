@@ -44,7 +44,7 @@ fn main() -> anyhow::Result<()> {
     let outcome = bimtek::cmd::check::evaluate(&s)?;
     let checked = start.elapsed().as_secs_f64();
     let start = Instant::now();
-    let mut h = bimtek::history::History::open(&db, std::slice::from_ref(&input))?;
+    let mut h = bimtek::history::History::open(&db)?;
     let opened = start.elapsed().as_secs_f64();
     // The outcome per agency, recorded and compared.
     let start = Instant::now();

@@ -114,7 +114,15 @@ mod tests {
     /// The template is read before any row, and knows nothing of them.
     #[test]
     fn the_stages_import_one_way() {
-        let stages = ["load", "template", "normalize", "check", "report", "export"];
+        let stages = [
+            "load",
+            "template",
+            "normalize",
+            "check",
+            "history",
+            "report",
+            "export",
+        ];
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut checked = 0;
         for (i, stage) in stages.iter().enumerate() {

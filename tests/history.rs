@@ -736,3 +736,39 @@ fn the_check_page_draws_the_campaign_and_what_changed() {
     );
     assert!(!page.contains("<svg"), "{page}");
 }
+
+/// The history is an output like the others: inside an input folder, or an
+/// input itself, it is refused before any work and nothing is written.
+#[test]
+fn a_history_inside_the_input_folder_or_an_input_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    agency_file(&d.join("data"), "Dinas A", &[("Layanan A1", false)]);
+    let input = d.join("data").join("Dinas A").join("inovasi.csv");
+    let before = std::fs::read(&input).unwrap();
+    let inside = d.join("data").join("riwayat.db");
+    for db in [&inside, &input] {
+        let out = bimtek_in(
+            d,
+            &[
+                "check",
+                "data",
+                "--as-of",
+                AS_OF,
+                "--history",
+                db.to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "no report for a refused history");
+    }
+    assert!(!inside.exists(), "no database made inside the input folder");
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input untouched"
+    );
+}

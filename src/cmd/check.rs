@@ -36,7 +36,10 @@ pub fn run(s: CheckSettings) -> Result<crate::Ran> {
     };
     // Opened (and judged) before any work; `--watch` records nothing.
     let mut history = match crate::history::path_from(s.history.clone()) {
-        Some(path) if !s.watch => Some(crate::history::History::open(&path, &read_paths(&s))?),
+        Some(path) if !s.watch => {
+            crate::export::write::refuse_input(&path, &read_paths(&s))?;
+            Some(crate::history::History::open(&path)?)
+        }
         _ => None,
     };
     if s.watch {

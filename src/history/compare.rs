@@ -168,7 +168,7 @@ mod tests {
         let paths: Vec<PathBuf> = vec![data.clone()];
         let key = crate::history::inputs_key(&paths);
         let db_path = tmp.path().join("riwayat.sqlite");
-        let mut db = History::open(&db_path, &paths).unwrap();
+        let mut db = History::open(&db_path).unwrap();
         let s = settings(&data);
         let first = crate::cmd::check::evaluate(&s).unwrap();
         db.record(&paths, &s.template, s.as_of, &first).unwrap();
@@ -222,7 +222,7 @@ mod tests {
         let s = settings(&data);
         let first = crate::cmd::check::evaluate(&s).unwrap();
         {
-            let mut db = History::open(&db_path, &paths).unwrap();
+            let mut db = History::open(&db_path).unwrap();
             db.record(&paths, &s.template, s.as_of, &first).unwrap();
         }
         // Turned into what schema 1 wrote: the detail as compact JSON, no
@@ -251,7 +251,7 @@ mod tests {
             )
             .unwrap();
         }
-        let mut db = History::open(&db_path, &paths).unwrap();
+        let mut db = History::open(&db_path).unwrap();
         let version: i32 = db
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -3,16 +3,15 @@
 use super::{APPLICATION_ID, BUSY_TIMEOUT, History, SCHEMA_VERSION, db_error, not_ours, trouble};
 use anyhow::Result;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 impl History {
-    /// Open (creating if absent) the history at `path` for a run that reads
-    /// `inputs`. Refused, before anything is written: a path that is an
-    /// input or lies inside an input folder, anything but a regular file, a
-    /// file that is not a database, another program's database, and a
-    /// database from a newer bimtek.
-    pub fn open(path: &Path, inputs: &[PathBuf]) -> Result<History> {
-        crate::export::write::refuse_input(path, inputs)?;
+    /// Open (creating if absent) the history at `path`. Refused, before
+    /// anything is written: anything but a regular file, a file that is not
+    /// a database, another program's database, and a database from a newer
+    /// bimtek. That the path is not an input is the command's to check
+    /// (`export::write::refuse_input`), as for every output.
+    pub fn open(path: &Path) -> Result<History> {
         let p = path.display();
         match std::fs::metadata(path) {
             Ok(m) if !m.is_file() => {
@@ -23,7 +22,10 @@ impl History {
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let parent = crate::export::write::folder_of(path);
+                let parent = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
                 if !parent.is_dir() {
                     let d = parent.display();
                     return Err(trouble(
