@@ -8,7 +8,7 @@
 //! rarest words (prefix filtering), whose shared words are then counted
 //! exactly. No I/O.
 
-use super::name_index::Vocabulary;
+use super::name_index::{Vocabulary, common};
 use super::portal::PortalEntry;
 use foldhash::{HashMap, HashMapExt};
 
@@ -221,23 +221,6 @@ impl Catalog {
         out.truncate(most);
         out
     }
-}
-
-/// How many ids two ascending lists have in common.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

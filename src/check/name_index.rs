@@ -147,7 +147,7 @@ fn need_shared(words: usize, threshold: f64) -> Option<usize> {
 }
 
 /// How many ids two ascending lists have in common.
-fn common(a: &[u32], b: &[u32]) -> usize {
+pub(super) fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

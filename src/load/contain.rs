@@ -73,9 +73,9 @@ fn message(payload: &Box<dyn Any + Send>) -> String {
 /// back, for the reader to report as the file's damage.
 pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     keep_quiet();
-    IN_READER.with(|c| c.set(true));
+    let was = IN_READER.with(|c| c.replace(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(false));
+    IN_READER.with(|c| c.set(was));
     result.map_err(|payload| message(&payload))
 }
 

@@ -25,16 +25,7 @@ pub fn watch_loop(
             let _ = tx.send(e);
         }
     })?;
-    for p in s
-        .paths
-        .iter()
-        .chain(&s.evidence)
-        .chain(s.baselines.iter().map(|(_, p)| p))
-        .chain(&s.spd_sheet)
-        .chain(&s.roster)
-        .chain(&s.iid)
-        .chain(&s.catalog)
-    {
+    for p in &super::read_paths(s) {
         watcher.watch(p, RecursiveMode::Recursive).map_err(|e| {
             let p = report::visible(&p.to_string_lossy()).into_owned();
             Trouble::say(Say::CannotBeWatched, &[("p", &p), ("e", &e)])
