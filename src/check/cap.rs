@@ -1,50 +1,72 @@
-//! The run-wide finding cap: over all files of a run, at most
-//! `max_findings_per_code_in_run` findings of one code are listed, earlier
-//! files first. The cap per file alone let a folder of many small files
-//! list files x codes x 5,000 findings (98 CSVs of 0.5 MB took 3.6 GB).
-//! Results are trimmed as each file finishes, in whatever order the files
-//! finish, and the outcome is the same as if they had come in order.
-//! Owns no rule: it only moves findings from the list to the counts.
+//! The run's files checked and joined in the run's order, within its caps.
+//! Over all files of a run, at most `max_findings_per_code_in_run`
+//! findings of one code are listed and at most `max_innovations_in_run`
+//! rows are checked, earlier files first. The cap per file alone let a
+//! folder of many small files list files x codes x 5,000 findings (98 CSVs
+//! of 0.5 MB took 3.6 GB). Files are handed to the workers in the run's
+//! order and a worker begins a file only a few places past the next one to
+//! join ([`READ_AHEAD`]), so that results waiting their turn are a few
+//! files, whatever order the threads finish them in; the outcome is the
+//! same as if the files had been checked one after the other. Owns no
+//! rule: it only moves findings from the list to the counts.
 
-use super::FileResult;
-use crate::diag::{Code, Finding, Location, Severity};
+use super::file_check::{Allowance, FileResult, count_for_every_row};
+use super::sink::{capped_finding, counts_in_run};
+use crate::diag::{Code, Finding, Severity};
 use crate::outcome::{Innovation, Statement};
 use crate::template::Template;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
-/// Gathers the files' results as they finish, keeping within the run-wide
-/// cap (see the module), and joins them into the run's lists in the run's
-/// order as soon as every earlier file has come: a file's innovations,
-/// findings and statements are moved into the run's lists then, not held
-/// until the last file is done (a folder of 98 CSVs held every file's list
-/// and the joined one at once). A finding taken off the list still counts
-/// for its innovation's errors and warnings, and the file's F017 for its
-/// code says how many more there were.
+/// How many places past the next file to join a worker may begin a file.
+/// The results waiting their turn are then at most this many files and
+/// those in hand, not the whole run's (a folder of 98 CSVs whose later
+/// files finished first peaked a third higher); more gives the workers
+/// room when one file is much longer than the next ones.
+pub const READ_AHEAD: usize = 4;
+
+/// Gathers the files' results, keeping within the run-wide caps (see the
+/// module), and joins them into the run's lists in the run's order as soon
+/// as every earlier file has come: a file's innovations, findings and
+/// statements are moved into the run's lists then, not held until the
+/// last file is done. A finding taken off the list still counts for its
+/// innovation's errors and warnings, and the file's F017 for its code says
+/// how many more there were.
 pub struct Gather<'t> {
     template: &'t Template,
-    /// Checks the file at a place again, checking at most so many rows
-    /// (see [`Gather::rechecking`]).
-    recheck: Option<Recheck<'t>>,
     state: Mutex<State>,
+    /// Told whenever the next place to join, the reading again or the
+    /// files in hand change.
+    turn: Condvar,
 }
 
-/// Checks the file at a place of the run again, checking at most so many
-/// of its rows.
-pub type Recheck<'t> = &'t (dyn Fn(usize, u32) -> FileResult + Sync);
+/// Checks the file at a place of the run, within an allowance of rows.
+pub type CheckAt<'c> = &'c (dyn Fn(usize, Allowance) -> FileResult + Sync);
+
+#[derive(Default)]
+enum Slot {
+    /// Not come yet, or joined.
+    #[default]
+    Empty,
+    Done(FileResult),
+    /// Let go of while it waited: to be read again in its turn.
+    Again,
+}
 
 #[derive(Default)]
 struct State {
-    /// Results that finished before an earlier file, by their place in the
-    /// run's order; `None` once joined or not yet come.
-    waiting: Vec<Option<FileResult>>,
+    /// The results waiting their turn, by their place in the run's order.
+    slots: Vec<Slot>,
     /// The place of the next result to join the run.
     next: usize,
-    /// Results let go of while they waited (their file's rows, checked or
-    /// not), to be read again when their turn comes: the run holds at
-    /// most `max_innovations_in_run` innovations joined and waiting.
-    let_go: BTreeMap<usize, u64>,
+    /// A worker is reading the file at `next` again (see
+    /// [`Gather::join_ready`]): no file is begun and nothing joins.
+    rereading: bool,
+    /// Files being read by the workers (not counting a reading again).
+    in_hand: usize,
+    /// A worker's check panicked: the others stop waiting.
+    failed: bool,
     /// Per code, the findings each file lists, by the file's place.
     listed: foldhash::HashMap<Code, BTreeMap<usize, u32>>,
     run: Run,
@@ -65,74 +87,51 @@ pub struct Run {
     pub(crate) ideas: Vec<super::lablist::Idea>,
 }
 
-/// The innovations a run has taken, shared by the files checked at once
-/// (`max_innovations_in_run`). A file takes one for each row it checks,
-/// first come first served, so that the files in hand never hold more
-/// than the run may; which rows the run checks is then decided in the
-/// run's order when the files join it ([`Gather`]).
-#[derive(Debug, Default)]
-pub struct Budget {
-    taken: AtomicU64,
-}
-
-impl Budget {
-    /// Takes one innovation of at most `limit` for the run; `false` when
-    /// they are all taken.
-    pub(crate) fn take(&self, limit: u32) -> bool {
-        self.taken.fetch_add(1, Ordering::Relaxed) < u64::from(limit)
-    }
-}
-
-/// How many rows one file may check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Allowance {
-    /// What the run's [`Budget`] has left, row by row.
-    Run,
-    /// So many rows, decided in the run's order ([`Gather`]).
-    Rows(u32),
-}
-
 /// Innovations from which the run's list, when it must grow, is made as
 /// large as the run may hold (`max_innovations_in_run`) at once: growing
 /// by doubling copies the list and for a moment holds it twice. Below
 /// this a small run does not take the whole room.
 const ROOM_AT_ONCE_FROM: usize = 1 << 16;
 
-/// Whether the run-wide cap counts a finding: F017 itself (one per file and
-/// code, telling of the others) and F020 (one per file, telling of rows
-/// not checked) are neither counted nor taken off.
-pub(crate) fn counts_in_run(f: &Finding) -> bool {
-    f.code != Code::F017 && f.code != Code::F020
+/// Marks the run failed if a worker's check panics, so that the workers
+/// waiting for its file's turn stop waiting (the panic then goes on).
+struct FailOnPanic<'g, 't>(&'g Gather<'t>);
+
+impl Drop for FailOnPanic<'_, '_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().failed = true;
+            self.0.turn.notify_all();
+        }
+    }
 }
 
 impl<'t> Gather<'t> {
     /// A gatherer for a run of `files` results, each added once by its
     /// place (more may be added after them).
     pub fn new(template: &'t Template, files: usize) -> Self {
-        let mut waiting = Vec::new();
-        waiting.resize_with(files, || None);
+        let mut slots = Vec::new();
+        slots.resize_with(files, Slot::default);
         Gather {
             template,
-            recheck: None,
             state: Mutex::new(State {
-                waiting,
+                slots,
                 ..State::default()
             }),
+            turn: Condvar::new(),
         }
     }
 
-    /// Checks a file again when it did not check the rows the run's order
-    /// gives it: when the files checked at once reach
-    /// `max_innovations_in_run`, a later file may have taken rows an
-    /// earlier one is due. The file is read again with the rows it is due,
-    /// so that the run checks the same rows however its files were
-    /// scheduled.
-    pub fn rechecking(mut self, recheck: Recheck<'t>) -> Self {
-        self.recheck = Some(recheck);
-        self
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// All of `results`, in their order, within the run-wide cap.
+    fn wait<'g>(&self, guard: MutexGuard<'g, State>) -> MutexGuard<'g, State> {
+        self.turn.wait(guard).unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// All of `results`, checked one after the other in their order,
+    /// within the run-wide caps.
     pub fn all(template: &Template, results: Vec<FileResult>) -> Run {
         let gather = Gather::new(template, results.len());
         for (i, r) in results.into_iter().enumerate() {
@@ -141,92 +140,155 @@ impl<'t> Gather<'t> {
         gather.finish()
     }
 
-    /// Adds the result of the file at place `index` of the run.
-    pub fn add(&self, index: usize, mut result: FileResult) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let State {
-            waiting,
-            next,
-            let_go,
-            listed,
-            run,
-        } = &mut *state;
-        if waiting.len() <= index {
-            waiting.resize_with(index + 1, || None);
+    /// Checks the run's first `files` places with `check` on `workers`
+    /// threads (this one among them), handing the files out in the run's
+    /// order, and joins each result in its turn; `done` is called as each
+    /// file is. A worker begins the file at a place only while it is at
+    /// most [`READ_AHEAD`] places past the next to join: that one is
+    /// always in some worker's hands already (files are handed out in
+    /// order), so the wait ends. Plain threads, not rayon's: a rayon
+    /// worker waiting here could have stolen the very file it waits for.
+    ///
+    /// A file is checked with what the run's budget has left
+    /// ([`Allowance::Run`]); when the files in hand reach
+    /// `max_innovations_in_run`, a later file may have taken rows an
+    /// earlier one is due, and the earlier one is read again in its turn
+    /// with the rows the run's order gives it (the later one too), so that
+    /// the run checks the same rows however its files were scheduled.
+    pub fn check_all(
+        &self,
+        files: usize,
+        workers: usize,
+        check: CheckAt<'_>,
+        done: &(dyn Fn() + Sync),
+    ) {
+        let handed = AtomicUsize::new(0);
+        let work = || {
+            let _fail = FailOnPanic(self);
+            loop {
+                let i = handed.fetch_add(1, Ordering::Relaxed);
+                if i >= files {
+                    return;
+                }
+                {
+                    let mut state = self.lock();
+                    while !state.failed && (state.rereading || i > state.next + READ_AHEAD) {
+                        state = self.wait(state);
+                    }
+                    if state.failed {
+                        return;
+                    }
+                    state.in_hand += 1;
+                }
+                let r = check(i, Allowance::Run);
+                let mut state = self.lock();
+                state.in_hand -= 1;
+                self.turn.notify_all();
+                self.store(&mut state, i, r);
+                self.join_ready(state, Some(check));
+                done();
+            }
+        };
+        std::thread::scope(|s| {
+            for _ in 1..workers.max(1) {
+                s.spawn(work);
+            }
+            work();
+        });
+    }
+
+    /// Adds the result of the file at place `index` of the run, as it is
+    /// (never read again: the results of the files after those of
+    /// [`Gather::check_all`], or of files checked one after the other).
+    pub fn add(&self, index: usize, result: FileResult) {
+        let mut state = self.lock();
+        self.store(&mut state, index, result);
+        self.join_ready(state, None);
+    }
+
+    /// Puts the result of the file at `index` in its place, within the
+    /// run-wide finding cap.
+    fn store(&self, state: &mut State, index: usize, mut result: FileResult) {
+        let State { slots, listed, .. } = state;
+        if slots.len() <= index {
+            slots.resize_with(index + 1, Slot::default);
         }
-        self.cap_findings(listed, waiting, index, &mut result);
-        waiting[index] = Some(result);
-        let settings = &self.template.settings;
-        let limit = settings.max_innovations_in_run;
+        self.cap_findings(listed, slots, index, &mut result);
+        slots[index] = Slot::Done(result);
+    }
+
+    /// Joins the results whose turn has come. With `again`, a result that
+    /// did not check the rows the run's order gives it (see
+    /// [`Gather::check_all`]) is read again first, with those rows, out of
+    /// the lock: the other workers wait for it to finish their files,
+    /// and the results after it that hold innovations are let go of, to be
+    /// read again in their turn, so that the run never holds more
+    /// innovations than it may keep (a folder whose later files were read
+    /// first held the limit joined and half of it waiting).
+    fn join_ready<'g>(&'g self, mut state: MutexGuard<'g, State>, again: Option<CheckAt<'_>>) {
+        let limit = self.template.settings.max_innovations_in_run;
         let room = limit as usize;
-        loop {
-            let mut r = match waiting.get_mut(*next).and_then(Option::take) {
-                Some(r) => r,
-                None => match (let_go.remove(next), self.recheck) {
-                    (Some(rows), Some(recheck)) => {
-                        let left = u64::from(limit).saturating_sub(run.innovations.len() as u64);
-                        let due = rows.min(left);
-                        let_go_past(
-                            limit,
-                            run.innovations.len() as u64 + due,
-                            waiting,
-                            *next,
-                            let_go,
-                            listed,
-                        );
-                        let mut r = recheck(*next, due as u32);
-                        self.cap_findings(listed, waiting, *next, &mut r);
-                        r
+        while !state.rereading {
+            let next = state.next;
+            let left = u64::from(limit).saturating_sub(state.run.innovations.len() as u64);
+            let due = match state.slots.get_mut(next).map(std::mem::take) {
+                None | Some(Slot::Empty) => break,
+                Some(Slot::Done(r)) => {
+                    let rows = r.innovations.len() as u64 + r.rows_not_checked;
+                    let due = rows.min(left);
+                    if again.is_none() || limit == 0 || r.innovations.len() as u64 == due {
+                        state.run.join(r, room);
+                        state.next += 1;
+                        self.turn.notify_all();
+                        continue;
                     }
-                    _ => break,
-                },
-            };
-            if let Some(recheck) = self.recheck
-                && limit > 0
-            {
-                let rows = r.innovations.len() as u64 + r.rows_not_checked;
-                let left = u64::from(limit).saturating_sub(run.innovations.len() as u64);
-                let due = rows.min(left);
-                if r.innovations.len() as u64 != due {
-                    // Its memory is given back before it is read again, and
-                    // so is that of later results the run may not keep.
+                    // Its memory is given back before it is read again.
                     drop(r);
-                    let_go_past(
-                        limit,
-                        run.innovations.len() as u64 + due,
-                        waiting,
-                        *next,
-                        let_go,
-                        listed,
-                    );
-                    r = recheck(*next, due as u32);
+                    due
+                }
+                Some(Slot::Again) => left,
+            };
+            let Some(again) = again else {
+                unreachable!("only a run read by its workers lets results go")
+            };
+            state.rereading = true;
+            while state.in_hand > 0 && !state.failed {
+                state = self.wait(state);
+            }
+            let State { slots, listed, .. } = &mut *state;
+            for (at, slot) in slots.iter_mut().enumerate().skip(next + 1) {
+                if matches!(slot, Slot::Done(r) if !r.innovations.is_empty()) {
+                    *slot = Slot::Again;
                     for files in listed.values_mut() {
-                        files.remove(next);
+                        files.remove(&at);
                     }
-                    self.cap_findings(listed, waiting, *next, &mut r);
                 }
             }
-            join(run, r, room);
-            *next += 1;
-        }
-        if self.recheck.is_some() && limit > 0 {
-            let_go_past(
-                limit,
-                run.innovations.len() as u64,
-                waiting,
-                *next,
-                let_go,
-                listed,
-            );
+            for files in listed.values_mut() {
+                files.remove(&next);
+            }
+            drop(state);
+            let r = again(next, Allowance::Rows(due as u32));
+            state = self.lock();
+            state.rereading = false;
+            let State {
+                slots, listed, run, ..
+            } = &mut *state;
+            let mut r = r;
+            self.cap_findings(listed, slots, next, &mut r);
+            run.join(r, room);
+            state.next += 1;
+            self.turn.notify_all();
         }
     }
 
     /// Keeps the findings of `result`, the file at place `index`, and of
-    /// the files after it that are waiting, within the run-wide cap.
+    /// the files after it that are waiting, within the run-wide cap: each
+    /// keeps what the files before it leave, whatever order they come in.
     fn cap_findings(
         &self,
         listed: &mut foldhash::HashMap<Code, BTreeMap<usize, u32>>,
-        waiting: &mut [Option<FileResult>],
+        slots: &mut [Slot],
         index: usize,
         result: &mut FileResult,
     ) {
@@ -265,7 +327,10 @@ impl<'t> Gather<'t> {
                 let target = if at == index {
                     Some(&mut *result)
                 } else {
-                    waiting.get_mut(at).and_then(Option::as_mut)
+                    match slots.get_mut(at) {
+                        Some(Slot::Done(r)) => Some(r),
+                        _ => None,
+                    }
                 };
                 if let Some(r) = target {
                     trim(self.template, r, code, keep, limit);
@@ -278,67 +343,43 @@ impl<'t> Gather<'t> {
     pub fn finish(self) -> Run {
         let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
         let State {
-            waiting,
+            slots,
             next,
-            let_go,
             mut run,
             ..
         } = state;
         // Places never added are skipped (none, when every file was added:
-        // then every result, let go of or not, has joined in `add`).
-        debug_assert!(let_go.is_empty());
+        // then every result has joined as it came).
         let room = self.template.settings.max_innovations_in_run as usize;
-        for r in waiting.into_iter().skip(next).flatten() {
-            join(&mut run, r, room);
+        for slot in slots.into_iter().skip(next) {
+            debug_assert!(!matches!(slot, Slot::Again));
+            if let Slot::Done(r) = slot {
+                run.join(r, room);
+            }
         }
         run
     }
 }
 
-/// Lets go of waiting results, the latest first, until those after `next`
-/// and `joined` innovations are at most `limit`: they are read again in
-/// their turn ([`Gather::rechecking`]), so that the run never holds more
-/// than it may keep (a folder whose later files were read first held the
-/// limit joined and half of it waiting).
-fn let_go_past(
-    limit: u32,
-    joined: u64,
-    waiting: &mut [Option<FileResult>],
-    next: usize,
-    let_go: &mut BTreeMap<usize, u64>,
-    listed: &mut foldhash::HashMap<Code, BTreeMap<usize, u32>>,
-) {
-    let count = |r: &FileResult| r.innovations.len() as u64;
-    let mut held: u64 = waiting.iter().skip(next + 1).flatten().map(count).sum();
-    let mut at = waiting.len();
-    while joined + held > u64::from(limit) && at > next + 1 {
-        at -= 1;
-        if let Some(r) = waiting[at].take_if(|r| !r.innovations.is_empty()) {
-            held -= count(&r);
-            let_go.insert(at, count(&r) + r.rows_not_checked);
-            for files in listed.values_mut() {
-                files.remove(&at);
-            }
+impl Run {
+    /// Moves one file's result into the run's lists. The first file's lists
+    /// become the run's as they are (a single big file is not copied); the
+    /// run's innovations, once many, are given room for as many as the run may
+    /// hold (`room`, 0: no bound) in one step.
+    fn join(&mut self, r: FileResult, room: usize) {
+        let run = self;
+        run.files.push((r.file, r.agency_hint));
+        run.evidence_layout |= r.evidence_layout;
+        let inn = &mut run.innovations;
+        let needed = inn.len() + r.innovations.len();
+        if !inn.is_empty() && needed > inn.capacity() && needed > ROOM_AT_ONCE_FROM && room > 0 {
+            inn.reserve_exact(room.max(needed) - inn.len());
         }
+        append(inn, r.innovations);
+        append(&mut run.findings, r.findings);
+        append(&mut run.statements, r.evidence);
+        append(&mut run.ideas, r.ideas);
     }
-}
-
-/// Moves one file's result into the run's lists. The first file's lists
-/// become the run's as they are (a single big file is not copied); the
-/// run's innovations, once many, are given room for as many as the run may
-/// hold (`room`, 0: no bound) in one step.
-fn join(run: &mut Run, r: FileResult, room: usize) {
-    run.files.push((r.file, r.agency_hint));
-    run.evidence_layout |= r.evidence_layout;
-    let inn = &mut run.innovations;
-    let needed = inn.len() + r.innovations.len();
-    if !inn.is_empty() && needed > inn.capacity() && needed > ROOM_AT_ONCE_FROM && room > 0 {
-        inn.reserve_exact(room.max(needed) - inn.len());
-    }
-    append(inn, r.innovations);
-    append(&mut run.findings, r.findings);
-    append(&mut run.statements, r.evidence);
-    append(&mut run.ideas, r.ideas);
 }
 
 fn append<T>(to: &mut Vec<T>, from: Vec<T>) {
@@ -384,7 +425,7 @@ fn trim(t: &Template, r: &mut FileResult, code: Code, keep: u32, limit: u32) {
         false
     });
     for (sheet, errors, warnings) in every_row {
-        super::count_for_every_row(&mut r.innovations, sheet.as_deref(), errors, warnings);
+        count_for_every_row(&mut r.innovations, sheet.as_deref(), errors, warnings);
     }
     if more == 0 {
         return;
@@ -433,36 +474,6 @@ fn whole_number(s: &str) -> u64 {
     s.bytes().filter(u8::is_ascii_digit).fold(0u64, |n, b| {
         n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
     })
-}
-
-/// The F017 telling that `more` findings of `code` in `file` were not
-/// listed, under the cap per file or (`run`) the run-wide one; `None` when
-/// the template switches F017 off.
-pub(crate) fn capped_finding(
-    t: &Template,
-    file: &str,
-    code: Code,
-    more: u64,
-    limit: u32,
-    run: bool,
-) -> Option<Finding> {
-    let s = t.severity_of(Code::F017, Severity::Info)?;
-    let (scope, scope_en) = if run {
-        (
-            "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
-            "per code in the whole run, earlier files first",
-        )
-    } else {
-        ("per kode per berkas", "per code per file")
-    };
-    let mut f = Finding::new(Code::F017, Location::file(file))
-        .arg("code", code)
-        .number("more", "more_en", more as f64, 0)
-        .number("limit", "limit_en", limit as f64, 0)
-        .arg("scope", scope)
-        .arg("scope_en", scope_en);
-    f.severity = s;
-    Some(f)
 }
 
 #[cfg(test)]
@@ -545,10 +556,9 @@ mod tests {
     }
 
     /// Issue 27: the run checks `max_innovations_in_run` rows, earlier
-    /// files first, however its files were scheduled. Here the later files
-    /// are checked first and take the run's budget; the earlier ones are
-    /// read again with the rows the run's order gives them, and each file
-    /// with rows not checked has one F020 saying where and how many.
+    /// files first, however its files were scheduled, and lists the same
+    /// findings: each file with rows not checked has one F020 saying where
+    /// and how many.
     #[test]
     fn the_innovation_cap_checks_the_same_rows_whatever_file_finishes_first() {
         let mut t = template();
@@ -589,29 +599,59 @@ mod tests {
                 stop("3.csv", 2, 3)
             ]
         );
-        // The last files are checked first and take the budget.
-        let o = options();
-        let mut late: Vec<(usize, FileResult)> = (0..4)
-            .rev()
-            .map(|k| (k, file(&t, &o, k, Allowance::Run)))
-            .collect();
-        assert_eq!(late[0].1.innovations.len(), 3);
-        assert_eq!(late[3].1.innovations.len(), 0);
-        let rechecked = Mutex::new(Vec::new());
-        let recheck = |k: usize, rows: u32| {
-            rechecked.lock().unwrap().push((k, rows));
-            file(&t, &options(), k, Allowance::Rows(rows))
-        };
-        let gather = Gather::new(&t, 4).rechecking(&recheck);
-        for (k, r) in late.drain(..) {
-            gather.add(k, r);
+        // The files are checked four at once and finish in every order;
+        // whichever finish first take the budget, and the others are read
+        // again in their turn with the rows the run's order gives them.
+        let mut orders = vec![vec![0, 1, 2, 3]];
+        while let Some(order) = next_order(orders.last().unwrap()) {
+            orders.push(order);
         }
-        let run = gather.finish();
-        assert_eq!(places(&run), expected);
-        assert_eq!(listed(&run), listed(&in_order));
-        assert_eq!(
-            rechecked.into_inner().unwrap(),
-            [(0, 3), (1, 2), (2, 0), (3, 0)]
-        );
+        assert_eq!(orders.len(), 24);
+        for order in orders {
+            let o = options();
+            let finished = (Mutex::new(Vec::new()), std::sync::Condvar::new());
+            let read_again = Mutex::new(Vec::new());
+            let check = |k: usize, allowance: Allowance| {
+                let Allowance::Rows(rows) = allowance else {
+                    // The files before it in `order` finish first.
+                    let before = &order[..order.iter().position(|&j| j == k).unwrap()];
+                    let mut done = finished.0.lock().unwrap();
+                    while !before.iter().all(|j| done.contains(j)) {
+                        done = finished.1.wait(done).unwrap();
+                    }
+                    drop(done);
+                    let r = file(&t, &o, k, allowance);
+                    finished.0.lock().unwrap().push(k);
+                    finished.1.notify_all();
+                    return r;
+                };
+                read_again.lock().unwrap().push((k, rows));
+                file(&t, &o, k, allowance)
+            };
+            let gather = Gather::new(&t, 4);
+            gather.check_all(4, 4, &check, &|| ());
+            let run = gather.finish();
+            assert_eq!(places(&run), expected, "{order:?}");
+            assert_eq!(listed(&run), listed(&in_order), "{order:?}");
+            let read_again = read_again.into_inner().unwrap();
+            if order == [3, 2, 1, 0] {
+                // The last files took the budget: the first three are
+                // short of their rows and the last may keep none.
+                assert_eq!(read_again, [(0, 3), (1, 2), (2, 0), (3, 0)]);
+            }
+            if order == [0, 1, 2, 3] {
+                assert_eq!(read_again, []);
+            }
+        }
+    }
+
+    /// The next permutation in lexicographic order.
+    fn next_order(order: &[usize]) -> Option<Vec<usize>> {
+        let mut o = order.to_vec();
+        let i = (0..o.len() - 1).rev().find(|&i| o[i] < o[i + 1])?;
+        let j = (i + 1..o.len()).rev().find(|&j| o[j] > o[i])?;
+        o.swap(i, j);
+        o[i + 1..].reverse();
+        Some(o)
     }
 }

@@ -1,11 +1,12 @@
 //! One file's events, checked as they arrive, into a [`FileResult`].
 
-use super::{Allowance, CheckOptions, Sink, fields, files, labinov, lablist, rows};
+use super::{CheckOptions, Sink, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::normalize::{Event, Record};
 use crate::outcome::{Innovation, Origin, Statement};
 use crate::template::Template;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The findings and innovations of one file.
 #[derive(Debug, Default)]
@@ -25,6 +26,33 @@ pub struct FileResult {
     /// Rows past what the file was allowed to check
     /// (`max_innovations_in_run`): not innovations, told in its F020.
     pub rows_not_checked: u64,
+}
+
+/// The innovations a run has taken, shared by the files checked at once
+/// (`max_innovations_in_run`). A file takes one for each row it checks,
+/// first come first served, so that the files in hand never hold more
+/// than the run may; which rows the run checks is then decided in the
+/// run's order when the files join it ([`Gather`]).
+#[derive(Debug, Default)]
+pub struct Budget {
+    taken: AtomicU64,
+}
+
+impl Budget {
+    /// Takes one innovation of at most `limit` for the run; `false` when
+    /// they are all taken.
+    pub(crate) fn take(&self, limit: u32) -> bool {
+        self.taken.fetch_add(1, Ordering::Relaxed) < u64::from(limit)
+    }
+}
+
+/// How many rows one file may check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowance {
+    /// What the run's [`Budget`] has left, row by row.
+    Run,
+    /// So many rows, decided in the run's order ([`Gather`]).
+    Rows(u32),
 }
 
 /// The most rows a sheet's own estimate makes room for at once: an xlsx

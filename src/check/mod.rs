@@ -34,10 +34,10 @@ pub use roster::read as read_roster;
 pub mod spd;
 mod unique;
 
-pub use cap::{Allowance, Budget, Gather, Recheck, Run};
+pub use cap::{CheckAt, Gather, READ_AHEAD, Run};
 pub use evidence::Resolver;
 pub use fields::{MAX_CELL_CHARS, too_long_for_a_cell};
-pub(crate) use file_check::count_for_every_row;
+pub use file_check::{Allowance, Budget};
 pub use file_check::{FileCheck, FileResult};
 pub use files::{load_error_finding, load_note_findings};
 pub(crate) use sink::{Places, Sink};

@@ -1,7 +1,6 @@
 //! Where the checks put their findings: severity overrides, switched-off
 //! codes and the caps on how many of one code are listed.
 
-use super::cap;
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::template::Template;
 
@@ -25,7 +24,7 @@ pub(crate) struct Sink<'t> {
     /// Errors and warnings past the cap since [`Sink::take_dropped`].
     dropped: (u32, u32),
     /// Errors and warnings past the cap of findings about every row of a
-    /// sheet (or, without a sheet, of the file): [`count_for_every_row`](super::count_for_every_row).
+    /// sheet (or, without a sheet, of the file): [`count_for_every_row`](super::file_check::count_for_every_row).
     pub(super) dropped_every_row: Vec<(Option<String>, u32, u32)>,
     /// Where each error or warning past the cap was, when kept
     /// ([`Sink::keeping_places`]).
@@ -77,7 +76,7 @@ impl<'t> Sink<'t> {
             *listed += 1;
         }
         let run_limit = self.template.settings.max_findings_per_code_in_run;
-        if run_limit > 0 && cap::counts_in_run(&f) {
+        if run_limit > 0 && counts_in_run(&f) {
             let in_run = self.in_run.entry(f.code).or_default();
             if *in_run >= run_limit {
                 self.drop_past_cap(f, true);
@@ -92,7 +91,7 @@ impl<'t> Sink<'t> {
     /// (the files' findings, when the checks across files begin).
     pub fn count_listed_in_run(&mut self) {
         self.in_run.clear();
-        for f in self.findings.iter().filter(|f| cap::counts_in_run(f)) {
+        for f in self.findings.iter().filter(|f| counts_in_run(f)) {
             *self.in_run.entry(f.code).or_default() += 1;
         }
     }
@@ -152,16 +151,47 @@ impl<'t> Sink<'t> {
                 true => settings.max_findings_per_code_in_run,
                 false => settings.max_findings_per_code,
             };
-            self.findings.extend(cap::capped_finding(
-                self.template,
-                &file,
-                code,
-                more,
-                limit,
-                run,
-            ));
+            self.findings
+                .extend(capped_finding(self.template, &file, code, more, limit, run));
         }
     }
+}
+
+/// Whether the run-wide cap counts a finding: F017 itself (one per file and
+/// code, telling of the others) and F020 (one per file, telling of rows
+/// not checked) are neither counted nor taken off.
+pub(crate) fn counts_in_run(f: &Finding) -> bool {
+    f.code != Code::F017 && f.code != Code::F020
+}
+
+/// The F017 telling that `more` findings of `code` in `file` were not
+/// listed, under the cap per file or (`run`) the run-wide one; `None` when
+/// the template switches F017 off.
+pub(crate) fn capped_finding(
+    t: &Template,
+    file: &str,
+    code: Code,
+    more: u64,
+    limit: u32,
+    run: bool,
+) -> Option<Finding> {
+    let s = t.severity_of(Code::F017, Severity::Info)?;
+    let (scope, scope_en) = if run {
+        (
+            "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
+            "per code in the whole run, earlier files first",
+        )
+    } else {
+        ("per kode per berkas", "per code per file")
+    };
+    let mut f = Finding::new(Code::F017, Location::file(file))
+        .arg("code", code)
+        .number("more", "more_en", more as f64, 0)
+        .number("limit", "limit_en", limit as f64, 0)
+        .arg("scope", scope)
+        .arg("scope_en", scope_en);
+    f.severity = s;
+    Some(f)
 }
 
 /// Where the errors and warnings past the cap of the checks across files

@@ -11,7 +11,6 @@ use crate::report;
 use crate::settings::{CheckSettings, Format};
 use crate::template::Template;
 use anyhow::Result;
-use rayon::prelude::*;
 use std::cell::RefCell;
 use std::path::PathBuf;
 
@@ -71,34 +70,19 @@ pub fn evaluate_with(
         !s.quiet && s.format == Format::Table && s.output.is_none() && !s.watch && files.len() > 1,
         s.lang,
     );
-    // A file that did not check the rows the run's order gives it (the
+    // Files are checked on plain threads, as many as rayon's, handed out
+    // in the run's order and each result joined in its turn (`Gather`):
+    // a file that did not check the rows the run's order gives it (the
     // files checked at once reached `max_innovations_in_run`) is read
-    // again with those rows.
-    let recheck = |i: usize, rows: u32| {
-        check_file_within(
-            &s.template,
-            &options,
-            &files[i],
-            tap,
-            check::Allowance::Rows(rows),
-        )
+    // again with those rows. The portal's lists are read alongside.
+    let check_at = |i: usize, allowance: check::Allowance| {
+        check_file_within(&s.template, &options, &files[i], tap, allowance)
     };
-    // One file per job: a job of many files, split once and never again
-    // (rayon's default for two threads), left one core idle at the end.
-    // The portal's lists are read alongside, on whichever core is free.
-    // Each result is gathered as its file finishes, within the run-wide
-    // finding cap: many small files would otherwise hold theirs all.
     let (gather, baseline_parts) = rayon::join(
         || {
-            let gather = check::Gather::new(&s.template, files.len()).rechecking(&recheck);
-            files
-                .par_iter()
-                .enumerate()
-                .with_max_len(1)
-                .for_each(|(i, f)| {
-                    gather.add(i, check_file(&s.template, &options, f, tap));
-                    progress.inc();
-                });
+            let gather = check::Gather::new(&s.template, files.len());
+            let workers = rayon::current_num_threads().min(files.len());
+            gather.check_all(files.len(), workers, &check_at, &|| progress.inc());
             gather
         },
         || {
