@@ -7,9 +7,14 @@ the same byte for byte on every run (standard library only):
 writes OUT_DIR/big49.csv (one 49 MB CSV of dense rows, 20 findings each),
 OUT_DIR/folder98/ (98 CSVs of 0.5 MB of the same rows) and
 OUT_DIR/rows1m.xlsx (one sheet of 1,048,575 rows of 6 cells with the
-same kind of mistakes, about 21 MB) and OUT_DIR/short50.csv (a 50 MB CSV
+same kind of mistakes, about 21 MB), OUT_DIR/short50.csv (a 50 MB CSV
 of rows of four bytes, 12.5 million of them: more than the run checks,
-`max_innovations_in_run`)."""
+`max_innovations_in_run`), and the statements' shapes (evidence rows of a
+long layout, `Indikator N` cells of a profile row; neither is an
+innovation): OUT_DIR/evidence50.csv (a 50 MB long-layout CSV of rows of
+eight bytes, 6.2 million statements) and OUT_DIR/wide50.csv (a 50 MB CSV of
+1,000 `Indikator N Bukti` columns of one character each: 24,900 rows,
+24.9 million statements)."""
 
 import os
 import sys
@@ -118,6 +123,26 @@ def short_csv(path, size):
             f.write(row)
 
 
+def evidence_csv(path, size):
+    with open(path, "w") as f:
+        f.write("Nama Inovasi;Indikator;Parameter;File\n")
+        row = "x;1;1;a\n" * 1000
+        while f.tell() + len(row) <= size:
+            f.write(row)
+
+
+def wide_csv(path, size, columns=1000):
+    with open(path, "w") as f:
+        f.write("Nama Inovasi;Tahapan Inovasi;Nama Perangkat Daerah;" + ";".join("Indikator %d Bukti" % (k + 1) for k in range(columns)) + "\n")
+        i = 0
+        while True:
+            row = "x%d;zz;D;" % (i % 7) + ";".join("a" * columns) + "\n"
+            if f.tell() + len(row) > size:
+                break
+            f.write(row)
+            i += 1
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(os.path.join(out, "folder98"), exist_ok=True)
@@ -126,6 +151,8 @@ def main():
         dense_csv(os.path.join(out, "folder98", "opd%02d.csv" % k), 500_000)
     rows1m_xlsx(os.path.join(out, "rows1m.xlsx"))
     short_csv(os.path.join(out, "short50.csv"), 49_999_000)
+    evidence_csv(os.path.join(out, "evidence50.csv"), 49_999_000)
+    wide_csv(os.path.join(out, "wide50.csv"), 49_999_000)
 
 
 if __name__ == "__main__":
