@@ -11,7 +11,7 @@
 //! rule: it only moves findings from the list to the counts.
 
 use super::file_check::{Allowance, FileResult, count_for_every_row};
-use super::sink::{capped_finding, counts_in_run};
+use super::sink::{RUN_SCOPE_EN, RunFull, capped_finding, counts_in_run};
 use crate::diag::{Code, Finding, Severity};
 use crate::outcome::{Innovation, Statement};
 use crate::template::Template;
@@ -35,6 +35,9 @@ pub const READ_AHEAD: usize = 4;
 /// how many more there were.
 pub struct Gather<'t> {
     template: &'t Template,
+    /// Told of each code the joined files list in full (see
+    /// [`Gather::telling`]).
+    full: Option<&'t RunFull>,
     state: Mutex<State>,
     /// Told whenever the next place to join, the reading again or the
     /// files in hand change.
@@ -69,6 +72,8 @@ struct State {
     failed: bool,
     /// Per code, the findings each file lists, by the file's place.
     listed: foldhash::HashMap<Code, BTreeMap<usize, u32>>,
+    /// Per code, the findings the joined files list.
+    joined: foldhash::HashMap<Code, u32>,
     run: Run,
 }
 
@@ -114,12 +119,25 @@ impl<'t> Gather<'t> {
         slots.resize_with(files, Slot::default);
         Gather {
             template,
+            full: None,
             state: Mutex::new(State {
                 slots,
                 ..State::default()
             }),
             turn: Condvar::new(),
         }
+    }
+
+    /// Tells `full` of each code the joined files list the run's whole cap
+    /// of, so that the files being checked count them from the start.
+    pub fn telling(mut self, full: &'t RunFull) -> Self {
+        self.full = Some(full);
+        self
+    }
+
+    /// Moves the result of the file at `next` into the run's lists.
+    fn join(&self, state: &mut State, r: FileResult) {
+        join_within(self.template, self.full, state, r);
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -227,7 +245,6 @@ impl<'t> Gather<'t> {
     /// first held the limit joined and half of it waiting).
     fn join_ready<'g>(&'g self, mut state: MutexGuard<'g, State>, again: Option<CheckAt<'_>>) {
         let limit = self.template.settings.max_innovations_in_run;
-        let room = limit as usize;
         while !state.rereading {
             let next = state.next;
             let left = u64::from(limit).saturating_sub(state.run.innovations.len() as u64);
@@ -237,7 +254,7 @@ impl<'t> Gather<'t> {
                     let rows = r.innovations.len() as u64 + r.rows_not_checked;
                     let due = rows.min(left);
                     if again.is_none() || limit == 0 || r.innovations.len() as u64 == due {
-                        state.run.join(r, room);
+                        self.join(&mut state, r);
                         state.next += 1;
                         self.turn.notify_all();
                         continue;
@@ -271,12 +288,10 @@ impl<'t> Gather<'t> {
             let r = again(next, Allowance::Rows(due as u32));
             state = self.lock();
             state.rereading = false;
-            let State {
-                slots, listed, run, ..
-            } = &mut *state;
+            let State { slots, listed, .. } = &mut *state;
             let mut r = r;
             self.cap_findings(listed, slots, next, &mut r);
-            run.join(r, room);
+            self.join(&mut state, r);
             state.next += 1;
             self.turn.notify_all();
         }
@@ -341,23 +356,18 @@ impl<'t> Gather<'t> {
 
     /// The run: every result added, in the run's order.
     pub fn finish(self) -> Run {
-        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
-        let State {
-            slots,
-            next,
-            mut run,
-            ..
-        } = state;
+        let (template, full) = (self.template, self.full);
+        let mut state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let slots = std::mem::take(&mut state.slots);
         // Places never added are skipped (none, when every file was added:
         // then every result has joined as it came).
-        let room = self.template.settings.max_innovations_in_run as usize;
-        for slot in slots.into_iter().skip(next) {
+        for slot in slots.into_iter().skip(state.next) {
             debug_assert!(!matches!(slot, Slot::Again));
             if let Slot::Done(r) = slot {
-                run.join(r, room);
+                join_within(template, full, &mut state, r);
             }
         }
-        run
+        state.run
     }
 }
 
@@ -379,6 +389,41 @@ impl Run {
         append(&mut run.findings, r.findings);
         append(&mut run.statements, r.evidence);
         append(&mut run.ideas, r.ideas);
+    }
+}
+
+/// Moves a result, in its turn, into the run's lists, telling `full` of
+/// the codes the run now lists in full.
+fn join_within(t: &Template, full: Option<&RunFull>, state: &mut State, mut r: FileResult) {
+    let limit = t.settings.max_findings_per_code_in_run;
+    if limit > 0 {
+        for f in r.findings.iter().filter(|f| counts_in_run(f)) {
+            let n = state.joined.entry(f.code).or_default();
+            *n += 1;
+            if *n >= limit
+                && let Some(full) = full
+            {
+                full.fill(f.code);
+            }
+        }
+    }
+    run_cap_told_last(&mut r);
+    let room = t.settings.max_innovations_in_run as usize;
+    state.run.join(r, room);
+}
+
+/// Puts a file's F017s of the run-wide cap after its other findings, by
+/// code, as they are when the file's findings are trimmed once: trimmed
+/// again as earlier files came, or counted by its sink from the start
+/// ([`RunFull`]), they would be in another order, and the report's sort
+/// keeps the order of findings it holds alike.
+fn run_cap_told_last(r: &mut FileResult) {
+    let told = |f: &Finding| {
+        (f.code == Code::F017 && arg(f, "scope_en") == Some(RUN_SCOPE_EN))
+            .then(|| arg(f, "code").unwrap_or_default().to_string())
+    };
+    if r.findings.iter().any(|f| told(f).is_some()) {
+        r.findings.sort_by_cached_key(told);
     }
 }
 
@@ -555,6 +600,27 @@ mod tests {
         assert_eq!(in_order.files.len(), 4);
     }
 
+    /// A file checked after the earlier ones listed a code's whole run-wide
+    /// cap counts that code's findings from the start (its sink is told,
+    /// [`RunFull`]), and lists, counts and tells of them in F017 as if it
+    /// had listed them and been trimmed when it joined.
+    #[test]
+    fn a_file_counting_a_full_code_from_the_start_lists_the_same() {
+        let mut t = template();
+        t.settings.max_findings_per_code_in_run = 5;
+        let trimmed = Gather::all(&t, results(&t));
+        let o = options();
+        let gather = Gather::new(&t, 4).telling(&o.budget.full);
+        for k in 0..4 {
+            gather.add(k, file(&t, &o, k, Allowance::Run));
+        }
+        assert!(o.budget.full.is_full(Code::V001));
+        let counted = gather.finish();
+        assert_eq!(listed(&counted), listed(&trimmed));
+        let counts = |run: &Run| -> Vec<u32> { run.innovations.iter().map(|i| i.errors).collect() };
+        assert_eq!(counts(&counted), counts(&trimmed));
+    }
+
     /// Issue 27: the run checks `max_innovations_in_run` rows, earlier
     /// files first, however its files were scheduled, and lists the same
     /// findings: each file with rows not checked has one F020 saying where
@@ -609,19 +675,24 @@ mod tests {
         assert_eq!(orders.len(), 24);
         for order in orders {
             let o = options();
-            let finished = (Mutex::new(Vec::new()), std::sync::Condvar::new());
+            // (files begun, files finished)
+            let finished = (Mutex::new((0, Vec::new())), std::sync::Condvar::new());
             let read_again = Mutex::new(Vec::new());
             let check = |k: usize, allowance: Allowance| {
                 let Allowance::Rows(rows) = allowance else {
-                    // The files before it in `order` finish first.
+                    // All four are in hand (so none is read again while
+                    // another waits here for a file not yet begun), and the
+                    // files before it in `order` finish first.
                     let before = &order[..order.iter().position(|&j| j == k).unwrap()];
-                    let mut done = finished.0.lock().unwrap();
-                    while !before.iter().all(|j| done.contains(j)) {
-                        done = finished.1.wait(done).unwrap();
+                    let mut state = finished.0.lock().unwrap();
+                    state.0 += 1;
+                    finished.1.notify_all();
+                    while state.0 < 4 || !before.iter().all(|j| state.1.contains(j)) {
+                        state = finished.1.wait(state).unwrap();
                     }
-                    drop(done);
+                    drop(state);
                     let r = file(&t, &o, k, allowance);
-                    finished.0.lock().unwrap().push(k);
+                    finished.0.lock().unwrap().1.push(k);
                     finished.1.notify_all();
                     return r;
                 };

@@ -1,5 +1,6 @@
 //! One file's events, checked as they arrive, into a [`FileResult`].
 
+use super::sink::RunFull;
 use super::{CheckOptions, Sink, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::normalize::{Event, Record};
@@ -36,6 +37,8 @@ pub struct FileResult {
 #[derive(Debug, Default)]
 pub struct Budget {
     taken: AtomicU64,
+    /// The codes the files joined so far list in full.
+    pub(crate) full: RunFull,
 }
 
 impl Budget {
@@ -110,7 +113,7 @@ impl<'t> FileCheck<'t> {
             shared_file: Arc::from(file),
             agency_hint: agency_hint.to_string(),
             origin: None,
-            sink: Sink::new(template),
+            sink: Sink::new(template).after(&options.budget.full),
             innovations: Vec::new(),
             evidence: Vec::new(),
             evidence_layout: false,

@@ -3,6 +3,32 @@
 
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::template::Template;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The codes of which the files joined to the run so far list the whole
+/// `max_findings_per_code_in_run`, shared by the files being checked: a
+/// later file lists none of them, so its sink counts them from the start
+/// instead of listing them until the file joins and is trimmed (each file
+/// in hand held up to 5,000 findings of every code).
+#[derive(Debug)]
+pub struct RunFull(Box<[AtomicBool]>);
+
+impl Default for RunFull {
+    fn default() -> Self {
+        RunFull(Code::ALL.iter().map(|_| AtomicBool::new(false)).collect())
+    }
+}
+
+impl RunFull {
+    /// The files joined so far list the run's whole cap of `code`.
+    pub(crate) fn fill(&self, code: Code) {
+        self.0[code as usize].store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn is_full(&self, code: Code) -> bool {
+        self.0[code as usize].load(Ordering::Relaxed)
+    }
+}
 
 /// Applies the template's severity overrides; drops switched-off codes; and
 /// lists at most `settings.max_findings_per_code` findings of one code for
@@ -32,6 +58,8 @@ pub(crate) struct Sink<'t> {
     /// Findings past the cap per (code, file), and whether the run-wide
     /// cap took any of them.
     capped: Vec<(Code, String, u64, bool)>,
+    /// The codes the files before this one already list in full.
+    full: Option<&'t RunFull>,
 }
 
 impl<'t> Sink<'t> {
@@ -45,7 +73,15 @@ impl<'t> Sink<'t> {
             dropped_every_row: Vec::new(),
             places: None,
             capped: Vec::new(),
+            full: None,
         }
+    }
+
+    /// A sink of a file of the run that lists none of the codes `full`
+    /// tells of (the files before it list the run's whole cap of them).
+    pub fn after(mut self, full: &'t RunFull) -> Self {
+        self.full = Some(full);
+        self
     }
 
     /// A sink that keeps where the findings past the cap were (the checks
@@ -78,7 +114,7 @@ impl<'t> Sink<'t> {
         let run_limit = self.template.settings.max_findings_per_code_in_run;
         if run_limit > 0 && counts_in_run(&f) {
             let in_run = self.in_run.entry(f.code).or_default();
-            if *in_run >= run_limit {
+            if *in_run >= run_limit || self.full.is_some_and(|full| full.is_full(f.code)) {
                 self.drop_past_cap(f, true);
                 return;
             }
@@ -164,6 +200,9 @@ pub(crate) fn counts_in_run(f: &Finding) -> bool {
     f.code != Code::F017 && f.code != Code::F020
 }
 
+/// The scope of an F017 of the run-wide cap, as its argument `scope_en`.
+pub(crate) const RUN_SCOPE_EN: &str = "per code in the whole run, earlier files first";
+
 /// The F017 telling that `more` findings of `code` in `file` were not
 /// listed, under the cap per file or (`run`) the run-wide one; `None` when
 /// the template switches F017 off.
@@ -179,7 +218,7 @@ pub(crate) fn capped_finding(
     let (scope, scope_en) = if run {
         (
             "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
-            "per code in the whole run, earlier files first",
+            RUN_SCOPE_EN,
         )
     } else {
         ("per kode per berkas", "per code per file")

@@ -80,7 +80,7 @@ pub fn evaluate_with(
     };
     let (gather, baseline_parts) = rayon::join(
         || {
-            let gather = check::Gather::new(&s.template, files.len());
+            let gather = check::Gather::new(&s.template, files.len()).telling(&options.budget.full);
             let workers = rayon::current_num_threads().min(files.len());
             gather.check_all(files.len(), workers, &check_at, &|| progress.inc());
             gather
