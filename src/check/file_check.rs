@@ -1,7 +1,7 @@
 //! One file's events, checked as they arrive, into a [`FileResult`].
 
-use super::sink::RunFull;
-use super::{CheckOptions, Sink, fields, files, labinov, lablist, rows};
+use super::sink::{RunFull, Sink};
+use super::{CheckOptions, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
 use crate::normalize::{Event, Record};
 use crate::outcome::{Innovation, Origin, Statement};

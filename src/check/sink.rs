@@ -39,7 +39,7 @@ impl RunFull {
 /// [`Sink::dropped_rows`] (the checks across files), and per file and code
 /// in one F017 from [`Sink::finish_capped`]. The run-wide cap
 /// (`max_findings_per_code_in_run`) holds here for the findings this sink
-/// lists, and across files through [`Gather`](super::Gather).
+/// lists, and across files through `Gather` (cap.rs).
 pub(crate) struct Sink<'t> {
     template: &'t Template,
     pub findings: Vec<Finding>,
@@ -50,7 +50,7 @@ pub(crate) struct Sink<'t> {
     /// Errors and warnings past the cap since [`Sink::take_dropped`].
     dropped: (u32, u32),
     /// Errors and warnings past the cap of findings about every row of a
-    /// sheet (or, without a sheet, of the file): [`count_for_every_row`](super::file_check::count_for_every_row).
+    /// sheet (or, without a sheet, of the file): `count_for_every_row` (file_check.rs).
     pub(super) dropped_every_row: Vec<(Option<String>, u32, u32)>,
     /// Where each error or warning past the cap was, when kept
     /// ([`Sink::keeping_places`]).
