@@ -9,7 +9,7 @@ use crate::normalize::{FieldCell, Record, Value};
 use crate::template::roles;
 use crate::template::{Template, fold};
 
-use super::rows::{at_precision, dated};
+use super::dates::{at_precision, dated};
 use super::{Innovation, Sink};
 
 /// Whether a template is for a lab's idea lists: it has the 5D stage
@@ -172,7 +172,7 @@ pub(super) fn repeats(t: &Template, innovations: &[Innovation], sink: &mut Sink)
     distinct.dedup();
     if distinct.len() < 2 {
         super::unique::check(innovations, sink);
-        super::labinov::similar_ideas(t, innovations, sink);
+        super::similar::similar_ideas(t, innovations, sink);
         return;
     }
     let mut parts: std::collections::BTreeMap<Option<ListDate>, Vec<Innovation>> =
@@ -182,7 +182,7 @@ pub(super) fn repeats(t: &Template, innovations: &[Innovation], sink: &mut Sink)
     }
     for part in parts.values() {
         super::unique::check(part, sink);
-        super::labinov::similar_ideas(t, part, sink);
+        super::similar::similar_ideas(t, part, sink);
     }
 }
 

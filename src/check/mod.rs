@@ -18,6 +18,7 @@
 
 mod cap;
 mod catalog;
+mod dates;
 pub mod evidence;
 mod fields;
 mod file_check;
@@ -29,6 +30,7 @@ pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
+mod similar;
 mod sink;
 pub use roster::read as read_roster;
 pub mod spd;

@@ -9,6 +9,8 @@ use crate::diag::{Code, Finding, Lang, Location};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
+// Its home is the model; named here too for the callers that read portal lists.
+pub use crate::outcome::portal::PortalEntry;
 use crate::template::roles::{self, Roles};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
@@ -54,22 +56,6 @@ fn score_of(text: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
-}
-
-/// One entry of a portal download or an earlier submission.
-#[derive(Debug, Clone)]
-pub struct PortalEntry {
-    /// The year the baseline was tagged with; `None` means this year's portal.
-    pub year: Option<i32>,
-    pub file: String,
-    pub sheet: Option<String>,
-    pub row: u32,
-    pub pemda: Option<String>,
-    /// The agency its row names, when the list has an agency column.
-    pub agency: Option<String>,
-    pub name: String,
-    pub name_key: String,
-    pub facts: Facts,
 }
 
 /// How to compare.
