@@ -12,8 +12,8 @@
 //! Each file's spans are moved past the files before it, so a span in the
 //! merged tree still says which file and place it came from ([`Segment`]).
 
-use super::compile::KIND_SETTINGS;
 use super::error::{Segment, TemplateError};
+use super::raw::KIND_SETTINGS;
 use crate::diag::Say;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};

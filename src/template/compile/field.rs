@@ -5,29 +5,13 @@ use super::{Ctx, severity_word};
 use crate::template::TemplateError;
 use crate::template::fold;
 use crate::template::model::{EnumValue, Field, FieldKind, kind_words};
-use crate::template::raw::RawField;
+use crate::template::raw::{KIND_SETTINGS, RawField};
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use toml::Spanned;
 
 /// Kinds of link a text field may ask for (see `check::evidence::link_kind_accepted`).
 const LINK_KINDS: &[&str] = &["youtube", "gdrive", "web"];
-
-/// Field settings that only some types use, and those types (by their
-/// TOML names). A setting on another type is refused, never ignored; a
-/// child that changes a field's type drops the parent's settings the new
-/// type does not use.
-pub(in crate::template) const KIND_SETTINGS: &[(&str, &[&str])] = &[
-    ("filler_below_words", &["text"]),
-    ("min_words", &["text"]),
-    ("max_words", &["text"]),
-    ("links", &["text"]),
-    ("min_age_years", &["date"]),
-    ("future", &["date"]),
-    ("min", &["integer", "amount"]),
-    ("max", &["integer", "amount"]),
-    ("value", &["enum"]),
-];
 
 const KINDS: &[&str] = &[
     "text",

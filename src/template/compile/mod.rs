@@ -7,8 +7,6 @@ mod agencies;
 mod field;
 mod numbers;
 
-pub(super) use field::KIND_SETTINGS;
-
 use super::TemplateError;
 use super::error::Segment;
 use super::fold;
