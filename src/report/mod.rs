@@ -11,6 +11,7 @@ pub mod history;
 mod html;
 mod json;
 mod layout;
+mod markup;
 mod package;
 mod screen;
 mod table;
@@ -20,9 +21,9 @@ mod xlsx;
 
 pub use card::{card, render_card};
 pub use html::{
-    Extras as HtmlExtras, Page as HtmlPage, escape as html_escape, render_html, render_html_page,
-    render_html_with,
+    Extras as HtmlExtras, Page as HtmlPage, render_html, render_html_page, render_html_with,
 };
+pub use markup::escape as html_escape;
 
 pub use self::csv::{csv, csv_to};
 pub use changes::render_changes;
