@@ -114,6 +114,11 @@ pub(super) enum Fail {
     Damage(Damage, String),
 }
 
+/// A part that ends inside an element.
+pub(super) fn eof<R>(t: &Tokens<R>, inside: &str) -> Fail {
+    Fail::Xml(t.error(0, format!("the part ends inside <{inside}>")))
+}
+
 impl From<XmlError> for Fail {
     fn from(e: XmlError) -> Self {
         Fail::Xml(e)
