@@ -19,6 +19,18 @@
 //! - the table report written to a file (`-o FILE` without `--format`, so
 //!   also under a .csv or .xlsx name) opens with its title line,
 //!   `bimtek VERSION · TEMPLATE`.
+//!
+//! A workbook's mark is read here, during the walk, from a zip directory of
+//! its own, and load reads the directory again if the file is data. The
+//! walk must know before any file is read: an output is no input (it is
+//! not among the files checked, and "nothing to check" says why each found
+//! file was not read), and a feedback workbook's findings sheet is skipped
+//! from its first row. Sharing the reading would carry each walked archive
+//! with the input list until load reaches its file (the zip crate shares a
+//! parsed directory only between clones of one archive, each with its
+//! reader, or through an `unsafe` constructor), holding a file open (or a
+//! small workbook's bytes) per input of a folder meanwhile. The second
+//! reading is of the directory and one small part, not of the sheets.
 
 use std::fs::File;
 use std::io::Read;

@@ -48,20 +48,31 @@ pub(super) fn read(
             }
         };
     }
+    // An xlsb's or ods's guards read its zip directory; calamine then gets
+    // the same open file, rewound, and reads the directory again itself: its
+    // API takes a reader, not a parsed archive.
+    let mut guarded = None;
     if matches!(format, Format::Xlsb | Format::Ods)
         && let Ok(file) = File::open(path)
-        && let Ok(archive) = zip::ZipArchive::new(BufReader::new(file))
+        && let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file))
     {
         check_zip_limits(&archive)?;
-    }
-    if format == Format::Ods {
-        check_ods_cells(path)?;
+        if format == Format::Ods {
+            check_ods_cells(&mut archive)?;
+        }
+        guarded = Some(archive.into_inner());
     }
     if format == Format::Xls {
         check_cfb(path)?;
     }
-    let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
-    let reader = BufReader::new(file);
+    let io = |e: std::io::Error| LoadError::Corrupt(Damage::Io, e.to_string());
+    let reader = match guarded {
+        Some(mut reader) => {
+            reader.rewind().map_err(io)?;
+            reader
+        }
+        None => BufReader::new(File::open(path).map_err(io)?),
+    };
     match format {
         // Its directory could not be read: calamine reports the damage.
         Format::Xlsx => read_xlsx(reader, sink, notes),
