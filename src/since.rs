@@ -143,11 +143,6 @@ impl Snapshot {
         time: Option<String>,
         keep: impl Fn(&str) -> bool + Sync,
     ) -> (Self, Vec<usize>) {
-        let file_agency: BTreeMap<&str, &str> = outcome
-            .files
-            .iter()
-            .map(|(f, hint)| (f.as_str(), hint.as_str()))
-            .collect();
         let innovations = outcome
             .innovations
             .par_iter()
@@ -167,13 +162,7 @@ impl Snapshot {
             .enumerate()
             .filter_map(|(k, f)| {
                 let inn = outcome.innovation_of(f);
-                let agency = match inn {
-                    Some(i) => &*i.agency,
-                    None => file_agency
-                        .get(f.location.file.as_str())
-                        .copied()
-                        .unwrap_or_default(),
-                };
+                let agency = outcome.agency_of(f);
                 keep(agency).then(|| {
                     let finding = SnapFinding {
                         code: f.code.to_string(),

@@ -61,6 +61,24 @@ impl Outcome {
         f.innovation.and_then(|i| self.innovations.get(i as usize))
     }
 
+    /// The agency a file's place suggests (its agency hint), for an input
+    /// file of the run.
+    pub fn file_agency(&self, file: &str) -> Option<&str> {
+        // `files` is sorted; a file listed twice answers as its last entry.
+        let end = self.files.partition_point(|(f, _)| f.as_str() <= file);
+        let (f, hint) = self.files.get(end.checked_sub(1)?)?;
+        (f == file).then_some(hint.as_str())
+    }
+
+    /// The agency a finding is counted under, in the history and between
+    /// runs: its innovation's, else its file's, else empty.
+    pub fn agency_of(&self, f: &Finding) -> &str {
+        match self.innovation_of(f) {
+            Some(i) => &i.agency,
+            None => self.file_agency(&f.location.file).unwrap_or_default(),
+        }
+    }
+
     /// The findings that concern innovation `i`, in reading order: those
     /// that hold for every row of its sheet or file, then those on its own
     /// sheet, then those on its evidence rows elsewhere.
