@@ -70,7 +70,7 @@ mod tests {
         assert!(!is_quiet());
         let inner = quietly(|| {
             assert!(is_quiet());
-            let aloud = aloud(|| is_quiet()).unwrap();
+            let aloud = aloud(is_quiet).unwrap();
             (aloud, is_quiet())
         });
         assert_eq!(inner.unwrap(), (false, true));
