@@ -1033,6 +1033,206 @@ catalogue! {
         "isian \"{key}\" sudah ada di templat induk {pid} (\"{label}\", {at}); untuk mengubah sebagian, tulis hanya key dan pengaturan yang berubah; untuk menulis ulang label atau type, tambahkan override = true",
         "field \"{key}\" already exists in the parent template {pid} (\"{label}\", {at}); to change part of it, write only key and the settings that change; to rewrite label or type, add override = true",
     ],
+    // ------------------------------------------------------- history/
+    HistoryNotAFile: [
+        "--history {p}: bukan berkas biasa; beri nama berkas basis data",
+        "--history {p}: not a regular file; give a database file name",
+    ],
+    HistoryNoFolder: [
+        "--history {p}: folder {d} tidak ada",
+        "--history {p}: folder {d} does not exist",
+    ],
+    HistoryCannotOpen: [
+        "--history {p}: tidak dapat dibuka: {e}",
+        "--history {p}: cannot be opened: {e}",
+    ],
+    HistoryNotRegular: ["--history {p}: bukan berkas biasa", "--history {p}: not a regular file"],
+    HistoryMissing: [
+        "--history {p}: berkas riwayat tidak ada; catat pemeriksaan dengan bimtek check FOLDER --history {p}",
+        "--history {p}: no such history file; record checks with bimtek check FOLDER --history {p}",
+    ],
+    HistoryNewer: [
+        "--history {p}: basis data riwayat ini dibuat oleh bimtek yang lebih baru (skema {version}, versi ini mengenal sampai {known}); perbarui bimtek. Berkas dibiarkan apa adanya.",
+        "--history {p}: this history database was written by a newer bimtek (schema {version}, this version knows up to {known}); update bimtek. The file is left as it is.",
+    ],
+    HistoryCorrupt: [
+        "--history {p}: basis data riwayat rusak ({e}); berkas dibiarkan apa adanya, beri berkas lain atau pulihkan salinannya",
+        "--history {p}: the history database is corrupt ({e}); the file is left as it is, give another file or restore a copy",
+    ],
+    HistoryBusy: [
+        "--history {p}: basis data riwayat sedang dipakai terlalu lama ({e})",
+        "--history {p}: the history database stayed busy too long ({e})",
+    ],
+    HistoryNotWritable: [
+        "--history {p}: tidak dapat dibuka untuk ditulis ({e})",
+        "--history {p}: cannot be opened for writing ({e})",
+    ],
+    HistoryDbError: [
+        "--history {p}: galat basis data riwayat: {e}",
+        "--history {p}: history database error: {e}",
+    ],
+    HistoryNotOurs: [
+        "--history {p}: bukan basis data riwayat bimtek; berkas dibiarkan apa adanya (beri nama berkas baru, misalnya riwayat.sqlite)",
+        "--history {p}: not a bimtek history database; the file is left as it is (give a new file name, such as riwayat.sqlite)",
+    ],
+    HistoryRunDamaged: [
+        "--history {p}: catatan pemeriksaan {id} rusak ({e})",
+        "--history {p}: the record of run {id} is damaged ({e})",
+    ],
+    // ------------------------------------------------------- since.rs
+    SinceNotWhole: [
+        "bukan laporan JSON bimtek yang utuh ({what})",
+        "not a whole bimtek JSON report ({what})",
+    ],
+    SinceForeign: [
+        "bukan laporan JSON bimtek (check --format json)",
+        "not a bimtek JSON report (check --format json)",
+    ],
+    SinceVersion: [
+        "laporan JSON bimtek versi kontrak {v}; yang dapat dibandingkan: versi 1",
+        "a bimtek JSON report of contract version {v}; comparable: version 1",
+    ],
+    // ---------------------------------------------------- load/marker.rs
+    OwnReportWorkbook: ["buku kerja laporan bimtek", "a bimtek report workbook"],
+    OwnReportHtml: ["laporan HTML bimtek", "a bimtek HTML report"],
+    OwnReportJson: ["laporan JSON bimtek", "a bimtek JSON report"],
+    OwnReportCsv: ["laporan CSV bimtek", "a bimtek CSV report"],
+    OwnReportTable: ["laporan tabel bimtek", "a bimtek table report"],
+    OwnPackage: ["folder paket ekspor bimtek", "a bimtek export package folder"],
+    OwnPackageZip: ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
+    // ------------------------------------------------------ load/walk.rs
+    SpecialPipe: ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
+    SpecialSocket: ["soket", "a socket"],
+    SpecialDevice: ["berkas perangkat", "a device file"],
+    // ---------------------------------------------- template/compile/
+    NearParen: [" (maksud Anda \"{n}\"?)", " (did you mean \"{n}\"?)"],
+    NearSemi: ["; maksud Anda \"{n}\"?", "; did you mean \"{n}\"?"],
+    CannotReadTemplate: ["templat tidak dapat dibaca: {e}", "cannot read the template: {e}"],
+    NotADate: [
+        "{what} \"{value}\" bukan tanggal berbentuk yyyy-mm-dd",
+        "{what} \"{value}\" is not a date in yyyy-mm-dd form",
+    ],
+    TemplateIdEmpty: ["id templat kosong", "template id is empty"],
+    DateOrderBad: [
+        "date_order \"{other}\" harus \"dmy\" atau \"mdy\"",
+        "date_order \"{other}\" must be \"dmy\" or \"mdy\"",
+    ],
+    WindowEndBeforeStart: [
+        "window.end lebih awal daripada window.start",
+        "window.end is before window.start",
+    ],
+    FieldKeyChars: [
+        "kunci isian \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
+        "field key \"{key}\" must be lowercase letters, digits and _",
+    ],
+    FieldKeyTwice: [
+        "kunci isian \"{key}\" muncul dua kali",
+        "field key \"{key}\" appears twice",
+    ],
+    LaunchedStageUnknown: [
+        "settings.launched_stages \"{stage}\" bukan nilai isian tahap",
+        "settings.launched_stages \"{stage}\" is not a value of the tahap field",
+    ],
+    YandasUnknown: [
+        "scoring.yandas \"{value}\" bukan nilai isian urusan_utama",
+        "scoring.yandas \"{value}\" is not a value of the urusan_utama field",
+    ],
+    ExcludeCodeUnknown: [
+        "scoring.exclude_codes: \"{code}\" bukan kode temuan",
+        "scoring.exclude_codes: \"{code}\" is not a finding code",
+    ],
+    SeverityCodeUnknown: [
+        "severity: \"{code}\" bukan kode temuan (lihat `bimtek explain`)",
+        "severity: \"{code}\" is not a finding code (see `bimtek explain`)",
+    ],
+    SeverityWordBad: [
+        "severity {code} harus galat, peringatan, info atau nonaktif (atau error, warning, info, off), bukan \"{s}\"",
+        "severity of {code} must be error, warning, info or off (or galat, peringatan, info, nonaktif), not \"{s}\"",
+    ],
+    EvidenceColumnUnknown: [
+        "evidence.columns: \"{key}\" bukan kolom tata letak bukti dukung (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
+        "evidence.columns: \"{key}\" is not a column of the evidence layout (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
+    ],
+    IndicatorTwice: ["indikator {no} muncul dua kali", "indicator {no} appears twice"],
+    SpdRuleShape: [
+        "spd {no}: tulis tepat satu dari options (tiga pilihan), higher atau lower",
+        "spd {no}: give exactly one of options (three of them), higher or lower",
+    ],
+    AwardKeyUnknown: [
+        "award.{what} \"{key}\" bukan kunci isian",
+        "award.{what} \"{key}\" is not a field key",
+    ],
+    AwardQuotaUnknown: [
+        "award.quota: \"{value}\" bukan nilai isian quota_by",
+        "award.quota: \"{value}\" is not a value of the quota_by field",
+    ],
+    AwardEmptyName: ["award.agencies: ada nama yang kosong", "award.agencies: an empty name"],
+    AwardAgencyTwice: [
+        "award.agencies: \"{name}\" tercantum dua kali",
+        "award.agencies: \"{name}\" is listed twice",
+    ],
+    AwardSpellingUnknown: [
+        "award.spellings: \"{name}\" tidak ada di award.agencies",
+        "award.spellings: \"{name}\" is not in award.agencies",
+    ],
+    AwardSpellingTaken: [
+        "award.spellings: \"{s}\" sudah menjadi nama OPD lain",
+        "award.spellings: \"{s}\" already names another agency",
+    ],
+    RosterEmptyName: ["roster: ada nama yang kosong", "roster: an empty name"],
+    RosterTaken: [
+        "roster: \"{name}\" sudah menjadi nama atau alias {other}",
+        "roster: \"{name}\" already names {other}",
+    ],
+    FieldTypeUnknown: [
+        "isian {key}: type \"{other}\" tidak dikenal{near}; pilihan: {kinds}",
+        "field {key}: type \"{other}\" is unknown{near}; one of: {kinds}",
+    ],
+    FieldSettingNotForKind: [
+        "isian {key}: {setting} hanya berlaku untuk isian {kinds}, bukan {this}; hapus {setting} atau ubah type",
+        "field {key}: {setting} applies to {kinds} fields only, not {this}; remove {setting} or change the type",
+    ],
+    FieldMaxBelowMin: [
+        "isian {key}: max ({max}) lebih kecil daripada min ({min}); tukar keduanya",
+        "field {key}: max ({max}) is below min ({min}); swap them",
+    ],
+    EnumWithoutValues: [
+        "isian {key}: isian pilihan (enum) memerlukan paling sedikit satu [[field.value]]",
+        "field {key}: an enum needs at least one [[field.value]]",
+    ],
+    MaxWordsBelowMin: [
+        "isian {key}: max_words lebih kecil daripada min_words",
+        "field {key}: max_words is below min_words",
+    ],
+    LinkKindUnknown: [
+        "isian {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {kinds})",
+        "field {key}: link kind \"{kind}\" is unknown (one of: {kinds})",
+    ],
+    HeaderNamesTwoFields: [
+        "isian {key}: nama kolom \"{alias}\" juga menamai isian {other_key} (\"{other_label}\", {at}); satu nama kolom hanya boleh menamai satu isian, hapus dari salah satunya",
+        "field {key}: the header \"{alias}\" also names the field {other_key} (\"{other_label}\", {at}); a header may name one field only, remove it from one of them",
+    ],
+    RequiredSeverityBad: [
+        "isian {key}: required_severity harus galat, peringatan atau info (atau error, warning, info), bukan \"{s}\"",
+        "field {key}: required_severity must be error, warning or info (or galat, peringatan, info), not \"{s}\"",
+    ],
+    RequiresUnknown: [
+        "isian {key}: requires \"{name}\" bukan kunci isian",
+        "field {key}: requires \"{name}\", which is not a field key",
+    ],
+    SpellingTwoValues: [
+        "isian {key}: ejaan \"{spelling}\" dimiliki dua nilai",
+        "field {key}: spelling \"{spelling}\" belongs to two values",
+    ],
+    NotFinite: [
+        "{what} = {x}: harus bilangan biasa, bukan nan atau inf",
+        "{what} = {x}: must be a finite number",
+    ],
+    NotNegativeNumber: [
+        "{what} = {x}: harus bilangan 0 atau lebih (bukan nan atau inf)",
+        "{what} = {x}: must be a finite number, not negative",
+    ],
+    NotAFraction: ["{what} = {x}: harus antara 0 dan 1", "{what} = {x}: must be between 0 and 1"],
     // ----------------------------------------------- template/message.rs
     CurlyQuote: [
         "tanda kutip melengkung {c} tidak dikenali; TOML hanya menerima tanda kutip lurus {straight}. Ganti setiap “ ” ‘ ’ di luar teks dengan {straight} (Word dan aplikasi pesan mengubah tanda kutip lurus menjadi melengkung; sunting templat dengan Notepad)",
