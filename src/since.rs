@@ -287,20 +287,12 @@ pub enum NotAReport {
 
 impl NotAReport {
     /// Why, in Bahasa Indonesia and in English.
-    pub fn words(&self) -> [String; 2] {
+    pub fn words(&self) -> crate::diag::Text {
+        use crate::diag::Say;
         match self {
-            NotAReport::Corrupt(what) => [
-                format!("bukan laporan JSON bimtek yang utuh ({what})"),
-                format!("not a whole bimtek JSON report ({what})"),
-            ],
-            NotAReport::Foreign => [
-                "bukan laporan JSON bimtek (check --format json)".to_string(),
-                "not a bimtek JSON report (check --format json)".to_string(),
-            ],
-            NotAReport::Version(v) => [
-                format!("laporan JSON bimtek versi kontrak {v}; yang dapat dibandingkan: versi 1"),
-                format!("a bimtek JSON report of contract version {v}; comparable: version 1"),
-            ],
+            NotAReport::Corrupt(what) => Say::SinceNotWhole.both(&[("what", what)]),
+            NotAReport::Foreign => Say::SinceForeign.both(&[]),
+            NotAReport::Version(v) => Say::SinceVersion.both(&[("v", v)]),
         }
     }
 }

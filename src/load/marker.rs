@@ -89,19 +89,17 @@ pub enum Output {
 }
 
 impl Output {
-    /// What it is, for messages: [Indonesian, English].
-    pub fn words(self) -> [&'static str; 2] {
+    /// What it is, for messages: the catalogue's words.
+    pub fn say(self) -> crate::diag::Say {
+        use crate::diag::Say;
         match self {
-            Output::ReportWorkbook => ["buku kerja laporan bimtek", "a bimtek report workbook"],
-            Output::ReportHtml => ["laporan HTML bimtek", "a bimtek HTML report"],
-            Output::ReportJson => ["laporan JSON bimtek", "a bimtek JSON report"],
-            Output::ReportCsv => ["laporan CSV bimtek", "a bimtek CSV report"],
-            Output::ReportTable => ["laporan tabel bimtek", "a bimtek table report"],
-            Output::Package => [
-                "folder paket ekspor bimtek",
-                "a bimtek export package folder",
-            ],
-            Output::PackageZip => ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
+            Output::ReportWorkbook => Say::OwnReportWorkbook,
+            Output::ReportHtml => Say::OwnReportHtml,
+            Output::ReportJson => Say::OwnReportJson,
+            Output::ReportCsv => Say::OwnReportCsv,
+            Output::ReportTable => Say::OwnReportTable,
+            Output::Package => Say::OwnPackage,
+            Output::PackageZip => Say::OwnPackageZip,
         }
     }
 }

@@ -81,12 +81,13 @@ impl Special {
         Special::Device
     }
 
-    /// [Indonesian, English]
-    pub fn words(self) -> [&'static str; 2] {
+    /// What it is, for messages: the catalogue's words.
+    pub fn say(self) -> crate::diag::Say {
+        use crate::diag::Say;
         match self {
-            Special::Pipe => ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
-            Special::Socket => ["soket", "a socket"],
-            Special::Device => ["berkas perangkat", "a device file"],
+            Special::Pipe => Say::SpecialPipe,
+            Special::Socket => Say::SpecialSocket,
+            Special::Device => Say::SpecialDevice,
         }
     }
 }

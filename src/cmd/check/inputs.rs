@@ -237,8 +237,7 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             .say("what", "what_en", Say::CannotBeOpened, &[])
             .arg("detail", why),
         NotRead::NotRegular(special) => {
-            let words = special.words().map(String::from);
-            Finding::new(Code::F016, loc).words("what", "what_en", words)
+            Finding::new(Code::F016, loc).say("what", "what_en", special.say(), &[])
         }
         NotRead::BrokenLink => {
             Finding::new(Code::F016, loc).say("what", "what_en", Say::BrokenLink, &[])
@@ -247,8 +246,7 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
         }
         NotRead::Own(output) => {
-            let words = output.words().map(String::from);
-            Finding::new(Code::F014, loc).words("what", "what_en", words)
+            Finding::new(Code::F014, loc).say("what", "what_en", output.say(), &[])
         }
     }
 }
