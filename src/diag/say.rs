@@ -954,6 +954,26 @@ catalogue! {
     HelpOptions: ["Opsi", "Options"],
     HelpOptionsValue: ["[OPSI]", "[OPTIONS]"],
     HelpHelp: ["Tampilkan bantuan ini", "Print help"],
+    HelpHelpMore: [
+        "Tampilkan bantuan (lebih lengkap dengan --help)",
+        "Print help (see more with '--help')",
+    ],
+    HelpHelpSummary: [
+        "Tampilkan bantuan (ringkasnya dengan -h)",
+        "Print help (see a summary with '-h')",
+    ],
+    ChoiceHtml: [
+        "Halaman mandiri (tanpa jaringan), untuk proyektor atau peramban",
+        "A self-contained page (no network), for a projector or a browser",
+    ],
+    ChoiceXlsx: [
+        "Buku kerja untuk Excel (temuan, inovasi, ringkasan); perlu -o BERKAS.xlsx",
+        "A workbook for Excel (findings, innovations, summary); needs -o FILE.xlsx",
+    ],
+    ChoiceHistoryHtml: [
+        "Halaman mandiri dengan grafik kecil per OPD (tanpa jaringan)",
+        "A self-contained page with a small chart per agency (no network)",
+    ],
     HelpVersion: ["Tampilkan versi", "Print version"],
     ValuePaths: ["BERKAS/FOLDER", "PATHS"],
     ValueQuery: ["INOVASI", "QUERY"],
