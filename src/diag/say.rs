@@ -1125,6 +1125,13 @@ catalogue! {
     SpecialSocket: ["soket", "a socket"],
     SpecialDevice: ["berkas perangkat", "a device file"],
     // ---------------------------------------------- template/compile/
+    KindText: ["teks", "text"],
+    KindEnum: ["pilihan", "choice"],
+    KindDate: ["tanggal", "date"],
+    KindInteger: ["bilangan bulat", "whole number"],
+    KindAmount: ["nominal rupiah", "rupiah amount"],
+    KindCoordinate: ["koordinat", "coordinates"],
+    KindFile: ["berkas", "file"],
     NearParen: [" (maksud Anda \"{n}\"?)", " (did you mean \"{n}\"?)"],
     NearSemi: ["; maksud Anda \"{n}\"?", "; did you mean \"{n}\"?"],
     CannotReadTemplate: ["templat tidak dapat dibaca: {e}", "cannot read the template: {e}"],

@@ -389,18 +389,20 @@ pub struct Template {
     pub extends: Option<String>,
 }
 
-/// A type's name in an officer's words: (Indonesian, English).
-pub fn kind_words(toml_name: &str) -> (&'static str, &'static str) {
-    match toml_name {
-        "text" => ("teks", "text"),
-        "enum" => ("pilihan", "choice"),
-        "date" => ("tanggal", "date"),
-        "integer" => ("bilangan bulat", "whole number"),
-        "amount" => ("nominal rupiah", "rupiah amount"),
-        "coordinate" => ("koordinat", "coordinates"),
-        "file" => ("berkas", "file"),
-        _ => ("?", "?"),
-    }
+/// A type's name in an officer's words, by its name in a template file;
+/// `None` for a name that is no type.
+pub fn kind_words(toml_name: &str) -> Option<crate::diag::Say> {
+    use crate::diag::Say;
+    Some(match toml_name {
+        "text" => Say::KindText,
+        "enum" => Say::KindEnum,
+        "date" => Say::KindDate,
+        "integer" => Say::KindInteger,
+        "amount" => Say::KindAmount,
+        "coordinate" => Say::KindCoordinate,
+        "file" => Say::KindFile,
+        _ => return None,
+    })
 }
 
 impl FieldKind {

@@ -2,7 +2,7 @@
 //! aliases, its allowed values and their spellings.
 
 use super::{Ctx, severity_word};
-use crate::diag::Say;
+use crate::diag::{Lang, Say};
 use crate::template::TemplateError;
 use crate::template::fold;
 use crate::template::model::{EnumValue, Field, FieldKind, kind_words};
@@ -95,10 +95,11 @@ impl Ctx<'_> {
                     format!("{word} ({k})")
                 }
             };
-            let this_id = named(kind_words(kind_name).0, kind_name);
-            let this_en = named(kind_words(kind_name).1, kind_name);
-            let ids: Vec<String> = kinds.iter().map(|k| named(kind_words(k).0, k)).collect();
-            let ens: Vec<String> = kinds.iter().map(|k| named(kind_words(k).1, k)).collect();
+            let word = |k: &str, lang: Lang| kind_words(k).map_or("?", |w| lang.say(w));
+            let this_id = named(word(kind_name, Lang::Id), kind_name);
+            let this_en = named(word(kind_name, Lang::En), kind_name);
+            let ids: Vec<String> = kinds.iter().map(|k| named(word(k, Lang::Id), k)).collect();
+            let ens: Vec<String> = kinds.iter().map(|k| named(word(k, Lang::En), k)).collect();
             let (ids, ens) = (ids.join(" dan "), ens.join(" and "));
             return Err(self.err(
                 span,
