@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say};
 
 use super::Sink;
 
@@ -117,14 +117,13 @@ impl Groups {
             }
             std::collections::hash_map::Entry::Occupied(e) => {
                 let (sheet, row) = e.get();
-                let (other, other_en) = match sheet {
-                    Some(s) => (format!("{s}, baris {row}"), format!("{s}, row {row}")),
-                    None => (format!("baris {row}"), format!("row {row}")),
+                let other = match sheet {
+                    Some(s) => Say::SheetRow.both(&[("sheet", s), ("row", row)]),
+                    None => Say::RowAt.both(&[("row", row)]),
                 };
                 sink.push(
                     super::fields::finding(Code::L006, loc, &t.fields[fi], cell)
-                        .arg("other", other)
-                        .arg("other_en", other_en),
+                        .words("other", "other_en", other),
                 );
             }
         }
@@ -180,35 +179,32 @@ pub(super) fn launch_before_diagnose(
 
 /// What is wrong with a LAN idea code (`YY SRC LLnn BBB NNN`: year,
 /// source, location, urusan, running number; kipp.md 2.3): the first part
-/// that is not as the scheme says, in Indonesian and English; `Ok(true)`
+/// that is not as the scheme says, in the catalogue's words; `Ok(true)`
 /// when the urusan part is the placeholder `...`.
-fn code_fault(sources: &[String], code: &str) -> Result<bool, (&'static str, &'static str)> {
+fn code_fault(sources: &[String], code: &str) -> Result<bool, Say> {
     let parts: Vec<&str> = code.split_whitespace().collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let upper = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase());
     if parts.len() != 5 {
-        return Err(("bukan lima bagian", "not five parts"));
+        return Err(Say::CodeNotFiveParts);
     }
     if !digits(parts[0], 2) {
-        return Err(("tahun bukan dua angka", "the year is not two digits"));
+        return Err(Say::CodeYear);
     }
     if !sources.iter().any(|s| s == parts[1]) {
-        return Err(("sumber tidak dikenal", "unknown source"));
+        return Err(Say::CodeSource);
     }
     let loc = parts[2];
     if !(loc.len() == 4 && upper(&loc[..2]) && digits(&loc[2..], 2)) {
-        return Err((
-            "lokasi bukan dua huruf dan dua angka",
-            "the location is not two letters and two digits",
-        ));
+        return Err(Say::CodeLocation);
     }
     let placeholder = parts[3] == "...";
     let urusan = parts[3].len() == 3 && upper(parts[3]);
     if !(placeholder || urusan) {
-        return Err(("urusan bukan tiga huruf", "the urusan is not three letters"));
+        return Err(Say::CodeUrusan);
     }
     if !digits(parts[4], 3) {
-        return Err(("nomor bukan tiga angka", "the number is not three digits"));
+        return Err(Say::CodeNumber);
     }
     Ok(placeholder)
 }
@@ -242,9 +238,12 @@ pub(super) fn idea_code(
     let found = match code_fault(&t.settings.code_sources, &cell.text) {
         Ok(false) => return,
         Ok(true) => super::fields::finding(Code::L005, loc, &t.fields[fi], cell),
-        Err((why, why_en)) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell)
-            .arg("why", why)
-            .arg("why_en", why_en),
+        Err(why) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell).say(
+            "why",
+            "why_en",
+            why,
+            &[],
+        ),
     };
     sink.push(found);
 }

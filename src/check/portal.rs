@@ -5,7 +5,7 @@
 
 use super::name_index::NameIndex;
 use super::{Innovation, Sink};
-use crate::diag::{Code, Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
@@ -267,9 +267,14 @@ pub(crate) fn compare(
                 }
             }
             many => {
-                let names = |row: &str| {
+                let names = |lang: Lang| {
                     many.iter()
-                        .map(|e| format!("{} ({} {row} {})", e.name, e.file, e.row))
+                        .map(|e| {
+                            lang.fill(
+                                Say::PortalCandidate,
+                                &[("name", &e.name), ("file", &e.file), ("row", &e.row)],
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join("; ")
                 };
@@ -277,8 +282,8 @@ pub(crate) fn compare(
                     Finding::new(Code::P003, inn.location())
                         .field(roles::NAME)
                         .value(inn.name())
-                        .arg("candidates", names("baris"))
-                        .arg("candidates_en", names("row")),
+                        .arg("candidates", names(Lang::Id))
+                        .arg("candidates_en", names(Lang::En)),
                 );
                 PortalStatus {
                     status: "not_entered",
@@ -375,16 +380,8 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new(Code::W002, inn.location())
                 .field(roles::TRIAL)
                 .value(&portal_format(uji))
-                .arg("what", "Waktu uji coba")
-                .arg("what_en", "Trial date")
-                .arg(
-                    "implied",
-                    "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
-                )
-                .arg(
-                    "implied_en",
-                    "; the application date is empty, so the application is after it too",
-                )
+                .say("what", "what_en", Say::TrialDate, &[])
+                .say("implied", "implied_en", Say::ApplicationImplied, &[])
                 .arg("window", range())
         });
     };
@@ -410,8 +407,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new(Code::W002, inn.location())
                 .field(roles::APPLICATION)
                 .value(&portal_format(pen))
-                .arg("what", "Waktu penerapan")
-                .arg("what_en", "Application date")
+                .say("what", "what_en", Say::ApplicationDate, &[])
                 .arg("window", range())
         })
     } else {

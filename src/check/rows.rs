@@ -5,7 +5,7 @@
 use super::dates::{at_precision, coarser, dated};
 use super::fields::finding;
 use super::{CheckOptions, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::normalize::date::portal_format;
 use crate::normalize::{Record, Value};
 use crate::template::Template;
@@ -58,23 +58,17 @@ fn age(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut
             continue;
         }
         let months = months_between(start, opts.as_of);
-        let (age, age_en) = if months >= 12 {
-            (
-                format!("{} tahun {} bulan", months / 12, months % 12),
-                format!(
-                    "{} year{} {} month{}",
-                    months / 12,
-                    if months / 12 == 1 { "" } else { "s" },
-                    months % 12,
-                    if months % 12 == 1 { "" } else { "s" }
-                ),
-            )
-        } else {
-            (
-                format!("{months} bulan"),
-                format!("{months} month{}", if months == 1 { "" } else { "s" }),
-            )
+        // Years and months, each noun in the form its count needs.
+        let age = |lang: Lang| {
+            let said = |n, noun| format!("{n} {}", lang.noun(n as usize, noun));
+            if months >= 12 {
+                let (y, m) = (months / 12, months % 12);
+                format!("{} {}", said(y, Say::YearNoun), said(m, Say::MonthNoun))
+            } else {
+                said(months, Say::MonthNoun)
+            }
         };
+        let (age, age_en) = (age(Lang::Id), age(Lang::En));
         let cell = r.cell(fi).expect("has a date");
         sink.push(
             finding(Code::D008, loc, field, cell)

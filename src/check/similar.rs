@@ -87,8 +87,7 @@ pub(super) fn similar_ideas(
                         .field(roles::NAME)
                         .value(inn.name())
                         .arg("other_name", other.name())
-                        .arg("other", super::unique::place(other))
-                        .arg("other_en", super::unique::place_en(other))
+                        .words("other", "other_en", super::unique::place(other))
                         .arg("percent", (share * 100.0).round()),
                 );
             }

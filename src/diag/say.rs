@@ -1124,6 +1124,111 @@ catalogue! {
     SpecialPipe: ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
     SpecialSocket: ["soket", "a socket"],
     SpecialDevice: ["berkas perangkat", "a device file"],
+    // ------------------------------------------------ check rule files
+    PlaceSheetRow: ["{file} ({sheet}, baris {row})", "{file} ({sheet}, row {row})"],
+    PlaceRow: ["{file} (baris {row})", "{file} (row {row})"],
+    SheetRow: ["{sheet}, baris {row}", "{sheet}, row {row}"],
+    RowAt: ["baris {row}", "row {row}"],
+    CodeNotFiveParts: ["bukan lima bagian", "not five parts"],
+    CodeYear: ["tahun bukan dua angka", "the year is not two digits"],
+    CodeSource: ["sumber tidak dikenal", "unknown source"],
+    CodeLocation: [
+        "lokasi bukan dua huruf dan dua angka",
+        "the location is not two letters and two digits",
+    ],
+    CodeUrusan: ["urusan bukan tiga huruf", "the urusan is not three letters"],
+    CodeNumber: ["nomor bukan tiga angka", "the number is not three digits"],
+    YearFromGroupTitle: ["judul kelompoknya", "its group's title"],
+    YearFromDiagnose: ["Tanggal Diagnose", "the diagnose date"],
+    YearFromLabYear: ["pengaturan templat lab_year", "the template setting lab_year"],
+    SimilarAgency: [" (mirip: {name})", " (similar: {name})"],
+    Closest: ["; yang paling mirip: \"{v}\"", "; closest: \"{v}\""],
+    LatLngSwapped: [
+        "; tampaknya lintang dan bujur tertukar",
+        "; latitude and longitude look swapped",
+    ],
+    RangeFromTo: [" {a} sampai {b}", " from {a} to {b}"],
+    RangeAtLeast: [" paling sedikit {a}", " of at least {a}"],
+    RangeAtMost: [" paling banyak {b}", " of at most {b}"],
+    SomeOfTheOptions: ["{top}; ... ({n} pilihan)", "{top}; ... ({n} options)"],
+    TwoDigitYear: ["tahun hanya dua digit", "two-digit year"],
+    MonthDayOrder: ["tampak seperti urutan bulan/hari", "looks like month/day order"],
+    MonthAndYear: ["bulan dan tahun", "month and year"],
+    YearOnly: ["tahun", "year"],
+    YearNoun: ["tahun", "year|years"],
+    MonthNoun: ["bulan", "month|months"],
+    PortalCandidate: ["{name} ({file} baris {row})", "{name} ({file} row {row})"],
+    TrialDate: ["Waktu uji coba", "Trial date"],
+    ApplicationDate: ["Waktu penerapan", "Application date"],
+    ApplicationImplied: [
+        "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
+        "; the application date is empty, so the application is after it too",
+    ],
+    EmptyInCell: ["di sel {cell} kosong", "in cell {cell} is empty"],
+    EmptyWord: ["kosong", "is empty"],
+    NotKnown: ["\"{value}\" tidak dikenal", "\"{value}\" is not known"],
+    NotAKnownKind: [
+        "isi yang bukan PDF, JPG, PNG atau MP4",
+        "content that is not PDF, JPG, PNG or MP4",
+    ],
+    DocumentDateField: ["Tanggal Dokumen", "Document date"],
+    // ----------------------------------------------- check/file_check.rs
+    FeedbackFindingsSheet: ["lembar temuan umpan balik bimtek", "bimtek's feedback findings"],
+    FormSheet: ["bagian formulir, bukan data", "part of the form, not data"],
+    OnlyHeaderRow: ["hanya baris judul kolom", "only the header row"],
+    SheetsEmpty: ["lembarnya kosong", "the sheets are empty"],
+    // ----------------------------------------------------- check/files.rs
+    FileZeroBytes: ["berkas kosong (ukurannya 0)", "the file is 0 bytes"],
+    NotSheetHtml: ["tabel HTML (halaman web)", "an HTML table (web page)"],
+    NotSheetPdf: ["dokumen PDF", "a PDF document"],
+    NotSheetZip: ["arsip zip", "a zip archive"],
+    NotSheetBinary: ["data biner yang tidak dikenal", "unknown binary data"],
+    DamageZip: ["arsipnya rusak atau terpotong", "its zip container is damaged or cut off"],
+    DamageXml: ["isi XML di dalamnya rusak", "an XML part inside it is damaged"],
+    DamageMissingPart: [
+        "bagian yang wajib ada di dalamnya hilang",
+        "a part it must hold is missing",
+    ],
+    DamageCfb: ["struktur berkas .xls lamanya rusak", "its old .xls container is damaged"],
+    DamageCompression: [
+        "bagian di dalamnya dikompresi dengan metode yang tidak didukung",
+        "a part inside it is compressed with a method bimtek does not support",
+    ],
+    DamageCsvRecord: [
+        "baris data CSV ke-{n} tidak dapat dibaca",
+        "CSV record {n} cannot be parsed",
+    ],
+    DamageIo: ["gagal membaca dari disk", "reading it from the disk failed"],
+    DamageOther: ["pembaca lembar kerja gagal", "the spreadsheet reader failed"],
+    LimitZipEntry: [
+        "bagian {name} mengembang dari {from} menjadi {to}; bom zip?",
+        "entry {name} inflates from {from} to {to}; a zip bomb?",
+    ],
+    LimitZipTotal: ["isi arsip mengembang menjadi {to}", "the archive inflates to {to}"],
+    LimitRecord: [
+        "baris {line}: satu baris CSV lebih panjang dari {max}",
+        "line {line}: one CSV record is longer than {max}",
+    ],
+    LimitFileSize: [
+        "berkas {size} lebih besar dari batas {max}",
+        "the file is {size}, over the {max} limit",
+    ],
+    LimitValue: [
+        "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {max}",
+        "part {part}: one tag, text or cell value is longer than {max}",
+    ],
+    LimitCells: [
+        "lembar membentang {rows} baris x {cols} kolom",
+        "a sheet spans {rows} rows x {cols} columns",
+    ],
+    SheetsRepeating: [
+        "{n} lembar menunjuk isi yang sudah dibaca untuk lembar sebelumnya (yang pertama \"{sheet}\", {part})",
+        "{n} sheets point at content already read for an earlier sheet (the first \"{sheet}\", {part})",
+    ],
+    SheetsPastLimit: [
+        "{n} lembar melewati batas {max} lembar per buku kerja",
+        "{n} sheets are past the limit of {max} sheets a workbook",
+    ],
     // ---------------------------------------------- template/compile/
     KindText: ["teks", "text"],
     KindEnum: ["pilihan", "choice"],
@@ -1399,6 +1504,78 @@ mod tests {
         assert_eq!(Lang::Id.counted(1200, Say::FileNoun), "1.200 berkas");
         assert_eq!(Lang::En.noun(0, Say::WordNoun), "words");
         assert_eq!(Lang::Id.say(Say::ErrorWord), "GALAT");
+    }
+
+    /// No text is worded in both languages outside the catalogues (this
+    /// one and `codes.rs`): no `tr!` pair, no trouble from two strings, no
+    /// `match` on the language that gives words, no `_en` argument given a
+    /// literal, no function returning a pair of static words. Unit tests
+    /// may word what they like. A pair in another shape is not caught: the
+    /// point is that the shapes the code used to have do not come back.
+    #[test]
+    fn texts_are_not_worded_outside_the_catalogue() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let shapes = [
+            "tr!(",
+            "Trouble::new(",
+            "Lang::En => \"",
+            "Lang::Id => \"",
+            "Lang::En => format!(",
+            "Lang::Id => format!(",
+            "_en\", \"",
+            "_en\", format!(",
+            "[&'static str; 2]",
+            "(&'static str, &'static str)",
+        ];
+        let mut folders = vec![src.clone()];
+        let mut found = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for path in std::fs::read_dir(folder)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+            {
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let name = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if name.starts_with("diag/")
+                    || name.ends_with("tests.rs")
+                    || path.extension().is_none_or(|e| e != "rs")
+                {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text
+                    .find("#[cfg(test)]\nmod ")
+                    .map_or(text.as_str(), |end| &text[..end]);
+                // One line per statement, whatever rustfmt did: `.arg(\n
+                // "x_en",\n "..."` reads as `.arg("x_en", "..."`.
+                let joined = code
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace("( ", "(");
+                for shape in shapes {
+                    // `tr!(` is not `include_str!(`.
+                    let whole = joined.match_indices(shape).any(|(at, _)| {
+                        !shape.starts_with(|c: char| c.is_alphanumeric())
+                            || !joined[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                    });
+                    if whole {
+                        found.push(format!("{name}: {shape}"));
+                    }
+                }
+            }
+        }
+        found.sort();
+        assert!(found.is_empty(), "words outside the catalogue: {found:#?}");
     }
 
     /// The placeholders are found as the test above reads them.
