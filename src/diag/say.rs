@@ -1398,6 +1398,49 @@ catalogue! {
         "berkas templat tidak tersimpan sebagai UTF-8 (misalnya huruf é atau tanda kutip dari Word dalam pengodean lain); buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
         "the template file is not saved as UTF-8 (for example é or Word's quotes in another encoding); open it in Notepad, choose File > Save As, set Encoding to UTF-8, and save",
     ],
+    ExpectBool: ["true atau false", "true or false"],
+    ExpectText: [
+        "teks dalam tanda kutip, misalnya \"Dinas Kesehatan\"",
+        "a text in quotes, such as \"Dinas Kesehatan\"",
+    ],
+    ExpectUnsigned: [
+        "bilangan bulat 0 atau lebih, tanpa tanda kutip",
+        "a whole number, 0 or more, without quotes",
+    ],
+    ExpectInteger: [
+        "bilangan bulat tanpa tanda kutip, misalnya 500",
+        "a whole number without quotes, such as 500",
+    ],
+    ExpectNumber: [
+        "bilangan tanpa tanda kutip, misalnya 2 atau 2.5",
+        "a number without quotes, such as 2 or 2.5",
+    ],
+    ExpectListOf: [
+        "daftar berisi {n} nilai dalam kurung siku",
+        "a list of {n} values in square brackets",
+    ],
+    ExpectList: [
+        "daftar dalam kurung siku, misalnya [\"a\", \"b\"]",
+        "a list in square brackets, such as [\"a\", \"b\"]",
+    ],
+    ExpectSection: [
+        "bagian berjudul dalam kurung siku, misalnya [settings]",
+        "a section with a heading in square brackets, such as [settings]",
+    ],
+    FoundList: ["sebuah daftar", "a list"],
+    FoundSection: ["sebuah bagian", "a section"],
+    DateInQuotes: [
+        "{lead}tanggal harus diapit tanda kutip, misalnya \"2024-01-01\"",
+        "{lead}a date must be in quotes, such as \"2024-01-01\"",
+    ],
+    ValueMustBe: [
+        "{lead}nilai harus {expected}, bukan {found}",
+        "{lead}the value must be {expected}, not {found}",
+    ],
+    ValueMustBeNotList: [
+        "{lead}nilai harus {expected}, bukan daftar berisi {n} nilai",
+        "{lead}the value must be {expected}, not a list of {n} values",
+    ],
     UnknownKeyNear: [
         "kunci \"{word}\" tidak dikenal di sini; maksud Anda \"{n}\"?",
         "unknown key \"{word}\" here; did you mean \"{n}\"?",
@@ -1524,6 +1567,7 @@ mod tests {
             "Lang::Id => format!(",
             "_en\", \"",
             "_en\", format!(",
+            "[format!(",
             "[&'static str; 2]",
             "(&'static str, &'static str)",
         ];
@@ -1561,12 +1605,15 @@ mod tests {
                     .map(str::trim)
                     .collect::<Vec<_>>()
                     .join(" ")
-                    .replace("( ", "(");
+                    .replace("( ", "(")
+                    .replace("[ ", "[");
                 for shape in shapes {
-                    // `tr!(` is not `include_str!(`.
+                    // `tr!(` is not `include_str!(`, nor `[format!(` `vec![format!(`.
+                    let guarded = shape.starts_with(|c: char| c.is_alphanumeric() || c == '[');
                     let whole = joined.match_indices(shape).any(|(at, _)| {
-                        !shape.starts_with(|c: char| c.is_alphanumeric())
-                            || !joined[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                        !guarded
+                            || !joined[..at]
+                                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '!')
                     });
                     if whole {
                         found.push(format!("{name}: {shape}"));
