@@ -1129,6 +1129,7 @@ catalogue! {
     PlaceRow: ["{file} (baris {row})", "{file} (row {row})"],
     SheetRow: ["{sheet}, baris {row}", "{sheet}, row {row}"],
     RowAt: ["baris {row}", "row {row}"],
+    LineAt: ["baris {line}", "line {line}"],
     CodeNotFiveParts: ["bukan lima bagian", "not five parts"],
     CodeYear: ["tahun bukan dua angka", "the year is not two digits"],
     CodeSource: ["sumber tidak dikenal", "unknown source"],
