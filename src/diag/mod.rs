@@ -143,7 +143,9 @@ pub struct Trouble {
 }
 
 impl Trouble {
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+    /// Private: a trouble is worded by the catalogue ([`Trouble::say`]) or
+    /// from its texts ([`Trouble::each`]), never by two strings at its site.
+    fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
         Trouble {
             text: [id.into(), en.into()],
             cause: None,
