@@ -1178,6 +1178,14 @@ catalogue! {
     FormSheet: ["bagian formulir, bukan data", "part of the form, not data"],
     OnlyHeaderRow: ["hanya baris judul kolom", "only the header row"],
     SheetsEmpty: ["lembarnya kosong", "the sheets are empty"],
+    // ------------------------------------ check/cap.rs (sink.rs on mem's branch)
+    // F017's scope: the rule's words still sit in capped_finding, in mem's
+    // area this session; the keys wait for it.
+    CapScopeRun: [
+        "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
+        "per code in the whole run, earlier files first",
+    ],
+    CapScopeFile: ["per kode per berkas", "per code per file"],
     // ----------------------------------------------------- check/files.rs
     FileZeroBytes: ["berkas kosong (ukurannya 0)", "the file is 0 bytes"],
     NotSheetHtml: ["tabel HTML (halaman web)", "an HTML table (web page)"],
