@@ -1178,9 +1178,8 @@ catalogue! {
     FormSheet: ["bagian formulir, bukan data", "part of the form, not data"],
     OnlyHeaderRow: ["hanya baris judul kolom", "only the header row"],
     SheetsEmpty: ["lembarnya kosong", "the sheets are empty"],
-    // ------------------------------------ check/cap.rs (sink.rs on mem's branch)
-    // F017's scope: the rule's words still sit in capped_finding, in mem's
-    // area this session; the keys wait for it.
+    // ------------------------------------------------------ check/cap.rs
+    // F017's scope, for capped_finding, whose words are still inline.
     CapScopeRun: [
         "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
         "per code in the whole run, earlier files first",
