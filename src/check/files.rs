@@ -15,6 +15,10 @@ pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
             Finding::new(Code::F003, loc).say("detail", "detail_en", Say::FileZeroBytes, &[])
         }
         LoadError::Encrypted => Finding::new(Code::F002, loc),
+        // As the input walk's own outputs are told (cmd's `path_problem`).
+        LoadError::Own(output) => {
+            Finding::new(Code::F014, loc).say("what", "what_en", output.say(), &[])
+        }
         LoadError::NotSpreadsheet(kind) => {
             let key = match *kind {
                 "html" => Say::NotSheetHtml,

@@ -82,6 +82,7 @@ fn stream<R: Read + Seek>(
     let info = SheetInfo {
         name: None,
         hidden: false,
+        findings: false,
     };
     if !sink.begin_sheet(&info) {
         return Ok(());

@@ -71,7 +71,7 @@ pub const MANIFEST: &str = "manifest.json";
 /// How much of a text file is read to find its mark.
 const HEAD_BYTES: u64 = 4096;
 /// The most of a workbook's property part that is read.
-const PART_BYTES: u64 = 64 << 10;
+pub(super) const PART_BYTES: u64 = 64 << 10;
 
 /// Which of bimtek's outputs a file or folder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -114,11 +114,15 @@ pub enum Mark {
     Feedback { findings_sheet: String },
 }
 
-/// The mark of file `path`, judged by its extension (lowercase) and first
-/// bytes; `None` for a file bimtek did not write (nearly all).
-pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
+/// Which output file `path` is, judged by its extension (lowercase) and
+/// first bytes; `None` for a file bimtek did not write (nearly all), and
+/// for a workbook, whose mark load reads ([`of_properties`]).
+pub fn of_file(path: &Path, ext: &str) -> Option<Output> {
     match ext {
-        "xlsx" | "xlsm" => workbook(path).or_else(|| table(path)),
+        // A workbook's own mark is read by load, from its one reading of the
+        // zip directory ([`of_properties`]): here only the table report
+        // under a workbook's name, which is text.
+        "xlsx" | "xlsm" => table(path),
         "csv" | "tsv" | "xls" => {
             let head = head(path)?;
             let head = head.strip_prefix("\u{feff}").unwrap_or(&head);
@@ -128,28 +132,28 @@ pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
             // them in the report written with --excel-csv.
             let report = |sep: &str| first.starts_with(&CSV_REPORT_HEADER[..12].join(sep));
             if report(",") || report(";") {
-                Some(Mark::Output(Output::ReportCsv))
+                Some(Output::ReportCsv)
             } else {
-                is_table_title(first).then_some(Mark::Output(Output::ReportTable))
+                is_table_title(first).then_some(Output::ReportTable)
             }
         }
         "html" | "htm" => head(path)?
             .contains(HTML_MARK)
-            .then_some(Mark::Output(Output::ReportHtml)),
-        "json" => is_bimtek_json(&head(path)?).then_some(Mark::Output(Output::ReportJson)),
+            .then_some(Output::ReportHtml),
+        "json" => is_bimtek_json(&head(path)?).then_some(Output::ReportJson),
         "zip" => {
             let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
             let manifest = read_entry(&mut zip, MANIFEST)?;
-            is_bimtek_json(&manifest).then_some(Mark::Output(Output::PackageZip))
+            is_bimtek_json(&manifest).then_some(Output::PackageZip)
         }
         _ => None,
     }
 }
 
 /// The table report under a workbook's name: text, not a zip.
-fn table(path: &Path) -> Option<Mark> {
+fn table(path: &Path) -> Option<Output> {
     let head = head(path)?;
-    is_table_title(head.lines().next()?).then_some(Mark::Output(Output::ReportTable))
+    is_table_title(head.lines().next()?).then_some(Output::ReportTable)
 }
 
 /// The table report's title line: `bimtek 0.1.0 · Template name (id) · ...`
@@ -220,26 +224,34 @@ fn read_entry(zip: &mut zip::ZipArchive<File>, name: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A workbook's mark: its custom properties.
-fn workbook(path: &Path) -> Option<Mark> {
-    let mut file = File::open(path).ok()?;
-    let mut magic = [0u8; 4];
-    file.read_exact(&mut magic).ok()?;
-    if &magic != b"PK\x03\x04" {
-        return None;
-    }
-    // The archive finds its directory from the end: no need to rewind.
-    let mut zip = zip::ZipArchive::new(file).ok()?;
-    let custom = read_entry(&mut zip, "docProps/custom.xml")?;
-    let kind = property(&custom, PROPERTY)?;
+/// The custom properties part of a workbook, where its mark is.
+pub(super) const PROPERTIES_PART: &str = "docProps/custom.xml";
+
+/// A workbook's mark, from the text of its [`PROPERTIES_PART`] (at most
+/// [`PART_BYTES`] of it).
+pub(super) fn of_properties(custom: &str) -> Option<Mark> {
+    let kind = property(custom, PROPERTY)?;
     match kind.as_str() {
         REPORT => Some(Mark::Output(Output::ReportWorkbook)),
         FEEDBACK => Some(Mark::Feedback {
-            findings_sheet: property(&custom, FINDINGS_SHEET_PROPERTY)
+            findings_sheet: property(custom, FINDINGS_SHEET_PROPERTY)
                 .unwrap_or_else(|| "Temuan".into()),
         }),
         _ => None,
     }
+}
+
+/// Whether sheet `name` is the findings sheet a feedback workbook names:
+/// compared as sheet names are matched (case, spaces and punctuation
+/// aside), so a sheet the agency renamed slightly is still known.
+pub(super) fn is_findings_sheet(name: &str, findings_sheet: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    fold(name) == fold(findings_sheet)
 }
 
 /// The text value of custom property `name` in `docProps/custom.xml`.

@@ -30,7 +30,7 @@ pub fn evaluate_with(
     s: &CheckSettings,
     tap: Option<RecordTap<'_>>,
 ) -> Result<crate::outcome::Outcome> {
-    let (mut files, problems) = load::collect_inputs(&s.paths);
+    let (mut files, mut problems) = load::collect_inputs(&s.paths);
     // The roster is read as the roster, never as innovation data, when it
     // lies among the inputs.
     let roster = match &s.roster {
@@ -75,19 +75,16 @@ pub fn evaluate_with(
     // files checked at once reached `max_innovations_in_run`) is read
     // again with those rows.
     let recheck = |i: usize, rows: u32| {
-        check_file_within(
-            &s.template,
-            &options,
-            &files[i],
-            tap,
-            check::Allowance::Rows(rows),
-        )
+        let f = &files[i];
+        let result = check_file_within(&s.template, &options, f, tap, check::Allowance::Rows(rows));
+        result.unwrap_or_else(|output| own_finding(f, output))
     };
     // One file per job: a job of many files, split once and never again
     // (rayon's default for two threads), left one core idle at the end.
     // The portal's lists are read alongside, on whichever core is free.
     // Each result is gathered as its file finishes, within the run-wide
     // finding cap: many small files would otherwise hold theirs all.
+    let own = std::sync::Mutex::new(Vec::new());
     let (gather, baseline_parts) = rayon::join(
         || {
             let gather = check::Gather::new(&s.template, files.len()).rechecking(&recheck);
@@ -96,7 +93,9 @@ pub fn evaluate_with(
                 .enumerate()
                 .with_max_len(1)
                 .for_each(|(i, f)| {
-                    gather.add(i, check_file(&s.template, &options, f, tap));
+                    let result =
+                        check_file_within(&s.template, &options, f, tap, check::Allowance::Run);
+                    gather.add(i, own_output(&own, i, f, result));
                     progress.inc();
                 });
             gather
@@ -110,6 +109,19 @@ pub fn evaluate_with(
         },
     );
     progress.finish();
+    // bimtek's own workbooks (told by load, from their mark) are what the
+    // walk's own outputs are: not among the files, said after them.
+    let own = own.into_inner().unwrap_or_else(|e| e.into_inner());
+    if own.len() == files.len() {
+        problems.extend(own.iter().map(|(_, p)| p.clone()));
+        problems.sort();
+        return Err(nothing_to_check(&s.paths, &problems));
+    }
+    if !own.is_empty() {
+        problems.extend(own.iter().map(|(_, p)| p.clone()));
+        problems.sort();
+        problems.dedup();
+    }
     let mut after = files.len();
     let mut then = |r: FileResult| {
         gather.add(after, r);
@@ -132,7 +144,12 @@ pub fn evaluate_with(
             rows_not_checked: 0,
         });
     }
-    let run = gather.finish();
+    let mut run = gather.finish();
+    // Each file's result joined the run at its place: an own output's,
+    // empty, leaves it.
+    for (i, _) in own.iter().rev() {
+        run.files.remove(*i);
+    }
     // Index evidence folders only for workbooks that refer to files: a
     // workbook next to a big evidence tree it never names costs nothing.
     // Each statement names the file it was read from.
@@ -230,7 +247,8 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file
-/// that cannot be read becomes a finding.
+/// that cannot be read becomes a finding, and so does one of bimtek's own
+/// workbooks (F014).
 pub fn check_file(
     t: &Template,
     options: &CheckOptions,
@@ -238,17 +256,55 @@ pub fn check_file(
     tap: Option<RecordTap<'_>>,
 ) -> FileResult {
     check_file_within(t, options, f, tap, check::Allowance::Run)
+        .unwrap_or_else(|output| own_finding(f, output))
+}
+
+/// Files found to be bimtek's own workbooks: their place in the run, and
+/// what the walk would have said of them.
+type Own = std::sync::Mutex<Vec<(usize, (PathBuf, NotRead))>>;
+
+/// The result to gather at place `i`: file `f`'s, or, when it is one of
+/// bimtek's own workbooks, an empty one, noted in `own` so that it leaves
+/// the run when gathered.
+fn own_output(
+    own: &Own,
+    i: usize,
+    f: &InputFile,
+    result: Result<FileResult, load::marker::Output>,
+) -> FileResult {
+    result.unwrap_or_else(|output| {
+        let mut own = own.lock().unwrap_or_else(|e| e.into_inner());
+        own.push((i, (f.path.clone(), NotRead::Own(output))));
+        own.sort_by_key(|(i, _)| *i);
+        FileResult {
+            file: f.display.clone(),
+            agency_hint: f.agency_hint.clone(),
+            ..FileResult::default()
+        }
+    })
+}
+
+/// File `f`, one of bimtek's own workbooks, as its only finding.
+fn own_finding(f: &InputFile, output: load::marker::Output) -> FileResult {
+    FileResult {
+        file: f.display.clone(),
+        agency_hint: f.agency_hint.clone(),
+        findings: vec![path_problem(&f.path, &NotRead::Own(output))],
+        ..FileResult::default()
+    }
 }
 
 /// [`check_file`], checking at most the rows `allowance` gives: the rows
-/// past it are not innovations, not shown to `tap`, and told in F020.
+/// past it are not innovations, not shown to `tap`, and told in F020. A
+/// file that is one of bimtek's own outputs (load tells it by its mark) is
+/// not checked: `Err` says which.
 fn check_file_within(
     t: &Template,
     options: &CheckOptions,
     f: &InputFile,
     tap: Option<RecordTap<'_>>,
     allowance: check::Allowance,
-) -> FileResult {
+) -> Result<FileResult, load::marker::Output> {
     // load -> normalize -> check: rows stream from the file through
     // normalizing into the checks, and a record is dropped once checked.
     // The check is shared by the three ways into it: the events normalizing
@@ -268,8 +324,7 @@ fn check_file_within(
     };
     let read = load::read(
         &f.path,
-        &mut Normalizer::new(t, &f.agency_hint, checked)
-            .skip_findings_sheet(f.findings_sheet.as_deref()),
+        &mut Normalizer::new(t, &f.agency_hint, checked),
         Reading::new()
             .rows_hint(|rows| check.borrow_mut().make_room(rows))
             .ahead(Normalizer::sheet_rows, |event: &mut Option<Event>| {
@@ -278,6 +333,9 @@ fn check_file_within(
                 }
             }),
     );
+    if let Err(load::LoadError::Own(output)) = read {
+        return Err(output);
+    }
     let mut check = check.into_inner();
     match read {
         Ok(notes) => {
@@ -287,5 +345,5 @@ fn check_file_within(
         }
         Err(e) => check.file_finding(check::load_error_finding(&f.display, &e)),
     }
-    check.finish()
+    Ok(check.finish())
 }

@@ -12,6 +12,7 @@ mod xls;
 
 use super::archive::{Archive, check_zip_limits};
 use super::contain::contain;
+use super::marker::{Mark, is_findings_sheet};
 use super::{
     Damage, Feed, Format, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, SheetInfo,
 };
@@ -32,11 +33,25 @@ pub(super) fn read(
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     if format == Format::Xlsx
-        && let Some(archive) = Archive::open(path)
+        && let Some(mut archive) = Archive::open(path)
     {
-        // The directory is read once: the guards look at it, then the
-        // parts are read through it.
+        // The directory is read once: the guards look at it, then bimtek's
+        // mark (an output of its own is not data; a feedback workbook's
+        // findings sheet is not the agency's), then the parts are read
+        // through it.
         archive.check_limits()?;
+        let mut marked;
+        let sink: &mut dyn Feed = match archive.mark() {
+            Some(Mark::Output(output)) => return Err(LoadError::Own(output)),
+            Some(Mark::Feedback { findings_sheet }) => {
+                marked = Findings {
+                    inner: sink,
+                    findings_sheet,
+                };
+                &mut marked
+            }
+            None => sink,
+        };
         return match super::xlsx::read(archive, sink, notes) {
             Ok(result) => result,
             Err(mut archive) => {
@@ -90,6 +105,36 @@ pub(super) fn read(
     }
 }
 
+/// A feedback workbook's sink: its findings sheet is told as such
+/// ([`SheetInfo::findings`]).
+struct Findings<'s> {
+    inner: &'s mut dyn Feed,
+    findings_sheet: String,
+}
+
+impl Feed for Findings<'_> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        match &sheet.name {
+            Some(name) if is_findings_sheet(name, &self.findings_sheet) => {
+                self.inner.begin_sheet(&SheetInfo {
+                    findings: true,
+                    ..sheet.clone()
+                })
+            }
+            _ => self.inner.begin_sheet(sheet),
+        }
+    }
+    fn expect_rows(&mut self, rows: u32) {
+        self.inner.expect_rows(rows);
+    }
+    fn row(&mut self, row: super::RawRow) {
+        self.inner.row(row);
+    }
+    fn end_sheet(&mut self) {
+        self.inner.end_sheet();
+    }
+}
+
 fn read_xlsx<RS: Read + Seek>(
     reader: RS,
     sink: &mut dyn Feed,
@@ -121,6 +166,7 @@ fn stream_sheets<W>(
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
+            findings: false,
         }) {
             continue;
         }
@@ -211,6 +257,7 @@ where
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
+            findings: false,
         }) {
             continue;
         }

@@ -88,6 +88,7 @@ fn read_sheets(zip: &mut Archive, book: &Book, sink: &mut dyn Feed) -> Result<()
         if !sink.begin_sheet(&SheetInfo {
             name: Some(sheet.name.clone()),
             hidden: sheet.hidden,
+            findings: false,
         }) {
             continue;
         }
