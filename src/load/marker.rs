@@ -1,8 +1,8 @@
 //! bimtek's own outputs, told by the mark their writers leave in them, so
 //! that a report or a package written into the checked folder is never read
 //! back as agencies' data. The writers (`report`, `export`) take the marks
-//! from here; the input walk reads them. Only the first bytes of a file, or
-//! one small part of a workbook, are ever read to tell.
+//! from here; the input walk and load read them. Only the first bytes of a
+//! file, or one small part of a workbook, are ever read to tell.
 //!
 //! The marks:
 //! - a workbook (the report workbook, a feedback workbook) carries the
@@ -20,17 +20,21 @@
 //!   also under a .csv or .xlsx name) opens with its title line,
 //!   `bimtek VERSION · TEMPLATE`.
 //!
-//! A workbook's mark is read here, during the walk, from a zip directory of
-//! its own, and load reads the directory again if the file is data. The
-//! walk must know before any file is read: an output is no input (it is
-//! not among the files checked, and "nothing to check" says why each found
-//! file was not read), and a feedback workbook's findings sheet is skipped
-//! from its first row. Sharing the reading would carry each walked archive
-//! with the input list until load reaches its file (the zip crate shares a
-//! parsed directory only between clones of one archive, each with its
-//! reader, or through an `unsafe` constructor), holding a file open (or a
-//! small workbook's bytes) per input of a folder meanwhile. The second
-//! reading is of the directory and one small part, not of the sheets.
+//! The walk ([`super::walk`]) tells the outputs it can by their first
+//! bytes, before any file is read: an output is no input (it is not among
+//! the files checked, and "nothing to check" says why each found file was
+//! not read). It does not open a workbook's zip: load parses a workbook's
+//! directory once per file, and the size and ratio guards, this mark
+//! ([`of_properties`], read through that same archive) and the readers all
+//! share it. A report workbook is then told to load's caller
+//! ([`super::LoadError::Own`]), which reports it as the walk reports its
+//! outputs and decides "nothing to check" after loading; a feedback
+//! workbook's findings sheet reaches the sink marked
+//! ([`super::SheetInfo::findings`]) and is skipped from its first row.
+//! Reading the mark in the walk instead parsed each workbook's directory
+//! twice, and carrying the walk's parsed archive on to load would hold an
+//! open file (or a small workbook's bytes) per input of a folder meanwhile,
+//! and read a file that may have changed since.
 
 use std::fs::File;
 use std::io::Read;

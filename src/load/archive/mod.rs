@@ -1,7 +1,9 @@
 //! A workbook's zip archive, opened once. Its directory is read when the
 //! file is opened; the guards ([`Archive::check_limits`]: sizes, ratio,
-//! passwords, compression methods, names given twice) look at it, and
-//! bimtek's xlsx reader (load/xlsx) reads the parts through it. When that
+//! passwords, compression methods, names given twice) look at it, bimtek's
+//! own mark is read through it ([`Archive::mark`]: the input walk does not
+//! open a workbook's zip), and bimtek's xlsx reader (load/xlsx) reads the
+//! parts through it. When that
 //! reader hands a workbook to calamine, calamine gets the same bytes
 //! ([`Archive::into_reader`]) and reads the directory itself: its API takes
 //! a reader, not an archive.

@@ -482,6 +482,74 @@ pub(super) mod tests {
         assert_eq!(read(&stored), direct(&big));
     }
 
+    /// A workbook of sheets `names` (a row each) with custom properties
+    /// `marks`, as bimtek's writers leave them.
+    fn marked(path: &Path, names: &[&str], marks: &[(&str, &str)]) {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        for name in names {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(*name).unwrap();
+            sheet.write(0, 0, format!("isi {name}")).unwrap();
+        }
+        let mut properties = rust_xlsxwriter::DocProperties::new();
+        for (name, value) in marks {
+            properties = properties.set_custom_property(*name, *value);
+        }
+        workbook.set_properties(&properties);
+        workbook.save(path).unwrap();
+    }
+
+    /// Every sheet begun, with whether it is a findings sheet.
+    #[derive(Default)]
+    struct Begun(Vec<(String, bool)>);
+
+    impl Feed for Begun {
+        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+            self.0
+                .push((sheet.name.clone().unwrap_or_default(), sheet.findings));
+            true
+        }
+        fn row(&mut self, _: RawRow) {}
+        fn end_sheet(&mut self) {}
+    }
+
+    #[test]
+    fn bimteks_marks_are_read_from_the_one_reading_of_the_directory() {
+        use crate::load::marker::{self, Output};
+        let dir = tempfile::tempdir().unwrap();
+        let read = |path: &Path| {
+            let mut begun = Begun::default();
+            let result = super::read(path, Format::Xlsx, &mut begun, &mut LoadNotes::default());
+            (begun.0, result)
+        };
+        // A report workbook, under an xlsm's name too: nothing of it read.
+        for name in ["laporan.xlsx", "laporan.xlsm"] {
+            let path = dir.path().join(name);
+            marked(&path, &["Ringkasan"], &[(marker::PROPERTY, marker::REPORT)]);
+            assert_eq!(
+                read(&path),
+                (vec![], Err(LoadError::Own(Output::ReportWorkbook)))
+            );
+        }
+        // A feedback workbook is data; its findings sheet (renamed a little
+        // by the agency) is told.
+        let path = dir.path().join("umpan.xlsx");
+        marked(
+            &path,
+            &["Inovasi", "temuan saran"],
+            &[
+                (marker::PROPERTY, marker::FEEDBACK),
+                (marker::FINDINGS_SHEET_PROPERTY, "Temuan & Saran"),
+            ],
+        );
+        let begun = vec![("Inovasi".into(), false), ("temuan saran".into(), true)];
+        assert_eq!(read(&path), (begun, Ok(())));
+        // Any other property, or none: a workbook like any other.
+        let path = dir.path().join("lain.xlsx");
+        marked(&path, &["Temuan"], &[(marker::PROPERTY, "lain")]);
+        assert_eq!(read(&path), (vec![("Temuan".into(), false)], Ok(())));
+    }
+
     #[test]
     fn io_errors_inside_a_container_are_its_damage_unless_the_disk_failed() {
         let kind = |e: LoadError| match e {
