@@ -84,7 +84,7 @@ pub fn evaluate_with(
     // The portal's lists are read alongside, on whichever core is free.
     // Each result is gathered as its file finishes, within the run-wide
     // finding cap: many small files would otherwise hold theirs all.
-    let own = std::sync::Mutex::new(Vec::new());
+    let own = Own::default();
     let (gather, baseline_parts) = rayon::join(
         || {
             let gather = check::Gather::new(&s.template, files.len()).rechecking(&recheck);
@@ -111,16 +111,15 @@ pub fn evaluate_with(
     progress.finish();
     // bimtek's own workbooks (told by load, from their mark) are what the
     // walk's own outputs are: not among the files, said after them.
-    let own = own.into_inner().unwrap_or_else(|e| e.into_inner());
-    if own.len() == files.len() {
-        problems.extend(own.iter().map(|(_, p)| p.clone()));
-        problems.sort();
-        return Err(nothing_to_check(&s.paths, &problems));
-    }
+    let mut own = own.into_inner().unwrap_or_else(|e| e.into_inner());
     if !own.is_empty() {
+        own.sort_by_key(|(i, _)| *i);
         problems.extend(own.iter().map(|(_, p)| p.clone()));
         problems.sort();
         problems.dedup();
+        if own.len() == files.len() {
+            return Err(nothing_to_check(&s.paths, &problems));
+        }
     }
     let mut after = files.len();
     let mut then = |r: FileResult| {
@@ -275,7 +274,6 @@ fn own_output(
     result.unwrap_or_else(|output| {
         let mut own = own.lock().unwrap_or_else(|e| e.into_inner());
         own.push((i, (f.path.clone(), NotRead::Own(output))));
-        own.sort_by_key(|(i, _)| *i);
         FileResult {
             file: f.display.clone(),
             agency_hint: f.agency_hint.clone(),
