@@ -187,9 +187,9 @@ pub fn combine(
         files,
         innovations,
         findings,
-        pemda: Vec::new(),
         portal_only,
         ideas,
+        ..Outcome::default()
     }
 }
 

@@ -103,13 +103,8 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
     let (mut inputs, _) = load::collect_inputs(&s.paths);
     // bimtek's own workbooks among them, told when they were loaded, are
-    // not inputs.
-    inputs.retain(|f| {
-        !outcome
-            .findings
-            .iter()
-            .any(|x| x.code == crate::diag::Code::F014 && *x.location.file == *f.display)
-    });
+    // not the package's inputs.
+    inputs.retain(|f| !outcome.own_workbooks.contains(&f.display));
     let (mut entries, mut summary) = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
     target.package(&mut entries)?;
     summary.target = report::visible(&out.to_string_lossy()).into_owned();

@@ -21,6 +21,9 @@ use crate::diag::{Finding, Severity};
 pub struct Outcome {
     /// Every input file with its agency hint, sorted.
     pub files: Vec<(String, String)>,
+    /// Inputs that load found to be bimtek's own workbooks (their
+    /// displayed paths): not data, whatever their finding's severity.
+    pub own_workbooks: Vec<String>,
     pub innovations: Vec<Innovation>,
     pub findings: Vec<Finding>,
     /// The estimate per pemda: empty until the score stage, and when the

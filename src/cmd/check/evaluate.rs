@@ -180,6 +180,7 @@ pub fn evaluate_with(
         },
     });
     let mut outcome = check::combine(&s.template, &options, run, &store, baseline.as_ref());
+    outcome.own_workbooks = own.iter().map(|(i, _)| files[*i].display.clone()).collect();
     crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
     Ok(outcome)
 }
