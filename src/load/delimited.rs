@@ -211,7 +211,7 @@ fn decode(bytes: &[u8], used_cp1252: &mut bool) -> String {
         let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
         return decode(&kept, used_cp1252);
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             *used_cp1252 = true;
