@@ -88,7 +88,6 @@ pub enum HistoryFormatArg {
     Table,
     Json,
     Csv,
-    /// A self-contained page with a small chart per agency (no network).
     Html,
 }
 
@@ -242,9 +241,7 @@ pub enum FormatArg {
     Table,
     Json,
     Csv,
-    /// A self-contained page (no network), for a projector or a browser.
     Html,
-    /// A workbook for Excel (findings, innovations, summary); needs -o FILE.xlsx.
     Xlsx,
 }
 
@@ -347,6 +344,88 @@ mod tests {
             help.as_deref(),
             Some(Lang::En.say(crate::diag::Say::HelpPaths))
         );
+    }
+
+    /// The derive has no words of its own (no `///` on an argument or a
+    /// choice): every text of the tree, `--format`'s choices and clap's own
+    /// `--help` and `--version` included, is the catalogue's in the language
+    /// passed.
+    #[test]
+    fn every_help_text_of_the_tree_is_the_catalogues() {
+        use crate::diag::Say;
+        fn bare(c: &clap::Command, path: &str, own: &mut Vec<String>) {
+            if c.get_about().is_some() || c.get_long_about().is_some() {
+                own.push(format!("{path:?}: about"));
+            }
+            for a in c.get_arguments() {
+                if a.get_help().is_some() || a.get_long_help().is_some() {
+                    own.push(format!("{path:?}: {}", a.get_id()));
+                }
+                for v in a.get_possible_values() {
+                    if v.get_help().is_some() {
+                        own.push(format!("{path:?}: {} {}", a.get_id(), v.get_name()));
+                    }
+                }
+            }
+            for sub in c.get_subcommands() {
+                let below = format!("{path} {}", sub.get_name());
+                bare(sub, below.trim_start(), own);
+            }
+        }
+        let mut own = Vec::new();
+        bare(&Cli::command(), "", &mut own);
+        assert!(own.is_empty(), "words outside the catalogue: {own:?}");
+
+        fn said(c: &clap::Command, path: &str, lang: Lang, wrong: &mut Vec<String>) {
+            let flags = [
+                Say::HelpHelp,
+                Say::HelpHelpMore,
+                Say::HelpHelpSummary,
+                Say::HelpVersion,
+            ];
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                let help = a.get_help().map(|h| h.to_string());
+                let ok = match id {
+                    "help" | "version" => help
+                        .as_deref()
+                        .is_some_and(|h| flags.iter().any(|&k| lang.say(k) == h)),
+                    _ => true,
+                };
+                if !ok {
+                    wrong.push(format!("{path:?}: {id}: {help:?}"));
+                }
+                // The Indonesian help is short throughout: its --help
+                // points to no longer one.
+                if lang == Lang::Id && a.get_long_help().is_some() {
+                    wrong.push(format!("{path:?}: {id}: long help"));
+                }
+                for v in a.get_possible_values() {
+                    let want = help::choice_of(path, id, v.get_name()).map(|k| lang.say(k));
+                    if v.get_help().map(|h| h.to_string()).as_deref() != want {
+                        wrong.push(format!("{path:?}: {id} {}", v.get_name()));
+                    }
+                }
+            }
+            for sub in c.get_subcommands() {
+                let below = format!("{path} {}", sub.get_name());
+                said(sub, below.trim_start(), lang, wrong);
+            }
+        }
+        for lang in [Lang::Id, Lang::En] {
+            let mut tree = command(lang);
+            tree.build();
+            let mut wrong = Vec::new();
+            said(&tree, "", lang, &mut wrong);
+            assert!(wrong.is_empty(), "{lang:?}: {wrong:?}");
+        }
+        // The choices parse as the derive's did.
+        let cli = try_parse_from(&["bimtek", "check", "x", "--format", "xlsx"].map(OsString::from))
+            .unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("check")
+        };
+        assert_eq!(args.format, Some(FormatArg::Xlsx));
     }
 
     #[test]

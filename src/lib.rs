@@ -178,4 +178,315 @@ mod tests {
         }
         assert!(checked > 40, "only {checked} files read");
     }
+
+    /// No import cycle between the files of a module. The files (and
+    /// folders) directly inside a module's folder are its children; a child
+    /// names another child by a path through the module (`super::x::f`,
+    /// `crate::check::x::f`), or by a name the module's `mod.rs` re-exports
+    /// from it (`use super::Sink`, which `mod.rs` takes from `sink.rs`).
+    /// Those uses between children must not go round in a circle. The
+    /// module's own file (`mod.rs`, or `x.rs` beside a folder `x/`) is not a
+    /// child: it declares and re-exports its children and holds what they
+    /// share, so children using it and it using them is the usual shape,
+    /// not a cycle. A folder inside the module is one child, and is itself
+    /// checked the same way; the crate's top-level modules are the children
+    /// of `src/`. Unit tests (`#[cfg(test)]` modules, inline or in their own
+    /// file) may use anything.
+    #[test]
+    fn the_files_of_a_module_import_one_way() {
+        use std::collections::{BTreeMap, BTreeSet};
+        use std::path::{Path, PathBuf};
+        type ModPath = Vec<String>;
+
+        // (module, child, child) pairs allowed to import each other, each
+        // with why (none now).
+        let allowed: &[(&str, &[&str])] = &[];
+
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        // Every module's file, by module path; which modules are folders.
+        let mut files: BTreeMap<ModPath, PathBuf> = BTreeMap::new();
+        let mut folders: BTreeSet<ModPath> = BTreeSet::new();
+        let mut dirs = vec![src.clone()];
+        while let Some(dir) = dirs.pop() {
+            for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+                let rel: Vec<String> = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .collect();
+                if path.is_dir() {
+                    folders.insert(rel);
+                    dirs.push(path);
+                } else if let Some(stem) = rel.last().unwrap().strip_suffix(".rs") {
+                    let mut m = rel[..rel.len() - 1].to_vec();
+                    match stem {
+                        "mod" | "lib" => {}
+                        "main" => continue,
+                        _ => m.push(stem.to_string()),
+                    }
+                    files.insert(m, path);
+                }
+            }
+        }
+        folders.insert(Vec::new());
+
+        // A file's code without its unit tests and comments; the modules it
+        // declares as test-only files.
+        let mut test_only: BTreeSet<ModPath> = BTreeSet::new();
+        let mut code: BTreeMap<ModPath, String> = BTreeMap::new();
+        for (m, path) in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut kept = String::new();
+            let mut lines = text.lines().peekable();
+            while let Some(line) = lines.next() {
+                if line.trim() == "#[cfg(test)]" {
+                    let next = lines.peek().map_or("", |l| l.trim());
+                    let decl = next.strip_prefix("pub(crate) ").unwrap_or(next);
+                    if let Some(name) = decl.strip_prefix("mod ") {
+                        match name.strip_suffix(';') {
+                            Some(name) => {
+                                let mut t = m.clone();
+                                t.push(name.to_string());
+                                test_only.insert(t);
+                                continue;
+                            }
+                            None => break,
+                        }
+                    }
+                }
+                let line = match line.find("//") {
+                    Some(at) if !line[..at].contains('"') => &line[..at],
+                    _ => line,
+                };
+                kept.push_str(line);
+                kept.push('\n');
+            }
+            code.insert(m.clone(), kept);
+        }
+        code.retain(|m, _| !test_only.iter().any(|t| m.starts_with(t)));
+
+        // The paths a text names from `crate`, `super` or `self`, groups
+        // (`super::{a, b::c}`) spelled out.
+        fn paths(s: &[u8], i: &mut usize, mut prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+            let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+            let skip = |i: &mut usize| {
+                while *i < s.len() && s[*i].is_ascii_whitespace() {
+                    *i += 1;
+                }
+            };
+            loop {
+                skip(i);
+                if s.get(*i) == Some(&b'{') {
+                    *i += 1;
+                    loop {
+                        paths(s, i, prefix.clone(), out);
+                        skip(i);
+                        match s.get(*i) {
+                            Some(b',') => *i += 1,
+                            Some(b'}') => {
+                                *i += 1;
+                                break;
+                            }
+                            _ => break,
+                        }
+                        skip(i);
+                        if s.get(*i) == Some(&b'}') {
+                            *i += 1;
+                            break;
+                        }
+                    }
+                    return;
+                }
+                let start = *i;
+                while *i < s.len() && ident(s[*i]) {
+                    *i += 1;
+                }
+                if start == *i {
+                    out.push(prefix);
+                    return;
+                }
+                prefix.push(String::from_utf8_lossy(&s[start..*i]).into_owned());
+                skip(i);
+                if s[*i..].starts_with(b"::") {
+                    *i += 2;
+                } else {
+                    out.push(prefix);
+                    return;
+                }
+            }
+        }
+        let named = |text: &str| -> Vec<Vec<String>> {
+            let s = text.as_bytes();
+            let mut out = Vec::new();
+            for root in ["crate::", "super::", "self::"] {
+                for (at, _) in text.match_indices(root) {
+                    let before = at.checked_sub(1).map(|b| s[b]);
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b':') {
+                        continue;
+                    }
+                    let mut i = at + root.len();
+                    paths(
+                        s,
+                        &mut i,
+                        vec![root[..root.len() - 2].to_string()],
+                        &mut out,
+                    );
+                }
+            }
+            out
+        };
+
+        // What each folder module's own file re-exports, name -> child.
+        let mut reexported: BTreeMap<ModPath, BTreeMap<String, String>> = BTreeMap::new();
+        for m in &folders {
+            let Some(text) = code.get(m) else { continue };
+            let names = reexported.entry(m.clone()).or_default();
+            for stmt in text.split(';') {
+                let Some(at) = stmt.find("use ") else {
+                    continue;
+                };
+                if !stmt[..at].trim_start().starts_with("pub") {
+                    continue;
+                }
+                let tree = &stmt[at + 4..];
+                let child = tree.split("::").next().unwrap().trim();
+                // Each name the statement ends a path or an alias with.
+                let words: Vec<&str> = tree
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for (k, w) in words.iter().enumerate() {
+                    let ends = tree
+                        .match_indices(w)
+                        .any(|(p, _)| tree[p + w.len()..].trim_start().starts_with([',', '}']))
+                        || k + 1 == words.len();
+                    if ends && *w != "self" && k > 0 {
+                        names.insert(w.to_string(), child.to_string());
+                    }
+                }
+            }
+        }
+
+        // child -> child -> an example of the use, per folder module.
+        let mut edges: BTreeMap<ModPath, BTreeMap<String, BTreeMap<String, String>>> =
+            BTreeMap::new();
+        for (me, text) in &code {
+            for path in named(text) {
+                let mut target: Vec<String> = if path[0] == "crate" {
+                    Vec::new()
+                } else {
+                    me.clone()
+                };
+                let mut segs = path.iter().skip(usize::from(path[0] == "crate")).peekable();
+                while let Some(s) = segs.next_if(|s| *s == "super" || *s == "self") {
+                    if s == "super" {
+                        target.pop();
+                    }
+                }
+                target.extend(segs.cloned());
+                for m in &folders {
+                    let l = m.len();
+                    if me.len() <= l
+                        || target.len() <= l
+                        || !me.starts_with(m)
+                        || !target.starts_with(m)
+                    {
+                        continue;
+                    }
+                    let from = &me[l];
+                    let is_child = |c: &str| {
+                        let mut p = m.clone();
+                        p.push(c.to_string());
+                        files.contains_key(&p) || folders.contains(&p)
+                    };
+                    let to = if is_child(&target[l]) {
+                        target[l].clone()
+                    } else if let Some(c) = reexported.get(m).and_then(|r| r.get(&target[l])) {
+                        c.clone()
+                    } else {
+                        continue;
+                    };
+                    if *from == to || !is_child(&to) {
+                        continue;
+                    }
+                    edges
+                        .entry(m.clone())
+                        .or_default()
+                        .entry(from.clone())
+                        .or_default()
+                        .entry(to)
+                        .or_insert_with(|| {
+                            let file = files[me].strip_prefix(&src).unwrap().display();
+                            format!("{file}: {}", path.join("::"))
+                        });
+                }
+            }
+        }
+
+        // A cycle: a child that reaches itself again.
+        let cycle = |graph: &BTreeMap<String, BTreeMap<String, String>>| -> Option<Vec<String>> {
+            for start in graph.keys() {
+                let mut stack = vec![(start.clone(), vec![start.clone()])];
+                let mut seen = BTreeSet::new();
+                while let Some((at, trail)) = stack.pop() {
+                    for next in graph.get(&at).into_iter().flat_map(|n| n.keys()) {
+                        if next == start {
+                            return Some(trail.clone());
+                        }
+                        if seen.insert(next.clone()) {
+                            let mut t = trail.clone();
+                            t.push(next.clone());
+                            stack.push((next.clone(), t));
+                        }
+                    }
+                }
+            }
+            None
+        };
+        for (m, graph) in &mut edges {
+            let module = if m.is_empty() {
+                "crate".to_string()
+            } else {
+                m.join("::")
+            };
+            if let Some((_, group)) = allowed.iter().find(|(a, _)| *a == module) {
+                let mut within: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+                for (from, tos) in graph.iter_mut() {
+                    if group.contains(&from.as_str()) {
+                        tos.retain(|to, _| {
+                            let inside = group.contains(&to.as_str());
+                            if inside {
+                                within
+                                    .entry(from.clone())
+                                    .or_default()
+                                    .insert(to.clone(), String::new());
+                            }
+                            !inside
+                        });
+                    }
+                }
+                assert!(
+                    cycle(&within).is_some(),
+                    "{module}: {group:?} no longer import each other in a cycle: take them off the allowed list"
+                );
+            }
+            if let Some(trail) = cycle(graph) {
+                let steps: Vec<String> = trail
+                    .iter()
+                    .zip(trail.iter().cycle().skip(1))
+                    .map(|(a, b)| format!("  {a} -> {b} ({})", graph[a][b]))
+                    .collect();
+                panic!(
+                    "{module}: its files import each other in a cycle:\n{}",
+                    steps.join("\n")
+                );
+            }
+        }
+        assert!(
+            edges.len() > 5,
+            "only {} modules with uses between files",
+            edges.len()
+        );
+    }
 }

@@ -143,11 +143,6 @@ impl Snapshot {
         time: Option<String>,
         keep: impl Fn(&str) -> bool + Sync,
     ) -> (Self, Vec<usize>) {
-        let file_agency: BTreeMap<&str, &str> = outcome
-            .files
-            .iter()
-            .map(|(f, hint)| (f.as_str(), hint.as_str()))
-            .collect();
         let innovations = outcome
             .innovations
             .par_iter()
@@ -167,13 +162,7 @@ impl Snapshot {
             .enumerate()
             .filter_map(|(k, f)| {
                 let inn = outcome.innovation_of(f);
-                let agency = match inn {
-                    Some(i) => &*i.agency,
-                    None => file_agency
-                        .get(f.location.file.as_str())
-                        .copied()
-                        .unwrap_or_default(),
-                };
+                let agency = outcome.agency_of(f);
                 keep(agency).then(|| {
                     let finding = SnapFinding {
                         code: f.code.to_string(),
@@ -298,20 +287,12 @@ pub enum NotAReport {
 
 impl NotAReport {
     /// Why, in Bahasa Indonesia and in English.
-    pub fn words(&self) -> [String; 2] {
+    pub fn words(&self) -> crate::diag::Text {
+        use crate::diag::Say;
         match self {
-            NotAReport::Corrupt(what) => [
-                format!("bukan laporan JSON bimtek yang utuh ({what})"),
-                format!("not a whole bimtek JSON report ({what})"),
-            ],
-            NotAReport::Foreign => [
-                "bukan laporan JSON bimtek (check --format json)".to_string(),
-                "not a bimtek JSON report (check --format json)".to_string(),
-            ],
-            NotAReport::Version(v) => [
-                format!("laporan JSON bimtek versi kontrak {v}; yang dapat dibandingkan: versi 1"),
-                format!("a bimtek JSON report of contract version {v}; comparable: version 1"),
-            ],
+            NotAReport::Corrupt(what) => Say::SinceNotWhole.both(&[("what", what)]),
+            NotAReport::Foreign => Say::SinceForeign.both(&[]),
+            NotAReport::Version(v) => Say::SinceVersion.both(&[("v", v)]),
         }
     }
 }

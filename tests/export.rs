@@ -1585,3 +1585,59 @@ fn feedback_carries_the_findings_about_the_agencys_files() {
     assert_eq!(e014[4], "bukti.csv: A3");
     assert_eq!(e014[6], "OK E0100");
 }
+
+/// A report workbook saved into the folder is bimtek's own output, told
+/// when load reads its mark: it is not among the package's inputs, even
+/// under a template that switches its finding (F014) off.
+#[test]
+fn a_report_workbook_in_the_folder_is_not_a_package_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    common::copy_dir(&manifest("sample-data"), &data);
+    let report = dir.path().join("hasil.xlsx");
+    let o = bimtek_with_env(
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "xlsx",
+            "-o",
+            s(&report),
+            "sample-data",
+        ],
+        &[],
+    );
+    assert!(report.is_file(), "{}", text(&o.stderr));
+    std::fs::rename(&report, data.join("hasil.xlsx")).unwrap();
+    let quiet = dir.path().join("f014-off.toml");
+    std::fs::write(
+        &quiet,
+        "[template]\nid = \"f014-off\"\nname = \"F014 off\"\nyear = 2026\nextends = \"iid-2026\"\n\n[severity]\nF014 = \"off\"\n",
+    )
+    .unwrap();
+    for extra in [&[][..], &["--template", s(&quiet)][..]] {
+        let out = dir.path().join("paket");
+        let _ = std::fs::remove_dir_all(&out);
+        let mut args = vec!["export", "--as-of", AS_OF, "--out", s(&out)];
+        args.extend_from_slice(extra);
+        args.push(s(&data));
+        let o = bimtek_with_env(&args, &[]);
+        let m: Value = serde_json::from_slice(
+            &std::fs::read(out.join("manifest.json"))
+                .unwrap_or_else(|e| panic!("{extra:?}: {e}: {}", text(&o.stderr))),
+        )
+        .unwrap();
+        let inputs: Vec<&str> = m["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(inputs.len(), 5, "{extra:?}: {inputs:?}");
+        assert!(
+            inputs.iter().all(|p| !p.ends_with("hasil.xlsx")),
+            "{extra:?}: {inputs:?}"
+        );
+    }
+}

@@ -402,32 +402,45 @@ fn another_programs_and_a_newer_bimteks_databases_are_refused() {
     );
 }
 
+/// The history is an output like the others: inside an input folder, or an
+/// input itself, it is refused before any work and nothing is written; a
+/// history copied into the data folder is never read as data.
 #[test]
-fn a_history_inside_an_input_folder_is_refused_and_never_read_as_data() {
+fn a_history_inside_an_input_folder_or_an_input_is_refused_and_never_read_as_data() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     agency_file(&d.join("data"), "Dinas A", &[("Layanan A1", false)]);
-    let out = bimtek_in(
-        d,
-        &[
-            "check",
-            "data",
-            "--as-of",
-            AS_OF,
-            "--history",
-            "data/h.db",
-            "--lang",
-            "en",
-        ],
-        &[],
-    );
-    assert_eq!(out.status.code(), Some(2));
+    let input = d.join("data").join("Dinas A").join("inovasi.csv");
+    let before_input = std::fs::read(&input).unwrap();
+    for db in ["data/h.db", input.to_str().unwrap()] {
+        let out = bimtek_in(
+            d,
+            &[
+                "check",
+                "data",
+                "--as-of",
+                AS_OF,
+                "--history",
+                db,
+                "--lang",
+                "en",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "no report for a refused history");
+        if db == "data/h.db" {
+            assert!(
+                text(&out.stderr).contains("inside the input folder"),
+                "{}",
+                text(&out.stderr)
+            );
+        }
+    }
     assert!(
-        text(&out.stderr).contains("inside the input folder"),
-        "{}",
-        text(&out.stderr)
+        !d.join("data/h.db").exists(),
+        "no database made inside the input folder"
     );
-    assert!(!d.join("data/h.db").exists());
     let out = bimtek_in(
         d,
         &[
@@ -439,6 +452,11 @@ fn a_history_inside_an_input_folder_is_refused_and_never_read_as_data() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before_input,
+        "the input untouched"
+    );
     // A history copied into the data folder is no data.
     let before = bimtek_in(
         d,
@@ -735,40 +753,4 @@ fn the_check_page_draws_the_campaign_and_what_changed() {
         "{page}"
     );
     assert!(!page.contains("<svg"), "{page}");
-}
-
-/// The history is an output like the others: inside an input folder, or an
-/// input itself, it is refused before any work and nothing is written.
-#[test]
-fn a_history_inside_the_input_folder_or_an_input_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path();
-    agency_file(&d.join("data"), "Dinas A", &[("Layanan A1", false)]);
-    let input = d.join("data").join("Dinas A").join("inovasi.csv");
-    let before = std::fs::read(&input).unwrap();
-    let inside = d.join("data").join("riwayat.db");
-    for db in [&inside, &input] {
-        let out = bimtek_in(
-            d,
-            &[
-                "check",
-                "data",
-                "--as-of",
-                AS_OF,
-                "--history",
-                db.to_str().unwrap(),
-                "--lang",
-                "en",
-            ],
-            &[],
-        );
-        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-        assert!(out.stdout.is_empty(), "no report for a refused history");
-    }
-    assert!(!inside.exists(), "no database made inside the input folder");
-    assert_eq!(
-        std::fs::read(&input).unwrap(),
-        before,
-        "the input untouched"
-    );
 }

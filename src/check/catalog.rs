@@ -9,7 +9,7 @@
 //! exactly. No I/O.
 
 use super::name_index::{Vocabulary, common};
-use super::portal::PortalEntry;
+use crate::outcome::portal::PortalEntry;
 use foldhash::{HashMap, HashMapExt};
 
 /// The catalogue's innovations by word.
@@ -99,7 +99,7 @@ impl Catalog {
             .par_iter()
             .map(|e| {
                 (
-                    super::labinov::words(&e.name),
+                    super::similar::words(&e.name),
                     e.pemda.as_deref().map(pemda_key),
                 )
             })
@@ -168,7 +168,7 @@ impl Catalog {
                 .copied()
                 .unwrap_or(NO_PEMDA - 1),
         };
-        let words = super::labinov::words(name);
+        let words = super::similar::words(name);
         let mut ids: Vec<u32> = words.iter().filter_map(|w| self.vocabulary.id(w)).collect();
         ids.sort_unstable();
         let n = words.len();
@@ -249,14 +249,14 @@ mod tests {
         pemda: Option<&str>,
         threshold: f64,
     ) -> Vec<(u32, f64)> {
-        let mine = super::super::labinov::words(name);
+        let mine = super::super::similar::words(name);
         let own = pemda.map(pemda_key);
         let mut out: Vec<(u32, f64)> = entries
             .iter()
             .enumerate()
             .filter(|(_, e)| e.pemda.as_deref().map(pemda_key) != own)
             .filter_map(|(i, e)| {
-                let theirs = super::super::labinov::words(&e.name);
+                let theirs = super::super::similar::words(&e.name);
                 let shared = mine.iter().filter(|w| theirs.contains(w)).count();
                 let s = share(shared, mine.len(), theirs.len());
                 (shared > 0 && s >= threshold).then_some((i as u32, s))
@@ -337,7 +337,7 @@ mod tests {
             "SMS_Gateway/web#desa",
         ] {
             assert!(name.is_ascii());
-            assert_eq!(super::super::labinov::words(name), by_chars(name), "{name}");
+            assert_eq!(super::super::similar::words(name), by_chars(name), "{name}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! coordinates, word counts, formula errors.
 
 use super::{CheckOptions, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say};
 use crate::normalize::date::portal_format;
 use crate::normalize::{
     AmbiguousReason, Coordinate, DateValue, FieldCell, Precision, Record, Value,
@@ -122,33 +122,29 @@ pub(super) fn check(
                     .arg("allowed_en", allowed_en);
                 if let Some((i, _)) = closest {
                     let v = &field.values[*i].value;
-                    f = f
-                        .arg("closest", format!("; yang paling mirip: \"{v}\""))
-                        .arg("closest_en", format!("; closest: \"{v}\""));
+                    f = f.say("closest", "closest_en", Say::Closest, &[("v", v)]);
                 }
                 sink.push(f);
             }
             Value::Date(d) => date(field, opts, loc, cell, d, sink),
             Value::BadInteger => {
                 let (min, max) = field.kind.bounds();
-                let [id, en] = range_words(min, max, false);
-                sink.push(
-                    finding(Code::V007, loc, field, cell)
-                        .arg("range", id)
-                        .arg("range_en", en),
-                );
+                sink.push(finding(Code::V007, loc, field, cell).words(
+                    "range",
+                    "range_en",
+                    range_words(min, max, false),
+                ));
             }
             Value::Amount(n) => {
                 let (min, max) = field.kind.bounds();
                 let below = min.is_some_and(|m| *n < m as f64);
                 let above = max.is_some_and(|m| *n > m as f64);
                 if below || above {
-                    let [id, en] = range_words(min, max, true);
-                    sink.push(
-                        finding(Code::V010, loc, field, cell)
-                            .arg("range", id)
-                            .arg("range_en", en),
-                    );
+                    sink.push(finding(Code::V010, loc, field, cell).words(
+                        "range",
+                        "range_en",
+                        range_words(min, max, true),
+                    ));
                 }
             }
             Value::BadAmount => sink.push(finding(Code::V003, loc, field, cell)),
@@ -164,9 +160,7 @@ pub(super) fn check(
                     let swapped = inside(*lng, *lat);
                     let mut f = finding(Code::V006, loc, field, cell);
                     if swapped {
-                        f = f
-                            .arg("swapped", "; tampaknya lintang dan bujur tertukar")
-                            .arg("swapped_en", "; latitude and longitude look swapped");
+                        f = f.say("swapped", "swapped_en", Say::LatLngSwapped, &[]);
                     }
                     sink.push(f);
                 }
@@ -196,20 +190,15 @@ fn range_words(min: Option<i64>, max: Option<i64>, rupiah: bool) -> [String; 2] 
             format!("{sign}{}", n.unsigned_abs())
         }
     };
-    let (id, en) = (|n| show(n, '.'), |n| show(n, ','));
+    // Each bound as each language groups digits: `a`, `a_en`.
+    let (a, a_en) = min.map_or_else(Default::default, |n| (show(n, '.'), show(n, ',')));
+    let (b, b_en) = max.map_or_else(Default::default, |n| (show(n, '.'), show(n, ',')));
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("a", &a), ("a_en", &a_en), ("b", &b), ("b_en", &b_en)];
     match (min, max) {
-        (Some(a), Some(b)) => [
-            format!(" {} sampai {}", id(a), id(b)),
-            format!(" from {} to {}", en(a), en(b)),
-        ],
-        (Some(a), None) => [
-            format!(" paling sedikit {}", id(a)),
-            format!(" of at least {}", en(a)),
-        ],
-        (None, Some(b)) => [
-            format!(" paling banyak {}", id(b)),
-            format!(" of at most {}", en(b)),
-        ],
+        (Some(_), Some(_)) => Say::RangeFromTo.both(&args),
+        (Some(_), None) => Say::RangeAtLeast.both(&args),
+        (None, Some(_)) => Say::RangeAtMost.both(&args),
         (None, None) => [String::new(), String::new()],
     }
 }
@@ -307,10 +296,7 @@ fn allowed_list(field: &Field, written: &str) -> [String; 2] {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let top: Vec<&str> = ranked.iter().take(5).map(|(_, v)| *v).collect();
     let (top, n) = (top.join("; "), field.values.len());
-    [
-        format!("{top}; ... ({n} pilihan)"),
-        format!("{top}; ... ({n} options)"),
-    ]
+    Say::SomeOfTheOptions.both(&[("top", &top), ("n", &n)])
 }
 
 fn date(
@@ -325,30 +311,24 @@ fn date(
         DateValue::Unreadable => sink.push(finding(Code::D001, loc, field, cell)),
         DateValue::Impossible => sink.push(finding(Code::D003, loc, field, cell)),
         DateValue::Ambiguous(reason) => {
-            let (id, en) = match reason {
-                AmbiguousReason::TwoDigitYear => ("tahun hanya dua digit", "two-digit year"),
-                AmbiguousReason::MonthDayOrder => (
-                    "tampak seperti urutan bulan/hari",
-                    "looks like month/day order",
-                ),
+            let why = match reason {
+                AmbiguousReason::TwoDigitYear => Say::TwoDigitYear,
+                AmbiguousReason::MonthDayOrder => Say::MonthDayOrder,
             };
-            sink.push(
-                finding(Code::D002, loc, field, cell)
-                    .arg("reason", id)
-                    .arg("reason_en", en),
-            );
+            sink.push(finding(Code::D002, loc, field, cell).say("reason", "reason_en", why, &[]));
         }
         DateValue::Ok(date, precision) => {
             if *precision != Precision::Day {
-                let (id, en) = match precision {
-                    Precision::Month => ("bulan dan tahun", "month and year"),
-                    _ => ("tahun", "year"),
+                let only = match precision {
+                    Precision::Month => Say::MonthAndYear,
+                    _ => Say::YearOnly,
                 };
-                sink.push(
-                    finding(Code::D007, loc, field, cell)
-                        .arg("precision", id)
-                        .arg("precision_en", en),
-                );
+                sink.push(finding(Code::D007, loc, field, cell).say(
+                    "precision",
+                    "precision_en",
+                    only,
+                    &[],
+                ));
             }
             if *date > opts.as_of && !field.future {
                 sink.push(

@@ -192,20 +192,18 @@ impl<'t> FileCheck<'t> {
             Event::SkippedSheet { sheet, findings } => {
                 let mut loc = Location::file(&self.file);
                 loc.sheet = Some(sheet.to_string());
-                let (why, why_en) = if *findings {
-                    (
-                        "lembar temuan umpan balik bimtek",
-                        "bimtek's feedback findings",
-                    )
+                let why = if *findings {
+                    crate::diag::Say::FeedbackFindingsSheet
                 } else {
-                    ("bagian formulir, bukan data", "part of the form, not data")
+                    crate::diag::Say::FormSheet
                 };
-                self.sink.push(
-                    Finding::new(Code::F012, loc)
-                        .arg("sheet", &**sheet)
-                        .arg("why", why)
-                        .arg("why_en", why_en),
-                );
+                self.sink
+                    .push(Finding::new(Code::F012, loc).arg("sheet", &**sheet).say(
+                        "why",
+                        "why_en",
+                        why,
+                        &[],
+                    ));
             }
             Event::NotInnovationList { sheet } => {
                 let mut loc = Location::file(&self.file);
@@ -374,11 +372,12 @@ impl<'t> FileCheck<'t> {
         if self.innovations.is_empty() && !unreadable && self.rows_not_checked == 0 {
             let loc = Location::file(&self.file);
             if self.headers_seen > 0 {
-                self.sink.push(
-                    Finding::new(Code::F003, loc)
-                        .arg("detail", "hanya baris judul kolom")
-                        .arg("detail_en", "only the header row"),
-                );
+                self.sink.push(Finding::new(Code::F003, loc).say(
+                    "detail",
+                    "detail_en",
+                    crate::diag::Say::OnlyHeaderRow,
+                    &[],
+                ));
             } else if let Some((sheet, scanned)) = self.no_header.first() {
                 let mut loc = loc;
                 loc.sheet = sheet.as_deref().map(str::to_string);
@@ -390,11 +389,12 @@ impl<'t> FileCheck<'t> {
                 .iter()
                 .any(|f| f.severity == Severity::Error || f.code == Code::F013)
             {
-                self.sink.push(
-                    Finding::new(Code::F003, loc)
-                        .arg("detail", "lembarnya kosong")
-                        .arg("detail_en", "the sheets are empty"),
-                );
+                self.sink.push(Finding::new(Code::F003, loc).say(
+                    "detail",
+                    "detail_en",
+                    crate::diag::Say::SheetsEmpty,
+                    &[],
+                ));
             }
         }
         if self.innovations.capacity() > 2 * self.innovations.len() + 64 {

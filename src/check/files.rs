@@ -2,7 +2,7 @@
 //! files, decoding notes, unknown, missing and doubled columns.
 
 use super::Sink;
-use crate::diag::{Code, Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::load::{Damage, Limit, LoadError, LoadNotes};
 use crate::normalize::HeaderMap;
 use crate::template::Template;
@@ -11,135 +11,93 @@ use crate::template::Template;
 pub fn load_error_finding(file: &str, err: &LoadError) -> Finding {
     let loc = Location::file(file);
     match err {
-        LoadError::Empty => Finding::new(Code::F003, loc)
-            .arg("detail", "berkas kosong (ukurannya 0)")
-            .arg("detail_en", "the file is 0 bytes"),
+        LoadError::Empty => {
+            Finding::new(Code::F003, loc).say("detail", "detail_en", Say::FileZeroBytes, &[])
+        }
         LoadError::Encrypted => Finding::new(Code::F002, loc),
+        // As the input walk's own outputs are told (cmd's `path_problem`).
+        LoadError::Own(output) => {
+            Finding::new(Code::F014, loc).say("what", "what_en", output.say(), &[])
+        }
         LoadError::NotSpreadsheet(kind) => {
-            let (id, en) = match *kind {
-                "html" => ("tabel HTML (halaman web)", "an HTML table (web page)"),
-                "pdf" => ("dokumen PDF", "a PDF document"),
-                "zip" => ("arsip zip", "a zip archive"),
-                _ => ("data biner yang tidak dikenal", "unknown binary data"),
+            let key = match *kind {
+                "html" => Say::NotSheetHtml,
+                "pdf" => Say::NotSheetPdf,
+                "zip" => Say::NotSheetZip,
+                _ => Say::NotSheetBinary,
             };
-            Finding::new(Code::F004, loc)
-                .arg("kind", id)
-                .arg("kind_en", en)
+            Finding::new(Code::F004, loc).say("kind", "kind_en", key, &[])
         }
         LoadError::Corrupt(damage, detail) => {
-            let (what, what_en) = match damage {
-                Damage::Zip => (
-                    "arsipnya rusak atau terpotong".to_string(),
-                    "its zip container is damaged or cut off".to_string(),
-                ),
-                Damage::Xml => (
-                    "isi XML di dalamnya rusak".to_string(),
-                    "an XML part inside it is damaged".to_string(),
-                ),
-                Damage::MissingPart => (
-                    "bagian yang wajib ada di dalamnya hilang".to_string(),
-                    "a part it must hold is missing".to_string(),
-                ),
-                Damage::Cfb => (
-                    "struktur berkas .xls lamanya rusak".to_string(),
-                    "its old .xls container is damaged".to_string(),
-                ),
-                Damage::Compression => (
-                    "bagian di dalamnya dikompresi dengan metode yang tidak didukung".to_string(),
-                    "a part inside it is compressed with a method bimtek does not support"
-                        .to_string(),
-                ),
-                Damage::CsvRecord(n) => (
-                    format!("baris data CSV ke-{n} tidak dapat dibaca"),
-                    format!("CSV record {n} cannot be parsed"),
-                ),
-                Damage::Io => (
-                    "gagal membaca dari disk".to_string(),
-                    "reading it from the disk failed".to_string(),
-                ),
-                Damage::Other => (
-                    "pembaca lembar kerja gagal".to_string(),
-                    "the spreadsheet reader failed".to_string(),
-                ),
+            let (key, n) = match damage {
+                Damage::Zip => (Say::DamageZip, None),
+                Damage::Xml => (Say::DamageXml, None),
+                Damage::MissingPart => (Say::DamageMissingPart, None),
+                Damage::Cfb => (Say::DamageCfb, None),
+                Damage::Compression => (Say::DamageCompression, None),
+                Damage::CsvRecord(n) => (Say::DamageCsvRecord, Some(*n)),
+                Damage::Io => (Say::DamageIo, None),
+                Damage::Other => (Say::DamageOther, None),
             };
+            let n = n.map(|n| n.to_string()).unwrap_or_default();
             Finding::new(Code::F001, loc)
-                .arg("what", what)
-                .arg("what_en", what_en)
+                .say("what", "what_en", key, &[("n", &n)])
                 .arg("detail", detail)
         }
         LoadError::TooLarge(limit) => {
-            let (id, en) = match limit {
+            // A size or a count as each language writes it: `name`, `name_en`.
+            let size = |n: u64| [human_size(n, Lang::Id), human_size(n, Lang::En)];
+            let count = |n: u64| [Lang::Id, Lang::En].map(|l| crate::diag::count(n, l));
+            let words = match limit {
                 Limit::ZipEntry {
                     name,
-                    size,
+                    size: inflated,
                     compressed,
-                } => (
-                    format!(
-                        "bagian {name} mengembang dari {} menjadi {}; bom zip?",
-                        human_size(*compressed, Lang::Id),
-                        human_size(*size, Lang::Id)
-                    ),
-                    format!(
-                        "entry {name} inflates from {} to {}; a zip bomb?",
-                        human_size(*compressed, Lang::En),
-                        human_size(*size, Lang::En)
-                    ),
-                ),
-                Limit::ZipTotal { size } => (
-                    format!(
-                        "isi arsip mengembang menjadi {}",
-                        human_size(*size, Lang::Id)
-                    ),
-                    format!("the archive inflates to {}", human_size(*size, Lang::En)),
-                ),
-                Limit::Record { line, limit } => (
-                    format!(
-                        "baris {line}: satu baris CSV lebih panjang dari {}",
-                        human_size(*limit, Lang::Id)
-                    ),
-                    format!(
-                        "line {line}: one CSV record is longer than {}",
-                        human_size(*limit, Lang::En)
-                    ),
-                ),
-                Limit::FileSize { size, limit } => (
-                    format!(
-                        "berkas {} lebih besar dari batas {}",
-                        human_size(*size, Lang::Id),
-                        human_size(*limit, Lang::Id)
-                    ),
-                    format!(
-                        "the file is {}, over the {} limit",
-                        human_size(*size, Lang::En),
-                        human_size(*limit, Lang::En)
-                    ),
-                ),
-                Limit::Value { part, limit } => (
-                    format!(
-                        "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {}",
-                        human_size(*limit, Lang::Id)
-                    ),
-                    format!(
-                        "part {part}: one tag, text or cell value is longer than {}",
-                        human_size(*limit, Lang::En)
-                    ),
-                ),
-                Limit::Cells { rows, cols } => (
-                    format!(
-                        "lembar membentang {} baris x {} kolom",
-                        crate::diag::count(*rows, Lang::Id),
-                        crate::diag::count(*cols, Lang::Id)
-                    ),
-                    format!(
-                        "a sheet spans {} rows x {} columns",
-                        crate::diag::count(*rows, Lang::En),
-                        crate::diag::count(*cols, Lang::En)
-                    ),
-                ),
+                } => {
+                    let ([from, from_en], [to, to_en]) = (size(*compressed), size(*inflated));
+                    Say::LimitZipEntry.both(&[
+                        ("name", name),
+                        ("from", &from),
+                        ("from_en", &from_en),
+                        ("to", &to),
+                        ("to_en", &to_en),
+                    ])
+                }
+                Limit::ZipTotal { size: inflated } => {
+                    let [to, to_en] = size(*inflated);
+                    Say::LimitZipTotal.both(&[("to", &to), ("to_en", &to_en)])
+                }
+                Limit::Record { line, limit } => {
+                    let [max, max_en] = size(*limit);
+                    Say::LimitRecord.both(&[("line", line), ("max", &max), ("max_en", &max_en)])
+                }
+                Limit::FileSize {
+                    size: actual,
+                    limit,
+                } => {
+                    let ([is, is_en], [max, max_en]) = (size(*actual), size(*limit));
+                    Say::LimitFileSize.both(&[
+                        ("size", &is),
+                        ("size_en", &is_en),
+                        ("max", &max),
+                        ("max_en", &max_en),
+                    ])
+                }
+                Limit::Value { part, limit } => {
+                    let [max, max_en] = size(*limit);
+                    Say::LimitValue.both(&[("part", part), ("max", &max), ("max_en", &max_en)])
+                }
+                Limit::Cells { rows, cols } => {
+                    let ([r, r_en], [c, c_en]) = (count(*rows), count(*cols));
+                    Say::LimitCells.both(&[
+                        ("rows", &r),
+                        ("rows_en", &r_en),
+                        ("cols", &c),
+                        ("cols_en", &c_en),
+                    ])
+                }
             };
-            Finding::new(Code::F009, loc)
-                .arg("detail", id)
-                .arg("detail_en", en)
+            Finding::new(Code::F009, loc).words("detail", "detail_en", words)
         }
     }
 }
@@ -180,29 +138,25 @@ pub fn load_note_findings(file: &str, notes: &LoadNotes) -> Vec<Finding> {
         out.push(Finding::new(Code::F018, loc).arg("after", after.saturating_add(1)));
     }
     if notes.sheets_past_limit > 0 || notes.sheets_repeating.is_some() {
-        let (mut id, mut en) = (Vec::new(), Vec::new());
+        let mut said: Vec<crate::diag::Text> = Vec::new();
         if let Some((sheet, part, n)) = &notes.sheets_repeating {
-            id.push(format!(
-                "{n} lembar menunjuk isi yang sudah dibaca untuk lembar sebelumnya (yang pertama \"{sheet}\", {part})"
-            ));
-            en.push(format!(
-                "{n} sheets point at content already read for an earlier sheet (the first \"{sheet}\", {part})"
-            ));
+            said.push(Say::SheetsRepeating.both(&[("n", n), ("sheet", sheet), ("part", part)]));
         }
         if notes.sheets_past_limit > 0 {
             let (n, max) = (notes.sheets_past_limit, crate::load::MAX_SHEETS);
-            id.push(format!(
-                "{n} lembar melewati batas {max} lembar per buku kerja"
-            ));
-            en.push(format!(
-                "{n} sheets are past the limit of {max} sheets a workbook"
-            ));
+            said.push(Say::SheetsPastLimit.both(&[("n", &n), ("max", &max)]));
         }
-        out.push(
-            Finding::new(Code::F019, Location::file(file))
-                .arg("detail", id.join("; "))
-                .arg("detail_en", en.join("; ")),
-        );
+        let [id, en] = [0, 1].map(|i| {
+            said.iter()
+                .map(|t| t[i].as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        out.push(Finding::new(Code::F019, Location::file(file)).words(
+            "detail",
+            "detail_en",
+            [id, en],
+        ));
     }
     if let (Some(ext), Some(format)) = (&notes.extension_mismatch, notes.format) {
         out.push(

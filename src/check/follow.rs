@@ -10,7 +10,7 @@
 use super::catalog::{Catalog, pemda_key};
 use super::portal::{self, PortalEntry};
 use super::{Baseline, Sink};
-use crate::diag::{Code, Finding};
+use crate::diag::{Code, Finding, Say};
 use crate::outcome::Innovation;
 use crate::outcome::idea::{Idea, IidMatch, Like};
 use crate::template::Template;
@@ -199,7 +199,8 @@ fn launched<'t>(t: &'t Template, inn: &Innovation) -> Option<&'t str> {
 /// L009: the catalogue's innovations like an idea, with their pemda and
 /// likeness.
 fn like_finding(inn: &Innovation, list: &[Like]) -> Finding {
-    let say = |none: &str| {
+    let say = |lang: crate::diag::Lang| {
+        let none = lang.say(Say::NoPemdaNamed);
         list.iter()
             .map(|l| {
                 let pemda = l.pemda.as_deref().unwrap_or(none);
@@ -215,8 +216,8 @@ fn like_finding(inn: &Innovation, list: &[Like]) -> Finding {
     Finding::new(Code::L009, inn.location())
         .field("nama_inovasi")
         .value(inn.name())
-        .arg("similar", say("pemda tidak disebut"))
-        .arg("similar_en", say("no pemda named"))
+        .arg("similar", say(crate::diag::Lang::Id))
+        .arg("similar_en", say(crate::diag::Lang::En))
 }
 
 /// Give each idea its innovation's index once the innovations are sorted

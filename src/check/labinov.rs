@@ -5,8 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::diag::{Code, Finding, Location};
-use crate::template::roles;
+use crate::diag::{Code, Finding, Location, Say};
 
 use super::Sink;
 
@@ -118,14 +117,13 @@ impl Groups {
             }
             std::collections::hash_map::Entry::Occupied(e) => {
                 let (sheet, row) = e.get();
-                let (other, other_en) = match sheet {
-                    Some(s) => (format!("{s}, baris {row}"), format!("{s}, row {row}")),
-                    None => (format!("baris {row}"), format!("row {row}")),
+                let other = match sheet {
+                    Some(s) => Say::SheetRow.both(&[("sheet", s), ("row", row)]),
+                    None => Say::RowAt.both(&[("row", row)]),
                 };
                 sink.push(
                     super::fields::finding(Code::L006, loc, &t.fields[fi], cell)
-                        .arg("other", other)
-                        .arg("other_en", other_en),
+                        .words("other", "other_en", other),
                 );
             }
         }
@@ -155,95 +153,6 @@ impl Groups {
     }
 }
 
-/// The words of an idea that count for its likeness: folded, longer than
-/// two letters, without the commonest joining words.
-pub(crate) fn words(name: &str) -> Vec<String> {
-    let joining = |w: &str| matches!(w, "dan" | "yang" | "untuk" | "dengan" | "bagi");
-    let mut out: Vec<String> = if name.is_ascii() {
-        // Byte by byte: a catalogue of 40k names is read through here.
-        name.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(|w| {
-                w.iter()
-                    .map(|b| char::from(b.to_ascii_lowercase()))
-                    .collect()
-            })
-            .filter(|w: &String| !joining(w))
-            .collect()
-    } else {
-        name.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 2)
-            .map(str::to_lowercase)
-            .filter(|w| !joining(w))
-            .collect()
-    };
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// L002: two ideas of one pemda sharing at least the template's
-/// `similar_ideas` share of their words (of the longer one): one idea
-/// written twice. Names equal once folded are U001/U002 already. The later
-/// idea (file, sheet, row) is reported, naming the earlier.
-pub(super) fn similar_ideas(
-    template: &crate::template::Template,
-    innovations: &[super::Innovation],
-    sink: &mut Sink,
-) {
-    use foldhash::{HashMap, HashMapExt};
-    let Some(threshold) = template.settings.similar_ideas else {
-        return;
-    };
-    let mut order: Vec<&super::Innovation> = innovations
-        .iter()
-        .filter(|i| !i.name_key().is_empty())
-        .collect();
-    order.sort_by(|a, b| {
-        (a.pemda.as_deref(), a.file(), a.sheet(), a.row).cmp(&(
-            b.pemda.as_deref(),
-            b.file(),
-            b.sheet(),
-            b.row,
-        ))
-    });
-    for group in order.chunk_by(|a, b| a.pemda == b.pemda) {
-        let sets: Vec<Vec<String>> = group.iter().map(|i| words(i.name())).collect();
-        // Ideas by word, so only ideas sharing a word are compared.
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (k, set) in sets.iter().enumerate() {
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for w in set {
-                let seen = by_word.entry(w.as_str()).or_default();
-                for &j in seen.iter() {
-                    *shared.entry(j).or_insert(0) += 1;
-                }
-                seen.push(k);
-            }
-            // The most alike earlier idea, the first on a tie.
-            let best = shared
-                .into_iter()
-                .filter(|&(j, _)| group[j].name_key() != group[k].name_key())
-                .map(|(j, n)| (n as f64 / set.len().max(sets[j].len()) as f64, j))
-                .filter(|&(share, _)| share >= threshold)
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-            if let Some((share, j)) = best {
-                let (inn, other) = (group[k], group[j]);
-                sink.push(
-                    Finding::new(Code::L002, inn.location())
-                        .field(roles::NAME)
-                        .value(inn.name())
-                        .arg("other_name", other.name())
-                        .arg("other", super::unique::place(other))
-                        .arg("other_en", super::unique::place_en(other))
-                        .arg("percent", (share * 100.0).round()),
-                );
-            }
-        }
-    }
-}
-
 /// L003: an idea launched (`tanggal_peluncuran`) before it was diagnosed
 /// (`tanggal_diagnose`), when both are recorded: one of the dates is wrong.
 /// Ordered only as finely as the coarser of the two dates.
@@ -253,7 +162,7 @@ pub(super) fn launch_before_diagnose(
     r: &crate::normalize::Record,
     sink: &mut Sink,
 ) {
-    use super::rows::{at_precision, coarser, dated};
+    use super::dates::{at_precision, coarser, dated};
     let diagnose = t.roles.diagnosed;
     let launch = t.roles.launched;
     if let (Some((d, dp)), Some((l, lp))) = (dated(r, diagnose), dated(r, launch))
@@ -270,35 +179,32 @@ pub(super) fn launch_before_diagnose(
 
 /// What is wrong with a LAN idea code (`YY SRC LLnn BBB NNN`: year,
 /// source, location, urusan, running number; kipp.md 2.3): the first part
-/// that is not as the scheme says, in Indonesian and English; `Ok(true)`
+/// that is not as the scheme says, in the catalogue's words; `Ok(true)`
 /// when the urusan part is the placeholder `...`.
-fn code_fault(sources: &[String], code: &str) -> Result<bool, (&'static str, &'static str)> {
+fn code_fault(sources: &[String], code: &str) -> Result<bool, Say> {
     let parts: Vec<&str> = code.split_whitespace().collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let upper = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase());
     if parts.len() != 5 {
-        return Err(("bukan lima bagian", "not five parts"));
+        return Err(Say::CodeNotFiveParts);
     }
     if !digits(parts[0], 2) {
-        return Err(("tahun bukan dua angka", "the year is not two digits"));
+        return Err(Say::CodeYear);
     }
     if !sources.iter().any(|s| s == parts[1]) {
-        return Err(("sumber tidak dikenal", "unknown source"));
+        return Err(Say::CodeSource);
     }
     let loc = parts[2];
     if !(loc.len() == 4 && upper(&loc[..2]) && digits(&loc[2..], 2)) {
-        return Err((
-            "lokasi bukan dua huruf dan dua angka",
-            "the location is not two letters and two digits",
-        ));
+        return Err(Say::CodeLocation);
     }
     let placeholder = parts[3] == "...";
     let urusan = parts[3].len() == 3 && upper(parts[3]);
     if !(placeholder || urusan) {
-        return Err(("urusan bukan tiga huruf", "the urusan is not three letters"));
+        return Err(Say::CodeUrusan);
     }
     if !digits(parts[4], 3) {
-        return Err(("nomor bukan tiga angka", "the number is not three digits"));
+        return Err(Say::CodeNumber);
     }
     Ok(placeholder)
 }
@@ -332,9 +238,12 @@ pub(super) fn idea_code(
     let found = match code_fault(&t.settings.code_sources, &cell.text) {
         Ok(false) => return,
         Ok(true) => super::fields::finding(Code::L005, loc, &t.fields[fi], cell),
-        Err((why, why_en)) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell)
-            .arg("why", why)
-            .arg("why_en", why_en),
+        Err(why) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell).say(
+            "why",
+            "why_en",
+            why,
+            &[],
+        ),
     };
     sink.push(found);
 }

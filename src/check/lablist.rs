@@ -4,12 +4,12 @@
 //! year is not the lab's (L012). The title-row groups and the code scheme
 //! are `labinov`'s; this file adds what compares lists and years.
 
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say};
 use crate::normalize::{FieldCell, Record, Value};
 use crate::template::roles;
 use crate::template::{Template, fold};
 
-use super::rows::{at_precision, dated};
+use super::dates::{at_precision, dated};
 use super::{Innovation, Sink};
 
 /// Whether a template is for a lab's idea lists: it has the 5D stage
@@ -172,7 +172,7 @@ pub(super) fn repeats(t: &Template, innovations: &[Innovation], sink: &mut Sink)
     distinct.dedup();
     if distinct.len() < 2 {
         super::unique::check(innovations, sink);
-        super::labinov::similar_ideas(t, innovations, sink);
+        super::similar::similar_ideas(t, innovations, sink);
         return;
     }
     let mut parts: std::collections::BTreeMap<Option<ListDate>, Vec<Innovation>> =
@@ -182,7 +182,7 @@ pub(super) fn repeats(t: &Template, innovations: &[Innovation], sink: &mut Sink)
     }
     for part in parts.values() {
         super::unique::check(part, sink);
-        super::labinov::similar_ideas(t, part, sink);
+        super::similar::similar_ideas(t, part, sink);
     }
 }
 
@@ -266,8 +266,7 @@ pub(super) fn stage_order(
                         .value(&idea.written)
                         .arg("stage", &values[idea.stage].value)
                         .arg("before", &values[before.stage].value)
-                        .arg("other", super::unique::place(before_inn))
-                        .arg("other_en", super::unique::place_en(before_inn))
+                        .words("other", "other_en", super::unique::place(before_inn))
                         .arg("date", show(*date))
                         .arg("before_date", show(*before_date)),
                 );
@@ -351,16 +350,12 @@ pub(super) fn code_year(
         return;
     }
     let diagnosed = dated(r, t.field_index("tanggal_diagnose")).map(|(d, _)| d.year());
-    let (year, from, from_en) = if let Some(y) = title_year {
-        (y, "judul kelompoknya", "its group's title")
+    let (year, from) = if let Some(y) = title_year {
+        (y, Say::YearFromGroupTitle)
     } else if let Some(y) = diagnosed {
-        (y, "Tanggal Diagnose", "the diagnose date")
+        (y, Say::YearFromDiagnose)
     } else if let Some(y) = t.settings.lab_year {
-        (
-            y,
-            "pengaturan templat lab_year",
-            "the template setting lab_year",
-        )
+        (y, Say::YearFromLabYear)
     } else {
         return;
     };
@@ -379,8 +374,7 @@ pub(super) fn code_year(
         super::fields::finding(Code::L012, loc, &t.fields[fi], cell)
             .arg("yy", format!("{yy:02}"))
             .arg("year", year)
-            .arg("from", from)
-            .arg("from_en", from_en),
+            .say("from", "from_en", from, &[]),
     );
 }
 

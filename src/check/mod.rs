@@ -6,11 +6,12 @@
 //! score), `spd` (the pemda's SPD sheet), `portal` (against the portal's
 //! lists and the assessment window), `roster` (against the list of OPD
 //! expected), `labinov` (Laboratorium Inovasi lists: group titles, idea
-//! codes, dates, ideas alike), `lablist` (a lab's lists over time and
+//! codes, dates), `similar` (ideas alike), `lablist` (a lab's lists over time and
 //! against its year: stage order, launch dates, the code's year),
 //! `follow` and `catalog` (a lab's ideas into the IID lists and against a
 //! catalogue); `portal` finds an innovation's entries
-//! through `name_index`. `file_check` checks one file's events as they
+//! through `name_index`; `dates` holds what the rules ordering two dates
+//! share. `file_check` checks one file's events as they
 //! arrive, `sink` lists the findings within `cap`'s limits, and `combine`
 //! (here) joins the files' results and runs the checks across files. No
 //! I/O, no terminal: everything here is testable on records built in
@@ -18,6 +19,7 @@
 
 mod cap;
 mod catalog;
+mod dates;
 pub mod evidence;
 mod fields;
 mod file_check;
@@ -29,6 +31,7 @@ pub mod name_index;
 pub mod portal;
 mod roster;
 mod rows;
+mod similar;
 mod sink;
 pub use roster::read as read_roster;
 pub mod spd;
@@ -184,9 +187,9 @@ pub fn combine(
         files,
         innovations,
         findings,
-        pemda: Vec::new(),
         portal_only,
         ideas,
+        ..Outcome::default()
     }
 }
 

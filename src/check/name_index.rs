@@ -3,7 +3,7 @@
 //! folded name, or names whose words are similar enough (Dice).
 
 use super::Innovation;
-use super::portal::PortalEntry;
+use crate::outcome::portal::PortalEntry;
 use crate::template::fold;
 use foldhash::HashMap;
 use std::collections::BTreeSet;

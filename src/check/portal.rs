@@ -5,10 +5,12 @@
 
 use super::name_index::NameIndex;
 use super::{Innovation, Sink};
-use crate::diag::{Code, Finding, Lang, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::normalize::date::portal_format;
 use crate::normalize::{DateValue, Record, Value};
 use crate::outcome::portal::{Change, Facts, PortalOnly, PortalStatus};
+// Its home is the model; named here too for the callers that read portal lists.
+pub use crate::outcome::portal::PortalEntry;
 use crate::template::roles::{self, Roles};
 use crate::template::{Template, fold};
 use chrono::NaiveDate;
@@ -54,22 +56,6 @@ fn score_of(text: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0)
-}
-
-/// One entry of a portal download or an earlier submission.
-#[derive(Debug, Clone)]
-pub struct PortalEntry {
-    /// The year the baseline was tagged with; `None` means this year's portal.
-    pub year: Option<i32>,
-    pub file: String,
-    pub sheet: Option<String>,
-    pub row: u32,
-    pub pemda: Option<String>,
-    /// The agency its row names, when the list has an agency column.
-    pub agency: Option<String>,
-    pub name: String,
-    pub name_key: String,
-    pub facts: Facts,
 }
 
 /// How to compare.
@@ -281,9 +267,14 @@ pub(crate) fn compare(
                 }
             }
             many => {
-                let names = |row: &str| {
+                let names = |lang: Lang| {
                     many.iter()
-                        .map(|e| format!("{} ({} {row} {})", e.name, e.file, e.row))
+                        .map(|e| {
+                            lang.fill(
+                                Say::PortalCandidate,
+                                &[("name", &e.name), ("file", &e.file), ("row", &e.row)],
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join("; ")
                 };
@@ -291,8 +282,8 @@ pub(crate) fn compare(
                     Finding::new(Code::P003, inn.location())
                         .field(roles::NAME)
                         .value(inn.name())
-                        .arg("candidates", names("baris"))
-                        .arg("candidates_en", names("row")),
+                        .arg("candidates", names(Lang::Id))
+                        .arg("candidates_en", names(Lang::En)),
                 );
                 PortalStatus {
                     status: "not_entered",
@@ -389,16 +380,8 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new(Code::W002, inn.location())
                 .field(roles::TRIAL)
                 .value(&portal_format(uji))
-                .arg("what", "Waktu uji coba")
-                .arg("what_en", "Trial date")
-                .arg(
-                    "implied",
-                    "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
-                )
-                .arg(
-                    "implied_en",
-                    "; the application date is empty, so the application is after it too",
-                )
+                .say("what", "what_en", Say::TrialDate, &[])
+                .say("implied", "implied_en", Say::ApplicationImplied, &[])
                 .arg("window", range())
         });
     };
@@ -424,8 +407,7 @@ pub(crate) fn window(t: &Template, as_of: NaiveDate, inn: &Innovation) -> Option
             Finding::new(Code::W002, inn.location())
                 .field(roles::APPLICATION)
                 .value(&portal_format(pen))
-                .arg("what", "Waktu penerapan")
-                .arg("what_en", "Application date")
+                .say("what", "what_en", Say::ApplicationDate, &[])
                 .arg("window", range())
         })
     } else {

@@ -9,7 +9,7 @@
 //! never guessed. A roster file's own mistakes are O005 and O006.
 
 use super::{Innovation, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say};
 use crate::load::RawRow;
 use crate::template::{Clash, Roster, RosterAgency, RosterSource, Template, fold};
 use std::collections::BTreeMap;
@@ -210,9 +210,7 @@ pub(super) fn check(
         .arg("count", count)
         .agency(name);
         if let Some(a) = near {
-            f = f
-                .arg("near", format!(" (mirip: {})", a.name))
-                .arg("near_en", format!(" (similar: {})", a.name));
+            f = f.say("near", "near_en", Say::SimilarAgency, &[("name", &a.name)]);
         }
         sink.push(f);
     }

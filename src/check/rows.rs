@@ -2,11 +2,12 @@
 //! the dates a stage needs, and the age a scheme asks of an innovation
 //! (which a chosen value such as kelompok Replikasi may change).
 
+use super::dates::{at_precision, coarser, dated};
 use super::fields::finding;
 use super::{CheckOptions, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::normalize::date::portal_format;
-use crate::normalize::{DateValue, Precision, Record, Value};
+use crate::normalize::{Record, Value};
 use crate::template::Template;
 
 pub(super) fn check(
@@ -57,23 +58,17 @@ fn age(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut
             continue;
         }
         let months = months_between(start, opts.as_of);
-        let (age, age_en) = if months >= 12 {
-            (
-                format!("{} tahun {} bulan", months / 12, months % 12),
-                format!(
-                    "{} year{} {} month{}",
-                    months / 12,
-                    if months / 12 == 1 { "" } else { "s" },
-                    months % 12,
-                    if months % 12 == 1 { "" } else { "s" }
-                ),
-            )
-        } else {
-            (
-                format!("{months} bulan"),
-                format!("{months} month{}", if months == 1 { "" } else { "s" }),
-            )
+        // Years and months, each noun in the form its count needs.
+        let age = |lang: Lang| {
+            let said = |n, noun| format!("{n} {}", lang.noun(n as usize, noun));
+            if months >= 12 {
+                let (y, m) = (months / 12, months % 12);
+                format!("{} {}", said(y, Say::YearNoun), said(m, Say::MonthNoun))
+            } else {
+                said(months, Say::MonthNoun)
+            }
         };
+        let (age, age_en) = (age(Lang::Id), age(Lang::En));
         let cell = r.cell(fi).expect("has a date");
         sink.push(
             finding(Code::D008, loc, field, cell)
@@ -98,33 +93,6 @@ fn months_between(a: chrono::NaiveDate, b: chrono::NaiveDate) -> u32 {
 
 fn date_of(r: &Record, f: Option<usize>) -> Option<chrono::NaiveDate> {
     dated(r, f).map(|(d, _)| d)
-}
-
-pub(super) fn dated(r: &Record, f: Option<usize>) -> Option<(chrono::NaiveDate, Precision)> {
-    match r.cell(f?).map(|c| &c.value) {
-        Some(Value::Date(DateValue::Ok(d, p))) => Some((*d, *p)),
-        _ => None,
-    }
-}
-
-/// A date cut to a precision: the year and month it names, or only the
-/// year. Two dates are ordered only as finely as the coarser of them.
-pub(super) fn at_precision(d: chrono::NaiveDate, p: Precision) -> (i32, u32, u32) {
-    use chrono::Datelike;
-    match p {
-        Precision::Day => (d.year(), d.month(), d.day()),
-        Precision::Month => (d.year(), d.month(), 0),
-        Precision::Year => (d.year(), 0, 0),
-    }
-}
-
-/// The coarser of two precisions.
-pub(super) fn coarser(a: Precision, b: Precision) -> Precision {
-    match (a, b) {
-        (Precision::Year, _) | (_, Precision::Year) => Precision::Year,
-        (Precision::Month, _) | (_, Precision::Month) => Precision::Month,
-        _ => Precision::Day,
-    }
 }
 
 fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {

@@ -3,22 +3,16 @@
 //! compared after folding case, spaces and punctuation.
 
 use super::{Innovation, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say, Text};
 use crate::template::{fold, roles};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 
-pub(super) fn place(i: &Innovation) -> String {
+/// Where an innovation is, in both languages: file, sheet and row.
+pub(super) fn place(i: &Innovation) -> Text {
     match &i.sheet() {
-        Some(s) => format!("{} ({s}, baris {})", i.file(), i.row),
-        None => format!("{} (baris {})", i.file(), i.row),
-    }
-}
-
-pub(super) fn place_en(i: &Innovation) -> String {
-    match &i.sheet() {
-        Some(s) => format!("{} ({s}, row {})", i.file(), i.row),
-        None => format!("{} (row {})", i.file(), i.row),
+        Some(s) => Say::PlaceSheetRow.both(&[("file", &i.file()), ("sheet", s), ("row", &i.row)]),
+        None => Say::PlaceRow.both(&[("file", &i.file()), ("row", &i.row)]),
     }
 }
 
@@ -109,8 +103,7 @@ pub(super) fn check(innovations: &[Innovation], sink: &mut Sink<'_>) {
             Finding::new(code, dup.location())
                 .field(roles::NAME)
                 .value(dup.name())
-                .arg("other", place(first))
-                .arg("other_en", place_en(first))
+                .words("other", "other_en", place(first))
                 .arg("agency", &first.agency),
         );
     }
@@ -223,8 +216,7 @@ pub(super) fn award_groups(
                         Finding::new(Code::U005, inn.location())
                             .field(roles::NAME)
                             .value(inn.name())
-                            .arg("other", place(other))
-                            .arg("other_en", place_en(other))
+                            .words("other", "other_en", place(other))
                             .arg("group", inn.group().unwrap_or_default()),
                     );
                 }

@@ -3,19 +3,109 @@
 //! one place, put on the clap tree before it parses. In Bahasa Indonesia
 //! clap's own words ("Usage", "[default: ...]") are replaced too: headings by
 //! a help template, defaults and choices by the help texts, which say them
-//! themselves; in English clap's words stand.
+//! themselves; in English clap's headings stand. The help of `--format`'s
+//! choices and of `--help` and `--version` are the catalogue's in both.
 
 use crate::diag::{Lang, Say};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ErrorKind};
-use clap::{Arg, ArgAction, Command};
+use clap::{Arg, ArgAction, Command, ValueEnum};
 
 /// The tree with its help in `lang`.
 pub fn apply(cmd: Command, lang: Lang) -> Command {
     let cmd = words(cmd, "", lang);
     match lang {
-        Lang::En => cmd,
+        Lang::En => {
+            let mut built = cmd.clone();
+            built.build();
+            flags(cmd, &built, true)
+        }
         Lang::Id => usages(headings(cmd, true)),
     }
+}
+
+/// `--help` with the catalogue's words in `lang`; `long` when the command
+/// has a longer help than its summary (as clap words its own flag then).
+fn help_flag(lang: Lang, long: bool) -> Arg {
+    let arg = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help);
+    if long {
+        arg.help(lang.say(Say::HelpHelpMore))
+            .long_help(lang.say(Say::HelpHelpSummary))
+    } else {
+        arg.help(lang.say(Say::HelpHelp))
+    }
+}
+
+/// `--version` with the catalogue's words in `lang`.
+fn version_flag(lang: Lang) -> Arg {
+    Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help(lang.say(Say::HelpVersion))
+}
+
+/// English: clap's own `--help` and `--version` switched off on `cmd` and
+/// every command below it, and put back with the catalogue's words where
+/// clap puts its own (last; `built`, a built copy of the tree, tells which
+/// commands have a longer help).
+fn flags(cmd: Command, built: &Command, top: bool) -> Command {
+    // clap's own flags come after every other option.
+    const LAST: usize = 999;
+    let long = built
+        .get_arguments()
+        .any(|a| a.get_id() == "help" && a.get_long_help().is_some());
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .arg(help_flag(Lang::En, long).display_order(LAST));
+    if top {
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(version_flag(Lang::En).display_order(LAST));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some(b) = built.find_subcommand(&name) {
+            cmd = cmd.mut_subcommand(&name, |s| flags(s, b, false));
+        }
+    }
+    cmd
+}
+
+/// The help of choice `value` of argument `arg` of the command at `path`;
+/// `None` for a choice that needs none (`json`).
+pub(super) fn choice_of(path: &str, arg: &str, value: &str) -> Option<Say> {
+    Some(match (path, arg, value) {
+        ("check" | "show" | "export", "format", "html") => Say::ChoiceHtml,
+        ("check" | "show" | "export", "format", "xlsx") => Say::ChoiceXlsx,
+        ("history", "format", "html") => Say::ChoiceHistoryHtml,
+        _ => return None,
+    })
+}
+
+/// The choices of `E` as argument `arg` of the command at `path` takes
+/// them, each with its help in `lang`, parsed into `E` as clap's derive
+/// would.
+fn choices<E>(path: &str, arg: &str, lang: Lang) -> impl TypedValueParser<Value = E>
+where
+    E: ValueEnum + Clone + Send + Sync + 'static,
+{
+    let values: Vec<PossibleValue> = E::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .map(|v| match choice_of(path, arg, v.get_name()) {
+            Some(key) => v.help(lang.say(key)),
+            None => v,
+        })
+        .collect();
+    PossibleValuesParser::new(values)
+        .map(|name| E::from_str(&name, false).expect("one of the choices"))
 }
 
 /// The about of the command at `path` (`""` for bimtek itself, `"template
@@ -110,8 +200,18 @@ fn words(cmd: Command, path: &str, lang: Lang) -> Command {
         .collect();
     for id in ids {
         if let Some(key) = help_of(path, &id) {
-            cmd = cmd.mut_arg(id, |a| a.help(lang.say(key)));
+            cmd = cmd.mut_arg(&id, |a| a.help(lang.say(key)));
         }
+        // The choices that have help: the formats.
+        cmd = match (path, id.as_str()) {
+            ("check" | "show" | "export", "format") => cmd.mut_arg(&id, |a| {
+                a.value_parser(choices::<super::FormatArg>(path, &id, lang))
+            }),
+            ("history", "format") => cmd.mut_arg(&id, |a| {
+                a.value_parser(choices::<super::HistoryFormatArg>(path, &id, lang))
+            }),
+            _ => cmd,
+        };
     }
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -141,21 +241,11 @@ fn headings(cmd: Command, top: bool) -> Command {
         .subcommand_help_heading(id.say(Say::HelpCommands))
         .subcommand_value_name(id.say(Say::HelpCommandValue))
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(id.say(Say::HelpHelp)),
-        );
+        // Every text is a short help and no choice is shown: there is no
+        // longer help to point to (a test holds it).
+        .arg(help_flag(id, false));
     if top {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(id.say(Say::HelpVersion)),
-        );
+        cmd = cmd.disable_version_flag(true).arg(version_flag(id));
     }
     let names: Vec<String> = cmd
         .get_subcommands()

@@ -101,7 +101,10 @@ pub fn run(o: ExportOptions, s: CheckSettings) -> Result<u8> {
     };
     let outcome = super::check::evaluate_with(&s, Some(&tap))?;
     let values = values.into_inner().unwrap_or_else(|e| e.into_inner());
-    let (inputs, _) = load::collect_inputs(&s.paths);
+    let (mut inputs, _) = load::collect_inputs(&s.paths);
+    // bimtek's own workbooks among them, told when they were loaded, are
+    // not the package's inputs.
+    inputs.retain(|f| !outcome.own_workbooks.contains(&f.display));
     let (mut entries, mut summary) = package(&o, &out, &s, &outcome, &inputs, &fields, values)?;
     target.package(&mut entries)?;
     summary.target = report::visible(&out.to_string_lossy()).into_owned();

@@ -1,10 +1,12 @@
 //! Findings: what bimtek says about the user's data. A `Finding` is a value
 //! (a problem in the data), never an error (a problem that stops the tool).
 //! This module owns the finding type, its location, severities and the one
-//! registry of codes with their messages in both languages; it renders
-//! nothing to the terminal.
+//! registry of codes with their messages in both languages, and the quiet
+//! catching of a panic that becomes a finding or a trouble ([`quiet`]); it
+//! renders nothing to the terminal.
 
 mod codes;
+pub mod quiet;
 mod say;
 
 pub use codes::{CODES, Code, CodeInfo};
@@ -141,7 +143,9 @@ pub struct Trouble {
 }
 
 impl Trouble {
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+    /// Private: a trouble is worded by the catalogue ([`Trouble::say`]) or
+    /// from its texts ([`Trouble::each`]), never by two strings at its site.
+    fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
         Trouble {
             text: [id.into(), en.into()],
             cause: None,

@@ -954,6 +954,26 @@ catalogue! {
     HelpOptions: ["Opsi", "Options"],
     HelpOptionsValue: ["[OPSI]", "[OPTIONS]"],
     HelpHelp: ["Tampilkan bantuan ini", "Print help"],
+    HelpHelpMore: [
+        "Tampilkan bantuan (lebih lengkap dengan --help)",
+        "Print help (see more with '--help')",
+    ],
+    HelpHelpSummary: [
+        "Tampilkan bantuan (ringkasnya dengan -h)",
+        "Print help (see a summary with '-h')",
+    ],
+    ChoiceHtml: [
+        "Halaman mandiri (tanpa jaringan), untuk proyektor atau peramban",
+        "A self-contained page (no network), for a projector or a browser",
+    ],
+    ChoiceXlsx: [
+        "Buku kerja untuk Excel (temuan, inovasi, ringkasan); perlu -o BERKAS.xlsx",
+        "A workbook for Excel (findings, innovations, summary); needs -o FILE.xlsx",
+    ],
+    ChoiceHistoryHtml: [
+        "Halaman mandiri dengan grafik kecil per OPD (tanpa jaringan)",
+        "A self-contained page with a small chart per agency (no network)",
+    ],
     HelpVersion: ["Tampilkan versi", "Print version"],
     ValuePaths: ["BERKAS/FOLDER", "PATHS"],
     ValueQuery: ["INOVASI", "QUERY"],
@@ -1033,6 +1053,326 @@ catalogue! {
         "isian \"{key}\" sudah ada di templat induk {pid} (\"{label}\", {at}); untuk mengubah sebagian, tulis hanya key dan pengaturan yang berubah; untuk menulis ulang label atau type, tambahkan override = true",
         "field \"{key}\" already exists in the parent template {pid} (\"{label}\", {at}); to change part of it, write only key and the settings that change; to rewrite label or type, add override = true",
     ],
+    // ------------------------------------------------------- history/
+    HistoryNotAFile: [
+        "--history {p}: bukan berkas biasa; beri nama berkas basis data",
+        "--history {p}: not a regular file; give a database file name",
+    ],
+    HistoryNoFolder: [
+        "--history {p}: folder {d} tidak ada",
+        "--history {p}: folder {d} does not exist",
+    ],
+    HistoryCannotOpen: [
+        "--history {p}: tidak dapat dibuka: {e}",
+        "--history {p}: cannot be opened: {e}",
+    ],
+    HistoryNotRegular: ["--history {p}: bukan berkas biasa", "--history {p}: not a regular file"],
+    HistoryMissing: [
+        "--history {p}: berkas riwayat tidak ada; catat pemeriksaan dengan bimtek check FOLDER --history {p}",
+        "--history {p}: no such history file; record checks with bimtek check FOLDER --history {p}",
+    ],
+    HistoryNewer: [
+        "--history {p}: basis data riwayat ini dibuat oleh bimtek yang lebih baru (skema {version}, versi ini mengenal sampai {known}); perbarui bimtek. Berkas dibiarkan apa adanya.",
+        "--history {p}: this history database was written by a newer bimtek (schema {version}, this version knows up to {known}); update bimtek. The file is left as it is.",
+    ],
+    HistoryCorrupt: [
+        "--history {p}: basis data riwayat rusak ({e}); berkas dibiarkan apa adanya, beri berkas lain atau pulihkan salinannya",
+        "--history {p}: the history database is corrupt ({e}); the file is left as it is, give another file or restore a copy",
+    ],
+    HistoryBusy: [
+        "--history {p}: basis data riwayat sedang dipakai terlalu lama ({e})",
+        "--history {p}: the history database stayed busy too long ({e})",
+    ],
+    HistoryNotWritable: [
+        "--history {p}: tidak dapat dibuka untuk ditulis ({e})",
+        "--history {p}: cannot be opened for writing ({e})",
+    ],
+    HistoryDbError: [
+        "--history {p}: galat basis data riwayat: {e}",
+        "--history {p}: history database error: {e}",
+    ],
+    HistoryNotOurs: [
+        "--history {p}: bukan basis data riwayat bimtek; berkas dibiarkan apa adanya (beri nama berkas baru, misalnya riwayat.sqlite)",
+        "--history {p}: not a bimtek history database; the file is left as it is (give a new file name, such as riwayat.sqlite)",
+    ],
+    HistoryRunDamaged: [
+        "--history {p}: catatan pemeriksaan {id} rusak ({e})",
+        "--history {p}: the record of run {id} is damaged ({e})",
+    ],
+    // ------------------------------------------------------- since.rs
+    SinceNotWhole: [
+        "bukan laporan JSON bimtek yang utuh ({what})",
+        "not a whole bimtek JSON report ({what})",
+    ],
+    SinceForeign: [
+        "bukan laporan JSON bimtek (check --format json)",
+        "not a bimtek JSON report (check --format json)",
+    ],
+    SinceVersion: [
+        "laporan JSON bimtek versi kontrak {v}; yang dapat dibandingkan: versi 1",
+        "a bimtek JSON report of contract version {v}; comparable: version 1",
+    ],
+    // ---------------------------------------------------- load/marker.rs
+    OwnReportWorkbook: ["buku kerja laporan bimtek", "a bimtek report workbook"],
+    OwnReportHtml: ["laporan HTML bimtek", "a bimtek HTML report"],
+    OwnReportJson: ["laporan JSON bimtek", "a bimtek JSON report"],
+    OwnReportCsv: ["laporan CSV bimtek", "a bimtek CSV report"],
+    OwnReportTable: ["laporan tabel bimtek", "a bimtek table report"],
+    OwnPackage: ["folder paket ekspor bimtek", "a bimtek export package folder"],
+    OwnPackageZip: ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
+    // ------------------------------------------------------ load/walk.rs
+    SpecialPipe: ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
+    SpecialSocket: ["soket", "a socket"],
+    SpecialDevice: ["berkas perangkat", "a device file"],
+    // ------------------------------------------------ check rule files
+    PlaceSheetRow: ["{file} ({sheet}, baris {row})", "{file} ({sheet}, row {row})"],
+    PlaceRow: ["{file} (baris {row})", "{file} (row {row})"],
+    SheetRow: ["{sheet}, baris {row}", "{sheet}, row {row}"],
+    RowAt: ["baris {row}", "row {row}"],
+    LineAt: ["baris {line}", "line {line}"],
+    CodeNotFiveParts: ["bukan lima bagian", "not five parts"],
+    CodeYear: ["tahun bukan dua angka", "the year is not two digits"],
+    CodeSource: ["sumber tidak dikenal", "unknown source"],
+    CodeLocation: [
+        "lokasi bukan dua huruf dan dua angka",
+        "the location is not two letters and two digits",
+    ],
+    CodeUrusan: ["urusan bukan tiga huruf", "the urusan is not three letters"],
+    CodeNumber: ["nomor bukan tiga angka", "the number is not three digits"],
+    YearFromGroupTitle: ["judul kelompoknya", "its group's title"],
+    YearFromDiagnose: ["Tanggal Diagnose", "the diagnose date"],
+    YearFromLabYear: ["pengaturan templat lab_year", "the template setting lab_year"],
+    SimilarAgency: [" (mirip: {name})", " (similar: {name})"],
+    Closest: ["; yang paling mirip: \"{v}\"", "; closest: \"{v}\""],
+    LatLngSwapped: [
+        "; tampaknya lintang dan bujur tertukar",
+        "; latitude and longitude look swapped",
+    ],
+    RangeFromTo: [" {a} sampai {b}", " from {a} to {b}"],
+    RangeAtLeast: [" paling sedikit {a}", " of at least {a}"],
+    RangeAtMost: [" paling banyak {b}", " of at most {b}"],
+    SomeOfTheOptions: ["{top}; ... ({n} pilihan)", "{top}; ... ({n} options)"],
+    TwoDigitYear: ["tahun hanya dua digit", "two-digit year"],
+    MonthDayOrder: ["tampak seperti urutan bulan/hari", "looks like month/day order"],
+    MonthAndYear: ["bulan dan tahun", "month and year"],
+    YearOnly: ["tahun", "year"],
+    YearNoun: ["tahun", "year|years"],
+    MonthNoun: ["bulan", "month|months"],
+    PortalCandidate: ["{name} ({file} baris {row})", "{name} ({file} row {row})"],
+    TrialDate: ["Waktu uji coba", "Trial date"],
+    ApplicationDate: ["Waktu penerapan", "Application date"],
+    ApplicationImplied: [
+        "; waktu penerapan kosong, jadi penerapannya juga setelah rentang",
+        "; the application date is empty, so the application is after it too",
+    ],
+    EmptyInCell: ["di sel {cell} kosong", "in cell {cell} is empty"],
+    EmptyWord: ["kosong", "is empty"],
+    NotKnown: ["\"{value}\" tidak dikenal", "\"{value}\" is not known"],
+    NotAKnownKind: [
+        "isi yang bukan PDF, JPG, PNG atau MP4",
+        "content that is not PDF, JPG, PNG or MP4",
+    ],
+    DocumentDateField: ["Tanggal Dokumen", "Document date"],
+    // ----------------------------------------------- check/file_check.rs
+    FeedbackFindingsSheet: ["lembar temuan umpan balik bimtek", "bimtek's feedback findings"],
+    FormSheet: ["bagian formulir, bukan data", "part of the form, not data"],
+    OnlyHeaderRow: ["hanya baris judul kolom", "only the header row"],
+    SheetsEmpty: ["lembarnya kosong", "the sheets are empty"],
+    // ------------------------------------------------------ check/cap.rs
+    // F017's scope, for capped_finding, whose words are still inline.
+    CapScopeRun: [
+        "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
+        "per code in the whole run, earlier files first",
+    ],
+    CapScopeFile: ["per kode per berkas", "per code per file"],
+    // ----------------------------------------------------- check/files.rs
+    FileZeroBytes: ["berkas kosong (ukurannya 0)", "the file is 0 bytes"],
+    NotSheetHtml: ["tabel HTML (halaman web)", "an HTML table (web page)"],
+    NotSheetPdf: ["dokumen PDF", "a PDF document"],
+    NotSheetZip: ["arsip zip", "a zip archive"],
+    NotSheetBinary: ["data biner yang tidak dikenal", "unknown binary data"],
+    DamageZip: ["arsipnya rusak atau terpotong", "its zip container is damaged or cut off"],
+    DamageXml: ["isi XML di dalamnya rusak", "an XML part inside it is damaged"],
+    DamageMissingPart: [
+        "bagian yang wajib ada di dalamnya hilang",
+        "a part it must hold is missing",
+    ],
+    DamageCfb: ["struktur berkas .xls lamanya rusak", "its old .xls container is damaged"],
+    DamageCompression: [
+        "bagian di dalamnya dikompresi dengan metode yang tidak didukung",
+        "a part inside it is compressed with a method bimtek does not support",
+    ],
+    DamageCsvRecord: [
+        "baris data CSV ke-{n} tidak dapat dibaca",
+        "CSV record {n} cannot be parsed",
+    ],
+    DamageIo: ["gagal membaca dari disk", "reading it from the disk failed"],
+    DamageOther: ["pembaca lembar kerja gagal", "the spreadsheet reader failed"],
+    LimitZipEntry: [
+        "bagian {name} mengembang dari {from} menjadi {to}; bom zip?",
+        "entry {name} inflates from {from} to {to}; a zip bomb?",
+    ],
+    LimitZipTotal: ["isi arsip mengembang menjadi {to}", "the archive inflates to {to}"],
+    LimitRecord: [
+        "baris {line}: satu baris CSV lebih panjang dari {max}",
+        "line {line}: one CSV record is longer than {max}",
+    ],
+    LimitFileSize: [
+        "berkas {size} lebih besar dari batas {max}",
+        "the file is {size}, over the {max} limit",
+    ],
+    LimitValue: [
+        "bagian {part}: satu tag, teks atau nilai sel lebih panjang dari {max}",
+        "part {part}: one tag, text or cell value is longer than {max}",
+    ],
+    LimitCells: [
+        "lembar membentang {rows} baris x {cols} kolom",
+        "a sheet spans {rows} rows x {cols} columns",
+    ],
+    SheetsRepeating: [
+        "{n} lembar menunjuk isi yang sudah dibaca untuk lembar sebelumnya (yang pertama \"{sheet}\", {part})",
+        "{n} sheets point at content already read for an earlier sheet (the first \"{sheet}\", {part})",
+    ],
+    SheetsPastLimit: [
+        "{n} lembar melewati batas {max} lembar per buku kerja",
+        "{n} sheets are past the limit of {max} sheets a workbook",
+    ],
+    // ---------------------------------------------- template/compile/
+    KindText: ["teks", "text"],
+    KindEnum: ["pilihan", "choice"],
+    KindDate: ["tanggal", "date"],
+    KindInteger: ["bilangan bulat", "whole number"],
+    KindAmount: ["nominal rupiah", "rupiah amount"],
+    KindCoordinate: ["koordinat", "coordinates"],
+    KindFile: ["berkas", "file"],
+    NearParen: [" (maksud Anda \"{n}\"?)", " (did you mean \"{n}\"?)"],
+    NearSemi: ["; maksud Anda \"{n}\"?", "; did you mean \"{n}\"?"],
+    CannotReadTemplate: ["templat tidak dapat dibaca: {e}", "cannot read the template: {e}"],
+    NotADate: [
+        "{what} \"{value}\" bukan tanggal berbentuk yyyy-mm-dd",
+        "{what} \"{value}\" is not a date in yyyy-mm-dd form",
+    ],
+    TemplateIdEmpty: ["id templat kosong", "template id is empty"],
+    DateOrderBad: [
+        "date_order \"{other}\" harus \"dmy\" atau \"mdy\"",
+        "date_order \"{other}\" must be \"dmy\" or \"mdy\"",
+    ],
+    WindowEndBeforeStart: [
+        "window.end lebih awal daripada window.start",
+        "window.end is before window.start",
+    ],
+    FieldKeyChars: [
+        "kunci isian \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
+        "field key \"{key}\" must be lowercase letters, digits and _",
+    ],
+    FieldKeyTwice: [
+        "kunci isian \"{key}\" muncul dua kali",
+        "field key \"{key}\" appears twice",
+    ],
+    LaunchedStageUnknown: [
+        "settings.launched_stages \"{stage}\" bukan nilai isian tahap",
+        "settings.launched_stages \"{stage}\" is not a value of the tahap field",
+    ],
+    YandasUnknown: [
+        "scoring.yandas \"{value}\" bukan nilai isian urusan_utama",
+        "scoring.yandas \"{value}\" is not a value of the urusan_utama field",
+    ],
+    ExcludeCodeUnknown: [
+        "scoring.exclude_codes: \"{code}\" bukan kode temuan",
+        "scoring.exclude_codes: \"{code}\" is not a finding code",
+    ],
+    SeverityCodeUnknown: [
+        "severity: \"{code}\" bukan kode temuan (lihat `bimtek explain`)",
+        "severity: \"{code}\" is not a finding code (see `bimtek explain`)",
+    ],
+    SeverityWordBad: [
+        "severity {code} harus galat, peringatan, info atau nonaktif (atau error, warning, info, off), bukan \"{s}\"",
+        "severity of {code} must be error, warning, info or off (or galat, peringatan, info, nonaktif), not \"{s}\"",
+    ],
+    EvidenceColumnUnknown: [
+        "evidence.columns: \"{key}\" bukan kolom tata letak bukti dukung (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
+        "evidence.columns: \"{key}\" is not a column of the evidence layout (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
+    ],
+    IndicatorTwice: ["indikator {no} muncul dua kali", "indicator {no} appears twice"],
+    SpdRuleShape: [
+        "spd {no}: tulis tepat satu dari options (tiga pilihan), higher atau lower",
+        "spd {no}: give exactly one of options (three of them), higher or lower",
+    ],
+    AwardKeyUnknown: [
+        "award.{what} \"{key}\" bukan kunci isian",
+        "award.{what} \"{key}\" is not a field key",
+    ],
+    AwardQuotaUnknown: [
+        "award.quota: \"{value}\" bukan nilai isian quota_by",
+        "award.quota: \"{value}\" is not a value of the quota_by field",
+    ],
+    AwardEmptyName: ["award.agencies: ada nama yang kosong", "award.agencies: an empty name"],
+    AwardAgencyTwice: [
+        "award.agencies: \"{name}\" tercantum dua kali",
+        "award.agencies: \"{name}\" is listed twice",
+    ],
+    AwardSpellingUnknown: [
+        "award.spellings: \"{name}\" tidak ada di award.agencies",
+        "award.spellings: \"{name}\" is not in award.agencies",
+    ],
+    AwardSpellingTaken: [
+        "award.spellings: \"{s}\" sudah menjadi nama OPD lain",
+        "award.spellings: \"{s}\" already names another agency",
+    ],
+    RosterEmptyName: ["roster: ada nama yang kosong", "roster: an empty name"],
+    RosterTaken: [
+        "roster: \"{name}\" sudah menjadi nama atau alias {other}",
+        "roster: \"{name}\" already names {other}",
+    ],
+    FieldTypeUnknown: [
+        "isian {key}: type \"{other}\" tidak dikenal{near}; pilihan: {kinds}",
+        "field {key}: type \"{other}\" is unknown{near}; one of: {kinds}",
+    ],
+    FieldSettingNotForKind: [
+        "isian {key}: {setting} hanya berlaku untuk isian {kinds}, bukan {this}; hapus {setting} atau ubah type",
+        "field {key}: {setting} applies to {kinds} fields only, not {this}; remove {setting} or change the type",
+    ],
+    FieldMaxBelowMin: [
+        "isian {key}: max ({max}) lebih kecil daripada min ({min}); tukar keduanya",
+        "field {key}: max ({max}) is below min ({min}); swap them",
+    ],
+    EnumWithoutValues: [
+        "isian {key}: isian pilihan (enum) memerlukan paling sedikit satu [[field.value]]",
+        "field {key}: an enum needs at least one [[field.value]]",
+    ],
+    MaxWordsBelowMin: [
+        "isian {key}: max_words lebih kecil daripada min_words",
+        "field {key}: max_words is below min_words",
+    ],
+    LinkKindUnknown: [
+        "isian {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {kinds})",
+        "field {key}: link kind \"{kind}\" is unknown (one of: {kinds})",
+    ],
+    HeaderNamesTwoFields: [
+        "isian {key}: nama kolom \"{alias}\" juga menamai isian {other_key} (\"{other_label}\", {at}); satu nama kolom hanya boleh menamai satu isian, hapus dari salah satunya",
+        "field {key}: the header \"{alias}\" also names the field {other_key} (\"{other_label}\", {at}); a header may name one field only, remove it from one of them",
+    ],
+    RequiredSeverityBad: [
+        "isian {key}: required_severity harus galat, peringatan atau info (atau error, warning, info), bukan \"{s}\"",
+        "field {key}: required_severity must be error, warning or info (or galat, peringatan, info), not \"{s}\"",
+    ],
+    RequiresUnknown: [
+        "isian {key}: requires \"{name}\" bukan kunci isian",
+        "field {key}: requires \"{name}\", which is not a field key",
+    ],
+    SpellingTwoValues: [
+        "isian {key}: ejaan \"{spelling}\" dimiliki dua nilai",
+        "field {key}: spelling \"{spelling}\" belongs to two values",
+    ],
+    NotFinite: [
+        "{what} = {x}: harus bilangan biasa, bukan nan atau inf",
+        "{what} = {x}: must be a finite number",
+    ],
+    NotNegativeNumber: [
+        "{what} = {x}: harus bilangan 0 atau lebih (bukan nan atau inf)",
+        "{what} = {x}: must be a finite number, not negative",
+    ],
+    NotAFraction: ["{what} = {x}: harus antara 0 dan 1", "{what} = {x}: must be between 0 and 1"],
     // ----------------------------------------------- template/message.rs
     CurlyQuote: [
         "tanda kutip melengkung {c} tidak dikenali; TOML hanya menerima tanda kutip lurus {straight}. Ganti setiap “ ” ‘ ’ di luar teks dengan {straight} (Word dan aplikasi pesan mengubah tanda kutip lurus menjadi melengkung; sunting templat dengan Notepad)",
@@ -1065,6 +1405,49 @@ catalogue! {
     NotUtf8: [
         "berkas templat tidak tersimpan sebagai UTF-8 (misalnya huruf é atau tanda kutip dari Word dalam pengodean lain); buka berkas di Notepad, pilih File > Save As, pada Encoding pilih UTF-8, lalu simpan",
         "the template file is not saved as UTF-8 (for example é or Word's quotes in another encoding); open it in Notepad, choose File > Save As, set Encoding to UTF-8, and save",
+    ],
+    ExpectBool: ["true atau false", "true or false"],
+    ExpectText: [
+        "teks dalam tanda kutip, misalnya \"Dinas Kesehatan\"",
+        "a text in quotes, such as \"Dinas Kesehatan\"",
+    ],
+    ExpectUnsigned: [
+        "bilangan bulat 0 atau lebih, tanpa tanda kutip",
+        "a whole number, 0 or more, without quotes",
+    ],
+    ExpectInteger: [
+        "bilangan bulat tanpa tanda kutip, misalnya 500",
+        "a whole number without quotes, such as 500",
+    ],
+    ExpectNumber: [
+        "bilangan tanpa tanda kutip, misalnya 2 atau 2.5",
+        "a number without quotes, such as 2 or 2.5",
+    ],
+    ExpectListOf: [
+        "daftar berisi {n} nilai dalam kurung siku",
+        "a list of {n} values in square brackets",
+    ],
+    ExpectList: [
+        "daftar dalam kurung siku, misalnya [\"a\", \"b\"]",
+        "a list in square brackets, such as [\"a\", \"b\"]",
+    ],
+    ExpectSection: [
+        "bagian berjudul dalam kurung siku, misalnya [settings]",
+        "a section with a heading in square brackets, such as [settings]",
+    ],
+    FoundList: ["sebuah daftar", "a list"],
+    FoundSection: ["sebuah bagian", "a section"],
+    DateInQuotes: [
+        "{lead}tanggal harus diapit tanda kutip, misalnya \"2024-01-01\"",
+        "{lead}a date must be in quotes, such as \"2024-01-01\"",
+    ],
+    ValueMustBe: [
+        "{lead}nilai harus {expected}, bukan {found}",
+        "{lead}the value must be {expected}, not {found}",
+    ],
+    ValueMustBeNotList: [
+        "{lead}nilai harus {expected}, bukan daftar berisi {n} nilai",
+        "{lead}the value must be {expected}, not a list of {n} values",
     ],
     UnknownKeyNear: [
         "kunci \"{word}\" tidak dikenal di sini; maksud Anda \"{n}\"?",
@@ -1172,6 +1555,82 @@ mod tests {
         assert_eq!(Lang::Id.counted(1200, Say::FileNoun), "1.200 berkas");
         assert_eq!(Lang::En.noun(0, Say::WordNoun), "words");
         assert_eq!(Lang::Id.say(Say::ErrorWord), "GALAT");
+    }
+
+    /// No text is worded in both languages outside the catalogues (this
+    /// one and `codes.rs`): no `tr!` pair, no trouble from two strings, no
+    /// `match` on the language that gives words, no `_en` argument given a
+    /// literal, no function returning a pair of static words. Unit tests
+    /// may word what they like. A pair in another shape is not caught: the
+    /// point is that the shapes the code used to have do not come back.
+    #[test]
+    fn texts_are_not_worded_outside_the_catalogue() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let shapes = [
+            "tr!(",
+            "Trouble::new(",
+            "Lang::En => \"",
+            "Lang::Id => \"",
+            "Lang::En => format!(",
+            "Lang::Id => format!(",
+            "_en\", \"",
+            "_en\", format!(",
+            "[format!(",
+            "[&'static str; 2]",
+            "(&'static str, &'static str)",
+        ];
+        let mut folders = vec![src.clone()];
+        let mut found = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for path in std::fs::read_dir(folder)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+            {
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let name = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if name.starts_with("diag/")
+                    || name.ends_with("tests.rs")
+                    || path.extension().is_none_or(|e| e != "rs")
+                {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text
+                    .find("#[cfg(test)]\nmod ")
+                    .map_or(text.as_str(), |end| &text[..end]);
+                // One line per statement, whatever rustfmt did: `.arg(\n
+                // "x_en",\n "..."` reads as `.arg("x_en", "..."`.
+                let joined = code
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace("( ", "(")
+                    .replace("[ ", "[");
+                for shape in shapes {
+                    // `tr!(` is not `include_str!(`, nor `[format!(` `vec![format!(`.
+                    let guarded = shape.starts_with(|c: char| c.is_alphanumeric() || c == '[');
+                    let whole = joined.match_indices(shape).any(|(at, _)| {
+                        !guarded
+                            || !joined[..at]
+                                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '!')
+                    });
+                    if whole {
+                        found.push(format!("{name}: {shape}"));
+                    }
+                }
+            }
+        }
+        found.sort();
+        assert!(found.is_empty(), "words outside the catalogue: {found:#?}");
     }
 
     /// The placeholders are found as the test above reads them.

@@ -73,98 +73,66 @@ pub fn rows_xlsx(
     // A constant-memory worksheet writes its rows to a temporary file as
     // they come, and rust_xlsxwriter panics when such a write fails (a full
     // disk) instead of returning an error: that panic becomes the error.
-    catching_write_panics(|| rows_xlsx_unguarded(t, fields, rows, with_status, lists, spill, lang))
-}
-
-thread_local! {
-    /// Set while [`catching_write_panics`] runs on this thread: its panics
-    /// are errors, not printed.
-    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    catching_write_panics(|| {
+        use rust_xlsxwriter::Format;
+        let mut wb = crate::report::new_workbook()?;
+        // Every row's long texts: written out row by row rather than held as
+        // cells and shared strings until the workbook is saved (the country's
+        // 100k rows took gigabytes).
+        wb.set_tempdir(spill)?;
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        ws.set_name("Inovasi")?;
+        let bold = Format::new().set_bold();
+        let wrap = Format::new().set_text_wrap();
+        ws.write_string_with_format(0, 0, "ID", &bold)?;
+        for (c, &f) in fields.iter().enumerate() {
+            ws.write_string_with_format(0, (c + 1) as u16, &t.fields[f].label, &bold)?;
+            let width = if t.fields[f].min_words.is_some() {
+                60
+            } else {
+                24
+            };
+            ws.set_column_width((c + 1) as u16, width)?;
+        }
+        if with_status {
+            ws.write_string_with_format(0, (fields.len() + 1) as u16, "Status", &bold)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        for (i, r) in rows.iter().enumerate() {
+            let row = (i + 1) as u32;
+            ws.write_string(row, 0, &r.id)?;
+            for (c, v) in r.values.iter().enumerate() {
+                if !v.is_empty() {
+                    // Longer than a cell holds: cut with a marker (V009 says
+                    // so); the CSV holds it whole.
+                    let v = crate::report::cell_text(v, lang);
+                    ws.write_string_with_format(row, (c + 1) as u16, v.as_ref(), &wrap)?;
+                }
+            }
+            if with_status {
+                ws.write_string(
+                    row,
+                    (fields.len() + 1) as u16,
+                    crate::report::status_word(r.status),
+                )?;
+            }
+        }
+        for list in lists {
+            list_sheet(&mut wb, list, lang)?;
+        }
+        let mut file = archive::spill_file(spill)?;
+        wb.save_to_writer(&mut file)?;
+        Ok(file)
+    })
 }
 
 /// Run `f`, turning a panic on this thread into an error (without the
 /// panic's message on stderr); other threads' panics are printed as ever.
 pub(super) fn catching_write_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !QUIET_PANICS.with(|q| q.get()) {
-                previous(info);
-            }
-        }));
-    });
-    let was = QUIET_PANICS.with(|q| q.replace(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    QUIET_PANICS.with(|q| q.set(was));
-    result.unwrap_or_else(|payload| {
-        let why = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or("?");
+    crate::diag::quiet::quietly(f).unwrap_or_else(|payload| {
+        let why = crate::diag::quiet::message(&payload).unwrap_or("?");
         Err(crate::diag::Trouble::say(Say::WorkbookCannotBeWritten, &[("why", &why)]).into())
     })
-}
-
-fn rows_xlsx_unguarded(
-    t: &Template,
-    fields: &[usize],
-    rows: &[Row],
-    with_status: bool,
-    lists: &[&List],
-    spill: &std::path::Path,
-    lang: crate::diag::Lang,
-) -> anyhow::Result<std::fs::File> {
-    use rust_xlsxwriter::Format;
-    let mut wb = crate::report::new_workbook()?;
-    // Every row's long texts: written out row by row rather than held as
-    // cells and shared strings until the workbook is saved (the country's
-    // 100k rows took gigabytes).
-    wb.set_tempdir(spill)?;
-    let ws = wb.add_worksheet_with_constant_memory()?;
-    ws.set_name("Inovasi")?;
-    let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
-    ws.write_string_with_format(0, 0, "ID", &bold)?;
-    for (c, &f) in fields.iter().enumerate() {
-        ws.write_string_with_format(0, (c + 1) as u16, &t.fields[f].label, &bold)?;
-        let width = if t.fields[f].min_words.is_some() {
-            60
-        } else {
-            24
-        };
-        ws.set_column_width((c + 1) as u16, width)?;
-    }
-    if with_status {
-        ws.write_string_with_format(0, (fields.len() + 1) as u16, "Status", &bold)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    for (i, r) in rows.iter().enumerate() {
-        let row = (i + 1) as u32;
-        ws.write_string(row, 0, &r.id)?;
-        for (c, v) in r.values.iter().enumerate() {
-            if !v.is_empty() {
-                // Longer than a cell holds: cut with a marker (V009 says
-                // so); the CSV holds it whole.
-                let v = crate::report::cell_text(v, lang);
-                ws.write_string_with_format(row, (c + 1) as u16, v.as_ref(), &wrap)?;
-            }
-        }
-        if with_status {
-            ws.write_string(
-                row,
-                (fields.len() + 1) as u16,
-                crate::report::status_word(r.status),
-            )?;
-        }
-    }
-    for list in lists {
-        list_sheet(&mut wb, list, lang)?;
-    }
-    let mut file = archive::spill_file(spill)?;
-    wb.save_to_writer(&mut file)?;
-    Ok(file)
 }
 
 /// One of the package's lists: a CSV for scripts (field keys as headers)

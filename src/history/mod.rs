@@ -16,7 +16,7 @@
 //! database, or a file that is no database is refused before anything is
 //! written to it. This module prints nothing; `report::history` renders.
 
-use crate::diag::{Severity, Trouble};
+use crate::diag::{Say, Severity, Trouble};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -179,8 +179,8 @@ pub fn inputs_key(paths: &[PathBuf]) -> String {
     keys.join("\n")
 }
 
-fn trouble(id: String, en: String) -> anyhow::Error {
-    Trouble::new(id, en).into()
+fn trouble(key: Say, args: &[(&str, &dyn std::fmt::Display)]) -> anyhow::Error {
+    Trouble::say(key, args).into()
 }
 
 /// A failure of the database, said with its path.
@@ -190,43 +190,20 @@ fn db_error(path: &Path, e: &rusqlite::Error) -> anyhow::Error {
     let code = e.sqlite_error_code();
     match code {
         Some(C::NotADatabase) => not_ours(path),
-        Some(C::DatabaseCorrupt) => trouble(
-            format!(
-                "--history {p}: basis data riwayat rusak ({e}); berkas dibiarkan apa adanya, \
-                 beri berkas lain atau pulihkan salinannya"
-            ),
-            format!(
-                "--history {p}: the history database is corrupt ({e}); the file is left as it \
-                 is, give another file or restore a copy"
-            ),
-        ),
-        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => trouble(
-            format!("--history {p}: basis data riwayat sedang dipakai terlalu lama ({e})"),
-            format!("--history {p}: the history database stayed busy too long ({e})"),
-        ),
-        Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => trouble(
-            format!("--history {p}: tidak dapat dibuka untuk ditulis ({e})"),
-            format!("--history {p}: cannot be opened for writing ({e})"),
-        ),
-        _ => trouble(
-            format!("--history {p}: galat basis data riwayat: {e}"),
-            format!("--history {p}: history database error: {e}"),
-        ),
+        Some(C::DatabaseCorrupt) => trouble(Say::HistoryCorrupt, &[("p", &p), ("e", e)]),
+        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => {
+            trouble(Say::HistoryBusy, &[("p", &p), ("e", e)])
+        }
+        Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => {
+            trouble(Say::HistoryNotWritable, &[("p", &p), ("e", e)])
+        }
+        _ => trouble(Say::HistoryDbError, &[("p", &p), ("e", e)]),
     }
 }
 
 fn not_ours(path: &Path) -> anyhow::Error {
     let p = path.display();
-    trouble(
-        format!(
-            "--history {p}: bukan basis data riwayat bimtek; berkas dibiarkan apa adanya \
-             (beri nama berkas baru, misalnya riwayat.sqlite)"
-        ),
-        format!(
-            "--history {p}: not a bimtek history database; the file is left as it is \
-             (give a new file name, such as riwayat.sqlite)"
-        ),
-    )
+    trouble(Say::HistoryNotOurs, &[("p", &p)])
 }
 
 /// Test hook (debug builds only): `BIMTEK_TEST_HISTORY_ABORT=1` aborts the

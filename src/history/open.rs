@@ -1,6 +1,7 @@
 //! Opening a history: what is refused, and the schema brought forward.
 
 use super::{APPLICATION_ID, BUSY_TIMEOUT, History, SCHEMA_VERSION, db_error, not_ours, trouble};
+use crate::diag::Say;
 use anyhow::Result;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::Path;
@@ -15,10 +16,7 @@ impl History {
         let p = path.display();
         match std::fs::metadata(path) {
             Ok(m) if !m.is_file() => {
-                return Err(trouble(
-                    format!("--history {p}: bukan berkas biasa; beri nama berkas basis data"),
-                    format!("--history {p}: not a regular file; give a database file name"),
-                ));
+                return Err(trouble(Say::HistoryNotAFile, &[("p", &p)]));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -28,17 +26,11 @@ impl History {
                 };
                 if !parent.is_dir() {
                     let d = parent.display();
-                    return Err(trouble(
-                        format!("--history {p}: folder {d} tidak ada"),
-                        format!("--history {p}: folder {d} does not exist"),
-                    ));
+                    return Err(trouble(Say::HistoryNoFolder, &[("p", &p), ("d", &d)]));
                 }
             }
             Err(e) => {
-                return Err(trouble(
-                    format!("--history {p}: tidak dapat dibuka: {e}"),
-                    format!("--history {p}: cannot be opened: {e}"),
-                ));
+                return Err(trouble(Say::HistoryCannotOpen, &[("p", &p), ("e", &e)]));
             }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -53,28 +45,13 @@ impl History {
         match std::fs::metadata(path) {
             Ok(m) if m.is_file() => {}
             Ok(_) => {
-                return Err(trouble(
-                    format!("--history {p}: bukan berkas biasa"),
-                    format!("--history {p}: not a regular file"),
-                ));
+                return Err(trouble(Say::HistoryNotRegular, &[("p", &p)]));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(trouble(
-                    format!(
-                        "--history {p}: berkas riwayat tidak ada; catat pemeriksaan dengan \
-                         bimtek check FOLDER --history {p}"
-                    ),
-                    format!(
-                        "--history {p}: no such history file; record checks with \
-                         bimtek check FOLDER --history {p}"
-                    ),
-                ));
+                return Err(trouble(Say::HistoryMissing, &[("p", &p)]));
             }
             Err(e) => {
-                return Err(trouble(
-                    format!("--history {p}: tidak dapat dibuka: {e}"),
-                    format!("--history {p}: cannot be opened: {e}"),
-                ));
+                return Err(trouble(Say::HistoryCannotOpen, &[("p", &p), ("e", &e)]));
             }
         }
         // Read-write: a reader of a WAL database may have to recover it.
@@ -139,16 +116,8 @@ impl History {
             if version > SCHEMA_VERSION {
                 let p = self.path.display();
                 return Err(trouble(
-                    format!(
-                        "--history {p}: basis data riwayat ini dibuat oleh bimtek yang lebih baru \
-                         (skema {version}, versi ini mengenal sampai {SCHEMA_VERSION}); perbarui \
-                         bimtek. Berkas dibiarkan apa adanya."
-                    ),
-                    format!(
-                        "--history {p}: this history database was written by a newer bimtek \
-                         (schema {version}, this version knows up to {SCHEMA_VERSION}); update \
-                         bimtek. The file is left as it is."
-                    ),
+                    Say::HistoryNewer,
+                    &[("p", &p), ("version", &version), ("known", &SCHEMA_VERSION)],
                 ));
             }
             return Ok(());

@@ -6,7 +6,7 @@ use super::{
     AgencyCampaign, AgencyRun, Campaign, History, RecordedFinding, RecordedInnovation, RecordedRun,
     RunInfo, trouble,
 };
-use crate::diag::Severity;
+use crate::diag::{Say, Severity};
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -169,10 +169,7 @@ impl StoredRun {
         for a in self.agencies.iter().filter(|a| keep(a)) {
             let d = Detail::decode(&a.detail).map_err(|e| {
                 let (p, id) = (self.path.display(), self.info.id);
-                trouble(
-                    format!("--history {p}: catatan pemeriksaan {id} rusak ({e})"),
-                    format!("--history {p}: the record of run {id} is damaged ({e})"),
-                )
+                trouble(Say::HistoryRunDamaged, &[("p", &p), ("id", &id), ("e", &e)])
             })?;
             let text = |k: u32| {
                 d.strings

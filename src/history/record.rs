@@ -9,7 +9,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{TransactionBehavior, params};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -212,20 +212,9 @@ pub(super) fn details<'a>(
         identity.number(status as u64);
         identity.number(u64::from(i.errors));
     }
-    let file_agency: HashMap<&str, &str> = outcome
-        .files
-        .iter()
-        .map(|(file, hint)| (file.as_str(), hint.as_str()))
-        .collect();
     for (seq, f) in outcome.findings.iter().enumerate() {
         let inn = outcome.innovation_of(f);
-        let agency = match inn {
-            Some(i) => &*i.agency,
-            None => file_agency
-                .get(f.location.file.as_str())
-                .copied()
-                .unwrap_or_default(),
-        };
+        let agency = outcome.agency_of(f);
         let (a, strings, digest, identity, _) = per.get(agency);
         match f.severity {
             Severity::Error => a.errors += 1,

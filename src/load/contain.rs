@@ -11,28 +11,17 @@
 //! unwinding as it would without containment, its message printed.
 
 use super::{Damage, Feed, LoadError, RawRow, SheetInfo};
-use std::any::Any;
-use std::cell::Cell;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
-
-thread_local! {
-    /// Set while this thread runs a reader inside [`contain`] and outside
-    /// the sink.
-    static IN_READER: Cell<bool> = const { Cell::new(false) };
-}
+use crate::diag::quiet::{self, Payload};
+use std::panic;
 
 /// A panic raised by the sink, carried through [`contain`] untouched.
-struct SinkPanic(Box<dyn Any + Send>);
+struct SinkPanic(Payload);
 
 /// Run a reader, turning a panic in it into a damaged-file error. The
 /// default panic message is kept off stderr for these.
 pub(super) fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
-    keep_quiet();
-    let outer = IN_READER.with(|c| c.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(outer));
-    result.unwrap_or_else(|payload| {
+    let outer = quiet::is_quiet();
+    quiet::quietly(f).unwrap_or_else(|payload| {
         let payload = match payload.downcast::<SinkPanic>() {
             // An enclosing `contain` passes it on too; the outermost
             // resumes the sink's own panic.
@@ -42,49 +31,25 @@ pub(super) fn contain<T>(f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, 
         };
         Err(LoadError::Corrupt(
             Damage::Other,
-            format!("the spreadsheet reader failed: {}", message(&payload)),
+            format!(
+                "the spreadsheet reader failed: {}",
+                quiet::message(&payload).unwrap_or_default()
+            ),
         ))
     })
-}
-
-/// Keep the default panic message off stderr while a thread reads a file.
-fn keep_quiet() {
-    static QUIET: Once = Once::new();
-    QUIET.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !IN_READER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-}
-
-fn message(payload: &Box<dyn Any + Send>) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
 }
 
 /// Run part of a reader on a thread of its own (one that inflates ahead of
 /// the parser): a panic in it is caught, quietly, and its message given
 /// back, for the reader to report as the file's damage.
 pub(super) fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    keep_quiet();
-    let was = IN_READER.with(|c| c.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(was));
-    result.map_err(|payload| message(&payload))
+    quiet::quietly(f).map_err(|payload| quiet::message(&payload).unwrap_or_default().to_string())
 }
 
 /// Run sink code from inside [`contain`]: its panics are not the reader's.
 fn outside<T>(f: impl FnOnce() -> T) -> T {
-    let was = IN_READER.with(|c| c.replace(false));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_READER.with(|c| c.set(was));
-    match result {
+    let was = quiet::is_quiet();
+    match quiet::aloud(f) {
         Ok(value) => value,
         Err(payload) if was => panic::resume_unwind(Box::new(SinkPanic(payload))),
         Err(payload) => panic::resume_unwind(payload),
@@ -122,6 +87,7 @@ pub(super) fn injected(sheet: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::panic::AssertUnwindSafe;
 
     struct Panicking;
 

@@ -82,6 +82,7 @@ fn stream<R: Read + Seek>(
     let info = SheetInfo {
         name: None,
         hidden: false,
+        findings: false,
     };
     if !sink.begin_sheet(&info) {
         return Ok(());
@@ -122,10 +123,19 @@ fn stream<R: Read + Seek>(
             index,
             cells: Vec::with_capacity(record.len()),
         };
-        for (col, field) in splitter.fields(&record).enumerate() {
-            if let Some(kept) = kept_field(index, col, field) {
-                let text = decode(kept, &mut notes.decoded_cp1252);
-                row.cells.push((col as u32, RawCell::Text(text)));
+        if let Some(texts) = splitter.texts(&record) {
+            for (col, text) in texts.enumerate() {
+                if let Some(kept) = kept_text(index, col, text) {
+                    row.cells
+                        .push((col as u32, RawCell::Text(kept.to_string())));
+                }
+            }
+        } else {
+            for (col, field) in splitter.fields(&record).enumerate() {
+                if let Some(kept) = kept_field(index, col, field) {
+                    let text = decode(kept, &mut notes.decoded_cp1252);
+                    row.cells.push((col as u32, RawCell::Text(text)));
+                }
             }
         }
         if !row.cells.is_empty() {
@@ -149,6 +159,16 @@ fn kept_field(index: u32, col: usize, field: &[u8]) -> Option<&[u8]> {
         field
     };
     (!field.iter().all(u8::is_ascii_whitespace)).then_some(field)
+}
+
+/// [`kept_field`] of a field that is text already.
+fn kept_text(index: u32, col: usize, field: &str) -> Option<&str> {
+    let field = if index == 0 && col == 0 {
+        field.strip_prefix('\u{feff}').unwrap_or(field)
+    } else {
+        field
+    };
+    (!field.bytes().all(|b| b.is_ascii_whitespace())).then_some(field)
 }
 
 /// The line (1-based) on which byte `offset` of `input` is: `\r`, `\n`
@@ -211,7 +231,7 @@ fn decode(bytes: &[u8], used_cp1252: &mut bool) -> String {
         let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
         return decode(&kept, used_cp1252);
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             *used_cp1252 = true;

@@ -26,6 +26,7 @@ pub(super) fn read(path: &Path, sink: &mut dyn Feed) -> Result<(), LoadError> {
     if !sink.begin_sheet(&SheetInfo {
         name: None,
         hidden: false,
+        findings: false,
     }) {
         return Ok(());
     }

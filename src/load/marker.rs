@@ -1,8 +1,8 @@
 //! bimtek's own outputs, told by the mark their writers leave in them, so
 //! that a report or a package written into the checked folder is never read
 //! back as agencies' data. The writers (`report`, `export`) take the marks
-//! from here; the input walk reads them. Only the first bytes of a file, or
-//! one small part of a workbook, are ever read to tell.
+//! from here; the input walk and load read them. Only the first bytes of a
+//! file, or one small part of a workbook, are ever read to tell.
 //!
 //! The marks:
 //! - a workbook (the report workbook, a feedback workbook) carries the
@@ -19,6 +19,22 @@
 //! - the table report written to a file (`-o FILE` without `--format`, so
 //!   also under a .csv or .xlsx name) opens with its title line,
 //!   `bimtek VERSION · TEMPLATE`.
+//!
+//! The walk ([`super::walk`]) tells the outputs it can by their first
+//! bytes, before any file is read: an output is no input (it is not among
+//! the files checked, and "nothing to check" says why each found file was
+//! not read). It does not open a workbook's zip: load parses a workbook's
+//! directory once per file, and the size and ratio guards, this mark
+//! ([`of_properties`], read through that same archive) and the readers all
+//! share it. A report workbook is then told to load's caller
+//! ([`super::LoadError::Own`]), which reports it as the walk reports its
+//! outputs and decides "nothing to check" after loading; a feedback
+//! workbook's findings sheet reaches the sink marked
+//! ([`super::SheetInfo::findings`]) and is skipped from its first row.
+//! Reading the mark in the walk instead parsed each workbook's directory
+//! twice, and carrying the walk's parsed archive on to load would hold an
+//! open file (or a small workbook's bytes) per input of a folder meanwhile,
+//! and read a file that may have changed since.
 
 use std::fs::File;
 use std::io::Read;
@@ -59,7 +75,7 @@ pub const MANIFEST: &str = "manifest.json";
 /// How much of a text file is read to find its mark.
 const HEAD_BYTES: u64 = 4096;
 /// The most of a workbook's property part that is read.
-const PART_BYTES: u64 = 64 << 10;
+pub(super) const PART_BYTES: u64 = 64 << 10;
 
 /// Which of bimtek's outputs a file or folder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,19 +93,17 @@ pub enum Output {
 }
 
 impl Output {
-    /// What it is, for messages: [Indonesian, English].
-    pub fn words(self) -> [&'static str; 2] {
+    /// What it is, for messages: the catalogue's words.
+    pub fn say(self) -> crate::diag::Say {
+        use crate::diag::Say;
         match self {
-            Output::ReportWorkbook => ["buku kerja laporan bimtek", "a bimtek report workbook"],
-            Output::ReportHtml => ["laporan HTML bimtek", "a bimtek HTML report"],
-            Output::ReportJson => ["laporan JSON bimtek", "a bimtek JSON report"],
-            Output::ReportCsv => ["laporan CSV bimtek", "a bimtek CSV report"],
-            Output::ReportTable => ["laporan tabel bimtek", "a bimtek table report"],
-            Output::Package => [
-                "folder paket ekspor bimtek",
-                "a bimtek export package folder",
-            ],
-            Output::PackageZip => ["paket ekspor bimtek (zip)", "a bimtek export package zip"],
+            Output::ReportWorkbook => Say::OwnReportWorkbook,
+            Output::ReportHtml => Say::OwnReportHtml,
+            Output::ReportJson => Say::OwnReportJson,
+            Output::ReportCsv => Say::OwnReportCsv,
+            Output::ReportTable => Say::OwnReportTable,
+            Output::Package => Say::OwnPackage,
+            Output::PackageZip => Say::OwnPackageZip,
         }
     }
 }
@@ -104,11 +118,15 @@ pub enum Mark {
     Feedback { findings_sheet: String },
 }
 
-/// The mark of file `path`, judged by its extension (lowercase) and first
-/// bytes; `None` for a file bimtek did not write (nearly all).
-pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
+/// Which output file `path` is, judged by its extension (lowercase) and
+/// first bytes; `None` for a file bimtek did not write (nearly all), and
+/// for a workbook, whose mark load reads ([`of_properties`]).
+pub fn of_file(path: &Path, ext: &str) -> Option<Output> {
     match ext {
-        "xlsx" | "xlsm" => workbook(path).or_else(|| table(path)),
+        // A workbook's own mark is read by load, from its one reading of the
+        // zip directory ([`of_properties`]): here only the table report
+        // under a workbook's name, which is text.
+        "xlsx" | "xlsm" => table(path),
         "csv" | "tsv" | "xls" => {
             let head = head(path)?;
             let head = head.strip_prefix("\u{feff}").unwrap_or(&head);
@@ -118,28 +136,28 @@ pub fn of_file(path: &Path, ext: &str) -> Option<Mark> {
             // them in the report written with --excel-csv.
             let report = |sep: &str| first.starts_with(&CSV_REPORT_HEADER[..12].join(sep));
             if report(",") || report(";") {
-                Some(Mark::Output(Output::ReportCsv))
+                Some(Output::ReportCsv)
             } else {
-                is_table_title(first).then_some(Mark::Output(Output::ReportTable))
+                is_table_title(first).then_some(Output::ReportTable)
             }
         }
         "html" | "htm" => head(path)?
             .contains(HTML_MARK)
-            .then_some(Mark::Output(Output::ReportHtml)),
-        "json" => is_bimtek_json(&head(path)?).then_some(Mark::Output(Output::ReportJson)),
+            .then_some(Output::ReportHtml),
+        "json" => is_bimtek_json(&head(path)?).then_some(Output::ReportJson),
         "zip" => {
             let mut zip = zip::ZipArchive::new(File::open(path).ok()?).ok()?;
             let manifest = read_entry(&mut zip, MANIFEST)?;
-            is_bimtek_json(&manifest).then_some(Mark::Output(Output::PackageZip))
+            is_bimtek_json(&manifest).then_some(Output::PackageZip)
         }
         _ => None,
     }
 }
 
 /// The table report under a workbook's name: text, not a zip.
-fn table(path: &Path) -> Option<Mark> {
+fn table(path: &Path) -> Option<Output> {
     let head = head(path)?;
-    is_table_title(head.lines().next()?).then_some(Mark::Output(Output::ReportTable))
+    is_table_title(head.lines().next()?).then_some(Output::ReportTable)
 }
 
 /// The table report's title line: `bimtek 0.1.0 · Template name (id) · ...`
@@ -210,26 +228,34 @@ fn read_entry(zip: &mut zip::ZipArchive<File>, name: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A workbook's mark: its custom properties.
-fn workbook(path: &Path) -> Option<Mark> {
-    let mut file = File::open(path).ok()?;
-    let mut magic = [0u8; 4];
-    file.read_exact(&mut magic).ok()?;
-    if &magic != b"PK\x03\x04" {
-        return None;
-    }
-    // The archive finds its directory from the end: no need to rewind.
-    let mut zip = zip::ZipArchive::new(file).ok()?;
-    let custom = read_entry(&mut zip, "docProps/custom.xml")?;
-    let kind = property(&custom, PROPERTY)?;
+/// The custom properties part of a workbook, where its mark is.
+pub(super) const PROPERTIES_PART: &str = "docProps/custom.xml";
+
+/// A workbook's mark, from the text of its [`PROPERTIES_PART`] (at most
+/// [`PART_BYTES`] of it).
+pub(super) fn of_properties(custom: &str) -> Option<Mark> {
+    let kind = property(custom, PROPERTY)?;
     match kind.as_str() {
         REPORT => Some(Mark::Output(Output::ReportWorkbook)),
         FEEDBACK => Some(Mark::Feedback {
-            findings_sheet: property(&custom, FINDINGS_SHEET_PROPERTY)
+            findings_sheet: property(custom, FINDINGS_SHEET_PROPERTY)
                 .unwrap_or_else(|| "Temuan".into()),
         }),
         _ => None,
     }
+}
+
+/// Whether sheet `name` is the findings sheet a feedback workbook names:
+/// compared as sheet names are matched (case, spaces and punctuation
+/// aside), so a sheet the agency renamed slightly is still known.
+pub(super) fn is_findings_sheet(name: &str, findings_sheet: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    fold(name) == fold(findings_sheet)
 }
 
 /// The text value of custom property `name` in `docProps/custom.xml`.

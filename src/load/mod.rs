@@ -149,6 +149,9 @@ pub struct SheetInfo {
     /// `None` for CSV files, which have no sheets.
     pub name: Option<String>,
     pub hidden: bool,
+    /// The findings sheet of a feedback workbook ([`marker`]): bimtek's
+    /// findings, written back into the agency's workbook, not its data.
+    pub findings: bool,
 }
 
 /// Receives a file's rows as they are read ([`read`]).
@@ -294,6 +297,11 @@ pub enum LoadError {
     /// Reading it would go past a safety limit (a zip bomb, a runaway CSV
     /// record); nothing more of it is read.
     TooLarge(Limit),
+    /// One of bimtek's own outputs (a report workbook, told by its mark,
+    /// [`marker`]): not data; nothing of it is read. Callers report it as
+    /// the input walk reports the outputs it tells by their first bytes
+    /// ([`NotRead::Own`]).
+    Own(marker::Output),
 }
 
 /// What is damaged in a file that cannot be read, in terms a person can

@@ -278,6 +278,7 @@ mod tests {
             let info = SheetInfo {
                 name: Some(name.into()),
                 hidden: false,
+                findings: false,
             };
             if !feed.begin_sheet(&info) {
                 continue;
@@ -423,6 +424,7 @@ mod tests {
             let info = SheetInfo {
                 name: Some(name.into()),
                 hidden: false,
+                findings: false,
             };
             if !feed.begin_sheet(&info) {
                 continue;

@@ -11,12 +11,14 @@
 //!   (to `/etc/passwd`) is refused, a link to a pipe or a device skipped;
 //! - a pipe, socket or device in a folder is skipped (reading it would
 //!   block forever);
-//! - bimtek's own outputs ([`super::marker`]: a report workbook, HTML,
-//!   JSON, CSV or table, an export package folder or zip) are skipped. A
-//!   feedback workbook is data (the agency's rows, to fix and send back),
-//!   read without its findings sheet.
+//! - bimtek's own outputs told by their first bytes ([`super::marker`]:
+//!   an HTML, JSON, CSV or table report, an export package folder or zip)
+//!   are skipped. A workbook's mark is in its zip, which the walk does not
+//!   open: load reads it, from its one reading of the directory, and tells
+//!   its caller of a report workbook ([`super::LoadError::Own`]); a
+//!   feedback workbook is data, read without its findings sheet.
 
-use super::marker::{self, Mark, Output};
+use super::marker::{self, Output};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -31,9 +33,6 @@ pub struct InputFile {
     /// given input folder (agencies' files are often sorted into one folder
     /// each), otherwise the file name without extension.
     pub agency_hint: String,
-    /// A feedback workbook (as bimtek wrote it or as the agency sent it
-    /// back): the sheet bimtek wrote its findings on, not the agency's data.
-    pub findings_sheet: Option<String>,
 }
 
 /// Why a path given or found is not read.
@@ -81,12 +80,13 @@ impl Special {
         Special::Device
     }
 
-    /// [Indonesian, English]
-    pub fn words(self) -> [&'static str; 2] {
+    /// What it is, for messages: the catalogue's words.
+    pub fn say(self) -> crate::diag::Say {
+        use crate::diag::Say;
         match self {
-            Special::Pipe => ["pipa bernama (FIFO)", "a named pipe (FIFO)"],
-            Special::Socket => ["soket", "a socket"],
-            Special::Device => ["berkas perangkat", "a device file"],
+            Special::Pipe => Say::SpecialPipe,
+            Special::Socket => Say::SpecialSocket,
+            Special::Device => Say::SpecialDevice,
         }
     }
 }
@@ -140,12 +140,11 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<(PathBuf, NotR
         } else if input.is_file() {
             let ext = extension(input);
             match marker::of_file(input, &ext) {
-                Some(Mark::Output(o)) => problems.push((input.clone(), NotRead::Own(o))),
-                mark => files.push(InputFile {
+                Some(o) => problems.push((input.clone(), NotRead::Own(o))),
+                None => files.push(InputFile {
                     display: display_path(input),
                     path: input.clone(),
                     agency_hint: stem(input),
-                    findings_sheet: findings_sheet_of(mark),
                 }),
             }
         } else if let Ok(meta) = std::fs::metadata(input) {
@@ -284,22 +283,13 @@ fn take(
         return;
     }
     match marker::of_file(path, &ext) {
-        Some(Mark::Output(o)) => found.1.push((path.to_path_buf(), NotRead::Own(o))),
-        mark if spreadsheet => found.0.push(InputFile {
+        Some(o) => found.1.push((path.to_path_buf(), NotRead::Own(o))),
+        None if spreadsheet => found.0.push(InputFile {
             display: display_path(path),
             path: path.to_path_buf(),
             agency_hint: agency_hint(input, path),
-            findings_sheet: findings_sheet_of(mark),
         }),
-        _ => {}
-    }
-}
-
-/// The findings sheet a feedback workbook's mark names.
-fn findings_sheet_of(mark: Option<Mark>) -> Option<String> {
-    match mark {
-        Some(Mark::Feedback { findings_sheet }) => Some(findings_sheet),
-        _ => None,
+        None => {}
     }
 }
 

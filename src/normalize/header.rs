@@ -385,6 +385,18 @@ struct ProbeColumn {
     /// The shortest and longest of them, in bytes.
     shortest: usize,
     longest: usize,
+    /// The ASCII bytes they begin with, one bit each (an empty name, as
+    /// a header of punctuation alone folds to, sets none).
+    firsts: u128,
+}
+
+/// The bits of the ASCII bytes `names` begin with.
+fn first_bytes(names: &[String]) -> u128 {
+    names
+        .iter()
+        .filter_map(|n| n.bytes().next())
+        .filter(u8::is_ascii)
+        .fold(0, |bits, b| bits | 1 << b)
 }
 
 impl RepeatProbe {
@@ -407,6 +419,7 @@ impl RepeatProbe {
                     col: c.col,
                     shortest: names.iter().map(String::len).min().unwrap_or(0),
                     longest: names.iter().map(String::len).max().unwrap_or(0),
+                    firsts: first_bytes(&names),
                     names,
                     folded,
                     field: c.field,
@@ -479,6 +492,18 @@ impl ProbeColumn {
         // An ASCII text folds to at most its own length: most data cells
         // are ruled out before they are folded.
         if text.len() < self.shortest && text.is_ascii() {
+            return false;
+        }
+        // Nor does one whose fold would begin with a letter or digit no
+        // name begins with: the first that is, when only ASCII comes
+        // before it (anything else may fold to a letter).
+        if let Some(&b) = text
+            .as_bytes()
+            .iter()
+            .find(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+            && b.is_ascii()
+            && self.firsts & 1 << b.to_ascii_lowercase() == 0
+        {
             return false;
         }
         folded.clear();

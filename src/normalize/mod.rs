@@ -185,8 +185,6 @@ pub struct Normalizer<'a, F: FnMut(&mut Event)> {
     rows: Option<SheetRows<'a>>,
     /// The sheet had no header in its first rows: ignore the rest of it.
     skip_rest: bool,
-    /// A returned feedback workbook's findings sheet, not read.
-    findings_sheet: Option<String>,
 }
 
 /// What normalizing a sheet's rows takes once its header is found. It needs
@@ -214,15 +212,7 @@ impl<'a, F: FnMut(&mut Event)> Normalizer<'a, F> {
             buffer: Vec::new(),
             rows: None,
             skip_rest: false,
-            findings_sheet: None,
         }
-    }
-
-    /// Leave out sheet `name` of a returned feedback workbook: the findings
-    /// bimtek wrote on it are not innovations.
-    pub fn skip_findings_sheet(mut self, name: Option<&str>) -> Self {
-        self.findings_sheet = name.map(fold);
-        self
     }
 
     /// What normalizing each later row of the current sheet takes, once its
@@ -424,9 +414,11 @@ impl<F: FnMut(&mut Event)> RowSink for Normalizer<'_, F> {
     fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
         let name: Option<Arc<str>> = sheet.name.as_deref().map(Arc::from);
         if let Some(n) = &name {
-            let folded = fold(n);
-            let findings = self.findings_sheet.as_ref() == Some(&folded);
-            if findings || self.template.settings.skip_sheets.contains(&folded) {
+            // A returned feedback workbook's findings sheet (load tells it
+            // by the workbook's mark): the findings bimtek wrote on it are
+            // not innovations.
+            let findings = sheet.findings;
+            if findings || self.template.settings.skip_sheets.contains(&fold(n)) {
                 (self.emit)(&mut Event::SkippedSheet {
                     sheet: n.clone(),
                     findings,

@@ -21,6 +21,9 @@ use crate::diag::{Finding, Severity};
 pub struct Outcome {
     /// Every input file with its agency hint, sorted.
     pub files: Vec<(String, String)>,
+    /// Inputs that load found to be bimtek's own workbooks (their
+    /// displayed paths): not data, whatever their finding's severity.
+    pub own_workbooks: Vec<String>,
     pub innovations: Vec<Innovation>,
     pub findings: Vec<Finding>,
     /// The estimate per pemda: empty until the score stage, and when the
@@ -59,6 +62,24 @@ impl Outcome {
     /// The innovation a finding is tied to, if any.
     pub fn innovation_of(&self, f: &Finding) -> Option<&Innovation> {
         f.innovation.and_then(|i| self.innovations.get(i as usize))
+    }
+
+    /// The agency a file's place suggests (its agency hint), for an input
+    /// file of the run.
+    pub fn file_agency(&self, file: &str) -> Option<&str> {
+        // `files` is sorted; a file listed twice answers as its last entry.
+        let end = self.files.partition_point(|(f, _)| f.as_str() <= file);
+        let (f, hint) = self.files.get(end.checked_sub(1)?)?;
+        (f == file).then_some(hint.as_str())
+    }
+
+    /// The agency a finding is counted under, in the history and between
+    /// runs: its innovation's, else its file's, else empty.
+    pub fn agency_of(&self, f: &Finding) -> &str {
+        match self.innovation_of(f) {
+            Some(i) => &i.agency,
+            None => self.file_agency(&f.location.file).unwrap_or_default(),
+        }
     }
 
     /// The findings that concern innovation `i`, in reading order: those

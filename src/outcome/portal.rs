@@ -1,5 +1,5 @@
-//! An innovation's facts compared with the portal, and where it stands
-//! against the portal.
+//! An innovation's facts compared with the portal, the entries of a portal
+//! list, and where an innovation stands against the portal.
 
 use crate::template::Template;
 use chrono::NaiveDate;
@@ -57,6 +57,22 @@ fn enum_index(t: &Template, fi: Option<usize>, value: &str) -> Option<u16> {
         .iter()
         .position(|v| v.value == value)
         .and_then(|i| u16::try_from(i).ok())
+}
+
+/// One entry of a portal download or an earlier submission.
+#[derive(Debug, Clone)]
+pub struct PortalEntry {
+    /// The year the baseline was tagged with; `None` means this year's portal.
+    pub year: Option<i32>,
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub pemda: Option<String>,
+    /// The agency its row names, when the list has an agency column.
+    pub agency: Option<String>,
+    pub name: String,
+    pub name_key: String,
+    pub facts: Facts,
 }
 
 /// One field that differs: portal value -> agency value.

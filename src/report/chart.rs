@@ -1,10 +1,12 @@
 //! A small inline SVG chart of one agency over a campaign: errors and the
 //! verified score, run by run. No script, no network: it draws in any
 //! browser and in a saved page. Used by `history --format html`; the check's
-//! HTML report can take it as it is.
+//! HTML report can take it as it is. Its points and scale come from the
+//! campaign here, so both pages draw the same chart.
 
-use super::html::escape;
+use super::markup::escape;
 use crate::diag::{Lang, Say};
+use crate::history::{AgencyCampaign, Campaign};
 use std::fmt::Write as _;
 
 /// One run of the chart. `None`: the agency was absent from that run
@@ -121,6 +123,47 @@ pub fn campaign_svg(points: &[ChartPoint], scale: ChartScale, lang: Lang) -> Str
     }
     s.push_str("</svg>");
     s
+}
+
+/// A run's time as people read it: `2026-11-02 08:00` (UTC, as recorded).
+pub(super) fn shown_time(t: &str) -> String {
+    t.trim_end_matches('Z')
+        .replacen('T', " ", 1)
+        .chars()
+        .take(16)
+        .collect()
+}
+
+/// One scale for every agency's chart, so that the charts compare.
+pub(super) fn chart_scale(c: &Campaign) -> ChartScale {
+    ChartScale {
+        errors: c
+            .agencies
+            .iter()
+            .flat_map(|a| a.runs.iter().flatten().map(|r| r.errors))
+            .max()
+            .unwrap_or(0)
+            .max(1),
+        verified: c
+            .agencies
+            .iter()
+            .flat_map(|a| a.runs.iter().flatten().filter_map(|r| r.verified))
+            .fold(0.0, f64::max)
+            .max(1.0),
+    }
+}
+
+/// An agency's chart points, one per run of the campaign.
+pub(super) fn chart_points(c: &Campaign, a: &AgencyCampaign) -> Vec<ChartPoint> {
+    c.runs
+        .iter()
+        .zip(&a.runs)
+        .map(|(run, r)| ChartPoint {
+            label: shown_time(&run.time),
+            errors: r.as_ref().map(|r| r.errors),
+            verified: r.as_ref().and_then(|r| r.verified),
+        })
+        .collect()
 }
 
 #[cfg(test)]

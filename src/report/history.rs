@@ -2,12 +2,12 @@
 //! previous run and now, per agency), JSON and CSV for scripts, and an HTML
 //! page with a small chart per agency.
 
-use super::chart::{ChartPoint, ChartScale, campaign_svg};
-use super::html::escape;
+use super::chart::{campaign_svg, chart_points, chart_scale, shown_time};
 use super::layout::BORDERS;
+use super::markup::escape;
 use super::visible::visible;
 use crate::diag::{Lang, Say};
-use crate::history::{AgencyCampaign, AgencyRun, Campaign};
+use crate::history::{AgencyRun, Campaign};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -37,15 +37,6 @@ fn words(lang: Lang) -> Words {
         no_runs: lang.say(Say::NoRunYet),
         runs: lang.say(Say::RunsRecorded),
     }
-}
-
-/// A run's time as people read it: `2026-11-02 08:00` (UTC, as recorded).
-fn shown_time(t: &str) -> String {
-    t.trim_end_matches('Z')
-        .replacen('T', " ", 1)
-        .chars()
-        .take(16)
-        .collect()
 }
 
 /// The indices of the first, previous and last runs.
@@ -251,38 +242,6 @@ h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;font-size:.9rem}\
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:middle}\
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#555}\
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}";
-
-/// One scale for every agency's chart, so that the charts compare.
-pub(super) fn chart_scale(c: &Campaign) -> ChartScale {
-    ChartScale {
-        errors: c
-            .agencies
-            .iter()
-            .flat_map(|a| a.runs.iter().flatten().map(|r| r.errors))
-            .max()
-            .unwrap_or(0)
-            .max(1),
-        verified: c
-            .agencies
-            .iter()
-            .flat_map(|a| a.runs.iter().flatten().filter_map(|r| r.verified))
-            .fold(0.0, f64::max)
-            .max(1.0),
-    }
-}
-
-/// An agency's chart points, one per run of the campaign.
-pub(super) fn chart_points(c: &Campaign, a: &AgencyCampaign) -> Vec<ChartPoint> {
-    c.runs
-        .iter()
-        .zip(&a.runs)
-        .map(|(run, r)| ChartPoint {
-            label: shown_time(&run.time),
-            errors: r.as_ref().map(|r| r.errors),
-            verified: r.as_ref().and_then(|r| r.verified),
-        })
-        .collect()
-}
 
 /// The campaign as one self-contained HTML page: the table of
 /// [`render_table`] with a chart per agency.

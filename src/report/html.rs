@@ -16,28 +16,13 @@
 //! Words keep one meaning: the cards count findings ("temuan galat"), the
 //! per-agency table counts innovations ("inovasi bergalat").
 
+use super::markup::escape;
 use super::{RenderOptions, severity_word};
 use crate::diag::{Lang, Say, Severity};
 use crate::normalize::date::portal_format;
 use crate::outcome::Outcome;
 use crate::template::Template;
 use std::fmt::Write as _;
-
-/// Escape text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// How a page is laid out, and whether it follows a running `--watch`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -220,11 +205,11 @@ pub fn render_html_with(
     }
     // With a campaign, one more column: the agency's chart over the runs.
     let charts: Option<std::collections::HashMap<&str, String>> = extras.campaign.map(|c| {
-        let scale = super::history::chart_scale(c);
+        let scale = super::chart::chart_scale(c);
         c.agencies
             .iter()
             .map(|a| {
-                let points = super::history::chart_points(c, a);
+                let points = super::chart::chart_points(c, a);
                 (
                     a.agency.as_str(),
                     super::chart::campaign_svg(&points, scale, lang),

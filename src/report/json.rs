@@ -81,12 +81,17 @@ fn write_doc_since(
         Each::new(|| Box::new((outcome.innovations.iter()).map(|i| innovation_out(i, t, outcome))));
     doc.findings =
         Each::new(|| Box::new((outcome.findings.iter()).map(|f| finding_out(f, outcome, opts))));
+    // serde writes a document in many small pieces (a key, a quote, each
+    // level of indentation): into a buffer of a known type they are copies
+    // the compiler inlines, where each write to `dyn Write` is a call.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        serde_json::to_writer_pretty(&mut buffered, &doc)?;
     } else {
-        serde_json::to_writer(&mut *out, &doc)?;
+        serde_json::to_writer(&mut buffered, &doc)?;
     }
-    writeln!(out)?;
+    writeln!(buffered)?;
+    buffered.flush()?;
     Ok(())
 }
 

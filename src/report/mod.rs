@@ -11,6 +11,7 @@ pub mod history;
 mod html;
 mod json;
 mod layout;
+mod markup;
 mod package;
 mod screen;
 mod table;
@@ -20,9 +21,9 @@ mod xlsx;
 
 pub use card::{card, render_card};
 pub use html::{
-    Extras as HtmlExtras, Page as HtmlPage, escape as html_escape, render_html, render_html_page,
-    render_html_with,
+    Extras as HtmlExtras, Page as HtmlPage, render_html, render_html_page, render_html_with,
 };
+pub use markup::escape as html_escape;
 
 pub use self::csv::{csv, csv_to};
 pub use changes::render_changes;
@@ -88,11 +89,6 @@ fn findings_by_agency(
     outcome: &crate::outcome::Outcome,
 ) -> std::collections::BTreeMap<&str, Vec<&crate::diag::Finding>> {
     use crate::diag::Finding;
-    let file_agency: std::collections::HashMap<&str, &str> = outcome
-        .files
-        .iter()
-        .map(|(file, hint)| (file.as_str(), hint.as_str()))
-        .collect();
     type Keyed<'a> = ((&'a str, Option<u32>, u8, usize), &'a Finding);
     let mut grouped = std::collections::BTreeMap::<&str, Vec<Keyed<'_>>>::new();
     for (k, f) in outcome.findings.iter().enumerate() {
@@ -111,7 +107,7 @@ fn findings_by_agency(
                 let agency = f
                     .agency
                     .as_deref()
-                    .or_else(|| file_agency.get(file).copied())
+                    .or_else(|| outcome.file_agency(file))
                     .unwrap_or_default();
                 (agency, (file, None, 0, k))
             }

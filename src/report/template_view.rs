@@ -47,8 +47,7 @@ pub fn list(templates: &[Template], lang: Lang) -> io::Result<()> {
 /// the template file: "pilihan (enum)", "teks".
 fn kind_word(kind: &FieldKind, lang: Lang) -> String {
     let name = kind.toml_name();
-    let (id, en) = crate::template::kind_words(name);
-    let word = *lang.pick(&[id, en]);
+    let word = crate::template::kind_words(name).map_or("?", |k| lang.say(k));
     if word == name {
         word.to_string()
     } else {

@@ -334,9 +334,7 @@ mod tests {
             files: vec![("a.csv".into(), "a".into())],
             innovations: Vec::new(),
             findings,
-            pemda: Vec::new(),
-            portal_only: None,
-            ideas: Vec::new(),
+            ..Outcome::default()
         };
         let t = crate::check::testing::template();
         let opts = RenderOptions {

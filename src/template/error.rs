@@ -2,7 +2,7 @@
 //! in Bahasa Indonesia and in English; and where a span of a merged tree
 //! (a template and its ancestors) came from.
 
-use crate::diag::{Lang, Text};
+use crate::diag::{Lang, Say, Text};
 use std::fmt;
 use std::ops::Range;
 
@@ -43,7 +43,7 @@ impl TemplateError {
     ) -> TemplateError {
         let (seg, local) = locate(segs, span);
         let (line, column) = line_col(seg.src, local.start);
-        let fill = |m: String, word: &str| {
+        let fill = |m: String, lang: Lang| {
             let mut out = String::with_capacity(m.len());
             let mut rest = m.as_str();
             while let Some(i) = rest.find("@@") {
@@ -57,7 +57,7 @@ impl TemplateError {
                 let (other, o) = locate(segs, offset..offset);
                 let (l, _) = line_col(other.src, o.start);
                 if std::ptr::eq(other, seg) {
-                    out.push_str(&format!("{word} {l}"));
+                    out.push_str(&lang.fill(Say::LineAt, &[("line", &l)]));
                 } else {
                     out.push_str(&format!("{}:{l}", other.file));
                 }
@@ -67,7 +67,7 @@ impl TemplateError {
             out
         };
         let [id, en] = message;
-        let message = [fill(id, "baris"), fill(en, "line")];
+        let message = [fill(id, Lang::Id), fill(en, Lang::En)];
         TemplateError {
             file: seg.file.clone(),
             line,

@@ -12,8 +12,8 @@
 //! Each file's spans are moved past the files before it, so a span in the
 //! merged tree still says which file and place it came from ([`Segment`]).
 
-use super::compile::KIND_SETTINGS;
 use super::error::{Segment, TemplateError};
+use super::raw::KIND_SETTINGS;
 use crate::diag::Say;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
@@ -68,12 +68,7 @@ pub(super) fn load<'a>(
     let Some((pid, psrc)) = super::BUILTIN.iter().find(|(i, _)| *i == parent_id) else {
         let known: Vec<&str> = super::BUILTIN.iter().map(|(i, _)| *i).collect();
         let near = super::message::nearest(parent_id, &known)
-            .map(|n| {
-                [
-                    format!("; maksud Anda \"{n}\"?"),
-                    format!("; did you mean \"{n}\"?"),
-                ]
-            })
+            .map(|n| Say::NearSemi.both(&[("n", &n)]))
             .unwrap_or_default();
         let [near_id, near_en] = near;
         let known = known.join(", ");
@@ -303,12 +298,7 @@ fn merge_fields<'a>(
         let Some(i) = at else {
             let keys: Vec<&str> = parent_keys.iter().map(String::as_str).collect();
             let near = super::message::nearest(&key, &keys)
-                .map(|n| {
-                    [
-                        format!(" (maksud Anda \"{n}\"?)"),
-                        format!(" (did you mean \"{n}\"?)"),
-                    ]
-                })
+                .map(|n| Say::NearParen.both(&[("n", &n)]))
                 .unwrap_or_default();
             let [near_id, near_en] = near;
             if overrides {

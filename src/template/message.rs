@@ -86,13 +86,9 @@ pub(super) fn syntax(file: &str, src: &str, e: &toml::de::Error) -> TemplateErro
     } else {
         Say::TomlInvalid.both(&[])
     };
-    let [id, en] = lead;
     at(
         e.span().map_or(0, |s| s.start),
-        [
-            format!("{id} (TOML: {detail})"),
-            format!("{en} (TOML: {detail})"),
-        ],
+        lead.map(|l| format!("{l} (TOML: {detail})")),
     )
 }
 
@@ -138,44 +134,22 @@ fn quoted(s: &str) -> Vec<&str> {
 /// What a serde "expected ..." means, in an officer's words.
 fn expected_words(exp: &str) -> [String; 2] {
     let exp = exp.trim();
-    let w = |id: &str, en: &str| [id.to_string(), en.to_string()];
     if exp.contains("boolean") {
-        w("true atau false", "true or false")
+        Say::ExpectBool.both(&[])
     } else if exp.contains("string") {
-        w(
-            "teks dalam tanda kutip, misalnya \"Dinas Kesehatan\"",
-            "a text in quotes, such as \"Dinas Kesehatan\"",
-        )
+        Say::ExpectText.both(&[])
     } else if ["u8", "u16", "u32", "u64", "usize"].contains(&exp) {
-        w(
-            "bilangan bulat 0 atau lebih, tanpa tanda kutip",
-            "a whole number, 0 or more, without quotes",
-        )
+        Say::ExpectUnsigned.both(&[])
     } else if ["i8", "i16", "i32", "i64", "isize"].contains(&exp) {
-        w(
-            "bilangan bulat tanpa tanda kutip, misalnya 500",
-            "a whole number without quotes, such as 500",
-        )
+        Say::ExpectInteger.both(&[])
     } else if exp == "f64" || exp == "f32" {
-        w(
-            "bilangan tanpa tanda kutip, misalnya 2 atau 2.5",
-            "a number without quotes, such as 2 or 2.5",
-        )
+        Say::ExpectNumber.both(&[])
     } else if let Some(n) = exp.strip_prefix("an array of length ") {
-        [
-            format!("daftar berisi {n} nilai dalam kurung siku"),
-            format!("a list of {n} values in square brackets"),
-        ]
+        Say::ExpectListOf.both(&[("n", &n)])
     } else if exp.contains("sequence") || exp.contains("array") {
-        w(
-            "daftar dalam kurung siku, misalnya [\"a\", \"b\"]",
-            "a list in square brackets, such as [\"a\", \"b\"]",
-        )
+        Say::ExpectList.both(&[])
     } else if exp.starts_with("struct") || exp.contains("map") || exp.contains("table") {
-        w(
-            "bagian berjudul dalam kurung siku, misalnya [settings]",
-            "a section with a heading in square brackets, such as [settings]",
-        )
+        Say::ExpectSection.both(&[])
     } else {
         [exp.to_string(), exp.to_string()]
     }
@@ -194,9 +168,9 @@ fn found_words(unexp: &str) -> [String; 2] {
     {
         [value(rest), value(rest)]
     } else if u == "sequence" {
-        ["sebuah daftar".into(), "a list".into()]
+        Say::FoundList.both(&[])
     } else if u == "map" {
-        ["sebuah bagian".into(), "a section".into()]
+        Say::FoundSection.both(&[])
     } else {
         [u.to_string(), u.to_string()]
     }
@@ -231,24 +205,26 @@ pub(super) fn shape(segs: &[Segment<'_>], e: &toml::de::Error) -> TemplateError 
         let [fi, fe] = found_words(found);
         if exp.contains("string") && unquoted_date(seg.src, local.start) {
             // TOML reads 2024-01-01 without quotes as its own date type.
-            [
-                format!("{lead}tanggal harus diapit tanda kutip, misalnya \"2024-01-01\""),
-                format!("{lead}a date must be in quotes, such as \"2024-01-01\""),
-            ]
+            Say::DateInQuotes.both(&[("lead", &lead)])
         } else {
-            [
-                format!("{lead}nilai harus {ei}, bukan {fi}"),
-                format!("{lead}the value must be {ee}, not {fe}"),
-            ]
+            Say::ValueMustBe.both(&[
+                ("lead", &lead),
+                ("expected", &ei),
+                ("expected_en", &ee),
+                ("found", &fi),
+                ("found_en", &fe),
+            ])
         }
     } else if let Some(rest) = msg.strip_prefix("invalid length ")
         && let Some((n, exp)) = rest.split_once(", expected ")
     {
         let [ei, ee] = expected_words(exp);
-        [
-            format!("{lead}nilai harus {ei}, bukan daftar berisi {n} nilai"),
-            format!("{lead}the value must be {ee}, not a list of {n} values"),
-        ]
+        Say::ValueMustBeNotList.both(&[
+            ("lead", &lead),
+            ("expected", &ei),
+            ("expected_en", &ee),
+            ("n", &n),
+        ])
     } else if let Some(rest) = msg.strip_prefix("duplicate field ") {
         let name = quoted(rest).first().copied().unwrap_or(rest).to_string();
         Say::DuplicateKey.both(&[("name", &name)])

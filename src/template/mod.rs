@@ -8,14 +8,6 @@
 //! file, line and column; `model.rs` holds the compiled `Template` and its
 //! lookups.
 
-/// A template message as a [`crate::diag::Text`]: two format strings, in
-/// Bahasa Indonesia and in English, over the same arguments.
-macro_rules! tr {
-    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        [format!($id $(, $arg)*), format!($en $(, $arg)*)]
-    };
-}
-
 mod compile;
 mod error;
 mod merge;

@@ -5,6 +5,7 @@
 //! TOML.
 
 use super::roles::Roles;
+use super::roster::{Roster, RosterAgency, RosterSource};
 use super::{fold, fold_bounded};
 use crate::diag::{self, Code, Severity};
 use chrono::NaiveDate;
@@ -377,7 +378,7 @@ pub struct Template {
     /// Batch-wide award rules, when the template has an `[award]` section.
     pub award: Option<Award>,
     /// The agencies expected, when the template has a `[roster]` section.
-    pub roster: Option<super::Roster>,
+    pub roster: Option<Roster>,
     /// The pemda's SPD indicators, in template order.
     pub spd: Vec<SpdIndicator>,
     /// Folded header spellings of the SPD sheet: indikator, nilai, bukti.
@@ -388,18 +389,20 @@ pub struct Template {
     pub extends: Option<String>,
 }
 
-/// A type's name in an officer's words: (Indonesian, English).
-pub fn kind_words(toml_name: &str) -> (&'static str, &'static str) {
-    match toml_name {
-        "text" => ("teks", "text"),
-        "enum" => ("pilihan", "choice"),
-        "date" => ("tanggal", "date"),
-        "integer" => ("bilangan bulat", "whole number"),
-        "amount" => ("nominal rupiah", "rupiah amount"),
-        "coordinate" => ("koordinat", "coordinates"),
-        "file" => ("berkas", "file"),
-        _ => ("?", "?"),
-    }
+/// A type's name in an officer's words, by its name in a template file;
+/// `None` for a name that is no type.
+pub fn kind_words(toml_name: &str) -> Option<crate::diag::Say> {
+    use crate::diag::Say;
+    Some(match toml_name {
+        "text" => Say::KindText,
+        "enum" => Say::KindEnum,
+        "date" => Say::KindDate,
+        "integer" => Say::KindInteger,
+        "amount" => Say::KindAmount,
+        "coordinate" => Say::KindCoordinate,
+        "file" => Say::KindFile,
+        _ => return None,
+    })
 }
 
 impl FieldKind {
@@ -585,6 +588,52 @@ fn strip_parens(s: &str) -> String {
         }
     }
     out
+}
+
+/// A template's roster: its own, else its award's agencies (the roster
+/// itself, in roster.rs, knows nothing of templates).
+impl Roster {
+    /// An award's agencies and their spellings as a roster.
+    pub fn from_award(award: &Award, file: &str) -> Option<Roster> {
+        if award.agencies.is_empty() {
+            return None;
+        }
+        let mut r = Roster::new(RosterSource::Award(file.to_string()));
+        for a in &award.agencies {
+            // The award's list was checked when the template compiled.
+            let _ = r.add(RosterAgency {
+                name: a.name.clone(),
+                aliases: a.spellings.clone(),
+                group: None,
+                sheet: None,
+                row: None,
+            });
+        }
+        Some(r)
+    }
+}
+
+impl Template {
+    /// The roster the template gives: its `[roster]`, else its award's
+    /// agencies; `None` when it lists none.
+    pub fn expected_agencies(&self) -> Option<Roster> {
+        let file = if self.file.is_empty() {
+            format!("{}.toml", self.id)
+        } else {
+            self.file.replace('\\', "/")
+        };
+        match &self.roster {
+            Some(r) => {
+                let mut r = r.clone();
+                r.source = RosterSource::Template(file);
+                Some(r)
+            }
+            None => self
+                .award
+                .as_ref()
+                .and_then(|a| Roster::from_award(a, &file)),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,22 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+/// Field settings that only some types use, and those types (by their
+/// TOML names). A setting on another type is refused, never ignored; a
+/// child that changes a field's type drops the parent's settings the new
+/// type does not use.
+pub(super) const KIND_SETTINGS: &[(&str, &[&str])] = &[
+    ("filler_below_words", &["text"]),
+    ("min_words", &["text"]),
+    ("max_words", &["text"]),
+    ("links", &["text"]),
+    ("min_age_years", &["date"]),
+    ("future", &["date"]),
+    ("min", &["integer", "amount"]),
+    ("max", &["integer", "amount"]),
+    ("value", &["enum"]),
+];
+
 /// The whole template file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -136,48 +136,6 @@ impl Roster {
         best.filter(|(s, _)| *s >= threshold)
             .map(|(_, i)| &self.agencies[i])
     }
-
-    /// An award's agencies and their spellings as a roster.
-    pub fn from_award(award: &super::Award, file: &str) -> Option<Roster> {
-        if award.agencies.is_empty() {
-            return None;
-        }
-        let mut r = Roster::new(RosterSource::Award(file.to_string()));
-        for a in &award.agencies {
-            // The award's list was checked when the template compiled.
-            let _ = r.add(RosterAgency {
-                name: a.name.clone(),
-                aliases: a.spellings.clone(),
-                group: None,
-                sheet: None,
-                row: None,
-            });
-        }
-        Some(r)
-    }
-}
-
-impl super::Template {
-    /// The roster the template gives: its `[roster]`, else its award's
-    /// agencies; `None` when it lists none.
-    pub fn expected_agencies(&self) -> Option<Roster> {
-        let file = if self.file.is_empty() {
-            format!("{}.toml", self.id)
-        } else {
-            self.file.replace('\\', "/")
-        };
-        match &self.roster {
-            Some(r) => {
-                let mut r = r.clone();
-                r.source = RosterSource::Template(file);
-                Some(r)
-            }
-            None => self
-                .award
-                .as_ref()
-                .and_then(|a| Roster::from_award(a, &file)),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub(crate) use rules::{is_link, link_kind_accepted};
 pub(crate) use statements::attach;
 
 use crate::check::{Innovation, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Lang, Location, Say};
 use crate::outcome::score::InnovationScore;
 use crate::outcome::{Digest, Resolved};
 use crate::template::{Indicator, Template};
@@ -63,17 +63,13 @@ pub(crate) fn check_all(
         && let Some(first) = innovations.iter().map(|i| i.file()).min()
     {
         let n = innovations.len();
+        // The count as written (no thousands mark), the noun as English
+        // needs it.
+        let count_en = format!("{n} {}", Lang::En.noun(n, Say::InnovationNoun));
         sink.push(
             Finding::new(Code::E018, Location::file(first))
                 .arg("count", n)
-                .arg(
-                    "count_en",
-                    if n == 1 {
-                        "1 innovation".to_string()
-                    } else {
-                        format!("{n} innovations")
-                    },
-                ),
+                .arg("count_en", count_en),
         );
     }
     // Resolve every file reference once, in bulk (the resolver parallelises).

@@ -4,7 +4,7 @@
 
 use super::FileUse;
 use crate::check::{Innovation, Sink};
-use crate::diag::{Code, Finding, Location};
+use crate::diag::{Code, Finding, Location, Say};
 use crate::load::RawCell;
 use crate::normalize::DateValue;
 use crate::normalize::date::{parse_cell, portal_format};
@@ -225,21 +225,15 @@ fn unknown_indicator(s: &Statement) -> Finding {
     let loc = s.at(Some(&s.indicator));
     let text = s.indicator.text.trim();
     if text.is_empty() {
-        let (id, en) = match loc.cell() {
-            Some(cell) => (
-                format!("di sel {cell} kosong"),
-                format!("in cell {cell} is empty"),
-            ),
-            None => ("kosong".to_string(), "is empty".to_string()),
+        let what = match loc.cell() {
+            Some(cell) => Say::EmptyInCell.both(&[("cell", &cell)]),
+            None => Say::EmptyWord.both(&[]),
         };
-        return Finding::new(Code::E016, loc)
-            .arg("what", id)
-            .arg("what_en", en);
+        return Finding::new(Code::E016, loc).words("what", "what_en", what);
     }
     let f = Finding::new(Code::E016, loc).value(text);
     let value = f.value.clone().unwrap_or_default();
-    f.arg("what", format!("\"{value}\" tidak dikenal"))
-        .arg("what_en", format!("\"{value}\" is not known"))
+    f.say("what", "what_en", Say::NotKnown, &[("value", &value)])
 }
 
 /// How a finding shows a file found on disk: its path, with `/`
@@ -282,19 +276,13 @@ fn file_rules(
         Some(kind) if kind_accepted(ind, kind) => {}
         kind => sink.push(
             f(Code::E004)
-                .arg(
+                .words(
                     "kind",
-                    kind.map_or(
-                        "isi yang bukan PDF, JPG, PNG atau MP4".to_string(),
-                        str::to_uppercase,
-                    ),
-                )
-                .arg(
                     "kind_en",
-                    kind.map_or(
-                        "content that is not PDF, JPG, PNG or MP4".to_string(),
-                        str::to_uppercase,
-                    ),
+                    match kind {
+                        Some(k) => [k.to_uppercase(), k.to_uppercase()],
+                        None => Say::NotAKnownKind.both(&[]),
+                    },
                 )
                 .arg("types", types_list(ind)),
         ),
@@ -337,8 +325,7 @@ fn date_rule(
             Finding::new(Code::D001, loc())
                 .indicator(ind.no)
                 .value(&d.text)
-                .arg("label", "Tanggal Dokumen")
-                .arg("label_en", "Document date"),
+                .say("label", "label_en", Say::DocumentDateField, &[]),
         ),
     }
 }

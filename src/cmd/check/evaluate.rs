@@ -29,7 +29,7 @@ pub fn evaluate_with(
     s: &CheckSettings,
     tap: Option<RecordTap<'_>>,
 ) -> Result<crate::outcome::Outcome> {
-    let (mut files, problems) = load::collect_inputs(&s.paths);
+    let (mut files, mut problems) = load::collect_inputs(&s.paths);
     // The roster is read as the roster, never as innovation data, when it
     // lies among the inputs.
     let roster = match &s.roster {
@@ -75,8 +75,14 @@ pub fn evaluate_with(
     // a file that did not check the rows the run's order gives it (the
     // files checked at once reached `max_innovations_in_run`) is read
     // again with those rows. The portal's lists are read alongside.
+    let own = Own::default();
     let check_at = |i: usize, allowance: check::Allowance| {
-        check_file_within(&s.template, &options, &files[i], tap, allowance)
+        let f = &files[i];
+        let result = check_file_within(&s.template, &options, f, tap, allowance);
+        match allowance {
+            check::Allowance::Run => own_output(&own, i, f, result),
+            check::Allowance::Rows(_) => result.unwrap_or_else(|output| own_finding(f, output)),
+        }
     };
     let (gather, baseline_parts) = rayon::join(
         || {
@@ -94,6 +100,18 @@ pub fn evaluate_with(
         },
     );
     progress.finish();
+    // bimtek's own workbooks (told by load, from their mark) are what the
+    // walk's own outputs are: not among the files, said after them.
+    let mut own = own.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !own.is_empty() {
+        own.sort_by_key(|(i, _)| *i);
+        problems.extend(own.iter().map(|(_, p)| p.clone()));
+        problems.sort();
+        problems.dedup();
+        if own.len() == files.len() {
+            return Err(nothing_to_check(&s.paths, &problems));
+        }
+    }
     let mut after = files.len();
     let mut then = |r: FileResult| {
         gather.add(after, r);
@@ -116,7 +134,12 @@ pub fn evaluate_with(
             rows_not_checked: 0,
         });
     }
-    let run = gather.finish();
+    let mut run = gather.finish();
+    // Each file's result joined the run at its place: an own output's,
+    // empty, leaves it.
+    for (i, _) in own.iter().rev() {
+        run.files.remove(*i);
+    }
     // Index evidence folders only for workbooks that refer to files: a
     // workbook next to a big evidence tree it never names costs nothing.
     // Each statement names the file it was read from.
@@ -148,6 +171,7 @@ pub fn evaluate_with(
         },
     });
     let mut outcome = check::combine(&s.template, &options, run, &store, baseline.as_ref());
+    outcome.own_workbooks = own.iter().map(|(i, _)| files[*i].display.clone()).collect();
     crate::score::score(&s.template, &options.pemda, options.spd, &mut outcome);
     Ok(outcome)
 }
@@ -214,7 +238,8 @@ fn nothing_to_check(paths: &[PathBuf], problems: &[(PathBuf, NotRead)]) -> anyho
 }
 
 /// Load, normalize and check one file. Never panics on bad input: a file
-/// that cannot be read becomes a finding.
+/// that cannot be read becomes a finding, and so does one of bimtek's own
+/// workbooks (F014).
 pub fn check_file(
     t: &Template,
     options: &CheckOptions,
@@ -222,17 +247,54 @@ pub fn check_file(
     tap: Option<RecordTap<'_>>,
 ) -> FileResult {
     check_file_within(t, options, f, tap, check::Allowance::Run)
+        .unwrap_or_else(|output| own_finding(f, output))
+}
+
+/// Files found to be bimtek's own workbooks: their place in the run, and
+/// what the walk would have said of them.
+type Own = std::sync::Mutex<Vec<(usize, (PathBuf, NotRead))>>;
+
+/// The result to gather at place `i`: file `f`'s, or, when it is one of
+/// bimtek's own workbooks, an empty one, noted in `own` so that it leaves
+/// the run when gathered.
+fn own_output(
+    own: &Own,
+    i: usize,
+    f: &InputFile,
+    result: Result<FileResult, load::marker::Output>,
+) -> FileResult {
+    result.unwrap_or_else(|output| {
+        let mut own = own.lock().unwrap_or_else(|e| e.into_inner());
+        own.push((i, (f.path.clone(), NotRead::Own(output))));
+        FileResult {
+            file: f.display.clone(),
+            agency_hint: f.agency_hint.clone(),
+            ..FileResult::default()
+        }
+    })
+}
+
+/// File `f`, one of bimtek's own workbooks, as its only finding.
+fn own_finding(f: &InputFile, output: load::marker::Output) -> FileResult {
+    FileResult {
+        file: f.display.clone(),
+        agency_hint: f.agency_hint.clone(),
+        findings: vec![path_problem(&f.path, &NotRead::Own(output))],
+        ..FileResult::default()
+    }
 }
 
 /// [`check_file`], checking at most the rows `allowance` gives: the rows
-/// past it are not innovations, not shown to `tap`, and told in F020.
+/// past it are not innovations, not shown to `tap`, and told in F020. A
+/// file that is one of bimtek's own outputs (load tells it by its mark) is
+/// not checked: `Err` says which.
 fn check_file_within(
     t: &Template,
     options: &CheckOptions,
     f: &InputFile,
     tap: Option<RecordTap<'_>>,
     allowance: check::Allowance,
-) -> FileResult {
+) -> Result<FileResult, load::marker::Output> {
     // load -> normalize -> check: rows stream from the file through
     // normalizing into the checks, and a record is dropped once checked.
     // The check is shared by the three ways into it: the events normalizing
@@ -252,8 +314,7 @@ fn check_file_within(
     };
     let read = load::read(
         &f.path,
-        &mut Normalizer::new(t, &f.agency_hint, checked)
-            .skip_findings_sheet(f.findings_sheet.as_deref()),
+        &mut Normalizer::new(t, &f.agency_hint, checked),
         Reading::new()
             .rows_hint(|rows| check.borrow_mut().make_room(rows))
             .ahead(Normalizer::sheet_rows, |event: &mut Option<Event>| {
@@ -262,6 +323,9 @@ fn check_file_within(
                 }
             }),
     );
+    if let Err(load::LoadError::Own(output)) = read {
+        return Err(output);
+    }
     let mut check = check.into_inner();
     match read {
         Ok(notes) => {
@@ -271,5 +335,5 @@ fn check_file_within(
         }
         Err(e) => check.file_finding(check::load_error_finding(&f.display, &e)),
     }
-    check.finish()
+    Ok(check.finish())
 }

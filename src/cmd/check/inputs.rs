@@ -93,19 +93,19 @@ pub(super) fn load_baselines(
     lists: &[(Option<i32>, PathBuf)],
 ) -> (Vec<PortalEntry>, Vec<Finding>) {
     let mut jobs = Vec::new();
-    let mut findings = Vec::new();
-    for (year, path) in lists {
+    // Each list's paths not read, in the walk's order.
+    let mut unread = Vec::new();
+    for (list, (year, path)) in lists.iter().enumerate() {
         let (files, problems) = load::collect_inputs(std::slice::from_ref(path));
         for f in files {
-            jobs.push((*year, f));
+            jobs.push((list, *year, f));
         }
-        for (p, why) in problems {
-            findings.push(path_problem(&p, &why));
-        }
+        unread.push(problems);
     }
-    let parts: Vec<(Vec<PortalEntry>, Vec<Finding>)> = jobs
+    type Part = Result<(Vec<PortalEntry>, Vec<Finding>), load::marker::Output>;
+    let parts: Vec<Part> = jobs
         .par_iter()
-        .map(|(year, f)| {
+        .map(|(_, year, f)| {
             let mut entries = Vec::new();
             let roles = &t.roles;
             let result = {
@@ -137,19 +137,34 @@ pub(super) fn load_baselines(
                             facts: crate::outcome::portal::Facts::from_record(roles, r),
                         });
                     }
-                })
-                .skip_findings_sheet(f.findings_sheet.as_deref());
+                });
                 load::read(&f.path, &mut norm, Reading::new().html_tables())
             };
             let findings = match result {
                 Ok(_) => Vec::new(),
+                Err(load::LoadError::Own(output)) => return Err(output),
                 Err(e) => vec![check::load_error_finding(&f.display, &e)],
             };
-            (entries, findings)
+            Ok((entries, findings))
         })
         .collect();
+    // bimtek's own workbooks (load tells them by their mark) are said as
+    // the walk's own outputs are, with their list's paths not read.
+    let mut read = Vec::new();
+    for ((list, _, f), part) in jobs.iter().zip(parts) {
+        match part {
+            Err(output) => unread[*list].push((f.path.clone(), NotRead::Own(output))),
+            Ok(part) => read.push(part),
+        }
+    }
+    let mut findings = Vec::new();
+    for mut problems in unread {
+        problems.sort();
+        problems.dedup();
+        findings.extend(problems.iter().map(|(p, why)| path_problem(p, why)));
+    }
     let mut entries = Vec::new();
-    for (e, f) in parts {
+    for (e, f) in read {
         entries.extend(e);
         findings.extend(f);
     }
@@ -237,8 +252,7 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             .say("what", "what_en", Say::CannotBeOpened, &[])
             .arg("detail", why),
         NotRead::NotRegular(special) => {
-            let words = special.words().map(String::from);
-            Finding::new(Code::F016, loc).words("what", "what_en", words)
+            Finding::new(Code::F016, loc).say("what", "what_en", special.say(), &[])
         }
         NotRead::BrokenLink => {
             Finding::new(Code::F016, loc).say("what", "what_en", Say::BrokenLink, &[])
@@ -247,8 +261,7 @@ pub(super) fn path_problem(path: &std::path::Path, why: &NotRead) -> Finding {
             Finding::new(Code::F015, loc).arg("target", target.to_string_lossy().replace('\\', "/"))
         }
         NotRead::Own(output) => {
-            let words = output.words().map(String::from);
-            Finding::new(Code::F014, loc).words("what", "what_en", words)
+            Finding::new(Code::F014, loc).say("what", "what_en", output.say(), &[])
         }
     }
 }

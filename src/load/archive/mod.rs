@@ -1,7 +1,9 @@
 //! A workbook's zip archive, opened once. Its directory is read when the
 //! file is opened; the guards ([`Archive::check_limits`]: sizes, ratio,
-//! passwords, compression methods, names given twice) look at it, and
-//! bimtek's xlsx reader (load/xlsx) reads the parts through it. When that
+//! passwords, compression methods, names given twice) look at it, bimtek's
+//! own mark is read through it ([`Archive::mark`]: the input walk does not
+//! open a workbook's zip), and bimtek's xlsx reader (load/xlsx) reads the
+//! parts through it. When that
 //! reader hands a workbook to calamine, calamine gets the same bytes
 //! ([`Archive::into_reader`]) and reads the directory itself: its API takes
 //! a reader, not an archive.
@@ -25,6 +27,7 @@ mod limits;
 
 pub(super) use limits::check as check_zip_limits;
 
+use super::marker;
 use inflate::{Inflated, Streamed};
 use std::borrow::Cow;
 use std::fs::File;
@@ -88,6 +91,17 @@ impl Archive {
     /// part is inflated.
     pub(super) fn check_limits(&self) -> Result<(), super::LoadError> {
         limits::check(&self.zip)
+    }
+
+    /// The mark bimtek's writers leave in a workbook ([`marker`]), read
+    /// from its custom properties part through this directory; `None` for
+    /// a workbook bimtek did not write (nearly all: they have no such part,
+    /// or no bimtek property in it).
+    pub(super) fn mark(&mut self) -> Option<marker::Mark> {
+        let part = self.zip.by_name(marker::PROPERTIES_PART).ok()?;
+        let mut bytes = Vec::new();
+        part.take(marker::PART_BYTES).read_to_end(&mut bytes).ok()?;
+        marker::of_properties(&String::from_utf8_lossy(&bytes))
     }
 
     /// How many entries the directory lists.

@@ -12,6 +12,7 @@ mod xls;
 
 use super::archive::{Archive, check_zip_limits};
 use super::contain::contain;
+use super::marker::{Mark, is_findings_sheet};
 use super::{
     Damage, Feed, Format, LoadError, LoadNotes, MAX_SHEETS, RawCell, RowGrouper, SheetInfo,
 };
@@ -32,11 +33,25 @@ pub(super) fn read(
     notes: &mut LoadNotes,
 ) -> Result<(), LoadError> {
     if format == Format::Xlsx
-        && let Some(archive) = Archive::open(path)
+        && let Some(mut archive) = Archive::open(path)
     {
-        // The directory is read once: the guards look at it, then the
-        // parts are read through it.
+        // The directory is read once: the guards look at it, then bimtek's
+        // mark (an output of its own is not data; a feedback workbook's
+        // findings sheet is not the agency's), then the parts are read
+        // through it.
         archive.check_limits()?;
+        let mut marked;
+        let sink: &mut dyn Feed = match archive.mark() {
+            Some(Mark::Output(output)) => return Err(LoadError::Own(output)),
+            Some(Mark::Feedback { findings_sheet }) => {
+                marked = Findings {
+                    inner: sink,
+                    findings_sheet,
+                };
+                &mut marked
+            }
+            None => sink,
+        };
         return match super::xlsx::read(archive, sink, notes) {
             Ok(result) => result,
             Err(mut archive) => {
@@ -48,20 +63,31 @@ pub(super) fn read(
             }
         };
     }
+    // An xlsb's or ods's guards read its zip directory; calamine then gets
+    // the same open file, rewound, and reads the directory again itself: its
+    // API takes a reader, not a parsed archive.
+    let mut guarded = None;
     if matches!(format, Format::Xlsb | Format::Ods)
         && let Ok(file) = File::open(path)
-        && let Ok(archive) = zip::ZipArchive::new(BufReader::new(file))
+        && let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file))
     {
         check_zip_limits(&archive)?;
-    }
-    if format == Format::Ods {
-        check_ods_cells(path)?;
+        if format == Format::Ods {
+            check_ods_cells(&mut archive)?;
+        }
+        guarded = Some(archive.into_inner());
     }
     if format == Format::Xls {
         check_cfb(path)?;
     }
-    let file = File::open(path).map_err(|e| LoadError::Corrupt(Damage::Io, e.to_string()))?;
-    let reader = BufReader::new(file);
+    let io = |e: std::io::Error| LoadError::Corrupt(Damage::Io, e.to_string());
+    let reader = match guarded {
+        Some(mut reader) => {
+            reader.rewind().map_err(io)?;
+            reader
+        }
+        None => BufReader::new(File::open(path).map_err(io)?),
+    };
     match format {
         // Its directory could not be read: calamine reports the damage.
         Format::Xlsx => read_xlsx(reader, sink, notes),
@@ -76,6 +102,36 @@ pub(super) fn read(
             walk_ranges(&mut wb, sink, ods_err, notes)
         }
         _ => Err(LoadError::NotSpreadsheet("binary")),
+    }
+}
+
+/// A feedback workbook's sink: its findings sheet is told as such
+/// ([`SheetInfo::findings`]).
+struct Findings<'s> {
+    inner: &'s mut dyn Feed,
+    findings_sheet: String,
+}
+
+impl Feed for Findings<'_> {
+    fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+        match &sheet.name {
+            Some(name) if is_findings_sheet(name, &self.findings_sheet) => {
+                self.inner.begin_sheet(&SheetInfo {
+                    findings: true,
+                    ..sheet.clone()
+                })
+            }
+            _ => self.inner.begin_sheet(sheet),
+        }
+    }
+    fn expect_rows(&mut self, rows: u32) {
+        self.inner.expect_rows(rows);
+    }
+    fn row(&mut self, row: super::RawRow) {
+        self.inner.row(row);
+    }
+    fn end_sheet(&mut self) {
+        self.inner.end_sheet();
     }
 }
 
@@ -110,6 +166,7 @@ fn stream_sheets<W>(
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
+            findings: false,
         }) {
             continue;
         }
@@ -200,6 +257,7 @@ where
         if !sink.begin_sheet(&SheetInfo {
             name: Some(name.clone()),
             hidden,
+            findings: false,
         }) {
             continue;
         }
@@ -422,6 +480,74 @@ pub(super) mod tests {
         assert_eq!(calls.0[1], "expect 12000", "the rows the sheet declares");
         assert_eq!((calls, result), direct(&big));
         assert_eq!(read(&stored), direct(&big));
+    }
+
+    /// A workbook of sheets `names` (a row each) with custom properties
+    /// `marks`, as bimtek's writers leave them.
+    fn marked(path: &Path, names: &[&str], marks: &[(&str, &str)]) {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        for name in names {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(*name).unwrap();
+            sheet.write(0, 0, format!("isi {name}")).unwrap();
+        }
+        let mut properties = rust_xlsxwriter::DocProperties::new();
+        for (name, value) in marks {
+            properties = properties.set_custom_property(*name, *value);
+        }
+        workbook.set_properties(&properties);
+        workbook.save(path).unwrap();
+    }
+
+    /// Every sheet begun, with whether it is a findings sheet.
+    #[derive(Default)]
+    struct Begun(Vec<(String, bool)>);
+
+    impl Feed for Begun {
+        fn begin_sheet(&mut self, sheet: &SheetInfo) -> bool {
+            self.0
+                .push((sheet.name.clone().unwrap_or_default(), sheet.findings));
+            true
+        }
+        fn row(&mut self, _: RawRow) {}
+        fn end_sheet(&mut self) {}
+    }
+
+    #[test]
+    fn bimteks_marks_are_read_from_the_one_reading_of_the_directory() {
+        use crate::load::marker::{self, Output};
+        let dir = tempfile::tempdir().unwrap();
+        let read = |path: &Path| {
+            let mut begun = Begun::default();
+            let result = super::read(path, Format::Xlsx, &mut begun, &mut LoadNotes::default());
+            (begun.0, result)
+        };
+        // A report workbook, under an xlsm's name too: nothing of it read.
+        for name in ["laporan.xlsx", "laporan.xlsm"] {
+            let path = dir.path().join(name);
+            marked(&path, &["Ringkasan"], &[(marker::PROPERTY, marker::REPORT)]);
+            assert_eq!(
+                read(&path),
+                (vec![], Err(LoadError::Own(Output::ReportWorkbook)))
+            );
+        }
+        // A feedback workbook is data; its findings sheet (renamed a little
+        // by the agency) is told.
+        let path = dir.path().join("umpan.xlsx");
+        marked(
+            &path,
+            &["Inovasi", "temuan saran"],
+            &[
+                (marker::PROPERTY, marker::FEEDBACK),
+                (marker::FINDINGS_SHEET_PROPERTY, "Temuan & Saran"),
+            ],
+        );
+        let begun = vec![("Inovasi".into(), false), ("temuan saran".into(), true)];
+        assert_eq!(read(&path), (begun, Ok(())));
+        // Any other property, or none: a workbook like any other.
+        let path = dir.path().join("lain.xlsx");
+        marked(&path, &["Temuan"], &[(marker::PROPERTY, "lain")]);
+        assert_eq!(read(&path), (vec![("Temuan".into(), false)], Ok(())));
     }
 
     #[test]

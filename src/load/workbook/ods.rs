@@ -2,9 +2,7 @@
 //! sheet's cells, repeats counted, which calamine expands into a grid.
 
 use crate::load::{Limit, LoadError};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::io::{BufRead, BufReader, Read, Seek};
 
 /// Most cells the used range of one ODS sheet may span. calamine expands
 /// repeated rows and columns into a dense grid (32 bytes a cell) when it
@@ -15,13 +13,9 @@ const MAX_ODS_CELLS: u64 = 16 << 20;
 /// Scan content.xml's tags (streamed, nothing kept) for the extent of each
 /// sheet's non-empty cells, counting repeats, before calamine expands them.
 /// Anything unreadable here is left for calamine to report.
-pub(super) fn check_ods_cells(path: &Path) -> Result<(), LoadError> {
-    let Ok(file) = File::open(path) else {
-        return Ok(());
-    };
-    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
-        return Ok(());
-    };
+pub(super) fn check_ods_cells<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), LoadError> {
     let Ok(content) = archive.by_name("content.xml") else {
         return Ok(());
     };

@@ -2,10 +2,10 @@
 //! and (through load/xlsx/styles.rs) which cell styles are dates.
 
 use super::styles::date_styles;
-use super::text::read_string;
+use super::text::{decoded, read_string};
 use crate::load::MAX_SHEETS;
 use crate::load::archive::Archive;
-use crate::load::xml::{Attrs, Token, Tokens, attr, local, push_text};
+use crate::load::xml::{Attrs, Token, Tokens, attr, local};
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -58,13 +58,6 @@ impl Parts {
         let folded = self.folded.get(&path.to_ascii_lowercase());
         folded.or_else(|| self.exact.get(path)).copied()
     }
-}
-
-/// Attribute values as text, entities resolved.
-pub(super) fn decoded(raw: &[u8]) -> Option<String> {
-    let mut out = String::new();
-    push_text(raw, &mut out, false).ok()?;
-    Some(out)
 }
 
 impl Book {

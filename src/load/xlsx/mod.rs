@@ -88,6 +88,7 @@ fn read_sheets(zip: &mut Archive, book: &Book, sink: &mut dyn Feed) -> Result<()
         if !sink.begin_sheet(&SheetInfo {
             name: Some(sheet.name.clone()),
             hidden: sheet.hidden,
+            findings: false,
         }) {
             continue;
         }
@@ -112,6 +113,11 @@ fn read_sheets(zip: &mut Archive, book: &Book, sink: &mut dyn Feed) -> Result<()
 pub(super) enum Fail {
     Xml(XmlError),
     Damage(Damage, String),
+}
+
+/// A part that ends inside an element.
+pub(super) fn eof<R>(t: &Tokens<R>, inside: &str) -> Fail {
+    Fail::Xml(t.error(0, format!("the part ends inside <{inside}>")))
 }
 
 impl From<XmlError> for Fail {

@@ -1,9 +1,9 @@
 //! A worksheet's cells, streamed row by row: positions, types, shared
 //! and inline strings, date styles.
 
-use super::Fail;
 use super::book::Book;
 use super::text::{read_string, unescape_excel};
+use super::{Fail, eof};
 use crate::load::xml::{Attrs, Token, Tokens, attr, local, push_text};
 use crate::load::{Feed, RawCell, RowGrouper};
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
@@ -182,10 +182,6 @@ pub(super) fn stream_sheet<R: Read>(book: &Book, part: R, sink: &mut dyn Feed) -
             _ => {}
         }
     }
-}
-
-pub(super) fn eof<R>(t: &Tokens<R>, inside: &str) -> Fail {
-    Fail::Xml(t.error(0, format!("the part ends inside <{inside}>")))
 }
 
 /// Reads one `<c>` element's content.

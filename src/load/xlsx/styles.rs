@@ -1,6 +1,6 @@
 //! Which cell styles show a date: the number formats of styles.xml.
 
-use super::book::decoded;
+use super::text::decoded;
 use crate::load::xml::{Token, Tokens, attr, local};
 use std::collections::HashMap;
 use std::io::Read;

@@ -1,9 +1,16 @@
-//! The text of a string item (shared or inline), and Excel's escapes.
+//! The text of a string item (shared or inline), of an attribute value,
+//! and Excel's escapes.
 
-use super::Fail;
-use super::sheet::eof;
+use super::{Fail, eof};
 use crate::load::xml::{MAX_TOKEN, Token, Tokens, XmlError, attr, local, push_cdata, push_text};
 use std::io::Read;
+
+/// Attribute values as text, entities resolved.
+pub(super) fn decoded(raw: &[u8]) -> Option<String> {
+    let mut out = String::new();
+    push_text(raw, &mut out, false).ok()?;
+    Some(out)
+}
 
 /// The text of a string item (`<si>`, `<is>`, whose start was just read and
 /// whose qualified name is `closing`): its `<t>`, or the `<t>` of each rich

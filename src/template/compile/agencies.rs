@@ -2,6 +2,7 @@
 //! spellings, the quota) and `[roster]` (the agencies expected).
 
 use super::Ctx;
+use crate::diag::Say;
 use crate::template::TemplateError;
 use crate::template::fold;
 use crate::template::model::{Award, AwardAgency, Field};
@@ -20,11 +21,7 @@ impl Ctx<'_> {
             Some(k) => keys.get(k.get_ref()).copied().map(Some).ok_or_else(|| {
                 self.err(
                     k.span(),
-                    tr!(
-                        "award.{what} \"{}\" bukan kunci isian",
-                        "award.{what} \"{}\" is not a field key",
-                        k.get_ref()
-                    ),
+                    Say::AwardKeyUnknown.both(&[("what", &what), ("key", k.get_ref())]),
                 )
             }),
         };
@@ -36,13 +33,7 @@ impl Ctx<'_> {
                 .and_then(|f| fields[f].lookup_value(&fold(value)))
                 .map(|v| v.value.clone());
             let Some(canonical) = canonical else {
-                return Err(self.err(
-                    max.span(),
-                    tr!(
-                        "award.quota: \"{value}\" bukan nilai isian quota_by",
-                        "award.quota: \"{value}\" is not a value of the quota_by field"
-                    ),
-                ));
+                return Err(self.err(max.span(), Say::AwardQuotaUnknown.both(&[("value", value)])));
             };
             quota.push((canonical, *max.get_ref()));
         }
@@ -51,22 +42,12 @@ impl Ctx<'_> {
         for name in &a.agencies {
             let folded = fold(name.get_ref());
             if folded.is_empty() {
-                return Err(self.err(
-                    name.span(),
-                    tr!(
-                        "award.agencies: ada nama yang kosong",
-                        "award.agencies: an empty name"
-                    ),
-                ));
+                return Err(self.err(name.span(), Say::AwardEmptyName.both(&[])));
             }
             if seen.insert(folded.clone(), agencies.len()).is_some() {
                 return Err(self.err(
                     name.span(),
-                    tr!(
-                        "award.agencies: \"{}\" tercantum dua kali",
-                        "award.agencies: \"{}\" is listed twice",
-                        name.get_ref()
-                    ),
+                    Say::AwardAgencyTwice.both(&[("name", name.get_ref())]),
                 ));
             }
             agencies.push(AwardAgency {
@@ -79,10 +60,7 @@ impl Ctx<'_> {
             let Some(&i) = seen.get(&fold(&name)) else {
                 return Err(self.err(
                     spellings.span(),
-                    tr!(
-                        "award.spellings: \"{name}\" tidak ada di award.agencies",
-                        "award.spellings: \"{name}\" is not in award.agencies"
-                    ),
+                    Say::AwardSpellingUnknown.both(&[("name", &name)]),
                 ));
             };
             for s in spellings.get_ref() {
@@ -90,13 +68,9 @@ impl Ctx<'_> {
                 if let Some(&other) = seen.get(&f)
                     && other != i
                 {
-                    return Err(self.err(
-                        spellings.span(),
-                        tr!(
-                            "award.spellings: \"{s}\" sudah menjadi nama OPD lain",
-                            "award.spellings: \"{s}\" already names another agency"
-                        ),
-                    ));
+                    return Err(
+                        self.err(spellings.span(), Say::AwardSpellingTaken.both(&[("s", s)]))
+                    );
                 }
                 seen.insert(f.clone(), i);
                 agencies[i].spellings.push(s.clone());
@@ -138,18 +112,12 @@ impl Ctx<'_> {
             match clash {
                 None => {}
                 Some(Clash::EmptyName) => {
-                    return Err(self.err(
-                        span,
-                        tr!("roster: ada nama yang kosong", "roster: an empty name"),
-                    ));
+                    return Err(self.err(span, Say::RosterEmptyName.both(&[])));
                 }
                 Some(Clash::Taken(name, other)) => {
                     return Err(self.err(
                         span,
-                        tr!(
-                            "roster: \"{name}\" sudah menjadi nama atau alias {other}",
-                            "roster: \"{name}\" already names {other}"
-                        ),
+                        Say::RosterTaken.both(&[("name", &name), ("other", &other)]),
                     ));
                 }
             }

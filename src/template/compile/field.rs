@@ -2,32 +2,17 @@
 //! aliases, its allowed values and their spellings.
 
 use super::{Ctx, severity_word};
+use crate::diag::{Lang, Say};
 use crate::template::TemplateError;
 use crate::template::fold;
 use crate::template::model::{EnumValue, Field, FieldKind, kind_words};
-use crate::template::raw::RawField;
+use crate::template::raw::{KIND_SETTINGS, RawField};
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use toml::Spanned;
 
 /// Kinds of link a text field may ask for (see `check::evidence::link_kind_accepted`).
 const LINK_KINDS: &[&str] = &["youtube", "gdrive", "web"];
-
-/// Field settings that only some types use, and those types (by their
-/// TOML names). A setting on another type is refused, never ignored; a
-/// child that changes a field's type drops the parent's settings the new
-/// type does not use.
-pub(in crate::template) const KIND_SETTINGS: &[(&str, &[&str])] = &[
-    ("filler_below_words", &["text"]),
-    ("min_words", &["text"]),
-    ("max_words", &["text"]),
-    ("links", &["text"]),
-    ("min_age_years", &["date"]),
-    ("future", &["date"]),
-    ("min", &["integer", "amount"]),
-    ("max", &["integer", "amount"]),
-    ("value", &["enum"]),
-];
 
 const KINDS: &[&str] = &[
     "text",
@@ -67,16 +52,16 @@ impl Ctx<'_> {
                 return Err(self.err(f.kind.span(), {
                     let kinds = KINDS.join(", ");
                     let near = crate::template::message::nearest(other, KINDS);
-                    let near_id = near
-                        .map(|n| format!(" (maksud Anda \"{n}\"?)"))
+                    let [near_id, near_en] = near
+                        .map(|n| Say::NearParen.both(&[("n", &n)]))
                         .unwrap_or_default();
-                    let near_en = near
-                        .map(|n| format!(" (did you mean \"{n}\"?)"))
-                        .unwrap_or_default();
-                    tr!(
-                        "isian {key}: type \"{other}\" tidak dikenal{near_id}; pilihan: {kinds}",
-                        "field {key}: type \"{other}\" is unknown{near_en}; one of: {kinds}"
-                    )
+                    Say::FieldTypeUnknown.both(&[
+                        ("key", &key),
+                        ("other", &other),
+                        ("near", &near_id),
+                        ("near_en", &near_en),
+                        ("kinds", &kinds),
+                    ])
                 }));
             }
         };
@@ -110,17 +95,22 @@ impl Ctx<'_> {
                     format!("{word} ({k})")
                 }
             };
-            let this_id = named(kind_words(kind_name).0, kind_name);
-            let this_en = named(kind_words(kind_name).1, kind_name);
-            let ids: Vec<String> = kinds.iter().map(|k| named(kind_words(k).0, k)).collect();
-            let ens: Vec<String> = kinds.iter().map(|k| named(kind_words(k).1, k)).collect();
+            let word = |k: &str, lang: Lang| kind_words(k).map_or("?", |w| lang.say(w));
+            let this_id = named(word(kind_name, Lang::Id), kind_name);
+            let this_en = named(word(kind_name, Lang::En), kind_name);
+            let ids: Vec<String> = kinds.iter().map(|k| named(word(k, Lang::Id), k)).collect();
+            let ens: Vec<String> = kinds.iter().map(|k| named(word(k, Lang::En), k)).collect();
             let (ids, ens) = (ids.join(" dan "), ens.join(" and "));
             return Err(self.err(
                 span,
-                tr!(
-                    "isian {key}: {setting} hanya berlaku untuk isian {ids}, bukan {this_id}; hapus {setting} atau ubah type",
-                    "field {key}: {setting} applies to {ens} fields only, not {this_en}; remove {setting} or change the type"
-                ),
+                Say::FieldSettingNotForKind.both(&[
+                    ("key", &key),
+                    ("setting", &setting),
+                    ("kinds", &ids),
+                    ("kinds_en", &ens),
+                    ("this", &this_id),
+                    ("this_en", &this_en),
+                ]),
             ));
         }
         if let (Some(min), Some(max)) = (&f.min, &f.max)
@@ -128,35 +118,22 @@ impl Ctx<'_> {
         {
             return Err(self.err(
                 max.span(),
-                tr!(
-                    "isian {key}: max ({}) lebih kecil daripada min ({}); tukar keduanya",
-                    "field {key}: max ({}) is below min ({}); swap them",
-                    max.get_ref(),
-                    min.get_ref()
-                ),
+                Say::FieldMaxBelowMin.both(&[
+                    ("key", &key),
+                    ("max", max.get_ref()),
+                    ("min", min.get_ref()),
+                ]),
             ));
         }
         if kind == FieldKind::Enum && f.values.is_empty() {
-            return Err(self.err(
-                f.kind.span(),
-                tr!(
-                    "isian {key}: isian pilihan (enum) memerlukan paling sedikit satu [[field.value]]",
-                    "field {key}: an enum needs at least one [[field.value]]"
-                ),
-            ));
+            return Err(self.err(f.kind.span(), Say::EnumWithoutValues.both(&[("key", &key)])));
         }
         if let Some(max) = &f.max_words
             && f.min_words
                 .as_ref()
                 .is_some_and(|min| min.get_ref() > max.get_ref())
         {
-            return Err(self.err(
-                max.span(),
-                tr!(
-                    "isian {key}: max_words lebih kecil daripada min_words",
-                    "field {key}: max_words is below min_words"
-                ),
-            ));
+            return Err(self.err(max.span(), Say::MaxWordsBelowMin.both(&[("key", &key)])));
         }
         let links = match &f.links {
             None => Vec::new(),
@@ -167,11 +144,11 @@ impl Ctx<'_> {
                     if !LINK_KINDS.contains(&k.as_str()) {
                         return Err(self.err(
                             l.span(),
-                            tr!(
-                                "isian {key}: jenis tautan \"{kind}\" tidak dikenal (pilihan: {})",
-                                "field {key}: link kind \"{kind}\" is unknown (one of: {})",
-                                LINK_KINDS.join(", ")
-                            ),
+                            Say::LinkKindUnknown.both(&[
+                                ("key", &key),
+                                ("kind", kind),
+                                ("kinds", &LINK_KINDS.join(", ")),
+                            ]),
                         ));
                     }
                     out.push(k);
@@ -195,10 +172,13 @@ impl Ctx<'_> {
                 let at = format!("@@{}@@", other_at.start);
                 return Err(self.err(
                     f.key.span(),
-                    tr!(
-                        "isian {key}: nama kolom \"{alias}\" juga menamai isian {other_key} (\"{other_label}\", {at}); satu nama kolom hanya boleh menamai satu isian, hapus dari salah satunya",
-                        "field {key}: the header \"{alias}\" also names the field {other_key} (\"{other_label}\", {at}); a header may name one field only, remove it from one of them"
-                    ),
+                    Say::HeaderNamesTwoFields.both(&[
+                        ("key", &key),
+                        ("alias", &alias),
+                        ("other_key", other_key),
+                        ("other_label", other_label),
+                        ("at", &at),
+                    ]),
                 ));
             }
             header_index.insert(folded, index);
@@ -210,11 +190,7 @@ impl Ctx<'_> {
                 _ => {
                     return Err(self.err(
                         s.span(),
-                        tr!(
-                            "isian {key}: required_severity harus galat, peringatan atau info (atau error, warning, info), bukan \"{}\"",
-                            "field {key}: required_severity must be error, warning or info (or galat, peringatan, info), not \"{}\"",
-                            s.get_ref()
-                        ),
+                        Say::RequiredSeverityBad.both(&[("key", &key), ("s", s.get_ref())]),
                     ));
                 }
             },
@@ -236,11 +212,7 @@ impl Ctx<'_> {
                     None => {
                         return Err(self.err(
                             r.span(),
-                            tr!(
-                                "isian {key}: requires \"{}\" bukan kunci isian",
-                                "field {key}: requires \"{}\", which is not a field key",
-                                r.get_ref()
-                            ),
+                            Say::RequiresUnknown.both(&[("key", &key), ("name", r.get_ref())]),
                         ));
                     }
                 }
@@ -252,10 +224,7 @@ impl Ctx<'_> {
                 {
                     return Err(self.err(
                         v.value.span(),
-                        tr!(
-                            "isian {key}: ejaan \"{spelling}\" dimiliki dua nilai",
-                            "field {key}: spelling \"{spelling}\" belongs to two values"
-                        ),
+                        Say::SpellingTwoValues.both(&[("key", &key), ("spelling", spelling)]),
                     ));
                 }
                 value_index.insert(folded, vi);

@@ -7,8 +7,6 @@ mod agencies;
 mod field;
 mod numbers;
 
-pub(super) use field::KIND_SETTINGS;
-
 use super::TemplateError;
 use super::error::Segment;
 use super::fold;
@@ -18,7 +16,7 @@ use super::model::{
 };
 use super::raw::{RawIndicator, RawTemplate};
 use super::roles::{self, Roles};
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Say, Severity};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
@@ -42,10 +40,7 @@ impl Template {
             file: name.clone(),
             line: 0,
             column: 0,
-            message: tr!(
-                "templat tidak dapat dibaca: {e}",
-                "cannot read the template: {e}"
-            ),
+            message: Say::CannotReadTemplate.both(&[("e", &e)]),
         })?;
         Template::parse_bytes(&bytes, &name)
     }
@@ -121,11 +116,7 @@ impl Ctx<'_> {
         NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
             self.err(
                 s.span(),
-                tr!(
-                    "{what} \"{}\" bukan tanggal berbentuk yyyy-mm-dd",
-                    "{what} \"{}\" is not a date in yyyy-mm-dd form",
-                    s.get_ref()
-                ),
+                Say::NotADate.both(&[("what", &what), ("value", s.get_ref())]),
             )
         })
     }
@@ -133,10 +124,7 @@ impl Ctx<'_> {
     fn compile(&self, raw: RawTemplate) -> Result<Template, TemplateError> {
         let id = raw.template.id.get_ref().trim().to_string();
         if id.is_empty() {
-            return Err(self.err(
-                raw.template.id.span(),
-                tr!("id templat kosong", "template id is empty"),
-            ));
+            return Err(self.err(raw.template.id.span(), Say::TemplateIdEmpty.both(&[])));
         }
         let rs = raw.settings.unwrap_or_default();
         let date_order = match rs.date_order.as_ref().map(|s| s.get_ref().as_str()) {
@@ -145,10 +133,7 @@ impl Ctx<'_> {
             Some(other) => {
                 return Err(self.err(
                     rs.date_order.as_ref().expect("some").span(),
-                    tr!(
-                        "date_order \"{other}\" harus \"dmy\" atau \"mdy\"",
-                        "date_order \"{other}\" must be \"dmy\" or \"mdy\""
-                    ),
+                    Say::DateOrderBad.both(&[("other", &other)]),
                 ));
             }
         };
@@ -202,13 +187,7 @@ impl Ctx<'_> {
                 let start = self.date(&w.start, "window.start")?;
                 let end = self.date(&w.end, "window.end")?;
                 if end < start {
-                    return Err(self.err(
-                        w.end.span(),
-                        tr!(
-                            "window.end lebih awal daripada window.start",
-                            "window.end is before window.start"
-                        ),
-                    ));
+                    return Err(self.err(w.end.span(), Say::WindowEndBeforeStart.both(&[])));
                 }
                 Some(Window {
                     start,
@@ -229,22 +208,10 @@ impl Ctx<'_> {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             {
-                return Err(self.err(
-                    f.key.span(),
-                    tr!(
-                        "kunci isian \"{key}\" hanya boleh berisi huruf kecil, angka dan _",
-                        "field key \"{key}\" must be lowercase letters, digits and _"
-                    ),
-                ));
+                return Err(self.err(f.key.span(), Say::FieldKeyChars.both(&[("key", key)])));
             }
             if keys.insert(key.clone(), i).is_some() {
-                return Err(self.err(
-                    f.key.span(),
-                    tr!(
-                        "kunci isian \"{key}\" muncul dua kali",
-                        "field key \"{key}\" appears twice"
-                    ),
-                ));
+                return Err(self.err(f.key.span(), Say::FieldKeyTwice.both(&[("key", key)])));
             }
         }
         let mut header_index: HashMap<String, usize> = HashMap::new();
@@ -266,11 +233,7 @@ impl Ctx<'_> {
                 None => {
                     return Err(self.err(
                         stage.span(),
-                        tr!(
-                            "settings.launched_stages \"{}\" bukan nilai isian tahap",
-                            "settings.launched_stages \"{}\" is not a value of the tahap field",
-                            stage.get_ref()
-                        ),
+                        Say::LaunchedStageUnknown.both(&[("stage", stage.get_ref())]),
                     ));
                 }
             }
@@ -290,10 +253,7 @@ impl Ctx<'_> {
                         None => {
                             return Err(self.err(
                                 y.span(),
-                                tr!("scoring.yandas \"{}\" bukan nilai isian urusan_utama",
-                                    "scoring.yandas \"{}\" is not a value of the urusan_utama field",
-                                    y.get_ref()
-                                ),
+                                Say::YandasUnknown.both(&[("value", y.get_ref())]),
                             ));
                         }
                     }
@@ -312,11 +272,7 @@ impl Ctx<'_> {
                     let Some(code) = Code::parse(c.get_ref()) else {
                         return Err(self.err(
                             c.span(),
-                            tr!(
-                                "scoring.exclude_codes: \"{}\" bukan kode temuan",
-                                "scoring.exclude_codes: \"{}\" is not a finding code",
-                                c.get_ref()
-                            ),
+                            Say::ExcludeCodeUnknown.both(&[("code", c.get_ref())]),
                         ));
                     };
                     exclude_codes.push(code);
@@ -344,20 +300,14 @@ impl Ctx<'_> {
             let Some(known) = Code::parse(&code) else {
                 return Err(self.err(
                     level.span(),
-                    tr!(
-                        "severity: \"{code}\" bukan kode temuan (lihat `bimtek explain`)",
-                        "severity: \"{code}\" is not a finding code (see `bimtek explain`)"
-                    ),
+                    Say::SeverityCodeUnknown.both(&[("code", &code)]),
                 ));
             };
             let Some(value) = severity_word(level.get_ref()) else {
                 let s = level.get_ref();
                 return Err(self.err(
                     level.span(),
-                    tr!(
-                        "severity {code} harus galat, peringatan, info atau nonaktif (atau error, warning, info, off), bukan \"{s}\"",
-                        "severity of {code} must be error, warning, info or off (or galat, peringatan, info, nonaktif), not \"{s}\""
-                    ),
+                    Say::SeverityWordBad.both(&[("code", &code), ("s", s)]),
                 ));
             };
             severity.insert(known, value);
@@ -387,9 +337,7 @@ impl Ctx<'_> {
                 let Some(k) = EvidenceKey::from_key(key) else {
                     return Err(self.err(
                         aliases.span(),
-                        tr!("evidence.columns: \"{key}\" bukan kolom tata letak bukti dukung (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)",
-                            "evidence.columns: \"{key}\" is not a column of the evidence layout (inovasi, indikator, parameter, nomor_dokumen, tanggal_dokumen, tentang, file)"
-                        ),
+                        Say::EvidenceColumnUnknown.both(&[("key", key)]),
                     ));
                 };
                 for a in aliases.get_ref() {
@@ -414,13 +362,7 @@ impl Ctx<'_> {
         for ind in raw.indicators {
             let no = *ind.no.get_ref();
             if !seen.insert(no) {
-                return Err(self.err(
-                    ind.no.span(),
-                    tr!(
-                        "indikator {no} muncul dua kali",
-                        "indicator {no} appears twice"
-                    ),
-                ));
+                return Err(self.err(ind.no.span(), Say::IndicatorTwice.both(&[("no", &no)])));
             }
             indicators.push(self.indicator(ind, &default_types, default_max_mb));
         }
@@ -447,11 +389,7 @@ impl Ctx<'_> {
                 _ => {
                     return Err(self.err(
                         r.no.span(),
-                        tr!(
-                            "spd {}: tulis tepat satu dari options (tiga pilihan), higher atau lower",
-                            "spd {}: give exactly one of options (three of them), higher or lower",
-                            r.no.get_ref()
-                        ),
+                        Say::SpdRuleShape.both(&[("no", r.no.get_ref())]),
                     ));
                 }
             };

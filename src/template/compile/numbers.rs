@@ -1,6 +1,7 @@
 //! Every decimal number of a template: finite, and in its range.
 
 use super::Ctx;
+use crate::diag::Say;
 use crate::template::TemplateError;
 use crate::template::raw::RawTemplate;
 use std::ops::Range;
@@ -88,19 +89,10 @@ impl Ctx<'_> {
 
     fn bad_number(&self, span: Range<usize>, what: &str, x: f64, bound: Bound) -> TemplateError {
         let message = match bound {
-            Bound::Finite => tr!(
-                "{what} = {x}: harus bilangan biasa, bukan nan atau inf",
-                "{what} = {x}: must be a finite number"
-            ),
-            Bound::NotNegative => tr!(
-                "{what} = {x}: harus bilangan 0 atau lebih (bukan nan atau inf)",
-                "{what} = {x}: must be a finite number, not negative"
-            ),
-            Bound::Fraction => tr!(
-                "{what} = {x}: harus antara 0 dan 1",
-                "{what} = {x}: must be between 0 and 1"
-            ),
+            Bound::Finite => Say::NotFinite,
+            Bound::NotNegative => Say::NotNegativeNumber,
+            Bound::Fraction => Say::NotAFraction,
         };
-        self.err(span, message)
+        self.err(span, message.both(&[("what", &what), ("x", &x)]))
     }
 }
