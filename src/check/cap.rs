@@ -11,7 +11,7 @@
 //! rule: it only moves findings from the list to the counts.
 
 use super::file_check::{Allowance, FileResult, count_for_every_row};
-use super::sink::{RUN_SCOPE_EN, RunFull, capped_finding, counts_in_run};
+use super::sink::{RunFull, capped_finding, counts_in_run, run_scope_en};
 use crate::diag::{Code, Finding, Severity};
 use crate::outcome::{Innovation, Statement};
 use crate::template::Template;
@@ -419,7 +419,7 @@ fn join_within(t: &Template, full: Option<&RunFull>, state: &mut State, mut r: F
 /// keeps the order of findings it holds alike.
 fn run_cap_told_last(r: &mut FileResult) {
     let told = |f: &Finding| {
-        (f.code == Code::F017 && arg(f, "scope_en") == Some(RUN_SCOPE_EN))
+        (f.code == Code::F017 && arg(f, "scope_en") == Some(run_scope_en()))
             .then(|| arg(f, "code").unwrap_or_default().to_string())
     };
     if r.findings.iter().any(|f| told(f).is_some()) {

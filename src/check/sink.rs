@@ -1,7 +1,7 @@
 //! Where the checks put their findings: severity overrides, switched-off
 //! codes and the caps on how many of one code are listed.
 
-use crate::diag::{Code, Finding, Location, Severity};
+use crate::diag::{Code, Finding, Lang, Location, Say, Severity};
 use crate::template::Template;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -201,7 +201,9 @@ pub(crate) fn counts_in_run(f: &Finding) -> bool {
 }
 
 /// The scope of an F017 of the run-wide cap, as its argument `scope_en`.
-pub(crate) const RUN_SCOPE_EN: &str = "per code in the whole run, earlier files first";
+pub(crate) fn run_scope_en() -> &'static str {
+    Lang::En.say(Say::CapScopeRun)
+}
 
 /// The F017 telling that `more` findings of `code` in `file` were not
 /// listed, under the cap per file or (`run`) the run-wide one; `None` when
@@ -215,20 +217,16 @@ pub(crate) fn capped_finding(
     run: bool,
 ) -> Option<Finding> {
     let s = t.severity_of(Code::F017, Severity::Info)?;
-    let (scope, scope_en) = if run {
-        (
-            "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
-            RUN_SCOPE_EN,
-        )
+    let scope = if run {
+        Say::CapScopeRun
     } else {
-        ("per kode per berkas", "per code per file")
+        Say::CapScopeFile
     };
     let mut f = Finding::new(Code::F017, Location::file(file))
         .arg("code", code)
         .number("more", "more_en", more as f64, 0)
         .number("limit", "limit_en", limit as f64, 0)
-        .arg("scope", scope)
-        .arg("scope_en", scope_en);
+        .say("scope", "scope_en", scope, &[]);
     f.severity = s;
     Some(f)
 }

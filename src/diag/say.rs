@@ -1178,8 +1178,8 @@ catalogue! {
     FormSheet: ["bagian formulir, bukan data", "part of the form, not data"],
     OnlyHeaderRow: ["hanya baris judul kolom", "only the header row"],
     SheetsEmpty: ["lembarnya kosong", "the sheets are empty"],
-    // ------------------------------------------------------ check/cap.rs
-    // F017's scope, for capped_finding, whose words are still inline.
+    // ----------------------------------------------------- check/sink.rs
+    // F017's scope.
     CapScopeRun: [
         "per kode untuk seluruh pemeriksaan, berkas yang lebih dulu diutamakan",
         "per code in the whole run, earlier files first",
