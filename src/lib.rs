@@ -107,8 +107,52 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<Ran> {
     Ok(Ran::from(code))
 }
 
+/// The crate's own source, for the tests that hold its shape (how the
+/// stages import each other, where texts are worded).
+#[cfg(test)]
+pub(crate) mod source {
+    use std::path::{Path, PathBuf};
+
+    /// This crate's `src/`.
+    pub fn root() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+    }
+
+    /// Every file under folder `dir`, at any depth; none when `dir` is no
+    /// folder.
+    pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(folder) else {
+                continue;
+            };
+            for path in entries.map(|e| e.unwrap().path()) {
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files
+    }
+
+    /// A file's text before its inline unit tests (which may use and word
+    /// anything).
+    pub fn before_unit_tests(text: &str) -> &str {
+        ["#[cfg(test)]\nmod ", "#[cfg(test)]\npub(crate) mod "]
+            .iter()
+            .filter_map(|m| text.find(m))
+            .min()
+            .map_or(text, |end| &text[..end])
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::source;
+
     /// The stages import one way: each may use the stages before it, never
     /// one after it, and none the commands that wire them (tests aside).
     /// The template is read before any row, and knows nothing of them.
@@ -123,7 +167,7 @@ mod tests {
             "report",
             "export",
         ];
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let src = source::root();
         let mut checked = 0;
         for (i, stage) in stages.iter().enumerate() {
             let mut later: Vec<&str> = stages[i + 1..].to_vec();
@@ -134,27 +178,11 @@ mod tests {
             }
             // The stage's own file or folder, and its folders within.
             let mut files = vec![src.join(format!("{stage}.rs"))];
-            let mut folders = vec![src.join(stage)];
-            while let Some(folder) = folders.pop() {
-                for path in std::fs::read_dir(folder)
-                    .unwrap()
-                    .map(|e| e.unwrap().path())
-                {
-                    if path.is_dir() {
-                        folders.push(path);
-                    } else {
-                        files.push(path);
-                    }
-                }
-            }
+            files.extend(source::files_under(&src.join(stage)));
             for file in files.iter().filter(|f| f.is_file()) {
                 let text = std::fs::read_to_string(file).unwrap();
                 // Unit tests may use anything.
-                let code = ["#[cfg(test)]\nmod ", "#[cfg(test)]\npub(crate) mod "]
-                    .iter()
-                    .filter_map(|m| text.find(m))
-                    .min()
-                    .map_or(text.as_str(), |end| &text[..end]);
+                let code = source::before_unit_tests(&text);
                 for (n, line) in code.lines().enumerate() {
                     if line.trim_start().starts_with("//") {
                         continue;

@@ -1565,7 +1565,7 @@ mod tests {
     /// point is that the shapes the code used to have do not come back.
     #[test]
     fn texts_are_not_worded_outside_the_catalogue() {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let src = crate::source::root();
         let shapes = [
             "tr!(",
             "Trouble::new(",
@@ -1579,53 +1579,41 @@ mod tests {
             "[&'static str; 2]",
             "(&'static str, &'static str)",
         ];
-        let mut folders = vec![src.clone()];
         let mut found = Vec::new();
-        while let Some(folder) = folders.pop() {
-            for path in std::fs::read_dir(folder)
+        for path in crate::source::files_under(&src) {
+            let name = path
+                .strip_prefix(&src)
                 .unwrap()
-                .map(|e| e.unwrap().path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if name.starts_with("diag/")
+                || name.ends_with("tests.rs")
+                || path.extension().is_none_or(|e| e != "rs")
             {
-                if path.is_dir() {
-                    folders.push(path);
-                    continue;
-                }
-                let name = path
-                    .strip_prefix(&src)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                if name.starts_with("diag/")
-                    || name.ends_with("tests.rs")
-                    || path.extension().is_none_or(|e| e != "rs")
-                {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                let code = text
-                    .find("#[cfg(test)]\nmod ")
-                    .map_or(text.as_str(), |end| &text[..end]);
-                // One line per statement, whatever rustfmt did: `.arg(\n
-                // "x_en",\n "..."` reads as `.arg("x_en", "..."`.
-                let joined = code
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with("//"))
-                    .map(str::trim)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .replace("( ", "(")
-                    .replace("[ ", "[");
-                for shape in shapes {
-                    // `tr!(` is not `include_str!(`, nor `[format!(` `vec![format!(`.
-                    let guarded = shape.starts_with(|c: char| c.is_alphanumeric() || c == '[');
-                    let whole = joined.match_indices(shape).any(|(at, _)| {
-                        !guarded
-                            || !joined[..at]
-                                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '!')
-                    });
-                    if whole {
-                        found.push(format!("{name}: {shape}"));
-                    }
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = crate::source::before_unit_tests(&text);
+            // One line per statement, whatever rustfmt did: `.arg(\n
+            // "x_en",\n "..."` reads as `.arg("x_en", "..."`.
+            let joined = code
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("( ", "(")
+                .replace("[ ", "[");
+            for shape in shapes {
+                // `tr!(` is not `include_str!(`, nor `[format!(` `vec![format!(`.
+                let guarded = shape.starts_with(|c: char| c.is_alphanumeric() || c == '[');
+                let whole = joined.match_indices(shape).any(|(at, _)| {
+                    !guarded
+                        || !joined[..at]
+                            .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '!')
+                });
+                if whole {
+                    found.push(format!("{name}: {shape}"));
                 }
             }
         }
