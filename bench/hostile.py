@@ -115,20 +115,13 @@ def rows1m_xlsx(path, rows=1_048_575):
         put(z, "xl/worksheets/sheet1.xml", "".join(parts))
 
 
-def short_csv(path, size):
+def repeated_csv(path, size, header, row):
+    """A CSV of `header` and then `row` again and again, up to `size` bytes."""
     with open(path, "w") as f:
-        f.write("Nama Inovasi;Tahapan Inovasi\n")
-        row = "x;z\n" * 1000
-        while f.tell() + len(row) <= size:
-            f.write(row)
-
-
-def evidence_csv(path, size):
-    with open(path, "w") as f:
-        f.write("Nama Inovasi;Indikator;Parameter;File\n")
-        row = "x;1;1;a\n" * 1000
-        while f.tell() + len(row) <= size:
-            f.write(row)
+        f.write(header + "\n")
+        rows = (row + "\n") * 1000
+        while f.tell() + len(rows) <= size:
+            f.write(rows)
 
 
 def wide_csv(path, size, columns=1000):
@@ -150,8 +143,10 @@ def main():
     for k in range(98):
         dense_csv(os.path.join(out, "folder98", "opd%02d.csv" % k), 500_000)
     rows1m_xlsx(os.path.join(out, "rows1m.xlsx"))
-    short_csv(os.path.join(out, "short50.csv"), 49_999_000)
-    evidence_csv(os.path.join(out, "evidence50.csv"), 49_999_000)
+    repeated_csv(os.path.join(out, "short50.csv"), 49_999_000,
+                 "Nama Inovasi;Tahapan Inovasi", "x;z")
+    repeated_csv(os.path.join(out, "evidence50.csv"), 49_999_000,
+                 "Nama Inovasi;Indikator;Parameter;File", "x;1;1;a")
     wide_csv(os.path.join(out, "wide50.csv"), 49_999_000)
 
 
