@@ -79,9 +79,7 @@ impl History {
             tx.commit().map_err(|e| h.err(&e))?;
             version
         };
-        h.conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))
-            .map_err(|e| h.err(&e))?;
+        h.to_wal()?;
         // In WAL mode NORMAL is still atomic (a crash loses at most the
         // last run, never half of one) and spares a disk flush per run.
         h.conn
@@ -91,6 +89,30 @@ impl History {
             h.migrate()?;
         }
         Ok(h)
+    }
+
+    /// Turn the database to WAL (a no-op once it is). Two first runs at
+    /// once both switch a new file: each holds a shared lock and wants the
+    /// exclusive one, and SQLite answers one of them busy at once rather
+    /// than wait on a deadlock, so the busy handler never runs. That one
+    /// tries again until the other is done.
+    fn to_wal(&self) -> Result<()> {
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))
+            {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(e) => return Err(self.err(&e)),
+            }
+        }
     }
 
     pub(super) fn err(&self, e: &rusqlite::Error) -> anyhow::Error {
