@@ -72,6 +72,12 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
         },
         FieldKind::File => Value::FileRef,
         FieldKind::Enum => {
+            // Nearly every choice is written as its canonical value, which
+            // folds to that value alone (the template compiler makes sure):
+            // found without folding it.
+            if let Some(index) = field.values.iter().position(|v| v.value == text) {
+                return Value::Enum { index, exact: true };
+            }
             let folded = fold(text);
             match field.lookup_value(&folded) {
                 Some(v) => {
