@@ -15,7 +15,7 @@ use bimtek::normalize::{DateValue, Precision, Value, read_cell};
 use bimtek::template::{DateOrder, FieldKind, Template};
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 fn template() -> &'static Template {
     static T: OnceLock<Template> = OnceLock::new();
@@ -75,7 +75,7 @@ proptest! {
         let _ = count_words(&s);
         let t = template();
         for fi in 0..t.fields.len() {
-            let _ = read_cell(t, fi, 0, Arc::from("h"), &RawCell::Text(s.clone()));
+            let _ = read_cell(t, fi, 0, &RawCell::Text(s.clone()));
         }
     }
 
@@ -83,7 +83,7 @@ proptest! {
     fn number_cells_never_panic(n in prop_oneof![any::<f64>(), -1e6f64..3e6, Just(f64::NAN), Just(f64::INFINITY)]) {
         let t = template();
         for fi in 0..t.fields.len() {
-            let _ = read_cell(t, fi, 3, Arc::from("h"), &RawCell::Number(n));
+            let _ = read_cell(t, fi, 3, &RawCell::Number(n));
         }
         let _ = RawCell::Number(n).display();
     }
@@ -139,7 +139,7 @@ fn every_canonical_value_normalizes_to_itself() {
             continue;
         }
         for (vi, v) in field.values.iter().enumerate() {
-            let cell = read_cell(t, fi, 0, Arc::from("h"), &RawCell::Text(v.value.clone()));
+            let cell = read_cell(t, fi, 0, &RawCell::Text(v.value.clone()));
             assert_eq!(
                 cell.value,
                 Value::Enum {
@@ -152,7 +152,7 @@ fn every_canonical_value_normalizes_to_itself() {
             );
             // Its accepted spellings lead to it too.
             for s in &v.spellings {
-                let cell = read_cell(t, fi, 0, Arc::from("h"), &RawCell::Text(s.clone()));
+                let cell = read_cell(t, fi, 0, &RawCell::Text(s.clone()));
                 assert!(
                     matches!(cell.value, Value::Enum { index, .. } if index == vi),
                     "{}: {s:?} -> {:?}",

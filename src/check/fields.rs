@@ -20,16 +20,22 @@ pub fn too_long_for_a_cell(s: &str) -> bool {
 }
 
 /// Location of a field's cell within the row.
-fn at(loc: &Location, cell: &FieldCell) -> Location {
+fn at(loc: &Location, r: &Record, cell: &FieldCell) -> Location {
     let mut l = loc.clone();
     l.col = Some(cell.col);
-    l.header = Some(cell.header.to_string());
+    l.header = Some(r.header_of(cell).to_string());
     l
 }
 
 /// A finding about `field`'s cell, with the field's labels as arguments.
-pub(super) fn finding(code: Code, loc: &Location, field: &Field, cell: &FieldCell) -> Finding {
-    Finding::new(code, at(loc, cell))
+pub(super) fn finding(
+    code: Code,
+    loc: &Location,
+    r: &Record,
+    field: &Field,
+    cell: &FieldCell,
+) -> Finding {
+    Finding::new(code, at(loc, r, cell))
         .field(&field.key)
         .value(&cell.text)
         .arg("label", &field.label)
@@ -48,7 +54,7 @@ pub(super) fn check(
         if too_long_for_a_cell(&cell.text) {
             // The value itself is left out: it is the whole long text.
             sink.push(
-                Finding::new(Code::V009, at(loc, cell))
+                Finding::new(Code::V009, at(loc, r, cell))
                     .field(&field.key)
                     .arg("label", &field.label)
                     .arg("label_en", &field.label_en)
@@ -60,7 +66,7 @@ pub(super) fn check(
                 if field.required {
                     sink.push(required_severity(
                         field,
-                        Finding::new(Code::R001, at(loc, cell))
+                        Finding::new(Code::R001, at(loc, r, cell))
                             .field(&field.key)
                             .arg("label", &field.label)
                             .arg("label_en", &field.label_en),
@@ -69,19 +75,19 @@ pub(super) fn check(
             }
             // Said once per sheet ([`foreign_column`]).
             Value::Foreign => {}
-            Value::FormulaError => sink.push(finding(Code::V004, loc, field, cell)),
+            Value::FormulaError => sink.push(finding(Code::V004, loc, r, field, cell)),
             Value::Text { words } => {
                 if let Some(below) = field.filler_below_words
                     && is_filler(field, &cell.text, below)
                 {
-                    sink.push(finding(Code::T003, loc, field, cell).arg("min", below));
+                    sink.push(finding(Code::T003, loc, r, field, cell).arg("min", below));
                 }
                 if let Some(words) = *words {
                     if let Some(min) = field.min_words
                         && words < min as usize
                     {
                         sink.push(
-                            finding(Code::T001, loc, field, cell)
+                            finding(Code::T001, loc, r, field, cell)
                                 .number("words", "words_en", words as f64, 0)
                                 .number("min", "min_en", f64::from(min), 0)
                                 .number("missing", "missing_en", (min as usize - words) as f64, 0),
@@ -91,7 +97,7 @@ pub(super) fn check(
                         && words > max as usize
                     {
                         sink.push(
-                            finding(Code::T002, loc, field, cell)
+                            finding(Code::T002, loc, r, field, cell)
                                 .number("words", "words_en", words as f64, 0)
                                 .number("max", "max_en", f64::from(max), 0)
                                 .number("excess", "excess_en", (words - max as usize) as f64, 0),
@@ -102,7 +108,7 @@ pub(super) fn check(
                     && !super::evidence::link_kind_accepted(&field.links, &cell.text)
                 {
                     sink.push(
-                        finding(Code::V008, loc, field, cell)
+                        finding(Code::V008, loc, r, field, cell)
                             .arg("kinds", link_kinds(&field.links)),
                     );
                 }
@@ -110,14 +116,14 @@ pub(super) fn check(
             Value::Enum { index, exact } => {
                 if !exact {
                     sink.push(
-                        finding(Code::V002, loc, field, cell)
+                        finding(Code::V002, loc, r, field, cell)
                             .arg("canonical", &field.values[*index].value),
                     );
                 }
             }
             Value::UnknownEnum { closest } => {
                 let [allowed, allowed_en] = allowed_list(field, &cell.text);
-                let mut f = finding(Code::V001, loc, field, cell)
+                let mut f = finding(Code::V001, loc, r, field, cell)
                     .arg("allowed", allowed)
                     .arg("allowed_en", allowed_en);
                 if let Some((i, _)) = closest {
@@ -126,10 +132,10 @@ pub(super) fn check(
                 }
                 sink.push(f);
             }
-            Value::Date(d) => date(field, opts, loc, cell, d, sink),
+            Value::Date(d) => date(field, opts, loc, r, cell, d, sink),
             Value::BadInteger => {
                 let (min, max) = field.kind.bounds();
-                sink.push(finding(Code::V007, loc, field, cell).words(
+                sink.push(finding(Code::V007, loc, r, field, cell).words(
                     "range",
                     "range_en",
                     range_words(min, max, false),
@@ -140,16 +146,16 @@ pub(super) fn check(
                 let below = min.is_some_and(|m| *n < m as f64);
                 let above = max.is_some_and(|m| *n > m as f64);
                 if below || above {
-                    sink.push(finding(Code::V010, loc, field, cell).words(
+                    sink.push(finding(Code::V010, loc, r, field, cell).words(
                         "range",
                         "range_en",
                         range_words(min, max, true),
                     ));
                 }
             }
-            Value::BadAmount => sink.push(finding(Code::V003, loc, field, cell)),
+            Value::BadAmount => sink.push(finding(Code::V003, loc, r, field, cell)),
             Value::Coordinate(Coordinate::Unreadable) => {
-                sink.push(finding(Code::V005, loc, field, cell))
+                sink.push(finding(Code::V005, loc, r, field, cell))
             }
             Value::Coordinate(Coordinate::Ok { lat, lng }) => {
                 let [lat_min, lat_max, lng_min, lng_max] = t.settings.coordinate_bounds;
@@ -158,7 +164,7 @@ pub(super) fn check(
                 };
                 if !inside(*lat, *lng) {
                     let swapped = inside(*lng, *lat);
-                    let mut f = finding(Code::V006, loc, field, cell);
+                    let mut f = finding(Code::V006, loc, r, field, cell);
                     if swapped {
                         f = f.say("swapped", "swapped_en", Say::LatLngSwapped, &[]);
                     }
@@ -243,7 +249,7 @@ pub(super) fn foreign_column(
             continue;
         }
         seen.push((r.sheet.clone(), fi));
-        let mut l = at(loc, cell);
+        let mut l = at(loc, r, cell);
         l.row = None;
         sink.push(
             Finding::new(Code::H004, l)
@@ -303,19 +309,25 @@ fn date(
     field: &Field,
     opts: &CheckOptions,
     loc: &Location,
+    r: &Record,
     cell: &FieldCell,
     d: &DateValue,
     sink: &mut Sink<'_>,
 ) {
     match d {
-        DateValue::Unreadable => sink.push(finding(Code::D001, loc, field, cell)),
-        DateValue::Impossible => sink.push(finding(Code::D003, loc, field, cell)),
+        DateValue::Unreadable => sink.push(finding(Code::D001, loc, r, field, cell)),
+        DateValue::Impossible => sink.push(finding(Code::D003, loc, r, field, cell)),
         DateValue::Ambiguous(reason) => {
             let why = match reason {
                 AmbiguousReason::TwoDigitYear => Say::TwoDigitYear,
                 AmbiguousReason::MonthDayOrder => Say::MonthDayOrder,
             };
-            sink.push(finding(Code::D002, loc, field, cell).say("reason", "reason_en", why, &[]));
+            sink.push(finding(Code::D002, loc, r, field, cell).say(
+                "reason",
+                "reason_en",
+                why,
+                &[],
+            ));
         }
         DateValue::Ok(date, precision) => {
             if *precision != Precision::Day {
@@ -323,7 +335,7 @@ fn date(
                     Precision::Month => Say::MonthAndYear,
                     _ => Say::YearOnly,
                 };
-                sink.push(finding(Code::D007, loc, field, cell).say(
+                sink.push(finding(Code::D007, loc, r, field, cell).say(
                     "precision",
                     "precision_en",
                     only,
@@ -332,7 +344,8 @@ fn date(
             }
             if *date > opts.as_of && !field.future {
                 sink.push(
-                    finding(Code::D004, loc, field, cell).arg("as_of", portal_format(opts.as_of)),
+                    finding(Code::D004, loc, r, field, cell)
+                        .arg("as_of", portal_format(opts.as_of)),
                 );
             }
         }

@@ -122,7 +122,7 @@ impl Groups {
                     None => Say::RowAt.both(&[("row", row)]),
                 };
                 sink.push(
-                    super::fields::finding(Code::L006, loc, &t.fields[fi], cell)
+                    super::fields::finding(Code::L006, loc, r, &t.fields[fi], cell)
                         .words("other", "other_en", other),
                 );
             }
@@ -171,7 +171,7 @@ pub(super) fn launch_before_diagnose(
         && let Some(cell) = r.cell(fi)
     {
         sink.push(
-            super::fields::finding(Code::L003, loc, &t.fields[fi], cell)
+            super::fields::finding(Code::L003, loc, r, &t.fields[fi], cell)
                 .arg("diagnose", crate::normalize::date::portal_format(d)),
         );
     }
@@ -237,8 +237,8 @@ pub(super) fn idea_code(
     };
     let found = match code_fault(&t.settings.code_sources, &cell.text) {
         Ok(false) => return,
-        Ok(true) => super::fields::finding(Code::L005, loc, &t.fields[fi], cell),
-        Err(why) => super::fields::finding(Code::L004, loc, &t.fields[fi], cell).say(
+        Ok(true) => super::fields::finding(Code::L005, loc, r, &t.fields[fi], cell),
+        Err(why) => super::fields::finding(Code::L004, loc, r, &t.fields[fi], cell).say(
             "why",
             "why_en",
             why,

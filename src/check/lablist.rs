@@ -51,7 +51,7 @@ impl Ideas {
         };
         let mut at = loc.clone();
         at.col = Some(cell.col);
-        at.header = Some(cell.header.to_string());
+        at.header = Some(r.header_of(cell).to_string());
         self.list.push(Idea {
             at,
             stage: index,
@@ -321,7 +321,7 @@ pub(super) fn future_launch(
         && let Some(cell) = r.cell(li)
     {
         sink.push(
-            super::fields::finding(Code::L011, loc, &t.fields[li], cell)
+            super::fields::finding(Code::L011, loc, r, &t.fields[li], cell)
                 .arg("stage", &t.fields[si].values[*index].value)
                 .arg("as_of", crate::normalize::date::portal_format(as_of)),
         );
@@ -371,7 +371,7 @@ pub(super) fn code_year(
         return;
     }
     sink.push(
-        super::fields::finding(Code::L012, loc, &t.fields[fi], cell)
+        super::fields::finding(Code::L012, loc, r, &t.fields[fi], cell)
             .arg("yy", format!("{yy:02}"))
             .arg("year", year)
             .say("from", "from_en", from, &[]),

@@ -352,13 +352,7 @@ pub(crate) mod testing {
                 .find(|(k, _)| *k == f.key)
                 .map(|(_, c)| c.clone())
                 .unwrap_or(RawCell::Empty);
-            out.push(Some(read_cell(
-                t,
-                i,
-                i as u32,
-                Arc::from(f.label.as_str()),
-                &raw,
-            )));
+            out.push(Some(read_cell(t, i, i as u32, &raw)));
         }
         Record {
             sheet: Some(Arc::from("Data")),
@@ -366,6 +360,9 @@ pub(crate) mod testing {
             agency: "Dinas Uji".into(),
             cells: out,
             wide: Vec::new(),
+            headers: crate::normalize::Headers::new(
+                (t.fields.iter().enumerate()).map(|(i, f)| (i as u32, Arc::from(f.label.as_str()))),
+            ),
         }
     }
 

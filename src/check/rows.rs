@@ -71,7 +71,7 @@ fn age(t: &Template, opts: &CheckOptions, loc: &Location, r: &Record, sink: &mut
         let (age, age_en) = (age(Lang::Id), age(Lang::En));
         let cell = r.cell(fi).expect("has a date");
         sink.push(
-            finding(Code::D008, loc, field, cell)
+            finding(Code::D008, loc, r, field, cell)
                 .arg("age", age)
                 .arg("age_en", age_en)
                 .arg("min", min)
@@ -103,7 +103,9 @@ fn trial_before_application(t: &Template, loc: &Location, r: &Record, sink: &mut
     {
         let fi = uji.expect("has date");
         let cell = r.cell(fi).expect("has date");
-        sink.push(finding(Code::D005, loc, &t.fields[fi], cell).arg("penerapan", portal_format(p)));
+        sink.push(
+            finding(Code::D005, loc, r, &t.fields[fi], cell).arg("penerapan", portal_format(p)),
+        );
     }
 }
 
@@ -130,13 +132,13 @@ fn stage_dates(t: &Template, loc: &Location, r: &Record, sink: &mut Sink<'_>) {
                 Some(nc) => {
                     let mut l = loc.clone();
                     l.col = Some(nc.col);
-                    l.header = Some(nc.header.to_string());
+                    l.header = Some(r.header_of(nc).to_string());
                     Finding::new(Code::D006, l)
                 }
                 None => {
                     let mut l = loc.clone();
                     l.col = Some(cell.col);
-                    l.header = Some(cell.header.to_string());
+                    l.header = Some(r.header_of(cell).to_string());
                     Finding::new(Code::D006, l).value(&cell.text)
                 }
             };

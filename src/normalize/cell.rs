@@ -18,14 +18,13 @@ pub(super) fn evidence_cell(col: u32, header: Arc<str>, raw: &RawCell) -> Eviden
 }
 
 /// Read one cell as field `fi`'s type.
-pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawCell) -> FieldCell {
+pub fn read_cell(t: &Template, fi: usize, col: u32, raw: &RawCell) -> FieldCell {
     let text = match raw {
         RawCell::Text(s) => s.trim().to_string(),
         other => other.display().trim().to_string(),
     };
     FieldCell {
         col,
-        header,
         value: value_of(t, fi, raw, &text),
         text,
     }
@@ -33,15 +32,9 @@ pub fn read_cell(t: &Template, fi: usize, col: u32, header: Arc<str>, raw: &RawC
 
 /// [`read_cell`] of a cell the caller gives up: a text cell's string is
 /// moved into the record, not copied (long texts are most of the bytes).
-pub fn read_cell_owned(
-    t: &Template,
-    fi: usize,
-    col: u32,
-    header: Arc<str>,
-    raw: RawCell,
-) -> FieldCell {
+pub fn read_cell_owned(t: &Template, fi: usize, col: u32, raw: RawCell) -> FieldCell {
     let RawCell::Text(text) = &raw else {
-        return read_cell(t, fi, col, header, &raw);
+        return read_cell(t, fi, col, &raw);
     };
     let value = value_of(t, fi, &raw, crate::load::trim(text));
     let mut text = match raw {
@@ -52,12 +45,7 @@ pub fn read_cell_owned(
     if trimmed.len() != text.len() {
         text = trimmed.to_string();
     }
-    FieldCell {
-        col,
-        header,
-        text,
-        value,
-    }
+    FieldCell { col, text, value }
 }
 
 /// The value of `raw` as field `fi`'s type; `text` is the cell as a person
@@ -84,6 +72,12 @@ fn value_of(t: &Template, fi: usize, raw: &RawCell, text: &str) -> Value {
         },
         FieldKind::File => Value::FileRef,
         FieldKind::Enum => {
+            // Nearly every choice is written as its canonical value, which
+            // folds to that value alone (the template compiler makes sure):
+            // found without folding it.
+            if let Some(index) = field.values.iter().position(|v| v.value == text) {
+                return Value::Enum { index, exact: true };
+            }
             let folded = fold(text);
             match field.lookup_value(&folded) {
                 Some(v) => {
@@ -210,7 +204,7 @@ mod tests {
 
     fn read(t: &Template, key: &str, raw: RawCell) -> Value {
         let fi = t.field_index(key).unwrap();
-        read_cell(t, fi, 0, Arc::from("h"), &raw).value
+        read_cell(t, fi, 0, &raw).value
     }
 
     #[test]

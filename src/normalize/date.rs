@@ -98,23 +98,28 @@ pub fn parse_text(s: &str, order: DateOrder) -> DateValue {
     {
         return DateValue::Ok(d, Precision::Day);
     }
-    let lower = s.to_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
-        .filter(|t| !t.is_empty())
-        .collect();
-    // Drop a leading weekday ("Senin, 17 Mei 2022") and a time ("2024-05-17 00:00:00").
-    let tokens: Vec<&str> = tokens
-        .into_iter()
-        .filter(|t| !is_weekday(t) && !t.contains(':'))
-        .collect();
-    let has_month_name = tokens.iter().any(|t| month_number(t).is_some());
-    if has_month_name {
-        return parse_named(&tokens);
-    }
-    if !tokens.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
-        return DateValue::Unreadable;
-    }
+    // Digits and separators alone (nearly every date written as text):
+    // nothing to lowercase, and no weekday, time or month name.
+    let lower;
+    let tokens: Vec<&str> = if s.bytes().all(|b| b.is_ascii_digit() || b"/-.".contains(&b)) {
+        s.split(['/', '-', '.']).filter(|t| !t.is_empty()).collect()
+    } else {
+        lower = s.to_lowercase();
+        // Drop a leading weekday ("Senin, 17 Mei 2022") and a time
+        // ("2024-05-17 00:00:00").
+        let tokens: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '.'))
+            .filter(|t| !t.is_empty() && !is_weekday(t) && !t.contains(':'))
+            .collect();
+        let has_month_name = tokens.iter().any(|t| month_number(t).is_some());
+        if has_month_name {
+            return parse_named(&tokens);
+        }
+        if !tokens.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
+            return DateValue::Unreadable;
+        }
+        tokens
+    };
     match tokens.as_slice() {
         [y] if y.len() == 4 => year_only(y.parse().unwrap_or(0)),
         [n] if n.len() == 5 => serial(n.parse().unwrap_or(0.0)),

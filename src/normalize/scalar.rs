@@ -162,12 +162,22 @@ pub fn count_words_to(s: &str, limit: usize) -> usize {
     // reached is never taken back. A text without tags or entities (no `<`
     // or `&` anywhere) is read 64 ASCII bytes at a time (`chunk_masks`,
     // `chunk_starts`); the rest, and any 64 bytes with a non-ASCII
-    // character, 8 bytes at a time (`blocks`).
+    // character, 8 bytes at a time (`blocks`). Most long texts reach their
+    // minimum by the words that are sure (`sure_words_to`), counted
+    // several times faster, and are not counted exactly at all.
     let bytes = s.as_bytes();
     let mut count = 0usize;
     let mut counted = false;
     let mut i = 0;
     if memchr::memchr2(b'<', b'&', bytes).is_none() {
+        // Each sure word but the first takes two bytes: a limit over half
+        // the text cannot be reached by them.
+        if limit <= bytes.len().div_ceil(2) {
+            let sure = sure_words_to(bytes, limit);
+            if sure >= limit {
+                return sure;
+            }
+        }
         while i < bytes.len() {
             while let Some((ws, alnum)) = bytes.get(i..i + 64).and_then(chunk_masks) {
                 count += chunk_starts(ws, alnum, &mut counted);
@@ -184,6 +194,32 @@ pub fn count_words_to(s: &str, limit: usize) -> usize {
         return count;
     }
     blocks(s, 0, bytes.len(), limit, &mut count, &mut counted);
+    count
+}
+
+/// The words of a text without tags or entities that are sure, up to
+/// about `limit` (or more): a first byte that is an ASCII letter or digit,
+/// and each such byte right after ASCII whitespace, which always begins a
+/// token of its own with a letter. They are never more than the words.
+/// Counted 255 bytes at a time in one byte each, which the compiler
+/// makes vector instructions of.
+fn sure_words_to(b: &[u8], limit: usize) -> usize {
+    let mut count = usize::from(b.first().is_some_and(u8::is_ascii_alphanumeric));
+    let mut start = 1;
+    while start < b.len() && count < limit {
+        let end = (start + 255).min(b.len());
+        let starts = b[start - 1..end - 1]
+            .iter()
+            .zip(&b[start..end])
+            .map(|(&before, &c)| {
+                let space = (before == b' ') | (before.wrapping_sub(b'\t') < 5);
+                let alnum = ((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10);
+                u8::from(space & alnum)
+            })
+            .fold(0u8, u8::wrapping_add);
+        count += usize::from(starts);
+        start = end;
+    }
     count
 }
 
@@ -468,13 +504,17 @@ mod tests {
 
     #[test]
     fn counting_to_a_limit_is_exact_below_it() {
+        // Long enough for the sure words to reach most limits.
+        let long = "satu - dua\u{b}tiga, (empat) lima-enam 7 \u{e9}tat\nx\u{a0}y ".repeat(40);
         for s in [
             "satu dua  tiga empat lima",
             "<p>Dasar&nbsp;hukum</p><li></li>Perda 3/2020. • poin — ",
             "kata\u{a0}kata ujung",
             "",
+            &long,
         ] {
             let full = count_words(s);
+            assert!(sure_words_to(s.as_bytes(), usize::MAX) <= full, "{s:?}");
             for limit in 0..full + 3 {
                 let c = count_words_to(s, limit);
                 if full < limit {

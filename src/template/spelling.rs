@@ -6,14 +6,17 @@ use super::fold;
 
 /// Collapse runs of whitespace (including newlines) into one space.
 pub fn collapse_spaces(s: &str) -> String {
-    // Most names are already single-spaced ASCII: copied as they are.
-    let b = s.as_bytes();
-    let plain = b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && b.iter()
-            .all(|&c| c == b' ' || (c.is_ascii() && !char::from(c).is_whitespace()))
-        && memchr::memmem::find(b, b"  ").is_none();
-    if plain {
+    // Most names are already single-spaced ASCII: copied as they are. One
+    // pass over the bytes tells (a substring search was set up anew for
+    // each of several names a row).
+    let mut space = true;
+    let mut plain = !s.is_empty();
+    for &c in s.as_bytes() {
+        let blank = c == b' ';
+        plain &= !(blank && space) && c.is_ascii() && !(b'\t'..=b'\r').contains(&c);
+        space = blank;
+    }
+    if plain && !space {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
