@@ -245,11 +245,9 @@ impl<'t> FileCheck<'t> {
                 ),
             ),
             Event::Record(record) => self.record(record),
-            Event::Evidence(row) => {
-                let agency = shared(&mut self.agency, &row.agency);
-                let statement = Statement::from_row(&mut self.statement_maker, agency, row);
-                self.evidence.push(statement);
-            }
+            Event::Evidence(row) => self
+                .evidence
+                .push(Statement::from_row(&mut self.statement_maker, row)),
         }
     }
 
@@ -294,11 +292,10 @@ impl<'t> FileCheck<'t> {
                     .map(crate::normalize::collapse_spaces)
             })
             .map(|p| shared(&mut self.pemda, &p));
-        let agency = shared(&mut self.agency, &record.agency);
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
-            Statement::from_wide(&mut self.statement_maker, &agency, record)
+            Statement::from_wide(&mut self.statement_maker, record)
         };
         let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, record);
         let award = self.template.award.as_ref();
@@ -331,6 +328,7 @@ impl<'t> FileCheck<'t> {
                 Some(crate::normalize::Value::Enum { index, .. }) => u8::try_from(*index).ok(),
                 _ => None,
             });
+        let agency = shared(&mut self.agency, &record.agency);
         let mut inn = Innovation::at(origin, record.row, agency, name);
         // Its findings past the cap; the listed ones are added in `combine`.
         inn.errors = errors;

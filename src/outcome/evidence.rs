@@ -141,16 +141,16 @@ impl DatePart<'_> {
 ///
 /// Lean, because a province holds millions (20 an innovation) and a 50 MB
 /// CSV of tiny evidence rows millions more: the file, sheet and headers
-/// are the sheet's, the agency is shared by the rows naming it, and the
-/// parts a statement has (most have two or three of seven) are encoded
-/// one after the other in one allocation (see [`Parts`]).
+/// are the sheet's, and the parts a statement has (most have two or three
+/// of seven) are encoded one after the other in one allocation (see
+/// [`Parts`]), with a long-layout row's agency (a profile row's statements
+/// are its innovation's, and its agency theirs).
 #[derive(Clone, PartialEq)]
 pub struct Statement {
     sheet: Arc<StatementSheet>,
-    pub agency: Arc<str>,
+    parts: Box<[u8]>,
     /// Row number as the spreadsheet shows it (1-based).
     pub row: u32,
-    parts: Box<[u8]>,
 }
 
 impl std::fmt::Debug for Statement {
@@ -159,7 +159,7 @@ impl std::fmt::Debug for Statement {
         d.field("file", &self.sheet.file)
             .field("sheet", &self.sheet.sheet)
             .field("row", &self.row)
-            .field("agency", &self.agency);
+            .field("agency", &self.agency());
         for (key, part, held) in self.parts() {
             match key {
                 EvidenceKey::Date => d.field("date", &(part, held)),
@@ -171,14 +171,21 @@ impl std::fmt::Debug for Statement {
 }
 
 impl Statement {
-    /// A statement written on `row` of `sheet` by `agency`, of `parts`.
-    pub fn new(sheet: Arc<StatementSheet>, row: u32, agency: Arc<str>, parts: &Parts) -> Self {
+    /// A statement written on `row` of `sheet`, of `parts`.
+    pub fn new(sheet: Arc<StatementSheet>, row: u32, parts: &Parts) -> Self {
         Statement {
             sheet,
-            agency,
-            row,
             parts: Box::from(parts.0.as_slice()),
+            row,
         }
+    }
+
+    /// A long-layout row's agency (matching it to an innovation of that
+    /// agency); `None` for a profile row's, which are its innovation's.
+    pub fn agency(&self) -> Option<&str> {
+        self.entries()
+            .find(|e| e.kind == AGENCY)
+            .map(|e| e.part.text)
     }
 
     /// The file (as displayed) it was written in: one text for every
@@ -199,7 +206,13 @@ impl Statement {
     /// Its parts in the order they were given: (what, part, for a date
     /// what its cell holds).
     pub fn parts(&self) -> impl Iterator<Item = (EvidenceKey, Part<'_>, DateCell)> {
-        PartsIter {
+        self.entries()
+            .filter(|e| e.kind != AGENCY)
+            .map(|e| (KEYS[usize::from(e.kind)], e.part, e.held))
+    }
+
+    fn entries(&self) -> Entries<'_> {
+        Entries {
             bytes: &self.parts,
             at: 0,
         }
@@ -275,8 +288,9 @@ impl Statement {
 /// A statement's parts being written, then copied into the statement in
 /// one allocation (reused for the next statement).
 ///
-/// A part is its kind (the low three bits: which [`EvidenceKey`]; for a
-/// date, bits four and five say what its cell holds), its column plus one
+/// A part is its kind (the low three bits: which [`EvidenceKey`], or 7 for
+/// the agency; for a date, bits four and five say what its cell holds),
+/// its column plus one
 /// (0: of no column) and its text's length as LEB128 numbers, its text,
 /// and for a date cell its day (4 bytes), for a number cell the number (8
 /// bytes). Most parts take three bytes besides their text.
@@ -293,6 +307,8 @@ const KEYS: [EvidenceKey; 7] = [
     EvidenceKey::File,
 ];
 
+/// The kind of the agency's entry.
+const AGENCY: u8 = 7;
 const HELD_DATE: u8 = 1 << 4;
 const HELD_NUMBER: u8 = 2 << 4;
 const HELD_TEXT: u8 = 3 << 4;
@@ -305,6 +321,11 @@ impl Parts {
     /// Adds part `key` (not a date: [`Parts::push_date`]).
     pub fn push(&mut self, key: EvidenceKey, col: Option<u32>, text: &str) {
         self.put(key_index(key), col, text);
+    }
+
+    /// Adds a long-layout row's agency.
+    pub fn push_agency(&mut self, agency: &str) {
+        self.put(AGENCY, None, agency);
     }
 
     /// Adds the document date, its cell `raw` read as `text`.
@@ -374,13 +395,21 @@ fn take_number(bytes: &[u8], at: &mut usize) -> u64 {
     }
 }
 
-struct PartsIter<'a> {
+/// The entries of a statement's parts, its agency's included.
+struct Entries<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl<'a> Iterator for PartsIter<'a> {
-    type Item = (EvidenceKey, Part<'a>, DateCell);
+struct Entry<'a> {
+    /// Which [`EvidenceKey`] (its index in `KEYS`), or `AGENCY`.
+    kind: u8,
+    part: Part<'a>,
+    held: DateCell,
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = Entry<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.bytes;
@@ -410,7 +439,11 @@ impl<'a> Iterator for PartsIter<'a> {
             text,
             col: (col > 0).then(|| (col - 1) as u32),
         };
-        Some((KEYS[usize::from(kind & 0x07)], part, held))
+        Some(Entry {
+            kind: kind & 0x07,
+            part,
+            held,
+        })
     }
 }
 
@@ -429,12 +462,12 @@ mod tests {
     /// The record kept for each statement stays small: a province holds
     /// millions of them, and a 50 MB CSV of tiny evidence rows 6 million
     /// (BENCHMARKS.md, "Statements are not bounded yet"); it was 232
-    /// bytes, with a string of its own for each part, then 48 (issue 27:
-    /// sheet and headers shared, the parts in one allocation).
+    /// bytes, with a string of its own for each part, then 32 (issue 27:
+    /// sheet and headers shared, the parts and agency in one allocation).
     #[test]
     fn a_statement_record_stays_lean() {
         let size = std::mem::size_of::<Statement>();
-        assert!(size <= 48, "{size} bytes");
+        assert!(size <= 32, "{size} bytes");
     }
 
     #[test]
@@ -442,12 +475,15 @@ mod tests {
         let mut parts = Parts::default();
         let long = "x".repeat(300);
         parts.push(EvidenceKey::Innovation, Some(0), "Inovasi");
+        parts.push_agency("Dinas");
         parts.push(EvidenceKey::Indicator, Some(2), "17");
         parts.push(EvidenceKey::About, Some(u32::MAX - 1), &long);
         let day = NaiveDate::from_ymd_opt(2024, 5, 17).unwrap();
         parts.push_date(Some(199), "17/05/2024", &RawCell::Date(day));
         parts.push(EvidenceKey::File, Some(200), "é/sk.pdf");
-        let s = Statement::new(sheet(), 9, Arc::from("Dinas"), &parts);
+        let s = Statement::new(sheet(), 9, &parts);
+        assert_eq!(s.agency(), Some("Dinas"));
+        assert_eq!(s.parts().count(), 5);
         assert_eq!(s.innovation().unwrap().text, "Inovasi");
         assert_eq!(
             s.indicator(),
@@ -478,7 +514,8 @@ mod tests {
             parts.clear();
             parts.push_date(None, "x", &raw);
             parts.push(EvidenceKey::Parameter, None, "");
-            let s = Statement::new(sheet(), 2, Arc::from("Dinas"), &parts);
+            let s = Statement::new(sheet(), 2, &parts);
+            assert_eq!(s.agency(), None);
             assert_eq!(s.date().unwrap().held, held);
             assert_eq!(
                 s.parameter(),

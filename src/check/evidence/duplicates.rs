@@ -174,7 +174,7 @@ mod tests {
         parts.push(EvidenceKey::Parameter, Some(2), "1");
         parts.push(EvidenceKey::File, Some(3), reference);
         let sheet = StatementSheet::new(Arc::from("bukti.csv"), None, []);
-        Statement::new(Arc::new(sheet), row, Arc::from("Dinas"), &parts)
+        Statement::new(Arc::new(sheet), row, &parts)
     }
 
     proptest::proptest! {

@@ -93,11 +93,12 @@ fn push(parts: &mut Parts, key: EvidenceKey, c: &EvidenceCell) {
 }
 
 impl Statement {
-    /// From a long-layout row, written by `agency`.
-    pub fn from_row(maker: &mut StatementMaker, agency: Arc<str>, r: &EvidenceRow) -> Statement {
+    /// From a long-layout row.
+    pub fn from_row(maker: &mut StatementMaker, r: &EvidenceRow) -> Statement {
         let sheet = maker.sheet_for(&r.sheet, r.cells.iter().map(|(_, c)| c));
         let parts = &mut maker.parts;
         parts.clear();
+        parts.push_agency(&r.agency);
         for key in [
             EvidenceKey::Innovation,
             EvidenceKey::Indicator,
@@ -111,17 +112,12 @@ impl Statement {
                 push(parts, key, c);
             }
         }
-        Statement::new(sheet, r.row, agency, parts)
+        Statement::new(sheet, r.row, parts)
     }
 
-    /// From the wide cells of profile row `record`, written by `agency`:
-    /// one statement per indicator (of two cells of one indicator and
-    /// kind, the later).
-    pub fn from_wide(
-        maker: &mut StatementMaker,
-        agency: &Arc<str>,
-        record: &Record,
-    ) -> Vec<Statement> {
+    /// From the wide cells of profile row `record`: one statement per
+    /// indicator (of two cells of one indicator and kind, the later).
+    pub fn from_wide(maker: &mut StatementMaker, record: &Record) -> Vec<Statement> {
         let mut by_indicator: BTreeMap<u32, [Option<&EvidenceCell>; 3]> = BTreeMap::new();
         for w in &record.wide {
             let cells = by_indicator.entry(w.indicator).or_default();
@@ -150,7 +146,7 @@ impl Statement {
                         push(parts, key, c);
                     }
                 }
-                Statement::new(sheet.clone(), record.row, agency.clone(), parts)
+                Statement::new(sheet.clone(), record.row, parts)
             })
             .collect()
     }
@@ -191,9 +187,9 @@ pub(crate) fn attach(
                     .iter()
                     .find(|&&i| *innovations[i].file() == **s.file());
                 let same_agency = || {
-                    cands
-                        .iter()
-                        .find(|&&i| fold(&innovations[i].agency) == fold(&s.agency))
+                    cands.iter().find(|&&i| {
+                        fold(&innovations[i].agency) == fold(s.agency().unwrap_or_default())
+                    })
                 };
                 same_file
                     .or_else(same_agency)
