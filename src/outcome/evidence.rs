@@ -55,6 +55,9 @@ pub struct StatementSheet {
     pub sheet: Option<Arc<str>>,
     /// (column, header), by column.
     headers: Box<[(u32, Arc<str>)]>,
+    /// A long layout's agency of its first row: a row of another agency
+    /// keeps its own in its parts.
+    agency: Option<Arc<str>>,
 }
 
 impl StatementSheet {
@@ -79,7 +82,18 @@ impl StatementSheet {
             file,
             sheet,
             headers: kept.into_boxed_slice(),
+            agency: None,
         }
+    }
+
+    /// The same, its rows written by `agency` unless they say otherwise.
+    pub fn with_agency(mut self, agency: Option<Arc<str>>) -> StatementSheet {
+        self.agency = agency;
+        self
+    }
+
+    pub fn agency(&self) -> Option<&Arc<str>> {
+        self.agency.as_ref()
     }
 
     /// The header of column `col`, when it is one of the sheet's evidence
@@ -186,6 +200,7 @@ impl Statement {
         self.entries()
             .find(|e| e.kind == AGENCY)
             .map(|e| e.part.text)
+            .or(self.sheet.agency.as_deref())
     }
 
     /// The file (as displayed) it was written in: one text for every
@@ -286,7 +301,8 @@ impl Statement {
 }
 
 /// A statement's parts being written, then copied into the statement in
-/// one allocation (reused for the next statement).
+/// one allocation (reused for the next statement). A long-layout row's
+/// agency is one of them when it is not its sheet's.
 ///
 /// A part is its kind (the low three bits: which [`EvidenceKey`], or 7 for
 /// the agency; for a date, bits four and five say what its cell holds),
@@ -323,7 +339,7 @@ impl Parts {
         self.put(key_index(key), col, text);
     }
 
-    /// Adds a long-layout row's agency.
+    /// Adds a long-layout row's agency (when it is not its sheet's).
     pub fn push_agency(&mut self, agency: &str) {
         self.put(AGENCY, None, agency);
     }
@@ -533,5 +549,22 @@ mod tests {
                 }
             );
         }
+    }
+
+    /// A long layout's rows of its sheet's agency keep none of their own.
+    #[test]
+    fn an_agency_is_the_rows_own_else_its_sheets() {
+        let sheet = Arc::new(
+            StatementSheet::new(Arc::from("bukti.csv"), None, [])
+                .with_agency(Some(Arc::from("Dinas A"))),
+        );
+        let mut parts = Parts::default();
+        parts.push(EvidenceKey::Indicator, Some(1), "1");
+        let own = Statement::new(sheet.clone(), 2, &parts);
+        parts.push_agency("Dinas B");
+        let other = Statement::new(sheet, 3, &parts);
+        assert_eq!(own.agency(), Some("Dinas A"));
+        assert_eq!(other.agency(), Some("Dinas B"));
+        assert_eq!(other.indicator().text, "1");
     }
 }

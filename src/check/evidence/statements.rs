@@ -50,16 +50,20 @@ impl StatementMaker {
         )));
     }
 
-    /// The sheet for a row of `sheet` with `cells`: the last one when it
-    /// is that sheet and knows each cell's header, else one that adds
-    /// them (a header not told, or told otherwise: the cells say).
+    /// The sheet for a row of `sheet` with `cells` (a long layout's row:
+    /// of `agency`): the last one when it is that sheet, knows each cell's
+    /// header and has an agency if asked, else one that adds them (a
+    /// header not told, or told otherwise: the cells say; the agency: the
+    /// sheet's first row's).
     fn sheet_for<'c>(
         &mut self,
         sheet: &Option<Arc<str>>,
         cells: impl Iterator<Item = &'c EvidenceCell> + Clone,
+        agency: Option<&str>,
     ) -> Arc<StatementSheet> {
         let knows = |s: &StatementSheet| {
             s.sheet == *sheet
+                && (agency.is_none() || s.agency().is_some())
                 && cells
                     .clone()
                     .all(|c| s.header(c.col).is_some_and(|h| **h == *c.header))
@@ -67,17 +71,17 @@ impl StatementMaker {
         match &self.sheet {
             Some(s) if knows(s) => s.clone(),
             last => {
-                let mut headers: Vec<(u32, Arc<str>)> = last
-                    .as_ref()
-                    .filter(|s| s.sheet == *sheet)
-                    .map(|s| s.headers().to_vec())
-                    .unwrap_or_default();
+                let last = last.as_ref().filter(|s| s.sheet == *sheet);
+                let mut headers: Vec<(u32, Arc<str>)> =
+                    last.map(|s| s.headers().to_vec()).unwrap_or_default();
                 headers.extend(cells.map(|c| (c.col, c.header.clone())));
-                let s = Arc::new(StatementSheet::new(
-                    self.file.clone(),
-                    sheet.clone(),
-                    headers,
-                ));
+                let agency = last
+                    .and_then(|s| s.agency().cloned())
+                    .or_else(|| agency.map(Arc::from));
+                let s = Arc::new(
+                    StatementSheet::new(self.file.clone(), sheet.clone(), headers)
+                        .with_agency(agency),
+                );
                 self.sheet = Some(s.clone());
                 s
             }
@@ -95,10 +99,13 @@ fn push(parts: &mut Parts, key: EvidenceKey, c: &EvidenceCell) {
 impl Statement {
     /// From a long-layout row.
     pub fn from_row(maker: &mut StatementMaker, r: &EvidenceRow) -> Statement {
-        let sheet = maker.sheet_for(&r.sheet, r.cells.iter().map(|(_, c)| c));
+        let cells = r.cells.iter().map(|(_, c)| c);
+        let sheet = maker.sheet_for(&r.sheet, cells, Some(&r.agency));
         let parts = &mut maker.parts;
         parts.clear();
-        parts.push_agency(&r.agency);
+        if sheet.agency().is_none_or(|a| **a != *r.agency) {
+            parts.push_agency(&r.agency);
+        }
         for key in [
             EvidenceKey::Innovation,
             EvidenceKey::Indicator,
@@ -128,7 +135,7 @@ impl Statement {
             };
             cells[k] = Some(&w.cell);
         }
-        let sheet = maker.sheet_for(&record.sheet, record.wide.iter().map(|w| &w.cell));
+        let sheet = maker.sheet_for(&record.sheet, record.wide.iter().map(|w| &w.cell), None);
         by_indicator
             .into_iter()
             .map(|(no, [parameter, reference, date])| {
@@ -213,5 +220,70 @@ pub(crate) fn attach(
         if i != NONE {
             innovations[i as usize].statements.push(s);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{innovation, template};
+    use crate::load::RawCell;
+
+    fn row(row: u32, agency: &str, name: &str) -> EvidenceRow {
+        let cell = |col: u32, header: &str, text: &str| EvidenceCell {
+            col,
+            header: Arc::from(header),
+            text: text.to_string(),
+            raw: RawCell::Text(text.to_string()),
+        };
+        EvidenceRow {
+            sheet: Some(Arc::from("Bukti")),
+            row,
+            agency: agency.to_string(),
+            cells: vec![
+                (EvidenceKey::Innovation, cell(0, "Nama Inovasi", name)),
+                (EvidenceKey::Indicator, cell(1, "Indikator", "1")),
+                (EvidenceKey::File, cell(3, "File", "sk.pdf")),
+            ],
+        }
+    }
+
+    /// Rows of one sheet naming an innovation of two agencies go to their
+    /// own agency's (their sheet keeps the first row's agency, a row of
+    /// another its own); one naming none is E014 at its innovation cell.
+    #[test]
+    fn long_rows_go_to_the_innovation_of_their_agency() {
+        let t = template();
+        let mut innovations = vec![
+            innovation("a.xlsx", 2, "Dinas A", "Satu"),
+            innovation("b.xlsx", 2, "Dinas B", "Satu"),
+        ];
+        let mut maker = StatementMaker::new("bukti.xlsx");
+        let statements: Vec<Statement> = [
+            row(2, "Dinas B", "Satu"),
+            row(3, "Dinas A", "satu"),
+            row(4, "Dinas B", "Dua"),
+        ]
+        .iter()
+        .map(|r| Statement::from_row(&mut maker, r))
+        .collect();
+        assert_eq!(statements[1].agency(), Some("Dinas A"));
+        let mut sink = Sink::new(&t);
+        attach(&mut innovations, statements, &mut sink);
+        let rows =
+            |i: usize| -> Vec<u32> { innovations[i].statements.iter().map(|s| s.row).collect() };
+        assert_eq!((rows(0), rows(1)), (vec![3], vec![2]));
+        let s = &innovations[1].statements[0];
+        assert_eq!(s.reference().unwrap().text, "sk.pdf");
+        let at = s.at(s.reference());
+        assert_eq!((at.col, at.header.as_deref()), (Some(3), Some("File")));
+        let e014: Vec<_> = sink
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::E014)
+            .collect();
+        assert_eq!(e014.len(), 1);
+        assert_eq!(e014[0].location.row, Some(4));
+        assert_eq!(e014[0].location.header.as_deref(), Some("Nama Inovasi"));
     }
 }
