@@ -121,13 +121,13 @@ pub(super) fn check_innovation<'a>(
         let mut param_loc = None;
         for (_, s) in stmts {
             if let Some(p) = s.parameter().filter(|p| !p.text.is_empty()) {
-                match tier(ind, &p.text) {
+                match tier(ind, p.text) {
                     Some(n) => {
                         chosen = chosen.or(Some(n));
                         param_loc.get_or_insert_with(|| s.at(Some(p)));
                     }
                     None => {
-                        sink.push(indicator_finding(Code::E015, s.at(Some(p)), ind).value(&p.text))
+                        sink.push(indicator_finding(Code::E015, s.at(Some(p)), ind).value(p.text))
                     }
                 }
             }
@@ -154,7 +154,7 @@ pub(super) fn check_innovation<'a>(
             }
             (None, false) => {
                 let (_, s, r) = docs[0];
-                sink.push(indicator_finding(Code::E002, s.at(Some(r)), ind).value(&r.text));
+                sink.push(indicator_finding(Code::E002, s.at(Some(r)), ind).value(r.text));
             }
             _ => {}
         }
@@ -162,11 +162,11 @@ pub(super) fn check_innovation<'a>(
             // Built only for a finding: two million references at a
             // national scale, and a location copies three texts.
             let loc = || s.at(Some(r));
-            if is_link(&r.text) {
-                if !link_accepted(ind, &r.text) {
+            if is_link(r.text) {
+                if !link_accepted(ind, r.text) {
                     sink.push(
                         indicator_finding(Code::E013, loc(), ind)
-                            .value(&r.text)
+                            .value(r.text)
                             .arg("types", types_list(ind)),
                     );
                 }
@@ -176,18 +176,18 @@ pub(super) fn check_innovation<'a>(
                         if facts.other_folder {
                             sink.push(
                                 indicator_finding(Code::E017, loc(), ind)
-                                    .value(&r.text)
+                                    .value(r.text)
                                     .arg("used", shown(&facts.path)),
                             );
                         }
-                        file_rules(ind, facts, &loc, &r.text, sink);
+                        file_rules(ind, facts, &loc, r.text, sink);
                         uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
-                        sink.push(indicator_finding(Code::E012, loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E012, loc(), ind).value(r.text))
                     }
                     Some(Resolved::Missing) | None => {
-                        sink.push(indicator_finding(Code::E003, loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E003, loc(), ind).value(r.text))
                     }
                 }
             }
@@ -311,7 +311,7 @@ fn date_rule(
                 if !(lo..=hi).contains(&date.year()) {
                     sink.push(
                         indicator_finding(Code::E009, loc(), ind)
-                            .value(&d.text)
+                            .value(d.text)
                             .arg("date", portal_format(date))
                             .arg("from", lo)
                             .arg("to", hi),
@@ -322,7 +322,7 @@ fn date_rule(
         _ => sink.push(
             Finding::new(Code::D001, loc())
                 .indicator(ind.no)
-                .value(&d.text)
+                .value(d.text)
                 .say("label", "label_en", Say::DocumentDateField, &[]),
         ),
     }
