@@ -157,8 +157,9 @@ impl DatePart<'_> {
 /// CSV of tiny evidence rows millions more: the file, sheet and headers
 /// are the sheet's, and the parts a statement has (most have two or three
 /// of seven) are encoded one after the other in one allocation (see
-/// [`Parts`]), with a long-layout row's agency (a profile row's statements
-/// are its innovation's, and its agency theirs).
+/// [`Parts`]), with a long-layout row's agency when it is not its sheet's
+/// (a profile row's statements are its innovation's, and its agency
+/// theirs).
 #[derive(Clone, PartialEq)]
 pub struct Statement {
     sheet: Arc<StatementSheet>,
