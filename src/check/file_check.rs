@@ -1,5 +1,6 @@
 //! One file's events, checked as they arrive, into a [`FileResult`].
 
+use super::evidence::StatementMaker;
 use super::sink::{RunFull, Sink};
 use super::{CheckOptions, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
@@ -69,8 +70,8 @@ pub struct FileCheck<'t> {
     template: &'t Template,
     options: &'t CheckOptions,
     file: String,
-    /// The same, shared by the file's evidence statements.
-    shared_file: Arc<str>,
+    /// Makes the file's statements (sharing the file's name).
+    statement_maker: StatementMaker,
     agency_hint: String,
     /// The file and sheet of the last row, shared with the next.
     origin: Option<Arc<Origin>>,
@@ -110,7 +111,7 @@ impl<'t> FileCheck<'t> {
             template,
             options,
             file: file.to_string(),
-            shared_file: Arc::from(file),
+            statement_maker: StatementMaker::new(file),
             agency_hint: agency_hint.to_string(),
             origin: None,
             sink: Sink::new(template).after(&options.budget.full),
@@ -212,6 +213,7 @@ impl<'t> FileCheck<'t> {
             }
             Event::NoHeader { sheet, scanned } => self.no_header.push((sheet.clone(), *scanned)),
             Event::Header { sheet, header } => {
+                self.statement_maker.header(sheet.as_ref(), header);
                 self.groups
                     .header(&self.file, sheet.as_ref(), &mut self.sink);
                 self.headers_seen += 1;
@@ -245,7 +247,7 @@ impl<'t> FileCheck<'t> {
             Event::Record(record) => self.record(record),
             Event::Evidence(row) => self
                 .evidence
-                .push(Statement::from_row(&self.shared_file, row)),
+                .push(Statement::from_row(&mut self.statement_maker, row)),
         }
     }
 
@@ -293,12 +295,7 @@ impl<'t> FileCheck<'t> {
         let statements = if record.wide.is_empty() {
             Vec::new()
         } else {
-            let place = crate::outcome::Place {
-                file: self.shared_file.clone(),
-                sheet: record.sheet.clone(),
-                row: record.row,
-            };
-            Statement::from_wide(&place, &Arc::from(record.agency.as_str()), &record.wide)
+            Statement::from_wide(&mut self.statement_maker, record)
         };
         let facts = crate::outcome::portal::Facts::from_record(&self.template.roles, record);
         let award = self.template.award.as_ref();

@@ -206,7 +206,7 @@ fn count_dropped(innovations: &mut [Innovation], dropped: Places) {
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
         for st in &inn.statements {
-            rows.insert((&st.loc.file, st.loc.sheet.as_deref(), st.loc.row), i);
+            rows.insert((st.file(), st.sheet(), st.row), i);
         }
     }
     let mut add: Vec<(usize, Severity)> = Vec::new();
@@ -242,11 +242,8 @@ fn tie_findings(innovations: &[Innovation], findings: &mut [Finding]) -> Vec<(u3
         foldhash::HashMap::default();
     for (i, inn) in innovations.iter().enumerate() {
         for st in &inn.statements {
-            if !st.loc.is(inn.file(), inn.sheet(), inn.row) {
-                evidence_rows.insert(
-                    (&st.loc.file, st.loc.sheet.as_deref(), st.loc.row),
-                    i as u32,
-                );
+            if !st.is_at(inn.file(), inn.sheet(), inn.row) {
+                evidence_rows.insert((st.file(), st.sheet(), st.row), i as u32);
             }
         }
     }

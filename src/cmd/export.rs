@@ -13,7 +13,7 @@ use crate::normalize::Record;
 use crate::outcome::{Innovation, Outcome, Resolved};
 use crate::report::{self, RenderOptions};
 use crate::settings::CheckSettings;
-use crate::template::Template;
+use crate::template::{EvidenceKey, Template};
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -283,9 +283,9 @@ fn package(
             .iter()
             .flat_map(|i| &i.statements)
             .filter_map(|st| {
-                let reference = st.reference.as_ref().filter(|r| !r.text.is_empty())?;
-                t.indicator_for(&st.indicator.text)?;
-                (!is_link(&reference.text)).then_some((&*st.loc.file, reference.text.as_str()))
+                let reference = st.reference().filter(|r| !r.text.is_empty())?;
+                t.indicator_for(st.indicator().text)?;
+                (!is_link(reference.text)).then_some((&**st.file(), reference.text))
             })
             .collect();
         wanted.sort_unstable();
@@ -307,19 +307,17 @@ fn package(
             export::slug(i.name())
         );
         for st in &i.statements {
-            let Some(reference) = st.reference.as_ref().filter(|r| !r.text.is_empty()) else {
+            let Some(reference) = st.reference().filter(|r| !r.text.is_empty()) else {
                 continue;
             };
-            let Some(no) = t.indicator_for(&st.indicator.text) else {
+            let Some(no) = t.indicator_for(st.indicator().text) else {
                 continue;
             };
-            let text = |p: &Option<crate::outcome::Part>| {
-                p.as_ref().map(|p| p.text.clone()).unwrap_or_default()
-            };
-            let file = if is_link(&reference.text) {
+            let text = |key| st.text(key).to_string();
+            let file = if is_link(reference.text) {
                 reference.text.trim().to_string()
             } else {
-                let key = (&*st.loc.file, reference.text.as_str());
+                let key = (&**st.file(), reference.text);
                 match found.get(&key) {
                     Some(Resolved::Found(facts)) => {
                         let ext = facts.kind.map(str::to_string).unwrap_or_else(|| {
@@ -344,24 +342,12 @@ fn package(
                 id: i.id(),
                 name: i.name().to_string(),
                 indicator: no,
-                parameter: text(&st.parameter),
-                nomor: st
-                    .number
-                    .as_ref()
-                    .map(|p| p.text.clone())
-                    .unwrap_or_default(),
-                tanggal: st
-                    .date
-                    .as_ref()
-                    .map(|d| d.part.text.clone())
-                    .unwrap_or_default(),
-                tentang: st
-                    .about
-                    .as_ref()
-                    .map(|p| p.text.clone())
-                    .unwrap_or_default(),
+                parameter: text(EvidenceKey::Parameter),
+                nomor: text(EvidenceKey::Number),
+                tanggal: text(EvidenceKey::Date),
+                tentang: text(EvidenceKey::About),
                 file,
-                source: reference.text.clone(),
+                source: reference.text.to_string(),
             });
         }
     }

@@ -21,7 +21,7 @@
 use crate::diag::{Code, Finding, Lang, Say, Severity, column_letters};
 use crate::form::{self, EVIDENCE_SHEET, PROFILE_SHEET};
 use crate::normalize::{DateValue, Precision, Record, Value};
-use crate::outcome::{Innovation, Outcome};
+use crate::outcome::{DateCell, DatePart, Innovation, Outcome};
 use crate::template::{EvidenceKey, Template};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, Note, Worksheet};
@@ -443,23 +443,24 @@ impl Book<'_> {
         // An evidence row (long layout), or an evidence cell of the
         // profile row (wide layout).
         for (k, st) in inn.statements.iter().enumerate() {
-            if !st.loc.is(&l.file, l.sheet.as_deref(), at) {
+            if !st.is_at(&l.file, l.sheet.as_deref(), at) {
                 continue;
             }
-            let parts = [
-                (EvidenceKey::Innovation, st.innovation.as_deref()),
-                (EvidenceKey::Indicator, Some(&st.indicator)),
-                (EvidenceKey::Parameter, st.parameter.as_ref()),
-                (EvidenceKey::Number, st.number.as_deref()),
-                (EvidenceKey::Date, st.date.as_ref().map(|d| &d.part)),
-                (EvidenceKey::About, st.about.as_deref()),
-                (EvidenceKey::File, st.reference.as_ref()),
-            ];
-            let key = parts
-                .iter()
-                .find(|(_, p)| p.is_some_and(|p| p.col.is_some() && p.col == l.col))
-                .map(|(key, _)| *key);
-            let long = st.innovation.is_some();
+            let key = [
+                EvidenceKey::Innovation,
+                EvidenceKey::Indicator,
+                EvidenceKey::Parameter,
+                EvidenceKey::Number,
+                EvidenceKey::Date,
+                EvidenceKey::About,
+                EvidenceKey::File,
+            ]
+            .into_iter()
+            .find(|&key| {
+                st.part(key)
+                    .is_some_and(|p| p.col.is_some() && p.col == l.col)
+            });
+            let long = st.innovation().is_some();
             if long || key.is_some() {
                 return Some(Place {
                     on: On::Evidence,
@@ -616,30 +617,27 @@ fn evidence_value(
     st: &crate::outcome::Statement,
     key: EvidenceKey,
 ) -> FormValue {
-    let text = |p: Option<&crate::outcome::Part>| {
-        FormValue::Text(p.map(|p| p.text.clone()).unwrap_or_default())
-    };
+    let text = || FormValue::Text(st.text(key).to_string());
     match key {
         // The innovation by its name, as the profile sheet has it.
         EvidenceKey::Innovation => FormValue::Text(inn.name().to_string()),
-        EvidenceKey::Indicator => match t.indicator_for(&st.indicator.text) {
+        EvidenceKey::Indicator => match t.indicator_for(st.indicator().text) {
             Some(no) => match t.indicators.iter().find(|i| i.no == no) {
                 Some(ind) => FormValue::Text(form::indicator_choice(no, &ind.name)),
-                None => text(Some(&st.indicator)),
+                None => text(),
             },
-            None => text(Some(&st.indicator)),
+            None => text(),
         },
-        EvidenceKey::Parameter => text(st.parameter.as_ref()),
-        EvidenceKey::Number => text(st.number.as_deref()),
-        EvidenceKey::Date => match st.date.as_deref() {
-            Some(d) => match d.raw {
-                crate::load::RawCell::Date(day) => FormValue::Date(day),
-                _ => FormValue::Text(d.part.text.clone()),
-            },
-            None => FormValue::Text(String::new()),
+        EvidenceKey::Date => match st.date() {
+            Some(DatePart {
+                held: DateCell::Date(day),
+                ..
+            }) => FormValue::Date(day),
+            _ => text(),
         },
-        EvidenceKey::About => text(st.about.as_deref()),
-        EvidenceKey::File => text(st.reference.as_ref()),
+        EvidenceKey::Parameter | EvidenceKey::Number | EvidenceKey::About | EvidenceKey::File => {
+            text()
+        }
     }
 }
 

@@ -9,7 +9,9 @@ mod innovation;
 pub mod portal;
 pub mod score;
 
-pub use evidence::{DatePart, Digest, FileFacts, Part, Place, Resolved, Statement};
+pub use evidence::{
+    DateCell, DatePart, Digest, FileFacts, Part, Parts, Resolved, Statement, StatementSheet,
+};
 pub use innovation::Innovation;
 pub(crate) use innovation::Origin;
 

@@ -204,8 +204,8 @@ pub fn render_card(
         let sc = inn.score.indicators().iter().find(|x| x.no == ind.no);
         let tier = sc.and_then(|x| x.tier);
         let has_docs = inn.statements.iter().any(|st| {
-            t.indicator_for(&st.indicator.text) == Some(ind.no)
-                && st.reference.as_ref().is_some_and(|r| !r.text.is_empty())
+            t.indicator_for(st.indicator().text) == Some(ind.no)
+                && st.reference().is_some_and(|r| !r.text.is_empty())
         });
         let evidence = match (sc, has_docs) {
             (Some(x), true) if x.verified => lang.say(Say::Passed).to_string(),

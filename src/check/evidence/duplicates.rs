@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// A use of an evidence file: (innovation, statement, the reference as
 /// written).
-pub(super) type Use<'a> = (usize, &'a Statement, &'a Part);
+pub(super) type Use<'a> = (usize, &'a Statement, Part<'a>);
 
 /// One file content used as evidence by two or more innovations (E011):
 /// each use by another innovation than the content's first use (by path,
@@ -83,8 +83,8 @@ pub(super) fn duplicates(
         let other = &innovations[first];
         for (_, _, _, (ii, st, written)) in group.iter().filter(|u| u.3.0 != first) {
             sink.push(
-                Finding::new(Code::E011, st.at(Some(written)))
-                    .value(&written.text)
+                Finding::new(Code::E011, st.at(Some(*written)))
+                    .value(written.text)
                     .arg("other", other.name())
                     .arg("innovation", innovations[*ii].name()),
             );
@@ -96,7 +96,8 @@ pub(super) fn duplicates(
 mod tests {
     use super::*;
     use crate::check::testing::{innovation, template};
-    use crate::outcome::{Place, Resolved};
+    use crate::outcome::{Parts, Resolved, StatementSheet};
+    use crate::template::EvidenceKey;
     use foldhash::HashMapExt;
     use std::sync::Arc;
 
@@ -130,8 +131,8 @@ mod tests {
             let first = group[0].1.0;
             for (_, (ii, st, written)) in group.iter().filter(|(_, u)| u.0 != first) {
                 sink.push(
-                    Finding::new(Code::E011, st.at(Some(written)))
-                        .value(&written.text)
+                    Finding::new(Code::E011, st.at(Some(*written)))
+                        .value(written.text)
                         .arg("other", innovations[first].name())
                         .arg("innovation", innovations[*ii].name()),
                 );
@@ -168,26 +169,12 @@ mod tests {
     }
 
     fn statement(row: u32, reference: &str) -> Statement {
-        let part = |text: &str, col| Part {
-            text: text.into(),
-            col: Some(col),
-            header: None,
-        };
-        Statement {
-            loc: Place {
-                file: Arc::from("bukti.csv"),
-                sheet: None,
-                row,
-            },
-            agency: Arc::from("Dinas"),
-            innovation: None,
-            indicator: part("1", 1),
-            parameter: Some(part("1", 2)),
-            reference: Some(part(reference, 3)),
-            date: None,
-            number: None,
-            about: None,
-        }
+        let mut parts = Parts::default();
+        parts.push(EvidenceKey::Indicator, Some(1), "1");
+        parts.push(EvidenceKey::Parameter, Some(2), "1");
+        parts.push(EvidenceKey::File, Some(3), reference);
+        let sheet = StatementSheet::new(Arc::from("bukti.csv"), None, []);
+        Statement::new(Arc::new(sheet), row, &parts)
     }
 
     proptest::proptest! {
@@ -225,7 +212,7 @@ mod tests {
                     let f = picks[k].1 % files.len();
                     let (size, c, whole) = files[f];
                     let s = &statements[k];
-                    let written = s.reference.as_ref().unwrap();
+                    let written = s.reference().unwrap();
                     (OsStr::new(&paths[f]), size, whole.then(|| digest(size, c)), (picks[k].0, s, written))
                 })
                 .collect();
@@ -255,21 +242,13 @@ mod tests {
             innovation("inovasi.csv", 3, "Dinas", "Dua"),
         ];
         let statements: Vec<Statement> = (2..6).map(|row| statement(row, "x.pdf")).collect();
-        let parts: Vec<Part> = statements
-            .iter()
-            .map(|s| s.reference.clone().unwrap())
-            .collect();
+        let parts: Vec<Part> = statements.iter().map(|s| s.reference().unwrap()).collect();
         let e011 = |files: &[(&'static str, u64, usize)], contents: &Contents| {
             let mut uses: Vec<FileUse<'_>> = files
                 .iter()
                 .enumerate()
                 .map(|(k, &(path, size, ii))| {
-                    (
-                        OsStr::new(path),
-                        size,
-                        None,
-                        (ii, &statements[k], &parts[k]),
-                    )
+                    (OsStr::new(path), size, None, (ii, &statements[k], parts[k]))
                 })
                 .collect();
             let mut sink = Sink::new(&t);

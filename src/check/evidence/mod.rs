@@ -15,7 +15,7 @@ mod rules;
 mod statements;
 
 pub(crate) use rules::{is_link, link_kind_accepted};
-pub(crate) use statements::attach;
+pub(crate) use statements::{StatementMaker, attach};
 
 use crate::check::{Innovation, Sink};
 use crate::diag::{Code, Finding, Lang, Location, Say};
@@ -82,10 +82,10 @@ pub(crate) fn check_all(
     for inn in innovations.iter() {
         first.push(statements);
         for s in &inn.statements {
-            if let Some(r) = &s.reference
-                && !is_link(&r.text)
+            if let Some(r) = s.reference()
+                && !is_link(r.text)
             {
-                wanted.push((&s.loc.file, &r.text, statements as u32));
+                wanted.push((s.file(), r.text, statements as u32));
             }
             statements += 1;
         }

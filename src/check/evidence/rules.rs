@@ -5,11 +5,10 @@
 use super::FileUse;
 use crate::check::{Innovation, Sink};
 use crate::diag::{Code, Finding, Location, Say};
-use crate::load::RawCell;
 use crate::normalize::DateValue;
 use crate::normalize::date::{parse_cell, portal_format};
 use crate::outcome::score::{IndicatorScore, InnovationScore};
-use crate::outcome::{FileFacts, Part, Resolved, Statement};
+use crate::outcome::{DatePart, FileFacts, Part, Resolved, Statement};
 use crate::template::{Indicator, Template, fold};
 use chrono::Datelike;
 use std::collections::BTreeMap;
@@ -110,7 +109,7 @@ pub(super) fn check_innovation<'a>(
     // Each indicator's statements, with their number in the innovation.
     let mut by_ind: BTreeMap<u32, Vec<(usize, &Statement)>> = BTreeMap::new();
     for (k, s) in inn.statements.iter().enumerate() {
-        match t.indicator_for(&s.indicator.text) {
+        match t.indicator_for(s.indicator().text) {
             Some(no) => by_ind.entry(no).or_default().push((k, s)),
             None => sink.push(unknown_indicator(s)),
         }
@@ -121,23 +120,22 @@ pub(super) fn check_innovation<'a>(
         let mut chosen: Option<u8> = None;
         let mut param_loc = None;
         for (_, s) in stmts {
-            if let Some(p) = s.parameter.as_ref().filter(|p| !p.text.is_empty()) {
-                match tier(ind, &p.text) {
+            if let Some(p) = s.parameter().filter(|p| !p.text.is_empty()) {
+                match tier(ind, p.text) {
                     Some(n) => {
                         chosen = chosen.or(Some(n));
                         param_loc.get_or_insert_with(|| s.at(Some(p)));
                     }
                     None => {
-                        sink.push(indicator_finding(Code::E015, s.at(Some(p)), ind).value(&p.text))
+                        sink.push(indicator_finding(Code::E015, s.at(Some(p)), ind).value(p.text))
                     }
                 }
             }
         }
-        let docs: Vec<(usize, &Statement, &Part)> = stmts
+        let docs: Vec<(usize, &Statement, Part<'_>)> = stmts
             .iter()
             .filter_map(|&(k, s)| {
-                s.reference
-                    .as_ref()
+                s.reference()
                     .filter(|r| !r.text.is_empty())
                     .map(|r| (k, s, r))
             })
@@ -151,12 +149,12 @@ pub(super) fn check_innovation<'a>(
             (None, _) if ind.mandatory => {
                 let loc = docs
                     .first()
-                    .map_or_else(|| inn.location(), |(_, s, r)| s.at(Some(r)));
+                    .map_or_else(|| inn.location(), |(_, s, r)| s.at(Some(*r)));
                 sink.push(indicator_finding(Code::E010, loc, ind));
             }
             (None, false) => {
                 let (_, s, r) = docs[0];
-                sink.push(indicator_finding(Code::E002, s.at(Some(r)), ind).value(&r.text));
+                sink.push(indicator_finding(Code::E002, s.at(Some(r)), ind).value(r.text));
             }
             _ => {}
         }
@@ -164,11 +162,11 @@ pub(super) fn check_innovation<'a>(
             // Built only for a finding: two million references at a
             // national scale, and a location copies three texts.
             let loc = || s.at(Some(r));
-            if is_link(&r.text) {
-                if !link_accepted(ind, &r.text) {
+            if is_link(r.text) {
+                if !link_accepted(ind, r.text) {
                     sink.push(
                         indicator_finding(Code::E013, loc(), ind)
-                            .value(&r.text)
+                            .value(r.text)
                             .arg("types", types_list(ind)),
                     );
                 }
@@ -178,23 +176,23 @@ pub(super) fn check_innovation<'a>(
                         if facts.other_folder {
                             sink.push(
                                 indicator_finding(Code::E017, loc(), ind)
-                                    .value(&r.text)
+                                    .value(r.text)
                                     .arg("used", shown(&facts.path)),
                             );
                         }
-                        file_rules(ind, facts, &loc, &r.text, sink);
+                        file_rules(ind, facts, &loc, r.text, sink);
                         uses.push((facts.path.as_os_str(), facts.size, facts.digest, (ii, s, r)));
                     }
                     Some(Resolved::Escapes) => {
-                        sink.push(indicator_finding(Code::E012, loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E012, loc(), ind).value(r.text))
                     }
                     Some(Resolved::Missing) | None => {
-                        sink.push(indicator_finding(Code::E003, loc(), ind).value(&r.text))
+                        sink.push(indicator_finding(Code::E003, loc(), ind).value(r.text))
                     }
                 }
             }
-            if let Some(d) = &s.date {
-                date_rule(t, ind, s, &d.part, &d.raw, sink);
+            if let Some(d) = s.date() {
+                date_rule(t, ind, s, d, sink);
             }
         }
         let failed: Option<Code> = sink.findings[before..]
@@ -222,8 +220,8 @@ pub(super) fn check_innovation<'a>(
 /// E016: the statement's indicator is not one of the template's, or its
 /// cell is empty (said so, naming the cell: `Indikator ""` told nothing).
 fn unknown_indicator(s: &Statement) -> Finding {
-    let loc = s.at(Some(&s.indicator));
-    let text = s.indicator.text.trim();
+    let loc = s.at(Some(s.indicator()));
+    let text = s.indicator().text.trim();
     if text.is_empty() {
         let what = match loc.cell() {
             Some(cell) => Say::EmptyInCell.both(&[("cell", &cell)]),
@@ -301,19 +299,19 @@ fn date_rule(
     t: &Template,
     ind: &Indicator,
     s: &Statement,
-    d: &Part,
-    raw: &RawCell,
+    date: DatePart<'_>,
     sink: &mut Sink<'_>,
 ) {
+    let d = date.part;
     let loc = || s.at(Some(d));
-    match parse_cell(raw, t.settings.date_order) {
+    match parse_cell(&date.raw(), t.settings.date_order) {
         DateValue::Ok(date, _) => {
             if let Some([from, to]) = ind.years {
                 let (lo, hi) = (t.year + from, t.year + to);
                 if !(lo..=hi).contains(&date.year()) {
                     sink.push(
                         indicator_finding(Code::E009, loc(), ind)
-                            .value(&d.text)
+                            .value(d.text)
                             .arg("date", portal_format(date))
                             .arg("from", lo)
                             .arg("to", hi),
@@ -324,7 +322,7 @@ fn date_rule(
         _ => sink.push(
             Finding::new(Code::D001, loc())
                 .indicator(ind.no)
-                .value(&d.text)
+                .value(d.text)
                 .say("label", "label_en", Say::DocumentDateField, &[]),
         ),
     }

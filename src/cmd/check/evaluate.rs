@@ -147,12 +147,8 @@ pub fn evaluate_with(
         .statements
         .iter()
         .chain(run.innovations.iter().flat_map(|i| i.statements.iter()))
-        .filter(|st| {
-            st.reference
-                .as_ref()
-                .is_some_and(|p| !p.text.trim().is_empty())
-        })
-        .map(|st| &*st.loc.file)
+        .filter(|st| st.reference().is_some_and(|p| !p.text.trim().is_empty()))
+        .map(|st| &**st.file())
         .collect();
     let workbooks: Vec<(String, std::path::PathBuf)> = files
         .iter()
