@@ -194,10 +194,10 @@ impl<'t> Sink<'t> {
 }
 
 /// Whether the run-wide cap counts a finding: F017 itself (one per file and
-/// code, telling of the others) and F020 (one per file, telling of rows
-/// not checked) are neither counted nor taken off.
+/// code, telling of the others) and F020 and F021 (one per file, telling of
+/// rows not checked) are neither counted nor taken off.
 pub(crate) fn counts_in_run(f: &Finding) -> bool {
-    f.code != Code::F017 && f.code != Code::F020
+    !matches!(f.code, Code::F017 | Code::F020 | Code::F021)
 }
 
 /// The scope of an F017 of the run-wide cap, as its argument `scope_en`.
