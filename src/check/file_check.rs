@@ -54,7 +54,7 @@ impl FileResult {
         };
         fits(Need::default())
             && self.stopped_at.is_none_or(|(need, code)| {
-                !fits(need) && (code == Code::F020) == !innovations_fit(need)
+                !fits(need) && (code == Code::F020) != innovations_fit(need)
             })
     }
 }
