@@ -2489,3 +2489,48 @@ fn issue_27_an_indikator_999_column_is_no_statement_and_is_told_once() {
         .count();
     assert_eq!(e003, 3);
 }
+
+/// Issue 27: the evidence findings of the checks across files are listed
+/// within the finding caps like every other finding (a 50 MB sheet of 20
+/// evidence cells a row listed 700,000 of them, a gigabyte); past the cap
+/// they still count for their innovations, and F017 tells of them.
+#[test]
+fn issue_27_evidence_findings_are_listed_within_the_finding_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    // A clean row (every required column: no finding about every row),
+    // with one evidence file that is not there.
+    let clean = std::fs::read_to_string(manifest("tests/fixtures/codes/F021/baris.csv")).unwrap();
+    let mut lines = clean.lines();
+    let (head, row) = (lines.next().unwrap(), lines.next().unwrap());
+    let mut csv = format!("{head},Indikator 1 Bukti\n");
+    for k in 0..3 {
+        let row = row.replace("OK F021", &format!("Inovasi {k}"));
+        csv.push_str(&format!("{row},tidak-ada-{k}.pdf\n"));
+    }
+    write(&data, "inovasi.csv", csv.as_bytes());
+    let all = check_under(dir.path(), "max_findings_per_code = 0", &data, "json");
+    let run = check_under(dir.path(), "max_findings_per_code = 2", &data, "json");
+    let listed = |run: &Run, code: &str| {
+        run.codes("inovasi.csv")
+            .iter()
+            .filter(|c| **c == code)
+            .count()
+    };
+    assert_eq!(listed(&all, "E003"), 3);
+    assert_eq!(listed(&run, "E003"), 2);
+    let told = run
+        .findings("inovasi.csv")
+        .into_iter()
+        .find(|f| f["code"] == "F017" && f["message"].as_str().unwrap().contains("E003"))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(told["message"].as_str().unwrap().contains('1'), "{told}");
+    // Each innovation still counts its E003, listed or not.
+    let errors = |run: &Run| -> Vec<Value> {
+        (run.innovations("inovasi.csv").iter())
+            .map(|i| i["errors"].clone())
+            .collect()
+    };
+    assert_eq!(errors(&run), errors(&all));
+}

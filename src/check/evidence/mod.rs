@@ -140,7 +140,7 @@ pub(crate) fn check_all(
             .par_iter()
             .map(|&ii| {
                 let inn = &innovations_ref[ii];
-                let mut local = Sink::new(t);
+                let mut local = Sink::passing_on(t);
                 let mut uses = Vec::new();
                 let resolved = |k: usize| resolved(first[ii] + k);
                 let score = check_innovation(t, ii, inn, &resolved, &mut local, &mut uses);
