@@ -201,8 +201,10 @@ fn same_text(a: &str, b: &str) -> bool {
 /// One innovation's evidence checked: its indicators judged, its findings, and the
 /// files it uses (path, size, digest, use).
 /// Innovations whose evidence is checked at once, before their findings
-/// join the run's (within its caps): enough to keep every core busy.
-const CHECKED_AT_ONCE: usize = 4096;
+/// join the run's (within its caps): enough to keep every core busy, few
+/// enough that their findings, all held until then, stay small (twenty
+/// evidence cells a row, each missing its file, are some 35 findings).
+const CHECKED_AT_ONCE: usize = 1024;
 
 struct Checked<'a> {
     score: InnovationScore,
