@@ -12,9 +12,12 @@ of rows of four bytes, 12.5 million of them: more than the run checks,
 `max_innovations_in_run`), and the statements' shapes (evidence rows of a
 long layout, `Indikator N` cells of a profile row; neither is an
 innovation): OUT_DIR/evidence50.csv (a 50 MB long-layout CSV of rows of
-eight bytes, 6.2 million statements) and OUT_DIR/wide50.csv (a 50 MB CSV of
-1,000 `Indikator N Bukti` columns of one character each: 24,900 rows,
-24.9 million statements)."""
+eight bytes, 6.2 million statements: the run keeps 400,000,
+`max_statements_in_run`, and F021 tells of the rest) and OUT_DIR/wide50.csv
+(a 50 MB CSV of 1,000 `Indikator N Bukti` columns of one character each,
+24,890 rows: only the template's 20 indicators are evidence, the other 980
+columns are told once each (E016), and the 20 statements a row stop at the
+same limit, 20,000 rows kept, F021 at the next)."""
 
 import os
 import sys

@@ -896,7 +896,7 @@ def row_xml(r, cells):
 
 
 def make_safety_codes():
-    """F017-F020 ("Safe at the edges")."""
+    """F017-F021 ("Safe at the edges")."""
     # F017: a template listing two findings of a code per file; three rows
     # with a tahapan that is no allowed value (V001) in one file.
     write("F017", [clean(f"BAD F017 {c}", ) | {"tahapan": "Selesai"} for c in "abc"], name="bad.csv")
@@ -933,6 +933,27 @@ def make_safety_codes():
                 "# made by scripts/make_code_fixtures.py).\n[template]\nid = \"innovations-1\"\n"
                 "name = \"IID 2026, one innovation a run\"\nyear = 2026\nextends = \"iid-2026\"\n\n"
                 "[settings]\nmax_innovations_in_run = 1\n")
+    make_statement_cap()
+
+
+def make_statement_cap():
+    """F021: a template keeping one evidence statement a run; the profile
+    row is checked, the evidence file's first row is kept and checking stops
+    at its second (files in the run's order: baris.csv, then bukti.csv)."""
+    write("F021", [clean("OK F021")], name="baris.csv")
+    with open(os.path.join(OUT, "F021", "bukti.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(BUKTI_HEAD)
+        w.writerow(["OK F021", "20", "3", "", TANGGAL, "Video Inovasi", YOUTUBE])
+        w.writerow(["OK F021", "1", "1", "1/2025", TANGGAL, "Penetapan Inovasi", "bukti/regulasi.pdf"])
+        w.writerow(["OK F021", "2", "2", "2/2025", TANGGAL, "Tim Pelaksana Inovasi", "bukti/sdm.pdf"])
+    with open(os.path.join(OUT, "F021", "args.txt"), "w", encoding="utf-8") as f:
+        f.write("--template\n{fixtures}/templates/statements-1.toml\n")
+    with open(os.path.join(ROOT, "templates", "statements-1.toml"), "w", encoding="utf-8") as f:
+        f.write("# iid-2026 keeping at most one evidence statement a run (F021's fixture,\n"
+                "# made by scripts/make_code_fixtures.py).\n[template]\nid = \"statements-1\"\n"
+                "name = \"IID 2026, one evidence statement a run\"\nyear = 2026\nextends = \"iid-2026\"\n\n"
+                "[settings]\nmax_statements_in_run = 1\n")
 
 
 PORTAL = os.path.join(ROOT, "portal")

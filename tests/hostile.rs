@@ -2249,3 +2249,288 @@ fn issue_27_rows_past_the_run_innovation_cap_are_not_checked_and_f020_says_where
     let csv = run_as("csv");
     assert_eq!(csv.stdout.matches("F020").count(), 2, "{}", csv.stdout);
 }
+
+/// `bimtek check --format FORMAT --lang en --as-of 2026-11-24 --template
+/// TEMPLATE DATA`, where TEMPLATE is iid-2026 with `settings` added.
+fn check_under(dir: &Path, settings: &str, data: &Path, format: &str) -> Run {
+    let template = dir.join("limit.toml");
+    std::fs::write(
+        &template,
+        format!(
+            "[template]\nid = \"limit\"\nname = \"limit\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+             [settings]\n{settings}\n"
+        ),
+    )
+    .unwrap();
+    bimtek(&[
+        "check".into(),
+        "--format".into(),
+        format.into(),
+        "--lang".into(),
+        "en".into(),
+        "--as-of".into(),
+        "2026-11-24".into(),
+        "--template".into(),
+        template.as_os_str().to_owned(),
+        data.as_os_str().to_owned(),
+    ])
+}
+
+/// The F020 and F021 findings of a run: (file name, row, severity, agency,
+/// message).
+fn stops(run: &Run) -> Vec<(String, Value, String, String, String)> {
+    run.json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "F020" || f["code"] == "F021")
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            (
+                name.to_string(),
+                f["row"].clone(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["agency"].as_str().unwrap_or("").to_string(),
+                format!(
+                    "{} {}",
+                    f["code"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Issue 27 ("Safe at the edges"): a 50 MB CSV of evidence rows of a few
+/// bytes is millions of statements. A run keeps at most
+/// `max_statements_in_run`, earlier files first, whichever file its threads
+/// finish first: a file stops at the first evidence row that does not fit,
+/// that row and the rest of the file are not checked, and its F021, an
+/// error of the row's agency, names the row and how many rows were not
+/// checked.
+#[test]
+fn issue_27_evidence_rows_past_the_run_statement_cap_are_not_checked_and_f021_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    write(
+        &data,
+        "inovasi.csv",
+        format!("{HEADER}\nInovasi A;Dinas A;Penerapan;17/05/2024\n").as_bytes(),
+    );
+    // Three evidence files of 3,000 rows, each naming a file not there
+    // (one E003 a statement kept).
+    for file in 0..3 {
+        let mut csv = String::from("Nama Inovasi;Perangkat Daerah;Indikator;Parameter;File\n");
+        for _ in 0..3_000 {
+            csv.push_str(&format!("Inovasi A;Dinas {file};1;1;sk-{file}.pdf\n"));
+        }
+        write(&data, format!("bukti-{file}.csv"), csv.as_bytes());
+    }
+    let settings = "max_statements_in_run = 4000";
+    let run = check_under(dir.path(), settings, &data, "json");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let kept: Vec<usize> = (0..3)
+        .map(|k| {
+            let file = format!("bukti-{k}.csv");
+            run.findings(&file)
+                .iter()
+                .filter(|f| f["code"] == "E003")
+                .count()
+        })
+        .collect();
+    assert_eq!(kept, [3_000, 1_000, 0]);
+    assert_eq!(run.innovations("inovasi.csv").len(), 1);
+    let stop = |file: usize, row: u32, rows: &str| {
+        (
+            format!("bukti-{file}.csv"),
+            Value::from(row),
+            "error".to_string(),
+            format!("Dinas {file}"),
+            format!(
+                "F021 Checking stopped at this row: the limit of 4,000 evidence statements in one \
+                 run was reached, and {rows} rows of this file from this row on were not checked"
+            ),
+        )
+    };
+    assert_eq!(stops(&run), [stop(1, 1_002, "2,000"), stop(2, 2, "3,000")]);
+    // However the threads ran, the same rows: the JSON is the same bytes.
+    for _ in 0..2 {
+        assert_eq!(
+            check_under(dir.path(), settings, &data, "json").stdout,
+            run.stdout
+        );
+    }
+    let csv = check_under(dir.path(), settings, &data, "csv");
+    assert_eq!(csv.stdout.matches("F021").count(), 2, "{}", csv.stdout);
+    // 0: no limit.
+    let all = check_under(dir.path(), "max_statements_in_run = 0", &data, "json");
+    assert_eq!(stops(&all), []);
+    let e003 = |k: usize| {
+        let file = format!("bukti-{k}.csv");
+        all.findings(&file)
+            .iter()
+            .filter(|f| f["code"] == "E003")
+            .count()
+    };
+    assert_eq!((e003(0), e003(1), e003(2)), (3_000, 3_000, 3_000));
+}
+
+/// Issue 27: a profile row's `Indikator N` cells are one statement per
+/// indicator, kept whole with the row or not at all, so that no innovation
+/// is checked on part of its evidence: the first row whose statements do
+/// not fit is not checked, nor any row after it, even one that would fit.
+#[test]
+fn issue_27_a_profile_row_whose_indicator_cells_do_not_fit_is_not_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    let head = format!(
+        "{HEADER};Indikator 1 Bukti;Indikator 1 Parameter;Indikator 2 Bukti;Indikator 3 Bukti"
+    );
+    let row = |name: &str, cells: &str| format!("{name};Dinas A;Penerapan;17/05/2024;{cells}\n");
+    let csv = [
+        head + "\n",
+        // Three statements (indicator 1's two cells are one).
+        row("Inovasi A", "a.pdf;1;b.pdf;c.pdf"),
+        // Three more: two are left, so the row is not checked.
+        row("Inovasi B", "a.pdf;;b.pdf;c.pdf"),
+        // One would fit, but checking stopped.
+        row("Inovasi C", "a.pdf;;;"),
+    ]
+    .concat();
+    write(&data, "inovasi.csv", csv.as_bytes());
+    let run = check_under(dir.path(), "max_statements_in_run = 5", &data, "json");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let names: Vec<&str> = (run.innovations("inovasi.csv").iter())
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Inovasi A"]);
+    let stop = (
+        "inovasi.csv".to_string(),
+        Value::from(3),
+        "error".to_string(),
+        "Dinas A".to_string(),
+        "F021 Checking stopped at this row: the limit of 5 evidence statements in one run was \
+         reached, and 2 rows of this file from this row on were not checked"
+            .to_string(),
+    );
+    assert_eq!(stops(&run), [stop]);
+    // Nothing of the rows not checked is told.
+    assert!(
+        run.findings("inovasi.csv")
+            .iter()
+            .all(|f| f["row"].as_u64() <= Some(3)),
+        "{}",
+        run.stdout
+    );
+    // With room for them, all three.
+    let all = check_under(dir.path(), "max_statements_in_run = 7", &data, "json");
+    assert_eq!(all.innovations("inovasi.csv").len(), 3);
+    assert_eq!(stops(&all), []);
+}
+
+/// Issue 27: `Indikator N` columns are evidence only for the template's
+/// indicators. A column naming another (`Indikator 999 Bukti`; a sheet of a
+/// thousand of them was a thousand statements a row) is no statement: it
+/// is told once, at its header, as an unknown indicator (E016), not on
+/// every row, and its cells count for no limit.
+#[test]
+fn issue_27_an_indikator_999_column_is_no_statement_and_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    let mut csv =
+        format!("{HEADER};Indikator 1 Bukti;Indikator 999 Bukti;Indikator 21 Parameter\n");
+    for k in 0..3 {
+        csv.push_str(&format!(
+            "Inovasi {k};Dinas A;Penerapan;17/05/2024;a.pdf;b.pdf;2\n"
+        ));
+    }
+    write(&data, "inovasi.csv", csv.as_bytes());
+    // One statement a row: three fit in three.
+    let run = check_under(dir.path(), "max_statements_in_run = 3", &data, "json");
+    assert_eq!(run.innovations("inovasi.csv").len(), 3);
+    assert_eq!(stops(&run), []);
+    let e016: Vec<(Value, Value, Value, String)> = (run.findings("inovasi.csv").iter())
+        .filter(|f| f["code"] == "E016")
+        .map(|f| {
+            (
+                f["cell"].clone(),
+                f["severity"].clone(),
+                f["value"].clone(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // At the header's cell (Indikator 999 Bukti is F1).
+    let told = |cell: &str, no: &str| {
+        (
+            Value::from(cell),
+            Value::from("error"),
+            Value::from(no),
+            format!(
+                "Indicator \"{no}\" is not known: this column's cells are not read as evidence"
+            ),
+        )
+    };
+    assert_eq!(
+        e016,
+        [told("F1", "999"), told("G1", "21")],
+        "{}",
+        run.stdout
+    );
+    // Indicator 1's evidence is read: its file is not there.
+    let e003 = run
+        .findings("inovasi.csv")
+        .iter()
+        .filter(|f| f["code"] == "E003")
+        .count();
+    assert_eq!(e003, 3);
+}
+
+/// Issue 27: the evidence findings of the checks across files are listed
+/// within the finding caps like every other finding (a 50 MB sheet of 20
+/// evidence cells a row listed 700,000 of them, a gigabyte); past the cap
+/// they still count for their innovations, and F017 tells of them.
+#[test]
+fn issue_27_evidence_findings_are_listed_within_the_finding_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("opd");
+    std::fs::create_dir(&data).unwrap();
+    // A clean row (every required column: no finding about every row),
+    // with one evidence file that is not there.
+    let clean = std::fs::read_to_string(manifest("tests/fixtures/codes/F021/baris.csv")).unwrap();
+    let mut lines = clean.lines();
+    let (head, row) = (lines.next().unwrap(), lines.next().unwrap());
+    let mut csv = format!("{head},Indikator 1 Bukti\n");
+    for k in 0..3 {
+        let row = row.replace("OK F021", &format!("Inovasi {k}"));
+        csv.push_str(&format!("{row},tidak-ada-{k}.pdf\n"));
+    }
+    write(&data, "inovasi.csv", csv.as_bytes());
+    let all = check_under(dir.path(), "max_findings_per_code = 0", &data, "json");
+    let run = check_under(dir.path(), "max_findings_per_code = 2", &data, "json");
+    let listed = |run: &Run, code: &str| {
+        run.codes("inovasi.csv")
+            .iter()
+            .filter(|c| **c == code)
+            .count()
+    };
+    assert_eq!(listed(&all, "E003"), 3);
+    assert_eq!(listed(&run, "E003"), 2);
+    let told = run
+        .findings("inovasi.csv")
+        .into_iter()
+        .find(|f| f["code"] == "F017" && f["message"].as_str().unwrap().contains("E003"))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(told["message"].as_str().unwrap().contains('1'), "{told}");
+    // Each innovation still counts its E003, listed or not.
+    let errors = |run: &Run| -> Vec<Value> {
+        (run.innovations("inovasi.csv").iter())
+            .map(|i| i["errors"].clone())
+            .collect()
+    };
+    assert_eq!(errors(&run), errors(&all));
+}

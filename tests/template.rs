@@ -1117,34 +1117,38 @@ fn issue_33_the_labinov_form_has_the_lab_columns_and_a_filled_one_checks_clean()
     assert_eq!(inn["agency"], "Puskesmas Kutasari", "{inn}");
 }
 
-/// Issue 27: `max_innovations_in_run` is a whole number, 0 (no limit) or
-/// more; `template check` names the line and column of any other value.
+/// Issue 27: `max_innovations_in_run` and `max_statements_in_run` are
+/// whole numbers, 0 (no limit) or more; `template check` names the line and
+/// column of any other value.
 #[test]
-fn template_check_takes_the_run_innovation_limit_as_a_whole_number() {
+fn template_check_takes_the_run_limits_as_whole_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("batas.toml");
-    let with = |value: &str| {
-        std::fs::write(
-            &path,
-            format!(
-                "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
-                 [settings]\nmax_innovations_in_run = {value}\n"
-            ),
-        )
-        .unwrap();
-        let out = bimtek(&["template", "check", path.to_str().unwrap(), "--lang", "en"]);
-        (out.status.code(), stdout(&out))
-    };
-    for ok in ["0", "7000"] {
-        let (code, s) = with(ok);
-        assert_eq!(code, Some(0), "{ok}: {s}");
-    }
-    for bad in ["-1", "1.5", "\"1000\""] {
-        let (code, s) = with(bad);
-        assert_eq!(code, Some(1), "{bad}: {s}");
-        assert!(
-            s.contains("batas.toml:8:26: max_innovations_in_run"),
-            "{bad}: {s}"
-        );
+    for setting in ["max_innovations_in_run", "max_statements_in_run"] {
+        let with = |value: &str| {
+            std::fs::write(
+                &path,
+                format!(
+                    "[template]\nid = \"x\"\nname = \"X\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
+                     [settings]\n{setting} = {value}\n"
+                ),
+            )
+            .unwrap();
+            let out = bimtek(&["template", "check", path.to_str().unwrap(), "--lang", "en"]);
+            (out.status.code(), stdout(&out))
+        };
+        for ok in ["0", "7000"] {
+            let (code, s) = with(ok);
+            assert_eq!(code, Some(0), "{setting} = {ok}: {s}");
+        }
+        let column = setting.len() + 4;
+        for bad in ["-1", "1.5", "\"1000\""] {
+            let (code, s) = with(bad);
+            assert_eq!(code, Some(1), "{setting} = {bad}: {s}");
+            assert!(
+                s.contains(&format!("batas.toml:8:{column}: {setting}")),
+                "{setting} = {bad}: {s}"
+            );
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! The run's files checked and joined in the run's order, within its caps.
 //! Over all files of a run, at most `max_findings_per_code_in_run`
-//! findings of one code are listed and at most `max_innovations_in_run`
-//! rows are checked, earlier files first. The cap per file alone let a
+//! findings of one code are listed, at most `max_innovations_in_run`
+//! innovations and `max_statements_in_run` evidence statements are kept,
+//! earlier files first (each file stops at the first row that does not
+//! fit what the files before it left). The cap per file alone let a
 //! folder of many small files list files x codes x 5,000 findings (98 CSVs
 //! of 0.5 MB took 3.6 GB). Files are handed to the workers in the run's
 //! order and a worker begins a file only a few places past the next one to
@@ -10,7 +12,7 @@
 //! same as if the files had been checked one after the other. Owns no
 //! rule: it only moves findings from the list to the counts.
 
-use super::file_check::{Allowance, FileResult, count_for_every_row};
+use super::file_check::{Allowance, FileResult, Left, count_for_every_row};
 use super::sink::{RunFull, capped_finding, counts_in_run, run_scope_en};
 use crate::diag::{Code, Finding, Severity};
 use crate::outcome::{Innovation, Statement};
@@ -74,6 +76,8 @@ struct State {
     listed: foldhash::HashMap<Code, BTreeMap<usize, u32>>,
     /// Per code, the findings the joined files list.
     joined: foldhash::HashMap<Code, u32>,
+    /// The statements the joined files kept.
+    statements: u64,
     run: Run,
 }
 
@@ -169,10 +173,11 @@ impl<'t> Gather<'t> {
     ///
     /// A file is checked with what the run's budget has left
     /// ([`Allowance::Run`]); when the files in hand reach
-    /// `max_innovations_in_run`, a later file may have taken rows an
-    /// earlier one is due, and the earlier one is read again in its turn
-    /// with the rows the run's order gives it (the later one too), so that
-    /// the run checks the same rows however its files were scheduled.
+    /// `max_innovations_in_run` or `max_statements_in_run`, a later file
+    /// may have taken what an earlier one is due, and the earlier one is
+    /// read again in its turn with what the run's order leaves it
+    /// ([`Allowance::Upto`]; the later one too), so that the run checks the
+    /// same rows however its files were scheduled.
     pub fn check_all(
         &self,
         files: usize,
@@ -239,21 +244,29 @@ impl<'t> Gather<'t> {
     /// did not check the rows the run's order gives it (see
     /// [`Gather::check_all`]) is read again first, with those rows, out of
     /// the lock: the other workers wait for it to finish their files,
-    /// and the results after it that hold innovations are let go of, to be
-    /// read again in their turn, so that the run never holds more
-    /// innovations than it may keep (a folder whose later files were read
+    /// and the results after it that hold innovations or statements are
+    /// let go of, to be read again in their turn, so that the run never
+    /// holds more of them than it may keep (a folder whose later files were read
     /// first held the limit joined and half of it waiting).
     fn join_ready<'g>(&'g self, mut state: MutexGuard<'g, State>, again: Option<CheckAt<'_>>) {
-        let limit = self.template.settings.max_innovations_in_run;
+        let settings = &self.template.settings;
+        let left_of = |limit: u32, kept: u64| match limit {
+            0 => u64::MAX,
+            n => u64::from(n).saturating_sub(kept),
+        };
         while !state.rereading {
             let next = state.next;
-            let left = u64::from(limit).saturating_sub(state.run.innovations.len() as u64);
-            let due = match state.slots.get_mut(next).map(std::mem::take) {
+            let left = Left {
+                innovations: left_of(
+                    settings.max_innovations_in_run,
+                    state.run.innovations.len() as u64,
+                ),
+                statements: left_of(settings.max_statements_in_run, state.statements),
+            };
+            match state.slots.get_mut(next).map(std::mem::take) {
                 None | Some(Slot::Empty) => break,
                 Some(Slot::Done(r)) => {
-                    let rows = r.innovations.len() as u64 + r.rows_not_checked;
-                    let due = rows.min(left);
-                    if again.is_none() || limit == 0 || r.innovations.len() as u64 == due {
+                    if again.is_none() || r.is_within(left) {
                         self.join(&mut state, r);
                         state.next += 1;
                         self.turn.notify_all();
@@ -261,10 +274,9 @@ impl<'t> Gather<'t> {
                     }
                     // Its memory is given back before it is read again.
                     drop(r);
-                    due
                 }
-                Some(Slot::Again) => left,
-            };
+                Some(Slot::Again) => {}
+            }
             let Some(again) = again else {
                 unreachable!("only a run read by its workers lets results go")
             };
@@ -274,7 +286,7 @@ impl<'t> Gather<'t> {
             }
             let State { slots, listed, .. } = &mut *state;
             for (at, slot) in slots.iter_mut().enumerate().skip(next + 1) {
-                if matches!(slot, Slot::Done(r) if !r.innovations.is_empty()) {
+                if matches!(slot, Slot::Done(r) if !r.innovations.is_empty() || r.statements > 0) {
                     *slot = Slot::Again;
                     for files in listed.values_mut() {
                         files.remove(&at);
@@ -285,7 +297,14 @@ impl<'t> Gather<'t> {
                 files.remove(&next);
             }
             drop(state);
-            let r = again(next, Allowance::Rows(due as u32));
+            let most = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+            let r = again(
+                next,
+                Allowance::Upto {
+                    innovations: most(left.innovations),
+                    statements: most(left.statements),
+                },
+            );
             state = self.lock();
             state.rereading = false;
             let State { slots, listed, .. } = &mut *state;
@@ -408,6 +427,7 @@ fn join_within(t: &Template, full: Option<&RunFull>, state: &mut State, mut r: F
         }
     }
     run_cap_told_last(&mut r);
+    state.statements += r.statements;
     let room = t.settings.max_innovations_in_run as usize;
     state.run.join(r, room);
 }
@@ -526,7 +546,10 @@ mod tests {
     use super::*;
     use crate::check::testing::{options, record, template, text};
     use crate::check::{CheckOptions, FileCheck, FileResult};
-    use crate::normalize::Event;
+    use crate::load::RawCell;
+    use crate::normalize::{Event, EvidenceCell, EvidenceRow, WideCell};
+    use crate::template::WideKind;
+    use std::sync::Arc;
 
     /// File `k` of three rows, each row one V001, checking the rows
     /// `allowance` gives.
@@ -541,11 +564,101 @@ mod tests {
                 &[],
             );
             r.row = row + 2;
-            if fc.admits(&r) {
-                fc.event(&mut Event::Record(r));
+            let mut e = Event::Record(r);
+            if fc.admits(&e) {
+                fc.event(&mut e);
             }
         }
         fc.finish()
+    }
+
+    /// File `k` of four rows, five statements: an evidence row (one
+    /// statement), a profile row whose `Indikator 1` and `Indikator 2`
+    /// cells are two statements, and two more evidence rows; checking the
+    /// rows `allowance` gives.
+    fn evidence_file(t: &Template, o: &CheckOptions, k: usize, allowance: Allowance) -> FileResult {
+        let file = format!("{k}.csv");
+        let mut fc = FileCheck::new(t, o, &file, "Dinas Uji").within(allowance);
+        let evidence = |row| {
+            Event::Evidence(EvidenceRow {
+                sheet: Some(Arc::from("Data")),
+                row,
+                agency: "Dinas Uji".into(),
+                cells: Vec::new(),
+            })
+        };
+        let wide = |indicator: u32, kind| WideCell {
+            indicator,
+            kind,
+            cell: EvidenceCell {
+                col: 30 + indicator,
+                header: Arc::from("Indikator"),
+                text: "sk.pdf".into(),
+                raw: RawCell::Text("sk.pdf".into()),
+            },
+        };
+        let mut r = record(t, &[("nama_inovasi", text(&format!("Inovasi {k}")))], &[]);
+        r.row = 3;
+        r.wide = vec![
+            wide(1, WideKind::Parameter),
+            wide(1, WideKind::File),
+            wide(2, WideKind::File),
+        ];
+        for mut e in [evidence(2), Event::Record(r), evidence(4), evidence(5)] {
+            if fc.admits(&e) {
+                fc.event(&mut e);
+            }
+        }
+        fc.finish()
+    }
+
+    type CheckFile = fn(&Template, &CheckOptions, usize, Allowance) -> FileResult;
+
+    /// The four files of `check` checked four at once as `Gather::check_all`
+    /// does, finishing in each of the 24 orders: whichever finish first
+    /// take the budget, and the others are read again in their turn with
+    /// what the run's order gives them. `each` is given the order, the run
+    /// and the files read again with their allowance.
+    fn in_every_order(
+        t: &Template,
+        check: CheckFile,
+        each: impl Fn(&[usize], Run, Vec<(usize, Allowance)>),
+    ) {
+        let mut orders = vec![vec![0, 1, 2, 3]];
+        while let Some(order) = next_order(orders.last().unwrap()) {
+            orders.push(order);
+        }
+        assert_eq!(orders.len(), 24);
+        for order in orders {
+            let o = options();
+            // (files begun, files finished)
+            let finished = (Mutex::new((0, Vec::new())), std::sync::Condvar::new());
+            let read_again = Mutex::new(Vec::new());
+            let check_at = |k: usize, allowance: Allowance| {
+                if allowance != Allowance::Run {
+                    read_again.lock().unwrap().push((k, allowance));
+                    return check(t, &o, k, allowance);
+                }
+                // All four are in hand (so none is read again while
+                // another waits here for a file not yet begun), and the
+                // files before it in `order` finish first.
+                let before = &order[..order.iter().position(|&j| j == k).unwrap()];
+                let mut state = finished.0.lock().unwrap();
+                state.0 += 1;
+                finished.1.notify_all();
+                while state.0 < 4 || !before.iter().all(|j| state.1.contains(j)) {
+                    state = finished.1.wait(state).unwrap();
+                }
+                drop(state);
+                let r = check(t, &o, k, allowance);
+                finished.0.lock().unwrap().1.push(k);
+                finished.1.notify_all();
+                r
+            };
+            let gather = Gather::new(t, 4);
+            gather.check_all(4, 4, &check_at, &|| ());
+            each(&order, gather.finish(), read_again.into_inner().unwrap());
+        }
     }
 
     /// Four files of three rows, each row one V001.
@@ -557,7 +670,7 @@ mod tests {
     fn listed(run: &Run) -> Vec<(String, Option<u32>, String)> {
         run.findings
             .iter()
-            .filter(|f| matches!(f.code, Code::V001 | Code::F017 | Code::F020))
+            .filter(|f| matches!(f.code, Code::V001 | Code::F017 | Code::F020 | Code::F021))
             .map(|f| {
                 let m = f.message(crate::diag::Lang::En);
                 (f.location.file.clone(), f.location.row, m)
@@ -665,55 +778,99 @@ mod tests {
                 stop("3.csv", 2, 3)
             ]
         );
-        // The files are checked four at once and finish in every order;
-        // whichever finish first take the budget, and the others are read
-        // again in their turn with the rows the run's order gives them.
-        let mut orders = vec![vec![0, 1, 2, 3]];
-        while let Some(order) = next_order(orders.last().unwrap()) {
-            orders.push(order);
-        }
-        assert_eq!(orders.len(), 24);
-        for order in orders {
-            let o = options();
-            // (files begun, files finished)
-            let finished = (Mutex::new((0, Vec::new())), std::sync::Condvar::new());
-            let read_again = Mutex::new(Vec::new());
-            let check = |k: usize, allowance: Allowance| {
-                let Allowance::Rows(rows) = allowance else {
-                    // All four are in hand (so none is read again while
-                    // another waits here for a file not yet begun), and the
-                    // files before it in `order` finish first.
-                    let before = &order[..order.iter().position(|&j| j == k).unwrap()];
-                    let mut state = finished.0.lock().unwrap();
-                    state.0 += 1;
-                    finished.1.notify_all();
-                    while state.0 < 4 || !before.iter().all(|j| state.1.contains(j)) {
-                        state = finished.1.wait(state).unwrap();
-                    }
-                    drop(state);
-                    let r = file(&t, &o, k, allowance);
-                    finished.0.lock().unwrap().1.push(k);
-                    finished.1.notify_all();
-                    return r;
-                };
-                read_again.lock().unwrap().push((k, rows));
-                file(&t, &o, k, allowance)
-            };
-            let gather = Gather::new(&t, 4);
-            gather.check_all(4, 4, &check, &|| ());
-            let run = gather.finish();
+        // The files are checked four at once and finish in every order.
+        in_every_order(&t, file, |order, run, read_again| {
             assert_eq!(places(&run), expected, "{order:?}");
             assert_eq!(listed(&run), listed(&in_order), "{order:?}");
-            let read_again = read_again.into_inner().unwrap();
+            let read_again: Vec<(usize, u32)> = (read_again.into_iter())
+                .map(|(k, a)| match a {
+                    Allowance::Upto { innovations, .. } => (k, innovations),
+                    Allowance::Run => unreachable!(),
+                })
+                .collect();
             if order == [3, 2, 1, 0] {
-                // The last files took the budget: the first three are
-                // short of their rows and the last may keep none.
-                assert_eq!(read_again, [(0, 3), (1, 2), (2, 0), (3, 0)]);
+                // The last files took the budget: each is read again with
+                // what the files before it left (the first, the whole
+                // run's five; the last, none).
+                assert_eq!(read_again, [(0, 5), (1, 2), (2, 0), (3, 0)]);
             }
             if order == [0, 1, 2, 3] {
                 assert_eq!(read_again, []);
             }
-        }
+        });
+    }
+
+    /// Issue 27: the run keeps `max_statements_in_run` statements, earlier
+    /// files first, however its files were scheduled: each file stops at
+    /// the first row whose statements do not fit what the files before it
+    /// left (a profile row is kept whole or not checked, so a later file
+    /// may still fit a smaller row), and F021 says where.
+    #[test]
+    fn the_statement_cap_checks_the_same_rows_whatever_file_finishes_first() {
+        let mut t = template();
+        t.settings.max_statements_in_run = 7;
+        let o = options();
+        let in_order: Vec<FileResult> = (0..4)
+            .map(|k| evidence_file(&t, &o, k, Allowance::Run))
+            .collect();
+        let in_order = Gather::all(&t, in_order);
+        // 0.csv keeps its five; 1.csv its first evidence row, and its
+        // profile row's two do not fit the one left; 2.csv's first
+        // evidence row takes that one; 3.csv keeps nothing.
+        assert_eq!(places(&in_order), [("0.csv".to_string(), 3)]);
+        let kept = |run: &Run| {
+            let on_innovations: usize = (run.innovations.iter()).map(|i| i.statements.len()).sum();
+            (run.statements.len(), on_innovations)
+        };
+        assert_eq!(kept(&in_order), (5, 2));
+        let stops: Vec<(String, Option<u32>, String)> = (in_order.findings.iter())
+            .filter(|f| matches!(f.code, Code::F020 | Code::F021))
+            .map(|f| {
+                let m = f.message(crate::diag::Lang::En);
+                (f.location.file.clone(), f.location.row, m)
+            })
+            .collect();
+        let stop = |file: &str, row: u32, rows: u32| {
+            let m = format!(
+                "Checking stopped at this row: the limit of 7 evidence statements in one run was reached, and {rows} rows of this file from this row on were not checked"
+            );
+            (file.to_string(), Some(row), m)
+        };
+        assert_eq!(
+            stops,
+            [
+                stop("1.csv", 3, 3),
+                stop("2.csv", 3, 3),
+                stop("3.csv", 2, 4)
+            ]
+        );
+        in_every_order(&t, evidence_file, |order, run, read_again| {
+            assert_eq!(places(&run), places(&in_order), "{order:?}");
+            assert_eq!(kept(&run), kept(&in_order), "{order:?}");
+            assert_eq!(listed(&run), listed(&in_order), "{order:?}");
+            let f021 = |run: &Run| -> Vec<(String, Option<u32>, String)> {
+                (run.findings.iter())
+                    .filter(|f| f.code == Code::F021)
+                    .map(|f| {
+                        let m = f.message(crate::diag::Lang::En);
+                        (f.location.file.clone(), f.location.row, m)
+                    })
+                    .collect()
+            };
+            assert_eq!(f021(&run), stops, "{order:?}");
+            if order == [0, 1, 2, 3] {
+                assert_eq!(read_again, [], "{order:?}");
+            }
+            if order == [3, 2, 1, 0] {
+                let statements: Vec<(usize, u32)> = (read_again.into_iter())
+                    .map(|(k, a)| match a {
+                        Allowance::Upto { statements, .. } => (k, statements),
+                        Allowance::Run => unreachable!(),
+                    })
+                    .collect();
+                assert_eq!(statements, [(0, 7), (1, 2), (2, 1), (3, 0)]);
+            }
+        });
     }
 
     /// The next permutation in lexicographic order.

@@ -4,7 +4,7 @@ use super::evidence::StatementMaker;
 use super::sink::{RunFull, Sink};
 use super::{CheckOptions, fields, files, labinov, lablist, rows};
 use crate::diag::{Code, Finding, Location, Severity};
-use crate::normalize::{Event, Record};
+use crate::normalize::{Event, Record, WideCell};
 use crate::outcome::{Innovation, Origin, Statement};
 use crate::template::Template;
 use std::sync::Arc;
@@ -26,27 +26,103 @@ pub struct FileResult {
     /// Laboratorium Inovasi ideas with a stage, compared across lists.
     pub ideas: Vec<lablist::Idea>,
     /// Rows past what the file was allowed to check
-    /// (`max_innovations_in_run`): not innovations, told in its F020.
+    /// (`max_innovations_in_run`, `max_statements_in_run`): not checked,
+    /// told in its F020 or F021.
     pub rows_not_checked: u64,
+    /// The statements the file kept: its long-layout evidence rows and its
+    /// innovations' `Indikator N` statements.
+    pub statements: u64,
+    /// What the row where the file stopped needed of the run's limits, and
+    /// the code telling of it (`None`: it did not stop). A result is what
+    /// the file's turn in the run gives exactly when it kept within what
+    /// was left and, if it stopped, that row did not fit, for the reason
+    /// its code tells ([`FileResult::is_within`]).
+    pub stopped_at: Option<(Need, Code)>,
 }
 
-/// The innovations a run has taken, shared by the files checked at once
-/// (`max_innovations_in_run`). A file takes one for each row it checks,
-/// first come first served, so that the files in hand never hold more
-/// than the run may; which rows the run checks is then decided in the
-/// run's order when the files join it ([`Gather`]).
+impl FileResult {
+    /// Whether this result is the file's checked with `left` of the run's
+    /// limits (as [`Allowance::Upto`] would check it): each row that fits
+    /// what is left is checked until the first that does not, so a
+    /// result that kept within `left` is that one when it did not stop, or
+    /// when the row it stopped at would not fit either.
+    pub fn is_within(&self, left: Left) -> bool {
+        let innovations = self.innovations.len() as u64;
+        let innovations_fit =
+            |need: Need| innovations + u64::from(need.innovations) <= left.innovations;
+        let fits = |need: Need| {
+            innovations_fit(need) && self.statements + u64::from(need.statements) <= left.statements
+        };
+        fits(Need::default())
+            && self.stopped_at.is_none_or(|(need, code)| {
+                !fits(need) && (code == Code::F020) != innovations_fit(need)
+            })
+    }
+}
+
+/// What one row needs of the run's limits: one innovation for a profile
+/// row, and a statement for each indicator its `Indikator N` cells name; a
+/// long-layout evidence row is one statement.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    pub innovations: u32,
+    pub statements: u32,
+}
+
+/// What is left of the run's limits for a file (`u64::MAX`: no limit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Left {
+    pub innovations: u64,
+    pub statements: u64,
+}
+
+/// The innovations and statements a run has taken, shared by the files
+/// checked at once (`max_innovations_in_run`, `max_statements_in_run`). A
+/// file takes what each row it checks needs, first come first served, so
+/// that the files in hand never hold more than the run may; which rows the
+/// run checks is then decided in the run's order when the files join it
+/// ([`Gather`]).
 #[derive(Debug, Default)]
 pub struct Budget {
     taken: AtomicU64,
+    statements: AtomicU64,
     /// The codes the files joined so far list in full.
     pub(crate) full: RunFull,
 }
 
 impl Budget {
-    /// Takes one innovation of at most `limit` for the run; `false` when
-    /// they are all taken.
-    pub(crate) fn take(&self, limit: u32) -> bool {
-        self.taken.fetch_add(1, Ordering::Relaxed) < u64::from(limit)
+    /// Takes what one row needs, each of at most its limit (0: no limit),
+    /// for the run; `false`, taking nothing, when it does not fit.
+    pub(crate) fn take(&self, need: Need, limits: (u32, u32)) -> bool {
+        let take = |taken: &AtomicU64, n: u32, limit: u32| {
+            if limit == 0 || n == 0 {
+                return true;
+            }
+            let before = taken.fetch_add(u64::from(n), Ordering::Relaxed);
+            let ok = before + u64::from(n) <= u64::from(limit);
+            if !ok {
+                taken.fetch_sub(u64::from(n), Ordering::Relaxed);
+            }
+            ok
+        };
+        if !take(&self.taken, need.innovations, limits.0) {
+            return false;
+        }
+        if !take(&self.statements, need.statements, limits.1) {
+            if limits.0 > 0 && need.innovations > 0 {
+                self.taken
+                    .fetch_sub(u64::from(need.innovations), Ordering::Relaxed);
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Whether the innovations `need` asks for fit what the run has left
+    /// of `limit` (0: no limit) now.
+    fn fits_innovations(&self, need: Need, limit: u32) -> bool {
+        limit == 0
+            || self.taken.load(Ordering::Relaxed) + u64::from(need.innovations) <= u64::from(limit)
     }
 }
 
@@ -55,8 +131,9 @@ impl Budget {
 pub enum Allowance {
     /// What the run's [`Budget`] has left, row by row.
     Run,
-    /// So many rows, decided in the run's order ([`Gather`]).
-    Rows(u32),
+    /// Rows up to the first that does not fit so many innovations and
+    /// statements, decided in the run's order ([`Gather`]).
+    Upto { innovations: u32, statements: u32 },
 }
 
 /// The most rows a sheet's own estimate makes room for at once: an xlsx
@@ -91,13 +168,24 @@ pub struct FileCheck<'t> {
     /// that names the same (a file's rows mostly do).
     agency: Option<Arc<str>>,
     pemda: Option<Arc<str>>,
-    /// How many rows it may check, how many it did, and where it stopped
-    /// (sheet, row, the row's agency) with how many rows not checked from
-    /// there.
+    /// How many rows it may check, the innovations and statements it
+    /// kept, and where it stopped (sheet, row, the row's agency, the code
+    /// telling why) with how many rows not checked from there.
     allowance: Allowance,
     checked: u32,
-    stopped: Option<(Option<Arc<str>>, u32, String)>,
+    statements: u64,
+    stopped: Option<Stop>,
     rows_not_checked: u64,
+}
+
+/// Where a file stopped checking, and why.
+struct Stop {
+    sheet: Option<Arc<str>>,
+    row: u32,
+    agency: String,
+    /// F020 (innovations) or F021 (statements).
+    code: Code,
+    need: Need,
 }
 
 impl<'t> FileCheck<'t> {
@@ -129,6 +217,7 @@ impl<'t> FileCheck<'t> {
             pemda: None,
             allowance: Allowance::Run,
             checked: 0,
+            statements: 0,
             stopped: None,
             rows_not_checked: 0,
         }
@@ -141,23 +230,70 @@ impl<'t> FileCheck<'t> {
         self
     }
 
-    /// Whether `record` is checked: `false` for the rows past what the
-    /// file may check (`max_innovations_in_run`), which are counted for
-    /// its F020 and are not innovations. Asked once per row, before the
-    /// row is seen by anything else.
-    pub fn admits(&mut self, record: &Record) -> bool {
+    /// Whether the row `event` holds is checked: `false` from the first
+    /// row that does not fit what the file may keep
+    /// (`max_innovations_in_run`, `max_statements_in_run`) on, which are
+    /// counted for its F020 or F021 and are neither innovations nor
+    /// statements. A profile row is kept with all its statements or not
+    /// at all. Asked once per row, before the row is seen by anything
+    /// else; events that are no row are always checked.
+    pub fn admits(&mut self, event: &Event) -> bool {
+        let (sheet, row, agency, need) = match event {
+            Event::Record(r) => {
+                let need = Need {
+                    innovations: 1,
+                    statements: statements_in(&r.wide),
+                };
+                (&r.sheet, r.row, &r.agency, need)
+            }
+            Event::Evidence(e) => {
+                let need = Need {
+                    innovations: 0,
+                    statements: 1,
+                };
+                (&e.sheet, e.row, &e.agency, need)
+            }
+            _ => return true,
+        };
         if self.stopped.is_none() {
-            let limit = self.template.settings.max_innovations_in_run;
+            let s = &self.template.settings;
+            let limits = (s.max_innovations_in_run, s.max_statements_in_run);
+            let innovations_fit = |most: u32| {
+                limits.0 == 0
+                    || u64::from(self.checked) + u64::from(need.innovations) <= u64::from(most)
+            };
+            let statements_fit = |most: u32| {
+                limits.1 == 0 || self.statements + u64::from(need.statements) <= u64::from(most)
+            };
             let ok = match self.allowance {
-                _ if limit == 0 => true,
-                Allowance::Rows(n) => self.checked < n,
-                Allowance::Run => self.options.budget.take(limit),
+                Allowance::Upto {
+                    innovations,
+                    statements,
+                } => innovations_fit(innovations) && statements_fit(statements),
+                Allowance::Run => self.options.budget.take(need, limits),
             };
             if ok {
-                self.checked += 1;
+                self.checked += need.innovations;
+                self.statements += u64::from(need.statements);
                 return true;
             }
-            self.stopped = Some((record.sheet.clone(), record.row, record.agency.clone()));
+            // F020 when the innovations do not fit (whatever the
+            // statements), F021 when only the statements do not.
+            let innovations_full = match self.allowance {
+                Allowance::Upto { innovations, .. } => !innovations_fit(innovations),
+                Allowance::Run => !self.options.budget.fits_innovations(need, limits.0),
+            };
+            self.stopped = Some(Stop {
+                sheet: sheet.clone(),
+                row,
+                agency: agency.clone(),
+                code: if innovations_full {
+                    Code::F020
+                } else {
+                    Code::F021
+                },
+                need,
+            });
         }
         self.rows_not_checked += 1;
         false
@@ -352,18 +488,23 @@ impl<'t> FileCheck<'t> {
                 && f.location.sheet.is_none()
                 && f.location.row.is_none()
         });
-        if let Some((sheet, row, agency)) = self.stopped.take() {
+        let stopped_at = self.stopped.as_ref().map(|s| (s.need, s.code));
+        if let Some(stop) = self.stopped.take() {
             let mut loc = Location::file(&self.file);
-            loc.sheet = sheet.as_deref().map(str::to_string);
-            loc.row = Some(row);
-            let limit = self.template.settings.max_innovations_in_run;
+            loc.sheet = stop.sheet.as_deref().map(str::to_string);
+            loc.row = Some(stop.row);
+            let s = &self.template.settings;
+            let limit = match stop.code {
+                Code::F020 => s.max_innovations_in_run,
+                _ => s.max_statements_in_run,
+            };
             // The agency of the row where checking stopped: its report
             // and feedback tell it that its list was not checked whole.
             self.sink.push(
-                Finding::new(Code::F020, loc)
+                Finding::new(stop.code, loc)
                     .number("rows", "rows_en", self.rows_not_checked as f64, 0)
                     .number("limit", "limit_en", f64::from(limit), 0)
-                    .agency(&agency),
+                    .agency(&stop.agency),
             );
         }
         if self.innovations.is_empty() && !unreadable && self.rows_not_checked == 0 {
@@ -414,6 +555,23 @@ impl<'t> FileCheck<'t> {
             evidence_layout: self.evidence_layout,
             ideas: self.groups.ideas.take(),
             rows_not_checked: self.rows_not_checked,
+            statements: self.statements,
+            stopped_at,
+        }
+    }
+}
+
+/// The statements a profile row's `Indikator N` cells make: one for each
+/// indicator they name.
+fn statements_in(wide: &[WideCell]) -> u32 {
+    match wide {
+        [] => 0,
+        [_] => 1,
+        _ => {
+            let mut numbers: Vec<u32> = wide.iter().map(|w| w.indicator).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            numbers.len() as u32
         }
     }
 }

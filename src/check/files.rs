@@ -189,7 +189,25 @@ pub(super) fn header_findings(
         let mut loc = base.clone();
         loc.col = Some(c.col);
         loc.header = Some(c.header.clone());
-        sink.push(Finding::new(Code::H001, loc));
+        // `Indikator 999 Bukti` on a profile sheet: evidence for an
+        // indicator the template does not have, told once for the column
+        // (its cells are not read as statements).
+        let unknown_indicator = (h.layout == crate::normalize::header::Layout::Profile)
+            .then(|| t.fold_header(&c.header))
+            .flatten()
+            .and_then(|f| t.wide_column_unknown_folded(&f));
+        match unknown_indicator {
+            Some(no) => {
+                let no = no.to_string();
+                sink.push(Finding::new(Code::E016, loc).value(&no).say(
+                    "what",
+                    "what_en",
+                    crate::diag::Say::UnknownIndicatorColumn,
+                    &[("value", &no)],
+                ));
+            }
+            None => sink.push(Finding::new(Code::H001, loc)),
+        }
     }
     if h.layout == crate::normalize::header::Layout::Evidence {
         return;

@@ -58,6 +58,9 @@ pub(crate) struct Sink<'t> {
     /// Findings past the cap per (code, file), and whether the run-wide
     /// cap took any of them.
     capped: Vec<(Code, String, u64, bool)>,
+    /// Lists every finding, for a sink that passes them on to one that
+    /// holds the caps ([`Sink::passing_on`]).
+    uncapped: bool,
     /// The codes the files before this one already list in full.
     full: Option<&'t RunFull>,
 }
@@ -73,7 +76,19 @@ impl<'t> Sink<'t> {
             dropped_every_row: Vec::new(),
             places: None,
             capped: Vec::new(),
+            uncapped: false,
             full: None,
+        }
+    }
+
+    /// A sink whose findings are all passed on, one by one, to a sink that
+    /// holds the caps and counts those past them (each innovation's
+    /// evidence checked on its own core): capped here, the ones past the
+    /// cap would count for no innovation.
+    pub fn passing_on(template: &'t Template) -> Self {
+        Sink {
+            uncapped: true,
+            ..Sink::new(template)
         }
     }
 
@@ -98,6 +113,10 @@ impl<'t> Sink<'t> {
             return;
         };
         f.severity = s;
+        if self.uncapped {
+            self.findings.push(f);
+            return;
+        }
         let limit = self.template.settings.max_findings_per_code;
         if limit > 0 {
             let files = self.listed.entry(f.code).or_default();
@@ -194,10 +213,10 @@ impl<'t> Sink<'t> {
 }
 
 /// Whether the run-wide cap counts a finding: F017 itself (one per file and
-/// code, telling of the others) and F020 (one per file, telling of rows
-/// not checked) are neither counted nor taken off.
+/// code, telling of the others) and F020 and F021 (one per file, telling of
+/// rows not checked) are neither counted nor taken off.
 pub(crate) fn counts_in_run(f: &Finding) -> bool {
-    f.code != Code::F017 && f.code != Code::F020
+    !matches!(f.code, Code::F017 | Code::F020 | Code::F021)
 }
 
 /// The scope of an F017 of the run-wide cap, as its argument `scope_en`.

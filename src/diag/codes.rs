@@ -44,7 +44,7 @@ macro_rules! codes {
 }
 
 codes! {
-    F001 F002 F003 F004 F005 F006 F007 F008 F009 F010 F011 F012 F013 F014 F015 F016 F017 F018 F019 F020
+    F001 F002 F003 F004 F005 F006 F007 F008 F009 F010 F011 F012 F013 F014 F015 F016 F017 F018 F019 F020 F021
     H001 H002 H003 H004 R001 V001 V002 V003 V004 V005 V006 V007 V008 V009 V010 D001 D002 D003 D004
     D005 D006 D007 D008 T001 T002 T003 U001 U002 U003 U004 U005 U006 E001 E002 E003 E004 E005 E006
     E007 E008 E009 E010 E011 E012 E013 E014 E015 E016 E017 E018 S001 S002 S003 P001 P002 P003 P004
@@ -502,6 +502,26 @@ pub static CODES: [CodeInfo; Code::ALL.len()] = [
         hint: [
             "Pecah berkas atau folder menjadi beberapa pemeriksaan, atau naikkan `max_innovations_in_run` di templat.",
             "Split the file or folder into several runs, or raise `max_innovations_in_run` in the template.",
+        ],
+    },
+    CodeInfo {
+        code: Code::F021,
+        severity: Error,
+        summary: [
+            "Batas bukti dukung satu pemeriksaan tercapai; sisa baris tidak diperiksa",
+            "The run's limit of evidence statements was reached; the rest of the rows were not checked",
+        ],
+        explain: [
+            "Satu pemeriksaan menyimpan paling banyak 400.000 pernyataan bukti dukung (pengaturan templat `max_statements_in_run`; 0 berarti tanpa batas), berkas yang lebih dulu dalam urutan diutamakan: bukti satu provinsi, 20.000 inovasi dengan 20 indikator. Satu pernyataan adalah satu baris lembar bukti dukung, atau kolom-kolom `Indikator N` satu indikator pada satu baris inovasi. Pemeriksaan berkas berhenti di baris pertama yang pernyataannya tidak muat lagi: baris itu dan sisa berkas tidak diperiksa, tidak dinilai, tidak diekspor. Baris inovasi disimpan utuh bersama semua buktinya atau tidak sama sekali, sehingga tidak ada inovasi yang dinilai dengan sebagian buktinya. Satu temuan F021 per berkas menyebut lembar dan baris tempat pemeriksaan berhenti dan berapa baris yang tidak diperiksa; temuan ini galat, sehingga berkas dan pemeriksaan tidak pernah tampak bersih. Tanpa batas ini sebuah CSV 50 MB berisi baris bukti beberapa byte menjadi jutaan pernyataan dan memakan memori jauh melebihi ukuran berkasnya.\nContoh: sebuah lembar bukti dukung CSV berisi 3.000.000 baris pendek: 400.000 disimpan, F021 menyebut baris tempat berhenti dan 2.600.000 baris yang tidak diperiksa.\nPerbaikan: pecah berkas atau folder menjadi beberapa pemeriksaan, atau naikkan `max_statements_in_run` di templat.",
+            "One run keeps at most 400,000 evidence statements (template setting `max_statements_in_run`; 0 means no limit), earlier files in the order first: a province's evidence, 20,000 innovations with 20 indicators. A statement is one row of an evidence sheet, or the `Indikator N` columns of one indicator in an innovation's row. A file stops being checked at the first row whose statements no longer fit: that row and the rest of the file are not checked, scored or exported. An innovation's row is kept whole with all its evidence or not at all, so no innovation is scored on part of its evidence. One F021 per file names the sheet and row where checking stopped and how many rows were not checked; it is an error, so the file and the run never look clean. Without the limit a 50 MB CSV of evidence rows of a few bytes is millions of statements and takes memory far beyond the file's size.\nExample: an evidence CSV of 3,000,000 short rows: 400,000 are kept, and F021 names the row where checking stopped and the 2,600,000 rows not checked.\nFix: split the file or folder into several runs, or raise `max_statements_in_run` in the template.",
+        ],
+        message: [
+            "Pemeriksaan berhenti di baris ini: batas {limit} pernyataan bukti dukung dalam satu pemeriksaan tercapai, dan {rows} baris berkas ini sejak baris ini tidak diperiksa",
+            "Checking stopped at this row: the limit of {limit} evidence statements in one run was reached, and {rows} rows of this file from this row on were not checked",
+        ],
+        hint: [
+            "Pecah berkas atau folder menjadi beberapa pemeriksaan, atau naikkan `max_statements_in_run` di templat.",
+            "Split the file or folder into several runs, or raise `max_statements_in_run` in the template.",
         ],
     },
     // ---------------------------------------------------------------- H: headers
@@ -1345,8 +1365,8 @@ pub static CODES: [CodeInfo; Code::ALL.len()] = [
         severity: Error,
         summary: ["Indikator tidak dikenal", "Unknown indicator"],
         explain: [
-            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator), atau sel Indikator-nya kosong (pesannya menyebut selnya).\nPerbaikan: tulis nomor indikator portal (1-20).",
-            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name), or its Indikator cell is empty (the message names the cell).\nFix: write the portal's indicator number (1-20).",
+            "Baris bukti menyebut indikator yang tidak ada di templat (nomor 1-20 atau nama indikator), atau sel Indikator-nya kosong (pesannya menyebut selnya). Pada lembar inovasi, kolom `Indikator N Bukti`/`Parameter`/`Tanggal` untuk nomor yang tidak ada di templat dilaporkan sekali per kolom, di judulnya, dan isinya tidak dibaca sebagai bukti dukung.\nPerbaikan: tulis nomor indikator portal (1-20).",
+            "An evidence row names an indicator the template does not have (number 1-20 or the indicator's name), or its Indikator cell is empty (the message names the cell). On an innovation sheet, an `Indikator N Bukti`/`Parameter`/`Tanggal` column for a number the template does not have is told once per column, at its header, and its cells are not read as evidence.\nFix: write the portal's indicator number (1-20).",
         ],
         message: ["Indikator {what}", "Indicator {what}"],
         hint: [
@@ -2094,15 +2114,15 @@ mod tests {
         let list: Vec<_> = CODES.iter().map(|c| c.code.as_str()).collect();
         let expected = [
             "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008", "F009", "F010", "F011",
-            "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "F020", "H001", "H002",
-            "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008",
-            "V009", "V010", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "T001",
-            "T002", "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002", "E003",
-            "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013", "E014",
-            "E015", "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003", "P004",
-            "P005", "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004", "O005",
-            "O006", "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009", "L010",
-            "L011", "L012", "L013", "L014",
+            "F012", "F013", "F014", "F015", "F016", "F017", "F018", "F019", "F020", "F021", "H001",
+            "H002", "H003", "H004", "R001", "V001", "V002", "V003", "V004", "V005", "V006", "V007",
+            "V008", "V009", "V010", "D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008",
+            "T001", "T002", "T003", "U001", "U002", "U003", "U004", "U005", "U006", "E001", "E002",
+            "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012", "E013",
+            "E014", "E015", "E016", "E017", "E018", "S001", "S002", "S003", "P001", "P002", "P003",
+            "P004", "P005", "P006", "W001", "W002", "W003", "W004", "O001", "O002", "O003", "O004",
+            "O005", "O006", "L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L009",
+            "L010", "L011", "L012", "L013", "L014",
         ];
         assert_eq!(&list[..], &expected[..]);
     }

@@ -1168,6 +1168,10 @@ catalogue! {
     EmptyInCell: ["di sel {cell} kosong", "in cell {cell} is empty"],
     EmptyWord: ["kosong", "is empty"],
     NotKnown: ["\"{value}\" tidak dikenal", "\"{value}\" is not known"],
+    UnknownIndicatorColumn: [
+        "\"{value}\" tidak dikenal: isi kolom ini tidak dibaca sebagai bukti dukung",
+        "\"{value}\" is not known: this column's cells are not read as evidence",
+    ],
     NotAKnownKind: [
         "isi yang bukan PDF, JPG, PNG atau MP4",
         "content that is not PDF, JPG, PNG or MP4",

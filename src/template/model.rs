@@ -44,6 +44,11 @@ pub struct Settings {
     /// are not checked, and each file with such rows has one F020 (0: no
     /// limit).
     pub max_innovations_in_run: u32,
+    /// Most evidence statements (a long-layout evidence row, or one
+    /// indicator's `Indikator N` cells of a profile row) kept over all files
+    /// of a run; a file stops at the first row whose statements do not fit,
+    /// and has one F021 (0: no limit).
+    pub max_statements_in_run: u32,
     /// Folded beginnings of a group's title row (`group_titles`).
     pub group_titles: Vec<String>,
     /// Share of words from which two ideas of one pemda are one idea twice.
@@ -519,8 +524,25 @@ impl Template {
 
     /// The wide-layout column a folded header stands for: `Indikator 17
     /// Bukti` -> (17, File); also `Ind. 17 Parameter`,
-    /// `Indikator_17_Bukti_Dukung`.
+    /// `Indikator_17_Bukti_Dukung`. Only the template's indicators: a
+    /// column naming another is no evidence (a sheet of a thousand such
+    /// columns was a thousand statements a row), and is told once as a
+    /// header finding ([`Template::wide_column_unknown_folded`]).
     pub fn wide_column_folded(&self, f: &str) -> Option<(u32, WideKind)> {
+        self.wide_column_any(f)
+            .filter(|(no, _)| self.indicator(*no).is_some())
+    }
+
+    /// The indicator number a folded header names as a wide-layout column
+    /// when the template has no such indicator (`Indikator 999 Bukti`).
+    pub fn wide_column_unknown_folded(&self, f: &str) -> Option<u32> {
+        self.wide_column_any(f)
+            .map(|(no, _)| no)
+            .filter(|&no| self.indicator(no).is_none())
+    }
+
+    /// `Indikator N <suffix>` for any number N.
+    fn wide_column_any(&self, f: &str) -> Option<(u32, WideKind)> {
         let rest = ["indikator", "indicator", "ind"]
             .iter()
             .find_map(|p| f.strip_prefix(p))?;

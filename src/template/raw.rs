@@ -162,6 +162,10 @@ pub struct RawSettings {
     /// Most innovations checked in one run, over all its files (0: no
     /// limit); the rows past it are not checked, and F020 says so.
     pub max_innovations_in_run: Option<u32>,
+    /// Most evidence statements kept in one run, over all its files (0: no
+    /// limit); a file stops at the first row whose statements do not fit,
+    /// and F021 says so.
+    pub max_statements_in_run: Option<u32>,
     /// Beginnings of a group's title row ("Laboratorium Inovasi"): a row
     /// whose only text starts so names the pemda of the rows under it,
     /// and may state their number in brackets ("(120 Ide Inovasi)").

@@ -124,30 +124,41 @@ pub(crate) fn check_all(
     // Only innovations with statements: nothing chosen, nothing to check
     // (twenty empty indicator scores per row were most of a big file's
     // memory traffic here, and a slot per row a 12 MB list at 100k); their
-    // (empty) score is set below. Collected in innovation order.
-    let checked: Vec<Checked> = innovations
-        .par_iter()
-        .enumerate()
+    // (empty) score is set below. Collected in innovation order, a block
+    // at a time whose findings go through the run's sink, within its caps
+    // (a 50 MB sheet of 20 evidence cells a row listed 700,000 of them,
+    // a gigabyte, when they were all held and then listed).
+    let mut uses: Vec<FileUse> = Vec::new();
+    let mut new_scores: Vec<InnovationScore> = Vec::new();
+    let with_statements: Vec<usize> = (innovations.iter().enumerate())
         .filter(|(_, inn)| !inn.statements.is_empty())
-        .map(|(ii, inn)| {
-            let mut local = Sink::new(t);
-            let mut uses = Vec::new();
-            let resolved = |k: usize| resolved(first[ii] + k);
-            let score = check_innovation(t, ii, inn, &resolved, &mut local, &mut uses);
-            Checked {
-                score,
-                findings: local.findings,
-                uses,
-            }
-        })
+        .map(|(ii, _)| ii)
         .collect();
-    // Every file use, for E011, in innovation order.
-    let mut uses: Vec<FileUse> = Vec::with_capacity(checked.iter().map(|c| c.uses.len()).sum());
-    let mut new_scores: Vec<InnovationScore> = Vec::with_capacity(checked.len());
-    for c in checked {
-        sink.findings.extend(c.findings);
-        uses.extend(c.uses);
-        new_scores.push(c.score);
+    let innovations_ref: &[Innovation] = innovations;
+    for block in with_statements.chunks(CHECKED_AT_ONCE) {
+        let checked: Vec<Checked> = block
+            .par_iter()
+            .map(|&ii| {
+                let inn = &innovations_ref[ii];
+                let mut local = Sink::passing_on(t);
+                let mut uses = Vec::new();
+                let resolved = |k: usize| resolved(first[ii] + k);
+                let score = check_innovation(t, ii, inn, &resolved, &mut local, &mut uses);
+                Checked {
+                    score,
+                    findings: local.findings,
+                    uses,
+                }
+            })
+            .collect();
+        for c in checked {
+            for f in c.findings {
+                sink.push(f);
+            }
+            // Every file use, for E011, in innovation order.
+            uses.extend(c.uses);
+            new_scores.push(c.score);
+        }
     }
     duplicates(innovations, &mut uses, resolver, sink);
     drop(uses);
@@ -189,6 +200,12 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// One innovation's evidence checked: its indicators judged, its findings, and the
 /// files it uses (path, size, digest, use).
+/// Innovations whose evidence is checked at once, before their findings
+/// join the run's (within its caps): enough to keep every core busy, few
+/// enough that their findings, all held until then, stay small (twenty
+/// evidence cells a row, each missing its file, are some 35 findings).
+const CHECKED_AT_ONCE: usize = 1024;
+
 struct Checked<'a> {
     score: InnovationScore,
     findings: Vec<Finding>,

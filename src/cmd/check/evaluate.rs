@@ -73,15 +73,16 @@ pub fn evaluate_with(
     // Files are checked on plain threads, as many as rayon's, handed out
     // in the run's order and each result joined in its turn (`Gather`):
     // a file that did not check the rows the run's order gives it (the
-    // files checked at once reached `max_innovations_in_run`) is read
-    // again with those rows. The portal's lists are read alongside.
+    // files checked at once reached `max_innovations_in_run` or
+    // `max_statements_in_run`) is read again with those rows. The portal's
+    // lists are read alongside.
     let own = Own::default();
     let check_at = |i: usize, allowance: check::Allowance| {
         let f = &files[i];
         let result = check_file_within(&s.template, &options, f, tap, allowance);
         match allowance {
             check::Allowance::Run => own_output(&own, i, f, result),
-            check::Allowance::Rows(_) => result.unwrap_or_else(|output| own_finding(f, output)),
+            check::Allowance::Upto { .. } => result.unwrap_or_else(|output| own_finding(f, output)),
         }
     };
     let (gather, baseline_parts) = rayon::join(
@@ -127,11 +128,7 @@ pub fn evaluate_with(
             agency_hint: display.clone(),
             findings: vec![finding],
             file: display,
-            innovations: Vec::new(),
-            evidence: Vec::new(),
-            evidence_layout: false,
-            ideas: Vec::new(),
-            rows_not_checked: 0,
+            ..FileResult::default()
         });
     }
     let mut run = gather.finish();
@@ -281,7 +278,8 @@ fn own_finding(f: &InputFile, output: load::marker::Output) -> FileResult {
 }
 
 /// [`check_file`], checking at most the rows `allowance` gives: the rows
-/// past it are not innovations, not shown to `tap`, and told in F020. A
+/// past it are not innovations nor statements, not shown to `tap`, and told
+/// in F020 or F021. A
 /// file that is one of bimtek's own outputs (load tells it by its mark) is
 /// not checked: `Err` says which.
 fn check_file_within(
@@ -298,13 +296,11 @@ fn check_file_within(
     let check =
         RefCell::new(FileCheck::new(t, options, &f.display, &f.agency_hint).within(allowance));
     let checked = &|event: &mut Event| {
-        if let Event::Record(r) = &*event {
-            if !check.borrow_mut().admits(r) {
-                return;
-            }
-            if let Some(tap) = tap {
-                tap(f, r);
-            }
+        if !check.borrow_mut().admits(event) {
+            return;
+        }
+        if let (Some(tap), Event::Record(r)) = (tap, &*event) {
+            tap(f, r);
         }
         check.borrow_mut().event(event);
     };

@@ -100,6 +100,12 @@ pub const DEFAULT_MAX_FINDINGS_PER_CODE_IN_RUN: u32 = 10_000;
 /// CSV of rows of a few bytes is millions of them; at 1,048,576 such a run
 /// took 359 MB; BENCHMARKS.md, "Safe at the edges").
 pub const DEFAULT_MAX_INNOVATIONS_IN_RUN: u32 = 524_288;
+/// The default of `max_statements_in_run`: a province's evidence (20,000
+/// innovations with 20 indicators each), and few enough that a run of
+/// them stays under 300 MB whatever its rows (a 50 MB CSV of evidence rows
+/// of a few bytes is millions of statements; BENCHMARKS.md, "Safe at the
+/// edges").
+pub const DEFAULT_MAX_STATEMENTS_IN_RUN: u32 = 400_000;
 
 /// The most digits of an indicator number a wide column header is
 /// recognised with ("Indikator 17 Bukti"; leading zeros count).
@@ -172,6 +178,9 @@ impl Ctx<'_> {
             max_innovations_in_run: rs
                 .max_innovations_in_run
                 .unwrap_or(DEFAULT_MAX_INNOVATIONS_IN_RUN),
+            max_statements_in_run: rs
+                .max_statements_in_run
+                .unwrap_or(DEFAULT_MAX_STATEMENTS_IN_RUN),
             group_titles: rs.group_titles.iter().map(|t| fold(t)).collect(),
             similar_ideas: rs.similar_ideas.map(Spanned::into_inner),
             code_sources: rs.code_sources.clone(),
