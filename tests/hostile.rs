@@ -2488,6 +2488,25 @@ fn issue_27_an_indikator_999_column_is_no_statement_and_is_told_once() {
         .filter(|f| f["code"] == "E003")
         .count();
     assert_eq!(e003, 3);
+    // The two columns' E016s hold for every row of the sheet: each
+    // innovation counts them beside its own findings.
+    let plain = dir.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    let mut csv = format!("{HEADER};Indikator 1 Bukti\n");
+    for k in 0..3 {
+        csv.push_str(&format!("Inovasi {k};Dinas A;Penerapan;17/05/2024;a.pdf\n"));
+    }
+    write(&plain, "inovasi.csv", csv.as_bytes());
+    let without = check_under(dir.path(), "max_statements_in_run = 3", &plain, "json");
+    let errors = |run: &Run| -> Vec<u64> {
+        (run.innovations("inovasi.csv").iter())
+            .map(|i| i["errors"].as_u64().unwrap())
+            .collect()
+    };
+    let plain_errors = errors(&without);
+    assert!(plain_errors.iter().all(|&e| e > 0), "{plain_errors:?}");
+    let with: Vec<u64> = plain_errors.iter().map(|e| e + 2).collect();
+    assert_eq!(errors(&run), with, "{}", run.stdout);
 }
 
 /// Issue 27: the evidence findings of the checks across files are listed

@@ -191,7 +191,9 @@ pub(super) fn header_findings(
         loc.header = Some(c.header.clone());
         // `Indikator 999 Bukti` on a profile sheet: evidence for an
         // indicator the template does not have, told once for the column
-        // (its cells are not read as statements).
+        // (its cells are not read as statements). It holds for every row
+        // of the sheet: which rows filled the column is not known, and no
+        // innovation there may look clean past it.
         let unknown_indicator = (h.layout == crate::normalize::header::Layout::Profile)
             .then(|| t.fold_header(&c.header))
             .flatten()
@@ -199,12 +201,17 @@ pub(super) fn header_findings(
         match unknown_indicator {
             Some(no) => {
                 let no = no.to_string();
-                sink.push(Finding::new(Code::E016, loc).value(&no).say(
-                    "what",
-                    "what_en",
-                    crate::diag::Say::UnknownIndicatorColumn,
-                    &[("value", &no)],
-                ));
+                sink.push(
+                    Finding::new(Code::E016, loc)
+                        .value(&no)
+                        .say(
+                            "what",
+                            "what_en",
+                            crate::diag::Say::UnknownIndicatorColumn,
+                            &[("value", &no)],
+                        )
+                        .for_every_row(),
+                );
             }
             None => sink.push(Finding::new(Code::H001, loc)),
         }
