@@ -86,7 +86,7 @@ fn write_doc_since(
     // the compiler inlines, where each write to `dyn Write` is a call.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     if pretty {
-        serde_json::to_writer_pretty(&mut buffered, &doc)?;
+        write_pretty(&mut buffered, &doc)?;
     } else {
         serde_json::to_writer(&mut buffered, &doc)?;
     }
@@ -126,8 +126,131 @@ pub fn show_json(
             .collect(),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, &doc)?;
+    write_pretty(&mut out, &doc)?;
     writeln!(out)?;
     out.flush()?;
     Ok(())
+}
+
+/// `serde_json::to_writer_pretty`'s output, byte for byte.
+fn write_pretty<W: Write, T: serde::Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Pretty::default());
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level) writing a line break
+/// and its indentation in one write, sliced from a static run of spaces,
+/// where that one writes each level on its own: a document of a few hundred
+/// thousand lines was thousands of small copies into the buffer per line.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// `,` and a line break, then as many spaces as the deepest level the fast
+/// path serves; deeper levels fall back to writing the run repeatedly.
+const BREAK: &[u8; 2 + 64] = b",\n                                                                ";
+
+impl Pretty {
+    fn line<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        let from = if comma { 0 } else { 1 };
+        let spaces = 2 * self.depth;
+        if spaces <= BREAK.len() - 2 {
+            return w.write_all(&BREAK[from..2 + spaces]);
+        }
+        w.write_all(&BREAK[from..2])?;
+        let mut left = spaces;
+        while left > 0 {
+            let n = left.min(BREAK.len() - 2);
+            w.write_all(&BREAK[2..2 + n])?;
+            left -= n;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    #[inline]
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    #[inline]
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+
+    #[inline]
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    #[inline]
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line(w, !first)
+    }
+
+    #[inline]
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    #[inline]
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_pretty;
+
+    #[test]
+    fn pretty_is_serde_jsons_pretty_byte_for_byte() {
+        // Deeper than the static run of spaces, empty and nested containers.
+        let mut deep = serde_json::json!({"a": [1, {"b": []}, {}], "c": "d"});
+        for i in 0..40 {
+            deep = serde_json::json!({"k": [deep, i, [], {"e": null}]});
+        }
+        for v in [
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!(1),
+            deep,
+        ] {
+            let mut ours = Vec::new();
+            write_pretty(&mut ours, &v).unwrap();
+            assert_eq!(ours, serde_json::to_vec_pretty(&v).unwrap());
+        }
+    }
 }
