@@ -1584,6 +1584,22 @@ fn feedback_carries_the_findings_about_the_agencys_files() {
     assert_eq!(e014[2], "", "no innovation");
     assert_eq!(e014[4], "bukti.csv: A3");
     assert_eq!(e014[6], "OK E0100");
+    // The same files side by side in one folder, the evidence file with no
+    // agency column and a name that is no agency's: its findings go to the
+    // agency whose innovations its other rows are about.
+    let flat = dir.path().join("datar");
+    std::fs::create_dir_all(&flat).unwrap();
+    for name in ["e010.csv", "bukti.csv"] {
+        std::fs::copy(folder.join(name), flat.join(name)).unwrap();
+    }
+    let fb = dir.path().join("umpan-balik-datar");
+    feedback(&flat, &fb);
+    let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
+    let e014 = temuan
+        .iter()
+        .find(|r| r[0] == "E014")
+        .unwrap_or_else(|| panic!("{temuan:?}"));
+    assert_eq!(e014[4], "bukti.csv: A3");
 }
 
 /// A report workbook saved into the folder is bimtek's own output, told

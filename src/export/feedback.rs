@@ -173,14 +173,18 @@ pub fn workbooks(
     }
     // A finding about a file rather than an innovation (an evidence row
     // naming no innovation, a header or a file that repeats another) goes
-    // to the agencies whose innovations came in that file, else to the
-    // agency the file's place names; the infos, which ask nothing of the
-    // agency, stay in the officer's report.
+    // to the agencies whose innovations or evidence came in that file (an
+    // evidence file without an agency column, beside the agencies' lists
+    // in one folder), else to the agency the file's place names; the
+    // infos, which ask nothing of the agency, stay in the officer's report.
     let mut in_file: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for list in by_agency.values() {
         for &i in list {
             let inn = &outcome.innovations[i];
             in_file.entry(inn.file()).or_default().insert(&inn.agency);
+            for st in &inn.statements {
+                in_file.entry(st.file()).or_default().insert(&inn.agency);
+            }
         }
     }
     let hints: HashMap<&str, &str> = outcome
