@@ -1574,13 +1574,18 @@ fn feedback_carries_the_findings_about_the_agencys_files() {
         )
         .unwrap();
     }
-    let fb = dir.path().join("umpan-balik");
-    feedback(&input, &fb);
-    let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
-    let e014 = temuan
-        .iter()
-        .find(|r| r[0] == "E014")
-        .unwrap_or_else(|| panic!("{temuan:?}"));
+    // Dinas Uji's feedback, fed from `input`, and its row of E014.
+    let e014_of = |input: &Path, name: &str| {
+        let fb = dir.path().join(name);
+        feedback(input, &fb);
+        let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
+        temuan
+            .iter()
+            .find(|r| r[0] == "E014")
+            .unwrap_or_else(|| panic!("{temuan:?}"))
+            .clone()
+    };
+    let e014 = e014_of(&input, "umpan-balik");
     assert_eq!(e014[2], "", "no innovation");
     assert_eq!(e014[4], "bukti.csv: A3");
     assert_eq!(e014[6], "OK E0100");
@@ -1592,13 +1597,7 @@ fn feedback_carries_the_findings_about_the_agencys_files() {
     for name in ["e010.csv", "bukti.csv"] {
         std::fs::copy(folder.join(name), flat.join(name)).unwrap();
     }
-    let fb = dir.path().join("umpan-balik-datar");
-    feedback(&flat, &fb);
-    let temuan = rows_of(&fb.join("Dinas Uji.xlsx"), "Temuan");
-    let e014 = temuan
-        .iter()
-        .find(|r| r[0] == "E014")
-        .unwrap_or_else(|| panic!("{temuan:?}"));
+    let e014 = e014_of(&flat, "umpan-balik-datar");
     assert_eq!(e014[4], "bukti.csv: A3");
 }
 

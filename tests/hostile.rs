@@ -2178,27 +2178,8 @@ fn issue_27_rows_past_the_run_innovation_cap_are_not_checked_and_f020_says_where
         }
         write(&data, format!("dinas-{file}.csv"), csv.as_bytes());
     }
-    let template = dir.path().join("innovations-7000.toml");
-    std::fs::write(
-        &template,
-        "[template]\nid = \"cap\"\nname = \"cap\"\nyear = 2026\nextends = \"iid-2026\"\n\n\
-         [settings]\nmax_innovations_in_run = 7000\n",
-    )
-    .unwrap();
-    let run_as = |format: &str| {
-        bimtek(&[
-            "check".into(),
-            "--format".into(),
-            format.into(),
-            "--lang".into(),
-            "en".into(),
-            "--as-of".into(),
-            "2026-11-24".into(),
-            "--template".into(),
-            template.as_os_str().to_owned(),
-            data.as_os_str().to_owned(),
-        ])
-    };
+    let run_as =
+        |format: &str| check_under(dir.path(), "max_innovations_in_run = 7000", &data, format);
     let run = run_as("json");
     assert_eq!(run.code, 1, "{}", run.stderr);
     let rows: Vec<usize> = (0..4)

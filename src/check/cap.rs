@@ -678,6 +678,18 @@ mod tests {
             .collect()
     }
 
+    /// Where the files stopped (F020, F021): (file, row, message).
+    fn stops(run: &Run) -> Vec<(String, Option<u32>, String)> {
+        run.findings
+            .iter()
+            .filter(|f| matches!(f.code, Code::F020 | Code::F021))
+            .map(|f| {
+                let m = f.message(crate::diag::Lang::En);
+                (f.location.file.clone(), f.location.row, m)
+            })
+            .collect()
+    }
+
     fn places(run: &Run) -> Vec<(String, u32)> {
         run.innovations
             .iter()
@@ -755,15 +767,7 @@ mod tests {
         let expected: Vec<(String, u32)> =
             expected.iter().map(|&(f, r)| (f.to_string(), r)).collect();
         assert_eq!(places(&in_order), expected);
-        let stops: Vec<(String, Option<u32>, String)> = in_order
-            .findings
-            .iter()
-            .filter(|f| f.code == Code::F020)
-            .map(|f| {
-                let m = f.message(crate::diag::Lang::En);
-                (f.location.file.clone(), f.location.row, m)
-            })
-            .collect();
+        let stops = stops(&in_order);
         let stop = |file: &str, row: u32, rows: u32| {
             let m = format!(
                 "Checking stopped at this row: the limit of 5 innovations in one run was reached, and {rows} rows of this file from this row on were not checked"
@@ -823,13 +827,7 @@ mod tests {
             (run.statements.len(), on_innovations)
         };
         assert_eq!(kept(&in_order), (5, 2));
-        let stops: Vec<(String, Option<u32>, String)> = (in_order.findings.iter())
-            .filter(|f| matches!(f.code, Code::F020 | Code::F021))
-            .map(|f| {
-                let m = f.message(crate::diag::Lang::En);
-                (f.location.file.clone(), f.location.row, m)
-            })
-            .collect();
+        let stops = stops(&in_order);
         let stop = |file: &str, row: u32, rows: u32| {
             let m = format!(
                 "Checking stopped at this row: the limit of 7 evidence statements in one run was reached, and {rows} rows of this file from this row on were not checked"

@@ -450,20 +450,10 @@ impl Book<'_> {
             if !st.is_at(&l.file, l.sheet.as_deref(), at) {
                 continue;
             }
-            let key = [
-                EvidenceKey::Innovation,
-                EvidenceKey::Indicator,
-                EvidenceKey::Parameter,
-                EvidenceKey::Number,
-                EvidenceKey::Date,
-                EvidenceKey::About,
-                EvidenceKey::File,
-            ]
-            .into_iter()
-            .find(|&key| {
-                st.part(key)
-                    .is_some_and(|p| p.col.is_some() && p.col == l.col)
-            });
+            let key = st
+                .parts()
+                .find(|(_, p, _)| p.col.is_some() && p.col == l.col)
+                .map(|(key, _, _)| key);
             let long = st.innovation().is_some();
             if long || key.is_some() {
                 return Some(Place {
